@@ -1,0 +1,105 @@
+"""The six roles of Mizan as Django groups, with their permissions and default clearance.
+
+Groups are created by a data migration (0002_roles). Permissions are attached after every
+``migrate`` (post_migrate) because the permission rows of apps added later exist only then; the
+sync only adds, so permissions an administrator granted by hand are kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.functional import Promise
+
+from mizan.core.sensitivity import Sensitivity
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    label: Promise
+    description: Promise
+    clearance: Sensitivity
+    permissions: tuple[str, ...]  # "app_label.codename"; missing ones (apps not yet built) skip
+
+
+VIEW_REFERENCE = ("core.view_place", "core.view_site", "core.view_term", "core.view_team")
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        "administrator",
+        _("Administrator"),
+        _("Manages users, roles, vocabularies, keys and backups; reads the audit log."),
+        Sensitivity.RESTRICTED,
+        (
+            *VIEW_REFERENCE,
+            "core.add_site", "core.change_site", "core.delete_site",
+            "core.add_term", "core.change_term",
+            "core.add_place", "core.change_place",
+            "core.add_team", "core.change_team",
+            "core.view_auditentry",
+            "accounts.add_user", "accounts.change_user", "accounts.view_user",
+            "auth.view_group",
+        ),
+    ),
+    Role(
+        "legal_officer",
+        _("Legal officer"),
+        _("Qualifies incidents legally, builds case files and hands evidence over."),
+        Sensitivity.RESTRICTED,
+        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+    ),
+    Role(
+        "documenter",
+        _("Documenter"),
+        _("Interviews victims, witnesses and families; records incidents and evidence."),
+        Sensitivity.CONFIDENTIAL,
+        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+    ),
+    Role(
+        "missing_persons_officer",
+        _("Missing-persons officer"),
+        _("Keeps the registry of the missing and their families; imports and matches lists."),
+        Sensitivity.CONFIDENTIAL,
+        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+    ),
+    Role(
+        "researcher",
+        _("Researcher"),
+        _("Publishes the library of international documents and the organisation's studies."),
+        Sensitivity.INTERNAL,
+        VIEW_REFERENCE,
+    ),
+    Role(
+        "viewer",
+        _("Viewer"),
+        _("Reads internal records; cannot change anything."),
+        Sensitivity.INTERNAL,
+        VIEW_REFERENCE,
+    ),
+)
+ROLES_BY_NAME = {role.name: role for role in ROLES}
+
+
+def role_label(name: str) -> str:
+    role = ROLES_BY_NAME.get(name)
+    return str(role.label) if role else name
+
+
+def sync_role_permissions(*, apps: Any = None, using: str = "default", **kwargs: Any) -> None:
+    from django.contrib.auth.models import Group, Permission
+    from django.db import connections
+
+    if using != "default" or "auth_group" not in connections[using].introspection.table_names():
+        return
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        wanted = []
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".", 1)
+            wanted.extend(
+                Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.add(*wanted)

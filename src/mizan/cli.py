@@ -1,0 +1,177 @@
+"""The ``mizan`` command.
+
+    mizan demo [--host H] [--port P]   set up ./var (or $MIZAN_HOME), demo data, serve
+    mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) + WhiteNoise
+    mizan worker                       run background tasks (django-tasks database backend)
+    mizan createadmin                  create an administrator account
+    mizan audit verify                 recompute the audit log's hash chain
+    mizan manage ARGS…                 any Django management command
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+
+def _setup(default_env: str | None = None) -> None:
+    if default_env:
+        os.environ.setdefault("MIZAN_ENV", default_env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
+    import django
+
+    django.setup()
+
+
+def _serve(host: str, port: int, workers: int, threads: int) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from mizan.wsgi import application
+
+    class _Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in {
+                "bind": f"{host}:{port}",
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "timeout": 120,
+                "accesslog": "-",
+                # The access log keeps method, path and status: identifiers, not form content.
+                "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms',
+                "limit_request_line": 8190,
+            }.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    _Server().run()
+
+
+def _prepare_database() -> None:
+    from django.core.management import call_command
+
+    from mizan.settings import MIZAN_HOME
+
+    MIZAN_HOME.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _setup("demo")
+    from django.core.management import call_command
+
+    print("Mizan: preparing the demo database…", flush=True)
+    _prepare_database()
+    call_command("demo_data")
+    if args.no_serve:
+        return 0
+    worker = subprocess.Popen([sys.executable, "-m", "mizan.cli", "worker"])  # noqa: S603
+    try:
+        print(f"\nMizan is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)\n",
+              flush=True)
+        _serve(args.host, args.port, workers=2, threads=4)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=10)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _serve(args.host, args.port, workers=args.workers, threads=args.threads)
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+
+    call_command("db_worker", *args.rest)
+    return 0
+
+
+def cmd_createadmin(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+
+    options = ["--username", args.username] + (["--email", args.email] if args.email else [])
+    call_command("createadmin", *options)
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("audit", args.action)
+    except CommandError as exc:
+        print(f"mizan audit {args.action}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["mizan manage", *args.rest])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="mizan", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="set up the embedded database with demo data and serve")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--no-serve", action="store_true", help="prepare everything, then stop")
+    demo.set_defaults(func=cmd_demo)
+
+    serve = sub.add_parser("serve", help="serve the application (gunicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=2)
+    serve.add_argument("--threads", type=int, default=4)
+    serve.set_defaults(func=cmd_serve)
+
+    worker = sub.add_parser("worker", help="run background tasks")
+    worker.add_argument("rest", nargs=argparse.REMAINDER)
+    worker.set_defaults(func=cmd_worker)
+
+    admin = sub.add_parser("createadmin", help="create an administrator account")
+    admin.add_argument("--username", default="admin")
+    admin.add_argument("--email", default="")
+    admin.set_defaults(func=cmd_createadmin)
+
+    audit = sub.add_parser("audit", help="audit log tools")
+    audit.add_argument("action", choices=["verify"])
+    audit.set_defaults(func=cmd_audit)
+
+    manage = sub.add_parser("manage", help="run a Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from mizan.core.admin_audit import AuditedModelAdmin
+from mizan.core.models import Place, Site, Team, Term
+
+admin.site.site_header = _("Mizan administration")
+admin.site.site_title = _("Mizan")
+admin.site.index_title = _("Administration")
+
+
+@admin.register(Term)
+class TermAdmin(AuditedModelAdmin):
+    list_display = ["vocabulary", "code", "label_ar", "label_en", "parent", "sort_order", "active"]
+    list_filter = ["vocabulary", "active"]
+    search_fields = ["code", "label_ar", "label_en"]
+    list_editable = ["sort_order", "active"]
+    ordering = ["vocabulary", "sort_order", "code"]
+
+    def has_delete_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+        # Terms are deactivated, not deleted: records keep pointing at them.
+        return False
+
+
+@admin.register(Place)
+class PlaceAdmin(AuditedModelAdmin):
+    list_display = ["code", "kind", "name_ar", "name_en", "parent"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name_ar", "name_en", "search_key"]
+    raw_id_fields = ["parent"]
+
+
+@admin.register(Team)
+class TeamAdmin(AuditedModelAdmin):
+    list_display = ["slug", "name_ar", "name_en"]
+    search_fields = ["slug", "name_ar", "name_en"]

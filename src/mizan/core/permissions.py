@@ -1,0 +1,124 @@
+"""The one permission layer for sensitive records (DESIGN decision 6).
+
+A record is visible to a user when its sensitivity is at most the user's *effective clearance*
+and, if it is limited to a case team, the user belongs to that team. Every read of a sensitive
+model goes through :meth:`SensitiveQuerySet.visible_to` (lists, counts, search, exports) or
+:func:`get_visible_or_404` (one object), so there is one place to get it right.
+
+Effective clearance:
+* anonymous or inactive users: public only;
+* a user whose clearance requires two-factor authentication but who has not verified a second
+  factor in this session is treated as having *internal* clearance at most (defence in depth;
+  the middleware also sends them to the verification page);
+* superusers see every level and every team.
+
+A record the user may not see answers 404, not 403, so its existence is not disclosed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+from mizan.core.sensitivity import Sensitivity
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
+    AnyUser = AbstractBaseUser | AnonymousUser
+
+M = TypeVar("M", bound=models.Model)
+
+
+def two_factor_threshold() -> Sensitivity:
+    return Sensitivity.from_name(settings.MIZAN_2FA_REQUIRED_FROM)
+
+
+def requires_two_factor(user: Any) -> bool:
+    """Accounts that can see confidential or restricted records must use a second factor."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return int(getattr(user, "clearance", Sensitivity.PUBLIC)) >= two_factor_threshold()
+
+
+def effective_clearance(user: Any) -> Sensitivity:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Sensitivity.PUBLIC
+    clearance = (
+        Sensitivity.RESTRICTED
+        if user.is_superuser
+        else Sensitivity(int(getattr(user, "clearance", Sensitivity.PUBLIC)))
+    )
+    is_verified = getattr(user, "is_verified", None)
+    if requires_two_factor(user) and not (callable(is_verified) and is_verified()):
+        return min(clearance, Sensitivity.INTERNAL)
+    return clearance
+
+
+def user_team_ids(user: Any) -> list[int]:
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    cached: list[int] | None = getattr(user, "_mizan_team_ids", None)
+    if cached is None:
+        cached = list(user.teams.values_list("pk", flat=True))
+        user._mizan_team_ids = cached
+    return cached
+
+
+class SensitiveQuerySet(models.QuerySet[M]):
+    def visible_to(self, user: Any) -> Self:
+        clearance = effective_clearance(user)
+        qs = self.filter(sensitivity__lte=clearance)
+        if getattr(user, "is_superuser", False) and clearance == Sensitivity.RESTRICTED:
+            return qs
+        return qs.filter(models.Q(team__isnull=True) | models.Q(team_id__in=user_team_ids(user)))
+
+
+class SensitiveModel(models.Model):
+    """Abstract base for every record that carries a sensitivity level and may be team-limited."""
+
+    sensitivity = models.PositiveSmallIntegerField(
+        _("sensitivity"),
+        choices=Sensitivity.choices,
+        default=Sensitivity.INTERNAL,
+        db_index=True,
+    )
+    team = models.ForeignKey(
+        "core.Team",
+        verbose_name=_("case team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("When set, only members of this team (and administrators) can see the record."),
+    )
+
+    objects = SensitiveQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_visible_to(self, user: Any) -> bool:
+        if self.sensitivity > effective_clearance(user):
+            return False
+        if self.team_id is None:
+            return True
+        if getattr(user, "is_superuser", False):
+            return True
+        return self.team_id in user_team_ids(user)
+
+
+def get_visible_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup: Any) -> M:
+    """Return the one object matching ``lookup`` that ``user`` may see, or raise Http404."""
+    queryset = source if isinstance(source, models.QuerySet) else source._default_manager.all()
+    try:
+        return queryset.visible_to(user).get(**lookup)  # type: ignore[attr-defined,no-any-return]
+    except (queryset.model.DoesNotExist, ValueError):
+        raise Http404 from None

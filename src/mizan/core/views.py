@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView
+
+from mizan.core import selectors, services
+from mizan.core.audit import Action, audit_record
+from mizan.core.forms import SiteForm
+from mizan.core.mixins import SensitiveObjectMixin, VisibleQuerysetMixin
+from mizan.core.models import AuditEntry, Place, Site, Term
+from mizan.core.permissions import get_visible_or_404
+from mizan.core.sensitivity import Sensitivity
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return render(request, "core/landing.html")
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "site_counts": selectors.site_counts_by_type(request.user),
+            "sites_total": Site.objects.visible_to(request.user).count(),
+            "places_total": Place.objects.count(),
+            "can_read_audit": request.user.has_perm("core.view_auditentry"),
+        },
+    )
+
+
+class SiteListView(VisibleQuerysetMixin, ListView):  # type: ignore[type-arg]
+    model = Site
+    paginate_by = 50
+    template_name = "core/site_list.html"
+
+    def get_queryset(self) -> QuerySet[Site]:
+        params = self.request.GET
+        governorate = None
+        if params.get("governorate"):
+            governorate = Place.objects.filter(
+                code=params["governorate"], kind=Place.Kind.GOVERNORATE
+            ).first()
+        sensitivity = params.get("sensitivity", "")
+        return selectors.sites_visible_to(
+            self.request.user,
+            query=params.get("q", "")[:200],
+            site_type=params.get("type", ""),
+            governorate=governorate,
+            sensitivity=int(sensitivity) if sensitivity.isdigit() else None,
+        )
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(
+            site_types=Term.objects.of("site_type"),
+            governorates=Place.objects.filter(kind=Place.Kind.GOVERNORATE),
+            sensitivities=Sensitivity.choices,
+            params=self.request.GET,
+            total=self.object_list.count(),
+        )
+        return context
+
+
+class SiteDetailView(SensitiveObjectMixin, DetailView):  # type: ignore[type-arg]
+    model = Site
+    template_name = "core/site_detail.html"
+    context_object_name = "site"
+
+    def get_queryset(self) -> QuerySet[Site]:
+        return super().get_queryset().select_related(  # type: ignore[no-any-return]
+            "site_type", "facility_type", "place", "place__parent", "team"
+        )
+
+
+@login_required
+@permission_required("core.add_site", raise_exception=True)
+def site_create(request: HttpRequest) -> HttpResponse:
+    form = SiteForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        site = services.site_create(actor=request.user, data=form.cleaned_data)
+        messages.success(request, _("The site was saved."))
+        return redirect("core:site_detail", pk=site.pk)
+    return render(request, "core/site_form.html", {"form": form, "site": None})
+
+
+@login_required
+@permission_required("core.change_site", raise_exception=True)
+def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    site = get_visible_or_404(Site, request.user, pk=pk)
+    form = SiteForm(request.POST or None, instance=site, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.site_update(actor=request.user, site=Site.objects.get(pk=pk), data=data)
+        messages.success(request, _("The changes were saved."))
+        return redirect("core:site_detail", pk=pk)
+    return render(request, "core/site_form.html", {"form": form, "site": site})
+
+
+@login_required
+def place_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "")[:200]
+    places = selectors.places_matching(query)
+    if not query:
+        places = places.filter(kind__in=[Place.Kind.GOVERNORATE, Place.Kind.DISTRICT])
+    page = Paginator(places, 100).get_page(request.GET.get("page"))
+    return render(request, "core/place_list.html", {"page_obj": page, "query": query})
+
+
+@login_required
+def place_detail(request: HttpRequest, code: str) -> HttpResponse:
+    place = get_object_or_404(Place.objects.select_related("parent"), code=code)
+    return render(
+        request,
+        "core/place_detail.html",
+        {
+            "place": place,
+            "children": place.children.order_by("name_en"),
+            "sites": selectors.sites_visible_to(request.user, governorate=None).filter(
+                place_id__in=selectors.place_descendant_ids(place)
+            )[:100],
+        },
+    )
+
+
+def _audit_entries(request: HttpRequest) -> QuerySet[AuditEntry]:
+    entries = AuditEntry.objects.all()
+    params = request.GET
+    if params.get("action"):
+        entries = entries.filter(action=params["action"])
+    if params.get("actor"):
+        entries = entries.filter(actor_username__icontains=params["actor"][:150])
+    if params.get("object_type"):
+        entries = entries.filter(object_type=params["object_type"][:100])
+    if params.get("object_id"):
+        entries = entries.filter(object_id=params["object_id"][:64])
+    if params.get("since"):
+        entries = entries.filter(at__date__gte=params["since"][:10])
+    if params.get("until"):
+        entries = entries.filter(at__date__lte=params["until"][:10])
+    return entries
+
+
+@login_required
+@permission_required("core.view_auditentry", raise_exception=True)
+def audit_list(request: HttpRequest) -> HttpResponse:
+    try:
+        entries = _audit_entries(request)
+        page = Paginator(entries, 100).get_page(request.GET.get("page"))
+    except Exception:  # a malformed date filter  # noqa: BLE001
+        messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
+        page = Paginator(AuditEntry.objects.all(), 100).get_page(1)
+    object_types = (
+        AuditEntry.objects.exclude(object_type="")
+        .order_by("object_type")
+        .values_list("object_type", flat=True)
+        .distinct()
+    )
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "page_obj": page,
+            "actions": AuditEntry.Action.choices,
+            "object_types": object_types,
+            "params": request.GET,
+        },
+    )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+@permission_required("core.view_auditentry", raise_exception=True)
+def audit_export(request: HttpRequest) -> StreamingHttpResponse:
+    entries = _audit_entries(request).order_by("seq")
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        object_type="core.auditentry",
+        detail={"format": "csv", "filters": {k: v[:64] for k, v in request.GET.items()}},
+        request=request,
+    )
+    writer = csv.writer(_Echo())
+    header = ["seq", "at", "actor_id", "actor", "action", "object_type", "object_id", "fields",
+              "ip_address", "prev_hash", "hash"]
+
+    def rows() -> Any:
+        yield writer.writerow(header)
+        for e in entries.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [e.seq, e.at.isoformat(), e.actor_id or "", e.actor_username, e.action,
+                 e.object_type, e.object_id, " ".join(e.fields), e.ip_address or "",
+                 e.prev_hash, e.hash]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mizan-audit.csv"'
+    return response

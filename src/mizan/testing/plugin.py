@@ -1,0 +1,19 @@
+"""Pytest plugin loaded before pytest-django configures Django.
+
+It selects the ``test`` settings profile and, when ``MIZAN_TEST_DATABASE_URL`` is set, runs the
+suite against that database (PostgreSQL in CI) instead of SQLite. Setting it here rather than
+in a conftest matters: pytest-django reads the settings before any conftest is imported.
+"""
+
+import os
+import tempfile
+
+os.environ["MIZAN_ENV"] = "test"
+os.environ.setdefault("MIZAN_HOME", tempfile.mkdtemp(prefix="mizan-test-"))
+if os.environ.get("MIZAN_TEST_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["MIZAN_TEST_DATABASE_URL"]
+else:
+    os.environ.pop("DATABASE_URL", None)
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# there are still synchronous, so Django's async-safety guard would only get in the way.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
