@@ -491,7 +491,8 @@ def test_form_field_explains_what_is_wrong(parts: tuple[str, ...], message: str)
 
 def test_required_form_field_asks_for_a_year() -> None:
     form = DatesForm({"when_0": "2013"})
-    assert not form.is_valid()
+    with translation.override("en"):
+        assert not form.is_valid()
     assert form.errors["born"] == ["Enter a year."]
 
 
@@ -525,12 +526,13 @@ def test_decompress() -> None:
 def test_widget_renders_the_four_parts() -> None:
     with translation.override("en"):
         html = str(DatesForm(initial={"when": PartialDate(2013, 4, 7, approximate=True)})["when"])
-    assert 'type="number" name="when_0" value="2013"' in html
+    assert 'type="text" name="when_0" value="2013"' in html
+    assert 'inputmode="numeric"' in html
     assert 'dir="ltr"' in html
     assert '<select name="when_1"' in html
     assert '<option value="4" selected>April</option>' in html
     assert html.count("<option") == 13
-    assert 'type="number" name="when_2" value="7"' in html
+    assert 'type="text" name="when_2" value="7"' in html
     assert 'type="checkbox" name="when_3"' in html
     assert " checked" in html
     assert 'id="id_when_0"' in html

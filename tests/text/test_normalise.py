@@ -82,7 +82,10 @@ latin_marks = st.characters(min_codepoint=0x0300, max_codepoint=0x036F).filter(
 )
 
 arabic_letters = st.characters(categories=("Lo", "Lm"), min_codepoint=0x0600, max_codepoint=0x06FF)
-latin_letters = st.characters(categories=("Lu", "Ll"), min_codepoint=0x0041, max_codepoint=0x024F)
+# Letters of the Latin script only: the range also holds µ (MICRO SIGN), a Greek letter.
+latin_letters = st.characters(
+    categories=("Lu", "Ll"), min_codepoint=0x0041, max_codepoint=0x024F
+).filter(lambda char: unicodedata.name(char, "").startswith("LATIN"))
 
 STRIPPING_FUNCTIONS: list[Callable[[str], str]] = [
     normalise_arabic,

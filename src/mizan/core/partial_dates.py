@@ -419,11 +419,13 @@ class PartialDateWidget(forms.MultiWidget):
     template_name = "core/widgets/partial_date.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        number = {"dir": "ltr", "inputmode": "numeric", "autocomplete": "off", "step": "1"}
+        # Text inputs, not type=number: people type Arabic-Indic digits (٢٠١٣), which number
+        # inputs refuse; the form field folds them to ASCII.
+        number = {"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"}
         widgets = (
-            forms.NumberInput(attrs={**number, "class": "form-control", "min": str(EARLIEST_YEAR)}),
+            forms.TextInput(attrs={**number, "class": "form-control", "maxlength": "4"}),
             forms.Select(attrs={"class": "form-select"}, choices=_month_choices()),
-            forms.NumberInput(attrs={**number, "class": "form-control", "min": "1", "max": "31"}),
+            forms.TextInput(attrs={**number, "class": "form-control", "maxlength": "2"}),
             forms.CheckboxInput(attrs={"class": "form-check-input"}),
         )
         super().__init__(widgets, attrs)

@@ -76,7 +76,7 @@ def sync_after_migrate(**kwargs: Any) -> None:
     from django.db import connections
 
     using = kwargs.get("using", "default")
-    if using != "default" or not kwargs.get("apps"):
+    if using != "default":
         return
     tables = connections[using].introspection.table_names()
     if "core_term" in tables and "core_place" in tables:
