@@ -76,7 +76,7 @@ run_tests() {
   local py="$VENV/bin/python" status=0
   export PATH="$VENV/bin:$PATH" PYTHONHASHSEED=0
   say "ruff (lint and format)"
-  ruff check src tests bench && ruff format --check src tests bench || status=1
+  ruff check . && ruff format --check . || status=1
   say "mypy"
   mypy || status=1
   say "migrations are complete (makemigrations --check)"

@@ -74,8 +74,9 @@ def administrator(make_user: Callable[..., User], team_a: Team) -> User:
     return make_user("alia_admin", "administrator", is_superuser=True)
 
 
-def signed_in(user: User | None, *, verified: bool = True, device: bool = True,
-              language: str = "en") -> Client:
+def signed_in(
+    user: User | None, *, verified: bool = True, device: bool = True, language: str = "en"
+) -> Client:
     """A client signed in as ``user`` who has a confirmed authenticator; ``verified`` marks the
     session as past the second factor."""
     client = Client(HTTP_ACCEPT_LANGUAGE=language)
@@ -99,8 +100,13 @@ def place(db: Any) -> Place:
     return Place.objects.get(code="SY03")
 
 
-def make_site(name_en: str, name_ar: str, sensitivity: int, team: Team | None = None,
-              site_type: str = "detention_facility") -> Site:
+def make_site(
+    name_en: str,
+    name_ar: str,
+    sensitivity: int,
+    team: Team | None = None,
+    site_type: str = "detention_facility",
+) -> Site:
     return Site.objects.create(
         name_en=name_en,
         name_ar=name_ar,
@@ -118,10 +124,17 @@ def sites(db: Any, team_a: Team, team_b: Team) -> dict[str, Site]:
         "public": make_site("Public prison", "سجن عام", Sensitivity.PUBLIC),
         "internal": make_site("Internal branch", "فرع داخلي", Sensitivity.INTERNAL),
         "confidential": make_site("Confidential facility", "مرفق سري", Sensitivity.CONFIDENTIAL),
-        "restricted": make_site("Restricted grave", "مقبرة مقيدة", Sensitivity.RESTRICTED,
-                                site_type="mass_grave"),
-        "team_a": make_site("Team A confidential grave", "مقبرة الفريق أ",
-                            Sensitivity.CONFIDENTIAL, team=team_a, site_type="mass_grave"),
-        "team_b": make_site("Team B internal site", "موقع الفريق ب", Sensitivity.INTERNAL,
-                            team=team_b),
+        "restricted": make_site(
+            "Restricted grave", "مقبرة مقيدة", Sensitivity.RESTRICTED, site_type="mass_grave"
+        ),
+        "team_a": make_site(
+            "Team A confidential grave",
+            "مقبرة الفريق أ",
+            Sensitivity.CONFIDENTIAL,
+            team=team_a,
+            site_type="mass_grave",
+        ),
+        "team_b": make_site(
+            "Team B internal site", "موقع الفريق ب", Sensitivity.INTERNAL, team=team_b
+        ),
     }

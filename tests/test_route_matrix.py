@@ -10,8 +10,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import signed_in
 
@@ -19,10 +19,20 @@ PERSONAS = ["anonymous", "viewer", "documenter_a", "documenter_b", "administrato
 
 # Outcomes: an HTTP status, "login" (redirect to the sign-in page) or "redirect" (any 3xx).
 ALL_OK = dict.fromkeys(PERSONAS, 200)
-SIGNED_IN_OK = {"anonymous": "login", "viewer": 200, "documenter_a": 200,
-                "documenter_b": 200, "administrator": 200}
-ADMIN_ONLY = {"anonymous": "login", "viewer": 403, "documenter_a": 403,
-              "documenter_b": 403, "administrator": 200}
+SIGNED_IN_OK = {
+    "anonymous": "login",
+    "viewer": 200,
+    "documenter_a": 200,
+    "documenter_b": 200,
+    "administrator": 200,
+}
+ADMIN_ONLY = {
+    "anonymous": "login",
+    "viewer": 403,
+    "documenter_a": 403,
+    "documenter_b": 403,
+    "administrator": 200,
+}
 
 
 def _site(kind: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -34,24 +44,53 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "core:site_list": (None, SIGNED_IN_OK),
     "core:site_create": (None, {**SIGNED_IN_OK, "viewer": 403}),
     # A confidential site limited to team A: only team A and administrators see it.
-    "core:site_detail": (_site("team_a"), {"anonymous": "login", "viewer": 404,
-                                           "documenter_a": 200, "documenter_b": 404,
-                                           "administrator": 200}),
-    "core:site_edit": (_site("team_a"), {"anonymous": "login", "viewer": 403,
-                                         "documenter_a": 200, "documenter_b": 404,
-                                         "administrator": 200}),
+    "core:site_detail": (
+        _site("team_a"),
+        {
+            "anonymous": "login",
+            "viewer": 404,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "core:site_edit": (
+        _site("team_a"),
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
     "core:place_list": (None, SIGNED_IN_OK),
     "core:place_detail": (lambda sites: {"code": "SY01"}, SIGNED_IN_OK),
     "core:audit_list": (None, ADMIN_ONLY),
     "core:audit_export": (None, ADMIN_ONLY),
-    "accounts:login": (None, {"anonymous": 200, "viewer": "redirect", "documenter_a": "redirect",
-                              "documenter_b": "redirect", "administrator": "redirect"}),
+    "accounts:login": (
+        None,
+        {
+            "anonymous": 200,
+            "viewer": "redirect",
+            "documenter_a": "redirect",
+            "documenter_b": "redirect",
+            "administrator": "redirect",
+        },
+    ),
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),
     # Every signed-in persona here has a confirmed authenticator: set-up sends them back.
-    "accounts:two_factor_setup": (None, {"anonymous": "login", "viewer": "redirect",
-                                         "documenter_a": "redirect", "documenter_b": "redirect",
-                                         "administrator": "redirect"}),
+    "accounts:two_factor_setup": (
+        None,
+        {
+            "anonymous": "login",
+            "viewer": "redirect",
+            "documenter_a": "redirect",
+            "documenter_b": "redirect",
+            "administrator": "redirect",
+        },
+    ),
     "accounts:two_factor_verify": (None, SIGNED_IN_OK),
     "set_language": (None, dict.fromkeys(PERSONAS, "redirect")),  # GET changes nothing
     "admin_login_redirect": (None, dict.fromkeys(PERSONAS, "redirect")),
@@ -75,22 +114,28 @@ def all_route_names() -> list[tuple[str, list[str]]]:
                 converters = list(entry.pattern.regex.groupindex)
                 # Unnamed routes are named by their namespace, so the admin's unnamed redirects
                 # fall under the admin rule and anything else unnamed fails the matrix test.
-                found.append((f"{namespace}{entry.name}" if entry.name else f"{namespace}", converters))
+                found.append(
+                    (f"{namespace}{entry.name}" if entry.name else f"{namespace}", converters)
+                )
 
     walk(get_resolver().url_patterns, "")
     return found
 
 
 def test_every_route_is_in_the_matrix() -> None:
-    missing = [name or "(an unnamed route)" for name, _ in all_route_names()
-               if name not in MATRIX and not name.startswith(ADMIN_PREFIX)]
+    missing = [
+        name or "(an unnamed route)"
+        for name, _ in all_route_names()
+        if name not in MATRIX and not name.startswith(ADMIN_PREFIX)
+    ]
     assert not missing, f"routes without a permission decision in MATRIX: {missing}"
 
 
 def check(response: Any, expected: Any) -> bool:
     if expected == "login":
         return response.status_code == 302 and response["Location"].startswith(
-            reverse("accounts:login"))
+            reverse("accounts:login")
+        )
     if expected == "redirect":
         return 300 <= response.status_code < 400
     return bool(response.status_code == expected)
@@ -115,8 +160,10 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any]) -> None:
         for persona in PERSONAS:
             response = persona_clients[persona].get(url)
             if not check(response, expectations[persona]):
-                failures.append(f"{name} as {persona}: got {response.status_code}, "
-                                f"expected {expectations[persona]}")
+                failures.append(
+                    f"{name} as {persona}: got {response.status_code}, "
+                    f"expected {expectations[persona]}"
+                )
     assert not failures, "\n".join(failures)
 
 

@@ -14,12 +14,16 @@ GOOD_KEY = "k" * 30 + "Z9-" * 10
 
 
 def import_settings(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith("MIZAN_") and k != "DATABASE_URL"}
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("MIZAN_") and k != "DATABASE_URL"
+    }
     clean.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import mizan.settings"],
-        env=clean, capture_output=True, text=True, timeout=60,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -29,10 +33,22 @@ def import_settings(**env: str) -> subprocess.CompletedProcess[str]:
         ({"MIZAN_ALLOWED_HOSTS": "x.org", "DATABASE_URL": "postgres://u@h/d"}, "MIZAN_SECRET_KEY"),
         ({"MIZAN_SECRET_KEY": GOOD_KEY, "DATABASE_URL": "postgres://u@h/d"}, "MIZAN_ALLOWED_HOSTS"),
         ({"MIZAN_SECRET_KEY": GOOD_KEY, "MIZAN_ALLOWED_HOSTS": "x.org"}, "PostgreSQL"),
-        ({"MIZAN_SECRET_KEY": GOOD_KEY, "MIZAN_ALLOWED_HOSTS": "x.org",
-          "DATABASE_URL": "sqlite:///tmp/x.db"}, "PostgreSQL"),
-        ({"MIZAN_SECRET_KEY": "short", "MIZAN_ALLOWED_HOSTS": "x.org",
-          "DATABASE_URL": "postgres://u@h/d"}, "50 characters"),
+        (
+            {
+                "MIZAN_SECRET_KEY": GOOD_KEY,
+                "MIZAN_ALLOWED_HOSTS": "x.org",
+                "DATABASE_URL": "sqlite:///tmp/x.db",
+            },
+            "PostgreSQL",
+        ),
+        (
+            {
+                "MIZAN_SECRET_KEY": "short",
+                "MIZAN_ALLOWED_HOSTS": "x.org",
+                "DATABASE_URL": "postgres://u@h/d",
+            },
+            "50 characters",
+        ),
     ],
 )
 def test_production_refuses_to_start_without_essentials(env: dict[str, str], message: str) -> None:
@@ -43,22 +59,30 @@ def test_production_refuses_to_start_without_essentials(env: dict[str, str], mes
 
 
 def test_production_starts_with_essentials() -> None:
-    result = import_settings(MIZAN_ENV="production", MIZAN_SECRET_KEY=GOOD_KEY,
-                             MIZAN_ALLOWED_HOSTS="x.org", DATABASE_URL="postgres://u@h/d")
+    result = import_settings(
+        MIZAN_ENV="production",
+        MIZAN_SECRET_KEY=GOOD_KEY,
+        MIZAN_ALLOWED_HOSTS="x.org",
+        DATABASE_URL="postgres://u@h/d",
+    )
     assert result.returncode == 0, result.stderr
 
 
 def test_secret_key_file_variant(tmp_path: Path) -> None:
     key_file = tmp_path / "key"
     key_file.write_text(GOOD_KEY)
-    result = import_settings(MIZAN_ENV="production", MIZAN_SECRET_KEY_FILE=str(key_file),
-                             MIZAN_ALLOWED_HOSTS="x.org", DATABASE_URL="postgres://u@h/d")
+    result = import_settings(
+        MIZAN_ENV="production",
+        MIZAN_SECRET_KEY_FILE=str(key_file),
+        MIZAN_ALLOWED_HOSTS="x.org",
+        DATABASE_URL="postgres://u@h/d",
+    )
     assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("value", ["maybe", "2x"])
-def test_malformed_values_fail_loudly(value: str) -> None:
-    result = import_settings(MIZAN_DEBUG=value, MIZAN_HOME="/tmp/mizan-settings-test")
+def test_malformed_values_fail_loudly(value: str, tmp_path: Path) -> None:
+    result = import_settings(MIZAN_DEBUG=value, MIZAN_HOME=str(tmp_path))
     assert result.returncode != 0
     assert "MIZAN_DEBUG" in result.stderr
 
@@ -83,7 +107,9 @@ def test_sqlite_pragmas() -> None:
 
 def test_sqlite_file_database_uses_wal_and_queues_concurrent_writers(tmp_path: Path) -> None:
     """Four processes append to the audit log at once: none fails, the chain stays whole."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MIZAN_") and k != "DATABASE_URL"}
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith("MIZAN_") and k != "DATABASE_URL"
+    }
     env.update(MIZAN_HOME=str(tmp_path), MIZAN_ENV="development")
     mizan = [sys.executable, "-m", "mizan.cli"]
     subprocess.run([*mizan, "manage", "migrate", "-v0"], env=env, check=True, timeout=300)
@@ -93,18 +119,28 @@ def test_sqlite_file_database_uses_wal_and_queues_concurrent_writers(tmp_path: P
         "[audit_record(actor=None,action='view',object_type='t',object_id=str(i)) "
         "for i in range(40)]"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", writer], env=env, stderr=subprocess.PIPE,
-                              text=True) for _ in range(4)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", writer], env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
     for proc in procs:
         _out, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
-    verify = subprocess.run([*mizan, "audit", "verify"], env=env, capture_output=True, text=True,
-                            timeout=120)
+    verify = subprocess.run(
+        [*mizan, "audit", "verify"], env=env, capture_output=True, text=True, timeout=120
+    )
     assert verify.returncode == 0, verify.stderr
     assert "OK: 160 audit entries, chain intact" in verify.stdout
     mode = subprocess.run(
-        [sys.executable, "-c", "import sqlite3,sys;print(sqlite3.connect(sys.argv[1])"
-         ".execute('PRAGMA journal_mode').fetchone()[0])", str(tmp_path / "mizan.sqlite3")],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3,sys;print(sqlite3.connect(sys.argv[1])"
+            ".execute('PRAGMA journal_mode').fetchone()[0])",
+            str(tmp_path / "mizan.sqlite3"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert mode.stdout.strip() == "wal"

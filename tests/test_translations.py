@@ -39,16 +39,30 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None,
-                    reason="gettext is not installed (./mizan.sh test installs it)")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None,
+    reason="gettext is not installed (./mizan.sh test installs it)",
+)
 def test_no_string_in_the_code_is_missing_from_the_catalogue(tmp_path: Path) -> None:
     copy = tmp_path / "mizan"
-    shutil.copytree(Path(mizan.__file__).parent, copy,
-                    ignore=shutil.ignore_patterns("__pycache__", "static"))
+    shutil.copytree(
+        Path(mizan.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__", "static")
+    )
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", "ar", "--no-obsolete",
-         "--no-location"],
-        cwd=copy, check=True, capture_output=True, env={"PATH": "/usr/bin:/bin"},
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            "ar",
+            "--no-obsolete",
+            "--no-location",
+        ],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={"PATH": "/usr/bin:/bin"},
     )
     fresh = {e.msgid for e in polib.pofile(str(copy / "locale/ar/LC_MESSAGES/django.po"))}
     known = {e.msgid for e in polib.pofile(str(PO)) if not e.obsolete}

@@ -1,11 +1,11 @@
 """The ``mizan`` command.
 
-    mizan demo [--host H] [--port P]   set up ./var (or $MIZAN_HOME), demo data, serve
-    mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) + WhiteNoise
-    mizan worker                       run background tasks (django-tasks database backend)
-    mizan createadmin                  create an administrator account
-    mizan audit verify                 recompute the audit log's hash chain
-    mizan manage ARGS…                 any Django management command
+mizan demo [--host H] [--port P]   set up ./var (or $MIZAN_HOME), demo data, serve
+mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) + WhiteNoise
+mizan worker                       run background tasks (django-tasks database backend)
+mizan createadmin                  create an administrator account
+mizan audit verify                 recompute the audit log's hash chain
+mizan manage ARGS…                 any Django management command
 """
 
 from __future__ import annotations
@@ -72,10 +72,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     call_command("demo_data")
     if args.no_serve:
         return 0
-    worker = subprocess.Popen([sys.executable, "-m", "mizan.cli", "worker"])  # noqa: S603
+    worker = subprocess.Popen([sys.executable, "-m", "mizan.cli", "worker"])
     try:
-        print(f"\nMizan is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)\n",
-              flush=True)
+        print(
+            f"\nMizan is serving on http://{args.host}:{args.port}/  (Ctrl+C stops it)\n",
+            flush=True,
+        )
         _serve(args.host, args.port, workers=2, threads=4)
     finally:
         worker.send_signal(signal.SIGTERM)
@@ -131,8 +133,9 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mizan", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="mizan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="set up the embedded database with demo data and serve")

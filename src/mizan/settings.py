@@ -46,13 +46,14 @@ _secret = env_secret("MIZAN_SECRET_KEY")
 if PRODUCTION:
     if not _secret or len(_secret) < 50:
         raise ImproperlyConfigured(
-            "Production needs MIZAN_SECRET_KEY (or MIZAN_SECRET_KEY_FILE) of at least 50 characters."
+            "Production needs MIZAN_SECRET_KEY (or MIZAN_SECRET_KEY_FILE) of at least 50 "
+            "characters."
         )
     SECRET_KEY = _secret
 elif _secret:
     SECRET_KEY = _secret
 elif TESTING:
-    SECRET_KEY = "test-only-insecure-key-" + "x" * 40  # noqa: S105 - never used outside tests
+    SECRET_KEY = "test-only-insecure-key-" + "x" * 40
 else:
     SECRET_KEY = persistent_secret_key(MIZAN_HOME / "secret_key")
 
@@ -87,7 +88,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("MIZAN_SQLITE_BUSY_TIMEOUT", 30),
         "init_command": (
             "PRAGMA journal_mode=WAL;PRAGMA synchronous=FULL;PRAGMA foreign_keys=ON;"
-            "PRAGMA busy_timeout=%d" % (env_int("MIZAN_SQLITE_BUSY_TIMEOUT", 30) * 1000)
+            f"PRAGMA busy_timeout={env_int('MIZAN_SQLITE_BUSY_TIMEOUT', 30) * 1000}"
         ),
     }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False

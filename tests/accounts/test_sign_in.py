@@ -26,10 +26,16 @@ def test_roles_are_seeded_with_permissions() -> None:
     for role in ROLES:
         group = Group.objects.get(name=role.name)
         assert group.permissions.exists(), role.name
-    assert Group.objects.get(name="administrator").permissions.filter(
-        codename="view_auditentry").exists()
-    assert not Group.objects.get(name="viewer").permissions.filter(
-        codename__startswith="change_").exists()
+    assert (
+        Group.objects.get(name="administrator")
+        .permissions.filter(codename="view_auditentry")
+        .exists()
+    )
+    assert (
+        not Group.objects.get(name="viewer")
+        .permissions.filter(codename__startswith="change_")
+        .exists()
+    )
 
 
 def test_passwords_are_hashed_with_argon2(viewer) -> None:  # type: ignore[no-untyped-def]
@@ -43,12 +49,14 @@ def test_passwords_are_hashed_with_argon2(viewer) -> None:  # type: ignore[no-un
 def test_wrong_passwords_lock_the_account_for_a_while(viewer) -> None:  # type: ignore[no-untyped-def]
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     for _ in range(5):
-        response = client.post(reverse("accounts:login"),
-                               {"username": "vera_viewer", "password": "nope"})
+        response = client.post(
+            reverse("accounts:login"), {"username": "vera_viewer", "password": "nope"}
+        )
     assert response.status_code in (200, 429)
     # Even the right password is refused now, with the translated lock-out page.
-    response = client.post(reverse("accounts:login"),
-                           {"username": "vera_viewer", "password": PASSWORD})
+    response = client.post(
+        reverse("accounts:login"), {"username": "vera_viewer", "password": PASSWORD}
+    )
     assert response.status_code == 429
     assert "Too many failed sign-ins" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -57,8 +65,9 @@ def test_wrong_passwords_lock_the_account_for_a_while(viewer) -> None:  # type: 
 
 def test_wrong_password_message_is_translated(viewer) -> None:  # type: ignore[no-untyped-def]
     client = Client(HTTP_ACCEPT_LANGUAGE="ar")
-    response = client.post(reverse("accounts:login"),
-                           {"username": "vera_viewer", "password": "nope"})
+    response = client.post(
+        reverse("accounts:login"), {"username": "vera_viewer", "password": "nope"}
+    )
     body = response.content.decode()
     assert 'dir="rtl"' in body
     assert "اسم المستخدم أو كلمة المرور" in body
@@ -67,8 +76,9 @@ def test_wrong_password_message_is_translated(viewer) -> None:  # type: ignore[n
 def test_enrolling_and_using_a_second_factor(make_user, team_a) -> None:  # type: ignore[no-untyped-def]
     make_user("lina_legal", "legal_officer", (team_a,))
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    response = client.post(reverse("accounts:login"),
-                           {"username": "lina_legal", "password": PASSWORD}, follow=True)
+    response = client.post(
+        reverse("accounts:login"), {"username": "lina_legal", "password": PASSWORD}, follow=True
+    )
     assert response.request["PATH_INFO"] == reverse("accounts:two_factor_setup")
     page = response.content.decode()
     assert "<svg" in page and 'id="totp-secret"' in page
@@ -101,8 +111,10 @@ def test_second_sign_in_asks_for_the_code(make_user, team_a) -> None:  # type: i
     bad = client.post(reverse("accounts:two_factor_verify"), {"token": "12ab"})
     assert "six digits" in bad.content.decode()
     device.refresh_from_db()
-    ok = client.post(reverse("accounts:two_factor_verify") + "?next=/sites/",
-                     {"token": f"{totp(device.bin_key):06d}", "next": "/sites/"})
+    ok = client.post(
+        reverse("accounts:two_factor_verify") + "?next=/sites/",
+        {"token": f"{totp(device.bin_key):06d}", "next": "/sites/"},
+    )
     assert ok.status_code == 302 and ok["Location"] == "/sites/"
     assert client.get(reverse("core:site_list")).status_code == 200
 
@@ -112,9 +124,10 @@ def test_open_redirect_is_refused(make_user, team_a) -> None:  # type: ignore[no
     device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.post(reverse("accounts:login"), {"username": "lina_legal", "password": PASSWORD})
-    response = client.post(reverse("accounts:two_factor_verify"),
-                           {"token": f"{totp(device.bin_key):06d}",
-                            "next": "https://evil.example/"})
+    response = client.post(
+        reverse("accounts:two_factor_verify"),
+        {"token": f"{totp(device.bin_key):06d}", "next": "https://evil.example/"},
+    )
     assert response["Location"] == "/"
 
 

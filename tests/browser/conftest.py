@@ -15,9 +15,16 @@ from mizan.core import audit_guard
 
 CHROMIUM = os.environ.get("MIZAN_CHROMIUM", "/usr/bin/chromium")
 # The flags this machine needs: no sandbox as root, and no background traffic to the internet.
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(os.environ.get("MIZAN_SCREENSHOTS", "test-artifacts/screenshots"))
 
 

@@ -28,8 +28,13 @@ def enrol(page: Any) -> None:
 
 
 def test_administrator_enables_2fa_and_sees_arabic_dashboard(page: Any, live_server: Any) -> None:
-    user_create(actor=None, username="alia_admin", password=PASSWORD, role="administrator",
-                is_superuser=True)
+    user_create(
+        actor=None,
+        username="alia_admin",
+        password=PASSWORD,
+        role="administrator",
+        is_superuser=True,
+    )
     sign_in(page, live_server.url, "alia_admin")
     page.wait_for_url("**/security/two-factor/setup/**")
     assert page.locator(".qr-code svg").is_visible()

@@ -18,8 +18,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _write_entries(n: int) -> list[AuditEntry]:
-    return [audit_record(actor=None, action=Action.VIEW, object_type="core.site",
-                         object_id=str(i)) for i in range(n)]
+    return [
+        audit_record(actor=None, action=Action.VIEW, object_type="core.site", object_id=str(i))
+        for i in range(n)
+    ]
 
 
 def test_chain_links_each_entry_to_the_one_before() -> None:
@@ -46,11 +48,16 @@ def test_model_refuses_update_and_delete() -> None:
 
 def test_database_refuses_update_and_delete() -> None:
     entry = _write_entries(1)[0]
-    for statement in ("UPDATE core_auditentry SET action = 'x' WHERE id = %s",
-                      "DELETE FROM core_auditentry WHERE id = %s"):
-        with pytest.raises(Exception, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(statement, [entry.pk])
+    for statement in (
+        "UPDATE core_auditentry SET action = 'x' WHERE id = %s",
+        "DELETE FROM core_auditentry WHERE id = %s",
+    ):
+        with (
+            pytest.raises(Exception, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [entry.pk])
     assert AuditEntry.objects.get(pk=entry.pk).action == Action.VIEW
 
 
@@ -65,8 +72,9 @@ def tamperable():  # type: ignore[no-untyped-def]
 def test_verify_detects_an_altered_row(tamperable) -> None:  # type: ignore[no-untyped-def]
     entries = _write_entries(4)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_auditentry SET object_id = '999' WHERE id = %s",
-                       [entries[1].pk])
+        cursor.execute(
+            "UPDATE core_auditentry SET object_id = '999' WHERE id = %s", [entries[1].pk]
+        )
     problems = audit_verify()
     assert problems[0].seq == entries[1].seq
     assert "altered" in problems[0].problem
@@ -83,8 +91,10 @@ def test_verify_detects_a_rehashed_row(tamperable) -> None:  # type: ignore[no-u
     forged.object_id = "forged"
     new_hash = entry_hash(forged)
     with connection.cursor() as cursor:
-        cursor.execute("UPDATE core_auditentry SET object_id = 'forged', hash = %s WHERE id = %s",
-                       [new_hash, entries[1].pk])
+        cursor.execute(
+            "UPDATE core_auditentry SET object_id = 'forged', hash = %s WHERE id = %s",
+            [new_hash, entries[1].pk],
+        )
     problems = audit_verify()
     assert [p.seq for p in problems] == [entries[2].seq]
     assert "chain broken" in problems[0].problem
@@ -122,10 +132,17 @@ def test_sign_in_and_failed_sign_in_are_recorded(viewer, client) -> None:  # typ
 def test_create_and_change_record_field_names_not_values(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(documenter_a)
     site = sites["team_a"]
-    response = client.post(reverse("core:site_edit", args=[site.pk]), {
-        "name_ar": site.name_ar, "name_en": "Renamed grave", "site_type": site.site_type_id,
-        "place": site.place_id, "sensitivity": site.sensitivity, "team": site.team_id,
-    })
+    response = client.post(
+        reverse("core:site_edit", args=[site.pk]),
+        {
+            "name_ar": site.name_ar,
+            "name_en": "Renamed grave",
+            "site_type": site.site_type_id,
+            "place": site.place_id,
+            "sensitivity": site.sensitivity,
+            "team": site.team_id,
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = AuditEntry.objects.filter(action=Action.UPDATE, object_id=str(site.pk)).get()
     assert entry.object_type == "core.site"

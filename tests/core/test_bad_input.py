@@ -18,9 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def site_form(sites, **overrides):  # type: ignore[no-untyped-def]
-    data = {"name_ar": "فرع تجريبي", "name_en": "Trial branch",
-            "site_type": sites["public"].site_type_id, "place": sites["public"].place_id,
-            "sensitivity": Sensitivity.INTERNAL}
+    data = {
+        "name_ar": "فرع تجريبي",
+        "name_en": "Trial branch",
+        "site_type": sites["public"].site_type_id,
+        "place": sites["public"].place_id,
+        "sensitivity": Sensitivity.INTERNAL,
+    }
     data.update(overrides)
     return data
 
@@ -29,7 +33,8 @@ def test_bidi_override_in_a_name_is_refused(documenter_a, sites) -> None:  # typ
     client = signed_in(documenter_a)
     before = AuditEntry.objects.count()
     response = client.post(
-        reverse("core:site_create"), site_form(sites, name_en="Trial\u202ebranch"))
+        reverse("core:site_create"), site_form(sites, name_en="Trial\u202ebranch")
+    )
     assert response.status_code == 200
     assert "direction-control" in response.content.decode()
     assert not Site.objects.filter(name_ar="فرع تجريبي").exists()
@@ -38,31 +43,37 @@ def test_bidi_override_in_a_name_is_refused(documenter_a, sites) -> None:  # typ
 
 def test_bidi_message_in_arabic(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(documenter_a, language="ar")
-    response = client.post(reverse("core:site_create"),
-                           site_form(sites, name_ar="فرع\u202eتجريبي"))
+    response = client.post(reverse("core:site_create"), site_form(sites, name_ar="فرع\u202eتجريبي"))
     assert "اتجاه" in response.content.decode()
 
 
-@pytest.mark.parametrize(("year", "month", "day"), [("2013", "2", "30"), ("2999", "", ""),
-                                                    ("abc", "", ""), ("2013", "", "5")])
+@pytest.mark.parametrize(
+    ("year", "month", "day"),
+    [("2013", "2", "30"), ("2999", "", ""), ("abc", "", ""), ("2013", "", "5")],
+)
 def test_malformed_partial_date_is_refused(documenter_a, sites, year, month, day) -> None:  # type: ignore[no-untyped-def]
-    response = signed_in(documenter_a).post(reverse("core:site_create"), site_form(
-        sites, in_use_from_0=year, in_use_from_1=month, in_use_from_2=day))
+    response = signed_in(documenter_a).post(
+        reverse("core:site_create"),
+        site_form(sites, in_use_from_0=year, in_use_from_1=month, in_use_from_2=day),
+    )
     assert response.status_code == 200
     assert response.context["form"].errors.get("in_use_from")
     assert not Site.objects.filter(name_en="Trial branch").exists()
 
 
 def test_contradictory_dates_are_refused(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
-    response = signed_in(documenter_a).post(reverse("core:site_create"), site_form(
-        sites, in_use_from_0="2015", in_use_until_0="2012"))
+    response = signed_in(documenter_a).post(
+        reverse("core:site_create"), site_form(sites, in_use_from_0="2015", in_use_until_0="2012")
+    )
     assert "before its start" in response.content.decode()
     assert not Site.objects.filter(name_en="Trial branch").exists()
 
 
 def test_valid_site_is_saved_with_its_partial_dates(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
-    response = signed_in(documenter_a).post(reverse("core:site_create"), site_form(
-        sites, in_use_from_0="2012", in_use_from_1="8", in_use_from_3="on"))
+    response = signed_in(documenter_a).post(
+        reverse("core:site_create"),
+        site_form(sites, in_use_from_0="2012", in_use_from_1="8", in_use_from_3="on"),
+    )
     assert response.status_code == 302
     site = Site.objects.get(name_en="Trial branch")
     assert site.in_use_from.to_storage() == "2012-08~"
@@ -72,8 +83,9 @@ def test_valid_site_is_saved_with_its_partial_dates(documenter_a, sites) -> None
 def test_oversized_request_gets_a_clear_message(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(documenter_a)
     with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=1000):
-        response = client.post(reverse("core:site_create"),
-                               site_form(sites, description_en="x" * 5000))
+        response = client.post(
+            reverse("core:site_create"), site_form(sites, description_en="x" * 5000)
+        )
     assert response.status_code == 400
     assert "too large" in response.content.decode()
     assert not Site.objects.filter(name_en="Trial branch").exists()

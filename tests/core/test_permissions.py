@@ -42,11 +42,20 @@ def test_viewer_cannot_open_a_confidential_record(viewer, sites) -> None:  # typ
 
 def test_viewer_pages_never_show_hidden_names(viewer, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(viewer)
-    for url in [reverse("core:site_list"), reverse("core:site_list") + "?q=grave",
-                reverse("core:home"), reverse("core:place_detail", args=[sites["restricted"].place.code])]:
+    for url in [
+        reverse("core:site_list"),
+        reverse("core:site_list") + "?q=grave",
+        reverse("core:home"),
+        reverse("core:place_detail", args=[sites["restricted"].place.code]),
+    ]:
         body = client.get(url).content.decode()
-        for hidden in ("Confidential facility", "Restricted grave", "Team A confidential grave",
-                       "مرفق سري", "Team B internal site"):
+        for hidden in (
+            "Confidential facility",
+            "Restricted grave",
+            "Team A confidential grave",
+            "مرفق سري",
+            "Team B internal site",
+        ):
             assert hidden not in body, (url, hidden)
 
 
@@ -97,21 +106,32 @@ def test_administrator_sees_every_level_and_team(administrator, sites) -> None: 
 
 def test_form_refuses_a_level_the_author_cannot_read(documenter_a, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(documenter_a)
-    response = client.post(reverse("core:site_create"), {
-        "name_en": "Attempt", "site_type": sites["public"].site_type.pk,
-        "place": sites["public"].place.pk, "sensitivity": Sensitivity.RESTRICTED,
-        "in_use_from_0": "", "in_use_until_0": "",
-    })
+    response = client.post(
+        reverse("core:site_create"),
+        {
+            "name_en": "Attempt",
+            "site_type": sites["public"].site_type.pk,
+            "place": sites["public"].place.pk,
+            "sensitivity": Sensitivity.RESTRICTED,
+            "in_use_from_0": "",
+            "in_use_until_0": "",
+        },
+    )
     assert response.status_code == 200
     assert not Site.objects.filter(name_en="Attempt").exists()
 
 
 def test_form_refuses_another_teams_limit(documenter_a, team_b, sites) -> None:  # type: ignore[no-untyped-def]
     client = signed_in(documenter_a)
-    response = client.post(reverse("core:site_create"), {
-        "name_en": "Sneaky", "site_type": sites["public"].site_type.pk,
-        "place": sites["public"].place.pk, "sensitivity": Sensitivity.INTERNAL,
-        "team": team_b.pk,
-    })
+    response = client.post(
+        reverse("core:site_create"),
+        {
+            "name_en": "Sneaky",
+            "site_type": sites["public"].site_type.pk,
+            "place": sites["public"].place.pk,
+            "sensitivity": Sensitivity.INTERNAL,
+            "team": team_b.pk,
+        },
+    )
     assert response.status_code == 200
     assert not Site.objects.filter(name_en="Sneaky").exists()

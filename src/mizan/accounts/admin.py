@@ -7,7 +7,7 @@ from mizan.core.admin_audit import AuditedModelAdmin
 
 
 @admin.register(User)
-class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):  # type: ignore[misc]
+class UserAdmin(AuditedModelAdmin, DjangoUserAdmin):  # type: ignore[type-arg]
     list_display = ["username", "email", "clearance", "is_active", "is_staff", "last_login"]
     list_filter = ["clearance", "is_active", "is_staff", "groups", "teams"]
     filter_horizontal = ["groups", "teams", "user_permissions"]

@@ -57,13 +57,17 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             is_superuser=superuser,
         )
     if show_credentials:
-        stdout.write("\nDemo accounts (synthetic data only; passwords in "
-                     f"{settings.MIZAN_HOME / 'demo-accounts.txt'}):")
+        stdout.write(
+            "\nDemo accounts (synthetic data only; passwords in "
+            f"{settings.MIZAN_HOME / 'demo-accounts.txt'}):"
+        )
         for username, role, _teams, _superuser in ACCOUNTS:
             user = User.objects.get(username=username)
             stdout.write(
                 f"  {username:<11} {passwords[username]:<20} {role:<24} "
                 f"clearance: {user.get_clearance_display()}"
             )
-        stdout.write("Accounts with confidential or restricted clearance set up two-factor "
-                     "authentication at first sign-in (any TOTP app).")
+        stdout.write(
+            "Accounts with confidential or restricted clearance set up two-factor "
+            "authentication at first sign-in (any TOTP app)."
+        )

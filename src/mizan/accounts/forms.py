@@ -24,8 +24,12 @@ class TokenForm(BootstrapFormMixin, forms.Form):
         # Length is checked in clean_token, after Arabic digits and spaces are folded.
         max_length=20,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "dir": "ltr",
-                   "autofocus": True}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "dir": "ltr",
+                "autofocus": True,
+            }
         ),
     )
 

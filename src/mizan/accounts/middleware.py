@@ -13,8 +13,12 @@ from django_otp import devices_for_user
 from mizan.core.permissions import requires_two_factor
 
 # Pages a not-yet-verified user may still reach: enrolment, verification, sign-out, language.
-_OPEN_NAMES = ("accounts:two_factor_setup", "accounts:two_factor_verify", "accounts:logout",
-               "set_language")
+_OPEN_NAMES = (
+    "accounts:two_factor_setup",
+    "accounts:two_factor_verify",
+    "accounts:logout",
+    "set_language",
+)
 
 
 class TwoFactorRequiredMiddleware:
@@ -26,7 +30,7 @@ class TwoFactorRequiredMiddleware:
         if (
             user.is_authenticated
             and requires_two_factor(user)
-            and not user.is_verified()  # type: ignore[union-attr]
+            and not user.is_verified()  # type: ignore[attr-defined]  # added by OTPMiddleware
             and not self._is_open(request.path)
         ):
             has_device = any(True for _ in devices_for_user(user, confirmed=True))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext_lazy as _
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from mizan.core.sensitivity import Sensitivity
 
@@ -35,12 +35,19 @@ ROLES: tuple[Role, ...] = (
         Sensitivity.RESTRICTED,
         (
             *VIEW_REFERENCE,
-            "core.add_site", "core.change_site", "core.delete_site",
-            "core.add_term", "core.change_term",
-            "core.add_place", "core.change_place",
-            "core.add_team", "core.change_team",
+            "core.add_site",
+            "core.change_site",
+            "core.delete_site",
+            "core.add_term",
+            "core.change_term",
+            "core.add_place",
+            "core.change_place",
+            "core.add_team",
+            "core.change_team",
             "core.view_auditentry",
-            "accounts.add_user", "accounts.change_user", "accounts.view_user",
+            "accounts.add_user",
+            "accounts.change_user",
+            "accounts.view_user",
             "auth.view_group",
         ),
     ),
@@ -96,7 +103,7 @@ def sync_role_permissions(*, apps: Any = None, using: str = "default", **kwargs:
         return
     for role in ROLES:
         group, _created = Group.objects.get_or_create(name=role.name)
-        wanted = []
+        wanted: list[Any] = []
         for dotted in role.permissions:
             app_label, codename = dotted.split(".", 1)
             wanted.extend(

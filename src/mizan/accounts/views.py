@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+from typing import cast
 from urllib.parse import quote
 
 import qrcode
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from mizan.accounts import services
 from mizan.accounts.forms import SignInForm, TokenForm
+from mizan.accounts.models import User
 from mizan.core.permissions import requires_two_factor
 
 
@@ -44,22 +46,34 @@ def _qr_svg(uri: str) -> str:
     return text[text.find("<svg") :]
 
 
+def _account(request: HttpRequest) -> User:
+    # Only called behind @login_required, so the user is a real account.
+    return cast(User, request.user)
+
+
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if user.is_verified() and any(user.totpdevice_set.filter(confirmed=True)):  # type: ignore[union-attr]
+    user = _account(request)
+    if user.is_verified() and user.totpdevice_set.filter(confirmed=True).exists():  # type: ignore[attr-defined]
         messages.info(request, _("Two-factor authentication is already on for your account."))
         return redirect("accounts:security")
-    device = services.totp_device_for_enrolment(user=user)  # type: ignore[arg-type]
+    device = services.totp_device_for_enrolment(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.two_factor_enable(
-            request=request, user=user, token=form.cleaned_data["token"]  # type: ignore[arg-type]
+            request=request,
+            user=user,
+            token=form.cleaned_data["token"],
         ):
             messages.success(request, _("Two-factor authentication is on."))
             return redirect(_next_url(request))
-        form.add_error("token", _("That code is not right. Check the phone's clock, wait a "
-                                  "few seconds and try the next code."))
+        form.add_error(
+            "token",
+            _(
+                "That code is not right. Check the phone's clock, wait a "
+                "few seconds and try the next code."
+            ),
+        )
     secret = base64.b32encode(device.bin_key).decode("ascii")
     grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
     return render(
@@ -79,7 +93,9 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if services.two_factor_verify(
-            request=request, user=request.user, token=form.cleaned_data["token"]  # type: ignore[arg-type]
+            request=request,
+            user=_account(request),
+            token=form.cleaned_data["token"],
         ):
             return redirect(_next_url(request))
         form.add_error(

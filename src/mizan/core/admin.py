@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.admin_audit import AuditedModelAdmin
-from mizan.core.models import Place, Site, Team, Term
+from mizan.core.models import Place, Team, Term
 
 admin.site.site_header = _("Mizan administration")
 admin.site.site_title = _("Mizan")

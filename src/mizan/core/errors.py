@@ -16,9 +16,7 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
         )
     else:
         message = _("The request could not be understood. Nothing was saved.")
-    return render(
-        request, "errors/error.html", {"code": 400, "message": message}, status=400
-    )
+    return render(request, "errors/error.html", {"code": 400, "message": message}, status=400)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

@@ -42,9 +42,19 @@ class SiteForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Site
         fields = [
-            "name_ar", "name_en", "site_type", "facility_type", "place", "latitude",
-            "longitude", "in_use_from", "in_use_until", "description_ar", "description_en",
-            "sensitivity", "team",
+            "name_ar",
+            "name_en",
+            "site_type",
+            "facility_type",
+            "place",
+            "latitude",
+            "longitude",
+            "in_use_from",
+            "in_use_until",
+            "description_ar",
+            "description_en",
+            "sensitivity",
+            "team",
         ]
         widgets = {
             "name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),

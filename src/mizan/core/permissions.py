@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -120,5 +121,5 @@ def get_visible_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup
     queryset = source if isinstance(source, models.QuerySet) else source._default_manager.all()
     try:
         return queryset.visible_to(user).get(**lookup)  # type: ignore[attr-defined,no-any-return]
-    except (queryset.model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         raise Http404 from None

@@ -1,4 +1,4 @@
-"""Reads of the shared kernel's records; every one takes the user and applies the permission layer."""
+"""Reads of the shared kernel's records; each takes the user and applies the permission layer."""
 
 from __future__ import annotations
 
@@ -55,12 +55,13 @@ def sites_visible_to(
 
 
 def site_counts_by_type(user: Any) -> list[dict[str, Any]]:
-    return list(
+    rows = (
         Site.objects.visible_to(user)
         .values("site_type__code", "site_type__label_ar", "site_type__label_en")
         .annotate(count=Count("pk"))
         .order_by("-count")
     )
+    return [dict(row) for row in rows]
 
 
 def places_matching(query: str) -> QuerySet[Place]:

@@ -64,7 +64,7 @@ class SiteListView(VisibleQuerysetMixin, ListView):  # type: ignore[type-arg]
             governorates=Place.objects.filter(kind=Place.Kind.GOVERNORATE),
             sensitivities=Sensitivity.choices,
             params=self.request.GET,
-            total=self.object_list.count(),
+            total=context["paginator"].count if context.get("paginator") else 0,
         )
         return context
 
@@ -75,8 +75,10 @@ class SiteDetailView(SensitiveObjectMixin, DetailView):  # type: ignore[type-arg
     context_object_name = "site"
 
     def get_queryset(self) -> QuerySet[Site]:
-        return super().get_queryset().select_related(  # type: ignore[no-any-return]
-            "site_type", "facility_type", "place", "place__parent", "team"
+        return (
+            super()
+            .get_queryset()
+            .select_related("site_type", "facility_type", "place", "place__parent", "team")
         )
 
 
@@ -154,7 +156,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     try:
         entries = _audit_entries(request)
         page = Paginator(entries, 100).get_page(request.GET.get("page"))
-    except Exception:  # a malformed date filter  # noqa: BLE001
+    except Exception:  # a malformed date filter
         messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
         page = Paginator(AuditEntry.objects.all(), 100).get_page(1)
     object_types = (
@@ -192,16 +194,37 @@ def audit_export(request: HttpRequest) -> StreamingHttpResponse:
         request=request,
     )
     writer = csv.writer(_Echo())
-    header = ["seq", "at", "actor_id", "actor", "action", "object_type", "object_id", "fields",
-              "ip_address", "prev_hash", "hash"]
+    header = [
+        "seq",
+        "at",
+        "actor_id",
+        "actor",
+        "action",
+        "object_type",
+        "object_id",
+        "fields",
+        "ip_address",
+        "prev_hash",
+        "hash",
+    ]
 
     def rows() -> Any:
         yield writer.writerow(header)
         for e in entries.iterator(chunk_size=2000):
             yield writer.writerow(
-                [e.seq, e.at.isoformat(), e.actor_id or "", e.actor_username, e.action,
-                 e.object_type, e.object_id, " ".join(e.fields), e.ip_address or "",
-                 e.prev_hash, e.hash]
+                [
+                    e.seq,
+                    e.at.isoformat(),
+                    e.actor_id or "",
+                    e.actor_username,
+                    e.action,
+                    e.object_type,
+                    e.object_id,
+                    " ".join(e.fields),
+                    e.ip_address or "",
+                    e.prev_hash,
+                    e.hash,
+                ]
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

@@ -46,14 +46,14 @@ class Place(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def name(self) -> str:
-        return pick(self.name_ar, self.name_en)
-
     def save(self, *args: object, **kwargs: object) -> None:
         # The search key is derived data, not business logic: keep it in step with the names.
         self.search_key = normalise_for_search(f"{self.name_ar} {self.name_en} {self.code}")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def name(self) -> str:
+        return pick(self.name_ar, self.name_en)
 
     def ancestors(self) -> list[Place]:
         chain: list[Place] = []
@@ -134,6 +134,10 @@ class Site(SensitiveModel):
     def __str__(self) -> str:
         return self.name
 
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_key = normalise_for_search(f"{self.name_ar} {self.name_en}")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
     @property
     def name(self) -> str:
         return pick(self.name_ar, self.name_en)
@@ -141,7 +145,3 @@ class Site(SensitiveModel):
     @property
     def description(self) -> str:
         return pick(self.description_ar, self.description_en)
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        self.search_key = normalise_for_search(f"{self.name_ar} {self.name_en}")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]

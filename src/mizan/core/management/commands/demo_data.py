@@ -18,8 +18,11 @@ class Command(BaseCommand):
     help = "Load Mizan's synthetic demo data (idempotent)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--quiet-credentials", action="store_true",
-                            help="do not print the demo accounts' passwords")
+        parser.add_argument(
+            "--quiet-credentials",
+            action="store_true",
+            help="do not print the demo accounts' passwords",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         for config in apps.get_app_configs():
