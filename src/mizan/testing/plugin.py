@@ -10,6 +10,8 @@ import tempfile
 
 os.environ["MIZAN_ENV"] = "test"
 os.environ.setdefault("MIZAN_HOME", tempfile.mkdtemp(prefix="mizan-test-"))
+# WhiteNoise looks for the collected-files directory at start-up; tests serve from the finders.
+os.makedirs(os.path.join(os.environ["MIZAN_HOME"], "static"), exist_ok=True)
 if os.environ.get("MIZAN_TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["MIZAN_TEST_DATABASE_URL"]
 else:
