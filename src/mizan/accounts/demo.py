@@ -12,6 +12,7 @@ from django.conf import settings
 from mizan.accounts.models import User
 from mizan.accounts.services import user_create
 from mizan.core.models import Team
+from mizan.core.sensitivity import Sensitivity
 
 ACCOUNTS = [
     # username, role, teams, superuser
@@ -65,7 +66,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             user = User.objects.get(username=username)
             stdout.write(
                 f"  {username:<11} {passwords[username]:<20} {role:<24} "
-                f"clearance: {user.get_clearance_display()}"
+                f"clearance: {Sensitivity(user.clearance).name.lower()}"
             )
         stdout.write(
             "Accounts with confidential or restricted clearance set up two-factor "
