@@ -67,6 +67,33 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "core:place_list": (None, SIGNED_IN_OK),
     "core:place_detail": (lambda sites: {"code": "SY01"}, SIGNED_IN_OK),
     "core:audit_list": (None, ADMIN_ONLY),
+    "cases:incident_list": (None, SIGNED_IN_OK),
+    "cases:incident_create": (None, {**SIGNED_IN_OK, "viewer": 403}),
+    # A confidential incident limited to team A.
+    "cases:incident_detail": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 404,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:person_list": (None, SIGNED_IN_OK),
+    "cases:person_suggest": (None, SIGNED_IN_OK),
+    # A confidential victim record: viewers (internal clearance) may not open it.
+    "cases:person_detail": (
+        lambda s: {"pk": s["incident_a"].acts.get().victim_id},
+        {
+            "anonymous": "login",
+            "viewer": 404,
+            "documenter_a": 200,
+            "documenter_b": 200,
+            "administrator": 200,
+        },
+    ),
+    "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
     "core:audit_export": (None, ADMIN_ONLY),
     "accounts:login": (
         None,
@@ -153,7 +180,23 @@ def persona_clients(viewer, documenter_a, documenter_b, administrator) -> dict[s
 
 
 @pytest.mark.django_db
-def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any]) -> None:
+def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: Any) -> None:
+    from mizan.cases import services
+
+    sites["unit"] = services.organisation_create(
+        actor=None, data={"name_en": "Unit", "name_ar": "وحدة", "sensitivity": 1}
+    )
+    sites["incident_a"] = services.incident_record(
+        actor=None,
+        incident={"title_en": "Team A incident", "sensitivity": 2, "team": team_a},
+        victims=[
+            services.VictimAct(
+                act_type="torture", new_person={"first_name_ar": "سامر", "sensitivity": 2}
+            )
+        ],
+        perpetrators=[services.Perpetrator(degree="ordered", unit=sites["unit"])],
+        sources=[],
+    )
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)

@@ -99,6 +99,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "mizan.core",
     "mizan.accounts",
+    "mizan.cases",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

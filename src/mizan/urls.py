@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("mizan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("cases/", include("mizan.cases.urls")),
     path("", include("mizan.core.urls")),
 ]

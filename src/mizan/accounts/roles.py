@@ -25,7 +25,27 @@ class Role:
     permissions: tuple[str, ...]  # "app_label.codename"; missing ones (apps not yet built) skip
 
 
-VIEW_REFERENCE = ("core.view_place", "core.view_site", "core.view_term", "core.view_team")
+VIEW_REFERENCE = (
+    "core.view_place",
+    "core.view_site",
+    "core.view_term",
+    "core.view_team",
+    "cases.view_incident",
+    "cases.view_person",
+    "cases.view_organisation",
+    "cases.view_source",
+    "cases.view_casefile",
+)
+DOCUMENT = (
+    "cases.add_incident",
+    "cases.change_incident",
+    "cases.add_person",
+    "cases.change_person",
+    "cases.add_organisation",
+    "cases.change_organisation",
+    "cases.add_source",
+    "cases.change_source",
+)
 
 ROLES: tuple[Role, ...] = (
     Role(
@@ -38,6 +58,9 @@ ROLES: tuple[Role, ...] = (
             "core.add_site",
             "core.change_site",
             "core.delete_site",
+            *DOCUMENT,
+            "cases.add_casefile",
+            "cases.change_casefile",
             "core.add_term",
             "core.change_term",
             "core.add_place",
@@ -56,14 +79,21 @@ ROLES: tuple[Role, ...] = (
         _("Legal officer"),
         _("Qualifies incidents legally, builds case files and hands evidence over."),
         Sensitivity.RESTRICTED,
-        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+        (
+            *VIEW_REFERENCE,
+            *DOCUMENT,
+            "core.add_site",
+            "core.change_site",
+            "cases.add_casefile",
+            "cases.change_casefile",
+        ),
     ),
     Role(
         "documenter",
         _("Documenter"),
         _("Interviews victims, witnesses and families; records incidents and evidence."),
         Sensitivity.CONFIDENTIAL,
-        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+        (*VIEW_REFERENCE, *DOCUMENT, "core.add_site", "core.change_site"),
     ),
     Role(
         "missing_persons_officer",

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from mizan.cases.models import Incident
 from mizan.core import selectors, services
 from mizan.core.audit import Action, audit_record
 from mizan.core.forms import SiteForm
@@ -30,6 +31,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "site_counts": selectors.site_counts_by_type(request.user),
             "sites_total": Site.objects.visible_to(request.user).count(),
+            "incidents_total": Incident.objects.visible_to(request.user).count(),
             "places_total": Place.objects.count(),
             "can_read_audit": request.user.has_perm("core.view_auditentry"),
         },

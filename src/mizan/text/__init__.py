@@ -17,6 +17,7 @@ from mizan.text.normalise import (
     to_ascii_digits,
     tokens,
 )
+from mizan.text.translit import cross_script_match, name_key, name_keys
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -24,7 +25,10 @@ __all__ = [
     "Script",
     "clean_name",
     "contains_arabic",
+    "cross_script_match",
     "has_bidi_controls",
+    "name_key",
+    "name_keys",
     "normalise_arabic",
     "normalise_for_search",
     "script_of",

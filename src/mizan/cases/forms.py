@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mizan.cases.models import Act, Organisation, Person, Source
+from mizan.core.forms import BootstrapFormMixin
+from mizan.core.models import Place, Site, Team, Term
+from mizan.core.partial_dates import PartialDateFormField, check_order
+from mizan.core.permissions import effective_clearance, user_team_ids
+from mizan.core.sensitivity import Sensitivity
+from mizan.core.validators import validate_no_bidi_controls
+from mizan.text import clean_name
+from mizan.text.names import split_full_name
+
+
+def term_choices(vocabulary: str, *, blank: bool = True) -> list[tuple[str, str]]:
+    choices = [(t.code, t.label) for t in Term.objects.of(vocabulary)]
+    return [("", "—"), *choices] if blank else choices
+
+
+def sensitivity_choices(user: Any) -> list[tuple[int, str]]:
+    clearance = effective_clearance(user)
+    return [(v, str(label)) for v, label in Sensitivity.choices if v <= clearance]
+
+
+class IncidentForm(BootstrapFormMixin, forms.Form):
+    title_ar = forms.CharField(
+        label=_("Title (Arabic)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+    )
+    title_en = forms.CharField(
+        label=_("Title (English)"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+    )
+    start_date = PartialDateFormField(label=_("Start"), required=False)
+    end_date = PartialDateFormField(label=_("End"), required=False)
+    place = forms.ModelChoiceField(label=_("Place"), queryset=Place.objects.none(), required=False)
+    narrative_ar = forms.CharField(
+        label=_("Narrative (Arabic)"),
+        required=False,
+        widget=forms.Textarea(attrs={"dir": "rtl", "rows": 5}),
+    )
+    narrative_en = forms.CharField(
+        label=_("Narrative (English)"),
+        required=False,
+        widget=forms.Textarea(attrs={"dir": "ltr", "rows": 3}),
+    )
+    sensitivity = forms.TypedChoiceField(label=_("Sensitivity"), coerce=int)
+    team = forms.ModelChoiceField(
+        label=_("Case team"), queryset=Team.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
+        self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        self.fields["sensitivity"].initial = Sensitivity.CONFIDENTIAL
+        teams = Team.objects.all()
+        if not actor.is_superuser:
+            teams = teams.filter(pk__in=user_team_ids(actor))
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        for name in ("title_ar", "title_en"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("title_ar") and not data.get("title_en"):
+            self.add_error("title_ar", _("Give the incident a title in Arabic or English."))
+        if not check_order(data.get("start_date"), data.get("end_date")):
+            self.add_error("end_date", _("The end is before the start."))
+        return data
+
+
+class PersonNameMixin(forms.Form):
+    """A person picked from the suggestions (``person``) or typed anew (names)."""
+
+    person = forms.IntegerField(
+        required=False, widget=forms.HiddenInput(attrs={"data-person-id": "1"})
+    )
+    name_ar = forms.CharField(
+        label=_("Name in Arabic"),
+        max_length=300,
+        required=False,
+        validators=[validate_no_bidi_controls],
+        widget=forms.TextInput(
+            attrs={"dir": "rtl", "lang": "ar", "autocomplete": "off", "data-suggest": "1"}
+        ),
+    )
+    name_lat = forms.CharField(
+        label=_("Name in Latin letters"),
+        max_length=300,
+        required=False,
+        validators=[validate_no_bidi_controls],
+        widget=forms.TextInput(
+            attrs={"dir": "ltr", "lang": "en", "autocomplete": "off", "data-suggest": "1"}
+        ),
+    )
+
+    def new_person_data(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for script, field in (("ar", "name_ar"), ("lat", "name_lat")):
+            for part, value in split_full_name(self.cleaned_data.get(field, "")).items():
+                data[f"{part}_{script}"] = value
+        data["name_as_written"] = clean_name(
+            self.cleaned_data.get("name_ar") or self.cleaned_data.get("name_lat") or ""
+        )
+        return data
+
+    def has_person(self) -> bool:
+        return bool(
+            self.cleaned_data.get("person")
+            or self.cleaned_data.get("name_ar")
+            or self.cleaned_data.get("name_lat")
+        )
+
+
+class VictimForm(BootstrapFormMixin, PersonNameMixin):
+    sex = forms.ChoiceField(label=_("Sex"), required=False)
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
+    )
+    age_group = forms.ChoiceField(
+        label=_("Age group"), choices=Act.AgeGroup.choices, initial=Act.AgeGroup.UNKNOWN
+    )
+    act_type = forms.ChoiceField(label=_("What was done"))
+    start_date = PartialDateFormField(label=_("From"), required=False)
+    end_date = PartialDateFormField(label=_("Until"), required=False)
+    status = forms.ChoiceField(label=_("Status now"), required=False)
+    site = forms.ModelChoiceField(
+        label=_("Detention facility or site"), queryset=Site.objects.none(), required=False
+    )
+    torture_methods = forms.MultipleChoiceField(
+        label=_("Methods of torture"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sex"].choices = term_choices("sex")  # type: ignore[attr-defined]
+        self.fields["act_type"].choices = term_choices("act_type")  # type: ignore[attr-defined]
+        self.fields["status"].choices = term_choices("act_status")  # type: ignore[attr-defined]
+        self.fields["torture_methods"].choices = term_choices("torture_method", blank=False)  # type: ignore[attr-defined]
+        self.fields["site"].queryset = Site.objects.visible_to(actor).filter(  # type: ignore[attr-defined]
+            site_type__code="detention_facility"
+        )
+
+
+class PerpetratorForm(BootstrapFormMixin, forms.Form):
+    unit = forms.ModelChoiceField(
+        label=_("Unit or group"), queryset=Organisation.objects.none(), required=False
+    )
+    degree = forms.ChoiceField(label=_("Degree of involvement"), required=False)
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Organisation.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.fields["degree"].choices = term_choices("involvement_degree")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("unit") and not data.get("degree"):
+            self.add_error("degree", _("Choose the degree of involvement."))
+        return data
+
+
+class SourceForm(BootstrapFormMixin, PersonNameMixin):
+    source_type = forms.ChoiceField(label=_("Type of source"), required=False)
+    description = forms.CharField(
+        label=_("What the source says or is"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+    )
+    reliability = forms.ChoiceField(
+        label=_("Reliability"), choices=Source.Reliability.choices, initial=Source.Reliability.F
+    )
+    credibility = forms.TypedChoiceField(
+        label=_("Credibility"),
+        coerce=int,
+        choices=Source.Credibility.choices,
+        initial=Source.Credibility.UNKNOWN,
+    )
+    protect_identity = forms.BooleanField(
+        label=_("Protect this person's identity (only restricted clearance sees the name)"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source_type"].choices = term_choices("source_type")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.has_person() and not data.get("source_type"):
+            self.add_error("source_type", _("Choose the type of source."))
+        return data
+
+
+def person_from_choice(actor: Any, person_id: int | None) -> Person | None:
+    if not person_id:
+        return None
+    return Person.objects.visible_to(actor).filter(pk=person_id).first()

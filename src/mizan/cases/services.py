@@ -1,0 +1,307 @@
+"""Writes on the documentation model. Each is atomic and writes its audit entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mizan.cases.models import (
+    NAME_PARTS,
+    Act,
+    Incident,
+    Involvement,
+    Organisation,
+    Person,
+    PersonNameKey,
+    Source,
+)
+from mizan.core.audit import Action, audit_record
+from mizan.core.models import Term
+from mizan.core.partial_dates import PartialDate, check_order
+from mizan.text import clean_name, has_bidi_controls, normalise_for_search
+from mizan.text.translit import name_keys
+
+PERSON_NAME_FIELDS = [f"{part}_{script}" for part in NAME_PARTS for script in ("ar", "lat")]
+
+
+def person_search_text(person: Person) -> str:
+    names = [getattr(person, name) for name in PERSON_NAME_FIELDS]
+    return normalise_for_search(" ".join([*names, person.name_as_written, person.pseudonym]))
+
+
+def person_keys(person: Person) -> set[str]:
+    keys: set[str] = set()
+    for script in ("ar", "lat"):
+        keys.update(name_keys(" ".join(person.name_parts(script))))
+    keys.update(name_keys(person.name_as_written))
+    return {key[:40] for key in keys if key}
+
+
+def _index_person(person: Person) -> None:
+    PersonNameKey.objects.filter(person=person).delete()
+    PersonNameKey.objects.bulk_create(
+        [PersonNameKey(person=person, key=key) for key in sorted(person_keys(person))]
+    )
+
+
+def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
+    cleaned = dict(data)
+    for name in [*PERSON_NAME_FIELDS, "name_as_written", "pseudonym"]:
+        value = cleaned.get(name, "") or ""
+        if has_bidi_controls(value):
+            raise ValidationError(
+                _("A name contains invisible direction-control characters; retype it."),
+                code="bidi_controls",
+            )
+        cleaned[name] = clean_name(value)
+    return cleaned
+
+
+def person_create(*, actor: Any, data: dict[str, Any]) -> Person:
+    data = _clean_person_data(data)
+    with transaction.atomic():
+        person = Person(**data)
+        person.search_key = person_search_text(person)
+        person.full_clean()
+        person.save()
+        _index_person(person)
+        audit_record(actor=actor, action=Action.CREATE, target=person, fields=list(data))
+    return person
+
+
+def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person:
+    data = _clean_person_data(data)
+    with transaction.atomic():
+        changed = [name for name, value in data.items() if getattr(person, name) != value]
+        for name, value in data.items():
+            setattr(person, name, value)
+        person.search_key = person_search_text(person)
+        person.full_clean()
+        person.save()
+        _index_person(person)
+        audit_record(actor=actor, action=Action.UPDATE, target=person, fields=changed)
+    return person
+
+
+def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
+    with transaction.atomic():
+        unit = Organisation(**data)
+        unit.search_key = normalise_for_search(f"{unit.name_ar} {unit.name_en}")
+        unit.full_clean()
+        unit.save()
+        audit_record(actor=actor, action=Action.CREATE, target=unit, fields=list(data))
+    return unit
+
+
+def next_incident_reference() -> str:
+    year = timezone.now().year
+    prefix = f"INC-{year}-"
+    last = (
+        Incident.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{number:06d}"
+
+
+@dataclass
+class VictimAct:
+    """One row of the one-pass form: a victim (existing or new) and what was done to them."""
+
+    act_type: str
+    person: Person | None = None
+    new_person: dict[str, Any] | None = None
+    start_date: PartialDate | None = None
+    end_date: PartialDate | None = None
+    status: str = ""
+    site_id: int | None = None
+    torture_methods: list[str] = field(default_factory=list)
+    legal_qualifications: list[str] = field(default_factory=list)
+    age_group: str = Act.AgeGroup.UNKNOWN
+
+
+@dataclass
+class Perpetrator:
+    degree: str
+    unit: Organisation | None = None
+    person: Person | None = None
+
+
+@dataclass
+class SourceEntry:
+    source_type: str
+    person: Person | None = None
+    new_person: dict[str, Any] | None = None
+    description: str = ""
+    reliability: str = Source.Reliability.F
+    credibility: int = Source.Credibility.UNKNOWN
+    keep_confidential: bool = True
+    sensitivity: int | None = None
+
+
+class Terms:
+    """Resolves vocabulary codes once per request, reporting unknown codes clearly."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, str], Term] = {}
+
+    def get(self, vocabulary: str, code: str, errors: list[str]) -> Term | None:
+        key = (vocabulary, code)
+        if key not in self._cache:
+            term = Term.objects.filter(vocabulary=vocabulary, code=code, active=True).first()
+            if term is None:
+                errors.append(
+                    _("Unknown term “%(code)s” in the list “%(vocabulary)s”.")
+                    % {"code": code, "vocabulary": vocabulary}
+                )
+                return None
+            self._cache[key] = term
+        return self._cache[key]
+
+    def require(self, vocabulary: str, code: str) -> Term:
+        """A term already checked by ``get`` (used while writing, after validation)."""
+        return self._cache[(vocabulary, code)]
+
+    def many(self, vocabulary: str, codes: Iterable[str], errors: list[str]) -> list[Term]:
+        found = [self.get(vocabulary, code, errors) for code in codes]
+        return [term for term in found if term is not None]
+
+
+def _check_dates(
+    label: str, start: PartialDate | None, end: PartialDate | None, errors: list[str]
+) -> None:
+    if not check_order(start, end):
+        errors.append(_("%(what)s: the end is before the start.") % {"what": label})
+
+
+def incident_record(
+    *,
+    actor: Any,
+    incident: dict[str, Any],
+    victims: list[VictimAct],
+    perpetrators: list[Perpetrator],
+    sources: list[SourceEntry],
+) -> Incident:
+    """Record an incident with its victims, acts, perpetrators and sources in one transaction.
+
+    Checks, before anything is written: at least one victim with an act; no unknown
+    vocabulary term; no contradictory dates (end before start, an act before the victim was
+    born); no victim recorded as their own perpetrator. All problems are reported together
+    as one ValidationError; nothing is saved half-way.
+    """
+    errors: list[str] = []
+    terms = Terms()
+    if not victims:
+        errors.append(_("An incident needs at least one victim with an act."))
+    _check_dates(_("Incident"), incident.get("start_date"), incident.get("end_date"), errors)
+    for number, row in enumerate(victims, start=1):
+        label = _("Victim %(n)s") % {"n": number}
+        if row.person is None and not row.new_person:
+            errors.append(_("%(what)s: choose a person or type a name.") % {"what": label})
+        terms.get("act_type", row.act_type, errors)
+        if row.status:
+            terms.get("act_status", row.status, errors)
+        terms.many("torture_method", row.torture_methods, errors)
+        terms.many("legal_qualification", row.legal_qualifications, errors)
+        _check_dates(label, row.start_date, row.end_date, errors)
+        birth = row.person.birth_date if row.person else (row.new_person or {}).get("birth_date")
+        if birth and row.start_date and row.start_date.is_definitely_before(birth):
+            errors.append(
+                _("%(what)s: the act is dated before the victim's birth.") % {"what": label}
+            )
+        for perpetrator in perpetrators:
+            if (
+                row.person is not None
+                and perpetrator.person is not None
+                and (perpetrator.person.pk == row.person.pk)
+            ):
+                errors.append(
+                    _("%(what)s is also recorded as their own perpetrator.") % {"what": label}
+                )
+    for perpetrator in perpetrators:
+        terms.get("involvement_degree", perpetrator.degree, errors)
+        if (perpetrator.unit is None) == (perpetrator.person is None):
+            errors.append(_("Each perpetrator is either a person or a unit."))
+    for entry in sources:
+        terms.get("source_type", entry.source_type, errors)
+    if errors:
+        raise ValidationError(errors)
+
+    with transaction.atomic():
+        record = Incident(
+            reference=next_incident_reference(),
+            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            **incident,
+        )
+        if record.place is not None:
+            record.governorate = record.place.governorate
+        record.full_clean()
+        record.save()
+        audit_record(actor=actor, action=Action.CREATE, target=record, fields=list(incident))
+        acts: list[Act] = []
+        for row in victims:
+            victim = row.person or person_create(actor=actor, data=row.new_person or {})
+            act = Act.objects.create(
+                incident=record,
+                victim=victim,
+                act_type=terms.require("act_type", row.act_type),
+                start_date=row.start_date,
+                end_date=row.end_date,
+                place=record.place,
+                site_id=row.site_id,
+                status=terms.require("act_status", row.status) if row.status else None,
+                victim_age_group=row.age_group,
+            )
+            act.torture_methods.set(terms.many("torture_method", row.torture_methods, errors))
+            act.legal_qualifications.set(
+                terms.many("legal_qualification", row.legal_qualifications, errors)
+            )
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=act,
+                fields=["victim", "act_type", "start_date", "end_date", "status"],
+            )
+            acts.append(act)
+        for perpetrator in perpetrators:
+            degree = terms.require("involvement_degree", perpetrator.degree)
+            for act in acts:
+                Involvement.objects.create(
+                    act=act,
+                    perpetrator_unit=perpetrator.unit,
+                    perpetrator_person=perpetrator.person,
+                    degree=degree,
+                )
+        for entry in sources:
+            person = entry.person
+            if person is None and entry.new_person:
+                person = person_create(actor=actor, data=entry.new_person)
+            source = Source.objects.create(
+                source_type=terms.require("source_type", entry.source_type),
+                person=person,
+                description=entry.description,
+                reliability=entry.reliability,
+                credibility=entry.credibility,
+                keep_confidential=entry.keep_confidential,
+                sensitivity=entry.sensitivity
+                if entry.sensitivity is not None
+                else record.sensitivity,
+                team=record.team,
+            )
+            source.incidents.add(record)
+            source.acts.add(*acts)
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=source,
+                fields=["source_type", "person", "reliability", "credibility"],
+            )
+    return record

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from mizan.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("incidents/", views.incident_list, name="incident_list"),
+    path("incidents/new/", views.incident_create, name="incident_create"),
+    path("incidents/<int:pk>/", views.incident_detail, name="incident_detail"),
+    path("persons/", views.person_list, name="person_list"),
+    path("persons/suggest/", views.person_suggest, name="person_suggest"),
+    path("persons/<int:pk>/", views.person_detail, name="person_detail"),
+    path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+]

@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.forms import formset_factory
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from mizan.cases import selectors, services
+from mizan.cases.forms import (
+    IncidentForm,
+    PerpetratorForm,
+    SourceForm,
+    VictimForm,
+    person_from_choice,
+)
+from mizan.cases.models import Act, Organisation, Person
+from mizan.core.audit import Action, audit_record
+from mizan.core.models import Term
+from mizan.core.partial_dates import PartialDate
+from mizan.core.permissions import get_visible_or_404
+from mizan.core.sensitivity import Sensitivity
+
+VictimFormSet = formset_factory(VictimForm, extra=2, max_num=50, validate_max=True)
+PerpetratorFormSet = formset_factory(PerpetratorForm, extra=1, max_num=20, validate_max=True)
+SourceFormSet = formset_factory(SourceForm, extra=1, max_num=20, validate_max=True)
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    params = request.GET
+    filters = selectors.IncidentFilters(
+        query=params.get("q", "")[:200],
+        act_type=params.get("act_type", ""),
+        year_from=_int(params.get("year_from")),
+        year_to=_int(params.get("year_to")),
+        governorate=params.get("governorate", ""),
+        unit=_int(params.get("unit")),
+        sex=params.get("sex", ""),
+        age_group=params.get("age_group", ""),
+        status=params.get("status", ""),
+        sensitivity=_int(params.get("sensitivity")),
+    )
+    incidents = selectors.incidents_visible_to(request.user, filters)
+    page = Paginator(incidents, 50).get_page(params.get("page"))
+    return render(
+        request,
+        "cases/incident_list.html",
+        {
+            "page_obj": page,
+            "params": params,
+            "act_types": Term.objects.of("act_type"),
+            "statuses": Term.objects.of("act_status"),
+            "sexes": Term.objects.of("sex"),
+            "age_groups": Act.AgeGroup.choices,
+            "governorates": selectors.governorates(),
+            "units": Organisation.objects.visible_to(request.user).order_by("name_en")[:500],
+            "sensitivities": Sensitivity.choices,
+        },
+    )
+
+
+@login_required
+def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = selectors.incident_detail(request.user, pk)
+    if incident.sensitivity >= Sensitivity.CONFIDENTIAL:
+        audit_record(actor=request.user, action=Action.VIEW, target=incident, request=request)
+    # Names pass through the person's identity protection: a protected witness appears under
+    # a pseudonym to anyone whose clearance does not reach the name.
+    for act in incident.acts.all():
+        act.victim_label = act.victim.display_name_for(request.user)  # type: ignore[attr-defined]
+        for involvement in act.involvements.all():
+            if involvement.perpetrator_person:
+                involvement.perpetrator_label = (  # type: ignore[attr-defined]
+                    involvement.perpetrator_person.display_name_for(request.user)
+                )
+    sources = [s for s in incident.sources.all() if s.is_visible_to(request.user)]
+    for source in sources:
+        if source.person:
+            source.person_label = source.person.display_name_for(request.user)  # type: ignore[attr-defined]
+    return render(request, "cases/incident_detail.html", {"incident": incident, "sources": sources})
+
+
+def _victim_rows(actor: Any, formset: Any) -> list[services.VictimAct]:
+    rows = []
+    for form in formset:
+        data = form.cleaned_data
+        if not data or not (form.has_person() or data.get("act_type")):
+            continue
+        person = person_from_choice(actor, data.get("person"))
+        new_person = None
+        if person is None and form.has_person():
+            new_person = form.new_person_data()
+            if data.get("sex"):
+                new_person["sex"] = Term.objects.filter(vocabulary="sex", code=data["sex"]).first()
+            if data.get("birth_year"):
+                new_person["birth_date"] = PartialDate(data["birth_year"])
+        rows.append(
+            services.VictimAct(
+                act_type=data.get("act_type", ""),
+                person=person,
+                new_person=new_person,
+                start_date=data.get("start_date"),
+                end_date=data.get("end_date"),
+                status=data.get("status", ""),
+                site_id=data["site"].pk if data.get("site") else None,
+                torture_methods=list(data.get("torture_methods") or []),
+                age_group=data.get("age_group") or Act.AgeGroup.UNKNOWN,
+            )
+        )
+    return rows
+
+
+def _source_rows(actor: Any, formset: Any) -> list[services.SourceEntry]:
+    rows = []
+    for form in formset:
+        data = form.cleaned_data
+        if not data or not (form.has_person() or data.get("description")):
+            continue
+        person = person_from_choice(actor, data.get("person"))
+        new_person = None
+        if person is None and form.has_person():
+            new_person = form.new_person_data()
+            if data.get("protect_identity"):
+                new_person["identity_sensitivity"] = Sensitivity.RESTRICTED
+                new_person["sensitivity"] = Sensitivity.CONFIDENTIAL
+                new_person["pseudonym"] = _("Protected witness")
+        rows.append(
+            services.SourceEntry(
+                source_type=data.get("source_type", ""),
+                person=person,
+                new_person=new_person,
+                description=data.get("description", ""),
+                reliability=data["reliability"],
+                credibility=data["credibility"],
+            )
+        )
+    return rows
+
+
+@login_required
+@permission_required("cases.add_incident", raise_exception=True)
+def incident_create(request: HttpRequest) -> HttpResponse:
+    post = request.POST if request.method == "POST" else None
+    form = IncidentForm(post, actor=request.user)
+    victims = VictimFormSet(post, prefix="v", form_kwargs={"actor": request.user})
+    perpetrators = PerpetratorFormSet(post, prefix="p", form_kwargs={"actor": request.user})
+    sources = SourceFormSet(post, prefix="s", form_kwargs={"actor": request.user})
+    problems: list[str] = []
+    if post is not None and all(
+        [form.is_valid(), victims.is_valid(), perpetrators.is_valid(), sources.is_valid()]
+    ):
+        incident_data = {
+            k: form.cleaned_data[k]
+            for k in (
+                "title_ar",
+                "title_en",
+                "narrative_ar",
+                "narrative_en",
+                "start_date",
+                "end_date",
+                "place",
+                "sensitivity",
+                "team",
+            )
+        }
+        try:
+            incident = services.incident_record(
+                actor=request.user,
+                incident=incident_data,
+                victims=_victim_rows(request.user, victims),
+                perpetrators=[
+                    services.Perpetrator(
+                        degree=f.cleaned_data["degree"], unit=f.cleaned_data["unit"]
+                    )
+                    for f in perpetrators
+                    if f.cleaned_data.get("unit")
+                ],
+                sources=_source_rows(request.user, sources),
+            )
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(
+                request, _("Incident %(ref)s was recorded.") % {"ref": incident.reference}
+            )
+            return redirect("cases:incident_detail", pk=incident.pk)
+    elif post is not None:
+        problems = [_("Some fields need attention; they are marked below. Nothing was saved.")]
+    return render(
+        request,
+        "cases/incident_form.html",
+        {
+            "form": form,
+            "victims": victims,
+            "perpetrators": perpetrators,
+            "sources": sources,
+            "problems": problems,
+        },
+    )
+
+
+@login_required
+def person_suggest(request: HttpRequest) -> HttpResponse:
+    text = (request.GET.get("q") or "")[:200]
+    people = selectors.person_suggestions(request.user, text) if len(text.strip()) >= 2 else []
+    return render(request, "cases/_person_suggestions.html", {"people": people, "q": text})
+
+
+@login_required
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_visible_or_404(selectors.persons_visible_to(request.user), request.user, pk=pk)
+    if person.sensitivity >= Sensitivity.CONFIDENTIAL:
+        audit_record(actor=request.user, action=Action.VIEW, target=person, request=request)
+    return render(
+        request,
+        "cases/person_detail.html",
+        {
+            "person": person,
+            "name": person.display_name_for(request.user),
+            "identity_visible": person.identity_visible_to(request.user),
+            **selectors.person_roles(request.user, person),
+        },
+    )
+
+
+@login_required
+def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    unit = get_visible_or_404(Organisation, request.user, pk=pk)
+    acts = (
+        Act.objects.visible_to(request.user)
+        .filter(involvements__perpetrator_unit=unit)
+        .select_related("incident", "act_type", "victim")
+        .distinct()[:200]
+    )
+    return render(
+        request,
+        "cases/unit_detail.html",
+        {
+            "unit": unit,
+            "acts": acts,
+            "children": Organisation.objects.visible_to(request.user).filter(parent=unit),
+            "commands": unit.commands.select_related("commander").order_by("start_date"),
+        },
+    )
+
+
+@login_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    query = (request.GET.get("q") or "")[:200]
+    people: Any
+    if query:
+        people = selectors.person_suggestions(request.user, query + " ", limit=100)
+    else:
+        people = selectors.persons_visible_to(request.user).order_by("-pk")[:100]
+    rows = [(p, p.display_name_for(request.user)) for p in people]
+    return render(request, "cases/person_list.html", {"rows": rows, "query": query})
+
+
+__all__ = ["Person"]

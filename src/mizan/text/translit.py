@@ -1,0 +1,488 @@
+"""Cross-script name keys: one phonetic skeleton per name word, in Arabic or Latin script.
+
+A person recorded as "أحمد الحموي" must be found by someone typing "Ahmad al-Hamwi", "Ahmed
+Hamwi" or "Ahmet". Arabic script writes consonants and long vowels but not short vowels;
+Latin transliterations write every vowel but disagree on which letter (Ahmad/Ahmed,
+Khaled/Khalid, Mohammed/Muhammad). So the key keeps what both scripts agree on, the consonants,
+folded into classes that absorb the usual transliteration choices, plus three vowel markers
+that both scripts show reliably.
+
+``name_key(word)`` steps:
+
+1. Fold the word with ``normalise_for_search`` after turning final alef maqsura (ى) into alef and
+   hamza on waw (ؤ) into a bare hamza, because both are vowels in names (مصطفى "Mustafa",
+   فؤاد "Fouad") and the search form would otherwise fold them into yeh and waw.
+2. Strip a leading article (ال, glued "al"/"el" before a consonant) and split a glued ʿAbd
+   compound (عبدالرحمن, "Abdulrahman", "Abderrahmane") into "abd" + the key of the rest.
+3. Cut the word into units. Consonants go to one class per sound that transliterations confuse:
+   ح/ه → h, خ/kh → x, غ/gh → g, ج/j/g → j, ق/ك/q/k/c → k, س/ص/s → s, ش/sh/ch → c,
+   ت/ط/ث/t/th → t, د/ض/d/dh → d, ذ/ظ/ز/z → z, ف/f/v/ph → f, ب/b/p → b. In Arabic a ح or ه
+   after ت د ز س ك merges with it the way Latin reads the digraph ("Fathi" فتحي, "Medhat" مدحت,
+   "Ishaq" إسحاق).
+4. Vowels are dropped, except for three markers:
+   - onset ``a``: the word starts with a vowel (ا or ع in Arabic, a e i o u in Latin), which keeps
+     أحمد "ahmd" apart from حامد "hmd";
+   - final ``y``: the word ends in ي, or in Latin in i or y (nisbas such as الحموي "Hamwi",
+     علي "Ali" against علاء "Alaa");
+   - u flag ``w``, appended once at the end: the word has a و in Arabic; in Latin it has a w, or
+     the vowels right before its last consonant or at its very end end in o or u, or it starts
+     with "you". This is what keeps محمد "Muhammad" (u in the first syllable, short) apart from
+     محمود "Mahmud" (u in the last syllable, long) while "Yusuf", "Yousef" and يوسف meet.
+5. Drop a word-final h (ة, ح, ه; "Fatemeh", "Saleh", "Abdullah"), collapse repeated classes
+   ("Hassan" = "Hasan") and read a final t as d ("Ahmet", "Murat", "Mehmet" are Turkish spellings
+   of أحمد, مراد, محمد).
+
+The key is a blocking key, not a verdict: names that differ only in short vowels or in a long
+vowel that Latin cannot show collide by design, because Latin "Khalil" (خليل, long i) and
+"Khalid" (خالد, short i) are written alike. Known collisions: حسن/حسين, صالح/صلاح, جمال/جميل,
+بشار/بشير, عمر/عامر/عمار, زياد/زيد, سعد/سعيد, إياد/عيد, رائد/رعد. Deliberate
+non-matches: a French "ou" in a first syllable ("Moustafa", "Oussama") raises the u flag that
+مصطفى and أسامة lack, and a final yeh typed for alef maqsura (مصطفي) keeps its ``y``.
+
+``name_keys(text)`` applies ``name_key`` to each word of a full name after dropping titles and
+articles and joining compounds (عبد/Abd/Abdul… and أبو/Abu with the next word).
+``cross_script_match(a, b)`` scores how many name words two names share, for ranking suggestions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from mizan.text.normalise import normalise_for_search
+
+__all__ = ["cross_script_match", "name_key", "name_keys"]
+
+# Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
+# vowels or hamza seats, not the consonant or long vowel that yeh and waw stand for in the key.
+_BEFORE_SEARCH_FORM: dict[int, str] = {
+    0x0649: "\u0627",  # ALEF MAKSURA → alef: مصطفى, موسى, يحيى end in a vowel "a"
+    0xFEEF: "\u0627",  # ALEF MAKSURA isolated form
+    0xFEF0: "\u0627",  # ALEF MAKSURA final form
+    0x0624: "\u0621",  # WAW WITH HAMZA → hamza, which the search form drops: فؤاد "Fouad"
+    0xFE85: "\u0621",  # WAW WITH HAMZA isolated form
+    0xFE86: "\u0621",  # WAW WITH HAMZA final form
+}
+
+_ALEF = "\u0627"
+_AYN = "\u0639"
+_WAW = "\u0648"
+_YEH = "\u064a"
+_ARTICLE = "\u0627\u0644"  # ال
+_ABD = "\u0639\u0628\u062f"  # عبد
+_ABD_ARTICLE = _ABD + _ARTICLE  # عبدال
+
+# Consonant classes of Arabic letters (after the search form has folded hamza seats and taa
+# marbuta). Alef, ʿayn, waw and yeh are vowels or markers and are handled separately.
+_ARABIC_CONSONANTS: dict[str, str] = {
+    "\u0628": "b",  # ب
+    "\u062a": "t",  # ت
+    "\u062b": "t",  # ث: "Thaer"; the h of "th" is absorbed, as in Latin
+    "\u062c": "j",  # ج
+    "\u062d": "h",  # ح
+    "\u062e": "x",  # خ
+    "\u062f": "d",  # د
+    "\u0630": "z",  # ذ: Syrian names say and write z ("Munzer", "Mouaz")
+    "\u0631": "r",  # ر
+    "\u0632": "z",  # ز
+    "\u0633": "s",  # س
+    "\u0634": "c",  # ش
+    "\u0635": "s",  # ص
+    "\u0636": "d",  # ض: "Diaa", "Dhiya", "Ramadan"
+    "\u0637": "t",  # ط
+    "\u0638": "z",  # ظ: "Nazem", "Zafer"
+    "\u063a": "g",  # غ
+    "\u0641": "f",  # ف
+    "\u0642": "k",  # ق: "Qasim", "Kassem"
+    "\u0643": "k",  # ك
+    "\u0644": "l",  # ل
+    "\u0645": "m",  # م
+    "\u0646": "n",  # ن
+    "\u0647": "h",  # ه (and taa marbuta, folded into it by the search form)
+    "\u067e": "b",  # پ
+    "\u0686": "c",  # چ
+    "\u0698": "z",  # ژ
+    "\u06af": "j",  # گ: Latin "g" is the j class too
+    "\u06a4": "f",  # ڤ: Syrian "v"
+}
+
+# A following h merges into these classes the way Latin reads th, dh, zh, sh, kh.
+_H_DIGRAPHS: dict[str, str] = {"t": "t", "d": "d", "z": "z", "s": "c", "k": "x"}
+
+_LATIN_DIGRAPHS: dict[str, str] = {
+    "kh": "x",
+    "gh": "g",
+    "sh": "c",
+    "ch": "c",
+    "th": "t",
+    "dh": "d",
+    "zh": "z",
+    "ph": "f",
+    "dj": "j",
+    "ck": "k",
+}
+_LATIN_CONSONANTS: dict[str, str] = {
+    "b": "b",
+    "c": "k",
+    "d": "d",
+    "f": "f",
+    "g": "j",  # "Gamal" is جمال; غ is always written "gh"
+    "h": "h",
+    "j": "j",
+    "k": "k",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "p": "b",
+    "q": "k",
+    "r": "r",
+    "s": "s",
+    "t": "t",
+    "v": "f",
+    "x": "k",
+    "z": "z",
+}
+_LATIN_VOWELS = frozenset("aeiouy")
+
+# Spellings that the rules cannot reach: abbreviations of Muhammad, and ʿAmr, whose silent
+# final waw (عمرو) is what tells it from ʿUmar (عمر).
+_LATIN_SPELLINGS: dict[str, str] = {
+    "mhd": "muhammad",
+    "mhmd": "muhammad",
+    "mohd": "muhammad",
+    "muhd": "muhammad",
+    "amr": "amru",
+}
+
+# Words that start with ال or al/el without it being the article.
+_ARABIC_NOT_ARTICLE = frozenset(
+    {
+        "\u0627\u0644\u064a\u0627\u0633",  # الياس Elias
+        "\u0627\u0644\u0647\u0627\u0645",  # الهام Ilham
+        "\u0627\u0644\u0641\u062a",  # الفت Olfat
+        "\u0627\u0644\u0645\u0627\u0633",  # الماس Almas
+    }
+)
+_LATIN_NOT_ARTICLE = frozenset({"elham", "alham", "almas", "elmas", "albert", "alfred"})
+
+# Latin spellings of ʿAbd + article, longest first so "abdul" wins over "abd".
+_LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {
+            "abd",
+            "abdul",
+            "abdel",
+            "abdal",
+            "abdol",
+            "abdil",
+            "abdur",
+            "abder",
+            "abdar",
+            "abdus",
+            "abdes",
+            "abdas",
+            "abduz",
+            "abdez",
+            "abdun",
+            "abden",
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD})
+_ABU_WORDS = frozenset({"abu", "abou", "abo", "\u0627\u0628\u0648"})  # ابو
+_ABD_KEY = "abd"
+
+# Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
+# "Abd ar-Rahman"); assimilated forms included.
+_ARTICLE_WORDS = frozenset(
+    {
+        _ARTICLE,
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ar",
+        "as",
+        "ad",
+        "an",
+        "at",
+        "az",
+        "ash",
+        "ath",
+        "adh",
+        "ed",
+        "er",
+        "es",
+        "en",
+        "et",
+        "ez",
+        "esh",
+        "ud",
+        "ur",
+        "us",
+    }
+)
+
+# "… al-Din" names glued into one word ("Noureddine", "Salahuddin", "نورالدين"): split so they key
+# like the spaced spelling "Nour al-Din". Longest first.
+_DIN_SUFFIXES: tuple[str, ...] = (
+    "\u0627\u0644\u062f\u064a\u0646",  # الدين
+    "eddine",
+    "eddeen",
+    "uddeen",
+    "aldeen",
+    "eldeen",
+    "eddin",
+    "uddin",
+    "addin",
+    "oddin",
+    "aldin",
+    "eldin",
+)
+_DIN_KEY = "dn"
+
+# Titles and honorifics that precede a name but are not part of it (search form spellings).
+_TITLES = frozenset(
+    {
+        "\u0627\u0644\u062d\u0627\u062c",  # الحاج
+        "\u062d\u0627\u062c",  # حاج
+        "\u0627\u0644\u062d\u0627\u062c\u0647",  # الحاجة
+        "\u062d\u0627\u062c\u0647",  # حاجة
+        "\u0627\u0644\u062d\u062c\u0647",  # الحجة
+        "\u0627\u0644\u0634\u064a\u062e",  # الشيخ
+        "\u0634\u064a\u062e",  # شيخ
+        "\u062f\u0643\u062a\u0648\u0631",  # دكتور
+        "\u0627\u0644\u062f\u0643\u062a\u0648\u0631",  # الدكتور
+        "\u062f",  # د.
+        "hajj",
+        "haj",
+        "hajji",
+        "haji",
+        "hajja",
+        "hadj",
+        "sheikh",
+        "shaikh",
+        "shaykh",
+        "sheik",
+        "cheikh",
+        "dr",
+        "doctor",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+    }
+)
+
+
+def _is_arabic_letter(char: str) -> bool:
+    return "\u0621" <= char <= "\u064a" or char in _ARABIC_CONSONANTS
+
+
+def _skeleton(consonants: list[str], *, ends_in_h: bool) -> str:
+    """Finish a consonant sequence: drop a final h, collapse repeats, read a final t as d."""
+    if ends_in_h and consonants and consonants[-1] == "h":
+        # Taa marbuta, final ح and ه are written "a", "ah", "eh", "e" or nothing in Latin.
+        consonants = consonants[:-1]
+    collapsed: list[str] = []
+    for consonant in consonants:
+        # Shadda is not written in Arabic and doubling is optional in Latin ("Hasan", "Hassan").
+        if not collapsed or collapsed[-1] != consonant:
+            collapsed.append(consonant)
+    if collapsed and collapsed[-1] == "t":
+        collapsed[-1] = "d"
+    return "".join(collapsed)
+
+
+def _arabic_key(word: str) -> str:
+    if len(word) >= 4 and word.startswith(_ARTICLE) and word not in _ARABIC_NOT_ARTICLE:
+        word = word[2:]
+    onset = "a" if word[:1] in (_ALEF, _AYN) else ""
+    final_y = "y" if len(word) > 1 and word.endswith(_YEH) else ""
+    u_flag = "w" if _WAW in word else ""
+    consonants: list[str] = []
+    for index, char in enumerate(word):
+        if char == _YEH and index == 0:
+            consonants.append("y")
+            continue
+        sound = _ARABIC_CONSONANTS.get(char)
+        if sound is None:
+            # Alef, ʿayn, waw, medial yeh, and letters outside the table carry no consonant.
+            continue
+        if sound == "h" and index > 0 and consonants:
+            previous = _ARABIC_CONSONANTS.get(word[index - 1])
+            if previous is not None and previous in _H_DIGRAPHS:
+                consonants[-1] = _H_DIGRAPHS[previous]
+                continue
+        consonants.append(sound)
+    ends_in_h = _ARABIC_CONSONANTS.get(word[-1:]) == "h"
+    return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
+
+
+def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: int) -> bool:
+    if "w" in word or word.startswith("you"):
+        return True
+    for end, run in vowel_runs:
+        # "au" is the diphthong of شوكت "Shaukat"; "ou" alone is too often a French short u.
+        if "au" in run:
+            return True
+        # The vowel before the last consonant is where a long ū sits in Mahmūd, Yūsuf, Manṣūr;
+        # a word-final o or u is a final waw (عبدو "Abdo", ابو "Abu").
+        if (end == last_consonant or end == len(word)) and run[-1] in "ou":
+            return True
+    return False
+
+
+def _latin_key(word: str) -> str:
+    word = _LATIN_SPELLINGS.get(word, word)
+    if (
+        len(word) >= 5
+        and word[:2] in ("al", "el")
+        and word[2] not in _LATIN_VOWELS
+        and word[2] != "w"
+        and word not in _LATIN_NOT_ARTICLE
+    ):
+        word = word[2:]
+    onset = "a" if word[:1] in ("a", "e", "i", "o", "u") else ""
+    final_y = "y" if len(word) > 1 and (word[-1] in "iy" or word.endswith(("ee", "ie"))) else ""
+    consonants: list[str] = []
+    vowel_runs: list[tuple[int, str]] = []  # (index just after the run, run)
+    run_start = -1
+    last_consonant = -1
+    index = 0
+    while index < len(word):
+        char = word[index]
+        is_vowel = char in _LATIN_VOWELS and not (char == "y" and index == 0)
+        if is_vowel:
+            if run_start < 0:
+                run_start = index
+            index += 1
+            continue
+        if run_start >= 0:
+            vowel_runs.append((index, word[run_start:index]))
+            run_start = -1
+        # A doubled letter is one consonant ("Moussa"), so the vowel before it still counts as the
+        # vowel before the last consonant.
+        if index == 0 or word[index - 1] != char:
+            last_consonant = index
+        pair = word[index : index + 2]
+        if pair in _LATIN_DIGRAPHS:
+            consonants.append(_LATIN_DIGRAPHS[pair])
+            index += 2
+            continue
+        if char == "y":
+            consonants.append("y")
+        elif char == "x":
+            consonants.extend(("k", "s"))
+        elif char in _LATIN_CONSONANTS:
+            consonants.append(_LATIN_CONSONANTS[char])
+        # w is a marker only; anything else has been filtered out already.
+        index += 1
+    if run_start >= 0:
+        vowel_runs.append((len(word), word[run_start:]))
+    u_flag = "w" if _latin_u_flag(word, vowel_runs, last_consonant) else ""
+    ends_in_h = word.endswith("h") and word[-2:] not in _LATIN_DIGRAPHS
+    return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
+
+
+def _split_abd(word: str) -> tuple[str, str] | None:
+    """Split a glued ʿAbd compound into ("abd", rest), or return None."""
+    if word.startswith(_ABD_ARTICLE) and len(word) > len(_ABD_ARTICLE):
+        return _ABD_KEY, word[len(_ABD_ARTICLE) :]
+    for prefix in _LATIN_ABD_PREFIXES:
+        rest = word[len(prefix) :]
+        # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
+        if word.startswith(prefix) and len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
+            return _ABD_KEY, rest
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    """Key of one word already in search form (lowercase, no spaces)."""
+    arabic = "".join(char for char in word if _is_arabic_letter(char))
+    latin = "".join(char for char in word if "a" <= char <= "z")
+    # A word mixing scripts is keyed by its majority script; the rest is noise such as a stray
+    # letter from switching keyboards mid-word.
+    letters = arabic if len(arabic) > len(latin) else latin
+    if not letters:
+        return ""
+    compound = _split_abd(letters)
+    if compound is not None:
+        prefix, rest = compound
+        return prefix + _word_key(rest)
+    if letters is arabic:
+        return _arabic_key(letters)
+    return _latin_key(letters)
+
+
+def _search_words(text: str) -> list[str]:
+    return normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+
+
+def name_key(word: str) -> str:
+    """Return the cross-script key of one name word ("أحمد" and "Ahmet" both give "ahmd").
+
+    The key is ASCII: lowercase letters only. Text that normalises to several words (a hyphenated
+    "al-Hassan") is keyed as one word. See the module docstring for the algorithm and the names
+    that share a key by design.
+    """
+    words = _search_words(word)
+    # A hyphenated article ("al-Idlibi") is a word of its own in the search form.
+    while len(words) > 1 and words[0] in _ARTICLE_WORDS:
+        words = words[1:]
+    return _word_key("".join(words))
+
+
+def name_keys(text: str) -> list[str]:
+    """Return the keys of the words of a full name, in order.
+
+    Titles (الحاج, الشيخ, د., Dr, Sheikh, Hajj …) and stand-alone articles (ال, al, el, ar …) are
+    dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
+    "Abd al-Rahman" and "Abdulrahman" each give one key.
+    """
+    words = _search_words(text)
+    keys: list[str] = []
+    index = 0
+    while index < len(words):
+        word = words[index]
+        index += 1
+        if word in _TITLES or word in _ARTICLE_WORDS:
+            continue
+        if word in _ABD_WORDS or word in _ABU_WORDS:
+            # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
+            following = index
+            while following < len(words) and words[following] in _ARTICLE_WORDS:
+                following += 1
+            if following < len(words):
+                head = _ABD_KEY if word in _ABD_WORDS else _word_key(word)
+                keys.append(head + _word_key(words[following]))
+                index = following + 1
+                continue
+        suffix = next((end for end in _DIN_SUFFIXES if word.endswith(end)), None)
+        # A one-letter head is not a name ("weddin"); an empty one is a spaced "ed-din".
+        if suffix is not None and len(word) - len(suffix) != 1:
+            head = word[: -len(suffix)]
+            keys.extend((_word_key(head), _DIN_KEY) if head else (_DIN_KEY,))
+            continue
+        key = _word_key(word)
+        if key:
+            keys.append(key)
+    return keys
+
+
+def cross_script_match(a: str, b: str) -> float:
+    """Score in [0, 1] how many name words of ``a`` and ``b`` share a key, in any order.
+
+    The score is 2·shared / (words in a + words in b), so "Ahmad Hamwi" against
+    "أحمد محمد الحموي" scores 0.8; it is 0.0 when either name has no keyed word.
+    """
+    keys_a = Counter(name_keys(a))
+    keys_b = Counter(name_keys(b))
+    total = sum(keys_a.values()) + sum(keys_b.values())
+    if total == 0 or not keys_a or not keys_b:
+        return 0.0
+    shared = sum((keys_a & keys_b).values())
+    return 2 * shared / total

@@ -1,0 +1,240 @@
+"""Pages of the documentation module, from the side that works and the side that is refused."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from mizan.cases import services
+from mizan.cases.models import Incident, Organisation, Person
+from mizan.cases.selectors import person_suggestions
+from mizan.core.partial_dates import PartialDate
+from mizan.core.sensitivity import Sensitivity
+from tests.conftest import signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def unit(db: Any) -> Organisation:
+    return services.organisation_create(
+        actor=None, data={"name_en": "Branch 999 (test)", "name_ar": "الفرع 999", "sensitivity": 1}
+    )
+
+
+@pytest.fixture
+def ahmad(db: Any) -> Person:
+    return services.person_create(
+        actor=None,
+        data={
+            "first_name_ar": "أحمد",
+            "father_name_ar": "خالد",
+            "family_name_ar": "الحموي",
+            "first_name_lat": "Ahmad",
+            "family_name_lat": "al-Hamwi",
+            "sensitivity": Sensitivity.INTERNAL,
+        },
+    )
+
+
+def make_incident(unit: Organisation, sensitivity: int, title: str, team: Any = None) -> Incident:
+    return services.incident_record(
+        actor=None,
+        incident={
+            "title_en": title,
+            "sensitivity": sensitivity,
+            "team": team,
+            "start_date": PartialDate(2014, 2),
+        },
+        victims=[
+            services.VictimAct(
+                act_type="torture",
+                new_person={
+                    "first_name_ar": "سامر",
+                    "family_name_ar": "النجار",
+                    "sensitivity": sensitivity,
+                },
+            )
+        ],
+        perpetrators=[services.Perpetrator(degree="ordered", unit=unit)],
+        sources=[
+            services.SourceEntry(
+                source_type="witness",
+                new_person={
+                    "first_name_ar": "وائل",
+                    "family_name_ar": "العطار",
+                    "pseudonym": "W-77",
+                    "identity_sensitivity": Sensitivity.RESTRICTED,
+                },
+            )
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "typed", ["احمد الحموي", "أَحْمَد الحموي", "Ahmad al-Hamwi", "Ahmed Hamwi", "احمد"]
+)
+def test_existing_person_is_suggested_for_variant_spellings(documenter_a, ahmad, typed) -> None:  # type: ignore[no-untyped-def]
+    assert ahmad in person_suggestions(documenter_a, typed + " ")
+
+
+def test_suggestions_respect_clearance_and_identity_protection(viewer, documenter_a) -> None:  # type: ignore[no-untyped-def]
+    secret = services.person_create(
+        actor=None, data={"first_name_ar": "غسان", "family_name_ar": "الزعبي", "sensitivity": 2}
+    )
+    protected = services.person_create(
+        actor=None,
+        data={
+            "first_name_ar": "غسان",
+            "family_name_ar": "الخليل",
+            "sensitivity": 1,
+            "identity_sensitivity": 3,
+            "pseudonym": "W-9",
+        },
+    )
+    assert person_suggestions(viewer, "غسان ") == []
+    found = person_suggestions(documenter_a, "غسان ")
+    assert secret in found and protected not in found
+    body = signed_in(viewer).get(reverse("cases:person_suggest") + "?q=غسان").content.decode()
+    assert "الزعبي" not in body and "الخليل" not in body
+
+
+def test_viewer_sees_neither_confidential_incidents_nor_protected_names(
+    viewer, documenter_a, unit
+) -> None:  # type: ignore[no-untyped-def]
+    internal = make_incident(unit, Sensitivity.INTERNAL, "Internal incident")
+    confidential = make_incident(unit, Sensitivity.CONFIDENTIAL, "Confidential incident")
+    client = signed_in(viewer)
+    listing = client.get(reverse("cases:incident_list")).content.decode()
+    assert "Internal incident" in listing and "Confidential incident" not in listing
+    assert client.get(reverse("cases:incident_detail", args=[confidential.pk])).status_code == 404
+    detail = client.get(reverse("cases:incident_detail", args=[internal.pk])).content.decode()
+    assert "وائل" not in detail and "W-77" in detail
+    # A documenter (confidential clearance) still sees only the pseudonym of the witness.
+    detail = (
+        signed_in(documenter_a)
+        .get(reverse("cases:incident_detail", args=[confidential.pk]))
+        .content.decode()
+    )
+    assert "Confidential incident" in detail and "وائل" not in detail
+
+
+def test_incident_list_filters(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    make_incident(unit, Sensitivity.INTERNAL, "Kept")
+    client = signed_in(documenter_a)
+    assert (
+        "Kept" in client.get(reverse("cases:incident_list") + "?act_type=torture").content.decode()
+    )
+    assert (
+        "Kept"
+        not in client.get(reverse("cases:incident_list") + "?act_type=arrest").content.decode()
+    )
+    assert (
+        "Kept" in client.get(reverse("cases:incident_list") + f"?unit={unit.pk}").content.decode()
+    )
+    assert (
+        "Kept"
+        not in client.get(reverse("cases:incident_list") + "?year_from=2015").content.decode()
+    )
+
+
+def test_list_queries_do_not_grow_with_data(
+    documenter_a, unit, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(documenter_a)
+    make_incident(unit, 1, "one")
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("cases:incident_list"))
+    for n in range(10):
+        make_incident(unit, 1, f"more {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("cases:incident_list"))
+
+
+def test_one_pass_form_records_incident(documenter_a, unit, ahmad) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(documenter_a)
+    page = client.get(reverse("cases:incident_create"))
+    assert page.status_code == 200
+    data = {
+        "title_ar": "اعتقال تجريبي",
+        "sensitivity": "2",
+        "start_date_0": "2013",
+        "start_date_1": "4",
+        "v-TOTAL_FORMS": "2",
+        "v-INITIAL_FORMS": "0",
+        "v-MIN_NUM_FORMS": "0",
+        "v-MAX_NUM_FORMS": "50",
+        "v-0-person": str(ahmad.pk),
+        "v-0-act_type": "arbitrary_detention",
+        "v-0-age_group": "adult",
+        "v-1-name_ar": "رنا عمر الخطيب",
+        "v-1-act_type": "enforced_disappearance",
+        "v-1-age_group": "adult",
+        "v-1-sex": "female",
+        "p-TOTAL_FORMS": "1",
+        "p-INITIAL_FORMS": "0",
+        "p-MIN_NUM_FORMS": "0",
+        "p-MAX_NUM_FORMS": "20",
+        "p-0-unit": str(unit.pk),
+        "p-0-degree": "direct_perpetrator",
+        "s-TOTAL_FORMS": "1",
+        "s-INITIAL_FORMS": "0",
+        "s-MIN_NUM_FORMS": "0",
+        "s-MAX_NUM_FORMS": "20",
+        "s-0-source_type": "witness",
+        "s-0-name_ar": "شاهد مجهول",
+        "s-0-reliability": "B",
+        "s-0-credibility": "2",
+        "s-0-protect_identity": "on",
+    }
+    response = client.post(reverse("cases:incident_create"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    incident = Incident.objects.get(title_ar="اعتقال تجريبي")
+    victims = {a.victim for a in incident.acts.all()}
+    assert ahmad in victims
+    rana = next(v for v in victims if v != ahmad)
+    assert (rana.first_name_ar, rana.father_name_ar, rana.family_name_ar) == (
+        "رنا",
+        "عمر",
+        "الخطيب",
+    )
+    assert incident.sources.get().person.identity_sensitivity == Sensitivity.RESTRICTED
+
+
+def test_failed_form_keeps_what_was_typed(documenter_a) -> None:  # type: ignore[no-untyped-def]
+    data = {
+        "title_ar": "",
+        "sensitivity": "2",
+        "v-TOTAL_FORMS": "1",
+        "v-INITIAL_FORMS": "0",
+        "v-MIN_NUM_FORMS": "0",
+        "v-MAX_NUM_FORMS": "50",
+        "v-0-name_ar": "اسم محفوظ",
+        "v-0-age_group": "adult",
+        "p-TOTAL_FORMS": "0",
+        "p-INITIAL_FORMS": "0",
+        "p-MIN_NUM_FORMS": "0",
+        "p-MAX_NUM_FORMS": "20",
+        "s-TOTAL_FORMS": "0",
+        "s-INITIAL_FORMS": "0",
+        "s-MIN_NUM_FORMS": "0",
+        "s-MAX_NUM_FORMS": "20",
+    }
+    before = Incident.objects.count()
+    response = signed_in(documenter_a).post(reverse("cases:incident_create"), data)
+    assert response.status_code == 200
+    assert "اسم محفوظ" in response.content.decode()
+    assert Incident.objects.count() == before
+
+
+def test_viewer_cannot_record(viewer) -> None:  # type: ignore[no-untyped-def]
+    assert signed_in(viewer).get(reverse("cases:incident_create")).status_code == 403
+
+
+def test_person_page_shows_every_role(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    incident = make_incident(unit, 1, "Roles")
+    victim = incident.acts.get().victim
+    page = signed_in(documenter_a).get(reverse("cases:person_detail", args=[victim.pk]))
+    assert incident.reference in page.content.decode()
