@@ -238,3 +238,28 @@ def test_person_page_shows_every_role(documenter_a, unit) -> None:  # type: igno
     victim = incident.acts.get().victim
     page = signed_in(documenter_a).get(reverse("cases:person_detail", args=[victim.pk]))
     assert incident.reference in page.content.decode()
+
+
+def test_exports_respect_permissions_and_are_audited(documenter_a, documenter_b, viewer, unit, team_a) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    from mizan.core.models import AuditEntry
+
+    make_incident(unit, Sensitivity.CONFIDENTIAL, "Team A only", team=team_a)
+    make_incident(unit, Sensitivity.INTERNAL, "Everyone")
+    assert signed_in(viewer).get(reverse("cases:export", args=["acts", "csv"])).status_code == 403
+    response = signed_in(documenter_b).get(reverse("cases:export", args=["incidents", "json"]))
+    rows = json.loads(b"".join(response.streaming_content))
+    assert [r["title_en"] for r in rows] == ["Everyone"]
+    response = signed_in(documenter_a).get(reverse("cases:export", args=["acts", "csv"]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    table = list(csv.DictReader(io.StringIO(text)))
+    assert len(table) == 2 and {r["act_type"] for r in table} == {"torture"}
+    persons = signed_in(documenter_a).get(reverse("cases:export", args=["persons", "json"]))
+    people = json.loads(b"".join(persons.streaming_content))
+    witness = next(p for p in people if p["pseudonym"] == "W-77")
+    assert witness["identity_protected"] and witness["name_ar"] == ""
+    assert AuditEntry.objects.filter(action="export", object_type="cases.acts").exists()
+    assert signed_in(documenter_a).get("/cases/export/secrets.csv").status_code == 404

@@ -37,6 +37,7 @@ VIEW_REFERENCE = (
     "cases.view_casefile",
 )
 DOCUMENT = (
+    "cases.export_records",
     "cases.add_incident",
     "cases.change_incident",
     "cases.add_person",

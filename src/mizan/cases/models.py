@@ -251,6 +251,7 @@ class Incident(SensitiveModel, Stamped):
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
         ordering = ["-start_date", "-pk"]
+        permissions = [("export_records", _("Can export incidents, acts and persons"))]
 
     def __str__(self) -> str:
         return self.reference

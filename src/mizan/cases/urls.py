@@ -11,4 +11,5 @@ urlpatterns = [
     path("persons/suggest/", views.person_suggest, name="person_suggest"),
     path("persons/<int:pk>/", views.person_detail, name="person_detail"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("export/<str:kind>.<str:fmt>", views.export, name="export"),
 ]

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import csv
+import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -7,11 +10,11 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import formset_factory
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from mizan.cases import selectors, services
+from mizan.cases import exports, selectors, services
 from mizan.cases.forms import (
     IncidentForm,
     PerpetratorForm,
@@ -35,10 +38,9 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-@login_required
-def incident_list(request: HttpRequest) -> HttpResponse:
+def _filters(request: HttpRequest) -> selectors.IncidentFilters:
     params = request.GET
-    filters = selectors.IncidentFilters(
+    return selectors.IncidentFilters(
         query=params.get("q", "")[:200],
         act_type=params.get("act_type", ""),
         year_from=_int(params.get("year_from")),
@@ -50,7 +52,12 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         status=params.get("status", ""),
         sensitivity=_int(params.get("sensitivity")),
     )
-    incidents = selectors.incidents_visible_to(request.user, filters)
+
+
+@login_required
+def incident_list(request: HttpRequest) -> HttpResponse:
+    params = request.GET
+    incidents = selectors.incidents_visible_to(request.user, _filters(request))
     page = Paginator(incidents, 50).get_page(params.get("page"))
     return render(
         request,
@@ -264,6 +271,54 @@ def person_list(request: HttpRequest) -> HttpResponse:
         people = selectors.persons_visible_to(request.user).order_by("-pk")[:100]
     rows = [(p, p.display_name_for(request.user)) for p in people]
     return render(request, "cases/person_list.html", {"rows": rows, "query": query})
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@login_required
+@permission_required("cases.export_records", raise_exception=True)
+def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+    """Stream incidents, acts or persons as CSV or JSON; the export is audited."""
+    if kind not in exports.KINDS or fmt not in ("csv", "json"):
+        raise Http404
+    filters = _filters(request)
+    rows = exports.ROWS[kind](request.user, filters)
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        object_type=f"cases.{kind}",
+        detail={"format": fmt, "filters": {k: v[:64] for k, v in request.GET.items()}},
+        request=request,
+    )
+    columns = exports.COLUMNS[kind]
+    if fmt == "json":
+
+        def json_stream() -> Iterator[str]:
+            yield "["
+            for number, row in enumerate(rows):
+                yield ("," if number else "") + json.dumps(row, ensure_ascii=False)
+            yield "]"
+
+        response: HttpResponse = StreamingHttpResponse(
+            json_stream(), content_type="application/json; charset=utf-8"
+        )
+    else:
+        writer = csv.writer(_Echo())
+
+        def csv_stream() -> Iterator[str]:
+            yield "\ufeff"  # so that spreadsheet programs read the Arabic as UTF-8
+            yield writer.writerow(columns)
+            for row in rows:
+                yield writer.writerow(
+                    [";".join(v) if isinstance(v, list) else v for v in (row[c] for c in columns)]
+                )
+
+        response = StreamingHttpResponse(csv_stream(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mizan-{kind}.{fmt}"'
+    return response
 
 
 __all__ = ["Person"]

@@ -1,0 +1,78 @@
+"""A documenter records, in Arabic and on one page, an incident with two victims, one
+perpetrator unit and one witness source, and is offered an existing person while typing a
+variant spelling of the name (issue 3's browser journey, entry part)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mizan.accounts.services import user_create
+from mizan.cases import services
+from mizan.cases.models import Incident
+from mizan.core.models import Team
+from mizan.core.sensitivity import Sensitivity
+from tests.browser.conftest import shot
+from tests.browser.test_admin_journey import enrol, sign_in
+from tests.conftest import PASSWORD
+
+
+def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> None:
+    team = Team.objects.create(slug="team-a", name_en="Team A", name_ar="الفريق أ")
+    user_create(actor=None, username="dana", password=PASSWORD, role="documenter", teams=[team])
+    existing = services.person_create(
+        actor=None,
+        data={
+            "first_name_ar": "أحمد",
+            "father_name_ar": "خالد",
+            "family_name_ar": "الحموي",
+            "first_name_lat": "Ahmad",
+            "family_name_lat": "al-Hamwi",
+            "sensitivity": Sensitivity.INTERNAL,
+        },
+    )
+    unit = services.organisation_create(
+        actor=None,
+        data={"name_en": "Branch 999 (test)", "name_ar": "الفرع 999 (اختبار)", "sensitivity": 1},
+    )
+
+    page.context.add_cookies([{"name": "mizan_language", "value": "ar", "url": live_server.url}])
+    sign_in(page, live_server.url, "dana")
+    page.wait_for_url("**/two-factor/setup/**")
+    enrol(page)
+    page.goto(f"{live_server.url}/cases/incidents/new/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    page.fill("input[name=title_ar]", "اعتقال عند حاجز تجريبي")
+    page.fill("input[name=start_date_0]", "2013")
+
+    # Victim 1: typed without hamza and without the article's spelling: "احمد الحموي".
+    page.fill("input[name=v-0-name_ar]", "احمد الحمو")
+    page.locator("input[name=v-0-name_ar]").press_sequentially("ي ")
+    suggestion = page.locator("[data-row] [data-choose-person]").first
+    suggestion.wait_for()
+    assert "الحموي" in suggestion.inner_text()
+    shot(page, "06-incident-suggestion-ar")
+    suggestion.click()
+    assert page.locator("input[name=v-0-person]").input_value() == str(existing.pk)
+    page.select_option("select[name=v-0-act_type]", value="arbitrary_detention")
+
+    # Victim 2: a new person.
+    page.fill("input[name=v-1-name_ar]", "رنا عمر الخطيب")
+    page.select_option("select[name=v-1-act_type]", value="enforced_disappearance")
+    page.select_option("select[name=v-1-sex]", value="female")
+
+    page.select_option("select[name=p-0-unit]", value=str(unit.pk))
+    page.select_option("select[name=p-0-degree]", value="direct_perpetrator")
+    page.select_option("select[name=s-0-source_type]", value="witness")
+    page.fill("input[name=s-0-name_ar]", "شاهد مجهول الهوية")
+    page.select_option("select[name=s-0-reliability]", value="B")
+    shot(page, "07-incident-form-ar")
+    page.click("#incident-form button[type=submit]:not([data-add-row])")
+    page.wait_for_url("**/cases/incidents/*/")
+    shot(page, "08-incident-detail-ar")
+
+    incident = Incident.objects.get(title_ar="اعتقال عند حاجز تجريبي")
+    victims = sorted(a.victim.first_name_ar for a in incident.acts.all())
+    assert victims == ["أحمد", "رنا"]
+    assert incident.acts.filter(victim=existing).exists()
+    assert incident.sources.get().person.identity_sensitivity == Sensitivity.RESTRICTED
+    assert "شاهد مجهول" not in page.inner_text("main")  # the witness is protected
