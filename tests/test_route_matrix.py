@@ -94,6 +94,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         },
     ),
     "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
+    "cases:statistics": (None, SIGNED_IN_OK),
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
     "accounts:login": (

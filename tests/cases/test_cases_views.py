@@ -240,7 +240,9 @@ def test_person_page_shows_every_role(documenter_a, unit) -> None:  # type: igno
     assert incident.reference in page.content.decode()
 
 
-def test_exports_respect_permissions_and_are_audited(documenter_a, documenter_b, viewer, unit, team_a) -> None:  # type: ignore[no-untyped-def]
+def test_exports_respect_permissions_and_are_audited(
+    documenter_a, documenter_b, viewer, unit, team_a
+) -> None:  # type: ignore[no-untyped-def]
     import csv
     import io
     import json
@@ -263,3 +265,17 @@ def test_exports_respect_permissions_and_are_audited(documenter_a, documenter_b,
     assert witness["identity_protected"] and witness["name_ar"] == ""
     assert AuditEntry.objects.filter(action="export", object_type="cases.acts").exists()
     assert signed_in(documenter_a).get("/cases/export/secrets.csv").status_code == 404
+
+
+def test_statistics_count_only_what_the_user_may_see(viewer, documenter_a, unit, team_a) -> None:  # type: ignore[no-untyped-def]
+    from mizan.cases.statistics import charts
+
+    make_incident(unit, Sensitivity.INTERNAL, "Seen by all")
+    make_incident(unit, Sensitivity.CONFIDENTIAL, "Team A", team=team_a)
+    assert {c.key: c.total for c in charts(viewer)}["act_type"] == 1
+    assert {c.key: c.total for c in charts(documenter_a)}["act_type"] == 2
+    page = signed_in(viewer).get(reverse("cases:statistics"))
+    assert page.status_code == 200 and "<svg" in page.content.decode()
+    csv_body = signed_in(viewer).get(reverse("cases:statistics") + "?csv=year").content.decode()
+    assert csv_body.lstrip("\ufeff").splitlines() == ["year,count", "2014,1"]
+    assert signed_in(viewer).get(reverse("cases:statistics") + "?csv=nope").status_code == 404

@@ -7,7 +7,15 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from mizan.cases.models import Act, Incident, Involvement, Organisation, Person, PersonNameKey
+from mizan.cases.models import (
+    Act,
+    Incident,
+    Involvement,
+    Organisation,
+    Person,
+    PersonNameKey,
+    Source,
+)
 from mizan.core.models import Place
 from mizan.core.permissions import effective_clearance
 from mizan.core.selectors import place_descendant_ids, search_q
@@ -143,7 +151,8 @@ def person_roles(user: Any, person: Person) -> dict[str, Any]:
         "as_perpetrator": Involvement.objects.filter(
             perpetrator_person=person, act__incident__in=visible_incidents
         ).select_related("act", "act__incident", "act__act_type", "degree"),
-        "as_source": person.sources_given.visible_to(user)
+        "as_source": Source.objects.visible_to(user)
+        .filter(person=person)
         .select_related("source_type")
         .prefetch_related("incidents"),
         "as_commander": person.commands.select_related("organisation"),

@@ -12,4 +12,5 @@ urlpatterns = [
     path("persons/<int:pk>/", views.person_detail, name="person_detail"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
+    path("statistics/", views.statistics, name="statistics"),
 ]

@@ -280,7 +280,7 @@ class _Echo:
 
 @login_required
 @permission_required("cases.export_records", raise_exception=True)
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, kind: str, fmt: str) -> StreamingHttpResponse:
     """Stream incidents, acts or persons as CSV or JSON; the export is audited."""
     if kind not in exports.KINDS or fmt not in ("csv", "json"):
         raise Http404
@@ -302,7 +302,7 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
                 yield ("," if number else "") + json.dumps(row, ensure_ascii=False)
             yield "]"
 
-        response: HttpResponse = StreamingHttpResponse(
+        response = StreamingHttpResponse(
             json_stream(), content_type="application/json; charset=utf-8"
         )
     else:
@@ -322,3 +322,32 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 
 __all__ = ["Person"]
+
+
+@login_required
+def statistics(request: HttpRequest) -> HttpResponse:
+    from mizan.cases.statistics import charts
+
+    all_charts = charts(request.user)
+    wanted = request.GET.get("csv")
+    if wanted:
+        chart = next((c for c in all_charts if c.key == wanted), None)
+        if chart is None:
+            raise Http404
+        audit_record(
+            actor=request.user,
+            action=Action.EXPORT,
+            object_type="cases.statistics",
+            detail={"chart": chart.key, "format": "csv"},
+            request=request,
+        )
+        writer = csv.writer(_Echo())
+        body = (
+            "\ufeff"
+            + writer.writerow([chart.key, "count"])
+            + "".join(writer.writerow([label, count]) for label, count in chart.rows)
+        )
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="mizan-{chart.key}.csv"'
+        return response
+    return render(request, "cases/statistics.html", {"charts": all_charts})

@@ -82,6 +82,9 @@ class SensitiveQuerySet(models.QuerySet[M]):
         return qs.filter(models.Q(team__isnull=True) | models.Q(team_id__in=user_team_ids(user)))
 
 
+SensitiveManager = models.Manager.from_queryset(SensitiveQuerySet)
+
+
 class SensitiveModel(models.Model):
     """Abstract base for every record that carries a sensitivity level and may be team-limited."""
 
@@ -101,7 +104,7 @@ class SensitiveModel(models.Model):
         help_text=_("When set, only members of this team (and administrators) can see the record."),
     )
 
-    objects = SensitiveQuerySet.as_manager()
+    objects = SensitiveManager()
 
     class Meta:
         abstract = True
