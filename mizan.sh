@@ -12,8 +12,9 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'mizan.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- System packages ------------------------------------------------------------------------
-# demo: python3-venv (to make the virtual environment).
-# test: also chromium (browser tests, driven by Playwright; never a downloaded browser),
+# demo: python3-venv (to make the virtual environment); libpango-1.0-0, libpangoft2-1.0-0 and
+#       fonts-noto-core (WeasyPrint renders submissions to UN bodies as PDF, Arabic shaped).
+# test: also poppler-utils (pdftotext reads the PDFs back), chromium (browser tests, driven by Playwright; never a downloaded browser),
 #       postgresql (only when no server answers on 127.0.0.1:5432), gettext (translation checks).
 APT_UPDATED=0
 apt_install() {
@@ -34,6 +35,7 @@ need_python() {
   python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || die "Python 3.11 or newer is needed (found $(python3 --version 2>&1))."
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core
 }
 
 # --- Virtual environment --------------------------------------------------------------------
@@ -71,7 +73,7 @@ pg_answers() {
 }
 
 run_tests() {
-  apt_install chromium gettext fonts-noto-core
+  apt_install chromium gettext poppler-utils
   need_venv
   local py="$VENV/bin/python" status=0
   export PATH="$VENV/bin:$PATH" PYTHONHASHSEED=0

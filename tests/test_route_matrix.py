@@ -95,6 +95,13 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
     "cases:statistics": (None, SIGNED_IN_OK),
+    "cases:submission": (lambda s: {"pk": s["incident_a"].acts.get().pk, "kind": "wgeid"},
+                         {"anonymous": "login", "viewer": 403, "documenter_a": 200,
+                          "documenter_b": 404, "administrator": 200}),
+    # GET only redirects to the person's page; recording consent needs POST.
+    "cases:consent_add": (lambda s: {"pk": s["incident_a"].acts.get().victim_id},
+                          {"anonymous": "login", "viewer": 403, "documenter_a": "redirect",
+                           "documenter_b": "redirect", "administrator": "redirect"}),
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
     "accounts:login": (

@@ -326,6 +326,14 @@ class Act(Stamped):
         choices=AgeGroup.choices,
         default=AgeGroup.UNKNOWN,
     )
+    steps_taken = models.TextField(
+        _("steps taken to find the person or seek remedy"),
+        blank=True,
+        help_text=_(
+            "Inquiries with authorities, complaints, lawyers, prisons visited: needed "
+            "for submissions to UN mechanisms."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     objects = ActQuerySet.as_manager()

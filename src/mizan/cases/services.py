@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from mizan.cases.models import (
     NAME_PARTS,
     Act,
+    Consent,
     Incident,
     Involvement,
     Organisation,
@@ -126,6 +127,7 @@ class VictimAct:
     torture_methods: list[str] = field(default_factory=list)
     legal_qualifications: list[str] = field(default_factory=list)
     age_group: str = Act.AgeGroup.UNKNOWN
+    steps_taken: str = ""
 
 
 @dataclass
@@ -259,6 +261,7 @@ def incident_record(
                 site_id=row.site_id,
                 status=terms.require("act_status", row.status) if row.status else None,
                 victim_age_group=row.age_group,
+                steps_taken=row.steps_taken,
             )
             act.torture_methods.set(terms.many("torture_method", row.torture_methods, errors))
             act.legal_qualifications.set(
@@ -305,3 +308,30 @@ def incident_record(
                 fields=["source_type", "person", "reliability", "credibility"],
             )
     return record
+
+
+def consent_record(
+    *, actor: Any, person: Person, scope: str, given_on: PartialDate | None = None
+) -> Consent:
+    """Record that the person (or their family) allows sharing with ``scope``."""
+    term = Term.objects.filter(vocabulary="consent_scope", code=scope, active=True).first()
+    if term is None:
+        raise ValidationError(_("Unknown consent scope “%(code)s”.") % {"code": scope})
+    with transaction.atomic():
+        consent = Consent.objects.create(person=person, scope=term, given_on=given_on)
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            target=consent,
+            fields=["person", "scope", "given_on"],
+        )
+    return consent
+
+
+def consent_withdraw(*, actor: Any, consent: Consent) -> Consent:
+    """A withdrawal is recorded with its time; the consent row itself is kept as history."""
+    with transaction.atomic():
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at", "updated_at"])
+        audit_record(actor=actor, action=Action.UPDATE, target=consent, fields=["withdrawn_at"])
+    return consent

@@ -13,4 +13,6 @@ urlpatterns = [
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
     path("statistics/", views.statistics, name="statistics"),
+    path("acts/<int:pk>/submission/<str:kind>.pdf", views.submission, name="submission"),
+    path("persons/<int:pk>/consent/", views.consent_add, name="consent_add"),
 ]

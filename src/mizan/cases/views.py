@@ -351,3 +351,65 @@ def statistics(request: HttpRequest) -> HttpResponse:
         response["Content-Disposition"] = f'attachment; filename="mizan-{chart.key}.csv"'
         return response
     return render(request, "cases/statistics.html", {"charts": all_charts})
+
+
+@login_required
+@permission_required("cases.export_records", raise_exception=True)
+def submission(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A submission to a UN mechanism as PDF, or the list of what is still missing."""
+    from mizan.cases import submissions
+
+    spec = submissions.KINDS.get(kind)
+    if spec is None:
+        raise Http404
+    act = get_visible_or_404(
+        Act.objects.select_related(
+            "incident",
+            "incident__place",
+            "victim",
+            "victim__sex",
+            "act_type",
+            "status",
+            "site",
+            "place",
+        ),
+        request.user,
+        pk=pk,
+    )
+    prepared = submissions.prepare(spec, act, request.user)
+    if not prepared.ready:
+        return render(
+            request,
+            "cases/submission_blocked.html",
+            {"act": act, "missing": prepared.missing, "kind": spec},
+        )
+    document = submissions.render_pdf(prepared)
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        target=act,
+        request=request,
+        detail={"submission": spec.key, "format": "pdf", "bytes": len(document)},
+    )
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{spec.key}-{act.incident.reference}-{act.pk}.pdf"'
+    )
+    return response
+
+
+@login_required
+@permission_required("cases.change_person", raise_exception=True)
+def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_visible_or_404(Person, request.user, pk=pk)
+    if request.method != "POST":
+        return redirect("cases:person_detail", pk=pk)
+    try:
+        services.consent_record(
+            actor=request.user, person=person, scope=request.POST.get("scope", "")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The consent was recorded."))
+    return redirect("cases:person_detail", pk=pk)
