@@ -82,26 +82,40 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "cases:person_list": (None, SIGNED_IN_OK),
     "cases:person_suggest": (None, SIGNED_IN_OK),
-    # A confidential victim record: viewers (internal clearance) may not open it.
+    # The victim inherits the incident's protection: confidential and limited to team A.
     "cases:person_detail": (
         lambda s: {"pk": s["incident_a"].acts.get().victim_id},
         {
             "anonymous": "login",
             "viewer": 404,
             "documenter_a": 200,
-            "documenter_b": 200,
+            "documenter_b": 404,
             "administrator": 200,
         },
     ),
     "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
     "cases:statistics": (None, SIGNED_IN_OK),
-    "cases:submission": (lambda s: {"pk": s["incident_a"].acts.get().pk, "kind": "wgeid"},
-                         {"anonymous": "login", "viewer": 403, "documenter_a": 200,
-                          "documenter_b": 404, "administrator": 200}),
+    "cases:submission": (
+        lambda s: {"pk": s["incident_a"].acts.get().pk, "kind": "wgeid"},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
     # GET only redirects to the person's page; recording consent needs POST.
-    "cases:consent_add": (lambda s: {"pk": s["incident_a"].acts.get().victim_id},
-                          {"anonymous": "login", "viewer": 403, "documenter_a": "redirect",
-                           "documenter_b": "redirect", "administrator": "redirect"}),
+    "cases:consent_add": (
+        lambda s: {"pk": s["incident_a"].acts.get().victim_id},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": "redirect",
+            "documenter_b": 404,
+            "administrator": "redirect",
+        },
+    ),
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
     "accounts:login": (

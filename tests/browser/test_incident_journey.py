@@ -4,6 +4,7 @@ variant spelling of the name (issue 3's browser journey, entry part)."""
 
 from __future__ import annotations
 
+import subprocess
 from typing import Any
 
 from mizan.accounts.services import user_create
@@ -16,7 +17,7 @@ from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 
 
-def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> None:
+def record_incident_in_arabic(page: Any, live_server: Any) -> Incident:
     team = Team.objects.create(slug="team-a", name_en="Team A", name_ar="الفريق أ")
     user_create(actor=None, username="dana", password=PASSWORD, role="documenter", teams=[team])
     existing = services.person_create(
@@ -43,6 +44,9 @@ def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> N
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.fill("input[name=title_ar]", "اعتقال عند حاجز تجريبي")
     page.fill("input[name=start_date_0]", "2013")
+    page.select_option("select[name=start_date_1]", value="4")
+    page.fill("input[name=start_date_2]", "7")
+    page.select_option("select[name=place]", label="دمشق")
 
     # Victim 1: typed without hamza and without the article's spelling: "احمد الحموي".
     page.fill("input[name=v-0-name_ar]", "احمد الحمو")
@@ -59,6 +63,7 @@ def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> N
     page.fill("input[name=v-1-name_ar]", "رنا عمر الخطيب")
     page.select_option("select[name=v-1-act_type]", value="enforced_disappearance")
     page.select_option("select[name=v-1-sex]", value="female")
+    page.fill("textarea[name=v-1-steps_taken]", "سألت الأم عنها في فرع الشرطة العسكرية مرتين.")
 
     page.select_option("select[name=p-0-unit]", value=str(unit.pk))
     page.select_option("select[name=p-0-degree]", value="direct_perpetrator")
@@ -76,3 +81,68 @@ def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> N
     assert incident.acts.filter(victim=existing).exists()
     assert incident.sources.get().person.identity_sensitivity == Sensitivity.RESTRICTED
     assert "شاهد مجهول" not in page.inner_text("main")  # the witness is protected
+    return incident
+
+
+def test_documenter_records_incident_in_arabic(page: Any, live_server: Any) -> None:
+    record_incident_in_arabic(page, live_server)
+
+
+def test_legal_officer_downloads_wgeid_and_viewer_sees_nothing_hidden(
+    browser: Any, page: Any, live_server: Any, tmp_path: Any
+) -> None:
+    incident = record_incident_in_arabic(page, live_server)
+    rana = incident.acts.get(act_type__code="enforced_disappearance").victim
+    team = Team.objects.get(slug="team-a")
+    user_create(actor=None, username="lina", password=PASSWORD, role="legal_officer", teams=[team])
+    user_create(actor=None, username="vera", password=PASSWORD, role="viewer")
+
+    legal = browser.new_context(locale="en-GB", accept_downloads=True)
+    lp = legal.new_page()
+    sign_in(lp, live_server.url, "lina")
+    lp.wait_for_url("**/two-factor/setup/**")
+    enrol(lp)
+    lp.goto(f"{live_server.url}/cases/persons/{rana.pk}/")
+    lp.select_option("select[name=scope]", value="un_bodies")
+    lp.click("form[action$='/consent/'] button[type=submit]")
+    lp.wait_for_url(f"**/cases/persons/{rana.pk}/")
+    lp.goto(f"{live_server.url}/cases/incidents/{incident.pk}/")
+    with lp.expect_download() as download_info:
+        lp.click("text=WGEID submission (PDF)")
+    pdf = tmp_path / "wgeid.pdf"
+    download_info.value.save_as(pdf)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for element in (
+        "Identity of the person",
+        "7 April 2013",
+        "Damascus",
+        "Branch 999 (test)",
+        "Steps taken to find the person",
+        "Source of the information",
+        "kept confidential",
+    ):
+        assert element in text, element
+    shaped = text.replace(" ", "")
+    assert "الخطيب" in shaped or "ﺐﻴﻄﺨﻟﺍ" in shaped or "الشرطة" in shaped
+    legal.close()
+
+    viewer = browser.new_context(locale="en-GB")
+    vp = viewer.new_page()
+    sign_in(vp, live_server.url, "vera")
+    vp.wait_for_url(f"{live_server.url}/")
+    for path in (
+        "/",
+        "/cases/incidents/",
+        "/cases/persons/",
+        "/cases/statistics/",
+        f"/cases/persons/?q={rana.first_name_ar}",
+    ):
+        vp.goto(live_server.url + path)
+        body = vp.inner_text("body")
+        for hidden in ("اعتقال عند حاجز تجريبي", "شاهد مجهول", incident.reference, "رنا"):
+            assert hidden not in body, (path, hidden)
+    response = vp.goto(f"{live_server.url}/cases/incidents/{incident.pk}/")
+    assert response is not None and response.status == 404
+    viewer.close()

@@ -279,3 +279,22 @@ def test_statistics_count_only_what_the_user_may_see(viewer, documenter_a, unit,
     csv_body = signed_in(viewer).get(reverse("cases:statistics") + "?csv=year").content.decode()
     assert csv_body.lstrip("\ufeff").splitlines() == ["year,count", "2014,1"]
     assert signed_in(viewer).get(reverse("cases:statistics") + "?csv=nope").status_code == 404
+
+
+def test_incident_list_offers_exports_to_those_allowed(documenter_a, viewer) -> None:  # type: ignore[no-untyped-def]
+    allowed = signed_in(documenter_a).get(reverse("cases:incident_list")).content.decode()
+    assert reverse("cases:export", args=["acts", "csv"]) in allowed
+    refused = signed_in(viewer).get(reverse("cases:incident_list")).content.decode()
+    assert reverse("cases:export", args=["acts", "csv"]) not in refused
+
+
+def test_person_page_records_consent(documenter_a) -> None:  # type: ignore[no-untyped-def]
+    person = services.person_create(actor=None, data={"first_name_ar": "هبة", "sensitivity": 1})
+    client = signed_in(documenter_a)
+    page = client.get(reverse("cases:person_detail", args=[person.pk])).content.decode()
+    assert 'value="un_bodies"' in page
+    response = client.post(reverse("cases:consent_add", args=[person.pk]), {"scope": "un_bodies"})
+    assert response.status_code == 302
+    assert person.consents.get().scope.code == "un_bodies"
+    client.post(reverse("cases:consent_add", args=[person.pk]), {"scope": "bogus"})
+    assert person.consents.count() == 1

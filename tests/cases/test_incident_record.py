@@ -177,3 +177,15 @@ def test_vocabularies_are_seeded() -> None:
     ):
         assert Term.objects.of(vocabulary).exists(), vocabulary
     assert Term.objects.get(vocabulary="legal_qualification", code="rs_7_1_i")
+
+
+def test_new_persons_inherit_the_incidents_protection(documenter_a, viewer, unit, team_a) -> None:  # type: ignore[no-untyped-def]
+    incident = record(
+        documenter_a,
+        unit,
+        incident={"title_ar": "سري", "sensitivity": Sensitivity.CONFIDENTIAL, "team": team_a},
+    )
+    for act in incident.acts.all():
+        assert act.victim.sensitivity == Sensitivity.CONFIDENTIAL
+        assert act.victim.team == team_a
+    assert not Person.objects.visible_to(viewer).filter(first_name_ar="سامر").exists()

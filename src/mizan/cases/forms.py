@@ -145,6 +145,11 @@ class VictimForm(BootstrapFormMixin, PersonNameMixin):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
+    steps_taken = forms.CharField(
+        label=_("Steps taken by the family to find the person or seek remedy"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+    )
 
     def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

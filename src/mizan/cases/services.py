@@ -184,6 +184,16 @@ def _check_dates(
         errors.append(_("%(what)s: the end is before the start.") % {"what": label})
 
 
+def _inherit_protection(data: dict[str, Any], incident: Incident) -> dict[str, Any]:
+    """A person first recorded in an incident is at least as protected as the incident:
+    a victim of a confidential incident must not surface in lists open to lower clearance."""
+    merged = dict(data)
+    merged["sensitivity"] = max(int(merged.get("sensitivity", 0)), int(incident.sensitivity))
+    if merged.get("team") is None and incident.team is not None:
+        merged["team"] = incident.team
+    return merged
+
+
 def incident_record(
     *,
     actor: Any,
@@ -250,7 +260,9 @@ def incident_record(
         audit_record(actor=actor, action=Action.CREATE, target=record, fields=list(incident))
         acts: list[Act] = []
         for row in victims:
-            victim = row.person or person_create(actor=actor, data=row.new_person or {})
+            victim = row.person or person_create(
+                actor=actor, data=_inherit_protection(row.new_person or {}, record)
+            )
             act = Act.objects.create(
                 incident=record,
                 victim=victim,
@@ -286,7 +298,9 @@ def incident_record(
         for entry in sources:
             person = entry.person
             if person is None and entry.new_person:
-                person = person_create(actor=actor, data=entry.new_person)
+                person = person_create(
+                    actor=actor, data=_inherit_protection(entry.new_person, record)
+                )
             source = Source.objects.create(
                 source_type=terms.require("source_type", entry.source_type),
                 person=person,

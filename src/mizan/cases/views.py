@@ -72,6 +72,11 @@ def incident_list(request: HttpRequest) -> HttpResponse:
             "governorates": selectors.governorates(),
             "units": Organisation.objects.visible_to(request.user).order_by("name_en")[:500],
             "sensitivities": Sensitivity.choices,
+            "export_kinds": [
+                ("incidents", _("Incidents")),
+                ("acts", _("Acts")),
+                ("persons", _("Persons")),
+            ],
         },
     )
 
@@ -122,6 +127,7 @@ def _victim_rows(actor: Any, formset: Any) -> list[services.VictimAct]:
                 site_id=data["site"].pk if data.get("site") else None,
                 torture_methods=list(data.get("torture_methods") or []),
                 age_group=data.get("age_group") or Act.AgeGroup.UNKNOWN,
+                steps_taken=data.get("steps_taken", ""),
             )
         )
     return rows
@@ -233,6 +239,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/person_detail.html",
         {
             "person": person,
+            "consents": person.consents.select_related("scope").order_by("-created_at"),
+            "consent_scopes": Term.objects.of("consent_scope"),
             "name": person.display_name_for(request.user),
             "identity_visible": person.identity_visible_to(request.user),
             **selectors.person_roles(request.user, person),
