@@ -298,3 +298,48 @@ def test_person_page_records_consent(documenter_a) -> None:  # type: ignore[no-u
     assert person.consents.get().scope.code == "un_bodies"
     client.post(reverse("cases:consent_add", args=[person.pk]), {"scope": "bogus"})
     assert person.consents.count() == 1
+
+
+def test_facility_page_leads_to_its_incidents(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    from mizan.core.models import Site, Term
+
+    site = Site.objects.create(
+        name_en="Facility X",
+        site_type=Term.objects.get(vocabulary="site_type", code="detention_facility"),
+        place_id=1,
+        sensitivity=1,
+    )
+    incident = make_incident(unit, 1, "At the facility")
+    incident.acts.update(site=site)
+    make_incident(unit, 1, "Elsewhere")
+    client = signed_in(documenter_a)
+    page = client.get(reverse("core:site_detail", args=[site.pk])).content.decode()
+    link = reverse("cases:incident_list") + f"?site={site.pk}"
+    assert link in page
+    listing = client.get(link).content.decode()
+    assert "At the facility" in listing and "Elsewhere" not in listing
+
+
+def test_detail_pages_issue_a_bounded_number_of_queries(
+    documenter_a, unit, django_assert_max_num_queries
+) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(documenter_a)
+    small = make_incident(unit, 1, "small")
+    with django_assert_max_num_queries(40) as first:
+        client.get(reverse("cases:incident_detail", args=[small.pk]))
+        client.get(reverse("cases:statistics"))
+        client.get(reverse("cases:person_detail", args=[small.acts.get().victim_id]))
+    big = services.incident_record(
+        actor=None,
+        incident={"title_en": "big", "sensitivity": 1},
+        victims=[
+            services.VictimAct(act_type="torture", new_person={"first_name_ar": f"س{n}"})
+            for n in range(12)
+        ],
+        perpetrators=[services.Perpetrator(degree="ordered", unit=unit)],
+        sources=[],
+    )
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        client.get(reverse("cases:incident_detail", args=[big.pk]))
+        client.get(reverse("cases:statistics"))
+        client.get(reverse("cases:person_detail", args=[big.acts.first().victim_id]))

@@ -37,6 +37,7 @@ class IncidentFilters:
     age_group: str = ""
     status: str = ""
     sensitivity: int | None = None
+    site: int | None = None
 
 
 def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Incident]:
@@ -52,6 +53,8 @@ def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> Q
         acts, act_filtered = acts.filter(victim_age_group=f.age_group), True
     if f.status:
         acts, act_filtered = acts.filter(status__code=f.status), True
+    if f.site:
+        acts, act_filtered = acts.filter(site_id=f.site), True
     if f.unit:
         acts, act_filtered = acts.filter(involvements__perpetrator_unit_id=f.unit), True
     if act_filtered:

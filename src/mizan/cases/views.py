@@ -51,6 +51,7 @@ def _filters(request: HttpRequest) -> selectors.IncidentFilters:
         age_group=params.get("age_group", ""),
         status=params.get("status", ""),
         sensitivity=_int(params.get("sensitivity")),
+        site=_int(params.get("site")),
     )
 
 
