@@ -343,3 +343,21 @@ def test_detail_pages_issue_a_bounded_number_of_queries(
         client.get(reverse("cases:incident_detail", args=[big.pk]))
         client.get(reverse("cases:statistics"))
         client.get(reverse("cases:person_detail", args=[big.acts.first().victim_id]))
+
+
+def test_chart_geometry_is_not_localised(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    """Arabic number formatting (٫) inside SVG attributes would make the bars vanish."""
+    import re
+
+    make_incident(unit, 1, "a")
+    make_incident(unit, 1, "b")
+    services.incident_record(
+        actor=None,
+        incident={"title_en": "c", "sensitivity": 1},
+        victims=[services.VictimAct(act_type="arrest", new_person={"first_name_ar": "ع"})],
+        perpetrators=[],
+        sources=[],
+    )
+    body = signed_in(documenter_a, language="ar").get(reverse("cases:statistics")).content
+    widths = re.findall(rb'<rect x="0" y="[0-9]+" width="([^"]+)"', body)
+    assert widths and all(re.fullmatch(rb"[0-9]+(\.[0-9]+)?", w) for w in widths), widths
