@@ -95,6 +95,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
     "cases:statistics": (None, SIGNED_IN_OK),
+    "cases:unit_list": (None, SIGNED_IN_OK),
     "cases:submission": (
         lambda s: {"pk": s["incident_a"].acts.get().pk, "kind": "wgeid"},
         {

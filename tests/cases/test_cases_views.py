@@ -361,3 +361,27 @@ def test_chart_geometry_is_not_localised(documenter_a, unit) -> None:  # type: i
     body = signed_in(documenter_a, language="ar").get(reverse("cases:statistics")).content
     widths = re.findall(rb'<rect x="0" y="[0-9]+" width="([^"]+)"', body)
     assert widths and all(re.fullmatch(rb"[0-9]+(\.[0-9]+)?", w) for w in widths), widths
+
+
+def test_units_tree_and_adding_a_unit(documenter_a, viewer, unit) -> None:  # type: ignore[no-untyped-def]
+    from mizan.core.models import AuditEntry
+
+    client = signed_in(documenter_a)
+    response = client.post(
+        reverse("cases:unit_list"),
+        {"name_ar": "فرع فرعي", "name_en": "Sub-branch", "parent": unit.pk, "sensitivity": 1},
+    )
+    assert response.status_code == 302
+    child = Organisation.objects.get(name_en="Sub-branch")
+    assert child.parent == unit and child.search_key
+    assert AuditEntry.objects.filter(
+        action="create", object_id=str(child.pk), object_type="cases.organisation"
+    ).exists()
+    page = client.get(reverse("cases:unit_list")).content.decode()
+    assert page.index("Branch 999") < page.index("Sub-branch")
+    assert "unit-depth-1" in page
+    refused = signed_in(viewer).post(
+        reverse("cases:unit_list"), {"name_en": "Nope", "sensitivity": 1}
+    )
+    assert refused.status_code == 403
+    assert not Organisation.objects.filter(name_en="Nope").exists()

@@ -217,3 +217,28 @@ def person_from_choice(actor: Any, person_id: int | None) -> Person | None:
     if not person_id:
         return None
     return Person.objects.visible_to(actor).filter(pk=person_id).first()
+
+
+class UnitForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Organisation
+        fields = ["name_ar", "name_en", "org_type", "parent", "description", "sensitivity"]
+        widgets = {
+            "name_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "name_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+            "description": forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["org_type"].queryset = Term.objects.of("org_type")  # type: ignore[attr-defined]
+        self.fields["parent"].queryset = Organisation.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        for name in ("name_ar", "name_en"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("name_ar") and not data.get("name_en"):
+            self.add_error("name_ar", _("Give the unit a name in Arabic or English."))
+        return data

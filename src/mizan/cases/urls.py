@@ -10,6 +10,7 @@ urlpatterns = [
     path("persons/", views.person_list, name="person_list"),
     path("persons/suggest/", views.person_suggest, name="person_suggest"),
     path("persons/<int:pk>/", views.person_detail, name="person_detail"),
+    path("units/", views.unit_list, name="unit_list"),
     path("units/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("export/<str:kind>.<str:fmt>", views.export, name="export"),
     path("statistics/", views.statistics, name="statistics"),

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -422,3 +422,41 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The consent was recorded."))
     return redirect("cases:person_detail", pk=pk)
+
+
+@login_required
+def unit_list(request: HttpRequest) -> HttpResponse:
+    """Perpetrator units and groups as a tree, with a form to add one."""
+    from mizan.cases.forms import UnitForm
+
+    form = UnitForm(request.POST or None, actor=request.user)
+    if request.method == "POST":
+        if not request.user.has_perm("cases.add_organisation"):
+            raise PermissionDenied
+        if form.is_valid():
+            unit = services.organisation_create(actor=request.user, data=form.cleaned_data)
+            messages.success(request, _("The unit was added."))
+            return redirect("cases:unit_detail", pk=unit.pk)
+    units = list(
+        Organisation.objects.visible_to(request.user)
+        .select_related("org_type", "parent")
+        .order_by("name_en", "name_ar")
+    )
+    children: dict[int | None, list[Organisation]] = {}
+    for unit in units:
+        children.setdefault(unit.parent_id, []).append(unit)
+    known = {unit.pk for unit in units}
+    tree: list[tuple[int, Organisation]] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for unit in children.get(parent, []):
+            tree.append((depth, unit))
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    # Units whose parent the user may not see still appear, at the top level.
+    for unit in units:
+        if unit.parent_id is not None and unit.parent_id not in known:
+            tree.append((0, unit))
+            walk(unit.pk, 1)
+    return render(request, "cases/unit_list.html", {"tree": tree, "form": form})
