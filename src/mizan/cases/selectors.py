@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 
 from mizan.cases.models import (
     Act,
@@ -77,7 +77,10 @@ def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> Q
                 | Q(reference__icontains=word)
             )
         incidents = incidents.filter(condition)
-    return incidents.annotate(act_count=Count("acts", distinct=True))
+    # Latest first; undated incidents last on both databases (PostgreSQL puts NULLs first).
+    return incidents.annotate(act_count=Count("acts", distinct=True)).order_by(
+        F("start_date").desc(nulls_last=True), "-pk"
+    )
 
 
 def incident_detail(user: Any, pk: int) -> Incident:
