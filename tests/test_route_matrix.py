@@ -96,6 +96,26 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "cases:unit_detail": (lambda s: {"pk": s["unit"].pk}, SIGNED_IN_OK),
     "cases:statistics": (None, SIGNED_IN_OK),
     "cases:unit_list": (None, SIGNED_IN_OK),
+    "cases:incident_edit": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:person_edit": (
+        lambda s: {"pk": s["incident_a"].acts.get().victim_id},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
     "cases:submission": (
         lambda s: {"pk": s["incident_a"].acts.get().pk, "kind": "wgeid"},
         {

@@ -385,3 +385,58 @@ def test_units_tree_and_adding_a_unit(documenter_a, viewer, unit) -> None:  # ty
     )
     assert refused.status_code == 403
     assert not Organisation.objects.filter(name_en="Nope").exists()
+
+
+def test_editing_a_person_and_an_incident_is_audited(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    from mizan.core.models import AuditEntry
+
+    incident = make_incident(unit, 1, "Before")
+    victim = incident.acts.get().victim
+    client = signed_in(documenter_a)
+    page = client.get(reverse("cases:person_edit", args=[victim.pk]))
+    form = page.context["form"]
+    data = {k: ("" if v is None else v) for k, v in form.initial.items()}
+    data.update(
+        {
+            "family_name_ar": "النجار الجديد",
+            "sex": "",
+            "birth_place": "",
+            "birth_date_0": "",
+            "sensitivity": 1,
+            "identity_sensitivity": 1,
+        }
+    )
+    response = client.post(reverse("cases:person_edit", args=[victim.pk]), data)
+    assert response.status_code == 302, response.context["form"].errors
+    victim.refresh_from_db()
+    assert victim.family_name_ar == "النجار الجديد"
+    assert victim.name_keys.exists()
+    entry = AuditEntry.objects.filter(action="update", object_id=str(victim.pk)).get()
+    assert entry.fields == ["family_name_ar"]
+    response = client.post(
+        reverse("cases:incident_edit", args=[incident.pk]),
+        {"title_en": "After", "sensitivity": 1, "start_date_0": "2015", "end_date_0": "2012"},
+    )
+    assert response.status_code == 200  # end before start: refused
+    response = client.post(
+        reverse("cases:incident_edit", args=[incident.pk]),
+        {"title_en": "After", "sensitivity": 1, "start_date_0": "2014", "start_date_1": "2"},
+    )
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.title_en == "After"
+
+
+def test_protected_identity_cannot_be_opened_for_editing(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    witness = services.person_create(
+        actor=None,
+        data={
+            "first_name_ar": "سري",
+            "sensitivity": 1,
+            "identity_sensitivity": 3,
+            "pseudonym": "W-5",
+        },
+    )
+    response = signed_in(documenter_a).get(reverse("cases:person_edit", args=[witness.pk]))
+    assert response.status_code == 403
+    assert "سري" not in response.content.decode()

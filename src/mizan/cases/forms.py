@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import Act, Organisation, Person, Source
+from mizan.cases.models import Act, Incident, Organisation, Person, Source
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField, check_order
@@ -241,4 +241,88 @@ class UnitForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         data = super().clean() or {}
         if not data.get("name_ar") and not data.get("name_en"):
             self.add_error("name_ar", _("Give the unit a name in Arabic or English."))
+        return data
+
+
+class PersonForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """Editing a person's record: names in parts and scripts, identity protection."""
+
+    class Meta:
+        model = Person
+        fields = [
+            "first_name_ar",
+            "father_name_ar",
+            "grandfather_name_ar",
+            "family_name_ar",
+            "mother_name_ar",
+            "mother_family_ar",
+            "first_name_lat",
+            "father_name_lat",
+            "grandfather_name_lat",
+            "family_name_lat",
+            "mother_name_lat",
+            "mother_family_lat",
+            "name_as_written",
+            "sex",
+            "birth_date",
+            "birth_place",
+            "nationality",
+            "national_id",
+            "occupation",
+            "pseudonym",
+            "identity_sensitivity",
+            "sensitivity",
+        ]
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sex"].queryset = Term.objects.of("sex")  # type: ignore[attr-defined]
+        self.fields["birth_place"].queryset = Place.objects.exclude(  # type: ignore[attr-defined]
+            kind=Place.Kind.COUNTRY
+        )
+        for name in ("sensitivity", "identity_sensitivity"):
+            self.fields[name].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        for name, field in self.fields.items():
+            if name.endswith("_ar"):
+                field.widget.attrs.update({"dir": "rtl", "lang": "ar"})
+            elif name.endswith("_lat") or name == "national_id":
+                field.widget.attrs.update({"dir": "ltr"})
+            if isinstance(field, forms.CharField):
+                field.validators.append(validate_no_bidi_controls)
+
+
+class IncidentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Incident
+        fields = [
+            "title_ar",
+            "title_en",
+            "start_date",
+            "end_date",
+            "place",
+            "narrative_ar",
+            "narrative_en",
+            "sensitivity",
+        ]
+        widgets = {
+            "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "narrative_ar": forms.Textarea(attrs={"dir": "rtl", "rows": 5}),
+            "narrative_en": forms.Textarea(attrs={"dir": "ltr", "rows": 3}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["place"].queryset = Place.objects.exclude(  # type: ignore[attr-defined]
+            kind=Place.Kind.COUNTRY
+        )
+        self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        for name in ("title_ar", "title_en"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("title_ar") and not data.get("title_en"):
+            self.add_error("title_ar", _("Give the incident a title in Arabic or English."))
+        if not check_order(data.get("start_date"), data.get("end_date")):
+            self.add_error("end_date", _("The end is before the start."))
         return data

@@ -54,7 +54,9 @@ def _index_person(person: Person) -> None:
 def _clean_person_data(data: dict[str, Any]) -> dict[str, Any]:
     cleaned = dict(data)
     for name in [*PERSON_NAME_FIELDS, "name_as_written", "pseudonym"]:
-        value = cleaned.get(name, "") or ""
+        if name not in cleaned:
+            continue  # a partial update must leave the other names alone
+        value = cleaned[name] or ""
         if has_bidi_controls(value):
             raise ValidationError(
                 _("A name contains invisible direction-control characters; retype it."),
@@ -349,3 +351,15 @@ def consent_withdraw(*, actor: Any, consent: Consent) -> Consent:
         consent.save(update_fields=["withdrawn_at", "updated_at"])
         audit_record(actor=actor, action=Action.UPDATE, target=consent, fields=["withdrawn_at"])
     return consent
+
+
+def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> Incident:
+    with transaction.atomic():
+        changed = [name for name, value in data.items() if getattr(incident, name) != value]
+        for name, value in data.items():
+            setattr(incident, name, value)
+        incident.governorate = incident.place.governorate if incident.place else None
+        incident.full_clean()
+        incident.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=incident, fields=changed)
+    return incident

@@ -12,6 +12,7 @@ from django.core.paginator import Paginator
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from mizan.cases import exports, selectors, services
@@ -22,7 +23,7 @@ from mizan.cases.forms import (
     VictimForm,
     person_from_choice,
 )
-from mizan.cases.models import Act, Organisation, Person
+from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
@@ -460,3 +461,53 @@ def unit_list(request: HttpRequest) -> HttpResponse:
             tree.append((0, unit))
             walk(unit.pk, 1)
     return render(request, "cases/unit_list.html", {"tree": tree, "form": form})
+
+
+@login_required
+@permission_required("cases.change_person", raise_exception=True)
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.forms import PersonForm
+
+    person = get_visible_or_404(Person, request.user, pk=pk)
+    if not person.identity_visible_to(request.user):
+        raise PermissionDenied  # editing would disclose the protected name
+    form = PersonForm(request.POST or None, instance=person, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.person_update(actor=request.user, person=Person.objects.get(pk=pk), data=data)
+        messages.success(request, _("The changes were saved."))
+        return redirect("cases:person_detail", pk=pk)
+    return render(
+        request,
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": _("Edit person"),
+            "back": reverse("cases:person_detail", args=[pk]),
+        },
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.forms import IncidentEditForm
+
+    incident = get_visible_or_404(Incident, request.user, pk=pk)
+    form = IncidentEditForm(request.POST or None, instance=incident, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.incident_update(
+            actor=request.user, incident=Incident.objects.get(pk=pk), data=data
+        )
+        messages.success(request, _("The changes were saved."))
+        return redirect("cases:incident_detail", pk=pk)
+    return render(
+        request,
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": _("Edit incident"),
+            "back": reverse("cases:incident_detail", args=[pk]),
+        },
+    )
