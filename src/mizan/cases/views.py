@@ -61,6 +61,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
     incidents = selectors.incidents_visible_to(request.user, _filters(request))
     page = Paginator(incidents, 50).get_page(params.get("page"))
+    page.object_list = selectors.with_act_counts(list(page.object_list))
     return render(
         request,
         "cases/incident_list.html",

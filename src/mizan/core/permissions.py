@@ -73,13 +73,26 @@ def user_team_ids(user: Any) -> list[int]:
     return cached
 
 
+def visibility_q(user: Any, through: str = "") -> models.Q:
+    """The visibility rule as a condition, optionally through a relation (``"incident__"``).
+
+    Records that inherit visibility from a parent (an act from its incident) filter with this
+    condition on a join rather than ``parent__in=<subquery>``, so the database can start from
+    the narrow side (one victim's acts) instead of listing every visible parent first.
+    """
+    clearance = effective_clearance(user)
+    condition = models.Q(**{f"{through}sensitivity__lte": clearance})
+    if getattr(user, "is_superuser", False) and clearance == Sensitivity.RESTRICTED:
+        return condition
+    return condition & (
+        models.Q(**{f"{through}team__isnull": True})
+        | models.Q(**{f"{through}team_id__in": user_team_ids(user)})
+    )
+
+
 class SensitiveQuerySet(models.QuerySet[M]):
     def visible_to(self, user: Any) -> Self:
-        clearance = effective_clearance(user)
-        qs = self.filter(sensitivity__lte=clearance)
-        if getattr(user, "is_superuser", False) and clearance == Sensitivity.RESTRICTED:
-            return qs
-        return qs.filter(models.Q(team__isnull=True) | models.Q(team_id__in=user_team_ids(user)))
+        return self.filter(visibility_q(user))
 
 
 SensitiveManager = models.Manager.from_queryset(SensitiveQuerySet)
