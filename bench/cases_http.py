@@ -257,16 +257,32 @@ def endpoints(data: dict[str, Any]) -> list[Endpoint]:
     ]
 
 
-def measure(endpoint: Endpoint, clients: dict[str, Client], requests: int, warmups: int) -> None:
+def measure(
+    endpoint: Endpoint, clients: dict[str, Client], requests: int, warmups: int, budget: float
+) -> None:
+    """Time ``requests`` GETs after ``warmups``, cycling through the endpoint's paths.
+
+    A page that takes seconds would make 50 requests last many minutes and tell nothing more,
+    so after ``budget`` seconds the endpoint stops once it has ``MIN_REQUESTS`` samples (the
+    table gives n); a first request slower than 2 s counts as the only warm-up.
+    """
     client = clients[endpoint.account]
-    for number in range(warmups + requests):
+    started = time.perf_counter()
+    number = 0
+    while len(endpoint.timings) < requests:
         path = endpoint.paths[number % len(endpoint.paths)]
         status, headers, content, elapsed = client.get(path)
         if status != 200:
             raise SystemExit(f"{path} as {endpoint.account}: {status} {headers.get('Location')}")
-        if number >= warmups:
+        number += 1
+        slow = number == 1 and elapsed > 2000
+        if slow:
+            warmups = 1
+        elif number > warmups:
             endpoint.timings.append(elapsed)
             endpoint.size = max(endpoint.size, len(content))
+            if time.perf_counter() - started > budget and len(endpoint.timings) >= MIN_REQUESTS:
+                break
 
 
 def report(label: str, data: dict[str, Any], results: list[Endpoint], requests: int) -> str:

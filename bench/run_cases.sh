@@ -21,6 +21,7 @@ INCIDENTS=${INCIDENTS:-100000}
 PERSONS=${PERSONS:-300000}
 ACTS=${ACTS:-400000}
 REQUESTS=${REQUESTS:-50}
+BUDGET=${BUDGET:-30}  # seconds per endpoint once 10 requests are timed
 PORT=${PORT:-8765}
 OUT=${OUT:-/tmp/mizan-bench-cases}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/mizan_bench}
@@ -81,7 +82,8 @@ measure() {
     SERVER_PID=$!
     wait_for_server
     "$PY" -m bench.cases_http --base-url "http://127.0.0.1:$PORT" --label "$target" \
-        --requests "$REQUESTS" --output "$OUT/$target.md" --json "$OUT/$target.json"
+        --requests "$REQUESTS" --budget "$BUDGET" \
+        --output "$OUT/$target.md" --json "$OUT/$target.json"
     stop_server
 }
 

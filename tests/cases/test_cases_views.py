@@ -440,3 +440,27 @@ def test_protected_identity_cannot_be_opened_for_editing(documenter_a, unit) -> 
     response = signed_in(documenter_a).get(reverse("cases:person_edit", args=[witness.pk]))
     assert response.status_code == 403
     assert "سري" not in response.content.decode()
+
+
+def test_units_the_user_may_not_see_are_never_named(viewer, unit) -> None:  # type: ignore[no-untyped-def]
+    from mizan.cases.statistics import charts
+
+    secret_unit = services.organisation_create(
+        actor=None, data={"name_en": "Secret unit", "name_ar": "وحدة سرية", "sensitivity": 2}
+    )
+    incident = services.incident_record(
+        actor=None,
+        incident={"title_en": "Open incident", "sensitivity": 1},
+        victims=[services.VictimAct(act_type="torture", new_person={"first_name_ar": "ن"})],
+        perpetrators=[
+            services.Perpetrator(degree="ordered", unit=secret_unit),
+            services.Perpetrator(degree="ordered", unit=unit),
+        ],
+        sources=[],
+    )
+    units_chart = {c.key: c for c in charts(viewer)}["unit"]
+    assert [label for label, _ in units_chart.rows] == ["Branch 999 (test)"]
+    page = signed_in(viewer).get(reverse("cases:incident_detail", args=[incident.pk]))
+    body = page.content.decode()
+    assert "Secret unit" not in body and "Branch 999 (test)" in body
+    assert "a unit you may not see" in body

