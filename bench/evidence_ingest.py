@@ -9,7 +9,7 @@ The input files are random bytes written once to ``--dir`` and reused (page cach
     .venv/bin/python bench/evidence_ingest.py               # 1 GiB x3, then 4 GiB for memory
     .venv/bin/python bench/evidence_ingest.py --no-4g --runs 5
 
-Prints a Markdown report; bench/EVIDENCE.md holds the figures of the last run.
+Prints a Markdown report; bench/README.md holds the figures of the last run.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ Why it looks like this (Berkeley Protocol: hash on capture, originals never alte
   age (pyrage) was the first choice of DESIGN.md, but the issue measured it at 200-400 MiB/s on
   this kind of machine, too slow for the target once SHA-256 and SHA-512 are added; secretstream
   is a well-reviewed libsodium construction that PyNaCl exposes chunk by chunk, which lets the
-  hashing run in other threads (single-thread figures in bench/EVIDENCE.md: SHA-256 ~1150 MiB/s,
+  hashing run in other threads (single-thread figures in bench/README.md: SHA-256 ~1150 MiB/s,
   SHA-512 ~420 MiB/s, secretstream ~600 MiB/s; SHA-512 is the costliest step).
 * **Key-less fixity.** The SHA-256 of the whole object file (header included) is computed while
   writing and returned as ``ciphertext_sha256``: ``sha256sum`` on the object file checks it
