@@ -19,7 +19,6 @@ import hashlib
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -63,7 +62,9 @@ def child_put(path: Path, store_dir: Path) -> None:
     with path.open("rb") as f:
         stored = store.put(f)
     seconds = time.perf_counter() - start
-    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # VmHWM resets at exec; getrusage's ru_maxrss is carried over from the parent process.
+    status = Path("/proc/self/status").read_text()
+    peak_kib = int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmHWM:")))
     print(json.dumps({"seconds": seconds, "peak_kib": peak_kib, "sha256": stored.sha256}))
 
 

@@ -64,33 +64,6 @@ from typing import BinaryIO, Protocol
 from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
 
-
-def _pin_mmap_threshold() -> None:
-    """Keep 1 MiB chunk buffers out of glibc's heap arenas.
-
-    glibc raises its mmap threshold after the first large buffer is freed, so later 1 MiB
-    chunks come from per-thread heap arenas that fragment and keep their pages; under a slow
-    disk a 200 MiB ingest was once seen at 205 MB peak RSS. Pinning the threshold (mallopt
-    M_MMAP_THRESHOLD) makes every chunk an mmap returned to the system when freed, so memory
-    stays bounded by the chunks in flight. A no-op where the C library is not glibc.
-    """
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if not name:
-        return
-    try:
-        libc = ctypes.CDLL(name)
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):
-        return
-    m_mmap_threshold = -3
-    mallopt(m_mmap_threshold, 256 * 1024)
-
-
-_pin_mmap_threshold()
-
 __all__ = [
     "CHUNK_SIZE",
     "EvidenceStore",
