@@ -26,6 +26,14 @@ def sensitivity_choices(user: Any) -> list[tuple[int, str]]:
     return [(v, str(label)) for v, label in Sensitivity.choices if v <= clearance]
 
 
+def check_incident(form: forms.BaseForm, data: dict[str, Any]) -> None:
+    """The checks an incident's own fields need, on recording and on editing alike."""
+    if not data.get("title_ar") and not data.get("title_en"):
+        form.add_error("title_ar", _("Give the incident a title in Arabic or English."))
+    if not check_order(data.get("start_date"), data.get("end_date")):
+        form.add_error("end_date", _("The end is before the start."))
+
+
 class IncidentForm(BootstrapFormMixin, forms.Form):
     title_ar = forms.CharField(
         label=_("Title (Arabic)"),
@@ -71,10 +79,7 @@ class IncidentForm(BootstrapFormMixin, forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("title_ar") and not data.get("title_en"):
-            self.add_error("title_ar", _("Give the incident a title in Arabic or English."))
-        if not check_order(data.get("start_date"), data.get("end_date")):
-            self.add_error("end_date", _("The end is before the start."))
+        check_incident(self, data)
         return data
 
 
@@ -321,8 +326,5 @@ class IncidentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("title_ar") and not data.get("title_en"):
-            self.add_error("title_ar", _("Give the incident a title in Arabic or English."))
-        if not check_order(data.get("start_date"), data.get("end_date")):
-            self.add_error("end_date", _("The end is before the start."))
+        check_incident(self, data)
         return data
