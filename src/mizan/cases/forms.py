@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import Act, Incident, Organisation, Person, Source
+from mizan.cases.models import NAME_PARTS, Act, Incident, Organisation, Person, Source
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField, check_order
@@ -255,18 +255,8 @@ class PersonForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Person
         fields = [
-            "first_name_ar",
-            "father_name_ar",
-            "grandfather_name_ar",
-            "family_name_ar",
-            "mother_name_ar",
-            "mother_family_ar",
-            "first_name_lat",
-            "father_name_lat",
-            "grandfather_name_lat",
-            "family_name_lat",
-            "mother_name_lat",
-            "mother_family_lat",
+            # Every name part in Arabic, then in Latin script, as the model defines them.
+            *(f"{part}_{script}" for script in ("ar", "lat") for part in NAME_PARTS),
             "name_as_written",
             "sex",
             "birth_date",
