@@ -13,7 +13,8 @@ die() { printf 'mizan.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- System packages ------------------------------------------------------------------------
 # demo: python3-venv (to make the virtual environment); libpango-1.0-0, libpangoft2-1.0-0 and
-#       fonts-noto-core (WeasyPrint renders submissions to UN bodies as PDF, Arabic shaped).
+#       fonts-noto-core (WeasyPrint renders submissions to UN bodies as PDF, Arabic shaped);
+#       libmagic1 (the evidence locker types files from their content, as `file` does).
 # test: also poppler-utils (pdftotext reads the PDFs back), chromium (browser tests, driven by Playwright; never a downloaded browser),
 #       postgresql (only when no server answers on 127.0.0.1:5432), gettext (translation checks).
 APT_UPDATED=0
@@ -35,7 +36,7 @@ need_python() {
   python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || die "Python 3.11 or newer is needed (found $(python3 --version 2>&1))."
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
-  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core libmagic1
 }
 
 # --- Virtual environment --------------------------------------------------------------------

@@ -5,6 +5,12 @@ mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) 
 mizan worker                       run background tasks (django-tasks database backend)
 mizan createadmin                  create an administrator account
 mizan audit verify                 recompute the audit log's hash chain
+mizan evidence add PATH… [--case REF] [--source TEXT] [--note TEXT]
+                                   put files into the evidence locker
+mizan evidence verify              re-hash every original, check the custody chain and signatures
+mizan evidence fixity              re-check every item and record fixity events
+mizan evidence export (--case REF | --items ID…) --recipient NAME --out DIR [--age-recipient KEY]
+                                   build a signed BagIt handover package
 mizan manage ARGS…                 any Django management command
 """
 
@@ -124,6 +130,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evidence(args: argparse.Namespace) -> int:
+    _setup()
+    from mizan.evidence import commands
+
+    return commands.run(args)
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -163,6 +176,31 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit log tools")
     audit.add_argument("action", choices=["verify"])
     audit.set_defaults(func=cmd_audit)
+
+    evidence = sub.add_parser("evidence", help="the evidence locker")
+    evidence_sub = evidence.add_subparsers(dest="action", required=True)
+    add = evidence_sub.add_parser("add", help="put files into the locker")
+    add.add_argument("paths", nargs="+", metavar="PATH", help="files (directories are walked)")
+    add.add_argument("--case", metavar="REF", help="link the items to this case file")
+    add.add_argument("--source", metavar="TEXT", default="", help="where the files came from")
+    add.add_argument("--note", metavar="TEXT", default="")
+    add.add_argument(
+        "--consent",
+        metavar="SCOPE",
+        action="append",
+        default=[],
+        help="a consent scope code the items may be shared under (repeatable)",
+    )
+    evidence_sub.add_parser("verify", help="re-hash every original; check custody and signatures")
+    evidence_sub.add_parser("fixity", help="re-check every item and record fixity events")
+    export = evidence_sub.add_parser("export", help="build a signed handover package")
+    chosen = export.add_mutually_exclusive_group(required=True)
+    chosen.add_argument("--case", metavar="REF", help="every item of this case file")
+    chosen.add_argument("--items", metavar="ID", nargs="+", help="these items")
+    export.add_argument("--recipient", metavar="NAME", required=True)
+    export.add_argument("--out", metavar="DIR", required=True)
+    export.add_argument("--age-recipient", metavar="KEY", default=None)
+    evidence.set_defaults(func=cmd_evidence)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

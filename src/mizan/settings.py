@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mizan.core",
     "mizan.accounts",
     "mizan.cases",
+    "mizan.evidence",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -271,6 +272,21 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = MIZAN_HOME / "media"
+
+# --- Evidence locker (DESIGN decision 8) -----------------------------------------------------
+# The store holds only ciphertext; its key and the organisation's signing key live apart from it
+# (mode 0600) so that a copy of the store alone reveals nothing. Back the keys up separately.
+
+EVIDENCE_ROOT = Path(env_str("MIZAN_EVIDENCE_ROOT", str(MIZAN_HOME / "evidence")))
+EVIDENCE_KEY_FILE = Path(env_str("MIZAN_EVIDENCE_KEY_FILE", str(MIZAN_HOME / "keys" / "store.key")))
+SIGNING_KEY_FILE = Path(
+    env_str("MIZAN_SIGNING_KEY_FILE", str(MIZAN_HOME / "keys" / "signing-key.pem"))
+)
+EVIDENCE_MAX_UPLOAD_BYTES = env_int("MIZAN_EVIDENCE_MAX_UPLOAD_GIB", 32) * 1024**3
+EVIDENCE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
+EVIDENCE_CHECKPOINT_EVERY = env_int("MIZAN_CUSTODY_CHECKPOINT_EVERY", 100)
+EVIDENCE_FIXITY_HOURS = env_int("MIZAN_FIXITY_HOURS", 24 * 7)
+ORGANISATION_NAME = env_str("MIZAN_ORGANISATION", "Mizan")
 WHITENOISE_USE_FINDERS = TESTING
 
 # --- Background tasks --------------------------------------------------------------------------

@@ -35,6 +35,7 @@ VIEW_REFERENCE = (
     "cases.view_organisation",
     "cases.view_source",
     "cases.view_casefile",
+    "evidence.view_item",
 )
 DOCUMENT = (
     "cases.export_records",
@@ -46,6 +47,8 @@ DOCUMENT = (
     "cases.change_organisation",
     "cases.add_source",
     "cases.change_source",
+    "evidence.add_item",
+    "evidence.change_item",
 )
 
 ROLES: tuple[Role, ...] = (
@@ -62,6 +65,9 @@ ROLES: tuple[Role, ...] = (
             *DOCUMENT,
             "cases.add_casefile",
             "cases.change_casefile",
+            "evidence.handover_items",
+            "evidence.add_recipient",
+            "evidence.change_recipient",
             "core.add_term",
             "core.change_term",
             "core.add_place",
@@ -87,6 +93,7 @@ ROLES: tuple[Role, ...] = (
             "core.change_site",
             "cases.add_casefile",
             "cases.change_casefile",
+            "evidence.handover_items",
         ),
     ),
     Role(

@@ -1,34 +1,57 @@
-"""Database triggers that refuse UPDATE and DELETE on the audit log.
+"""Database triggers that refuse UPDATE and DELETE on the append-only logs.
 
-The hash chain *detects* tampering; these triggers *prevent* the application (or a stray SQL
+The hash chains *detect* tampering; these triggers *prevent* the application (or a stray SQL
 console session) from changing history by accident. Someone who can drop triggers can still
-tamper, which ``mizan audit verify`` then reports.
+tamper, which ``mizan audit verify`` and ``mizan evidence verify`` then report.
+
+Guarded tables: the audit log and the evidence locker's custody log. ``install`` and ``remove``
+act on those of them that exist, so each app's migration can call ``install`` after creating its
+table.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "core_auditentry"
+TABLES = (TABLE, "evidence_custodyevent")
 
-_SQLITE_INSTALL = [
-    f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_no_update BEFORE UPDATE ON {TABLE}
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS {TABLE}_no_delete BEFORE DELETE ON {TABLE}
-        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END""",
-]
-_SQLITE_REMOVE = [
-    f"DROP TRIGGER IF EXISTS {TABLE}_no_update",
-    f"DROP TRIGGER IF EXISTS {TABLE}_no_delete",
-]
-_POSTGRES_INSTALL = [
-    """CREATE OR REPLACE FUNCTION mizan_audit_append_only() RETURNS trigger AS $$
-        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END; $$ LANGUAGE plpgsql""",
-    f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}",
-    f"""CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE}
+
+def _sqlite_install(table: str) -> list[str]:
+    return [
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_update BEFORE UPDATE ON {table}
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END""",
+        f"""CREATE TRIGGER IF NOT EXISTS {table}_no_delete BEFORE DELETE ON {table}
+        BEGIN SELECT RAISE(ABORT, 'the log is append-only'); END""",
+    ]
+
+
+def _sqlite_remove(table: str) -> list[str]:
+    return [
+        f"DROP TRIGGER IF EXISTS {table}_no_update",
+        f"DROP TRIGGER IF EXISTS {table}_no_delete",
+    ]
+
+
+def _postgres_install(table: str) -> list[str]:
+    return [
+        """CREATE OR REPLACE FUNCTION mizan_audit_append_only() RETURNS trigger AS $$
+        BEGIN RAISE EXCEPTION 'the log is append-only'; END; $$ LANGUAGE plpgsql""",
+        f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}",
+        f"""CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table}
         FOR EACH ROW EXECUTE FUNCTION mizan_audit_append_only()""",
-]
-_POSTGRES_REMOVE = [f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}"]
+    ]
+
+
+def _postgres_remove(table: str) -> list[str]:
+    return [f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}"]
+
+
+def _existing(connection: BaseDatabaseWrapper, tables: Iterable[str] | None) -> list[str]:
+    present = set(connection.introspection.table_names())
+    return [t for t in (tables or TABLES) if t in present]
 
 
 def _run(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
@@ -37,16 +60,18 @@ def _run(connection: BaseDatabaseWrapper, statements: list[str]) -> None:
             cursor.execute(statement)
 
 
-def install(connection: BaseDatabaseWrapper) -> None:
-    if connection.vendor == "sqlite":
-        _run(connection, _SQLITE_INSTALL)
-    elif connection.vendor == "postgresql":
-        _run(connection, _POSTGRES_INSTALL)
+def install(connection: BaseDatabaseWrapper, tables: Iterable[str] | None = None) -> None:
+    for table in _existing(connection, tables):
+        if connection.vendor == "sqlite":
+            _run(connection, _sqlite_install(table))
+        elif connection.vendor == "postgresql":
+            _run(connection, _postgres_install(table))
 
 
-def remove(connection: BaseDatabaseWrapper) -> None:
+def remove(connection: BaseDatabaseWrapper, tables: Iterable[str] | None = None) -> None:
     """Only for tests that simulate tampering and for test-database teardown."""
-    if connection.vendor == "sqlite":
-        _run(connection, _SQLITE_REMOVE)
-    elif connection.vendor == "postgresql":
-        _run(connection, _POSTGRES_REMOVE)
+    for table in _existing(connection, tables):
+        if connection.vendor == "sqlite":
+            _run(connection, _sqlite_remove(table))
+        elif connection.vendor == "postgresql":
+            _run(connection, _postgres_remove(table))
