@@ -310,6 +310,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("MIZAN_LOG_LEVEL", "INFO")},
     "loggers": {
+        # WeasyPrint narrates every layout step at INFO (PDF summaries, submissions).
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # Django's request logger prints the request (with POST data) on errors; keep only
         # the path and status, which carry identifiers, not the words people typed.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from mizan.evidence import views
+
+app_name = "evidence"
+urlpatterns = [
+    path("", views.item_list, name="item_list"),
+    path("upload/", views.upload_page, name="upload"),
+    path("uploads/", views.upload_start, name="upload_start"),
+    path("uploads/<str:token>/", views.upload_chunk, name="upload_chunk"),
+    path("uploads/<str:token>/complete/", views.upload_complete, name="upload_complete"),
+    path("items/<str:reference>/", views.item_detail, name="item_detail"),
+    path("items/<str:reference>/content", views.item_content, name="item_content"),
+    path("items/<str:reference>/download", views.item_download, name="item_download"),
+    path("items/<str:reference>/verify/", views.item_verify, name="item_verify"),
+    path("items/<str:reference>/note/", views.item_annotate, name="item_annotate"),
+]

@@ -1,0 +1,327 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_POST
+
+from mizan.core.permissions import get_visible_or_404
+from mizan.evidence import services, uploads
+from mizan.evidence.forms import DeriveForm, ItemDetailsForm, NoteForm
+from mizan.evidence.models import Item, Upload
+from mizan.evidence.store import StoreError, StoreFullError
+
+
+def _visible_items(request: HttpRequest) -> Any:
+    return Item.objects.visible_to(request.user)
+
+
+@login_required
+@permission_required("evidence.view_item", raise_exception=True)
+def item_list(request: HttpRequest) -> HttpResponse:
+    items = _visible_items(request).select_related("derived_from")
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        items = items.filter(
+            Q(reference__icontains=query)
+            | Q(filename__icontains=query)
+            | Q(title__icontains=query)
+            | Q(sha256__startswith=query.lower())
+        )
+    kind = request.GET.get("kind", "original")
+    if kind in Item.Kind.values:
+        items = items.filter(kind=kind)
+    case = request.GET.get("case", "")
+    if case.isdigit():
+        items = items.filter(case_files__pk=int(case))
+    page = Paginator(items.order_by("-ingested_at", "-id"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "evidence/item_list.html",
+        {"page": page, "query": query, "kind": kind, "kinds": Item.Kind.choices},
+    )
+
+
+@login_required
+@permission_required("evidence.view_item", raise_exception=True)
+def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    item = get_visible_or_404(
+        Item.objects.select_related("derived_from", "collected_where", "ingested_by"),
+        request.user,
+        reference=reference,
+    )
+    derivatives = _visible_items(request).filter(derived_from=item).order_by("pk")
+    thumbnail = derivatives.filter(derivation=Item.Derivation.THUMBNAIL).first()
+    return render(
+        request,
+        "evidence/item_detail.html",
+        {
+            "item": item,
+            "events": item.custody_events.order_by("-seq"),
+            "derivatives": derivatives,
+            "thumbnail": thumbnail,
+            "case_files": item.case_files.visible_to(request.user),
+            "consent_scopes": item.consent_scopes.all(),
+            "note_form": NoteForm(),
+            "handovers": item.handovers.select_related("recipient").order_by("-created_at"),
+            "gps": (item.metadata or {}).get("gps"),
+        },
+    )
+
+
+def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHttpResponse:
+    inline = not download and item.preview_kind != ""
+    chunks = services.item_content(item, actor=request.user, download=not inline, request=request)
+    content_type = item.media_type if inline else "application/octet-stream"
+    if item.media_type == "text/plain":
+        content_type = "text/plain; charset=utf-8"
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Length"] = str(item.size)
+    response["Content-Disposition"] = content_disposition_header(not inline, item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    # Shown only inside Mizan's own pages; images, audio and video also in a sandbox (no
+    # scripts, no forms, no same-origin access). Chromium refuses to show PDFs in a sandbox.
+    policy = "default-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'self'"
+    if item.media_type != "application/pdf":
+        policy = "sandbox; " + policy
+    response["Content-Security-Policy"] = policy
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@permission_required("evidence.view_item", raise_exception=True)
+@require_GET
+@xframe_options_sameorigin
+def item_content(request: HttpRequest, reference: str) -> HttpResponse:
+    """The original for the preview on the item page (recorded as a view)."""
+    item = get_visible_or_404(Item, request.user, reference=reference)
+    return _stream(item, request, download=False)
+
+
+@login_required
+@permission_required("evidence.view_item", raise_exception=True)
+@require_GET
+def item_download(request: HttpRequest, reference: str) -> HttpResponse:
+    item = get_visible_or_404(Item, request.user, reference=reference)
+    return _stream(item, request, download=True)
+
+
+@login_required
+@permission_required("evidence.view_item", raise_exception=True)
+@require_POST
+def item_verify(request: HttpRequest, reference: str) -> HttpResponse:
+    item = get_visible_or_404(Item, request.user, reference=reference)
+    problem = services.item_fixity(item=item, actor=request.user)
+    if problem:
+        messages.error(
+            request,
+            _("Verification FAILED for %(ref)s: %(problem)s. Tell an administrator now.")
+            % {"ref": item.reference, "problem": problem},
+        )
+    else:
+        messages.success(
+            request,
+            _(
+                "Verified: the stored original still has the SHA-256 and SHA-512 recorded when it "
+                "was received. A fixity event was added to its custody history."
+            ),
+        )
+    return redirect("evidence:item_detail", reference=item.reference)
+
+
+@login_required
+@permission_required("evidence.change_item", raise_exception=True)
+@require_POST
+def item_annotate(request: HttpRequest, reference: str) -> HttpResponse:
+    item = get_visible_or_404(Item, request.user, reference=reference)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        services.item_annotate(item=item, actor=request.user, note=form.cleaned_data["note"])
+        messages.success(request, _("The note was added to the item and to its custody history."))
+    else:
+        messages.error(request, _("Write the note first."))
+    return redirect("evidence:item_detail", reference=item.reference)
+
+
+@login_required
+@permission_required("evidence.add_item", raise_exception=True)
+def upload_page(request: HttpRequest) -> HttpResponse:
+    derive_from = None
+    if request.GET.get("derive"):
+        derive_from = get_visible_or_404(Item, request.user, reference=request.GET["derive"])
+    return render(
+        request,
+        "evidence/upload.html",
+        {
+            "form": ItemDetailsForm(actor=request.user),
+            "derive_form": DeriveForm() if derive_from else None,
+            "derive_from": derive_from,
+            "texts": {
+                "waiting": _("Waiting"),
+                "sending": _("Sending"),
+                "storing": _("Encrypting and storing…"),
+                "retrying": _("Connection lost; trying again…"),
+                "done": _("Stored as"),
+                "duplicate": _("Already in the locker as"),
+                "failed": _("Failed"),
+                "empty": _("This file is empty."),
+                "too_large": _("This file is larger than an upload may be."),
+                "resumed": _("Continuing an interrupted upload"),
+                "leave": _("Uploads are still running. Leave the page anyway?"),
+            },
+            "chunk_bytes": services.settings.EVIDENCE_UPLOAD_CHUNK_BYTES,
+            "max_bytes": services.settings.EVIDENCE_MAX_UPLOAD_BYTES,
+        },
+    )
+
+
+def _error(message: str, status: int = 400, **extra: Any) -> JsonResponse:
+    return JsonResponse({"error": message, **extra}, status=status)
+
+
+def _own_upload(request: HttpRequest, token: str) -> Upload:
+    return get_object_or_404(Upload, token=token, user=request.user)
+
+
+@login_required
+@permission_required("evidence.add_item", raise_exception=True)
+@require_POST
+def upload_start(request: HttpRequest) -> JsonResponse:
+    try:
+        data = json.loads(request.body or b"{}")
+        size = int(data.get("size", -1))
+        name = str(data.get("name", ""))
+    except (ValueError, TypeError):
+        return _error(_("The upload request could not be read."))
+    resume = Upload.objects.filter(
+        user=request.user, token=str(data.get("resume", "")), item__isnull=True
+    ).first()
+    if resume is not None and resume.size == size:
+        return JsonResponse({"token": resume.token, "received": resume.received})
+    try:
+        upload = uploads.upload_start(user=request.user, filename=name, size=size)
+    except ValidationError as exc:
+        return _error(" ".join(exc.messages))
+    return JsonResponse({"token": upload.token, "received": 0})
+
+
+@login_required
+@permission_required("evidence.add_item", raise_exception=True)
+def upload_chunk(request: HttpRequest, token: str) -> JsonResponse:
+    upload = _own_upload(request, token)
+    if request.method == "GET":
+        return JsonResponse({"received": upload.received, "size": upload.size})
+    if request.method != "POST":
+        return _error(_("Method not allowed."), 405)
+    try:
+        offset = int(request.GET.get("offset", "-1"))
+    except ValueError:
+        return _error(_("The upload request could not be read."))
+    limit = services.settings.EVIDENCE_UPLOAD_CHUNK_BYTES
+    data = request.read(limit + 1)  # the raw body: no multipart parsing, no temporary file
+    try:
+        upload = uploads.upload_chunk(
+            upload=upload,
+            offset=offset,
+            data=data,
+            sha256=request.headers.get("X-Chunk-Sha256", ""),
+        )
+    except uploads.OffsetMismatch as exc:
+        return _error(" ".join(exc.messages), 409, received=exc.received)
+    except ValidationError as exc:
+        return _error(" ".join(exc.messages))
+    except OSError:
+        return _error(_("The server could not keep this chunk (disk full?). Try again later."), 507)
+    return JsonResponse({"received": upload.received})
+
+
+@login_required
+@permission_required("evidence.add_item", raise_exception=True)
+@require_POST
+def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
+    upload = _own_upload(request, token)
+    if upload.item_id is not None and upload.item is not None:
+        return JsonResponse(
+            {
+                "reference": upload.item.reference,
+                "created": False,
+                "url": reverse("evidence:item_detail", args=[upload.item.reference]),
+            }
+        )
+    form = ItemDetailsForm(request.POST, actor=request.user)
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{form.fields[name].label}: {' '.join(msgs)}"
+            if name in form.fields
+            else " ".join(msgs)
+            for name, msgs in form.errors.items()
+        )
+        return _error(errors)
+    data = form.cleaned_data
+    derived_from = None
+    derivation = ""
+    if request.POST.get("derive_from"):
+        derived_from = get_visible_or_404(Item, request.user, reference=request.POST["derive_from"])
+        derive_form = DeriveForm(request.POST)
+        if not derive_form.is_valid():
+            return _error(_("Choose the kind of derived copy."))
+        derivation = derive_form.cleaned_data["derivation"]
+    try:
+        result = uploads.upload_complete(
+            upload=upload,
+            actor=request.user,
+            title=data["title"],
+            note=data["note"],
+            provenance=services.Provenance(
+                collected_by=data["collected_by"],
+                collected_on=data["collected_on"],
+                collected_where=data["collected_where"],
+                collected_from=data["collected_from"],
+                collection_method=data["collection_method"],
+                source_text=data["source_text"],
+            ),
+            sensitivity=data["sensitivity"],
+            team=data["team"],
+            case_files=[data["case_file"]] if data["case_file"] else [],
+            consent_scopes=data["consent_scopes"],
+            derived_from=derived_from,
+            derivation=derivation,
+            request=request,
+        )
+    except StoreFullError:
+        return _error(
+            _(
+                "The evidence store is full. Nothing already stored was touched;"
+                " tell an administrator."
+            ),
+            507,
+        )
+    except (StoreError, ValidationError) as exc:
+        message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        return _error(message)
+    item = result.item
+    return JsonResponse(
+        {
+            "reference": item.reference,
+            "created": result.created,
+            "url": reverse("evidence:item_detail", args=[item.reference]),
+            "sha256": item.sha256,
+        }
+    )
