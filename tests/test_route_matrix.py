@@ -6,6 +6,7 @@ new page ships without someone deciding who may open it.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -31,6 +32,15 @@ ADMIN_ONLY = {
     "viewer": 403,
     "documenter_a": 403,
     "documenter_b": 403,
+    "administrator": 200,
+}
+
+
+TEAM_A_ONLY = {
+    "anonymous": "login",
+    "viewer": 404,
+    "documenter_a": 200,
+    "documenter_b": 404,
     "administrator": 200,
 }
 
@@ -165,6 +175,33 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "accounts:two_factor_verify": (None, SIGNED_IN_OK),
     "set_language": (None, dict.fromkeys(PERSONAS, "redirect")),  # GET changes nothing
     "admin_login_redirect": (None, dict.fromkeys(PERSONAS, "redirect")),
+    "evidence:item_list": (None, SIGNED_IN_OK),
+    "evidence:upload": (None, {**SIGNED_IN_OK, "viewer": 403}),
+    # The upload API is POST only; a token belongs to the user who started the upload.
+    "evidence:upload_start": (
+        None,
+        {**dict.fromkeys(PERSONAS, 405), "anonymous": "login", "viewer": 403},
+    ),
+    "evidence:upload_chunk": (
+        lambda s: {"token": "unknown"},
+        {**dict.fromkeys(PERSONAS, 404), "anonymous": "login", "viewer": 403},
+    ),
+    "evidence:upload_complete": (
+        lambda s: {"token": "unknown"},
+        {**dict.fromkeys(PERSONAS, 405), "anonymous": "login", "viewer": 403},
+    ),
+    # A confidential item limited to team A.
+    "evidence:item_detail": (lambda s: {"reference": s["item_a"].reference}, TEAM_A_ONLY),
+    "evidence:item_content": (lambda s: {"reference": s["item_a"].reference}, TEAM_A_ONLY),
+    "evidence:item_download": (lambda s: {"reference": s["item_a"].reference}, TEAM_A_ONLY),
+    "evidence:item_verify": (
+        lambda s: {"reference": s["item_a"].reference},
+        {**dict.fromkeys(PERSONAS, 405), "anonymous": "login"},
+    ),
+    "evidence:item_annotate": (
+        lambda s: {"reference": s["item_a"].reference},
+        {**dict.fromkeys(PERSONAS, 405), "anonymous": "login", "viewer": 403},
+    ),
 }
 
 # Django's admin: every route is covered by one rule — only staff get past the sign-in redirect.
@@ -241,6 +278,11 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         perpetrators=[services.Perpetrator(degree="ordered", unit=sites["unit"])],
         sources=[],
     )
+    from mizan.evidence.services import item_ingest
+
+    sites["item_a"] = item_ingest(
+        io.BytesIO(b"route matrix evidence"), filename="a.txt", actor=None, team=team_a
+    ).item
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)

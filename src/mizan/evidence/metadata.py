@@ -99,7 +99,7 @@ def pdf_metadata(data: bytes) -> dict[str, Any]:
     if reader.is_encrypted:
         return result
     result["pages"] = len(reader.pages)
-    info = reader.metadata or {}
+    info: dict[Any, Any] = dict(reader.metadata or {})
     fields = {str(k).lstrip("/"): _json_value(str(v)) for k, v in info.items()}
     if fields:
         result["document"] = fields

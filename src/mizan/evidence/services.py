@@ -318,8 +318,8 @@ def _make_thumbnail(item: Item, actor: Any) -> Item | None:
     if item.size > metadata_capture.ANALYSE_LIMIT:
         return None
     try:
-        with Image.open(io.BytesIO(_read_store(get_store(), item.sha256, item.size))) as image:
-            image = ImageOps.exif_transpose(image)
+        with Image.open(io.BytesIO(_read_store(get_store(), item.sha256, item.size))) as opened:
+            image = ImageOps.exif_transpose(opened) or opened
             image.thumbnail(THUMBNAIL_SIZE)
             out = io.BytesIO()
             image.convert("RGB").save(out, "JPEG", quality=82)
@@ -516,8 +516,8 @@ def locker_verify(*, progress: Callable[[int, int], None] | None = None) -> Chec
     key = get_signing_key()
     for checkpoint in Checkpoint.objects.order_by("seq"):
         report.checkpoints_checked += 1
-        event = by_seq.get(checkpoint.seq)
-        if event is None or event["hash"] != checkpoint.head:
+        signed = by_seq.get(checkpoint.seq)
+        if signed is None or signed["hash"] != checkpoint.head:
             report.problems.append(
                 f"signed checkpoint at event {checkpoint.seq}: the log no longer has that head"
             )

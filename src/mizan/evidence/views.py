@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
@@ -93,7 +94,7 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHtt
         content_type = "text/plain; charset=utf-8"
     response = StreamingHttpResponse(chunks, content_type=content_type)
     response["Content-Length"] = str(item.size)
-    response["Content-Disposition"] = content_disposition_header(not inline, item.filename)
+    response["Content-Disposition"] = content_disposition_header(not inline, item.filename) or ""
     response["X-Content-Type-Options"] = "nosniff"
     # Shown only inside Mizan's own pages; images, audio and video also in a sandbox (no
     # scripts, no forms, no same-origin access). Chromium refuses to show PDFs in a sandbox.
@@ -109,7 +110,7 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHtt
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
 @xframe_options_sameorigin
-def item_content(request: HttpRequest, reference: str) -> HttpResponse:
+def item_content(request: HttpRequest, reference: str) -> StreamingHttpResponse:
     """The original for the preview on the item page (recorded as a view)."""
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=False)
@@ -118,7 +119,7 @@ def item_content(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
-def item_download(request: HttpRequest, reference: str) -> HttpResponse:
+def item_download(request: HttpRequest, reference: str) -> StreamingHttpResponse:
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=True)
 
@@ -186,8 +187,8 @@ def upload_page(request: HttpRequest) -> HttpResponse:
                 "resumed": _("Continuing an interrupted upload"),
                 "leave": _("Uploads are still running. Leave the page anyway?"),
             },
-            "chunk_bytes": services.settings.EVIDENCE_UPLOAD_CHUNK_BYTES,
-            "max_bytes": services.settings.EVIDENCE_MAX_UPLOAD_BYTES,
+            "chunk_bytes": settings.EVIDENCE_UPLOAD_CHUNK_BYTES,
+            "max_bytes": settings.EVIDENCE_MAX_UPLOAD_BYTES,
         },
     )
 
@@ -197,7 +198,7 @@ def _error(message: str, status: int = 400, **extra: Any) -> JsonResponse:
 
 
 def _own_upload(request: HttpRequest, token: str) -> Upload:
-    return get_object_or_404(Upload, token=token, user=request.user)
+    return get_object_or_404(Upload, token=token, user_id=request.user.pk)
 
 
 @login_required
@@ -211,7 +212,7 @@ def upload_start(request: HttpRequest) -> JsonResponse:
     except (ValueError, TypeError):
         return _error(_("The upload request could not be read."))
     resume = Upload.objects.filter(
-        user=request.user, token=str(data.get("resume", "")), item__isnull=True
+        user_id=request.user.pk, token=str(data.get("resume", "")), item__isnull=True
     ).first()
     if resume is not None and resume.size == size:
         return JsonResponse({"token": resume.token, "received": resume.received})
@@ -234,7 +235,7 @@ def upload_chunk(request: HttpRequest, token: str) -> JsonResponse:
         offset = int(request.GET.get("offset", "-1"))
     except ValueError:
         return _error(_("The upload request could not be read."))
-    limit = services.settings.EVIDENCE_UPLOAD_CHUNK_BYTES
+    limit = settings.EVIDENCE_UPLOAD_CHUNK_BYTES
     data = request.read(limit + 1)  # the raw body: no multipart parsing, no temporary file
     try:
         upload = uploads.upload_chunk(
@@ -268,9 +269,9 @@ def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
     form = ItemDetailsForm(request.POST, actor=request.user)
     if not form.is_valid():
         errors = "; ".join(
-            f"{form.fields[name].label}: {' '.join(msgs)}"
+            f"{form.fields[name].label}: {' '.join(str(m) for m in msgs)}"
             if name in form.fields
-            else " ".join(msgs)
+            else " ".join(str(m) for m in msgs)
             for name, msgs in form.errors.items()
         )
         return _error(errors)
