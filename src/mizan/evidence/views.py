@@ -212,7 +212,7 @@ def upload_start(request: HttpRequest) -> JsonResponse:
     except (ValueError, TypeError):
         return _error(_("The upload request could not be read."))
     resume = Upload.objects.filter(
-        user_id=request.user.pk, token=str(data.get("resume", "")), item__isnull=True
+        user_id=int(request.user.pk or 0), token=str(data.get("resume", "")), item__isnull=True
     ).first()
     if resume is not None and resume.size == size:
         return JsonResponse({"token": resume.token, "received": resume.received})
