@@ -102,7 +102,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     _setup()
+    from datetime import timedelta
+
     from django.core.management import call_command
+
+    from mizan.evidence.tasks import schedule_fixity
+
+    # The locker's periodic fixity check: the first run soon after start, then every
+    # MIZAN_FIXITY_HOURS (it re-queues itself).
+    schedule_fixity(after=timedelta(minutes=10))
 
     call_command("db_worker", *args.rest)
     return 0

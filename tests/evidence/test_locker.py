@@ -446,3 +446,19 @@ def test_other_team_and_low_clearance_cannot_see_an_item(
         )
         assert item.reference not in client.get(reverse("evidence:item_list")).content.decode()
     assert list(item.custody_events.values_list("action", flat=True)) == ["ingest"]
+
+
+def test_scheduled_fixity_task_checks_items_and_queues_itself_once(settings: Any) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    from mizan.evidence.tasks import fixity_task, schedule_fixity
+
+    item = ingest(b"scheduled")
+    assert fixity_task.call()["items"] == 1
+    assert item.custody_events.filter(action="fixity", actor__contains="scheduled").exists()
+    assert schedule_fixity() is False  # the immediate backend (tests) would loop: never queued
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert schedule_fixity() is True
+    assert schedule_fixity() is False  # one waiting run is enough
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("fixity_task") and queued.run_after is not None

@@ -98,7 +98,10 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHtt
     response["X-Content-Type-Options"] = "nosniff"
     # Shown only inside Mizan's own pages; images, audio and video also in a sandbox (no
     # scripts, no forms, no same-origin access). Chromium refuses to show PDFs in a sandbox.
-    policy = "default-src 'none'; img-src 'self'; media-src 'self'; frame-ancestors 'self'"
+    policy = (
+        "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline';"
+        " frame-ancestors 'self'"
+    )
     if item.media_type != "application/pdf":
         policy = "sandbox; " + policy
     response["Content-Security-Policy"] = policy
