@@ -227,9 +227,9 @@ def test_readme_commands_verify_with_standard_tools(built: Path, world: dict[str
     assert "mizan verify-package . --fingerprint" in readme
     assert "طريقة التحقق" in readme
     # Step 1: the fingerprint command of the README gives the key's fingerprint.
-    fp = subprocess.run(
+    fp = subprocess.run(  # noqa: S602 - the README's exact pipeline, fixed text
         "openssl pkey -pubin -in public-key.pem -outform DER | sha256sum",
-        shell=True,  # noqa: S602 - the README's exact pipeline, fixed text
+        shell=True,
         cwd=built,
         capture_output=True,
         text=True,
@@ -262,9 +262,18 @@ def test_openssl_rejects_an_altered_signature(package: Path) -> None:
     (package / "tagmanifest-sha256.txt.sig").write_bytes(bytes(sig))
     run = subprocess.run(
         [
-            "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public-key.pem", "-rawin",
-            "-in", "tagmanifest-sha256.txt", "-sigfile", "tagmanifest-sha256.txt.sig",
-        ],  # fmt: skip
+            "openssl",
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            "public-key.pem",
+            "-rawin",
+            "-in",
+            "tagmanifest-sha256.txt",
+            "-sigfile",
+            "tagmanifest-sha256.txt.sig",
+        ],
         cwd=package,
         capture_output=True,
         text=True,
@@ -427,9 +436,20 @@ def test_replaced_public_key_is_detected(package: Path, world: dict[str, Any]) -
     (package / "public-key.pem").write_bytes(forger.public_pem)
     bagit.Bag(str(package)).save()
     assert_detected(verify_package(package), "does not verify with public-key.pem")
-    # A forger who also signs again passes the signature check, but not the fingerprint one.
+    # Signing again with the forger's key: the key no longer matches the one the package names.
     signed = (package / "tagmanifest-sha256.txt").read_bytes()
     (package / "tagmanifest-sha256.txt.sig").write_bytes(forger.sign(signed))
+    assert_detected(
+        verify_package(package),
+        f"data/summary.json names the signing key {world['key'].fingerprint}, but public-key.pem"
+        f" is {forger.fingerprint}",
+    )
+    # A forger who rewrites every mention of the key passes every check made inside the
+    # package; only the fingerprint the organisation gave the recipient separately tells.
+    for name in ("data/summary.json", "bag-info.txt", "README.txt"):
+        text = (package / name).read_text()
+        (package / name).write_text(text.replace(world["key"].fingerprint, forger.fingerprint))
+    rebag_and_resign(package, forger)
     assert verify_package(package) == []
     assert_detected(
         verify_package(package, expected_fingerprint=world["key"].fingerprint),
@@ -528,6 +548,26 @@ def test_broken_custody_chain_stops_the_build(world: dict[str, Any], tmp_path: P
     assert leftovers(tmp_path) == []
 
 
+def test_events_of_other_items_and_bad_metadata_stop_the_build(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    first = world["items"][0]
+    with pytest.raises(PackageError, match="is about item EV-2026-999999, not in the package"):
+        build(
+            world,
+            tmp_path / "out",
+            items=[first],
+            events=world["log"].of({first.item_id, "EV-2026-999999"}),
+        )
+    odd = PackageItem(
+        first.item_id, first.filename, first.sha256, first.sha512, first.size, first.open,
+        {"taken": datetime.now(UTC)},
+    )  # fmt: skip
+    with pytest.raises(PackageError, match="metadata is not JSON"):
+        build(world, tmp_path / "out", items=[odd], events=world["log"].of({first.item_id}))
+    assert leftovers(tmp_path) == []
+
+
 def test_existing_destination_is_not_overwritten(world: dict[str, Any], tmp_path: Path) -> None:
     (tmp_path / "out").mkdir()
     with pytest.raises(PackageError, match="already exists"):
@@ -580,7 +620,7 @@ def test_safe_filename_is_always_one_harmless_component(name: str) -> None:
     safe = safe_filename(name)
     assert safe and safe not in (".", "..")
     assert not safe.startswith((".", "-", " ")) and not safe.endswith((" ", "."))
-    assert not set(safe) & set("/\\:*?\"<>|%\u2215\uff0f")
+    assert not set(safe) & set('/\\:*?"<>|%\u2215\uff0f')
     assert all(unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp") for ch in safe)
     assert len(safe.encode()) <= MAX_NAME_BYTES
     assert unicodedata.normalize("NFC", safe) == safe
@@ -645,9 +685,10 @@ def test_age_round_trip(world: dict[str, Any], built: Path, tmp_path: Path) -> N
     for name in ("tagmanifest-sha256.txt", "tagmanifest-sha512.txt"):
         lines = sorted((bag_dir / name).read_text().splitlines())
         assert lines == sorted((built / name).read_text().splitlines()), name
-    assert result.tagmanifest_sha256 == hashlib.sha256(
-        (bag_dir / "tagmanifest-sha256.txt").read_bytes()
-    ).hexdigest()
+    assert (
+        result.tagmanifest_sha256
+        == hashlib.sha256((bag_dir / "tagmanifest-sha256.txt").read_bytes()).hexdigest()
+    )
 
 
 def test_verify_package_opens_an_age_package_directly(
@@ -659,9 +700,16 @@ def test_verify_package_opens_an_age_package_directly(
     identity_file.write_text(f"# created: test\n{identity}\n")
     run = subprocess.run(
         [
-            sys.executable, "-m", "mizan.cli", "verify-package", str(result.path),
-            "--identity", str(identity_file), "--fingerprint", world["key"].fingerprint,
-        ],  # fmt: skip
+            sys.executable,
+            "-m",
+            "mizan.cli",
+            "verify-package",
+            str(result.path),
+            "--identity",
+            str(identity_file),
+            "--fingerprint",
+            world["key"].fingerprint,
+        ],
         cwd=tmp_path,
         env=offline_env(tmp_path),
         capture_output=True,
@@ -743,4 +791,3 @@ def test_memory_stays_constant_for_a_large_item(mode: str) -> None:
     large = peak_mib(256 * 1024 * 1024, mode)
     # A copy of the item in memory would add 256 MiB; streaming adds a few buffers.
     assert large - small < 48, (small, large)
-

@@ -134,6 +134,7 @@ REQUIRED_TAG_FILES = (
 )
 BAGIT_TXT = "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n"
 _CHUNK = 1024 * 1024
+PROGRESS_STEP = 16 * 1024 * 1024
 _TAR_BLOCK = 512
 _TAR_RECORD = 20 * _TAR_BLOCK
 _ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -704,15 +705,24 @@ def build_package(
 
 
 class _Progress:
+    """Calls ``callback(done, total)`` at the start, every PROGRESS_STEP bytes and at the end,
+    so a caller that records progress in a database is not called once per chunk."""
+
     def __init__(self, plan: _Plan, callback: Callable[[int, int], None] | None) -> None:
         self.total = sum(item.size for item in plan.items)
         self.done = 0
         self.callback = callback
+        self._reported = 0
+        if callback is not None:
+            callback(0, self.total)
 
     def counted(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
         for chunk in chunks:
             self.done += len(chunk)
-            if self.callback is not None:
+            if self.callback is not None and (
+                self.done - self._reported >= PROGRESS_STEP or self.done == self.total
+            ):
+                self._reported = self.done
                 self.callback(self.done, self.total)
             yield chunk
 
@@ -1086,6 +1096,19 @@ def _signature_problems(bag_dir: Path, expected_fingerprint: str | None) -> list
     return problems
 
 
+def _read_bag_info(bag_dir: Path) -> dict[str, str]:
+    info: dict[str, str] = {}
+    try:
+        text = (bag_dir / "bag-info.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return info
+    for line in text.splitlines():
+        name, colon, value = line.partition(":")
+        if colon and not line[:1].isspace():
+            info.setdefault(name.strip(), value.strip())
+    return info
+
+
 def _load_json(path: Path) -> tuple[Any, str | None]:
     try:
         return json.loads(path.read_text(encoding="utf-8")), None
@@ -1102,6 +1125,19 @@ def _custody_problems(bag_dir: Path) -> list[str]:
     if not isinstance(summary, dict) or summary.get("format") != FORMAT:
         return [f"{SUMMARY_PATH} is not a Mizan package summary (format {FORMAT})"]
     problems: list[str] = []
+    try:
+        key_fingerprint = fingerprint((bag_dir / PUBLIC_KEY_FILE).read_bytes())
+    except (OSError, ValueError):
+        key_fingerprint = None  # reported by the signature check
+    info = _read_bag_info(bag_dir)
+    for where, named in (
+        (SUMMARY_PATH, summary.get("signing_key_fingerprint")),
+        ("bag-info.txt", info.get("Mizan-Signing-Key-Fingerprint")),
+    ):
+        if key_fingerprint is not None and named != key_fingerprint:
+            problems.append(
+                f"{where} names the signing key {named}, but {PUBLIC_KEY_FILE} is {key_fingerprint}"
+            )
     events: list[dict[str, Any]] = []
     try:
         lines = (bag_dir / EVENTS_PATH).read_text(encoding="utf-8").splitlines()
