@@ -85,6 +85,7 @@ import hashlib
 import io
 import json
 import os
+import queue
 import re
 import secrets
 import shutil
@@ -471,8 +472,8 @@ HOW TO VERIFY (run the commands inside this directory)
    (then also check that data/ holds no file the manifests do not list).
 
 4. Everything above plus the chain of custody (each event's hash, each item's unbroken chain
-   from its ingest, the last event of each item, every file accounted for), with Mizan
-   (pip install mizan; it needs no database and no Mizan installation data):
+   from its ingest, the last event of each item, every file accounted for), with Mizan, which
+   is free software (AGPL); this command needs no database and no Mizan data or settings:
        mizan verify-package . --fingerprint {fp}
    Expected: "verified" and exit status 0; otherwise one line per problem.
 
@@ -519,8 +520,8 @@ SHA-512 في manifest-sha256.txt و manifest-sha512.txt، وهذان الملف�
    (ثم تأكدوا أن المجلد data/ لا يضم ملفاً غير مُدرج في القوائم).
 
 ٤. كل ما سبق مع سلسلة العهدة (بصمة كل حدث، وتسلسل أحداث كل دليل دون انقطاع منذ استلامه،
-   وآخر حدث لكل دليل، وأن كل ملف في الحزمة معروف المصدر) ببرنامج ميزان
-   (pip install mizan؛ لا يحتاج قاعدة بيانات ولا تثبيتاً سابقاً لميزان):
+   وآخر حدث لكل دليل، وأن كل ملف في الحزمة معروف المصدر) ببرنامج ميزان،
+   وهو برنامج حر (AGPL)؛ لا يحتاج هذا الأمر قاعدة بيانات ولا بيانات ميزان أو إعداداته:
        mizan verify-package . --fingerprint {fp}
    النتيجة المتوقعة: "verified" ورمز خروج 0، وإلا سطر لكل مشكلة.
 
@@ -554,25 +555,43 @@ without writing the package anywhere but a temporary directory:
 
 
 class _DigestCheck:
-    """SHA-256, SHA-512 and size of a stream, compared with what the item records."""
+    """SHA-256, SHA-512 and size of a stream, compared with what the item records.
+
+    SHA-512 (the slowest step) runs in a thread of its own, fed through a bounded queue: hashlib
+    releases the GIL on large buffers, so it overlaps with decryption and writing in the caller's
+    thread and memory stays at a few chunks whatever the file size.
+    """
 
     def __init__(self, item: PackageItem) -> None:
         self.item = item
         self.sha256 = hashlib.sha256()
         self.sha512 = hashlib.sha512()
         self.size = 0
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self._thread = threading.Thread(target=self._run, name="package-sha512", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (chunk := self._queue.get()) is not None:
+            self.sha512.update(chunk)
 
     def update(self, chunk: bytes) -> None:
-        self.sha256.update(chunk)
-        self.sha512.update(chunk)
         self.size += len(chunk)
         if self.size > self.item.size:
             raise PackageError(
                 f"item {self.item.item_id}: the original is longer than its recorded size"
                 f" ({self.item.size} bytes); the package was not written"
             )
+        self._queue.put(chunk)
+        self.sha256.update(chunk)
+
+    def stop(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
 
     def finish(self) -> None:
+        self.stop()
         item = self.item
         found = (self.sha256.hexdigest(), self.sha512.hexdigest(), self.size)
         if found != (item.sha256, item.sha512, item.size):
@@ -590,6 +609,7 @@ def _item_chunks(item: PackageItem) -> Iterator[bytes]:
         for chunk in item.open():
             check.update(chunk)
             yield chunk
+        check.finish()
     except PackageError:
         raise
     except Exception as exc:  # the store's IntegrityError, a missing object, an I/O error
@@ -597,7 +617,8 @@ def _item_chunks(item: PackageItem) -> Iterator[bytes]:
             f"item {item.item_id}: the original could not be read ({exc});"
             " the package was not written"
         ) from exc
-    check.finish()
+    finally:
+        check.stop()
 
 
 def _write_file(path: Path, chunks: Iterable[bytes]) -> None:
@@ -1015,18 +1036,23 @@ def _bag_details(exc: Any) -> list[str]:
     import bagit
 
     problems: list[str] = []
+    altered: dict[str, list[Any]] = {}
     for detail in exc.details or []:
         if isinstance(detail, bagit.ChecksumMismatch):
-            problems.append(
-                f"{detail.path} has been altered: its {detail.algorithm} is {detail.found},"
-                f" the manifest says {detail.expected}"
-            )
+            altered.setdefault(detail.path, []).append(detail)
         elif isinstance(detail, bagit.UnexpectedFile):
             problems.append(f"{detail.path} is in the package but in no manifest (added)")
         elif isinstance(detail, bagit.FileMissing):
             problems.append(f"{detail.path} is listed in a manifest but missing (removed)")
         else:
             problems.append(str(detail))
+    for path, mismatches in altered.items():
+        first = min(mismatches, key=lambda d: d.algorithm)  # sha256 before sha512
+        also = [d.algorithm for d in mismatches if d is not first]
+        problems.append(
+            f"{path} has been altered: its {first.algorithm} is {first.found}, the manifest says"
+            f" {first.expected}" + (f" ({', '.join(also)} differs too)" if also else "")
+        )
     return problems
 
 
