@@ -178,7 +178,9 @@ def test_package_layout_and_summary(built: Path, world: dict[str, Any]) -> None:
         "README.txt",
     ):
         assert (built / name).is_file(), name
-    info = bagit.Bag(str(built)).info
+    bag = bagit.Bag(str(built))
+    assert bag.version_info == (1, 0)  # RFC 8493
+    info = bag.info
     assert info["Source-Organization"] == ORGANISATION
     assert info["Recipient"] == RECIPIENT
     assert info["Bagging-Date"] == "2026-11-24"

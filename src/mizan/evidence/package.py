@@ -21,8 +21,9 @@ per problem (naming the file, item or event) and an empty list when everything h
 wrong (an original that does not hash to its recorded digests, a broken custody chain, an item
 without its ingest event, a destination that already exists).
 
-The package (a BagIt bag, RFC 8493, version 0.97 as the Library of Congress ``bagit`` library
-writes it)::
+The package (a BagIt bag, RFC 8493, made by the Library of Congress ``bagit`` library; bagit.py
+1.9 writes ``BagIt-Version: 0.97``, and as Mizan's bags also meet the stricter rules of 1.0 (no
+``%``, CR or LF in names, no duplicate entries) they declare 1.0, the version of RFC 8493)::
 
     <out_dir>/
       bagit.txt
@@ -133,7 +134,7 @@ REQUIRED_TAG_FILES = (
     PUBLIC_KEY_FILE,
     README_FILE,
 )
-BAGIT_TXT = "BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n"
+BAGIT_TXT = "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 _CHUNK = 1024 * 1024
 PROGRESS_STEP = 16 * 1024 * 1024
 _TAR_BLOCK = 512
@@ -772,9 +773,10 @@ def _build_directory(
             )
     if bag.info.get("Payload-Oxum") != plan.bag_info["Payload-Oxum"]:
         raise PackageError("bagit counted a different payload than planned (Payload-Oxum)")
+    (bag_dir / "bagit.txt").write_text(BAGIT_TXT, encoding="utf-8")  # RFC 8493 is BagIt 1.0
     _write_file(bag_dir / PUBLIC_KEY_FILE, [plan.public_pem])
     _write_file(bag_dir / README_FILE, [plan.readme])
-    bag.save()  # regenerates the tag manifests over the added tag files
+    bag.save()  # regenerates the tag manifests over the changed and added tag files
     signed = (bag_dir / SIGNED_FILE).read_bytes()
     _write_file(bag_dir / SIGNATURE_FILE, [key.sign(signed)])
     problems = verify_package(bag_dir, expected_fingerprint=plan.fingerprint)
