@@ -7,6 +7,7 @@ No test needs Django or the network; the people and files are synthetic.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
@@ -27,6 +28,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mizan.evidence import package as package_module
 from mizan.evidence.chain import GENESIS, seal
 from mizan.evidence.package import (
     MAX_NAME_BYTES,
@@ -565,8 +567,30 @@ def test_events_of_other_items_and_bad_metadata_stop_the_build(
         first.item_id, first.filename, first.sha256, first.sha512, first.size, first.open,
         {"taken": datetime.now(UTC)},
     )  # fmt: skip
-    with pytest.raises(PackageError, match="metadata is not JSON"):
+    with pytest.raises(PackageError, match="metadata or a custody event is not JSON"):
         build(world, tmp_path / "out", items=[odd], events=world["log"].of({first.item_id}))
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("encrypted", [False, True])
+def test_full_disk_gives_a_clear_error_and_leaves_nothing(
+    world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encrypted: bool
+) -> None:
+    real_write = os.write
+    written = 0
+
+    def write(fd: int, data: Any) -> int:
+        nonlocal written
+        if fd > 2:
+            written += len(data)
+            if written > 2 * 1024 * 1024:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(package_module.os, "write", write)
+    age = str(pyrage.x25519.Identity.generate().to_public()) if encrypted else None
+    with pytest.raises(PackageError, match="No space left on device; nothing was kept"):
+        build(world, tmp_path / "out", age_recipient=age)
     assert leftovers(tmp_path) == []
 
 
@@ -733,7 +757,8 @@ MEMORY_CHILD = textwrap.dedent(
     """
     import hashlib, sys, tempfile
     from pathlib import Path
-    from mizan.evidence.chain import GENESIS, seal
+    from mizan.evidence import package as package_module
+from mizan.evidence.chain import GENESIS, seal
     from mizan.evidence.package import PackageItem, build_package, verify_package
     from mizan.evidence.signing import SigningKey
 

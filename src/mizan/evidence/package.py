@@ -100,7 +100,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mizan.evidence.chain import canonical, item_heads, verify_events
+from mizan.evidence.chain import FIELDS, canonical, item_heads, verify_events
 from mizan.evidence.signing import SigningKey, fingerprint, verify_signature
 
 __all__ = [
@@ -343,7 +343,8 @@ def _plan(
         raise PackageError("a package needs at least one item")
     paths = _item_paths(items)
     _check_input(items, events)
-    sealed = [dict(e) for e in events]
+    # Only the chain's fields travel: whatever else the caller's rows carry stays home.
+    sealed = [{k: e.get(k) for k in (*FIELDS, "hash")} for e in events]
     heads = item_heads(sealed)
     counts: dict[str, int] = {}
     last_seq: dict[str, Any] = {}
@@ -390,7 +391,9 @@ def _plan(
         ).encode()
         events_jsonl = b"".join(canonical(e) + b"\n" for e in sealed)
     except (TypeError, ValueError) as exc:
-        raise PackageError(f"the summary or an item's metadata is not JSON: {exc}") from None
+        raise PackageError(
+            f"the summary, an item's metadata or a custody event is not JSON: {exc}"
+        ) from None
     name = safe_filename(out_dir.name, fallback="package")
     total, count = sum(len(b) for b in (summary_json, events_jsonl, summary_pdf or b"")), 2
     total += sum(i.size for i in items)
@@ -711,8 +714,12 @@ def build_package(
             os.fsync(fd)
         finally:
             os.close(fd)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
+        if isinstance(exc, OSError):  # a full disk, a removed USB stick, permissions
+            raise PackageError(
+                f"could not write the package in {out_dir.parent}: {exc}; nothing was kept"
+            ) from exc
         raise
     final = out_dir / result.path.relative_to(staging) if result.path != staging else out_dir
     return PackageResult(
@@ -908,6 +915,7 @@ class _StreamReader(io.RawIOBase):
         self._chunks = chunks
         self._buffer = memoryview(b"")
         self.total = 0
+        self.error: BaseException | None = None  # pyrage reports it as its own error
 
     def readable(self) -> bool:
         return True
@@ -921,6 +929,9 @@ class _StreamReader(io.RawIOBase):
                 if not padding:
                     return 0
                 self._buffer = memoryview(b"\0" * padding)
+            except BaseException as exc:
+                self.error = exc
+                raise
         n = min(len(buffer), len(self._buffer))
         buffer[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]
@@ -932,6 +943,7 @@ class _HashingWriter(io.RawIOBase):
     def __init__(self, fd: int) -> None:
         self._fd = fd
         self.sha256 = hashlib.sha256()
+        self.error: OSError | None = None
 
     def writable(self) -> bool:
         return True
@@ -939,8 +951,12 @@ class _HashingWriter(io.RawIOBase):
     def write(self, data: Any) -> int:
         view = memoryview(data)
         self.sha256.update(view)
-        while view:
-            view = view[os.write(self._fd, view) :]
+        try:
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except OSError as exc:
+            self.error = exc
+            raise
         return len(data)
 
 
@@ -964,13 +980,12 @@ def _build_encrypted(
         writer = _HashingWriter(fd)
         try:
             pyrage.encrypt_io(reader, writer, [age_key])
-        except PackageError:
-            raise
         except Exception as exc:
-            # pyrage wraps errors raised while it reads; the original one says what went wrong.
-            cause = exc.__cause__ or exc.__context__
-            if isinstance(cause, PackageError):
-                raise cause from None
+            # pyrage turns errors of the streams it reads and writes into its own; the original
+            # one says what went wrong (a digest mismatch, a full disk).
+            original = reader.error or writer.error
+            if original is not None:
+                raise original from None
             raise PackageError(f"encrypting the package failed: {exc}") from exc
         os.fsync(fd)
     finally:
