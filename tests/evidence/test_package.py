@@ -757,8 +757,7 @@ MEMORY_CHILD = textwrap.dedent(
     """
     import hashlib, sys, tempfile
     from pathlib import Path
-    from mizan.evidence import package as package_module
-from mizan.evidence.chain import GENESIS, seal
+    from mizan.evidence.chain import GENESIS, seal
     from mizan.evidence.package import PackageItem, build_package, verify_package
     from mizan.evidence.signing import SigningKey
 
