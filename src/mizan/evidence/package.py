@@ -11,15 +11,19 @@ Interface::
     build_package(out_dir, *, items, events, summary, summary_pdf, signing_key,
                   organisation, recipient, age_recipient=None, progress=None,
                   created_at=None) -> PackageResult
+        # PackageResult(path, package_sha256, tagmanifest_sha256, signing_key_fingerprint,
+        #               files, bytes, encrypted)
     verify_package(path, *, expected_fingerprint=None, identity=None) -> list[str]
-    describe_package(path) -> str          # one line for a verified package
+    check_package(...) -> (problems, one-line description)   # what ``mizan verify-package`` uses
     safe_filename(name) -> str             # how an uploaded name becomes a path component
 
-Both functions raise nothing for a damaged package: :func:`verify_package` returns one sentence
-per problem (naming the file, item or event) and an empty list when everything holds.
+:func:`verify_package` raises nothing for a damaged package: it returns one sentence per problem
+(naming the file, item or event) and an empty list when everything holds.
 :func:`build_package` raises :class:`PackageError` and leaves nothing behind when its input is
 wrong (an original that does not hash to its recorded digests, a broken custody chain, an item
-without its ingest event, a destination that already exists).
+without its ingest event, a destination that already exists) or the disk fails.
+``package_sha256`` is what the handover record keeps: the SHA-256 of the ``.tar.age`` file, or for
+a directory package of its signed ``tagmanifest-sha256.txt`` (which commits to every byte).
 
 The package (a BagIt bag, RFC 8493, made by the Library of Congress ``bagit`` library; bagit.py
 1.9 writes ``BagIt-Version: 0.97``, and as Mizan's bags also meet the stricter rules of 1.0 (no
@@ -60,7 +64,8 @@ How it is built, without an extra copy in memory (constant memory whatever the f
   manifests are computed up front from the recorded digests, the tag files are made in memory
   in exactly the format bagit writes (a test compares them byte for byte with a bagit-made bag),
   and a tar stream (PAX, UTF-8 names) of the bag is generated on the fly and encrypted by age
-  (pyrage, X25519 recipient) into ``out_dir/<name>.tar.age``. Every original is hashed as it
+  (pyrage, X25519 recipient) into ``out_dir/<name>.tar.age``, beside a plaintext
+  ``HOW-TO-OPEN.txt`` that holds no evidence. Every original is hashed as it
   streams; a mismatch aborts and removes the partial file. Only ciphertext touches the disk. The
   recipient decrypts with ``age -d -i KEY FILE | tar -x`` (or ``mizan verify-package
   --identity KEY FILE``) and gets the same bag as above.
@@ -75,7 +80,8 @@ What :func:`verify_package` checks (each failure is one sentence):
 3. the custody events' chain (:func:`mizan.evidence.chain.verify_events`, per-item links), every
    event is about an item of the package, every item's first event is its ``ingest`` with the
    payload file's SHA-256, and ``summary.json``'s last event hash per item equals the last event
-   present (so events removed from the end are detected as well as from the middle);
+   present (so events removed from the end are detected as well as from the middle); the key
+   named in ``summary.json`` and ``bag-info.txt`` is the included one;
 4. every payload file is accounted for by ``summary.json`` and every item's file has the sizes and
    digests ``summary.json`` records.
 """
