@@ -1189,7 +1189,11 @@ def _custody_problems(bag_dir: Path) -> list[str]:
             )
     events: list[dict[str, Any]] = []
     try:
-        lines = (bag_dir / EVENTS_PATH).read_text(encoding="utf-8").splitlines()
+        # Split on "\n" only: canonical JSON keeps U+2028, U+2029 and U+0085 unescaped inside
+        # strings, and str.splitlines() would cut an event there.
+        lines = (bag_dir / EVENTS_PATH).read_text(encoding="utf-8").split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
     except FileNotFoundError:
         return [f"{EVENTS_PATH} is missing"]
     for number, line in enumerate(lines, start=1):
