@@ -751,6 +751,9 @@ def test_verify_package_opens_an_age_package_directly(
         verify_package(result.path, identity=other), "could not be decrypted with other.txt"
     )
     assert_detected(verify_package(result.path), "give an age identity")
+    # The directory the export wrote works as well as the file inside it.
+    assert_detected(verify_package(result.path.parent), "give an age identity")
+    assert verify_package(result.path.parent, identity=identity_file) == []
 
 
 # --- memory -----------------------------------------------------------------------------------

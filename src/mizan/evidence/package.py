@@ -1302,6 +1302,11 @@ def check_package(
 ) -> tuple[list[str], str]:
     """verify_package's problems, and one line describing the package (for ``mizan``)."""
     path = Path(path)
+    if path.is_dir() and not (path / "bagit.txt").exists():
+        # The directory build_package wrote for an encrypted package: use the file inside it.
+        encrypted = sorted(path.glob("*.tar.age"))
+        if len(encrypted) == 1:
+            path = encrypted[0]
     if path.is_file():
         if identity is None:
             return [
