@@ -11,6 +11,7 @@ mizan evidence verify              re-hash every original, check the custody cha
 mizan evidence fixity              re-check every item and record fixity events
 mizan evidence export (--case REF | --items ID…) --recipient NAME --out DIR [--age-recipient KEY]
                                    build a signed BagIt handover package
+mizan verify-package DIR           verify a handover package offline (no database, no Django)
 mizan manage ARGS…                 any Django management command
 """
 
@@ -21,6 +22,7 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -145,6 +147,35 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return commands.run(args)
 
 
+def cmd_verify_package(args: argparse.Namespace) -> int:
+    """Verify a handover package where Mizan has never run: a prosecutor's or the IIIM's machine.
+
+    Imports no Django and reads no settings, database or MIZAN_HOME: only the package.
+    """
+    import logging
+
+    from mizan.evidence.package import check_package
+
+    # bagit logs each mismatch as a warning; the problems below already say it in one place.
+    logging.getLogger("bagit").addHandler(logging.NullHandler())
+    problems, description = check_package(
+        args.package, expected_fingerprint=args.fingerprint, identity=args.identity
+    )
+    if problems:
+        print(f"mizan verify-package: {args.package} does NOT verify:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"verified: {args.package}")
+    print(f"  {description}")
+    if args.fingerprint is None:
+        print(
+            "  The signing key was not compared with a known fingerprint: run again with"
+            " --fingerprint HEX, the fingerprint the organisation gave you separately."
+        )
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -209,6 +240,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="DIR", required=True)
     export.add_argument("--age-recipient", metavar="KEY", default=None)
     evidence.set_defaults(func=cmd_evidence)
+    verify = sub.add_parser(
+        "verify-package",
+        help="verify a handover package offline (bag, signature, custody chain)",
+        description="Verify a Mizan handover package without a database or a Mizan data"
+        " directory: BagIt validity with every hash, the Ed25519 signature of the tag manifest,"
+        " the custody events' chain and that every file is accounted for. Exit status 0 when"
+        " all holds, 1 with one line per problem otherwise.",
+    )
+    verify.add_argument("package", type=Path, help="the package directory (or .tar.age file)")
+    verify.add_argument(
+        "--fingerprint", help="expected SHA-256 fingerprint of the organisation's public key"
+    )
+    verify.add_argument(
+        "--identity",
+        type=Path,
+        help="age identity file: verify an encrypted .tar.age package directly",
+    )
+    verify.set_defaults(func=cmd_verify_package)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
