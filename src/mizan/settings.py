@@ -313,6 +313,8 @@ LOGGING = {
         # WeasyPrint narrates every layout step at INFO (PDF summaries, submissions).
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
+        # bagit narrates every file it hashes at INFO (handover packages).
+        "bagit": {"level": "WARNING"},
         # Django's request logger prints the request (with POST data) on errors; keep only
         # the path and status, which carry identifiers, not the words people typed.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},

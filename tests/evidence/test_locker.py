@@ -104,7 +104,8 @@ def test_pdf_and_audio_metadata() -> None:
         ("C:\\Users\\x\\photo.jpg", "photo.jpg"),
         ("..", "unnamed"),
         ("evil\u202egpj.exe", "evilgpj.exe"),
-        ("line\nbreak.txt", "line_break.txt"),
+        ("line\nbreak.txt", "line break.txt"),
+        ("CON.txt", "_CON.txt"),
         ("شهادة الشاهد.pdf", "شهادة الشاهد.pdf"),
         (".hidden", "hidden"),
         ("", "unnamed"),
@@ -462,3 +463,96 @@ def test_scheduled_fixity_task_checks_items_and_queues_itself_once(settings: Any
     assert schedule_fixity() is False  # one waiting run is enough
     queued = DBTaskResult.objects.get()
     assert queued.task_path.endswith("fixity_task") and queued.run_after is not None
+
+
+# --- handover ---------------------------------------------------------------------------------
+
+
+def _case_with_items() -> tuple[Any, list[Item]]:
+    from mizan.cases.models import CaseFile
+
+    case = CaseFile.objects.create(reference="CF-9", title="Case for the IIIM")
+    iiim = Term.objects.filter(vocabulary="consent_scope", code="iiim")
+    with_consent = ingest(b"consented original", "a.txt", case_files=[case], consent_scopes=iiim)
+    without = ingest(b"no consent yet", "b.txt", case_files=[case])
+    return case, [with_consent, without]
+
+
+def test_export_stops_and_lists_items_without_consent(tmp_path: Path, capsys: Any) -> None:
+    _case, (_ok, lacking) = _case_with_items()
+    out = tmp_path / "package"
+    code = mizan_main(
+        ["evidence", "export", "--case", "CF-9", "--recipient", "IIIM", "--out", str(out)]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "consent is missing" in err and lacking.reference in err
+    assert not out.exists()
+    assert not lacking.custody_events.filter(action="handover").exists()
+
+
+def test_export_builds_a_package_that_verifies_offline_and_records_the_handover(
+    tmp_path: Path, capsys: Any
+) -> None:
+    from mizan.evidence.models import Handover
+
+    _case, (ok, _lacking) = _case_with_items()
+    out = tmp_path / "package"
+    code = mizan_main(
+        ["evidence", "export", "--items", ok.reference, "--recipient", "IIIM", "--out", str(out)]
+    )
+    assert code == 0, capsys.readouterr().err
+    reference, package_sha256, path = capsys.readouterr().out.split()
+    handover = Handover.objects.get(reference=reference)
+    assert handover.package_sha256 == package_sha256 and Path(path) == out
+    assert list(handover.items.all()) == [ok]
+    event = ok.custody_events.get(action="handover")
+    assert (
+        event.details["recipient"] == "IIIM" and event.details["package_sha256"] == package_sha256
+    )
+    assert (out / "data" / "items" / ok.reference / "a.txt").read_bytes() == b"consented original"
+    # Offline: no database, no settings, no data directory, an empty HOME.
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "nobody")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mizan.cli", "verify-package", str(out)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert locker_verify().ok
+
+
+def test_export_encrypted_to_an_age_recipient(tmp_path: Path, capsys: Any) -> None:
+    import pyrage
+
+    _case, (ok, _lacking) = _case_with_items()
+    identity = pyrage.x25519.Identity.generate()
+    out = tmp_path / "sealed"
+    code = mizan_main(
+        [
+            "evidence", "export", "--items", ok.reference, "--recipient", "IIIM",
+            "--out", str(out), "--age-recipient", str(identity.to_public()),
+        ]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    (sealed,) = out.glob("*.tar.age")
+    assert b"consented original" not in sealed.read_bytes()
+    key = tmp_path / "key.txt"
+    key.write_text(str(identity) + "\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mizan.cli", "verify-package", str(sealed), "--identity", str(key)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    bad = mizan_main(
+        [
+            "evidence", "export", "--items", ok.reference, "--recipient", "IIIM",
+            "--out", str(tmp_path / "x"), "--age-recipient", "age1notakey",
+        ]
+    )  # fmt: skip
+    assert bad == 2 and "not an age public key" in capsys.readouterr().err

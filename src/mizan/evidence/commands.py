@@ -189,5 +189,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from django.utils import translation
+
     commands = {"add": cmd_add, "verify": cmd_verify, "fixity": cmd_fixity, "export": cmd_export}
-    return commands[args.action](args)
+    with translation.override("en"):  # the command line speaks English throughout
+        return commands[args.action](args)
