@@ -10,6 +10,7 @@ together in one transaction — an item never exists without its custody history
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -711,7 +712,7 @@ def handover_export(
                 sha256=item.sha256,
                 sha512=item.sha512,
                 size=item.size,
-                open=lambda sha=item.sha256: store.open(sha),
+                open=functools.partial(store.open, item.sha256),
                 metadata=entry,
             )
             for item, entry in zip(items, summary["items"], strict=True)
