@@ -198,6 +198,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         lambda s: {"reference": s["item_a"].reference},
         {**dict.fromkeys(PERSONAS, 405), "anonymous": "login"},
     ),
+    "evidence:handover_list": (None, ADMIN_ONLY),
+    "evidence:handover_download": (
+        lambda s: {"reference": "HO-0000-0000"},
+        {**ADMIN_ONLY, "administrator": 404},
+    ),
     "evidence:item_annotate": (
         lambda s: {"reference": s["item_a"].reference},
         {**dict.fromkeys(PERSONAS, 405), "anonymous": "login", "viewer": 403},

@@ -556,3 +556,39 @@ def test_export_encrypted_to_an_age_recipient(tmp_path: Path, capsys: Any) -> No
         ]
     )  # fmt: skip
     assert bad == 2 and "not an age public key" in capsys.readouterr().err
+
+
+def test_handover_page_checks_consent_then_builds_the_package(
+    make_user: Any, tmp_path: Path
+) -> None:
+    import tarfile
+
+    from mizan.evidence.models import Handover, Recipient
+
+    legal = make_user("lina_legal", "legal_officer")
+    case, (ok, lacking) = _case_with_items()
+    iiim = Recipient.objects.create(
+        name="IIIM", category=Term.objects.get(vocabulary="recipient_category", code="iiim")
+    )
+    client = signed_in(legal)
+    url = reverse("evidence:handover_list")
+    assert client.get(url).status_code == 200
+    blocked = client.post(url, {"recipient": iiim.pk, "case_file": case.pk})
+    assert blocked.status_code == 200
+    assert lacking.reference in blocked.content.decode() and not Handover.objects.exists()
+    both = client.post(url, {"recipient": iiim.pk, "case_file": case.pk, "items": ok.reference})
+    assert "one of the two" in both.content.decode()
+    done = client.post(url, {"recipient": iiim.pk, "items": ok.reference}, follow=True)
+    assert done.status_code == 200
+    handover = Handover.objects.get()  # the immediate task backend built it at once
+    assert handover.created_by == "lina_legal"
+    assert handover.reference in done.content.decode()
+    download = client.get(reverse("evidence:handover_download", args=[handover.reference]))
+    archive = tmp_path / "package.tar"
+    archive.write_bytes(b"".join(download.streaming_content))
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path / "x", filter="data")
+    (bag,) = (tmp_path / "x").iterdir()
+    from mizan.evidence.package import verify_package
+
+    assert verify_package(bag) == []

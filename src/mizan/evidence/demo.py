@@ -15,7 +15,7 @@ from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.models import Item, Recipient
-from mizan.evidence.services import Provenance, item_ingest
+from mizan.evidence.services import Provenance, handover_export, item_ingest
 
 CASE_REFERENCE = "DEMO-CF-001"
 ACTOR = "demo data"
@@ -130,7 +130,24 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             consent_scopes=consent,
         )
         result.item.incidents.add(*incidents)
+    # One handover already made, so the page and the package can be looked at.
+    from django.conf import settings
+    from django.utils import timezone
+
+    consented = [
+        i
+        for i in Item.objects.filter(case_files=case, kind="original").order_by("pk")
+        if i.consent_scopes.filter(code="iiim").exists()
+    ]
+    settings.EVIDENCE_EXPORT_ROOT.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handover_export(
+        items=consented,
+        recipient=Recipient.objects.get(name="IIIM"),
+        out_dir=settings.EVIDENCE_EXPORT_ROOT / f"{timezone.now():%Y%m%d-%H%M%S}-iiim-demo",
+        actor=ACTOR,
+        case_file=case,
+    )
     stdout.write(
         f"Evidence items: {Item.objects.count()} (case file {CASE_REFERENCE}, "
-        f"{Recipient.objects.count()} recipients)."
+        f"{Recipient.objects.count()} recipients, 1 handover)."
     )

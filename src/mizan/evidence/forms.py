@@ -12,7 +12,7 @@ from mizan.core.models import Place, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import user_team_ids
 from mizan.core.sensitivity import Sensitivity
-from mizan.evidence.models import Item
+from mizan.evidence.models import Item, Recipient
 
 
 class ItemDetailsForm(BootstrapFormMixin, forms.Form):
@@ -82,3 +82,74 @@ class NoteForm(BootstrapFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=4000
     )
+
+
+class HandoverForm(BootstrapFormMixin, forms.Form):
+    recipient = forms.ModelChoiceField(label=_("Recipient"), queryset=Recipient.objects.none())
+    case_file = forms.ModelChoiceField(
+        label=_("Every item of this case file"), queryset=CaseFile.objects.none(), required=False
+    )
+    items = forms.CharField(
+        label=_("Or these items"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "ltr", "placeholder": "EV-2026-000001"}),
+        help_text=_("Item numbers separated by spaces, commas or new lines."),
+    )
+    age_recipient = forms.CharField(
+        label=_("Encrypt to the recipient's age key"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"dir": "ltr", "placeholder": "age1…"}),
+        help_text=_("Leave empty to use the key registered for the recipient, if any."),
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["recipient"].queryset = Recipient.objects.select_related("category")  # type: ignore[attr-defined]
+        self.fields["case_file"].queryset = CaseFile.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.chosen: list[Item] = []
+
+    def clean(self) -> dict[str, Any]:
+        from mizan.evidence.services import missing_consent, required_scope
+
+        data = super().clean() or {}
+        case, refs = data.get("case_file"), (data.get("items") or "").replace(",", " ").split()
+        if bool(case) == bool(refs):
+            raise forms.ValidationError(_("Choose a case file or list items — one of the two."))
+        visible = Item.objects.visible_to(self.actor)
+        if case:
+            self.chosen = list(visible.filter(case_files=case).order_by("pk"))
+            if not self.chosen:
+                raise forms.ValidationError(_("This case file has no evidence items you can see."))
+        else:
+            found = {i.reference: i for i in visible.filter(reference__in=refs)}
+            unknown = [ref for ref in refs if ref not in found]
+            if unknown:
+                raise forms.ValidationError(
+                    _("No item %(refs)s that you can see.") % {"refs": ", ".join(unknown)}
+                )
+            self.chosen = [found[ref] for ref in dict.fromkeys(refs)]
+        recipient = data.get("recipient")
+        if recipient is not None:
+            lacking = missing_consent(self.chosen, recipient)
+            if lacking:
+                scope = Term.objects.filter(
+                    vocabulary="consent_scope", code=required_scope(recipient.category.code)
+                ).first()
+                raise forms.ValidationError(
+                    _("Stopped: these items have no consent for “%(scope)s”: %(refs)s.")
+                    % {
+                        "scope": scope.label if scope else "",
+                        "refs": ", ".join(f"{i.reference} ({i.filename})" for i in lacking),
+                    }
+                )
+        key = (data.get("age_recipient") or "").strip()
+        if key:
+            import pyrage
+
+            try:
+                pyrage.x25519.Recipient.from_str(key)
+            except Exception:
+                self.add_error("age_recipient", _("This is not an age public key (age1…)."))
+        return data

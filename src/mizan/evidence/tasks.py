@@ -41,3 +41,39 @@ def schedule_fixity(*, after: timedelta | None = None) -> bool:
     delay = after if after is not None else timedelta(hours=settings.EVIDENCE_FIXITY_HOURS)
     fixity_task.using(run_after=timezone.now() + delay).enqueue()
     return True
+
+
+@task()
+def handover_task(
+    *,
+    actor_id: int,
+    recipient_id: int,
+    item_ids: list[int],
+    case_file_id: int | None = None,
+    age_recipient: str = "",
+) -> dict[str, Any]:
+    """Build a handover package in the worker (bagit changes the working directory while it
+    writes, which a web server's threads must never see)."""
+    from django.contrib.auth import get_user_model
+    from django.utils.text import slugify
+
+    from mizan.cases.models import CaseFile
+    from mizan.evidence.models import Item, Recipient
+    from mizan.evidence.services import handover_export
+
+    actor = get_user_model().objects.get(pk=actor_id)
+    recipient = Recipient.objects.get(pk=recipient_id)
+    found = {item.pk: item for item in Item.objects.filter(pk__in=item_ids)}
+    items = [found[pk] for pk in item_ids if pk in found]
+    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
+    out_dir = settings.EVIDENCE_EXPORT_ROOT / f"{stamp}-{slugify(recipient.name) or 'recipient'}"
+    settings.EVIDENCE_EXPORT_ROOT.mkdir(parents=True, exist_ok=True, mode=0o700)
+    handover = handover_export(
+        items=items,
+        recipient=recipient,
+        out_dir=out_dir,
+        actor=actor,
+        case_file=CaseFile.objects.filter(pk=case_file_id).first() if case_file_id else None,
+        age_recipient=age_recipient or None,
+    )
+    return {"handover": handover.reference}

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import (
+    Http404,
     HttpRequest,
     HttpResponse,
     JsonResponse,
@@ -24,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mizan.core.permissions import get_visible_or_404
 from mizan.evidence import services, uploads
-from mizan.evidence.forms import DeriveForm, ItemDetailsForm, NoteForm
+from mizan.evidence.forms import DeriveForm, HandoverForm, ItemDetailsForm, NoteForm
 from mizan.evidence.models import Item, Upload
 from mizan.evidence.store import StoreError, StoreFullError
 
@@ -329,3 +330,83 @@ def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
             "sha256": item.sha256,
         }
     )
+
+
+@login_required
+@permission_required("evidence.handover_items", raise_exception=True)
+def handover_list(request: HttpRequest) -> HttpResponse:
+    from django_tasks import TaskResultStatus
+
+    from mizan.evidence.models import Handover
+    from mizan.evidence.tasks import handover_task
+
+    form = HandoverForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        handover_task.enqueue(
+            actor_id=int(request.user.pk or 0),
+            recipient_id=data["recipient"].pk,
+            item_ids=[item.pk for item in form.chosen],
+            case_file_id=data["case_file"].pk if data["case_file"] else None,
+            age_recipient=data["age_recipient"].strip(),
+        )
+        messages.success(
+            request,
+            _(
+                "The package of %(n)s items is being prepared and signed. It appears below when "
+                "it is ready; reload this page."
+            )
+            % {"n": len(form.chosen)},
+        )
+        return redirect("evidence:handover_list")
+    pending = 0
+    if "django_tasks_db" in settings.TASKS["default"]["BACKEND"]:
+        from django_tasks_db.models import DBTaskResult
+
+        pending = DBTaskResult.objects.filter(
+            task_path__endswith="handover_task",
+            status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        ).count()
+    handovers = Handover.objects.select_related("recipient", "case_file").prefetch_related("items")
+    return render(
+        request,
+        "evidence/handover_list.html",
+        {"form": form, "handovers": handovers[:200], "pending": pending},
+    )
+
+
+@login_required
+@permission_required("evidence.handover_items", raise_exception=True)
+@require_GET
+def handover_download(request: HttpRequest, reference: str) -> StreamingHttpResponse:
+    from pathlib import Path
+
+    from mizan.core.audit import Action, audit_record
+    from mizan.evidence.models import Handover
+    from mizan.evidence.package import tar_directory
+
+    handover = get_object_or_404(Handover, reference=reference)
+    path = Path(handover.package_path)
+    sealed = sorted(path.glob("*.tar.age")) if path.is_dir() else []
+    if not path.exists():
+        raise Http404
+    audit_record(actor=request.user, action=Action.EXPORT, target=handover, request=request)
+    if sealed:
+        response = StreamingHttpResponse(
+            _file_chunks(sealed[0]), content_type="application/octet-stream"
+        )
+        response["Content-Disposition"] = content_disposition_header(True, sealed[0].name) or ""
+        response["Content-Length"] = str(sealed[0].stat().st_size)
+    else:
+        response = StreamingHttpResponse(tar_directory(path), content_type="application/x-tar")
+        response["Content-Disposition"] = (
+            content_disposition_header(True, f"{handover.reference}.tar") or ""
+        )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _file_chunks(path: Any, size: int = 1024 * 1024) -> Any:
+    with open(path, "rb") as f:
+        while chunk := f.read(size):
+            yield chunk
