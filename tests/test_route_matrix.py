@@ -198,6 +198,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         lambda s: {"reference": s["item_a"].reference},
         {**dict.fromkeys(PERSONAS, 405), "anonymous": "login"},
     ),
+    "evidence:item_edit": (
+        lambda s: {"reference": s["item_a"].reference},
+        {**TEAM_A_ONLY, "viewer": 403},
+    ),
     "evidence:handover_list": (None, ADMIN_ONLY),
     "evidence:handover_download": (
         lambda s: {"reference": "HO-0000-0000"},

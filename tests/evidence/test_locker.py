@@ -592,3 +592,26 @@ def test_handover_page_checks_consent_then_builds_the_package(
     from mizan.evidence.package import verify_package
 
     assert verify_package(bag) == []
+
+
+def test_editing_an_item_records_consent_in_its_custody_history(
+    documenter_a: Any, team_a: Any
+) -> None:
+    item = ingest(b"edit me", team=team_a)
+    client = signed_in(documenter_a)
+    url = reverse("evidence:item_edit", args=[item.reference])
+    assert client.get(url).status_code == 200
+    iiim = Term.objects.get(vocabulary="consent_scope", code="iiim")
+    bad = client.post(url, {"sensitivity": 2, "team": team_a.pk, "incident_refs": "INC-NOPE"})
+    assert "INC-NOPE" in bad.content.decode()
+    response = client.post(
+        url,
+        {"sensitivity": 2, "team": team_a.pk, "consent_scopes": [iiim.pk], "title": "Photo"},
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.title == "Photo" and item.sha256 == hashlib.sha256(b"edit me").hexdigest()
+    event = item.custody_events.get(action="annotate")
+    assert event.details["consent_scopes"] == ["iiim"]
+    assert set(event.details["fields"]) == {"consent_scopes", "title"}
+    assert locker_verify().ok

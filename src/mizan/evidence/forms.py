@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.forms import sensitivity_choices
 from mizan.cases.models import CaseFile
-from mizan.core.forms import BootstrapFormMixin
+from mizan.core.forms import BootstrapFormMixin, style_widget
 from mizan.core.models import Place, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import user_team_ids
@@ -153,3 +153,73 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
             except Exception:
                 self.add_error("age_recipient", _("This is not an age public key (age1…)."))
         return data
+
+
+def _references(text: str) -> list[str]:
+    return list(dict.fromkeys((text or "").replace(",", " ").split()))
+
+
+class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """What may change about an item after it was received — never its content or hashes."""
+
+    incident_refs = forms.CharField(
+        label=_("Incidents"),
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=_("Incident references separated by spaces or commas."),
+    )
+
+    class Meta:
+        model = Item
+        fields = [
+            "title",
+            "collected_by",
+            "collected_on",
+            "collected_where",
+            "collected_from",
+            "collection_method",
+            "source_text",
+            "consent_scopes",
+            "case_files",
+            "sensitivity",
+            "team",
+        ]
+        widgets = {"consent_scopes": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["consent_scopes"].queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
+        self.fields["consent_scopes"].widget.attrs["class"] = ""
+        self.fields["case_files"].queryset = CaseFile.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.fields["sensitivity"] = forms.TypedChoiceField(
+            label=_("Sensitivity"), coerce=int, choices=sensitivity_choices(actor)
+        )
+        teams = Team.objects.all()
+        if not actor.is_superuser:
+            teams = teams.filter(pk__in=user_team_ids(actor))
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        if self.instance.pk:
+            self.fields["incident_refs"].initial = " ".join(
+                self.instance.incidents.order_by("reference").values_list("reference", flat=True)
+            )
+        self.incidents: list[Any] = []
+        for field in self.fields.values():
+            style_widget(field.widget)
+        self.fields["consent_scopes"].widget.attrs["class"] = ""
+
+    def clean_incident_refs(self) -> str:
+        from mizan.cases.models import Incident
+
+        refs = _references(self.cleaned_data.get("incident_refs", ""))
+        found = {
+            i.reference: i
+            for i in Incident.objects.visible_to(self.actor).filter(reference__in=refs)
+        }
+        unknown = [ref for ref in refs if ref not in found]
+        if unknown:
+            raise forms.ValidationError(
+                _("No incident %(refs)s that you can see.") % {"refs": ", ".join(unknown)}
+            )
+        self.incidents = [found[ref] for ref in refs]
+        return " ".join(refs)

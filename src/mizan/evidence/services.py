@@ -758,3 +758,38 @@ def handover_export(
         )
     checkpoint_sign()
     return handover
+
+
+def item_update(
+    *, item: Item, actor: Any, data: dict[str, Any], incidents: list[Any] | None = None
+) -> list[str]:
+    """Change what is said about an item (never its content); audited and in its custody history.
+
+    Returns the names of the fields that changed.
+    """
+    relations = {"consent_scopes", "case_files"}
+    with transaction.atomic():
+        changed: list[str] = []
+        for name, value in data.items():
+            if name in relations:
+                before = set(getattr(item, name).values_list("pk", flat=True))
+                if before != {v.pk for v in value}:
+                    getattr(item, name).set(value)
+                    changed.append(name)
+            elif getattr(item, name) != value:
+                setattr(item, name, value)
+                changed.append(name)
+        if incidents is not None:
+            before = set(item.incidents.values_list("pk", flat=True))
+            if before != {i.pk for i in incidents}:
+                item.incidents.set(incidents)
+                changed.append("incidents")
+        if not changed:
+            return []
+        item.save()
+        details: dict[str, Any] = {"fields": sorted(changed)}
+        if "consent_scopes" in changed:
+            details["consent_scopes"] = sorted(item.consent_scopes.values_list("code", flat=True))
+        custody_record(item=item, action=CustodyEvent.Action.ANNOTATE, actor=actor, details=details)
+        audit_record(actor=actor, action=AuditAction.UPDATE, target=item, fields=changed)
+    return changed

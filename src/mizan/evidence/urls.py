@@ -14,6 +14,7 @@ urlpatterns = [
     path("items/<str:reference>/download", views.item_download, name="item_download"),
     path("items/<str:reference>/verify/", views.item_verify, name="item_verify"),
     path("items/<str:reference>/note/", views.item_annotate, name="item_annotate"),
+    path("items/<str:reference>/edit/", views.item_edit, name="item_edit"),
     path("handovers/", views.handover_list, name="handover_list"),
     path("handovers/<str:reference>.tar", views.handover_download, name="handover_download"),
 ]

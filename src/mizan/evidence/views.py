@@ -25,7 +25,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mizan.core.permissions import get_visible_or_404
 from mizan.evidence import services, uploads
-from mizan.evidence.forms import DeriveForm, HandoverForm, ItemDetailsForm, NoteForm
+from mizan.evidence.forms import (
+    DeriveForm,
+    HandoverForm,
+    ItemDetailsForm,
+    ItemEditForm,
+    NoteForm,
+)
 from mizan.evidence.models import Item, Upload
 from mizan.evidence.store import StoreError, StoreFullError
 
@@ -410,3 +416,32 @@ def _file_chunks(path: Any, size: int = 1024 * 1024) -> Any:
     with open(path, "rb") as f:
         while chunk := f.read(size):
             yield chunk
+
+
+@login_required
+@permission_required("evidence.change_item", raise_exception=True)
+def item_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    item = get_visible_or_404(Item, request.user, reference=reference)
+    form = ItemEditForm(request.POST or None, instance=item, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name] for name in form.Meta.fields if name in form.changed_data
+        }
+        fresh = Item.objects.get(pk=item.pk)
+        changed = services.item_update(
+            item=fresh, actor=request.user, data=data, incidents=form.incidents
+        )
+        if changed:
+            messages.success(request, _("The changes were saved and added to the custody history."))
+        else:
+            messages.info(request, _("Nothing was changed."))
+        return redirect("evidence:item_detail", reference=item.reference)
+    return render(
+        request,
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": _("Edit %(ref)s") % {"ref": item.reference},
+            "back": reverse("evidence:item_detail", args=[item.reference]),
+        },
+    )
