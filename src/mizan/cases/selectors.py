@@ -64,11 +64,17 @@ def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> Q
         acts, act_filtered = acts.filter(status_id__in=_term_ids("act_status", f.status)), True
     if f.site:
         acts, act_filtered = acts.filter(site_id=f.site), True
+    selective = bool(f.unit or f.site)
     if f.unit:
         acts, act_filtered = acts.filter(involvements__perpetrator_unit_id=f.unit), True
-    if act_filtered:
-        # A semi-join: "the incident has at least one such act", read from the acts' indexes
-        # (act_type_incident, act_victim_incident …) for the incidents of the page.
+    if act_filtered and selective:
+        # One unit's or facility's acts are few: list their incidents first (IN), rather than
+        # probe every incident of the list (measured 118 ms with IN, 650 ms with EXISTS).
+        incidents = incidents.filter(pk__in=acts.values("incident_id"))
+    elif act_filtered:
+        # A common act type or sex matches a large share of incidents: test the incidents of
+        # the page one by one ("has at least one such act", EXISTS) on the acts' indexes
+        # (act_type_incident, act_victim_incident …), which stops as soon as the page is full.
         incidents = incidents.filter(Exists(acts.filter(incident_id=OuterRef("pk"))))
     # Years on the indexed sort key (the start date without its "approximate" mark).
     if f.year_from:
