@@ -262,7 +262,11 @@ class Incident(SensitiveModel, Stamped):
         ordering = ["-sort_key", "-pk"]
         permissions = [("export_records", _("Can export incidents, acts and persons"))]
         indexes = [
-            models.Index(fields=["sort_key", "id"], name="incident_sort"),
+            # The sort, with the visibility columns: a page's ids, even deep ones, are read from
+            # this index alone (PostgreSQL index-only scan) and only that page's rows fetched.
+            models.Index(
+                fields=["sort_key", "id", "sensitivity", "team"], name="incident_sort_visible"
+            ),
             # Covers the visibility rule and the sort: the page count reads only the index.
             models.Index(fields=["sensitivity", "team", "sort_key"], name="incident_visible_sort"),
         ]
@@ -353,7 +357,7 @@ class Act(Stamped):
         blank=True,
         related_name="+",
         editable=False,
-        db_index=False,  # act_victim_incident starts with it
+        db_index=False,  # act_sex_incident starts with it
     )
     steps_taken = models.TextField(
         _("steps taken to find the person or seek remedy"),
@@ -375,10 +379,11 @@ class Act(Stamped):
             # Filters on acts are semi-joins ("an incident with at least one such act"): each
             # reads its own index down to the incident id without touching the table.
             models.Index(fields=["act_type", "incident"], name="act_type_incident"),
+            # Age group alone, or with the sex; the sex alone.
             models.Index(
-                fields=["victim_sex", "victim_age_group", "incident"], name="act_victim_incident"
+                fields=["victim_age_group", "victim_sex", "incident"], name="act_age_sex_incident"
             ),
-            models.Index(fields=["victim_age_group", "incident"], name="act_age_incident"),
+            models.Index(fields=["victim_sex", "incident"], name="act_sex_incident"),
             models.Index(fields=["status", "incident"], name="act_status_incident"),
         ]
 

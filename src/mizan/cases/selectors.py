@@ -157,17 +157,20 @@ def incident_page(
     forward, backward = _parse_cursor(after), _parse_cursor(before)
     if forward is not None:
         key, pk = forward
+        # "(sort_key, id) < (key, pk)", written so that "sort_key <= key" bounds the index scan.
         rows = list(
-            incidents.filter(Q(sort_key__lt=key) | Q(sort_key=key, pk__lt=pk))[: PAGE_SIZE + 1]
+            incidents.filter(sort_key__lte=key).filter(Q(sort_key__lt=key) | Q(pk__lt=pk))[
+                : PAGE_SIZE + 1
+            ]
         )
         has_next, has_previous = len(rows) > PAGE_SIZE, True
         rows = rows[:PAGE_SIZE]
     elif backward is not None:
         key, pk = backward
         rows = list(
-            incidents.filter(Q(sort_key__gt=key) | Q(sort_key=key, pk__gt=pk)).order_by(
-                "sort_key", "pk"
-            )[: PAGE_SIZE + 1]
+            incidents.filter(sort_key__gte=key)
+            .filter(Q(sort_key__gt=key) | Q(pk__gt=pk))
+            .order_by("sort_key", "pk")[: PAGE_SIZE + 1]
         )
         has_previous, has_next = len(rows) > PAGE_SIZE, True
         rows = rows[:PAGE_SIZE][::-1]
@@ -175,7 +178,10 @@ def incident_page(
     else:
         number = min(number, max(1, -(-count // PAGE_SIZE)))
         start = (number - 1) * PAGE_SIZE
-        rows = list(incidents[start : start + PAGE_SIZE + 1])
+        # Skip rows on the ids alone (an index-only scan of incident_sort_visible), then fetch
+        # the page's rows: OFFSET over whole rows read every skipped row from the table.
+        ids = list(incidents.values_list("pk", flat=True)[start : start + PAGE_SIZE + 1])
+        rows = list(incidents.filter(pk__in=ids)) if start else list(incidents[: PAGE_SIZE + 1])
         has_next, has_previous = len(rows) > PAGE_SIZE, number > 1
         rows = rows[:PAGE_SIZE]
     return IncidentPage(rows, number, count, has_next, has_previous)

@@ -82,6 +82,9 @@ def person_create(*, actor: Any, data: dict[str, Any]) -> Person:
 def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person:
     data = _clean_person_data(data)
     with transaction.atomic():
+        if "sex" in data:
+            # Serialises with a recording that copies this person's sex onto a new act.
+            list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk"))
         changed = [name for name, value in data.items() if getattr(person, name) != value]
         for name, value in data.items():
             setattr(person, name, value)
@@ -261,6 +264,13 @@ def incident_record(
         raise ValidationError(errors)
 
     with transaction.atomic(), tallies.kept_for() as counted:
+        # Existing victims' sex, read under a row lock so that a concurrent change of it cannot
+        # be missed by the copy on the new acts (Act.victim_sex).
+        victim_sex = dict(
+            Person.objects.select_for_update()
+            .filter(pk__in=[row.person.pk for row in victims if row.person is not None])
+            .values_list("pk", "sex_id")
+        )
         record = Incident(
             reference=next_incident_reference(),
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -287,7 +297,7 @@ def incident_record(
                 site_id=row.site_id,
                 status=terms.require("act_status", row.status) if row.status else None,
                 victim_age_group=row.age_group,
-                victim_sex_id=victim.sex_id,
+                victim_sex_id=victim_sex.get(victim.pk, victim.sex_id),
                 steps_taken=row.steps_taken,
             )
             act.torture_methods.set(terms.many("torture_method", row.torture_methods, errors))

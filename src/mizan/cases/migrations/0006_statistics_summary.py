@@ -107,12 +107,19 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="act",
             index=models.Index(
-                fields=["victim_sex", "victim_age_group", "incident"], name="act_victim_incident"
+                fields=["victim_age_group", "victim_sex", "incident"], name="act_age_sex_incident"
             ),
         ),
         migrations.AddIndex(
             model_name="act",
-            index=models.Index(fields=["victim_age_group", "incident"], name="act_age_incident"),
+            index=models.Index(fields=["victim_sex", "incident"], name="act_sex_incident"),
+        ),
+        migrations.RemoveIndex(model_name="incident", name="incident_sort"),
+        migrations.AddIndex(
+            model_name="incident",
+            index=models.Index(
+                fields=["sort_key", "id", "sensitivity", "team"], name="incident_sort_visible"
+            ),
         ),
         migrations.AddIndex(
             model_name="act",
