@@ -45,7 +45,15 @@ def _term_ids(vocabulary: str, code: str) -> list[int]:
     return list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("pk", flat=True))
 
 
-def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> QuerySet[Incident]:
+def incidents_visible_to(
+    user: Any, filters: IncidentFilters | None = None, *, for_count: bool = False
+) -> QuerySet[Incident]:
+    """The incidents the user may see, filtered, latest first.
+
+    ``for_count`` shapes the act filters for counting every match rather than finding the first
+    fifty: the matching acts' incident ids are listed once (IN) instead of probing each visible
+    incident (EXISTS), which halves the count on SQLite (measured 48 → 22 ms for one filter).
+    """
     f = filters or IncidentFilters()
     # No select_related("team"): SQLite then gives up the sort index (measured 313 ms → <1 ms).
     incidents = Incident.objects.visible_to(user).select_related("place", "governorate")
@@ -67,7 +75,7 @@ def incidents_visible_to(user: Any, filters: IncidentFilters | None = None) -> Q
     selective = bool(f.unit or f.site)
     if f.unit:
         acts, act_filtered = acts.filter(involvements__perpetrator_unit_id=f.unit), True
-    if act_filtered and selective:
+    if act_filtered and (selective or for_count):
         # One unit's or facility's acts are few: list their incidents first (IN), rather than
         # probe every incident of the list (measured 118 ms with IN, 650 ms with EXISTS).
         incidents = incidents.filter(pk__in=acts.values("incident_id"))
@@ -147,12 +155,14 @@ def _parse_cursor(text: str | None) -> tuple[str, int] | None:
 def incident_page(
     incidents: QuerySet[Incident],
     *,
+    counted: QuerySet[Incident] | None = None,
     page: str | None = None,
     after: str | None = None,
     before: str | None = None,
 ) -> IncidentPage:
-    """The page of ``incidents`` (ordered latest first, as ``incidents_visible_to`` returns)."""
-    count = incidents.count()
+    """The page of ``incidents`` (ordered latest first, as ``incidents_visible_to`` returns);
+    ``counted`` is the same set shaped for counting (``for_count=True``)."""
+    count = (counted if counted is not None else incidents).count()
     number = int(page) if page and page.isdigit() and 0 < int(page) < 10**6 else 1
     forward, backward = _parse_cursor(after), _parse_cursor(before)
     if forward is not None:

@@ -58,9 +58,10 @@ def _filters(request: HttpRequest) -> selectors.IncidentFilters:
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    incidents = selectors.incidents_visible_to(request.user, _filters(request))
+    filters = _filters(request)
     page = selectors.incident_page(
-        incidents,
+        selectors.incidents_visible_to(request.user, filters),
+        counted=selectors.incidents_visible_to(request.user, filters, for_count=True),
         page=params.get("page"),
         after=params.get("after"),
         before=params.get("before"),
