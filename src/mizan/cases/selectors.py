@@ -40,6 +40,13 @@ class IncidentFilters:
     sensitivity: int | None = None
     site: int | None = None
 
+    @property
+    def on_acts(self) -> bool:
+        """Whether a filter needs the acts (an incident matches through one of its acts)."""
+        return bool(
+            self.act_type or self.sex or self.age_group or self.status or self.site or self.unit
+        )
+
 
 def _term_ids(vocabulary: str, code: str) -> list[int]:
     return list(Term.objects.filter(vocabulary=vocabulary, code=code).values_list("pk", flat=True))
@@ -159,9 +166,12 @@ def incident_page(
     page: str | None = None,
     after: str | None = None,
     before: str | None = None,
+    skip_on_ids: bool = True,
 ) -> IncidentPage:
     """The page of ``incidents`` (ordered latest first, as ``incidents_visible_to`` returns);
-    ``counted`` is the same set shaped for counting (``for_count=True``)."""
+    ``counted`` is the same set shaped for counting (``for_count=True``). ``skip_on_ids``: reach a
+    page number by skipping ids first (right when the filters are on the incident's own columns;
+    with a selective act filter PostgreSQL then walks the sort index testing every incident)."""
     count = (counted if counted is not None else incidents).count()
     number = int(page) if page and page.isdigit() and 0 < int(page) < 10**6 else 1
     forward, backward = _parse_cursor(after), _parse_cursor(before)
@@ -190,8 +200,11 @@ def incident_page(
         start = (number - 1) * PAGE_SIZE
         # Skip rows on the ids alone (an index-only scan of incident_sort_visible), then fetch
         # the page's rows: OFFSET over whole rows read every skipped row from the table.
-        ids = list(incidents.values_list("pk", flat=True)[start : start + PAGE_SIZE + 1])
-        rows = list(incidents.filter(pk__in=ids)) if start else list(incidents[: PAGE_SIZE + 1])
+        if start and skip_on_ids:
+            ids = list(incidents.values_list("pk", flat=True)[start : start + PAGE_SIZE + 1])
+            rows = list(incidents.filter(pk__in=ids))
+        else:
+            rows = list(incidents[start : start + PAGE_SIZE + 1])
         has_next, has_previous = len(rows) > PAGE_SIZE, number > 1
         rows = rows[:PAGE_SIZE]
     return IncidentPage(rows, number, count, has_next, has_previous)

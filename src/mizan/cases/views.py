@@ -62,6 +62,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
     page = selectors.incident_page(
         selectors.incidents_visible_to(request.user, filters),
         counted=selectors.incidents_visible_to(request.user, filters, for_count=True),
+        skip_on_ids=not filters.on_acts,
         page=params.get("page"),
         after=params.get("after"),
         before=params.get("before"),
