@@ -1,8 +1,8 @@
 """``mizan manage rebuild_statistics``: recount the statistics summary from the acts.
 
 The services keep ``ActTally`` right as they write; a recount is needed only after data was
-loaded around them (a bulk import, the benchmark's generator, a restore, a change of a place's
-governorate). ``--check`` compares without writing and exits non-zero on any difference.
+loaded around them (a bulk import, the benchmark's generator, a restore of an older dump).
+``--check`` compares without writing and exits non-zero on any difference.
 """
 
 from typing import Any
