@@ -359,3 +359,18 @@ def test_suggestions_stop_at_the_limit_and_respect_visibility(viewer, documenter
     assert len(selectors.person_suggestions(documenter_a, "يوسف الخ")) == 8
     seen_by_viewer = selectors.person_suggestions(viewer, "يوسف الخ", limit=20)
     assert len(seen_by_viewer) == 6 and all(p.sensitivity == 1 for p in seen_by_viewer)
+
+
+def test_suggestions_issue_a_bounded_number_of_queries(documenter_a) -> None:  # type: ignore[no-untyped-def]
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(30):
+        services.person_create(
+            actor=None,
+            data={"first_name_ar": "محمد", "family_name_ar": f"الحلبي{n % 3}", "sensitivity": 1},
+        )
+    with CaptureQueriesContext(connection) as captured:
+        found = selectors.person_suggestions(documenter_a, "محمد الح")
+    # A capped count per typed word to choose where to start, the team ids, one search, one fetch.
+    assert len(found) == 8 and len(captured.captured_queries) <= 2 + 3
