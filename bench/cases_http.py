@@ -188,6 +188,14 @@ def setup(samples: int, seed: int) -> dict[str, Any]:
         .values_list("perpetrator_unit_id", flat=True)
         .first()
     )
+    # Page 100 as a reader reaches it, through "Next" links: the cursor of page 99's last row
+    # for the documenter (visible: at most confidential, not team-limited), as the page makes it.
+    edge = (
+        Incident.objects.filter(sensitivity__lte=2, team__isnull=True)
+        .order_by("-sort_key", "-pk")
+        .values_list("sort_key", "pk")[99 * 50 - 1 : 99 * 50]
+    )
+    cursor = "_".join(str(part) for part in edge[0]) if edge else ""
     counts = {
         "incidents": Incident.objects.count(),
         "persons": Person.objects.count(),
@@ -202,6 +210,7 @@ def setup(samples: int, seed: int) -> dict[str, Any]:
         "incidents": incidents,
         "persons": list(dict.fromkeys(persons)),
         "unit": unit,
+        "cursor": cursor,
         "counts": counts,
         "engine": engine,
     }
@@ -238,6 +247,10 @@ def endpoints(data: dict[str, Any]) -> list[Endpoint]:
         page("filter unit", f"/cases/incidents/?unit={data['unit']}"),
         page("filter sex=female&age=child", "/cases/incidents/?sex=female&age_group=child"),
         page("incident list page 100", "/cases/incidents/?page=100"),
+        page(
+            "incident list page 100 (Next link)",
+            f"/cases/incidents/?{urlencode({'after': data['cursor'], 'page': 100})}",
+        ),
         Endpoint(
             "incident detail (20 ids)",
             [f"/cases/incidents/{pk}/" for pk in data["incidents"]],

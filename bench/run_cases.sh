@@ -25,6 +25,7 @@ BUDGET=${BUDGET:-30}  # seconds per endpoint once 10 requests are timed
 PORT=${PORT:-8765}
 OUT=${OUT:-/tmp/mizan-bench-cases}
 PG_URL=${PG_URL:-postgres://postgres@127.0.0.1:5432/mizan_bench}
+PG_DB=${PG_URL##*/}  # the database dropped and created for the run
 TARGETS=("$@")
 [ ${#TARGETS[@]} -eq 0 ] && TARGETS=(sqlite postgres)
 mkdir -p "$OUT"
@@ -64,8 +65,8 @@ generate() {
     use_database "$target"
     rm -rf "$MIZAN_HOME" && mkdir -p "$MIZAN_HOME"
     if [ "$target" = postgres ]; then
-        psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS mizan_bench"
-        psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE mizan_bench"
+        psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $PG_DB"
+        psql -h 127.0.0.1 -U postgres -q -c "CREATE DATABASE $PG_DB"
     fi
     "$MIZAN" manage migrate -v0
     echo "=== $target: generate ($INCIDENTS incidents, $PERSONS persons, $ACTS acts)" >&2

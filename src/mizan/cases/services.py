@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.cases import tallies
 from mizan.cases.models import (
     NAME_PARTS,
     Act,
@@ -81,6 +82,9 @@ def person_create(*, actor: Any, data: dict[str, Any]) -> Person:
 def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person:
     data = _clean_person_data(data)
     with transaction.atomic():
+        if "sex" in data:
+            # Serialises with a recording that copies this person's sex onto a new act.
+            list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk"))
         changed = [name for name, value in data.items() if getattr(person, name) != value]
         for name, value in data.items():
             setattr(person, name, value)
@@ -88,8 +92,18 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person
         person.full_clean()
         person.save()
         _index_person(person)
+        if "sex" in changed:
+            _copy_sex_to_acts(person)
         audit_record(actor=actor, action=Action.UPDATE, target=person, fields=changed)
     return person
+
+
+def _copy_sex_to_acts(person: Person) -> None:
+    """Acts keep their victim's sex for the filters and the statistics (``Act.victim_sex``)."""
+    incident_ids = set(Act.objects.filter(victim=person).values_list("incident_id", flat=True))
+    tallies.lock_incidents(incident_ids)
+    with tallies.kept_for(incident_ids):
+        Act.objects.filter(victim=person).update(victim_sex=person.sex)
 
 
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
@@ -249,7 +263,14 @@ def incident_record(
     if errors:
         raise ValidationError(errors)
 
-    with transaction.atomic():
+    with transaction.atomic(), tallies.kept_for() as counted:
+        # Existing victims' sex, read under a row lock so that a concurrent change of it cannot
+        # be missed by the copy on the new acts (Act.victim_sex).
+        victim_sex = dict(
+            Person.objects.select_for_update()
+            .filter(pk__in=[row.person.pk for row in victims if row.person is not None])
+            .values_list("pk", "sex_id")
+        )
         record = Incident(
             reference=next_incident_reference(),
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
@@ -259,6 +280,7 @@ def incident_record(
             record.governorate = record.place.governorate
         record.full_clean()
         record.save()
+        counted.add(record.pk)
         audit_record(actor=actor, action=Action.CREATE, target=record, fields=list(incident))
         acts: list[Act] = []
         for row in victims:
@@ -275,6 +297,7 @@ def incident_record(
                 site_id=row.site_id,
                 status=terms.require("act_status", row.status) if row.status else None,
                 victim_age_group=row.age_group,
+                victim_sex_id=victim_sex.get(victim.pk, victim.sex_id),
                 steps_taken=row.steps_taken,
             )
             act.torture_methods.set(terms.many("torture_method", row.torture_methods, errors))
@@ -355,11 +378,14 @@ def consent_withdraw(*, actor: Any, consent: Consent) -> Consent:
 
 def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> Incident:
     with transaction.atomic():
-        changed = [name for name, value in data.items() if getattr(incident, name) != value]
-        for name, value in data.items():
-            setattr(incident, name, value)
-        incident.governorate = incident.place.governorate if incident.place else None
-        incident.full_clean()
-        incident.save()
-        audit_record(actor=actor, action=Action.UPDATE, target=incident, fields=changed)
+        # Its sensitivity, team, date and place decide where its acts are counted.
+        tallies.lock_incidents([incident.pk])
+        with tallies.kept_for([incident.pk]):
+            changed = [name for name, value in data.items() if getattr(incident, name) != value]
+            for name, value in data.items():
+                setattr(incident, name, value)
+            incident.governorate = incident.place.governorate if incident.place else None
+            incident.full_clean()
+            incident.save()
+            audit_record(actor=actor, action=Action.UPDATE, target=incident, fields=changed)
     return incident

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -59,14 +58,26 @@ def _filters(request: HttpRequest) -> selectors.IncidentFilters:
 @login_required
 def incident_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    incidents = selectors.incidents_visible_to(request.user, _filters(request))
-    page = Paginator(incidents, 50).get_page(params.get("page"))
-    page.object_list = selectors.with_act_counts(list(page.object_list))
+    filters = _filters(request)
+    page = selectors.incident_page(
+        selectors.incidents_visible_to(request.user, filters),
+        counted=selectors.incidents_visible_to(request.user, filters, for_count=True),
+        skip_on_ids=not filters.on_acts,
+        page=params.get("page"),
+        after=params.get("after"),
+        before=params.get("before"),
+    )
+    page.object_list = selectors.with_act_counts(page.object_list)
+    # The filters, for the paging links (which add their own page and cursor).
+    kept = params.copy()
+    for name in ("page", "after", "before"):
+        kept.pop(name, None)
     return render(
         request,
         "cases/incident_list.html",
         {
             "page_obj": page,
+            "filters_query": kept.urlencode(),
             "params": params,
             "act_types": Term.objects.of("act_type"),
             "statuses": Term.objects.of("act_status"),
