@@ -84,6 +84,8 @@ def test_pdf_and_audio_metadata() -> None:
 
     pdf = ingest(bytes(HTML(string="<p>صفحة تجريبية</p>").write_pdf()), "doc.pdf")
     assert pdf.media_type == "application/pdf" and pdf.metadata["pages"] == 1
+    text_copy = pdf.derivatives.get(derivation="text")
+    assert "صفحة" in services._read_store(services.get_store(), text_copy.sha256, 10_000).decode()
     out = io.BytesIO()
     with wave.open(out, "wb") as wav:
         wav.setnchannels(1)

@@ -305,7 +305,38 @@ def item_ingest(
         )
     if derived_from is None and media_type in {"image/jpeg", "image/png", "image/webp"}:
         _make_thumbnail(item, actor)
+    if derived_from is None and media_type == "application/pdf":
+        _extract_text(item, actor)
     return IngestResult(item, created=True)
+
+
+TEXT_PAGES_LIMIT = 500
+
+
+def _extract_text(item: Item, actor: Any) -> Item | None:
+    """The text layer of a born-digital PDF as a derived working copy (UTF-8 text), so it can be
+    read and searched without opening the original. Scans without a text layer get none."""
+    from pypdf import PdfReader
+
+    if item.size > metadata_capture.ANALYSE_LIMIT or item.metadata.get("encrypted"):
+        return None
+    try:
+        reader = PdfReader(io.BytesIO(_read_store(get_store(), item.sha256, item.size)))
+        pages = [(page.extract_text() or "").strip() for page in reader.pages[:TEXT_PAGES_LIMIT]]
+    except Exception:
+        return None
+    text = "\n\n\f".join(pages).strip()
+    if not text:
+        return None
+    stem = item.filename.rsplit(".", 1)[0]
+    result = item_ingest(
+        io.BytesIO(text.encode("utf-8")),
+        filename=f"{stem}.text.txt",
+        actor=actor,
+        derived_from=item,
+        derivation=Item.Derivation.TEXT,
+    )
+    return result.item
 
 
 THUMBNAIL_SIZE = (480, 480)

@@ -14,7 +14,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -102,7 +102,7 @@ def verify_signature(public_pem: bytes, data: bytes, signature: bytes) -> bool:
     """True when ``signature`` is a valid Ed25519 signature of ``data`` by that public key."""
     try:
         load_public_pem(public_pem).verify(signature, data)
-    except (InvalidSignature, ValueError):
+    except (InvalidSignature, UnsupportedAlgorithm, ValueError, TypeError):
         return False
     return True
 
