@@ -32,7 +32,13 @@ def test_compiled_catalogue_matches_the_po_file() -> None:
     catalogue = polib.pofile(str(PO))
     for entry in catalogue.translated_entries():
         if entry.msgid_plural:
-            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+            # Arabic has six plural forms: compare every count's form with the .po file's.
+            for n in (0, 1, 2, 3, 11, 100):
+                form = compiled.plural(n)  # type: ignore[attr-defined]
+                assert (
+                    compiled.ngettext(entry.msgid, entry.msgid_plural, n)
+                    == (entry.msgstr_plural[form])
+                ), (entry.msgid, n)
         elif entry.msgctxt:
             assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr
         else:
