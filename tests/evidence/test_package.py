@@ -13,10 +13,12 @@ import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
 import textwrap
+import time
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -594,6 +596,63 @@ def test_full_disk_gives_a_clear_error_and_leaves_nothing(
     with pytest.raises(PackageError, match="No space left on device; nothing was kept"):
         build(world, tmp_path / "out", age_recipient=age)
     assert leftovers(tmp_path) == []
+
+
+KILLED_CHILD = textwrap.dedent(
+    """
+    import hashlib, sys, time
+    from pathlib import Path
+    from mizan.evidence.chain import GENESIS, seal
+    from mizan.evidence.package import PackageItem, build_package
+    from mizan.evidence.signing import SigningKey
+
+    out, marker = Path(sys.argv[1]), Path(sys.argv[2])
+    block = b"x" * (1024 * 1024)
+
+    def chunks():
+        yield block
+        marker.write_text("copying")
+        time.sleep(60)  # killed here, halfway through the copy
+        yield block
+
+    data = block * 2
+    item = PackageItem("EV-2026-000001", "a.bin", hashlib.sha256(data).hexdigest(),
+                       hashlib.sha512(data).hexdigest(), len(data), chunks, {})
+    event = seal({"seq": 1, "item": item.item_id, "action": "ingest", "actor": "t",
+                  "at": "2026-11-24T00:00:00Z", "details": {"sha256": item.sha256},
+                  "prev": GENESIS, "item_prev": GENESIS})
+    build_package(out, items=[item], events=[event], summary={}, summary_pdf=None,
+                  signing_key=SigningKey.load_or_create(out.parent / "key.pem"),
+                  organisation="o", recipient="r")
+    """
+)
+
+
+def test_killed_build_leaves_no_package_and_its_leftovers_go_at_the_next_build(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    out, marker = work / "package", tmp_path / "marker"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(out), str(marker)],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert child.poll() is None, "the build ended before it was killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    assert not out.exists()  # nothing half-written under the package's name
+    (staging,) = [p for p in work.iterdir() if p.name.startswith(".package.building-")]
+    assert any(staging.rglob("a.bin"))
+    build(world, out)
+    assert verify_package(out) == []
+    assert sorted(p.name for p in work.iterdir()) == ["key.pem", "package"]
 
 
 def test_existing_destination_is_not_overwritten(world: dict[str, Any], tmp_path: Path) -> None:

@@ -653,15 +653,37 @@ def _fsync_tree(root: Path) -> None:
             os.close(fd)
 
 
-def _staging_dir(out_dir: Path) -> Path:
+def _staging_dir(out_dir: Path) -> tuple[Path, int]:
+    """A new hidden staging directory beside ``out_dir``, locked (flock) while the build lives.
+
+    Staging directories of the same name whose lock is free belong to builds that died (SIGKILL,
+    power loss): they are removed first, so a killed build never leaves plaintext behind for
+    longer than until the next build of that package.
+    """
+    import fcntl  # POSIX only, and only building needs it: verify-package stays portable
+
     if out_dir.exists() or out_dir.is_symlink():
         raise PackageError(f"{out_dir} already exists; choose a new directory for the package")
     parent = out_dir.parent
     if not parent.is_dir():
         raise PackageError(f"the directory {parent} does not exist")
-    staging = parent / f".{out_dir.name}.building-{secrets.token_hex(6)}"
+    prefix = f".{out_dir.name}.building-"
+    for stale in parent.iterdir():
+        if not stale.name.startswith(prefix) or stale.is_symlink() or not stale.is_dir():
+            continue
+        fd = os.open(stale, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a live build of the same package
+        finally:
+            os.close(fd)
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = parent / f"{prefix}{secrets.token_hex(6)}"
     staging.mkdir(mode=0o700)
-    return staging
+    lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return staging, lock
 
 
 def build_package(
@@ -707,7 +729,7 @@ def build_package(
             raise PackageError(
                 f"{age_recipient[:80]!r} is not an age public key (it starts with age1)"
             ) from None
-    staging = _staging_dir(out_dir)
+    staging, lock = _staging_dir(out_dir)
     try:
         if age_key is None:
             result = _build_directory(staging, plan, signing_key, progress)
@@ -727,6 +749,8 @@ def build_package(
                 f"could not write the package in {out_dir.parent}: {exc}; nothing was kept"
             ) from exc
         raise
+    finally:
+        os.close(lock)
     final = out_dir / result.path.relative_to(staging) if result.path != staging else out_dir
     return PackageResult(
         path=final,
