@@ -11,6 +11,7 @@ import errno
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
 import signal
@@ -207,6 +208,17 @@ def test_package_layout_and_summary(built: Path, world: dict[str, Any]) -> None:
     assert "data/items/EV-2026-000001/شهادة الشاهد ١.pdf" in paths
     assert "data/items/EV-2026-000004/_.._etc_passwd" in paths
     assert "data/items/EV-2026-000005/gpj.exe" in paths
+
+
+def test_build_logs_no_file_name(
+    world: dict[str, Any], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="bagit")
+    build(world, tmp_path / "out")
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "شهادة" in m or "photo.jpg" in m], messages
+    assert logging.getLogger("bagit").level == logging.DEBUG  # the caller's level is back
 
 
 def test_validates_with_bagit_api_and_command_line(built: Path) -> None:

@@ -91,6 +91,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import queue
 import re
@@ -730,6 +731,7 @@ def build_package(
                 f"{age_recipient[:80]!r} is not an age public key (it starts with age1)"
             ) from None
     staging, lock = _staging_dir(out_dir)
+    quiet = _QuietBagit()
     try:
         if age_key is None:
             result = _build_directory(staging, plan, signing_key, progress)
@@ -750,6 +752,7 @@ def build_package(
             ) from exc
         raise
     finally:
+        quiet.restore()
         os.close(lock)
     final = out_dir / result.path.relative_to(staging) if result.path != staging else out_dir
     return PackageResult(
@@ -761,6 +764,20 @@ def build_package(
         bytes=result.bytes,
         encrypted=result.encrypted,
     )
+
+
+class _QuietBagit:
+    """bagit logs every file name at INFO and every mismatch at WARNING; evidence file names can
+    name people, and Mizan's logs carry identifiers only. Raised to ERROR for the build (which
+    runs in a command or worker process, see the module docstring), restored after."""
+
+    def __init__(self) -> None:
+        self._logger = logging.getLogger("bagit")
+        self._level = self._logger.level
+        self._logger.setLevel(logging.ERROR)
+
+    def restore(self) -> None:
+        self._logger.setLevel(self._level)
 
 
 class _Progress:
