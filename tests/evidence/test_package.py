@@ -558,6 +558,28 @@ def test_original_not_matching_its_digest_stops_the_build(
         assert leftovers(tmp_path) == []
 
 
+def test_damaged_store_object_stops_the_build(world: dict[str, Any], tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store", StoreKey.generate())
+    data = content(2 * 1024 * 1024, 7)
+    stored = store.put(io.BytesIO(data))
+    path = store.path_for(stored.sha256)
+    path.chmod(0o600)
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0x04  # one flipped bit in the ciphertext
+    path.write_bytes(bytes(damaged))
+    log = Log()
+    log.add("EV-2026-000077", "ingest", sha256=stored.sha256)
+    item = PackageItem(
+        "EV-2026-000077", "a.bin", stored.sha256, stored.sha512, stored.size,
+        lambda: store.open(stored.sha256), {},
+    )  # fmt: skip
+    out_parent = tmp_path / "out"
+    out_parent.mkdir()
+    with pytest.raises(PackageError, match="EV-2026-000077: the original could not be read"):
+        build(world, out_parent / "pkg", items=[item], events=log.events)
+    assert leftovers(out_parent) == []
+
+
 def test_broken_custody_chain_stops_the_build(world: dict[str, Any], tmp_path: Path) -> None:
     events = world["log"].of({"EV-2026-000001", "EV-2026-000002"})
     del events[1]
