@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import tarfile
+import tempfile
 import textwrap
 import time
 import unicodedata
@@ -28,7 +29,7 @@ from typing import Any
 import bagit
 import pyrage
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mizan.evidence import package as package_module
@@ -524,6 +525,37 @@ def test_removed_payload_file_is_detected(package: Path) -> None:
         verify_package(package),
         "data/items/EV-2026-000003/empty.txt is listed in a manifest but missing (removed)",
     )
+
+
+def package_files(bag_dir: Path) -> list[str]:
+    files = (p for p in bag_dir.rglob("*") if p.is_file() and p.stat().st_size)
+    return sorted(str(p.relative_to(bag_dir)) for p in files)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_any_flipped_bit_anywhere_is_detected(built: Path, data: st.DataObject) -> None:
+    """Tamper evidence as a property: one bit changed in any byte of any file of the package,
+    signed or not, payload or tag file, is reported."""
+    name = data.draw(st.sampled_from(package_files(built)), label="file")
+    size = (built / name).stat().st_size
+    offset = data.draw(st.integers(0, size - 1), label="offset")
+    bit = data.draw(st.integers(0, 7), label="bit")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy"
+        shutil.copytree(built, copy)
+        raw = bytearray((copy / name).read_bytes())
+        raw[offset] ^= 1 << bit
+        (copy / name).write_bytes(bytes(raw))
+        assert verify_package(copy), f"bit {bit} of byte {offset} of {name} changed unnoticed"
+
+
+def test_manifest_digest_in_capitals_is_detected(package: Path) -> None:
+    # bagit compares digests case-insensitively; the unsigned SHA-512 tag manifest is where that
+    # would let a byte change without any other check seeing it.
+    text = (package / "tagmanifest-sha512.txt").read_text()
+    (package / "tagmanifest-sha512.txt").write_text(text[:3].upper() + text[3:])
+    assert_detected(verify_package(package), "tagmanifest-sha512.txt line 1 is malformed")
 
 
 def test_not_a_package(tmp_path: Path) -> None:
