@@ -876,6 +876,18 @@ def test_verify_package_opens_an_age_package_directly(
         verify_package(result.path, identity=other), "could not be decrypted with other.txt"
     )
     assert_detected(verify_package(result.path), "give an age identity")
+    # age authenticates every chunk: a flipped bit or a cut-off end of the file is refused.
+    sealed = result.path.read_bytes()
+    for damaged in (
+        sealed[:5000] + bytes([sealed[5000] ^ 1]) + sealed[5001:],
+        sealed[: len(sealed) - 1000],
+    ):
+        result.path.write_bytes(damaged)
+        assert_detected(
+            verify_package(result.path, identity=identity_file),
+            "could not be decrypted with identity.txt",
+        )
+    result.path.write_bytes(sealed)
     # The directory the export wrote works as well as the file inside it.
     assert_detected(verify_package(result.path.parent), "give an age identity")
     assert verify_package(result.path.parent, identity=identity_file) == []
