@@ -17,6 +17,7 @@ die() { printf 'mizan.sh: %s\n' "$*" >&2; exit 1; }
 #       libmagic1 (the evidence locker types files from their content, as `file` does).
 # test: also poppler-utils (pdftotext reads the PDFs back), chromium (browser tests, driven by Playwright; never a downloaded browser),
 #       postgresql (only when no server answers on 127.0.0.1:5432), gettext (translation checks).
+# test: openssl (the handover-package tests run the openssl commands the package README gives).
 APT_UPDATED=0
 apt_install() {
   local missing=()
@@ -75,6 +76,7 @@ pg_answers() {
 
 run_tests() {
   apt_install chromium gettext poppler-utils
+  apt_install openssl
   need_venv
   local py="$VENV/bin/python" status=0
   export PATH="$VENV/bin:$PATH" PYTHONHASHSEED=0

@@ -1,4 +1,4 @@
-"""Issue 4 benchmark: building a handover package against ``cp`` and ``sha256sum`` of the same bytes.
+"""Issue 4 benchmark: building a handover package against ``cp`` and ``sha256sum`` of its bytes.
 
 Why: a package build reads every original out of the encrypted store, hashes it (SHA-256 and
 SHA-512) while copying, lets bagit hash the bag again to write its manifests, and verifies the
@@ -168,12 +168,10 @@ def main() -> None:
         return f"{args.size_mib / seconds:.0f} MiB/s"
 
     median = {k: statistics.median(v) for k, v in results.items()}
-    print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()},"
-    )
-    print(
-        f"load average at the end {os.getloadavg()[0]:.1f}; item {args.size_mib} MiB, {args.runs} runs"
-    )
+    machine = f"{platform.machine()}, {os.cpu_count()} cores"
+    print(f"Machine: {machine}, Python {platform.python_version()},")
+    load = os.getloadavg()[0]
+    print(f"load average at the end {load:.1f}; item {args.size_mib} MiB, {args.runs} runs")
     print()
     print("| what | median s | throughput | runs (s) | peak RSS |")
     print("|---|--:|--:|---|--:|")

@@ -11,12 +11,16 @@ import errno
 import hashlib
 import io
 import json
+import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tarfile
+import tempfile
 import textwrap
+import time
 import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +29,7 @@ from typing import Any
 import bagit
 import pyrage
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mizan.evidence import package as package_module
@@ -205,6 +209,17 @@ def test_package_layout_and_summary(built: Path, world: dict[str, Any]) -> None:
     assert "data/items/EV-2026-000001/شهادة الشاهد ١.pdf" in paths
     assert "data/items/EV-2026-000004/_.._etc_passwd" in paths
     assert "data/items/EV-2026-000005/gpj.exe" in paths
+
+
+def test_build_logs_no_file_name(
+    world: dict[str, Any], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="bagit")
+    build(world, tmp_path / "out")
+    messages = [r.getMessage() for r in caplog.records]
+    assert not [m for m in messages if "شهادة" in m or "photo.jpg" in m], messages
+    assert logging.getLogger("bagit").level == logging.DEBUG  # the caller's level is back
 
 
 def test_validates_with_bagit_api_and_command_line(built: Path) -> None:
@@ -512,6 +527,37 @@ def test_removed_payload_file_is_detected(package: Path) -> None:
     )
 
 
+def package_files(bag_dir: Path) -> list[str]:
+    files = (p for p in bag_dir.rglob("*") if p.is_file() and p.stat().st_size)
+    return sorted(str(p.relative_to(bag_dir)) for p in files)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_any_flipped_bit_anywhere_is_detected(built: Path, data: st.DataObject) -> None:
+    """Tamper evidence as a property: one bit changed in any byte of any file of the package,
+    signed or not, payload or tag file, is reported."""
+    name = data.draw(st.sampled_from(package_files(built)), label="file")
+    size = (built / name).stat().st_size
+    offset = data.draw(st.integers(0, size - 1), label="offset")
+    bit = data.draw(st.integers(0, 7), label="bit")
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "copy"
+        shutil.copytree(built, copy)
+        raw = bytearray((copy / name).read_bytes())
+        raw[offset] ^= 1 << bit
+        (copy / name).write_bytes(bytes(raw))
+        assert verify_package(copy), f"bit {bit} of byte {offset} of {name} changed unnoticed"
+
+
+def test_manifest_digest_in_capitals_is_detected(package: Path) -> None:
+    # bagit compares digests case-insensitively; the unsigned SHA-512 tag manifest is where that
+    # would let a byte change without any other check seeing it.
+    text = (package / "tagmanifest-sha512.txt").read_text()
+    (package / "tagmanifest-sha512.txt").write_text(text[:3].upper() + text[3:])
+    assert_detected(verify_package(package), "tagmanifest-sha512.txt line 1 is malformed")
+
+
 def test_not_a_package(tmp_path: Path) -> None:
     assert_detected(verify_package(tmp_path / "nowhere"), "is not a directory")
     assert_detected(verify_package(tmp_path), "tagmanifest-sha256.txt is missing")
@@ -542,6 +588,28 @@ def test_original_not_matching_its_digest_stops_the_build(
         with pytest.raises(PackageError, match="EV-2026-000002: the original read from the store"):
             build(world, tmp_path / "out", items=items, age_recipient=age)
         assert leftovers(tmp_path) == []
+
+
+def test_damaged_store_object_stops_the_build(world: dict[str, Any], tmp_path: Path) -> None:
+    store = LocalStore(tmp_path / "store", StoreKey.generate())
+    data = content(2 * 1024 * 1024, 7)
+    stored = store.put(io.BytesIO(data))
+    path = store.path_for(stored.sha256)
+    path.chmod(0o600)
+    damaged = bytearray(path.read_bytes())
+    damaged[len(damaged) // 2] ^= 0x04  # one flipped bit in the ciphertext
+    path.write_bytes(bytes(damaged))
+    log = Log()
+    log.add("EV-2026-000077", "ingest", sha256=stored.sha256)
+    item = PackageItem(
+        "EV-2026-000077", "a.bin", stored.sha256, stored.sha512, stored.size,
+        lambda: store.open(stored.sha256), {},
+    )  # fmt: skip
+    out_parent = tmp_path / "out"
+    out_parent.mkdir()
+    with pytest.raises(PackageError, match="EV-2026-000077: the original could not be read"):
+        build(world, out_parent / "pkg", items=[item], events=log.events)
+    assert leftovers(out_parent) == []
 
 
 def test_broken_custody_chain_stops_the_build(world: dict[str, Any], tmp_path: Path) -> None:
@@ -594,6 +662,63 @@ def test_full_disk_gives_a_clear_error_and_leaves_nothing(
     with pytest.raises(PackageError, match="No space left on device; nothing was kept"):
         build(world, tmp_path / "out", age_recipient=age)
     assert leftovers(tmp_path) == []
+
+
+KILLED_CHILD = textwrap.dedent(
+    """
+    import hashlib, sys, time
+    from pathlib import Path
+    from mizan.evidence.chain import GENESIS, seal
+    from mizan.evidence.package import PackageItem, build_package
+    from mizan.evidence.signing import SigningKey
+
+    out, marker = Path(sys.argv[1]), Path(sys.argv[2])
+    block = b"x" * (1024 * 1024)
+
+    def chunks():
+        yield block
+        marker.write_text("copying")
+        time.sleep(60)  # killed here, halfway through the copy
+        yield block
+
+    data = block * 2
+    item = PackageItem("EV-2026-000001", "a.bin", hashlib.sha256(data).hexdigest(),
+                       hashlib.sha512(data).hexdigest(), len(data), chunks, {})
+    event = seal({"seq": 1, "item": item.item_id, "action": "ingest", "actor": "t",
+                  "at": "2026-11-24T00:00:00Z", "details": {"sha256": item.sha256},
+                  "prev": GENESIS, "item_prev": GENESIS})
+    build_package(out, items=[item], events=[event], summary={}, summary_pdf=None,
+                  signing_key=SigningKey.load_or_create(out.parent / "key.pem"),
+                  organisation="o", recipient="r")
+    """
+)
+
+
+def test_killed_build_leaves_no_package_and_its_leftovers_go_at_the_next_build(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    out, marker = work / "package", tmp_path / "marker"
+    child = subprocess.Popen(
+        [sys.executable, "-c", KILLED_CHILD, str(out), str(marker)],
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert child.poll() is None, "the build ended before it was killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    assert not out.exists()  # nothing half-written under the package's name
+    (staging,) = [p for p in work.iterdir() if p.name.startswith(".package.building-")]
+    assert any(staging.rglob("a.bin"))
+    build(world, out)
+    assert verify_package(out) == []
+    assert sorted(p.name for p in work.iterdir()) == ["key.pem", "package"]
 
 
 def test_existing_destination_is_not_overwritten(world: dict[str, Any], tmp_path: Path) -> None:
@@ -751,6 +876,18 @@ def test_verify_package_opens_an_age_package_directly(
         verify_package(result.path, identity=other), "could not be decrypted with other.txt"
     )
     assert_detected(verify_package(result.path), "give an age identity")
+    # age authenticates every chunk: a flipped bit or a cut-off end of the file is refused.
+    sealed = result.path.read_bytes()
+    for damaged in (
+        sealed[:5000] + bytes([sealed[5000] ^ 1]) + sealed[5001:],
+        sealed[: len(sealed) - 1000],
+    ):
+        result.path.write_bytes(damaged)
+        assert_detected(
+            verify_package(result.path, identity=identity_file),
+            "could not be decrypted with identity.txt",
+        )
+    result.path.write_bytes(sealed)
     # The directory the export wrote works as well as the file inside it.
     assert_detected(verify_package(result.path.parent), "give an age identity")
     assert verify_package(result.path.parent, identity=identity_file) == []

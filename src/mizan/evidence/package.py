@@ -91,6 +91,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import queue
 import re
@@ -653,15 +654,37 @@ def _fsync_tree(root: Path) -> None:
             os.close(fd)
 
 
-def _staging_dir(out_dir: Path) -> Path:
+def _staging_dir(out_dir: Path) -> tuple[Path, int]:
+    """A new hidden staging directory beside ``out_dir``, locked (flock) while the build lives.
+
+    Staging directories of the same name whose lock is free belong to builds that died (SIGKILL,
+    power loss): they are removed first, so a killed build never leaves plaintext behind for
+    longer than until the next build of that package.
+    """
+    import fcntl  # POSIX only, and only building needs it: verify-package stays portable
+
     if out_dir.exists() or out_dir.is_symlink():
         raise PackageError(f"{out_dir} already exists; choose a new directory for the package")
     parent = out_dir.parent
     if not parent.is_dir():
         raise PackageError(f"the directory {parent} does not exist")
-    staging = parent / f".{out_dir.name}.building-{secrets.token_hex(6)}"
+    prefix = f".{out_dir.name}.building-"
+    for stale in parent.iterdir():
+        if not stale.name.startswith(prefix) or stale.is_symlink() or not stale.is_dir():
+            continue
+        fd = os.open(stale, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a live build of the same package
+        finally:
+            os.close(fd)
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = parent / f"{prefix}{secrets.token_hex(6)}"
     staging.mkdir(mode=0o700)
-    return staging
+    lock = os.open(staging, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return staging, lock
 
 
 def build_package(
@@ -707,7 +730,8 @@ def build_package(
             raise PackageError(
                 f"{age_recipient[:80]!r} is not an age public key (it starts with age1)"
             ) from None
-    staging = _staging_dir(out_dir)
+    staging, lock = _staging_dir(out_dir)
+    quiet = _QuietBagit()
     try:
         if age_key is None:
             result = _build_directory(staging, plan, signing_key, progress)
@@ -727,6 +751,9 @@ def build_package(
                 f"could not write the package in {out_dir.parent}: {exc}; nothing was kept"
             ) from exc
         raise
+    finally:
+        quiet.restore()
+        os.close(lock)
     final = out_dir / result.path.relative_to(staging) if result.path != staging else out_dir
     return PackageResult(
         path=final,
@@ -737,6 +764,20 @@ def build_package(
         bytes=result.bytes,
         encrypted=result.encrypted,
     )
+
+
+class _QuietBagit:
+    """bagit logs every file name at INFO and every mismatch at WARNING; evidence file names can
+    name people, and Mizan's logs carry identifiers only. Raised to ERROR for the build (which
+    runs in a command or worker process, see the module docstring), restored after."""
+
+    def __init__(self) -> None:
+        self._logger = logging.getLogger("bagit")
+        self._level = self._logger.level
+        self._logger.setLevel(logging.ERROR)
+
+    def restore(self) -> None:
+        self._logger.setLevel(self._level)
 
 
 class _Progress:
@@ -1048,12 +1089,44 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
     if not path.is_file():
         return None
     entries: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    # Damage is reported by the format check and bagit; read what can be read.
+    for line in path.read_bytes().decode("utf-8", errors="replace").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         digest, _, name = line.strip().partition(" ")
         entries[unicodedata.normalize("NFC", name.strip().lstrip("*"))] = digest.lower()
     return entries
+
+
+_MANIFEST_LINE = {
+    "sha256": re.compile(r"[0-9a-f]{64}  ?[^ \t\n\r\x0b\x0c].*"),
+    "sha512": re.compile(r"[0-9a-f]{128}  ?[^ \t\n\r\x0b\x0c].*"),
+}
+
+
+def _manifest_format_problems(bag_dir: Path) -> list[str]:
+    """Every manifest line exactly as Mizan (bagit) writes it: lowercase hex, one or two spaces,
+    a path; lines end with a line feed. bagit itself is lenient (it ignores case and malformed
+    lines), so without this a changed byte in the unsigned tagmanifest-sha512.txt could go
+    unnoticed; with it, no byte of the package can change unseen."""
+    problems: list[str] = []
+    for kind in ("manifest", "tagmanifest"):
+        for alg, pattern in _MANIFEST_LINE.items():
+            path = bag_dir / f"{kind}-{alg}.txt"
+            try:
+                text = path.read_bytes().decode("utf-8")
+            except FileNotFoundError:
+                continue  # reported elsewhere
+            except (OSError, UnicodeDecodeError) as exc:
+                problems.append(f"{path.name} cannot be read as UTF-8: {exc}")
+                continue
+            lines = text.split("\n")
+            if lines[-1] != "":
+                problems.append(f"{path.name} does not end with a line feed")
+            for number, line in enumerate(lines[:-1], start=1):
+                if not pattern.fullmatch(line):
+                    problems.append(f"{path.name} line {number} is malformed")
+    return problems
 
 
 def _bag_problems(bag_dir: Path) -> list[str]:
@@ -1062,7 +1135,8 @@ def _bag_problems(bag_dir: Path) -> list[str]:
 
     try:
         bag = bagit.Bag(str(bag_dir))
-    except bagit.BagError as exc:
+    except (bagit.BagError, UnicodeDecodeError, OSError, ValueError) as exc:
+        # bagit raises more than BagError on damaged tag files (invalid UTF-8 in bag-info.txt).
         return [f"the package is not a readable BagIt bag: {exc}"]
     problems: list[str] = []
     while True:
@@ -1077,7 +1151,7 @@ def _bag_problems(bag_dir: Path) -> list[str]:
                 del bag.info["Payload-Oxum"]
                 continue
             return problems + (_bag_details(exc) or [f"bag validation failed: {exc}"])
-        except bagit.BagError as exc:
+        except (bagit.BagError, UnicodeDecodeError, OSError, ValueError) as exc:
             return [*problems, f"bag validation failed: {exc}"]
         return problems
 
@@ -1154,7 +1228,7 @@ def _signature_problems(bag_dir: Path, expected_fingerprint: str | None) -> list
         return [f"cannot check the signature: {Path(str(exc.filename)).name} is missing"]
     try:
         actual = fingerprint(public_pem)
-    except ValueError:
+    except Exception:  # ValueError, or cryptography's UnsupportedAlgorithm for a damaged key
         return [f"{PUBLIC_KEY_FILE} is not an Ed25519 public key"]
     problems = []
     if not verify_signature(public_pem, signed, signature):
@@ -1203,8 +1277,8 @@ def _custody_problems(bag_dir: Path) -> list[str]:
     problems: list[str] = []
     try:
         key_fingerprint = fingerprint((bag_dir / PUBLIC_KEY_FILE).read_bytes())
-    except (OSError, ValueError):
-        key_fingerprint = None  # reported by the signature check
+    except Exception:  # a missing or damaged key is reported by the signature check
+        key_fingerprint = None
     info = _read_bag_info(bag_dir)
     for where, named in (
         (SUMMARY_PATH, summary.get("signing_key_fingerprint")),
@@ -1216,13 +1290,19 @@ def _custody_problems(bag_dir: Path) -> list[str]:
             )
     events: list[dict[str, Any]] = []
     try:
-        # Split on "\n" only: canonical JSON keeps U+2028, U+2029 and U+0085 unescaped inside
-        # strings, and str.splitlines() would cut an event there.
-        lines = (bag_dir / EVENTS_PATH).read_text(encoding="utf-8").split("\n")
-        if lines and lines[-1] == "":
-            lines.pop()
-    except FileNotFoundError:
-        return [f"{EVENTS_PATH} is missing"]
+        raw = (bag_dir / EVENTS_PATH).read_bytes()
+    except OSError:
+        return [*problems, f"{EVENTS_PATH} is missing"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(f"{EVENTS_PATH} is not valid UTF-8 ({exc.reason} at byte {exc.start})")
+        text = raw.decode("utf-8", errors="replace")
+    # Split on "\n" only: canonical JSON keeps U+2028, U+2029 and U+0085 unescaped inside
+    # strings, and str.splitlines() would cut an event there.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     for number, line in enumerate(lines, start=1):
         try:
             event = json.loads(line)
@@ -1305,6 +1385,7 @@ def _verify_directory(bag_dir: Path, expected_fingerprint: str | None) -> list[s
     if not bag_dir.is_dir():
         return [f"{bag_dir} is not a directory"]
     problems = _structure_problems(bag_dir)
+    problems += _manifest_format_problems(bag_dir)
     problems += _signature_problems(bag_dir, expected_fingerprint)
     problems += _bag_problems(bag_dir)
     problems += _custody_problems(bag_dir)
@@ -1404,12 +1485,13 @@ def _decrypt_and_unpack(package: Path, identity_file: Path, into: Path) -> Path:
 
 def describe_package(path: Path) -> str:
     """One line about a package (call after verify_package found nothing)."""
-    summary, error = _load_json(Path(path) / SUMMARY_PATH)
-    if error or not isinstance(summary, dict):
+    summary, _problem = _load_json(Path(path) / SUMMARY_PATH)
+    try:
+        items = summary["items"]
+        events = summary["custody_events"]["count"]
+        size = sum(int(i["size"]) for i in items)
+    except (KeyError, TypeError, ValueError):
         return str(path)
-    items = summary.get("items") or []
-    events = (summary.get("custody_events") or {}).get("count")
-    size = sum(int(i.get("size") or 0) for i in items if isinstance(i, dict))
     return (
         f"{len(items)} items ({size} bytes), {events} custody events; from"
         f" {summary.get('organisation')} to {summary.get('recipient')},"
