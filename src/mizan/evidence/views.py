@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
+from mizan.cases.models import CaseFile
 from mizan.core.permissions import get_visible_or_404
 from mizan.evidence import services, uploads
 from mizan.evidence.forms import (
@@ -84,7 +85,7 @@ def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "events": item.custody_events.order_by("-seq"),
             "derivatives": derivatives,
             "thumbnail": thumbnail,
-            "case_files": item.case_files.visible_to(request.user),
+            "case_files": CaseFile.objects.visible_to(request.user).filter(evidence_items=item),
             "consent_scopes": item.consent_scopes.all(),
             "note_form": NoteForm(),
             "handovers": item.handovers.select_related("recipient").order_by("-created_at"),
