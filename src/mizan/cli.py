@@ -5,6 +5,7 @@ mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) 
 mizan worker                       run background tasks (django-tasks database backend)
 mizan createadmin                  create an administrator account
 mizan audit verify                 recompute the audit log's hash chain
+mizan missing import FILE --source NAME [--dry-run]   import a list of names (CSV/XLSX)
 mizan manage ARGS…                 any Django management command
 """
 
@@ -124,6 +125,20 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_missing(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    options = ["--source", args.source] + (["--dry-run"] if args.dry_run else [])
+    try:
+        call_command("missing_import", args.file, *options)
+    except CommandError as exc:
+        print(f"mizan missing import: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -163,6 +178,16 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit log tools")
     audit.add_argument("action", choices=["verify"])
     audit.set_defaults(func=cmd_audit)
+
+    missing = sub.add_parser("missing", help="registry of the missing")
+    missing_sub = missing.add_subparsers(dest="missing_command", required=True)
+    missing_import = missing_sub.add_parser(
+        "import", help="import a CSV or XLSX list of names into a source list"
+    )
+    missing_import.add_argument("file")
+    missing_import.add_argument("--source", required=True, help="the source list's name")
+    missing_import.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    missing_import.set_defaults(func=cmd_missing)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

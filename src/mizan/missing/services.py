@@ -71,6 +71,7 @@ def missing_person_create(
     data: dict[str, Any],
     person: Person | None = None,
     person_data: dict[str, Any] | None = None,
+    source_description: str = "",
 ) -> MissingPerson:
     """Open a registry file for an existing person or a new one (created through cases).
 
@@ -106,7 +107,7 @@ def missing_person_create(
             missing_person=file,
             status=Status.MISSING,
             date=file.disappeared_on,
-            source_description=data.get("source_description", ""),
+            source_description=source_description,
         )
     return file
 
