@@ -26,7 +26,7 @@ from mizan.cases import services as cases_services
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Site, Term
-from mizan.core.partial_dates import PartialDate, chronological_order
+from mizan.core.partial_dates import PartialDate
 from mizan.missing import importing
 from mizan.missing.models import (
     FamilyContact,
@@ -126,12 +126,27 @@ def missing_person_update(
     return missing_person
 
 
+def current_status(changes: Iterable[StatusChange]) -> str:
+    """The status the file is in, from its changes in the order they were recorded.
+
+    A later entry replaces the current status, unless both are dated and the later entry is
+    certainly older (news of 2013 learnt today does not undo a sighting in 2015).
+    """
+    current: StatusChange | None = None
+    for change in changes:
+        if (
+            current is not None
+            and change.date is not None
+            and current.date is not None
+            and change.date.is_definitely_before(current.date)
+        ):
+            continue
+        current = change
+    return current.status if current else Status.MISSING
+
+
 def _refresh_status(file: MissingPerson) -> None:
-    """The current status is the latest change by date; undated changes count as latest."""
-    latest = file.status_changes.order_by(
-        chronological_order("date").asc(nulls_last=True), "pk"
-    ).last()
-    status = latest.status if latest else Status.MISSING
+    status = current_status(file.status_changes.order_by("pk"))
     if file.status != status:
         MissingPerson.objects.filter(pk=file.pk).update(status=status)
         file.status = status
