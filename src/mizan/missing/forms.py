@@ -188,8 +188,23 @@ class RelativeForm(BootstrapFormMixin, PersonNameMixin):
         } | {"contact_sensitivity": self.cleaned_data["contact_sensitivity"]}
 
 
+class RelativeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A relative of the file, named as the user may see the name."""
+
+    actor: Any = None
+
+    def label_from_instance(self, obj: Relative) -> str:
+        return f"{obj.person.display_name_for(self.actor)} — {obj.relationship.label}"
+
+
+def _relatives(form: forms.Form, name: str, missing_person: MissingPerson, actor: Any) -> None:
+    field = form.fields[name]
+    field.queryset = missing_person.relatives.select_related("person", "relationship")  # type: ignore[attr-defined]
+    field.actor = actor  # type: ignore[attr-defined]
+
+
 class FamilyReportForm(BootstrapFormMixin, forms.Form):
-    reported_by = forms.ModelChoiceField(
+    reported_by = RelativeChoiceField(
         label=_("Reported by"), queryset=Relative.objects.none(), required=False
     )
     reported_on = PartialDateFormField(label=_("Reported on"), required=False)
@@ -202,14 +217,16 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         label=_("What the family told us"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args: Any, missing_person: MissingPerson, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, missing_person: MissingPerson, actor: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["reported_by"].queryset = missing_person.relatives.select_related("person")  # type: ignore[attr-defined]
+        _relatives(self, "reported_by", missing_person, actor)
 
 
 class FamilyContactForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=FamilyContact.Kind.choices)
-    relative = forms.ModelChoiceField(
+    relative = RelativeChoiceField(
         label=_("With"), queryset=Relative.objects.none(), required=False
     )
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -218,9 +235,11 @@ class FamilyContactForm(BootstrapFormMixin, forms.Form):
         label=_("Follow-up"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 
-    def __init__(self, *args: Any, missing_person: MissingPerson, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, missing_person: MissingPerson, actor: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["relative"].queryset = missing_person.relatives.select_related("person")  # type: ignore[attr-defined]
+        _relatives(self, "relative", missing_person, actor)
 
 
 class SourceListForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]

@@ -172,9 +172,6 @@ MESSAGES: dict[str, Any] = {
     "list_not_empty": gettext_lazy(
         "This list already has its records. Import a further file as a new list."
     ),
-    "file_changed": gettext_lazy(
-        "The file changed while it was being imported; nothing was imported."
-    ),
     "internal": gettext_lazy("The import stopped on an unexpected error; nothing was imported."),
 }
 

@@ -9,7 +9,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.permissions import get_visible_or_404, visibility_q
+from mizan.core.permissions import effective_clearance, get_visible_or_404, visibility_q
 from mizan.missing.models import (
     FamilyContact,
     FamilyReport,
@@ -52,9 +52,12 @@ def registry_visible_to(
     if f.source_list:
         files = files.filter(person__source_records__source_list_id=f.source_list).distinct()
     if f.query:
+        # Names are searched only among persons whose name the user may see: a match on a
+        # protected name would disclose that the protected person is in the registry.
+        name_visible = Q(person__identity_sensitivity__lte=effective_clearance(user))
         for word in tokens(f.query):
             files = files.filter(
-                Q(person__search_key__contains=word) | Q(reference__icontains=word)
+                (name_visible & Q(person__search_key__contains=word)) | Q(reference__icontains=word)
             )
     return files.order_by("-pk")
 

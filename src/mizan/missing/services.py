@@ -340,62 +340,71 @@ def source_list_import(
     """Check a file, and unless ``dry_run``, import it into an empty source list at once.
 
     Steps: refuse a list that already has records (a list is one file: import a further file
-    as a new list); check every row (the dry run) without writing; stop there if any row has
-    an error or when asked to; otherwise read the file again inside one transaction, creating
-    the records in batches, and mark the list imported. Any failure rolls everything back,
-    so a list is either empty or complete. ``ImportRefused`` is raised for problems of the
-    whole file (size, format, header, encoding).
+    as a new list); read and check every row (the dry run), writing nothing to the database —
+    unless this is a dry run, the checked rows are spooled to a private temporary file as JSON
+    lines, so the file is parsed once; stop there if any row has an error; otherwise, inside one
+    transaction, create the records from the spool with ``bulk_create`` in batches and mark the
+    list imported. Any failure rolls everything back, so a list is either empty or complete.
+    ``ImportRefused`` is raised for problems of the whole file (size, format, header, encoding).
     """
     file_name = file_name or path.name
     if source_list.state != SourceList.State.EMPTY or source_list.records.exists():
         raise importing.ImportRefused("list_not_empty")
-    scan = importing.walk(path, file_name=file_name, progress=_phase(progress, 0.0, 0.5))
-    outcome = ImportOutcome(scan=scan)
-    if dry_run or not scan.ok:
-        return outcome
+    if dry_run:
+        scan = importing.walk(path, file_name=file_name, progress=progress)
+        return ImportOutcome(scan=scan)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=import_dir()) as spool:
 
-    batch: list[SourceRecord] = []
-    written = 0
+        def keep(number: int, record: dict[str, Any], raw: dict[str, Any]) -> None:
+            spool.write(json.dumps([number, record, raw], ensure_ascii=False))
+            spool.write("\n")
 
-    def add(number: int, record: dict[str, Any], raw: dict[str, Any]) -> None:
-        nonlocal written
-        batch.append(SourceRecord(source_list=source_list, row_number=number, raw=raw, **record))
-        if len(batch) >= BATCH_SIZE:
-            SourceRecord.objects.bulk_create(batch)
-            written += len(batch)
-            batch.clear()
-
-    with transaction.atomic():
-        again = importing.walk(
-            path, file_name=file_name, on_record=add, progress=_phase(progress, 0.5, 1.0)
+        scan = importing.walk(
+            path, file_name=file_name, on_record=keep, progress=_phase(progress, 0.0, 0.7)
         )
-        if not again.ok or again.sha256 != scan.sha256:
-            # The file changed between the check and the import: write nothing.
-            raise importing.ImportRefused("file_changed")
-        if batch:
-            SourceRecord.objects.bulk_create(batch)
-            written += len(batch)
-        SourceList.objects.filter(pk=source_list.pk).update(
-            state=SourceList.State.IMPORTED,
-            record_count=written,
-            file_name=file_name[:255],
-            file_sha256=scan.sha256,
-            file_encoding=scan.encoding,
-        )
-        source_list.refresh_from_db()
-        audit_record(
-            actor=actor,
-            action=Action.CREATE,
-            target=source_list,
-            fields=["records"],
-            detail={
-                "import": True,
-                "records": written,
-                "sha256": scan.sha256,
-                "encoding": scan.encoding,
-                "warnings": scan.warnings,
-            },
-        )
+        outcome = ImportOutcome(scan=scan)
+        if not scan.ok:
+            return outcome
+        spool.seek(0)
+        written = 0
+        report = _phase(progress, 0.7, 1.0)
+        with transaction.atomic():
+            batch: list[SourceRecord] = []
+            for line in spool:
+                number, record, raw = json.loads(line)
+                batch.append(
+                    SourceRecord(source_list=source_list, row_number=number, raw=raw, **record)
+                )
+                if len(batch) >= BATCH_SIZE:
+                    SourceRecord.objects.bulk_create(batch)
+                    written += len(batch)
+                    batch.clear()
+                    if report is not None:
+                        report(written, written / max(scan.rows, 1))
+            if batch:
+                SourceRecord.objects.bulk_create(batch)
+                written += len(batch)
+            SourceList.objects.filter(pk=source_list.pk).update(
+                state=SourceList.State.IMPORTED,
+                record_count=written,
+                file_name=file_name[:255],
+                file_sha256=scan.sha256,
+                file_encoding=scan.encoding,
+            )
+            source_list.refresh_from_db()
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=source_list,
+                fields=["records"],
+                detail={
+                    "import": True,
+                    "records": written,
+                    "sha256": scan.sha256,
+                    "encoding": scan.encoding,
+                    "warnings": scan.warnings,
+                },
+            )
     outcome.imported = written
     return outcome
 

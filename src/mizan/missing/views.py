@@ -137,6 +137,14 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for relative in relatives:
         relative.name_label = relative.person.display_name_for(request.user)  # type: ignore[attr-defined]
         relative.show_contact = relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
+    reports = list(file.reports.all())
+    for report in reports:
+        if report.reported_by is not None:
+            report.who_label = report.reported_by.person.display_name_for(request.user)  # type: ignore[attr-defined]
+    contacts = list(file.contacts.all())
+    for contact in contacts:
+        if contact.relative is not None:
+            contact.who_label = contact.relative.person.display_name_for(request.user)  # type: ignore[attr-defined]
     can_change = request.user.has_perm(CHANGE)
     return render(
         request,
@@ -146,8 +154,8 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "name_label": file.person.display_name_for(request.user),
             "timeline": selectors.timeline(file, request.user),
             "relatives": relatives,
-            "reports": file.reports.all(),
-            "contacts": file.contacts.all(),
+            "reports": reports,
+            "contacts": contacts,
             "records": file.person.source_records.filter(
                 source_list__in=selectors.source_lists_visible_to(request.user)
             ).select_related("source_list"),
@@ -260,7 +268,13 @@ def report_add(request: HttpRequest, pk: int) -> HttpResponse:
         services.family_report_add(actor=request.user, missing_person=file, data=form.cleaned_data)
 
     return _file_action(
-        request, pk, forms.FamilyReportForm, _("Record a family report"), save, missing_person=None
+        request,
+        pk,
+        forms.FamilyReportForm,
+        _("Record a family report"),
+        save,
+        missing_person=None,
+        actor=request.user,
     )
 
 
@@ -277,6 +291,7 @@ def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
         _("Record a meeting or notification"),
         save,
         missing_person=None,
+        actor=request.user,
     )
 
 
