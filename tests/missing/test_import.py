@@ -11,11 +11,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mizan.core.models import AuditEntry
 from mizan.missing import importing, services
 from mizan.missing.models import SourceList, SourceRecord
 from mizan.missing.synthetic_lists import write_csv, write_xlsx
+from mizan.text import has_bidi_controls
 
 HEADER = list(importing.COLUMNS)
 
@@ -176,7 +179,7 @@ def test_a_file_over_the_limit_is_refused_before_reading(tmp_path: Path, setting
     assert refused.value.code == "too_large"
     with translation.override("en"):
         assert "2,048 MB" in str(refused.value) and "512 MB" in str(refused.value)
-    with pytest.raises(CommandError, match="2,048.*512"):
+    with pytest.raises(CommandError, match=r"2,048.*512"):
         call_command("missing_import", str(path), "--source", "huge")
     assert not SourceList.objects.filter(name="huge").exists()
 
@@ -293,3 +296,35 @@ def test_cli_parser_has_the_contract() -> None:
 
     args = build_parser().parse_args(["missing", "import", "f.csv", "--source", "S", "--dry-run"])
     assert (args.file, args.source, args.dry_run) == ("f.csv", "S", True)
+
+
+@given(cells=st.lists(st.text(max_size=60), min_size=0, max_size=16))
+@settings(max_examples=300, deadline=None)
+def test_any_row_is_checked_without_crashing(cells: list[str]) -> None:
+    """Whatever a file holds, a row yields either a clean record or problems, never an
+    exception; names never keep direction controls; the raw row keeps every cell as read."""
+    mapping = dict(enumerate(importing.COLUMNS))
+    record, raw, problems = importing.check_row(2, cells, mapping, list(importing.COLUMNS), {})
+    assert list(raw.values()) == cells
+    for column in importing.TEXT_COLUMNS:
+        assert not has_bidi_controls(record[column])
+    errors = [p for p in problems if p["severity"] == importing.ERROR]
+    if not errors:
+        assert record["record_id"]
+        for column, limit in importing.MAX_LENGTHS.items():
+            assert len(record[column]) <= limit
+        assert record["birth_year"] is None or 1900 <= record["birth_year"] <= 2100
+    for problem in problems:
+        assert importing.problem_message(problem)
+
+
+@given(header=st.lists(st.sampled_from([*importing.COLUMNS, "ملاحظات", "", "x"]), max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_header_matching_refuses_or_maps(header: list[str]) -> None:
+    try:
+        mapping, _problems = importing.match_header(header)
+    except importing.ImportRefused as refused:
+        assert refused.code in {"duplicate_header", "no_record_id", "no_name"}
+    else:
+        assert "record_id" in mapping.values()
+        assert len(set(mapping.values())) == len(mapping)

@@ -280,3 +280,54 @@ def test_overview_counts_and_overlap(officer: Any, tmp_path: Any) -> None:
     assert "A,2,1" in csv_body
     assert AuditEntry.objects.filter(action="export", object_type="missing.overview").exists()
     assert client.get(reverse("missing:overview"), {"csv": "nope"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_progress_is_polled_until_the_job_ends(officer: Any, tmp_path: Any, settings: Any) -> None:
+    from mizan.missing.models import ImportJob, SourceList
+
+    settings.MEDIA_ROOT = tmp_path
+    source = services.source_list_create(
+        actor=officer, data={"name": "L", "origin": SourceList.Origin.OTHER}
+    )
+    job = ImportJob.objects.create(
+        source_list=source,
+        file_path=str(tmp_path / "x.csv"),
+        file_name="x.csv",
+        state=ImportJob.State.RUNNING,
+    )
+    services.progress_path(job).write_text('{"rows": 4000, "fraction": 0.4}')
+    client = signed_in(officer)
+    url = reverse("missing:job_detail", args=[job.pk])
+    partial = client.get(url, HTTP_HX_REQUEST="true")
+    assert partial.status_code == 200 and b'value="0.4"' in partial.content
+    assert b"4000" in partial.content or b"4,000" in partial.content
+    ImportJob.objects.filter(pk=job.pk).update(state=ImportJob.State.CHECKED)
+    done = client.get(url, HTTP_HX_REQUEST="true")
+    assert done.status_code == 204 and done["HX-Refresh"] == "true"
+
+
+@pytest.mark.django_db
+def test_a_protected_relative_is_never_named(
+    missing_file: MissingPerson, officer: Any, viewer: Any
+) -> None:
+    relative = missing_file.relatives.get()
+    person = relative.person
+    person.identity_sensitivity = Sensitivity.RESTRICTED
+    person.pseudonym = "Relative R-1"
+    person.save()
+    services.family_report_add(
+        actor=officer,
+        missing_person=missing_file,
+        data={"reported_by": relative, "consent_scope": "organisation"},
+    )
+    for user in (officer, viewer):
+        html = (
+            signed_in(user)
+            .get(reverse("missing:file_detail", args=[missing_file.pk]))
+            .content.decode()
+        )
+        assert "فاطمة" not in html and "Relative R-1" in html
+        form = signed_in(user).get(reverse("missing:report_add", args=[missing_file.pk]))
+        if form.status_code == 200:
+            assert "فاطمة" not in form.content.decode()
