@@ -331,3 +331,34 @@ def test_a_protected_relative_is_never_named(
         form = signed_in(user).get(reverse("missing:report_add", args=[missing_file.pk]))
         if form.status_code == 200:
             assert "فاطمة" not in form.content.decode()
+
+
+@pytest.mark.django_db
+def test_web_upload_over_the_limit_is_refused_unread(
+    officer: Any, tmp_path: Any, settings: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mizan.missing.models import ImportJob, SourceList
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.MIZAN_MISSING_IMPORT_MAX_BYTES = 1000
+    source = services.source_list_create(
+        actor=officer, data={"name": "L", "origin": SourceList.Origin.OTHER}
+    )
+    client = signed_in(officer, language="en")
+    url = reverse("missing:list_import", args=[source.pk])
+    big = SimpleUploadedFile("big.csv", b"record_id,full_name\n" + b"1,x\n" * 40_000)
+    response = client.post(url, {"file": big}, follow=True)
+    assert "the largest file accepted" in response.content.decode()
+    small_but_over = SimpleUploadedFile("l.csv", b"record_id,full_name\n" + b"1,x\n" * 300)
+    response = client.post(url, {"file": small_but_over}, follow=True)
+    assert "the largest file accepted" in response.content.decode()
+    pdf = SimpleUploadedFile("l.pdf", b"%PDF")
+    response = client.post(url, {"file": pdf}, follow=True)
+    assert "Only CSV and XLSX" in response.content.decode()
+    assert not ImportJob.objects.exists() and not list((tmp_path / "imports").glob("*"))
+    # The CSRF check still applies to uploads within the limit.
+    strict = signed_in(officer)
+    strict.handler.enforce_csrf_checks = True
+    assert strict.post(url, {"file": pdf}).status_code == 403

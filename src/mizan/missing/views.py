@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from mizan.cases.models import Person
@@ -345,29 +346,50 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+# Room for the form's other fields and the multipart framing around the file.
+FORM_OVERHEAD = 64 * 1024
+
+
+def _too_large(size: int) -> str:
+    limit = importing.max_bytes()
+    return str(
+        importing.ImportRefused(
+            "too_large", size=f"{size / 1024 / 1024:,.0f}", limit=f"{limit / 1024 / 1024:,.0f}"
+        )
+    )
+
+
+@csrf_exempt  # checked below, once the size is known: the check must not read a 2 GB body
 @login_required
 @permission_required(IMPORT, raise_exception=True)
 @require_POST
 def list_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Store the uploaded file and start its dry run in the background."""
+    """Store the uploaded file and start its dry run in the background.
+
+    A body larger than the limit is refused from its Content-Length, before Django reads it
+    (the CSRF check would otherwise read and spool the whole upload first).
+    """
+    get_visible_or_404(SourceList, request.user, pk=pk)
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > importing.max_bytes() + FORM_OVERHEAD:
+        messages.error(request, _too_large(length))
+        response = redirect("missing:list_detail", pk=pk)
+        response["Connection"] = "close"
+        return response
+    return _list_import_checked(request, pk)
+
+
+@csrf_protect
+def _list_import_checked(request: HttpRequest, pk: int) -> HttpResponse:
     source_list = get_visible_or_404(SourceList, request.user, pk=pk)
     form = forms.ImportForm(request.POST, request.FILES)
     if not form.is_valid():
         for error in form.errors.get("file", []):
-            messages.error(request, error)
+            messages.error(request, str(error))
         return redirect("missing:list_detail", pk=pk)
     upload = form.cleaned_data["file"]
     if upload.size > importing.max_bytes():
-        messages.error(
-            request,
-            str(
-                importing.ImportRefused(
-                    "too_large",
-                    size=f"{upload.size / 1024 / 1024:,.0f}",
-                    limit=f"{importing.max_bytes() / 1024 / 1024:,.0f}",
-                )
-            ),
-        )
+        messages.error(request, _too_large(upload.size))
         return redirect("missing:list_detail", pk=pk)
     try:
         path, _size = services.store_upload(
