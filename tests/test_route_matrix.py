@@ -157,6 +157,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "missing:file_edit": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
     "missing:status_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
     "missing:relative_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:relative_edit": (
+        lambda s: {"pk": s["missing_a"].pk, "relative_pk": s["relative_a"].pk},
+        ADMIN_ONLY,
+    ),
     "missing:report_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
     "missing:contact_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
     "missing:list_list": (None, SIGNED_IN_OK),
@@ -282,6 +286,13 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         actor=None,
         data={"sensitivity": 2, "team": team_a},
         person_data={"first_name_ar": "باسل"},
+    )
+    sites["relative_a"] = missing_services.relative_add(
+        actor=None,
+        missing_person=sites["missing_a"],
+        relationship="mother",
+        person_data={"first_name_ar": "هبة"},
+        contact={"phone": "1"},
     )
     sites["source_list"] = missing_services.source_list_create(
         actor=None, data={"name": "List", "origin": "families"}

@@ -362,3 +362,22 @@ def test_web_upload_over_the_limit_is_refused_unread(
     strict = signed_in(officer)
     strict.handler.enforce_csrf_checks = True
     assert strict.post(url, {"file": pdf}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_contact_details_are_edited_by_cleared_officers_only(
+    missing_file: MissingPerson, officer: Any, administrator: Any
+) -> None:
+    relative = missing_file.relatives.get()
+    url = reverse("missing:relative_edit", args=[missing_file.pk, relative.pk])
+    response = signed_in(officer).post(
+        url, {"phone": "+90 500 000 0000", "contact_sensitivity": "2"}
+    )
+    assert response.status_code == 302
+    relative.refresh_from_db()
+    assert relative.phone == "+90 500 000 0000"
+    services.relative_update_contact(
+        actor=administrator, relative=relative, data={"contact_sensitivity": Sensitivity.RESTRICTED}
+    )
+    assert signed_in(officer).get(url).status_code == 403
+    assert signed_in(administrator).get(url).status_code == 200

@@ -203,6 +203,26 @@ def _relatives(form: forms.Form, name: str, missing_person: MissingPerson, actor
     field.actor = actor  # type: ignore[attr-defined]
 
 
+class RelativeContactForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A relative's contact details (the name is edited on the person's page)."""
+
+    class Meta:
+        model = Relative
+        fields = ["phone", "email", "address", "contact_notes", "contact_sensitivity"]
+        widgets = {
+            "address": forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+            "contact_notes": forms.Textarea(attrs={"rows": 2}),
+            "phone": forms.TextInput(attrs={"dir": "ltr"}),
+            "email": forms.EmailInput(attrs={"dir": "ltr"}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contact_sensitivity"].choices = [  # type: ignore[attr-defined]
+            (value, label) for value, label in sensitivity_choices(actor) if value >= 2
+        ]
+
+
 class FamilyReportForm(BootstrapFormMixin, forms.Form):
     reported_by = RelativeChoiceField(
         label=_("Reported by"), queryset=Relative.objects.none(), required=False

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.file_edit, name="file_edit"),
     path("<int:pk>/status/", views.status_add, name="status_add"),
     path("<int:pk>/relatives/new/", views.relative_add, name="relative_add"),
+    path("<int:pk>/relatives/<int:relative_pk>/edit/", views.relative_edit, name="relative_edit"),
     path("<int:pk>/reports/new/", views.report_add, name="report_add"),
     path("<int:pk>/contacts/new/", views.contact_add, name="contact_add"),
     path("lists/", views.list_list, name="list_list"),

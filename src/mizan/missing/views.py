@@ -264,6 +264,36 @@ def relative_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required(CHANGE, raise_exception=True)
+@permission_required("missing.view_contact_details", raise_exception=True)
+def relative_edit(request: HttpRequest, pk: int, relative_pk: int) -> HttpResponse:
+    file = selectors.missing_file(request.user, pk)
+    relative = file.relatives.filter(pk=relative_pk).first()
+    if relative is None:
+        raise Http404
+    if not relative.contact_visible_to(request.user):
+        raise PermissionDenied  # editing would show details above the user's clearance
+    form = forms.RelativeContactForm(request.POST or None, instance=relative, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.changed_data}
+        services.relative_update_contact(
+            actor=request.user, relative=file.relatives.get(pk=relative_pk), data=data
+        )
+        messages.success(request, _("The changes were saved."))
+        return redirect("missing:file_detail", pk=pk)
+    return render(
+        request,
+        "missing/form.html",
+        {
+            "form": form,
+            "title": _("Contact details of a relative"),
+            "file": file,
+            "back": reverse("missing:file_detail", args=[pk]),
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
 def report_add(request: HttpRequest, pk: int) -> HttpResponse:
     def save(file: MissingPerson, form: Any) -> None:
         services.family_report_add(actor=request.user, missing_person=file, data=form.cleaned_data)
