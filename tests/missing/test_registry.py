@@ -381,3 +381,24 @@ def test_contact_details_are_edited_by_cleared_officers_only(
     )
     assert signed_in(officer).get(url).status_code == 403
     assert signed_in(administrator).get(url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_files_found_in_a_list_by_national_id(officer: Any, tmp_path: Any) -> None:
+    from mizan.missing.models import SourceList
+
+    file = services.missing_person_create(
+        actor=officer, data={}, person_data={"first_name_ar": "وائل", "national_id": "0101"}
+    )
+    services.missing_person_create(actor=officer, data={}, person_data={"first_name_ar": "طارق"})
+    path = tmp_path / "l.csv"
+    path.write_text("record_id,full_name,national_id\n7,وائل السعدي,٠١٠١\n", encoding="utf-8")
+    source = services.source_list_create(
+        actor=officer, data={"name": "Notices", "origin": SourceList.Origin.OFFICIAL}
+    )
+    services.source_list_import(actor=officer, source_list=source, path=path)
+    client = signed_in(officer, language="en")
+    html = client.get(reverse("missing:registry_list"), {"source_list": source.pk}).content.decode()
+    assert "وائل" in html and "طارق" not in html
+    page = client.get(reverse("missing:file_detail", args=[file.pk])).content.decode()
+    assert "Notices" in page and "not yet reviewed" in page

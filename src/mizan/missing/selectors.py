@@ -50,7 +50,16 @@ def registry_visible_to(
     if f.year:
         files = files.filter(disappearance_year=f.year)
     if f.source_list:
-        files = files.filter(person__source_records__source_list_id=f.source_list).distinct()
+        # In the list by identity: a record linked to the person, or (until the review links
+        # records) a record giving the person's national ID number.
+        in_list = SourceRecord.objects.filter(source_list_id=f.source_list)
+        files = files.filter(
+            Q(person__in=in_list.filter(person__isnull=False).values("person_id"))
+            | Q(
+                person__national_id__in=in_list.exclude(national_id="").values("national_id"),
+                person__national_id__gt="",
+            )
+        )
     if f.query:
         # Names are searched only among persons whose name the user may see: a match on a
         # protected name would disclose that the protected person is in the registry.
@@ -100,6 +109,19 @@ def timeline(file: MissingPerson, user: Any) -> list[StatusChange]:
         if change.source_list is not None and not change.source_list.is_visible_to(user):
             change.source_list_hidden = True  # type: ignore[attr-defined]
     return changes
+
+
+def records_naming(user: Any, file: MissingPerson) -> QuerySet[SourceRecord]:
+    """Records of visible lists that name this person: linked to them, or giving their
+    national ID number (exact identity, until the linkage review decides)."""
+    condition = Q(person_id=file.person_id)
+    if file.person.national_id:
+        condition |= Q(national_id=file.person.national_id)
+    return (
+        SourceRecord.objects.filter(condition, source_list__in=source_lists_visible_to(user))
+        .select_related("source_list")
+        .order_by("source_list__name", "row_number")
+    )
 
 
 def source_lists_visible_to(user: Any) -> QuerySet[SourceList]:

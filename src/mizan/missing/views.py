@@ -157,9 +157,7 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "relatives": relatives,
             "reports": reports,
             "contacts": contacts,
-            "records": file.person.source_records.filter(
-                source_list__in=selectors.source_lists_visible_to(request.user)
-            ).select_related("source_list"),
+            "records": selectors.records_naming(request.user, file),
             "can_change": can_change,
             "status_form": forms.StatusChangeForm(actor=request.user) if can_change else None,
         },
