@@ -218,15 +218,15 @@ def test_a_failure_during_the_write_leaves_nothing(tmp_path: Path, monkeypatch: 
     path = write_csv(tmp_path / "l.csv", 5000)
     source = _list()
     calls = {"n": 0}
-    original = SourceRecord.objects.bulk_create
+    original = services._insert_records
 
-    def failing(objs: Any, *args: Any, **kwargs: Any) -> Any:
+    def failing(rows: Any) -> None:
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("disk full")
-        return original(objs, *args, **kwargs)
+        original(rows)
 
-    monkeypatch.setattr(SourceRecord.objects, "bulk_create", failing)
+    monkeypatch.setattr(services, "_insert_records", failing)
     with pytest.raises(RuntimeError):
         services.source_list_import(actor=None, source_list=source, path=path)
     assert SourceRecord.objects.count() == 0

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -356,7 +356,9 @@ def source_list_import(
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=import_dir()) as spool:
 
         def keep(number: int, record: dict[str, Any], raw: dict[str, Any]) -> None:
-            spool.write(json.dumps([number, record, raw], ensure_ascii=False))
+            spool.write(json.dumps([number, [record[c] for c in RECORD_COLUMNS]]))
+            spool.write("\t")
+            spool.write(json.dumps(raw, ensure_ascii=False))
             spool.write("\n")
 
         scan = importing.walk(
@@ -369,20 +371,19 @@ def source_list_import(
         written = 0
         report = _phase(progress, 0.7, 1.0)
         with transaction.atomic():
-            batch: list[SourceRecord] = []
+            batch: list[tuple[Any, ...]] = []
             for line in spool:
-                number, record, raw = json.loads(line)
-                batch.append(
-                    SourceRecord(source_list=source_list, row_number=number, raw=raw, **record)
-                )
+                fields, raw = line.rstrip("\n").split("\t", 1)
+                number, values = json.loads(fields)
+                batch.append((source_list.pk, number, *values, raw))
                 if len(batch) >= BATCH_SIZE:
-                    SourceRecord.objects.bulk_create(batch)
+                    _insert_records(batch)
                     written += len(batch)
                     batch.clear()
                     if report is not None:
                         report(written, written / max(scan.rows, 1))
             if batch:
-                SourceRecord.objects.bulk_create(batch)
+                _insert_records(batch)
                 written += len(batch)
             SourceList.objects.filter(pk=source_list.pk).update(
                 state=SourceList.State.IMPORTED,
@@ -407,6 +408,46 @@ def source_list_import(
             )
     outcome.imported = written
     return outcome
+
+
+RECORD_COLUMNS = (
+    "record_id",
+    "full_name",
+    "first_name",
+    "father_name",
+    "grandfather_name",
+    "family_name",
+    "mother_name",
+    "sex",
+    "birth_year",
+    "birth_place",
+    "national_id",
+    "date_of_arrest",
+    "arrest_year",
+    "place_of_arrest",
+)
+
+
+def _insert_records(rows: list[tuple[Any, ...]]) -> None:
+    """Insert checked records with one prepared statement run over the batch.
+
+    ``bulk_create`` builds and prepares every field of every row through the ORM (and on SQLite
+    splits a batch into statements of ~55 rows, its limit of 999 parameters): measured at
+    0.25 ms a row, most of an import. The values are already checked and typed here, and the
+    row verbatim is already JSON text, so they go to ``executemany`` as they are.
+    """
+    connection = connections[SourceRecord.objects.db]
+    quote = connection.ops.quote_name
+    names = ["source_list_id", "row_number", *RECORD_COLUMNS, "raw"]
+    raw_placeholder = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    placeholders = ", ".join(["%s"] * (len(names) - 1) + [raw_placeholder])
+    # Table and column names come from the model, quoted; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(SourceRecord._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(name) for name in names)}) VALUES ({placeholders})"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _phase(
