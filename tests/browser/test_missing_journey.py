@@ -88,7 +88,7 @@ def test_officer_imports_a_list_and_records_a_status_change(
     page.set_input_files("input[name=file]", str(good))
     page.click("form[action$='/import/'] button[type=submit]")
     page.wait_for_url("**/missing/imports/*/")
-    assert "cp1256" in page.inner_text("main")
+    assert "Windows-1256" in page.inner_text("main")
     page.click("text=Import now")
     page.wait_for_url("**/missing/imports/*/")
     page.locator(".alert-success").wait_for()

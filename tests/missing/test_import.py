@@ -150,7 +150,7 @@ def test_windows_1256_is_detected_and_named(tmp_path: Path) -> None:
         out = io.StringIO()
         path2 = _csv(tmp_path / "cp2.csv", [_row("1", full_name="محمد الشامي")], encoding="cp1256")
         call_command("missing_import", str(path2), "--source", "cp2", "--dry-run", stdout=out)
-        assert "encoding: cp1256" in out.getvalue()
+        assert "Windows-1256" in out.getvalue()
 
 
 @pytest.mark.django_db

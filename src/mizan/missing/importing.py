@@ -176,6 +176,20 @@ MESSAGES: dict[str, Any] = {
 }
 
 
+ENCODING_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "utf-16": "UTF-16",
+    "cp1256": "Windows-1256",
+    "xlsx": "XLSX",
+}
+
+
+def encoding_label(code: str) -> str:
+    """The name people know an encoding by (what Excel and Notepad call it)."""
+    return ENCODING_LABELS.get(code, code)
+
+
 class ImportRefused(Exception):
     """A problem with the whole file: nothing can be imported from it."""
 
@@ -285,11 +299,12 @@ class RowSource:
         return self._position()
 
 
-def file_digest_and_encoding(path: Path) -> tuple[str, str]:
-    """SHA-256 of the file and its encoding: UTF-8 if every byte decodes so, else Windows-1256."""
+def file_digest_and_encoding(path: Path, *, text: bool = True) -> tuple[str, str]:
+    """SHA-256 of the file and, for text, its encoding: UTF-8 if every byte decodes so, else
+    Windows-1256."""
     digest = hashlib.sha256()
     utf8 = codecs.getincrementaldecoder("utf-8")()
-    is_utf8 = True
+    is_utf8 = text
     first = True
     encoding = "utf-8"
     with path.open("rb") as stream:
@@ -445,7 +460,7 @@ def open_source(
         source = RowSource(path=path, kind="csv", size=size, encoding=encoding, sha256=digest)
         return source, _iter_csv(path, source)
     if suffix in (".xlsx", ".xlsm"):
-        digest, _encoding = file_digest_and_encoding(path)
+        digest, _encoding = file_digest_and_encoding(path, text=False)
         source = RowSource(path=path, kind="xlsx", size=size, encoding="xlsx", sha256=digest)
         return source, _iter_xlsx(path, source)
     raise ImportRefused("unknown_format", suffix=suffix or "—")

@@ -329,6 +329,12 @@ class SourceList(SensitiveModel, Stamped):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def encoding_label(self) -> str:
+        from mizan.missing.importing import encoding_label
+
+        return encoding_label(self.file_encoding)
+
 
 class SourceRecord(models.Model):
     """One row of an imported list: the parsed fields and the row verbatim.
@@ -407,6 +413,12 @@ class ImportJob(Stamped):
 
     def __str__(self) -> str:
         return f"import#{self.pk}"
+
+    @property
+    def encoding_label(self) -> str:
+        from mizan.missing.importing import encoding_label
+
+        return encoding_label(self.encoding)
 
     @property
     def finished(self) -> bool:

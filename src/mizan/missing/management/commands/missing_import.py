@@ -94,7 +94,7 @@ class Command(BaseCommand):
         scan = outcome.scan
         self.stdout.write(
             _("%(rows)s rows read; file encoding: %(encoding)s.")
-            % {"rows": f"{scan.rows:,}", "encoding": scan.encoding}
+            % {"rows": f"{scan.rows:,}", "encoding": importing.encoding_label(scan.encoding)}
         )
         for problem in scan.problems:
             label = _("error") if problem["severity"] == importing.ERROR else _("warning")
