@@ -328,3 +328,53 @@ def test_header_matching_refuses_or_maps(header: list[str]) -> None:
     else:
         assert "record_id" in mapping.values()
         assert len(set(mapping.values())) == len(mapping)
+
+
+@pytest.mark.django_db
+def test_utf16_files_are_read(tmp_path: Path) -> None:
+    path = _csv(tmp_path / "u16.csv", [_row("1", full_name="هبة الزعبي")], encoding="utf-16")
+    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
+    assert outcome.ok and outcome.scan.encoding == "utf-16"
+    assert SourceRecord.objects.get().family_name == "الزعبي"
+
+
+@pytest.mark.django_db
+def test_cli_main_runs_the_contract(tmp_path: Path, capsys: Any) -> None:
+    from mizan.cli import main
+
+    path = write_csv(tmp_path / "families.csv", 20)
+    assert main(["missing", "import", str(path), "--source", "Families", "--dry-run"]) == 0
+    assert not SourceList.objects.filter(name="Families").exists()
+    assert main(["missing", "import", str(path), "--source", "Families"]) == 0
+    assert SourceList.objects.get(name="Families").record_count == 20
+    assert main(["missing", "import", str(path), "--source", "Families"]) == 1
+    assert "mizan missing import:" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_uploads_that_cannot_be_imported_are_not_kept(
+    tmp_path: Path, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mizan.missing.models import ImportJob
+
+    settings.MEDIA_ROOT = tmp_path
+    source = _list()
+    bad, _size = services.store_upload([b"record_id,full_name\n,x\n"], suffix=".csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        job = services.import_job_start(
+            actor=None, source_list=source, path=bad, file_name="b.csv", dry_run=True
+        )
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.CHECKED and job.error_count == 1 and not bad.exists()
+    good, _size = services.store_upload([b"record_id,full_name\n1,x\n"], suffix=".csv")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.import_job_start(
+            actor=None, source_list=source, path=good, file_name="g.csv", dry_run=True
+        )
+    assert good.exists()  # waiting for the officer's confirmation
+    ImportJob.objects.update(updated_at=timezone.now() - timedelta(days=3))
+    assert services.forget_expired_uploads() == 1 and not good.exists()

@@ -604,7 +604,11 @@ def import_job_run(job_id: int) -> ImportJob:
         if fields:
             ImportJob.objects.filter(pk=job.pk).update(**fields, updated_at=timezone.now())
         marker.unlink(missing_ok=True)
-        if fields.get("state") in (ImportJob.State.DONE, ImportJob.State.FAILED):
+        # The uploaded file holds names: keep it only while it may still be imported (a clean
+        # dry run waiting for confirmation).
+        if fields.get("state") in (ImportJob.State.DONE, ImportJob.State.FAILED) or (
+            fields.get("state") == ImportJob.State.CHECKED and fields.get("error_count")
+        ):
             Path(job.file_path).unlink(missing_ok=True)
     job.refresh_from_db()
     return job
