@@ -402,3 +402,22 @@ def test_files_found_in_a_list_by_national_id(officer: Any, tmp_path: Any) -> No
     assert "وائل" in html and "طارق" not in html
     page = client.get(reverse("missing:file_detail", args=[file.pk])).content.decode()
     assert "Notices" in page and "not yet reviewed" in page
+
+
+@pytest.mark.django_db
+def test_a_file_for_an_existing_person(officer: Any) -> None:
+    from mizan.cases import services as cases_services
+
+    person = cases_services.person_create(
+        actor=officer, data={"first_name_ar": "جمال", "family_name_ar": "الخليل"}
+    )
+    client = signed_in(officer)
+    page = client.get(reverse("cases:person_detail", args=[person.pk])).content.decode()
+    create = reverse("missing:file_create") + f"?person={person.pk}"
+    assert create.replace("&", "&amp;") in page or create in page
+    response = client.post(create, {"disappeared_on_0": "2012", "sensitivity": "1"})
+    file = MissingPerson.objects.get(person=person)
+    assert response["Location"] == reverse("missing:file_detail", args=[file.pk])
+    # A second attempt leads to the existing file instead of a duplicate.
+    again = client.get(create)
+    assert again["Location"] == reverse("missing:file_detail", args=[file.pk])
