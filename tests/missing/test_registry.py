@@ -275,6 +275,7 @@ def test_overview_counts_and_overlap(officer: Any, tmp_path: Any) -> None:
     result = selectors.overlap(officer)
     assert [s.name for s in result.lists] == ["A", "B"]
     assert result.matrix == [[2, 1], [1, 1]]
+    assert result.pairs.rows == [("A ∩ B", 1)]
     client = signed_in(officer)
     csv_body = client.get(reverse("missing:overview"), {"csv": "overlap"}).content.decode()
     assert "A,2,1" in csv_body

@@ -233,6 +233,18 @@ class Overlap:
     def rows(self) -> list[tuple[SourceList, list[int]]]:
         return list(zip(self.lists, self.matrix, strict=True))
 
+    @property
+    def pairs(self) -> Table:
+        """Each pair of lists with the people they share, largest first (for the chart)."""
+        found = [
+            (f"{self.lists[i].name} ∩ {self.lists[j].name}", self.matrix[i][j])
+            for i in range(len(self.lists))
+            for j in range(i + 1, len(self.lists))
+            if self.matrix[i][j]
+        ]
+        found.sort(key=lambda pair: -pair[1])
+        return Table("overlap", _("People shared by two lists"), found[:20])
+
 
 def overlap(user: Any) -> Overlap:
     """Which records appear in which lists, by identity.
