@@ -34,7 +34,7 @@ LISTS = [
 
 
 def load(stdout: Any, show_credentials: bool = True) -> None:
-    if MissingPerson.objects.filter(circumstances__startswith="(demo)").exists():
+    if MissingPerson.objects.filter(circumstances__startswith="(تجريبي)").exists():
         stdout.write(f"Missing persons: {MissingPerson.objects.count()} in all (none added).")
         return
     rng = random.Random(2013)  # noqa: S311 - synthetic demo data, not security
@@ -53,7 +53,9 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             data={
                 "disappeared_on": PartialDate(year, rng.randint(1, 12)),
                 "disappeared_at": rng.choice(towns) if towns else None,
-                "circumstances": "(demo) Taken at a checkpoint; the family has had no news since.",
+                "circumstances": (
+                    "(تجريبي) اعتُقل على حاجز، ولم تصل العائلة أي أخبار عنه منذ ذلك الحين."
+                ),
                 "sensitivity": Sensitivity.CONFIDENTIAL
                 if number % 4 == 0
                 else Sensitivity.INTERNAL,
@@ -71,7 +73,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                 "birth_date": PartialDate(who.birth_year),
                 "national_id": national_id,
             },
-            source_description="(demo) Report by the family",
+            source_description="(تجريبي) بلاغ من العائلة",
         )
         people.append((who, national_id, year))
         relative_who = synthetic.person(rng, sex="female")
@@ -85,7 +87,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             },
             contact={
                 "phone": f"+90 5{rng.randint(10, 99)} 000 {rng.randint(1000, 9999)}",
-                "contact_notes": "(demo) Evenings only; never leave a message.",
+                "contact_notes": "(تجريبي) مساءً فقط؛ لا تترك رسالة أبداً.",
             },
         )
         services.family_report_add(
@@ -95,7 +97,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                 "reported_by": relative,
                 "reported_on": PartialDate(min(year + 1, 2024)),
                 "consent_scope": rng.choice(ConsentScope.values),
-                "account": "(demo) The family's account of the arrest.",
+                "account": "(تجريبي) رواية العائلة لظروف الاعتقال.",
             },
         )
         if number % 3 == 0 and facilities:
@@ -105,7 +107,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                 status=Status.DETAINED,
                 date=PartialDate(min(year + 1, 2024)),
                 facility=rng.choice(facilities),
-                source_description="(demo) A released detainee saw him there.",
+                source_description="(تجريبي) رآه هناك معتقل مُفرج عنه.",
             )
         if number % 7 == 0:
             services.status_change_record(
@@ -113,7 +115,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                 missing_person=file,
                 status=Status.DECEASED,
                 date=PartialDate(min(year + 3, 2024)),
-                source_description="(demo) Official death notice",
+                source_description="(تجريبي) إخطار وفاة رسمي",
             )
             services.family_contact_add(
                 actor=None,
@@ -122,7 +124,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                     "relative": relative,
                     "kind": FamilyContact.Kind.NOTIFICATION,
                     "date": date(2024, 1, 1) + timedelta(days=number),
-                    "summary": "(demo) The family was told of the death notice, with a counsellor.",
+                    "summary": "(تجريبي) أُبلغت العائلة بإخطار الوفاة بحضور مرشدة نفسية.",
                 },
             )
         elif number % 5 == 0:
@@ -133,7 +135,10 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
                     "relative": relative,
                     "kind": FamilyContact.Kind.MEETING,
                     "date": date(2024, 3, 1) + timedelta(days=number),
-                    "summary": "(demo) Update on the search; steps with the IIMP explained.",
+                    "summary": (
+                        "(تجريبي) إطلاع على مستجدات البحث وشرح الخطوات مع المؤسسة "
+                        "المستقلة المعنية بالمفقودين."
+                    ),
                 },
             )
     grave = Site.objects.filter(site_type__code="mass_grave").order_by("pk").first()
