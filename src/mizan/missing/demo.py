@@ -166,7 +166,7 @@ def _demo_lists(
     """Three lists, each naming a different share of the demo people, imported as files."""
     import csv
 
-    for index, (name_en, _name_ar, origin, reliability) in enumerate(LISTS):
+    for index, (_name_en, name_ar, origin, reliability) in enumerate(LISTS):
         chosen = [p for number, p in enumerate(people) if (number + index) % (index + 2) == 0]
         with tempfile.TemporaryDirectory() as directory:
             path = Path(directory) / "list.csv"
@@ -195,7 +195,7 @@ def _demo_lists(
             source = services.source_list_create(
                 actor=None,
                 data={
-                    "name": name_en,
+                    "name": name_ar,  # the organisation works in Arabic
                     "origin": origin,
                     "reliability": reliability,
                     "list_date": PartialDate(2024 - index),
