@@ -378,3 +378,24 @@ def test_uploads_that_cannot_be_imported_are_not_kept(
     assert good.exists()  # waiting for the officer's confirmation
     ImportJob.objects.update(updated_at=timezone.now() - timedelta(days=3))
     assert services.forget_expired_uploads() == 1 and not good.exists()
+
+
+@pytest.mark.django_db
+def test_damaged_utf8_is_refused_not_misread(tmp_path: Path) -> None:
+    """A UTF-8 file with one broken byte is not Windows-1256: refuse it, naming the line."""
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(
+        "record_id,full_name\n1,محمد الشامي\n2,عمر الحلبي\n".encode() + b"3,\xff\xfe\n"
+    )
+    with pytest.raises(importing.ImportRefused) as refused:
+        services.source_list_import(actor=None, source_list=_list(), path=path, dry_run=True)
+    assert refused.value.code == "bad_encoding" and refused.value.params["line"] == 4
+
+
+@pytest.mark.django_db
+def test_an_oversized_field_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text("record_id,full_name\n1," + "x" * 200_000 + "\n", encoding="utf-8")
+    with pytest.raises(importing.ImportRefused) as refused:
+        services.source_list_import(actor=None, source_list=_list(), path=path, dry_run=True)
+    assert refused.value.code == "bad_csv"

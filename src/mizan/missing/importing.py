@@ -307,6 +307,10 @@ def file_digest_and_encoding(path: Path, *, text: bool = True) -> tuple[str, str
     is_utf8 = text
     first = True
     encoding = "utf-8"
+    # Arabic letters already read as valid UTF-8 before an invalid byte mean a damaged UTF-8
+    # file, not a Windows-1256 one: reading it as 1256 would turn every name into nonsense.
+    seen_utf8_letters = False
+    lines_before = 0
     with path.open("rb") as stream:
         while chunk := stream.read(1024 * 1024):
             digest.update(chunk)
@@ -320,8 +324,18 @@ def file_digest_and_encoding(path: Path, *, text: bool = True) -> tuple[str, str
             if is_utf8:
                 try:
                     utf8.decode(chunk)
-                except UnicodeDecodeError:
+                except UnicodeDecodeError as error:
+                    good = chunk[: error.start]
+                    if seen_utf8_letters or (good and max(good) >= 0x80):
+                        raise ImportRefused(
+                            "bad_encoding",
+                            encoding="UTF-8",
+                            line=lines_before + good.count(b"\n") + 1,
+                        ) from None
                     is_utf8 = False
+                else:
+                    seen_utf8_letters = seen_utf8_letters or max(chunk) >= 0x80
+                lines_before += chunk.count(b"\n")
         if is_utf8:
             try:
                 utf8.decode(b"", final=True)
