@@ -422,3 +422,23 @@ def test_a_file_for_an_existing_person(officer: Any) -> None:
     # A second attempt leads to the existing file instead of a duplicate.
     again = client.get(create)
     assert again["Location"] == reverse("missing:file_detail", args=[file.pk])
+
+
+@pytest.mark.django_db
+def test_a_relative_above_the_readers_level_is_not_named(
+    missing_file: MissingPerson, viewer: Any, officer: Any
+) -> None:
+    from mizan.cases import services as cases_services
+
+    relative = missing_file.relatives.get()
+    cases_services.person_update(
+        actor=officer, person=relative.person, data={"sensitivity": Sensitivity.CONFIDENTIAL}
+    )
+    html = signed_in(viewer).get(reverse("missing:file_detail", args=[missing_file.pk]))
+    assert "فاطمة" not in html.content.decode()
+    assert (
+        "فاطمة"
+        in signed_in(officer)
+        .get(reverse("missing:file_detail", args=[missing_file.pk]))
+        .content.decode()
+    )

@@ -23,7 +23,7 @@ from mizan.missing.models import (
     SourceList,
     Status,
 )
-from mizan.missing.selectors import source_lists_visible_to
+from mizan.missing.selectors import name_for, source_lists_visible_to
 
 SEX_CHOICES = [("", "—"), ("male", _("Male")), ("female", _("Female"))]
 
@@ -194,7 +194,7 @@ class RelativeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     actor: Any = None
 
     def label_from_instance(self, obj: Relative) -> str:
-        return f"{obj.person.display_name_for(self.actor)} — {obj.relationship.label}"
+        return f"{name_for(obj.person, self.actor)} — {obj.relationship.label}"
 
 
 def _relatives(form: forms.Form, name: str, missing_person: MissingPerson, actor: Any) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from mizan.cases.models import Person
 from mizan.core.bilingual import pick
 from mizan.core.permissions import effective_clearance, get_visible_or_404, visibility_q
 from mizan.missing.models import (
@@ -96,6 +97,14 @@ def missing_file(user: Any, pk: int) -> MissingPerson:
         )
     )
     return get_visible_or_404(queryset, user, pk=pk)
+
+
+def name_for(person: Person, user: Any) -> str:
+    """A relative's name as this user may see it: nothing of a record above their level, the
+    pseudonym of a protected identity, otherwise the name."""
+    if not person.is_visible_to(user):
+        return str(_("A relative recorded at a level you may not see"))
+    return person.display_name_for(user)
 
 
 def timeline(file: MissingPerson, user: Any) -> list[StatusChange]:

@@ -26,6 +26,7 @@ from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 from mizan.missing import forms, importing, selectors, services
 from mizan.missing.models import ImportJob, MissingPerson, SourceList, Status
+from mizan.missing.selectors import name_for
 
 VIEW = "missing.view_missingperson"
 ADD = "missing.add_missingperson"
@@ -136,16 +137,19 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
         audit_record(actor=request.user, action=Action.VIEW, target=file, request=request)
     relatives = list(file.relatives.all())
     for relative in relatives:
-        relative.name_label = relative.person.display_name_for(request.user)  # type: ignore[attr-defined]
-        relative.show_contact = relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
+        # A relative's own record may be more protected than the file (raised later): then
+        # neither the name nor the contact details are shown.
+        person_visible = relative.person.is_visible_to(request.user)
+        relative.name_label = name_for(relative.person, request.user)  # type: ignore[attr-defined]
+        relative.show_contact = person_visible and relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
     reports = list(file.reports.all())
     for report in reports:
         if report.reported_by is not None:
-            report.who_label = report.reported_by.person.display_name_for(request.user)  # type: ignore[attr-defined]
+            report.who_label = name_for(report.reported_by.person, request.user)  # type: ignore[attr-defined]
     contacts = list(file.contacts.all())
     for contact in contacts:
         if contact.relative is not None:
-            contact.who_label = contact.relative.person.display_name_for(request.user)  # type: ignore[attr-defined]
+            contact.who_label = name_for(contact.relative.person, request.user)  # type: ignore[attr-defined]
     can_change = request.user.has_perm(CHANGE)
     return render(
         request,
