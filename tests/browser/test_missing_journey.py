@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mizan.accounts.services import user_create
+from mizan.cases import services as cases_services
 from mizan.core.models import Team
 from mizan.core.sensitivity import Sensitivity
 from mizan.missing import services
@@ -39,6 +40,10 @@ def test_officer_imports_a_list_and_records_a_status_change(
         relationship="mother",
         person_data={"first_name_ar": "فاطمة", "family_name_ar": "النجار"},
         contact={"phone": "+90 555 000 1234"},
+    )
+    known = cases_services.person_create(
+        actor=None,
+        data={"first_name_ar": "أحمد", "father_name_ar": "خالد", "family_name_ar": "الحموي"},
     )
     bad = tmp_path / "families.csv"
     bad.write_text(
@@ -117,6 +122,20 @@ def test_officer_imports_a_list_and_records_a_status_change(
     assert MissingPerson.objects.get(pk=file.pk).status == Status.DETAINED
     page.goto(f"{live_server.url}/missing/overview/")
     shot(page, "34-missing-overview-ar")
+
+    # Opening a file for someone already recorded: the suggestion leads to that person.
+    page.goto(f"{live_server.url}/missing/new/")
+    page.fill("input[name=name_ar]", "احمد الحمو")
+    page.locator("input[name=name_ar]").press_sequentially("ي ")
+    suggestion = page.locator("[data-choose-person]").first
+    suggestion.wait_for()
+    shot(page, "36-missing-new-file-suggestion-ar")
+    suggestion.click()
+    page.wait_for_url(f"**/missing/new/?person={known.pk}")
+    page.fill("input[name=disappeared_on_0]", "2012")
+    page.click("#missing-file-form button[type=submit]")
+    page.wait_for_url("**/missing/*/")
+    assert MissingPerson.objects.filter(person=known).exists()
 
     page.context.add_cookies([{"name": "mizan_language", "value": "en", "url": live_server.url}])
     page.goto(f"{live_server.url}/missing/{file.pk}/")

@@ -119,7 +119,7 @@ def file_create(request: HttpRequest) -> HttpResponse:
             return redirect("missing:file_detail", pk=file.pk)
     return render(
         request,
-        "missing/form.html",
+        "missing/file_form.html",
         {
             "form": form,
             "title": _("New file in the registry"),
