@@ -442,3 +442,35 @@ def test_a_relative_above_the_readers_level_is_not_named(
         .get(reverse("missing:file_detail", args=[missing_file.pk]))
         .content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_lists_above_the_readers_level_are_not_counted(
+    officer: Any, viewer: Any, tmp_path: Any
+) -> None:
+    from mizan.missing.models import SourceList
+
+    path = tmp_path / "l.csv"
+    path.write_text("record_id,full_name,national_id\n1,محمد الشامي,555\n", encoding="utf-8")
+    secret = services.source_list_create(
+        actor=officer,
+        data={
+            "name": "Leaked branch register",
+            "origin": SourceList.Origin.OFFICIAL,
+            "sensitivity": Sensitivity.CONFIDENTIAL,
+        },
+    )
+    services.source_list_import(actor=officer, source_list=secret, path=path)
+    client = signed_in(viewer, language="en")
+    for url in (
+        reverse("missing:overview"),
+        reverse("missing:overview") + "?csv=source",
+        reverse("missing:overview") + "?csv=overlap",
+        reverse("missing:list_list"),
+    ):
+        assert "Leaked branch register" not in client.get(url).content.decode()
+    assert client.get(reverse("missing:list_detail", args=[secret.pk])).status_code == 404
+    assert (
+        "Leaked branch register"
+        in signed_in(officer).get(reverse("missing:overview")).content.decode()
+    )
