@@ -166,6 +166,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "missing:list_list": (None, SIGNED_IN_OK),
     "missing:list_create": (None, ADMIN_ONLY),
     "missing:list_detail": (lambda s: {"pk": s["source_list"].pk}, SIGNED_IN_OK),
+    "missing:record_detail": (
+        lambda s: {"pk": s["source_list"].pk, "record_pk": s["record"].pk},
+        SIGNED_IN_OK,
+    ),
     "missing:list_import": (
         lambda s: {"pk": s["source_list"].pk},
         {**ADMIN_ONLY, "administrator": 405},  # POST only
@@ -280,7 +284,7 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         sources=[],
     )
     from mizan.missing import services as missing_services
-    from mizan.missing.models import ImportJob
+    from mizan.missing.models import ImportJob, SourceRecord
 
     sites["missing_a"] = missing_services.missing_person_create(
         actor=None,
@@ -296,6 +300,9 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
     )
     sites["source_list"] = missing_services.source_list_create(
         actor=None, data={"name": "List", "origin": "families"}
+    )
+    sites["record"] = SourceRecord.objects.create(
+        source_list=sites["source_list"], row_number=2, record_id="1", raw={"record_id": "1"}
     )
     sites["import_job"] = ImportJob.objects.create(
         source_list=sites["source_list"], file_path="/nonexistent.csv", file_name="l.csv"

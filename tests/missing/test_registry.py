@@ -474,3 +474,22 @@ def test_lists_above_the_readers_level_are_not_counted(
         "Leaked branch register"
         in signed_in(officer).get(reverse("missing:overview")).content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_record_shows_its_row_verbatim(officer: Any, tmp_path: Any) -> None:
+    from mizan.missing.models import SourceList
+
+    path = tmp_path / "l.csv"
+    path.write_text("رقم السجل,الاسم الكامل,سنة الولادة\n٧,سامر الحموي,١٩٩٠\n", encoding="utf-8")
+    source = services.source_list_create(
+        actor=officer, data={"name": "L", "origin": SourceList.Origin.FAMILIES}
+    )
+    services.source_list_import(actor=officer, source_list=source, path=path)
+    record = source.records.get()
+    html = (
+        signed_in(officer)
+        .get(reverse("missing:record_detail", args=[source.pk, record.pk]))
+        .content.decode()
+    )
+    assert "١٩٩٠" in html and "1990" in html and "رقم السجل" in html

@@ -17,6 +17,7 @@ urlpatterns = [
     path("lists/new/", views.list_create, name="list_create"),
     path("lists/<int:pk>/", views.list_detail, name="list_detail"),
     path("lists/<int:pk>/import/", views.list_import, name="list_import"),
+    path("lists/<int:pk>/records/<int:record_pk>/", views.record_detail, name="record_detail"),
     path("imports/<int:pk>/", views.job_detail, name="job_detail"),
     path("imports/<int:pk>/confirm/", views.job_confirm, name="job_confirm"),
     path("overview/", views.overview, name="overview"),

@@ -469,6 +469,29 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@permission_required("missing.view_sourcelist", raise_exception=True)
+def record_detail(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
+    """One record of a list: what was parsed from it, and the row exactly as it was read."""
+    source_list = get_visible_or_404(SourceList, request.user, pk=pk)
+    record = source_list.records.select_related("person").filter(pk=record_pk).first()
+    if record is None:
+        raise Http404
+    person_label = None
+    if record.person is not None:
+        person_label = name_for(record.person, request.user)
+    return render(
+        request,
+        "missing/record_detail.html",
+        {
+            "source_list": source_list,
+            "record": record,
+            "person_label": person_label,
+            "fields": [(column, getattr(record, column)) for column in services.RECORD_COLUMNS],
+        },
+    )
+
+
+@login_required
 @permission_required(IMPORT, raise_exception=True)
 @require_POST
 def job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
