@@ -99,11 +99,13 @@ def missing_file(user: Any, pk: int) -> MissingPerson:
     return get_visible_or_404(queryset, user, pk=pk)
 
 
-def name_for(person: Person, user: Any) -> str:
-    """A relative's name as this user may see it: nothing of a record above their level, the
+def name_for(person: Person, user: Any, *, relative: bool = True) -> str:
+    """A person's name as this user may see it: nothing of a record above their level, the
     pseudonym of a protected identity, otherwise the name."""
     if not person.is_visible_to(user):
-        return str(_("A relative recorded at a level you may not see"))
+        if relative:
+            return str(_("A relative recorded at a level you may not see"))
+        return str(_("A person recorded at a level you may not see"))
     return person.display_name_for(user)
 
 

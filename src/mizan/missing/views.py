@@ -478,7 +478,7 @@ def record_detail(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse
         raise Http404
     person_label = None
     if record.person is not None:
-        person_label = name_for(record.person, request.user)
+        person_label = name_for(record.person, request.user, relative=False)
     return render(
         request,
         "missing/record_detail.html",
