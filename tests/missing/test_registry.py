@@ -493,3 +493,37 @@ def test_a_record_shows_its_row_verbatim(officer: Any, tmp_path: Any) -> None:
         .content.decode()
     )
     assert "١٩٩٠" in html and "1990" in html and "رقم السجل" in html
+
+
+@pytest.mark.django_db
+def test_grave_documents(officer: Any, viewer: Any, registry_team: Any) -> None:
+    grave = make_site(
+        "Grave (test)", "مقبرة (اختبار)", Sensitivity.INTERNAL, site_type="mass_grave"
+    )
+    hidden = make_site(
+        "Undisclosed grave", "مقبرة غير معلنة", Sensitivity.RESTRICTED, site_type="mass_grave"
+    )
+    client = signed_in(officer, language="en")
+    response = client.post(
+        reverse("missing:grave_list"),
+        {
+            "site": grave.pk,
+            "title": "Burial register 2014",
+            "document_date_0": "2015",
+            "evidence_reference": "EV-1",
+            "persons_listed": "25",
+            "sensitivity": "1",
+        },
+    )
+    assert response.status_code == 302
+    services.grave_document_create(
+        actor=officer,
+        data={"site": hidden, "title": "Secret register", "sensitivity": Sensitivity.INTERNAL},
+    )
+    html = signed_in(viewer, language="en").get(reverse("missing:grave_list")).content.decode()
+    assert "Burial register 2014" in html
+    assert "Secret register" not in html and "Undisclosed" not in html
+    prison = make_site("Prison", "سجن", Sensitivity.INTERNAL)
+    with pytest.raises(ValidationError):
+        services.grave_document_create(actor=officer, data={"site": prison, "title": "x"})
+    assert signed_in(viewer).post(reverse("missing:grave_list"), {}).status_code == 403
