@@ -149,6 +149,48 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
+    # Registry of the missing: everyone with a role reads what their clearance allows; only
+    # missing-persons officers and administrators write (documenters have no registry rights).
+    "missing:registry_list": (None, SIGNED_IN_OK),
+    "missing:file_create": (None, ADMIN_ONLY),
+    # A confidential file limited to team A.
+    "missing:file_detail": (
+        lambda s: {"pk": s["missing_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 404,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "missing:file_edit": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:status_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:relative_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:relative_edit": (
+        lambda s: {"pk": s["missing_a"].pk, "relative_pk": s["relative_a"].pk},
+        ADMIN_ONLY,
+    ),
+    "missing:report_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:contact_add": (lambda s: {"pk": s["missing_a"].pk}, ADMIN_ONLY),
+    "missing:list_list": (None, SIGNED_IN_OK),
+    "missing:list_create": (None, ADMIN_ONLY),
+    "missing:list_detail": (lambda s: {"pk": s["source_list"].pk}, SIGNED_IN_OK),
+    "missing:record_detail": (
+        lambda s: {"pk": s["source_list"].pk, "record_pk": s["record"].pk},
+        SIGNED_IN_OK,
+    ),
+    "missing:list_import": (
+        lambda s: {"pk": s["source_list"].pk},
+        {**ADMIN_ONLY, "administrator": 405},  # POST only
+    ),
+    "missing:job_detail": (lambda s: {"pk": s["import_job"].pk}, ADMIN_ONLY),
+    "missing:job_confirm": (
+        lambda s: {"pk": s["import_job"].pk},
+        {**ADMIN_ONLY, "administrator": 405},  # POST only
+    ),
+    "missing:overview": (None, SIGNED_IN_OK),
+    "missing:grave_list": (None, SIGNED_IN_OK),
     "accounts:login": (
         None,
         {
@@ -292,6 +334,30 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
     sites["item_a"] = item_ingest(
         io.BytesIO(b"route matrix evidence"), filename="a.txt", actor=None, team=team_a
     ).item
+    from mizan.missing import services as missing_services
+    from mizan.missing.models import ImportJob, SourceRecord
+
+    sites["missing_a"] = missing_services.missing_person_create(
+        actor=None,
+        data={"sensitivity": 2, "team": team_a},
+        person_data={"first_name_ar": "باسل"},
+    )
+    sites["relative_a"] = missing_services.relative_add(
+        actor=None,
+        missing_person=sites["missing_a"],
+        relationship="mother",
+        person_data={"first_name_ar": "هبة"},
+        contact={"phone": "1"},
+    )
+    sites["source_list"] = missing_services.source_list_create(
+        actor=None, data={"name": "List", "origin": "families"}
+    )
+    sites["record"] = SourceRecord.objects.create(
+        source_list=sites["source_list"], row_number=2, record_id="1", raw={"record_id": "1"}
+    )
+    sites["import_job"] = ImportJob.objects.create(
+        source_list=sites["source_list"], file_path="/nonexistent.csv", file_name="l.csv"
+    )
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)

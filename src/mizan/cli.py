@@ -12,6 +12,7 @@ mizan evidence fixity              re-check every item and record fixity events
 mizan evidence export (--case REF | --items ID…) --recipient NAME --out DIR [--age-recipient KEY]
                                    build a signed BagIt handover package
 mizan verify-package DIR           verify a handover package offline (no database, no Django)
+mizan missing import FILE --source NAME [--dry-run]   import a list of names (CSV/XLSX)
 mizan manage ARGS…                 any Django management command
 """
 
@@ -176,6 +177,20 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_missing(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    options = ["--source", args.source] + (["--dry-run"] if args.dry_run else [])
+    try:
+        call_command("missing_import", args.file, *options)
+    except CommandError as exc:
+        print(f"mizan missing import: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -258,6 +273,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="age identity file: verify an encrypted .tar.age package directly",
     )
     verify.set_defaults(func=cmd_verify_package)
+    missing = sub.add_parser("missing", help="registry of the missing")
+    missing_sub = missing.add_subparsers(dest="missing_command", required=True)
+    missing_import = missing_sub.add_parser(
+        "import", help="import a CSV or XLSX list of names into a source list"
+    )
+    missing_import.add_argument("file")
+    missing_import.add_argument("--source", required=True, help="the source list's name")
+    missing_import.add_argument("--dry-run", action="store_true", help="check only; write nothing")
+    missing_import.set_defaults(func=cmd_missing)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

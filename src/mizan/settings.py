@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "mizan.accounts",
     "mizan.cases",
     "mizan.evidence",
+    "mizan.missing",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -301,6 +302,12 @@ TASKS = {
         )
     }
 }
+
+# --- Registry of the missing: imports of lists ------------------------------------------------
+
+# Larger files are refused with a message before they are read (split the list instead).
+MIZAN_MISSING_IMPORT_MAX_BYTES = env_int("MIZAN_MISSING_IMPORT_MAX_BYTES", 512 * 1024 * 1024)
+MIZAN_MISSING_IMPORT_MAX_ROWS = env_int("MIZAN_MISSING_IMPORT_MAX_ROWS", 2_000_000)
 
 # --- Logging: identifiers only, never names or narratives --------------------------------------
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("mizan.cases.urls")),
     path("evidence/", include("mizan.evidence.urls")),
+    path("missing/", include("mizan.missing.urls")),
     path("", include("mizan.core.urls")),
 ]

@@ -36,6 +36,21 @@ VIEW_REFERENCE = (
     "cases.view_source",
     "cases.view_casefile",
     "evidence.view_item",
+    "missing.view_missingperson",
+    "missing.view_sourcelist",
+    "missing.view_gravedocument",
+)
+# The registry of the missing: files, families, lists and their imports, mass-grave documents.
+# Relatives' contact details need their own permission (and clearance): see Relative.
+KEEP_REGISTRY = (
+    "missing.add_missingperson",
+    "missing.change_missingperson",
+    "missing.add_sourcelist",
+    "missing.change_sourcelist",
+    "missing.import_sourcelist",
+    "missing.add_gravedocument",
+    "missing.change_gravedocument",
+    "missing.view_contact_details",
 )
 DOCUMENT = (
     "cases.export_records",
@@ -79,6 +94,7 @@ ROLES: tuple[Role, ...] = (
             "accounts.change_user",
             "accounts.view_user",
             "auth.view_group",
+            *KEEP_REGISTRY,
         ),
     ),
     Role(
@@ -108,7 +124,15 @@ ROLES: tuple[Role, ...] = (
         _("Missing-persons officer"),
         _("Keeps the registry of the missing and their families; imports and matches lists."),
         Sensitivity.CONFIDENTIAL,
-        (*VIEW_REFERENCE, "core.add_site", "core.change_site"),
+        (
+            *VIEW_REFERENCE,
+            "core.add_site",
+            "core.change_site",
+            # Missing persons and their relatives are Persons: the officer keeps their names.
+            "cases.add_person",
+            "cases.change_person",
+            *KEEP_REGISTRY,
+        ),
     ),
     Role(
         "researcher",

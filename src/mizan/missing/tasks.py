@@ -1,0 +1,12 @@
+"""Background work of the registry (django-tasks): thin, it loads by id and calls the service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def run_import(job_id: int) -> str:
+    from mizan.missing.services import import_job_run
+
+    return str(import_job_run(job_id).state)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from mizan.missing import views
+
+app_name = "missing"
+urlpatterns = [
+    path("", views.registry_list, name="registry_list"),
+    path("new/", views.file_create, name="file_create"),
+    path("<int:pk>/", views.file_detail, name="file_detail"),
+    path("<int:pk>/edit/", views.file_edit, name="file_edit"),
+    path("<int:pk>/status/", views.status_add, name="status_add"),
+    path("<int:pk>/relatives/new/", views.relative_add, name="relative_add"),
+    path("<int:pk>/relatives/<int:relative_pk>/edit/", views.relative_edit, name="relative_edit"),
+    path("<int:pk>/reports/new/", views.report_add, name="report_add"),
+    path("<int:pk>/contacts/new/", views.contact_add, name="contact_add"),
+    path("lists/", views.list_list, name="list_list"),
+    path("lists/new/", views.list_create, name="list_create"),
+    path("lists/<int:pk>/", views.list_detail, name="list_detail"),
+    path("lists/<int:pk>/import/", views.list_import, name="list_import"),
+    path("lists/<int:pk>/records/<int:record_pk>/", views.record_detail, name="record_detail"),
+    path("imports/<int:pk>/", views.job_detail, name="job_detail"),
+    path("imports/<int:pk>/confirm/", views.job_confirm, name="job_confirm"),
+    path("overview/", views.overview, name="overview"),
+    path("graves/", views.grave_list, name="grave_list"),
+]
