@@ -4,7 +4,6 @@ The counts come from the summary table ``ActTally`` (see ``mizan.cases.tallies``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Sum
@@ -12,36 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Act, ActTally, Organisation
 from mizan.core.bilingual import pick
+from mizan.core.charts import Chart
 from mizan.core.models import Place, Term
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str
-    title: Any
-    rows: list[tuple[str, int]]
-
-    @property
-    def total(self) -> int:
-        return sum(count for _, count in self.rows)
-
-    @property
-    def bars(self) -> list[dict[str, Any]]:
-        """Rows with their bar length in per cent of the largest (drawn as SVG, no inline CSS)."""
-        top = max((count for _, count in self.rows), default=0) or 1
-        return [
-            {
-                "label": label,
-                "count": count,
-                "percent": round(100 * count / top, 1),
-                "y": index * 28,
-            }
-            for index, (label, count) in enumerate(self.rows)
-        ]
-
-    @property
-    def height(self) -> int:
-        return max(28, 28 * len(self.rows))
 
 
 def _sorted(rows: list[tuple[str, int]]) -> list[tuple[str, int]]:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Person
 from mizan.core.bilingual import pick
+from mizan.core.charts import Chart as Table
 from mizan.core.permissions import effective_clearance, get_visible_or_404, visibility_q
 from mizan.missing.models import (
     FamilyContact,
@@ -155,29 +156,6 @@ def grave_documents_visible_to(user: Any) -> QuerySet[GraveDocument]:
 
 
 # --- Overview -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Table:
-    key: str
-    title: Any
-    rows: list[tuple[str, int]]
-
-    @property
-    def total(self) -> int:
-        return sum(count for _, count in self.rows)
-
-    @property
-    def bars(self) -> list[dict[str, Any]]:
-        top = max((count for _, count in self.rows), default=0) or 1
-        return [
-            {"label": label, "count": count, "percent": round(100 * count / top, 1), "y": i * 28}
-            for i, (label, count) in enumerate(self.rows)
-        ]
-
-    @property
-    def height(self) -> int:
-        return max(28, 28 * len(self.rows))
 
 
 def overview(user: Any) -> list[Table]:
