@@ -617,3 +617,42 @@ def test_editing_an_item_records_consent_in_its_custody_history(
     assert event.details["consent_scopes"] == ["iiim"]
     assert set(event.details["fields"]) == {"consent_scopes", "title"}
     assert locker_verify().ok
+
+
+def test_handover_of_items_beyond_a_legal_officers_team_is_refused(
+    make_user: Any, team_a: Any, team_b: Any
+) -> None:
+    from mizan.cases.models import CaseFile
+    from mizan.evidence.models import Recipient
+
+    legal_b = make_user("lara_legal", "legal_officer", (team_b,))
+    case = CaseFile.objects.create(reference="CF-T", title="Team case")
+    iiim = Term.objects.filter(vocabulary="consent_scope", code="iiim")
+    ingest(b"team a", "a.txt", team=team_a, case_files=[case], consent_scopes=iiim)
+    ingest(b"open", "b.txt", case_files=[case], consent_scopes=iiim)
+    recipient = Recipient.objects.create(
+        name="IIIM", category=Term.objects.get(vocabulary="recipient_category", code="iiim")
+    )
+    response = signed_in(legal_b).post(
+        reverse("evidence:handover_list"), {"recipient": recipient.pk, "case_file": case.pk}
+    )
+    assert "beyond your clearance or case team" in response.content.decode()
+
+
+def test_stale_uploads_are_forgotten(documenter_a: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mizan.evidence.uploads import uploads_forget_stale
+
+    client = signed_in(documenter_a)
+    token = client.post(
+        reverse("evidence:upload_start"),
+        {"name": "a.txt", "size": 5},
+        content_type="application/json",
+    ).json()["token"]
+    assert uploads_forget_stale() == 0
+    Upload.objects.filter(token=token).update(updated_at=timezone.now() - timedelta(days=8))
+    assert uploads_forget_stale() == 1
+    assert not (Path(settings.EVIDENCE_ROOT) / "uploads" / token).exists()

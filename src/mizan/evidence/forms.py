@@ -120,6 +120,15 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
         visible = Item.objects.visible_to(self.actor)
         if case:
             self.chosen = list(visible.filter(case_files=case).order_by("pk"))
+            hidden = Item.objects.filter(case_files=case).count() - len(self.chosen)
+            if hidden:
+                raise forms.ValidationError(
+                    _(
+                        "%(n)s items of this case file are beyond your clearance or case team: "
+                        "an administrator or a member of that team must prepare this package."
+                    )
+                    % {"n": hidden}
+                )
             if not self.chosen:
                 raise forms.ValidationError(_("This case file has no evidence items you can see."))
         else:

@@ -17,8 +17,10 @@ from django_tasks import TaskResultStatus, task
 @task()
 def fixity_task() -> dict[str, Any]:
     from mizan.evidence.services import fixity_run
+    from mizan.evidence.uploads import uploads_forget_stale
 
     report = fixity_run(actor="system (scheduled fixity)")
+    uploads_forget_stale()
     schedule_fixity()
     return {"items": report.items_checked, "problems": report.problems[:100]}
 

@@ -142,6 +142,22 @@ def upload_complete(*, upload: Upload, actor: Any, **ingest: Any) -> IngestResul
     return result
 
 
+def uploads_forget_stale(days: int = 7) -> int:
+    """Remove uploads nobody continued for ``days`` days (their encrypted segments too)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    stale = Upload.objects.filter(
+        item__isnull=True, updated_at__lt=timezone.now() - timedelta(days=days)
+    )
+    count = 0
+    for upload in stale:
+        upload_discard(upload)
+        count += 1
+    return count
+
+
 def upload_discard(upload: Upload) -> None:
     shutil.rmtree(_directory(upload), ignore_errors=True)
     upload.delete()

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import (
     Http404,
     HttpRequest,
@@ -374,7 +374,10 @@ def handover_list(request: HttpRequest) -> HttpResponse:
             task_path__endswith="handover_task",
             status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
         ).count()
-    handovers = Handover.objects.select_related("recipient", "case_file").prefetch_related("items")
+    visible = Item.objects.visible_to(request.user)
+    handovers = Handover.objects.select_related("recipient", "case_file").prefetch_related(
+        Prefetch("items", queryset=visible, to_attr="visible_items")
+    )
     return render(
         request,
         "evidence/handover_list.html",
@@ -393,6 +396,9 @@ def handover_download(request: HttpRequest, reference: str) -> StreamingHttpResp
     from mizan.evidence.package import tar_directory
 
     handover = get_object_or_404(Handover, reference=reference)
+    # A package is as protected as the most protected item in it.
+    if handover.items.exclude(pk__in=Item.objects.visible_to(request.user)).exists():
+        raise Http404
     path = Path(handover.package_path)
     sealed = sorted(path.glob("*.tar.age")) if path.is_dir() else []
     if not path.exists():
