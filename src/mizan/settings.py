@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "mizan.core",
     "mizan.accounts",
     "mizan.cases",
+    "mizan.library",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -272,6 +273,14 @@ STORAGES = {
 }
 MEDIA_ROOT = MIZAN_HOME / "media"
 WHITENOISE_USE_FINDERS = TESTING
+
+# --- Library (issue 6) -------------------------------------------------------------------------
+
+# Scans beyond these limits are kept but not OCR'd (a clear message says so).
+MIZAN_LIBRARY_OCR_MAX_PAGES = env_int("MIZAN_LIBRARY_OCR_MAX_PAGES", 400)
+MIZAN_LIBRARY_OCR_MAX_BYTES = env_int("MIZAN_LIBRARY_OCR_MAX_BYTES", 300_000_000)
+MIZAN_LIBRARY_OCR_TIMEOUT = env_int("MIZAN_LIBRARY_OCR_TIMEOUT", 900)
+MIZAN_LIBRARY_MAX_FILE_BYTES = env_int("MIZAN_LIBRARY_MAX_FILE_BYTES", 1_000_000_000)
 
 # --- Background tasks --------------------------------------------------------------------------
 

@@ -36,6 +36,13 @@ VIEW_REFERENCE = (
     "cases.view_source",
     "cases.view_casefile",
 )
+LIBRARY = (
+    "library.view_document",
+    "library.add_document",
+    "library.change_document",
+    "library.add_documentversion",
+    "library.add_documentrelation",
+)
 DOCUMENT = (
     "cases.export_records",
     "cases.add_incident",
@@ -73,6 +80,7 @@ ROLES: tuple[Role, ...] = (
             "accounts.change_user",
             "accounts.view_user",
             "auth.view_group",
+            *LIBRARY,
         ),
     ),
     Role(
@@ -108,14 +116,14 @@ ROLES: tuple[Role, ...] = (
         _("Researcher"),
         _("Publishes the library of international documents and the organisation's studies."),
         Sensitivity.INTERNAL,
-        VIEW_REFERENCE,
+        (*VIEW_REFERENCE, *LIBRARY),
     ),
     Role(
         "viewer",
         _("Viewer"),
         _("Reads internal records; cannot change anything."),
         Sensitivity.INTERNAL,
-        VIEW_REFERENCE,
+        (*VIEW_REFERENCE, "library.view_document"),
     ),
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}
