@@ -6,6 +6,8 @@ mizan worker                       run background tasks (django-tasks database b
 mizan createadmin                  create an administrator account
 mizan audit verify                 recompute the audit log's hash chain
 mizan manage ARGS…                 any Django management command
+mizan library import DIR [--manifest FILE.csv]   import documents into the library
+mizan library search "QUERY" [--limit N] [--json] search the library
 """
 
 from __future__ import annotations
@@ -124,6 +126,19 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("library", *args.rest)
+    except CommandError as exc:
+        print(f"mizan library: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -163,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="audit log tools")
     audit.add_argument("action", choices=["verify"])
     audit.set_defaults(func=cmd_audit)
+
+    library = sub.add_parser("library", help="import and search library documents")
+    library.add_argument("rest", nargs=argparse.REMAINDER)
+    library.set_defaults(func=cmd_library)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
