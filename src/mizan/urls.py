@@ -18,5 +18,6 @@ urlpatterns = [
     path("accounts/", include("mizan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("mizan.cases.urls")),
+    path("library/", include("mizan.library.urls")),
     path("", include("mizan.core.urls")),
 ]

@@ -36,6 +36,7 @@ class DocumentAdmin(AuditedModelAdmin):
     filter_horizontal = ["topics"]
     exclude = ["year", "created_by"]
     inlines = [VersionInline, RelationInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
         assert isinstance(obj, Document)
