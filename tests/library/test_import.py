@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from mizan.library import extract
 from mizan.library.models import Document, DocumentVersion, Extraction
@@ -27,7 +28,9 @@ def _media(settings: Any, tmp_path: Path) -> None:
 
 def run(*args: str) -> tuple[str, str]:
     out, err = StringIO(), StringIO()
-    call_command("library", *args, stdout=out, stderr=err)
+    # The command speaks the installation's language (MIZAN_LANGUAGE); these tests read English.
+    with translation.override("en"):
+        call_command("library", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -85,7 +88,7 @@ def test_manifest_import_then_search_json(folder: Path) -> None:
     assert "empty (0 bytes)" in out
     assert "no such file" in err
     assert "13/2020" in err
-    resolution = Document.objects.get(symbol="A/RES/71/248")
+    resolution = DocumentVersion.objects.get(import_path="un/a-res-71-248.pdf").document
     assert resolution.is_public and resolution.year == 2016 and resolution.body.code
     version = resolution.versions.get()
     assert version.status == Extraction.DONE and "Impartial" in version.text
@@ -95,10 +98,12 @@ def test_manifest_import_then_search_json(folder: Path) -> None:
     assert locked.status == Extraction.FAILED and "password" in locked.message
     assert locked.file and locked.sha256  # the file is kept
 
+    # The catalogue's metadata-only entry has the same symbol; the imported file is found too.
     rows = search_json("impartial mechanism")
-    assert rows[0]["symbol"] == "A/RES/71/248"
-    assert rows[0]["path"] == "un/a-res-71-248.pdf"
-    assert {"id", "symbol", "title", "path", "score"} <= set(rows[0])
+    imported = [row for row in rows if row["path"] == "un/a-res-71-248.pdf"]
+    assert imported and imported[0]["symbol"] == "A/RES/71/248"
+    assert {"id", "symbol", "title", "path", "score"} <= set(imported[0])
+    assert [row["score"] for row in rows] == sorted((row["score"] for row in rows), reverse=True)
     # Light stemming and hamza folding: "والمعتقلين" finds the Arabic text "المعتقلين".
     rows = search_json("والمعتقلين")
     assert [row["path"] for row in rows] == ["internal-ar.pdf"]
@@ -172,3 +177,23 @@ def test_arabic_scan_is_ocrd_and_found_by_another_prefix_and_hamza(tmp_path: Pat
     assert version.status == Extraction.DONE, version.message
     assert version.ocr_used
     assert [row["path"] for row in search_json("والاخفاء")] == ["scan.pdf"]
+
+
+def test_catalogue_is_seeded_public_and_add_only() -> None:
+    from mizan.library.catalogue import sync_library_data
+
+    iiim = Document.objects.get(catalogue_key="a_res_71_248")
+    assert iiim.symbol == "A/RES/71/248" and iiim.is_public
+    assert str(iiim.date) and iiim.year == 2016 and iiim.official_url
+    assert Document.objects.get(catalogue_key="cat").year == 1984
+    assert Document.objects.filter(catalogue_key__isnull=False).count() >= 15
+    # Every entry names the source its metadata was checked against.
+    assert not Document.objects.filter(catalogue_key__isnull=False, source_note="").exists()
+    # An administrator's edit survives the next migrate; nothing is added twice.
+    Document.objects.filter(pk=iiim.pk).update(title_en="Edited")
+    assert sync_library_data()["catalogue"] == 0
+    assert Document.objects.get(pk=iiim.pk).title_en == "Edited"
+    rows = search_json("mechanism Syrian", "--public")
+    assert rows and rows[0]["symbol"] == "A/RES/71/248"
+    rows = search_json("التعذيب", "--public")
+    assert "A/RES/39/46" in [row["symbol"] for row in rows]

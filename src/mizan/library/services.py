@@ -324,4 +324,10 @@ def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
     topics = [t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code))]
     document = document_create(actor=None, data=data, topics=topics, audit=False)
     Document.objects.filter(pk=document.pk).update(catalogue_key=key)
+    for relation in row.get("relations", []):
+        target = Document.objects.filter(catalogue_key=relation["target"]).first()
+        if target is not None:
+            DocumentRelation.objects.get_or_create(
+                source=document, kind=relation["kind"], target=target
+            )
     return document
