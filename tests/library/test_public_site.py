@@ -129,3 +129,37 @@ def test_hostile_queries_and_parameters_answer_200(corpus: dict[str, Document]) 
         {"q": "a" * 2000, "page": "999999"},
     ]:
         assert anonymous().get(reverse("library:public_search"), params).status_code == 200
+
+
+def test_published_publication_shows_authors_and_abstracts_unpublished_does_not(
+    db: Any,
+) -> None:
+    published = services.document_create(
+        actor=None,
+        data={
+            "collection": "publication",
+            "title_ar": "دراسة عن المحاكمات الغيابية",
+            "title_en": "Study of trials in absentia",
+            "authors": "Research Unit",
+            "abstract_ar": "تحلّل الدراسة أحكام محكمة الإرهاب.",
+            "abstract_en": "The study analyses counter-terrorism court rulings.",
+            "sensitivity": Sensitivity.PUBLIC,
+        },
+    )
+    services.document_create(
+        actor=None,
+        data={
+            "collection": "publication",
+            "title_en": "Draft study not yet published",
+            "sensitivity": Sensitivity.INTERNAL,
+        },
+    )
+    listing = anonymous().get(reverse("library:public_publications")).content.decode()
+    assert "Study of trials in absentia" in listing
+    assert "Draft study not yet published" not in listing
+    page = anonymous().get(reverse("library:public_detail", args=[published.pk])).content.decode()
+    assert "Research Unit" in page and "counter-terrorism court rulings" in page
+    assert "تحلّل الدراسة" in page
+    # Abstracts are searchable, with a snippet.
+    found = anonymous().get(reverse("library:public_search"), {"q": "rulings"}).content.decode()
+    assert "<mark>rulings</mark>" in found
