@@ -65,3 +65,12 @@ def test_any_query_parses_into_letter_and_digit_terms(query: str) -> None:
     for clause in parse_query(query):
         for term in clause.terms:
             assert term and all(char.isalnum() for char in term), term
+
+
+@given(st.text(max_size=300))
+def test_chunked_terms_equal_whole_text_normalisation(text: str) -> None:
+    from mizan.text import normalise_for_search
+    from mizan.text.stem import search_term
+
+    whole = [t for word in normalise_for_search(text).split() if (t := search_term(word))]
+    assert search_terms(text) == whole
