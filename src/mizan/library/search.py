@@ -21,17 +21,25 @@ direction (``dir``) for the template.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mizan.library.models import Document, DocumentVersion
 from mizan.text import contains_arabic
-from mizan.text.stem import QueryClause, parse_query, search_terms, word_spans
+from mizan.text.stem import (
+    QueryClause,
+    chunk_terms,
+    fts5_match,
+    parse_query,
+    search_terms,
+    word_spans,
+)
 
 # Both backends index at most this much of a document's body terms. PostgreSQL refuses a
 # tsvector over 1 MB and clamps positions at 16,383; at this length neither limit is reached,
@@ -110,45 +118,49 @@ def _cut(terms: str, limit: int) -> str:
     return terms[:limit].rsplit(" ", 1)[0]
 
 
-def _fts5_query(clauses: list[QueryClause]) -> str:
-    # Terms hold letters and digits only (parse_query), so quoting each is safe and every
-    # FTS5 operator word (AND, NEAR …) a person typed is just a term.
-    return " AND ".join('"' + " ".join(clause.terms) + '"' for clause in clauses)
-
-
 def _ranked_ids(
     clauses: list[QueryClause], documents: QuerySet[Document], limit: int, offset: int
 ) -> tuple[list[tuple[int, float]], int]:
+    """The page of (document id, score), best first, and the number of matching documents.
+
+    The full-text match runs first and alone (SQLite: a MATERIALIZED common table expression;
+    otherwise SQLite would hand the visibility condition to FTS5 as a rowid lookup per visible
+    document), then the visible-documents condition filters it; ``count(*) OVER ()`` gives the
+    total in the same pass.
+    """
     ids_sql, ids_params = documents.order_by().values("id").query.sql_with_params()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             parts = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
             terms = [" ".join(clause.terms) for clause in clauses]
-            base = (
+            sql = (
+                # Interpolated: placeholders and Django's own compiled SQL; values are parameters.
+                "SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score, count(*) OVER () "  # noqa: S608
                 f"FROM library_searchentry s, (SELECT {parts} AS q) t "
-                f"WHERE s.vector @@ t.q AND s.document_id IN ({ids_sql})"
+                f"WHERE s.vector @@ t.q AND s.document_id IN ({ids_sql}) "
+                "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s"
             )
-            cursor.execute(f"SELECT count(*) {base}", [*terms, *ids_params])
-            total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score {base} "
-                "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
-                [*terms, *ids_params, limit, offset],
-            )
-            rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
+            cursor.execute(sql, [*terms, *ids_params, limit, offset])
+            found = cursor.fetchall()
+            rows = [(row[0], float(row[1])) for row in found]
         else:
-            match = _fts5_query(clauses)
-            base = f"FROM library_fts WHERE library_fts MATCH %s AND rowid IN ({ids_sql})"
-            cursor.execute(f"SELECT count(*) {base}", [match, *ids_params])
-            total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT rowid, bm25(library_fts, 4.0, 1.0) AS score {base} "
-                "ORDER BY score, rowid DESC LIMIT %s OFFSET %s",
-                [match, *ids_params, limit, offset],
+            sql = (
+                "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
+                "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
+                "FROM library_fts WHERE library_fts MATCH %s) "
+                "SELECT id, score, count(*) OVER () FROM matched "
+                f"WHERE id IN ({ids_sql}) ORDER BY score, id DESC LIMIT %s OFFSET %s"
             )
+            cursor.execute(sql, [fts5_match(clauses), *ids_params, limit, offset])
+            found = cursor.fetchall()
             # bm25 is lower for better matches; report "higher is better" on both backends.
-            rows = [(row[0], -float(row[1])) for row in cursor.fetchall()]
-    return rows, total
+            rows = [(row[0], -float(row[1])) for row in found]
+    if found:
+        return rows, int(found[0][2])
+    if offset == 0:
+        return rows, 0
+    # A page past the end: count the matches on their own.
+    return rows, _ranked_ids(clauses, documents, 1, 0)[1]
 
 
 def search_documents(
@@ -200,35 +212,56 @@ def _add_snippets(hits: list[SearchHit], clauses: list[QueryClause]) -> None:
 
 
 def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | None:
-    """The passage of ``text`` with the most query terms, matched words in ``<mark>``."""
+    """The passage of ``text`` with the most query terms, matched words in ``<mark>``.
+
+    Steps: split the text on whitespace (fast, in C) and look each chunk's terms up in the
+    cache ``chunk_terms`` shares with indexing; choose the window of ``SNIPPET_WORDS`` chunks
+    holding the most distinct query terms; find that window's character offsets; highlight the
+    words of that passage only.
+    """
     if not text or not wanted:
         return None
     scan = text[:SNIPPET_SCAN_CHARS]
-    spans = word_spans(scan)
-    hits = [index for index, (_s, _e, term) in enumerate(spans) if term in wanted]
+    chunks = scan.split()
+    # Each distinct chunk is looked up once; a report repeats most of its words.
+    matching = {chunk for chunk in set(chunks) if not wanted.isdisjoint(chunk_terms(chunk))}
+    hits = [i for i, chunk in enumerate(chunks) if chunk in matching]
     if not hits:
         return None
-    # The window of SNIPPET_WORDS words that holds the most distinct matched terms.
     best_start, best_score = hits[0], -1
     for first in hits:
-        window = {spans[i][2] for i in hits if first <= i < first + SNIPPET_WORDS}
+        window: set[str] = set()
+        for i in hits:
+            if first <= i < first + SNIPPET_WORDS:
+                window.update(wanted.intersection(chunk_terms(chunks[i])))
         if len(window) > best_score:
             best_start, best_score = first, len(window)
-    start_word = max(0, best_start - 6)
-    end_word = min(len(spans), start_word + SNIPPET_WORDS)
-    begin, end = spans[start_word][0], spans[end_word - 1][1]
-    pieces: list[str] = ["… " if begin > 0 else ""]
-    cursor = begin
-    for start, stop, term in spans[start_word:end_word]:
-        pieces.append(escape(scan[cursor:start]))
-        word = escape(scan[start:stop])
-        pieces.append(f"<mark>{word}</mark>" if term in wanted else word)
-        cursor = stop
-    pieces.append(" …" if end < len(text) else "")
+    start_chunk = max(0, best_start - 6)
+    end_chunk = min(len(chunks), start_chunk + SNIPPET_WORDS)
+    begin = end = 0
+    for index, match in enumerate(_CHUNK.finditer(scan)):
+        if index == start_chunk:
+            begin = match.start()
+        if index == end_chunk - 1:
+            end = match.end()
+            break
     passage = scan[begin:end]
+    pieces: list[str] = ["… " if begin > 0 else ""]
+    cursor = 0
+    for start, stop, term in word_spans(passage):
+        pieces.append(html_escape(passage[cursor:start]))
+        word = html_escape(passage[start:stop])
+        highlighted = term and not wanted.isdisjoint(term.split())
+        pieces.append(f"<mark>{word}</mark>" if highlighted else word)
+        cursor = stop
+    pieces.append(html_escape(passage[cursor:]))
+    pieces.append(" …" if end < len(text) else "")
     direction = "rtl" if contains_arabic(passage) else "ltr"
     body = " ".join("".join(pieces).split())
     return Snippet(mark_safe(body), direction, language)  # noqa: S308 - every piece escaped
+
+
+_CHUNK = re.compile(r"\S+")
 
 
 def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from mizan.core.models import Term
 from mizan.library.models import (
@@ -62,16 +62,23 @@ def document_detail(visible: QuerySet[Document], pk: int) -> Document | None:
 
 def filter_choices(visible: QuerySet[Document]) -> dict[str, Any]:
     """Bodies, types, topics and years offered as filters: only those that visible documents use,
-    so a filter never reveals that an internal document of some kind exists."""
-    body_ids = visible.exclude(body=None).values("body_id")
-    type_ids = visible.exclude(doc_type=None).values("doc_type_id")
-    topic_ids = visible.values("topics")
+    so a filter never reveals that an internal document of some kind exists.
+
+    One EXISTS per vocabulary term (a handful of terms, each probing its foreign-key index)
+    rather than an IN over every visible document, so the cost does not grow with the library.
+    """
+    visible = visible.order_by()
+
+    def used(vocabulary: str, lookup: str) -> QuerySet[Term]:
+        return Term.objects.filter(vocabulary=vocabulary).filter(
+            Exists(visible.filter(**{lookup: OuterRef("pk")}))
+        )
+
     return {
-        "bodies": Term.objects.filter(vocabulary=BODY_VOCABULARY, id__in=body_ids),
-        "types": Term.objects.filter(vocabulary=TYPE_VOCABULARY, id__in=type_ids),
-        "topics": Term.objects.filter(vocabulary=TOPIC_VOCABULARY, id__in=topic_ids),
-        "years": sorted(
-            {year for year in visible.exclude(year=None).values_list("year", flat=True)},
-            reverse=True,
+        "bodies": used(BODY_VOCABULARY, "body_id"),
+        "types": used(TYPE_VOCABULARY, "doc_type_id"),
+        "topics": used(TOPIC_VOCABULARY, "topics"),
+        "years": list(
+            visible.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
         ),
     }

@@ -10,10 +10,12 @@ rank the same way. The steps for a text:
 2. Split into words; drop a short list of function words (Arabic and English) that every
    document contains and that only slow an AND query down.
 3. Arabic words: light stemming after Larkey, Ballesteros and Connell's *light10* (2007) —
-   one conjunction (و or ف), then the article with its proclitics (ال، وال، فال، بال، كال، لل),
-   or else a lone preposition (ب، ك، ل) when a long word remains; then the common suffixes
-   (ها، ان، ات، ون، ين، يه، ه، ا، ي) while at least three letters remain. Light stemming keeps
-   different roots apart (unlike root extraction) and is what Arabic IR evaluations favour.
+   one conjunction (و or ف), then the article with its proclitics (ال، وال، فال، بال، كال، لل);
+   then at most one suffix of each group (ها) (يه، يا، ه، ا، ي) (ان، ات، ون، ين) while at least
+   three letters remain. A bare ب، ك or ل before an indefinite noun is *not* removed: too many
+   words begin with these letters (كتاب، بيان، لجنة، كيميائي), and removing them merged
+   unrelated words in our evaluation. Light stemming keeps different roots apart (unlike root
+   extraction) and is what Arabic IR evaluations favour.
 4. Latin words: the Snowball (Porter 2) English stemmer, so "detainees" meets "detained".
 5. Digits stay as they are ("2254" finds resolution 2254).
 
@@ -35,6 +37,8 @@ __all__ = [
     "ENGLISH_STOPWORDS",
     "QueryClause",
     "arabic_light_stem",
+    "chunk_terms",
+    "fts5_match",
     "parse_query",
     "search_term",
     "search_terms",
@@ -145,8 +149,10 @@ ENGLISH_STOPWORDS: frozenset[str] = frozenset(
 _CONJUNCTIONS = ("و", "ف")
 # Longest first: the article with a preposition or conjunction before the bare article.
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
-_PREPOSITIONS = ("ب", "ك", "ل")
-_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ا", "ي")
+# Suffix groups, tried in this order; at most one suffix of each group is removed. Taking the
+# adjective and feminine endings before the plural ones makes السورية, سوريا and سوري meet, and
+# الكيميائية and الكيميائي.
+_SUFFIX_GROUPS = (("ها",), ("يه", "يا", "ه", "ا", "ي"), ("ان", "ات", "ون", "ين"))
 _MIN_STEM = 3
 
 _english = snowballstemmer.stemmer("english")
@@ -163,12 +169,11 @@ def arabic_light_stem(word: str) -> str:
         if word.startswith(article) and len(word) - len(article) >= 2:
             word = word[len(article) :]
             break
-    else:
-        if len(word) >= 6 and word.startswith(_PREPOSITIONS):
-            word = word[1:]
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-            word = word[: -len(suffix)]
+    for group in _SUFFIX_GROUPS:
+        for suffix in group:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                word = word[: -len(suffix)]
+                break
     return word
 
 
@@ -199,14 +204,15 @@ def search_terms(text: str) -> list[str]:
     # Normalisation never joins or splits across whitespace, so each whitespace-separated
     # chunk is normalised on its own and cached: documents repeat their words, and indexing
     # becomes mostly dictionary look-ups (about 5x faster on a 10 kB report).
-    terms = []
+    terms: list[str] = []
     for chunk in text.split():
-        terms.extend(_chunk_terms(chunk))
+        terms.extend(chunk_terms(chunk))
     return terms
 
 
 @lru_cache(maxsize=500_000)
-def _chunk_terms(chunk: str) -> tuple[str, ...]:
+def chunk_terms(chunk: str) -> tuple[str, ...]:
+    """The index terms of one whitespace-free chunk of text (cached)."""
     return tuple(term for word in _normalise_word(chunk).split() if (term := search_term(word)))
 
 
@@ -283,3 +289,12 @@ def parse_query(query: str) -> list[QueryClause]:
         for chunk in part.split():
             add(chunk, phrase=True)
     return clauses
+
+
+def fts5_match(clauses: list[QueryClause]) -> str:
+    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required.
+
+    Terms hold letters and digits only (``search_term``), so quoting each is safe and every FTS5
+    operator word a person typed (AND, NEAR …) is just a term.
+    """
+    return " AND ".join('"' + " ".join(clause.terms) + '"' for clause in clauses)
