@@ -28,6 +28,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from mizan.library.models import Document, DocumentVersion
@@ -58,6 +59,11 @@ class SearchFilters:
     language: str = ""  # a version in this language
     year: int | None = None
     collection: str = ""
+
+    @property
+    def joins_rows(self) -> bool:
+        """Topic and language filters join to-many tables, so a document can repeat."""
+        return bool(self.topic or self.language)
 
     def apply(self, documents: QuerySet[Document]) -> QuerySet[Document]:
         if self.body:
@@ -128,7 +134,15 @@ def _ranked_ids(
     document), then the visible-documents condition filters it; ``count(*) OVER ()`` gives the
     total in the same pass.
     """
-    ids_sql, ids_params = documents.order_by().values("id").query.sql_with_params()
+    outer = "s.document_id" if connection.vendor == "postgresql" else "matched.id"
+    # A correlated EXISTS (one primary-key probe per match) instead of IN over every visible
+    # document, which both databases would first build in full — 90,000 ids for one page.
+    visible_sql, visible_params = (
+        documents.order_by()
+        .filter(id=RawSQL(outer, ()))  # noqa: S611 - a fixed column name, no input
+        .values("id")
+        .query.sql_with_params()
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             parts = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
@@ -137,10 +151,10 @@ def _ranked_ids(
                 # Interpolated: placeholders and Django's own compiled SQL; values are parameters.
                 "SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score, count(*) OVER () "  # noqa: S608
                 f"FROM library_searchentry s, (SELECT {parts} AS q) t "
-                f"WHERE s.vector @@ t.q AND s.document_id IN ({ids_sql}) "
+                f"WHERE s.vector @@ t.q AND EXISTS ({visible_sql}) "
                 "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s"
             )
-            cursor.execute(sql, [*terms, *ids_params, limit, offset])
+            cursor.execute(sql, [*terms, *visible_params, limit, offset])
             found = cursor.fetchall()
             rows = [(row[0], float(row[1])) for row in found]
         else:
@@ -149,9 +163,9 @@ def _ranked_ids(
                 "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
                 "FROM library_fts WHERE library_fts MATCH %s) "
                 "SELECT id, score, count(*) OVER () FROM matched "
-                f"WHERE id IN ({ids_sql}) ORDER BY score, id DESC LIMIT %s OFFSET %s"
+                f"WHERE EXISTS ({visible_sql}) ORDER BY score, id DESC LIMIT %s OFFSET %s"
             )
-            cursor.execute(sql, [fts5_match(clauses), *ids_params, limit, offset])
+            cursor.execute(sql, [fts5_match(clauses), *visible_params, limit, offset])
             found = cursor.fetchall()
             # bm25 is lower for better matches; report "higher is better" on both backends.
             rows = [(row[0], -float(row[1])) for row in found]
@@ -173,14 +187,17 @@ def search_documents(
     snippets: bool = True,
 ) -> SearchResults:
     """Ranked documents from ``visible`` matching ``query``; with no query, the newest first."""
-    documents = (filters or SearchFilters()).apply(visible).distinct()
+    filters = filters or SearchFilters()
+    documents = filters.apply(visible)
     clauses = parse_query(query)
     if not clauses:
+        if filters.joins_rows:
+            documents = documents.distinct()
         page = list(_with_relations(documents).order_by("-year", "-id")[offset : offset + limit])
         return SearchResults(
             [SearchHit(document, 0.0) for document in page], documents.count(), clauses
         )
-    ranked, total = _ranked_ids(clauses, (filters or SearchFilters()).apply(visible), limit, offset)
+    ranked, total = _ranked_ids(clauses, documents, limit, offset)
     by_id = _with_relations(Document.objects.filter(id__in=[doc_id for doc_id, _ in ranked]))
     loaded = {document.pk: document for document in by_id}
     hits = [SearchHit(loaded[doc_id], score) for doc_id, score in ranked if doc_id in loaded]
