@@ -19,6 +19,8 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mizan.text.stem import search_terms
+
 ARABIC_CORE = """
 قال المجلس إن الحكومة قد أكدت على ضرورة احترام حقوق الإنسان في جميع المناطق والمدن السورية
 وفقا للقانون الدولي والاتفاقيات الموقعة من قبل الدول الأعضاء الأمم المتحدة التقرير اللجنة
@@ -130,6 +132,11 @@ class Corpus:
         self.english += [
             _tail_word(rng, "abcdefghijklmnopqrstuvwxyz", 4, 10) for _ in range(40_000)
         ]
+        # Judgments are by construction, so no background word may share a concept's stem
+        # either (the core word التحقيق would otherwise be an unjudged match of التحقيقات).
+        concept_stems = {tuple(search_terms(form)) for form in concept_forms}
+        self.arabic = [w for w in self.arabic if tuple(search_terms(w)) not in concept_stems]
+        self.english = [w for w in self.english if tuple(search_terms(w)) not in concept_stems]
         # Zipf weights (rank^-1), as cumulative weights for fast sampling.
         self.arabic_cum = _cumulative(len(self.arabic))
         self.english_cum = _cumulative(len(self.english))
