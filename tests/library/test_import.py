@@ -197,3 +197,27 @@ def test_catalogue_is_seeded_public_and_add_only() -> None:
     assert rows and rows[0]["symbol"] == "A/RES/71/248"
     rows = search_json("التعذيب", "--public")
     assert "A/RES/39/46" in [row["symbol"] for row in rows]
+
+
+def test_rows_with_one_symbol_become_language_versions_of_one_document(tmp_path: Path) -> None:
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    (folder / "r-ar.txt").write_text("قرار بشأن المفقودين في سوريا", encoding="utf-8")
+    (folder / "r-en.txt").write_text("Resolution on missing persons in Syria")
+    manifest = write_manifest(
+        folder,
+        [
+            "r-ar.txt,X/RES/1,قرار المفقودين,,,resolution,2023-06,ar,yes",
+            "r-en.txt,X/RES/1,,Missing persons resolution,,resolution,2023-06,en,yes",
+        ],
+    )
+    out, _ = run("import", str(folder), "--manifest", str(manifest))
+    assert "imported 2" in out
+    document = Document.objects.get(symbol="X/RES/1")
+    assert sorted(document.versions.values_list("language", flat=True)) == ["ar", "en"]
+    assert (
+        document.title_ar == "قرار المفقودين" and document.title_en == "Missing persons resolution"
+    )
+    # (The catalogue's resolution on the Independent Institution on Missing Persons matches too.)
+    assert search_json("المفقودين قرار")[0]["id"] == document.pk
+    assert [row["id"] for row in search_json("missing persons resolution")][:1] == [document.pk]

@@ -7,7 +7,9 @@ manifest every file in DIR is imported as internal, titled with its file name.
 
 Each row is its own transaction: a bad row (missing file, empty file, bad date, duplicate
 content) is reported with its line number and skipped, and the rest of the import goes on.
-A manifest whose header lacks a column is refused before anything is written.
+A manifest whose header lacks a column is refused before anything is written. Rows of one
+import that share a symbol (one in Arabic, one in English) become one document with two
+language versions.
 """
 
 from __future__ import annotations
@@ -170,6 +172,8 @@ def import_directory(
     rows = read_manifest(manifest) if manifest else list(rows_without_manifest(directory))
     report = ImportReport()
     total = len(rows)
+    # Rows of one import with the same symbol are the language versions of one document.
+    by_symbol: dict[str, Any] = {}
     for number, row in enumerate(rows, start=1):
         prefix = f"[{number}/{total}] {row.path}"
         where = _("line %(line)d") % {"line": row.line} if manifest else row.path
@@ -202,12 +206,27 @@ def import_directory(
         try:
             # The document and its file are written together or not at all; the text is
             # extracted after the commit, so a long OCR never holds the database.
+            language = row.language or _guess_language(row)
             with transaction.atomic(), path.open("rb") as stream:
-                document = services.document_create(actor=actor, data=data)
+                document = by_symbol.get(row.symbol) if row.symbol else None
+                if document is not None and document.versions.filter(language=language).exists():
+                    document = None  # a second file in the same language: its own document
+                if document is None:
+                    document = services.document_create(actor=actor, data=data)
+                else:
+                    missing_titles = {
+                        name: data[name]
+                        for name in ("title_ar", "title_en")
+                        if data[name] and not getattr(document, name)
+                    }
+                    if missing_titles:
+                        services.document_update(
+                            actor=actor, document=document, data=missing_titles
+                        )
                 version = services.version_add(
                     actor=actor,
                     document=document,
-                    language=row.language or _guess_language(row),
+                    language=language,
                     stream=stream,
                     original_name=path.name,
                     import_path=row.path,
@@ -226,6 +245,8 @@ def import_directory(
         except ValidationError as exc:
             problem(" ".join(exc.messages))
             continue
+        if row.symbol:
+            by_symbol.setdefault(row.symbol, document)
         report.imported.append(version)
         state = version.get_status_display()
         if version.message:
