@@ -204,6 +204,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         LIBRARY_STAFF,
     ),
     "library:upload": (None, {**LIBRARY_STAFF, "viewer": 403}),
+    # GET only redirects to the document's page; adding a file needs POST.
+    "library:version_add": (
+        lambda s: {"pk": _library(s, "internal").pk},
+        {**LIBRARY_STAFF, "viewer": 403, "administrator": "redirect"},
+    ),
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),
     # Every signed-in persona here has a confirmed authenticator: set-up sends them back.

@@ -81,6 +81,11 @@ def test_scanned_arabic_upload_is_found_publicly_internal_stays_hidden(
     page.goto(f"{live_server.url}/library/staff/?q=detainee")
     assert "Palmyra interviews (draft)" in page.inner_text("main")
     shot(page, "library-02-staff-search-en")
+    page.context.add_cookies([{"name": "mizan_language", "value": "ar", "url": live_server.url}])
+    page.goto(f"{live_server.url}/library/staff/{arabic.document_id}/")
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.get_by_role("button", name="إضافة ملف بلغة أخرى").is_visible()
+    shot(page, "library-02b-staff-detail-ar")
 
     # An anonymous visitor, in Arabic: "وبالاخفاء" (and + with + the, no hamza) finds the text's
     # "الإخفاء"; the internal report is nowhere, not even by its own words.

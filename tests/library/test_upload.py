@@ -74,3 +74,36 @@ def test_researcher_cannot_file_above_own_clearance(make_user: Any) -> None:
     response = client.post(reverse("library:upload"), form(b"x", sensitivity="3"))
     assert response.status_code == 200
     assert not Document.objects.filter(title_ar="تقرير عن المعتقلين").exists()
+
+
+def test_researcher_adds_the_english_file_to_an_arabic_document(
+    make_user: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = signed_in(make_user("rana_researcher", "researcher"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("library:upload"), form("وثقت اللجنة أوضاع المعتقلين".encode()))
+    document = Document.objects.get(title_ar="تقرير عن المعتقلين")
+    url = reverse("library:version_add", args=[document.pk])
+    english = SimpleUploadedFile("report-en.txt", b"The commission documented detainees.")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"language": "en", "file": english})
+    assert response.status_code == 302
+    assert sorted(document.versions.values_list("language", flat=True)) == ["ar", "en"]
+    page = client.get(reverse("library:staff_search"), {"q": "commission detainees"})
+    assert "تقرير عن المعتقلين" in page.content.decode()
+    # The same content again is refused with a message; nothing is added.
+    again = SimpleUploadedFile("copy.txt", b"The commission documented detainees.")
+    client.post(url, {"language": "en", "file": again})
+    assert document.versions.count() == 2
+
+
+def test_viewer_cannot_add_a_file(viewer: Any) -> None:
+    from mizan.library import services
+
+    document = services.document_create(actor=None, data={"title_en": "Internal", "sensitivity": 1})
+    url = reverse("library:version_add", args=[document.pk])
+    response = signed_in(viewer).post(
+        url, {"language": "en", "file": SimpleUploadedFile("x.txt", b"x")}
+    )
+    assert response.status_code == 403
+    assert document.versions.count() == 0

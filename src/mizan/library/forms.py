@@ -92,3 +92,13 @@ class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[t
         if upload is not None and upload.size == 0:
             self.add_error("file", _("The file is empty (0 bytes)."))
         return data
+
+
+class VersionAddForm(BootstrapFormMixin, forms.Form):
+    """Another language's file for a document already in the library."""
+
+    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF (born-digital or scanned), Word (DOCX), HTML or plain text."),
+    )

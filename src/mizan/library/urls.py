@@ -15,5 +15,6 @@ urlpatterns = [
     path("staff/upload/", views.upload, name="upload"),
     path("staff/<int:pk>/", views.staff_detail, name="staff_detail"),
     path("staff/<int:pk>/progress/", views.staff_progress, name="staff_progress"),
+    path("staff/<int:pk>/files/new/", views.version_add, name="version_add"),
     path("staff/<int:pk>/files/<int:version_pk>/", views.staff_file, name="staff_file"),
 ]

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET
 
 from mizan.core.audit import Action, audit_record
 from mizan.library import selectors, services
-from mizan.library.forms import DocumentUploadForm
+from mizan.library.forms import DocumentUploadForm, VersionAddForm
 from mizan.library.models import Collection, Document, DocumentVersion, Language
 from mizan.library.search import SearchFilters, search_documents
 
@@ -187,7 +187,50 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     if document.sensitivity >= 2:
         audit_record(actor=request.user, action=Action.VIEW, target=document, request=request)
-    return render(request, "library/staff_detail.html", {"document": document})
+    return render(
+        request,
+        "library/staff_detail.html",
+        {"document": document, "version_form": VersionAddForm()},
+    )
+
+
+@login_required
+@permission_required("library.add_documentversion", raise_exception=True)
+def version_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add another language's file to a document the user may see (POST from its page)."""
+    document = selectors.document_detail(selectors.documents_visible_to(request.user), pk)
+    if document is None:
+        raise Http404
+    if request.method != "POST":
+        return redirect("library:staff_detail", pk=pk)
+    form = VersionAddForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        try:
+            services.version_add(
+                actor=request.user,
+                document=Document.objects.get(pk=pk),
+                language=form.cleaned_data["language"],
+                stream=upload_file,
+                original_name=upload_file.name or "",
+            )
+        except services.DuplicateFile as duplicate:
+            messages.error(
+                request,
+                _("This file is already in the library (document %(id)d).")
+                % {"id": duplicate.version.document_id},
+            )
+        except services.EmptyFile:
+            messages.error(request, _("The file is empty (0 bytes)."))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("The file was added; its text is being extracted in the background.")
+            )
+    else:
+        messages.error(request, _("Choose a language and a file."))
+    return redirect("library:staff_detail", pk=pk)
 
 
 @login_required
