@@ -163,3 +163,23 @@ def test_published_publication_shows_authors_and_abstracts_unpublished_does_not(
     # Abstracts are searchable, with a snippet.
     found = anonymous().get(reverse("library:public_search"), {"q": "rulings"}).content.decode()
     assert "<mark>rulings</mark>" in found
+
+
+def test_uploaded_html_is_downloaded_never_rendered(db: Any, settings: Any, tmp_path: Any) -> None:
+    import io
+
+    settings.MEDIA_ROOT = tmp_path
+    document = services.document_create(
+        actor=None, data={"title_en": "Web page", "sensitivity": Sensitivity.PUBLIC}
+    )
+    version = services.version_add(
+        actor=None,
+        document=document,
+        language="en",
+        stream=io.BytesIO(b"<html><script>alert(1)</script><p>torture report</p></html>"),
+        original_name="page.html",
+        extraction="inline",
+    )
+    response = anonymous().get(reverse("library:public_file", args=[document.pk, version.pk]))
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment")

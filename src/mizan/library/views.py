@@ -133,11 +133,14 @@ def _file_response(version: DocumentVersion | None) -> FileResponse:
         handle = version.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    # PDFs and plain text open in the browser; anything else (an uploaded HTML page above all,
+    # which would run in Mizan's origin) is downloaded, never rendered.
+    inline = version.content_type in {"application/pdf", "text/plain"}
     return FileResponse(
         handle,
-        as_attachment=False,
+        as_attachment=not inline,
         filename=version.original_name or f"document-{version.document_id}",
-        content_type=version.content_type or "application/octet-stream",
+        content_type=version.content_type if inline else "application/octet-stream",
     )
 
 
