@@ -18,6 +18,8 @@ die() { printf 'mizan.sh: %s\n' "$*" >&2; exit 1; }
 # test: also poppler-utils (pdftotext reads the PDFs back), chromium (browser tests, driven by Playwright; never a downloaded browser),
 #       postgresql (only when no server answers on 127.0.0.1:5432), gettext (translation checks).
 # test: openssl (the handover-package tests run the openssl commands the package README gives).
+# library (demo and test): ocrmypdf, tesseract-ocr-ara and tesseract-ocr-eng read scanned PDFs (OCR);
+#       without them a scan is kept and flagged "OCR is not installed".
 APT_UPDATED=0
 apt_install() {
   local missing=()
@@ -38,6 +40,7 @@ need_python() {
     || die "Python 3.11 or newer is needed (found $(python3 --version 2>&1))."
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
   apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core libmagic1
+  apt_install ocrmypdf tesseract-ocr-ara tesseract-ocr-eng  # library OCR of scanned PDFs
 }
 
 # --- Virtual environment --------------------------------------------------------------------

@@ -43,6 +43,41 @@ TEAM_A_ONLY = {
     "documenter_b": 404,
     "administrator": 200,
 }
+LIBRARY_STAFF = {
+    "anonymous": "login",
+    "viewer": 200,
+    "documenter_a": 403,
+    "documenter_b": 403,
+    "administrator": 200,
+}
+
+
+def _library(objects: dict[str, Any], kind: str) -> Any:
+    """A public or an internal library document with one text file (made once per test)."""
+    key = f"library_{kind}"
+    if key not in objects:
+        import io
+
+        from mizan.library import services as library_services
+
+        document = library_services.document_create(
+            actor=None,
+            data={"title_en": f"{kind} document", "sensitivity": 0 if kind == "public" else 1},
+        )
+        library_services.version_add(
+            actor=None,
+            document=document,
+            language="en",
+            stream=io.BytesIO(f"text of the {kind} document".encode()),
+            original_name=f"{kind}.txt",
+            extraction="inline",
+        )
+        objects[key] = document
+    return objects[key]
+
+
+def _library_file(objects: dict[str, Any], kind: str) -> int:
+    return int(_library(objects, kind).versions.get().pk)
 
 
 def _site(kind: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
@@ -200,6 +235,29 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
             "documenter_b": "redirect",
             "administrator": "redirect",
         },
+    ),
+    # Library (issue 6): the public site is open to everyone and shows public documents only;
+    # staff pages need the library's view permission (viewer, researcher, administrator).
+    "library:public_search": (None, ALL_OK),
+    "library:public_publications": (None, ALL_OK),
+    "library:sitemap": (None, ALL_OK),
+    "library:public_detail": (lambda s: {"pk": _library(s, "public").pk}, ALL_OK),
+    "library:public_file": (
+        lambda s: {"pk": _library(s, "public").pk, "version_pk": _library_file(s, "public")},
+        ALL_OK,
+    ),
+    "library:staff_search": (None, LIBRARY_STAFF),
+    "library:staff_detail": (lambda s: {"pk": _library(s, "internal").pk}, LIBRARY_STAFF),
+    "library:staff_progress": (lambda s: {"pk": _library(s, "internal").pk}, LIBRARY_STAFF),
+    "library:staff_file": (
+        lambda s: {"pk": _library(s, "internal").pk, "version_pk": _library_file(s, "internal")},
+        LIBRARY_STAFF,
+    ),
+    "library:upload": (None, {**LIBRARY_STAFF, "viewer": 403}),
+    # GET only redirects to the document's page; adding a file needs POST.
+    "library:version_add": (
+        lambda s: {"pk": _library(s, "internal").pk},
+        {**LIBRARY_STAFF, "viewer": 403, "administrator": "redirect"},
     ),
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),

@@ -14,6 +14,8 @@ mizan evidence export (--case REF | --items ID…) --recipient NAME --out DIR [-
 mizan verify-package DIR           verify a handover package offline (no database, no Django)
 mizan missing import FILE --source NAME [--dry-run]   import a list of names (CSV/XLSX)
 mizan manage ARGS…                 any Django management command
+mizan library import DIR [--manifest FILE.csv]   import documents into the library
+mizan library search "QUERY" [--limit N] [--json] search the library
 """
 
 from __future__ import annotations
@@ -191,6 +193,19 @@ def cmd_missing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("library", *args.rest)
+    except CommandError as exc:
+        print(f"mizan library: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -282,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     missing_import.add_argument("--source", required=True, help="the source list's name")
     missing_import.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     missing_import.set_defaults(func=cmd_missing)
+    library = sub.add_parser("library", help="import and search library documents")
+    library.add_argument("rest", nargs=argparse.REMAINDER)
+    library.set_defaults(func=cmd_library)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

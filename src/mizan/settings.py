@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "mizan.cases",
     "mizan.evidence",
     "mizan.missing",
+    "mizan.library",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -290,6 +291,14 @@ EVIDENCE_CHECKPOINT_EVERY = env_int("MIZAN_CUSTODY_CHECKPOINT_EVERY", 100)
 EVIDENCE_FIXITY_HOURS = env_int("MIZAN_FIXITY_HOURS", 24 * 7)
 ORGANISATION_NAME = env_str("MIZAN_ORGANISATION", "Mizan")
 WHITENOISE_USE_FINDERS = TESTING
+
+# --- Library (issue 6) -------------------------------------------------------------------------
+
+# Scans beyond these limits are kept but not OCR'd (a clear message says so).
+MIZAN_LIBRARY_OCR_MAX_PAGES = env_int("MIZAN_LIBRARY_OCR_MAX_PAGES", 400)
+MIZAN_LIBRARY_OCR_MAX_BYTES = env_int("MIZAN_LIBRARY_OCR_MAX_BYTES", 300_000_000)
+MIZAN_LIBRARY_OCR_TIMEOUT = env_int("MIZAN_LIBRARY_OCR_TIMEOUT", 900)
+MIZAN_LIBRARY_MAX_FILE_BYTES = env_int("MIZAN_LIBRARY_MAX_FILE_BYTES", 1_000_000_000)
 
 # --- Background tasks --------------------------------------------------------------------------
 

@@ -20,5 +20,6 @@ urlpatterns = [
     path("cases/", include("mizan.cases.urls")),
     path("evidence/", include("mizan.evidence.urls")),
     path("missing/", include("mizan.missing.urls")),
+    path("library/", include("mizan.library.urls")),
     path("", include("mizan.core.urls")),
 ]

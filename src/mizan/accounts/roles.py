@@ -52,6 +52,13 @@ KEEP_REGISTRY = (
     "missing.change_gravedocument",
     "missing.view_contact_details",
 )
+LIBRARY = (
+    "library.view_document",
+    "library.add_document",
+    "library.change_document",
+    "library.add_documentversion",
+    "library.add_documentrelation",
+)
 DOCUMENT = (
     "cases.export_records",
     "cases.add_incident",
@@ -95,6 +102,7 @@ ROLES: tuple[Role, ...] = (
             "accounts.view_user",
             "auth.view_group",
             *KEEP_REGISTRY,
+            *LIBRARY,
         ),
     ),
     Role(
@@ -139,14 +147,14 @@ ROLES: tuple[Role, ...] = (
         _("Researcher"),
         _("Publishes the library of international documents and the organisation's studies."),
         Sensitivity.INTERNAL,
-        VIEW_REFERENCE,
+        (*VIEW_REFERENCE, *LIBRARY),
     ),
     Role(
         "viewer",
         _("Viewer"),
         _("Reads internal records; cannot change anything."),
         Sensitivity.INTERNAL,
-        VIEW_REFERENCE,
+        (*VIEW_REFERENCE, "library.view_document"),
     ),
 )
 ROLES_BY_NAME = {role.name: role for role in ROLES}

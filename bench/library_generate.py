@@ -1,0 +1,111 @@
+"""Fill the library with the synthetic corpus and time the indexing (issue 6 benchmark).
+
+Writes with ``bulk_create`` in batches (the services audit every document and would dominate
+the time of a bulk load), but computes each document's search terms with the service's own
+``index_terms``, and the database builds its index (FTS5 triggers on SQLite, the generated,
+GIN-indexed tsvector on PostgreSQL) exactly as for an upload. Timed separately:
+
+* *indexing*: ``index_terms`` plus writing the ``SearchEntry`` rows (with the database's index
+  maintenance), the part that runs for every new or changed document;
+* *total*: that plus generating the text and writing documents and their text versions.
+
+90 % of documents are public, 10 % internal; dates spread over 2011–2025; bodies and types from
+the library vocabularies.
+
+    mizan manage migrate && python -m bench.library_generate --docs 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import time
+
+BATCH = 500
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=100_000)
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from bench.library_corpus import Corpus
+    from mizan.core.models import Term
+    from mizan.core.partial_dates import PartialDate
+    from mizan.library.models import Document, DocumentVersion, SearchEntry
+    from mizan.library.search import index_terms
+
+    corpus = Corpus(args.docs)
+    bodies = list(Term.objects.filter(vocabulary="library_body"))
+    types = list(Term.objects.filter(vocabulary="library_type"))
+    rng = random.Random(7)
+    indexing = 0.0
+    text_bytes = 0
+    started = time.perf_counter()
+    for first in range(0, args.docs, BATCH):
+        batch = [corpus.document(n) for n in range(first, min(args.docs, first + BATCH))]
+        with transaction.atomic():
+            documents = []
+            for number, (language, title, _text) in enumerate(batch, start=first):
+                year = 2011 + number % 15
+                documents.append(
+                    Document(
+                        symbol=f"BENCH/{number}",
+                        title_ar=title if language == "ar" else "",
+                        title_en=title if language == "en" else "",
+                        body=rng.choice(bodies),
+                        doc_type=rng.choice(types),
+                        date=PartialDate(year=year, month=1 + number % 12),
+                        year=year,
+                        sensitivity=0 if rng.random() < 0.9 else 1,
+                    )
+                )
+            Document.objects.bulk_create(documents)
+            DocumentVersion.objects.bulk_create(
+                [
+                    DocumentVersion(
+                        document=document,
+                        language=language,
+                        text=text,
+                        status="done",
+                        import_path=f"bench/{document.symbol.split('/')[1]}.txt",
+                    )
+                    for document, (language, _title, text) in zip(documents, batch, strict=True)
+                ]
+            )
+            text_bytes += sum(len(text.encode()) for _l, _t, text in batch)
+            tick = time.perf_counter()
+            entries = []
+            for document, (_language, _title, text) in zip(documents, batch, strict=True):
+                title_terms, body_terms = index_terms(document, [text])
+                entries.append(
+                    SearchEntry(document=document, title_terms=title_terms, body_terms=body_terms)
+                )
+            SearchEntry.objects.bulk_create(entries)
+            indexing += time.perf_counter() - tick
+        done = min(args.docs, first + BATCH)
+        if done % 10_000 == 0 or done == args.docs:
+            elapsed = time.perf_counter() - started
+            print(
+                f"{done} documents, {text_bytes / 1e9:.2f} GB text, {elapsed:.0f} s total, "
+                f"indexing {done / indexing:.0f} docs/s",
+                flush=True,
+            )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    total = time.perf_counter() - started
+    print(
+        f"RESULT docs={args.docs} text_gb={text_bytes / 1e9:.2f} total_s={total:.0f} "
+        f"total_docs_per_s={args.docs / total:.0f} indexing_s={indexing:.0f} "
+        f"indexing_docs_per_s={args.docs / indexing:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mizan.core.forms import BootstrapFormMixin
+from mizan.core.models import Team, Term
+from mizan.core.permissions import effective_clearance, user_team_ids
+from mizan.core.sensitivity import Sensitivity
+from mizan.core.validators import validate_no_bidi_controls
+from mizan.library.models import (
+    BODY_VOCABULARY,
+    TOPIC_VOCABULARY,
+    TYPE_VOCABULARY,
+    Collection,
+    Document,
+    Language,
+)
+
+
+class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A new document with its first file; the text is extracted in the background."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF (born-digital or scanned), Word (DOCX), HTML or plain text."),
+    )
+    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    official_url = forms.URLField(
+        label=_("official text"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Document
+        fields = [
+            "collection",
+            "title_ar",
+            "title_en",
+            "symbol",
+            "body",
+            "doc_type",
+            "date",
+            "topics",
+            "official_url",
+            "authors",
+            "abstract_ar",
+            "abstract_en",
+            "sensitivity",
+            "team",
+        ]
+        widgets = {
+            "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "title_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+            "symbol": forms.TextInput(attrs={"dir": "ltr"}),
+            "official_url": forms.URLInput(attrs={"dir": "ltr"}),
+            "abstract_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar", "rows": 3}),
+            "abstract_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en", "rows": 3}),
+            "topics": forms.SelectMultiple(attrs={"size": 6}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["collection"].choices = Collection.choices  # type: ignore[attr-defined]
+        self.fields["body"].queryset = Term.objects.of(BODY_VOCABULARY)  # type: ignore[attr-defined]
+        self.fields["doc_type"].queryset = Term.objects.of(TYPE_VOCABULARY)  # type: ignore[attr-defined]
+        self.fields["topics"].queryset = Term.objects.of(TOPIC_VOCABULARY)  # type: ignore[attr-defined]
+        clearance = effective_clearance(actor)
+        # Nobody may file a document at a level they could not read back.
+        self.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
+            (value, label) for value, label in Sensitivity.choices if value <= clearance
+        ]
+        self.fields["sensitivity"].help_text = _(
+            "Public documents appear on the public site; internal ones only to staff."
+        )
+        teams = Team.objects.all()
+        if not actor.is_superuser:
+            teams = teams.filter(pk__in=user_team_ids(actor))
+        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        for name in ("title_ar", "title_en", "symbol", "authors"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        untitled = not (data.get("title_ar") or data.get("title_en") or data.get("symbol"))
+        if untitled and not self.has_error("title_ar"):
+            self.add_error(
+                "title_ar", _("Give the document a title in Arabic or English, or a symbol.")
+            )
+        upload = data.get("file")
+        if upload is not None and upload.size == 0:
+            self.add_error("file", _("The file is empty (0 bytes)."))
+        return data
+
+
+class VersionAddForm(BootstrapFormMixin, forms.Form):
+    """Another language's file for a document already in the library."""
+
+    language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF (born-digital or scanned), Word (DOCX), HTML or plain text."),
+    )

@@ -1,0 +1,84 @@
+"""Reads of the library. Every list takes the user; the public site passes no user at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from mizan.core.models import Term
+from mizan.library.models import (
+    BODY_VOCABULARY,
+    TOPIC_VOCABULARY,
+    TYPE_VOCABULARY,
+    Document,
+    DocumentRelation,
+    DocumentVersion,
+)
+
+
+def public_documents() -> QuerySet[Document]:
+    """What the public site may show: the permission layer's answer for an anonymous visitor."""
+    return Document.objects.visible_to(AnonymousUser())
+
+
+def documents_visible_to(user: Any) -> QuerySet[Document]:
+    return Document.objects.visible_to(user)
+
+
+def document_detail(visible: QuerySet[Document], pk: int) -> Document | None:
+    """One document with its files, topics and its relations to documents equally visible."""
+    document = (
+        visible.select_related("body", "doc_type")
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "versions",
+                queryset=DocumentVersion.objects.defer("text").order_by("language", "id"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if document is None:
+        return None
+    document.extraction_running = any(  # type: ignore[attr-defined]
+        not version.is_finished for version in document.versions.all()
+    )
+    visible_ids = visible.values("id")
+    document.visible_relations = list(  # type: ignore[attr-defined]
+        DocumentRelation.objects.filter(source=document, target__in=visible_ids).select_related(
+            "target"
+        )
+    )
+    document.visible_inverse_relations = list(  # type: ignore[attr-defined]
+        DocumentRelation.objects.filter(target=document, source__in=visible_ids).select_related(
+            "source"
+        )
+    )
+    return document
+
+
+def filter_choices(visible: QuerySet[Document]) -> dict[str, Any]:
+    """Bodies, types, topics and years offered as filters: only those that visible documents use,
+    so a filter never reveals that an internal document of some kind exists.
+
+    One EXISTS per vocabulary term (a handful of terms, each probing its foreign-key index)
+    rather than an IN over every visible document, so the cost does not grow with the library.
+    """
+    visible = visible.order_by()
+
+    def used(vocabulary: str, lookup: str) -> QuerySet[Term]:
+        return Term.objects.filter(vocabulary=vocabulary).filter(
+            Exists(visible.filter(**{lookup: OuterRef("pk")}))
+        )
+
+    return {
+        "bodies": used(BODY_VOCABULARY, "body_id"),
+        "types": used(TYPE_VOCABULARY, "doc_type_id"),
+        "topics": used(TOPIC_VOCABULARY, "topics"),
+        "years": list(
+            visible.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
+        ),
+    }

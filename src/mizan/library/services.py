@@ -1,0 +1,333 @@
+"""Writes on the library. Each is atomic and writes its audit entry; tasks run on commit."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from mizan.core.audit import Action, audit_record
+from mizan.core.models import Term
+from mizan.core.partial_dates import PartialDate
+from mizan.core.sensitivity import Sensitivity
+from mizan.library.extract import ExtractionProblem, extract
+from mizan.library.models import (
+    BODY_VOCABULARY,
+    TOPIC_VOCABULARY,
+    TYPE_VOCABULARY,
+    Document,
+    DocumentRelation,
+    DocumentVersion,
+    Extraction,
+)
+from mizan.library.search import index_terms
+from mizan.text import clean_name, has_bidi_controls
+
+DOCUMENT_FIELDS = (
+    "collection",
+    "symbol",
+    "title_ar",
+    "title_en",
+    "body",
+    "doc_type",
+    "date",
+    "official_url",
+    "authors",
+    "abstract_ar",
+    "abstract_en",
+    "source_note",
+    "sensitivity",
+    "team",
+)
+
+
+class DuplicateFile(Exception):
+    """The file's content is already in the library (``version`` holds it)."""
+
+    def __init__(self, version: DocumentVersion) -> None:
+        super().__init__(f"duplicate of document {version.document_id}")
+        self.version = version
+
+
+class EmptyFile(Exception):
+    pass
+
+
+def _clean_text_fields(data: dict[str, Any]) -> dict[str, Any]:
+    cleaned = dict(data)
+    for name in ("symbol", "title_ar", "title_en", "authors"):
+        if name in cleaned and cleaned[name] is not None:
+            if has_bidi_controls(cleaned[name]):
+                raise ValidationError(
+                    {name: _("Remove the invisible direction-control characters.")}
+                )
+            cleaned[name] = clean_name(cleaned[name])
+    return cleaned
+
+
+def _check_title(document: Document) -> None:
+    if not (document.title_ar or document.title_en or document.symbol):
+        raise ValidationError(_("Give the document a title in Arabic or English, or a symbol."))
+
+
+def document_create(
+    *, actor: Any, data: dict[str, Any], topics: Iterable[Term] = (), audit: bool = True
+) -> Document:
+    data = _clean_text_fields(data)
+    with transaction.atomic():
+        document = Document(**data, created_by=actor if _is_user(actor) else None)
+        _check_title(document)
+        document.year = document.date.year if document.date else None
+        document.full_clean()
+        document.save()
+        document.topics.set(list(topics))
+        document_reindex(document)
+        if audit:
+            audit_record(actor=actor, action=Action.CREATE, target=document, fields=list(data))
+    return document
+
+
+def document_update(
+    *, actor: Any, document: Document, data: dict[str, Any], topics: Iterable[Term] | None = None
+) -> Document:
+    data = _clean_text_fields(data)
+    with transaction.atomic():
+        changed = [name for name, value in data.items() if getattr(document, name) != value]
+        for name, value in data.items():
+            setattr(document, name, value)
+        _check_title(document)
+        document.year = document.date.year if document.date else None
+        document.full_clean()
+        document.save()
+        if topics is not None:
+            before = set(document.topics.values_list("pk", flat=True))
+            document.topics.set(list(topics))
+            if before != {term.pk for term in topics}:
+                changed.append("topics")
+        document_reindex(document)
+        audit_record(actor=actor, action=Action.UPDATE, target=document, fields=changed)
+    return document
+
+
+def _is_user(actor: Any) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def document_reindex(document: Document) -> None:
+    """Recompute the document's search terms; the database index follows (migration 0002)."""
+    from mizan.library.models import SearchEntry
+
+    texts = list(document.versions.values_list("text", flat=True))
+    title, body = index_terms(document, texts)
+    SearchEntry.objects.update_or_create(
+        document=document, defaults={"title_terms": title, "body_terms": body}
+    )
+
+
+# --- Files ---------------------------------------------------------------------------------------
+
+
+def _hash_to_temp(stream: IO[bytes]) -> tuple[Path, str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    handle = tempfile.NamedTemporaryFile(prefix="mizan-lib-", delete=False)  # noqa: SIM115
+    with handle:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+            handle.write(chunk)
+            size += len(chunk)
+    return Path(handle.name), digest.hexdigest(), size
+
+
+def _storage_name(sha256: str, original_name: str) -> str:
+    suffix = Path(original_name).suffix.lower()[:10]
+    if not suffix[1:].isalnum():
+        suffix = ""
+    return f"library/{sha256[:2]}/{sha256}{suffix}"
+
+
+def version_add(
+    *,
+    actor: Any,
+    document: Document,
+    language: str,
+    stream: IO[bytes],
+    original_name: str,
+    import_path: str = "",
+    extraction: str = "background",
+) -> DocumentVersion:
+    """Store one file of ``document`` under its SHA-256 and have its text extracted.
+
+    ``extraction`` is "background" (a django-tasks task on commit), "inline" (now, in this
+    process) or "none". Raises ``DuplicateFile`` when the same content is already in the library
+    and ``EmptyFile`` for a zero-byte file; nothing is written in either case.
+    """
+    temp, sha256, size = _hash_to_temp(stream)
+    try:
+        if size == 0:
+            raise EmptyFile(original_name)
+        existing = DocumentVersion.objects.filter(sha256=sha256).first()
+        if existing is not None:
+            raise DuplicateFile(existing)
+        if size > settings.MIZAN_LIBRARY_MAX_FILE_BYTES:
+            raise ValidationError(
+                _("The file is larger than the limit of %(mb)d MB.")
+                % {"mb": settings.MIZAN_LIBRARY_MAX_FILE_BYTES // 1_000_000}
+            )
+        name = _storage_name(sha256, original_name)
+        with transaction.atomic():
+            if not default_storage.exists(name):
+                with temp.open("rb") as handle:
+                    saved = default_storage.save(name, handle)
+                if saved != name:  # a concurrent import stored the same content first
+                    default_storage.delete(saved)
+            version = DocumentVersion.objects.create(
+                document=document,
+                language=language,
+                file=name,
+                original_name=clean_name(Path(original_name).name)[:300],
+                import_path=import_path[:500],
+                sha256=sha256,
+                size=size,
+            )
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=version,
+                detail={"document": document.pk, "sha256": sha256, "size": size},
+            )
+            if extraction == "background":
+                transaction.on_commit(lambda: _enqueue_extraction(version.pk))
+    finally:
+        temp.unlink(missing_ok=True)
+    if extraction == "inline":
+        version_extract(version_id=version.pk)
+        version.refresh_from_db()
+    return version
+
+
+def _enqueue_extraction(version_id: int) -> None:
+    from mizan.library.tasks import extract_version_text
+
+    extract_version_text.enqueue(version_id)
+
+
+def _set_progress(version_id: int, done: int, total: int, status: str) -> None:
+    DocumentVersion.objects.filter(pk=version_id).update(
+        pages_done=done, pages_total=total, status=status
+    )
+
+
+def version_extract(*, version_id: int) -> DocumentVersion:
+    """Extract the text of one version (progress saved as it goes) and reindex its document."""
+    version = DocumentVersion.objects.select_related("document").get(pk=version_id)
+    _set_progress(version.pk, 0, version.pages_total, Extraction.RUNNING)
+    path = Path(default_storage.path(version.file.name or ""))
+    try:
+        extracted = extract(
+            path,
+            name=version.original_name,
+            progress=lambda done, total, status: _set_progress(version.pk, done, total, status),
+        )
+    except ExtractionProblem as problem:
+        DocumentVersion.objects.filter(pk=version.pk).update(
+            status=problem.status, message=problem.message[:500], pages_total=problem.pages
+        )
+    except Exception:  # the worker must record every failure rather than die silently
+        DocumentVersion.objects.filter(pk=version.pk).update(
+            status=Extraction.FAILED,
+            message=_("Text extraction failed unexpectedly; the file is kept."),
+        )
+        raise
+    else:
+        text = extracted.text.replace("\x00", "")
+        status = Extraction.DONE if text.strip() else Extraction.EMPTY
+        message = "" if text.strip() else _("No text was found in this file.")
+        with transaction.atomic():
+            DocumentVersion.objects.filter(pk=version.pk).update(
+                text=text,
+                status=status,
+                message=message,
+                content_type=extracted.content_type,
+                pages_total=extracted.pages,
+                pages_done=extracted.pages,
+                ocr_used=extracted.ocr_used,
+            )
+            document_reindex(version.document)
+    version.refresh_from_db()
+    return version
+
+
+def relation_add(*, actor: Any, source: Document, kind: str, target: Document) -> DocumentRelation:
+    with transaction.atomic():
+        relation = DocumentRelation(source=source, kind=kind, target=target)
+        relation.full_clean()
+        relation.save()
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            target=relation,
+            detail={"source": source.pk, "target": target.pk, "kind": kind},
+        )
+    return relation
+
+
+# --- Vocabulary look-ups used by imports and the catalogue ---------------------------------------
+
+
+def term_for(vocabulary: str, value: str, *, create: bool = True) -> Term | None:
+    """The term whose code or label (Arabic or English) is ``value``; added when unknown."""
+    value = clean_name(value or "")
+    if not value:
+        return None
+    terms = Term.objects.filter(vocabulary=vocabulary)
+    lowered = value.casefold()
+    for term in terms:
+        if lowered in {term.code.casefold(), term.label_en.casefold(), term.label_ar.casefold()}:
+            return term
+    if not create:
+        return None
+    code = slugify(value)[:80] or hashlib.sha256(value.encode()).hexdigest()[:12]
+    term, _created = Term.objects.get_or_create(
+        vocabulary=vocabulary,
+        code=code,
+        defaults={"label_en": value[:200], "label_ar": value[:200], "sort_order": 1000},
+    )
+    return term
+
+
+def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
+    """Add one curated catalogue entry unless its key is already there; never overwrite."""
+    key = row["key"]
+    if Document.objects.filter(catalogue_key=key).exists():
+        return None
+    data = {
+        "symbol": row.get("symbol", ""),
+        "title_ar": row.get("title_ar", ""),
+        "title_en": row.get("title_en", ""),
+        "body": term_for(BODY_VOCABULARY, row.get("body", "")),
+        "doc_type": term_for(TYPE_VOCABULARY, row.get("type", "")),
+        "date": PartialDate.parse(row["date"]) if row.get("date") else None,
+        "official_url": row.get("url", ""),
+        "source_note": row.get("source", "")[:500],
+        "sensitivity": Sensitivity.PUBLIC,
+    }
+    topics = [t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code))]
+    document = document_create(actor=None, data=data, topics=topics, audit=False)
+    Document.objects.filter(pk=document.pk).update(catalogue_key=key)
+    for relation in row.get("relations", []):
+        target = Document.objects.filter(catalogue_key=relation["target"]).first()
+        if target is not None:
+            DocumentRelation.objects.get_or_create(
+                source=document, kind=relation["kind"], target=target
+            )
+    return document

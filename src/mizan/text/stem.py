@@ -1,0 +1,300 @@
+"""Search terms for full-text search: Arabic light stemming with clitics, English stemming.
+
+Both search backends (SQLite FTS5 and PostgreSQL full text) index the *terms* this module
+produces, not the raw text, so "والمعتقلين", "المعتقلين" and "معتقلين" become one term on both and
+rank the same way. The steps for a text:
+
+1. ``normalise_for_search`` (``mizan.text.normalise``): hamza and madda forms of alef folded into
+   alef, taa marbuta into haa, alef maqsura into yaa, diacritics and tatweel dropped, Latin case
+   and accents folded, punctuation turned into spaces.
+2. Split into words; drop a short list of function words (Arabic and English) that every
+   document contains and that only slow an AND query down.
+3. Arabic words: light stemming after Larkey, Ballesteros and Connell's *light10* (2007) —
+   one conjunction (و or ف), then the article with its proclitics (ال، وال، فال، بال، كال، لل);
+   then at most one suffix of each group (ها) (يه، يا، ه، ا، ي) (ان، ات، ون، ين) while at least
+   three letters remain. A bare ب، ك or ل before an indefinite noun is *not* removed: too many
+   words begin with these letters (كتاب، بيان، لجنة، كيميائي), and removing them merged
+   unrelated words in our evaluation. Light stemming keeps different roots apart (unlike root
+   extraction) and is what Arabic IR evaluations favour.
+4. Latin words: the Snowball (Porter 2) English stemmer, so "detainees" meets "detained".
+5. Digits stay as they are ("2254" finds resolution 2254).
+
+Plain Python with no Django import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+from mizan.text.normalise import normalise_for_search
+
+__all__ = [
+    "ARABIC_STOPWORDS",
+    "ENGLISH_STOPWORDS",
+    "QueryClause",
+    "arabic_light_stem",
+    "chunk_terms",
+    "fts5_match",
+    "parse_query",
+    "search_term",
+    "search_terms",
+    "word_spans",
+]
+
+# Function words, in their normalised form (hamza folded, taa marbuta as haa, yaa for maqsura).
+ARABIC_STOPWORDS: frozenset[str] = frozenset(
+    [
+        "في",
+        "من",
+        "الي",
+        "علي",
+        "عن",
+        "مع",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "التي",
+        "الذي",
+        "الذين",
+        "اللتي",
+        "او",
+        "ام",
+        "ثم",
+        "كما",
+        "قد",
+        "لقد",
+        "لا",
+        "لم",
+        "لن",
+        "ان",
+        "انه",
+        "انها",
+        "كان",
+        "كانت",
+        "يكون",
+        "هو",
+        "هي",
+        "هم",
+        "هن",
+        "نحن",
+        "انت",
+        "انا",
+        "كل",
+        "بعض",
+        "غير",
+        "بين",
+        "حتي",
+        "اذا",
+        "اذ",
+        "لدي",
+        "عند",
+        "ما",
+        "ماذا",
+        "و",
+        "ف",
+        "ب",
+        "ك",
+        "ل",
+        "اي",
+        "ايضا",
+        "حيث",
+        "منذ",
+        "خلال",
+        "ضد",
+        "دون",
+        "ولا",
+        "ولم",
+        "وقد",
+        "وهو",
+        "وهي",
+    ]
+)
+ENGLISH_STOPWORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "with",
+    ]
+)
+
+_CONJUNCTIONS = ("و", "ف")
+# Longest first: the article with a preposition or conjunction before the bare article.
+_ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
+# Suffix groups, tried in this order; at most one suffix of each group is removed. Taking the
+# adjective and feminine endings before the plural ones makes السورية, سوريا and سوري meet, and
+# الكيميائية and الكيميائي.
+_SUFFIX_GROUPS = (("ها",), ("يه", "يا", "ه", "ا", "ي"), ("ان", "ات", "ون", "ين"))
+_MIN_STEM = 3
+
+_english = snowballstemmer.stemmer("english")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+
+
+def arabic_light_stem(word: str) -> str:
+    """Strip clitics and common affixes from one *normalised* Arabic word (see module steps)."""
+    if len(word) > 3 and word.startswith(_CONJUNCTIONS):
+        # "و" starts some words (وثيقه، وزاره); stripping it anyway is light10's choice: both the
+        # index and the query lose it, so they still meet.
+        word = word[1:]
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            word = word[len(article) :]
+            break
+    for group in _SUFFIX_GROUPS:
+        for suffix in group:
+            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
+                word = word[: -len(suffix)]
+                break
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def _term_of_normalised(word: str) -> str:
+    if word.isascii():
+        if word.isdigit():
+            return word
+        return str(_english.stemWord(word))
+    if _ARABIC_LETTER.search(word):
+        return arabic_light_stem(word)
+    return word
+
+
+def search_term(word: str) -> str:
+    """The index term of one already normalised word ('' for a function word)."""
+    if not word.isalnum():
+        # Control characters and marks of other scripts are not searchable and must never
+        # reach a backend's query syntax.
+        word = "".join(char for char in word if char.isalnum())
+    if not word or word in ARABIC_STOPWORDS or word in ENGLISH_STOPWORDS:
+        return ""
+    return _term_of_normalised(word)
+
+
+def search_terms(text: str) -> list[str]:
+    """The index terms of ``text``, in order, function words left out."""
+    # Normalisation never joins or splits across whitespace, so each whitespace-separated
+    # chunk is normalised on its own and cached: documents repeat their words, and indexing
+    # becomes mostly dictionary look-ups (about 5x faster on a 10 kB report).
+    terms: list[str] = []
+    for chunk in text.split():
+        terms.extend(chunk_terms(chunk))
+    return terms
+
+
+@lru_cache(maxsize=500_000)
+def chunk_terms(chunk: str) -> tuple[str, ...]:
+    """The index terms of one whitespace-free chunk of text (cached)."""
+    return tuple(term for word in _normalise_word(chunk).split() if (term := search_term(word)))
+
+
+# A word as written: letters, digits and the marks inside Arabic words (tashkeel, tatweel).
+_WORD_AS_WRITTEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]+")
+
+
+def word_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each word of ``text`` as written: (start, end, index term or '' for a function word).
+
+    Used to find and highlight query terms in the original text, so snippets show the words as
+    the document spells them.
+    """
+    spans = []
+    for match in _WORD_AS_WRITTEN.finditer(text):
+        normalised = _normalise_word(match.group())
+        terms = [search_term(word) for word in normalised.split()]
+        spans.append((match.start(), match.end(), " ".join(t for t in terms if t)))
+    return spans
+
+
+@lru_cache(maxsize=200_000)
+def _normalise_word(word: str) -> str:
+    return normalise_for_search(word)
+
+
+@dataclass(frozen=True)
+class QueryClause:
+    """One part of a query: a single term, or a phrase whose terms must follow each other."""
+
+    terms: tuple[str, ...]
+
+    @property
+    def is_phrase(self) -> bool:
+        return len(self.terms) > 1
+
+
+_QUOTES = "\"“”«»„‟'"
+_MAX_CLAUSES = 12
+
+
+def parse_query(query: str) -> list[QueryClause]:
+    """Turn what a person typed into clauses that every backend can run safely.
+
+    Text between double quotes (or « ») is a phrase; a chunk such as ``A/RES/71/248`` that
+    normalises into several words is a phrase too; every other word is a term, and all clauses
+    must match. Operators, brackets, stray quotes and any other syntax are treated as spaces,
+    so no input can produce a query syntax error. At most twelve clauses are kept.
+    """
+    clauses: list[QueryClause] = []
+    seen: set[tuple[str, ...]] = set()
+
+    def add(text: str, *, phrase: bool) -> None:
+        terms = tuple(search_terms(text))
+        if not terms:
+            return
+        candidates = [terms] if phrase or len(terms) == 1 else [(term,) for term in terms]
+        for candidate in candidates:
+            if candidate not in seen and len(clauses) < _MAX_CLAUSES:
+                seen.add(candidate)
+                clauses.append(QueryClause(candidate))
+
+    text = query[:1000]
+    # Normalise quotation marks to one character, then split into quoted and unquoted parts.
+    for quote in _QUOTES:
+        if quote != "'":
+            text = text.replace(quote, '"')
+    parts = text.split('"')
+    for index, part in enumerate(parts):
+        quoted = index % 2 == 1 and index < len(parts) - 1
+        if quoted:
+            add(part, phrase=True)
+            continue
+        for chunk in part.split():
+            add(chunk, phrase=True)
+    return clauses
+
+
+def fts5_match(clauses: list[QueryClause]) -> str:
+    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required.
+
+    Terms hold letters and digits only (``search_term``), so quoting each is safe and every FTS5
+    operator word a person typed (AND, NEAR …) is just a term.
+    """
+    return " AND ".join('"' + " ".join(clause.terms) + '"' for clause in clauses)

@@ -1,0 +1,188 @@
+"""The search service on the active backend (run the suite on SQLite and on PostgreSQL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from mizan.library.models import Document
+from mizan.library.search import SearchFilters, search_documents
+
+pytestmark = pytest.mark.django_db
+
+
+def public() -> Any:
+    # The seeded catalogue is public too; these tests rank the test corpus only.
+    return Document.objects.visible_to(AnonymousUser()).filter(catalogue_key__isnull=True)
+
+
+def keys(results: Any, corpus: dict[str, Document]) -> list[str]:
+    names = {document.pk: key for key, document in corpus.items()}
+    return [names.get(hit.document.pk, "other") for hit in results.hits]
+
+
+@pytest.mark.parametrize("query", ["والمعتقلين", "المعتقلين", "معتقلين", "بالمعتقلين"])
+def test_arabic_clitics_and_article_meet(corpus: dict[str, Document], query: str) -> None:
+    found = keys(search_documents(query, visible=public()), corpus)
+    assert found[0] == "detainees_ar"
+    assert "internal_note" not in found
+
+
+def test_hamza_and_prefix_variants(corpus: dict[str, Document]) -> None:
+    # The text says "والإخفاء القسري"; the query has another prefix and no hamza.
+    found = keys(search_documents("بالاخفاء", visible=public()), corpus)
+    assert found[:2] == ["detainees_ar", "disappearance_en"] or set(found[:2]) == {
+        "detainees_ar",
+        "disappearance_en",
+    }
+
+
+def test_english_stemming(corpus: dict[str, Document]) -> None:
+    found = keys(search_documents("detainee tortured", visible=public()), corpus)
+    assert found[0] == "torture_en"
+
+
+def test_phrase_must_be_adjacent(corpus: dict[str, Document]) -> None:
+    assert keys(search_documents('"enforced disappearance"', visible=public()), corpus) == [
+        "disappearance_en"
+    ]
+    assert keys(search_documents('"continuing crime"', visible=public()), corpus)
+    assert keys(search_documents('"crime continuing"', visible=public()), corpus) == []
+
+
+def test_title_outranks_body(corpus: dict[str, Document]) -> None:
+    found = keys(search_documents("torture", visible=public()), corpus)
+    assert found[0] == "torture_en"
+
+
+def test_internal_documents_never_found_by_the_public(corpus: dict[str, Document]) -> None:
+    results = search_documents("الشهود", visible=public())
+    assert results.total == 0 and results.hits == []
+    results = search_documents("مذكرة داخلية", visible=Document.objects.all())
+    assert keys(results, corpus) == ["internal_note"]
+
+
+def test_filters(corpus: dict[str, Document]) -> None:
+    # Every clause must match: the Arabic report's English title says "detainees".
+    assert keys(search_documents("المعتقلين detainees", visible=public()), corpus) == [
+        "detainees_ar"
+    ]
+    by_type = search_documents(
+        "torture", visible=public(), filters=SearchFilters(doc_type="report")
+    )
+    assert keys(by_type, corpus) and all(
+        hit.document.doc_type.code == "report" for hit in by_type.hits
+    )
+    assert keys(
+        search_documents("weapons", visible=public(), filters=SearchFilters(year=2013)), corpus
+    ) == ["chemical_en"]
+    assert (
+        keys(
+            search_documents("weapons", visible=public(), filters=SearchFilters(year=2014)), corpus
+        )
+        == []
+    )
+    assert keys(
+        search_documents(
+            "المعتقلين", visible=public(), filters=SearchFilters(language="ar", body="coi_syria")
+        ),
+        corpus,
+    ) == ["detainees_ar"]
+    assert (
+        keys(
+            search_documents("المعتقلين", visible=public(), filters=SearchFilters(language="en")),
+            corpus,
+        )
+        == []
+    )
+    assert "torture_en" in keys(
+        search_documents("torture", visible=public(), filters=SearchFilters(topic="detention")),
+        corpus,
+    )
+
+
+def test_snippets_highlight_words_as_written(corpus: dict[str, Document]) -> None:
+    hit = search_documents("معتقلين", visible=public()).hits[0]
+    snippet = hit.snippets[0]
+    assert snippet.direction == "rtl"
+    assert "<mark>المعتقلين</mark>" in snippet.html
+    hit = search_documents("disappeared", visible=public()).hits[0]
+    assert hit.snippets[0].direction == "ltr"
+    assert "<mark>disappeared</mark>" in hit.snippets[0].html
+
+
+def test_snippets_escape_html(db: Any, settings: Any, tmp_path: Any) -> None:
+    from tests.library.conftest import make_document
+
+    settings.MEDIA_ROOT = tmp_path
+    make_document(
+        (
+            "x",
+            "Script",
+            "",
+            "other",
+            "other",
+            "2020",
+            "en",
+            "<script>alert(1)</script> torture",
+            True,
+        )
+    )
+    hit = search_documents("torture", visible=public()).hits[0]
+    assert "<script>" not in hit.snippets[0].html
+    assert "&lt;/script&gt;" in hit.snippets[0].html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"',
+        '""',
+        "AND OR NOT",
+        "NEAR(a b)",
+        "torture*",
+        "^torture",
+        "(torture",
+        "col:torture",
+        "'; DROP TABLE library_document; --",
+        '"unclosed phrase',
+        "!!! ??? ***",
+        "a" * 5000,
+        "\u202etorture",
+        "torture -detention +x",
+    ],
+)
+def test_queries_full_of_operators_never_fail(corpus: dict[str, Document], query: str) -> None:
+    search_documents(query, visible=public())
+
+
+@hsettings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=80))
+def test_any_text_is_a_safe_query(db: Any, query: str) -> None:
+    search_documents(query, visible=public())
+
+
+# The same corpus gives the same top results on SQLite (bm25) and PostgreSQL (ts_rank_cd): the
+# expected lists are constants, and the suite runs on both databases.
+EXPECTED_TOP = {
+    "المعتقلين": ["detainees_ar"],
+    "الإخفاء القسري": ["disappearance_en", "detainees_ar"],
+    "torture": ["torture_en"],
+    "chemical weapons": ["chemical_en"],
+    # The Arabic report's issuing body (its title terms) names the Syrian Arab Republic.
+    "Syrian Arab Republic": ["detainees_ar", "chemical_en"],
+    "disappeared families": ["disappearance_en"],
+    "تعذيب": ["torture_en", "detainees_ar"],
+}
+
+
+@pytest.mark.parametrize("query", sorted(EXPECTED_TOP))
+def test_same_top_results_on_both_backends(corpus: dict[str, Document], query: str) -> None:
+    assert keys(search_documents(query, visible=public()), corpus) == EXPECTED_TOP[query]

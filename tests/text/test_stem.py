@@ -1,0 +1,76 @@
+"""Arabic light stemming with clitics, English stemming, and safe query parsing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mizan.text.stem import arabic_light_stem, parse_query, search_terms, word_spans
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["والمعتقلين", "المعتقلين", "معتقلين", "بالمعتقلين", "للمعتقلين", "فالمعتقلين"],
+        ["الإخفاء", "والاخفاء", "بالإخفاء", "إخفاء", "الاخفاء"],
+        ["القرارات", "قرارات", "وقرارات"],
+        ["سورية", "سوريه", "سوريا"],
+        ["الأمم", "للامم", "والأمم"],
+    ],
+)
+def test_arabic_variants_share_one_term(variants: list[str]) -> None:
+    terms = {tuple(search_terms(word)) for word in variants}
+    assert len(terms) == 1, terms
+
+
+def test_different_roots_stay_apart() -> None:
+    assert search_terms("معتقل") != search_terms("مقتل")
+    assert search_terms("لبنان") != search_terms("بنان")
+
+
+def test_english_stemming_and_function_words() -> None:
+    assert search_terms("The detained persons") == search_terms("detain person")
+    assert search_terms("of the and") == []
+
+
+def test_diacritics_and_tatweel_do_not_matter() -> None:
+    assert search_terms("المُعتَقَلِين") == search_terms("المعتـــقلين")
+
+
+def test_parse_query_phrases_and_symbols() -> None:
+    clauses = parse_query('"enforced disappearance" A/RES/71/248 torture')
+    assert [c.terms for c in clauses] == [
+        ("enforc", "disappear"),
+        ("res", "71", "248"),
+        ("tortur",),
+    ]
+    assert [c.is_phrase for c in clauses] == [True, True, False]
+
+
+def test_word_spans_point_at_the_text_as_written() -> None:
+    text = "قال: «والمعتقلين» detainees"
+    spans = word_spans(text)
+    assert [text[s:e] for s, e, _ in spans] == ["قال", "والمعتقلين", "detainees"]
+    assert spans[1][2] == "معتقل"
+
+
+@given(st.text(max_size=60))
+def test_stem_never_grows_a_word(word: str) -> None:
+    assert len(arabic_light_stem(word)) <= len(word)
+
+
+@given(st.text(max_size=200))
+def test_any_query_parses_into_letter_and_digit_terms(query: str) -> None:
+    for clause in parse_query(query):
+        for term in clause.terms:
+            assert term and all(char.isalnum() for char in term), term
+
+
+@given(st.text(max_size=300))
+def test_chunked_terms_equal_whole_text_normalisation(text: str) -> None:
+    from mizan.text import normalise_for_search
+    from mizan.text.stem import search_term
+
+    whole = [t for word in normalise_for_search(text).split() if (t := search_term(word))]
+    assert search_terms(text) == whole
