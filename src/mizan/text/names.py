@@ -12,6 +12,20 @@ _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el
 _ARTICLES_LAT = {"al", "el"}
 
 
+def drop_titles(name: str) -> str:
+    """The name without leading titles (الحاج, الشيخ, د., Dr, Hajj, Sheikh …), as written.
+
+    A name that is nothing but a title is returned unchanged.
+    """
+    from mizan.text.translit import is_title
+
+    words = clean_name(name).split(" ")
+    index = 0
+    while index < len(words) - 1 and is_title(words[index]):
+        index += 1
+    return " ".join(words[index:])
+
+
 def name_words(full_name: str) -> list[str]:
     """Words of a name with compounds kept together (``عبد الرحمن`` is one word)."""
     words = clean_name(full_name).split(" ") if full_name.strip() else []

@@ -51,7 +51,7 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_for_search
 
-__all__ = ["cross_script_match", "name_key", "name_keys"]
+__all__ = ["cross_script_match", "is_title", "name_key", "name_keys"]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
 # vowels or hamza seats, not the consonant or long vowel that yeh and waw stand for in the key.
@@ -275,6 +275,12 @@ _TITLES = frozenset(
         "miss",
     }
 )
+
+
+def is_title(word: str) -> bool:
+    """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _TITLES
 
 
 def _is_arabic_letter(char: str) -> bool:
