@@ -263,15 +263,14 @@ def score_pair(
     for comparison in settings["comparisons"]:
         name = comparison["output_column_name"]
         gamma = int(result[f"gamma_{name}"])
-        factor = float(result[f"bf_{name}"])
-        factor *= float(result.get(f"bf_tf_adj_{name}") or 1.0)
+        weight = float(result[f"mw_{name}"]) + float(result.get(f"mw_tf_adj_{name}") or 0.0)
         evidence.append(
             FieldEvidence(
                 field=name,
                 value_a=_shown(a, name),
                 value_b=_shown(b, name),
                 level="missing" if gamma < 0 else labels[name][gamma],
-                weight=round(math.log2(factor), 3) if factor > 0 else -math.inf,
+                weight=round(weight, 3),
             )
         )
     prior = settings["probability_two_random_records_match"]

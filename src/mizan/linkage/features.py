@@ -4,6 +4,8 @@ Every name part gets two features, both from ``mizan.text``:
 
 - ``<part>_n``, the *spelling*: the name in ``normalise_arabic`` form, lowercase, without spaces,
   article or titles. Two records agreeing here wrote the name the same way.
+- ``<part>_rasm``, the *dotless key* (``mizan.text.translit.dotless_key``): Arabic letters without
+  their dots, so that OCR confusions (حسين/خسين) still meet;
 - ``<part>_k``, the *name key*: ``mizan.text.translit.name_keys`` joined, a consonant skeleton
   shared by Arabic and Latin spellings (محمد, Mohammad, Muhammad, Mhd → ``mhmd``; عبد الرحمن,
   عبدالرحمن, Abdul Rahman, Abdulrahman → ``abdrhmn``; الحموي, al-Hamwi, Hamwi → ``hmwy``).
@@ -23,13 +25,14 @@ from typing import Any
 
 from mizan.text import name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.names import drop_titles, split_full_name
+from mizan.text.translit import dotless_key
 
 __all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
 
 FEATURE_COLUMNS: tuple[str, ...] = (
-    *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k")),
+    *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm")),
     "sex",
     "birth_year",
     "birth_place_k",
@@ -69,6 +72,11 @@ def _spelling(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def _key(text: str) -> str:
     return "".join(name_keys(text))
+
+
+@lru_cache(maxsize=200_000)
+def _dotless(text: str) -> str:
+    return dotless_key(text)
 
 
 @lru_cache(maxsize=50_000)
@@ -117,6 +125,7 @@ def record_features(row: Mapping[str, str]) -> dict[str, Any]:
             key = _key(text) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
+        features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")

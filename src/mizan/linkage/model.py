@@ -46,8 +46,12 @@ COMPARED_FIELDS: tuple[str, ...] = (
 BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("first_k", "family_k"),
     ("first_k", "father_k"),
-    ("father_k", "family_k", "grandfather_k"),
-    ("father_k", "family_k", "birth_year"),
+    ("father_k", "family_k"),
+    ("family_k", "birth_year"),
+    ("family_k", "mother_k"),
+    ("first_k", "mother_k", "birth_year"),
+    ("father_k", "mother_k", "birth_year"),
+    ("first_rasm", "father_rasm", "family_rasm"),
     ("national_id",),
 )
 # EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
@@ -55,6 +59,16 @@ TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
     ("first_k", "family_k"),
     ("father_k", "birth_year"),
 )
+
+
+# How often two records of the same person give first (or father's) names that are not even
+# a few dots or, across scripts, one letter apart. Fixed instead of trained: EM blocks put
+# brothers (same father, grandfather, family, mother, often birth place and arrest) together, and
+# cousins (same grandfather and family), and would learn that a different first or father's name
+# is common among matches — which is exactly how brothers and cousins get merged. The family
+# fields are not independent evidence (they are shared by the whole family), so a clearly
+# different first name has to outweigh all of them together.
+DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.005}
 
 
 def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> Any:
@@ -65,13 +79,32 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     levels: list[Any] = [cll.NullLevel(key)]
     if spelling:
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
+    # Two Arabic spellings carry the same letters; if they share a key but not their letters
+    # (حسن/حسين, بشار/بشرى), they are different names that the key folds together.
+    dotless = f"{part}_rasm"
+    levels.append(
+        cll.CustomLevel(
+            f'"{key}_l" = "{key}_r" AND "{dotless}_l" <> "{dotless}_r"',
+            label_for_charts="similar name, other Arabic letters",
+        )
+    )
     same = cll.ExactMatchLevel(key).configure(label_for_charts="same name")
     if tf:
         same = same.configure(tf_adjustment_column=key, tf_adjustment_weight=1.0)
+    different = cll.ElseLevel().configure(label_for_charts="different")
+    if part in DIFFERENT_M:
+        different = different.configure(m_probability=DIFFERENT_M[part], fix_m_probability=True)
     levels += [
         same,
-        cll.DamerauLevenshteinLevel(key, 1).configure(label_for_charts="one letter apart"),
-        cll.ElseLevel().configure(label_for_charts="different"),
+        cll.ExactMatchLevel(dotless).configure(label_for_charts="same letters but dots"),
+        # Across scripts only: between two Arabic spellings a letter more or less is as likely
+        # to be a brother's name (محمد/محمود) as a slip.
+        cll.CustomLevel(
+            f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+            f' AND jaro_winkler_similarity("{key}_l", "{key}_r") >= 0.9',
+            label_for_charts="one letter apart",
+        ),
+        different,
     ]
     return cl.CustomComparison(comparison_levels=levels, output_column_name=part)
 

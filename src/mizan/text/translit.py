@@ -51,7 +51,7 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_for_search
 
-__all__ = ["cross_script_match", "is_title", "name_key", "name_keys"]
+__all__ = ["cross_script_match", "dotless_key", "is_title", "name_key", "name_keys"]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
 # vowels or hamza seats, not the consonant or long vowel that yeh and waw stand for in the key.
@@ -275,6 +275,41 @@ _TITLES = frozenset(
         "miss",
     }
 )
+
+
+# Letters that differ only by their dots, folded to one letter each: what an OCR engine or a
+# faded photocopy confuses in Arabic script (حسين/خسين, بشار/نشار, فادي/قادي, رياض/زياض).
+_DOTLESS = str.maketrans(
+    {
+        "\u062a": "\u0628",  # ت → ب
+        "\u062b": "\u0628",  # ث → ب
+        "\u0646": "\u0628",  # ن → ب
+        "\u064a": "\u0628",  # ي → ب (its medial form is a dotted tooth)
+        "\u062c": "\u062d",  # ج → ح
+        "\u062e": "\u062d",  # خ → ح
+        "\u0630": "\u062f",  # ذ → د
+        "\u0632": "\u0631",  # ز → ر
+        "\u0634": "\u0633",  # ش → س
+        "\u0636": "\u0635",  # ض → ص
+        "\u0638": "\u0637",  # ظ → ط
+        "\u063a": "\u0639",  # غ → ع
+        "\u0642": "\u0641",  # ق → ف
+    }
+)
+
+
+def dotless_key(text: str) -> str:
+    """The Arabic letters of ``text`` with dots removed (its *rasm*), or "" for Latin text.
+
+    Two spellings with the same dotless key differ only in dotted letters, the usual OCR
+    confusion in Arabic: "حسين" and "خسين" both give "حسبب". Articles and titles are dropped and
+    compounds joined as in ``name_keys``; taa marbuta is already heh in the search form.
+    """
+    words = [w for w in _search_words(text) if w not in _TITLES and w not in _ARTICLE_WORDS]
+    letters = "".join(c for c in "".join(words) if _is_arabic_letter(c))
+    if len(letters) >= 4 and letters.startswith(_ARTICLE) and letters not in _ARABIC_NOT_ARTICLE:
+        letters = letters[2:]
+    return letters.translate(_DOTLESS)
 
 
 def is_title(word: str) -> bool:
