@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +31,7 @@ _SHOWN: dict[str, str] = {
     "sex": "sex",
     "birth_place": "birth_place",
     "national_id": "national_id",
-    "arrest_year": "date_of_arrest",
+    "date_of_arrest": "date_of_arrest",
 }
 
 
@@ -91,10 +91,15 @@ def _duckdb_api(memory_limit: str | None, threads: int | None) -> Any:
     return DuckDBAPI(connection=connection)
 
 
-def _columns(features: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
-    columns: dict[str, list[Any]] = {"unique_id": list(range(len(features)))}
-    for name in FEATURE_COLUMNS:
-        columns[name] = [f[name] for f in features]
+def _columns(records: Iterable[Mapping[str, str]]) -> dict[str, list[Any]]:
+    """Feature columns of the records, built without keeping a dictionary per record."""
+    columns: dict[str, list[Any]] = {name: [] for name in ("unique_id", *FEATURE_COLUMNS)}
+    appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
+    for index, record in enumerate(records):
+        features = record_features(record)
+        columns["unique_id"].append(index)
+        for name, append in appenders:
+            append(features[name])
     return columns
 
 
@@ -114,7 +119,7 @@ def _term_frequencies(columns: Mapping[str, list[Any]], top: int) -> dict[str, d
 
 
 def link(
-    records: Sequence[Mapping[str, str]],
+    records: Iterable[Mapping[str, str]],
     threshold: float = 0.9,
     model: Model | None = None,
     *,
@@ -135,13 +140,14 @@ def link(
 
     _quiet_splink()
     model = model or default_model()
-    features = [record_features(r) for r in records]
-    count = len(features)
+    columns = _columns(records)
+    count = len(columns["unique_id"])
     if count == 0:
         return LinkResult([], [], {})
-    columns = _columns(features)
     db_api = _duckdb_api(memory_limit, threads)
     table = db_api.register(columns, dataset_display_name="records")
+    frequencies = _term_frequencies(columns, top=5000)
+    del columns  # DuckDB holds its own copy from here on
     linker = Linker(table, model.settings_for(count), log_level=logging.WARNING)
     if estimate_u and count >= 2000:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
@@ -163,11 +169,11 @@ def link(
         .select("unique_id_l, unique_id_r, match_probability, match_weight")
         .fetchall()
     ]
-    return LinkResult(clusters, pairs, _term_frequencies(columns, top=5000))
+    return LinkResult(clusters, pairs, frequencies)
 
 
 def train(
-    records: Sequence[Mapping[str, str]],
+    records: Iterable[Mapping[str, str]],
     *,
     recall: float = 0.6,
     trained_on: str = "",
@@ -183,8 +189,8 @@ def train(
     from splink import Linker, block_on
 
     _quiet_splink()
-    features = [record_features(r) for r in records]
-    columns = _columns(features)
+    columns = _columns(records)
+    count = len(columns["unique_id"])
     db_api = _duckdb_api("8GB", threads)
     table = db_api.register(columns, dataset_display_name="training")
     settings = build_settings()
@@ -201,7 +207,7 @@ def train(
     prior = float(trained["probability_two_random_records_match"])
     return Model(
         settings=trained,
-        matches_per_record=prior * (len(features) - 1),
+        matches_per_record=prior * (count - 1),
         term_frequencies=_term_frequencies(columns, top=2000),
         trained_on=trained_on,
     )

@@ -6,6 +6,9 @@ Every name part gets two features, both from ``mizan.text``:
   article or titles. Two records agreeing here wrote the name the same way.
 - ``<part>_rasm``, the *dotless key* (``mizan.text.translit.dotless_key``): Arabic letters without
   their dots, so that OCR confusions (حسين/خسين) still meet;
+- ``<part>_loose``, the key with letters of the same dotless shape folded together
+  (``mizan.text.translit.loose_key``), so that an OCR error on the Arabic side does not hide a
+  Latin spelling of the same name;
 - ``<part>_k``, the *name key*: ``mizan.text.translit.name_keys`` joined, a consonant skeleton
   shared by Arabic and Latin spellings (محمد, Mohammad, Muhammad, Mhd → ``mhmd``; عبد الرحمن,
   عبدالرحمن, Abdul Rahman, Abdulrahman → ``abdrhmn``; الحموي, al-Hamwi, Hamwi → ``hmwy``).
@@ -25,24 +28,27 @@ from typing import Any
 
 from mizan.text import name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.names import drop_titles, split_full_name
-from mizan.text.translit import dotless_key
+from mizan.text.translit import dotless_key, loose_key
 
 __all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
 
 FEATURE_COLUMNS: tuple[str, ...] = (
-    *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm")),
+    *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
     "sex",
     "birth_year",
     "birth_place_k",
     "national_id",
     "arrest_year",
+    "arrest_month",
 )
 
 _BRACKETS = re.compile(r"[(\[{][^)\]}]*[)\]}]")
 _ARTICLES = ("ال", "al", "el")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+# The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
+_MONTH = re.compile(r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4})")
 _SEX = {
     "m": "M",
     "male": "M",
@@ -74,6 +80,30 @@ def _key(text: str) -> str:
     return "".join(name_keys(text))
 
 
+# English names of Syrian places that no transliteration key reaches (search form → Arabic).
+_EXONYMS: dict[str, str] = {
+    "damascus": "دمشق",
+    "aleppo": "حلب",
+    "latakia": "اللاذقية",
+    "lattakia": "اللاذقية",
+    "latakiya": "اللاذقية",
+    "sweida": "السويداء",
+    "suwayda": "السويداء",
+    "as suwayda": "السويداء",
+    "as-suwayda": "السويداء",
+    "al suwayda": "السويداء",
+    "deraa": "درعا",
+    "dera'a": "درعا",
+    "homs": "حمص",
+    "hama": "حماة",
+}
+
+
+@lru_cache(maxsize=50_000)
+def _place_key(text: str) -> str:
+    return _key(_EXONYMS.get(normalise_for_search(text), text))
+
+
 @lru_cache(maxsize=200_000)
 def _dotless(text: str) -> str:
     return dotless_key(text)
@@ -94,6 +124,14 @@ def _first_word(text: str) -> str:
 def _year(value: str) -> int | None:
     match = _YEAR.search(to_ascii_digits(value))
     return int(match.group(1)) if match else None
+
+
+def _year_month(date: str, year: int | None) -> str | None:
+    match = _MONTH.search(date.strip())
+    if match is None or year is None:
+        return None
+    month = int(match.group(1) or match.group(2))
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else None
 
 
 def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
@@ -126,12 +164,15 @@ def record_features(row: Mapping[str, str]) -> dict[str, Any]:
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
+        features[f"{part}_loose"] = (loose_key(key) or None) if key else None
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
-    features["birth_place_k"] = (_key(place) or None) if place else None
+    features["birth_place_k"] = (_place_key(place) or None) if place else None
     digits = re.sub(r"\D", "", to_ascii_digits(row.get("national_id") or ""))
     features["national_id"] = digits if len(digits) >= 6 else None
-    features["arrest_year"] = _year(row.get("date_of_arrest") or "")
+    arrest = to_ascii_digits(row.get("date_of_arrest") or "")
+    features["arrest_year"] = _year(arrest)
+    features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     return features

@@ -38,7 +38,7 @@ COMPARED_FIELDS: tuple[str, ...] = (
     "sex",
     "birth_place",
     "national_id",
-    "arrest_year",
+    "date_of_arrest",
 )
 
 # Pairs that are scored at all: records sharing at least one of these. Anything else is taken as
@@ -51,13 +51,18 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("family_k", "mother_k"),
     ("first_k", "mother_k", "birth_year"),
     ("father_k", "mother_k", "birth_year"),
-    ("first_rasm", "father_rasm", "family_rasm"),
+    ("first_k", "birth_year", "birth_place_k"),
+    ("father_k", "birth_year", "birth_place_k"),
+    ("first_k", "grandfather_k", "birth_year"),
+    ("first_rasm", "family_rasm"),
+    ("first_loose", "family_loose", "birth_year"),
+    ("first_loose", "father_loose", "family_loose"),
     ("national_id",),
 )
 # EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
 TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
     ("first_k", "family_k"),
-    ("father_k", "birth_year"),
+    ("mother_k", "birth_year"),
 )
 
 
@@ -68,7 +73,14 @@ TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
 # is common among matches — which is exactly how brothers and cousins get merged. The family
 # fields are not independent evidence (they are shared by the whole family), so a clearly
 # different first name has to outweigh all of them together.
-DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.005}
+DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.02}
+# The sibling level's weight, log2(m/u) ≈ -15.6, is set rather than learnt: it has to take back
+# the father's, grandfather's, family and mother's weights that siblings share (together about
+# +20), which random sampling cannot know. A pair with the same national id still outweighs it.
+SIBLING_M = 1e-6
+SIBLING_U = 0.05
+COUSIN_M = 1e-4
+COUSIN_U = 0.1
 
 
 def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> Any:
@@ -79,9 +91,44 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     levels: list[Any] = [cll.NullLevel(key)]
     if spelling:
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
+    dotless = f"{part}_rasm"
+    if part == "first":
+        # Brothers and sisters: the first names differ (even by a letter: حسن/حسين, محمد/محمود)
+        # while father and family name agree. Their shared family fields are one piece of
+        # evidence counted several times by a model that takes fields as independent, so this
+        # pattern gets its own, strongly negative, level.
+        levels.append(
+            cll.CustomLevel(
+                f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
+                f' OR "{dotless}_l" = "{dotless}_r")) AND NOT ("{dotless}_l" = "{dotless}_r")'
+                ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"',
+                label_for_charts="different name, same father and family (sibling?)",
+            ).configure(
+                m_probability=SIBLING_M,
+                u_probability=SIBLING_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+    if part == "father":
+        # Cousins: different fathers, same grandfather and family — and often the same first
+        # name, the grandfather's. Same reasoning as for siblings, with a milder weight (≈ -10)
+        # because the father's name is misread more often than a first name is replaced.
+        levels.append(
+            cll.CustomLevel(
+                f'NOT ("{key}_l" = "{key}_r") AND NOT ("{dotless}_l" = "{dotless}_r")'
+                f' AND jaro_winkler_similarity("{key}_l", "{key}_r") < 0.9'
+                ' AND "grandfather_k_l" = "grandfather_k_r" AND "family_k_l" = "family_k_r"',
+                label_for_charts="different father, same grandfather and family (cousin?)",
+            ).configure(
+                m_probability=COUSIN_M,
+                u_probability=COUSIN_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
     # Two Arabic spellings carry the same letters; if they share a key but not their letters
     # (حسن/حسين, بشار/بشرى), they are different names that the key folds together.
-    dotless = f"{part}_rasm"
     levels.append(
         cll.CustomLevel(
             f'"{key}_l" = "{key}_r" AND "{dotless}_l" <> "{dotless}_r"',
@@ -97,13 +144,25 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     levels += [
         same,
         cll.ExactMatchLevel(dotless).configure(label_for_charts="same letters but dots"),
-        # Across scripts only: between two Arabic spellings a letter more or less is as likely
-        # to be a brother's name (محمد/محمود) as a slip.
+        # Across scripts only (between two Arabic spellings the dotless level above decides).
         cll.CustomLevel(
             f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
-            f' AND jaro_winkler_similarity("{key}_l", "{key}_r") >= 0.9',
-            label_for_charts="one letter apart",
+            f' AND "{part}_loose_l" = "{part}_loose_r"',
+            label_for_charts="same name but dots, across scripts",
         ),
+    ]
+    if part != "first":
+        # Across scripts only. Not for first names: there a name one letter away is as likely to
+        # be a brother's or a namesake's (محمد/Mahmoud) as a misspelling; on the benchmark
+        # this level on first names caused more false matches than it found.
+        levels.append(
+            cll.CustomLevel(
+                f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+                f' AND jaro_winkler_similarity("{key}_l", "{key}_r") >= 0.9',
+                label_for_charts="one letter apart",
+            )
+        )
+    levels += [
         different,
     ]
     return cl.CustomComparison(comparison_levels=levels, output_column_name=part)
@@ -167,9 +226,10 @@ def build_settings() -> dict[str, Any]:
             ],
         ),
         cl.CustomComparison(
-            output_column_name="arrest_year",
+            output_column_name="date_of_arrest",
             comparison_levels=[
                 cll.NullLevel("arrest_year"),
+                cll.ExactMatchLevel("arrest_month").configure(label_for_charts="same month"),
                 cll.ExactMatchLevel("arrest_year").configure(label_for_charts="same year"),
                 cll.AbsoluteDifferenceLevel("arrest_year", 1).configure(
                     label_for_charts="one year apart"

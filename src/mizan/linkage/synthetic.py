@@ -286,6 +286,7 @@ class Person:
     birth_place: Name
     national_id: str
     arrest_year: int
+    arrest_month: int
     arrest_place: tuple[str, str]
 
 
@@ -374,6 +375,7 @@ def _people(rng: random.Random) -> Iterator[Person]:
                     birth_place=place,
                     national_id=f"{rng.randrange(10**10, 10**11)}",
                     arrest_year=rng.randint(2011, 2020),
+                    arrest_month=rng.randint(1, 12),
                     arrest_place=rng.choice(_DETENTION_PLACES),
                 )
                 year += rng.randint(1, 4)
@@ -480,7 +482,10 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     elif source == "families" and rng.random() < 0.1:
         row["national_id"] = p.national_id
     if rng.random() < 0.7:
-        row["date_of_arrest"] = f"{p.arrest_year}-{rng.randint(1, 12):02d}"
+        month = p.arrest_month if rng.random() < 0.8 else rng.randint(1, 12)
+        row["date_of_arrest"] = f"{p.arrest_year}-{month:02d}" if rng.random() < 0.8 else (
+            str(p.arrest_year)
+        )
         ar, en = p.arrest_place
         row["place_of_arrest"] = en if source == "un" else ar
     if source == "families" and rng.random() < 0.35:

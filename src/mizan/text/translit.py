@@ -51,7 +51,14 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_for_search
 
-__all__ = ["cross_script_match", "dotless_key", "is_title", "name_key", "name_keys"]
+__all__ = [
+    "cross_script_match",
+    "dotless_key",
+    "is_title",
+    "loose_key",
+    "name_key",
+    "name_keys",
+]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
 # vowels or hamza seats, not the consonant or long vowel that yeh and waw stand for in the key.
@@ -312,6 +319,25 @@ def dotless_key(text: str) -> str:
     return letters.translate(_DOTLESS)
 
 
+# Key letters whose Arabic letters share a dotless shape, folded to one: ب ت ث ن ي (b t n y),
+# ج ح خ ه (j h x), د ذ ر ز (d z r), س ش (s c), ف ق ك (f k). غ (g) goes, as ع has no letter in the
+# key; so do the vowel markers (onset a, final y, u flag w), which OCR also turns into others.
+_LOOSE = str.maketrans({"t": "b", "n": "b", "y": "b", "j": "h", "x": "h", "z": "d", "r": "d",
+                        "c": "s", "k": "f", "g": None, "w": None, "a": None})
+
+
+def loose_key(key: str) -> str:
+    """Fold a name key (``name_key``) so that misread dots no longer matter, in either script.
+
+    ``loose_key(name_key("خسين")) == loose_key(name_key("Hussein"))``: an OCR error on the
+    Arabic side no longer hides a Latin spelling of the same name. Far looser than the key, so
+    a weaker piece of evidence; also folds together names that are simply different.
+    """
+    folded = key.translate(_LOOSE)
+    collapsed = [c for i, c in enumerate(folded) if i == 0 or folded[i - 1] != c]
+    return "".join(collapsed)
+
+
 def is_title(word: str) -> bool:
     """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
     folded = _search_words(word)
@@ -352,7 +378,9 @@ def _arabic_key(word: str) -> str:
         if sound is None:
             # Alef, ʿayn, waw, medial yeh, and letters outside the table carry no consonant.
             continue
-        if sound == "h" and index > 0 and consonants:
+        # A final ه (or taa marbuta) is dropped below, never read as the h of a digraph: الرقة
+        # is "Raqqa", not "Rakh".
+        if sound == "h" and 0 < index < len(word) - 1 and consonants:
             previous = _ARABIC_CONSONANTS.get(word[index - 1])
             if previous is not None and previous in _H_DIGRAPHS:
                 consonants[-1] = _H_DIGRAPHS[previous]
