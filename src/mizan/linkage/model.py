@@ -100,7 +100,8 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         levels.append(
             cll.CustomLevel(
                 f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
-                f' OR "{dotless}_l" = "{dotless}_r")) AND NOT ("{dotless}_l" = "{dotless}_r")'
+                f' OR "{dotless}_l" = "{dotless}_r"))'
+                f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
                 ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"',
                 label_for_charts="different name, same father and family (sibling?)",
             ).configure(
@@ -116,8 +117,10 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         # because the father's name is misread more often than a first name is replaced.
         levels.append(
             cll.CustomLevel(
-                f'NOT ("{key}_l" = "{key}_r") AND NOT ("{dotless}_l" = "{dotless}_r")'
+                f'"{key}_l" <> "{key}_r" AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
                 f' AND jaro_winkler_similarity("{key}_l", "{key}_r") < 0.9'
+                f' AND NOT coalesce(("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+                f' AND "{part}_loose_l" = "{part}_loose_r", false)'
                 ' AND "grandfather_k_l" = "grandfather_k_r" AND "family_k_l" = "family_k_r"',
                 label_for_charts="different father, same grandfather and family (cousin?)",
             ).configure(
