@@ -142,9 +142,7 @@ def baseline(out: Path, files: list[Path]) -> None:
     clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=THRESHOLD
     )
-    cluster_of = dict(
-        clustered.as_duckdbpyrelation().select("unique_id, cluster_id").fetchall()
-    )
+    cluster_of = dict(clustered.as_duckdbpyrelation().select("unique_id, cluster_id").fetchall())
     with out.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["source", "record_id", "cluster_id"])

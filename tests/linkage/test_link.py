@@ -187,9 +187,10 @@ def test_mizan_link_writes_every_record_exactly_once(tmp_path: Path) -> None:
 
 def test_mizan_link_does_not_set_up_django(tmp_path: Path) -> None:
     files = write_lists(50, tmp_path, seed=4)
+    argv = ["link", *map(str, files), "--out", str(tmp_path / "o.csv")]
     script = (
         "import sys; from mizan.cli import main; "
-        f"code = main(['link', *{[str(f) for f in files]!r}, '--out', {str(tmp_path / 'o.csv')!r}]); "
+        f"code = main({argv!r}); "
         "assert 'django' not in sys.modules, 'django was imported'; sys.exit(code)"
     )
     env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "nonexistent.settings"}

@@ -20,7 +20,8 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 def test_arabic_headers_and_arabic_indic_digits_are_read(tmp_path: Path) -> None:
     path = _write(
         tmp_path / "families.csv",
-        "رقم السجل,الاسم,اسم الأب,الكنية,سنة الولادة\n١٢,أحمد,محمد,الحموي,١٩٨٥\n13,خالد,علي,حداد,19٨٧\n",
+        "رقم السجل,الاسم,اسم الأب,الكنية,سنة الولادة\n"
+        "١٢,أحمد,محمد,الحموي,١٩٨٥\n13,خالد,علي,حداد,19٨٧\n",
     )
     records = read_lists([path])
     assert [r.record_id for r in records] == ["12", "13"]
@@ -39,7 +40,11 @@ def test_byte_order_mark_and_header_spelling_do_not_matter(tmp_path: Path) -> No
     [
         (HEADER + "1,أحمد,محمد,الحموي,1985\n", "cp1256", "Windows-1256"),
         (HEADER + ",أحمد,محمد,الحموي,1985\n", "utf-8", "record_id is empty"),
-        (HEADER + "1,أحمد,محمد,الحموي,1985\n1,خالد,علي,حداد,1980\n", "utf-8", "already used on line 2"),
+        (
+            HEADER + "1,أحمد,محمد,الحموي,1985\n1,خالد,علي,حداد,1980\n",
+            "utf-8",
+            "already used on line 2",
+        ),
         (HEADER + "1,أحمد\u202e,محمد,الحموي,1985\n", "utf-8", "direction-control"),
         (HEADER + "1,أحمد,محمد,الحموي\n", "utf-8", "merged or split cells"),
         (HEADER + "1,أحمد,محمد,الحموي,19x5\n", "utf-8", "is not a year"),

@@ -197,7 +197,7 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
             year = to_ascii_digits(values.get("birth_year", ""))
             if year and not (year.isdigit() and 1850 <= int(year) <= 2100):
                 problems.append(f"{path}, line {line}: birth_year “{year}” is not a year")
-            if not any(values.get(name) for name in _NAME_HEADERS + ("father_name",)):
+            if not any(values.get(name) for name in (*_NAME_HEADERS, "father_name")):
                 problems.append(f"{path}, line {line}: record “{record_id}” has no name")
             cells = tuple(interned.setdefault(values[name], values[name]) for name in names)
             records.append(SourceRecord(source, record_id, line, names, cells))
@@ -234,7 +234,7 @@ def write_clusters(
     """Write ``source,record_id,cluster_id`` (plus ``extra`` columns) atomically to ``path``."""
     extra = extra or {}
     directory = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or deleted
         "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
     )
     try:

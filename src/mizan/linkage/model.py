@@ -249,7 +249,7 @@ def build_settings() -> dict[str, Any]:
         retain_matching_columns=True,
         retain_intermediate_calculation_columns=False,
     )
-    settings: dict[str, Any] = creator.get_settings("duckdb").as_dict()
+    settings: dict[str, Any] = creator.get_settings("duckdb").as_dict()  # type: ignore[no-untyped-call]
     return settings
 
 
@@ -270,7 +270,7 @@ class Model:
     trained_on: str = ""
 
     def settings_for(self, records: int) -> dict[str, Any]:
-        settings = json.loads(json.dumps(self.settings))
+        settings: dict[str, Any] = json.loads(json.dumps(self.settings))
         others = max(records - 1, 1)
         settings["probability_two_random_records_match"] = min(
             0.5, self.matches_per_record / others

@@ -398,7 +398,11 @@ def _typed_arabic(name: str, rng: random.Random) -> str:
     elif rng.random() < 0.02 and len(name) > 3:
         # A typing slip: a letter doubled or dropped.
         index = rng.randrange(1, len(name) - 1)
-        name = name[:index] + name[index + 1 :] if rng.random() < 0.5 else name[: index + 1] + name[index:]
+        name = (
+            name[:index] + name[index + 1 :]
+            if rng.random() < 0.5
+            else name[: index + 1] + name[index:]
+        )
     return name
 
 
@@ -470,8 +474,10 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     if source == "official" and row["birth_year"] and rng.random() < 0.5:
         row["birth_year"] = row["birth_year"].translate(_ARABIC_INDIC)
     row["sex"] = (
-        ("ذكر" if p.sex == "M" else "أنثى") if source != "un" else p.sex
-    ) if rng.random() < 0.9 else ""
+        (("ذكر" if p.sex == "M" else "أنثى") if source != "un" else p.sex)
+        if rng.random() < 0.9
+        else ""
+    )
     row["birth_place"] = place if rng.random() < 0.6 else ""
     if source == "official" and rng.random() < 0.5:
         number = p.national_id
@@ -483,8 +489,8 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         row["national_id"] = p.national_id
     if rng.random() < 0.7:
         month = p.arrest_month if rng.random() < 0.8 else rng.randint(1, 12)
-        row["date_of_arrest"] = f"{p.arrest_year}-{month:02d}" if rng.random() < 0.8 else (
-            str(p.arrest_year)
+        row["date_of_arrest"] = (
+            f"{p.arrest_year}-{month:02d}" if rng.random() < 0.8 else (str(p.arrest_year))
         )
         ar, en = p.arrest_place
         row["place_of_arrest"] = en if source == "un" else ar
@@ -516,7 +522,7 @@ def generate(
     Rows have every column of ``FIELDS`` as strings (empty when missing); record ids are unique
     within a list. The same seed gives the same lists.
     """
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - synthetic data, not secrets
     lists: dict[str, list[dict[str, str]]] = {source: [] for source in sources}
     truth: dict[tuple[str, str], int] = {}
     made = 0

@@ -322,8 +322,22 @@ def dotless_key(text: str) -> str:
 # Key letters whose Arabic letters share a dotless shape, folded to one: ب ت ث ن ي (b t n y),
 # ج ح خ ه (j h x), د ذ ر ز (d z r), س ش (s c), ف ق ك (f k). غ (g) goes, as ع has no letter in the
 # key; so do the vowel markers (onset a, final y, u flag w), which OCR also turns into others.
-_LOOSE = str.maketrans({"t": "b", "n": "b", "y": "b", "j": "h", "x": "h", "z": "d", "r": "d",
-                        "c": "s", "k": "f", "g": None, "w": None, "a": None})
+_LOOSE = str.maketrans(
+    {
+        "t": "b",
+        "n": "b",
+        "y": "b",
+        "j": "h",
+        "x": "h",
+        "z": "d",
+        "r": "d",
+        "c": "s",
+        "k": "f",
+        "g": None,
+        "w": None,
+        "a": None,
+    }
+)
 
 
 def loose_key(key: str) -> str:
