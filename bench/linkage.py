@@ -116,11 +116,13 @@ def baseline(out: Path, files: list[Path]) -> None:
             cl.ExactMatch("birth_place"),
             cl.ExactMatch("national_id"),
         ],
+        # The same shape of blocking as Mizan's key rules, on the raw columns.
         blocking_rules_to_generate_predictions=[
             block_on("first_name", "family_name"),
-            block_on("first_name", "father_name"),
-            block_on("father_name", "family_name", "grandfather_name"),
+            block_on("first_name", "father_name", "birth_year"),
+            block_on("first_name", "father_name", "grandfather_name"),
             block_on("father_name", "family_name", "birth_year"),
+            block_on("father_name", "family_name", "grandfather_name"),
             block_on("national_id"),
         ],
         retain_matching_columns=False,
@@ -128,7 +130,7 @@ def baseline(out: Path, files: list[Path]) -> None:
     import duckdb
 
     connection = duckdb.connect()
-    connection.execute("SET memory_limit = '6GB'")
+    connection.execute("SET memory_limit = '4GB'")
     db_api = DuckDBAPI(connection=connection)
     table = db_api.register(columns, dataset_display_name="records")
     linker = Linker(table, settings, log_level=logging.WARNING)

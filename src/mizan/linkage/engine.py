@@ -125,7 +125,7 @@ def link(
     *,
     keep_pairs_above: float | None = None,
     estimate_u: bool = True,
-    memory_limit: str | None = "6GB",
+    memory_limit: str | None = "4GB",
     threads: int | None = None,
 ) -> LinkResult:
     """Cluster records of the same person; return each record's cluster and the scored pairs.
