@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -79,7 +80,7 @@ class LinkResult:
     term_frequencies: dict[str, dict[str, float]]
 
 
-def _duckdb_api(memory_limit: str | None, threads: int | None) -> Any:
+def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None = None) -> Any:
     import duckdb
     from splink import DuckDBAPI
 
@@ -87,6 +88,8 @@ def _duckdb_api(memory_limit: str | None, threads: int | None) -> Any:
     connection.execute(f"SET threads = {int(threads or os.cpu_count() or 1)}")
     if memory_limit:
         connection.execute("SET memory_limit = ?", [memory_limit])
+    # DuckDB spills to ./.tmp by default: never into the user's folder.
+    connection.execute("SET temp_directory = ?", [spill or tempfile.gettempdir()])
     connection.execute("SET preserve_insertion_order = false")
     return DuckDBAPI(connection=connection)
 
@@ -136,18 +139,38 @@ def link(
     the u probabilities are re-estimated on the input by random sampling (when it has at least
     2,000 records), so that what is common in this input counts as weak evidence.
     """
-    from splink import Linker
-
     _quiet_splink()
     model = model or default_model()
     columns = _columns(records)
     count = len(columns["unique_id"])
     if count == 0:
         return LinkResult([], [], {})
-    db_api = _duckdb_api(memory_limit, threads)
+    with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
+        return _link(
+            columns,
+            count,
+            threshold,
+            model,
+            keep_pairs_above,
+            estimate_u,
+            _duckdb_api(memory_limit, threads, spill),
+        )
+
+
+def _link(
+    columns: dict[str, list[Any]],
+    count: int,
+    threshold: float,
+    model: Model,
+    keep_pairs_above: float | None,
+    estimate_u: bool,
+    db_api: Any,
+) -> LinkResult:
+    from splink import Linker
+
     table = db_api.register(columns, dataset_display_name="records")
     frequencies = _term_frequencies(columns, top=5000)
-    del columns  # DuckDB holds its own copy from here on
+    columns.clear()  # DuckDB holds its own copy from here on
     linker = Linker(table, model.settings_for(count), log_level=logging.WARNING)
     if estimate_u and count >= 2000:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
