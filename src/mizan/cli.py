@@ -153,7 +153,11 @@ def cmd_link(args: argparse.Namespace) -> int:
         print(f"mizan link: nothing was written.\n{exc}", file=sys.stderr)
         return 1
     print(f"mizan link: {len(records)} records from {len(args.files)} lists", file=sys.stderr)
-    result = link((r.values for r in records), threshold=args.threshold)
+    result = link(
+        (r.values for r in records),
+        threshold=args.threshold,
+        progress=lambda stage: print(f"mizan link: {stage}", file=sys.stderr, flush=True),
+    )
     sizes: dict[int, int] = {}
     for cluster in result.clusters:
         sizes[cluster] = sizes.get(cluster, 0) + 1

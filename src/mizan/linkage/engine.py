@@ -6,7 +6,8 @@ import logging
 import math
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,6 +81,20 @@ class LinkResult:
     term_frequencies: dict[str, dict[str, float]]
 
 
+class _Stopwatch:
+    """Reports each finished stage with its duration to a progress callback, if there is one."""
+
+    def __init__(self, progress: Callable[[str], None] | None) -> None:
+        self.progress = progress
+        self.start = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.progress is not None:
+            now = time.perf_counter()
+            self.progress(f"{stage} ({now - self.start:.1f} s)")
+            self.start = now
+
+
 def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None = None) -> Any:
     import duckdb
     from splink import DuckDBAPI
@@ -130,6 +145,7 @@ def link(
     estimate_u: bool = True,
     memory_limit: str | None = "4GB",
     threads: int | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> LinkResult:
     """Cluster records of the same person; return each record's cluster and the scored pairs.
 
@@ -141,8 +157,10 @@ def link(
     """
     _quiet_splink()
     model = model or default_model()
+    report = _Stopwatch(progress)
     columns = _columns(records)
     count = len(columns["unique_id"])
+    report(f"features of {count} records")
     if count == 0:
         return LinkResult([], [], {})
     with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
@@ -154,6 +172,7 @@ def link(
             keep_pairs_above,
             estimate_u,
             _duckdb_api(memory_limit, threads, spill),
+            report,
         )
 
 
@@ -165,6 +184,7 @@ def _link(
     keep_pairs_above: float | None,
     estimate_u: bool,
     db_api: Any,
+    report: _Stopwatch,
 ) -> LinkResult:
     from splink import Linker
 
@@ -174,11 +194,14 @@ def _link(
     linker = Linker(table, model.settings_for(count), log_level=logging.WARNING)
     if estimate_u and count >= 2000:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
+    report("u probabilities")
     keep = threshold if keep_pairs_above is None else min(keep_pairs_above, threshold)
     predictions = linker.inference.predict(threshold_match_probability=keep, warning_mode="never")
+    report("pairs scored")
     clusters_table = linker.clustering.cluster_pairwise_predictions_at_threshold(
         predictions, threshold_match_probability=threshold
     )
+    report("clusters")
     relation = clusters_table.as_duckdbpyrelation()
     cluster_of = dict(relation.select("unique_id, cluster_id").fetchall())
     numbering: dict[Any, int] = {}
