@@ -146,7 +146,6 @@ def test_accept_opens_one_file_for_both_records(officer: Any, two_lists: Any) ->
 @pytest.mark.django_db
 def test_merge_and_split_keep_provenance(officer: Any, two_lists: Any) -> None:
     run_matching(officer)
-    families, un_list = two_lists
     a = SourceRecord.objects.get(record_id="F-1")
     b = SourceRecord.objects.get(record_id="U-1")
     before = {r.pk: (r.source_list_id, r.row_number, r.raw) for r in (a, b)}

@@ -208,10 +208,15 @@ RECORD_FIELDS = (
 )
 
 
+SEX_LABELS = {"male": gettext_lazy("Male"), "female": gettext_lazy("Female")}
+
+
 def shown_value(record: SourceRecord, name: str) -> str:
     value = getattr(record, name)
     if value in (None, ""):
         return ""
+    if name == "sex":
+        return str(SEX_LABELS.get(value, value))
     if name == "date_of_arrest":
         try:
             return PartialDate.from_storage(value).display()
@@ -230,6 +235,18 @@ def side_by_side(pair: CandidatePair) -> list[tuple[str, str, str, bool]]:
     return rows
 
 
+def _evidence_value(item: dict[str, Any], key: str) -> str:
+    value = str(item.get(key) or "")
+    if item.get("field") == "sex":
+        return str(SEX_LABELS.get(value, value))
+    if item.get("field") == "date_of_arrest" and value:
+        try:
+            return PartialDate.from_storage(value).display()
+        except (PartialDateError, ValueError):
+            return value
+    return value
+
+
 def evidence_rows(pair: CandidatePair) -> list[dict[str, Any]]:
     rows = []
     for item in pair.evidence:
@@ -238,8 +255,8 @@ def evidence_rows(pair: CandidatePair) -> list[dict[str, Any]]:
             {
                 "field": item.get("field", ""),
                 "label": str(FIELD_LABELS.get(item.get("field", ""), item.get("field", ""))),
-                "value_a": item.get("value_a", ""),
-                "value_b": item.get("value_b", ""),
+                "value_a": _evidence_value(item, "value_a"),
+                "value_b": _evidence_value(item, "value_b"),
                 "level": item.get("level", ""),
                 "level_label": level_label(item.get("level", "")),
                 "weight": weight,
