@@ -281,3 +281,50 @@ def test_run_button_starts_a_background_run(
     assert run.state == "queued" or "new pairs to review" in page
     run.refresh_from_db()
     assert run.state == "done" and run.pairs_new >= 1
+
+
+@pytest.mark.django_db
+def test_batched_evidence_is_score_pairs_evidence() -> None:
+    """The run explains pairs in batches; it must say exactly what score_pair says."""
+    from mizan.linkage import link, score_pair
+
+    rows = [
+        {
+            "first_name": "محمد",
+            "father_name": "أحمد",
+            "family_name": "عبد الرحمن",
+            "birth_year": "1985",
+            "birth_place": "داريا",
+        },
+        {
+            "first_name": "Mohammad",
+            "father_name": "Ahmad",
+            "family_name": "Abdulrahman",
+            "birth_year": "1985",
+            "birth_place": "Daraya",
+        },
+        {
+            "first_name": "عمر",
+            "father_name": "خالد",
+            "family_name": "الحموي",
+            "birth_year": "1975",
+            "sex": "male",
+        },
+        {
+            "first_name": "Omar",
+            "father_name": "Khaled",
+            "family_name": "Al-Hamwi",
+            "birth_year": "1979",
+            "sex": "male",
+        },
+        {"full_name": "رنا عمر الخطيب", "birth_year": "1990"},
+    ]
+    result = link(rows, threshold=0.9, keep_pairs_above=0.0)
+    pairs = [(0, 1), (2, 3), (0, 2), (1, 4)]
+    # The batched path itself (explain_pairs would fall back to score_pair silently).
+    batched = review._explain_in_batches(rows, pairs, result.term_frequencies, len(rows))
+    for (a, b), evidence in zip(pairs, batched, strict=True):
+        one = score_pair(
+            rows[a], rows[b], population=len(rows), term_frequencies=result.term_frequencies
+        )
+        assert evidence == review._evidence(one)
