@@ -431,6 +431,7 @@ def _explain_in_batches(
     from splink.internals.realtime import compare_records
 
     from mizan.linkage import default_model, engine
+    from mizan.linkage.features import record_features
 
     engine._quiet_splink()
     settings = default_model().settings_for(population)
@@ -439,7 +440,7 @@ def _explain_in_batches(
 
     def featured(index: int) -> dict[str, Any]:
         if index not in features:
-            values = engine.record_features(rows[index])
+            values = record_features(rows[index])
             for column in engine._TF_COLUMNS:
                 table = term_frequencies.get(column, {})
                 floor = min(table.values(), default=1e-5)
