@@ -168,6 +168,14 @@ def test_merge_and_split_keep_provenance(officer: Any, two_lists: Any) -> None:
     for record in SourceRecord.objects.filter(pk__in=before):
         assert (record.source_list_id, record.row_number, record.raw) == before[record.pk]
     assert AuditEntry.objects.filter(object_type="missing.clusterchange").exists()
+    # Through the page, the officer is told the other file stays open (only records move).
+    review.merge_undo(actor=officer, change=change)
+    response = signed_in(officer).post(
+        reverse("missing:pair_decide", args=[the_pair().pk]), {"decision": "accepted"}, follow=True
+    )
+    other_file = MissingPerson.objects.get(person=other)
+    assert other_file.reference in response.content.decode()
+    change = ClusterChange.objects.filter(kind="merge", undone_at__isnull=True).get()
     # Undo: the records go back, the pair is asked again.
     review.merge_undo(actor=officer, change=change)
     moved = SourceRecord.objects.get(pk=change.record_ids[0])

@@ -726,6 +726,26 @@ def pair_decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _validation_message(exc))
         return redirect(reverse("missing:review_pair", args=[pk]) + (f"?{query}" if query else ""))
     messages.success(request, review.decision_message(decision))
+    merge = (
+        ClusterChange.objects.filter(
+            pair_id=pk, kind=ClusterChange.Kind.MERGE, undone_at__isnull=True
+        )
+        .order_by("-pk")
+        .first()
+    )
+    emptied = None
+    if merge is not None and merge.from_person_id is not None:
+        emptied = MissingPerson.objects.filter(person_id=merge.from_person_id).first()
+    if emptied is not None:
+        # Only records move in a merge: the other file's history and family stay where they are.
+        messages.warning(
+            request,
+            _(
+                "The records of file %(ref)s were moved; that file itself stays open with its "
+                "status history and relatives. Move what belongs together and close it by hand."
+            )
+            % {"ref": emptied.reference},
+        )
     return redirect(reverse("missing:review_queue") + (f"?{query}" if query else ""))
 
 
