@@ -649,7 +649,7 @@ def _lock_pair(pk: int) -> CandidatePair:
     pair = CandidatePair.objects.select_for_update().get(pk=pk)
     records = {
         r.pk: r
-        for r in SourceRecord.objects.select_for_update()
+        for r in SourceRecord.objects.select_for_update(of=("self",))
         .select_related("source_list", "person")
         .filter(pk__in=[pair.record_a_id, pair.record_b_id])
     }
@@ -742,7 +742,7 @@ def merge_persons(
     """Move every record of ``other`` to ``keep``; the change is kept so it can be undone."""
     with transaction.atomic():
         moved = list(
-            SourceRecord.objects.select_for_update()
+            SourceRecord.objects.select_for_update(of=("self",))
             .filter(person=other)
             .order_by("pk")
             .values_list("pk", flat=True)
@@ -773,7 +773,7 @@ def merge_undo(*, actor: Any, change: ClusterChange) -> ClusterChange:
         if change.kind != ClusterChange.Kind.MERGE or change.undone_at is not None:
             raise ValidationError(_("This merge cannot be undone (already undone?)."))
         back = list(
-            SourceRecord.objects.select_for_update()
+            SourceRecord.objects.select_for_update(of=("self",))
             .filter(pk__in=change.record_ids, person=change.to_person)
             .values_list("pk", flat=True)
         )
@@ -800,7 +800,7 @@ def record_detach(*, actor: Any, record: SourceRecord, new_person: bool = False)
     """Split a record off its person: back to unlinked, or to a new person of its own."""
     with transaction.atomic():
         record = (
-            SourceRecord.objects.select_for_update()
+            SourceRecord.objects.select_for_update(of=("self",))
             .select_related("source_list", "person")
             .get(pk=record.pk)
         )
