@@ -226,6 +226,34 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "missing:overview": (None, SIGNED_IN_OK),
     "missing:grave_list": (None, SIGNED_IN_OK),
+    # Linkage review: officers and administrators run the matching and decide; the sources of a
+    # file are read like the file.
+    "missing:match_run_start": (None, {**ADMIN_ONLY, "administrator": 405}),  # POST only
+    "missing:match_run_detail": (lambda s: {"pk": s["match_run"].pk}, ADMIN_ONLY),
+    "missing:review_queue": (None, ADMIN_ONLY),
+    "missing:review_pair": (lambda s: {"pk": s["pair"].pk}, ADMIN_ONLY),
+    "missing:pair_decide": (
+        lambda s: {"pk": s["pair"].pk},
+        {**ADMIN_ONLY, "administrator": 405},  # POST only
+    ),
+    "missing:file_sources": (
+        lambda s: {"pk": s["missing_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 404,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "missing:record_detach": (
+        lambda s: {"pk": s["missing_a"].pk, "record_pk": s["record"].pk},
+        {**ADMIN_ONLY, "administrator": 405},  # POST only
+    ),
+    "missing:merge_undo": (
+        lambda s: {"pk": s["missing_a"].pk, "change_pk": 1},
+        {**ADMIN_ONLY, "administrator": 405},  # POST only
+    ),
     "accounts:login": (
         None,
         {
@@ -416,6 +444,15 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
     sites["import_job"] = ImportJob.objects.create(
         source_list=sites["source_list"], file_path="/nonexistent.csv", file_name="l.csv"
     )
+    from mizan.missing.models import CandidatePair, MatchRun
+
+    other_record = SourceRecord.objects.create(
+        source_list=sites["source_list"], row_number=3, record_id="2", raw={"record_id": "2"}
+    )
+    sites["pair"] = CandidatePair.objects.create(
+        record_a=sites["record"], record_b=other_record, probability=0.8, match_weight=3.0
+    )
+    sites["match_run"] = MatchRun.objects.create(list_ids=[sites["source_list"].pk])
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)

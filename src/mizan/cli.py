@@ -16,6 +16,8 @@ mizan missing import FILE --source NAME [--dry-run]   import a list of names (CS
 mizan manage ARGS…                 any Django management command
 mizan library import DIR [--manifest FILE.csv]   import documents into the library
 mizan library search "QUERY" [--limit N] [--json] search the library
+mizan link FILE.csv… --out CLUSTERS.csv [--threshold P]
+                                   cluster records of the same person across lists (no database)
 """
 
 from __future__ import annotations
@@ -214,6 +216,44 @@ def cmd_manage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    """Link person lists into clusters; needs no database, so Django is never set up here."""
+    from pathlib import Path
+
+    from mizan.linkage import ListError, link, read_lists, write_clusters
+
+    if not 0.0 < args.threshold < 1.0:
+        print("mizan link: --threshold must be between 0 and 1 (exclusive)", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"mizan link: the folder of {out} does not exist", file=sys.stderr)
+        return 2
+    try:
+        records = read_lists([Path(name) for name in args.files])
+    except ListError as exc:
+        print(f"mizan link: nothing was written.\n{exc}", file=sys.stderr)
+        return 1
+    print(f"mizan link: {len(records)} records from {len(args.files)} lists", file=sys.stderr)
+    result = link(
+        (r.values for r in records),
+        threshold=args.threshold,
+        progress=lambda stage: print(f"mizan link: {stage}", file=sys.stderr, flush=True),
+    )
+    sizes: dict[int, int] = {}
+    for cluster in result.clusters:
+        sizes[cluster] = sizes.get(cluster, 0) + 1
+    write_clusters(
+        out, records, result.clusters, {"cluster_size": [sizes[c] for c in result.clusters]}
+    )
+    linked = sum(1 for c in result.clusters if sizes[c] > 1)
+    print(
+        f"mizan link: {len(sizes)} clusters; {linked} records share a cluster; wrote {out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mizan", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -304,6 +344,16 @@ def build_parser() -> argparse.ArgumentParser:
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
+
+    linkage = sub.add_parser(
+        "link", help="cluster records of the same person across CSV lists (no database)"
+    )
+    linkage.add_argument("files", nargs="+", metavar="FILE.csv", help="lists; stem = source name")
+    linkage.add_argument("--out", required=True, metavar="CLUSTERS.csv")
+    linkage.add_argument(
+        "--threshold", type=float, default=0.9, metavar="P", help="match probability (0.9)"
+    )
+    linkage.set_defaults(func=cmd_link)
     return parser
 
 

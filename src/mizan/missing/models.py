@@ -425,6 +425,130 @@ class ImportJob(Stamped):
         return self.state in {self.State.CHECKED, self.State.DONE, self.State.FAILED}
 
 
+class MatchRun(Stamped):
+    """One run of the record linkage over source lists, in the background.
+
+    It finds candidate pairs of records that may name the same person and stores them for the
+    review (``CandidatePair``); it never links a record to a person by itself.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    list_ids = models.JSONField(default=list)  # the source lists compared (resolved at start)
+    floor = models.FloatField(default=0.3)  # pairs scored below this are not kept for review
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    stage = models.CharField(max_length=20, blank=True)
+    fraction = models.FloatField(default=0.0)
+    records = models.PositiveIntegerField(default=0)
+    pairs_new = models.PositiveIntegerField(default=0)
+    pairs_updated = models.PositiveIntegerField(default=0)
+    pairs_decided_skipped = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"match-run#{self.pk}"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in {self.State.DONE, self.State.FAILED}
+
+
+class CandidatePair(Stamped):
+    """Two records that may name the same person, with the evidence, until a person decides.
+
+    Stored once per pair (``record_a`` has the smaller id). A decided pair (accepted or
+    rejected) is never asked again: a later run updates only undecided and unsure pairs.
+    """
+
+    class Decision(models.TextChoices):
+        PENDING = "", _("Not decided")
+        ACCEPTED = "accepted", _("Same person")
+        REJECTED = "rejected", _("Different people")
+        UNSURE = "unsure", _("Unsure")
+
+    record_a = models.ForeignKey(SourceRecord, on_delete=models.CASCADE, related_name="+")
+    record_b = models.ForeignKey(SourceRecord, on_delete=models.CASCADE, related_name="+")
+    probability = models.FloatField()
+    match_weight = models.FloatField()
+    # One entry per compared field: {"field", "value_a", "value_b", "level", "weight"}.
+    evidence = models.JSONField(default=list)
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.PENDING, blank=True
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    run = models.ForeignKey(
+        MatchRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="pairs"
+    )
+
+    class Meta:
+        ordering = ["-probability", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["record_a", "record_b"], name="candidate_pair_once"),
+            models.CheckConstraint(
+                condition=models.Q(record_a__lt=models.F("record_b")),
+                name="candidate_pair_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["decision", "-probability"], name="candidate_pair_queue")]
+
+    def __str__(self) -> str:
+        return f"pair#{self.pk}"
+
+    @property
+    def decided(self) -> bool:
+        return self.decision in {self.Decision.ACCEPTED, self.Decision.REJECTED}
+
+
+class ClusterChange(Stamped):
+    """A change of which records belong to which person: a merge or a split.
+
+    ``record_ids`` are the records moved from ``from_person`` to ``to_person`` (a split to
+    "unlinked" has no ``to_person``). A merge can be undone: the same records move back.
+    Records themselves (list, row, verbatim row) are never changed, only their link.
+    """
+
+    class Kind(models.TextChoices):
+        MERGE = "merge", _("Merge")
+        SPLIT = "split", _("Split")
+
+    kind = models.CharField(max_length=6, choices=Kind.choices)
+    from_person = models.ForeignKey(
+        "cases.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    to_person = models.ForeignKey(
+        "cases.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    record_ids = models.JSONField(default=list)
+    pair = models.ForeignKey(
+        CandidatePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}#{self.pk}"
+
+
 class GraveDocument(SensitiveModel, Stamped):
     """A document listing people buried in a mass grave (a ``core.Site`` of type mass grave).
 
@@ -457,11 +581,14 @@ class GraveDocument(SensitiveModel, Stamped):
 
 
 __all__ = [
+    "CandidatePair",
+    "ClusterChange",
     "ConsentScope",
     "FamilyContact",
     "FamilyReport",
     "GraveDocument",
     "ImportJob",
+    "MatchRun",
     "MissingPerson",
     "Relative",
     "SensitiveQuerySet",

@@ -22,4 +22,12 @@ urlpatterns = [
     path("imports/<int:pk>/confirm/", views.job_confirm, name="job_confirm"),
     path("overview/", views.overview, name="overview"),
     path("graves/", views.grave_list, name="grave_list"),
+    path("matching/", views.match_run_start, name="match_run_start"),
+    path("matching/<int:pk>/", views.match_run_detail, name="match_run_detail"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("review/<int:pk>/", views.review_queue, name="review_pair"),
+    path("review/<int:pk>/decide/", views.pair_decide, name="pair_decide"),
+    path("<int:pk>/sources/", views.file_sources, name="file_sources"),
+    path("<int:pk>/sources/<int:record_pk>/detach/", views.record_detach, name="record_detach"),
+    path("<int:pk>/sources/merges/<int:change_pk>/undo/", views.merge_undo, name="merge_undo"),
 ]

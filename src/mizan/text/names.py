@@ -4,12 +4,27 @@ from __future__ import annotations
 
 import re
 
-from mizan.text.normalise import clean_name
+from mizan.text.normalise import clean_name, normalise_arabic
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
 _JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
 _ARTICLES_LAT = {"al", "el"}
+_DIN_WORDS = {"الدين", "ed-din", "al-din", "el-din", "ad-din", "ud-din", "eddin", "uddin", "eddine"}
+
+
+def drop_titles(name: str) -> str:
+    """The name without leading titles (الحاج, الشيخ, د., Dr, Hajj, Sheikh …), as written.
+
+    A name that is nothing but a title is returned unchanged.
+    """
+    from mizan.text.translit import is_title
+
+    words = clean_name(name).split(" ")
+    index = 0
+    while index < len(words) - 1 and is_title(words[index]):
+        index += 1
+    return " ".join(words[index:])
 
 
 def name_words(full_name: str) -> list[str]:
@@ -32,6 +47,11 @@ def name_words(full_name: str) -> list[str]:
         if lower in _ARTICLES_LAT and index + 1 < len(words):
             joined.append(f"{word} {words[index + 1]}")
             index += 2
+            continue
+        if joined and normalise_arabic(word).lower() in _DIN_WORDS:
+            # نور الدين, صلاح الدين: "al-Din" belongs to the word before it.
+            joined[-1] = f"{joined[-1]} {word}"
+            index += 1
             continue
         joined.append(word)
         index += 1

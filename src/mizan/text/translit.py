@@ -51,7 +51,14 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_for_search
 
-__all__ = ["cross_script_match", "name_key", "name_keys"]
+__all__ = [
+    "cross_script_match",
+    "dotless_key",
+    "is_title",
+    "loose_key",
+    "name_key",
+    "name_keys",
+]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
 # vowels or hamza seats, not the consonant or long vowel that yeh and waw stand for in the key.
@@ -277,6 +284,80 @@ _TITLES = frozenset(
 )
 
 
+# Letters that differ only by their dots, folded to one letter each: what an OCR engine or a
+# faded photocopy confuses in Arabic script (حسين/خسين, بشار/نشار, فادي/قادي, رياض/زياض).
+_DOTLESS = str.maketrans(
+    {
+        "\u062a": "\u0628",  # ت → ب
+        "\u062b": "\u0628",  # ث → ب
+        "\u0646": "\u0628",  # ن → ب
+        "\u064a": "\u0628",  # ي → ب (its medial form is a dotted tooth)
+        "\u062c": "\u062d",  # ج → ح
+        "\u062e": "\u062d",  # خ → ح
+        "\u0630": "\u062f",  # ذ → د
+        "\u0632": "\u0631",  # ز → ر
+        "\u0634": "\u0633",  # ش → س
+        "\u0636": "\u0635",  # ض → ص
+        "\u0638": "\u0637",  # ظ → ط
+        "\u063a": "\u0639",  # غ → ع
+        "\u0642": "\u0641",  # ق → ف
+    }
+)
+
+
+def dotless_key(text: str) -> str:
+    """The Arabic letters of ``text`` with dots removed (its *rasm*), or "" for Latin text.
+
+    Two spellings with the same dotless key differ only in dotted letters, the usual OCR
+    confusion in Arabic: "حسين" and "خسين" both give "حسبب". Articles and titles are dropped and
+    compounds joined as in ``name_keys``; taa marbuta is already heh in the search form.
+    """
+    words = [w for w in _search_words(text) if w not in _TITLES and w not in _ARTICLE_WORDS]
+    letters = "".join(c for c in "".join(words) if _is_arabic_letter(c))
+    if len(letters) >= 4 and letters.startswith(_ARTICLE) and letters not in _ARABIC_NOT_ARTICLE:
+        letters = letters[2:]
+    return letters.translate(_DOTLESS)
+
+
+# Key letters whose Arabic letters share a dotless shape, folded to one: ب ت ث ن ي (b t n y),
+# ج ح خ ه (j h x), د ذ ر ز (d z r), س ش (s c), ف ق ك (f k). غ (g) goes, as ع has no letter in the
+# key; so do the vowel markers (onset a, final y, u flag w), which OCR also turns into others.
+_LOOSE = str.maketrans(
+    {
+        "t": "b",
+        "n": "b",
+        "y": "b",
+        "j": "h",
+        "x": "h",
+        "z": "d",
+        "r": "d",
+        "c": "s",
+        "k": "f",
+        "g": None,
+        "w": None,
+        "a": None,
+    }
+)
+
+
+def loose_key(key: str) -> str:
+    """Fold a name key (``name_key``) so that misread dots no longer matter, in either script.
+
+    ``loose_key(name_key("خسين")) == loose_key(name_key("Hussein"))``: an OCR error on the
+    Arabic side no longer hides a Latin spelling of the same name. Far looser than the key, so
+    a weaker piece of evidence; also folds together names that are simply different.
+    """
+    folded = key.translate(_LOOSE)
+    collapsed = [c for i, c in enumerate(folded) if i == 0 or folded[i - 1] != c]
+    return "".join(collapsed)
+
+
+def is_title(word: str) -> bool:
+    """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _TITLES
+
+
 def _is_arabic_letter(char: str) -> bool:
     return "\u0621" <= char <= "\u064a" or char in _ARABIC_CONSONANTS
 
@@ -311,7 +392,9 @@ def _arabic_key(word: str) -> str:
         if sound is None:
             # Alef, ʿayn, waw, medial yeh, and letters outside the table carry no consonant.
             continue
-        if sound == "h" and index > 0 and consonants:
+        # A final ه (or taa marbuta) is dropped below, never read as the h of a digraph: الرقة
+        # is "Raqqa", not "Rakh".
+        if sound == "h" and 0 < index < len(word) - 1 and consonants:
             previous = _ARABIC_CONSONANTS.get(word[index - 1])
             if previous is not None and previous in _H_DIGRAPHS:
                 consonants[-1] = _H_DIGRAPHS[previous]

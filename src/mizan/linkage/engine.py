@@ -1,0 +1,334 @@
+"""Linking, training and pair scoring on splink's DuckDB backend."""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from mizan.linkage.features import FEATURE_COLUMNS, NAME_PARTS, record_features
+from mizan.linkage.model import (
+    TRAINING_BLOCKS,
+    Model,
+    build_settings,
+    default_model,
+)
+
+__all__ = ["FieldEvidence", "LinkResult", "PairScore", "ScoredPair", "link", "score_pair", "train"]
+
+_TF_COLUMNS: tuple[str, ...] = tuple(f"{part}_k" for part in NAME_PARTS)
+# What each compared field shows of the record as written.
+_SHOWN: dict[str, str] = {
+    "first": "first_name",
+    "father": "father_name",
+    "grandfather": "grandfather_name",
+    "family": "family_name",
+    "mother": "mother_name",
+    "birth_year": "birth_year",
+    "sex": "sex",
+    "birth_place": "birth_place",
+    "national_id": "national_id",
+    "date_of_arrest": "date_of_arrest",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEvidence:
+    """What one field says about a pair: its comparison level and that level's weight.
+
+    ``weight`` is log2(m/u) of the level, term-frequency adjustment included: positive for
+    evidence of the same person, negative against, 0.0 when a value is missing.
+    """
+
+    field: str
+    value_a: str
+    value_b: str
+    level: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore:
+    """A scored pair: probability, total match weight (prior included) and each field's part."""
+
+    probability: float
+    match_weight: float
+    prior_weight: float
+    fields: tuple[FieldEvidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredPair:
+    """Two records (indexes into the input) that scored at or above the kept threshold."""
+
+    left: int
+    right: int
+    probability: float
+    match_weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    """``clusters[i]`` is the cluster of input record ``i`` (numbered from 1 in input order)."""
+
+    clusters: list[int]
+    pairs: list[ScoredPair]
+    term_frequencies: dict[str, dict[str, float]]
+
+
+class _Stopwatch:
+    """Reports each finished stage with its duration to a progress callback, if there is one."""
+
+    def __init__(self, progress: Callable[[str], None] | None) -> None:
+        self.progress = progress
+        self.start = time.perf_counter()
+
+    def __call__(self, stage: str) -> None:
+        if self.progress is not None:
+            now = time.perf_counter()
+            self.progress(f"{stage} ({now - self.start:.1f} s)")
+            self.start = now
+
+
+def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None = None) -> Any:
+    import duckdb
+    from splink import DuckDBAPI
+
+    connection = duckdb.connect(":memory:")
+    connection.execute(f"SET threads = {int(threads or os.cpu_count() or 1)}")
+    if memory_limit:
+        connection.execute("SET memory_limit = ?", [memory_limit])
+    # DuckDB spills to ./.tmp by default: never into the user's folder.
+    connection.execute("SET temp_directory = ?", [spill or tempfile.gettempdir()])
+    connection.execute("SET preserve_insertion_order = false")
+    return DuckDBAPI(connection=connection)
+
+
+def _columns(records: Iterable[Mapping[str, str]]) -> dict[str, list[Any]]:
+    """Feature columns of the records, built without keeping a dictionary per record."""
+    columns: dict[str, list[Any]] = {name: [] for name in ("unique_id", *FEATURE_COLUMNS)}
+    appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
+    for index, record in enumerate(records):
+        features = record_features(record)
+        columns["unique_id"].append(index)
+        for name, append in appenders:
+            append(features[name])
+    return columns
+
+
+def _quiet_splink() -> None:
+    logging.getLogger("splink").setLevel(logging.WARNING)
+
+
+def _term_frequencies(columns: Mapping[str, list[Any]], top: int) -> dict[str, dict[str, float]]:
+    from collections import Counter
+
+    result: dict[str, dict[str, float]] = {}
+    for column in _TF_COLUMNS:
+        counts = Counter(v for v in columns[column] if v is not None)
+        total = sum(counts.values()) or 1
+        result[column] = {key: n / total for key, n in counts.most_common(top)}
+    return result
+
+
+def link(
+    records: Iterable[Mapping[str, str]],
+    threshold: float = 0.9,
+    model: Model | None = None,
+    *,
+    keep_pairs_above: float | None = None,
+    estimate_u: bool = True,
+    memory_limit: str | None = "4GB",
+    threads: int | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> LinkResult:
+    """Cluster records of the same person; return each record's cluster and the scored pairs.
+
+    ``records`` are mappings with the list header names (``first_name``, ``father_name`` …).
+    Pairs at or above ``threshold`` are joined (connected components); pairs at or above
+    ``keep_pairs_above`` (default: ``threshold``) are returned for review. With ``estimate_u``
+    the u probabilities are re-estimated on the input by random sampling (when it has at least
+    2,000 records), so that what is common in this input counts as weak evidence.
+    """
+    _quiet_splink()
+    model = model or default_model()
+    report = _Stopwatch(progress)
+    columns = _columns(records)
+    count = len(columns["unique_id"])
+    report(f"features of {count} records")
+    if count == 0:
+        return LinkResult([], [], {})
+    with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
+        return _link(
+            columns,
+            count,
+            threshold,
+            model,
+            keep_pairs_above,
+            estimate_u,
+            _duckdb_api(memory_limit, threads, spill),
+            report,
+        )
+
+
+def _link(
+    columns: dict[str, list[Any]],
+    count: int,
+    threshold: float,
+    model: Model,
+    keep_pairs_above: float | None,
+    estimate_u: bool,
+    db_api: Any,
+    report: _Stopwatch,
+) -> LinkResult:
+    from splink import Linker
+
+    table = db_api.register(columns, dataset_display_name="records")
+    frequencies = _term_frequencies(columns, top=5000)
+    columns.clear()  # DuckDB holds its own copy from here on
+    linker = Linker(table, model.settings_for(count), log_level=logging.WARNING)
+    if estimate_u and count >= 2000:
+        linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
+    report("u probabilities")
+    keep = threshold if keep_pairs_above is None else min(keep_pairs_above, threshold)
+    predictions = linker.inference.predict(threshold_match_probability=keep, warning_mode="never")
+    report("pairs scored")
+    clusters_table = linker.clustering.cluster_pairwise_predictions_at_threshold(
+        predictions, threshold_match_probability=threshold
+    )
+    report("clusters")
+    relation = clusters_table.as_duckdbpyrelation()
+    cluster_of = dict(relation.select("unique_id, cluster_id").fetchall())
+    numbering: dict[Any, int] = {}
+    clusters: list[int] = []
+    for index in range(count):
+        representative = cluster_of.get(index, ("self", index))
+        clusters.append(numbering.setdefault(representative, len(numbering) + 1))
+    pairs = [
+        ScoredPair(int(left), int(right), float(probability), float(weight))
+        for left, right, probability, weight in predictions.as_duckdbpyrelation()
+        .select("unique_id_l, unique_id_r, match_probability, match_weight")
+        .fetchall()
+    ]
+    return LinkResult(clusters, pairs, frequencies)
+
+
+def train(
+    records: Iterable[Mapping[str, str]],
+    *,
+    recall: float = 0.6,
+    trained_on: str = "",
+    threads: int | None = None,
+) -> Model:
+    """Train a model on unlabelled records (no ground truth is used).
+
+    Steps: u probabilities by random sampling; the prior by counting pairs that agree on first,
+    father and family name and birth year, taken to find ``recall`` of all matches; m
+    probabilities by expectation maximisation in two sessions, each blocked on fields the other
+    one trains (``TRAINING_BLOCKS``).
+    """
+    from splink import Linker, block_on
+
+    _quiet_splink()
+    columns = _columns(records)
+    count = len(columns["unique_id"])
+    db_api = _duckdb_api("8GB", threads)
+    table = db_api.register(columns, dataset_display_name="training")
+    settings = build_settings()
+    linker = Linker(table, settings, log_level=logging.WARNING)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_k", "father_k", "family_k", "birth_year")], recall=recall
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=5e6, seed=1)
+    for rule in TRAINING_BLOCKS:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on(*rule), estimate_without_term_frequencies=True
+        )
+    trained = linker.misc.save_model_to_json()
+    prior = float(trained["probability_two_random_records_match"])
+    return Model(
+        settings=trained,
+        matches_per_record=prior * (count - 1),
+        term_frequencies=_term_frequencies(columns, top=2000),
+        trained_on=trained_on,
+    )
+
+
+def _level_labels(settings: Mapping[str, Any]) -> dict[str, list[str]]:
+    labels: dict[str, list[str]] = {}
+    for comparison in settings["comparisons"]:
+        levels = [lvl for lvl in comparison["comparison_levels"] if not lvl.get("is_null_level")]
+        # splink numbers levels from the last (0, "else") up to the first.
+        labels[comparison["output_column_name"]] = [
+            str(lvl.get("label_for_charts", "")) for lvl in reversed(levels)
+        ]
+    return labels
+
+
+def _shown(row: Mapping[str, str], field: str) -> str:
+    value = (row.get(_SHOWN[field]) or "").strip()
+    if not value and field in ("first", "father", "grandfather", "family"):
+        from mizan.linkage.features import _name_parts
+
+        value = _name_parts(row)[field]
+    return value
+
+
+def score_pair(
+    a: Mapping[str, str],
+    b: Mapping[str, str],
+    model: Model | None = None,
+    *,
+    population: int = 100_000,
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+) -> PairScore:
+    """Score two records with the model and explain the score field by field.
+
+    ``population`` is how many records the pair was drawn from (it sets the prior);
+    ``term_frequencies`` are the name frequencies of that population (``LinkResult`` has them);
+    by default, those the model was trained on. A name absent from the table counts as rare.
+    """
+    from splink.internals.realtime import compare_records
+
+    _quiet_splink()
+    model = model or default_model()
+    frequencies = term_frequencies if term_frequencies is not None else model.term_frequencies
+    settings = model.settings_for(population)
+    rows = []
+    for index, record in enumerate((a, b)):
+        features: dict[str, Any] = {"unique_id": index, **record_features(record)}
+        for column in _TF_COLUMNS:
+            table = frequencies.get(column, {})
+            floor = min(table.values(), default=1e-5)
+            value = features[column]
+            features[f"tf_{column}"] = None if value is None else table.get(value, floor)
+        rows.append(features)
+    db_api = _duckdb_api(None, 1)
+    result = compare_records(rows[0], rows[1], settings, db_api).as_record_list()[0]
+    labels = _level_labels(settings)
+    evidence: list[FieldEvidence] = []
+    for comparison in settings["comparisons"]:
+        name = comparison["output_column_name"]
+        gamma = int(result[f"gamma_{name}"])
+        weight = float(result[f"mw_{name}"]) + float(result.get(f"mw_tf_adj_{name}") or 0.0)
+        evidence.append(
+            FieldEvidence(
+                field=name,
+                value_a=_shown(a, name),
+                value_b=_shown(b, name),
+                level="missing" if gamma < 0 else labels[name][gamma],
+                weight=round(weight, 3),
+            )
+        )
+    prior = settings["probability_two_random_records_match"]
+    return PairScore(
+        probability=float(result["match_probability"]),
+        match_weight=float(result["match_weight"]),
+        prior_weight=math.log2(prior / (1 - prior)),
+        fields=tuple(evidence),
+    )

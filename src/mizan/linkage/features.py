@@ -1,0 +1,178 @@
+"""Turn a person record as written into the comparison features the linkage model reads.
+
+Every name part gets two features, both from ``mizan.text``:
+
+- ``<part>_n``, the *spelling*: the name in ``normalise_arabic`` form, lowercase, without spaces,
+  article or titles. Two records agreeing here wrote the name the same way.
+- ``<part>_rasm``, the *dotless key* (``mizan.text.translit.dotless_key``): Arabic letters without
+  their dots, so that OCR confusions (حسين/خسين) still meet;
+- ``<part>_loose``, the key with letters of the same dotless shape folded together
+  (``mizan.text.translit.loose_key``), so that an OCR error on the Arabic side does not hide a
+  Latin spelling of the same name;
+- ``<part>_k``, the *name key*: ``mizan.text.translit.name_keys`` joined, a consonant skeleton
+  shared by Arabic and Latin spellings (محمد, Mohammad, Muhammad, Mhd → ``mhmd``; عبد الرحمن,
+  عبدالرحمن, Abdul Rahman, Abdulrahman → ``abdrhmn``; الحموي, al-Hamwi, Hamwi → ``hmwy``).
+
+A record with only ``full_name`` has it split into first, father, grandfather and family name
+(``mizan.text.names.split_full_name``) after titles (الحاج, Dr …) and a kunya or nickname in
+brackets ("(أبو خالد)") are set aside. Digits may be Arabic-Indic. Derived values are cached by
+the text they come from, since a list repeats the same few thousand names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from mizan.text import name_keys, normalise_for_search, to_ascii_digits
+from mizan.text.names import drop_titles, split_full_name
+from mizan.text.translit import dotless_key, loose_key
+
+__all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
+
+NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
+
+FEATURE_COLUMNS: tuple[str, ...] = (
+    *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
+    "sex",
+    "birth_year",
+    "birth_place_k",
+    "national_id",
+    "arrest_year",
+    "arrest_month",
+)
+
+_BRACKETS = re.compile(r"[(\[{][^)\]}]*[)\]}]")
+_ARTICLES = ("ال", "al", "el")
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+# The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
+_MONTH = re.compile(r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4})")
+_SEX = {
+    "m": "M",
+    "male": "M",
+    "ذكر": "M",
+    "ذ": "M",
+    "f": "F",
+    "female": "F",
+    "انثي": "F",
+    "انثى": "F",
+    "أنثى": "F",
+    "ا": "F",
+}
+
+
+@lru_cache(maxsize=200_000)
+def _spelling(text: str) -> str:
+    words = normalise_for_search(drop_titles(text)).split()
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words = words[1:]
+    joined = "".join(words)
+    for article in _ARTICLES:
+        if joined.startswith(article) and len(joined) > len(article) + 2:
+            return joined[len(article) :]
+    return joined
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    return "".join(name_keys(text))
+
+
+# English names of Syrian places that no transliteration key reaches (search form → Arabic).
+_EXONYMS: dict[str, str] = {
+    "damascus": "دمشق",
+    "aleppo": "حلب",
+    "latakia": "اللاذقية",
+    "lattakia": "اللاذقية",
+    "latakiya": "اللاذقية",
+    "sweida": "السويداء",
+    "suwayda": "السويداء",
+    "as suwayda": "السويداء",
+    "as-suwayda": "السويداء",
+    "al suwayda": "السويداء",
+    "deraa": "درعا",
+    "dera'a": "درعا",
+    "homs": "حمص",
+    "hama": "حماة",
+}
+
+
+@lru_cache(maxsize=50_000)
+def _place_key(text: str) -> str:
+    return _key(_EXONYMS.get(normalise_for_search(text), text))
+
+
+@lru_cache(maxsize=200_000)
+def _dotless(text: str) -> str:
+    return dotless_key(text)
+
+
+@lru_cache(maxsize=50_000)
+def _first_word_key(text: str) -> str:
+    keys = name_keys(text)
+    return keys[0] if keys else ""
+
+
+@lru_cache(maxsize=50_000)
+def _first_word(text: str) -> str:
+    words = drop_titles(text).split()
+    return words[0] if words else ""
+
+
+def _year(value: str) -> int | None:
+    match = _YEAR.search(to_ascii_digits(value))
+    return int(match.group(1)) if match else None
+
+
+def _year_month(date: str, year: int | None) -> str | None:
+    match = _MONTH.search(date.strip())
+    if match is None or year is None:
+        return None
+    month = int(match.group(1) or match.group(2))
+    return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
+    parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
+    full = (row.get("full_name") or "").strip()
+    if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
+        split = split_full_name(drop_titles(_BRACKETS.sub(" ", full)))
+        for part in ("first", "father", "grandfather", "family"):
+            parts[part] = split[f"{part}_name"]
+    return parts
+
+
+def record_features(row: Mapping[str, str]) -> dict[str, Any]:
+    """Comparison features of one record (a mapping with the list header names as keys).
+
+    Missing values are ``None`` so that the model treats them as "no evidence", never as a
+    disagreement.
+    """
+    features: dict[str, Any] = {}
+    parts = _name_parts(row)
+    for part in NAME_PARTS:
+        text = parts[part]
+        if part == "mother":
+            # The mother's name is often written with her own family name; her first name is the
+            # part every list gives.
+            text = _first_word(text) if text else ""
+            key = _first_word_key(parts[part]) if parts[part] else ""
+        else:
+            key = _key(text) if text else ""
+        features[f"{part}_n"] = (_spelling(text) or None) if text else None
+        features[f"{part}_k"] = key or None
+        features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
+        features[f"{part}_loose"] = (loose_key(key) or None) if key else None
+    sex = normalise_for_search(row.get("sex") or "")
+    features["sex"] = _SEX.get(sex)
+    features["birth_year"] = _year(row.get("birth_year") or "")
+    place = (row.get("birth_place") or "").strip()
+    features["birth_place_k"] = (_place_key(place) or None) if place else None
+    digits = re.sub(r"\D", "", to_ascii_digits(row.get("national_id") or ""))
+    features["national_id"] = digits if len(digits) >= 6 else None
+    arrest = to_ascii_digits(row.get("date_of_arrest") or "")
+    features["arrest_year"] = _year(arrest)
+    features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    return features

@@ -1,0 +1,256 @@
+"""Reading person lists (CSV) for linkage, and writing clusters, with no half-done work.
+
+A list is a CSV file in UTF-8 whose first row names its columns with the header set of DESIGN.md
+or their Arabic equivalents (``HEADER_ALIASES``); the file's stem is the list's source name.
+``read_lists`` checks every file completely before returning anything and raises ``ListError``
+with every problem found, file and line; ``write_clusters`` writes to a temporary file and
+renames it, so an interrupted run leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
+
+__all__ = [
+    "HEADERS",
+    "HEADER_ALIASES",
+    "ListError",
+    "SourceRecord",
+    "read_lists",
+    "write_clusters",
+]
+
+HEADERS: tuple[str, ...] = (
+    "record_id",
+    "full_name",
+    "first_name",
+    "father_name",
+    "grandfather_name",
+    "family_name",
+    "mother_name",
+    "sex",
+    "birth_year",
+    "birth_place",
+    "national_id",
+    "date_of_arrest",
+    "place_of_arrest",
+)
+
+HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "record_id": ("رقم السجل", "الرقم", "المعرف", "رقم"),
+    "full_name": ("الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي"),
+    "first_name": ("الاسم", "الاسم الأول"),
+    "father_name": ("اسم الأب", "الأب"),
+    "grandfather_name": ("اسم الجد", "الجد"),
+    "family_name": ("الكنية", "اسم العائلة", "النسبة", "العائلة"),
+    "mother_name": ("اسم الأم", "الأم"),
+    "sex": ("الجنس",),
+    "birth_year": ("سنة الولادة", "سنة الميلاد", "المواليد", "التولد"),
+    "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة"),
+    "national_id": ("الرقم الوطني", "رقم الهوية"),
+    "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاختفاء"),
+    "place_of_arrest": ("مكان الاعتقال", "مكان الاختفاء"),
+}
+"""Arabic column names accepted for each header (hamza, spaces and underscores do not matter)."""
+
+_NAME_HEADERS = ("full_name", "first_name", "family_name")
+_MAX_REPORTED = 50
+
+
+class ListError(Exception):
+    """A list cannot be read; ``problems`` has one line per problem, with file and line."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:_MAX_REPORTED]
+        more = len(self.problems) - len(shown)
+        text = "\n".join(shown) + (f"\n… and {more} more problems" if more > 0 else "")
+        super().__init__(text)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """One row of a list: its source (file stem), record id, line and values by header name.
+
+    The cells are kept as a tuple beside the list's shared tuple of header names, and repeated
+    cell values are stored once: a million-row list then fits in a few hundred megabytes.
+    """
+
+    source: str
+    record_id: str
+    line: int
+    names: tuple[str, ...]
+    cells: tuple[str, ...]
+
+    @property
+    def values(self) -> dict[str, str]:
+        return dict(zip(self.names, self.cells, strict=True))
+
+
+def _header_key(text: str) -> str:
+    folded = normalise_arabic(text.replace("\ufeff", "")).lower()
+    return "_".join(folded.replace("-", " ").replace("_", " ").split())
+
+
+_ALIASES: dict[str, str] = {
+    **{_header_key(name): name for name in HEADERS},
+    **{_header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases},
+}
+
+
+def _decode(path: Path, problems: list[str]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        try:
+            sample = data.decode("cp1256")
+            if any("\u0621" <= char <= "\u064a" for char in sample):
+                hint = " It looks like Windows-1256 (Arabic Windows)"
+        except UnicodeDecodeError:
+            pass
+        problems.append(
+            f"{path}: is not UTF-8 (byte {exc.start} cannot be read).{hint} "
+            "Save it as “CSV UTF-8” and run again; nothing was written."
+        )
+        return None
+
+
+def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
+    text = _decode(path, problems)
+    if text is None:
+        return []
+    if "\x00" in text:
+        problems.append(f"{path}: contains NUL bytes; is it really a CSV file?")
+        return []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        problems.append(f"{path}: is empty (no header row)")
+        return []
+    except csv.Error as exc:
+        problems.append(f"{path}, line 1: {exc}")
+        return []
+    columns: list[str | None] = []
+    for raw in header:
+        name = _ALIASES.get(_header_key(raw))
+        if name is not None and name in columns:
+            problems.append(f"{path}, line 1: column “{raw}” repeats “{name}”")
+        columns.append(name)
+    if "record_id" not in columns:
+        problems.append(f"{path}, line 1: no record_id column (رقم السجل)")
+    if not any(name in columns for name in _NAME_HEADERS):
+        problems.append(f"{path}, line 1: no name column (full_name, first_name or family_name)")
+    if "record_id" not in columns or not any(name in columns for name in _NAME_HEADERS):
+        return []
+    records: list[SourceRecord] = []
+    seen: dict[str, int] = {}
+    source = path.stem
+    names = tuple(name for name in columns if name is not None)
+    interned: dict[str, str] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(header):
+                problems.append(
+                    f"{path}, line {line}: {len(row)} cells where the header has {len(header)}"
+                    " (merged or split cells?)"
+                )
+                continue
+            values: dict[str, str] = {}
+            for name, cell in zip(columns, row, strict=True):
+                if name is None:
+                    continue
+                if has_bidi_controls(cell):
+                    problems.append(
+                        f"{path}, line {line}: {name} contains invisible direction-control"
+                        " characters (bidi); remove them and run again"
+                    )
+                values[name] = cell.strip()
+            record_id = to_ascii_digits(values.get("record_id", ""))
+            if not record_id:
+                problems.append(f"{path}, line {line}: record_id is empty")
+                continue
+            if record_id in seen:
+                problems.append(
+                    f"{path}, line {line}: record_id “{record_id}” already used on line"
+                    f" {seen[record_id]}"
+                )
+                continue
+            seen[record_id] = line
+            year = to_ascii_digits(values.get("birth_year", ""))
+            if year and not (year.isdigit() and 1850 <= int(year) <= 2100):
+                problems.append(f"{path}, line {line}: birth_year “{year}” is not a year")
+            if not any(values.get(name) for name in (*_NAME_HEADERS, "father_name")):
+                problems.append(f"{path}, line {line}: record “{record_id}” has no name")
+            cells = tuple(interned.setdefault(values[name], values[name]) for name in names)
+            records.append(SourceRecord(source, record_id, line, names, cells))
+    except csv.Error as exc:
+        problems.append(f"{path}, line {reader.line_num}: {exc}")
+    return records
+
+
+def read_lists(paths: Iterable[Path]) -> list[SourceRecord]:
+    """Read and check every list; return all records, or raise ``ListError`` with every problem."""
+    problems: list[str] = []
+    records: list[SourceRecord] = []
+    sources: dict[str, Path] = {}
+    for path in paths:
+        if path.stem in sources:
+            problems.append(
+                f"{path}: the source name “{path.stem}” is already taken by {sources[path.stem]};"
+                " rename one of the files"
+            )
+            continue
+        sources[path.stem] = path
+        records.extend(_read_one(path, problems))
+    if problems:
+        raise ListError(problems)
+    return records
+
+
+def write_clusters(
+    path: Path,
+    records: Sequence[SourceRecord],
+    clusters: Sequence[int],
+    extra: dict[str, Sequence[object]] | None = None,
+) -> None:
+    """Write ``source,record_id,cluster_id`` (plus ``extra`` columns) atomically to ``path``."""
+    extra = extra or {}
+    directory = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or deleted
+        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            writer = csv.writer(handle)
+            writer.writerow(["source", "record_id", "cluster_id", *extra])
+            for index, record in enumerate(records):
+                writer.writerow(
+                    [
+                        record.source,
+                        record.record_id,
+                        clusters[index],
+                        *(column[index] for column in extra.values()),
+                    ]
+                )
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

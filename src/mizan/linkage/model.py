@@ -1,0 +1,317 @@
+"""The probabilistic model: a Fellegi–Sunter model in splink, one comparison per field.
+
+Each comparison has levels from strongest to weakest agreement; each level has an m probability
+(how often two records of the same person fall in it) and a u probability (how often two records
+of different people do). A pair's match weight is the sum over fields of log2(m/u), plus the prior
+log-odds that two random records match: that sum is what ``FieldEvidence`` shows, field by field.
+
+Name fields (first, father, grandfather, family) have the levels:
+``same spelling`` > ``same name`` (same cross-script key, Arabic or Latin) > ``one letter apart``
+(key within one edit: OCR confusions, typing slips) > ``different``. At "same name" the u
+probability is adjusted by the frequency of that name in the data (splink term-frequency
+adjustment): agreeing on محمد is weak evidence, agreeing on a rare family name strong.
+Birth year agrees exactly, within one year, within three, or not. A missing value is no evidence.
+
+Brothers share father, grandfather, family and mother; cousins share grandfather and family.
+What tells them apart is the first name (a strong negative weight when it differs) and the birth
+year; the prior (``matches_per_record``, scaled to the size of the input) keeps a shared family
+from outweighing those.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+__all__ = ["COMPARED_FIELDS", "Model", "build_settings", "default_model"]
+
+COMPARED_FIELDS: tuple[str, ...] = (
+    "first",
+    "father",
+    "grandfather",
+    "family",
+    "mother",
+    "birth_year",
+    "sex",
+    "birth_place",
+    "national_id",
+    "date_of_arrest",
+)
+
+# Pairs that are scored at all: records sharing at least one of these. Anything else is taken as
+# a non-match without being compared.
+BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
+    ("first_k", "family_k"),
+    ("first_k", "father_k", "birth_year"),
+    ("first_k", "father_k", "grandfather_k"),
+    ("first_k", "father_k", "mother_k"),
+    ("father_k", "family_k", "birth_year"),
+    ("father_k", "family_k", "grandfather_k"),
+    ("father_k", "family_k", "mother_k"),
+    ("first_k", "mother_k", "birth_year"),
+    ("first_k", "birth_year", "birth_place_k"),
+    ("first_rasm", "father_rasm", "family_rasm"),
+    ("first_rasm", "family_rasm", "birth_year"),
+    ("first_loose", "family_loose", "birth_year"),
+    ("first_loose", "father_loose", "family_loose"),
+    ("national_id",),
+)
+# EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
+TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
+    ("first_k", "family_k"),
+    ("mother_k", "birth_year"),
+)
+
+
+# How often two records of the same person give first (or father's) names that are not even
+# a few dots or, across scripts, one letter apart. Fixed instead of trained: EM blocks put
+# brothers (same father, grandfather, family, mother, often birth place and arrest) together, and
+# cousins (same grandfather and family), and would learn that a different first or father's name
+# is common among matches — which is exactly how brothers and cousins get merged. The family
+# fields are not independent evidence (they are shared by the whole family), so a clearly
+# different first name has to outweigh all of them together.
+DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.02}
+# The sibling level's weight, log2(m/u) ≈ -15.6, is set rather than learnt: it has to take back
+# the father's, grandfather's, family and mother's weights that siblings share (together about
+# +20), which random sampling cannot know. A pair with the same national id still outweighs it.
+SIBLING_M = 1e-6
+SIBLING_U = 0.05
+COUSIN_M = 1e-4
+COUSIN_U = 0.1
+
+
+def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    key = f"{part}_k"
+    levels: list[Any] = [cll.NullLevel(key)]
+    if spelling:
+        levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
+    dotless = f"{part}_rasm"
+    if part == "first":
+        # Brothers and sisters: the first names differ (even by a letter: حسن/حسين, محمد/محمود)
+        # while father and family name agree. Their shared family fields are one piece of
+        # evidence counted several times by a model that takes fields as independent, so this
+        # pattern gets its own, strongly negative, level.
+        levels.append(
+            cll.CustomLevel(
+                f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
+                f' OR "{dotless}_l" = "{dotless}_r"))'
+                f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
+                ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"',
+                label_for_charts="different name, same father and family (sibling?)",
+            ).configure(
+                m_probability=SIBLING_M,
+                u_probability=SIBLING_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+    if part == "father":
+        # Cousins: different fathers, same grandfather and family — and often the same first
+        # name, the grandfather's. Same reasoning as for siblings, with a milder weight (≈ -10)
+        # because the father's name is misread more often than a first name is replaced.
+        levels.append(
+            cll.CustomLevel(
+                f'"{key}_l" <> "{key}_r" AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
+                f' AND jaro_winkler_similarity("{key}_l", "{key}_r") < 0.9'
+                f' AND NOT coalesce(("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+                f' AND "{part}_loose_l" = "{part}_loose_r", false)'
+                ' AND "grandfather_k_l" = "grandfather_k_r" AND "family_k_l" = "family_k_r"',
+                label_for_charts="different father, same grandfather and family (cousin?)",
+            ).configure(
+                m_probability=COUSIN_M,
+                u_probability=COUSIN_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+    # Two Arabic spellings carry the same letters; if they share a key but not their letters
+    # (حسن/حسين, بشار/بشرى), they are different names that the key folds together.
+    levels.append(
+        cll.CustomLevel(
+            f'"{key}_l" = "{key}_r" AND "{dotless}_l" <> "{dotless}_r"',
+            label_for_charts="similar name, other Arabic letters",
+        )
+    )
+    same = cll.ExactMatchLevel(key).configure(label_for_charts="same name")
+    if tf:
+        same = same.configure(tf_adjustment_column=key, tf_adjustment_weight=1.0)
+    different = cll.ElseLevel().configure(label_for_charts="different")
+    if part in DIFFERENT_M:
+        different = different.configure(m_probability=DIFFERENT_M[part], fix_m_probability=True)
+    levels += [
+        same,
+        cll.ExactMatchLevel(dotless).configure(label_for_charts="same letters but dots"),
+        # Across scripts only (between two Arabic spellings the dotless level above decides).
+        cll.CustomLevel(
+            f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+            f' AND "{part}_loose_l" = "{part}_loose_r"',
+            label_for_charts="same name but dots, across scripts",
+        ),
+    ]
+    if part != "first":
+        # Across scripts only. Not for first names: there a name one letter away is as likely to
+        # be a brother's or a namesake's (محمد/Mahmoud) as a misspelling; on the benchmark
+        # this level on first names caused more false matches than it found.
+        levels.append(
+            cll.CustomLevel(
+                f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
+                f' AND jaro_winkler_similarity("{key}_l", "{key}_r") >= 0.9',
+                label_for_charts="one letter apart",
+            )
+        )
+    levels += [
+        different,
+    ]
+    return cl.CustomComparison(comparison_levels=levels, output_column_name=part)
+
+
+def _exact_comparison(name: str, column: str) -> Any:
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    return cl.CustomComparison(
+        output_column_name=name,
+        comparison_levels=[
+            cll.NullLevel(column),
+            cll.ExactMatchLevel(column).configure(label_for_charts="same"),
+            cll.ElseLevel().configure(label_for_charts="different"),
+        ],
+    )
+
+
+def build_settings() -> dict[str, Any]:
+    """The splink settings of Mizan's model, without trained probabilities."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+    from splink import SettingsCreator, block_on
+
+    comparisons = [
+        _name_comparison("first"),
+        _name_comparison("father"),
+        _name_comparison("grandfather"),
+        _name_comparison("family"),
+        _name_comparison("mother", spelling=False),
+        cl.CustomComparison(
+            output_column_name="birth_year",
+            comparison_levels=[
+                cll.NullLevel("birth_year"),
+                cll.ExactMatchLevel("birth_year").configure(label_for_charts="same year"),
+                cll.AbsoluteDifferenceLevel("birth_year", 1).configure(
+                    label_for_charts="one year apart"
+                ),
+                cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
+                    label_for_charts="up to three years apart"
+                ),
+                cll.ElseLevel().configure(label_for_charts="more than three years apart"),
+            ],
+        ),
+        _exact_comparison("sex", "sex"),
+        _exact_comparison("birth_place", "birth_place_k"),
+        cl.CustomComparison(
+            output_column_name="national_id",
+            comparison_levels=[
+                cll.NullLevel("national_id"),
+                # Two different people share a number only by error: random sampling seldom
+                # sees it, so u is fixed rather than estimated.
+                cll.ExactMatchLevel("national_id").configure(
+                    label_for_charts="same number", u_probability=1e-7, fix_u_probability=True
+                ),
+                cll.DamerauLevenshteinLevel("national_id", 1).configure(
+                    label_for_charts="one digit apart", u_probability=1e-6, fix_u_probability=True
+                ),
+                cll.ElseLevel().configure(label_for_charts="different"),
+            ],
+        ),
+        cl.CustomComparison(
+            output_column_name="date_of_arrest",
+            comparison_levels=[
+                cll.NullLevel("arrest_year"),
+                cll.ExactMatchLevel("arrest_month").configure(label_for_charts="same month"),
+                cll.ExactMatchLevel("arrest_year").configure(label_for_charts="same year"),
+                cll.AbsoluteDifferenceLevel("arrest_year", 1).configure(
+                    label_for_charts="one year apart"
+                ),
+                cll.ElseLevel().configure(label_for_charts="different"),
+            ],
+        ),
+    ]
+    creator = SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=[block_on(*rule) for rule in BLOCKING_RULES],
+        retain_matching_columns=True,
+        retain_intermediate_calculation_columns=False,
+    )
+    settings: dict[str, Any] = creator.get_settings("duckdb").as_dict()  # type: ignore[no-untyped-call]
+    return settings
+
+
+@dataclass(slots=True)
+class Model:
+    """A trained model: splink settings with m and u probabilities, and how it was made.
+
+    ``matches_per_record`` is how many other records of the same person a record has on average
+    in the data the model was trained on; the prior that two records match is that number over
+    the number of other records in the input, so the prior shrinks as lists grow.
+    ``term_frequencies`` holds the share of each name key in the training data, used by
+    ``score_pair`` when it scores two records without a list around them.
+    """
+
+    settings: dict[str, Any]
+    matches_per_record: float = 1.0
+    term_frequencies: dict[str, dict[str, float]] = field(default_factory=dict)
+    trained_on: str = ""
+
+    def settings_for(self, records: int) -> dict[str, Any]:
+        settings: dict[str, Any] = json.loads(json.dumps(self.settings))
+        others = max(records - 1, 1)
+        settings["probability_two_random_records_match"] = min(
+            0.5, self.matches_per_record / others
+        )
+        return settings
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "settings": self.settings,
+                "matches_per_record": self.matches_per_record,
+                "term_frequencies": self.term_frequencies,
+                "trained_on": self.trained_on,
+            },
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Model:
+        data = json.loads(text)
+        return cls(
+            settings=data["settings"],
+            matches_per_record=float(data["matches_per_record"]),
+            term_frequencies=data.get("term_frequencies", {}),
+            trained_on=data.get("trained_on", ""),
+        )
+
+    @classmethod
+    def load(cls, path: Path) -> Model:
+        return cls.from_json(path.read_text(encoding="utf-8"))
+
+
+_DEFAULT: Model | None = None
+
+
+def default_model() -> Model:
+    """The model shipped with Mizan (``mizan/linkage/model.json``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        text = resources.files("mizan.linkage").joinpath("model.json").read_text("utf-8")
+        _DEFAULT = Model.from_json(text)
+    return _DEFAULT

@@ -1,0 +1,98 @@
+"""Reading lists for ``mizan link``: header aliases, digits, and bad input refused whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mizan.cli import main
+from mizan.linkage import ListError, read_lists
+
+HEADER = "record_id,first_name,father_name,family_name,birth_year\n"
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_arabic_headers_and_arabic_indic_digits_are_read(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "families.csv",
+        "رقم السجل,الاسم,اسم الأب,الكنية,سنة الولادة\n"
+        "١٢,أحمد,محمد,الحموي,١٩٨٥\n13,خالد,علي,حداد,19٨٧\n",
+    )
+    records = read_lists([path])
+    assert [r.record_id for r in records] == ["12", "13"]
+    assert records[0].source == "families"
+    assert records[0].values["first_name"] == "أحمد"
+    assert records[1].values["birth_year"] == "19٨٧"
+
+
+def test_byte_order_mark_and_header_spelling_do_not_matter(tmp_path: Path) -> None:
+    path = _write(tmp_path / "un.csv", "\ufeffRecord ID,Full Name\nA1,Ahmad Hamwi\n")
+    assert read_lists([path])[0].values == {"record_id": "A1", "full_name": "Ahmad Hamwi"}
+
+
+@pytest.mark.parametrize(
+    ("content", "encoding", "message"),
+    [
+        (HEADER + "1,أحمد,محمد,الحموي,1985\n", "cp1256", "Windows-1256"),
+        (HEADER + ",أحمد,محمد,الحموي,1985\n", "utf-8", "record_id is empty"),
+        (
+            HEADER + "1,أحمد,محمد,الحموي,1985\n1,خالد,علي,حداد,1980\n",
+            "utf-8",
+            "already used on line 2",
+        ),
+        (HEADER + "1,أحمد\u202e,محمد,الحموي,1985\n", "utf-8", "direction-control"),
+        (HEADER + "1,أحمد,محمد,الحموي\n", "utf-8", "merged or split cells"),
+        (HEADER + "1,أحمد,محمد,الحموي,19x5\n", "utf-8", "is not a year"),
+        ("name,age\nأحمد,3\n", "utf-8", "no record_id column"),
+        ("", "utf-8", "is empty"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message(
+    tmp_path: Path, content: str, encoding: str, message: str
+) -> None:
+    path = _write(tmp_path / "list.csv", content, encoding)
+    with pytest.raises(ListError) as caught:
+        read_lists([path])
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_two_files_with_the_same_stem_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = _write(tmp_path / "a" / "un.csv", HEADER + "1,Ahmad,Ali,Hamwi,1980\n")
+    second = _write(tmp_path / "b" / "un.csv", HEADER + "1,Ahmad,Ali,Hamwi,1980\n")
+    with pytest.raises(ListError, match="already taken"):
+        read_lists([first, second])
+
+
+def test_every_problem_of_every_file_is_reported(tmp_path: Path) -> None:
+    first = _write(tmp_path / "one.csv", HEADER + ",أحمد,محمد,الحموي,1985\n")
+    second = _write(tmp_path / "two.csv", HEADER + "1,x,y,z,1985\n1,x,y,z,1985\n", "utf-8")
+    with pytest.raises(ListError) as caught:
+        read_lists([first, second])
+    assert len(caught.value.problems) == 2
+
+
+def test_the_command_writes_nothing_when_a_list_is_bad(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = _write(tmp_path / "good.csv", HEADER + "1,أحمد,محمد,الحموي,1985\n")
+    bad = _write(tmp_path / "bad.csv", HEADER + "1,أحمد,محمد,الحموي,1985\n", "cp1256")
+    out = tmp_path / "clusters.csv"
+    assert main(["link", str(good), str(bad), "--out", str(out)]) == 1
+    assert not out.exists()
+    assert not list(tmp_path.glob(".clusters.csv.*"))
+    error = capsys.readouterr().err
+    assert "nothing was written" in error
+    assert "Windows-1256" in error
+
+
+def test_the_command_refuses_a_threshold_outside_zero_and_one(tmp_path: Path) -> None:
+    good = _write(tmp_path / "good.csv", HEADER + "1,أحمد,محمد,الحموي,1985\n")
+    assert main(["link", str(good), "--out", str(tmp_path / "o.csv"), "--threshold", "1.5"]) == 2
