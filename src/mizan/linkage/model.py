@@ -187,6 +187,13 @@ def _blocking_sql(rule: tuple[str, ...]) -> str:
     )
 
 
+def blocking_rules() -> list[dict[str, Any]]:
+    """``BLOCKING_RULES`` as splink settings (blocking is code, not a trained parameter)."""
+    return [
+        {"blocking_rule": _blocking_sql(rule), "sql_dialect": "duckdb"} for rule in BLOCKING_RULES
+    ]
+
+
 def _exact_comparison(name: str, column: str) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -261,7 +268,7 @@ def build_settings() -> dict[str, Any]:
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         comparisons=comparisons,
-        blocking_rules_to_generate_predictions=[_blocking_sql(rule) for rule in BLOCKING_RULES],
+        blocking_rules_to_generate_predictions=list[Any](blocking_rules()),
         retain_matching_columns=True,
         retain_intermediate_calculation_columns=False,
     )
@@ -287,6 +294,7 @@ class Model:
 
     def settings_for(self, records: int) -> dict[str, Any]:
         settings: dict[str, Any] = json.loads(json.dumps(self.settings))
+        settings["blocking_rules_to_generate_predictions"] = blocking_rules()
         others = max(records - 1, 1)
         settings["probability_two_random_records_match"] = min(
             0.5, self.matches_per_record / others
