@@ -31,7 +31,7 @@ from pathlib import Path
 
 from mizan.linkage.synthetic import write_lists
 
-THRESHOLD = 0.9
+THRESHOLD = 0.8
 
 
 def _pairs(counts: Counter[object]) -> int:

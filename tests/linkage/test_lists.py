@@ -96,3 +96,14 @@ def test_the_command_writes_nothing_when_a_list_is_bad(
 def test_the_command_refuses_a_threshold_outside_zero_and_one(tmp_path: Path) -> None:
     good = _write(tmp_path / "good.csv", HEADER + "1,أحمد,محمد,الحموي,1985\n")
     assert main(["link", str(good), "--out", str(tmp_path / "o.csv"), "--threshold", "1.5"]) == 2
+
+
+def test_a_list_too_large_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mizan.linkage import lists
+
+    path = _write(tmp_path / "big.csv", HEADER + "1,أحمد,محمد,الحموي,1985\n")
+    monkeypatch.setattr(lists, "MAX_BYTES", 10)
+    with pytest.raises(ListError, match="split it into several files"):
+        read_lists([path])

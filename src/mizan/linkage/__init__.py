@@ -6,7 +6,7 @@ model can run on Spark when lists outgrow one machine. Everything that touches n
 
 Stable API (the review queue and ``mizan link`` rely on it):
 
-``link(records, threshold=0.9, model=None, *, keep_pairs_above=None) -> LinkResult``
+``link(records, threshold=0.8, model=None, *, keep_pairs_above=None) -> LinkResult``
     ``records`` is a sequence of mappings keyed by the list headers (``first_name``,
     ``father_name``, ``grandfather_name``, ``family_name``, ``mother_name``, ``full_name``,
     ``sex``, ``birth_year``, ``birth_place``, ``national_id``, ``date_of_arrest`` …).

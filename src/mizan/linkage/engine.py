@@ -138,7 +138,7 @@ def _term_frequencies(columns: Mapping[str, list[Any]], top: int) -> dict[str, d
 
 def link(
     records: Iterable[Mapping[str, str]],
-    threshold: float = 0.9,
+    threshold: float = 0.8,
     model: Model | None = None,
     *,
     keep_pairs_above: float | None = None,

@@ -106,8 +106,20 @@ _ALIASES: dict[str, str] = {
 }
 
 
+MAX_BYTES = 1 << 30
+"""Largest list read (1 GiB, some 30 million rows): a larger file is refused with a message
+rather than exhausting the machine's memory half-way through."""
+
+
 def _decode(path: Path, problems: list[str]) -> str | None:
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            problems.append(
+                f"{path}: is {size / (1 << 30):.1f} GiB; lists larger than"
+                f" {MAX_BYTES >> 30} GiB are not read — split it into several files"
+            )
+            return None
         data = path.read_bytes()
     except OSError as exc:
         problems.append(f"{path}: cannot be read ({exc.strerror or exc})")
