@@ -554,7 +554,11 @@ def test_manifest_digest_in_capitals_is_detected(package: Path) -> None:
     # bagit compares digests case-insensitively; the unsigned SHA-512 tag manifest is where that
     # would let a byte change without any other check seeing it.
     text = (package / "tagmanifest-sha512.txt").read_text()
-    (package / "tagmanifest-sha512.txt").write_text(text[:3].upper() + text[3:])
+    digest = text.split(" ", 1)[0]
+    # Capitalise the first hex letter of the first digest (a random digest can start with digits,
+    # which have no capitals: capitalising a fixed prefix would then change nothing).
+    at = next(i for i, ch in enumerate(digest) if ch in "abcdef")
+    (package / "tagmanifest-sha512.txt").write_text(text[:at] + text[at].upper() + text[at + 1 :])
     assert_detected(verify_package(package), "tagmanifest-sha512.txt line 1 is malformed")
 
 
