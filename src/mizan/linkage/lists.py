@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
 
@@ -45,21 +46,47 @@ HEADERS: tuple[str, ...] = (
 )
 
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "record_id": ("رقم السجل", "الرقم", "المعرف", "رقم"),
-    "full_name": ("الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي"),
+    "record_id": (
+        "id", "record id", "رقم السجل", "الرقم", "المعرف", "رقم", "الرقم التسلسلي", "م",
+    ),
+    "full_name": ("name", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي"),
     "first_name": ("الاسم", "الاسم الأول"),
     "father_name": ("اسم الأب", "الأب"),
     "grandfather_name": ("اسم الجد", "الجد"),
     "family_name": ("الكنية", "اسم العائلة", "النسبة", "العائلة"),
-    "mother_name": ("اسم الأم", "الأم"),
-    "sex": ("الجنس",),
+    "mother_name": ("اسم الأم", "الأم", "اسم الام ونسبتها"),
+    "sex": ("gender", "الجنس"),
     "birth_year": ("سنة الولادة", "سنة الميلاد", "المواليد", "التولد"),
     "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة"),
     "national_id": ("الرقم الوطني", "رقم الهوية"),
-    "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاختفاء"),
-    "place_of_arrest": ("مكان الاعتقال", "مكان الاختفاء"),
-}
-"""Arabic column names accepted for each header (hamza, spaces and underscores do not matter)."""
+    "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان"),
+    "place_of_arrest": ("مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان"),
+}  # fmt: skip
+"""Column names accepted for each header, English and Arabic (hamza, spaces and underscores do
+not matter). The one table for ``mizan link`` and the registry's list import alike."""
+
+BARE_NAME = "الاسم"
+"""«الاسم» alone is the first name in a list that also has a father's, grandfather's or family
+name column, and the full name otherwise (see :func:`resolve_bare_name`)."""
+
+
+def resolve_bare_name(columns: list[str | None], raw: Sequence[object], key: Any) -> None:
+    """Turn the column read from «الاسم» into ``full_name`` when no other name part is there.
+
+    ``columns`` are the header names found for the raw header cells ``raw``; ``key`` is the
+    caller's header normaliser. Changes ``columns`` in place."""
+    parts = {"father_name", "grandfather_name", "family_name"}
+    if parts.intersection(c for c in columns if c):
+        return
+    bare = key(BARE_NAME)
+    for index, cell in enumerate(raw):
+        if (
+            columns[index] == "first_name"
+            and key(str(cell or "")) == bare
+            and "full_name" not in columns
+        ):
+            columns[index] = "full_name"
+
 
 _NAME_HEADERS = ("full_name", "first_name", "family_name")
 _MAX_REPORTED = 50
@@ -157,12 +184,11 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
     except csv.Error as exc:
         problems.append(f"{path}, line 1: {exc}")
         return []
-    columns: list[str | None] = []
-    for raw in header:
-        name = _ALIASES.get(_header_key(raw))
-        if name is not None and name in columns:
+    columns: list[str | None] = [_ALIASES.get(_header_key(raw)) for raw in header]
+    resolve_bare_name(columns, header, _header_key)
+    for index, (raw, name) in enumerate(zip(header, columns, strict=True)):
+        if name is not None and name in columns[:index]:
             problems.append(f"{path}, line 1: column “{raw}” repeats “{name}”")
-        columns.append(name)
     if "record_id" not in columns:
         problems.append(f"{path}, line 1: no record_id column (رقم السجل)")
     if not any(name in columns for name in _NAME_HEADERS):

@@ -43,6 +43,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy
 
 from mizan.core.partial_dates import PartialDate, PartialDateError
+from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
+from mizan.linkage.lists import resolve_bare_name
 from mizan.text import (
     clean_name,
     has_bidi_controls,
@@ -70,22 +72,8 @@ COLUMNS = (
 NAME_COLUMNS = ("first_name", "father_name", "grandfather_name", "family_name")
 TEXT_COLUMNS = (*NAME_COLUMNS, "full_name", "mother_name", "birth_place", "place_of_arrest")
 
-# Arabic headers met in families' lists and official documents (documented in the user guide).
-HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "record_id": ("id", "record id", "رقم السجل", "المعرف", "الرقم", "رقم", "الرقم التسلسلي", "م"),
-    "full_name": ("name", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي", "الاسم"),
-    "first_name": ("الاسم الأول",),
-    "father_name": ("اسم الأب",),
-    "grandfather_name": ("اسم الجد",),
-    "family_name": ("الكنية", "اسم العائلة", "النسبة"),
-    "mother_name": ("اسم الأم", "اسم الام ونسبتها"),
-    "sex": ("gender", "الجنس"),
-    "birth_year": ("سنة الولادة", "سنة الميلاد", "التولد", "المواليد"),
-    "birth_place": ("مكان الولادة", "محل الولادة", "مكان الميلاد"),
-    "national_id": ("الرقم الوطني", "رقم الهوية"),
-    "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان"),
-    "place_of_arrest": ("مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان"),
-}
+# English and Arabic headers: one table with `mizan link` (documented in the user guide).
+HEADER_ALIASES = LIST_HEADER_ALIASES
 SEX_VALUES = {
     "m": "male",
     "male": "male",
@@ -242,11 +230,16 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
     mapping: dict[int, str] = {}
     problems: list[dict[str, Any]] = []
     seen: set[str] = set()
+    found: list[str | None] = [
+        _HEADER_LOOKUP.get(_header_key(cell)) if cell is not None and str(cell).strip() else None
+        for cell in cells
+    ]
+    resolve_bare_name(found, cells, _header_key)
     for index, cell in enumerate(cells):
         text = "" if cell is None else str(cell)
         if not text.strip():
             continue
-        column = _HEADER_LOOKUP.get(_header_key(text))
+        column = found[index]
         if column is None:
             problems.append(_problem(1, "", "unknown_column", WARNING, header=text.strip()[:80]))
             continue
