@@ -26,8 +26,9 @@ UN_LIST = (
     + "U-1,Mohammad,Ahmad,Abdulrahman,Fatima,male,1985,Daraya\n"
     + "U-2,Yusuf,Hasan,Al-Attar,Salma,male,1968,Deraa\n"
     + "U-3,Lina,Samir,Haddad,Maryam,female,1993,Latakia\n"
-    # Same names as F-2 but born four years apart: a doubtful pair, next in the queue.
-    + "U-4,Omar,Khaled,Al-Hamwi,Zainab,male,1979,Homs\n"
+    # Same names as F-2 but born two years apart: a doubtful pair, next in the queue (the
+    # linkage compares only records born within three years of each other).
+    + "U-4,Omar,Khaled,Al-Hamwi,Zainab,male,1977,Homs\n"
 )
 
 
