@@ -24,6 +24,7 @@ from mizan.cases.forms import (
 )
 from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -487,20 +488,16 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible_or_404(Person, request.user, pk=pk)
     if not person.identity_visible_to(request.user):
         raise PermissionDenied  # editing would disclose the protected name
-    form = PersonForm(request.POST or None, instance=person, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.person_update(actor=request.user, person=Person.objects.get(pk=pk), data=data)
-        messages.success(request, _("The changes were saved."))
-        return redirect("cases:person_detail", pk=pk)
-    return render(
+    back = reverse("cases:person_detail", args=[pk])
+    return edit_page(
         request,
-        "cases/edit_form.html",
-        {
-            "form": form,
-            "title": _("Edit person"),
-            "back": reverse("cases:person_detail", args=[pk]),
-        },
+        PersonForm(request.POST or None, instance=person, actor=request.user),
+        save=lambda data: services.person_update(
+            actor=request.user, person=Person.objects.get(pk=pk), data=data
+        ),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Edit person"), "back": back},
     )
 
 
@@ -510,20 +507,14 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
     from mizan.cases.forms import IncidentEditForm
 
     incident = get_visible_or_404(Incident, request.user, pk=pk)
-    form = IncidentEditForm(request.POST or None, instance=incident, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.incident_update(
-            actor=request.user, incident=Incident.objects.get(pk=pk), data=data
-        )
-        messages.success(request, _("The changes were saved."))
-        return redirect("cases:incident_detail", pk=pk)
-    return render(
+    back = reverse("cases:incident_detail", args=[pk])
+    return edit_page(
         request,
-        "cases/edit_form.html",
-        {
-            "form": form,
-            "title": _("Edit incident"),
-            "back": reverse("cases:incident_detail", args=[pk]),
-        },
+        IncidentEditForm(request.POST or None, instance=incident, actor=request.user),
+        save=lambda data: services.incident_update(
+            actor=request.user, incident=Incident.objects.get(pk=pk), data=data
+        ),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Edit incident"), "back": back},
     )

@@ -9,12 +9,14 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from mizan.cases.models import Incident
 from mizan.core import selectors, services
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.core.forms import SiteForm
 from mizan.core.mixins import SensitiveObjectMixin, VisibleQuerysetMixin
 from mizan.core.models import AuditEntry, Place, Site, Term
@@ -99,13 +101,16 @@ def site_create(request: HttpRequest) -> HttpResponse:
 @permission_required("core.change_site", raise_exception=True)
 def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
     site = get_visible_or_404(Site, request.user, pk=pk)
-    form = SiteForm(request.POST or None, instance=site, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.site_update(actor=request.user, site=Site.objects.get(pk=pk), data=data)
-        messages.success(request, _("The changes were saved."))
-        return redirect("core:site_detail", pk=pk)
-    return render(request, "core/site_form.html", {"form": form, "site": site})
+    return edit_page(
+        request,
+        SiteForm(request.POST or None, instance=site, actor=request.user),
+        save=lambda data: services.site_update(
+            actor=request.user, site=Site.objects.get(pk=pk), data=data
+        ),
+        success_url=reverse("core:site_detail", args=[pk]),
+        template="core/site_form.html",
+        context={"site": site},
+    )
 
 
 @login_required

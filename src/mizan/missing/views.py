@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from mizan.cases.models import Person
 from mizan.cases.selectors import governorates
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -180,26 +181,16 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(CHANGE, raise_exception=True)
 def file_edit(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.missing_file(request.user, pk)
-    form = forms.MissingPersonForm(request.POST or None, instance=file, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.missing_person_update(
-                actor=request.user, missing_person=MissingPerson.objects.get(pk=pk), data=data
-            )
-        except ValidationError as exc:
-            form.add_error(None, _validation_message(exc))
-        else:
-            messages.success(request, _("The changes were saved."))
-            return redirect("missing:file_detail", pk=pk)
-    return render(
+    back = reverse("missing:file_detail", args=[pk])
+    return edit_page(
         request,
-        "missing/form.html",
-        {
-            "form": form,
-            "title": _("Edit the file"),
-            "back": reverse("missing:file_detail", args=[pk]),
-        },
+        forms.MissingPersonForm(request.POST or None, instance=file, actor=request.user),
+        save=lambda data: services.missing_person_update(
+            actor=request.user, missing_person=MissingPerson.objects.get(pk=pk), data=data
+        ),
+        success_url=back,
+        template="missing/form.html",
+        context={"title": _("Edit the file"), "back": back},
     )
 
 
@@ -282,23 +273,16 @@ def relative_edit(request: HttpRequest, pk: int, relative_pk: int) -> HttpRespon
         raise Http404
     if not relative.contact_visible_to(request.user):
         raise PermissionDenied  # editing would show details above the user's clearance
-    form = forms.RelativeContactForm(request.POST or None, instance=relative, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.changed_data}
-        services.relative_update_contact(
-            actor=request.user, relative=file.relatives.get(pk=relative_pk), data=data
-        )
-        messages.success(request, _("The changes were saved."))
-        return redirect("missing:file_detail", pk=pk)
-    return render(
+    back = reverse("missing:file_detail", args=[pk])
+    return edit_page(
         request,
-        "missing/form.html",
-        {
-            "form": form,
-            "title": _("Contact details of a relative"),
-            "file": file,
-            "back": reverse("missing:file_detail", args=[pk]),
-        },
+        forms.RelativeContactForm(request.POST or None, instance=relative, actor=request.user),
+        save=lambda data: services.relative_update_contact(
+            actor=request.user, relative=file.relatives.get(pk=relative_pk), data=data
+        ),
+        success_url=back,
+        template="missing/form.html",
+        context={"title": _("Contact details of a relative"), "file": file, "back": back},
     )
 
 
