@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -11,8 +12,9 @@ from django.urls import reverse
 from mizan.core.models import AuditEntry
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
+from mizan.evidence.services import item_ingest
 from mizan.missing import selectors, services
-from mizan.missing.models import MissingPerson, Status
+from mizan.missing.models import GraveDocument, MissingPerson, Status
 from tests.conftest import make_site, signed_in
 
 PHONE = "+963 944 000 111"
@@ -504,18 +506,26 @@ def test_grave_documents(officer: Any, viewer: Any, registry_team: Any) -> None:
         "Undisclosed grave", "مقبرة غير معلنة", Sensitivity.RESTRICTED, site_type="mass_grave"
     )
     client = signed_in(officer, language="en")
+    form = {
+        "site": grave.pk,
+        "title": "Burial register 2014",
+        "document_date_0": "2015",
+        "evidence_reference": "EV-2015-999999",
+        "persons_listed": "25",
+        "sensitivity": "1",
+    }
+    # An EV- reference must be an item of the locker the officer can see; then it is linked.
+    unknown = client.post(reverse("missing:grave_list"), form)
+    assert "No item EV-2015-999999 in the evidence locker" in unknown.content.decode()
+    item = item_ingest(
+        io.BytesIO(b"burial register scan"), filename="register.pdf", actor=None
+    ).item
     response = client.post(
-        reverse("missing:grave_list"),
-        {
-            "site": grave.pk,
-            "title": "Burial register 2014",
-            "document_date_0": "2015",
-            "evidence_reference": "EV-1",
-            "persons_listed": "25",
-            "sensitivity": "1",
-        },
+        reverse("missing:grave_list"), {**form, "evidence_reference": item.reference.lower()}
     )
     assert response.status_code == 302
+    document = GraveDocument.objects.get(title="Burial register 2014")
+    assert document.evidence_item == item and document.evidence_reference == item.reference
     services.grave_document_create(
         actor=officer,
         data={"site": hidden, "title": "Secret register", "sensitivity": Sensitivity.INTERNAL},

@@ -325,3 +325,24 @@ class GraveDocumentForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[ty
         )
         self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
         self.fields["team"].queryset = _teams(actor)  # type: ignore[attr-defined]
+        self.actor = actor
+
+    def clean(self) -> dict[str, Any]:
+        """An ``EV-…`` reference must name an item of the locker the user may see; it is linked."""
+        from mizan.evidence.models import Item
+
+        data = super().clean() or {}
+        reference = (data.get("evidence_reference") or "").strip()
+        data["evidence_item"] = None
+        if reference.upper().startswith("EV-"):
+            item = Item.objects.visible_to(self.actor).filter(reference__iexact=reference).first()
+            if item is None:
+                self.add_error(
+                    "evidence_reference",
+                    _("No item %(ref)s in the evidence locker that you can see.")
+                    % {"ref": reference},
+                )
+            else:
+                data["evidence_item"] = item
+                data["evidence_reference"] = item.reference
+        return data

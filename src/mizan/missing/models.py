@@ -552,9 +552,9 @@ class ClusterChange(Stamped):
 class GraveDocument(SensitiveModel, Stamped):
     """A document listing people buried in a mass grave (a ``core.Site`` of type mass grave).
 
-    The document itself will be an item of the evidence locker; until that app exists,
-    ``evidence_reference`` holds its reference as text (an item id or a shelf mark) and
-    ``evidence_item_id`` is kept empty for the link to come.
+    The document itself is kept in the evidence locker: ``evidence_item`` links the item when
+    ``evidence_reference`` names one (``EV-…``); otherwise the reference is kept as text (a shelf
+    mark, another archive's number).
     """
 
     site = models.ForeignKey(
@@ -567,7 +567,15 @@ class GraveDocument(SensitiveModel, Stamped):
     title = models.CharField(_("title"), max_length=300)
     document_date = PartialDateField(_("date of the document"), null=True, blank=True)
     evidence_reference = models.CharField(_("evidence reference"), max_length=200, blank=True)
-    evidence_item_id = models.BigIntegerField(null=True, blank=True, editable=False)
+    evidence_item = models.ForeignKey(
+        "evidence.Item",
+        verbose_name=_("evidence item"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="grave_documents",
+    )
     persons_listed = models.PositiveIntegerField(_("number of persons listed"), default=0)
     notes = models.TextField(_("notes"), blank=True)
 
