@@ -38,23 +38,11 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
+from mizan.linkage.lists import HEADERS
+
 __all__ = ["FIELDS", "SOURCES", "Person", "generate", "write_lists"]
 
-FIELDS: tuple[str, ...] = (
-    "record_id",
-    "full_name",
-    "first_name",
-    "father_name",
-    "grandfather_name",
-    "family_name",
-    "mother_name",
-    "sex",
-    "birth_year",
-    "birth_place",
-    "national_id",
-    "date_of_arrest",
-    "place_of_arrest",
-)
+FIELDS: tuple[str, ...] = HEADERS  # the columns of DESIGN.md, in one place (lists.HEADERS)
 SOURCES: tuple[str, ...] = ("families", "official", "un")
 
 # (Arabic, Latin spellings, weight): weights follow the rough order of frequency of Syrian given

@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy
 
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
-from mizan.linkage.lists import resolve_bare_name
+from mizan.linkage.lists import HEADERS, resolve_bare_name
 from mizan.text import (
     clean_name,
     has_bidi_controls,
@@ -54,21 +54,7 @@ from mizan.text import (
 )
 from mizan.text.names import split_full_name
 
-COLUMNS = (
-    "record_id",
-    "full_name",
-    "first_name",
-    "father_name",
-    "grandfather_name",
-    "family_name",
-    "mother_name",
-    "sex",
-    "birth_year",
-    "birth_place",
-    "national_id",
-    "date_of_arrest",
-    "place_of_arrest",
-)
+COLUMNS = HEADERS  # DESIGN.md's list columns, one definition (mizan.linkage.lists)
 NAME_COLUMNS = ("first_name", "father_name", "grandfather_name", "family_name")
 TEXT_COLUMNS = (*NAME_COLUMNS, "full_name", "mother_name", "birth_place", "place_of_arrest")
 

@@ -27,6 +27,7 @@ from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Site, Term
 from mizan.core.partial_dates import PartialDate
+from mizan.linkage.lists import HEADERS
 from mizan.missing import importing
 from mizan.missing.models import (
     FamilyContact,
@@ -410,22 +411,7 @@ def source_list_import(
     return outcome
 
 
-RECORD_COLUMNS = (
-    "record_id",
-    "full_name",
-    "first_name",
-    "father_name",
-    "grandfather_name",
-    "family_name",
-    "mother_name",
-    "sex",
-    "birth_year",
-    "birth_place",
-    "national_id",
-    "date_of_arrest",
-    "arrest_year",
-    "place_of_arrest",
-)
+RECORD_COLUMNS = (*HEADERS, "arrest_year")  # the list columns, then what is derived
 
 
 def _insert_records(rows: list[tuple[Any, ...]]) -> None:
