@@ -292,9 +292,10 @@ def test_run_button_starts_a_background_run(
 
 
 @pytest.mark.django_db
-def test_batched_evidence_is_score_pairs_evidence() -> None:
-    """The run explains pairs in batches; it must say exactly what score_pair says."""
-    from mizan.linkage import link, score_pair
+def test_batched_evidence_is_score_pairs_evidence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The run explains pairs in batches; each must say exactly what score_pair says of it
+    alone, across batch boundaries, and agree with the probability the linkage gave."""
+    from mizan.linkage import engine, link, score_pair
 
     rows = [
         {
@@ -329,10 +330,16 @@ def test_batched_evidence_is_score_pairs_evidence() -> None:
     ]
     result = link(rows, threshold=0.9, keep_pairs_above=0.0)
     pairs = [(0, 1), (2, 3), (0, 2), (1, 4)]
-    # The batched path itself (explain_pairs would fall back to score_pair silently).
-    batched = review._explain_in_batches(rows, pairs, result.term_frequencies, len(rows))
+    monkeypatch.setattr(engine, "SCORE_BATCH", 3)  # two batches: 3 pairs, then 1
+    batched = review.explain_pairs(
+        rows, pairs, term_frequencies=result.term_frequencies, population=len(rows)
+    )
+    linked = {(p.left, p.right): p.probability for p in result.pairs}
+    assert (0, 1) in linked  # (2, 3) are four years apart: never compared by link
     for (a, b), evidence in zip(pairs, batched, strict=True):
         one = score_pair(
             rows[a], rows[b], population=len(rows), term_frequencies=result.term_frequencies
         )
         assert evidence == review._evidence(one)
+        if (a, b) in linked:
+            assert one.probability == pytest.approx(linked[(a, b)], abs=1e-6)

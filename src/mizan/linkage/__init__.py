@@ -26,6 +26,10 @@ Stable API (the review queue and ``mizan link`` rely on it):
     and ``weight`` its log2 Bayes factor: ``match_weight == prior_weight + sum(weights)``.
     A common name that agrees weighs less than a rare one (term frequencies).
 
+``score_pairs(records, pairs, model=None, *, population=100_000, term_frequencies=None)``
+    ``score_pair`` for many ``(i, j)`` index pairs into ``records`` at once (one query per
+    batch; the review queue explains thousands of pairs with it) -> ``list[PairScore]``.
+
 ``train(records) -> Model`` trains a model on unlabelled records (EM; no ground truth);
 ``default_model()`` is the model shipped in ``mizan/linkage/model.json``;
 ``read_lists(paths)`` / ``write_clusters(path, records, clusters)`` read and check CSV lists and
@@ -40,6 +44,7 @@ from mizan.linkage.engine import (
     ScoredPair,
     link,
     score_pair,
+    score_pairs,
     train,
 )
 from mizan.linkage.lists import HEADER_ALIASES, HEADERS, ListError, read_lists, write_clusters
@@ -58,6 +63,7 @@ __all__ = [
     "link",
     "read_lists",
     "score_pair",
+    "score_pairs",
     "train",
     "write_clusters",
 ]

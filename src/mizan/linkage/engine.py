@@ -7,7 +7,7 @@ import math
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +19,16 @@ from mizan.linkage.model import (
     default_model,
 )
 
-__all__ = ["FieldEvidence", "LinkResult", "PairScore", "ScoredPair", "link", "score_pair", "train"]
+__all__ = [
+    "FieldEvidence",
+    "LinkResult",
+    "PairScore",
+    "ScoredPair",
+    "link",
+    "score_pair",
+    "score_pairs",
+    "train",
+]
 
 _TF_COLUMNS: tuple[str, ...] = tuple(f"{part}_k" for part in NAME_PARTS)
 # What each compared field shows of the record as written.
@@ -293,42 +302,83 @@ def score_pair(
     ``term_frequencies`` are the name frequencies of that population (``LinkResult`` has them);
     by default, those the model was trained on. A name absent from the table counts as rare.
     """
+    return score_pairs(
+        [a, b], [(0, 1)], model, population=population, term_frequencies=term_frequencies
+    )[0]
+
+
+SCORE_BATCH = 5000
+
+
+def score_pairs(
+    records: Sequence[Mapping[str, str]],
+    pairs: Sequence[tuple[int, int]],
+    model: Model | None = None,
+    *,
+    population: int = 100_000,
+    term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+) -> list[PairScore]:
+    """``score_pair`` for many pairs of ``records`` at once (indexes into ``records``).
+
+    One DuckDB query per batch of ``SCORE_BATCH`` pairs instead of one connection and one SQL
+    build per pair (about 0.1–0.25 s each): a review run explains thousands of pairs.
+    """
     from splink.internals.realtime import compare_records
 
     _quiet_splink()
     model = model or default_model()
     frequencies = term_frequencies if term_frequencies is not None else model.term_frequencies
     settings = model.settings_for(population)
-    rows = []
-    for index, record in enumerate((a, b)):
-        features: dict[str, Any] = {"unique_id": index, **record_features(record)}
-        for column in _TF_COLUMNS:
-            table = frequencies.get(column, {})
-            floor = min(table.values(), default=1e-5)
-            value = features[column]
-            features[f"tf_{column}"] = None if value is None else table.get(value, floor)
-        rows.append(features)
-    db_api = _duckdb_api(None, 1)
-    result = compare_records(rows[0], rows[1], settings, db_api).as_record_list()[0]
     labels = _level_labels(settings)
-    evidence: list[FieldEvidence] = []
-    for comparison in settings["comparisons"]:
-        name = comparison["output_column_name"]
-        gamma = int(result[f"gamma_{name}"])
-        weight = float(result[f"mw_{name}"]) + float(result.get(f"mw_tf_adj_{name}") or 0.0)
-        evidence.append(
-            FieldEvidence(
-                field=name,
-                value_a=_shown(a, name),
-                value_b=_shown(b, name),
-                level="missing" if gamma < 0 else labels[name][gamma],
-                weight=round(weight, 3),
-            )
-        )
     prior = settings["probability_two_random_records_match"]
-    return PairScore(
-        probability=float(result["match_probability"]),
-        match_weight=float(result["match_weight"]),
-        prior_weight=math.log2(prior / (1 - prior)),
-        fields=tuple(evidence),
-    )
+    prior_weight = math.log2(prior / (1 - prior))
+    floors = {
+        column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
+    }
+    featured: dict[int, dict[str, Any]] = {}
+
+    def features_of(index: int) -> dict[str, Any]:
+        if index not in featured:
+            values: dict[str, Any] = dict(record_features(records[index]))
+            for column in _TF_COLUMNS:
+                value = values[column]
+                table = frequencies.get(column, {})
+                values[f"tf_{column}"] = None if value is None else table.get(value, floors[column])
+            featured[index] = values
+        return featured[index]
+
+    db_api = _duckdb_api(None, 1)
+    scores: list[PairScore] = []
+    for start in range(0, len(pairs), SCORE_BATCH):
+        batch = pairs[start : start + SCORE_BATCH]
+        left = [{"unique_id": n, **features_of(a)} for n, (a, _b) in enumerate(batch)]
+        right = [{"unique_id": n, **features_of(b)} for n, (_a, b) in enumerate(batch)]
+        result = compare_records(
+            left, right, settings, db_api, join_condition="l.unique_id = r.unique_id"
+        ).as_record_list()
+        by_number = {int(row["unique_id_l"]): row for row in result}
+        for number, (a, b) in enumerate(batch):
+            row = by_number[number]
+            evidence: list[FieldEvidence] = []
+            for comparison in settings["comparisons"]:
+                name = comparison["output_column_name"]
+                gamma = int(row[f"gamma_{name}"])
+                weight = float(row[f"mw_{name}"]) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
+                evidence.append(
+                    FieldEvidence(
+                        field=name,
+                        value_a=_shown(records[a], name),
+                        value_b=_shown(records[b], name),
+                        level="missing" if gamma < 0 else labels[name][gamma],
+                        weight=round(weight, 3),
+                    )
+                )
+            scores.append(
+                PairScore(
+                    probability=float(row["match_probability"]),
+                    match_weight=float(row["match_weight"]),
+                    prior_weight=prior_weight,
+                    fields=tuple(evidence),
+                )
+            )
+    return scores

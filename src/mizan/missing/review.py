@@ -384,9 +384,6 @@ def _evidence(score: Any) -> list[dict[str, Any]]:
     ]
 
 
-EXPLAIN_BATCH = 5000
-
-
 def explain_pairs(
     rows: list[dict[str, str]],
     pairs: list[tuple[int, int]],
@@ -394,89 +391,11 @@ def explain_pairs(
     term_frequencies: Any,
     population: int,
 ) -> list[list[dict[str, Any]]]:
-    """``score_pair``'s per-field evidence for many pairs, one DuckDB query per batch.
+    """``score_pair``'s per-field evidence for many pairs (``mizan.linkage.score_pairs``)."""
+    from mizan.linkage import score_pairs
 
-    ``score_pair`` opens a DuckDB connection and builds its SQL for every call (about 0.1–0.25 s
-    a pair here), too slow for the thousands of pairs of a run. This computes the same thing —
-    the same features, term frequencies, model settings and level labels, through splink's
-    ``compare_records`` joined pair by pair — for a batch at once. It reads helpers of
-    ``mizan.linkage.engine`` that are not its public API, so any failure falls back to
-    ``score_pair`` pair by pair (tests check both give the same evidence).
-    """
-    from mizan.linkage import score_pair
-
-    try:
-        return _explain_in_batches(rows, pairs, term_frequencies, population)
-    except Exception:  # the private helpers changed: the public, slow way
-        logger.warning("batched evidence failed; explaining pair by pair", exc_info=True)
-        return [
-            _evidence(
-                score_pair(
-                    rows[left],
-                    rows[right],
-                    population=population,
-                    term_frequencies=term_frequencies,
-                )
-            )
-            for left, right in pairs
-        ]
-
-
-def _explain_in_batches(
-    rows: list[dict[str, str]],
-    pairs: list[tuple[int, int]],
-    term_frequencies: Any,
-    population: int,
-) -> list[list[dict[str, Any]]]:
-    from splink.internals.realtime import compare_records
-
-    from mizan.linkage import default_model, engine
-    from mizan.linkage.features import record_features
-
-    engine._quiet_splink()
-    settings = default_model().settings_for(population)
-    labels = engine._level_labels(settings)
-    features: dict[int, dict[str, Any]] = {}
-
-    def featured(index: int) -> dict[str, Any]:
-        if index not in features:
-            values = record_features(rows[index])
-            for column in engine._TF_COLUMNS:
-                table = term_frequencies.get(column, {})
-                floor = min(table.values(), default=1e-5)
-                value = values[column]
-                values[f"tf_{column}"] = None if value is None else table.get(value, floor)
-            features[index] = values
-        return features[index]
-
-    db_api = engine._duckdb_api(None, 1)
-    explained: list[list[dict[str, Any]]] = []
-    for start in range(0, len(pairs), EXPLAIN_BATCH):
-        batch = pairs[start : start + EXPLAIN_BATCH]
-        left = [{"unique_id": n, **featured(a)} for n, (a, _b) in enumerate(batch)]
-        right = [{"unique_id": n, **featured(b)} for n, (_a, b) in enumerate(batch)]
-        result = compare_records(
-            left, right, settings, db_api, join_condition="l.unique_id = r.unique_id"
-        ).as_record_list()
-        by_number = {int(row["unique_id_l"]): row for row in result}
-        for number, (a, b) in enumerate(batch):
-            row = by_number[number]
-            evidence = []
-            for comparison in settings["comparisons"]:
-                name = comparison["output_column_name"]
-                gamma = int(row[f"gamma_{name}"])
-                weight = float(row[f"mw_{name}"]) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
-                evidence.append(
-                    {
-                        "field": name,
-                        "value_a": engine._shown(rows[a], name),
-                        "value_b": engine._shown(rows[b], name),
-                        "level": "missing" if gamma < 0 else labels[name][gamma],
-                        "weight": round(weight, 3),
-                    }
-                )
-            explained.append(evidence)
-    return explained
+    scores = score_pairs(rows, pairs, population=population, term_frequencies=term_frequencies)
+    return [_evidence(score) for score in scores]
 
 
 def matching_run_execute(run_id: int) -> MatchRun:
