@@ -82,6 +82,18 @@ class MissingPerson(SensitiveModel, Stamped):
         related_name="+",
         editable=False,
     )
+    # Set when the review found this file's person to be another file's person: its history,
+    # relatives, reports and contacts moved there (``review.merge_persons``; undone by
+    # ``review.merge_undo``). A merged file leaves the registry's lists and counts.
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_files",
+        editable=False,
+    )
 
     class Meta:
         verbose_name = _("missing person")
@@ -531,6 +543,10 @@ class ClusterChange(Stamped):
         "cases.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     record_ids = models.JSONField(default=list)
+    # What a merge moved between the two persons' registry files, to undo it exactly:
+    # {"from_file", "to_file", "moved": {related name: [ids]}, "before": {...}, "after": {...}}
+    # or {"file", "person_moved": true} when the kept person had no file of its own.
+    files = models.JSONField(default=dict, blank=True)
     pair = models.ForeignKey(
         CandidatePair, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -34,10 +34,14 @@ from mizan.missing import services
 from mizan.missing.models import (
     CandidatePair,
     ClusterChange,
+    FamilyContact,
+    FamilyReport,
     MatchRun,
     MissingPerson,
+    Relative,
     SourceList,
     SourceRecord,
+    StatusChange,
 )
 
 logger = logging.getLogger(__name__)
@@ -622,10 +626,50 @@ def pair_decide(*, actor: Any, pair: CandidatePair, decision: str) -> CandidateP
     return locked
 
 
+def _members(record: SourceRecord) -> list[int]:
+    """The records that are one person with ``record`` (itself when it is unlinked)."""
+    if record.person_id is None:
+        return [record.pk]
+    return list(
+        SourceRecord.objects.filter(person_id=record.person_id).values_list("pk", flat=True)
+    )
+
+
+def _check_no_rejected_between(a: SourceRecord, b: SourceRecord) -> None:
+    """Accepting must not join two records a person has already judged to be different people
+    (through the other records of their persons): that decision is revisited first."""
+    side_a, side_b = _members(a), _members(b)
+    rejected = (
+        CandidatePair.objects.filter(decision=CandidatePair.Decision.REJECTED)
+        .filter(
+            Q(record_a_id__in=side_a, record_b_id__in=side_b)
+            | Q(record_a_id__in=side_b, record_b_id__in=side_a)
+        )
+        .select_related("record_a__source_list", "record_b__source_list")
+        .first()
+    )
+    if rejected is not None:
+        raise ValidationError(
+            _(
+                "Accepting would make one person of two records that were judged different "
+                "people: row %(row_a)s of %(list_a)s and row %(row_b)s of %(list_b)s (pair "
+                "%(pair)s, rejected). Split the records or revisit that decision first."
+            )
+            % {
+                "row_a": rejected.record_a.row_number,
+                "list_a": rejected.record_a.source_list.name,
+                "row_b": rejected.record_b.row_number,
+                "list_b": rejected.record_b.source_list.name,
+                "pair": rejected.pk,
+            }
+        )
+
+
 def _accept(actor: Any, pair: CandidatePair) -> ClusterChange | None:
     a, b = pair.record_a, pair.record_b
     if a.person_id and a.person_id == b.person_id:
         return None
+    _check_no_rejected_between(a, b)
     if a.person is None and b.person is None:
         file = _file_for(actor, None, [a, b])
         _link(actor, [a, b], file.person)
@@ -667,11 +711,13 @@ def merge_persons(
             .values_list("pk", flat=True)
         )
         SourceRecord.objects.filter(pk__in=moved).update(person=keep)
+        files = _merge_files(actor, keep, other)
         change = ClusterChange.objects.create(
             kind=ClusterChange.Kind.MERGE,
             from_person=other,
             to_person=keep,
             record_ids=moved,
+            files=files,
             pair=pair,
             actor=actor if getattr(actor, "is_authenticated", False) else None,
         )
@@ -679,10 +725,147 @@ def merge_persons(
             actor=actor,
             action=Action.CREATE,
             target=change,
-            fields=["record_ids"],
-            detail={"from_person": other.pk, "to_person": keep.pk, "records": moved},
+            fields=["record_ids", "files"],
+            detail={"from_person": other.pk, "to_person": keep.pk, "records": moved, **files},
         )
     return change
+
+
+# What a registry file holds that a merge moves to the kept file (related name, model).
+_FILE_PARTS: tuple[tuple[str, Any], ...] = (
+    ("status_changes", StatusChange),
+    ("relatives", Relative),
+    ("reports", FamilyReport),
+    ("contacts", FamilyContact),
+)
+# Fields of the kept file that a merge may change: filled when empty, or raised (protection).
+_FILE_FIELDS = ("sensitivity", "team_id", "disappeared_on", "disappeared_at_id", "circumstances")
+
+
+def _file_state(file: MissingPerson) -> dict[str, Any]:
+    state = {name: getattr(file, name) for name in _FILE_FIELDS}
+    state["disappeared_on"] = file.disappeared_on.to_storage() if file.disappeared_on else None
+    return state
+
+
+def _set_file_state(file: MissingPerson, state: dict[str, Any]) -> None:
+    for name in _FILE_FIELDS:
+        value = state[name]
+        if name == "disappeared_on" and value is not None:
+            value = PartialDate.from_storage(value)
+        setattr(file, name, value)
+    services.derive_fields(file)
+    file.save()
+
+
+def _merge_files(actor: Any, keep: Person, other: Person) -> dict[str, Any]:
+    """The registry side of a merge: ``other``'s file joins ``keep``'s.
+
+    Its status history, relatives, family reports and contacts move to the kept file; the kept
+    file becomes as protected as the more protected of the two (a relative's details must never
+    become visible to someone who could not see them before) and takes the other file's
+    disappearance details where its own are empty; the other file is marked merged and leaves
+    the registry's lists and counts. Files of two different teams are not merged here.
+    """
+    other_file = (
+        MissingPerson.objects.select_for_update()
+        .filter(person=other, merged_into__isnull=True)
+        .first()
+    )
+    if other_file is None:
+        return {}
+    keep_file = MissingPerson.objects.select_for_update().filter(person=keep).first()
+    for file in (other_file, keep_file):
+        if file is not None and not file.is_visible_to(actor):
+            raise ValidationError(
+                _("One of the files is recorded at a level or for a team you may not see.")
+            )
+    if keep_file is None:
+        # The kept person has no file of their own: the other file becomes theirs.
+        MissingPerson.objects.filter(pk=other_file.pk).update(person=keep)
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=other_file,
+            fields=["person"],
+            detail={"person": keep.pk, "was": other.pk},
+        )
+        return {"file": other_file.pk, "person_moved": True}
+    if other_file.team_id and keep_file.team_id and other_file.team_id != keep_file.team_id:
+        raise ValidationError(
+            _(
+                "Files %(keep)s and %(other)s belong to different teams; an administrator must "
+                "bring them into one team before they can be merged."
+            )
+            % {"keep": keep_file.reference, "other": other_file.reference}
+        )
+    moved: dict[str, list[int]] = {}
+    for name, model in _FILE_PARTS:
+        ids = list(
+            model.objects.filter(missing_person=other_file)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        model.objects.filter(pk__in=ids).update(missing_person=keep_file)
+        moved[name] = ids
+    before = _file_state(keep_file)
+    keep_file.sensitivity = max(keep_file.sensitivity, other_file.sensitivity)
+    keep_file.team_id = keep_file.team_id or other_file.team_id
+    if keep_file.disappeared_on is None and keep_file.disappeared_at_id is None:
+        keep_file.disappeared_on = other_file.disappeared_on
+        keep_file.disappeared_at_id = other_file.disappeared_at_id
+    if not keep_file.circumstances.strip():
+        keep_file.circumstances = other_file.circumstances
+    services.derive_fields(keep_file)
+    keep_file.save()
+    after = _file_state(keep_file)
+    MissingPerson.objects.filter(pk=other_file.pk).update(merged_into=keep_file)
+    services.refresh_status(keep_file)
+    services.refresh_status(other_file)
+    for file, detail in (
+        (keep_file, {"merged_from": other_file.pk, "moved": moved}),
+        (other_file, {"merged_into": keep_file.pk}),
+    ):
+        audit_record(
+            actor=actor, action=Action.UPDATE, target=file, fields=["merged_into"], detail=detail
+        )
+    return {
+        "from_file": other_file.pk,
+        "to_file": keep_file.pk,
+        "moved": moved,
+        "before": before,
+        "after": after,
+    }
+
+
+def _unmerge_files(actor: Any, files: dict[str, Any], other: Person) -> None:
+    """Undo ``_merge_files``: what moved goes back; a kept-file field the merge changed returns
+    to its earlier value unless someone has changed it since."""
+    if not files:
+        return
+    if files.get("person_moved"):
+        MissingPerson.objects.filter(pk=files["file"]).update(person=other)
+        return
+    keep_file = MissingPerson.objects.select_for_update().get(pk=files["to_file"])
+    other_file = MissingPerson.objects.select_for_update().get(pk=files["from_file"])
+    for name, model in _FILE_PARTS:
+        model.objects.filter(pk__in=files["moved"].get(name, []), missing_person=keep_file).update(
+            missing_person=other_file
+        )
+    now, before, after = _file_state(keep_file), files["before"], files["after"]
+    restored = {name: before[name] if now[name] == after[name] else now[name] for name in now}
+    if restored != now:
+        _set_file_state(keep_file, restored)
+    MissingPerson.objects.filter(pk=other_file.pk).update(merged_into=None)
+    services.refresh_status(keep_file)
+    services.refresh_status(other_file)
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        target=other_file,
+        fields=["merged_into"],
+        detail={"merged_into": None, "was": keep_file.pk},
+    )
 
 
 def merge_undo(*, actor: Any, change: ClusterChange) -> ClusterChange:
@@ -697,6 +880,8 @@ def merge_undo(*, actor: Any, change: ClusterChange) -> ClusterChange:
             .values_list("pk", flat=True)
         )
         SourceRecord.objects.filter(pk__in=back).update(person=change.from_person)
+        assert change.from_person is not None
+        _unmerge_files(actor, change.files, change.from_person)
         change.undone_at = timezone.now()
         change.undone_by = actor if getattr(actor, "is_authenticated", False) else None
         change.save(update_fields=["undone_at", "undone_by", "updated_at"])

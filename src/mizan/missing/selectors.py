@@ -42,7 +42,7 @@ def registry_visible_to(
     f = filters or RegistryFilters()
     files = (
         MissingPerson.objects.visible_to(user)
-        .filter(visibility_q(user, "person__"))
+        .filter(visibility_q(user, "person__"), merged_into__isnull=True)
         .select_related("person", "governorate")
     )
     if f.status:
@@ -76,7 +76,9 @@ def registry_visible_to(
 def missing_file(user: Any, pk: int) -> MissingPerson:
     queryset = (
         MissingPerson.objects.filter(visibility_q(user, "person__"))
-        .select_related("person", "person__sex", "disappeared_at", "governorate", "team")
+        .select_related(
+            "person", "person__sex", "disappeared_at", "governorate", "team", "merged_into"
+        )
         .prefetch_related(
             Prefetch(
                 "status_changes",
@@ -160,7 +162,9 @@ def grave_documents_visible_to(user: Any) -> QuerySet[GraveDocument]:
 
 def overview(user: Any) -> list[Table]:
     """Counts of the files the user may see, and of the records of the lists they may see."""
-    files = MissingPerson.objects.visible_to(user).filter(visibility_q(user, "person__"))
+    files = MissingPerson.objects.visible_to(user).filter(
+        visibility_q(user, "person__"), merged_into__isnull=True
+    )
     unknown = str(_("Unknown"))
     labels = dict(Status.choices)
     by_status = files.values("status").annotate(count=Count("pk")).order_by("-count")

@@ -61,7 +61,8 @@ def next_reference() -> str:
     return f"{prefix}{number:06d}"
 
 
-def _derive(file: MissingPerson) -> None:
+def derive_fields(file: MissingPerson) -> None:
+    """The indexed fields derived from the place and date of disappearance."""
     file.governorate = file.disappeared_at.governorate if file.disappeared_at else None
     file.disappearance_year = file.disappeared_on.year if file.disappeared_on else None
 
@@ -99,7 +100,7 @@ def missing_person_create(
             created_by=actor if getattr(actor, "is_authenticated", False) else None,
             **data,
         )
-        _derive(file)
+        derive_fields(file)
         file.full_clean()
         file.save()
         audit_record(actor=actor, action=Action.CREATE, target=file, fields=list(data))
@@ -113,14 +114,23 @@ def missing_person_create(
     return file
 
 
+def check_open(file: MissingPerson) -> None:
+    """A file merged into another takes no new entries: they belong in the kept file."""
+    if file.merged_into_id is not None:
+        raise ValidationError(
+            _("This file was merged into another file; record this in that file instead.")
+        )
+
+
 def missing_person_update(
     *, actor: Any, missing_person: MissingPerson, data: dict[str, Any]
 ) -> MissingPerson:
+    check_open(missing_person)
     with transaction.atomic():
         changed = [name for name, value in data.items() if getattr(missing_person, name) != value]
         for name, value in data.items():
             setattr(missing_person, name, value)
-        _derive(missing_person)
+        derive_fields(missing_person)
         missing_person.full_clean()
         missing_person.save()
         audit_record(actor=actor, action=Action.UPDATE, target=missing_person, fields=changed)
@@ -146,7 +156,8 @@ def current_status(changes: Iterable[StatusChange]) -> str:
     return current.status if current else Status.MISSING
 
 
-def _refresh_status(file: MissingPerson) -> None:
+def refresh_status(file: MissingPerson) -> None:
+    """The file's current status again from its changes (``current_status``)."""
     status = current_status(file.status_changes.order_by("pk"))
     if file.status != status:
         MissingPerson.objects.filter(pk=file.pk).update(status=status)
@@ -172,6 +183,7 @@ def status_change_record(
     birth = missing_person.person.birth_date
     if date is not None and birth is not None and date.is_definitely_before(birth):
         raise ValidationError(_("The date is before the person's birth."))
+    check_open(missing_person)
     with transaction.atomic():
         change = StatusChange(
             missing_person=missing_person,
@@ -192,7 +204,7 @@ def status_change_record(
             fields=["status", "date", "facility", "source_description", "source_list"],
             detail={"missing_person": missing_person.pk},
         )
-        _refresh_status(missing_person)
+        refresh_status(missing_person)
     return change
 
 
@@ -213,6 +225,7 @@ def relative_add(
         raise ValidationError(_("Choose a person or type a name."))
     if person is not None and person.pk == missing_person.person_id:
         raise ValidationError(_("A person cannot be their own relative."))
+    check_open(missing_person)
     with transaction.atomic():
         if person is None:
             person = cases_services.person_create(
@@ -255,6 +268,7 @@ def family_report_add(
     reported_by = data.get("reported_by")
     if reported_by is not None and reported_by.missing_person_id != missing_person.pk:
         raise ValidationError(_("The relative belongs to another file."))
+    check_open(missing_person)
     with transaction.atomic():
         report = FamilyReport(missing_person=missing_person, **data)
         report.full_clean()
@@ -277,6 +291,7 @@ def family_contact_add(
         raise ValidationError(_("The relative belongs to another file."))
     if data.get("date") and data["date"] > timezone.localdate():
         raise ValidationError(_("The date cannot be in the future."))
+    check_open(missing_person)
     with transaction.atomic():
         contact = FamilyContact(
             missing_person=missing_person,

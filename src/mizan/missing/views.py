@@ -159,7 +159,7 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for contact in contacts:
         if contact.relative is not None:
             contact.who_label = name_for(contact.relative.person, request.user)  # type: ignore[attr-defined]
-    can_change = request.user.has_perm(CHANGE)
+    can_change = request.user.has_perm(CHANGE) and file.merged_into_id is None
     return render(
         request,
         "missing/file_detail.html",
@@ -173,6 +173,9 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "records": selectors.records_naming(request.user, file),
             "can_change": can_change,
             "status_form": forms.StatusChangeForm(actor=request.user) if can_change else None,
+            "merged_into_visible": file.merged_into is not None
+            and file.merged_into.is_visible_to(request.user)
+            and file.merged_into.person.is_visible_to(request.user),
         },
     )
 
@@ -717,18 +720,19 @@ def pair_decide(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-pk")
         .first()
     )
-    emptied = None
-    if merge is not None and merge.from_person_id is not None:
-        emptied = MissingPerson.objects.filter(person_id=merge.from_person_id).first()
-    if emptied is not None:
-        # Only records move in a merge: the other file's history and family stay where they are.
-        messages.warning(
+    if merge is not None and merge.files.get("from_file"):
+        files = MissingPerson.objects.in_bulk([merge.files["from_file"], merge.files["to_file"]])
+        messages.info(
             request,
             _(
-                "The records of file %(ref)s were moved; that file itself stays open with its "
-                "status history and relatives. Move what belongs together and close it by hand."
+                "File %(other)s was merged into %(keep)s: its records, status history, "
+                "relatives, reports and meetings are there now. Undo it on the sources page "
+                "of %(keep)s."
             )
-            % {"ref": emptied.reference},
+            % {
+                "other": files[merge.files["from_file"]].reference,
+                "keep": files[merge.files["to_file"]].reference,
+            },
         )
     return redirect(reverse("missing:review_queue") + (f"?{query}" if query else ""))
 
