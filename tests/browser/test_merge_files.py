@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mizan.accounts.services import user_create
 from mizan.accounts.models import User
+from mizan.accounts.services import user_create
 from mizan.core.models import Team
 from mizan.missing import review, services
 from mizan.missing.models import CandidatePair, MissingPerson, SourceRecord
