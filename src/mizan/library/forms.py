@@ -60,7 +60,7 @@ class DocumentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
     """A document's metadata on its edit page; the publication fields only for publications."""
 
     official_url = forms.URLField(
-        label=_("official text"), max_length=500, required=False, assume_scheme="https"
+        label=_("Official text"), max_length=500, required=False, assume_scheme="https"
     )
 
     class Meta:
