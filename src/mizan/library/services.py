@@ -397,3 +397,23 @@ def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
                 source=document, kind=relation["kind"], target=target
             )
     return document
+
+
+def catalogue_symbol_fill(row: dict[str, Any]) -> bool:
+    """Give an entry already seeded without a symbol the symbol verified since, with its source.
+
+    Only a blank is filled: a symbol an administrator entered or changed is never touched, and a
+    symbol another document already has is left for a person to resolve. Audited as a change.
+    """
+    document = Document.objects.filter(catalogue_key=row["key"]).first()
+    if document is None or document.symbol or not row.get("symbol"):
+        return False
+    try:
+        document_update(
+            actor=None,
+            document=document,
+            data={"symbol": row["symbol"], "source_note": row.get("source", "")[:500]},
+        )
+    except ValidationError:
+        return False
+    return True
