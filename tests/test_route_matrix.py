@@ -80,6 +80,16 @@ def _library_file(objects: dict[str, Any], kind: str) -> int:
     return int(_library(objects, kind).versions.get().pk)
 
 
+def _library_relation(objects: dict[str, Any]) -> int:
+    """The internal document cites the public one."""
+    from mizan.library.models import DocumentRelation
+
+    relation, _created = DocumentRelation.objects.get_or_create(
+        source=_library(objects, "internal"), kind="cites", target=_library(objects, "public")
+    )
+    return int(relation.pk)
+
+
 def _site(kind: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda sites: {"pk": sites[kind].pk}
 
@@ -286,6 +296,20 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "library:version_add": (
         lambda s: {"pk": _library(s, "internal").pk},
         {**LIBRARY_STAFF, "viewer": 403, "administrator": "redirect"},
+    ),
+    # Editing a document: whoever may add a document may change it (researcher, administrator).
+    "library:document_edit": (
+        lambda s: {"pk": _library(s, "internal").pk},
+        {**LIBRARY_STAFF, "viewer": 403},
+    ),
+    # Adding and removing a relation are POST only.
+    "library:relation_add": (
+        lambda s: {"pk": _library(s, "internal").pk},
+        {**LIBRARY_STAFF, "viewer": 403, "administrator": 405},
+    ),
+    "library:relation_remove": (
+        lambda s: {"pk": _library(s, "internal").pk, "relation_pk": _library_relation(s)},
+        {**LIBRARY_STAFF, "viewer": 403, "administrator": 405},
     ),
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),

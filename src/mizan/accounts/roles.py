@@ -58,6 +58,7 @@ LIBRARY = (
     "library.change_document",
     "library.add_documentversion",
     "library.add_documentrelation",
+    "library.delete_documentrelation",
 )
 DOCUMENT = (
     "cases.export_records",

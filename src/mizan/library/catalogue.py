@@ -2,9 +2,10 @@
 
 Like the core reference data, the seed only *adds*: a vocabulary term is matched by
 (vocabulary, code) and a catalogue entry by its ``catalogue_key``, and nothing an administrator
-changed is overwritten. ``fixtures/catalogue.json``
-lists every entry with the source its symbol, date and title were checked against
-(``fixtures/SOURCES.md``).
+changed is overwritten. The one update: an entry seeded while its symbol was still unverified
+(blank) receives the symbol, and the source that confirmed it, once the fixture has them.
+``fixtures/catalogue.json`` lists every entry with the source its symbol, date and title were
+checked against (``fixtures/SOURCES.md``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ def sync_catalogue() -> int:
     for row in _load("catalogue.json"):
         if services.catalogue_entry_add(row) is not None:
             created += 1
+        else:
+            # An entry seeded before its symbol was verified receives it now (blanks only).
+            services.catalogue_symbol_fill(row)
     return created
 
 

@@ -17,7 +17,102 @@ from mizan.library.models import (
     Collection,
     Document,
     Language,
+    RelationKind,
 )
+
+
+def _limit_document_fields(form: forms.ModelForm, actor: Any) -> None:  # type: ignore[type-arg]
+    """The vocabularies, the levels and the teams a user may choose for a document."""
+    fields = form.fields
+    fields["body"].queryset = Term.objects.of(BODY_VOCABULARY)  # type: ignore[attr-defined]
+    fields["doc_type"].queryset = Term.objects.of(TYPE_VOCABULARY)  # type: ignore[attr-defined]
+    fields["topics"].queryset = Term.objects.of(TOPIC_VOCABULARY)  # type: ignore[attr-defined]
+    clearance = effective_clearance(actor)
+    # Nobody may file a document at a level they could not read back.
+    fields["sensitivity"].choices = [  # type: ignore[attr-defined]
+        (value, label) for value, label in Sensitivity.choices if value <= clearance
+    ]
+    fields["sensitivity"].help_text = _(
+        "Public documents appear on the public site; internal ones only to staff."
+    )
+    teams = Team.objects.all()
+    if not actor.is_superuser:
+        teams = teams.filter(pk__in=user_team_ids(actor))
+    fields["team"].queryset = teams  # type: ignore[attr-defined]
+    for name in ("title_ar", "title_en", "symbol", "authors"):
+        if name in fields:
+            fields[name].validators.append(validate_no_bidi_controls)
+
+
+DOCUMENT_WIDGETS = {
+    "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+    "title_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+    "symbol": forms.TextInput(attrs={"dir": "ltr"}),
+    "official_url": forms.URLInput(attrs={"dir": "ltr"}),
+    "abstract_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar", "rows": 4}),
+    "abstract_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en", "rows": 4}),
+    "topics": forms.SelectMultiple(attrs={"size": 8}),
+}
+PUBLICATION_FIELDS = ("authors", "abstract_ar", "abstract_en")
+
+
+class DocumentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A document's metadata on its edit page; the publication fields only for publications."""
+
+    official_url = forms.URLField(
+        label=_("Official text"), max_length=500, required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Document
+        fields = [
+            "symbol",
+            "title_ar",
+            "title_en",
+            "body",
+            "doc_type",
+            "date",
+            "topics",
+            "official_url",
+            "authors",
+            "abstract_ar",
+            "abstract_en",
+            "sensitivity",
+            "team",
+        ]
+        widgets = DOCUMENT_WIDGETS
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.collection != Collection.PUBLICATION:
+            for name in PUBLICATION_FIELDS:
+                del self.fields[name]
+        _limit_document_fields(self, actor)
+        if self.instance.collection == Collection.PUBLICATION:
+            self.fields["sensitivity"].help_text = _(
+                "A publication is published on the public site when it is public."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        untitled = not (data.get("title_ar") or data.get("title_en") or data.get("symbol"))
+        if untitled and not any(self.has_error(n) for n in ("title_ar", "title_en", "symbol")):
+            self.add_error(
+                "title_ar", _("Give the document a title in Arabic or English, or a symbol.")
+            )
+        return data
+
+
+class RelationForm(BootstrapFormMixin, forms.Form):
+    """A link from this document to another, named by its symbol or its number."""
+
+    kind = forms.ChoiceField(label=_("Relation"), choices=RelationKind.choices)
+    target = forms.CharField(
+        label=_("Related document"),
+        max_length=120,
+        help_text=_("Its symbol (e.g. A/RES/71/248) or its number in the library."),
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
 
 
 class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -50,36 +145,12 @@ class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[t
             "sensitivity",
             "team",
         ]
-        widgets = {
-            "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
-            "title_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
-            "symbol": forms.TextInput(attrs={"dir": "ltr"}),
-            "official_url": forms.URLInput(attrs={"dir": "ltr"}),
-            "abstract_ar": forms.Textarea(attrs={"dir": "rtl", "lang": "ar", "rows": 3}),
-            "abstract_en": forms.Textarea(attrs={"dir": "ltr", "lang": "en", "rows": 3}),
-            "topics": forms.SelectMultiple(attrs={"size": 6}),
-        }
+        widgets = DOCUMENT_WIDGETS
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["collection"].choices = Collection.choices  # type: ignore[attr-defined]
-        self.fields["body"].queryset = Term.objects.of(BODY_VOCABULARY)  # type: ignore[attr-defined]
-        self.fields["doc_type"].queryset = Term.objects.of(TYPE_VOCABULARY)  # type: ignore[attr-defined]
-        self.fields["topics"].queryset = Term.objects.of(TOPIC_VOCABULARY)  # type: ignore[attr-defined]
-        clearance = effective_clearance(actor)
-        # Nobody may file a document at a level they could not read back.
-        self.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in Sensitivity.choices if value <= clearance
-        ]
-        self.fields["sensitivity"].help_text = _(
-            "Public documents appear on the public site; internal ones only to staff."
-        )
-        teams = Team.objects.all()
-        if not actor.is_superuser:
-            teams = teams.filter(pk__in=user_team_ids(actor))
-        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
-        for name in ("title_ar", "title_en", "symbol", "authors"):
-            self.fields[name].validators.append(validate_no_bidi_controls)
+        _limit_document_fields(self, actor)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

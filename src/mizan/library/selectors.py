@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 
 from mizan.core.models import Term
 from mizan.library.models import (
@@ -82,3 +84,30 @@ def filter_choices(visible: QuerySet[Document]) -> dict[str, Any]:
             visible.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
         ),
     }
+
+
+def document_by_reference(visible: QuerySet[Document], reference: str) -> Document:
+    """The visible document a user names by its library number or its symbol.
+
+    Raises ``ValidationError`` with a message the user can act on when nothing, or more than one
+    document, answers to the reference.
+    """
+    from mizan.library.services import documents_with_symbol
+
+    reference = reference.strip()
+    if reference.isdigit():
+        document = visible.filter(pk=int(reference)).first()
+        if document is not None:
+            return document
+    matches = list(visible.filter(pk__in=documents_with_symbol(reference).values("pk"))[:2])
+    if not matches:
+        raise ValidationError(
+            _("No document in the library has the symbol or number “%(reference)s”.")
+            % {"reference": reference}
+        )
+    if len(matches) > 1:
+        raise ValidationError(
+            _("Several documents have the symbol “%(reference)s”; give the document's number.")
+            % {"reference": reference}
+        )
+    return matches[0]

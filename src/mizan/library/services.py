@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Lower, Replace
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -28,6 +30,7 @@ from mizan.library.models import (
     DocumentRelation,
     DocumentVersion,
     Extraction,
+    RelationKind,
 )
 from mizan.library.search import index_terms
 from mizan.text import clean_name, has_bidi_controls
@@ -96,24 +99,64 @@ def document_create(
     return document
 
 
+# The fields whose value is in the search index (``search.index_terms``).
+INDEXED_FIELDS = frozenset(
+    {"symbol", "title_ar", "title_en", "authors", "body", "abstract_ar", "abstract_en"}
+)
+
+
+def symbol_key(symbol: str) -> str:
+    """A symbol as compared for duplicates: "S/RES/2118 (2013)" is "s/res/2118(2013)"."""
+    return "".join(symbol.split()).casefold()
+
+
+def documents_with_symbol(symbol: str) -> QuerySet[Document]:
+    """Every document whose symbol is ``symbol``, ignoring case and spaces."""
+    key = symbol_key(symbol)
+    if not key:
+        return Document.objects.none()
+    return Document.objects.alias(
+        symbol_key=Lower(Replace("symbol", Value(" "), Value("")))
+    ).filter(symbol_key=key)
+
+
 def document_update(
     *, actor: Any, document: Document, data: dict[str, Any], topics: Iterable[Term] | None = None
 ) -> Document:
+    """Change a document's metadata; refused whole (``ValidationError``) on bad input.
+
+    A symbol may not be changed to one another document already has (the import may give two
+    files of one symbol their own documents; the edit page may not create such a pair). Only the
+    fields that really change are written to the audit log; the search index is recomputed when
+    an indexed field changed, and visibility (public or internal) takes effect at once because
+    every public read goes through the permission layer.
+    """
     data = _clean_text_fields(data)
+    topics = None if topics is None else list(topics)
     with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document.pk)
         changed = [name for name, value in data.items() if getattr(document, name) != value]
+        taken = documents_with_symbol(data.get("symbol") or "").exclude(pk=document.pk)
+        if "symbol" in changed and taken.exists():
+            raise ValidationError(
+                {"symbol": _("Another document in the library already has this symbol.")}
+            )
         for name, value in data.items():
             setattr(document, name, value)
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
-        document.save()
         if topics is not None:
             before = set(document.topics.values_list("pk", flat=True))
-            document.topics.set(list(topics))
             if before != {term.pk for term in topics}:
                 changed.append("topics")
-        document_reindex(document)
+        if not changed:
+            return document
+        document.save()
+        if "topics" in changed:
+            document.topics.set(topics or [])
+        if INDEXED_FIELDS.intersection(changed):
+            document_reindex(document)
         audit_record(actor=actor, action=Action.UPDATE, target=document, fields=changed)
     return document
 
@@ -268,7 +311,14 @@ def version_extract(*, version_id: int) -> DocumentVersion:
 
 
 def relation_add(*, actor: Any, source: Document, kind: str, target: Document) -> DocumentRelation:
+    """Link two documents; a link to itself or a link already there is refused whole."""
+    if source.pk == target.pk:
+        raise ValidationError(_("A document cannot be related to itself."))
+    if kind not in RelationKind.values:
+        raise ValidationError(_("Choose a kind of relation from the list."))
     with transaction.atomic():
+        if DocumentRelation.objects.filter(source=source, kind=kind, target=target).exists():
+            raise ValidationError(_("These two documents are already related in this way."))
         relation = DocumentRelation(source=source, kind=kind, target=target)
         relation.full_clean()
         relation.save()
@@ -279,6 +329,22 @@ def relation_add(*, actor: Any, source: Document, kind: str, target: Document) -
             detail={"source": source.pk, "target": target.pk, "kind": kind},
         )
     return relation
+
+
+def relation_remove(*, actor: Any, relation: DocumentRelation) -> None:
+    """Remove one link between two documents (the documents themselves are untouched)."""
+    detail = {"source": relation.source_id, "target": relation.target_id, "kind": relation.kind}
+    with transaction.atomic():
+        deleted, _counts = DocumentRelation.objects.filter(pk=relation.pk).delete()
+        if not deleted:
+            raise ValidationError(_("This relation was already removed."))
+        audit_record(
+            actor=actor,
+            action=Action.DELETE,
+            object_type="library.documentrelation",
+            object_id=str(relation.pk),
+            detail=detail,
+        )
 
 
 # --- Vocabulary look-ups used by imports and the catalogue ---------------------------------------
@@ -331,3 +397,23 @@ def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
                 source=document, kind=relation["kind"], target=target
             )
     return document
+
+
+def catalogue_symbol_fill(row: dict[str, Any]) -> bool:
+    """Give an entry already seeded without a symbol the symbol verified since, with its source.
+
+    Only a blank is filled: a symbol an administrator entered or changed is never touched, and a
+    symbol another document already has is left for a person to resolve. Audited as a change.
+    """
+    document = Document.objects.filter(catalogue_key=row["key"]).first()
+    if document is None or document.symbol or not row.get("symbol"):
+        return False
+    try:
+        document_update(
+            actor=None,
+            document=document,
+            data={"symbol": row["symbol"], "source_note": row.get("source", "")[:500]},
+        )
+    except ValidationError:
+        return False
+    return True

@@ -16,17 +16,24 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.library import selectors, services
-from mizan.library.forms import DocumentUploadForm, VersionAddForm
-from mizan.library.models import Collection, Document, DocumentVersion, Language
+from mizan.library.forms import DocumentEditForm, DocumentUploadForm, RelationForm, VersionAddForm
+from mizan.library.models import (
+    Collection,
+    Document,
+    DocumentRelation,
+    DocumentVersion,
+    Language,
+)
 from mizan.library.search import SearchFilters, search_documents
 
 PER_PAGE = 20
@@ -292,3 +299,104 @@ def upload(request: HttpRequest) -> HttpResponse:
             )
             return redirect(reverse("library:staff_detail", args=[document.pk]))
     return render(request, "library/upload.html", {"form": form})
+
+
+# --- Editing a document (researchers: whoever may add a document may change it) ------------------
+
+
+def _editable_document(request: HttpRequest, pk: int) -> Document:
+    document = selectors.document_detail(selectors.documents_visible_to(request.user), pk)
+    if document is None:
+        raise Http404
+    return document
+
+
+def _edit_context(
+    request: HttpRequest, document: Document, relation_form: RelationForm | None = None
+) -> dict[str, Any]:
+    return {
+        "document": document,
+        "relation_form": relation_form or RelationForm(),
+        "back": reverse("library:staff_detail", args=[document.pk]),
+    }
+
+
+@login_required
+@permission_required("library.change_document", raise_exception=True)
+def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The metadata of a document, and its relations to other documents, on one page."""
+    document = _editable_document(request, pk)
+
+    def save(data: dict[str, Any]) -> None:
+        topics = data.pop("topics", None)
+        services.document_update(
+            actor=request.user, document=Document.objects.get(pk=pk), data=data, topics=topics
+        )
+
+    # The form works on its own copy, so a refused change never shows in the page's heading.
+    form = DocumentEditForm(
+        request.POST or None, instance=Document.objects.get(pk=pk), actor=request.user
+    )
+    return edit_page(
+        request,
+        form,
+        save=save,
+        success_url=reverse("library:staff_detail", args=[pk]),
+        template="library/edit.html",
+        context=_edit_context(request, document),
+    )
+
+
+@login_required
+@permission_required("library.change_document", raise_exception=True)
+@permission_required("library.add_documentrelation", raise_exception=True)
+@require_POST
+def relation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    document = _editable_document(request, pk)
+    form = RelationForm(request.POST)
+    if form.is_valid():
+        try:
+            target = selectors.document_by_reference(
+                selectors.documents_visible_to(request.user), form.cleaned_data["target"]
+            )
+            services.relation_add(
+                actor=request.user,
+                source=Document.objects.get(pk=pk),
+                kind=form.cleaned_data["kind"],
+                target=target,
+            )
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The relation was added."))
+            return redirect("library:document_edit", pk=pk)
+    edit_form = DocumentEditForm(instance=Document.objects.get(pk=pk), actor=request.user)
+    return render(
+        request,
+        "library/edit.html",
+        {"form": edit_form, **_edit_context(request, document, form)},
+    )
+
+
+@login_required
+@permission_required("library.change_document", raise_exception=True)
+@permission_required("library.delete_documentrelation", raise_exception=True)
+@require_POST
+def relation_remove(request: HttpRequest, pk: int, relation_pk: int) -> HttpResponse:
+    """Remove a relation of this document; both its documents must be visible to the user."""
+    _editable_document(request, pk)
+    visible = selectors.documents_visible_to(request.user).values("id")
+    relation = (
+        DocumentRelation.objects.filter(pk=relation_pk, source__in=visible, target__in=visible)
+        .filter(Q(source_id=pk) | Q(target_id=pk))
+        .first()
+    )
+    if relation is None:
+        raise Http404
+    try:
+        services.relation_remove(actor=request.user, relation=relation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The relation was removed."))
+    return redirect("library:document_edit", pk=pk)
