@@ -250,3 +250,14 @@ def test_a_lone_pair_does_not_chain_two_people_together() -> None:
     agreeing = [*pairs, (0, 2, weak), (0, 3, weak), (1, 3, weak)]
     groups = _average_linkage(4, agreeing, threshold_weight=-2.0)
     assert len(set(groups)) == 1
+
+
+def test_a_final_yaa_and_alef_maqsura_have_the_same_dotless_key() -> None:
+    """Typists write موسى as موسي and ليلى as ليلي; without its dots, a final ي is ى."""
+    for typed, written in (
+        ("موسي", "موسى"),
+        ("ليلي", "ليلى"),
+        ("عبد الله مصطفي", "عبد الله مصطفى"),
+    ):
+        typed_key = record_features({"first_name": typed})["first_rasm"]
+        assert typed_key == record_features({"first_name": written})["first_rasm"]
