@@ -15,7 +15,8 @@ child processes, one after the other:
 
 ``mizan`` runs at its default threshold (0.2, average linkage); the baseline at splink's usual
 0.8 with connected components. Each child's wall time and peak resident memory (``ru_maxrss``
-from ``wait4``, that child only) and the load average before and after it are measured; pairwise precision, recall and F1 are computed from the clusters against the truth.
+from ``wait4``, that child only) and the load average before and after it are measured;
+pairwise precision, recall and F1 are computed from the clusters against the truth.
 """
 
 from __future__ import annotations
