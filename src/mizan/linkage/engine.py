@@ -262,6 +262,9 @@ def _average_linkage(
         ((value, left, right) for left, right, value in pairs if value >= threshold_weight),
         reverse=True,
     )
+    # Groups only grow, so a group is known by its representative and size: two groups refused
+    # once are not compared again while neither has changed (many pairs can lie between them).
+    refused: set[tuple[int, int, int, int]] = set()
     for _value, left, right in candidates:
         a, b = owner[left], owner[right]
         if a == b:
@@ -269,12 +272,18 @@ def _average_linkage(
         group_a = members.get(a, [a])
         group_b = members.get(b, [b])
         if len(group_a) + len(group_b) > 2:
+            seen = (
+                (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
+            )
+            if seen in refused:
+                continue
             total = 0.0
             for i in group_a:
                 for j in group_b:
                     key = i * count + j if i < j else j * count + i
                     total += weight.get(key, UNSCORED_WEIGHT)
             if total < threshold_weight * len(group_a) * len(group_b):
+                refused.add(seen)
                 continue
         if len(group_a) < len(group_b):
             a, b, group_a, group_b = b, a, group_b, group_a
