@@ -351,7 +351,11 @@ def build_parser() -> argparse.ArgumentParser:
     linkage.add_argument("files", nargs="+", metavar="FILE.csv", help="lists; stem = source name")
     linkage.add_argument("--out", required=True, metavar="CLUSTERS.csv")
     linkage.add_argument(
-        "--threshold", type=float, default=0.8, metavar="P", help="match probability (0.8)"
+        "--threshold",
+        type=float,
+        default=0.2,
+        metavar="P",
+        help="join groups whose pairs average at least this match probability (0.2)",
     )
     linkage.set_defaults(func=cmd_link)
     return parser

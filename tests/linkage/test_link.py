@@ -227,5 +227,37 @@ def test_every_record_gets_exactly_one_cluster(records: list[dict[str, str]]) ->
     result = link(records)
     assert len(result.clusters) == len(records)
     assert all(cluster >= 1 for cluster in result.clusters)
+    # Average linkage never joins what the pairs at the threshold do not connect: each cluster is
+    # connected by returned pairs (those at or above the threshold) inside it.
+    joined = {index: {index} for index in range(len(records))}
     for pair in result.pairs:
-        assert result.clusters[pair.left] == result.clusters[pair.right]
+        if result.clusters[pair.left] == result.clusters[pair.right]:
+            merged = joined[pair.left] | joined[pair.right]
+            for index in merged:
+                joined[index] = merged
+    for index, cluster in enumerate(result.clusters):
+        assert joined[index] == {i for i, c in enumerate(result.clusters) if c == cluster}
+
+
+def test_a_lone_pair_does_not_chain_two_people_together() -> None:
+    """Connected components would join A, A' and B, B' through one namesake pair A'–B."""
+    from mizan.linkage.engine import _average_linkage
+
+    strong, weak = 12.0, 0.5
+    pairs = [(0, 1, strong), (2, 3, strong), (1, 2, weak)]
+    assert _average_linkage(4, pairs, threshold_weight=-2.0) == [0, 0, 2, 2]
+    # If the other pairs between the two groups agree too, they are one person.
+    agreeing = [*pairs, (0, 2, weak), (0, 3, weak), (1, 3, weak)]
+    groups = _average_linkage(4, agreeing, threshold_weight=-2.0)
+    assert len(set(groups)) == 1
+
+
+def test_a_final_yaa_and_alef_maqsura_have_the_same_dotless_key() -> None:
+    """Typists write موسى as موسي and ليلى as ليلي; without its dots, a final ي is ى."""
+    for typed, written in (
+        ("موسي", "موسى"),
+        ("ليلي", "ليلى"),
+        ("عبد الله مصطفي", "عبد الله مصطفى"),
+    ):
+        typed_key = record_features({"first_name": typed})["first_rasm"]
+        assert typed_key == record_features({"first_name": written})["first_rasm"]

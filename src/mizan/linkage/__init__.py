@@ -6,11 +6,15 @@ model can run on Spark when lists outgrow one machine. Everything that touches n
 
 Stable API (the review queue and ``mizan link`` rely on it):
 
-``link(records, threshold=0.8, model=None, *, keep_pairs_above=None) -> LinkResult``
+``link(records, threshold=0.2, model=None, *, keep_pairs_above=None) -> LinkResult``
     ``records`` is a sequence of mappings keyed by the list headers (``first_name``,
     ``father_name``, ``grandfather_name``, ``family_name``, ``mother_name``, ``full_name``,
     ``sex``, ``birth_year``, ``birth_place``, ``national_id``, ``date_of_arrest`` …).
-    ``LinkResult.clusters[i]`` is the cluster number of ``records[i]``;
+    ``LinkResult.clusters[i]`` is the cluster number of ``records[i]``. Clusters are made by
+    average linkage, not connected components: two groups of records are joined when the pairs
+    between them have a mean match weight of at least that of ``threshold`` (a pair not scored
+    counting as a probability of about 3 %), so one namesake pair cannot chain two people
+    together; every cluster is connected by pairs at or above ``threshold``.
     ``LinkResult.pairs`` are ``ScoredPair(left, right, probability, match_weight)`` with indexes
     into ``records``, for every pair scored at or above ``keep_pairs_above`` (default: the
     threshold) — pass e.g. ``keep_pairs_above=0.3`` to fill a review queue with doubtful pairs;

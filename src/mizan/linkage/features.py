@@ -104,9 +104,14 @@ def _place_key(text: str) -> str:
     return _key(_EXONYMS.get(normalise_for_search(text), text))
 
 
+# A word-final yaa: without its dots it is an alef maqsura (ى), and typists write either for the
+# other (موسى/موسي, ليلى/ليلي, مصطفى/مصطفي).
+_FINAL_YAA = re.compile(r"[يی](?=[\s\-_.,)]|$)")
+
+
 @lru_cache(maxsize=200_000)
 def _dotless(text: str) -> str:
-    return dotless_key(text)
+    return dotless_key(_FINAL_YAA.sub("ى", text))
 
 
 @lru_cache(maxsize=50_000)
