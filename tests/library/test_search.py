@@ -234,3 +234,16 @@ def test_pages_of_a_bounded_query_stay_inside_the_window(
     ]
     assert [keys(page, torture_corpus) for page in pages] == [["torture_old"], ["torture_mid"], []]
     assert all(page.more and page.total == 2 for page in pages)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \n\tab\u0627\u200f", max_size=40), st.data())
+def test_chunk_offsets_match_the_words_as_written(text: str, data: Any) -> None:
+    import re
+
+    from mizan.library.search import _chunk_offset
+
+    starts = [match.start() for match in re.finditer(r"\S+", text)]
+    if starts:
+        number = data.draw(st.integers(0, len(starts) - 1))
+        assert _chunk_offset(text, number) == starts[number]

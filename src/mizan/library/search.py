@@ -21,7 +21,7 @@ direction (``dir``) for the template.
 
 from __future__ import annotations
 
-import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -293,23 +293,20 @@ def _add_snippets(hits: list[SearchHit], clauses: list[QueryClause]) -> None:
 def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | None:
     """The passage of ``text`` with the most query terms, matched words in ``<mark>``.
 
-    Steps: split the text on whitespace (fast, in C) and look each distinct chunk's terms up in
-    the cache ``chunk_terms`` shares with indexing; slide a window of ``SNIPPET_WORDS`` chunks
-    over the matching chunks and keep the first window holding the most distinct query terms
-    (stopping at the first that holds all of them); find that window's character offsets;
+    Steps: split the text on whitespace (fast, in C) and find the chunks carrying query terms
+    through a reverse index of the chunks met so far (``_matching_chunks``); slide a window of
+    ``SNIPPET_WORDS`` chunks over the matching chunks and keep the first window holding the
+    most distinct query terms (stopping at the first that holds all of them); find that
+    window's character offsets;
     highlight the words of that passage only.
     """
     if not text or not wanted:
         return None
     scan = text[:SNIPPET_SCAN_CHARS]
     chunks = scan.split()
-    # Each distinct chunk is looked up once (a report repeats most of its words), and the places
-    # of the few matching ones are found by list.index, in C: no Python loop over every word.
-    terms_of: dict[str, set[str]] = {}
-    for chunk in set(chunks):
-        found = wanted.intersection(chunk_terms(chunk))
-        if found:
-            terms_of[chunk] = found
+    # The matching chunks come from set operations (in C) against the process's reverse index
+    # of chunks, and their places from list.index: no Python loop over every word.
+    terms_of = _matching_chunks(set(chunks), wanted)
     hits = sorted(index for chunk in terms_of for index in _positions(chunks, chunk))
     hit_terms = [terms_of[chunks[index]] for index in hits]
     if not hits:
@@ -332,13 +329,8 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
                 del in_window[term]
     start_chunk = max(0, best_start - 6)
     end_chunk = min(len(chunks), start_chunk + SNIPPET_WORDS)
-    begin = end = 0
-    for index, match in enumerate(_CHUNK.finditer(scan)):
-        if index == start_chunk:
-            begin = match.start()
-        if index == end_chunk - 1:
-            end = match.end()
-            break
+    begin = _chunk_offset(scan, start_chunk)
+    end = _chunk_offset(scan, end_chunk - 1) + len(chunks[end_chunk - 1])
     passage = scan[begin:end]
     pieces: list[str] = ["… " if begin > 0 else ""]
     cursor = 0
@@ -355,7 +347,41 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
     return Snippet(mark_safe(body), direction, language)  # noqa: S308 - every piece escaped
 
 
-_CHUNK = re.compile(r"\S+")
+def _chunk_offset(text: str, number: int) -> int:
+    """Where the whitespace-separated chunk ``number`` (from 0) of ``text`` starts."""
+    rest = text.split(maxsplit=number)[number] if number else text.lstrip()
+    return len(text) - len(rest)
+
+
+# Reverse index of the chunks (whitespace-separated pieces of text) snippets have met: index
+# term -> the chunks that give it. A chunk's terms are computed once per process (most words of
+# a library recur), so finding the chunks of a text that carry a query term is a set
+# intersection. Bounded: emptied when it holds more than _MAX_KNOWN_CHUNKS chunks.
+_KNOWN_CHUNKS: set[str] = set()
+_CHUNKS_OF_TERM: dict[str, set[str]] = {}
+_MAX_KNOWN_CHUNKS = 500_000
+_CHUNKS_LOCK = threading.Lock()
+
+
+def _matching_chunks(distinct: set[str], wanted: set[str]) -> dict[str, set[str]]:
+    """The chunks of ``distinct`` that carry a term of ``wanted``, with those terms."""
+    new = distinct - _KNOWN_CHUNKS
+    if new:
+        with _CHUNKS_LOCK:
+            if len(_KNOWN_CHUNKS) + len(new) > _MAX_KNOWN_CHUNKS:
+                _KNOWN_CHUNKS.clear()
+                _CHUNKS_OF_TERM.clear()
+                new = set(distinct)
+            for chunk in new:
+                for term in chunk_terms(chunk):
+                    _CHUNKS_OF_TERM.setdefault(term, set()).add(chunk)
+            _KNOWN_CHUNKS.update(new)
+    found: dict[str, set[str]] = {}
+    with _CHUNKS_LOCK:
+        for term in wanted:
+            for chunk in _CHUNKS_OF_TERM.get(term, set()) & distinct:
+                found.setdefault(chunk, set()).add(term)
+    return found
 
 
 def _positions(items: list[str], item: str) -> list[int]:
