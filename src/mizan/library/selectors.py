@@ -93,9 +93,8 @@ def _years_used(visible: QuerySet[Document]) -> list[int]:
     one EXISTS against the visible documents, all in a single query (about 1 ms).
     """
     if connection.vendor != "postgresql":
-        return list(
-            visible.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
-        )
+        years = visible.exclude(year=None).values_list("year", flat=True).distinct()
+        return [year for year in years.order_by("-year") if year is not None]
     bounds = Document.objects.aggregate(low=Min("year"), high=Max("year"))
     if bounds["low"] is None:
         return []
