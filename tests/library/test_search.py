@@ -247,3 +247,18 @@ def test_chunk_offsets_match_the_words_as_written(text: str, data: Any) -> None:
     if starts:
         number = data.draw(st.integers(0, len(starts) - 1))
         assert _chunk_offset(text, number) == starts[number]
+
+
+def test_a_document_made_internal_after_ranking_is_not_shown(
+    corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    # The ranking and the loading of the page are two statements; between them a document can
+    # become internal. The page is loaded through the visible documents again.
+    internal = corpus["internal_note"]
+    public_one = corpus["torture_en"]
+    monkeypatch.setattr(
+        "mizan.library.search._ranked_ids",
+        lambda *args: ([(internal.pk, 2.0), (public_one.pk, 1.0)], 2, False),
+    )
+    results = search_documents("torture", visible=public())
+    assert [hit.document.pk for hit in results.hits] == [public_one.pk]

@@ -260,7 +260,9 @@ def search_documents(
             [SearchHit(document, 0.0) for document in page], documents.count(), clauses
         )
     ranked, total, more = _ranked_ids(clauses, documents, limit, offset)
-    by_id = _with_relations(Document.objects.filter(id__in=[doc_id for doc_id, _ in ranked]))
+    # Loaded through ``visible`` again: a document made internal between the ranking and this
+    # read (two statements) is left out rather than shown.
+    by_id = _with_relations(visible.filter(id__in=[doc_id for doc_id, _ in ranked]).order_by())
     loaded = {document.pk: document for document in by_id}
     hits = [SearchHit(loaded[doc_id], score) for doc_id, score in ranked if doc_id in loaded]
     if snippets:
