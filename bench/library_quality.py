@@ -5,7 +5,8 @@ Pure Python and SQLite, no Django: both indexes are FTS5 tables over the same sy
 
 * **Mizan**: the terms ``mizan.text.stem.search_terms`` computes (what ``SearchEntry`` stores on
   both backends), queried with ``parse_query`` + ``fts5_match`` exactly as
-  ``mizan.library.search`` does on SQLite.
+  ``mizan.library.search`` does on SQLite, with its bounded ranking (the newest
+  ``RANKED_MATCHES`` matches ranked when more match).
 * **Baseline**: a plain FTS5 index (``unicode61`` tokeniser, no Arabic handling, no stemming) over
   the raw text, queried with the words as typed, all required.
 
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from bench.library_corpus import Corpus, Topic
+from mizan.library.bounds import RANKED_MATCHES
 from mizan.text.stem import fts5_match, parse_query, search_terms
 
 
@@ -68,14 +70,23 @@ def main() -> None:
                 )
         print(f"indexed {args.docs} documents twice in {time.perf_counter() - started:.0f} s")
         rows = []
+        bounded = 0
         for topic in corpus.topics:
             relevant = {n + 1 for n in topic.relevant}
+            match = fts5_match(parse_query(topic.query))
+            # The service's bounded ranking: the newest RANKED_MATCHES matches, then bm25.
+            window = db.execute(
+                "SELECT rowid FROM mizan WHERE mizan MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (match, RANKED_MATCHES + 1),
+            ).fetchall()
+            floor = window[:RANKED_MATCHES][-1][0] if window else 0
+            bounded += len(window) > RANKED_MATCHES
             ours = [
                 r[0]
                 for r in db.execute(
-                    "SELECT rowid FROM mizan WHERE mizan MATCH ? "
+                    "SELECT rowid FROM mizan WHERE mizan MATCH ? AND rowid >= ? "
                     "ORDER BY bm25(mizan, 4.0, 1.0) LIMIT 10",
-                    (fts5_match(parse_query(topic.query)),),
+                    (match, floor),
                 )
             ]
             plain = [
@@ -87,6 +98,7 @@ def main() -> None:
                 )
             ]
             rows.append((topic, ours, plain, relevant))
+    print(f"queries with more than {RANKED_MATCHES} matches (bounded ranking): {bounded}")
     report(rows, args.docs)
 
 

@@ -183,3 +183,54 @@ def test_uploaded_html_is_downloaded_never_rendered(db: Any, settings: Any, tmp_
     response = anonymous().get(reverse("library:public_file", args=[document.pk, version.pk]))
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_a_bounded_search_says_more_than_and_never_counts_internal(
+    corpus: dict[str, Document], monkeypatch: Any, language: str
+) -> None:
+    from mizan.library.search import search_documents
+
+    # The internal note says it in its title now, and is the most recently added match.
+    services.document_update(
+        actor=None, document=corpus["internal_note"], data={"title_en": "Torture note"}
+    )
+    public_matches = search_documents("torture", visible=Document.objects.filter(sensitivity=0))
+    total = public_matches.total
+    assert total >= 2 and corpus["internal_note"].pk not in {
+        hit.document.pk for hit in public_matches.hits
+    }
+
+    def page() -> str:
+        return (
+            anonymous(language)
+            .get(reverse("library:public_search"), {"q": "torture"})
+            .content.decode()
+        )
+
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", total - 1)
+    text = page()
+    assert_no_internal(text)
+    assert "Torture note" not in text
+    assert re.search(rf'id="result-count">{total - 1}<', text)
+    assert ("more than" if language == "en" else "أكثر من") in text
+    assert 'id="result-window"' in text
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", total)
+    text = page()
+    assert 'id="result-window"' not in text
+    assert re.search(rf'id="result-count">{total}<', text)
+
+
+def test_year_filter_offers_only_years_of_visible_documents(corpus: dict[str, Document]) -> None:
+    from mizan.core.partial_dates import PartialDate
+    from mizan.library.selectors import filter_choices, public_documents
+
+    services.document_update(
+        actor=None, document=corpus["internal_note"], data={"date": PartialDate.parse("1901")}
+    )
+    public_years = filter_choices(public_documents())["years"]
+    expected = sorted({d.year for d in public_documents() if d.year}, reverse=True)
+    assert public_years == expected and 1901 not in public_years
+    assert 1901 in filter_choices(Document.objects.all())["years"]
+    html = anonymous().get(reverse("library:public_search")).content.decode()
+    assert 'value="1901"' not in html and f'value="{expected[0]}"' in html

