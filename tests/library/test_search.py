@@ -188,8 +188,9 @@ def test_same_top_results_on_both_backends(corpus: dict[str, Document], query: s
     assert keys(search_documents(query, visible=public()), corpus) == EXPECTED_TOP[query]
 
 
-# Bounded ranking: when more documents match than RANKED_MATCHES, the most recently added
-# RANKED_MATCHES of them are ranked and the count says "more than". Same rule on both backends.
+# Bounded ranking: when more documents match than RANKED_MATCHES, the documents whose title
+# matches come first (ranked by their title), then the most recently added RANKED_MATCHES
+# matches (ranked by the full score), and the count says "more than". Same rule on both backends.
 @pytest.fixture
 def torture_corpus(corpus: dict[str, Document]) -> dict[str, Document]:
     from tests.library.conftest import make_document
@@ -210,30 +211,108 @@ def test_a_common_query_ranks_the_newest_matches_and_says_more(
     torture_corpus: dict[str, Document], monkeypatch: Any
 ) -> None:
     everything = search_documents("torture", visible=public())
-    assert everything.total == 3 and not everything.more
+    assert everything.total == 3 and everything.reachable == 3 and not everything.more
     assert keys(everything, torture_corpus) == ["torture_old", "torture_en", "torture_mid"]
     monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 2)
     bounded = search_documents("torture", visible=public())
-    # The two most recently added public matches, ranked as before; torture_en (added first)
-    # is outside the window, and the internal document never enters it.
-    assert bounded.more and bounded.total == 2
-    assert keys(bounded, torture_corpus) == ["torture_old", "torture_mid"]
-    # Exactly RANKED_MATCHES matching: all are ranked and the count is exact.
+    # The two most recently added public matches are torture_old and torture_mid; torture_en
+    # (added first) is outside that window but its title matches, so it is a candidate: the
+    # title matches first (by their title), then the rest of the window. The internal document
+    # enters neither group.
+    assert bounded.more and bounded.total == 2 and bounded.reachable == 3
+    assert keys(bounded, torture_corpus) == ["torture_old", "torture_en", "torture_mid"]
+    # Exactly RANKED_MATCHES matching: all are ranked by the full score and the count is exact.
     monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
     exact = search_documents("torture", visible=public())
     assert exact.total == 3 and not exact.more
     assert keys(exact, torture_corpus) == keys(everything, torture_corpus)
 
 
-def test_pages_of_a_bounded_query_stay_inside_the_window(
+def test_pages_of_a_bounded_query_run_over_title_matches_then_the_window(
     torture_corpus: dict[str, Document], monkeypatch: Any
 ) -> None:
     monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 2)
     pages = [
-        search_documents("torture", visible=public(), limit=1, offset=offset) for offset in range(3)
+        search_documents("torture", visible=public(), limit=1, offset=offset) for offset in range(4)
     ]
-    assert [keys(page, torture_corpus) for page in pages] == [["torture_old"], ["torture_mid"], []]
-    assert all(page.more and page.total == 2 for page in pages)
+    assert [keys(page, torture_corpus) for page in pages] == [
+        ["torture_old"],
+        ["torture_en"],
+        ["torture_mid"],
+        [],
+    ]
+    assert all(page.more and page.total == 2 and page.reachable == 3 for page in pages)
+
+
+@pytest.fixture
+def convention_corpus(corpus: dict[str, Document]) -> dict[str, Document]:
+    """A key text added first, then newer reports that all cite it (more than the window)."""
+    from tests.library.conftest import make_document
+
+    def row(key: str, title: str, text: str, public: bool = True) -> tuple[Any, ...]:
+        return (key, title, "", "ohchr", "report", "2020", "en", text, public)
+
+    cited = "They cite the Convention against Torture. " * 3
+    corpus["convention"] = make_document(
+        row(
+            "convention",
+            "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment",
+            "Each State Party shall take effective measures to prevent acts of torture. " * 40
+            + "This Convention against Torture enters into force.",
+        )
+    )
+    corpus["old_mention"] = make_document(row("old_mention", "Old notes", "Old notes. " + cited))
+    for number in range(1, 5):
+        corpus[f"report_{number}"] = make_document(
+            row(f"report_{number}", f"Annual report {number}", cited * number)
+        )
+    # The most recently added match names the Convention in its title, but it is internal.
+    corpus["internal_draft"] = make_document(
+        row(
+            "internal_draft",
+            "Draft on the Convention against Torture",
+            "Draft. " + cited,
+            public=False,
+        )
+    )
+    return corpus
+
+
+def test_an_old_document_whose_title_matches_is_on_the_first_page(
+    convention_corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    query = "convention against torture"
+    everything = search_documents(query, visible=public())
+    assert everything.total == 6 and not everything.more
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
+    bounded = search_documents(query, visible=public())
+    found = keys(bounded, convention_corpus)
+    # The Convention was added first, long before the three newest matches, and comes first:
+    # its title matches. The old document that only mentions it in its text is not ranked.
+    assert found[0] == "convention"
+    assert found == ["convention", "report_4", "report_3", "report_2"]
+    assert bounded.more and bounded.total == 3 and bounded.reachable == 4
+    assert "old_mention" not in found and "internal_draft" not in found
+    # Staff (internal documents visible) see the internal draft among the title matches.
+    everyone = Document.objects.all().filter(catalogue_key__isnull=True)
+    staff = keys(search_documents(query, visible=everyone), convention_corpus)
+    assert set(staff[:2]) == {"internal_draft", "convention"}
+
+
+def test_the_title_group_is_bounded_and_never_holds_internal_documents(
+    convention_corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    query = "convention against torture"
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
+    monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 1)
+    # One title place: the newest *visible* title match takes it, not the newer internal draft.
+    bounded = search_documents(query, visible=public())
+    assert keys(bounded, convention_corpus)[0] == "convention"
+    assert bounded.reachable == 4 and "internal_draft" not in keys(bounded, convention_corpus)
+    # With the draft visible, it is the newest title match and takes the one place.
+    everyone = Document.objects.all().filter(catalogue_key__isnull=True)
+    staff = keys(search_documents(query, visible=everyone), convention_corpus)
+    assert staff[0] == "internal_draft" and "convention" not in staff
 
 
 @hsettings(max_examples=200, deadline=None)
@@ -258,7 +337,7 @@ def test_a_document_made_internal_after_ranking_is_not_shown(
     public_one = corpus["torture_en"]
     monkeypatch.setattr(
         "mizan.library.search._ranked_ids",
-        lambda *args: ([(internal.pk, 2.0), (public_one.pk, 1.0)], 2, False),
+        lambda *args: ([(internal.pk, 2.0), (public_one.pk, 1.0)], 2, 2, False),
     )
     results = search_documents("torture", visible=public())
     assert [hit.document.pk for hit in results.hits] == [public_one.pk]

@@ -33,7 +33,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
-from mizan.library.bounds import RANKED_MATCHES
+from mizan.library.bounds import RANKED_MATCHES, TITLE_MATCHES
 from mizan.library.models import Document, DocumentVersion
 from mizan.text import contains_arabic
 from mizan.text.stem import (
@@ -104,8 +104,15 @@ class SearchResults:
     total: int
     clauses: list[QueryClause]
     # True when more than ``total`` (= RANKED_MATCHES) documents match: the hits are then the
-    # most recently added ``total`` matches, ranked; pages show "more than …", never a guess.
+    # documents whose title matches, then the most recently added ``total`` matches, each group
+    # ranked; pages show "more than …", never a guess.
     more: bool = False
+    # How many results the pages reach: ``total``, or with ``more`` the two groups together.
+    reachable: int = -1
+
+    def __post_init__(self) -> None:
+        if self.reachable < 0:
+            self.reachable = self.total
 
 
 def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
@@ -145,7 +152,8 @@ def bulk_indexing() -> Iterator[None]:
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET gin_pending_list_limit")
-            cursor.execute("SELECT gin_clean_pending_list('library_searchentry_vector'::regclass)")
+            for index in ("library_searchentry_vector", "library_searchentry_title_vector"):
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
 
 
 def _cut(terms: str, limit: int) -> str:
@@ -156,74 +164,156 @@ def _cut(terms: str, limit: int) -> str:
 
 def _ranked_ids(
     clauses: list[QueryClause], documents: QuerySet[Document], limit: int, offset: int
-) -> tuple[list[tuple[int, float]], int, bool]:
-    """The page of (document id, score), best first; the number of matches; whether there are more.
+) -> tuple[list[tuple[int, float]], int, int, bool]:
+    """The page of (document id, score), best first; the number of matches shown; how many
+    results the pages reach; whether more documents match than are shown.
 
-    Two steps, the same on both backends, so that both rank the same documents:
+    The same steps on both backends, so that both rank the same documents:
 
     1. *Window*: the ids of the newest ``RANKED_MATCHES + 1`` visible matches, newest first.
        Both indexes hand out matches in id order and stop at the limit (FTS5 walks its doclists
        backwards; PostgreSQL reads the GIN bitmap or the primary key backwards), so this costs
-       about the same for 20 matches as for 70,000. Fewer than the limit: that is the exact count.
-    2. *Rank* the window with the backend's ranking function (bm25 / ts_rank_cd): every match
-       when there are at most ``RANKED_MATCHES`` — the window is then all of them — otherwise
-       the ``RANKED_MATCHES`` most recently added, and the caller says "more than …".
+       about the same for 20 matches as for 70,000. Fewer than the limit: that is the exact count,
+       and every match is ranked by the full score (bm25 / ts_rank_cd, title terms weighted
+       above body terms) — nothing more to do.
+    2. More matches than ``RANKED_MATCHES``: two groups, concatenated.
+
+       * *Title group*: the visible documents whose **title** matches the query — all of them,
+         or the newest ``TITLE_MATCHES`` — ranked by their title alone (SQLite: bm25 of the
+         column-filtered query ``{title_terms} : (…)``; PostgreSQL: ts_rank_cd of the stored,
+         GIN-indexed ``title_vector``, migration 0003). An old document that names the query in
+         its title (the curated catalogue of key texts is seeded first, so it has the oldest
+         ids) is thus always a candidate, however many newer documents mention the words.
+       * *Window*: the ``RANKED_MATCHES`` most recently added matches, ranked by the full
+         score, minus the title group.
+
+       The pages run over the title group, then the rest of the window; the page says "more
+       than ``RANKED_MATCHES``".
 
     Scoring every one of 70,000 matches (both engines compute a score per match before taking
     the top 20; PostgreSQL must also read each match's compressed tsvector from TOAST) cost
-    0.2–1.5 s on 100,000 documents; the window bounds it. Visibility (the caller's queryset, the
-    permission layer) is a correlated EXISTS, one primary-key probe per match, inside step 1.
+    0.2–1.5 s on 100,000 documents; the window and ``TITLE_MATCHES`` bound it. Visibility (the
+    caller's queryset, the permission layer) is a correlated EXISTS, one primary-key probe per
+    match, inside every step, so internal documents enter no group and no count.
     """
+    rank = _postgres_rank if connection.vendor == "postgresql" else _sqlite_rank
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            visible_sql, visible_params = _visible_sql(documents, "s.document_id")
-            parts = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
-            terms = [" ".join(clause.terms) for clause in clauses]
-            cursor.execute(
-                # Interpolated: placeholders and Django's own compiled SQL; values are parameters.
-                "SELECT s.document_id FROM library_searchentry s, "  # noqa: S608
-                f"(SELECT {parts} AS q) t WHERE s.vector @@ t.q AND EXISTS ({visible_sql}) "
-                "ORDER BY s.document_id DESC LIMIT %s",
-                [*terms, *visible_params, RANKED_MATCHES + 1],
-            )
-            window = [row[0] for row in cursor.fetchall()]
-            if not window:
-                return [], 0, False
-            cursor.execute(
-                "SELECT s.document_id, ts_rank_cd(s.vector, t.q, 1) AS score "  # noqa: S608
-                f"FROM library_searchentry s, (SELECT {parts} AS q) t "
-                "WHERE s.document_id = ANY(%s) "
-                "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
-                [*terms, window[:RANKED_MATCHES], limit, offset],
-            )
-            rows = [(row[0], float(row[1])) for row in cursor.fetchall()]
-        else:
-            match = fts5_match(clauses)
-            visible_sql, visible_params = _visible_sql(documents, "library_fts.rowid")
-            cursor.execute(
-                "SELECT rowid FROM library_fts WHERE library_fts MATCH %s "  # noqa: S608
-                f"AND EXISTS ({visible_sql}) ORDER BY rowid DESC LIMIT %s",
-                [match, *visible_params, RANKED_MATCHES + 1],
-            )
-            window = [row[0] for row in cursor.fetchall()]
-            if not window:
-                return [], 0, False
-            # The window is every visible match from its oldest id up: a rowid range FTS5 seeks
-            # to (a list of rowids would make FTS5 run the whole match once per id).
-            floor = window[:RANKED_MATCHES][-1]
-            visible_sql, visible_params = _visible_sql(documents, "matched.id")
-            cursor.execute(
-                "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
-                "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
-                "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s) "
-                f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
-                "ORDER BY score, id DESC LIMIT %s OFFSET %s",
-                [match, floor, *visible_params, limit, offset],
-            )
-            # bm25 is lower for better matches; report "higher is better" on both backends.
-            rows = [(row[0], -float(row[1])) for row in cursor.fetchall()]
-    more = len(window) > RANKED_MATCHES
-    return rows, min(len(window), RANKED_MATCHES), more
+        window = _newest(cursor, clauses, documents, RANKED_MATCHES + 1, title=False)
+        if len(window) <= RANKED_MATCHES:
+            rows = rank(cursor, clauses, documents, window, limit, offset) if window else []
+            return rows, len(window), len(window), False
+        titles = _newest(cursor, clauses, documents, TITLE_MATCHES, title=True)
+        title_rows = rank(cursor, clauses, documents, titles, None, 0, title=True)
+        body_rows = rank(cursor, clauses, documents, window[:RANKED_MATCHES], None, 0)
+    in_titles = {doc_id for doc_id, _ in title_rows}
+    ranked = title_rows + [row for row in body_rows if row[0] not in in_titles]
+    return ranked[offset : offset + limit], RANKED_MATCHES, len(ranked), True
+
+
+def _newest(
+    cursor: Any,
+    clauses: list[QueryClause],
+    documents: QuerySet[Document],
+    count: int,
+    *,
+    title: bool,
+) -> list[int]:
+    """The ids of the newest ``count`` visible documents matching (in the title only, if
+    ``title``), newest first."""
+    if connection.vendor == "postgresql":
+        visible_sql, visible_params = _visible_sql(documents, "s.document_id")
+        query, terms = _tsquery(clauses)
+        column = "title_vector" if title else "vector"
+        cursor.execute(
+            # Interpolated: placeholders, a fixed column and Django's own compiled SQL.
+            f"SELECT s.document_id FROM library_searchentry s, (SELECT {query} AS q) t "  # noqa: S608
+            f"WHERE s.{column} @@ t.q AND EXISTS ({visible_sql}) "
+            "ORDER BY s.document_id DESC LIMIT %s",
+            [*terms, *visible_params, count],
+        )
+    else:
+        visible_sql, visible_params = _visible_sql(documents, "library_fts.rowid")
+        cursor.execute(
+            "SELECT rowid FROM library_fts WHERE library_fts MATCH %s "  # noqa: S608
+            f"AND EXISTS ({visible_sql}) ORDER BY rowid DESC LIMIT %s",
+            [_fts5_match(clauses, title), *visible_params, count],
+        )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def _postgres_rank(
+    cursor: Any,
+    clauses: list[QueryClause],
+    documents: QuerySet[Document],
+    ids: list[int],
+    limit: int | None,
+    offset: int,
+    *,
+    title: bool = False,
+) -> list[tuple[int, float]]:
+    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all."""
+    if not ids:
+        return []
+    query, terms = _tsquery(clauses)
+    column = "title_vector" if title else "vector"
+    cursor.execute(
+        f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
+        f"FROM library_searchentry s, (SELECT {query} AS q) t "
+        "WHERE s.document_id = ANY(%s) "
+        "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
+        [*terms, ids, limit, offset],
+    )
+    return [(row[0], float(row[1])) for row in cursor.fetchall()]
+
+
+def _sqlite_rank(
+    cursor: Any,
+    clauses: list[QueryClause],
+    documents: QuerySet[Document],
+    ids: list[int],
+    limit: int | None,
+    offset: int,
+    *,
+    title: bool = False,
+) -> list[tuple[int, float]]:
+    """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
+    of its title-only form; ``limit`` None: all.
+
+    ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
+    list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
+    """
+    if not ids:
+        return []
+    visible_sql, visible_params = _visible_sql(documents, "matched.id")
+    cursor.execute(
+        "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
+        "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
+        "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s) "
+        f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
+        "ORDER BY score, id DESC LIMIT %s OFFSET %s",
+        [
+            _fts5_match(clauses, title),
+            ids[-1],
+            *visible_params,
+            -1 if limit is None else limit,
+            offset,
+        ],
+    )
+    # bm25 is lower for better matches; report "higher is better" on both backends.
+    return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+
+
+def _tsquery(clauses: list[QueryClause]) -> tuple[str, list[str]]:
+    """The PostgreSQL tsquery of the clauses (every clause a phrase, all required): SQL with
+    placeholders, and their values."""
+    query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
+    return query, [" ".join(clause.terms) for clause in clauses]
+
+
+def _fts5_match(clauses: list[QueryClause], title: bool) -> str:
+    """The FTS5 MATCH expression; with ``title``, every clause must match in the title."""
+    match = fts5_match(clauses)
+    return f"{{title_terms}} : ({match})" if title else match
 
 
 def _visible_sql(documents: QuerySet[Document], column: str) -> tuple[str, tuple[Any, ...]]:
@@ -259,7 +349,7 @@ def search_documents(
         return SearchResults(
             [SearchHit(document, 0.0) for document in page], documents.count(), clauses
         )
-    ranked, total, more = _ranked_ids(clauses, documents, limit, offset)
+    ranked, total, reachable, more = _ranked_ids(clauses, documents, limit, offset)
     # Loaded through ``visible`` again: a document made internal between the ranking and this
     # read (two statements) is left out rather than shown.
     by_id = _with_relations(visible.filter(id__in=[doc_id for doc_id, _ in ranked]).order_by())
@@ -267,7 +357,7 @@ def search_documents(
     hits = [SearchHit(loaded[doc_id], score) for doc_id, score in ranked if doc_id in loaded]
     if snippets:
         _add_snippets(hits, clauses)
-    return SearchResults(hits, total, clauses, more)
+    return SearchResults(hits, total, clauses, more, reachable)
 
 
 def _with_relations(documents: QuerySet[Document]) -> QuerySet[Document]:

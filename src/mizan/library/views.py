@@ -65,8 +65,9 @@ def _search_page(
     results = search_documents(
         query, visible=visible, filters=filters, limit=PER_PAGE, offset=(number - 1) * PER_PAGE
     )
-    # A paginator over the count alone: the page's documents come from the search itself.
-    page_obj = Paginator(range(results.total), PER_PAGE).get_page(number)
+    # A paginator over the count alone: the page's documents come from the search itself. It
+    # reaches every ranked result (with "more than …", the title matches and the window).
+    page_obj = Paginator(range(results.reachable), PER_PAGE).get_page(number)
     context = {
         "query": query,
         "params": params,
