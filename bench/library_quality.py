@@ -5,8 +5,9 @@ Pure Python and SQLite, no Django: both indexes are FTS5 tables over the same sy
 
 * **Mizan**: the terms ``mizan.text.stem.search_terms`` computes (what ``SearchEntry`` stores on
   both backends), queried with ``parse_query`` + ``fts5_match`` exactly as
-  ``mizan.library.search`` does on SQLite, with its bounded ranking (the newest
-  ``RANKED_MATCHES`` matches ranked when more match).
+  ``mizan.library.search`` does on SQLite, with its bounded ranking (when more than
+  ``RANKED_MATCHES`` match: the title matches — at most the newest ``TITLE_MATCHES`` — ranked by
+  their title first, then the newest ``RANKED_MATCHES`` matches).
 * **Baseline**: a plain FTS5 index (``unicode61`` tokeniser, no Arabic handling, no stemming) over
   the raw text, queried with the words as typed, all required.
 
@@ -26,7 +27,7 @@ import time
 from pathlib import Path
 
 from bench.library_corpus import Corpus, Topic
-from mizan.library.bounds import RANKED_MATCHES
+from mizan.library.bounds import RANKED_MATCHES, TITLE_MATCHES
 from mizan.text.stem import fts5_match, parse_query, search_terms
 
 
@@ -43,6 +44,40 @@ def recall_at_10(ranked: list[int], relevant: set[int]) -> float:
 def baseline_match(query: str) -> str:
     words = [w.replace('"', '""') for w in query.split()]
     return " AND ".join(f'"{w}"' for w in words)
+
+
+def newest(db: sqlite3.Connection, match: str, count: int) -> list[int]:
+    rows = db.execute(
+        "SELECT rowid FROM mizan WHERE mizan MATCH ? ORDER BY rowid DESC LIMIT ?", (match, count)
+    )
+    return [row[0] for row in rows]
+
+
+def ranked(db: sqlite3.Connection, match: str, floor: int) -> list[int]:
+    rows = db.execute(
+        "SELECT rowid FROM mizan WHERE mizan MATCH ? AND rowid >= ? "
+        "ORDER BY bm25(mizan, 4.0, 1.0), rowid DESC",
+        (match, floor),
+    )
+    return [row[0] for row in rows]
+
+
+def is_bounded(db: sqlite3.Connection, match: str) -> bool:
+    return len(newest(db, match, RANKED_MATCHES + 1)) > RANKED_MATCHES
+
+
+def mizan_ranking(db: sqlite3.Connection, match: str) -> list[int]:
+    """The service's ranking on SQLite (``mizan.library.search._ranked_ids``), first 10."""
+    window = newest(db, match, RANKED_MATCHES + 1)
+    if not window:
+        return []
+    if len(window) <= RANKED_MATCHES:
+        return ranked(db, match, window[-1])[:10]
+    title_match = f"{{title}} : ({match})"
+    titles = newest(db, title_match, TITLE_MATCHES)
+    first = ranked(db, title_match, titles[-1]) if titles else []
+    rest = [doc for doc in ranked(db, match, window[RANKED_MATCHES - 1]) if doc not in set(first)]
+    return (first + rest)[:10]
 
 
 def main() -> None:
@@ -74,21 +109,8 @@ def main() -> None:
         for topic in corpus.topics:
             relevant = {n + 1 for n in topic.relevant}
             match = fts5_match(parse_query(topic.query))
-            # The service's bounded ranking: the newest RANKED_MATCHES matches, then bm25.
-            window = db.execute(
-                "SELECT rowid FROM mizan WHERE mizan MATCH ? ORDER BY rowid DESC LIMIT ?",
-                (match, RANKED_MATCHES + 1),
-            ).fetchall()
-            floor = window[:RANKED_MATCHES][-1][0] if window else 0
-            bounded += len(window) > RANKED_MATCHES
-            ours = [
-                r[0]
-                for r in db.execute(
-                    "SELECT rowid FROM mizan WHERE mizan MATCH ? AND rowid >= ? "
-                    "ORDER BY bm25(mizan, 4.0, 1.0) LIMIT 10",
-                    (match, floor),
-                )
-            ]
+            ours = mizan_ranking(db, match)
+            bounded += is_bounded(db, match)
             plain = [
                 r[0]
                 for r in db.execute(

@@ -242,6 +242,9 @@ def test_pages_of_a_bounded_query_run_over_title_matches_then_the_window(
         [],
     ]
     assert all(page.more and page.total == 2 and page.reachable == 3 for page in pages)
+    # A page across the end of the title group takes the rest from the window.
+    across = search_documents("torture", visible=public(), limit=2, offset=1)
+    assert keys(across, torture_corpus) == ["torture_en", "torture_mid"]
 
 
 @pytest.fixture

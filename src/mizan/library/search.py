@@ -202,12 +202,44 @@ def _ranked_ids(
         if len(window) <= RANKED_MATCHES:
             rows = rank(cursor, clauses, documents, window, limit, offset) if window else []
             return rows, len(window), len(window), False
-        titles = _newest(cursor, clauses, documents, TITLE_MATCHES, title=True)
-        title_rows = rank(cursor, clauses, documents, titles, None, 0, title=True)
-        body_rows = rank(cursor, clauses, documents, window[:RANKED_MATCHES], None, 0)
-    in_titles = {doc_id for doc_id, _ in title_rows}
-    ranked = title_rows + [row for row in body_rows if row[0] not in in_titles]
-    return ranked[offset : offset + limit], RANKED_MATCHES, len(ranked), True
+        titles = _title_group(cursor, clauses, documents)
+        in_titles = {doc_id for doc_id, _ in titles}
+        rest = [doc_id for doc_id in window[:RANKED_MATCHES] if doc_id not in in_titles]
+        rows = titles[offset : offset + limit]
+        # The rest of the window is ranked only for a page that reaches past the title group.
+        if len(rows) < limit and rest:
+            ranked_rest = [
+                row
+                for row in rank(cursor, clauses, documents, window[:RANKED_MATCHES], None, 0)
+                if row[0] not in in_titles
+            ]
+            start = max(0, offset - len(titles))
+            rows += ranked_rest[start : start + limit - len(rows)]
+    return rows, RANKED_MATCHES, len(titles) + len(rest), True
+
+
+def _title_group(
+    cursor: Any, clauses: list[QueryClause], documents: QuerySet[Document]
+) -> list[tuple[int, float]]:
+    """The visible documents whose title matches — all, or the newest ``TITLE_MATCHES`` —
+    ranked by their title alone, best first."""
+    if connection.vendor != "postgresql":
+        newest = _newest(cursor, clauses, documents, TITLE_MATCHES, title=True)
+        return _sqlite_rank(cursor, clauses, documents, newest, None, 0, title=True)
+    # One statement: the stored title vectors are small (no TOAST), read once by the filter
+    # and once by ts_rank_cd.
+    visible_sql, visible_params = _visible_sql(documents, "s.document_id")
+    query, terms = _tsquery(clauses)
+    cursor.execute(
+        "SELECT w.document_id, ts_rank_cd(w.title_vector, t.q, 1) AS score FROM ("  # noqa: S608
+        "SELECT s.document_id, s.title_vector "
+        f"FROM library_searchentry s, (SELECT {query} AS q) t "
+        f"WHERE s.title_vector @@ t.q AND EXISTS ({visible_sql}) "
+        "ORDER BY s.document_id DESC LIMIT %s"
+        f") w, (SELECT {query} AS q) t ORDER BY score DESC, w.document_id DESC",
+        [*terms, *visible_params, TITLE_MATCHES, *terms],
+    )
+    return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
 def _newest(
