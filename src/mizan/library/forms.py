@@ -56,8 +56,27 @@ DOCUMENT_WIDGETS = {
 PUBLICATION_FIELDS = ("authors", "abstract_ar", "abstract_en")
 
 
-class DocumentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
-    """A document's metadata on its edit page; the publication fields only for publications."""
+# The description of a document, as uploaded and as edited (the upload adds its collection).
+DESCRIPTION_FIELDS = [
+    "title_ar",
+    "title_en",
+    "symbol",
+    "body",
+    "doc_type",
+    "date",
+    "topics",
+    "official_url",
+    "authors",
+    "abstract_ar",
+    "abstract_en",
+    "sensitivity",
+    "team",
+]
+
+
+class _DescriptionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """What the upload and the edit page share: the fields, their widgets, the clearance and
+    team limits, and the rule that a document needs a title or a symbol."""
 
     official_url = forms.URLField(
         label=_("Official text"), max_length=500, required=False, assume_scheme="https"
@@ -65,33 +84,12 @@ class DocumentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
 
     class Meta:
         model = Document
-        fields = [
-            "symbol",
-            "title_ar",
-            "title_en",
-            "body",
-            "doc_type",
-            "date",
-            "topics",
-            "official_url",
-            "authors",
-            "abstract_ar",
-            "abstract_en",
-            "sensitivity",
-            "team",
-        ]
+        fields = DESCRIPTION_FIELDS
         widgets = DOCUMENT_WIDGETS
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.collection != Collection.PUBLICATION:
-            for name in PUBLICATION_FIELDS:
-                del self.fields[name]
         _limit_document_fields(self, actor)
-        if self.instance.collection == Collection.PUBLICATION:
-            self.fields["sensitivity"].help_text = _(
-                "A publication is published on the public site when it is public."
-            )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -101,6 +99,20 @@ class DocumentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
                 "title_ar", _("Give the document a title in Arabic or English, or a symbol.")
             )
         return data
+
+
+class DocumentEditForm(_DescriptionForm):
+    """A document's metadata on its edit page; the publication fields only for publications."""
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, actor=actor, **kwargs)
+        if self.instance.collection != Collection.PUBLICATION:
+            for name in PUBLICATION_FIELDS:
+                del self.fields[name]
+        if self.instance.collection == Collection.PUBLICATION:
+            self.fields["sensitivity"].help_text = _(
+                "A publication is published on the public site when it is public."
+            )
 
 
 class RelationForm(BootstrapFormMixin, forms.Form):
@@ -115,7 +127,7 @@ class RelationForm(BootstrapFormMixin, forms.Form):
     )
 
 
-class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+class DocumentUploadForm(_DescriptionForm):
     """A new document with its first file; the text is extracted in the background."""
 
     file = forms.FileField(
@@ -123,42 +135,16 @@ class DocumentUploadForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[t
         help_text=_("PDF (born-digital or scanned), Word (DOCX), HTML or plain text."),
     )
     language = forms.ChoiceField(label=_("Language of the file"), choices=Language.choices)
-    official_url = forms.URLField(
-        label=_("official text"), max_length=500, required=False, assume_scheme="https"
-    )
 
-    class Meta:
-        model = Document
-        fields = [
-            "collection",
-            "title_ar",
-            "title_en",
-            "symbol",
-            "body",
-            "doc_type",
-            "date",
-            "topics",
-            "official_url",
-            "authors",
-            "abstract_ar",
-            "abstract_en",
-            "sensitivity",
-            "team",
-        ]
-        widgets = DOCUMENT_WIDGETS
+    class Meta(_DescriptionForm.Meta):
+        fields = ["collection", *DESCRIPTION_FIELDS]
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, actor=actor, **kwargs)
         self.fields["collection"].choices = Collection.choices  # type: ignore[attr-defined]
-        _limit_document_fields(self, actor)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        untitled = not (data.get("title_ar") or data.get("title_en") or data.get("symbol"))
-        if untitled and not self.has_error("title_ar"):
-            self.add_error(
-                "title_ar", _("Give the document a title in Arabic or English, or a symbol.")
-            )
+        data = super().clean()
         upload = data.get("file")
         if upload is not None and upload.size == 0:
             self.add_error("file", _("The file is empty (0 bytes)."))
