@@ -550,6 +550,15 @@ def test_any_flipped_bit_anywhere_is_detected(built: Path, data: st.DataObject) 
         assert verify_package(copy), f"bit {bit} of byte {offset} of {name} changed unnoticed"
 
 
+def test_line_feed_turned_vertical_tab_in_tag_manifest_is_detected(package: Path) -> None:
+    # Found by the property above: 0x0a -> 0x0b joins two lines of the unsigned SHA-512 tag
+    # manifest, which bagit then reads without complaint.
+    path = package / "tagmanifest-sha512.txt"
+    raw = path.read_bytes()
+    path.write_bytes(raw.replace(b"\n", b"\x0b", 1))
+    assert_detected(verify_package(package), "tagmanifest-sha512.txt line 1 is malformed")
+
+
 def test_manifest_digest_in_capitals_is_detected(package: Path) -> None:
     # bagit compares digests case-insensitively; the unsigned SHA-512 tag manifest is where that
     # would let a byte change without any other check seeing it.

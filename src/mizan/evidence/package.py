@@ -1098,9 +1098,12 @@ def _read_manifest(path: Path) -> dict[str, str] | None:
     return entries
 
 
+# The path: no control character and no other line break anywhere in it (a line feed flipped
+# into a vertical tab, 0x0a -> 0x0b, joins two lines that splitlines() would still split).
+_MANIFEST_PATH = r"[^\x00-\x20\x7f-\x9f\u2028\u2029][^\x00-\x1f\x7f-\x9f\u2028\u2029]*"
 _MANIFEST_LINE = {
-    "sha256": re.compile(r"[0-9a-f]{64}  ?[^ \t\n\r\x0b\x0c].*"),
-    "sha512": re.compile(r"[0-9a-f]{128}  ?[^ \t\n\r\x0b\x0c].*"),
+    "sha256": re.compile(r"[0-9a-f]{64}  ?" + _MANIFEST_PATH),
+    "sha512": re.compile(r"[0-9a-f]{128}  ?" + _MANIFEST_PATH),
 }
 
 
