@@ -92,6 +92,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
     }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# The longest a library search may keep the database busy (ms; 0: no limit). See
+# mizan.library.search.time_budget.
+MIZAN_SEARCH_TIMEOUT_MS = env_int("MIZAN_SEARCH_TIMEOUT_MS", 3000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Applications ------------------------------------------------------------------------------

@@ -22,13 +22,15 @@ direction (``dir``) for the template.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html import escape as html_escape
 from typing import Any
 
-from django.db import connection
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
@@ -109,6 +111,8 @@ class SearchResults:
     more: bool = False
     # How many results the pages reach: ``total``, or with ``more`` the two groups together.
     reachable: int = -1
+    # True when the search was stopped at its time budget (``SEARCH_TIMEOUT_MS``): no hits.
+    stopped: bool = False
 
     def __post_init__(self) -> None:
         if self.reachable < 0:
@@ -369,8 +373,15 @@ def search_documents(
     limit: int = 20,
     offset: int = 0,
     snippets: bool = True,
+    budget_ms: int | None = -1,
 ) -> SearchResults:
-    """Ranked documents from ``visible`` matching ``query``; with no query, the newest first."""
+    """Ranked documents from ``visible`` matching ``query``; with no query, the newest first.
+
+    ``budget_ms`` bounds the database's work on the query (default: the setting
+    ``MIZAN_SEARCH_TIMEOUT_MS``; ``None``: no bound); past it the results say ``stopped``.
+    """
+    if budget_ms == -1:
+        budget_ms = settings.MIZAN_SEARCH_TIMEOUT_MS
     filters = filters or SearchFilters()
     documents = filters.apply(visible)
     clauses = parse_query(query)
@@ -381,7 +392,11 @@ def search_documents(
         return SearchResults(
             [SearchHit(document, 0.0) for document in page], documents.count(), clauses
         )
-    ranked, total, reachable, more = _ranked_ids(clauses, documents, limit, offset)
+    try:
+        with time_budget(budget_ms):
+            ranked, total, reachable, more = _ranked_ids(clauses, documents, limit, offset)
+    except SearchTooSlow:
+        return SearchResults([], 0, clauses, stopped=True)
     # Loaded through ``visible`` again: a document made internal between the ranking and this
     # read (two statements) is left out rather than shown.
     by_id = _with_relations(visible.filter(id__in=[doc_id for doc_id, _ in ranked]).order_by())
@@ -390,6 +405,54 @@ def search_documents(
     if snippets:
         _add_snippets(hits, clauses)
     return SearchResults(hits, total, clauses, more, reachable)
+
+
+class SearchTooSlow(Exception):
+    """The database's work on a search went past its time budget and was stopped."""
+
+
+@contextmanager
+def time_budget(milliseconds: int | None) -> Iterator[None]:
+    """Stop the database statements run inside after ``milliseconds`` (``SearchTooSlow``).
+
+    A public, anonymous search must not hold the database for seconds: a phrase of two very
+    common words that rarely stand together is checked, on PostgreSQL, against every document
+    holding both (its index has no word positions; bench/README.md). PostgreSQL: ``SET LOCAL
+    statement_timeout`` in a transaction of its own (the search only reads). SQLite: a progress
+    handler that interrupts the statement once the time is up.
+    """
+    if not milliseconds:
+        yield
+        return
+    if connection.vendor == "postgresql":
+        from psycopg.errors import QueryCanceled
+
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
+                yield
+                # Inside a caller's transaction the setting would outlive this block: undo it.
+                # (On an error the rollback of this block undoes it.)
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+        except OperationalError as exc:
+            if isinstance(exc.__cause__, QueryCanceled):
+                raise SearchTooSlow from exc
+            raise
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    deadline = time.monotonic() + milliseconds / 1000
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        yield
+    except OperationalError as exc:
+        if "interrupted" in str(exc):
+            raise SearchTooSlow from exc
+        raise
+    finally:
+        raw.set_progress_handler(None, 0)
 
 
 def _with_relations(documents: QuerySet[Document]) -> QuerySet[Document]:

@@ -86,7 +86,11 @@ class Command(BaseCommand):
 
             visible = Document.objects.visible_to(AnonymousUser())
         results = search_documents(
-            options["query"], visible=visible, limit=limit, snippets=not options["json"]
+            options["query"],
+            visible=visible,
+            limit=limit,
+            snippets=not options["json"],
+            budget_ms=None,  # run by an administrator on the server: no time limit
         )
         rows = search_as_dicts(results)
         if options["json"]:
