@@ -191,12 +191,15 @@ MIZAN_2FA_REQUIRED_FROM = env_str("MIZAN_2FA_REQUIRED_FROM", "confidential")
 OTP_TOTP_ISSUER = env_str("MIZAN_OTP_ISSUER", "Mizan")
 OTP_TOTP_TOLERANCE = 1
 
-# django-axes: count failed sign-ins per username and address; lock for a while, not forever.
+# django-axes: count failed sign-ins per account (from whatever address: guesses spread over
+# many addresses still lock it) and per address (one address guessing many accounts); lock for
+# a while, not forever. An administrator lifts a lockout sooner with `mizan manage
+# unlock_account` (audited).
 AXES_FAILURE_LIMIT = env_int("MIZAN_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("MIZAN_AXES_COOLOFF_MINUTES", 15) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "mizan.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_IPWARE_PROXY_COUNT = env_int("MIZAN_PROXY_COUNT", 0)

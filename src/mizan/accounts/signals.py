@@ -1,17 +1,42 @@
-"""Every sign-in, failed sign-in and sign-out goes into the audit log."""
+"""Every sign-in, failed sign-in, lockout and sign-out goes into the audit log.
+
+At sign-in the owner is also told of every authenticator added to the account since their
+previous sign-in (read from the audit log), so an enrolment by someone else is noticed.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from axes.signals import user_locked_out
+from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 from mizan.core.audit import Action, audit_record
 
 
 @receiver(user_logged_in, dispatch_uid="mizan-audit-sign-in")
 def _signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    from mizan.accounts.services import devices_added_since_last_sign_in
+
+    if request is not None:
+        for entry in devices_added_since_last_sign_in(user=user):
+            messages.warning(
+                request,
+                _(
+                    "A new authenticator was added to your account on %(when)s from the "
+                    "address %(address)s. If that was not you, tell an administrator at once: "
+                    "someone else may know your password."
+                )
+                % {
+                    "when": localtime(entry.at).strftime("%Y-%m-%d %H:%M"),
+                    "address": entry.ip_address or "—",
+                },
+                fail_silently=True,
+            )
     audit_record(actor=user, action=Action.SIGN_IN, target=user, request=request)
 
 
@@ -32,5 +57,20 @@ def _sign_in_failed(
         action=Action.SIGN_IN_FAILED,
         object_type="accounts.user",
         detail={"username": attempted},
+        request=request,
+    )
+
+
+@receiver(user_locked_out, dispatch_uid="mizan-audit-locked-out")
+def _locked_out(
+    sender: Any, request: Any = None, username: Any = None, ip_address: Any = None, **kwargs: Any
+) -> None:
+    # Sent by django-axes when an account or an address reaches the failure limit, and again
+    # for each attempt refused while it is locked.
+    audit_record(
+        actor=None,
+        action=Action.SIGN_IN_FAILED,
+        object_type="accounts.user",
+        detail={"username": str(username or "")[:150], "locked_out": True},
         request=request,
     )
