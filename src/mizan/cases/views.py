@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +24,7 @@ from mizan.cases.forms import (
 from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -300,11 +300,6 @@ def person_list(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/person_list.html", {"rows": rows, "query": query})
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @login_required
 @permission_required("cases.export_records", raise_exception=True)
 def export(request: HttpRequest, kind: str, fmt: str) -> StreamingHttpResponse:
@@ -333,7 +328,7 @@ def export(request: HttpRequest, kind: str, fmt: str) -> StreamingHttpResponse:
             json_stream(), content_type="application/json; charset=utf-8"
         )
     else:
-        writer = csv.writer(_Echo())
+        writer = spreadsheet_csv()
 
         def csv_stream() -> Iterator[str]:
             yield "\ufeff"  # so that spreadsheet programs read the Arabic as UTF-8
@@ -368,7 +363,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
             detail={"chart": chart.key, "format": "csv"},
             request=request,
         )
-        writer = csv.writer(_Echo())
+        writer = spreadsheet_csv()
         body = (
             "\ufeff"
             + writer.writerow([chart.key, "count"])

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -17,6 +16,7 @@ from mizan.cases.models import Incident
 from mizan.core import selectors, services
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.forms import SiteForm
 from mizan.core.mixins import SensitiveObjectMixin, VisibleQuerysetMixin
 from mizan.core.models import AuditEntry, Place, Site, Term
@@ -184,11 +184,6 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @login_required
 @permission_required("core.view_auditentry", raise_exception=True)
 def audit_export(request: HttpRequest) -> StreamingHttpResponse:
@@ -200,7 +195,7 @@ def audit_export(request: HttpRequest) -> StreamingHttpResponse:
         detail={"format": "csv", "filters": {k: v[:64] for k, v in request.GET.items()}},
         request=request,
     )
-    writer = csv.writer(_Echo())
+    writer = spreadsheet_csv()
     header = [
         "seq",
         "at",

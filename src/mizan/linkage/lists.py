@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
 
 __all__ = [
@@ -277,7 +278,9 @@ def write_clusters(
     )
     try:
         with handle:
-            writer = csv.writer(handle)
+            # Opened in spreadsheets: record ids and source names that look like formulas are
+            # neutralised by the one export helper (plain Python, like this module).
+            writer = spreadsheet_csv(handle)
             writer.writerow(["source", "record_id", "cluster_id", *extra])
             for index, record in enumerate(records):
                 writer.writerow(

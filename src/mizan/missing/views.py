@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from mizan.cases.models import Person
 from mizan.cases.selectors import governorates
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -512,13 +512,8 @@ def job_confirm(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Overview and mass graves ---------------------------------------------------------------
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def _csv_response(name: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
-    writer = csv.writer(_Echo())
+    writer = spreadsheet_csv()
     body = "\ufeff" + writer.writerow(header) + "".join(writer.writerow(row) for row in rows)
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mizan-missing-{name}.csv"'
