@@ -31,13 +31,18 @@ from pathlib import Path
 from typing import Any
 
 
-def _setup(default_env: str | None = None) -> None:
+def _setup(default_env: str | None = None, *, private_temp: bool = False) -> None:
+    """Set Django up; check MIZAN_HOME's permissions; with ``private_temp``, keep this process's
+    temporary files in MIZAN_HOME/tmp (commands that receive or process files of names)."""
     if default_env:
         os.environ.setdefault("MIZAN_ENV", default_env)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
     import django
 
     django.setup()
+    from mizan.core.home import secure_process_start
+
+    secure_process_start(private_temp=private_temp)
 
 
 def _serve(host: str, port: int, workers: int, threads: int) -> None:
@@ -77,7 +82,7 @@ def _prepare_database() -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    _setup("demo")
+    _setup("demo", private_temp=True)
     from django.core.management import call_command
 
     print("Mizan: preparing the demo database…", flush=True)
@@ -99,7 +104,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(private_temp=True)
     from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -108,7 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(private_temp=True)
     from datetime import timedelta
 
     from django.core.management import call_command
@@ -182,7 +187,7 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
 
 
 def cmd_missing(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(private_temp=True)
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -196,7 +201,7 @@ def cmd_missing(args: argparse.Namespace) -> int:
 
 
 def cmd_library(args: argparse.Namespace) -> int:
-    _setup()
+    _setup(private_temp=True)
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
@@ -362,6 +367,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Before anything is created (the secret key, the database): private to this account.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     result: int = args.func(args)
     return result

@@ -234,7 +234,17 @@ if env_int("MIZAN_PROXY_COUNT", 0) > 0:
 # Oversized requests are refused before they are read (a translated 400 page explains why).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MIZAN_MAX_FORM_BYTES", 2_621_440)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+# Uploaded files are spooled to MIZAN_HOME/tmp/uploads (0700), never the system's /tmp, and
+# removed when the request ends; what a killed process left is swept at start (mizan.core.home).
 FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+FILE_UPLOAD_TEMP_DIR = str(MIZAN_HOME / "tmp" / "uploads")
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "mizan.core.uploads.PrivateTemporaryFileUploadHandler",
+]
+# Stored files (library documents) and their folders are private to Mizan's account.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # Content-Security-Policy: no inline script or style, nothing from other origins.
 CONTENT_SECURITY_POLICY = {
@@ -348,4 +358,8 @@ if TESTING:
     LOGGING["root"]["level"] = "WARNING"  # type: ignore[index]
 
 ADMINS: list[tuple[str, str]] = []
-SILENCED_SYSTEM_CHECKS: list[str] = []
+SILENCED_SYSTEM_CHECKS: list[str] = [
+    # FILE_UPLOAD_TEMP_DIR (MIZAN_HOME/tmp/uploads) is made on first use by Mizan's upload
+    # handler (mizan.core.uploads), so that read-only commands create nothing.
+    "files.E001",
+]

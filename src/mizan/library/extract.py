@@ -266,7 +266,9 @@ def _ocr(path: Path, total: int, report: Progress) -> str:
     texts: list[str] = []
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     report(0, total, "ocr")
-    with tempfile.TemporaryDirectory(prefix="mizan-ocr-") as scratch:
+    from mizan.core.home import private_temp_dir
+
+    with tempfile.TemporaryDirectory(prefix="mizan-ocr-", dir=private_temp_dir()) as scratch:
         for first in range(0, total, OCR_CHUNK_PAGES):
             last = min(total, first + OCR_CHUNK_PAGES)
             chunk = Path(scratch) / f"chunk-{first}.pdf"

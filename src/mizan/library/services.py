@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mizan.core.audit import Action, audit_record
+from mizan.core.home import private_temp_dir
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
@@ -182,12 +183,19 @@ def document_reindex(document: Document) -> None:
 def _hash_to_temp(stream: IO[bytes]) -> tuple[Path, str, int]:
     digest = hashlib.sha256()
     size = 0
-    handle = tempfile.NamedTemporaryFile(prefix="mizan-lib-", delete=False)  # noqa: SIM115
-    with handle:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-            handle.write(chunk)
-            size += len(chunk)
+    # In MIZAN_HOME/tmp, never the system's /tmp; removed here on error, by version_add after.
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+        prefix="mizan-lib-", delete=False, dir=private_temp_dir()
+    )
+    try:
+        with handle:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+                handle.write(chunk)
+                size += len(chunk)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
     return Path(handle.name), digest.hexdigest(), size
 
 

@@ -425,9 +425,18 @@ def _list_import_checked(request: HttpRequest, pk: int) -> HttpResponse:
     except importing.ImportRefused as refused:
         messages.error(request, str(refused))
         return redirect("missing:list_detail", pk=pk)
-    job = services.import_job_start(
-        actor=request.user, source_list=source_list, path=path, file_name=upload.name, dry_run=True
-    )
+    try:
+        job = services.import_job_start(
+            actor=request.user,
+            source_list=source_list,
+            path=path,
+            file_name=upload.name,
+            dry_run=True,
+        )
+    except BaseException:
+        # The stored copy holds names: it must not outlive a job that was never created.
+        path.unlink(missing_ok=True)
+        raise
     return redirect("missing:job_detail", pk=job.pk)
 
 
