@@ -169,8 +169,8 @@ def test_loose_permissions_are_fixed_and_named(tmp_path: Path) -> None:
     database = root / "mizan.sqlite3"
     database.write_bytes(b"SQLite format 3\x00")
     os.chmod(database, 0o644)
-    os.chmod(root / "media", 0o755)
-    os.chmod(root, 0o750)
+    os.chmod(root / "media", 0o755)  # noqa: S103 - the loose mode under test
+    os.chmod(root, 0o750)  # noqa: S103 - the loose mode under test
     problems = home.loose_permissions([root], fix=True)
     described = "\n".join(p.describe() for p in problems)
     assert "mizan.sqlite3 was open to group and others (mode 0644); now 0600" in described
