@@ -333,6 +333,9 @@ TASKS = {
 # Larger files are refused with a message before they are read (split the list instead).
 MIZAN_MISSING_IMPORT_MAX_BYTES = env_int("MIZAN_MISSING_IMPORT_MAX_BYTES", 512 * 1024 * 1024)
 MIZAN_MISSING_IMPORT_MAX_ROWS = env_int("MIZAN_MISSING_IMPORT_MAX_ROWS", 2_000_000)
+# A line longer than this is refused (a file without line breaks is binary or damaged; it is
+# never held whole in memory).
+MIZAN_MISSING_IMPORT_MAX_LINE_CHARS = env_int("MIZAN_MISSING_IMPORT_MAX_LINE_CHARS", 1_048_576)
 
 # --- Logging: identifiers only, never names or narratives --------------------------------------
 

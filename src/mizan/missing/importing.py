@@ -147,6 +147,14 @@ MESSAGES: dict[str, Any] = {
         "This list already has its records. Import a further file as a new list."
     ),
     "internal": gettext_lazy("The import stopped on an unexpected error; nothing was imported."),
+    "binary": gettext_lazy(
+        "This file is not a list of names: it holds binary data (%(what)s) near line "
+        "%(line)s. Save the list as CSV (UTF-8) or XLSX and import it again."
+    ),
+    "line_too_long": gettext_lazy(
+        "Line %(line)s is longer than %(limit)s characters: the file is damaged or is not a "
+        "list of names (a list has one person per line)."
+    ),
 }
 
 
@@ -198,6 +206,44 @@ def max_bytes() -> int:
 
 def max_rows() -> int:
     return int(getattr(settings, "MIZAN_MISSING_IMPORT_MAX_ROWS", 2_000_000))
+
+
+def max_line_chars() -> int:
+    return int(getattr(settings, "MIZAN_MISSING_IMPORT_MAX_LINE_CHARS", 1_048_576))
+
+
+# How much of a file is looked at before anything else is read (the first chunk).
+FIRST_CHUNK_BYTES = 64 * 1024
+XLSX_MAGIC = b"PK\x03\x04"
+# Control bytes no text list holds (tab, line breaks, form feed, vertical tab — an in-cell line
+# break for some programs — and the DOS end-of-file mark are allowed).
+_CONTROL_BYTES = bytes(b for b in range(1, 32) if b not in (9, 10, 11, 12, 13, 26))
+
+
+def check_first_bytes(chunk: bytes, *, suffix: str) -> None:
+    """Refuse, from the first chunk alone, a file that cannot be a list of names.
+
+    A CSV may not hold a NUL byte (unless it is UTF-16, which starts with its byte-order mark)
+    nor more than 1 % of other control bytes; an XLSX must start like a ZIP archive. Without
+    this a 400 MB file of NULs was read as one 400 MB line before the CSV reader gave up.
+    """
+    if suffix in (".xlsx", ".xlsm"):
+        if chunk and not chunk.startswith(XLSX_MAGIC):
+            raise ImportRefused("bad_xlsx")
+        return
+    if chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    _refuse_nul(chunk, lines_before=0)
+    controls = sum(chunk.count(bytes([b])) for b in _CONTROL_BYTES)
+    if controls * 100 > len(chunk):
+        raise ImportRefused("binary", what="control bytes", line=1)
+
+
+def _refuse_nul(chunk: bytes, *, lines_before: int) -> None:
+    nul = chunk.find(b"\x00")
+    if nul >= 0:
+        line = lines_before + chunk.count(b"\n", 0, nul) + 1
+        raise ImportRefused("binary", what="NUL", line=line)
 
 
 def _header_key(text: str) -> str:
@@ -300,6 +346,8 @@ def file_digest_and_encoding(path: Path, *, text: bool = True) -> tuple[str, str
                 elif chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
                     encoding = "utf-16"
                     is_utf8 = False
+            if text and encoding != "utf-16":
+                _refuse_nul(chunk, lines_before=lines_before)
             if is_utf8:
                 try:
                     utf8.decode(chunk)
@@ -314,7 +362,7 @@ def file_digest_and_encoding(path: Path, *, text: bool = True) -> tuple[str, str
                     is_utf8 = False
                 else:
                     seen_utf8_letters = seen_utf8_letters or max(chunk) >= 0x80
-                lines_before += chunk.count(b"\n")
+            lines_before += chunk.count(b"\n")
         if is_utf8:
             try:
                 utf8.decode(b"", final=True)
@@ -342,7 +390,7 @@ def _iter_csv(path: Path, source: RowSource) -> Iterator[tuple[int, list[Any]]]:
     text.seek(0)
     size = max(source.size, 1)
     source._position = lambda: min(1.0, binary.tell() / size)
-    reader = csv.reader(text, dialect)
+    reader = csv.reader(_bounded_lines(text, max_line_chars()), dialect)
     line = 0
     try:
         for cells in reader:
@@ -354,6 +402,20 @@ def _iter_csv(path: Path, source: RowSource) -> Iterator[tuple[int, list[Any]]]:
         raise ImportRefused("bad_csv", line=line + 1, detail=str(exc)[:200]) from None
     finally:
         binary.close()
+
+
+def _bounded_lines(text: io.TextIOBase, limit: int) -> Iterator[str]:
+    """The file's lines, each read with a length limit: a file without line breaks (binary, or
+    damaged) is refused after ``limit`` characters instead of being held whole in memory."""
+    number = 0
+    while True:
+        line = text.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit:
+            raise ImportRefused("line_too_long", line=number, limit=f"{limit:,}")
+        yield line
 
 
 _MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -448,6 +510,9 @@ def open_source(
             "too_large", size=f"{size / 1024 / 1024:,.0f}", limit=f"{limit / 1024 / 1024:,.0f}"
         )
     suffix = Path(file_name or path.name).suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
+        with path.open("rb") as stream:
+            check_first_bytes(stream.read(FIRST_CHUNK_BYTES), suffix=suffix)
     if suffix in (".csv", ".txt", ".tsv"):
         digest, encoding = file_digest_and_encoding(path)
         source = RowSource(path=path, kind="csv", size=size, encoding=encoding, sha256=digest)

@@ -474,13 +474,16 @@ def import_dir() -> Path:
 
 
 def store_upload(chunks: Iterable[bytes], *, suffix: str) -> tuple[Path, int]:
-    """Write an uploaded file to the import directory in chunks; refuse it past the limit."""
+    """Write an uploaded file to the import directory in chunks; refuse it past the limit, or
+    from its first bytes when it cannot be a list (binary data, a false XLSX)."""
     limit = importing.max_bytes()
     handle, name = tempfile.mkstemp(dir=import_dir(), suffix=suffix)
     size = 0
     try:
         with os.fdopen(handle, "wb") as out:
             for chunk in chunks:
+                if size == 0:
+                    importing.check_first_bytes(chunk[: importing.FIRST_CHUNK_BYTES], suffix=suffix)
                 size += len(chunk)
                 if size > limit:
                     raise importing.ImportRefused(
