@@ -236,7 +236,7 @@ def check_first_bytes(chunk: bytes, *, suffix: str) -> None:
     _refuse_nul(chunk, lines_before=0)
     controls = sum(chunk.count(bytes([b])) for b in _CONTROL_BYTES)
     if controls * 100 > len(chunk):
-        raise ImportRefused("binary", what="control bytes", line=1)
+        raise ImportRefused("binary", what="0x01-0x1F", line=1)
 
 
 def _refuse_nul(chunk: bytes, *, lines_before: int) -> None:
