@@ -102,6 +102,11 @@ def test_guesses_from_many_addresses_lock_the_account(viewer) -> None:  # type: 
     assert "_auth_user_id" not in owner.session
     assert "ask an administrator" in response.content.decode()
     assert AuditEntry.objects.filter(action="sign_in_failed", detail__locked_out=True).exists()
+    arabic = Client(HTTP_ACCEPT_LANGUAGE="ar", REMOTE_ADDR="198.51.100.78")
+    page = arabic.post(reverse("accounts:login"), {"username": "vera_viewer", "password": PASSWORD})
+    body = page.content.decode()
+    assert page.status_code == 429 and 'dir="rtl"' in body
+    assert "فاطلب من مدير فتح الحساب" in body and "دقائق" in body and ": 15." in body
 
 
 def test_many_accounts_guessed_from_one_address_lock_the_address(make_user) -> None:  # type: ignore[no-untyped-def]
