@@ -226,3 +226,23 @@ def test_everything_mizan_creates_is_private(tmp_path: Path) -> None:
     assert checked.returncode == 0, checked.stderr
     assert "mizan.sqlite3 was open to group and others (mode 0644); now 0600" in checked.stderr
     assert stat.S_IMODE((mizan_home / "mizan.sqlite3").stat().st_mode) == 0o600
+
+
+def test_only_the_files_themselves_are_checked_outside_mizan_home(
+    settings: Any, tmp_path: Path
+) -> None:
+    """A key kept in a shared folder: the key is tightened, its neighbours are left alone."""
+    settings.MIZAN_HOME = tmp_path / "home"
+    settings.MEDIA_ROOT = tmp_path / "home" / "media"
+    settings.EVIDENCE_ROOT = tmp_path / "home" / "evidence"
+    settings.EVIDENCE_EXPORT_ROOT = tmp_path / "home" / "handovers"
+    shared = tmp_path / "etc"
+    shared.mkdir()
+    key, neighbour = shared / "store.key", shared / "proxy.conf"
+    for path in (key, neighbour):
+        path.write_text("x")
+        os.chmod(path, 0o644)
+    settings.EVIDENCE_KEY_FILE = key
+    home.secure_home(fix=True)
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    assert stat.S_IMODE(neighbour.stat().st_mode) == 0o644

@@ -71,24 +71,35 @@ class LoosePermission:
 
 
 def private_roots() -> list[Path]:
-    """MIZAN_HOME and the configured data locations that may lie outside it."""
-    candidates = [
+    """MIZAN_HOME, Mizan's own data folders, and single files configured outside them.
+
+    Folders that are Mizan's alone (MIZAN_HOME, the evidence store, handovers, media) are walked
+    whole. Of a key or an SQLite database configured elsewhere, only the file itself (and the
+    database's -wal and -shm files) is checked: its folder may hold other programs' files.
+    """
+    trees = [
         Path(settings.MIZAN_HOME),
         Path(getattr(settings, "EVIDENCE_ROOT", settings.MIZAN_HOME)),
-        Path(getattr(settings, "EVIDENCE_KEY_FILE", settings.MIZAN_HOME)).parent,
-        Path(getattr(settings, "SIGNING_KEY_FILE", settings.MIZAN_HOME)).parent,
         Path(getattr(settings, "EVIDENCE_EXPORT_ROOT", settings.MIZAN_HOME)),
         Path(settings.MEDIA_ROOT),
     ]
+    files = [
+        Path(getattr(settings, "EVIDENCE_KEY_FILE", settings.MIZAN_HOME)),
+        Path(getattr(settings, "SIGNING_KEY_FILE", settings.MIZAN_HOME)),
+    ]
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3" and str(database["NAME"]) != ":memory:":
-        candidates.append(Path(database["NAME"]).parent)
+        name = str(database["NAME"])
+        files += [Path(name), Path(name + "-wal"), Path(name + "-shm")]
     roots: list[Path] = []
-    for candidate in (c.resolve() for c in candidates):
+    for candidate in (c.resolve() for c in trees):
         if any(candidate == root or root in candidate.parents for root in roots):
             continue
         roots = [r for r in roots if candidate not in r.parents]
         roots.append(candidate)
+    for file in (f.resolve() for f in files):
+        if file.is_file() and not any(root in file.parents for root in roots):
+            roots.append(file)
     return roots
 
 
@@ -119,7 +130,7 @@ def loose_permissions(roots: Iterable[Path], *, fix: bool) -> list[LoosePermissi
                 continue
             old = stat.S_IMODE(mode)
             if not fix:
-                found.append(LoosePermission(path, old, None, "not fixed (check only)"))
+                found.append(LoosePermission(path, old, None, "check only"))
                 continue
             new = old & ~SHARED_BITS
             try:
