@@ -198,7 +198,11 @@ OTP_TOTP_TOLERANCE = 1
 AXES_FAILURE_LIMIT = env_int("MIZAN_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("MIZAN_AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# Not axes' own reset on success: it also forgets every failure from the signing-in address,
+# so an insider could spend four guesses on a colleague's account, sign in to their own from
+# the same address and start again. Mizan forgets only the signed-in account's failures
+# (mizan.accounts.signals).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "mizan.accounts.views.locked_out"
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True

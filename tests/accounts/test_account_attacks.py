@@ -137,3 +137,39 @@ def test_an_administrator_unlocks_the_account_and_it_is_audited(viewer, administ
         reverse("accounts:login"), {"username": "vera_viewer", "password": PASSWORD}
     )
     assert response.status_code == 302
+
+
+def test_an_insider_signing_in_to_their_own_account_does_not_wipe_the_count(
+    viewer, make_user
+) -> None:  # type: ignore[no-untyped-def]
+    make_user("ivan_insider", "viewer")
+    insider = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="192.0.2.50")
+    for _ in range(4):
+        insider.post(reverse("accounts:login"), {"username": "vera_viewer", "password": "guess"})
+    # A success from the same address, on the insider's own account...
+    own = insider.post(
+        reverse("accounts:login"), {"username": "ivan_insider", "password": PASSWORD}
+    )
+    assert own.status_code == 302
+    insider.post(reverse("accounts:logout"))
+    # ...does not give back the guesses spent on someone else's account.
+    elsewhere = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="192.0.2.51")
+    elsewhere.post(reverse("accounts:login"), {"username": "vera_viewer", "password": "guess"})
+    owner = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="198.51.100.77")
+    response = owner.post(
+        reverse("accounts:login"), {"username": "vera_viewer", "password": PASSWORD}
+    )
+    assert response.status_code == 429
+
+
+def test_the_owners_own_success_forgets_their_mistakes(viewer) -> None:  # type: ignore[no-untyped-def]
+    client = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="198.51.100.5")
+    for _round in range(2):
+        for _ in range(4):
+            client.post(reverse("accounts:login"), {"username": "vera_viewer", "password": "typo"})
+        ok = client.post(
+            reverse("accounts:login"), {"username": "vera_viewer", "password": PASSWORD}
+        )
+        assert ok.status_code == 302
+        client.post(reverse("accounts:logout"))
+    assert not AccessAttempt.objects.filter(username="vera_viewer").exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from axes.signals import user_locked_out
+from axes.utils import reset
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -38,6 +39,9 @@ def _signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
                 fail_silently=True,
             )
     audit_record(actor=user, action=Action.SIGN_IN, target=user, request=request)
+    # The owner got in: their account's failures are forgotten, not those of other accounts
+    # tried from the same address (AXES_RESET_ON_SUCCESS is off for that reason).
+    reset(username=user.get_username())
 
 
 @receiver(user_logged_out, dispatch_uid="mizan-audit-sign-out")
