@@ -79,10 +79,17 @@ def test_the_owner_adds_a_device_after_verifying_and_is_told_next_time(make_user
     entry = AuditEntry.objects.get(action="2fa_enabled")
     assert entry.detail["confirmed_devices"] == 2 and entry.object_id == str(user.pk)
 
-    # The next sign-in says a device was added, when and from where.
+    # The next sign-in says a device was added, when and from where — once the second factor is
+    # passed: someone holding only the password does not learn the owner's address.
     later = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="198.51.100.4")
     response = later.post(
         reverse("accounts:login"), {"username": "lina_legal", "password": PASSWORD}, follow=True
+    )
+    assert "203.0.113.7" not in response.content.decode()
+    response = later.post(
+        reverse("accounts:two_factor_verify"),
+        {"token": f"{totp(phone.bin_key, drift=1):06d}"},
+        follow=True,
     )
     text = response.content.decode()
     assert "A new authenticator was added to your account" in text

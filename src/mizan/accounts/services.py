@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -139,6 +141,48 @@ def two_factor_verify(*, request: HttpRequest, user: User, token: str) -> bool:
             return True
     audit_record(actor=user, action=Action.TWO_FACTOR_FAILED, target=user, request=request)
     return False
+
+
+_PENDING_NOTICES = "mizan_new_devices"
+
+
+def _device_notice(entry: AuditEntry, *, with_address: bool) -> str:
+    when = localtime(entry.at).strftime("%Y-%m-%d %H:%M")
+    if with_address:
+        return _(
+            "A new authenticator was added to your account on %(when)s from the "
+            "address %(address)s. If that was not you, tell an administrator at once: "
+            "someone else may know your password."
+        ) % {"when": when, "address": entry.ip_address or "—"}
+    return _(
+        "A new authenticator was added to your account on %(when)s. If that was not you, "
+        "tell an administrator at once: someone else may know your password."
+    ) % {"when": when}
+
+
+def device_notices_at_sign_in(*, request: HttpRequest, user: User) -> list[str]:
+    """What to tell the owner now about authenticators added since their last sign-in.
+
+    An account that must pass a second factor is told after it has (kept in the session until
+    :func:`device_notices_after_verification`): the notice names the address the device was
+    added from, which someone holding only the password must not learn. Other accounts are
+    told at once, without the address.
+    """
+    from mizan.core.permissions import requires_two_factor
+
+    entries = devices_added_since_last_sign_in(user=user)
+    if not entries:
+        return []
+    if requires_two_factor(user) and has_confirmed_device(user):
+        request.session[_PENDING_NOTICES] = [entry.pk for entry in entries]
+        return []
+    return [_device_notice(entry, with_address=False) for entry in entries]
+
+
+def device_notices_after_verification(*, request: HttpRequest) -> list[str]:
+    pending = request.session.pop(_PENDING_NOTICES, [])
+    entries = AuditEntry.objects.filter(pk__in=pending).order_by("seq")
+    return [_device_notice(entry, with_address=True) for entry in entries]
 
 
 def account_unlock(

@@ -1,7 +1,9 @@
 """Every sign-in, failed sign-in, lockout and sign-out goes into the audit log.
 
 At sign-in the owner is also told of every authenticator added to the account since their
-previous sign-in (read from the audit log), so an enrolment by someone else is noticed.
+previous sign-in (read from the audit log), so an enrolment by someone else is noticed: once
+the session has passed the second factor where one is required (see
+``mizan.accounts.services.device_notices_at_sign_in``).
 """
 
 from __future__ import annotations
@@ -13,31 +15,17 @@ from axes.utils import reset
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
-from django.utils.timezone import localtime
-from django.utils.translation import gettext as _
 
 from mizan.core.audit import Action, audit_record
 
 
 @receiver(user_logged_in, dispatch_uid="mizan-audit-sign-in")
 def _signed_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    from mizan.accounts.services import devices_added_since_last_sign_in
+    from mizan.accounts.services import device_notices_at_sign_in
 
     if request is not None:
-        for entry in devices_added_since_last_sign_in(user=user):
-            messages.warning(
-                request,
-                _(
-                    "A new authenticator was added to your account on %(when)s from the "
-                    "address %(address)s. If that was not you, tell an administrator at once: "
-                    "someone else may know your password."
-                )
-                % {
-                    "when": localtime(entry.at).strftime("%Y-%m-%d %H:%M"),
-                    "address": entry.ip_address or "—",
-                },
-                fail_silently=True,
-            )
+        for notice in device_notices_at_sign_in(request=request, user=user):
+            messages.warning(request, notice, fail_silently=True)
     audit_record(actor=user, action=Action.SIGN_IN, target=user, request=request)
     # The owner got in: their account's failures are forgotten, not those of other accounts
     # tried from the same address (AXES_RESET_ON_SUCCESS is off for that reason).

@@ -120,6 +120,8 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
             user=_account(request),
             token=form.cleaned_data["token"],
         ):
+            for notice in services.device_notices_after_verification(request=request):
+                messages.warning(request, notice)
             return redirect(_next_url(request))
         form.add_error(
             "token",
