@@ -166,3 +166,66 @@ def test_an_orphan_object_is_reported_by_verify(
     # Ingesting the same file again attaches the object: no orphan left.
     _ingest(b"content whose item never committed", "again.txt")
     assert locker_verify().orphans == []
+
+
+# --- a damaged original is never served ---------------------------------------------------------
+
+
+def _damage(item: Item, offset: int) -> None:
+    path = services.get_store().path_for(item.sha256)
+    os.chmod(path, 0o600)
+    with path.open("r+b") as f:
+        f.seek(offset)
+        byte = f.read(1)
+        f.seek(offset)
+        f.write(bytes([byte[0] ^ 0x01]))
+
+
+@pytest.mark.parametrize(
+    ("where", "offset"),
+    [("second chunk", 124 + (1024 * 1024 + 17) + 100), ("first chunk", 124 + 10)],
+)
+def test_a_damaged_original_sends_nothing_and_records_a_failed_fixity_check(
+    where: str, offset: int, documenter_a: Any, team_a: Any, settings: Any, tmp_path: Path
+) -> None:
+    from django.urls import reverse
+
+    from tests.conftest import signed_in
+
+    settings.EVIDENCE_ROOT = tmp_path / "evidence"
+    content = os.urandom(3 * 1024 * 1024)
+    item = item_ingest(
+        io.BytesIO(content), filename="video.bin", actor="tester", team=team_a
+    ).item
+    _damage(item, offset)
+    client = signed_in(documenter_a)
+    for name in ("evidence:item_download", "evidence:item_content"):
+        response = client.get(reverse(name, args=[item.reference]))
+        assert response.status_code == 500, where
+        assert not response.streaming
+        body = response.content.decode()
+        assert "failed its integrity check" in body and "nothing of it was sent" in body
+        assert content[:64] not in response.content
+    item.refresh_from_db()
+    assert item.last_fixity_ok is False
+    actions = list(item.custody_events.values_list("action", "details__ok"))
+    assert actions[1:] == [("fixity", False), ("fixity", False)]
+    assert locker_verify().problems  # and the next verification names it too
+
+
+def test_an_intact_original_still_streams_in_full(
+    documenter_a: Any, team_a: Any, settings: Any, tmp_path: Path
+) -> None:
+    from django.urls import reverse
+
+    from tests.conftest import signed_in
+
+    settings.EVIDENCE_ROOT = tmp_path / "evidence"
+    content = os.urandom(2 * 1024 * 1024 + 5)
+    item = item_ingest(
+        io.BytesIO(content), filename="video.bin", actor="tester", team=team_a
+    ).item
+    response = signed_in(documenter_a).get(reverse("evidence:item_download", args=[item.reference]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
+    assert list(item.custody_events.values_list("action", flat=True)) == ["ingest", "download"]

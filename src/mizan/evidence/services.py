@@ -439,8 +439,39 @@ def item_annotate(*, item: Item, actor: Any, note: str) -> None:
         )
 
 
+class ItemDamaged(Exception):
+    """The stored original failed its integrity check: nothing of it was sent."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 def item_content(item: Item, *, actor: Any, download: bool, request: Any = None) -> Iterator[bytes]:
-    """Record the view or download, then stream the plaintext."""
+    """Check the whole stored original, record the view or download, then stream the plaintext.
+
+    The check comes first so that a damaged object sends nothing at all — not a 200 and the
+    chunks before the damage — and is recorded as a failed fixity event (:class:`ItemDamaged`).
+    It is one authenticated decryption of every chunk with the plaintext SHA-256 (the streaming
+    pass then repeats it): the cost is measured in bench/README.md ("verify before sending").
+    """
+    store = get_store()
+    try:
+        for _chunk in store.open(item.sha256):
+            pass
+    except StoreError as exc:
+        problem = str(exc)
+        with transaction.atomic():
+            custody_record(
+                item=item,
+                action=CustodyEvent.Action.FIXITY,
+                actor=actor,
+                details={"ok": False, "problem": problem, "on": "download" if download else "view"},
+            )
+            Item.objects.filter(pk=item.pk).update(
+                last_fixity_at=timezone.now(), last_fixity_ok=False
+            )
+        raise ItemDamaged(problem) from None
     custody_record(
         item=item,
         action=CustodyEvent.Action.DOWNLOAD if download else CustodyEvent.Action.VIEW,
@@ -449,7 +480,7 @@ def item_content(item: Item, *, actor: Any, download: bool, request: Any = None)
         if request is not None
         else {},
     )
-    return get_store().open(item.sha256)
+    return store.open(item.sha256)
 
 
 # ---------------------------------------------------------------------------------------------
