@@ -218,10 +218,17 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return commands.run(args)
 
 
+# `mizan verify-package` without --fingerprint on a package that holds together: not a failure
+# of the package, not a verification either (a complete forgery looks the same).
+UNCONFIRMED_SIGNER = 3
+
+
 def cmd_verify_package(args: argparse.Namespace) -> int:
     """Verify a handover package where Mizan has never run: a prosecutor's or the IIIM's machine.
 
-    Imports no Django and reads no settings, database or MIZAN_HOME: only the package.
+    Imports no Django and reads no settings, database or MIZAN_HOME: only the package. Exit
+    status 0 only when everything holds *and* the key matches ``--fingerprint``; 1 when
+    something does not hold; 3 when everything holds but no fingerprint was given.
     """
     import logging
 
@@ -237,13 +244,19 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
+    if args.fingerprint is None:
+        # Everything holds together, but a forger who made a new key and re-signed everything
+        # gets this far too: only the fingerprint given through another channel tells.
+        print(f"signature consistent but signer not confirmed: {args.package}")
+        print(f"  {description}")
+        print(
+            "  The signing key was not compared with the organisation's, so this is no proof:"
+            " a forger's package with a new key looks the same. Run again with --fingerprint HEX,"
+            " the fingerprint the organisation gave you separately."
+        )
+        return UNCONFIRMED_SIGNER
     print(f"verified: {args.package}")
     print(f"  {description}")
-    if args.fingerprint is None:
-        print(
-            "  The signing key was not compared with a known fingerprint: run again with"
-            " --fingerprint HEX, the fingerprint the organisation gave you separately."
-        )
     return 0
 
 
@@ -393,7 +406,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Verify a Mizan handover package without a database or a Mizan data"
         " directory: BagIt validity with every hash, the Ed25519 signature of the tag manifest,"
         " the custody events' chain and that every file is accounted for. Exit status 0 when"
-        " all holds, 1 with one line per problem otherwise.",
+        " all holds and the key has the --fingerprint given; 1 with one line per problem;"
+        " 3 when all holds but no --fingerprint was given (a complete forgery with a new key"
+        " would hold too, so the signer is not confirmed).",
     )
     verify.add_argument("package", type=Path, help="the package directory (or .tar.age file)")
     verify.add_argument(
