@@ -95,9 +95,7 @@ def _setup_read_only() -> str | None:
     except DatabaseError as exc:
         return f"cannot open the database: {exc}".strip()
     if "core_auditentry" not in tables:
-        return (
-            "the database holds no Mizan tables (was it ever migrated?) — nothing was created"
-        )
+        return "the database holds no Mizan tables (was it ever migrated?) — nothing was created"
     return None
 
 
@@ -192,10 +190,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         options += ["--against", args.against]
     if args.out:
         options += ["--out", args.out]
-    if args.action == "verify" and args.out or args.action == "checkpoint" and args.against:
-        print(
-            "mizan audit: --against goes with verify, --out with checkpoint", file=sys.stderr
-        )
+    if (args.action == "verify" and args.out) or (args.action == "checkpoint" and args.against):
+        print("mizan audit: --against goes with verify, --out with checkpoint", file=sys.stderr)
         return 2
     try:
         call_command("audit", args.action, *options)

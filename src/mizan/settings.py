@@ -296,7 +296,8 @@ EVIDENCE_EXPORT_ROOT = Path(env_str("MIZAN_HANDOVER_ROOT", str(MIZAN_HOME / "han
 EVIDENCE_MAX_UPLOAD_BYTES = env_int("MIZAN_EVIDENCE_MAX_UPLOAD_GIB", 32) * 1024**3
 EVIDENCE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
 EVIDENCE_CHECKPOINT_EVERY = env_int("MIZAN_CUSTODY_CHECKPOINT_EVERY", 100)
-# The audit log signs a checkpoint once this many entries follow the last one (docs/architecture.md).
+# The audit log signs a checkpoint once this many entries follow the last one
+# (docs/architecture.md, threat model).
 AUDIT_CHECKPOINT_EVERY = env_int("MIZAN_AUDIT_CHECKPOINT_EVERY", 100)
 EVIDENCE_FIXITY_HOURS = env_int("MIZAN_FIXITY_HOURS", 24 * 7)
 ORGANISATION_NAME = env_str("MIZAN_ORGANISATION", "Mizan")

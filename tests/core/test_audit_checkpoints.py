@@ -121,7 +121,10 @@ def test_a_deleted_middle_checkpoint_is_noticed(every_5: None) -> None:
 
 def test_the_database_refuses_to_change_or_delete_checkpoints(every_5: None) -> None:
     _write(5)
-    for statement in ("UPDATE core_auditcheckpoint SET head = 'x'", "DELETE FROM core_auditcheckpoint"):
+    for statement in (
+        "UPDATE core_auditcheckpoint SET head = 'x'",
+        "DELETE FROM core_auditcheckpoint",
+    ):
         with (
             pytest.raises(Exception, match="append-only"),
             transaction.atomic(),
@@ -177,7 +180,9 @@ def test_an_exported_checkpoint_catches_a_rewrite_that_removed_every_checkpoint(
     assert "no longer has that head: it was rewritten" in capsys.readouterr().err
 
 
-def test_an_exported_checkpoint_catches_a_cut_tail(settings: Any, tmp_path: Path, capsys: Any) -> None:
+def test_an_exported_checkpoint_catches_a_cut_tail(
+    settings: Any, tmp_path: Path, capsys: Any
+) -> None:
     settings.AUDIT_CHECKPOINT_EVERY = 5
     entries = _write(12)
     exported = tmp_path / "cp.json"
@@ -213,16 +218,14 @@ def test_verify_without_the_signing_key_says_so_and_creates_none(
 ) -> None:
     _write(6)
     settings.SIGNING_KEY_FILE = tmp_path / "keys" / "signing-key.pem"
-    with pytest.raises(CommandError, match="signing key .* is missing"):
+    with pytest.raises(CommandError, match=r"signing key .* is missing"):
         call_command("audit", "verify")
     assert not (tmp_path / "keys").exists()
 
 
 def test_audit_verify_on_an_empty_directory_creates_nothing(tmp_path: Path) -> None:
     home = tmp_path / "not-an-installation"
-    env = {
-        k: v for k, v in os.environ.items() if not k.startswith(("MIZAN_", "DATABASE_URL"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MIZAN_", "DATABASE_URL"))}
     env.update(MIZAN_HOME=str(home), MIZAN_ENV="development")
     for command in (["audit", "verify"], ["evidence", "verify"]):
         result = subprocess.run(

@@ -150,9 +150,7 @@ def test_stale_partial_files_are_swept_and_live_ones_kept(capsys: Any, monkeypat
         live.unlink()
 
 
-def test_an_orphan_object_is_reported_by_verify(
-    capsys: Any, settings: Any, tmp_path: Path
-) -> None:
+def test_an_orphan_object_is_reported_by_verify(capsys: Any, settings: Any, tmp_path: Path) -> None:
     """An ingest killed after its content was linked into the store and before its item
     committed leaves an object nothing names: verify lists it."""
     settings.EVIDENCE_ROOT = tmp_path / "evidence"  # a store of this test's own
@@ -194,9 +192,7 @@ def test_a_damaged_original_sends_nothing_and_records_a_failed_fixity_check(
 
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     content = os.urandom(3 * 1024 * 1024)
-    item = item_ingest(
-        io.BytesIO(content), filename="video.bin", actor="tester", team=team_a
-    ).item
+    item = item_ingest(io.BytesIO(content), filename="video.bin", actor="tester", team=team_a).item
     _damage(item, offset)
     client = signed_in(documenter_a)
     for name in ("evidence:item_download", "evidence:item_content"):
@@ -222,9 +218,7 @@ def test_an_intact_original_still_streams_in_full(
 
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
     content = os.urandom(2 * 1024 * 1024 + 5)
-    item = item_ingest(
-        io.BytesIO(content), filename="video.bin", actor="tester", team=team_a
-    ).item
+    item = item_ingest(io.BytesIO(content), filename="video.bin", actor="tester", team=team_a).item
     response = signed_in(documenter_a).get(reverse("evidence:item_download", args=[item.reference]))
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == content

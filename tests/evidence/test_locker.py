@@ -129,7 +129,9 @@ def test_flipped_bit_in_a_stored_object_is_named_by_verify() -> None:
     assert any(item.reference in problem for problem in report.problems)
 
 
-def _tamper(sql: str, params: list[Any], tables: tuple[str, ...] = ("evidence_custodyevent",)) -> None:
+def _tamper(
+    sql: str, params: list[Any], tables: tuple[str, ...] = ("evidence_custodyevent",)
+) -> None:
     """Someone with the database drops the guards, changes rows, and puts the guards back."""
     audit_guard.remove(connection, list(tables))
     try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -355,7 +356,7 @@ def _checkpoint_problems(
     # Checkpoints are signed at least every `every` entries: a longer run without one means
     # checkpoints were deleted (the log may have been rewritten past the last one left).
     signed = sorted({c.seq for c in checkpoints if c.seq <= last_seq})
-    for before, after in zip(signed, signed[1:], strict=False):
+    for before, after in itertools.pairwise(signed):
         if after - before > every:
             problems.append(
                 ChainProblem(

@@ -5,9 +5,9 @@ console session) from changing history by accident. Someone who can drop trigger
 tamper, which ``mizan audit verify`` and ``mizan evidence verify`` then report.
 
 Guarded tables: the audit log, the evidence locker's custody log, and the signed checkpoints of
-both (deleting checkpoints would otherwise let a rewritten chain pass unchallenged). ``install`` and ``remove``
-act on those of them that exist, so each app's migration can call ``install`` after creating its
-table.
+both (deleting checkpoints would otherwise let a rewritten chain pass unchallenged). ``install``
+and ``remove`` act on those of them that exist, so each app's migration can call ``install``
+after creating its table.
 """
 
 from __future__ import annotations

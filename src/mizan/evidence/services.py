@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,9 +26,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.core import keys as core_keys
 from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
-from mizan.core import keys as core_keys
 from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import metadata as metadata_capture
@@ -639,7 +640,7 @@ def _checkpoint_coverage(signed_seqs: list[int], last_seq: int) -> list[str]:
         return []
     problems = []
     signed = sorted({seq for seq in signed_seqs if seq <= last_seq})
-    for before, after in zip(signed, signed[1:], strict=False):
+    for before, after in itertools.pairwise(signed):
         if after - before > every:
             problems.append(
                 f"custody log: no signed checkpoint between events {before} and {after} (one is"

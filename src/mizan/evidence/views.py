@@ -94,7 +94,9 @@ def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def _stream(item: Item, request: HttpRequest, *, download: bool) -> HttpResponse:
+def _stream(
+    item: Item, request: HttpRequest, *, download: bool
+) -> HttpResponse | StreamingHttpResponse:
     inline = not download and item.preview_kind != ""
     try:
         chunks = services.item_content(
@@ -106,11 +108,9 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> HttpResponse
             "sent (%(problem)s). A failed fixity check was added to its custody history. Tell an "
             "administrator now: the original must be restored from a backup."
         ) % {"ref": item.reference, "problem": exc.problem}
-        response = render(
-            request, "errors/error.html", {"code": 500, "message": message}, status=500
-        )
-        response["Cache-Control"] = "no-store"
-        return response
+        page = render(request, "errors/error.html", {"code": 500, "message": message}, status=500)
+        page["Cache-Control"] = "no-store"
+        return page
     content_type = item.media_type if inline else "application/octet-stream"
     if item.media_type == "text/plain":
         content_type = "text/plain; charset=utf-8"
@@ -135,7 +135,7 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> HttpResponse
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
 @xframe_options_sameorigin
-def item_content(request: HttpRequest, reference: str) -> HttpResponse:
+def item_content(request: HttpRequest, reference: str) -> HttpResponse | StreamingHttpResponse:
     """The original for the preview on the item page (recorded as a view)."""
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=False)
@@ -144,7 +144,7 @@ def item_content(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
-def item_download(request: HttpRequest, reference: str) -> HttpResponse:
+def item_download(request: HttpRequest, reference: str) -> HttpResponse | StreamingHttpResponse:
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=True)
 
