@@ -520,8 +520,17 @@ def test_export_builds_a_package_that_verifies_offline_and_records_the_handover(
     assert (out / "data" / "items" / ok.reference / "a.txt").read_bytes() == b"consented original"
     # Offline: no database, no settings, no data directory, an empty HOME.
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "nobody")}
+    fingerprint = services.get_signing_key().fingerprint
     result = subprocess.run(
-        [sys.executable, "-m", "mizan.cli", "verify-package", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "mizan.cli",
+            "verify-package",
+            str(out),
+            "--fingerprint",
+            fingerprint,
+        ],
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -550,7 +559,17 @@ def test_export_encrypted_to_an_age_recipient(tmp_path: Path, capsys: Any) -> No
     key = tmp_path / "key.txt"
     key.write_text(str(identity) + "\n")
     result = subprocess.run(
-        [sys.executable, "-m", "mizan.cli", "verify-package", str(sealed), "--identity", str(key)],
+        [
+            sys.executable,
+            "-m",
+            "mizan.cli",
+            "verify-package",
+            str(sealed),
+            "--identity",
+            str(key),
+            "--fingerprint",
+            services.get_signing_key().fingerprint,
+        ],
         capture_output=True,
         text=True,
         timeout=120,
