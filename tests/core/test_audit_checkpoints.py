@@ -238,3 +238,17 @@ def test_audit_verify_on_an_empty_directory_creates_nothing(tmp_path: Path) -> N
         assert result.returncode == 2, result.stderr
         assert "no Mizan database" in result.stderr and "Traceback" not in result.stderr
         assert not home.exists(), list(home.rglob("*"))
+
+
+def test_an_unreadable_key_does_not_stop_writes_but_verify_reports_it(
+    every_5: None, settings: Any, tmp_path: Path
+) -> None:
+    key = tmp_path / "signing-key.pem"
+    key.write_text("not a key")
+    key.chmod(0o644)  # refused: readable by others
+    settings.SIGNING_KEY_FILE = key
+    entries = _write(7)  # sign-ins and every other write go on
+    assert len(entries) == 7
+    key.unlink()
+    settings.SIGNING_KEY_FILE = tmp_path / "restored.pem"
+    assert any("covered by no signed checkpoint" in p.problem for p in audit_verify())

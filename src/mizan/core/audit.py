@@ -19,6 +19,7 @@ import base64
 import hashlib
 import itertools
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from mizan.core.models.audit import AuditCheckpoint, AuditEntry, AuditHead
 from mizan.core.signing import SigningKey, fingerprint, verify_signature
 
 GENESIS_HASH = "0" * 64
+logger = logging.getLogger(__name__)
 Action = AuditEntry.Action
 
 
@@ -146,7 +148,13 @@ def audit_record(
                 AuditCheckpoint.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
             )
             if entry.seq - last_signed >= every:
-                _sign_checkpoint(entry.seq, entry.hash)
+                try:
+                    _sign_checkpoint(entry.seq, entry.hash)
+                except (OSError, ValueError) as exc:
+                    # An unreadable key must not stop sign-ins and every other write: the entry
+                    # stands, the next append tries again, and `mizan audit verify` reports the
+                    # entries no checkpoint covers until the key is fixed.
+                    logger.error("audit checkpoint not signed at entry #%s: %s", entry.seq, exc)
     return entry
 
 
