@@ -252,3 +252,58 @@ def test_an_unreadable_key_does_not_stop_writes_but_verify_reports_it(
     key.unlink()
     settings.SIGNING_KEY_FILE = tmp_path / "restored.pem"
     assert any("covered by no signed checkpoint" in p.problem for p in audit_verify())
+
+
+# --- the director's download ----------------------------------------------------------------
+
+
+def test_an_administrator_downloads_a_checkpoint_that_verify_accepts(
+    administrator: Any, tmp_path: Path
+) -> None:
+    from django.urls import reverse
+
+    from tests.conftest import signed_in
+
+    _write(3)
+    client = signed_in(administrator)
+    assert client.get(reverse("core:audit_checkpoint")).status_code == 405  # signing is a POST
+    response = client.post(reverse("core:audit_checkpoint"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    document = json.loads(response.content)
+    saved = tmp_path / "cp.json"
+    saved.write_bytes(response.content)
+    assert mizan_main(["audit", "verify", "--against", str(saved)]) == 0
+    assert AuditEntry.objects.filter(
+        object_type="core.auditcheckpoint", object_id=str(document["seq"]), action=Action.EXPORT
+    ).exists()
+    assert client.get(reverse("core:audit_list")).content.count(b"signed checkpoint") >= 1
+
+
+def test_a_checkpoint_cannot_be_had_without_the_audit_permission(
+    viewer: Any, documenter_a: Any
+) -> None:
+    from django.urls import reverse
+
+    from mizan.core.models import AuditCheckpoint
+    from tests.conftest import signed_in
+
+    _write(3)
+    for user in (viewer, documenter_a):
+        response = signed_in(user).post(reverse("core:audit_checkpoint"))
+        assert response.status_code == 403
+    assert signed_in(None).post(reverse("core:audit_checkpoint")).status_code == 302
+    assert not AuditCheckpoint.objects.exists()
+
+
+def test_no_checkpoint_is_signed_for_a_broken_log(administrator: Any) -> None:
+    from django.urls import reverse
+
+    from mizan.core.models import AuditCheckpoint
+    from tests.conftest import signed_in
+
+    entries = _write(4)
+    _sql("UPDATE core_auditentry SET object_id = 'x' WHERE seq = %s", [entries[1].seq])
+    response = signed_in(administrator).post(reverse("core:audit_checkpoint"), follow=True)
+    assert b"does not verify" in response.content
+    assert not AuditCheckpoint.objects.exists()

@@ -291,6 +291,28 @@ def audit_checkpoint_sign() -> AuditCheckpoint | None:
         return existing or _sign_checkpoint(head.last_seq, head.last_hash)
 
 
+class AuditLogBroken(Exception):
+    """The log does not verify, so no checkpoint may vouch for it."""
+
+    def __init__(self, problems: list[ChainProblem]) -> None:
+        super().__init__(f"the audit log is broken (first bad entry #{problems[0].seq})")
+        self.problems = problems
+
+
+def audit_checkpoint_export() -> dict[str, Any] | None:
+    """Verify the whole log, sign its current head and return the checkpoint as a document to
+    keep away from the server (``None`` for an empty log). Raises :class:`AuditLogBroken`
+    rather than sign a log that does not verify."""
+    from mizan.core.keys import get_signing_key
+
+    key = get_signing_key()  # signing is a write: the key is created on first use
+    problems = audit_verify(key=key)
+    if problems:
+        raise AuditLogBroken(problems)
+    checkpoint = audit_checkpoint_sign()
+    return None if checkpoint is None else checkpoint_document(checkpoint, key)
+
+
 def checkpoint_document(checkpoint: AuditCheckpoint, key: SigningKey) -> dict[str, Any]:
     """An exported checkpoint: everything needed to check it later, and no personal data."""
     return {

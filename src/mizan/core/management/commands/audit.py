@@ -11,6 +11,7 @@ nothing before it was rewritten since.
 named and the exit status is non-zero.
 """
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mizan.core.audit import (
+    AuditLogBroken,
     CheckpointFileError,
-    audit_checkpoint_sign,
+    audit_checkpoint_export,
     audit_verify,
-    checkpoint_document,
     read_checkpoint_file,
 )
-from mizan.core.keys import SigningKeyMissing, get_signing_key
+from mizan.core.keys import SigningKeyMissing
 from mizan.core.models import AuditCheckpoint, AuditHead
 
 
@@ -83,24 +84,18 @@ class Command(BaseCommand):
         out_path = Path(out) if out else None
         if out_path is not None and not out_path.parent.is_dir():
             raise CommandError(f"the folder of {out_path} does not exist; nothing was signed")
-        key = get_signing_key()  # signing is a write: the key is created on first use
-        # Never sign (and so vouch for) a log that is already broken.
-        problems = audit_verify(key=key)
-        if problems:
+        try:
+            document = audit_checkpoint_export()
+        except AuditLogBroken as exc:
             raise CommandError(
-                f"the audit log is broken (first bad entry #{problems[0].seq}); run "
-                "`mizan audit verify` — no checkpoint was signed"
-            )
-        checkpoint = audit_checkpoint_sign()
-        if checkpoint is None:
+                f"{exc}; run `mizan audit verify` — no checkpoint was signed"
+            ) from None
+        if document is None:
             raise CommandError("the audit log is empty: there is nothing to sign")
         self.stdout.write(
-            f"signed checkpoint: #{checkpoint.seq} {checkpoint.head} at {checkpoint.at}"
+            f"signed checkpoint: #{document['seq']} {document['head']} at {document['at']}"
         )
         if out_path is not None:
-            import json
-
-            document = checkpoint_document(checkpoint, key)
             data = (json.dumps(document, indent=2, sort_keys=True) + "\n").encode()
             fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             with os.fdopen(fd, "wb") as handle:
