@@ -4,10 +4,12 @@ mizan demo [--host H] [--port P]   set up ./var (or $MIZAN_HOME), demo data, ser
 mizan serve [--host H] [--port P]  serve with gunicorn (production WSGI server) + WhiteNoise
 mizan worker                       run background tasks (django-tasks database backend)
 mizan createadmin                  create an administrator account
-mizan audit verify                 recompute the audit log's hash chain
+mizan audit verify [--against FILE] check the audit log's hash chain and signed checkpoints
+mizan audit checkpoint [--out FILE] sign the audit log's head (and export it to FILE)
 mizan evidence add PATH… [--case REF] [--source TEXT] [--note TEXT]
                                    put files into the evidence locker
 mizan evidence verify              re-hash every original, check the custody chain and signatures
+mizan evidence sweep               remove temporary files left by interrupted ingests
 mizan evidence fixity              re-check every item and record fixity events
 mizan evidence export (--case REF | --items ID…) --recipient NAME --out DIR [--age-recipient KEY]
                                    build a signed BagIt handover package
@@ -71,6 +73,37 @@ def _serve(host: str, port: int, workers: int, threads: int) -> None:
     _Server().run()
 
 
+def _setup_read_only() -> str | None:
+    """Set Django up for a read-only check without creating anything on the way.
+
+    Returns what is missing (the database file, the migrated tables) in words, or ``None``.
+    Without this, opening SQLite creates an empty database file and the settings create a
+    secret key, and the check then fails on a missing table with a traceback.
+    """
+    os.environ["MIZAN_READ_ONLY"] = "1"
+    try:
+        _setup()
+    finally:
+        os.environ.pop("MIZAN_READ_ONLY", None)  # not inherited by anything started later
+    from django.conf import settings
+    from django.db import DatabaseError, connection
+
+    name = str(connection.settings_dict["NAME"])
+    in_memory = name == ":memory:" or "mode=memory" in name
+    if connection.vendor == "sqlite" and not in_memory and not Path(name).is_file():
+        return (
+            f"no Mizan database at {name} (MIZAN_HOME={settings.MIZAN_HOME}); "
+            "set MIZAN_HOME or DATABASE_URL to the installation to check — nothing was created"
+        )
+    try:
+        tables = set(connection.introspection.table_names())
+    except DatabaseError as exc:
+        return f"cannot open the database: {exc}".strip()
+    if "core_auditentry" not in tables:
+        return "the database holds no Mizan tables (was it ever migrated?) — nothing was created"
+    return None
+
+
 def _prepare_database() -> None:
     from django.core.management import call_command
 
@@ -107,6 +140,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _setup(private_temp=True)
     from django.core.management import call_command
 
+    from mizan.evidence.services import store_sweep
+
+    swept = store_sweep()  # temporary files of ingests killed with the last server
+    if swept:
+        print(f"mizan serve: removed {swept} temporary files of interrupted ingests", flush=True)
     call_command("collectstatic", interactive=False, verbosity=0)
     _serve(args.host, args.port, workers=args.workers, threads=args.threads)
     return 0
@@ -118,8 +156,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     from django.core.management import call_command
 
+    from mizan.evidence.services import store_sweep
     from mizan.evidence.tasks import schedule_fixity
 
+    swept = store_sweep()  # temporary files of ingests killed while the worker was down
+    if swept:
+        print(f"mizan worker: removed {swept} temporary files of interrupted ingests", flush=True)
     # The locker's periodic fixity check: the first run soon after start, then every
     # MIZAN_FIXITY_HOURS (it re-queues itself).
     schedule_fixity(after=timedelta(minutes=10))
@@ -138,12 +180,26 @@ def cmd_createadmin(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    _setup()
+    if args.action == "verify":
+        missing = _setup_read_only()
+        if missing:
+            print(f"mizan audit verify: {missing}", file=sys.stderr)
+            return 2
+    else:
+        _setup()
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
+    options = []
+    if args.against:
+        options += ["--against", args.against]
+    if args.out:
+        options += ["--out", args.out]
+    if (args.action == "verify" and args.out) or (args.action == "checkpoint" and args.against):
+        print("mizan audit: --against goes with verify, --out with checkpoint", file=sys.stderr)
+        return 2
     try:
-        call_command("audit", args.action)
+        call_command("audit", args.action, *options)
     except CommandError as exc:
         print(f"mizan audit {args.action}: {exc}", file=sys.stderr)
         return 1
@@ -151,16 +207,29 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
-    _setup()
+    if args.action == "verify":
+        missing = _setup_read_only()
+        if missing:
+            print(f"mizan evidence verify: {missing}", file=sys.stderr)
+            return 2
+    else:
+        _setup()
     from mizan.evidence import commands
 
     return commands.run(args)
 
 
+# `mizan verify-package` without --fingerprint on a package that holds together: not a failure
+# of the package, not a verification either (a complete forgery looks the same).
+UNCONFIRMED_SIGNER = 3
+
+
 def cmd_verify_package(args: argparse.Namespace) -> int:
     """Verify a handover package where Mizan has never run: a prosecutor's or the IIIM's machine.
 
-    Imports no Django and reads no settings, database or MIZAN_HOME: only the package.
+    Imports no Django and reads no settings, database or MIZAN_HOME: only the package. Exit
+    status 0 only when everything holds *and* the key matches ``--fingerprint``; 1 when
+    something does not hold; 3 when everything holds but no fingerprint was given.
     """
     import logging
 
@@ -176,13 +245,19 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
+    if args.fingerprint is None:
+        # Everything holds together, but a forger who made a new key and re-signed everything
+        # gets this far too: only the fingerprint given through another channel tells.
+        print(f"signature consistent but signer not confirmed: {args.package}")
+        print(f"  {description}")
+        print(
+            "  The signing key was not compared with the organisation's, so this is no proof:"
+            " a forger's package with a new key looks the same. Run again with --fingerprint HEX,"
+            " the fingerprint the organisation gave you separately."
+        )
+        return UNCONFIRMED_SIGNER
     print(f"verified: {args.package}")
     print(f"  {description}")
-    if args.fingerprint is None:
-        print(
-            "  The signing key was not compared with a known fingerprint: run again with"
-            " --fingerprint HEX, the fingerprint the organisation gave you separately."
-        )
     return 0
 
 
@@ -288,7 +363,15 @@ def build_parser() -> argparse.ArgumentParser:
     admin.set_defaults(func=cmd_createadmin)
 
     audit = sub.add_parser("audit", help="audit log tools")
-    audit.add_argument("action", choices=["verify"])
+    audit.add_argument("action", choices=["verify", "checkpoint"])
+    audit.add_argument(
+        "--against",
+        metavar="FILE",
+        help="verify: also check the log against a checkpoint exported earlier",
+    )
+    audit.add_argument(
+        "--out", metavar="FILE", help="checkpoint: write the signed checkpoint to FILE"
+    )
     audit.set_defaults(func=cmd_audit)
 
     evidence = sub.add_parser("evidence", help="the evidence locker")
@@ -307,6 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evidence_sub.add_parser("verify", help="re-hash every original; check custody and signatures")
     evidence_sub.add_parser("fixity", help="re-check every item and record fixity events")
+    evidence_sub.add_parser(
+        "sweep", help="remove temporary files left in the store by interrupted ingests"
+    )
     export = evidence_sub.add_parser("export", help="build a signed handover package")
     chosen = export.add_mutually_exclusive_group(required=True)
     chosen.add_argument("--case", metavar="REF", help="every item of this case file")
@@ -321,7 +407,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Verify a Mizan handover package without a database or a Mizan data"
         " directory: BagIt validity with every hash, the Ed25519 signature of the tag manifest,"
         " the custody events' chain and that every file is accounted for. Exit status 0 when"
-        " all holds, 1 with one line per problem otherwise.",
+        " all holds and the key has the --fingerprint given; 1 with one line per problem;"
+        " 3 when all holds but no --fingerprint was given (a complete forgery with a new key"
+        " would hold too, so the signer is not confirmed).",
     )
     verify.add_argument("package", type=Path, help="the package directory (or .tar.age file)")
     verify.add_argument(

@@ -15,6 +15,7 @@ Profiles (``MIZAN_ENV``):
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,10 @@ elif _secret:
     SECRET_KEY = _secret
 elif TESTING:
     SECRET_KEY = "test-only-insecure-key-" + "x" * 40
+elif env_bool("MIZAN_READ_ONLY", default=False) and not (MIZAN_HOME / "secret_key").exists():
+    # A read-only check (`mizan audit verify`, `mizan evidence verify`) creates nothing, not
+    # even this file; it signs no cookie, so a throwaway key will do.
+    SECRET_KEY = secrets.token_urlsafe(64)
 else:
     SECRET_KEY = persistent_secret_key(MIZAN_HOME / "secret_key")
 
@@ -308,6 +313,9 @@ EVIDENCE_EXPORT_ROOT = Path(env_str("MIZAN_HANDOVER_ROOT", str(MIZAN_HOME / "han
 EVIDENCE_MAX_UPLOAD_BYTES = env_int("MIZAN_EVIDENCE_MAX_UPLOAD_GIB", 32) * 1024**3
 EVIDENCE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024
 EVIDENCE_CHECKPOINT_EVERY = env_int("MIZAN_CUSTODY_CHECKPOINT_EVERY", 100)
+# The audit log signs a checkpoint once this many entries follow the last one
+# (docs/architecture.md, threat model).
+AUDIT_CHECKPOINT_EVERY = env_int("MIZAN_AUDIT_CHECKPOINT_EVERY", 100)
 EVIDENCE_FIXITY_HOURS = env_int("MIZAN_FIXITY_HOURS", 24 * 7)
 ORGANISATION_NAME = env_str("MIZAN_ORGANISATION", "Mizan")
 WHITENOISE_USE_FINDERS = TESTING

@@ -129,13 +129,16 @@ def test_flipped_bit_in_a_stored_object_is_named_by_verify() -> None:
     assert any(item.reference in problem for problem in report.problems)
 
 
-def _tamper(sql: str, params: list[Any]) -> None:
-    audit_guard.remove(connection, ["evidence_custodyevent"])
+def _tamper(
+    sql: str, params: list[Any], tables: tuple[str, ...] = ("evidence_custodyevent",)
+) -> None:
+    """Someone with the database drops the guards, changes rows, and puts the guards back."""
+    audit_guard.remove(connection, list(tables))
     try:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
     finally:
-        audit_guard.install(connection, ["evidence_custodyevent"])
+        audit_guard.install(connection, list(tables))
 
 
 def test_edited_custody_event_is_detected() -> None:
@@ -182,8 +185,10 @@ def test_checkpoints_are_signed_and_a_forged_one_is_detected() -> None:
     assert checkpoint is not None
     assert locker_verify().checkpoints_checked == 1
     assert (Path(settings.SIGNING_KEY_FILE).stat().st_mode & 0o777) == 0o600
-    checkpoint.__class__.objects.filter(pk=checkpoint.pk).update(
-        signature=checkpoint.signature[:-4] + "AAA="
+    _tamper(
+        "UPDATE evidence_checkpoint SET signature = %s WHERE id = %s",
+        [checkpoint.signature[:-4] + "AAA=", checkpoint.pk],
+        ("evidence_checkpoint",),
     )
     assert any("signature" in p for p in locker_verify().problems)
 
@@ -515,8 +520,17 @@ def test_export_builds_a_package_that_verifies_offline_and_records_the_handover(
     assert (out / "data" / "items" / ok.reference / "a.txt").read_bytes() == b"consented original"
     # Offline: no database, no settings, no data directory, an empty HOME.
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path / "nobody")}
+    fingerprint = services.get_signing_key().fingerprint
     result = subprocess.run(
-        [sys.executable, "-m", "mizan.cli", "verify-package", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "mizan.cli",
+            "verify-package",
+            str(out),
+            "--fingerprint",
+            fingerprint,
+        ],
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -545,7 +559,17 @@ def test_export_encrypted_to_an_age_recipient(tmp_path: Path, capsys: Any) -> No
     key = tmp_path / "key.txt"
     key.write_text(str(identity) + "\n")
     result = subprocess.run(
-        [sys.executable, "-m", "mizan.cli", "verify-package", str(sealed), "--identity", str(key)],
+        [
+            sys.executable,
+            "-m",
+            "mizan.cli",
+            "verify-package",
+            str(sealed),
+            "--identity",
+            str(key),
+            "--fingerprint",
+            services.get_signing_key().fingerprint,
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -314,7 +314,7 @@ def test_verify_package_command_runs_offline_without_django(
     fp = world["key"].fingerprint
     for command in (
         [str(BIN / "mizan"), "verify-package", str(built), "--fingerprint", fp],
-        [sys.executable, "-m", "mizan.cli", "verify-package", str(built)],
+        [sys.executable, "-m", "mizan.cli", "verify-package", str(built), "--fingerprint", fp],
     ):
         run = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
         assert run.returncode == 0, run.stderr
@@ -324,7 +324,7 @@ def test_verify_package_command_runs_offline_without_django(
         f"""
         import sys
         from mizan.cli import main
-        code = main(["verify-package", {str(built)!r}])
+        code = main(["verify-package", {str(built)!r}, "--fingerprint", {fp!r}])
         loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("django", "psycopg"))
         assert not loaded, loaded
         sys.exit(code)
@@ -476,6 +476,34 @@ def test_replaced_public_key_is_detected(package: Path, world: dict[str, Any]) -
         verify_package(package, expected_fingerprint=world["key"].fingerprint),
         f"public-key.pem is not the expected key: its fingerprint is {forger.fingerprint}",
     )
+
+
+def test_a_complete_forgery_is_not_reported_verified_without_a_fingerprint(
+    package: Path, world: dict[str, Any], tmp_path: Path
+) -> None:
+    """New key, every mention of it rewritten, everything re-signed: the command must not say
+    "verified" with status 0 unless the key was compared with the organisation's."""
+    forger = SigningKey.load_or_create(package.parent / "forger.pem")
+    (package / "public-key.pem").write_bytes(forger.public_pem)
+    for name in ("data/summary.json", "bag-info.txt", "README.txt"):
+        text = (package / name).read_text()
+        (package / name).write_text(text.replace(world["key"].fingerprint, forger.fingerprint))
+    rebag_and_resign(package, forger)
+    command = [sys.executable, "-m", "mizan.cli", "verify-package", str(package)]
+    env = offline_env(tmp_path)
+    run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.returncode == 3, run.stdout + run.stderr
+    assert "verified:" not in run.stdout
+    assert run.stdout.startswith("signature consistent but signer not confirmed")
+    assert "--fingerprint" in run.stdout
+    run = subprocess.run(
+        [*command, "--fingerprint", world["key"].fingerprint],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 1 and "is not the expected key" in run.stderr
 
 
 def test_edited_bag_info_is_detected(package: Path) -> None:

@@ -4,9 +4,10 @@ The hash chains *detect* tampering; these triggers *prevent* the application (or
 console session) from changing history by accident. Someone who can drop triggers can still
 tamper, which ``mizan audit verify`` and ``mizan evidence verify`` then report.
 
-Guarded tables: the audit log and the evidence locker's custody log. ``install`` and ``remove``
-act on those of them that exist, so each app's migration can call ``install`` after creating its
-table.
+Guarded tables: the audit log, the evidence locker's custody log, and the signed checkpoints of
+both (deleting checkpoints would otherwise let a rewritten chain pass unchallenged). ``install``
+and ``remove`` act on those of them that exist, so each app's migration can call ``install``
+after creating its table.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 TABLE = "core_auditentry"
-TABLES = (TABLE, "evidence_custodyevent")
+TABLES = (TABLE, "core_auditcheckpoint", "evidence_custodyevent", "evidence_checkpoint")
 
 
 def _sqlite_install(table: str) -> list[str]:

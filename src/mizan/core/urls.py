@@ -13,4 +13,5 @@ urlpatterns = [
     path("places/<str:code>/", views.place_detail, name="place_detail"),
     path("audit/", views.audit_list, name="audit_list"),
     path("audit/export.csv", views.audit_export, name="audit_export"),
+    path("audit/checkpoint.json", views.audit_checkpoint, name="audit_checkpoint"),
 ]

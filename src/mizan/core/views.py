@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -10,11 +11,12 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from mizan.cases.models import Incident
 from mizan.core import selectors, services
-from mizan.core.audit import Action, audit_record
+from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.forms import SiteForm
@@ -182,6 +184,44 @@ def audit_list(request: HttpRequest) -> HttpResponse:
             "params": request.GET,
         },
     )
+
+
+@login_required
+@permission_required("core.view_auditentry", raise_exception=True)
+@require_POST
+def audit_checkpoint(request: HttpRequest) -> HttpResponse:
+    """Sign the audit log's head and hand the checkpoint to the director, to keep off the
+    server: ``mizan audit verify --against FILE`` later shows whether the log was rewritten."""
+    try:
+        document = audit_checkpoint_export()
+    except AuditLogBroken as exc:
+        messages.error(
+            request,
+            _(
+                "The audit log does not verify (first bad entry #%(seq)s), so no checkpoint was "
+                "signed. Run “mizan audit verify” on the server and tell the other administrators."
+            )
+            % {"seq": exc.problems[0].seq},
+        )
+        return redirect("core:audit_list")
+    if document is None:
+        messages.error(request, _("The audit log is empty: there is nothing to sign yet."))
+        return redirect("core:audit_list")
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        object_type="core.auditcheckpoint",
+        object_id=str(document["seq"]),
+        detail={"format": "checkpoint"},
+        request=request,
+    )
+    body = json.dumps(document, indent=2, sort_keys=True) + "\n"
+    response = HttpResponse(body, content_type="application/json")
+    response["Content-Disposition"] = (
+        f'attachment; filename="mizan-audit-checkpoint-{document["seq"]}.json"'
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

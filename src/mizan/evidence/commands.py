@@ -3,8 +3,11 @@
 * ``add PATH… [--case REF] [--source TEXT] [--note TEXT]`` prints ``<item id> <sha256> <path>``
   per file on stdout; problems go to stderr and make the exit status non-zero.
 * ``verify`` exits 0 when every original and the whole custody chain hold; otherwise it names
-  every bad item or event and exits 1.
+  every bad item or event and exits 1. It is read-only: a missing key is named (exit 2), never
+  created. Objects no item names (orphans of an interrupted ingest) are listed as warnings.
 * ``fixity`` re-checks every item and records a fixity event for each.
+* ``sweep`` removes the temporary files of ingests that were killed (``serve`` and ``worker``
+  do it when they start).
 * ``export`` builds a signed BagIt package for a recipient (see services.handover_export).
 """
 
@@ -117,14 +120,26 @@ def _progress(label: str) -> Any:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from mizan.evidence.services import locker_verify
+    from mizan.core.keys import SigningKeyMissing
+    from mizan.evidence.services import StoreKeyMissing, locker_verify
+    from mizan.evidence.store import StoreError
 
-    report = locker_verify(progress=_progress("verifying items"))
+    try:
+        report = locker_verify(progress=_progress("verifying items"))
+    except (StoreKeyMissing, SigningKeyMissing, StoreError, PermissionError) as exc:
+        print(f"mizan evidence verify: cannot check: {exc}; nothing was created", file=sys.stderr)
+        return 2
     for problem in report.problems:
         print(problem)
+    for orphan in report.orphans:
+        print(
+            f"warning: orphan object {orphan}: stored content no item names (an ingest was"
+            " interrupted before its item was recorded); adding the same file again attaches it"
+        )
     summary = (
         f"{report.items_checked} items, {report.events_checked} custody events, "
         f"{report.checkpoints_checked} signed checkpoints checked"
+        + (f", {len(report.orphans)} orphan objects" if report.orphans else "")
     )
     if report.ok:
         print(f"mizan evidence verify: all hold ({summary})")
@@ -147,6 +162,14 @@ def cmd_fixity(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    from mizan.evidence.services import store_sweep
+
+    removed = store_sweep()
+    print(f"mizan evidence sweep: removed {removed} temporary files of interrupted ingests")
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -191,6 +214,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     from django.utils import translation
 
-    commands = {"add": cmd_add, "verify": cmd_verify, "fixity": cmd_fixity, "export": cmd_export}
+    commands = {
+        "add": cmd_add,
+        "verify": cmd_verify,
+        "fixity": cmd_fixity,
+        "export": cmd_export,
+        "sweep": cmd_sweep,
+    }
     with translation.override("en"):  # the command line speaks English throughout
         return commands[args.action](args)

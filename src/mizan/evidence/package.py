@@ -486,7 +486,9 @@ HOW TO VERIFY (run the commands inside this directory)
    from its ingest, the last event of each item, every file accounted for), with Mizan, which
    is free software (AGPL); this command needs no database and no Mizan data or settings:
        mizan verify-package . --fingerprint {fp}
-   Expected: "verified" and exit status 0; otherwise one line per problem.
+   Expected: "verified" and exit status 0; otherwise one line per problem. Without
+   --fingerprint it says "signature consistent but signer not confirmed" and exits with
+   status 3: that is not a verification, since a forger's package with a new key says the same.
 
 Custody events: one JSON object per line. An event's "hash" is the SHA-256 of the compact JSON
 (keys sorted, UTF-8) of its fields seq, item, action, actor, at, details, prev, item_prev;
@@ -534,7 +536,9 @@ SHA-512 في manifest-sha256.txt و manifest-sha512.txt، وهذان الملف�
    وآخر حدث لكل دليل، وأن كل ملف في الحزمة معروف المصدر) ببرنامج ميزان،
    وهو برنامج حر (AGPL)؛ لا يحتاج هذا الأمر قاعدة بيانات ولا بيانات ميزان أو إعداداته:
        mizan verify-package . --fingerprint {fp}
-   النتيجة المتوقعة: "verified" ورمز خروج 0، وإلا سطر لكل مشكلة.
+   النتيجة المتوقعة: "verified" ورمز خروج 0، وإلا سطر لكل مشكلة. ومن دون --fingerprint يطبع
+   "signature consistent but signer not confirmed" وينتهي برمز 3: وهذا ليس تحققاً، لأن حزمة
+   مزوّرة بمفتاح جديد تعطي النتيجة نفسها.
 
 أحداث العهدة: كائن JSON في كل سطر. حقل "hash" في الحدث هو SHA-256 لنص JSON المضغوط (المفاتيح
 مرتبة، UTF-8) لحقوله seq و item و action و actor و at و details و prev و item_prev؛ و"item_prev"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+import itertools
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mizan.core import keys as core_keys
 from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
 from mizan.core.models import Term
@@ -48,15 +50,27 @@ from mizan.evidence.store import LocalStore, StoreError, StoreKey
 
 _lock = threading.Lock()
 _stores: dict[tuple[str, str], LocalStore] = {}
-_signing_keys: dict[str, SigningKey] = {}
 
 
-def get_store() -> LocalStore:
+class StoreKeyMissing(FileNotFoundError):
+    """A read-only check needed the store key and there is none: nothing was created."""
+
+
+def get_store(*, create: bool = True) -> LocalStore:
+    """The installation's store; its key and directories are created on first use unless
+    ``create`` is False (read-only checks), when a missing key raises :class:`StoreKeyMissing`."""
     root, key_file = Path(settings.EVIDENCE_ROOT), Path(settings.EVIDENCE_KEY_FILE)
     cache_key = (str(root), str(key_file))
     with _lock:
         store = _stores.get(cache_key)
         if store is None:
+            if not create:
+                if not key_file.exists():
+                    raise StoreKeyMissing(
+                        f"the store key {key_file} is missing (MIZAN_EVIDENCE_KEY_FILE); restore"
+                        " it from the key backup — without it no original can be decrypted"
+                    )
+                return LocalStore(root, StoreKey.load(key_file), create=False)
             key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             if key_file.exists():
                 key = StoreKey.load(key_file)
@@ -69,13 +83,18 @@ def get_store() -> LocalStore:
         return store
 
 
-def get_signing_key() -> SigningKey:
-    path = Path(settings.SIGNING_KEY_FILE)
-    with _lock:
-        key = _signing_keys.get(str(path))
-        if key is None:
-            key = _signing_keys[str(path)] = SigningKey.load_or_create(path)
-        return key
+def store_sweep() -> int:
+    """Remove the temporary files of ingests that died (SIGKILL, power loss) and return how
+    many; live ingests hold a lock on theirs and are left alone. Needs no key."""
+    root = Path(settings.EVIDENCE_ROOT)
+    if not (root / "tmp").is_dir():
+        return 0
+    return LocalStore(root, create=False).cleanup_tmp()
+
+
+def get_signing_key(*, create: bool = True) -> SigningKey:
+    """The organisation's signing key (one loader for every signer: mizan.core.keys)."""
+    return core_keys.get_signing_key(create=create)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -421,8 +440,39 @@ def item_annotate(*, item: Item, actor: Any, note: str) -> None:
         )
 
 
+class ItemDamaged(Exception):
+    """The stored original failed its integrity check: nothing of it was sent."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
 def item_content(item: Item, *, actor: Any, download: bool, request: Any = None) -> Iterator[bytes]:
-    """Record the view or download, then stream the plaintext."""
+    """Check the whole stored original, record the view or download, then stream the plaintext.
+
+    The check comes first so that a damaged object sends nothing at all — not a 200 and the
+    chunks before the damage — and is recorded as a failed fixity event (:class:`ItemDamaged`).
+    It is one authenticated decryption of every chunk with the plaintext SHA-256 (the streaming
+    pass then repeats it): the cost is measured in bench/README.md ("verify before sending").
+    """
+    store = get_store()
+    try:
+        for _chunk in store.open(item.sha256):
+            pass
+    except StoreError as exc:
+        problem = str(exc)
+        with transaction.atomic():
+            custody_record(
+                item=item,
+                action=CustodyEvent.Action.FIXITY,
+                actor=actor,
+                details={"ok": False, "problem": problem, "on": "download" if download else "view"},
+            )
+            Item.objects.filter(pk=item.pk).update(
+                last_fixity_at=timezone.now(), last_fixity_ok=False
+            )
+        raise ItemDamaged(problem) from None
     custody_record(
         item=item,
         action=CustodyEvent.Action.DOWNLOAD if download else CustodyEvent.Action.VIEW,
@@ -431,7 +481,7 @@ def item_content(item: Item, *, actor: Any, download: bool, request: Any = None)
         if request is not None
         else {},
     )
-    return get_store().open(item.sha256)
+    return store.open(item.sha256)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,6 +494,9 @@ class CheckReport:
     events_checked: int = 0
     checkpoints_checked: int = 0
     problems: list[str] = field(default_factory=list)
+    # Objects in the store that no item names (an ingest killed before its item committed):
+    # reported, never fatal and never removed.
+    orphans: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -499,21 +552,26 @@ def fixity_run(
 
 
 def locker_verify(*, progress: Callable[[int, int], None] | None = None) -> CheckReport:
-    """Decrypt and re-hash every original; check the custody chain and its signed checkpoints.
+    """Decrypt and re-hash every original; check the custody chain and its signed checkpoints;
+    list stored objects no item claims.
 
-    Read-only: it records nothing, so it can run on a restored backup or a suspect copy.
+    Read-only: it records and creates nothing (no key, no directory), so it can run on a
+    restored backup or a suspect copy. A key it needs and cannot find raises
+    :class:`StoreKeyMissing` or :class:`mizan.core.keys.SigningKeyMissing`.
     """
     report = CheckReport()
-    store = get_store()
     items = {item.reference: item for item in Item.objects.order_by("pk")}
+    store = get_store(create=False) if items else None
     total = len(items)
     for index, item in enumerate(items.values(), start=1):
+        assert store is not None
         problem = _check_item(store, item)
         if problem:
             report.problems.append(f"item {item.reference}: {problem}")
         report.items_checked += 1
         if progress:
             progress(index, total)
+    report.orphans = _orphan_objects({item.sha256 for item in items.values()})
 
     events = [e.as_chain_event() for e in CustodyEvent.objects.order_by("seq").iterator()]
     report.events_checked = len(events)
@@ -545,14 +603,16 @@ def locker_verify(*, progress: Callable[[int, int], None] | None = None) -> Chec
         report.problems.append(
             f"custody log: it ends at event {last_seq} but {head.last_seq} events were written"
         )
-    key = get_signing_key()
-    for checkpoint in Checkpoint.objects.order_by("seq"):
+    checkpoints = list(Checkpoint.objects.order_by("seq", "id"))
+    key = get_signing_key(create=False) if checkpoints else None
+    for checkpoint in checkpoints:
         report.checkpoints_checked += 1
         signed = by_seq.get(checkpoint.seq)
         if signed is None or signed["hash"] != checkpoint.head:
             report.problems.append(
                 f"signed checkpoint at event {checkpoint.seq}: the log no longer has that head"
             )
+        assert key is not None
         if checkpoint.key_fingerprint != key.fingerprint:
             report.problems.append(
                 f"signed checkpoint at event {checkpoint.seq}: signed with another key "
@@ -567,7 +627,47 @@ def locker_verify(*, progress: Callable[[int, int], None] | None = None) -> Chec
             report.problems.append(
                 f"signed checkpoint at event {checkpoint.seq}: the signature does not verify"
             )
+    report.problems.extend(_checkpoint_coverage([c.seq for c in checkpoints], last_seq))
     return report
+
+
+def _checkpoint_coverage(signed_seqs: list[int], last_seq: int) -> list[str]:
+    """A checkpoint is signed at least every EVIDENCE_CHECKPOINT_EVERY events (and after each
+    command-line ingest, fixity run and export): a longer run without one means checkpoints
+    were deleted, and the events after the last one left could have been rewritten."""
+    every = int(getattr(settings, "EVIDENCE_CHECKPOINT_EVERY", 100))
+    if every <= 0:
+        return []
+    problems = []
+    signed = sorted({seq for seq in signed_seqs if seq <= last_seq})
+    for before, after in itertools.pairwise(signed):
+        if after - before > every:
+            problems.append(
+                f"custody log: no signed checkpoint between events {before} and {after} (one is"
+                f" signed at least every {every}): checkpoints were removed"
+            )
+    last_signed = signed[-1] if signed else 0
+    if last_seq - last_signed >= every:
+        problems.append(
+            f"custody log: events {last_signed + 1}–{last_seq} are covered by no signed"
+            f" checkpoint (one is signed at least every {every}): checkpoints were removed"
+        )
+    return problems
+
+
+def _orphan_objects(claimed: set[str]) -> list[str]:
+    """Stored objects no item names: left by an ingest killed between storing the content and
+    committing its item. Harmless (a new ingest of the same file reuses the object), but an
+    administrator should know; content is never deleted, so they are reported, not removed."""
+    objects = Path(settings.EVIDENCE_ROOT) / "objects"
+    if not objects.is_dir():
+        return []
+    found = []
+    for path in sorted(objects.glob("??/??/*")):
+        name = path.name
+        if len(name) == 64 and name not in claimed and path.is_file():
+            found.append(f"{name} ({path.stat().st_size} bytes stored)")
+    return found
 
 
 # ---------------------------------------------------------------------------------------------

@@ -386,16 +386,19 @@ def _check_address(sha256: str) -> str:
 class LocalStore:
     """The evidence store on a local directory: ``objects/ab/cd/<sha256>`` and ``tmp/``.
 
-    ``key`` may be omitted for key-less work (``exists``, ``verify_ciphertext``).
+    ``key`` may be omitted for key-less work (``exists``, ``verify_ciphertext``,
+    ``cleanup_tmp``). With ``create=False`` (read-only checks) no directory is made: a missing
+    store then reads as missing objects.
     """
 
-    def __init__(self, root: Path, key: StoreKey | None = None) -> None:
+    def __init__(self, root: Path, key: StoreKey | None = None, *, create: bool = True) -> None:
         self.root = Path(root)
         self.objects = self.root / "objects"
         self.tmp = self.root / "tmp"
         self._key = key
-        for directory in (self.root, self.objects, self.tmp):
-            directory.mkdir(mode=0o700, exist_ok=True)
+        if create:
+            for directory in (self.root, self.objects, self.tmp):
+                directory.mkdir(mode=0o700, exist_ok=True)
 
     @staticmethod
     def create_key(path: Path) -> StoreKey:

@@ -94,9 +94,23 @@ def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHttpResponse:
+def _stream(
+    item: Item, request: HttpRequest, *, download: bool
+) -> HttpResponse | StreamingHttpResponse:
     inline = not download and item.preview_kind != ""
-    chunks = services.item_content(item, actor=request.user, download=not inline, request=request)
+    try:
+        chunks = services.item_content(
+            item, actor=request.user, download=not inline, request=request
+        )
+    except services.ItemDamaged as exc:
+        message = _(
+            "The stored original of %(ref)s failed its integrity check, so nothing of it was "
+            "sent (%(problem)s). A failed fixity check was added to its custody history. Tell an "
+            "administrator now: the original must be restored from a backup."
+        ) % {"ref": item.reference, "problem": exc.problem}
+        page = render(request, "errors/error.html", {"code": 500, "message": message}, status=500)
+        page["Cache-Control"] = "no-store"
+        return page
     content_type = item.media_type if inline else "application/octet-stream"
     if item.media_type == "text/plain":
         content_type = "text/plain; charset=utf-8"
@@ -121,7 +135,7 @@ def _stream(item: Item, request: HttpRequest, *, download: bool) -> StreamingHtt
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
 @xframe_options_sameorigin
-def item_content(request: HttpRequest, reference: str) -> StreamingHttpResponse:
+def item_content(request: HttpRequest, reference: str) -> HttpResponse | StreamingHttpResponse:
     """The original for the preview on the item page (recorded as a view)."""
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=False)
@@ -130,7 +144,7 @@ def item_content(request: HttpRequest, reference: str) -> StreamingHttpResponse:
 @login_required
 @permission_required("evidence.view_item", raise_exception=True)
 @require_GET
-def item_download(request: HttpRequest, reference: str) -> StreamingHttpResponse:
+def item_download(request: HttpRequest, reference: str) -> HttpResponse | StreamingHttpResponse:
     item = get_visible_or_404(Item, request.user, reference=reference)
     return _stream(item, request, download=True)
 

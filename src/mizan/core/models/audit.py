@@ -89,3 +89,27 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.last_seq} {self.last_hash[:12]}"
+
+
+class AuditCheckpoint(models.Model):
+    """The organisation's Ed25519 signature over the audit log's length and head at a moment.
+
+    Signed every ``MIZAN_AUDIT_CHECKPOINT_EVERY`` entries and on ``mizan audit checkpoint``; the
+    key lives outside the database, so whoever rewrites the log from a copy of the database
+    cannot sign its new head. Append-only like the log (a database trigger refuses UPDATE and
+    DELETE).
+    """
+
+    seq = models.PositiveBigIntegerField(_("entries covered"), db_index=True)
+    head = models.CharField(max_length=64)
+    at = models.CharField(_("time"), max_length=32)
+    signature = models.CharField(max_length=100)  # base64 of the 64-byte signature
+    key_fingerprint = models.CharField(_("key fingerprint"), max_length=64)
+
+    class Meta:
+        ordering = ["-seq", "-id"]
+        verbose_name = _("signed audit checkpoint")
+        verbose_name_plural = _("signed audit checkpoints")
+
+    def __str__(self) -> str:
+        return f"audit checkpoint {self.seq}"
