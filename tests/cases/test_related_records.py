@@ -18,7 +18,6 @@ from django.urls import reverse
 from mizan.cases import services
 from mizan.cases.models import Act, Person
 from mizan.core.models import Team, Term
-from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from tests.conftest import make_site, signed_in
 
@@ -105,10 +104,10 @@ def _absent(body: bytes, *canaries: str) -> None:
 
 def test_incident_page_hides_a_victim_above_the_viewer(viewer, scene) -> None:  # type: ignore[no-untyped-def]
     victim = scene["hidden_victim"]
-    assert signed_in(viewer).get(reverse("cases:person_detail", args=[victim.pk])).status_code == 404
-    response = signed_in(viewer).get(
-        reverse("cases:incident_detail", args=[scene["incident"].pk])
+    assert (
+        signed_in(viewer).get(reverse("cases:person_detail", args=[victim.pk])).status_code == 404
     )
+    response = signed_in(viewer).get(reverse("cases:incident_detail", args=[scene["incident"].pk]))
     assert response.status_code == 200
     _absent(
         response.content,
@@ -134,9 +133,7 @@ def test_incident_page_of_another_team_documenter(documenter_a, scene) -> None: 
 def test_protected_witness_out_of_reach_leaves_no_pseudonym(viewer, scene) -> None:  # type: ignore[no-untyped-def]
     """The source record is internal, its person confidential: the viewer may not learn from a
     pseudonym (or a "protected person" label) that a protected witness is there."""
-    response = signed_in(viewer).get(
-        reverse("cases:incident_detail", args=[scene["incident"].pk])
-    )
+    response = signed_in(viewer).get(reverse("cases:incident_detail", args=[scene["incident"].pk]))
     _absent(
         response.content,
         PSEUDONYM,
@@ -146,9 +143,7 @@ def test_protected_witness_out_of_reach_leaves_no_pseudonym(viewer, scene) -> No
 
 
 def test_perpetrators_and_sites_out_of_reach_are_not_named(viewer, scene) -> None:  # type: ignore[no-untyped-def]
-    response = signed_in(viewer).get(
-        reverse("cases:incident_detail", args=[scene["incident"].pk])
-    )
+    response = signed_in(viewer).get(reverse("cases:incident_detail", args=[scene["incident"].pk]))
     _absent(
         response.content,
         HIDDEN_UNIT,
@@ -225,9 +220,7 @@ def test_person_page_hides_a_site_above_the_viewer(viewer, scene) -> None:  # ty
     incident = scene["incident"]
     seen_act = incident.acts.get(victim=scene["seen_victim"])
     Act.objects.filter(pk=seen_act.pk).update(site=scene["site"])
-    response = signed_in(viewer).get(
-        reverse("cases:person_detail", args=[scene["seen_victim"].pk])
-    )
+    response = signed_in(viewer).get(reverse("cases:person_detail", args=[scene["seen_victim"].pk]))
     _absent(response.content, HIDDEN_SITE, "سجنكناري")
 
 
@@ -265,7 +258,9 @@ def test_unit_page_hides_commanders_and_parent_above_the_viewer(viewer, team_b) 
 def test_unit_page_shows_a_commander_s_pseudonym_to_who_may_see_the_record(  # type: ignore[no-untyped-def]
     documenter_a,
 ) -> None:
-    unit = services.organisation_create(actor=None, data={"name_en": "Open branch", "sensitivity": 1})
+    unit = services.organisation_create(
+        actor=None, data={"name_en": "Open branch", "sensitivity": 1}
+    )
     protected = _person(
         "Namecanary",
         sensitivity=Sensitivity.CONFIDENTIAL,
@@ -278,7 +273,9 @@ def test_unit_page_shows_a_commander_s_pseudonym_to_who_may_see_the_record(  # t
     _absent(body, "Namecanary")
 
 
-def test_template_filter_gives_name_pseudonym_or_nothing(viewer, documenter_a, administrator, team_b) -> None:  # type: ignore[no-untyped-def]
+def test_template_filter_gives_name_pseudonym_or_nothing(
+    viewer, documenter_a, administrator, team_b
+) -> None:  # type: ignore[no-untyped-def]
     from mizan.core.templatetags.people import name_for
 
     protected = _person(

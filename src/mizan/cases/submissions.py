@@ -90,9 +90,7 @@ def prepare(kind: Kind, act: Act, user: Any) -> Submission:
     if not act.steps_taken.strip():
         missing.append(_("The steps taken by the relatives to find the person or seek remedy."))
     sources = [
-        s
-        for s in sources_visible_to(user).filter(acts=act).order_by("pk")
-        if s.person is not None
+        s for s in sources_visible_to(user).filter(acts=act).order_by("pk") if s.person is not None
     ]
     source = sources[0] if sources else None
     if source is None:
