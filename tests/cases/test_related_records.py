@@ -290,3 +290,12 @@ def test_template_filter_gives_name_pseudonym_or_nothing(
     assert name_for(protected, administrator) == "Namecanary"
     assert name_for(hidden, documenter_a) == ""
     assert name_for(None, documenter_a) == ""
+
+
+def test_incident_filters_by_a_site_or_unit_out_of_reach_find_nothing(viewer, scene) -> None:  # type: ignore[no-untyped-def]
+    """Trying the ids of sites and units one by one must not tell which visible incidents
+    have acts at a hidden facility or by a hidden unit."""
+    reference = scene["incident"].reference
+    for query in (f"site={scene['site'].pk}", f"unit={scene['unit'].pk}"):
+        response = signed_in(viewer).get(reverse("cases:incident_list") + "?" + query)
+        assert reference not in response.content.decode(), query
