@@ -299,3 +299,36 @@ def test_incident_filters_by_a_site_or_unit_out_of_reach_find_nothing(viewer, sc
     for query in (f"site={scene['site'].pk}", f"unit={scene['unit'].pk}"):
         response = signed_in(viewer).get(reverse("cases:incident_list") + "?" + query)
         assert reference not in response.content.decode(), query
+
+
+def test_statistics_do_not_count_a_hidden_victim_s_sex_or_age(viewer, administrator, scene) -> None:  # type: ignore[no-untyped-def]
+    """The sex and age-group charts count a victim only for who may see the victim; otherwise
+    comparing a chart with the victims one can see would tell a hidden victim's sex."""
+    from django.utils import translation
+
+    from mizan.cases.statistics import charts
+
+    with translation.override("en"):
+        seen = {c.key: dict(c.rows) for c in charts(viewer)}
+        full = {c.key: dict(c.rows) for c in charts(administrator)}
+    assert "Female" not in seen["sex"] and "Child (under 18)" not in seen["age_group"]
+    assert sum(seen["act_type"].values()) == 2  # the act itself is still counted
+    assert full["sex"]["Female"] == 1 and full["age_group"]["Child (under 18)"] == 1
+    response = signed_in(viewer).get(reverse("cases:statistics") + "?csv=sex")
+    assert "Female" not in response.content.decode()
+
+
+def test_statistics_follow_a_victim_s_level_when_it_changes(viewer, scene) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    from mizan.cases import tallies
+    from mizan.cases.statistics import charts
+
+    services.person_update(
+        actor=None,
+        person=scene["hidden_victim"],
+        data={"sensitivity": Sensitivity.INTERNAL, "team": None},
+    )
+    with translation.override("en"):
+        assert {c.key: dict(c.rows) for c in charts(viewer)}["sex"].get("Female") == 1
+    assert tallies.stored() == tallies.recount()
