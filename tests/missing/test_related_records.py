@@ -122,3 +122,32 @@ def test_a_relative_out_of_reach_leaves_no_trace(missing_file, officer, viewer) 
     body = client.get(reverse("missing:file_detail", args=[missing_file.pk])).content.decode()
     for canary in ("فاطمة", "Relcanary", "may not see", "+963 944 000 111"):
         assert canary not in body, canary
+
+
+def test_a_grave_document_does_not_name_an_evidence_item_out_of_reach(officer, viewer) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from mizan.evidence.services import item_ingest
+    from tests.conftest import make_site
+
+    grave = make_site("Grave (test)", "مقبرة", Sensitivity.INTERNAL, site_type="mass_grave")
+    item = item_ingest(
+        io.BytesIO(b"register scan"),
+        filename="r.pdf",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+    ).item
+    services.grave_document_create(
+        actor=officer,
+        data={
+            "site": grave,
+            "title": "Burial register",
+            "sensitivity": Sensitivity.INTERNAL,
+            "evidence_item": item,
+            "evidence_reference": item.reference,
+        },
+    )
+    html = signed_in(viewer).get(reverse("missing:grave_list")).content.decode()
+    assert "Burial register" in html
+    assert item.reference not in html
+    assert item.reference in signed_in(officer).get(reverse("missing:grave_list")).content.decode()

@@ -10,7 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
 from mizan.core.charts import Chart as Table
-from mizan.core.permissions import effective_clearance, get_visible_or_404, visibility_q
+from mizan.core.permissions import (
+    effective_clearance,
+    get_visible_or_404,
+    visibility_q,
+    visible_prefetch,
+)
 from mizan.missing.models import (
     FamilyContact,
     FamilyReport,
@@ -167,11 +172,20 @@ def records_of(user: Any, source_list: SourceList) -> QuerySet[SourceRecord]:
 
 
 def grave_documents_visible_to(user: Any) -> QuerySet[GraveDocument]:
-    """Documents the user may see, about graves the user may see."""
+    """Documents the user may see, about graves the user may see; the linked evidence item
+    only if the user may see it (else ``evidence_item`` reads as None and its reference is not
+    shown)."""
+    from mizan.evidence.models import Item
+
     return (
         GraveDocument.objects.visible_to(user)
         .filter(visibility_q(user, "site__"))
         .select_related("site", "site__place")
+        .prefetch_related(
+            visible_prefetch(
+                "evidence_item", Item.objects.only("pk", "reference", "sensitivity", "team"), user
+            )
+        )
         .annotate(list_count=Count("source_lists"))
         .order_by("site__name_en", "pk")
     )
