@@ -122,8 +122,9 @@ def act_rows(user: Any, filters: IncidentFilters) -> Iterator[dict[str, Any]]:
             "victim_sex": act.victim.sex.code if act.victim.sex else "",
             "victim_age_group": act.victim_age_group,
             "perpetrator_units": [
-                i.perpetrator_unit.name_en or i.perpetrator_unit.name_ar
-                for i in act.involvements.all()
+                unit.name_en or unit.name_ar
+                for unit in (i.perpetrator_unit for i in act.involvements.all())
+                if unit is not None
             ],
             "legal_qualifications": [t.code for t in act.legal_qualifications.all()],
             "torture_methods": [t.code for t in act.torture_methods.all()],

@@ -142,7 +142,7 @@ class SensitiveModel(models.Model):
 
 def visible_prefetch(
     lookup: str, queryset: models.QuerySet[Any], user: Any, *, to_attr: str | None = None
-) -> models.Prefetch:
+) -> models.Prefetch[Any]:
     """Prefetch a relation through the permission layer.
 
     ``queryset`` is the related model's queryset (with its own ``select_related``); only the rows
