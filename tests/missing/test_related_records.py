@@ -151,3 +151,33 @@ def test_a_grave_document_does_not_name_an_evidence_item_out_of_reach(officer, v
     assert "Burial register" in html
     assert item.reference not in html
     assert item.reference in signed_in(officer).get(reverse("missing:grave_list")).content.decode()
+
+
+def test_the_review_queue_leaves_out_a_pair_with_a_record_of_a_hidden_person(  # type: ignore[no-untyped-def]
+    officer, team_b, tmp_path
+) -> None:
+    from mizan.missing.models import CandidatePair
+
+    path = tmp_path / "l.csv"
+    path.write_text(
+        f"record_id,full_name,national_id\nR-1,{NAME},{NATIONAL_ID}\nR-2,{NAME} س,1\n",
+        encoding="utf-8",
+    )
+    source = services.source_list_create(
+        actor=officer, data={"name": "Open list", "origin": SourceList.Origin.FAMILIES}
+    )
+    services.source_list_import(actor=officer, source_list=source, path=path)
+    first, second = source.records.order_by("pk")
+    pair = CandidatePair.objects.create(
+        record_a=first, record_b=second, probability=0.9, match_weight=5.0
+    )
+    client = signed_in(officer)
+    assert NAME in client.get(reverse("missing:review_queue")).content.decode()
+    hidden = cases_services.person_create(
+        actor=None,
+        data={"first_name_ar": NAME, "sensitivity": Sensitivity.RESTRICTED, "team": team_b},
+    )
+    SourceRecord.objects.filter(pk=first.pk).update(person=hidden)
+    body = client.get(reverse("missing:review_queue")).content.decode()
+    assert NAME not in body and NATIONAL_ID not in body
+    assert client.get(reverse("missing:review_pair", args=[pair.pk])).status_code == 404
