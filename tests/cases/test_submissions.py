@@ -196,3 +196,29 @@ def test_a_submission_for_a_victim_of_another_team_is_refused(  # type: ignore[n
     assert "identity is protected beyond your clearance" in body
     assert "Samer" not in body
     assert reverse("cases:person_detail", args=[victim.pk]) not in body
+
+
+def test_a_perpetrator_s_protected_identity_blocks_the_submission(  # type: ignore[no-untyped-def]
+    make_user, team_a, disappearance
+) -> None:
+    from mizan.cases.models import Involvement
+    from mizan.core.models import Term
+
+    insider = services.person_create(
+        actor=None,
+        data={
+            "first_name_lat": "Insidercanary",
+            "sensitivity": Sensitivity.INTERNAL,
+            "identity_sensitivity": Sensitivity.RESTRICTED,
+            "pseudonym": "Insider-1",
+        },
+    )
+    degree = Term.objects.get(vocabulary="involvement_degree", code="ordered")
+    Involvement.objects.create(act=disappearance, perpetrator_person=insider, degree=degree)
+    legal = make_user("lina_legal", "legal_officer", (team_a,), clearance=Sensitivity.CONFIDENTIAL)
+    services.consent_record(actor=None, person=disappearance.victim, scope="un_bodies")
+    response = signed_in(legal).get(reverse("cases:submission", args=[disappearance.pk, "wgeid"]))
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert "perpetrator's identity is protected" in body or "perpetrator&#x27;s identity" in body
+    assert "Insidercanary" not in body

@@ -87,6 +87,11 @@ def prepare(kind: Kind, act: Act, user: Any) -> Submission:
     involvements = list(involvements_visible_to(user).filter(act=act))
     if not involvements:
         missing.append(_("The forces believed responsible."))
+    if any(
+        i.perpetrator_person is not None and not i.perpetrator_person.identity_visible_to(user)
+        for i in involvements
+    ):
+        missing.append(_("A perpetrator's identity is protected beyond your clearance."))
     if not act.steps_taken.strip():
         missing.append(_("The steps taken by the relatives to find the person or seek remedy."))
     sources = [
