@@ -332,3 +332,25 @@ def test_statistics_follow_a_victim_s_level_when_it_changes(viewer, scene) -> No
     with translation.override("en"):
         assert {c.key: dict(c.rows) for c in charts(viewer)}["sex"].get("Female") == 1
     assert tallies.stored() == tallies.recount()
+
+
+def test_an_act_of_a_hidden_victim_answers_no_filter_and_no_unit_page(viewer, scene) -> None:  # type: ignore[no-untyped-def]
+    """The hidden victim's act (torture, by the unit) is out of reach everywhere but in counts:
+    filtering on its type, or opening the page of a unit that took part in it, tells nothing."""
+    open_unit = services.organisation_create(
+        actor=None, data={"name_en": "Open unit", "sensitivity": Sensitivity.INTERNAL}
+    )
+    from mizan.cases.models import Involvement
+
+    hidden_act = scene["incident"].acts.get(victim=scene["hidden_victim"])
+    Involvement.objects.create(
+        act=hidden_act,
+        perpetrator_unit=open_unit,
+        degree=Term.objects.get(vocabulary="involvement_degree", code="ordered"),
+    )
+    reference = scene["incident"].reference
+    client = signed_in(viewer)
+    listed = client.get(reverse("cases:incident_list") + "?act_type=torture").content.decode()
+    assert reference not in listed
+    unit_page = client.get(reverse("cases:unit_detail", args=[open_unit.pk])).content.decode()
+    assert reference not in unit_page

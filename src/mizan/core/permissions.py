@@ -81,6 +81,13 @@ def user_team_ids(user: Any) -> list[int]:
     return cached
 
 
+def sees_everything(user: Any) -> bool:
+    """A verified superuser: every level, every team (a filter on visibility can be skipped)."""
+    return bool(getattr(user, "is_superuser", False)) and (
+        effective_clearance(user) == Sensitivity.RESTRICTED
+    )
+
+
 def visibility_q(user: Any, through: str = "") -> models.Q:
     """The visibility rule as a condition, optionally through a relation (``"incident__"``).
 
