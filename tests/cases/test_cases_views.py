@@ -463,4 +463,5 @@ def test_units_the_user_may_not_see_are_never_named(viewer, unit) -> None:  # ty
     page = signed_in(viewer).get(reverse("cases:incident_detail", args=[incident.pk]))
     body = page.content.decode()
     assert "Secret unit" not in body and "Branch 999 (test)" in body
-    assert "a unit you may not see" in body
+    # One neutral count, nothing that tells the hidden perpetrator apart (not even its degree).
+    assert "and 1 perpetrator you may not see" in body

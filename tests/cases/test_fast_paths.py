@@ -76,7 +76,8 @@ def record(
 
 
 def expected_counts(user: Any) -> Counter[tuple[str, str]]:
-    """The statistics straight from the acts through the permission layer (the old way)."""
+    """The statistics straight from the acts through the permission layer (the old way), the
+    victim's sex and age group by the victim's own visibility as well."""
     counts: Counter[tuple[str, str]] = Counter()
     visible_units = set(Organisation.objects.visible_to(user).values_list("pk", flat=True))
     for act in Act.objects.visible_to(user).select_related("incident", "victim"):
@@ -85,8 +86,15 @@ def expected_counts(user: Any) -> Counter[tuple[str, str]]:
         if date:
             counts[("year", f"{date.year:04d}")] += 1
         counts[("governorate", str(act.incident.governorate_id or ""))] += 1
-        counts[("sex", str(act.victim.sex_id or ""))] += 1
-        counts[("age_group", act.victim_age_group)] += 1
+        # The victim's sex and age group count only for who may see the victim too; a victim
+        # of another team than the incident's counts as unknown (issue 11).
+        incident_team, victim_team = act.incident.team_id, act.victim.team_id
+        if incident_team and victim_team and incident_team != victim_team:
+            counts[("sex", "")] += 1
+            counts[("age_group", "")] += 1
+        elif act.victim.is_visible_to(user):
+            counts[("sex", str(act.victim.sex_id or ""))] += 1
+            counts[("age_group", act.victim_age_group)] += 1
         for unit_id in {i.perpetrator_unit_id for i in act.involvements.all()}:
             if unit_id in visible_units:
                 counts[("unit", str(unit_id))] += 1

@@ -148,3 +148,77 @@ def test_torture_kind_does_not_apply_to_a_disappearance(make_user, team_a, disap
         .content.decode()
     )
     assert "does not apply" in body
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None,
+    reason="poppler-utils is not installed (./mizan.sh test installs it)",
+)
+def test_a_submission_names_no_perpetrator_above_the_user(  # type: ignore[no-untyped-def]
+    make_user, team_a, team_b, disappearance, tmp_path
+) -> None:
+    """Issue 11: the PDF leaves the organisation under the user's name; a unit or a perpetrator
+    the user may not see (another team's restricted records) must not be in it."""
+    from mizan.cases.models import Involvement
+    from mizan.core.models import Term
+
+    hidden_unit = services.organisation_create(
+        actor=None,
+        data={"name_en": "Unitcanary Directorate", "sensitivity": 3, "team": team_b},
+    )
+    hidden_person = services.person_create(
+        actor=None,
+        data={"first_name_lat": "Perpcanary", "sensitivity": 3, "team": team_b},
+    )
+    degree = Term.objects.get(vocabulary="involvement_degree", code="ordered")
+    Involvement.objects.create(act=disappearance, perpetrator_unit=hidden_unit, degree=degree)
+    Involvement.objects.create(act=disappearance, perpetrator_person=hidden_person, degree=degree)
+    legal = make_user("lina_legal", "legal_officer", (team_a,))
+    services.consent_record(actor=legal, person=disappearance.victim, scope="un_bodies")
+    response = signed_in(legal).get(reverse("cases:submission", args=[disappearance.pk, "wgeid"]))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content, tmp_path)
+    assert "Branch 999 (test)" in text
+    assert "Unitcanary" not in text and "Perpcanary" not in text
+
+
+def test_a_submission_for_a_victim_of_another_team_is_refused(  # type: ignore[no-untyped-def]
+    make_user, team_a, team_b, disappearance
+) -> None:
+    victim = disappearance.victim
+    victim.team = team_b
+    victim.save()
+    legal = make_user("lina_legal", "legal_officer", (team_a,))
+    services.consent_record(actor=None, person=victim, scope="un_bodies")
+    response = signed_in(legal).get(reverse("cases:submission", args=[disappearance.pk, "wgeid"]))
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert "identity is protected beyond your clearance" in body
+    assert "Samer" not in body
+    assert reverse("cases:person_detail", args=[victim.pk]) not in body
+
+
+def test_a_perpetrator_s_protected_identity_blocks_the_submission(  # type: ignore[no-untyped-def]
+    make_user, team_a, disappearance
+) -> None:
+    from mizan.cases.models import Involvement
+    from mizan.core.models import Term
+
+    insider = services.person_create(
+        actor=None,
+        data={
+            "first_name_lat": "Insidercanary",
+            "sensitivity": Sensitivity.INTERNAL,
+            "identity_sensitivity": Sensitivity.RESTRICTED,
+            "pseudonym": "Insider-1",
+        },
+    )
+    degree = Term.objects.get(vocabulary="involvement_degree", code="ordered")
+    Involvement.objects.create(act=disappearance, perpetrator_person=insider, degree=degree)
+    legal = make_user("lina_legal", "legal_officer", (team_a,), clearance=Sensitivity.CONFIDENTIAL)
+    services.consent_record(actor=None, person=disappearance.victim, scope="un_bodies")
+    response = signed_in(legal).get(reverse("cases:submission", args=[disappearance.pk, "wgeid"]))
+    assert response["Content-Type"].startswith("text/html")
+    body = response.content.decode()
+    assert "perpetrator's identity is protected" in body or "perpetrator&#x27;s identity" in body
+    assert "Insidercanary" not in body

@@ -86,24 +86,26 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person
             # Serialises with a recording that copies this person's sex onto a new act.
             list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk"))
         changed = [name for name, value in data.items() if getattr(person, name) != value]
-        for name, value in data.items():
-            setattr(person, name, value)
-        person.search_key = person_search_text(person)
-        person.full_clean()
-        person.save()
-        _index_person(person)
-        if "sex" in changed:
-            _copy_sex_to_acts(person)
+        # The statistics count a victim's sex and age group by the victim's level and team
+        # too (``tallies._count``): a change of any of them recounts the person's incidents.
+        incident_ids: set[int] = set()
+        if {"sex", "sensitivity", "team"} & set(changed):
+            incident_ids = set(
+                Act.objects.filter(victim=person).values_list("incident_id", flat=True)
+            )
+            tallies.lock_incidents(incident_ids)
+        with tallies.kept_for(incident_ids):
+            for name, value in data.items():
+                setattr(person, name, value)
+            person.search_key = person_search_text(person)
+            person.full_clean()
+            person.save()
+            _index_person(person)
+            if "sex" in changed:
+                # Acts keep their victim's sex for the filters (``Act.victim_sex``).
+                Act.objects.filter(victim=person).update(victim_sex=person.sex)
         audit_record(actor=actor, action=Action.UPDATE, target=person, fields=changed)
     return person
-
-
-def _copy_sex_to_acts(person: Person) -> None:
-    """Acts keep their victim's sex for the filters and the statistics (``Act.victim_sex``)."""
-    incident_ids = set(Act.objects.filter(victim=person).values_list("incident_id", flat=True))
-    tallies.lock_incidents(incident_ids)
-    with tallies.kept_for(incident_ids):
-        Act.objects.filter(victim=person).update(victim_sex=person.sex)
 
 
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:

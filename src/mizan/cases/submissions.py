@@ -16,7 +16,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from mizan.cases.models import Act, Consent, Source
+from mizan.cases.models import Act, Consent
+from mizan.cases.selectors import involvements_visible_to, sources_visible_to
 
 UN_BODIES = "un_bodies"
 
@@ -69,7 +70,7 @@ def prepare(kind: Kind, act: Act, user: Any) -> Submission:
     victim = act.victim
     if act.act_type.code not in kind.act_types:
         missing.append(_("This kind of submission does not apply to this type of act."))
-    if not victim.identity_visible_to(user):
+    if not victim.is_visible_to(user) or not victim.identity_visible_to(user):
         missing.append(_("The victim's identity is protected beyond your clearance."))
     if not (victim.full_name_ar or victim.full_name_lat):
         missing.append(_("The victim's full name."))
@@ -81,15 +82,20 @@ def prepare(kind: Kind, act: Act, user: Any) -> Submission:
     where = act.site or act.place or act.incident.place
     if where is None:
         missing.append(_("The place of the arrest or where the person was last seen."))
-    involvements = list(act.involvements.select_related("perpetrator_unit", "perpetrator_person"))
+    # Perpetrators and sources through the permission layer: what the user may not see never
+    # goes into a document that leaves the organisation under the user's name.
+    involvements = list(involvements_visible_to(user).filter(act=act))
     if not involvements:
         missing.append(_("The forces believed responsible."))
+    if any(
+        i.perpetrator_person is not None and not i.perpetrator_person.identity_visible_to(user)
+        for i in involvements
+    ):
+        missing.append(_("A perpetrator's identity is protected beyond your clearance."))
     if not act.steps_taken.strip():
         missing.append(_("The steps taken by the relatives to find the person or seek remedy."))
     sources = [
-        s
-        for s in Source.objects.filter(acts=act).select_related("person", "source_type")
-        if s.person is not None
+        s for s in sources_visible_to(user).filter(acts=act).order_by("pk") if s.person is not None
     ]
     source = sources[0] if sources else None
     if source is None:

@@ -101,24 +101,9 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = selectors.incident_detail(request.user, pk)
     if incident.sensitivity >= Sensitivity.CONFIDENTIAL:
         audit_record(actor=request.user, action=Action.VIEW, target=incident, request=request)
-    # Names pass through the person's identity protection: a protected witness appears under
-    # a pseudonym to anyone whose clearance does not reach the name.
-    for act in incident.acts.all():
-        act.victim_label = act.victim.display_name_for(request.user)  # type: ignore[attr-defined]
-        for involvement in act.involvements.all():
-            unit = involvement.perpetrator_unit
-            if unit is not None and not unit.is_visible_to(request.user):
-                involvement.perpetrator_unit = None
-                involvement.perpetrator_label = _("a unit you may not see")  # type: ignore[attr-defined]
-            if involvement.perpetrator_person:
-                involvement.perpetrator_label = (  # type: ignore[attr-defined]
-                    involvement.perpetrator_person.display_name_for(request.user)
-                )
-    sources = [s for s in incident.sources.all() if s.is_visible_to(request.user)]
-    for source in sources:
-        if source.person:
-            source.person_label = source.person.display_name_for(request.user)  # type: ignore[attr-defined]
-    return render(request, "cases/incident_detail.html", {"incident": incident, "sources": sources})
+    # Related records (victims, perpetrators, sites, sources) come through the permission
+    # layer in the selector; names through the ``name_for`` template filter.
+    return render(request, "cases/incident_detail.html", {"incident": incident})
 
 
 def _victim_rows(actor: Any, formset: Any) -> list[services.VictimAct]:
@@ -260,7 +245,6 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "person": person,
             "consents": person.consents.select_related("scope").order_by("-created_at"),
             "consent_scopes": Term.objects.of("consent_scope"),
-            "name": person.display_name_for(request.user),
             "identity_visible": person.identity_visible_to(request.user),
             **selectors.person_roles(request.user, person),
         },
@@ -269,21 +253,15 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = get_visible_or_404(Organisation, request.user, pk=pk)
-    acts = (
-        Act.objects.visible_to(request.user)
-        .filter(involvements__perpetrator_unit=unit)
-        .select_related("incident", "act_type", "victim")
-        .distinct()[:200]
-    )
+    unit = selectors.unit_detail(request.user, pk)
     return render(
         request,
         "cases/unit_detail.html",
         {
             "unit": unit,
-            "acts": acts,
+            "acts": selectors.unit_acts(request.user, unit),
             "children": Organisation.objects.visible_to(request.user).filter(parent=unit),
-            "commands": unit.commands.select_related("commander").order_by("start_date"),
+            "commands": selectors.unit_commands(request.user, unit),
         },
     )
 
@@ -296,8 +274,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         people = selectors.person_suggestions(request.user, query + " ", limit=100)
     else:
         people = selectors.persons_visible_to(request.user).order_by("-pk")[:100]
-    rows = [(p, p.display_name_for(request.user)) for p in people]
-    return render(request, "cases/person_list.html", {"rows": rows, "query": query})
+    return render(request, "cases/person_list.html", {"people": people, "query": query})
 
 
 @login_required

@@ -13,6 +13,14 @@ Effective clearance:
 * superusers see every level and every team.
 
 A record the user may not see answers 404, not 403, so its existence is not disclosed.
+
+Related records follow their *own* rule, never their parent's: a victim on a visible incident,
+the witness behind a visible source, the commander of a visible unit, the person a list record
+was linked to — each is shown only if the user may see it. Selectors fetch related records
+through :func:`visible_prefetch` (or filter with :func:`visibility_q` on the relation), so a
+record out of reach is simply absent from what the template receives; a person's name on a page
+goes through :func:`person_name_for` (the ``name_for`` template filter), which gives the name,
+the pseudonym of a protected identity, or nothing. See docs/architecture.md, "Threat model".
 """
 
 from __future__ import annotations
@@ -73,6 +81,13 @@ def user_team_ids(user: Any) -> list[int]:
     return cached
 
 
+def sees_everything(user: Any) -> bool:
+    """A verified superuser: every level, every team (a filter on visibility can be skipped)."""
+    return bool(getattr(user, "is_superuser", False)) and (
+        effective_clearance(user) == Sensitivity.RESTRICTED
+    )
+
+
 def visibility_q(user: Any, through: str = "") -> models.Q:
     """The visibility rule as a condition, optionally through a relation (``"incident__"``).
 
@@ -130,6 +145,28 @@ class SensitiveModel(models.Model):
         if getattr(user, "is_superuser", False):
             return True
         return self.team_id in user_team_ids(user)
+
+
+def visible_prefetch(
+    lookup: str, queryset: models.QuerySet[Any], user: Any, *, to_attr: str | None = None
+) -> models.Prefetch[Any]:
+    """Prefetch a relation through the permission layer.
+
+    ``queryset`` is the related model's queryset (with its own ``select_related``); only the rows
+    the user may see are kept. A many-valued relation then holds only visible rows; a forward
+    foreign key to a record the user may not see reads as ``None`` (Django sets the cache of a
+    single-valued prefetch to ``None`` when the row is not in the prefetched set).
+    """
+    return models.Prefetch(lookup, queryset=queryset.visible_to(user), to_attr=to_attr)  # type: ignore[attr-defined]
+
+
+def person_name_for(person: Any, user: Any) -> str:
+    """The name of a person as ``user`` may see it: the real name; the pseudonym when the record
+    is visible but the identity is above the user's clearance; "" when the user may not see the
+    person's record at all (even a pseudonym would say that a protected person is there)."""
+    if person is None or not person.is_visible_to(user):
+        return ""
+    return str(person.display_name_for(user))
 
 
 def get_visible_or_404(source: type[M] | models.QuerySet[M], user: Any, **lookup: Any) -> M:

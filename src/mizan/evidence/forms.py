@@ -208,10 +208,17 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         if not actor.is_superuser:
             teams = teams.filter(pk__in=user_team_ids(actor))
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        from mizan.cases.models import Incident
+
+        # Linked incidents the user may not see are neither shown nor unlinked on save.
+        self.hidden_incidents: list[Any] = []
         if self.instance.pk:
+            linked = self.instance.incidents.order_by("reference")
+            visible = linked.filter(pk__in=Incident.objects.visible_to(actor).values("pk"))
             self.fields["incident_refs"].initial = " ".join(
-                self.instance.incidents.order_by("reference").values_list("reference", flat=True)
+                visible.values_list("reference", flat=True)
             )
+            self.hidden_incidents = list(linked.exclude(pk__in=visible.values("pk")))
         self.incidents: list[Any] = []
         for field in self.fields.values():
             style_widget(field.widget)
@@ -230,5 +237,5 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
             raise forms.ValidationError(
                 _("No incident %(refs)s that you can see.") % {"refs": ", ".join(unknown)}
             )
-        self.incidents = [found[ref] for ref in refs]
+        self.incidents = [found[ref] for ref in refs] + self.hidden_incidents
         return " ".join(refs)

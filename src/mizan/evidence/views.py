@@ -24,7 +24,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.cases.models import CaseFile
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.permissions import get_visible_or_404, visible_prefetch
 from mizan.evidence import services, uploads
 from mizan.evidence.forms import (
     DeriveForm,
@@ -44,7 +44,10 @@ def _visible_items(request: HttpRequest) -> Any:
 @login_required
 @permission_required("evidence.view_item", raise_exception=True)
 def item_list(request: HttpRequest) -> HttpResponse:
-    items = _visible_items(request).select_related("derived_from")
+    # The original of a working copy only if the user may see it (the permission layer).
+    items = _visible_items(request).prefetch_related(
+        visible_prefetch("derived_from", Item.objects.all(), request.user)
+    )
     query = request.GET.get("q", "").strip()[:200]
     if query:
         items = items.filter(
@@ -71,7 +74,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
 @permission_required("evidence.view_item", raise_exception=True)
 def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
     item = get_visible_or_404(
-        Item.objects.select_related("derived_from", "collected_where", "ingested_by"),
+        Item.objects.select_related("collected_where", "ingested_by").prefetch_related(
+            visible_prefetch("derived_from", Item.objects.all(), request.user)
+        ),
         request.user,
         reference=reference,
     )

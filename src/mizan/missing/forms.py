@@ -12,7 +12,7 @@ from mizan.cases.forms import PersonNameMixin, sensitivity_choices, term_choices
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team
 from mizan.core.partial_dates import PartialDateFormField
-from mizan.core.permissions import user_team_ids
+from mizan.core.permissions import person_name_for, user_team_ids
 from mizan.core.validators import validate_no_bidi_controls
 from mizan.missing.models import (
     ConsentScope,
@@ -23,7 +23,7 @@ from mizan.missing.models import (
     SourceList,
     Status,
 )
-from mizan.missing.selectors import name_for, source_lists_visible_to
+from mizan.missing.selectors import relatives_visible_to, source_lists_visible_to
 
 SEX_CHOICES = [("", "—"), ("male", _("Male")), ("female", _("Female"))]
 
@@ -194,12 +194,12 @@ class RelativeChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     actor: Any = None
 
     def label_from_instance(self, obj: Relative) -> str:
-        return f"{name_for(obj.person, self.actor)} — {obj.relationship.label}"
+        return f"{person_name_for(obj.person, self.actor)} — {obj.relationship.label}"
 
 
 def _relatives(form: forms.Form, name: str, missing_person: MissingPerson, actor: Any) -> None:
     field = form.fields[name]
-    field.queryset = missing_person.relatives.select_related("person", "relationship")  # type: ignore[attr-defined]
+    field.queryset = relatives_visible_to(actor).filter(missing_person=missing_person)  # type: ignore[attr-defined]
     field.actor = actor  # type: ignore[attr-defined]
 
 

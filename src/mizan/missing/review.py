@@ -29,8 +29,7 @@ from django.utils.translation import gettext_lazy
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.partial_dates import PartialDate, PartialDateError
-from mizan.core.permissions import visibility_q
-from mizan.missing import services
+from mizan.missing import selectors, services
 from mizan.missing.models import (
     CandidatePair,
     ClusterChange,
@@ -147,8 +146,9 @@ def _visible_lists(user: Any) -> QuerySet[SourceList]:
 
 
 def records_visible_q(user: Any, through: str) -> Q:
-    """A record is as visible as its list (sensitivity and team)."""
-    return visibility_q(user, f"{through}source_list__")
+    """A record is as visible as its list, and as its linked person and their file (the one
+    rule, in ``selectors.records_visible_q``)."""
+    return selectors.records_visible_q(user, through)
 
 
 @dataclass(frozen=True)

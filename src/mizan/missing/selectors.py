@@ -8,10 +8,14 @@ from typing import Any
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import Person
 from mizan.core.bilingual import pick
 from mizan.core.charts import Chart as Table
-from mizan.core.permissions import effective_clearance, get_visible_or_404, visibility_q
+from mizan.core.permissions import (
+    effective_clearance,
+    get_visible_or_404,
+    visibility_q,
+    visible_prefetch,
+)
 from mizan.missing.models import (
     FamilyContact,
     FamilyReport,
@@ -73,6 +77,35 @@ def registry_visible_to(
     return files.order_by("-pk")
 
 
+def records_visible_q(user: Any, through: str = "") -> Q:
+    """The visibility rule of a list record, as a condition (``through`` a relation).
+
+    A record is as visible as its list; a record linked to a person is that person's data as
+    well (name, national ID, mother's name): it is visible only to who may see the person's
+    record, the person's name (identity level) and, if the person has a file in the registry,
+    that file. Otherwise a list record would show what the person's own pages refuse.
+    """
+    person = f"{through}person__"
+    linked_visible = (
+        visibility_q(user, person)
+        & Q(**{f"{person}identity_sensitivity__lte": effective_clearance(user)})
+        & (
+            Q(**{f"{person}missing_file__isnull": True})
+            | visibility_q(user, f"{person}missing_file__")
+        )
+    )
+    return visibility_q(user, f"{through}source_list__") & (
+        Q(**{f"{through}person__isnull": True}) | linked_visible
+    )
+
+
+def relatives_visible_to(user: Any) -> QuerySet[Relative]:
+    """Relatives whose person the user may see (a relative out of reach is left out)."""
+    return Relative.objects.filter(visibility_q(user, "person__")).select_related(
+        "person", "relationship"
+    )
+
+
 def missing_file(user: Any, pk: int) -> MissingPerson:
     queryset = (
         MissingPerson.objects.filter(visibility_q(user, "person__"))
@@ -86,10 +119,7 @@ def missing_file(user: Any, pk: int) -> MissingPerson:
                     "facility", "source_list", "recorded_by"
                 ),
             ),
-            Prefetch(
-                "relatives",
-                queryset=Relative.objects.select_related("person", "relationship"),
-            ),
+            Prefetch("relatives", queryset=relatives_visible_to(user)),
             Prefetch(
                 "reports", queryset=FamilyReport.objects.select_related("reported_by__person")
             ),
@@ -100,16 +130,6 @@ def missing_file(user: Any, pk: int) -> MissingPerson:
         )
     )
     return get_visible_or_404(queryset, user, pk=pk)
-
-
-def name_for(person: Person, user: Any, *, relative: bool = True) -> str:
-    """A person's name as this user may see it: nothing of a record above their level, the
-    pseudonym of a protected identity, otherwise the name."""
-    if not person.is_visible_to(user):
-        if relative:
-            return str(_("A relative recorded at a level you may not see"))
-        return str(_("A person recorded at a level you may not see"))
-    return person.display_name_for(user)
 
 
 def timeline(file: MissingPerson, user: Any) -> list[StatusChange]:
@@ -132,7 +152,7 @@ def records_naming(user: Any, file: MissingPerson) -> QuerySet[SourceRecord]:
     if file.person.national_id:
         condition |= Q(national_id=file.person.national_id)
     return (
-        SourceRecord.objects.filter(condition, source_list__in=source_lists_visible_to(user))
+        SourceRecord.objects.filter(condition, records_visible_q(user))
         .select_related("source_list")
         .order_by("source_list__name", "row_number")
     )
@@ -143,15 +163,29 @@ def source_lists_visible_to(user: Any) -> QuerySet[SourceList]:
 
 
 def records_of(user: Any, source_list: SourceList) -> QuerySet[SourceRecord]:
-    return source_list.records.select_related("person").order_by("row_number")
+    """The records of a list the user may see (``records_visible_q``), in the list's order."""
+    return (
+        source_list.records.filter(records_visible_q(user))
+        .select_related("person")
+        .order_by("row_number")
+    )
 
 
 def grave_documents_visible_to(user: Any) -> QuerySet[GraveDocument]:
-    """Documents the user may see, about graves the user may see."""
+    """Documents the user may see, about graves the user may see; the linked evidence item
+    only if the user may see it (else ``evidence_item`` reads as None and its reference is not
+    shown)."""
+    from mizan.evidence.models import Item
+
     return (
         GraveDocument.objects.visible_to(user)
         .filter(visibility_q(user, "site__"))
         .select_related("site", "site__place")
+        .prefetch_related(
+            visible_prefetch(
+                "evidence_item", Item.objects.only("pk", "reference", "sensitivity", "team"), user
+            )
+        )
         .annotate(list_count=Count("source_lists"))
         .order_by("site__name_en", "pk")
     )

@@ -35,7 +35,6 @@ from mizan.missing.models import (
     SourceRecord,
     Status,
 )
-from mizan.missing.selectors import name_for
 
 VIEW = "missing.view_missingperson"
 ADD = "missing.add_missingperson"
@@ -65,8 +64,6 @@ def registry_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.registry_visible_to(request.user, filters), 50).get_page(
         params.get("page")
     )
-    for file in page.object_list:
-        file.name_label = file.person.display_name_for(request.user)  # type: ignore[attr-defined]
     return render(
         request,
         "missing/registry_list.html",
@@ -144,32 +141,21 @@ def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.missing_file(request.user, pk)
     if file.sensitivity >= Sensitivity.CONFIDENTIAL:
         audit_record(actor=request.user, action=Action.VIEW, target=file, request=request)
+    # Relatives whose own record is out of reach are not in ``file.relatives`` (the selector
+    # filters them); a report or meeting names its relative through the ``name_for`` filter.
     relatives = list(file.relatives.all())
     for relative in relatives:
-        # A relative's own record may be more protected than the file (raised later): then
-        # neither the name nor the contact details are shown.
-        person_visible = relative.person.is_visible_to(request.user)
-        relative.name_label = name_for(relative.person, request.user)  # type: ignore[attr-defined]
-        relative.show_contact = person_visible and relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
-    reports = list(file.reports.all())
-    for report in reports:
-        if report.reported_by is not None:
-            report.who_label = name_for(report.reported_by.person, request.user)  # type: ignore[attr-defined]
-    contacts = list(file.contacts.all())
-    for contact in contacts:
-        if contact.relative is not None:
-            contact.who_label = name_for(contact.relative.person, request.user)  # type: ignore[attr-defined]
+        relative.show_contact = relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
     can_change = request.user.has_perm(CHANGE) and file.merged_into_id is None
     return render(
         request,
         "missing/file_detail.html",
         {
             "file": file,
-            "name_label": file.person.display_name_for(request.user),
             "timeline": selectors.timeline(file, request.user),
             "relatives": relatives,
-            "reports": reports,
-            "contacts": contacts,
+            "reports": file.reports.all(),
+            "contacts": file.contacts.all(),
             "records": selectors.records_naming(request.user, file),
             "can_change": can_change,
             "status_form": forms.StatusChangeForm(actor=request.user) if can_change else None,
@@ -477,19 +463,16 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def record_detail(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse:
     """One record of a list: what was parsed from it, and the row exactly as it was read."""
     source_list = get_visible_or_404(SourceList, request.user, pk=pk)
-    record = source_list.records.select_related("person").filter(pk=record_pk).first()
+    # A record linked to a person the user may not see answers 404 (selectors.records_of).
+    record = selectors.records_of(request.user, source_list).filter(pk=record_pk).first()
     if record is None:
         raise Http404
-    person_label = None
-    if record.person is not None:
-        person_label = name_for(record.person, request.user, relative=False)
     return render(
         request,
         "missing/record_detail.html",
         {
             "source_list": source_list,
             "record": record,
-            "person_label": person_label,
             "fields": [(column, getattr(record, column)) for column in services.RECORD_COLUMNS],
         },
     )
@@ -696,7 +679,7 @@ def _person_link(request: HttpRequest, record: Any) -> dict[str, Any] | None:
         return None
     file = MissingPerson.objects.filter(person=record.person).first()
     return {
-        "label": name_for(record.person, request.user, relative=False),
+        "person": record.person,
         "file": file if file is not None and file.is_visible_to(request.user) else None,
     }
 
@@ -754,7 +737,6 @@ def file_sources(request: HttpRequest, pk: int) -> HttpResponse:
         "missing/file_sources.html",
         {
             "file": file,
-            "name_label": file.person.display_name_for(request.user),
             "fields": fields,
             "records": records,
             "changes": changes,
