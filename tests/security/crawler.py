@@ -17,6 +17,7 @@ URLs are deduplicated by path and the *names* of their query parameters, so ``?p
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import subprocess
@@ -29,9 +30,8 @@ from html.parser import HTMLParser
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import NoReverseMatch, Resolver404
-from django.urls import reverse
 
 from tests.security.seed import CONTROL, Canary, Persona, World
 
@@ -128,10 +128,15 @@ class _PageParser(HTMLParser):
                 self._form.text_fields.append(a["name"])
         elif self._form is not None and tag == "select" and a.get("name"):
             self._select, self._select_value = a["name"], None
-        elif self._form is not None and tag == "option" and self._select:
-            if self._select_value is None or "selected" in a:
-                self._select_value = a.get("value", "")
-                self._form.fields[self._select] = self._select_value
+        elif (
+            self._form is not None
+            and tag == "option"
+            and self._select
+            and (self._select_value is None or "selected" in a)
+        ):
+            # The first option, or the selected one: the filter as the page offers it.
+            self._select_value = a.get("value", "")
+            self._form.fields[self._select] = self._select_value
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -210,7 +215,7 @@ class Crawl:
     client: Any
     rotation: int = 0  # which tier's canary of each kind this crawl types into the forms
     leaks: list[Leak] = field(default_factory=list)
-    seen: dict[str, str] = field(default_factory=dict)  # allowed canary → first URL showing it
+    seen: dict[str, set[str]] = field(default_factory=dict)  # allowed canary → URLs showing it
     visited: dict[str, int] = field(default_factory=dict)  # url → status
     patterns: dict[str, int] = field(default_factory=dict)  # pattern → URLs visited
     kinds: dict[str, int] = field(default_factory=dict)  # html, pdf, xlsx, text/csv, …
@@ -236,9 +241,10 @@ class Crawl:
         if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", "testserver"):
             return
         url = parts.path + (f"?{parts.query}" if parts.query else "")
-        if not parts.path.startswith("/") or parts.path.startswith(SKIP_PREFIXES):
-            if parts.path not in ("/admin/",):
-                return
+        if not parts.path.startswith("/") or (
+            parts.path.startswith(SKIP_PREFIXES) and parts.path != "/admin/"
+        ):
+            return  # the admin's index is asked (only staff pass); its pages are not crawled
         key = self.key(url)
         if key in self._keys:
             return
@@ -256,10 +262,8 @@ class Crawl:
             if name.startswith("admin:"):
                 continue
             if not kwargs:
-                try:
+                with contextlib.suppress(NoReverseMatch):
                     self.enqueue(reverse(name))
-                except NoReverseMatch:
-                    pass
                 continue
             if len(kwargs) != 1:
                 continue  # reached through links from the pages of their parents
@@ -274,10 +278,8 @@ class Crawl:
             for label in chosen:
                 obj = records[label]
                 value = obj.reference if kwargs[0] == "reference" else obj.pk
-                try:
+                with contextlib.suppress(NoReverseMatch):
                     self.enqueue(reverse(name, kwargs={kwargs[0]: value}))
-                except NoReverseMatch:
-                    pass
         self.enqueue(reverse("core:place_detail", kwargs={"code": records["place"].code}))
 
     # --- one request -------------------------------------------------------------------------
@@ -305,7 +307,7 @@ class Crawl:
         for key, count in self.world.find(text).items():
             canary = self.world.canary(key)
             if canary.rule.allows(self.persona):
-                self.seen.setdefault(key, url)
+                self.seen.setdefault(key, set()).add(url)
             elif count > allow.get(key, 0):
                 self.leaks.append(Leak(url, self.persona.name, self.language, canary, count))
 
@@ -407,4 +409,3 @@ class Crawl:
         self.seed_urls()
         self.crawl_links()
         self.crawl_forms()
-

@@ -176,7 +176,9 @@ def _person(
     rule = Rule(level, team)
     data: dict[str, Any] = {}
     for part in NAME_PARTS:
-        data[f"{part}_lat"] = world.lat(record, f"{part}_lat", name_rule, probe=part == "first_name")
+        data[f"{part}_lat"] = world.lat(
+            record, f"{part}_lat", name_rule, probe=part == "first_name"
+        )
         data[f"{part}_ar"] = world.ar(record, f"{part}_ar", name_rule, probe=part == "family_name")
     data["name_as_written"] = world.lat(record, "name_as_written", name_rule)
     data["national_id"] = world.num(record, "national_id", name_rule, probe=True)
@@ -429,7 +431,10 @@ def _tier(world: World, tier: str) -> None:
 
     # An evidence item whose file name, title, provenance and content carry canaries.
     record = f"Item {tier}"
-    content = f"evidence content {world.lat(record, 'content', rule)} {world.ar(record, 'content_ar', rule)}"
+    content = (
+        f"evidence content {world.lat(record, 'content', rule)} "
+        f"{world.ar(record, 'content_ar', rule)}"
+    )
     item = item_ingest(
         io.BytesIO(content.encode()),
         filename=world.lat(record, "filename", rule, probe=True) + ".txt",
@@ -503,7 +508,8 @@ def _hub_links(world: World) -> None:
         Sensitivity.INTERNAL,
         None,
         [records[f"Person victim {t}"] for t in hidden],
-        [records[f"Unit {t}"] for t in hidden] + [records[f"Person perpetrator {t}"] for t in hidden],
+        [records[f"Unit {t}"] for t in hidden]
+        + [records[f"Person perpetrator {t}"] for t in hidden],
         [records[f"Person witness {t}"] for t in hidden],
     )
     world.records["Incident hub"] = hub
@@ -516,9 +522,10 @@ def _hub_links(world: World) -> None:
         source = Source.objects.create(
             source_type=_term("source_type", "witness"),
             person=witness,
-            description=world.text(f"Source witness I for {t}", "description", Rule(*TIERS[t])),
-            sensitivity=TIERS[t][0],
-            team=records[f"Incident {t}"].team,
+            description=world.text(
+                f"Source witness I for {t}", "description", Rule(Sensitivity.INTERNAL)
+            ),
+            sensitivity=Sensitivity.INTERNAL,
         )
         source.incidents.add(records[f"Incident {t}"])
         # The internal case file and evidence item list incidents and persons out of reach.
@@ -527,13 +534,18 @@ def _hub_links(world: World) -> None:
         records["Item I"].incidents.add(records[f"Incident {t}"])
         records["Item I"].persons.add(records[f"Person victim {t}"])
         records["Item I"].case_files.add(records[f"CaseFile {t}"])
-        # The internal source list's record is linked to a person out of reach.
+        # The internal source list's record was linked (by the review) to a person out of
+        # reach: the row names that person and gives their national ID.
+        person = records[f"Person missing {t}"]
         SourceRecord.objects.create(
             source_list=records["SourceList I"],
             row_number=3 + hidden.index(t),
             record_id=f"hub-{t}",
-            full_name="Linked row",
-            person=records[f"Person missing {t}"],
+            full_name=f"{person.full_name_lat} {person.full_name_ar}",
+            first_name=person.first_name_ar,
+            family_name=person.family_name_ar,
+            national_id=person.national_id,
+            person=person,
         )
         # The internal missing file was seen detained in facilities out of reach.
         missing.status_change_record(
@@ -543,7 +555,9 @@ def _hub_links(world: World) -> None:
             facility=records[f"Site {t}"],
         )
     # An internal unit whose parent and site are restricted.
-    _unit(world, "hub", Sensitivity.INTERNAL, None, parent=records["Unit R"], site=records["Site R"])
+    _unit(
+        world, "hub", Sensitivity.INTERNAL, None, parent=records["Unit R"], site=records["Site R"]
+    )
     services.person_update(
         actor=None, person=records["Person victim I"], data={"birth_place": records["place"]}
     )
@@ -553,7 +567,9 @@ def _hub_links(world: World) -> None:
     # Public library documents, one citing an internal and a restricted document.
     public = _library(world, "P", Sensitivity.PUBLIC, None)
     for t in ("I", "R", "A"):
-        DocumentRelation.objects.create(source=public, kind="cites", target=records[f"Document {t}"])
+        DocumentRelation.objects.create(
+            source=public, kind="cites", target=records[f"Document {t}"]
+        )
         DocumentRelation.objects.create(
             source=records[f"Document {t}"], kind="cites", target=public
         )
