@@ -522,9 +522,8 @@ def _hub_links(world: World) -> None:
         source = Source.objects.create(
             source_type=_term("source_type", "witness"),
             person=witness,
-            description=world.text(
-                f"Source witness I for {t}", "description", Rule(Sensitivity.INTERNAL)
-            ),
+            # Readable only with the incident it is about: shown nowhere else.
+            description=world.text(f"Source witness I for {t}", "description", Rule(*TIERS[t])),
             sensitivity=Sensitivity.INTERNAL,
         )
         source.incidents.add(records[f"Incident {t}"])

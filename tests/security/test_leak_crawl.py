@@ -60,10 +60,10 @@ MIN_PATTERNS_SIGNED_IN = 30
 # victim's page, team A's documenter the title of team A's incident on its page, the public the
 # public document's title on its public page.
 RECORD_PAGES = {
-    "administrator": [("Person victim R", "first_name_lat", "cases:person_detail")],
-    "documenter_a": [("Incident A", "title_en", "cases:incident_detail")],
-    "legal_officer": [("Incident R", "title_en", "cases:incident_detail")],
-    "anonymous": [("Document P", "title_en", "library:public_detail")],
+    "administrator": [("Person victim R", "first_name_{script}", "cases:person_detail")],
+    "documenter_a": [("Incident A", "title_{language}", "cases:incident_detail")],
+    "legal_officer": [("Incident R", "title_{language}", "cases:incident_detail")],
+    "anonymous": [("Document P", "title_{language}", "library:public_detail")],
 }
 
 
@@ -108,7 +108,10 @@ def test_leak_crawl(world: World, persona: str, language: str) -> None:
     unseen = expected_records(world, persona) - seen_records
     if unseen:
         failures.append(f"NOT SEEN as {persona} ({language}): records it may read {sorted(unseen)}")
-    for record, field, page in RECORD_PAGES.get(persona, ()):
+    for record, field_name, page in RECORD_PAGES.get(persona, ()):
+        # Pages show the field of the reader's language (title_ar in Arabic).
+        script = "ar" if language == "ar" else "lat"
+        field = field_name.format(language=language, script=script)
         (key,) = [k for k, c in world.canaries.items() if c.record == record and c.field == field]
         url = reverse(page, kwargs={"pk": world.records[record].pk})
         if url not in crawl.seen.get(key, set()):
