@@ -208,17 +208,22 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         if not actor.is_superuser:
             teams = teams.filter(pk__in=user_team_ids(actor))
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
-        from mizan.cases.models import Incident
-
-        # Linked incidents the user may not see are neither shown nor unlinked on save.
+        # Links to incidents and case files the editor may not see are neither shown (their
+        # references would leak) nor dropped when the editor saves what they can see.
         self.hidden_incidents: list[Any] = []
+        self.hidden_case_files: list[Any] = []
         if self.instance.pk:
             linked = self.instance.incidents.order_by("reference")
-            visible = linked.filter(pk__in=Incident.objects.visible_to(actor).values("pk"))
+            visible = linked.visible_to(actor)
             self.fields["incident_refs"].initial = " ".join(
                 visible.values_list("reference", flat=True)
             )
             self.hidden_incidents = list(linked.exclude(pk__in=visible.values("pk")))
+            cases = self.instance.case_files.all()
+            self.hidden_case_files = list(
+                cases.exclude(pk__in=cases.visible_to(actor).values("pk"))
+            )
+            self.initial["case_files"] = list(cases.visible_to(actor).values_list("pk", flat=True))
         self.incidents: list[Any] = []
         for field in self.fields.values():
             style_widget(field.widget)
@@ -239,3 +244,6 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
             )
         self.incidents = [found[ref] for ref in refs] + self.hidden_incidents
         return " ".join(refs)
+
+    def clean_case_files(self) -> list[Any]:
+        return [*self.cleaned_data.get("case_files", []), *self.hidden_case_files]
