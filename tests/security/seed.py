@@ -228,6 +228,16 @@ def _unit(world: World, key: str, level: int, team: str | None, **extra: Any) ->
     return unit
 
 
+def _with_person_rule(world: World, rule: Rule, person: Any) -> Rule:
+    """The stricter of ``rule`` and the rule of the seeded ``person``'s tier."""
+    name = next((key for key, obj in world.records.items() if obj is person), "")
+    tier = name.rsplit(" ", 1)[-1]
+    if tier not in TIERS:
+        return rule
+    level, team = TIERS[tier]
+    return Rule(max(rule.level, level), team or rule.team, rule.perm)
+
+
 def _incident(
     world: World,
     key: str,
@@ -274,7 +284,11 @@ def _incident(
             services.SourceEntry(
                 source_type="witness",
                 person=witness,
-                description=world.text(f"Source {key}", "description", rule),
+                # A source is shown only to who may see its witness's record too (a source
+                # whose witness is out of reach is left out whole): its text follows both rules.
+                description=world.text(
+                    f"Source {key}", "description", _with_person_rule(world, rule, witness)
+                ),
             )
             for witness in witnesses
         ],
