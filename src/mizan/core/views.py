@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from mizan.cases.models import Incident
 from mizan.core import selectors, services
 from mizan.core.audit import Action, audit_record
+from mizan.core.dashboard import cards_for
 from mizan.core.editing import edit_page
 from mizan.core.forms import SiteForm
 from mizan.core.mixins import SensitiveObjectMixin, VisibleQuerysetMixin
@@ -33,7 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "site_counts": selectors.site_counts_by_type(request.user),
             "sites_total": Site.objects.visible_to(request.user).count(),
-            "incidents_total": Incident.objects.visible_to(request.user).count(),
+            "dashboard_cards": cards_for(request),
             "places_total": Place.objects.count(),
             "can_read_audit": request.user.has_perm("core.view_auditentry"),
         },

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
@@ -249,19 +250,13 @@ def version_add(
                 detail={"document": document.pk, "sha256": sha256, "size": size},
             )
             if extraction == "background":
-                transaction.on_commit(lambda: _enqueue_extraction(version.pk))
+                enqueue_on_commit("mizan.library.tasks.extract_version_text", version_id=version.pk)
     finally:
         temp.unlink(missing_ok=True)
     if extraction == "inline":
         version_extract(version_id=version.pk)
         version.refresh_from_db()
     return version
-
-
-def _enqueue_extraction(version_id: int) -> None:
-    from mizan.library.tasks import extract_version_text
-
-    extract_version_text.enqueue(version_id)
 
 
 def _set_progress(version_id: int, done: int, total: int, status: str) -> None:

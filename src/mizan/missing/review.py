@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.core.permissions import visibility_q
 from mizan.missing import services
@@ -365,13 +366,7 @@ def matching_run_start(
             fields=["list_ids"],
             detail={"lists": run.list_ids, "floor": floor},
         )
-
-        def enqueue() -> None:
-            from mizan.missing.tasks import run_matching
-
-            run_matching.enqueue(run.pk)
-
-        transaction.on_commit(enqueue)
+        enqueue_on_commit("mizan.missing.tasks.run_matching", run_id=run.pk)
     return run
 
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from mizan.cases import services as cases_services
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.models import Site, Term
 from mizan.core.partial_dates import PartialDate
 from mizan.linkage.lists import HEADERS
@@ -520,13 +521,7 @@ def import_job_start(
             fields=["dry_run"],
             detail={"source_list": source_list.pk, "dry_run": dry_run},
         )
-
-        def enqueue() -> None:
-            from mizan.missing.tasks import run_import
-
-            run_import.enqueue(job.pk)
-
-        transaction.on_commit(enqueue)
+        enqueue_on_commit("mizan.missing.tasks.run_import", job_id=job.pk)
     return job
 
 
