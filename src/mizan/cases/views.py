@@ -25,6 +25,7 @@ from mizan.cases.forms import (
 from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -99,8 +100,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = selectors.incident_detail(request.user, pk)
-    if incident.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=incident, request=request)
+    audit_view_if_sensitive(request, incident)
     # Names pass through the person's identity protection: a protected witness appears under
     # a pseudonym to anyone whose clearance does not reach the name.
     for act in incident.acts.all():
@@ -251,8 +251,7 @@ def person_suggest(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible_or_404(selectors.persons_visible_to(request.user), request.user, pk=pk)
-    if person.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=person, request=request)
+    audit_view_if_sensitive(request, person)
     return render(
         request,
         "cases/person_detail.html",

@@ -21,10 +21,10 @@ from mizan.cases.models import Person
 from mizan.cases.selectors import governorates
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
-from mizan.core.sensitivity import Sensitivity
 from mizan.missing import forms, importing, review, selectors, services
 from mizan.missing.models import (
     ClusterChange,
@@ -142,8 +142,7 @@ def file_create(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.missing_file(request.user, pk)
-    if file.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=file, request=request)
+    audit_view_if_sensitive(request, file)
     relatives = list(file.relatives.all())
     for relative in relatives:
         # A relative's own record may be more protected than the file (raised later): then
