@@ -26,6 +26,7 @@ from mizan.cases.models import (
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate, check_order
+from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.text import clean_name, has_bidi_controls, normalise_for_search
 from mizan.text.translit import name_keys
 
@@ -85,9 +86,7 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person
         if "sex" in data:
             # Serialises with a recording that copies this person's sex onto a new act.
             list(Person.objects.select_for_update().filter(pk=person.pk).values_list("pk"))
-        changed = [name for name, value in data.items() if getattr(person, name) != value]
-        for name, value in data.items():
-            setattr(person, name, value)
+        changed = assign_changes(person, data)
         person.search_key = person_search_text(person)
         person.full_clean()
         person.save()
@@ -114,19 +113,6 @@ def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
         unit.save()
         audit_record(actor=actor, action=Action.CREATE, target=unit, fields=list(data))
     return unit
-
-
-def next_incident_reference() -> str:
-    year = timezone.now().year
-    prefix = f"INC-{year}-"
-    last = (
-        Incident.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
 
 
 @dataclass
@@ -272,8 +258,8 @@ def incident_record(
             .values_list("pk", "sex_id")
         )
         record = Incident(
-            reference=next_incident_reference(),
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            reference=next_reference(Incident, "INC"),
+            created_by=acting_user(actor),
             **incident,
         )
         if record.place is not None:
@@ -381,9 +367,7 @@ def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> 
         # Its sensitivity, team, date and place decide where its acts are counted.
         tallies.lock_incidents([incident.pk])
         with tallies.kept_for([incident.pk]):
-            changed = [name for name, value in data.items() if getattr(incident, name) != value]
-            for name, value in data.items():
-                setattr(incident, name, value)
+            changed = assign_changes(incident, data)
             incident.governorate = incident.place.governorate if incident.place else None
             incident.full_clean()
             incident.save()

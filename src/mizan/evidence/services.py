@@ -29,6 +29,7 @@ from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
 from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.writing import acting_user, next_reference
 from mizan.evidence import metadata as metadata_capture
 from mizan.evidence.chain import GENESIS, checkpoint_payload, seal, verify_events
 from mizan.evidence.filenames import safe_filename
@@ -197,10 +198,6 @@ def _read_store(store: LocalStore, sha256: str, limit: int) -> bytes:
     return buffer.getvalue()
 
 
-def _next_reference(item: Item) -> str:
-    return f"EV-{timezone.now().year}-{item.pk:06d}"
-
-
 def item_ingest(
     stream: BinaryIO,
     *,
@@ -261,9 +258,9 @@ def item_ingest(
             source_text=provenance.source_text,
             sensitivity=max(sensitivity, derived_from.sensitivity if derived_from else 0),
             team=team if team is not None or derived_from is None else derived_from.team,
-            ingested_by=actor if getattr(actor, "is_authenticated", False) else None,
+            ingested_by=acting_user(actor),
         )
-        item.reference = _next_reference(item)
+        item.reference = next_reference(Item, "EV")
         Item.objects.filter(pk=item.pk).update(reference=item.reference)
         cases = list(case_files)
         if cases:
@@ -297,7 +294,7 @@ def item_ingest(
                 details={"derived": item.reference, "derivation": derivation},
             )
         audit_record(
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
             action=AuditAction.CREATE,
             target=item,
             detail={"reference": item.reference, "size": item.size},
@@ -628,12 +625,6 @@ class ConsentMissing(ValidationError):
         self.lines = lines
 
 
-def _next_handover_reference() -> str:
-    year = timezone.now().year
-    count = Handover.objects.filter(reference__startswith=f"HO-{year}-").count()
-    return f"HO-{year}-{count + 1:04d}"
-
-
 def package_summary(
     items: list[Item], case_file: Any, recipient: Recipient, reference: str
 ) -> dict[str, Any]:
@@ -727,7 +718,7 @@ def handover_export(
             raise ValidationError(
                 _("“%(key)s” is not an age public key (age1…).") % {"key": age_recipient[:20]}
             ) from exc
-    reference = _next_handover_reference()
+    reference = next_reference(Handover, "HO", digits=4)
     store = get_store()
     events = [
         e.as_chain_event()
@@ -782,7 +773,7 @@ def handover_export(
                 },
             )
         audit_record(
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
             action=AuditAction.HANDOVER,
             target=handover,
             detail={"items": len(items), "recipient": recipient.name},

@@ -22,6 +22,7 @@ from mizan.core.background import enqueue_on_commit
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.writing import acting_user, assign_changes
 from mizan.library.extract import ExtractionProblem, extract
 from mizan.library.models import (
     BODY_VOCABULARY,
@@ -88,7 +89,7 @@ def document_create(
 ) -> Document:
     data = _clean_text_fields(data)
     with transaction.atomic():
-        document = Document(**data, created_by=actor if _is_user(actor) else None)
+        document = Document(**data, created_by=acting_user(actor))
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
@@ -136,14 +137,12 @@ def document_update(
     topics = None if topics is None else list(topics)
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
-        changed = [name for name, value in data.items() if getattr(document, name) != value]
+        changed = assign_changes(document, data)
         taken = documents_with_symbol(data.get("symbol") or "").exclude(pk=document.pk)
         if "symbol" in changed and taken.exists():
             raise ValidationError(
                 {"symbol": _("Another document in the library already has this symbol.")}
             )
-        for name, value in data.items():
-            setattr(document, name, value)
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
@@ -160,10 +159,6 @@ def document_update(
             document_reindex(document)
         audit_record(actor=actor, action=Action.UPDATE, target=document, fields=changed)
     return document
-
-
-def _is_user(actor: Any) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False)
 
 
 def document_reindex(document: Document) -> None:

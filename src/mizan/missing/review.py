@@ -31,6 +31,7 @@ from mizan.core.audit import Action, audit_record
 from mizan.core.background import enqueue_on_commit
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.core.permissions import visibility_q
+from mizan.core.writing import acting_user
 from mizan.missing import services
 from mizan.missing.models import (
     CandidatePair,
@@ -357,7 +358,7 @@ def matching_run_start(
         run = MatchRun.objects.create(
             list_ids=sorted(lists),
             floor=floor,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -602,7 +603,7 @@ def pair_decide(*, actor: Any, pair: CandidatePair, decision: str) -> CandidateP
         if decision == CandidatePair.Decision.ACCEPTED:
             merge = _accept(actor, locked)
         locked.decision = decision
-        locked.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        locked.decided_by = acting_user(actor)
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decision", "decided_by", "decided_at", "updated_at"])
         audit_record(
@@ -714,7 +715,7 @@ def merge_persons(
             record_ids=moved,
             files=files,
             pair=pair,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -878,7 +879,7 @@ def merge_undo(*, actor: Any, change: ClusterChange) -> ClusterChange:
         assert change.from_person is not None
         _unmerge_files(actor, change.files, change.from_person)
         change.undone_at = timezone.now()
-        change.undone_by = actor if getattr(actor, "is_authenticated", False) else None
+        change.undone_by = acting_user(actor)
         change.save(update_fields=["undone_at", "undone_by", "updated_at"])
         if change.pair_id:
             # The pair that caused the merge is asked again.
@@ -917,7 +918,7 @@ def record_detach(*, actor: Any, record: SourceRecord, new_person: bool = False)
             from_person=previous,
             to_person=target,
             record_ids=[record.pk],
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
         )
         audit_record(
             actor=actor,
