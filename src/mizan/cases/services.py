@@ -108,11 +108,28 @@ def _copy_sex_to_acts(person: Person) -> None:
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
     with transaction.atomic():
         unit = Organisation(**data)
-        unit.search_key = normalise_for_search(f"{unit.name_ar} {unit.name_en}")
+        unit.search_key = _organisation_search_key(unit)
         unit.full_clean()
         unit.save()
         audit_record(actor=actor, action=Action.CREATE, target=unit, fields=list(data))
     return unit
+
+
+def organisation_update(*, actor: Any, unit: Organisation, data: dict[str, Any]) -> Organisation:
+    """Change a unit (organisations are edited in the admin); a renamed unit is found by its new
+    name, in Arabic or in Latin letters, because its search key is recomputed."""
+    with transaction.atomic():
+        unit = Organisation.objects.select_for_update().get(pk=unit.pk)
+        changed = assign_changes(unit, data)
+        unit.search_key = _organisation_search_key(unit)
+        unit.full_clean()
+        unit.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=unit, fields=changed)
+    return unit
+
+
+def _organisation_search_key(unit: Organisation) -> str:
+    return normalise_for_search(f"{unit.name_ar} {unit.name_en}")
 
 
 @dataclass

@@ -593,9 +593,9 @@ def missing_consent(items: Iterable[Item], recipient: Recipient) -> list[Item]:
     return [item for item in items if not item.consent_scopes.filter(code=scope).exists()]
 
 
-def resolve_recipient(name: str) -> Recipient:
-    """A registered recipient by name, or one made for a recipient category given by code or
-    label (``IIIM``, ``icc_otp``); a clear error listing the known ones otherwise."""
+def resolve_recipient(name: str, *, actor: Any = None) -> Recipient:
+    """A registered recipient by name, or one made (and audited) for a recipient category given
+    by code or label (``IIIM``, ``icc_otp``); a clear error listing the known ones otherwise."""
     name = name.strip()
     recipient = Recipient.objects.filter(name__iexact=name).first()
     if recipient is not None:
@@ -606,9 +606,18 @@ def resolve_recipient(name: str) -> Recipient:
             term.label_en.casefold(),
             term.label_ar.casefold(),
         } or (f"({name.casefold()})" in term.label_en.casefold()):
-            recipient, _created = Recipient.objects.get_or_create(
-                name=name, defaults={"category": term}
-            )
+            with transaction.atomic():
+                recipient, created = Recipient.objects.get_or_create(
+                    name=name, defaults={"category": term}
+                )
+                if created:
+                    audit_record(
+                        actor=acting_user(actor),
+                        action=AuditAction.CREATE,
+                        target=recipient,
+                        fields=["name", "category"],
+                        detail={"by": actor_label(actor)},
+                    )
             return recipient
     known = ", ".join(Recipient.objects.values_list("name", flat=True)) or "—"
     raise ValidationError(

@@ -122,6 +122,17 @@ def documents_with_symbol(symbol: str) -> QuerySet[Document]:
     ).filter(symbol_key=key)
 
 
+def symbol_check(symbol: str, *, document: Document | None = None) -> None:
+    """Refuse (``ValidationError`` on ``symbol``) a symbol another document already has."""
+    taken = documents_with_symbol(symbol or "")
+    if document is not None and document.pk is not None:
+        taken = taken.exclude(pk=document.pk)
+    if taken.exists():
+        raise ValidationError(
+            {"symbol": _("Another document in the library already has this symbol.")}
+        )
+
+
 def document_update(
     *, actor: Any, document: Document, data: dict[str, Any], topics: Iterable[Term] | None = None
 ) -> Document:
@@ -138,11 +149,8 @@ def document_update(
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
         changed = assign_changes(document, data)
-        taken = documents_with_symbol(data.get("symbol") or "").exclude(pk=document.pk)
-        if "symbol" in changed and taken.exists():
-            raise ValidationError(
-                {"symbol": _("Another document in the library already has this symbol.")}
-            )
+        if "symbol" in changed:
+            symbol_check(document.symbol, document=document)
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
@@ -340,8 +348,15 @@ def relation_remove(*, actor: Any, relation: DocumentRelation) -> None:
 # --- Vocabulary look-ups used by imports and the catalogue ---------------------------------------
 
 
-def term_for(vocabulary: str, value: str, *, create: bool = True) -> Term | None:
-    """The term whose code or label (Arabic or English) is ``value``; added when unknown."""
+def term_for(
+    vocabulary: str, value: str, *, create: bool = True, actor: Any = None, audit: bool = True
+) -> Term | None:
+    """The term whose code or label (Arabic or English) is ``value``; added when unknown.
+
+    A term added here is audited as created by ``actor`` (the import's user), unless ``audit``
+    is false (the curated catalogue seeded after ``migrate``, whose documents are not audited
+    either).
+    """
     value = clean_name(value or "")
     if not value:
         return None
@@ -353,11 +368,20 @@ def term_for(vocabulary: str, value: str, *, create: bool = True) -> Term | None
     if not create:
         return None
     code = slugify(value)[:80] or hashlib.sha256(value.encode()).hexdigest()[:12]
-    term, _created = Term.objects.get_or_create(
-        vocabulary=vocabulary,
-        code=code,
-        defaults={"label_en": value[:200], "label_ar": value[:200], "sort_order": 1000},
-    )
+    with transaction.atomic():
+        term, created = Term.objects.get_or_create(
+            vocabulary=vocabulary,
+            code=code,
+            defaults={"label_en": value[:200], "label_ar": value[:200], "sort_order": 1000},
+        )
+        if created and audit:
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=term,
+                fields=["vocabulary", "code", "label_en", "label_ar"],
+                detail={"vocabulary": vocabulary},
+            )
     return term
 
 
@@ -370,14 +394,16 @@ def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
         "symbol": row.get("symbol", ""),
         "title_ar": row.get("title_ar", ""),
         "title_en": row.get("title_en", ""),
-        "body": term_for(BODY_VOCABULARY, row.get("body", "")),
-        "doc_type": term_for(TYPE_VOCABULARY, row.get("type", "")),
+        "body": term_for(BODY_VOCABULARY, row.get("body", ""), audit=False),
+        "doc_type": term_for(TYPE_VOCABULARY, row.get("type", ""), audit=False),
         "date": PartialDate.parse(row["date"]) if row.get("date") else None,
         "official_url": row.get("url", ""),
         "source_note": row.get("source", "")[:500],
         "sensitivity": Sensitivity.PUBLIC,
     }
-    topics = [t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code))]
+    topics = [
+        t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code, audit=False))
+    ]
     document = document_create(actor=None, data=data, topics=topics, audit=False)
     Document.objects.filter(pk=document.pk).update(catalogue_key=key)
     for relation in row.get("relations", []):
