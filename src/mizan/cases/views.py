@@ -243,7 +243,9 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_suggest(request: HttpRequest) -> HttpResponse:
-    text = (request.GET.get("q") or "")[:200]
+    # ?q=…, or (htmx, as the name fields ask) the value of the field that was typed in.
+    field = request.headers.get("HX-Trigger-Name", "")
+    text = (request.GET.get("q") or request.GET.get(field) or "")[:200]
     people = selectors.person_suggestions(request.user, text) if len(text.strip()) >= 2 else []
     return render(request, "cases/_person_suggestions.html", {"people": people, "q": text})
 
