@@ -34,56 +34,48 @@ class AuditedModelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         """Inline rows: one entry per row added, changed or deleted (field names, no values)."""
-        deleted = [
-            (row.instance._meta.label_lower, str(row.instance.pk))
-            for row in formset.deleted_forms
-            if row.instance.pk is not None
-        ]
+        deleted = [row.instance for row in formset.deleted_forms if row.instance.pk is not None]
+        deleted_labels = [(row._meta.label_lower, str(row.pk)) for row in deleted]
+        parent = {"parent": f"{form.instance._meta.label_lower}:{form.instance.pk}"}
         with transaction.atomic():
             super().save_formset(request, form, formset, change)
-            for row in formset.new_objects:
+            written = [
+                (Action.CREATE, row, _changed_fields_of(formset, row))
+                for row in formset.new_objects
+            ]
+            written += [(Action.UPDATE, row, fields) for row, fields in formset.changed_objects]
+            for action, row, fields in written:
                 audit_record(
                     actor=request.user,
-                    action=Action.CREATE,
-                    target=row,
-                    fields=_changed_fields_of(formset, row),
-                    detail={"parent": f"{form.instance._meta.label_lower}:{form.instance.pk}"},
-                    request=request,
-                )
-            for row, fields in formset.changed_objects:
-                audit_record(
-                    actor=request.user,
-                    action=Action.UPDATE,
+                    action=action,
                     target=row,
                     fields=fields,
-                    detail={"parent": f"{form.instance._meta.label_lower}:{form.instance.pk}"},
+                    detail=parent,
                     request=request,
                 )
-            for object_type, object_id in deleted:
-                audit_record(
-                    actor=request.user,
-                    action=Action.DELETE,
-                    object_type=object_type,
-                    object_id=object_id,
-                    request=request,
-                )
+            for object_type, object_id in deleted_labels:
+                _audit_deletion(request, object_type, object_id)
 
     def delete_model(self, request: HttpRequest, obj: models.Model) -> None:
         object_type, object_id = obj._meta.label_lower, str(obj.pk)
         with transaction.atomic():
             super().delete_model(request, obj)
-            audit_record(
-                actor=request.user,
-                action=Action.DELETE,
-                object_type=object_type,
-                object_id=object_id,
-                request=request,
-            )
+            _audit_deletion(request, object_type, object_id)
 
     def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet[Any]) -> None:
         with transaction.atomic():
             for obj in queryset:
                 self.delete_model(request, obj)
+
+
+def _audit_deletion(request: HttpRequest, object_type: str, object_id: str) -> None:
+    audit_record(
+        actor=request.user,
+        action=Action.DELETE,
+        object_type=object_type,
+        object_id=object_id,
+        request=request,
+    )
 
 
 def _changed_fields_of(formset: Any, row: models.Model) -> list[str]:
