@@ -87,17 +87,22 @@ run_tests() {
   ruff check . && ruff format --check . || status=1
   say "mypy"
   mypy || status=1
+  say "import contracts: layers and no cycles (lint-imports, pyproject.toml)"
+  lint-imports --no-cache || status=1
   say "migrations are complete (makemigrations --check)"
   MIZAN_ENV=test "$py" -m mizan.cli manage makemigrations --check --dry-run || status=1
   say "production profile passes check --deploy --fail-level WARNING"
   MIZAN_ENV=production MIZAN_SECRET_KEY="$(head -c 48 /dev/urandom | base64)xxxxxxxxxx" \
     MIZAN_ALLOWED_HOSTS=mizan.example.org DATABASE_URL=postgres://mizan@127.0.0.1/mizan \
     "$py" -m mizan.cli manage check --deploy --fail-level WARNING || status=1
+  # pytest-xdist: one worker per core (MIZAN_TEST_WORKERS overrides); each worker has its own
+  # database (test_<name>_gw0 …) and MIZAN_HOME. The 15 slowest tests are listed at the end.
+  local pytest_args=(-q -p no:cacheprovider -n "${MIZAN_TEST_WORKERS:-auto}" --durations=15)
   local pg; pg=$(postgres_url)
   say "tests on PostgreSQL ($pg)"
-  MIZAN_TEST_DATABASE_URL="$pg" "$py" -m pytest -q -m "not browser" -p no:cacheprovider || status=1
+  MIZAN_TEST_DATABASE_URL="$pg" "$py" -m pytest "${pytest_args[@]}" -m "not browser" || status=1
   say "tests on SQLite, with the browser tests (Chromium)"
-  "$py" -m pytest -q -p no:cacheprovider || status=1
+  "$py" -m pytest "${pytest_args[@]}" || status=1
   if [ $status -ne 0 ]; then say "FAILED: see above"; else say "all checks passed"; fi
   return $status
 }

@@ -6,11 +6,12 @@ records, a documenter on case team A, a documenter on team B, and an administrat
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mizan.accounts.models import User
@@ -19,6 +20,18 @@ from mizan.core.models import Place, Site, Team, Term
 from mizan.core.sensitivity import Sensitivity
 
 PASSWORD = "correct horse battery staple 42"
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_english() -> Iterator[None]:
+    """A test starts in English, whatever the test before it left active in the thread.
+
+    (A client request leaves its language active.) Without this a test reading an English
+    message passed or failed with the order of the tests, which pytest-xdist changes; a test
+    of Arabic text activates Arabic itself.
+    """
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

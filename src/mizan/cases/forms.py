@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import NAME_PARTS, Act, Incident, Organisation, Person, Source
@@ -83,6 +84,16 @@ class IncidentForm(BootstrapFormMixin, forms.Form):
         return data
 
 
+# While a name is typed, htmx asks for persons already recorded with a similar name and puts the
+# HTML fragment into the page's suggestions box (the page names it with an inherited
+# hx-target). The view reads the typed value by the field's name (htmx's HX-Trigger-Name).
+SUGGEST_PERSONS = {
+    "data-suggest": "1",
+    "hx-get": reverse_lazy("cases:person_suggest"),
+    "hx-trigger": "input changed delay:200ms",
+}
+
+
 class PersonNameMixin(forms.Form):
     """A person picked from the suggestions (``person``) or typed anew (names)."""
 
@@ -95,7 +106,7 @@ class PersonNameMixin(forms.Form):
         required=False,
         validators=[validate_no_bidi_controls],
         widget=forms.TextInput(
-            attrs={"dir": "rtl", "lang": "ar", "autocomplete": "off", "data-suggest": "1"}
+            attrs={"dir": "rtl", "lang": "ar", "autocomplete": "off", **SUGGEST_PERSONS}
         ),
     )
     name_lat = forms.CharField(
@@ -104,7 +115,7 @@ class PersonNameMixin(forms.Form):
         required=False,
         validators=[validate_no_bidi_controls],
         widget=forms.TextInput(
-            attrs={"dir": "ltr", "lang": "en", "autocomplete": "off", "data-suggest": "1"}
+            attrs={"dir": "ltr", "lang": "en", "autocomplete": "off", **SUGGEST_PERSONS}
         ),
     )
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
+from mizan.core.models.bases import Stamped, vocabulary_term
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import (
     SensitiveManager,
@@ -34,26 +35,6 @@ NAME_PARTS = (
     "mother_name",
     "mother_family",
 )
-
-
-def _term(vocabulary: str, verbose: Any, *, null: bool = False) -> models.ForeignKey[Any, Any]:
-    return models.ForeignKey(
-        "core.Term",
-        verbose_name=verbose,
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": vocabulary},
-        null=null,
-        blank=null,
-    )
-
-
-class Stamped(models.Model):
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
 
 
 class Person(SensitiveModel, Stamped):
@@ -92,7 +73,7 @@ class Person(SensitiveModel, Stamped):
         default=Sensitivity.INTERNAL,
         help_text=_("Users below this clearance see the pseudonym instead of the name."),
     )
-    sex = _term("sex", _("sex"), null=True)
+    sex = vocabulary_term("sex", _("sex"), null=True)
     birth_date = PartialDateField(_("date of birth"), null=True, blank=True)
     birth_place = models.ForeignKey(
         "core.Place",
@@ -165,7 +146,7 @@ class Organisation(SensitiveModel, Stamped):
 
     name_ar = models.CharField(_("name (Arabic)"), max_length=300, blank=True)
     name_en = models.CharField(_("name (English)"), max_length=300, blank=True)
-    org_type = _term("org_type", _("type"), null=True)
+    org_type = vocabulary_term("org_type", _("type"), null=True)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("part of"),
@@ -308,7 +289,7 @@ class Act(Stamped):
     victim = models.ForeignKey(
         Person, verbose_name=_("victim"), on_delete=models.PROTECT, related_name="acts_suffered"
     )
-    act_type = _term("act_type", _("type of act"))
+    act_type = vocabulary_term("act_type", _("type of act"))
     start_date = PartialDateField(_("start"), null=True, blank=True)
     end_date = PartialDateField(_("end"), null=True, blank=True)
     place = models.ForeignKey(
@@ -327,7 +308,7 @@ class Act(Stamped):
         blank=True,
         related_name="acts",
     )
-    status = _term("act_status", _("status"), null=True)
+    status = vocabulary_term("act_status", _("status"), null=True)
     legal_qualifications = models.ManyToManyField(
         "core.Term",
         verbose_name=_("legal qualifications"),
@@ -462,7 +443,7 @@ class Involvement(Stamped):
         blank=True,
         related_name="involvements",
     )
-    degree = _term("involvement_degree", _("degree of involvement"))
+    degree = vocabulary_term("involvement_degree", _("degree of involvement"))
 
     class Meta:
         verbose_name = _("involvement")
@@ -498,7 +479,7 @@ class Source(SensitiveModel, Stamped):
         IMPROBABLE = 5, _("5 — improbable")
         UNKNOWN = 6, _("6 — truth cannot be judged")
 
-    source_type = _term("source_type", _("type of source"))
+    source_type = vocabulary_term("source_type", _("type of source"))
     person = models.ForeignKey(
         Person,
         verbose_name=_("person (witness, victim, relative)"),
@@ -547,7 +528,7 @@ class CaseFile(SensitiveModel, Stamped):
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=300)
     purpose = models.TextField(_("purpose"), blank=True)
-    recipient = _term("recipient_category", _("recipient"), null=True)
+    recipient = vocabulary_term("recipient_category", _("recipient"), null=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.OPEN
     )
@@ -572,7 +553,7 @@ class Consent(Stamped):
     """
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents")
-    scope = _term("consent_scope", _("scope"))
+    scope = vocabulary_term("consent_scope", _("scope"))
     given_by = models.ForeignKey(
         Person,
         verbose_name=_("given by"),

@@ -26,6 +26,7 @@ from mizan.cases.models import (
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate, check_order
+from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.text import clean_name, has_bidi_controls, normalise_for_search
 from mizan.text.translit import name_keys
 
@@ -111,24 +112,28 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any]) -> Person
 def organisation_create(*, actor: Any, data: dict[str, Any]) -> Organisation:
     with transaction.atomic():
         unit = Organisation(**data)
-        unit.search_key = normalise_for_search(f"{unit.name_ar} {unit.name_en}")
+        unit.search_key = _organisation_search_key(unit)
         unit.full_clean()
         unit.save()
         audit_record(actor=actor, action=Action.CREATE, target=unit, fields=list(data))
     return unit
 
 
-def next_incident_reference() -> str:
-    year = timezone.now().year
-    prefix = f"INC-{year}-"
-    last = (
-        Incident.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
+def organisation_update(*, actor: Any, unit: Organisation, data: dict[str, Any]) -> Organisation:
+    """Change a unit (organisations are edited in the admin); a renamed unit is found by its new
+    name, in Arabic or in Latin letters, because its search key is recomputed."""
+    with transaction.atomic():
+        unit = Organisation.objects.select_for_update().get(pk=unit.pk)
+        changed = assign_changes(unit, data)
+        unit.search_key = _organisation_search_key(unit)
+        unit.full_clean()
+        unit.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=unit, fields=changed)
+    return unit
+
+
+def _organisation_search_key(unit: Organisation) -> str:
+    return normalise_for_search(f"{unit.name_ar} {unit.name_en}")
 
 
 @dataclass
@@ -274,8 +279,8 @@ def incident_record(
             .values_list("pk", "sex_id")
         )
         record = Incident(
-            reference=next_incident_reference(),
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            reference=next_reference(Incident, "INC"),
+            created_by=acting_user(actor),
             **incident,
         )
         if record.place is not None:
@@ -383,9 +388,7 @@ def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> 
         # Its sensitivity, team, date and place decide where its acts are counted.
         tallies.lock_incidents([incident.pk])
         with tallies.kept_for([incident.pk]):
-            changed = [name for name, value in data.items() if getattr(incident, name) != value]
-            for name, value in data.items():
-                setattr(incident, name, value)
+            changed = assign_changes(incident, data)
             incident.governorate = incident.place.governorate if incident.place else None
             incident.full_clean()
             incident.save()

@@ -25,6 +25,7 @@ from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
@@ -99,8 +100,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     incident = selectors.incident_detail(request.user, pk)
-    if incident.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=incident, request=request)
+    audit_view_if_sensitive(request, incident)
     # Related records (victims, perpetrators, sites, sources) come through the permission
     # layer in the selector; names through the ``name_for`` template filter.
     return render(request, "cases/incident_detail.html", {"incident": incident})
@@ -228,7 +228,9 @@ def incident_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_suggest(request: HttpRequest) -> HttpResponse:
-    text = (request.GET.get("q") or "")[:200]
+    # ?q=…, or (htmx, as the name fields ask) the value of the field that was typed in.
+    field = request.headers.get("HX-Trigger-Name", "")
+    text = (request.GET.get("q") or request.GET.get(field) or "")[:200]
     people = selectors.person_suggestions(request.user, text) if len(text.strip()) >= 2 else []
     return render(request, "cases/_person_suggestions.html", {"people": people, "q": text})
 
@@ -236,8 +238,7 @@ def person_suggest(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible_or_404(selectors.persons_visible_to(request.user), request.user, pk=pk)
-    if person.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=person, request=request)
+    audit_view_if_sensitive(request, person)
     return render(
         request,
         "cases/person_detail.html",

@@ -1,7 +1,9 @@
+from importlib import import_module
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from mizan.core.admin_audit import AuditedModelAdmin
+from mizan.core.admin_audit import AuditedModelAdmin, audit_registered_admin
 from mizan.core.models import Place, Team, Term
 
 admin.site.site_header = _("Mizan administration")
@@ -34,3 +36,22 @@ class PlaceAdmin(AuditedModelAdmin):
 class TeamAdmin(AuditedModelAdmin):
     list_display = ["slug", "name_ar", "name_en"]
     search_fields = ["slug", "name_ar", "name_en"]
+
+
+def _audit_third_party_admins() -> None:
+    """Roles (groups), two-factor devices and sign-in lockouts are changed in the admin through
+    other packages' admin classes: put those on the audit log too (their admin modules are
+    imported here, so they are registered before this app's admin module ends)."""
+    for module in (
+        "django.contrib.auth.admin",
+        "django_otp.plugins.otp_totp.admin",
+        "django_otp.plugins.otp_static.admin",
+        "axes.admin",
+    ):
+        import_module(module)
+    for model in list(admin.site._registry):
+        if model._meta.app_label in {"auth", "otp_totp", "otp_static", "axes"}:
+            audit_registered_admin(admin.site, model)
+
+
+_audit_third_party_admins()

@@ -6,9 +6,21 @@ from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import models
+from django.http import HttpRequest
 
 from mizan.core.audit import Action, audit_record
 from mizan.core.sensitivity import Sensitivity
+
+
+def audit_view_if_sensitive(request: HttpRequest, record: Any) -> None:
+    """Record that ``request.user`` opened ``record`` when it is confidential or restricted.
+
+    The one place that says which views of a record the audit log keeps (DESIGN decision 7):
+    every detail page of a sensitive record calls it (class-based ones through
+    ``SensitiveObjectMixin``) once the record is known to be visible to the user.
+    """
+    if record.sensitivity >= Sensitivity.CONFIDENTIAL:
+        audit_record(actor=request.user, action=Action.VIEW, target=record, request=request)
 
 
 class VisibleQuerysetMixin(LoginRequiredMixin):
@@ -26,11 +38,5 @@ class SensitiveObjectMixin(VisibleQuerysetMixin):
 
     def get_object(self, queryset: models.QuerySet[Any] | None = None) -> Any:
         obj = super().get_object(queryset)  # type: ignore[misc]
-        if obj.sensitivity >= Sensitivity.CONFIDENTIAL:
-            audit_record(
-                actor=self.request.user,  # type: ignore[attr-defined]
-                action=Action.VIEW,
-                target=obj,
-                request=self.request,  # type: ignore[attr-defined]
-            )
+        audit_view_if_sensitive(self.request, obj)  # type: ignore[attr-defined]
         return obj

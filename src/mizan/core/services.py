@@ -8,6 +8,7 @@ from django.db import transaction
 
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Site
+from mizan.core.writing import assign_changes
 
 
 def site_create(*, actor: Any, data: dict[str, Any]) -> Site:
@@ -21,9 +22,7 @@ def site_create(*, actor: Any, data: dict[str, Any]) -> Site:
 
 def site_update(*, actor: Any, site: Site, data: dict[str, Any]) -> Site:
     with transaction.atomic():
-        changed = [name for name, value in data.items() if getattr(site, name) != value]
-        for name, value in data.items():
-            setattr(site, name, value)
+        changed = assign_changes(site, data)
         site.full_clean()
         site.save()
         audit_record(actor=actor, action=Action.UPDATE, target=site, fields=changed)

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
-from mizan.cases.models import Incident
 from mizan.core import selectors, services
 from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
+from mizan.core.dashboard import cards_for
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.forms import SiteForm
@@ -35,7 +35,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "site_counts": selectors.site_counts_by_type(request.user),
             "sites_total": Site.objects.visible_to(request.user).count(),
-            "incidents_total": Incident.objects.visible_to(request.user).count(),
+            "dashboard_cards": cards_for(request),
             "places_total": Place.objects.count(),
             "can_read_audit": request.user.has_perm("core.view_auditentry"),
         },

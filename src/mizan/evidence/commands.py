@@ -177,7 +177,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from mizan.evidence.services import ConsentMissing, handover_export, resolve_recipient
 
     try:
-        recipient = resolve_recipient(args.recipient)
+        recipient = resolve_recipient(args.recipient, actor=_actor())
         case = _case_file(args.case) if args.case else None
         if case is not None:
             items = list(case.evidence_items.order_by("pk"))

@@ -31,6 +31,7 @@ from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
 from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.writing import acting_user, next_reference
 from mizan.evidence import metadata as metadata_capture
 from mizan.evidence.chain import GENESIS, checkpoint_payload, seal, verify_events
 from mizan.evidence.filenames import safe_filename
@@ -216,10 +217,6 @@ def _read_store(store: LocalStore, sha256: str, limit: int) -> bytes:
     return buffer.getvalue()
 
 
-def _next_reference(item: Item) -> str:
-    return f"EV-{timezone.now().year}-{item.pk:06d}"
-
-
 def item_ingest(
     stream: BinaryIO,
     *,
@@ -280,9 +277,9 @@ def item_ingest(
             source_text=provenance.source_text,
             sensitivity=max(sensitivity, derived_from.sensitivity if derived_from else 0),
             team=team if team is not None or derived_from is None else derived_from.team,
-            ingested_by=actor if getattr(actor, "is_authenticated", False) else None,
+            ingested_by=acting_user(actor),
         )
-        item.reference = _next_reference(item)
+        item.reference = next_reference(Item, "EV")
         Item.objects.filter(pk=item.pk).update(reference=item.reference)
         cases = list(case_files)
         if cases:
@@ -316,7 +313,7 @@ def item_ingest(
                 details={"derived": item.reference, "derivation": derivation},
             )
         audit_record(
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
             action=AuditAction.CREATE,
             target=item,
             detail={"reference": item.reference, "size": item.size},
@@ -696,9 +693,9 @@ def missing_consent(items: Iterable[Item], recipient: Recipient) -> list[Item]:
     return [item for item in items if not item.consent_scopes.filter(code=scope).exists()]
 
 
-def resolve_recipient(name: str) -> Recipient:
-    """A registered recipient by name, or one made for a recipient category given by code or
-    label (``IIIM``, ``icc_otp``); a clear error listing the known ones otherwise."""
+def resolve_recipient(name: str, *, actor: Any = None) -> Recipient:
+    """A registered recipient by name, or one made (and audited) for a recipient category given
+    by code or label (``IIIM``, ``icc_otp``); a clear error listing the known ones otherwise."""
     name = name.strip()
     recipient = Recipient.objects.filter(name__iexact=name).first()
     if recipient is not None:
@@ -709,9 +706,18 @@ def resolve_recipient(name: str) -> Recipient:
             term.label_en.casefold(),
             term.label_ar.casefold(),
         } or (f"({name.casefold()})" in term.label_en.casefold()):
-            recipient, _created = Recipient.objects.get_or_create(
-                name=name, defaults={"category": term}
-            )
+            with transaction.atomic():
+                recipient, created = Recipient.objects.get_or_create(
+                    name=name, defaults={"category": term}
+                )
+                if created:
+                    audit_record(
+                        actor=acting_user(actor),
+                        action=AuditAction.CREATE,
+                        target=recipient,
+                        fields=["name", "category"],
+                        detail={"by": actor_label(actor)},
+                    )
             return recipient
     known = ", ".join(Recipient.objects.values_list("name", flat=True)) or "—"
     raise ValidationError(
@@ -726,12 +732,6 @@ class ConsentMissing(ValidationError):
     def __init__(self, lines: list[str]) -> None:
         super().__init__(lines)
         self.lines = lines
-
-
-def _next_handover_reference() -> str:
-    year = timezone.now().year
-    count = Handover.objects.filter(reference__startswith=f"HO-{year}-").count()
-    return f"HO-{year}-{count + 1:04d}"
 
 
 def package_summary(
@@ -827,7 +827,7 @@ def handover_export(
             raise ValidationError(
                 _("“%(key)s” is not an age public key (age1…).") % {"key": age_recipient[:20]}
             ) from exc
-    reference = _next_handover_reference()
+    reference = next_reference(Handover, "HO", digits=4)
     store = get_store()
     events = [
         e.as_chain_event()
@@ -882,7 +882,7 @@ def handover_export(
                 },
             )
         audit_record(
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
             action=AuditAction.HANDOVER,
             target=handover,
             detail={"items": len(items), "recipient": recipient.name},

@@ -24,6 +24,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.cases.models import CaseFile
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import get_visible_or_404, visible_prefetch
 from mizan.evidence import services, uploads
 from mizan.evidence.forms import (
@@ -80,6 +81,7 @@ def item_detail(request: HttpRequest, reference: str) -> HttpResponse:
         request.user,
         reference=reference,
     )
+    audit_view_if_sensitive(request, item)
     derivatives = _visible_items(request).filter(derived_from=item).order_by("pk")
     thumbnail = derivatives.filter(derivation=Item.Derivation.THUMBNAIL).first()
     return render(

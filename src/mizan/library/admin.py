@@ -1,10 +1,11 @@
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from mizan.core.admin_audit import AuditedModelAdmin
+from mizan.core.admin_audit import ServiceModelAdmin
 from mizan.library import services
 from mizan.library.models import Document, DocumentRelation, DocumentVersion
 
@@ -28,8 +29,23 @@ class RelationInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
 
 
+class DocumentAdminForm(forms.ModelForm):  # type: ignore[type-arg]
+    def clean_symbol(self) -> str:
+        symbol: str = self.cleaned_data.get("symbol", "")
+        if "symbol" in self.changed_data:
+            try:
+                services.symbol_check(symbol, document=self.instance)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError(exc.message_dict["symbol"]) from exc
+        return symbol
+
+
 @admin.register(Document)
-class DocumentAdmin(AuditedModelAdmin):
+class DocumentAdmin(ServiceModelAdmin):
+    """Saved through the library's services: the year, the search index and the refusal of a
+    symbol another document has are the same as on the library's own edit page."""
+
+    form = DocumentAdminForm
     list_display = ["symbol", "title_ar", "title_en", "body", "doc_type", "date", "sensitivity"]
     list_filter = ["collection", "sensitivity", "doc_type", "body"]
     search_fields = ["symbol", "title_ar", "title_en"]
@@ -38,10 +54,17 @@ class DocumentAdmin(AuditedModelAdmin):
     inlines = [VersionInline, RelationInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    def save_model(self, request: HttpRequest, obj: models.Model, form: Any, change: bool) -> None:
-        assert isinstance(obj, Document)
-        obj.year = obj.date.year if obj.date else None
-        super().save_model(request, obj, form, change)
+    def service_create(self, request: HttpRequest, data: dict[str, Any], form: Any) -> Document:
+        return services.document_create(
+            actor=request.user, data=data, topics=form.cleaned_data.get("topics") or ()
+        )
+
+    def service_update(
+        self, request: HttpRequest, obj: Any, data: dict[str, Any], form: Any
+    ) -> Document:
+        return services.document_update(
+            actor=request.user, document=obj, data=data, topics=form.cleaned_data.get("topics")
+        )
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

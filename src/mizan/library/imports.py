@@ -130,7 +130,7 @@ def _resolve(directory: Path, relative: str) -> Path | None:
     return candidate
 
 
-def _document_data(row: ImportRow) -> dict[str, Any]:
+def _document_data(row: ImportRow, actor: Any) -> dict[str, Any]:
     if row.public not in YES | NO:
         raise ValidationError(
             _("“public” must be yes or no, not “%(value)s”.") % {"value": row.public}
@@ -150,8 +150,10 @@ def _document_data(row: ImportRow) -> dict[str, Any]:
         "symbol": row.symbol,
         "title_ar": row.title_ar,
         "title_en": title_en,
-        "body": services.term_for(BODY_VOCABULARY, row.body) if row.body else None,
-        "doc_type": services.term_for(TYPE_VOCABULARY, row.doc_type) if row.doc_type else None,
+        "body": services.term_for(BODY_VOCABULARY, row.body, actor=actor) if row.body else None,
+        "doc_type": (
+            services.term_for(TYPE_VOCABULARY, row.doc_type, actor=actor) if row.doc_type else None
+        ),
         "date": date,
         "sensitivity": Sensitivity.PUBLIC if row.public in YES else Sensitivity.INTERNAL,
     }
@@ -193,7 +195,7 @@ def import_directory(
             problem(_("no such file in the folder."))
             continue
         try:
-            data = _document_data(row)
+            data = _document_data(row, actor)
         except ValidationError as exc:
             problem(" ".join(exc.messages))
             continue

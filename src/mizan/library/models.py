@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
+from mizan.core.models.bases import vocabulary_term
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 
@@ -46,24 +47,8 @@ class Document(SensitiveModel):
     )
     title_ar = models.CharField(_("title (Arabic)"), max_length=500, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=500, blank=True)
-    body = models.ForeignKey(
-        "core.Term",
-        verbose_name=_("issuing body"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": BODY_VOCABULARY},
-        null=True,
-        blank=True,
-    )
-    doc_type = models.ForeignKey(
-        "core.Term",
-        verbose_name=_("type"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": TYPE_VOCABULARY},
-        null=True,
-        blank=True,
-    )
+    body = vocabulary_term(BODY_VOCABULARY, _("issuing body"), null=True)
+    doc_type = vocabulary_term(TYPE_VOCABULARY, _("type"), null=True)
     date = PartialDateField(_("date"), null=True, blank=True)
     # The year of ``date``, kept as a number so the year filter is an indexed comparison.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)

@@ -18,10 +18,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.home import private_temp_dir
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.writing import acting_user, assign_changes
 from mizan.library.extract import ExtractionProblem, extract
 from mizan.library.models import (
     BODY_VOCABULARY,
@@ -88,7 +90,7 @@ def document_create(
 ) -> Document:
     data = _clean_text_fields(data)
     with transaction.atomic():
-        document = Document(**data, created_by=actor if _is_user(actor) else None)
+        document = Document(**data, created_by=acting_user(actor))
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
@@ -121,6 +123,17 @@ def documents_with_symbol(symbol: str) -> QuerySet[Document]:
     ).filter(symbol_key=key)
 
 
+def symbol_check(symbol: str, *, document: Document | None = None) -> None:
+    """Refuse (``ValidationError`` on ``symbol``) a symbol another document already has."""
+    taken = documents_with_symbol(symbol or "")
+    if document is not None and document.pk is not None:
+        taken = taken.exclude(pk=document.pk)
+    if taken.exists():
+        raise ValidationError(
+            {"symbol": _("Another document in the library already has this symbol.")}
+        )
+
+
 def document_update(
     *, actor: Any, document: Document, data: dict[str, Any], topics: Iterable[Term] | None = None
 ) -> Document:
@@ -136,14 +149,9 @@ def document_update(
     topics = None if topics is None else list(topics)
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document.pk)
-        changed = [name for name, value in data.items() if getattr(document, name) != value]
-        taken = documents_with_symbol(data.get("symbol") or "").exclude(pk=document.pk)
-        if "symbol" in changed and taken.exists():
-            raise ValidationError(
-                {"symbol": _("Another document in the library already has this symbol.")}
-            )
-        for name, value in data.items():
-            setattr(document, name, value)
+        changed = assign_changes(document, data)
+        if "symbol" in changed:
+            symbol_check(document.symbol, document=document)
         _check_title(document)
         document.year = document.date.year if document.date else None
         document.full_clean()
@@ -160,10 +168,6 @@ def document_update(
             document_reindex(document)
         audit_record(actor=actor, action=Action.UPDATE, target=document, fields=changed)
     return document
-
-
-def _is_user(actor: Any) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False)
 
 
 def document_reindex(document: Document) -> None:
@@ -257,19 +261,13 @@ def version_add(
                 detail={"document": document.pk, "sha256": sha256, "size": size},
             )
             if extraction == "background":
-                transaction.on_commit(lambda: _enqueue_extraction(version.pk))
+                enqueue_on_commit("mizan.library.tasks.extract_version_text", version_id=version.pk)
     finally:
         temp.unlink(missing_ok=True)
     if extraction == "inline":
         version_extract(version_id=version.pk)
         version.refresh_from_db()
     return version
-
-
-def _enqueue_extraction(version_id: int) -> None:
-    from mizan.library.tasks import extract_version_text
-
-    extract_version_text.enqueue(version_id)
 
 
 def _set_progress(version_id: int, done: int, total: int, status: str) -> None:
@@ -358,8 +356,15 @@ def relation_remove(*, actor: Any, relation: DocumentRelation) -> None:
 # --- Vocabulary look-ups used by imports and the catalogue ---------------------------------------
 
 
-def term_for(vocabulary: str, value: str, *, create: bool = True) -> Term | None:
-    """The term whose code or label (Arabic or English) is ``value``; added when unknown."""
+def term_for(
+    vocabulary: str, value: str, *, create: bool = True, actor: Any = None, audit: bool = True
+) -> Term | None:
+    """The term whose code or label (Arabic or English) is ``value``; added when unknown.
+
+    A term added here is audited as created by ``actor`` (the import's user), unless ``audit``
+    is false (the curated catalogue seeded after ``migrate``, whose documents are not audited
+    either).
+    """
     value = clean_name(value or "")
     if not value:
         return None
@@ -371,11 +376,20 @@ def term_for(vocabulary: str, value: str, *, create: bool = True) -> Term | None
     if not create:
         return None
     code = slugify(value)[:80] or hashlib.sha256(value.encode()).hexdigest()[:12]
-    term, _created = Term.objects.get_or_create(
-        vocabulary=vocabulary,
-        code=code,
-        defaults={"label_en": value[:200], "label_ar": value[:200], "sort_order": 1000},
-    )
+    with transaction.atomic():
+        term, created = Term.objects.get_or_create(
+            vocabulary=vocabulary,
+            code=code,
+            defaults={"label_en": value[:200], "label_ar": value[:200], "sort_order": 1000},
+        )
+        if created and audit:
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=term,
+                fields=["vocabulary", "code", "label_en", "label_ar"],
+                detail={"vocabulary": vocabulary},
+            )
     return term
 
 
@@ -388,14 +402,16 @@ def catalogue_entry_add(row: dict[str, Any]) -> Document | None:
         "symbol": row.get("symbol", ""),
         "title_ar": row.get("title_ar", ""),
         "title_en": row.get("title_en", ""),
-        "body": term_for(BODY_VOCABULARY, row.get("body", "")),
-        "doc_type": term_for(TYPE_VOCABULARY, row.get("type", "")),
+        "body": term_for(BODY_VOCABULARY, row.get("body", ""), audit=False),
+        "doc_type": term_for(TYPE_VOCABULARY, row.get("type", ""), audit=False),
         "date": PartialDate.parse(row["date"]) if row.get("date") else None,
         "official_url": row.get("url", ""),
         "source_note": row.get("source", "")[:500],
         "sensitivity": Sensitivity.PUBLIC,
     }
-    topics = [t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code))]
+    topics = [
+        t for code in row.get("topics", []) if (t := term_for(TOPIC_VOCABULARY, code, audit=False))
+    ]
     document = document_create(actor=None, data=data, topics=topics, audit=False)
     Document.objects.filter(pk=document.pk).update(catalogue_key=key)
     for relation in row.get("relations", []):

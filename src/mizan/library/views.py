@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.library import selectors, services
 from mizan.library.forms import DocumentEditForm, DocumentUploadForm, RelationForm, VersionAddForm
 from mizan.library.models import (
@@ -196,8 +196,7 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.document_detail(selectors.documents_visible_to(request.user), pk)
     if document is None:
         raise Http404
-    if document.sensitivity >= 2:
-        audit_record(actor=request.user, action=Action.VIEW, target=document, request=request)
+    audit_view_if_sensitive(request, document)
     return render(
         request,
         "library/staff_detail.html",

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
+from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
     "HEADERS",

@@ -20,7 +20,8 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import Source, Stamped
+from mizan.cases.models import Source
+from mizan.core.models.bases import Stamped, vocabulary_term
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel, SensitiveQuerySet, effective_clearance
 from mizan.core.sensitivity import Sensitivity
@@ -173,13 +174,7 @@ class Relative(Stamped):
         on_delete=models.PROTECT,
         related_name="missing_relatives",
     )
-    relationship = models.ForeignKey(
-        "core.Term",
-        verbose_name=_("relationship"),
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"vocabulary": "relationship"},
-    )
+    relationship = vocabulary_term("relationship", _("relationship"))
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.TextField(_("address"), blank=True)

@@ -28,7 +28,9 @@ from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.partial_dates import PartialDate, PartialDateError
+from mizan.core.writing import acting_user
 from mizan.missing import selectors, services
 from mizan.missing.models import (
     CandidatePair,
@@ -356,7 +358,7 @@ def matching_run_start(
         run = MatchRun.objects.create(
             list_ids=sorted(lists),
             floor=floor,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -365,13 +367,7 @@ def matching_run_start(
             fields=["list_ids"],
             detail={"lists": run.list_ids, "floor": floor},
         )
-
-        def enqueue() -> None:
-            from mizan.missing.tasks import run_matching
-
-            run_matching.enqueue(run.pk)
-
-        transaction.on_commit(enqueue)
+        enqueue_on_commit("mizan.missing.tasks.run_matching", run_id=run.pk)
     return run
 
 
@@ -607,7 +603,7 @@ def pair_decide(*, actor: Any, pair: CandidatePair, decision: str) -> CandidateP
         if decision == CandidatePair.Decision.ACCEPTED:
             merge = _accept(actor, locked)
         locked.decision = decision
-        locked.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        locked.decided_by = acting_user(actor)
         locked.decided_at = timezone.now()
         locked.save(update_fields=["decision", "decided_by", "decided_at", "updated_at"])
         audit_record(
@@ -719,7 +715,7 @@ def merge_persons(
             record_ids=moved,
             files=files,
             pair=pair,
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -883,7 +879,7 @@ def merge_undo(*, actor: Any, change: ClusterChange) -> ClusterChange:
         assert change.from_person is not None
         _unmerge_files(actor, change.files, change.from_person)
         change.undone_at = timezone.now()
-        change.undone_by = actor if getattr(actor, "is_authenticated", False) else None
+        change.undone_by = acting_user(actor)
         change.save(update_fields=["undone_at", "undone_by", "updated_at"])
         if change.pair_id:
             # The pair that caused the merge is asked again.
@@ -922,7 +918,7 @@ def record_detach(*, actor: Any, record: SourceRecord, new_person: bool = False)
             from_person=previous,
             to_person=target,
             record_ids=[record.pk],
-            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            actor=acting_user(actor),
         )
         audit_record(
             actor=actor,

@@ -25,8 +25,10 @@ from django.utils.translation import gettext as _
 from mizan.cases import services as cases_services
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
+from mizan.core.background import enqueue_on_commit
 from mizan.core.models import Site, Term
 from mizan.core.partial_dates import PartialDate
+from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.linkage.lists import HEADERS
 from mizan.missing import importing
 from mizan.missing.models import (
@@ -46,19 +48,6 @@ BATCH_SIZE = 2000
 
 
 # --- Registry files -------------------------------------------------------------------------
-
-
-def next_reference() -> str:
-    year = timezone.now().year
-    prefix = f"MP-{year}-"
-    last = (
-        MissingPerson.objects.filter(reference__startswith=prefix)
-        .order_by("-reference")
-        .values_list("reference", flat=True)
-        .first()
-    )
-    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:06d}"
 
 
 def derive_fields(file: MissingPerson) -> None:
@@ -95,9 +84,9 @@ def missing_person_create(
                 },
             )
         file = MissingPerson(
-            reference=next_reference(),
+            reference=next_reference(MissingPerson, "MP"),
             person=person,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
             **data,
         )
         derive_fields(file)
@@ -127,9 +116,7 @@ def missing_person_update(
 ) -> MissingPerson:
     check_open(missing_person)
     with transaction.atomic():
-        changed = [name for name, value in data.items() if getattr(missing_person, name) != value]
-        for name, value in data.items():
-            setattr(missing_person, name, value)
+        changed = assign_changes(missing_person, data)
         derive_fields(missing_person)
         missing_person.full_clean()
         missing_person.save()
@@ -193,7 +180,7 @@ def status_change_record(
             source_description=source_description,
             source_list=source_list,
             note=note,
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            recorded_by=acting_user(actor),
         )
         change.full_clean()
         change.save()
@@ -253,9 +240,7 @@ def relative_add(
 
 def relative_update_contact(*, actor: Any, relative: Relative, data: dict[str, Any]) -> Relative:
     with transaction.atomic():
-        changed = [name for name, value in data.items() if getattr(relative, name) != value]
-        for name, value in data.items():
-            setattr(relative, name, value)
+        changed = assign_changes(relative, data)
         relative.full_clean()
         relative.save()
         audit_record(actor=actor, action=Action.UPDATE, target=relative, fields=changed)
@@ -295,7 +280,7 @@ def family_contact_add(
     with transaction.atomic():
         contact = FamilyContact(
             missing_person=missing_person,
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+            recorded_by=acting_user(actor),
             **data,
         )
         contact.full_clean()
@@ -514,7 +499,7 @@ def import_job_start(
             file_path=str(path),
             file_name=file_name[:255],
             file_size=path.stat().st_size,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=acting_user(actor),
         )
         audit_record(
             actor=actor,
@@ -523,13 +508,7 @@ def import_job_start(
             fields=["dry_run"],
             detail={"source_list": source_list.pk, "dry_run": dry_run},
         )
-
-        def enqueue() -> None:
-            from mizan.missing.tasks import run_import
-
-            run_import.enqueue(job.pk)
-
-        transaction.on_commit(enqueue)
+        enqueue_on_commit("mizan.missing.tasks.run_import", job_id=job.pk)
     return job
 
 

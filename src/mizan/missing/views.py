@@ -21,10 +21,10 @@ from mizan.cases.selectors import governorates
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.permissions import get_visible_or_404
-from mizan.core.sensitivity import Sensitivity
 from mizan.missing import forms, importing, review, selectors, services
 from mizan.missing.models import (
     ClusterChange,
@@ -139,8 +139,7 @@ def file_create(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
     file = selectors.missing_file(request.user, pk)
-    if file.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=file, request=request)
+    audit_view_if_sensitive(request, file)
     # Relatives whose own record is out of reach are not in ``file.relatives`` (the selector
     # filters them); a report or meeting names its relative through the ``name_for`` filter.
     relatives = list(file.relatives.all())

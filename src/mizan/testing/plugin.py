@@ -10,6 +10,14 @@ import tempfile
 
 os.environ["MIZAN_ENV"] = "test"
 os.environ.setdefault("MIZAN_HOME", tempfile.mkdtemp(prefix="mizan-test-"))
+# Under pytest-xdist every worker inherits the controller's home; each gets its own below it, so
+# two workers never share an evidence store, import files or uploads (their databases differ:
+# pytest-django names them test_<name>_gw0, test_<name>_gw1 …).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["MIZAN_HOME"] = os.path.join(
+        os.environ["MIZAN_HOME"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+    os.makedirs(os.environ["MIZAN_HOME"], exist_ok=True)
 # WhiteNoise looks for the collected-files directory at start-up; tests serve from the finders.
 os.makedirs(os.path.join(os.environ["MIZAN_HOME"], "static"), exist_ok=True)
 if os.environ.get("MIZAN_TEST_DATABASE_URL"):

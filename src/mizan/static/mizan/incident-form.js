@@ -1,27 +1,12 @@
-// One-pass incident entry: suggest existing persons while a name is typed, and add rows.
+// One-pass incident entry: choose a suggested person (htmx fetches the suggestions while a name
+// is typed: hx-* attributes of the name fields) and add rows.
 // No inline script (the Content-Security-Policy forbids it): everything hangs off data-*.
 (function () {
   "use strict";
   const form = document.getElementById("incident-form");
   if (!form) return;
-  const suggestUrl = form.dataset.suggestUrl;
 
   function rowOf(element) { return element.closest("[data-row]"); }
-
-  let timer = null;
-  form.addEventListener("input", function (event) {
-    const input = event.target;
-    if (!input.matches("[data-suggest]")) return;
-    const row = rowOf(input);
-    const box = row.querySelector("[data-suggestions]");
-    clearTimeout(timer);
-    if (input.value.trim().length < 2) { box.replaceChildren(); return; }
-    timer = setTimeout(function () {
-      fetch(suggestUrl + "?q=" + encodeURIComponent(input.value), {credentials: "same-origin"})
-        .then(function (response) { return response.ok ? response.text() : ""; })
-        .then(function (html) { box.innerHTML = html; });
-    }, 200);
-  });
 
   form.addEventListener("click", function (event) {
     const choice = event.target.closest("[data-choose-person]");
@@ -51,7 +36,9 @@
       const total = form.querySelector("#id_" + prefix + "-TOTAL_FORMS");
       const template = document.getElementById("empty-" + prefix);
       const html = template.innerHTML.replace(/__prefix__/g, total.value);
-      document.getElementById("rows-" + prefix).insertAdjacentHTML("beforeend", html);
+      const rows = document.getElementById("rows-" + prefix);
+      rows.insertAdjacentHTML("beforeend", html);
+      if (window.htmx) window.htmx.process(rows.lastElementChild);  // its name fields suggest too
       total.value = String(Number(total.value) + 1);
     }
   });

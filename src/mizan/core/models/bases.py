@@ -1,0 +1,40 @@
+"""Model bases and field helpers that every app's models share.
+
+They live in ``core`` so an app's models depend on the kernel only, never on a sibling app's
+models (the import-linter layers contract in pyproject.toml checks it).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Stamped(models.Model):
+    """When a row was created and last changed (abstract: adds two columns, no table)."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+def vocabulary_term(
+    vocabulary: str, verbose: Any, *, null: bool = False
+) -> models.ForeignKey[Any, Any]:
+    """A foreign key to one ``core.Term`` of ``vocabulary`` (DESIGN decision 4).
+
+    Terms are protected from deletion while used; the key has no reverse accessor.
+    """
+    return models.ForeignKey(
+        "core.Term",
+        verbose_name=verbose,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"vocabulary": vocabulary},
+        null=null,
+        blank=null,
+    )
