@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "mizan.evidence",
     "mizan.missing",
     "mizan.library",
+    "mizan.testimonies",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -346,3 +347,6 @@ if TESTING:
 
 ADMINS: list[tuple[str, str]] = []
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# Testimonies: the address of the public site, for the links `mizan testimonies publish` prints.
+MIZAN_PUBLIC_URL = env_str("MIZAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
