@@ -197,11 +197,15 @@ class _Tokens:
             start = raw[first][1]
             # An article written apart ("al-Hamwi", "El Hamwi") belongs to the occurrence.
             before = first - 1
+            gap = text[raw[before][2] : start] if before >= 0 else ""
             if (
                 before >= 0
                 and before not in covered
-                and len(words[before]) <= 3
-                and text[raw[before][2] : start] in ("-", " ", "‐")
+                and words[before].isascii() == words[first].isascii()
+                and (
+                    (gap in ("-", "\u2010") and len(words[before]) <= 3)
+                    or (gap == " " and words[before] in ("al", "el", "ال"))
+                )
             ):
                 start = raw[before][1]
             token = _Token({key}, start, raw[last][2])

@@ -325,6 +325,14 @@ class Segment(models.Model):
     def start_seconds(self) -> float:
         return (self.start_ms or 0) / 1000
 
+    @property
+    def timecode(self) -> str:
+        """The start as h:mm:ss (or m:ss), as players show it."""
+        total = (self.start_ms or 0) // 1000
+        hours, rest = divmod(total, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
 
 class PublicationQuerySet(models.QuerySet["Publication"]):
     def public(self) -> PublicationQuerySet:
@@ -357,7 +365,7 @@ class Publication(Stamped):
         related_name="publications",
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, blank=True)
     narrative = models.TextField(_("narrative"))
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGES, default="ar")
     state = models.CharField(max_length=10, choices=State.choices, default=State.PUBLISHED)
@@ -381,6 +389,13 @@ class Publication(Stamped):
 
     def __str__(self) -> str:
         return f"{self.testimony_id}:publication:{self.pk}"
+
+    @property
+    def display_title(self) -> str:
+        if self.title:
+            return self.title
+        first = self.narrative.split("\n", 1)[0]
+        return first if len(first) <= 90 else first[:88].rsplit(" ", 1)[0] + " …"
 
     @property
     def paragraphs(self) -> list[str]:

@@ -555,12 +555,11 @@ def publication_create(
 
     Refused (nothing written) without the consent scope the kind needs, or when the leak check
     finds anything (``LeakFound`` carries the occurrences)."""
-    narrative = narrative.replace("\r\n", "\n").strip()
+    # Checked as given (line numbers are those of the file); stored without outer blank lines.
+    checked = narrative.replace("\r\n", "\n").replace("\r", "\n")
     title = title.strip()
-    if not narrative:
+    if not checked.strip():
         raise ValidationError(_("The narrative is empty."))
-    if not title:
-        raise ValidationError(_("Give the publication a title."))
     if kind not in Publication.Kind.values:
         raise ValidationError(_("Unknown kind of publication."))
     with transaction.atomic():
@@ -577,7 +576,7 @@ def publication_create(
         occurrences = [
             Occurrence(0, o.column, o.text, o.reference, o.kind, o.start, o.end)
             for o in find_leaks(title, identities)
-        ] + find_leaks(narrative, identities)
+        ] + find_leaks(checked, identities)
         if occurrences:
             raise LeakFound(occurrences)
         for previous in testimony.publications.public():
@@ -587,7 +586,7 @@ def publication_create(
             collection=collection,
             kind=kind,
             title=title[:300],
-            narrative=narrative,
+            narrative=checked.strip(),
             language=language,
             published_at=timezone.now(),
             published_by=actor if getattr(actor, "is_authenticated", False) else None,
