@@ -71,6 +71,8 @@ class Collection(Stamped):
 
 
 class Testimony(SensitiveModel, Stamped):
+    __test__ = False  # not a pytest test class, despite its name
+
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         REMOTE = "remote", _("Remote (call or video)")
@@ -178,6 +180,8 @@ class Testimony(SensitiveModel, Stamped):
 class TestimonyPerson(Stamped):
     """A person the testimony speaks of (a relative, another victim, a perpetrator, a witness)."""
 
+    __test__ = False  # not a pytest test class, despite its name
+
     class Role(models.TextChoices):
         RELATIVE = "relative", _("Relative of the interviewee")
         VICTIM = "victim", _("Other victim")
@@ -214,6 +218,8 @@ class TestimonyConsent(Stamped):
     A consent is never edited or deleted: a change is a new consent, a withdrawal is written on
     the row (when, by whom, why) and ends every publication it allowed.
     """
+
+    __test__ = False  # not a pytest test class, despite its name
 
     class Method(models.TextChoices):
         WRITTEN = "written", _("Written (signed form)")
