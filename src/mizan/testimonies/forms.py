@@ -13,13 +13,19 @@ from mizan.core.models import Place, Team, Term
 from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
 from mizan.core.validators import validate_no_bidi_controls
-from mizan.testimonies.models import LANGUAGES, Publication, Testimony, TestimonyConsent
+from mizan.testimonies.models import (
+    LANGUAGES,
+    Collection,
+    Publication,
+    Testimony,
+    TestimonyConsent,
+)
 from mizan.text import clean_name
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
 
 
-def _limit_protection(form: forms.Form, actor: Any) -> None:
+def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
     """Nobody may file a record at a level or in a team they could not read back."""
     clearance = effective_clearance(actor)
     form.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
@@ -170,14 +176,6 @@ class PublishForm(BootstrapFormMixin, forms.Form):
     )
     kind = forms.ChoiceField(label=_("kind"), choices=Publication.Kind.choices)
     language = forms.ChoiceField(label=_("language"), choices=LANGUAGES)
-    collection = forms.ModelChoiceField(
-        label=_("collection"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+    collection = forms.ModelChoiceField[Collection](
+        label=_("collection"), queryset=Collection.objects.all(), required=False
     )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from mizan.testimonies.models import Collection
-
-        super().__init__(*args, **kwargs)
-        self.fields["collection"].queryset = Collection.objects.all()  # type: ignore[attr-defined]

@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -165,6 +165,14 @@ class _Pattern:
 
 
 @dataclass
+class _Run:
+    first: int
+    last: int
+    solo: bool
+    names: int
+
+
+@dataclass
 class _Token:
     keys: set[str]
     start: int  # character offsets in the text
@@ -256,7 +264,12 @@ def find_leaks(text: str, identities: Sequence[ProtectedIdentity]) -> list[Occur
     return sorted(found)
 
 
-def _name_occurrences(text: str, identities: Sequence[ProtectedIdentity], occurrence) -> list:  # type: ignore[no-untyped-def]
+_Make = Callable[[int, int, str, str], Occurrence]
+
+
+def _name_occurrences(
+    text: str, identities: Sequence[ProtectedIdentity], occurrence: _Make
+) -> list[Occurrence]:
     by_first_key: dict[str, list[_Pattern]] = defaultdict(list)
     for identity in identities:
         solo = _name_sequences(identity.solo_names)
@@ -281,35 +294,38 @@ def _name_occurrences(text: str, identities: Sequence[ProtectedIdentity], occurr
                     for offset in range(1, len(pattern.keys))
                 ):
                     matches[pattern.reference].append((index, last, pattern.solo))
-    results = []
+    results: list[Occurrence] = []
     for reference, spans in matches.items():
         spans.sort()
-        # Merge touching or overlapping spans of the same person into runs.
-        runs: list[list[int | bool]] = []
-        for first, last, solo in spans:
-            if runs and first <= int(runs[-1][1]) + 1:
-                runs[-1][1] = max(int(runs[-1][1]), last)
-                runs[-1][2] = bool(runs[-1][2]) or solo
-                runs[-1][3] = int(runs[-1][3]) + 1
+        # Merge touching or overlapping spans of the same person into runs:
+        # [first token, last token, any solo name, number of names].
+        runs: list[_Run] = []
+        for first, last, alone in spans:
+            if runs and first <= runs[-1].last + 1:
+                runs[-1].last = max(runs[-1].last, last)
+                runs[-1].solo = runs[-1].solo or alone
+                runs[-1].names += 1
             else:
-                runs.append([first, last, solo, 1])
-        for first, last, solo, count in runs:
+                runs.append(_Run(first, last, alone, 1))
+        for run in runs:
             # A joined name alone (a father's name by itself) is not reported.
-            if not solo and int(count) < 2:
+            if not run.solo and run.names < 2:
                 continue
             results.append(
-                occurrence(tokens[int(first)].start, tokens[int(last)].end, reference, "name")
+                occurrence(tokens[run.first].start, tokens[run.last].end, reference, "name")
             )
     return results
 
 
-def _number_occurrences(text: str, identities: Sequence[ProtectedIdentity], occurrence) -> list:  # type: ignore[no-untyped-def]
+def _number_occurrences(
+    text: str, identities: Sequence[ProtectedIdentity], occurrence: _Make
+) -> list[Occurrence]:
     ids = [(_digits(n), i.reference) for i in identities for n in i.national_ids]
     ids = [(digits, ref) for digits, ref in ids if len(digits) >= 5]
     phones = [(_phone_core(p), i.reference) for i in identities for p in i.phones]
     phones = [(core, ref) for core, ref in phones if core]
     births = [(d, i.reference) for i in identities for d in i.birth_dates]
-    results = []
+    results: list[Occurrence] = []
     if ids or phones or births:
         for match in _DIGIT_RUN.finditer(text):
             digits = _digits(match.group())

@@ -29,8 +29,10 @@ def testimony_for(user: Any, pk: int) -> Testimony:
 
 
 def segments_of(transcript: Any) -> QuerySet[Segment]:
-    return transcript.segments.order_by("position").prefetch_related(
-        "keywords", "persons", "places"
+    return (
+        Segment.objects.filter(transcript=transcript)
+        .order_by("position")
+        .prefetch_related("keywords", "persons", "places")
     )
 
 

@@ -98,7 +98,7 @@ def parse(data: bytes, filename: str, *, duration_ms: int | None = None) -> list
             ) from None
         segments = [
             ParsedSegment(_cue_ms(c.start_time), _cue_ms(c.end_time), c.text.strip())
-            for c in captions
+            for c in captions.captions
         ]
     if not segments:
         raise ValidationError(_("“%(name)s” holds no text.") % {"name": filename})

@@ -365,7 +365,7 @@ _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 @login_required
 @permission_required(VIEW, raise_exception=True)
 @require_GET
-def recording(request: HttpRequest, pk: int) -> HttpResponse:
+def recording(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
     """The recording for the transcript page, with byte ranges so the player can seek.
 
     A request from the start is recorded as a view in the item's custody history (the player's
@@ -393,17 +393,17 @@ def recording(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         chunks = get_store().open(item.sha256)
-    response = StreamingHttpResponse(
+    streamed = StreamingHttpResponse(
         _byte_range(chunks, start, end), content_type=item.media_type, status=206 if match else 200
     )
-    response["Content-Length"] = str(end - start + 1)
-    response["Accept-Ranges"] = "bytes"
+    streamed["Content-Length"] = str(end - start + 1)
+    streamed["Accept-Ranges"] = "bytes"
     if match:
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-    response["Cache-Control"] = "no-store"
-    return response
+        streamed["Content-Range"] = f"bytes {start}-{end}/{size}"
+    streamed["X-Content-Type-Options"] = "nosniff"
+    streamed["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    streamed["Cache-Control"] = "no-store"
+    return streamed
 
 
 def _byte_range(chunks: Any, start: int, end: int) -> Any:
