@@ -20,6 +20,16 @@ from mizan.testimonies import services
 from mizan.testimonies.models import Testimony
 
 
+@pytest.fixture(autouse=True)
+def english() -> Any:
+    """Messages are asserted in English here; the Arabic ones are checked by the catalogue
+    tests and the Arabic browser journey."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def wav_bytes(seconds: float = 3.0, *, silent: bool = False) -> bytes:
     """A mono 16-bit WAV tone (or silence) of the given length."""
     rate = 8000

@@ -148,7 +148,7 @@ def test_a_row_failing_while_written_rolls_back_the_rows_before(tmp_path: Path) 
         "WEBVTT\n\n00:00:00.000 --> 00:00:09.000\nأ\n", encoding="utf-8"
     )
     manifest = _archive(tmp_path, [GOOD[0], {**GOOD[1], "transcript": "long.vtt"}])
-    with pytest.raises(CommandError, match="row 3: Segment 1 ends at 00:00:09.000"):
+    with pytest.raises(CommandError, match=r"row 3: Segment 1 ends at 00:00:09\.000"):
         call_command("testimonies", "import", str(tmp_path), "--manifest", str(manifest))
     assert not Testimony.objects.exists()
 
