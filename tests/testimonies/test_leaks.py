@@ -27,6 +27,7 @@ ABDULRAHMAN = ProtectedIdentity(
 VARIANTS = {
     "P-000001": [
         "ربى",
+        "ربا",
         "رُبَى",
         "ربـى",
         "وربى",
@@ -107,6 +108,19 @@ def test_father_name_alone_is_not_a_leak_but_next_to_her_name_it_is() -> None:
     assert find_leaks("Ahmad opened the door.", [RUBA]) == []
     [occurrence] = find_leaks("Ahmad Hamwi opened the door.", [RUBA])
     assert occurrence.text == "Ahmad Hamwi"
+
+
+def test_an_arabic_word_sharing_only_the_key_is_not_her_name() -> None:
+    # ربيع "spring" has the key of ربى; in Arabic script the letters decide, not the key alone.
+    assert find_leaks("اعتُقلت في ربيع 2013 قرب حماة.", [RUBA]) == []
+    # …but other spellings of her name in Arabic are still found.
+    texts = ["قالت ربا", "قالت رُبى", "قالت للحموي", "Rouba"]
+    assert all(find_leaks(text, [RUBA]) for text in texts)
+
+
+def test_a_latin_name_is_still_found_in_arabic_letters_when_only_latin_is_known() -> None:
+    latin_only = ProtectedIdentity(reference="P-000009", solo_names=("Khaled",))
+    assert [o.text for o in find_leaks("قال خالد إنه رآه", [latin_only])] == ["خالد"]
 
 
 def test_numbers_and_dates() -> None:

@@ -28,8 +28,12 @@ Steps of ``find_leaks``:
    ``name_key_spans``; a word glued to و ف ب ك ل (or لل for ال) gets the key of the word without it
    as an alternative;
 3. for each key position, try the key sequences of the protected names that start with that key;
-   keep the matches of solo names, and of joined names when touching another match of the same
-   person; merge touching matches of one person;
+   an Arabic word of the text must moreover have the letters of an Arabic spelling of the name
+   once article, clitic, final long vowel, hamza and diacritics are set aside (the key alone
+   would take ربيع "spring" for ربى); a Latin spelling is tried against Arabic words only for a
+   person whose name is known in Latin letters alone. Keep the matches of solo names, and of
+   joined names when touching another match of the same person; merge touching matches of one
+   person;
 4. scan digit runs (ASCII, Arabic-Indic, Persian; separated by spaces, dashes, dots or slashes)
    for ID numbers, phone numbers and numeric dates of birth, and written-out dates;
 5. report each occurrence with its line and column (1-based, in characters), sorted.
@@ -45,6 +49,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from mizan.text import name_key, to_ascii_digits
 from mizan.text.translit import name_key_spans, search_words
@@ -148,20 +153,56 @@ def _phone_core(phone: str) -> str:
     return digits[-8:] if len(digits) >= 7 else ""
 
 
-def _name_sequences(names: Iterable[str]) -> set[tuple[str, ...]]:
-    sequences = set()
-    for name in names:
-        keys = tuple(key for key, _first, _last in name_key_spans(search_words(name)))
-        if keys and sum(len(key) for key in keys) >= 2 and keys != ("dn",):
-            sequences.add(keys)
-    return sequences
+def _fold(word: str) -> str:
+    """An Arabic word in search form without its article and a final long vowel or haa:
+    ربى/ربا/رُبى → رب, الحمويّ/حموي → حمو, عبدالرحمن → عبدرحمن."""
+    if word.startswith("عبدال") and len(word) > 6:
+        word = "عبد" + word[5:]
+    elif word.startswith("ال") and len(word) > 3:
+        word = word[2:]
+    if len(word) > 2 and word[-1] in "اىيه":
+        word = word[:-1]
+    return word
 
 
-@dataclass
+@lru_cache(maxsize=65536)
+def _skeleton(words: tuple[str, ...]) -> str:
+    return "".join(_fold(word) for word in words)
+
+
+def _is_arabic(word: str) -> bool:
+    return bool(_ARABIC.match(word))
+
+
+@dataclass(frozen=True)
 class _Pattern:
+    """The keys of one spelling of a name, and for an Arabic spelling the folded Arabic form of
+    each key's words: an Arabic word of the text must match that form, not only the key (the key
+    alone would take the word ربيع "spring" for the name ربى)."""
+
     keys: tuple[str, ...]
-    reference: str
-    solo: bool
+    skeletons: tuple[str | None, ...]
+    arabic: bool
+
+
+def _patterns(names: Iterable[str]) -> set[_Pattern]:
+    patterns = set()
+    for name in names:
+        words = search_words(name)
+        spans = name_key_spans(words)
+        keys = tuple(key for key, _first, _last in spans)
+        if not keys or sum(len(key) for key in keys) < 2 or keys == ("dn",):
+            continue
+        counts = [sum(1 for _k, f, _l in spans if f == index) for index in range(len(words))]
+        skeletons = tuple(
+            None
+            if first == last and counts[first] > 1
+            else _skeleton(tuple(words[first : last + 1]))
+            for _key, first, last in spans
+        )
+        arabic = any(_is_arabic(word) for word in words)
+        patterns.add(_Pattern(keys, skeletons if arabic else (), arabic))
+    return patterns
 
 
 @dataclass
@@ -177,6 +218,16 @@ class _Token:
     keys: set[str]
     start: int  # character offsets in the text
     end: int
+    arabic: bool = False
+    words: tuple[str, ...] = ()  # its words in search form; () when it cannot be confirmed
+    extra_skeletons: set[str] = field(default_factory=set)
+
+    def skeleton_fits(self, skeleton: str) -> bool:
+        """Whether the token's Arabic letters are those of the name (computed only for the
+        few tokens whose key matched)."""
+        if not self.words:
+            return True  # part of a glued نورالدين: the key decides
+        return skeleton == _skeleton(self.words) or skeleton in self.extra_skeletons
 
 
 class _Tokens:
@@ -198,9 +249,12 @@ class _Tokens:
                 raw.append((form, match.start(), match.end(), word))
         words = [entry[0] for entry in raw]
         self.tokens: list[_Token] = []
-        alternatives: dict[str, set[str]] = {}
+        alternatives: dict[str, tuple[set[str], set[str]]] = {}
         spans = name_key_spans(words)
         covered = {index for _key, first, last in spans for index in range(first, last + 1)}
+        starts: dict[int, int] = defaultdict(int)
+        for _key, first, _last in spans:
+            starts[first] += 1
         for key, first, last in spans:
             start = raw[first][1]
             # An article written apart ("al-Hamwi", "El Hamwi") belongs to the occurrence.
@@ -216,31 +270,41 @@ class _Tokens:
                 )
             ):
                 start = raw[before][1]
-            token = _Token({key}, start, raw[last][2])
+            arabic = _is_arabic(words[first])
+            token = _Token({key}, start, raw[last][2], arabic)
+            if arabic and not (first == last and starts[first] > 1):
+                token.words = tuple(words[first : last + 1])
             if first == last:
                 word = raw[first][3]
                 extra = alternatives.get(word)
                 if extra is None:
-                    extra = _alternative_keys(words[first], word)
+                    extra = _alternatives(words[first], word)
                     alternatives[word] = extra
-                token.keys |= extra
+                token.keys |= extra[0]
+                token.extra_skeletons = extra[1]
             self.tokens.append(token)
 
 
-def _alternative_keys(form: str, word: str) -> set[str]:
+def _alternatives(form: str, word: str) -> tuple[set[str], set[str]]:
+    """Keys and Arabic folded forms of a word without a glued clitic (وربى, بالحموي, للحموي),
+    or of a Latin word without a possessive ("Ruba's")."""
     keys: set[str] = set()
-    if _ARABIC.match(form) and len(form) >= 4:
+    skeletons: set[str] = set()
+    if _is_arabic(form) and len(form) >= 4:
+        stripped = []
         if form.startswith("لل"):
-            keys.add(name_key("ال" + form[2:]))
+            stripped.append("ال" + form[2:])
         if form[0] in _CLITICS:
-            keys.add(name_key(form[1:]))
+            stripped.append(form[1:])
             if len(form) >= 5 and form[1] in _CLITICS:
-                keys.add(name_key(form[2:]))
+                stripped.append(form[2:])
+        for candidate in stripped:
+            keys.add(name_key(candidate))
+            skeletons.add(_fold(candidate))
     elif "'" in word or "’" in word:
-        # "Ruba's": the possessive is not part of the name.
         keys.add(name_key(re.split(r"['’]", word)[0]))
     keys.discard("")
-    return keys
+    return keys, skeletons
 
 
 def _line_starts(text: str) -> list[int]:
@@ -270,33 +334,51 @@ _Make = Callable[[int, int, str, str], Occurrence]
 def _name_occurrences(
     text: str, identities: Sequence[ProtectedIdentity], occurrence: _Make
 ) -> list[Occurrence]:
-    by_first_key: dict[str, list[_Pattern]] = defaultdict(list)
+    by_first_key: dict[str, list[tuple[_Pattern, str, bool, bool]]] = defaultdict(list)
     for identity in identities:
-        solo = _name_sequences(identity.solo_names)
-        joined = _name_sequences(identity.joined_names) - solo
-        for keys in solo:
-            by_first_key[keys[0]].append(_Pattern(keys, identity.reference, True))
-        for keys in joined:
-            by_first_key[keys[0]].append(_Pattern(keys, identity.reference, False))
+        solo = _patterns(identity.solo_names)
+        joined = _patterns(identity.joined_names) - solo
+        has_arabic = any(p.arabic for p in solo | joined)
+        for pattern in solo:
+            by_first_key[pattern.keys[0]].append((pattern, identity.reference, True, has_arabic))
+        for pattern in joined:
+            by_first_key[pattern.keys[0]].append((pattern, identity.reference, False, has_arabic))
     if not by_first_key:
         return []
     tokens = _Tokens(text).tokens
+
+    def fits(pattern: _Pattern, offset: int, token: _Token, has_arabic: bool) -> bool:
+        if pattern.keys[offset] not in token.keys:
+            return False
+        if not token.arabic:
+            return True  # Latin spellings vary too much to ask more than the key
+        if not pattern.arabic:
+            # A Latin spelling is checked against Arabic words only for a person whose name
+            # Mizan knows in Latin letters alone.
+            return not has_arabic
+        skeleton = pattern.skeletons[offset]
+        return skeleton is None or token.skeleton_fits(skeleton)
+
     # matches[reference] = list of (first token, last token, solo)
     matches: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for index, token in enumerate(tokens):
         for key in token.keys:
-            for pattern in by_first_key.get(key, ()):
+            for pattern, reference, solo_name, has_arabic in by_first_key.get(key, ()):
                 last = index + len(pattern.keys) - 1
                 if last >= len(tokens):
                     continue
                 if all(
-                    pattern.keys[offset] in tokens[index + offset].keys
-                    for offset in range(1, len(pattern.keys))
+                    fits(pattern, offset, tokens[index + offset], has_arabic)
+                    for offset in range(len(pattern.keys))
                 ):
-                    matches[pattern.reference].append((index, last, pattern.solo))
+                    matches[reference].append((index, last, solo_name))
     results: list[Occurrence] = []
-    for reference, spans in matches.items():
-        spans.sort()
+    for reference, found in matches.items():
+        # One span per place: two spellings of one name matching the same words count once.
+        best: dict[tuple[int, int], bool] = {}
+        for first, last, alone in found:
+            best[(first, last)] = best.get((first, last), False) or alone
+        spans = sorted((first, last, alone) for (first, last), alone in best.items())
         # Merge touching or overlapping spans of the same person into runs:
         # [first token, last token, any solo name, number of names].
         runs: list[_Run] = []
