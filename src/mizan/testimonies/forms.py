@@ -172,7 +172,9 @@ class SegmentForm(BootstrapFormMixin, forms.Form):
 class PublishForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("title"), max_length=300, required=False)
     narrative = forms.CharField(
-        label=_("narrative"), widget=forms.Textarea(attrs={"rows": 16}), max_length=2_000_000
+        label=_("narrative"),
+        widget=forms.Textarea(attrs={"rows": 16, "dir": "auto"}),
+        max_length=2_000_000,
     )
     kind = forms.ChoiceField(label=_("kind"), choices=Publication.Kind.choices)
     language = forms.ChoiceField(label=_("language"), choices=LANGUAGES)
