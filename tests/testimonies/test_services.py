@@ -267,3 +267,18 @@ def test_persons_indexed_in_a_segment_are_protected_too(consented: Any) -> None:
         services.publication_create(
             actor=None, testimony=consented, narrative="Yasmin was there.", title="t"
         )
+
+
+def test_a_file_already_in_the_locker_out_of_reach_is_not_linked(
+    testimony: Any, documenter_a: Any, team_b: Any
+) -> None:
+    from mizan.evidence.services import item_ingest
+
+    audio = wav_bytes(2)
+    hidden = item_ingest(io.BytesIO(audio), filename="a.wav", actor=None, team=team_b).item
+    with pytest.raises(ValidationError, match="cannot see"):
+        services.original_add(
+            actor=documenter_a, testimony=testimony, stream=io.BytesIO(audio), filename="a.wav"
+        )
+    assert not testimony.originals.filter(pk=hidden.pk).exists()
+    assert not hidden.persons.exists()

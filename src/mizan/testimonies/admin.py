@@ -37,7 +37,9 @@ class TestimonyAdmin(ReadOnlyAdmin):
     list_display = ["reference", "interview_date", "sensitivity", "team"]
     list_filter = ["sensitivity"]
     search_fields = ["reference"]
-    exclude = ["circumstances", "summary"]
+    # The interviewee's and interpreter's names are shown only through Mizan's own pages, which
+    # respect each person's identity protection.
+    exclude = ["circumstances", "summary", "interviewee", "interpreter"]
 
 
 @admin.register(Publication)
