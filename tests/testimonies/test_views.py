@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -150,3 +151,23 @@ def test_withdrawing_consent_from_the_page_unpublishes(consented: Any, documente
         .status_code
         == 404
     )
+
+
+def test_a_relative_added_on_the_page_is_protected_in_narratives(
+    consented: Any, documenter_a: Any, documenter_b: Any
+) -> None:
+    url = reverse("testimonies:person_add", kwargs={"pk": consented.pk})
+    data = {
+        "role": "relative",
+        "full_name_lat": "Yasmin Attar",
+        "pseudonym": "Nada",
+        "protected": "on",
+        "phone": "+90 555 111 2233",
+    }
+    assert signed_in(documenter_b).post(url, data).status_code == 404
+    assert signed_in(documenter_a).post(url, data).status_code == 302
+    with pytest.raises(services.LeakFound) as caught:
+        services.publication_create(
+            actor=None, testimony=consented, narrative="ياسمين called 05551112233.", title="t"
+        )
+    assert {o.kind for o in caught.value.occurrences} == {"name", "phone"}

@@ -19,6 +19,7 @@ from mizan.testimonies.models import (
     Publication,
     Testimony,
     TestimonyConsent,
+    TestimonyPerson,
 )
 from mizan.text import clean_name
 
@@ -100,6 +101,16 @@ class IntervieweeForm(BootstrapFormMixin, forms.Form):
         if data.get("protected") and not data["pseudonym"]:
             self.add_error("pseudonym", _("A protected interviewee needs a pseudonym."))
         return data
+
+
+class LinkedPersonForm(IntervieweeForm):
+    """A new person the testimony speaks of (a relative, another victim…)."""
+
+    role = forms.ChoiceField(label=_("role"), choices=TestimonyPerson.Role.choices)
+    national_id = forms.CharField(label=_("national ID number"), max_length=50, required=False)
+    phone = forms.CharField(label=_("phone"), max_length=60, required=False)
+
+    field_order = ["role", "full_name_ar", "full_name_lat", "pseudonym", "protected"]
 
 
 class OriginalForm(BootstrapFormMixin, forms.Form):

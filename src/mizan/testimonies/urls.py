@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/new/", views.create, name="create"),
     path("staff/<int:pk>/", views.detail, name="detail"),
     path("staff/<int:pk>/edit/", views.edit, name="edit"),
+    path("staff/<int:pk>/persons/new/", views.person_add, name="person_add"),
     path("staff/<int:pk>/originals/new/", views.original_add, name="original_add"),
     path("staff/<int:pk>/recording", views.recording, name="recording"),
     path("staff/<int:pk>/consent/new/", views.consent_add, name="consent_add"),

@@ -72,18 +72,10 @@ def create(request: HttpRequest) -> HttpResponse:
     form = forms.TestimonyForm(request.POST or None, actor=request.user, prefix="t")
     person_form = forms.IntervieweeForm(request.POST or None, prefix="p")
     if request.method == "POST" and form.is_valid() and person_form.is_valid():
-        names = person_form.cleaned_data
-        data: dict[str, Any] = {
-            "name_as_written": names["full_name_ar"] or names["full_name_lat"],
-            "pseudonym": names["pseudonym"],
-            "identity_sensitivity": Sensitivity.CONFIDENTIAL
-            if names["protected"]
-            else Sensitivity.PUBLIC,
-            "sensitivity": form.cleaned_data["sensitivity"],
-            "team": form.cleaned_data["team"],
-        }
-        for text, suffix in ((names["full_name_ar"], "ar"), (names["full_name_lat"], "lat")):
-            data.update({f"{k}_{suffix}": v for k, v in split_full_name(text).items() if v})
+        data = _person_data(
+            person_form.cleaned_data,
+            Testimony(sensitivity=form.cleaned_data["sensitivity"], team=form.cleaned_data["team"]),
+        )
         try:
             person = cases_services.person_create(actor=request.user, data=data)
             testimony = services.testimony_create(
@@ -152,6 +144,52 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "testimonies/form.html",
         {"form": form, "title": _("Edit %(ref)s") % {"ref": testimony.reference}},
+    )
+
+
+def _person_data(names: dict[str, Any], testimony: Testimony) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "name_as_written": names["full_name_ar"] or names["full_name_lat"],
+        "pseudonym": names["pseudonym"],
+        "identity_sensitivity": Sensitivity.CONFIDENTIAL
+        if names["protected"]
+        else Sensitivity.PUBLIC,
+        "sensitivity": testimony.sensitivity,
+        "team": testimony.team,
+    }
+    for text, suffix in ((names["full_name_ar"], "ar"), (names["full_name_lat"], "lat")):
+        data.update({f"{k}_{suffix}": v for k, v in split_full_name(text).items() if v})
+    return data
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def person_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """A person the testimony speaks of; protected persons' names are then refused in narratives."""
+    testimony = selectors.testimony_for(request.user, pk)
+    form = forms.LinkedPersonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = _person_data(form.cleaned_data, testimony)
+        if form.cleaned_data["national_id"]:
+            data["national_id"] = form.cleaned_data["national_id"]
+        try:
+            person = cases_services.person_create(actor=request.user, data=data)
+            services.testimony_person_add(
+                actor=request.user,
+                testimony=testimony,
+                person=person,
+                role=form.cleaned_data["role"],
+                phone=form.cleaned_data["phone"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The person was linked to the testimony."))
+            return redirect("testimonies:detail", pk=testimony.pk)
+    return render(
+        request,
+        "testimonies/small_form.html",
+        {"form": form, "testimony": testimony, "title": _("Add a person it speaks of")},
     )
 
 
