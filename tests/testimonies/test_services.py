@@ -282,3 +282,36 @@ def test_a_file_already_in_the_locker_out_of_reach_is_not_linked(
         )
     assert not testimony.originals.filter(pk=hidden.pk).exists()
     assert not hidden.persons.exists()
+
+
+def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
+    consented: Any, tmp_path: Any
+) -> None:
+    from mizan.cases.models import CaseFile
+    from mizan.core.models import Term
+    from mizan.evidence.models import Recipient
+    from mizan.evidence.services import handover_export
+
+    iiim = Term.objects.get(vocabulary="recipient_category", code="iiim")
+    case = CaseFile.objects.create(reference="CF-T-1", title="Case", recipient=iiim)
+    testimony = _with_recording(consented)
+    services.transcript_import(
+        actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
+    )
+    with pytest.raises(ValidationError, match="not consented to sharing"):
+        services.testimony_add_to_case_file(actor=None, testimony=testimony, case_file=case)
+    assert not case.evidence_items.exists()
+
+    give_consent(testimony, ("internal_use", "iiim"))
+    items = services.testimony_add_to_case_file(actor=None, testimony=testimony, case_file=case)
+    names = {item.filename for item in items}
+    assert "interview.wav" in names and f"{testimony.reference}-ar.vtt" in names
+    assert set(case.evidence_items.all()) == set(items)
+    handover = handover_export(
+        items=items,
+        recipient=Recipient.objects.create(name="IIIM", category=iiim),
+        out_dir=tmp_path / "package",
+        actor=None,
+        case_file=case,
+    )
+    assert handover.items.count() == len(items)

@@ -171,3 +171,27 @@ def test_a_relative_added_on_the_page_is_protected_in_narratives(
             actor=None, testimony=consented, narrative="ياسمين called 05551112233.", title="t"
         )
     assert {o.kind for o in caught.value.occurrences} == {"name", "phone"}
+
+
+def test_case_file_out_of_reach_cannot_be_chosen(consented: Any, administrator: Any) -> None:
+    from mizan.cases.models import CaseFile
+    from mizan.core.models import Team
+
+    hidden_team = Team.objects.create(slug="hidden", name_en="Hidden", name_ar="مخفي")
+    hidden = CaseFile.objects.create(reference="CF-H", title="h", team=hidden_team)
+    url = reverse("testimonies:case_file_add", kwargs={"pk": consented.pk})
+    # Even an administrator's choice goes through the permission layer: superusers see all,
+    # so use a legal officer of team A instead.
+    from mizan.accounts.services import user_create
+
+    officer = user_create(
+        actor=None,
+        username="lea",
+        password="x" * 20,
+        role="legal_officer",
+        teams=[consented.team],
+    )
+    officer.is_verified = lambda: True  # type: ignore[attr-defined]
+    response = signed_in(officer).post(url, {"case_file": hidden.pk})
+    assert response.status_code == 302
+    assert not hidden.evidence_items.exists() and not consented.case_files.exists()

@@ -9,6 +9,7 @@ being checked waits for it and then withdraws it — a publication never outlive
 
 from __future__ import annotations
 
+import io
 import wave
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -643,6 +644,53 @@ def testimony_unpublish(*, actor: Any, testimony: Testimony, reason: str) -> lis
             _withdraw(actor=actor, publication=p, reason=reason)
             for p in testimony.publications.public()
         ]
+
+
+# --- Use in evidence work ---------------------------------------------------------------------
+
+
+def testimony_add_to_case_file(*, actor: Any, testimony: Testimony, case_file: Any) -> list[Item]:
+    """Add the testimony to a case file: its originals (recording, statements, the consent's
+    proof) and each transcript, as a WebVTT working copy of the recording in the locker, are
+    linked to the case file, so the existing handover package carries them (and checks each
+    item's consent for its recipient). Refused when the interviewee's consent does not cover the
+    case file's recipient. Returns the items linked."""
+    recipient = case_file.recipient
+    if recipient is not None:
+        scope = evidence_services.required_scope(recipient.code)
+        if scope not in testimony.consented_scopes():
+            raise ValidationError(
+                _("The interviewee has not consented to sharing with %(recipient)s.")
+                % {"recipient": recipient.label}
+            )
+    with transaction.atomic():
+        Testimony.objects.select_for_update().filter(pk=testimony.pk).first()
+        items = list(testimony.originals.all())
+        if testimony.recording is not None:
+            for transcript in testimony.transcripts.all():
+                text = transcript_export(transcript, "vtt", actor=actor)
+                result = evidence_services.item_ingest(
+                    io.BytesIO(text.encode()),
+                    filename=f"{testimony.reference}-{transcript.language}.vtt",
+                    actor=actor,
+                    title=f"{testimony.reference}: transcript ({transcript.language})",
+                    derived_from=testimony.recording,
+                    derivation=Item.Derivation.TEXT,
+                    sensitivity=testimony.sensitivity,
+                    team=testimony.team,
+                )
+                items.append(result.item)
+        for item in items:
+            evidence_services.item_link(item=item, actor=actor, case_files=[case_file])
+        testimony.case_files.add(case_file)
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=testimony,
+            fields=["case_files"],
+            detail={"case_file": case_file.reference, "items": [i.reference for i in items]},
+        )
+    return items
 
 
 def collection_create(*, actor: Any, data: dict[str, Any]) -> Collection:

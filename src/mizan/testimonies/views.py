@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.cases import services as cases_services
+from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
@@ -119,6 +120,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 for link in testimony.persons.select_related("person")
             ],
             "withdraw_form": forms.WithdrawForm(),
+            "case_files": CaseFile.objects.visible_to(request.user)
+            .exclude(testimonies=testimony)
+            .order_by("-created_at")[:200]
+            if request.user.has_perm("cases.change_casefile")
+            else [],
+            "linked_case_files": testimony.case_files.visible_to(request.user),
         },
     )
 
@@ -453,6 +460,36 @@ def _byte_range(chunks: Any, start: int, end: int) -> Any:
         position = chunk_end
         if position > end:
             break
+
+
+@login_required
+@permission_required((CHANGE, "cases.change_casefile"), raise_exception=True)
+@require_POST
+def case_file_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add the testimony (originals, transcripts, consent proof) to a case file the user sees."""
+    testimony = selectors.testimony_for(request.user, pk)
+    chosen = str(request.POST.get("case_file", ""))
+    case_file = (
+        CaseFile.objects.visible_to(request.user).filter(pk=int(chosen)).first()
+        if chosen.isdigit()
+        else None
+    )
+    if case_file is None:
+        messages.error(request, _("Choose a case file."))
+        return redirect("testimonies:detail", pk=testimony.pk)
+    try:
+        items = services.testimony_add_to_case_file(
+            actor=request.user, testimony=testimony, case_file=case_file
+        )
+    except ValidationError as exc:
+        messages.error(request, _messages(exc))
+    else:
+        messages.success(
+            request,
+            _("Added to %(case)s with %(count)s items of the evidence locker.")
+            % {"case": case_file.reference, "count": len(items)},
+        )
+    return redirect("testimonies:detail", pk=testimony.pk)
 
 
 @login_required
