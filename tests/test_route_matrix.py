@@ -410,6 +410,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "testimonies:segment_edit": (_t("segment_pk"), TESTIMONY_CHANGE),
     # POST only; documenters may not change case files (legal officers, administrators do).
     "testimonies:case_file_add": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),
+    # Without ?for= the statement is refused with a message (a redirect to the testimony).
+    "testimonies:statement": (
+        _t(),
+        {**TESTIMONY_CHANGE, "documenter_a": "redirect", "administrator": "redirect"},
+    ),
     "testimonies:publish": (_t(), TESTIMONY_PUBLISH),
     "testimonies:unpublish": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),  # POST only
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only

@@ -315,3 +315,29 @@ def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
         case_file=case,
     )
     assert handover.items.count() == len(items)
+
+
+def test_statement_pdf_needs_consent_for_its_recipient_and_is_audited(
+    consented: Any, documenter_a: Any
+) -> None:
+    import pypdf
+
+    from mizan.testimonies.statement import statement_pdf
+
+    testimony = _with_recording(consented)
+    services.transcript_import(
+        actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
+    )
+    with pytest.raises(ValidationError, match="not consented to sharing"):
+        statement_pdf(actor=documenter_a, testimony=testimony, recipient_category="iiim")
+    assert not AuditEntry.objects.filter(action="export").exists()
+    give_consent(testimony, ("iiim",))
+    document = statement_pdf(actor=documenter_a, testimony=testimony, recipient_category="iiim")
+    assert document.startswith(b"%PDF")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(document)).pages)
+    assert testimony.reference in text
+    assert testimony.recording.sha256 in "".join(text.split())  # the hash wraps across lines
+    assert "00:00:01.000" in text
+    assert AuditEntry.objects.filter(
+        action="export", object_type="testimonies.testimony", object_id=str(testimony.pk)
+    ).exists()

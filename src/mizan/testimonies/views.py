@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
+from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
 from mizan.evidence.services import get_store
@@ -126,6 +127,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             if request.user.has_perm("cases.change_casefile")
             else [],
             "linked_case_files": testimony.case_files.visible_to(request.user),
+            "recipient_categories": Term.objects.of("recipient_category"),
         },
     )
 
@@ -490,6 +492,28 @@ def case_file_add(request: HttpRequest, pk: int) -> HttpResponse:
             % {"case": case_file.reference, "count": len(items)},
         )
     return redirect("testimonies:detail", pk=testimony.pk)
+
+
+@login_required
+@permission_required((CHANGE, "cases.export_records"), raise_exception=True)
+@require_GET
+def statement(request: HttpRequest, pk: int) -> HttpResponse:
+    """The witness statement as PDF for a recipient (``?for=iiim``), checked against consent."""
+    from mizan.testimonies.statement import statement_pdf
+
+    testimony = selectors.testimony_for(request.user, pk)
+    try:
+        document = statement_pdf(
+            actor=request.user,
+            testimony=testimony,
+            recipient_category=request.GET.get("for", "")[:40],
+        )
+    except ValidationError as exc:
+        messages.error(request, _messages(exc))
+        return redirect("testimonies:detail", pk=testimony.pk)
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{testimony.reference}-statement.pdf"'
+    return response
 
 
 @login_required
