@@ -44,6 +44,14 @@ LANGUAGES = (
 LANGUAGE_CODES = frozenset(code for code, _label in LANGUAGES)
 
 
+def timecode(ms: int | None) -> str:
+    """A time as h:mm:ss (or m:ss), as players show it."""
+    total = (ms or 0) // 1000
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
 class Collection(Stamped):
     """A public series of published testimonies ("Women in Assad's Holocaust")."""
 
@@ -333,11 +341,7 @@ class Segment(models.Model):
 
     @property
     def timecode(self) -> str:
-        """The start as h:mm:ss (or m:ss), as players show it."""
-        total = (self.start_ms or 0) // 1000
-        hours, rest = divmod(total, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+        return timecode(self.start_ms)
 
 
 class PublicationQuerySet(models.QuerySet["Publication"]):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from mizan.core.bilingual import pick
 from mizan.core.permissions import get_visible_or_404
-from mizan.testimonies.models import Collection, Publication, Segment, Testimony
+from mizan.testimonies.models import Collection, Publication, Segment, Testimony, timecode
 
 
 def testimonies_visible_to(user: Any, *, query: str = "") -> QuerySet[Testimony]:
@@ -28,11 +30,39 @@ def testimony_for(user: Any, pk: int) -> Testimony:
     )
 
 
+def segment_rows(transcript: Any) -> list[dict[str, Any]]:
+    """The transcript's segments as plain rows for its page, with their index labels.
+
+    A transcript has thousands of segments: rows (not model instances with related managers)
+    and two queries for all keywords and places keep the page fast (bench/testimonies_page.py).
+    """
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in Segment.objects.filter(transcript=transcript)
+        .order_by("position")
+        .values("pk", "position", "start_ms", "end_ms", "text", "title")
+    ]
+    tags: dict[int, list[str]] = defaultdict(list)
+    for segment_id, label_ar, label_en in Segment.keywords.through.objects.filter(
+        segment__transcript=transcript
+    ).values_list("segment_id", "term__label_ar", "term__label_en"):
+        tags[segment_id].append(pick(label_ar, label_en))
+    for segment_id, name_ar, name_en in Segment.places.through.objects.filter(
+        segment__transcript=transcript
+    ).values_list("segment_id", "place__name_ar", "place__name_en"):
+        tags[segment_id].append(pick(name_ar, name_en))
+    for row in rows:
+        row["tags"] = tags.get(row["pk"], ())
+        row["timecode"] = timecode(row["start_ms"])
+    return rows
+
+
 def segments_of(transcript: Any) -> QuerySet[Segment]:
     return (
         Segment.objects.filter(transcript=transcript)
         .order_by("position")
-        .prefetch_related("keywords", "persons", "places")
+        .only("pk", "position", "start_ms", "end_ms", "text", "title", "transcript_id")
+        .prefetch_related("keywords", "places")
     )
 
 

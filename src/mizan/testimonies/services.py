@@ -150,22 +150,27 @@ SILENCE_PEAK = 64  # of 32767: below this a 16-bit recording is silence (hiss at
 
 
 def _wav_is_silent(stream: BinaryIO) -> bool:
-    """True when a PCM WAV file holds only silence (an interview recorded with the mic off)."""
+    """True when a PCM WAV file holds only silence (an interview recorded with the mic off).
+
+    Reads a second at a time and stops at the first audible sample, so a real recording of two
+    hours is judged from its first second."""
+    import array
+
     position = stream.tell()
     try:
         with wave.open(stream, "rb") as reader:
-            width = reader.getsampwidth()
-            frames = reader.readframes(reader.getnframes())
+            if reader.getsampwidth() != 2:
+                return reader.getnframes() == 0
+            block = max(reader.getframerate() * reader.getnchannels(), 1)
+            while frames := reader.readframes(block):
+                samples = array.array("h", frames[: len(frames) - len(frames) % 2])
+                if max(map(abs, samples), default=0) >= SILENCE_PEAK:
+                    return False
+            return True
     except (wave.Error, EOFError):
         return False
     finally:
         stream.seek(position)
-    if width != 2 or not frames:
-        return not frames
-    import array
-
-    samples = array.array("h", frames[: len(frames) - len(frames) % 2])
-    return max((abs(s) for s in samples), default=0) < SILENCE_PEAK
 
 
 def original_add(
