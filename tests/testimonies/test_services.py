@@ -341,3 +341,42 @@ def test_statement_pdf_needs_consent_for_its_recipient_and_is_audited(
     assert AuditEntry.objects.filter(
         action="export", object_type="testimonies.testimony", object_id=str(testimony.pk)
     ).exists()
+
+
+def _docx(paragraphs: list[str]) -> bytes:
+    import zipfile
+
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{p}</w:t></w:r></w:p>' for p in paragraphs)
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return out.getvalue()
+
+
+def test_docx_transcript_gives_one_segment_per_paragraph(testimony: Any) -> None:
+    data = _docx(["بدأ التحقيق في الليل.", "", "نقلونا إلى سجن آخر."])
+    transcript = services.transcript_import(
+        actor=None, testimony=testimony, language="ar", data=data, filename="t.docx"
+    )
+    assert list(transcript.segments.values_list("text", flat=True)) == [
+        "بدأ التحقيق في الليل.",
+        "نقلونا إلى سجن آخر.",
+    ]
+
+
+def test_damaged_docx_is_refused(testimony: Any) -> None:
+    with pytest.raises(ValidationError, match="damaged Word document"):
+        services.transcript_import(
+            actor=None,
+            testimony=testimony,
+            language="ar",
+            data=b"PK\x03\x04 junk",
+            filename="t.docx",
+        )
+    assert not Transcript.objects.exists()

@@ -150,7 +150,7 @@ class WithdrawForm(forms.Form):
 
 
 class TranscriptForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(label=_("WebVTT, SRT or text file"))
+    file = forms.FileField(label=_("WebVTT, SRT, text or Word (DOCX) file"))
     language = forms.ChoiceField(label=_("language"), choices=LANGUAGES)
     replace = forms.BooleanField(label=_("replace the transcript in this language"), required=False)
 

@@ -23,6 +23,7 @@ MAX_PROBLEMS = 20
 # A recording's duration is read from its header; allow for rounding between tools.
 END_TOLERANCE_MS = 500
 FORMATS = ("vtt", "srt", "txt")
+IMPORT_FORMATS = (*FORMATS, "docx")
 
 
 @dataclass(frozen=True)
@@ -60,12 +61,35 @@ def decode(data: bytes, filename: str) -> str:
 
 def format_of(filename: str) -> str:
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
-    if extension not in FORMATS:
+    if extension not in IMPORT_FORMATS:
         raise ValidationError(
-            _("“%(name)s” is not a transcript Mizan can read: use a .vtt, .srt or .txt file.")
+            _(
+                "“%(name)s” is not a transcript Mizan can read: use a .vtt, .srt, .txt or .docx "
+                "file."
+            )
             % {"name": filename}
         )
     return extension
+
+
+def _docx_text(data: bytes, filename: str) -> str:
+    """The paragraphs of a Word document, one segment each (read as the library reads DOCX)."""
+    import tempfile
+    from pathlib import Path
+
+    from mizan.library.extract import ExtractionProblem, _extract_docx
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "transcript.docx"
+        path.write_bytes(data)
+        try:
+            paragraphs = _extract_docx(path)
+        except ExtractionProblem:
+            raise ValidationError(
+                _("“%(name)s” is a damaged Word document. Nothing was imported.")
+                % {"name": filename}
+            ) from None
+    return "\n\n".join(p for p in paragraphs.split("\n") if p.strip())
 
 
 def _cue_ms(timestamp: object) -> int:
@@ -78,8 +102,8 @@ def _cue_ms(timestamp: object) -> int:
 def parse(data: bytes, filename: str, *, duration_ms: int | None = None) -> list[ParsedSegment]:
     """Parse and check a transcript file; raise ValidationError listing every problem."""
     kind = format_of(filename)
-    text = decode(data, filename)
-    if kind == "txt":
+    text = _docx_text(data, filename) if kind == "docx" else decode(data, filename)
+    if kind in ("txt", "docx"):
         segments = [
             ParsedSegment(None, None, " ".join(block.split()))
             for block in text.replace("\r\n", "\n").split("\n\n")
