@@ -388,6 +388,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "testimonies:sitemap": (None, ALL_OK),
     "testimonies:staff_list": (None, SIGNED_IN_OK),
     "testimonies:create": (None, {**SIGNED_IN_OK, "viewer": 403}),
+    "testimonies:search": (None, SIGNED_IN_OK),
     "testimonies:detail": (_t(), TEAM_A_ONLY),
     "testimonies:edit": (_t(), TESTIMONY_CHANGE),
     "testimonies:original_add": (_t(), TESTIMONY_CHANGE),

@@ -195,3 +195,25 @@ def test_case_file_out_of_reach_cannot_be_chosen(consented: Any, administrator: 
     response = signed_in(officer).post(url, {"case_file": hidden.pk})
     assert response.status_code == 302
     assert not hidden.evidence_items.exists() and not consented.case_files.exists()
+
+
+def test_transcript_search_through_the_permission_layer(
+    testimony: Any, documenter_a: Any, documenter_b: Any
+) -> None:
+    services.transcript_import(
+        actor=None,
+        testimony=testimony,
+        language="ar",
+        data=(
+            "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nبدأ التحقيق.\n\n"
+            "00:00:01.000 --> 00:00:02.000\nثم نقلونا إلى سجن صيدنايا بالإكراه.\n"
+        ).encode(),
+        filename="t.vtt",
+    )
+    url = reverse("testimonies:search")
+    page = signed_in(documenter_a).get(url, {"q": "صيدنايا اكراه"}).content.decode()
+    transcript = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})
+    assert f"{transcript}#segment-2" in page
+    assert "Ruba Ahmad al-Hamwi" in page  # documenter A may see her name (English page)
+    outsider = signed_in(documenter_b).get(url, {"q": "صيدنايا"}).content.decode()
+    assert "#segment-" not in outsider and testimony.reference not in outsider

@@ -323,6 +323,8 @@ class Segment(models.Model):
         "core.Place", verbose_name=_("places"), blank=True, related_name="+"
     )
     acts = models.ManyToManyField("cases.Act", verbose_name=_("acts"), blank=True, related_name="+")
+    # The text in mizan.text's search form (hamza, diacritics, tatweel folded) for staff search.
+    search_key = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("segment")

@@ -41,6 +41,7 @@ from mizan.testimonies.models import (
     Transcript,
     identity_protected,
 )
+from mizan.text import normalise_for_search
 from mizan.text.names import name_words
 
 # --- Testimonies ------------------------------------------------------------------------------
@@ -408,6 +409,7 @@ def transcript_import(
                 start_ms=segment.start_ms,
                 end_ms=segment.end_ms,
                 text=segment.text,
+                search_key=normalise_for_search(segment.text),
             )
             for number, segment in enumerate(parsed, start=1)
         )

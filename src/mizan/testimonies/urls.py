@@ -12,6 +12,7 @@ urlpatterns = [
     # Staff pages: through the permission layer.
     path("staff/", views.staff_list, name="staff_list"),
     path("staff/new/", views.create, name="create"),
+    path("staff/search/", views.search, name="search"),
     path("staff/<int:pk>/", views.detail, name="detail"),
     path("staff/<int:pk>/edit/", views.edit, name="edit"),
     path("staff/<int:pk>/persons/new/", views.person_add, name="person_add"),

@@ -69,6 +69,32 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@permission_required(VIEW, raise_exception=True)
+def search(request: HttpRequest) -> HttpResponse:
+    """Search the transcripts of the testimonies the user may see; a hit opens the transcript
+    at that segment, and the player starts there."""
+    query = request.GET.get("q", "").strip()[:200]
+    hits = selectors.segments_matching(request.user, query) if query else []
+    for hit in hits:
+        hit.interviewee_label = hit.transcript.testimony.interviewee.display_name_for(  # type: ignore[attr-defined]
+            request.user
+        )
+    if hits:
+        audit_record(
+            actor=request.user,
+            action=Action.VIEW,
+            object_type="testimonies.segment",
+            detail={"search_hits": len(hits)},
+            request=request,
+        )
+    return render(
+        request,
+        "testimonies/search.html",
+        {"query": query, "hits": hits, "limit": selectors.SEARCH_LIMIT},
+    )
+
+
+@login_required
 @permission_required(ADD, raise_exception=True)
 def create(request: HttpRequest) -> HttpResponse:
     form = forms.TestimonyForm(request.POST or None, actor=request.user, prefix="t")
