@@ -20,6 +20,8 @@ die() { printf 'mizan.sh: %s\n' "$*" >&2; exit 1; }
 # test: openssl (the handover-package tests run the openssl commands the package README gives).
 # library (demo and test): ocrmypdf, tesseract-ocr-ara and tesseract-ocr-eng read scanned PDFs (OCR);
 #       without them a scan is kept and flagged "OCR is not installed".
+# testimonies (demo): espeak-ng speaks the demo testimonies' synthetic Arabic transcripts, so the
+#       demo recordings are speech the transcript follows; without it the demo uses a tone.
 APT_UPDATED=0
 apt_install() {
   local missing=()
@@ -41,6 +43,7 @@ need_python() {
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
   apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core libmagic1
   apt_install ocrmypdf tesseract-ocr-ara tesseract-ocr-eng  # library OCR of scanned PDFs
+  apt_install espeak-ng  # testimonies demo: synthetic speech for the demo recordings
 }
 
 # --- Virtual environment --------------------------------------------------------------------

@@ -90,6 +90,74 @@ def _library_relation(objects: dict[str, Any]) -> int:
     return int(relation.pk)
 
 
+def _testimony(objects: dict[str, Any]) -> dict[str, Any]:
+    """A confidential testimony of team A with a recording, a transcript, consent and a
+    published narrative in a collection (made once per test)."""
+    if "testimony" not in objects:
+        from datetime import date
+
+        from mizan.cases import services as cases_services
+        from mizan.core.models import Team
+        from mizan.testimonies import services as testimony_services
+        from tests.testimonies.conftest import wav_bytes
+
+        team = Team.objects.get(slug="team-a")
+        person = cases_services.person_create(
+            actor=None,
+            data={"first_name_ar": "ليلى", "identity_sensitivity": 2, "sensitivity": 2},
+        )
+        testimony = testimony_services.testimony_create(
+            actor=None, interviewee=person, data={"sensitivity": 2, "team": team}
+        )
+        recording = testimony_services.original_add(
+            actor=None,
+            testimony=testimony,
+            stream=io.BytesIO(wav_bytes(2)),
+            filename="matrix.wav",
+            as_recording=True,
+        )
+        consent = testimony_services.consent_record(
+            actor=None,
+            testimony=testimony,
+            scopes=["anonymised_publication"],
+            method="recorded",
+            taken_on=date(2024, 1, 1),
+            proof=recording,
+        )
+        transcript = testimony_services.transcript_import(
+            actor=None,
+            testimony=testimony,
+            language="ar",
+            data=b"WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nsegment\n",
+            filename="t.vtt",
+        )
+        collection = testimony_services.collection_create(
+            actor=None, data={"slug": "matrix", "title_ar": "مجموعة", "title_en": "Collection"}
+        )
+        publication = testimony_services.publication_create(
+            actor=None,
+            testimony=testimony,
+            narrative="قالت سلمى.",
+            title="شهادة",
+            collection=collection,
+        )
+        objects["testimony"] = {
+            "pk": testimony.pk,
+            "consent_pk": consent.pk,
+            "segment_pk": transcript.segments.get().pk,
+            "publication_pk": publication.pk,
+        }
+    return dict(objects["testimony"])
+
+
+def _t(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda s: {name: _testimony(s)[name] for name in ("pk", *names)}
+
+
+TESTIMONY_CHANGE = {**TEAM_A_ONLY, "viewer": 403}
+TESTIMONY_PUBLISH = {**ADMIN_ONLY}
+
+
 def _site(kind: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda sites: {"pk": sites[kind].pk}
 
@@ -312,6 +380,45 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         lambda s: {"pk": _library(s, "internal").pk, "relation_pk": _library_relation(s)},
         {**LIBRARY_STAFF, "viewer": 403, "administrator": 405},
     ),
+    # Testimonies (issue 14): the public site shows published narratives to everyone; staff
+    # pages follow the permission layer (a confidential testimony of team A); publishing needs
+    # the publish permission (administrators, legal officers).
+    "testimonies:public_list": (None, ALL_OK),
+    "testimonies:public_collection": (lambda s: (_testimony(s), {"slug": "matrix"})[1], ALL_OK),
+    "testimonies:public_detail": (lambda s: {"pk": _testimony(s)["publication_pk"]}, ALL_OK),
+    "testimonies:sitemap": (None, ALL_OK),
+    "testimonies:staff_list": (None, SIGNED_IN_OK),
+    "testimonies:create": (None, {**SIGNED_IN_OK, "viewer": 403}),
+    "testimonies:search": (None, SIGNED_IN_OK),
+    "testimonies:detail": (_t(), TEAM_A_ONLY),
+    "testimonies:edit": (_t(), TESTIMONY_CHANGE),
+    "testimonies:original_add": (_t(), TESTIMONY_CHANGE),
+    "testimonies:person_add": (_t(), TESTIMONY_CHANGE),
+    "testimonies:recording": (_t(), TEAM_A_ONLY),
+    "testimonies:consent_add": (_t(), TESTIMONY_CHANGE),
+    "testimonies:consent_withdraw": (  # POST only
+        _t("consent_pk"),
+        {**TESTIMONY_CHANGE, "documenter_a": 405, "documenter_b": 405, "administrator": 405},
+    ),
+    "testimonies:transcript_import": (_t(), TESTIMONY_CHANGE),
+    "testimonies:transcript": (
+        lambda s: {"pk": _testimony(s)["pk"], "language": "ar"},
+        TEAM_A_ONLY,
+    ),
+    "testimonies:transcript_export": (
+        lambda s: {"pk": _testimony(s)["pk"], "language": "ar", "fmt": "vtt"},
+        TEAM_A_ONLY,
+    ),
+    "testimonies:segment_edit": (_t("segment_pk"), TESTIMONY_CHANGE),
+    # POST only; documenters may not change case files (legal officers, administrators do).
+    "testimonies:case_file_add": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),
+    # Without ?for= the statement is refused with a message (a redirect to the testimony).
+    "testimonies:statement": (
+        _t(),
+        {**TESTIMONY_CHANGE, "documenter_a": "redirect", "administrator": "redirect"},
+    ),
+    "testimonies:publish": (_t(), TESTIMONY_PUBLISH),
+    "testimonies:unpublish": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),  # POST only
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),
     # Every signed-in persona here has a confirmed authenticator and a verified session: set-up

@@ -288,6 +288,19 @@ def cmd_library(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_testimonies(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("testimonies", *args.rest)
+    except CommandError as exc:
+        print(f"mizan testimonies: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -433,6 +446,9 @@ def build_parser() -> argparse.ArgumentParser:
     library = sub.add_parser("library", help="import and search library documents")
     library.add_argument("rest", nargs=argparse.REMAINDER)
     library.set_defaults(func=cmd_library)
+    testimonies = sub.add_parser("testimonies", help="import, publish and unpublish testimonies")
+    testimonies.add_argument("rest", nargs=argparse.REMAINDER)
+    testimonies.set_defaults(func=cmd_testimonies)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "mizan.evidence",
     "mizan.missing",
     "mizan.library",
+    "mizan.testimonies",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -378,3 +379,6 @@ SILENCED_SYSTEM_CHECKS: list[str] = [
     # handler (mizan.core.uploads), so that read-only commands create nothing.
     "files.E001",
 ]
+
+# Testimonies: the address of the public site, for the links `mizan testimonies publish` prints.
+MIZAN_PUBLIC_URL = env_str("MIZAN_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")

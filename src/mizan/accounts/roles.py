@@ -39,6 +39,7 @@ VIEW_REFERENCE = (
     "missing.view_missingperson",
     "missing.view_sourcelist",
     "missing.view_gravedocument",
+    "testimonies.view_testimony",
 )
 # The registry of the missing: files, families, lists and their imports, mass-grave documents.
 # Relatives' contact details need their own permission (and clearance): see Relative.
@@ -72,6 +73,8 @@ DOCUMENT = (
     "cases.change_source",
     "evidence.add_item",
     "evidence.change_item",
+    "testimonies.add_testimony",
+    "testimonies.change_testimony",
 )
 
 ROLES: tuple[Role, ...] = (
@@ -89,6 +92,7 @@ ROLES: tuple[Role, ...] = (
             "cases.add_casefile",
             "cases.change_casefile",
             "evidence.handover_items",
+            "testimonies.publish_testimony",
             "evidence.add_recipient",
             "evidence.change_recipient",
             "core.add_term",
@@ -119,6 +123,7 @@ ROLES: tuple[Role, ...] = (
             "cases.add_casefile",
             "cases.change_casefile",
             "evidence.handover_items",
+            "testimonies.publish_testimony",
         ),
     ),
     Role(

@@ -57,7 +57,9 @@ __all__ = [
     "is_title",
     "loose_key",
     "name_key",
+    "name_key_spans",
     "name_keys",
+    "search_words",
 ]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
@@ -526,10 +528,26 @@ def name_keys(text: str) -> list[str]:
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    words = _search_words(text)
-    keys: list[str] = []
+    return [key for key, _first, _last in name_key_spans(_search_words(text))]
+
+
+def search_words(text: str) -> list[str]:
+    """The words of ``text`` in the search form ``name_key_spans`` expects."""
+    return _search_words(text)
+
+
+def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
+    """Key a sequence of words already in search form, saying which words each key came from.
+
+    Returns ``(key, first, last)`` with ``first``..``last`` the indexes of the words the key was
+    made of (a compound "abd al rahman" spans three words). The rules are those of ``name_keys``,
+    which is this function over the words of one name; a text scanner (the leak check of
+    testimonies) uses it to find names at their place in a long text.
+    """
+    keys: list[tuple[str, int, int]] = []
     index = 0
     while index < len(words):
+        start = index
         word = words[index]
         index += 1
         if word in _TITLES or word in _ARTICLE_WORDS:
@@ -541,18 +559,20 @@ def name_keys(text: str) -> list[str]:
                 following += 1
             if following < len(words):
                 head = _ABD_KEY if word in _ABD_WORDS else _word_key(word)
-                keys.append(head + _word_key(words[following]))
+                keys.append((head + _word_key(words[following]), start, following))
                 index = following + 1
                 continue
         suffix = next((end for end in _DIN_SUFFIXES if word.endswith(end)), None)
         # A one-letter head is not a name ("weddin"); an empty one is a spaced "ed-din".
         if suffix is not None and len(word) - len(suffix) != 1:
             head = word[: -len(suffix)]
-            keys.extend((_word_key(head), _DIN_KEY) if head else (_DIN_KEY,))
+            if head:
+                keys.append((_word_key(head), start, start))
+            keys.append((_DIN_KEY, start, start))
             continue
         key = _word_key(word)
         if key:
-            keys.append(key)
+            keys.append((key, start, start))
     return keys
 
 
