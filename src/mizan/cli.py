@@ -16,6 +16,9 @@ mizan missing import FILE --source NAME [--dry-run]   import a list of names (CS
 mizan manage ARGS…                 any Django management command
 mizan library import DIR [--manifest FILE.csv]   import documents into the library
 mizan library search "QUERY" [--limit N] [--json] search the library
+mizan backup create [--to REPO] | list | verify [SNAPSHOT] | restore SNAPSHOT --into DIR
+                                   encrypted backups (restic) and the restore drill
+mizan doctor                       worker, backups, drill, fixity, disk, key files: what to do
 mizan link FILE.csv… --out CLUSTERS.csv [--threshold P]
                                    cluster records of the same person across lists (no database)
 """
@@ -358,6 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="join groups whose pairs average at least this match probability (0.2)",
     )
     linkage.set_defaults(func=cmd_link)
+
+    # Backups, health (issue 13): the mizan.backup app owns these commands.
+    from mizan.backup import commands as backup_commands
+
+    backup_commands.add_parser(sub)
     return parser
 
 
