@@ -41,6 +41,7 @@ need_python() {
   python3 -c 'import ensurepip, venv' 2>/dev/null || apt_install python3-venv
   apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core libmagic1
   apt_install ocrmypdf tesseract-ocr-ara tesseract-ocr-eng  # library OCR of scanned PDFs
+  apt_install restic  # mizan backup: the encrypted, deduplicated backup repository (issue 13)
 }
 
 # --- Virtual environment --------------------------------------------------------------------

@@ -230,13 +230,17 @@ class Restic:
             for line in output.splitlines()
             if line.strip()
             and not line.startswith(("using temporary cache", "create exclusive lock"))
-            and re.search(r"error|not found|does not match|missing|damaged|fail|unexpected|"
-                          r"truncat|invalid|no such file|wrong|size", line, re.I)
+            and re.search(
+                r"error|not found|does not match|does not exist|missing|damaged|fail|unexpected|"
+                r"truncat|invalid|no such file|wrong|size",
+                line,
+                re.I,
+            )
             and not re.search(r"no errors were found", line, re.I)
         ]
         if proc.returncode != 0 and not problems:
             problems = [line.strip() for line in output.splitlines() if line.strip()][-5:]
-        return proc.returncode == 0, problems
+        return proc.returncode == 0, [_name_file(p) for p in problems]
 
     def restore(self, snapshot: str, target: Path) -> None:
         self.run(
@@ -250,6 +254,18 @@ class Restic:
         for period, count in keep.items():
             args += [f"--keep-{period}", str(count)]
         return self.run(*args, action="removing old snapshots")
+
+
+_PACK = re.compile(r"\bpack ([0-9a-f]{64})")
+
+
+def _name_file(problem: str) -> str:
+    """restic names a damaged pack by its id; say which file of the repository that is."""
+    match = _PACK.search(problem)
+    if match is None:
+        return problem
+    pack = match.group(1)
+    return f"{problem} (repository file data/{pack[:2]}/{pack})"
 
 
 def throttled(
