@@ -121,6 +121,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     # The locker's periodic fixity check: the first run soon after start, then every
     # MIZAN_FIXITY_HOURS (it re-queues itself).
     schedule_fixity(after=timedelta(minutes=10))
+    # Heartbeat, scheduled backups (MIZAN_BACKUP_SCHEDULE) and the weekly restore drill.
+    from mizan.backup.tasks import schedule_backups
+
+    schedule_backups(after=timedelta(seconds=30))
 
     call_command("db_worker", *args.rest)
     return 0

@@ -21,5 +21,6 @@ urlpatterns = [
     path("evidence/", include("mizan.evidence.urls")),
     path("missing/", include("mizan.missing.urls")),
     path("library/", include("mizan.library.urls")),
+    path("backup/", include("mizan.backup.urls")),
     path("", include("mizan.core.urls")),
 ]

@@ -139,6 +139,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     for parser in (listing, verify, restore):
         parser.add_argument("--repo", metavar="REPO", help="restic repository to read")
     backup.set_defaults(func=run)
+    doctor = sub.add_parser(
+        "doctor", help="worker, backups, drill, fixity, disk space, key files: what to do"
+    )
+    doctor.set_defaults(func=run_doctor)
+
+
+def run_doctor(args: argparse.Namespace) -> int:
+    """``mizan doctor``: exit 1 when any check needs an action, so cron can mail it."""
+    from django.utils import translation
+
+    from mizan.cli import _setup
+
+    _setup()
+    from mizan.backup.health import FAIL, findings
+
+    with translation.override("en"):
+        found = findings()
+        for f in found:
+            mark = {"ok": "  ok  ", "warning": " warn "}.get(f.status, "FAILED")
+            print(f"[{mark}] {f.name}: {f.detail}")
+            if f.action:
+                print(f"         -> {f.action}")
+    return 1 if any(f.status == FAIL for f in found) else 0
 
 
 def run(args: argparse.Namespace) -> int:
