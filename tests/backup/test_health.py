@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mizan.backup.health import FAIL, OK, findings
 from mizan.backup.models import BackupRun, WorkerHeartbeat
@@ -55,7 +55,8 @@ def test_schedule_off_and_bad_values() -> None:
 
 
 def _finding(name: str) -> Any:
-    return next(f for f in findings() if f.name == name)
+    with translation.override("en"):
+        return next(f for f in findings() if f.name == name)
 
 
 @pytest.mark.django_db
