@@ -144,6 +144,82 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     doctor.set_defaults(func=run_doctor)
 
+    keys = sub.add_parser("keys", help="key custody: split the keys among trustees, recover them")
+    keys_actions = keys.add_subparsers(dest="action", required=True)
+    split = keys_actions.add_parser(
+        "split", help="SLIP-39 shares of the store key, signing key and backup password (PDF)"
+    )
+    split.add_argument("--shares", type=int, default=5, metavar="N")
+    split.add_argument("--threshold", type=int, default=3, metavar="K")
+    split.add_argument("--out", required=True, metavar="DIR", help="a new directory for the PDFs")
+    recover = keys_actions.add_parser("recover", help="recover the keys from enough shares")
+    recover.add_argument(
+        "--shares-file",
+        metavar="FILE",
+        help="share lines ('store-key: words…'); without it they are read from standard input",
+    )
+    recover.add_argument("--out", required=True, metavar="DIR", help="where to write the keys")
+    keys.set_defaults(func=run_keys)
+
+
+def run_keys(args: argparse.Namespace) -> int:
+    """``mizan keys split|recover``: so the keys survive the loss of the server and of anyone."""
+    from mizan.cli import _setup
+
+    _setup()
+    from django.conf import settings
+
+    from mizan.backup import custody
+
+    try:
+        if args.action == "split":
+            trustees = custody.split(
+                custody.load_installation_secrets(),
+                shares=args.shares,
+                threshold=args.threshold,
+            )
+            pages = custody.share_pdfs(
+                trustees,
+                threshold=args.threshold,
+                organisation=settings.ORGANISATION_NAME,
+                out=Path(args.out),
+            )
+            for page in pages:
+                print(page)
+            print(
+                f"mizan keys split: {len(pages)} shares, any {args.threshold} recover the keys."
+                " Print each page, give it to its trustee, then delete these files.",
+                file=sys.stderr,
+            )
+            return 0
+        if args.shares_file:
+            lines = Path(args.shares_file).read_text(encoding="utf-8").splitlines()
+        else:
+            if sys.stdin.isatty():
+                print(
+                    "Type or scan the share lines (label: words), then an empty line twice:",
+                    file=sys.stderr,
+                )
+            lines = []
+            blank = 0
+            for line in sys.stdin:
+                blank = blank + 1 if not line.strip() else 0
+                if blank >= 2:
+                    break
+                lines.append(line)
+        written = custody.write_key_files(custody.recover(lines), Path(args.out))
+    except (custody.BackupError, OSError) as exc:
+        print(f"mizan keys {args.action}: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    print(
+        "mizan keys recover: the keys are recovered (mode 0600). Put store.key and"
+        " signing-key.pem in MIZAN_HOME/keys; give backup-password as MIZAN_BACKUP_PASSWORD_FILE.",
+        file=sys.stderr,
+    )
+    return 0
+
 
 def run_doctor(args: argparse.Namespace) -> int:
     """``mizan doctor``: exit 1 when any check needs an action, so cron can mail it."""
