@@ -47,8 +47,11 @@ def test_backup_then_restore_gives_back_an_installation_whose_drill_passes(
     source = sorted((installation.home / "evidence" / "objects").rglob("*"))
     for path in source:
         if path.is_file():
-            twin = into / "evidence" / "objects" / path.relative_to(
-                installation.home / "evidence" / "objects"
+            twin = (
+                into
+                / "evidence"
+                / "objects"
+                / path.relative_to(installation.home / "evidence" / "objects")
             )
             assert twin.read_bytes() == path.read_bytes()
     assert (into / "keys" / "store.key").read_bytes() == (

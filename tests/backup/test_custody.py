@@ -92,6 +92,8 @@ def test_split_prints_one_page_per_trustee_and_recover_gives_the_keys_back(
     assert (keys / "backup-password").read_text() == password + "\n"
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 
-    original = load_pem_private_key((installation.home / "keys" / "signing-key.pem").read_bytes(), None)
+    original = load_pem_private_key(
+        (installation.home / "keys" / "signing-key.pem").read_bytes(), None
+    )
     again = load_pem_private_key((keys / "signing-key.pem").read_bytes(), None)
     assert original.public_key().public_bytes_raw() == again.public_key().public_bytes_raw()  # type: ignore[union-attr]

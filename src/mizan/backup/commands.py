@@ -208,7 +208,7 @@ def run_keys(args: argparse.Namespace) -> int:
                     break
                 lines.append(line)
         written = custody.write_key_files(custody.recover(lines), Path(args.out))
-    except (custody.BackupError, OSError) as exc:
+    except (BackupError, OSError) as exc:
         print(f"mizan keys {args.action}: {exc}", file=sys.stderr)
         return 1
     for path in written:

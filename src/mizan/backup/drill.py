@@ -47,9 +47,7 @@ def _drill(home: Path) -> list[dict[str, Any]]:
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA integrity_check")
             result = [row[0] for row in cursor.fetchall()]
-            checks.append(
-                _check("database integrity", result == ["ok"], "; ".join(result[:5]))
-            )
+            checks.append(_check("database integrity", result == ["ok"], "; ".join(result[:5])))
             tables = _sqlite_tables(cursor)
         else:
             cursor.execute("SELECT 1")

@@ -36,3 +36,6 @@ class WorkerHeartbeat(models.Model):
     """The worker's last sign of life (one row), written by its scheduled backup check."""
 
     beat_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"worker seen {self.beat_at:%Y-%m-%d %H:%M}"

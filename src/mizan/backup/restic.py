@@ -243,9 +243,7 @@ class Restic:
         return proc.returncode == 0, [_name_file(p) for p in problems]
 
     def restore(self, snapshot: str, target: Path) -> None:
-        self.run(
-            "restore", snapshot, "--target", str(target), "--verify", action="the restore"
-        )
+        self.run("restore", snapshot, "--target", str(target), "--verify", action="the restore")
 
     def forget(self, *, keep: dict[str, int], tags: Iterable[str]) -> str:
         args = ["forget", "--prune"]

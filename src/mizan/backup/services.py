@@ -144,13 +144,11 @@ def _facts(cursor: Any, tables: list[str], quote: Callable[[str], str]) -> dict[
 
 
 def _sqlite_tables(cursor: Any) -> list[str]:
-    cursor.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-    )
+    cursor.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
     return [row[0] for row in cursor.fetchall()]
 
 
-def _pg_environment(db: dict[str, Any]) -> dict[str, str]:
+def _pg_environment(db: Any) -> dict[str, str]:
     env = dict(os.environ)
     for var, key in (("PGHOST", "HOST"), ("PGPORT", "PORT"), ("PGUSER", "USER")):
         if db.get(key):
@@ -173,8 +171,14 @@ def _pg_dump(target: Path) -> dict[str, Any]:
             cursor, connection.introspection.table_names(cursor), connection.ops.quote_name
         )
         proc = subprocess.run(
-            ["pg_dump", "--format=custom", f"--snapshot={snapshot}", "--no-owner",
-             "--file", str(target)],
+            [
+                "pg_dump",
+                "--format=custom",
+                f"--snapshot={snapshot}",
+                "--no-owner",
+                "--file",
+                str(target),
+            ],
             env=_pg_environment(settings.DATABASES["default"]),
             capture_output=True,
             text=True,
@@ -237,7 +241,7 @@ def _stage(stage: Path, progress: Progress) -> dict[str, Any]:
             cursor = conn.cursor()
             facts = _facts(cursor, _sqlite_tables(cursor), lambda n: '"' + n + '"')
         conn.close()
-        database = {"vendor": "sqlite", "file": "db/mizan.sqlite3"}
+        database: dict[str, Any] = {"vendor": "sqlite", "file": "db/mizan.sqlite3"}
     else:
         copy = stage / "db" / "mizan.pgdump"
         facts = _pg_dump(copy)
@@ -523,7 +527,10 @@ def _restore_pg(dump: Path, database_url: str) -> None:
     env = _pg_environment(db)
     probe = subprocess.run(
         ["psql", "-Atqc", "SELECT count(*) FROM pg_tables WHERE schemaname='public'"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if probe.returncode != 0:
         raise BackupError(f"cannot reach the target database: {probe.stderr.strip()[-300:]}")
@@ -531,7 +538,10 @@ def _restore_pg(dump: Path, database_url: str) -> None:
         raise BackupError("the target database is not empty; restore into a new, empty one")
     proc = subprocess.run(
         ["pg_restore", "--no-owner", "--exit-on-error", "--dbname", str(db["NAME"]), str(dump)],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if proc.returncode != 0:
         raise BackupError(f"pg_restore failed: {proc.stderr.strip()[-500:]}")
@@ -590,8 +600,9 @@ def backup_restore(
         raise BackupError("the repository is damaged; nothing was restored", problems)
     checked = _read_manifest(restic, snap)
     if checked.problems:
-        raise BackupError("the backup's manifest does not verify; nothing was restored",
-                          checked.problems)
+        raise BackupError(
+            "the backup's manifest does not verify; nothing was restored", checked.problems
+        )
     if checked.manifest["database"]["vendor"] == "postgresql" and not database_url:
         raise BackupError(
             "this backup holds a PostgreSQL database: give --database-url for a new, empty"
@@ -635,7 +646,10 @@ def run_drill(
         env["DATABASE_URL"] = database_url
     proc = subprocess.run(
         [sys.executable, "-m", "mizan.backup.drill", str(home)],
-        env=env, capture_output=True, text=True, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     try:
         result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -653,6 +667,7 @@ def drill_record(report: DrillReport, *, repository: str) -> None:
         ok=report.ok,
         repository=repository,
         snapshot=report.snapshot,
-        message="" if report.ok else "; ".join(f"{c.name}: {c.detail}" for c in report.checks
-                                                 if not c.ok)[:2000],
+        message=""
+        if report.ok
+        else "; ".join(f"{c.name}: {c.detail}" for c in report.checks if not c.ok)[:2000],
     )

@@ -27,11 +27,11 @@ def _heartbeat() -> None:
 
 def tick() -> dict[str, Any]:
     """One pass of the schedule (the task's body; also called by tests)."""
+    from mizan.backup.errors import BackupError
     from mizan.backup.models import BackupRun
     from mizan.backup.schedule import backup_due, drill_due, parse_keep, parse_schedule
     from mizan.backup.services import (
         TAG,
-        BackupError,
         backup_create,
         backup_restore,
         drill_record,
