@@ -225,3 +225,47 @@ def test_a_drill_on_a_tampered_restore_fails_and_says_where(installation: Instal
     failed = [c for c in report.checks if not c.ok]
     assert [c.name for c in failed] == ["row counts"]
     assert f"core_term: {terms - 1} rows, manifest says {terms}" in failed[0].detail
+
+
+@pytest.fixture
+def postgres_databases(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Two fresh PostgreSQL databases beside the test database: a source and a restore target."""
+    url = os.environ.get("MIZAN_TEST_DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.skip("MIZAN_TEST_DATABASE_URL is not a PostgreSQL database")
+    import psycopg
+
+    base = url.rsplit("/", 1)[0]
+    names = [f"mizan_backup_{os.getpid()}_src", f"mizan_backup_{os.getpid()}_dst"]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+    yield [f"{base}/{name}" for name in names]
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_postgresql_backup_restores_into_an_empty_database_only(
+    tmp_path: Path, postgres_databases: list[str]
+) -> None:
+    source, target = postgres_databases
+    inst = Installation(tmp_path / "home", tmp_path / "repo", tmp_path)
+    assert inst.mizan("manage", "migrate", "-v0", DATABASE_URL=source).returncode == 0
+    path = tmp_path / "statement.bin"
+    path.write_bytes(os.urandom(200_000))
+    assert inst.mizan("evidence", "add", str(path), DATABASE_URL=source).returncode == 0
+    assert inst.mizan("backup", "create", DATABASE_URL=source).returncode == 0
+
+    occupied = inst.mizan(
+        "backup", "restore", "latest", "--into", str(tmp_path / "r1"), "--database-url", source
+    )
+    assert occupied.returncode == 1 and "not empty" in occupied.stderr
+    assert not any((tmp_path / "r1").iterdir())
+
+    restored = inst.mizan(
+        "backup", "restore", "latest", "--into", str(tmp_path / "r2"), "--database-url", target
+    )
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert "postgresql" in restored.stdout and "1 items decrypted and re-hashed" in restored.stdout
