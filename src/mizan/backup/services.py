@@ -20,6 +20,7 @@ at the restored directory, because Django's settings belong to one process.
 from __future__ import annotations
 
 import base64
+import contextlib
 import errno
 import hashlib
 import json
@@ -664,10 +665,8 @@ def drill_record(report: DrillReport, *, repository: str) -> None:
     a restore onto a fresh machine runs before any database of its own exists."""
     from django.db import DatabaseError
 
-    try:
+    with contextlib.suppress(DatabaseError):
         _drill_record(report, repository=repository)
-    except DatabaseError:
-        pass
 
 
 def _drill_record(report: DrillReport, *, repository: str) -> None:
