@@ -162,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
         "peak_mib": round(peak),
         "passed": "RESULT: the restored copy is complete" in out,
     }
+    shutil.rmtree(restored)  # the restored copy is as large as the data: free it for cp -r
     copy = args.out / "copy"
     seconds, peak, _ = timed(["cp", "-r", str(home), str(copy)], env)
     results["baseline_cp_r"] = {"s": round(seconds, 1), "peak_mib": round(peak)}
+    shutil.rmtree(copy)
     print(json.dumps(results, indent=2))
     return 0
 

@@ -141,7 +141,13 @@ def test_sigkill_during_a_backup_leaves_earlier_snapshots_and_the_next_run_compl
     for line in proc.stderr:
         if "sending to" in line:
             break
-    time.sleep(0.7)  # restic is reading and uploading the large object now
+    # Kill the whole process group (mizan and restic) as soon as restic has written a new pack
+    # of the large object: mid-upload, before the index and the snapshot.
+    before = set((installation.repo / "data").rglob("*"))
+    deadline = time.monotonic() + 120
+    while set((installation.repo / "data").rglob("*")) <= before:
+        assert time.monotonic() < deadline and proc.poll() is None, "restic wrote nothing"
+        time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
@@ -269,3 +275,31 @@ def test_postgresql_backup_restores_into_an_empty_database_only(
     )
     assert restored.returncode == 0, restored.stdout + restored.stderr
     assert "postgresql" in restored.stdout and "1 items decrypted and re-hashed" in restored.stdout
+
+
+def test_the_worker_schedule_takes_a_backup_thins_old_ones_and_runs_the_drill(
+    installation: Installation,
+) -> None:
+    tick = "from mizan.backup.tasks import tick; print(tick())"
+    env = {"MIZAN_BACKUP_SCHEDULE": "every 1 hours", "MIZAN_BACKUP_KEEP": "last=1"}
+    assert installation.mizan("backup", "create").returncode == 0
+    assert installation.mizan("backup", "create").returncode == 0
+    forget = "from mizan.backup.models import BackupRun; BackupRun.objects.all().delete()"
+    assert installation.mizan("manage", "shell", "-c", forget).returncode == 0
+
+    # No backup on record: one is due; the retention keeps the last one; the drill runs.
+    result = installation.mizan("manage", "shell", "-c", tick, **env)
+    assert result.returncode == 0, result.stderr
+    assert "'backup'" in result.stdout and "'drill': True" in result.stdout, result.stdout
+    listed = installation.mizan("backup", "list")
+    assert listed.stdout.count("\n") == 1, listed.stdout
+    doctor = installation.mizan("doctor", **env)
+    assert "[  ok  ] Last good backup" in doctor.stdout
+    assert "[  ok  ] Last good restore drill" in doctor.stdout
+    assert "[  ok  ] Worker heartbeat" in doctor.stdout
+    assert not [p for p in installation.home.iterdir() if p.name.startswith("drill-")]
+
+    # Minutes later nothing is due.
+    again = installation.mizan("manage", "shell", "-c", tick, **env)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip().endswith("\n{}")
