@@ -303,3 +303,16 @@ def test_the_worker_schedule_takes_a_backup_thins_old_ones_and_runs_the_drill(
     again = installation.mizan("manage", "shell", "-c", tick, **env)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip().endswith("\n{}")
+
+
+def test_a_second_backup_at_the_same_time_is_refused_not_mixed(
+    installation: Installation,
+) -> None:
+    import fcntl
+
+    with (installation.home / "backup.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a running backup holds it
+        result = installation.mizan("backup", "create")
+    assert result.returncode == 1 and "another backup is running" in result.stderr
+    assert not installation.repo.exists()
+    assert installation.mizan("backup", "create").returncode == 0

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import errno
+import fcntl
 import hashlib
 import json
 import os
@@ -282,6 +283,18 @@ def _stage(stage: Path, progress: Progress) -> dict[str, Any]:
     return manifest
 
 
+def _exclusive(path: Path) -> int | None:
+    """An flock held for one backup (it dies with the process, so a killed run leaves none)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
+
+
 @dataclass
 class BackupResult:
     snapshot_id: str
@@ -308,7 +321,13 @@ def backup_create(
         repository=repository or str(settings.BACKUP_REPOSITORY),
     )
     stage = Path(settings.MIZAN_HOME) / STAGING
+    lock = _exclusive(Path(settings.MIZAN_HOME) / "backup.lock")
     try:
+        if lock is None:
+            raise BackupError(
+                "another backup is running on this installation (the worker's schedule or"
+                " another command); wait for it to finish"
+            )
         restic = open_repository(repository, create=True)
         if not restic.exists():
             progress(f"creating the backup repository {restic.repository}")
@@ -335,7 +354,9 @@ def backup_create(
         BackupRun.objects.filter(pk=run.pk).update(finished_at=timezone.now(), message=message)
         raise BackupError(message) from exc
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        if lock is not None:
+            shutil.rmtree(stage, ignore_errors=True)
+            os.close(lock)  # releases the flock
     snapshot = str(summary["snapshot_id"])
     BackupRun.objects.filter(pk=run.pk).update(
         finished_at=timezone.now(),
