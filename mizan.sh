@@ -44,6 +44,7 @@ need_python() {
   apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-core libmagic1
   apt_install ocrmypdf tesseract-ocr-ara tesseract-ocr-eng  # library OCR of scanned PDFs
   apt_install espeak-ng  # testimonies demo: synthetic speech for the demo recordings
+  apt_install restic  # mizan backup: the encrypted, deduplicated backup repository (issue 13)
 }
 
 # --- Virtual environment --------------------------------------------------------------------

@@ -263,6 +263,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
     "core:audit_checkpoint": (None, {**ADMIN_ONLY, "administrator": 405}),  # POST only (signs)
+    "backup:health": (None, ADMIN_ONLY),
     # Registry of the missing: everyone with a role reads what their clearance allows; only
     # missing-persons officers and administrators write (documenters have no registry rights).
     "missing:registry_list": (None, SIGNED_IN_OK),

@@ -18,6 +18,9 @@ mizan missing import FILE --source NAME [--dry-run]   import a list of names (CS
 mizan manage ARGS…                 any Django management command
 mizan library import DIR [--manifest FILE.csv]   import documents into the library
 mizan library search "QUERY" [--limit N] [--json] search the library
+mizan backup create [--to REPO] | list | verify [SNAPSHOT] | restore SNAPSHOT --into DIR
+                                   encrypted backups (restic) and the restore drill
+mizan doctor                       worker, backups, drill, fixity, disk, key files: what to do
 mizan link FILE.csv… --out CLUSTERS.csv [--threshold P]
                                    cluster records of the same person across lists (no database)
 """
@@ -34,17 +37,9 @@ from typing import Any
 
 
 def _setup(default_env: str | None = None, *, private_temp: bool = False) -> None:
-    """Set Django up; check MIZAN_HOME's permissions; with ``private_temp``, keep this process's
-    temporary files in MIZAN_HOME/tmp (commands that receive or process files of names)."""
-    if default_env:
-        os.environ.setdefault("MIZAN_ENV", default_env)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
-    import django
+    from mizan.core.home import django_setup
 
-    django.setup()
-    from mizan.core.home import secure_process_start
-
-    secure_process_start(private_temp=private_temp)
+    django_setup(default_env, private_temp=private_temp)
 
 
 def _serve(host: str, port: int, workers: int, threads: int) -> None:
@@ -165,6 +160,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     # The locker's periodic fixity check: the first run soon after start, then every
     # MIZAN_FIXITY_HOURS (it re-queues itself).
     schedule_fixity(after=timedelta(minutes=10))
+    # Heartbeat, scheduled backups (MIZAN_BACKUP_SCHEDULE) and the weekly restore drill.
+    from mizan.backup.tasks import schedule_backups
+
+    schedule_backups(after=timedelta(seconds=30))
 
     call_command("db_worker", *args.rest)
     return 0
@@ -467,6 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="join groups whose pairs average at least this match probability (0.2)",
     )
     linkage.set_defaults(func=cmd_link)
+
+    # Backups, health (issue 13): the mizan.backup app owns these commands.
+    from mizan.backup import commands as backup_commands
+
+    backup_commands.add_parser(sub)
     return parser
 
 

@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "mizan.missing",
     "mizan.library",
     "mizan.testimonies",
+    "mizan.backup",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -328,6 +329,22 @@ MIZAN_LIBRARY_OCR_MAX_PAGES = env_int("MIZAN_LIBRARY_OCR_MAX_PAGES", 400)
 MIZAN_LIBRARY_OCR_MAX_BYTES = env_int("MIZAN_LIBRARY_OCR_MAX_BYTES", 300_000_000)
 MIZAN_LIBRARY_OCR_TIMEOUT = env_int("MIZAN_LIBRARY_OCR_TIMEOUT", 900)
 MIZAN_LIBRARY_MAX_FILE_BYTES = env_int("MIZAN_LIBRARY_MAX_FILE_BYTES", 1_000_000_000)
+
+# --- Backups and the restore drill (issue 13) ---------------------------------------------------
+# A restic repository: a local path (best on another disk), sftp:user@host:/path or s3:…
+BACKUP_REPOSITORY = env_str("MIZAN_BACKUP_REPOSITORY", str(MIZAN_HOME / "backups"))
+# The repository password; without it one is generated into MIZAN_HOME/keys/backup-password
+# (0600). Keep a copy away from the server (``mizan keys split``): without it no backup opens.
+BACKUP_PASSWORD = env_secret("MIZAN_BACKUP_PASSWORD")
+BACKUP_PASSWORD_FILE_DEFAULT = MIZAN_HOME / "keys" / "backup-password"
+# "" (off), "daily HH:MM" (UTC) or "every N hours"; the worker takes the backups.
+BACKUP_SCHEDULE = env_str("MIZAN_BACKUP_SCHEDULE", "")
+# restic forget --keep-… after each scheduled backup, e.g. "daily=7,weekly=5,monthly=12".
+BACKUP_KEEP = env_str("MIZAN_BACKUP_KEEP", "daily=7,weekly=5,monthly=12")
+BACKUP_DRILL_DAYS = env_int("MIZAN_BACKUP_DRILL_DAYS", 7)
+# Older than this, the health page shows the last good backup / drill in red.
+BACKUP_MAX_AGE_HOURS = env_int("MIZAN_BACKUP_MAX_AGE_HOURS", 36)
+BACKUP_DRILL_MAX_AGE_DAYS = env_int("MIZAN_BACKUP_DRILL_MAX_AGE_DAYS", 10)
 
 # --- Background tasks --------------------------------------------------------------------------
 

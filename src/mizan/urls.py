@@ -22,5 +22,6 @@ urlpatterns = [
     path("missing/", include("mizan.missing.urls")),
     path("library/", include("mizan.library.urls")),
     path("testimonies/", include("mizan.testimonies.urls")),
+    path("backup/", include("mizan.backup.urls")),
     path("", include("mizan.core.urls")),
 ]

@@ -245,3 +245,17 @@ def secure_process_start(*, private_temp: bool) -> None:
         secure_home(fix=True)
     if private_temp:
         use_private_temp()
+
+
+def django_setup(default_env: str | None = None, *, private_temp: bool = False) -> None:
+    """Set Django up for a command; check MIZAN_HOME's permissions; with ``private_temp``, keep
+    this process's temporary files in MIZAN_HOME/tmp (commands that receive or process files
+    of names). Here rather than in ``mizan.cli`` so that apps' commands can call it without
+    importing up the stack."""
+    if default_env:
+        os.environ.setdefault("MIZAN_ENV", default_env)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
+    import django
+
+    django.setup()
+    secure_process_start(private_temp=private_temp)

@@ -18,8 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import Stamped
 from mizan.core.bilingual import pick
+from mizan.core.models.bases import Stamped
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 from mizan.core.sensitivity import Sensitivity
