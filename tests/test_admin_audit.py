@@ -22,6 +22,7 @@ from django.urls import reverse
 from mizan.cases.models import Organisation
 from mizan.core.audit import Action
 from mizan.core.models import AuditEntry
+from mizan.testimonies.models import Collection
 from mizan.text import normalise_for_search
 from tests import factories
 from tests.conftest import signed_in
@@ -69,6 +70,13 @@ ROWS: dict[str, Callable[[], Any] | None] = {
     "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(
         username="ghost", ip_address="192.0.2.1", user_agent="t"
     ),
+    "testimonies.collection": lambda: Collection.objects.create(
+        slug="women-voices", title_ar="أصوات", title_en="Voices"
+    ),
+    # Testimonies and publications change only through their services (leak and consent
+    # checks); the admin only shows them.
+    "testimonies.testimony": None,
+    "testimonies.publication": None,
     # Written only by the locker's services and the task worker; the admin only shows them.
     "evidence.item": None,
     "evidence.custodyevent": None,
@@ -90,6 +98,7 @@ CHANGES: dict[str, dict[str, str]] = {
     "missing.sourcelist": {"name": "Renamed list"},
     "missing.gravedocument": {"title": "Renamed grave record"},
     "library.document": {"title_en": "Renamed resolution"},
+    "testimonies.collection": {"title_en": "Renamed collection"},
     "otp_totp.totpdevice": {"name": "renamed phone"},
     "otp_static.staticdevice": {"name": "renamed codes"},
 }

@@ -316,3 +316,30 @@ def test_a_second_backup_at_the_same_time_is_refused_not_mixed(
     assert result.returncode == 1 and "another backup is running" in result.stderr
     assert not installation.repo.exists()
     assert installation.mizan("backup", "create").returncode == 0
+
+
+def test_each_backup_carries_a_signed_audit_checkpoint_that_the_drill_holds_it_to(
+    installation: Installation,
+) -> None:
+    """Issue 13 item 3: the audit log's head is signed into every backup (off the server with
+    it), and the drill checks the restored log against it; a forged checkpoint file is named."""
+    from mizan.backup.services import run_drill
+
+    assert installation.mizan("backup", "create").returncode == 0
+    into = installation.work / "restored"
+    assert installation.mizan("backup", "restore", "latest", "--into", str(into)).returncode == 0
+    kept = into / "backup-manifest"
+    manifest = json.loads((kept / "manifest.json").read_text())
+    checkpoint = json.loads((kept / "audit-checkpoint.json").read_text())
+    assert manifest["audit_checkpoint"]["seq"] == checkpoint["seq"] >= 1
+    report = run_drill(into, manifest)
+    assert report.ok, [c for c in report.checks if not c.ok]
+    audit = next(c for c in report.checks if c.name == "audit verify")
+    assert f"holds the signed checkpoint #{checkpoint['seq']}" in audit.detail
+
+    checkpoint["head"] = "0" * 64
+    (kept / "audit-checkpoint.json").write_text(json.dumps(checkpoint))
+    report = run_drill(into, manifest)
+    assert not report.ok
+    failed = [c.name for c in report.checks if not c.ok]
+    assert failed == ["audit checkpoint"]

@@ -117,15 +117,29 @@ def _drill(home: Path) -> list[dict[str, Any]]:
         return checks
 
     # 6. mizan audit verify.
-    from mizan.core.audit import audit_verify
+    #    Against the checkpoint signed into the backup too: the restored log must still hold
+    #    the head that was signed when the backup was taken.
+    from mizan.backup.services import AUDIT_CHECKPOINT, _file_sha256
+    from mizan.core.audit import CheckpointFileError, audit_verify, read_checkpoint_file
 
-    problems = audit_verify()
+    against = None
+    signed = manifest.get("audit_checkpoint")
+    if signed:
+        path = kept / AUDIT_CHECKPOINT
+        try:
+            if not path.is_file() or _file_sha256(path) != signed["sha256"]:
+                raise CheckpointFileError("missing, or not the file the manifest signed")
+            against = read_checkpoint_file(path.read_bytes())
+        except CheckpointFileError as exc:
+            checks.append(_check("audit checkpoint", False, str(exc)))
+    problems = audit_verify(against=against)
     checks.append(
         _check(
             "audit verify",
             not problems,
             "; ".join(str(p) for p in problems[:5])
-            or f"{facts['heads']['audit']['seq']} entries, chain intact",
+            or f"{facts['heads']['audit']['seq']} entries, chain intact"
+            + (f", holds the signed checkpoint #{against['seq']}" if against else ""),
         )
     )
 
