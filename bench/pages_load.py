@@ -82,6 +82,22 @@ def setup(users: int) -> dict[str, Any]:
     }
 
 
+def server_cpu_seconds(master: int) -> float:
+    """CPU time (user + system) of the server's worker processes, from /proc (Linux)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == master or int(entry) == master:  # fields[1] is the parent's pid
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def pages(data: dict[str, Any]) -> dict[str, str]:
     found = {
         "dashboard": "/",
@@ -197,6 +213,12 @@ def report(
             f"| {label_name} | {row['n']:.0f} | {row['rps']:.1f} | {row['median']:.0f} "
             f"| {row['p95']:.0f} | {row['p95'] / floor['p95']:.1f}× |"
         )
+    if "cpu_ms" in rows["all pages"]:
+        lines += [
+            "",
+            f"Server workers' CPU time per signed-in request: {rows['all pages']['cpu_ms']:.1f} ms "
+            "(user + system, from /proc: the figure least affected by other load).",
+        ]
     if errors:
         lines += ["", "Answers other than 200: " + ", ".join(f"{k}: {v}" for k, v in errors.items())]
     return "\n".join(lines) + "\n"
@@ -210,6 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor-seconds", type=float, default=20)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--server-pid",
+        type=int,
+        default=0,
+        help="gunicorn's master pid: also report the workers' CPU milliseconds per request",
+    )
     parser.add_argument("--output", default="", help="also write the Markdown table here")
     parser.add_argument("--json", default="", help="also write the figures here")
     args = parser.parse_args(argv)
@@ -232,9 +260,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     floor = summarise(floor_recorder, floor_elapsed)["floor"]
     print(f"floor: {floor['rps']:.0f} rps, p95 {floor['p95']:.0f} ms", file=sys.stderr)
+    cpu_before = server_cpu_seconds(args.server_pid) if args.server_pid else 0.0
     recorder, elapsed = run_phase(clients, targets, args.seconds, args.seed)
+    cpu = server_cpu_seconds(args.server_pid) - cpu_before if args.server_pid else 0.0
     load_after = os.getloadavg()
     rows = summarise(recorder, elapsed)
+    if cpu:
+        rows["all pages"]["cpu_ms"] = cpu * 1000 / max(1, rows["all pages"]["n"])
     table = report(
         args.label or "pages under load",
         data,
