@@ -220,7 +220,10 @@ def report(
             "(user + system, from /proc: the figure least affected by other load).",
         ]
     if errors:
-        lines += ["", "Answers other than 200: " + ", ".join(f"{k}: {v}" for k, v in errors.items())]
+        lines += [
+            "",
+            "Answers other than 200: " + ", ".join(f"{k}: {v}" for k, v in errors.items()),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -283,9 +286,7 @@ def main(argv: list[str] | None = None) -> int:
             handle.write(table)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
-            json.dump(
-                {"floor": floor, "pages": rows, "load": [load_before, load_after]}, handle
-            )
+            json.dump({"floor": floor, "pages": rows, "load": [load_before, load_after]}, handle)
     return 0
 
 
