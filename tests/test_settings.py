@@ -144,3 +144,13 @@ def test_sqlite_file_database_uses_wal_and_queues_concurrent_writers(tmp_path: P
         check=True,
     )
     assert mode.stdout.strip() == "wal"
+
+
+def test_sqlite_keeps_connections_between_requests() -> None:
+    """Opening a SQLite connection per request (PRAGMAs, Django's functions) cost ~2 ms of
+    every page's CPU under load (issue 11); each server thread keeps its own for a minute."""
+    from django.conf import settings
+
+    if connection.vendor != "sqlite":
+        return
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
