@@ -1,8 +1,8 @@
 """Court-ready handover packages: build them, and verify them on a machine that has never run Mizan.
 
 Pure Python, no Django, no database, no Mizan data directory. The Django side (``mizan evidence
-export``, :func:`mizan.evidence.services.package_build`) gathers the items, their custody events and
-the consent checks, then calls :func:`build_package`; ``mizan verify-package`` calls
+export``, :func:`mizan.evidence.services.handover_export`) gathers the items, their custody
+events and the consent checks, then calls :func:`build_package`; ``mizan verify-package`` calls
 :func:`check_package`. The modules, each importing only those above it in this list:
 
     layout.py   the format: file names and places inside a package, PackageError
