@@ -4,7 +4,8 @@ The contracts (layers ``text`` < ``linkage`` < ``core`` < ``accounts`` < ``cases
 ``evidence`` | ``library`` < ``missing`` < ``cli``, and no import cycle between the modules of
 any package) are run on the real tree; then the same contracts are run on a copy of the
 package with one deliberate up-import, and on one with a service importing its tasks back, and
-must fail naming the offending import.
+must fail naming the offending import. The offline package verifier (what `mizan verify-package`
+runs) is checked the same way: an import of a building module, or of Django, breaks its contract.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def append_line(path: Path, line: str) -> None:
 def test_the_contracts_hold_on_the_code_as_it_is() -> None:
     result = lint_imports(ROOT / "src")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "2 kept, 0 broken" in result.stdout
+    assert "3 kept, 0 broken" in result.stdout
 
 
 def test_the_copy_is_what_lint_imports_reads(tmp_path: Path) -> None:
@@ -75,3 +76,27 @@ def test_a_service_importing_its_tasks_breaks_the_acyclic_contract(tmp_path: Pat
     assert result.returncode == 1
     assert "No import cycle between the modules of an app BROKEN" in result.stdout
     assert "No cycles are allowed in mizan.library" in result.stdout
+
+
+def test_the_offline_verifier_importing_a_building_module_breaks_its_contract(
+    tmp_path: Path,
+) -> None:
+    root = copy_of_package(tmp_path)
+    verifier = root / "mizan" / "evidence" / "package" / "verify.py"
+    append_line(verifier, "from mizan.evidence.package.names import safe_filename")
+    result = lint_imports(root)
+    assert result.returncode == 1
+    assert "The offline package verifier imports nothing that builds BROKEN" in result.stdout
+    assert "mizan.evidence.package.verify -> mizan.evidence.package.names" in result.stdout
+    # Only that contract: the import makes no cycle and goes up no layer.
+    assert "Apps are layered: nothing imports up the stack KEPT" in result.stdout
+    assert "No import cycle between the modules of an app KEPT" in result.stdout
+
+
+def test_the_package_format_importing_django_breaks_the_verifier_contract(tmp_path: Path) -> None:
+    root = copy_of_package(tmp_path)
+    append_line(root / "mizan" / "evidence" / "package" / "layout.py", "import django")
+    result = lint_imports(root)
+    assert result.returncode == 1
+    assert "The offline package verifier imports nothing that builds BROKEN" in result.stdout
+    assert "mizan.evidence.package.layout is not allowed to import django" in result.stdout

@@ -232,7 +232,7 @@ def cmd_verify_package(args: argparse.Namespace) -> int:
     """
     import logging
 
-    from mizan.evidence.package import check_package
+    from mizan.evidence.package.verify import check_package
 
     # bagit logs each mismatch as a warning; the problems below already say it in one place.
     logging.getLogger("bagit").addHandler(logging.NullHandler())

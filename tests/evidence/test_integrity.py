@@ -17,7 +17,7 @@ from mizan.core import audit_guard
 from mizan.evidence import services
 from mizan.evidence.chain import GENESIS, seal
 from mizan.evidence.models import Checkpoint, CustodyEvent, CustodyHead, Item
-from mizan.evidence.services import item_ingest, locker_verify
+from mizan.evidence.services import custody, item_ingest, locker_verify
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_evidence_verify_without_keys_creates_none_and_says_what_is_missing(
 ) -> None:
     _ingest(b"needs the store key")
     services.checkpoint_sign()
-    services._stores.clear()
+    custody._stores.clear()
     settings.EVIDENCE_KEY_FILE = tmp_path / "keys" / "store.key"
     assert mizan_main(["evidence", "verify"]) == 2
     assert "store key" in capsys.readouterr().err
@@ -119,7 +119,7 @@ def test_evidence_verify_without_keys_creates_none_and_says_what_is_missing(
 
 def test_evidence_verify_does_not_create_the_store(settings: Any, tmp_path: Path) -> None:
     settings.EVIDENCE_ROOT = tmp_path / "evidence"
-    services._stores.clear()
+    custody._stores.clear()
     assert mizan_main(["evidence", "verify"]) == 0
     assert not (tmp_path / "evidence").exists()
 

@@ -24,6 +24,8 @@ from mizan.evidence import services
 from mizan.evidence.filenames import safe_filename
 from mizan.evidence.models import CustodyEvent, Item, Upload
 from mizan.evidence.services import item_ingest, locker_verify
+from mizan.evidence.services.fixity import _check_item
+from mizan.evidence.services.ingest import _read_store
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -72,7 +74,7 @@ def test_image_gets_exif_gps_and_a_thumbnail_that_is_its_own_item() -> None:
     assert "gps" not in thumbnail.metadata  # the working copy does not carry the location
     assert item.custody_events.filter(action="derive").exists()
     # The original is untouched: its stored content still hashes as recorded.
-    assert services._check_item(services.get_store(), item) == ""
+    assert _check_item(services.get_store(), item) == ""
 
 
 def test_pdf_and_audio_metadata() -> None:
@@ -85,7 +87,7 @@ def test_pdf_and_audio_metadata() -> None:
     pdf = ingest(bytes(HTML(string="<p>صفحة تجريبية</p>").write_pdf()), "doc.pdf")
     assert pdf.media_type == "application/pdf" and pdf.metadata["pages"] == 1
     text_copy = pdf.derivatives.get(derivation="text")
-    assert "صفحة" in services._read_store(services.get_store(), text_copy.sha256, 10_000).decode()
+    assert "صفحة" in _read_store(services.get_store(), text_copy.sha256, 10_000).decode()
     out = io.BytesIO()
     with wave.open(out, "wb") as wav:
         wav.setnchannels(1)

@@ -32,7 +32,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mizan.evidence import package as package_module
 from mizan.evidence.chain import GENESIS, seal
 from mizan.evidence.package import (
     MAX_NAME_BYTES,
@@ -42,6 +41,7 @@ from mizan.evidence.package import (
     safe_filename,
     verify_package,
 )
+from mizan.evidence.package import build as package_build
 from mizan.evidence.signing import SigningKey
 from mizan.evidence.store import LocalStore, StoreKey
 
@@ -698,7 +698,7 @@ def test_full_disk_gives_a_clear_error_and_leaves_nothing(
                 raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
-    monkeypatch.setattr(package_module.os, "write", write)
+    monkeypatch.setattr(package_build.os, "write", write)
     age = str(pyrage.x25519.Identity.generate().to_public()) if encrypted else None
     with pytest.raises(PackageError, match="No space left on device; nothing was kept"):
         build(world, tmp_path / "out", age_recipient=age)

@@ -20,6 +20,7 @@ from mizan.missing.models import (
     SourceList,
     SourceRecord,
 )
+from mizan.missing.review import runs
 from tests.conftest import signed_in
 
 HEADER = "record_id,first_name,father_name,family_name,mother_name,birth_year,birth_place\n"
@@ -340,6 +341,6 @@ def test_batched_evidence_is_score_pairs_evidence(monkeypatch: pytest.MonkeyPatc
         one = score_pair(
             rows[a], rows[b], population=len(rows), term_frequencies=result.term_frequencies
         )
-        assert evidence == review._evidence(one)
+        assert evidence == runs._evidence(one)
         if (a, b) in linked:
             assert one.probability == pytest.approx(linked[(a, b)], abs=1e-6)

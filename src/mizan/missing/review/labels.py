@@ -1,0 +1,100 @@
+"""The words of the linkage review: probability bands, field names, comparison levels, run
+stages and decisions, as the reviewer reads them (translated). No queries, no writes.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mizan.missing.models import (
+    CandidatePair,
+)
+
+# Probability bands of the queue's filter: (lowest, highest) with the highest excluded.
+BANDS: dict[str, tuple[float, float]] = {
+    "high": (0.9, 1.01),
+    "medium": (0.6, 0.9),
+    "low": (0.0, 0.6),
+}
+BAND_LABELS = {
+    "high": gettext_lazy("Probable (90% and more)"),
+    "medium": gettext_lazy("Possible (60–90%)"),
+    "low": gettext_lazy("Doubtful (under 60%)"),
+}
+
+# The fields of score_pair's evidence, in its order, as the reviewer reads them.
+FIELD_LABELS = {
+    "first": gettext_lazy("First name"),
+    "father": gettext_lazy("Father's name"),
+    "grandfather": gettext_lazy("Grandfather's name"),
+    "family": gettext_lazy("Family name"),
+    "mother": gettext_lazy("Mother's name"),
+    "birth_year": gettext_lazy("Year of birth"),
+    "sex": gettext_lazy("Sex"),
+    "birth_place": gettext_lazy("Place of birth"),
+    "national_id": gettext_lazy("National ID number"),
+    "date_of_arrest": gettext_lazy("Date of arrest"),
+}
+# The comparison levels of mizan.linkage's model (its labels), in words for the reviewer.
+LEVEL_LABELS = {
+    "same spelling": gettext_lazy("same spelling"),
+    "same name": gettext_lazy("same name (other spelling or script)"),
+    "same letters but dots": gettext_lazy("same letters, dots differ"),
+    "same name but dots, across scripts": gettext_lazy("same name, dots differ (across scripts)"),
+    "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
+    "one letter apart": gettext_lazy("one letter apart"),
+    "different name, same father and family (sibling?)": gettext_lazy(
+        "different name, same father and family (a brother or sister?)"
+    ),
+    "different father, same grandfather and family (cousin?)": gettext_lazy(
+        "different father, same grandfather and family (a cousin?)"
+    ),
+    "different": gettext_lazy("different"),
+    "same": gettext_lazy("same"),
+    "same year": gettext_lazy("same year"),
+    "one year apart": gettext_lazy("one year apart"),
+    "up to three years apart": gettext_lazy("up to three years apart"),
+    "more than three years apart": gettext_lazy("more than three years apart"),
+    "same number": gettext_lazy("same number"),
+    "one digit apart": gettext_lazy("one digit apart"),
+    "same month": gettext_lazy("same month"),
+    "missing": gettext_lazy("missing in one or both"),
+}
+
+
+STAGE_LABELS = {
+    "reading": gettext_lazy("Reading the records…"),
+    "linking": gettext_lazy("Comparing the records…"),
+    "explaining": gettext_lazy("Explaining each candidate pair…"),
+    "saving": gettext_lazy("Saving the candidate pairs…"),
+}
+
+
+def stage_label(stage: str) -> str:
+    return str(STAGE_LABELS.get(stage, _("Waiting to start")))
+
+
+def decision_message(decision: str) -> str:
+    if decision == CandidatePair.Decision.ACCEPTED:
+        return _("Accepted: both records are now one person.")
+    if decision == CandidatePair.Decision.REJECTED:
+        return _("Rejected: the records stay apart and the pair will not be asked again.")
+    return _("Marked unsure: the pair stays in the queue.")
+
+
+def level_label(level: str) -> str:
+    return str(LEVEL_LABELS.get(level, level))
+
+
+def weight_label(weight: float) -> str:
+    """How strongly a field speaks for or against the match (log2 Bayes factor, in words)."""
+    if weight >= 4:
+        return _("strongly for")
+    if weight >= 1:
+        return _("for")
+    if weight > -1:
+        return _("hardly either way")
+    if weight > -4:
+        return _("against")
+    return _("strongly against")

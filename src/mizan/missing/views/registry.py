@@ -1,0 +1,354 @@
+"""Pages of the registry itself: the list of files, a file (create, read, edit, status, relatives,
+reports, contacts), the overview and the mass-grave documents. Thin: parse, call a selector or a
+service, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from mizan.cases.models import Person
+from mizan.cases.selectors import governorates
+from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
+from mizan.core.exports import csv_writer as spreadsheet_csv
+from mizan.core.mixins import audit_view_if_sensitive
+from mizan.core.models import Term
+from mizan.core.partial_dates import PartialDate
+from mizan.core.permissions import get_visible_or_404
+from mizan.missing import forms, selectors, services
+from mizan.missing.models import (
+    MissingPerson,
+    Status,
+)
+from mizan.missing.views.common import ADD, CHANGE, VIEW, _int, _validation_message
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def registry_list(request: HttpRequest) -> HttpResponse:
+    params = request.GET
+    filters = selectors.RegistryFilters(
+        query=params.get("q", "")[:200],
+        status=params.get("status", "") if params.get("status") in Status.values else "",
+        governorate=params.get("governorate", "")[:40],
+        year=_int(params.get("year")),
+        source_list=_int(params.get("source_list")),
+    )
+    page = Paginator(selectors.registry_visible_to(request.user, filters), 50).get_page(
+        params.get("page")
+    )
+    return render(
+        request,
+        "missing/registry_list.html",
+        {
+            "page_obj": page,
+            "params": params,
+            "statuses": Status.choices,
+            "governorates": governorates(),
+            "source_lists": selectors.source_lists_visible_to(request.user),
+        },
+    )
+
+
+@login_required
+@permission_required(ADD, raise_exception=True)
+def file_create(request: HttpRequest) -> HttpResponse:
+    person_id = _int(request.GET.get("person"))
+    person = None
+    if person_id:
+        person = get_visible_or_404(Person, request.user, pk=person_id)
+        if not person.identity_visible_to(request.user):
+            raise PermissionDenied
+        if MissingPerson.objects.filter(person=person).exists():
+            messages.info(request, _("This person already has a file in the registry."))
+            return redirect("missing:file_detail", pk=person.missing_file.pk)
+    form = forms.NewMissingPersonForm(
+        request.POST or None, actor=request.user, has_person=person is not None
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {
+            name: form.cleaned_data[name]
+            for name in ("disappeared_on", "disappeared_at", "circumstances", "sensitivity", "team")
+        }
+        person_data = None
+        if person is None:
+            person_data = form.new_person_data()
+            if form.cleaned_data.get("mother_name_ar"):
+                person_data["mother_name_ar"] = form.cleaned_data["mother_name_ar"]
+            if form.cleaned_data.get("sex"):
+                person_data["sex"] = Term.objects.filter(
+                    vocabulary="sex", code=form.cleaned_data["sex"]
+                ).first()
+            if form.cleaned_data.get("birth_year"):
+                person_data["birth_date"] = PartialDate(form.cleaned_data["birth_year"])
+            if form.cleaned_data.get("national_id"):
+                person_data["national_id"] = form.cleaned_data["national_id"]
+        try:
+            file = services.missing_person_create(
+                actor=request.user,
+                data=data,
+                person=person,
+                person_data=person_data,
+                source_description=form.cleaned_data.get("source_description", ""),
+            )
+        except ValidationError as exc:
+            form.add_error(None, _validation_message(exc))
+        else:
+            messages.success(request, _("The file was opened."))
+            return redirect("missing:file_detail", pk=file.pk)
+    return render(
+        request,
+        "missing/file_form.html",
+        {
+            "form": form,
+            "title": _("New file in the registry"),
+            "person": person,
+            "back": reverse("missing:registry_list"),
+        },
+    )
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def file_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    file = selectors.missing_file(request.user, pk)
+    audit_view_if_sensitive(request, file)
+    # Relatives whose own record is out of reach are not in ``file.relatives`` (the selector
+    # filters them); a report or meeting names its relative through the ``name_for`` filter.
+    relatives = list(file.relatives.all())
+    for relative in relatives:
+        relative.show_contact = relative.contact_visible_to(request.user)  # type: ignore[attr-defined]
+    can_change = request.user.has_perm(CHANGE) and file.merged_into_id is None
+    return render(
+        request,
+        "missing/file_detail.html",
+        {
+            "file": file,
+            "timeline": selectors.timeline(file, request.user),
+            "relatives": relatives,
+            "reports": file.reports.all(),
+            "contacts": file.contacts.all(),
+            "records": selectors.records_naming(request.user, file),
+            "can_change": can_change,
+            "status_form": forms.StatusChangeForm(actor=request.user) if can_change else None,
+            "merged_into_visible": file.merged_into is not None
+            and file.merged_into.is_visible_to(request.user)
+            and file.merged_into.person.is_visible_to(request.user),
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def file_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    file = selectors.missing_file(request.user, pk)
+    back = reverse("missing:file_detail", args=[pk])
+    return edit_page(
+        request,
+        forms.MissingPersonForm(request.POST or None, instance=file, actor=request.user),
+        save=lambda data: services.missing_person_update(
+            actor=request.user, missing_person=MissingPerson.objects.get(pk=pk), data=data
+        ),
+        success_url=back,
+        template="missing/form.html",
+        context={"title": _("Edit the file"), "back": back},
+    )
+
+
+def _file_action(
+    request: HttpRequest,
+    pk: int,
+    form_class: Any,
+    title: str,
+    save: Any,
+    **form_kwargs: Any,
+) -> HttpResponse:
+    file = selectors.missing_file(request.user, pk)
+    kwargs = {key: (file if value is None else value) for key, value in form_kwargs.items()}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(file, form)
+        except ValidationError as exc:
+            form.add_error(None, _validation_message(exc))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("missing:file_detail", pk=pk)
+    return render(
+        request,
+        "missing/form.html",
+        {
+            "form": form,
+            "title": title,
+            "file": file,
+            "back": reverse("missing:file_detail", args=[pk]),
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def status_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(file: MissingPerson, form: Any) -> None:
+        data = form.cleaned_data
+        services.status_change_record(
+            actor=request.user,
+            missing_person=file,
+            status=data["status"],
+            date=data.get("date"),
+            facility=data.get("facility"),
+            source_description=data["source_description"],
+            source_list=data.get("source_list"),
+            note=data.get("note", ""),
+        )
+
+    return _file_action(
+        request, pk, forms.StatusChangeForm, _("Record a status change"), save, actor=request.user
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def relative_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(file: MissingPerson, form: Any) -> None:
+        services.relative_add(
+            actor=request.user,
+            missing_person=file,
+            relationship=form.cleaned_data["relationship"],
+            person_data=form.new_person_data(),
+            contact=form.contact(),
+        )
+
+    return _file_action(
+        request, pk, forms.RelativeForm, _("Add a relative"), save, actor=request.user
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+@permission_required("missing.view_contact_details", raise_exception=True)
+def relative_edit(request: HttpRequest, pk: int, relative_pk: int) -> HttpResponse:
+    file = selectors.missing_file(request.user, pk)
+    relative = file.relatives.filter(pk=relative_pk).first()
+    if relative is None:
+        raise Http404
+    if not relative.contact_visible_to(request.user):
+        raise PermissionDenied  # editing would show details above the user's clearance
+    back = reverse("missing:file_detail", args=[pk])
+    return edit_page(
+        request,
+        forms.RelativeContactForm(request.POST or None, instance=relative, actor=request.user),
+        save=lambda data: services.relative_update_contact(
+            actor=request.user, relative=file.relatives.get(pk=relative_pk), data=data
+        ),
+        success_url=back,
+        template="missing/form.html",
+        context={"title": _("Contact details of a relative"), "file": file, "back": back},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def report_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(file: MissingPerson, form: Any) -> None:
+        services.family_report_add(actor=request.user, missing_person=file, data=form.cleaned_data)
+
+    return _file_action(
+        request,
+        pk,
+        forms.FamilyReportForm,
+        _("Record a family report"),
+        save,
+        missing_person=None,
+        actor=request.user,
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def contact_add(request: HttpRequest, pk: int) -> HttpResponse:
+    def save(file: MissingPerson, form: Any) -> None:
+        services.family_contact_add(actor=request.user, missing_person=file, data=form.cleaned_data)
+
+    return _file_action(
+        request,
+        pk,
+        forms.FamilyContactForm,
+        _("Record a meeting or notification"),
+        save,
+        missing_person=None,
+        actor=request.user,
+    )
+
+
+# --- Overview and mass graves ---------------------------------------------------------------
+
+
+def _csv_response(name: str, header: list[str], rows: list[list[Any]]) -> HttpResponse:
+    writer = spreadsheet_csv()
+    body = "\ufeff" + writer.writerow(header) + "".join(writer.writerow(row) for row in rows)
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="mizan-missing-{name}.csv"'
+    return response
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def overview(request: HttpRequest) -> HttpResponse:
+    tables = selectors.overview(request.user)
+    overlap = selectors.overlap(request.user)
+    wanted = request.GET.get("csv")
+    if wanted:
+        audit_record(
+            actor=request.user,
+            action=Action.EXPORT,
+            object_type="missing.overview",
+            detail={"table": wanted[:40], "format": "csv"},
+            request=request,
+        )
+        if wanted == "overlap":
+            return _csv_response(
+                "overlap",
+                ["list", *[source.name for source in overlap.lists]],
+                [[source.name, *row] for source, row in overlap.rows],
+            )
+        table = next((t for t in tables if t.key == wanted), None)
+        if table is None:
+            raise Http404
+        return _csv_response(table.key, [table.key, "count"], [list(r) for r in table.rows])
+    return render(request, "missing/overview.html", {"tables": tables, "overlap": overlap})
+
+
+@login_required
+@permission_required("missing.view_gravedocument", raise_exception=True)
+def grave_list(request: HttpRequest) -> HttpResponse:
+    form = forms.GraveDocumentForm(request.POST or None, actor=request.user)
+    if request.method == "POST":
+        if not request.user.has_perm("missing.add_gravedocument"):
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.grave_document_create(actor=request.user, data=form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, _validation_message(exc))
+            else:
+                messages.success(request, _("The document was recorded."))
+                return redirect("missing:grave_list")
+    documents = selectors.grave_documents_visible_to(request.user)
+    return render(
+        request,
+        "missing/grave_list.html",
+        {
+            "documents": documents,
+            "form": form if request.user.has_perm("missing.add_gravedocument") else None,
+        },
+    )
