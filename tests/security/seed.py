@@ -38,9 +38,12 @@ PASSWORD = "correct horse battery staple 42"
 
 LATIN_DIGITS = "bcdfghjklmnprstvwxy"  # no q or z: a canary cannot start inside another
 ARABIC_DIGITS = "بتثجحخدذرزسشصضطعفقكلمنهوي"  # no ظ or غ; nothing normalisation rewrites
-LATIN_RE = re.compile(r"qz[" + LATIN_DIGITS + r"]{4}", re.IGNORECASE)
+# Canaries stand as words of their own: without the boundaries a random token on a page (a
+# CSRF token, a CSP nonce, an upload id: 60-odd random letters each) now and then holds
+# "qz" and four consonants, and the crawl failed on a leak that was not there.
+LATIN_RE = re.compile(r"(?<![a-z0-9])qz[" + LATIN_DIGITS + r"]{4}(?![a-z0-9])", re.IGNORECASE)
 ARABIC_RE = re.compile(r"ظغ[" + ARABIC_DIGITS + r"]{4}")
-DIGIT_RE = re.compile(r"73\d{6}19")
+DIGIT_RE = re.compile(r"(?<!\d)73\d{6}19(?!\d)")
 # Control tokens: shaped like canaries, never seeded, used to count how often a page echoes
 # what was typed into a form (an echo of the query is not a leak).
 CONTROL = {"latin": "Qzzzzz", "arabic": "ظغظظظظ", "digits": "7399999919"}
