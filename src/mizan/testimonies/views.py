@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
+from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
@@ -46,11 +47,6 @@ PUBLISH = "testimonies.publish_testimony"
 
 def _messages(exc: ValidationError) -> str:
     return " ".join(exc.messages)
-
-
-def _audit_view(request: HttpRequest, testimony: Testimony) -> None:
-    if testimony.sensitivity >= Sensitivity.CONFIDENTIAL:
-        audit_record(actor=request.user, action=Action.VIEW, target=testimony, request=request)
 
 
 # --- Staff -----------------------------------------------------------------------------------
@@ -129,7 +125,7 @@ def create(request: HttpRequest) -> HttpResponse:
 @permission_required(VIEW, raise_exception=True)
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     testimony = selectors.testimony_for(request.user, pk)
-    _audit_view(request, testimony)
+    audit_view_if_sensitive(request, testimony)
     return render(
         request,
         "testimonies/detail.html",
@@ -362,7 +358,7 @@ def transcript_import(request: HttpRequest, pk: int) -> HttpResponse:
 def transcript(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     testimony = selectors.testimony_for(request.user, pk)
     found = get_object_or_404(Transcript, testimony=testimony, language=language)
-    _audit_view(request, testimony)
+    audit_view_if_sensitive(request, testimony)
     return render(
         request,
         "testimonies/transcript.html",
