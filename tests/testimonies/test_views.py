@@ -213,7 +213,43 @@ def test_transcript_search_through_the_permission_layer(
     url = reverse("testimonies:search")
     page = signed_in(documenter_a).get(url, {"q": "صيدنايا اكراه"}).content.decode()
     transcript = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})
-    assert f"{transcript}#segment-2" in page
+    assert f"{transcript}?from=2#segment-2" in page
     assert "Ruba Ahmad al-Hamwi" in page  # documenter A may see her name (English page)
     outsider = signed_in(documenter_b).get(url, {"q": "صيدنايا"}).content.decode()
     assert "#segment-" not in outsider and testimony.reference not in outsider
+
+
+def test_transcript_page_holds_one_window_and_links_the_next(
+    testimony: Any, documenter_a: Any, settings: Any
+) -> None:
+    """A 450-segment transcript opens with its first 200 segments; the next window comes as a
+    fragment (what the page's script fetches) or as a page; ?all=1 gives every segment; each
+    window of a confidential transcript is audited."""
+    cues = "\n".join(
+        f"00:{i // 60:02d}:{i % 60:02d}.000 --> 00:{i // 60:02d}:{i % 60:02d}.900\nمقطع {i}.\n"
+        for i in range(450)
+    )
+    services.transcript_import(
+        actor=None, testimony=testimony, language="ar", data=f"WEBVTT\n\n{cues}".encode(),
+        filename="t.vtt",
+    )
+    url = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})
+    client = signed_in(documenter_a)
+    views_before = AuditEntry.objects.filter(action="view").count()
+
+    first = client.get(url).content.decode()
+    assert first.count('class="segment ') == 200
+    assert 'id="segment-200"' in first and 'id="segment-201"' not in first
+    assert f'data-window="{url}?from=201&amp;window=1"' in first
+
+    window = client.get(url, {"from": "201", "window": "1"}).content.decode()
+    assert "<html" not in window and window.count('class="segment ') == 200
+    assert 'id="segment-201"' in window and f"{url}?from=401" in window
+
+    last = client.get(url, {"from": "401"}).content.decode()
+    assert last.count('class="segment ') == 50 and "data-window" not in last
+    assert f"{url}?from=201" in last  # the earlier segments
+
+    assert client.get(url, {"all": "1"}).content.decode().count('class="segment ') == 450
+    assert client.get(url, {"from": "x"}).content.decode().count('class="segment ') == 200
+    assert AuditEntry.objects.filter(action="view").count() == views_before + 5

@@ -31,40 +31,51 @@ def testimony_for(user: Any, pk: int) -> Testimony:
     )
 
 
-def segment_rows(transcript: Any) -> list[dict[str, Any]]:
-    """The transcript's segments as plain rows for its page, with their index labels.
+SEGMENT_WINDOW = 200
 
-    A transcript has thousands of segments: rows (not model instances with related managers)
-    and two queries for all keywords and places keep the page fast (bench/testimonies_page.py).
+
+def segment_rows(
+    transcript: Any, *, start: int = 1, limit: int | None = SEGMENT_WINDOW
+) -> tuple[list[dict[str, Any]], int | None]:
+    """A window of the transcript's segments as plain rows for its page, with their index
+    labels, and the position the next window starts at (None after the last segment).
+
+    A transcript has thousands of segments and Django's template engine costs about 40 µs a
+    row: the page renders one window (``limit``; None for all) and fetches the next ones as
+    the reader scrolls (bench/testimonies_http.py). Rows (not model instances with related
+    managers) and two queries for the window's keywords and places keep a window cheap.
     """
-    rows: list[dict[str, Any]] = [
-        dict(row)
-        for row in Segment.objects.filter(transcript=transcript)
+    segments = (
+        Segment.objects.filter(transcript=transcript, position__gte=start)
         .order_by("position")
         .values("pk", "position", "start_ms", "end_ms", "text", "title")
+    )
+    rows: list[dict[str, Any]] = [
+        dict(row) for row in (segments if limit is None else segments[: limit + 1])
     ]
+    following = None
+    if limit is not None and len(rows) > limit:
+        following = rows.pop()["position"]
+    if not rows:
+        return rows, None
+    window = Q(
+        segment__transcript=transcript,
+        segment__position__gte=rows[0]["position"],
+        segment__position__lte=rows[-1]["position"],
+    )
     tags: dict[int, list[str]] = defaultdict(list)
     for segment_id, label_ar, label_en in Segment.keywords.through.objects.filter(
-        segment__transcript=transcript
+        window
     ).values_list("segment_id", "term__label_ar", "term__label_en"):
         tags[segment_id].append(pick(label_ar, label_en))
-    for segment_id, name_ar, name_en in Segment.places.through.objects.filter(
-        segment__transcript=transcript
-    ).values_list("segment_id", "place__name_ar", "place__name_en"):
+    for segment_id, name_ar, name_en in Segment.places.through.objects.filter(window).values_list(
+        "segment_id", "place__name_ar", "place__name_en"
+    ):
         tags[segment_id].append(pick(name_ar, name_en))
     for row in rows:
         row["tags"] = tags.get(row["pk"], ())
         row["timecode"] = timecode(row["start_ms"])
-    return rows
-
-
-def segments_of(transcript: Any) -> QuerySet[Segment]:
-    return (
-        Segment.objects.filter(transcript=transcript)
-        .order_by("position")
-        .only("pk", "position", "start_ms", "end_ms", "text", "title", "transcript_id")
-        .prefetch_related("keywords", "places")
-    )
+    return rows, following
 
 
 SEARCH_LIMIT = 100

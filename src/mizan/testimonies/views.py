@@ -355,24 +355,39 @@ def transcript_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required(VIEW, raise_exception=True)
+@require_GET
 def transcript(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+    """The transcript, one window of segments at a time (``?from=N``; ``?all=1`` for all of it).
+
+    The page's script fetches the next window (``&window=1``: the segments alone) as the reader
+    scrolls; without the script the same link opens the next window as a page. Each window is
+    audited like the page: what a reader saw of a confidential transcript is in the log."""
     testimony = selectors.testimony_for(request.user, pk)
     found = get_object_or_404(Transcript, testimony=testimony, language=language)
     audit_view_if_sensitive(request, testimony)
-    return render(
-        request,
-        "testimonies/transcript.html",
-        {
-            "testimony": testimony,
-            "transcript": found,
-            "segments": selectors.segment_rows(found),
-            "can_change": request.user.has_perm(CHANGE),
-            # One URL prefix for the 2,000 "Index" links instead of 2,000 reverse() calls.
-            "edit_base": reverse(
-                "testimonies:segment_edit", kwargs={"pk": testimony.pk, "segment_pk": 0}
-            )[: -len("0/")],
-        },
+    start = request.GET.get("from", "")
+    start_at = max(int(start), 1) if start.isdigit() and len(start) < 7 else 1
+    rows, following = selectors.segment_rows(
+        found, start=start_at, limit=None if request.GET.get("all") else selectors.SEGMENT_WINDOW
     )
+    base = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": language})
+    context = {
+        "testimony": testimony,
+        "transcript": found,
+        "segments": rows,
+        "can_change": request.user.has_perm(CHANGE),
+        # One URL prefix for the "Index" links instead of one reverse() call a segment.
+        "edit_base": reverse(
+            "testimonies:segment_edit", kwargs={"pk": testimony.pk, "segment_pk": 0}
+        )[: -len("0/")],
+        "next_url": f"{base}?from={following}" if following else "",
+        "previous_url": f"{base}?from={max(start_at - selectors.SEGMENT_WINDOW, 1)}"
+        if start_at > 1 and rows
+        else "",
+    }
+    if request.GET.get("window"):
+        return render(request, "testimonies/_segments.html", context)
+    return render(request, "testimonies/transcript.html", context)
 
 
 @login_required
