@@ -395,6 +395,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "testimonies:edit": (_t(), TESTIMONY_CHANGE),
     "testimonies:original_add": (_t(), TESTIMONY_CHANGE),
     "testimonies:person_add": (_t(), TESTIMONY_CHANGE),
+    "testimonies:person_link": (_t(), TESTIMONY_CHANGE),
     "testimonies:recording": (_t(), TEAM_A_ONLY),
     "testimonies:consent_add": (_t(), TESTIMONY_CHANGE),
     "testimonies:consent_withdraw": (  # POST only

@@ -5,22 +5,26 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.forms import BootstrapFormMixin
-from mizan.core.models import Place, Team, Term
-from mizan.core.permissions import effective_clearance, user_team_ids
+from mizan.core.models import Place, Site, Team, Term
+from mizan.core.permissions import effective_clearance, person_name_for, user_team_ids
 from mizan.core.sensitivity import Sensitivity
 from mizan.core.validators import validate_no_bidi_controls
 from mizan.testimonies.models import (
     LANGUAGES,
     Collection,
     Publication,
+    Segment,
     Testimony,
     TestimonyConsent,
     TestimonyPerson,
 )
+from mizan.testimonies.selectors import linkable_persons
 from mizan.text import clean_name
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
@@ -161,23 +165,108 @@ class TranscriptForm(BootstrapFormMixin, forms.Form):
         return upload
 
 
+class _LabelledChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """A choice of records whose labels come from a function (the user's view of a name)."""
+
+    def __init__(self, *args: Any, label_for: Any = str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.label_for = label_for
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(self.label_for(obj))
+
+
 class SegmentForm(BootstrapFormMixin, forms.Form):
+    """A segment's title and index entries. The choices are what ``actor`` may see: persons the
+    testimony speaks of (as the permission layer names them), sites and units through
+    ``visible_to``, acts of the testimony's people and incidents the actor may see."""
+
     title = forms.CharField(label=_("title"), max_length=300, required=False)
     keywords = forms.ModelMultipleChoiceField(
         label=_("keywords"), queryset=Term.objects.none(), required=False
     )
+    persons = _LabelledChoice(label=_("persons"), queryset=Person.objects.none(), required=False)
     places = forms.ModelMultipleChoiceField(
         label=_("places"), queryset=Place.objects.none(), required=False
     )
+    sites = forms.ModelMultipleChoiceField(
+        label=_("sites"), queryset=Site.objects.none(), required=False
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("units"), queryset=Organisation.objects.none(), required=False
+    )
+    acts = _LabelledChoice(label=_("acts"), queryset=Act.objects.none(), required=False)
 
     KEYWORD_VOCABULARIES = ("act_type", "torture_method", "facility_type", "legal_qualification")
+    ENTRIES = ("keywords", "persons", "places", "sites", "units", "acts")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["keywords"].queryset = Term.objects.filter(  # type: ignore[attr-defined]
+    def __init__(self, *args: Any, actor: Any, segment: Segment, **kwargs: Any) -> None:
+        self.segment = segment
+        testimony = segment.transcript.testimony
+        initial = {"title": segment.title}
+        initial.update({name: list(getattr(segment, name).all()) for name in self.ENTRIES})
+        super().__init__(*args, initial=initial, **kwargs)
+        fields: dict[str, Any] = self.fields
+        fields["keywords"].queryset = Term.objects.filter(
             vocabulary__in=self.KEYWORD_VOCABULARIES, active=True
         ).order_by("vocabulary", "sort_order")
-        self.fields["places"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
+        fields["places"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)
+        fields["sites"].queryset = Site.objects.visible_to(actor)
+        fields["units"].queryset = Organisation.objects.visible_to(actor)
+        people = [testimony.interviewee_id, *testimony.persons.values_list("person_id", flat=True)]
+        fields["persons"].queryset = Person.objects.visible_to(actor).filter(pk__in=people)
+        fields["persons"].label_for = lambda person: person_name_for(person, actor)
+        incidents = Incident.objects.visible_to(actor)
+        fields["acts"].queryset = (
+            Act.objects.filter(incident__in=incidents)
+            .filter(
+                Q(victim_id__in=people)
+                | Q(incident__in=testimony.incidents.all())
+                | Q(pk__in=testimony.acts.all())
+            )
+            .select_related("act_type", "incident", "victim")
+            .distinct()
+        )
+        fields["acts"].label_for = lambda act: " · ".join(
+            part
+            for part in (
+                act.incident.reference,
+                act.act_type.label,
+                person_name_for(act.victim, actor),
+                str(act.start_date or ""),
+            )
+            if part
+        )
+        for name in ("persons", "sites", "units", "acts"):
+            fields[name].widget.attrs["size"] = 6
+
+    def entries(self) -> dict[str, list[Any]]:
+        """The chosen entries of each kind plus those the actor was not shown: saving the form
+        must not drop an index entry the user may not see (a restricted site, a hidden unit)."""
+        chosen: dict[str, list[Any]] = {}
+        for name in self.ENTRIES:
+            offered = self.fields[name].queryset  # type: ignore[attr-defined]
+            hidden = getattr(self.segment, name).exclude(pk__in=offered.values("pk"))
+            chosen[name] = [*self.cleaned_data[name], *hidden]
+        return chosen
+
+
+class PersonLinkForm(BootstrapFormMixin, forms.Form):
+    """An existing person the testimony speaks of, chosen from the names the actor may see."""
+
+    person = forms.ModelChoiceField(
+        label=_("person"),
+        queryset=Person.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("Choose a person from the list.")},
+    )
+    role = forms.ChoiceField(label=_("role"), choices=TestimonyPerson.Role.choices)
+    phone = forms.CharField(label=_("phone"), max_length=60, required=False)
+
+    def __init__(self, *args: Any, actor: Any, testimony: Testimony, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = linkable_persons(actor, testimony)  # type: ignore[attr-defined]
+        self.fields["person"].error_messages["required"] = _("Choose a person from the list.")
 
 
 class PublishForm(BootstrapFormMixin, forms.Form):

@@ -323,6 +323,12 @@ class Segment(models.Model):
         "core.Place", verbose_name=_("places"), blank=True, related_name="+"
     )
     acts = models.ManyToManyField("cases.Act", verbose_name=_("acts"), blank=True, related_name="+")
+    sites = models.ManyToManyField(
+        "core.Site", verbose_name=_("sites"), blank=True, related_name="+"
+    )
+    units = models.ManyToManyField(
+        "cases.Organisation", verbose_name=_("units"), blank=True, related_name="+"
+    )
     # The text in mizan.text's search form (hamza, diacritics, tatweel folded) for staff search.
     search_key = models.TextField(editable=False, blank=True, default="")
 

@@ -7,8 +7,11 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from mizan.cases.models import Incident, Organisation, Person
+from mizan.cases.selectors import person_suggestions
 from mizan.core.bilingual import pick
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.models import Site
+from mizan.core.permissions import effective_clearance, get_visible_or_404, person_name_for
 from mizan.core.selectors import search_q
 from mizan.testimonies.models import Collection, Publication, Segment, Testimony, timecode
 
@@ -31,11 +34,38 @@ def testimony_for(user: Any, pk: int) -> Testimony:
     )
 
 
+def linkable_persons(user: Any, testimony: Testimony) -> QuerySet[Person]:
+    """Persons ``user`` may link to the testimony: records they may see whose name their
+    clearance allows (a protected person is never offered by pseudonym: choosing one would
+    tell that someone protected carries that name), not linked to it yet."""
+    return (
+        Person.objects.visible_to(user)
+        .filter(identity_sensitivity__lte=effective_clearance(user))
+        .exclude(pk=testimony.interviewee_id)
+        .exclude(pk__in=testimony.persons.values("person_id"))
+    )
+
+
+def person_candidates(user: Any, testimony: Testimony, text: str) -> list[Person]:
+    """The picker's answer to a typed name: existing persons whose names sound like ``text`` in
+    either script (the cases app's suggestions, through the permission layer), minus those the
+    testimony already names."""
+    if len(text.strip()) < 2:
+        return []
+    suggested = person_suggestions(user, text)
+    allowed = set(
+        linkable_persons(user, testimony)
+        .filter(pk__in=[p.pk for p in suggested])
+        .values_list("pk", flat=True)
+    )
+    return [p for p in suggested if p.pk in allowed]
+
+
 SEGMENT_WINDOW = 200
 
 
 def segment_rows(
-    transcript: Any, *, start: int = 1, limit: int | None = SEGMENT_WINDOW
+    transcript: Any, user: Any, *, start: int = 1, limit: int | None = SEGMENT_WINDOW
 ) -> tuple[list[dict[str, Any]], int | None]:
     """A window of the transcript's segments as plain rows for its page, with their index
     labels, and the position the next window starts at (None after the last segment).
@@ -43,7 +73,9 @@ def segment_rows(
     A transcript has thousands of segments and Django's template engine costs about 40 µs a
     row: the page renders one window (``limit``; None for all) and fetches the next ones as
     the reader scrolls (bench/testimonies_http.py). Rows (not model instances with related
-    managers) and two queries for the window's keywords and places keep a window cheap.
+    managers) and one query per kind of index entry keep a window cheap. The labels are what
+    ``user`` may see: sites, units and acts through the permission layer, persons as
+    ``person_name_for`` names them (a person the user may not see is left out).
     """
     segments = (
         Segment.objects.filter(transcript=transcript, position__gte=start)
@@ -64,14 +96,38 @@ def segment_rows(
         segment__position__lte=rows[-1]["position"],
     )
     tags: dict[int, list[str]] = defaultdict(list)
-    for segment_id, label_ar, label_en in Segment.keywords.through.objects.filter(
-        window
-    ).values_list("segment_id", "term__label_ar", "term__label_en"):
-        tags[segment_id].append(pick(label_ar, label_en))
-    for segment_id, name_ar, name_en in Segment.places.through.objects.filter(window).values_list(
-        "segment_id", "place__name_ar", "place__name_en"
-    ):
-        tags[segment_id].append(pick(name_ar, name_en))
+    labelled = (
+        (Segment.keywords.through.objects.filter(window), "term__label"),
+        (Segment.places.through.objects.filter(window), "place__name"),
+        (
+            Segment.sites.through.objects.filter(window, site__in=Site.objects.visible_to(user)),
+            "site__name",
+        ),
+        (
+            Segment.units.through.objects.filter(
+                window, organisation__in=Organisation.objects.visible_to(user)
+            ),
+            "organisation__name",
+        ),
+        (
+            Segment.acts.through.objects.filter(
+                window, act__incident__in=Incident.objects.visible_to(user)
+            ),
+            "act__act_type__label",
+        ),
+    )
+    for links, label in labelled:
+        for segment_id, label_ar, label_en in links.values_list(
+            "segment_id", f"{label}_ar", f"{label}_en"
+        ):
+            tags[segment_id].append(pick(label_ar, label_en))
+    person_links = list(
+        Segment.persons.through.objects.filter(window).values_list("segment_id", "person_id")
+    )
+    persons = Person.objects.in_bulk({person_id for _, person_id in person_links})
+    for segment_id, person_id in person_links:
+        if name := person_name_for(persons[person_id], user):
+            tags[segment_id].append(name)
     for row in rows:
         row["tags"] = tags.get(row["pk"], ())
         row["timecode"] = timecode(row["start_ms"])

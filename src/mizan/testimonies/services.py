@@ -450,21 +450,32 @@ def segment_index(
     keywords: Iterable[Term] = (),
     persons: Iterable[Person] = (),
     places: Iterable[Any] = (),
+    sites: Iterable[Any] = (),
+    units: Iterable[Any] = (),
     acts: Iterable[Any] = (),
 ) -> Segment:
-    """Give a segment a title and index entries (keywords, persons, places, acts)."""
+    """Give a segment a title and index entries (keywords, persons, places, sites, units, acts).
+
+    Each list replaces the segment's entries of its kind: a caller that shows a user only part
+    of them (the permission layer) passes the hidden ones back (``forms.SegmentForm.entries``)."""
     with transaction.atomic():
         segment.title = title.strip()[:300]
         segment.save(update_fields=["title"])
-        segment.keywords.set(list(keywords))
-        segment.persons.set(list(persons))
-        segment.places.set(list(places))
-        segment.acts.set(list(acts))
+        entries = {
+            "keywords": keywords,
+            "persons": persons,
+            "places": places,
+            "sites": sites,
+            "units": units,
+            "acts": acts,
+        }
+        for name, values in entries.items():
+            getattr(segment, name).set(list(values))
         audit_record(
             actor=actor,
             action=Action.UPDATE,
             target=segment,
-            fields=["title", "keywords", "persons", "places", "acts"],
+            fields=["title", *entries],
             detail={"transcript": segment.transcript_id},
         )
     return segment

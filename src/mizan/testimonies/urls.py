@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/<int:pk>/", views.detail, name="detail"),
     path("staff/<int:pk>/edit/", views.edit, name="edit"),
     path("staff/<int:pk>/persons/new/", views.person_add, name="person_add"),
+    path("staff/<int:pk>/persons/link/", views.person_link, name="person_link"),
     path("staff/<int:pk>/originals/new/", views.original_add, name="original_add"),
     path("staff/<int:pk>/recording", views.recording, name="recording"),
     path("staff/<int:pk>/consent/new/", views.consent_add, name="consent_add"),

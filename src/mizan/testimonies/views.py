@@ -7,7 +7,9 @@ confidential testimonies are audited. The public pages read only published narra
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
@@ -47,6 +49,26 @@ PUBLISH = "testimonies.publish_testimony"
 
 def _messages(exc: ValidationError) -> str:
     return " ".join(exc.messages)
+
+
+def staff_testimony(
+    permission: str | tuple[str, ...], *, methods: tuple[str, ...] = ("GET", "POST")
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """The staff pages of one testimony: signed in, holding ``permission`` (403), asked with one
+    of ``methods`` (405), and the testimony read through the permission layer (404 when out of
+    reach), which the view receives in place of the ``pk`` of its URL."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @permission_required(permission, raise_exception=True)
+        @require_http_methods(list(methods))
+        @functools.wraps(view)
+        def load(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+            return view(request, selectors.testimony_for(request.user, pk), **kwargs)
+
+        return load
+
+    return decorate
 
 
 # --- Staff -----------------------------------------------------------------------------------
@@ -121,10 +143,8 @@ def create(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(VIEW, raise_exception=True)
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(VIEW)
+def detail(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     audit_view_if_sensitive(request, testimony)
     return render(
         request,
@@ -154,10 +174,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(CHANGE)
+def edit(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.TestimonyForm(request.POST or None, instance=testimony, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -193,11 +211,9 @@ def _person_data(names: dict[str, Any], testimony: Testimony) -> dict[str, Any]:
     return data
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def person_add(request: HttpRequest, pk: int) -> HttpResponse:
+@staff_testimony(CHANGE)
+def person_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     """A person the testimony speaks of; protected persons' names are then refused in narratives."""
-    testimony = selectors.testimony_for(request.user, pk)
     form = forms.LinkedPersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = _person_data(form.cleaned_data, testimony)
@@ -224,10 +240,47 @@ def person_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def original_add(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(CHANGE)
+def person_link(request: HttpRequest, testimony: Testimony) -> HttpResponse:
+    """Link a person already recorded, found by name in either script. Only records the user
+    may see, under names their clearance allows, are offered (``selectors.person_candidates``);
+    the chosen one is checked again on the way in (``forms.PersonLinkForm``)."""
+    query = request.GET.get("q", "").strip()[:200]
+    form = forms.PersonLinkForm(request.POST or None, actor=request.user, testimony=testimony)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.testimony_person_add(
+                actor=request.user,
+                testimony=testimony,
+                person=form.cleaned_data["person"],
+                role=form.cleaned_data["role"],
+                phone=form.cleaned_data["phone"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The person was linked to the testimony."))
+            return redirect("testimonies:detail", pk=testimony.pk)
+    chosen = form["person"].value() if request.method == "POST" else None
+    candidates = selectors.person_candidates(request.user, testimony, query) if query else []
+    if chosen and str(chosen).isdigit():
+        picked = form.fields["person"].queryset.filter(pk=int(chosen)).first()  # type: ignore[attr-defined]
+        if picked is not None and picked not in candidates:
+            candidates.insert(0, picked)
+    context = {
+        "form": form,
+        "testimony": testimony,
+        "query": query,
+        "candidates": candidates,
+        "chosen": str(chosen or ""),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "testimonies/_person_candidates.html", context)
+    return render(request, "testimonies/person_link.html", context)
+
+
+@staff_testimony(CHANGE)
+def original_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.OriginalForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -256,10 +309,8 @@ def original_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(CHANGE)
+def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.ConsentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -296,11 +347,8 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-@require_POST
-def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(CHANGE, methods=("POST",))
+def consent_withdraw(request: HttpRequest, testimony: Testimony, consent_pk: int) -> HttpResponse:
     consent = get_object_or_404(TestimonyConsent, pk=consent_pk, testimony=testimony)
     form = forms.WithdrawForm(request.POST)
     if not form.is_valid():
@@ -321,10 +369,8 @@ def consent_withdraw(request: HttpRequest, pk: int, consent_pk: int) -> HttpResp
     return redirect("testimonies:detail", pk=testimony.pk)
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def transcript_import(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(CHANGE)
+def transcript_import(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.TranscriptForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -353,22 +399,19 @@ def transcript_import(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(VIEW, raise_exception=True)
-@require_GET
-def transcript(request: HttpRequest, pk: int, language: str) -> HttpResponse:
+@staff_testimony(VIEW, methods=("GET",))
+def transcript(request: HttpRequest, testimony: Testimony, language: str) -> HttpResponse:
     """The transcript, one window of segments at a time (``?from=N``; ``?all=1`` for all of it).
 
     The page's script fetches the next window (``&window=1``: the segments alone) as the reader
     scrolls; without the script the same link opens the next window as a page. Each window is
     audited like the page: what a reader saw of a confidential transcript is in the log."""
-    testimony = selectors.testimony_for(request.user, pk)
     found = get_object_or_404(Transcript, testimony=testimony, language=language)
     audit_view_if_sensitive(request, testimony)
     start = request.GET.get("from", "")
     start_at = max(int(start), 1) if start.isdigit() and len(start) < 7 else 1
     rows, following = selectors.segment_rows(
-        found, start=start_at, limit=None if request.GET.get("all") else selectors.SEGMENT_WINDOW
+        found, request.user, start=start_at, limit=None if request.GET.get("all") else selectors.SEGMENT_WINDOW
     )
     base = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": language})
     context = {
@@ -390,11 +433,10 @@ def transcript(request: HttpRequest, pk: int, language: str) -> HttpResponse:
     return render(request, "testimonies/transcript.html", context)
 
 
-@login_required
-@permission_required(VIEW, raise_exception=True)
-@require_GET
-def transcript_export(request: HttpRequest, pk: int, language: str, fmt: str) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(VIEW, methods=("GET",))
+def transcript_export(
+    request: HttpRequest, testimony: Testimony, language: str, fmt: str
+) -> HttpResponse:
     found = get_object_or_404(Transcript, testimony=testimony, language=language)
     if fmt not in ("vtt", "srt", "txt"):
         raise Http404
@@ -406,33 +448,27 @@ def transcript_export(request: HttpRequest, pk: int, language: str, fmt: str) ->
     return response
 
 
-@login_required
-@permission_required(CHANGE, raise_exception=True)
-def segment_edit(request: HttpRequest, pk: int, segment_pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
-    segment = get_object_or_404(Segment, pk=segment_pk, transcript__testimony=testimony)
-    initial = {
-        "title": segment.title,
-        "keywords": list(segment.keywords.all()),
-        "places": list(segment.places.all()),
-    }
-    form = forms.SegmentForm(request.POST or None, initial=initial)
+@staff_testimony(CHANGE)
+def segment_edit(request: HttpRequest, testimony: Testimony, segment_pk: int) -> HttpResponse:
+    """A segment's title and index entries: keywords, and the persons, places, sites, units and
+    acts it speaks of, offered through the permission layer (``forms.SegmentForm``)."""
+    segment = get_object_or_404(
+        Segment.objects.select_related("transcript"), pk=segment_pk, transcript__testimony=testimony
+    )
+    segment.transcript.testimony = testimony
+    form = forms.SegmentForm(request.POST or None, actor=request.user, segment=segment)
     if request.method == "POST" and form.is_valid():
         services.segment_index(
-            actor=request.user,
-            segment=segment,
-            title=form.cleaned_data["title"],
-            keywords=form.cleaned_data["keywords"],
-            places=form.cleaned_data["places"],
-            persons=segment.persons.all(),
-            acts=segment.acts.all(),
+            actor=request.user, segment=segment, title=form.cleaned_data["title"], **form.entries()
         )
         messages.success(request, _("The segment was indexed."))
+        start = (segment.position - 1) // selectors.SEGMENT_WINDOW * selectors.SEGMENT_WINDOW + 1
         return redirect(
             reverse(
                 "testimonies:transcript",
                 kwargs={"pk": testimony.pk, "language": segment.transcript.language},
             )
+            + (f"?from={start}" if start > 1 else "")
             + f"#segment-{segment.position}"
         )
     return render(
@@ -450,15 +486,12 @@ def segment_edit(request: HttpRequest, pk: int, segment_pk: int) -> HttpResponse
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-@login_required
-@permission_required(VIEW, raise_exception=True)
-@require_GET
-def recording(request: HttpRequest, pk: int) -> HttpResponse | StreamingHttpResponse:
+@staff_testimony(VIEW, methods=("GET",))
+def recording(request: HttpRequest, testimony: Testimony) -> HttpResponse | StreamingHttpResponse:
     """The recording for the transcript page, with byte ranges so the player can seek.
 
     A request from the start is recorded as a view in the item's custody history (the player's
     later range requests while seeking are not, to keep the history readable)."""
-    testimony = selectors.testimony_for(request.user, pk)
     item = testimony.recording
     if item is None or not item.is_visible_to(request.user):
         raise Http404
@@ -505,12 +538,9 @@ def _byte_range(chunks: Any, start: int, end: int) -> Any:
             break
 
 
-@login_required
-@permission_required((CHANGE, "cases.change_casefile"), raise_exception=True)
-@require_POST
-def case_file_add(request: HttpRequest, pk: int) -> HttpResponse:
+@staff_testimony((CHANGE, "cases.change_casefile"), methods=("POST",))
+def case_file_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     """Add the testimony (originals, transcripts, consent proof) to a case file the user sees."""
-    testimony = selectors.testimony_for(request.user, pk)
     chosen = str(request.POST.get("case_file", ""))
     case_file = (
         CaseFile.objects.visible_to(request.user).filter(pk=int(chosen)).first()
@@ -535,14 +565,11 @@ def case_file_add(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("testimonies:detail", pk=testimony.pk)
 
 
-@login_required
-@permission_required((CHANGE, "cases.export_records"), raise_exception=True)
-@require_GET
-def statement(request: HttpRequest, pk: int) -> HttpResponse:
+@staff_testimony((CHANGE, "cases.export_records"), methods=("GET",))
+def statement(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     """The witness statement as PDF for a recipient (``?for=iiim``), checked against consent."""
     from mizan.testimonies.statement import statement_pdf
 
-    testimony = selectors.testimony_for(request.user, pk)
     try:
         document = statement_pdf(
             actor=request.user,
@@ -557,10 +584,8 @@ def statement(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
-@login_required
-@permission_required(PUBLISH, raise_exception=True)
-def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(PUBLISH)
+def publish(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.PublishForm(request.POST or None)
     occurrences = None
     if request.method == "POST" and form.is_valid():
@@ -590,11 +615,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-@permission_required(PUBLISH, raise_exception=True)
-@require_POST
-def unpublish(request: HttpRequest, pk: int) -> HttpResponse:
-    testimony = selectors.testimony_for(request.user, pk)
+@staff_testimony(PUBLISH, methods=("POST",))
+def unpublish(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     form = forms.WithdrawForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the testimony is taken off the public site."))
