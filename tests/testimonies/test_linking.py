@@ -20,17 +20,23 @@ from tests.factories import OrganisationFactory, PersonFactory
 def _khaleds(team_b: Any) -> dict[str, Any]:
     return {
         "open": PersonFactory(
-            first_name_ar="خالد", family_name_ar="النجار", first_name_lat="Khaled",
+            first_name_ar="خالد",
+            family_name_ar="النجار",
+            first_name_lat="Khaled",
             family_name_lat="al-Najjar",
         ),
         # Record visible to a documenter, identity above a documenter's clearance.
         "protected": PersonFactory(
-            first_name_ar="خالد", family_name_ar="الرفاعي", pseudonym="شاهد ٧",
+            first_name_ar="خالد",
+            family_name_ar="الرفاعي",
+            pseudonym="شاهد ٧",
             identity_sensitivity=Sensitivity.RESTRICTED,
         ),
         # Record of another case team.
         "other_team": PersonFactory(
-            first_name_ar="خالد", family_name_ar="العلي", team=team_b,
+            first_name_ar="خالد",
+            family_name_ar="العلي",
+            team=team_b,
         ),
     }
 
@@ -75,7 +81,10 @@ def test_segment_editor_links_persons_sites_units_acts_and_keeps_what_it_hides(
     testimony: Any, documenter_a: Any, team_b: Any, interviewee: Any, relative: Any
 ) -> None:
     transcript = services.transcript_import(
-        actor=None, testimony=testimony, language="ar", filename="t.vtt",
+        actor=None,
+        testimony=testimony,
+        language="ar",
+        filename="t.vtt",
         data="WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nنقلونا إلى الفرع.\n".encode(),
     )
     segment = transcript.segments.get()
@@ -85,7 +94,8 @@ def test_segment_editor_links_persons_sites_units_acts_and_keeps_what_it_hides(
     hidden_unit = OrganisationFactory(name_en="Hidden unit", name_ar="وحدة خفية", team=team_b)
     incident = Incident.objects.create(reference="INC-SYN-1", sensitivity=Sensitivity.INTERNAL)
     act = Act.objects.create(
-        incident=incident, victim=interviewee,
+        incident=incident,
+        victim=interviewee,
         act_type=Term.objects.filter(vocabulary="act_type").first(),
     )
     services.segment_index(actor=None, segment=segment, sites=[grave], units=[hidden_unit])
