@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -239,3 +240,43 @@ def test_cli_exit_status(consented: Any, tmp_path: Path, capsys: Any) -> None:
     assert status == 1
     assert "1:1  Ruba al-Hamwi  →" in captured.out
     assert "mizan testimonies: refused" in captured.err
+
+
+def test_a_failed_import_removes_the_recordings_it_stored_and_only_those(tmp_path: Path) -> None:
+    """Row 5 fails after its recording went into the store (its transcript runs past the end):
+    the database rolls back, and the store loses the two recordings this import put there —
+    not the one another item already holds, nor content that was in the store before."""
+    from mizan.evidence.services import get_store, item_ingest
+
+    # Content of this test alone (the store outlives a test): a random last sample each.
+    recordings = {
+        name: wav_bytes(seconds)[:-2] + os.urandom(2)
+        for name, seconds in (("a", 4), ("b", 5), ("c", 6), ("d", 2))
+    }
+    manifest = _archive(tmp_path, [])
+    for name, content in recordings.items():
+        (tmp_path / "audio" / f"{name}.wav").write_bytes(content)
+    (tmp_path / "long.vtt").write_text(
+        "WEBVTT\n\n00:00:00.000 --> 00:00:09.000\nأ\n", encoding="utf-8"
+    )
+    store = get_store()
+    held = item_ingest(io.BytesIO(recordings["b"]), filename="b.wav", actor=None).item
+    stored_before = store.put(io.BytesIO(recordings["c"])).sha256  # an orphan from before
+    sha = {name: hashlib.sha256(content).hexdigest() for name, content in recordings.items()}
+    two = {**GOOD[1], "consent_scopes": "", "transcript": ""}
+    manifest = _archive(
+        tmp_path,
+        [
+            {**GOOD[0], "recording": "audio/d.wav"},  # new
+            {**two, "reference": "ARCH-B", "recording": "audio/b.wav"},  # held by an item
+            {**two, "reference": "ARCH-C", "recording": "audio/c.wav"},  # stored before
+            {**two, "reference": "ARCH-A", "recording": "audio/a.wav", "transcript": "long.vtt"},
+        ],
+    )
+    with pytest.raises(CommandError, match=r"row 5: Segment 1 ends at 00:00:09\.000"):
+        call_command("testimonies", "import", str(tmp_path), "--manifest", str(manifest))
+    assert not Testimony.objects.exists()
+    assert list(Item.objects.all()) == [held]
+    assert not store.exists(sha["d"]) and not store.exists(sha["a"])
+    assert store.exists(sha["b"]) and store.exists(stored_before)
+    assert stored_before == sha["c"]

@@ -230,7 +230,10 @@ def test_transcript_page_holds_one_window_and_links_the_next(
         for i in range(450)
     )
     services.transcript_import(
-        actor=None, testimony=testimony, language="ar", data=f"WEBVTT\n\n{cues}".encode(),
+        actor=None,
+        testimony=testimony,
+        language="ar",
+        data=f"WEBVTT\n\n{cues}".encode(),
         filename="t.vtt",
     )
     url = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})

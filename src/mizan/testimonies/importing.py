@@ -34,6 +34,8 @@ from mizan.cases import services as cases_services
 from mizan.core.models import Place, Term
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.core.sensitivity import Sensitivity
+from mizan.evidence.models import Item
+from mizan.evidence.services import get_store
 from mizan.testimonies import services, transcripts
 from mizan.testimonies.models import SCOPES_NEEDING_FORM, Testimony, TestimonyConsent
 from mizan.text.names import split_full_name
@@ -245,17 +247,52 @@ def _person_data(row: Row) -> dict[str, Any]:
 def import_rows(
     rows: list[Row], *, actor: Any, report: Callable[[Testimony, Row], None]
 ) -> list[Testimony]:
-    """Write every checked row in one transaction (all or nothing)."""
+    """Write every checked row in one transaction (all or nothing).
+
+    The evidence store is not part of the database transaction: a recording is encrypted into
+    the store when its row is written, and a later row that fails rolls the items back but not
+    the files. So on any failure the objects this import added are removed again — those whose
+    content was not in the store before the import began and that no item names after the
+    rollback (the store is content-addressed: content another item already holds, or that was
+    there before, stays)."""
+    store = get_store()
+    added = {
+        row.recording_sha256
+        for row in rows
+        if row.recording_sha256 and not store.exists(row.recording_sha256)
+    }
     created = []
-    with transaction.atomic():
-        for row in rows:
-            try:
-                created.append(_import_row(row, actor=actor))
-            except ValidationError as exc:
-                raise ManifestError(row.number, " ".join(exc.messages)) from None
+    try:
+        with transaction.atomic():
+            for row in rows:
+                try:
+                    created.append(_import_row(row, actor=actor))
+                except ValidationError as exc:
+                    raise ManifestError(row.number, " ".join(exc.messages)) from None
+    except BaseException:
+        _remove_unclaimed(store, added)
+        raise
     for testimony, row in zip(created, rows, strict=True):
         report(testimony, row)
     return created
+
+
+def _remove_unclaimed(store: Any, objects: set[str]) -> list[str]:
+    """Remove from the store each of ``objects`` that no item names; return those removed.
+
+    Only called with objects the failed import itself stored. (One window remains: another
+    ingest of the very same bytes that has stored them but not yet committed its item would
+    lose its object; ``mizan evidence verify`` reports such an item as missing its content.)
+    The store has no removal of its own (objects are immutable originals), so the file at the
+    object's address goes — the only case where an object may go, since no item ever held it.
+    """
+    removed = []
+    for sha256 in sorted(objects):
+        if Item.objects.filter(sha256=sha256).exists():
+            continue
+        store.path_for(sha256).unlink(missing_ok=True)
+        removed.append(sha256)
+    return removed
 
 
 def _import_row(row: Row, *, actor: Any) -> Testimony:

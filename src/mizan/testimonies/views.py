@@ -411,7 +411,10 @@ def transcript(request: HttpRequest, testimony: Testimony, language: str) -> Htt
     start = request.GET.get("from", "")
     start_at = max(int(start), 1) if start.isdigit() and len(start) < 7 else 1
     rows, following = selectors.segment_rows(
-        found, request.user, start=start_at, limit=None if request.GET.get("all") else selectors.SEGMENT_WINDOW
+        found,
+        request.user,
+        start=start_at,
+        limit=None if request.GET.get("all") else selectors.SEGMENT_WINDOW,
     )
     base = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": language})
     context = {
