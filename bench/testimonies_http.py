@@ -96,9 +96,7 @@ def setup(segments: int, hours: float) -> dict[str, Any]:
     )
     keyword = Term.objects.filter(vocabulary="torture_method").first()
     place = Place.objects.exclude(kind=Place.Kind.COUNTRY).first()
-    tagged = list(
-        Segment.objects.filter(transcript=transcript).order_by("position")[::10]
-    )
+    tagged = list(Segment.objects.filter(transcript=transcript).order_by("position")[::10])
     if keyword is not None:
         Segment.keywords.through.objects.bulk_create(
             [Segment.keywords.through(segment=s, term=keyword) for s in tagged]
@@ -148,8 +146,11 @@ def measure(base_url: str, requests: int, warmups: int) -> str:
             f"{percentile(values, 0.95):.1f} | {max(values):.1f} | {median / floor:.1f}× |"
         )
     opened = percentile(timings["transcript page (opens)"], 0.95)
-    lines += ["", f"transcript page p95 {opened:.1f} ms: target < {TARGET_MS:.0f} ms "
-              + ("met" if opened < TARGET_MS else "NOT met")]
+    lines += [
+        "",
+        f"transcript page p95 {opened:.1f} ms: target < {TARGET_MS:.0f} ms "
+        + ("met" if opened < TARGET_MS else "NOT met"),
+    ]
     return "\n".join(lines)
 
 

@@ -1,8 +1,8 @@
 """A documenter indexes a long transcript, in Arabic and in English (issue 14, item 2): the
-transcript opens with its first window of segments and fetches the next as she scrolls (confidential clearance); a click
+transcript opens with its first window of segments and fetches the next as she scrolls; a click
 on a fetched segment still seeks the recording; she links a person already recorded through the
-picker (a protected person above her clearance is never offered) and links a segment to that
-person, a site, a unit and an act from the segment editor."""
+picker (a protected person above her confidential clearance is never offered) and links a segment
+to that person, a site, a unit and an act from the segment editor."""
 
 from __future__ import annotations
 
