@@ -27,7 +27,6 @@ import json
 import os
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +45,6 @@ def _state_file() -> Path:
 
 def setup(segments: int, hours: float) -> dict[str, Any]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mizan.settings")
-    import io
 
     import django
 
@@ -54,45 +52,24 @@ def setup(segments: int, hours: float) -> dict[str, Any]:
     from django.core.management import call_command
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from bench.testimonies_page import _recording, _vtt
+    from bench.testimonies_page import long_testimony
     from mizan.accounts.services import user_create
-    from mizan.cases import services as cases_services
     from mizan.core.models import Place, Term
     from mizan.core.sensitivity import Sensitivity
-    from mizan.testimonies import services
     from mizan.testimonies.models import Segment
 
     call_command("migrate", verbosity=0)
     user = user_create(actor=None, username=OFFICER, password=PASSWORD, role="legal_officer")
     device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    person = cases_services.person_create(
-        actor=None,
-        data={
+    testimony, transcript = long_testimony(
+        hours=hours,
+        segments=segments,
+        interviewee={
             "first_name_ar": "اختبار",
             "family_name_ar": "المقعد",
             "pseudonym": "سلمى",
             "identity_sensitivity": Sensitivity.CONFIDENTIAL,
         },
-    )
-    testimony = services.testimony_create(
-        actor=None, interviewee=person, data={"sensitivity": Sensitivity.CONFIDENTIAL}
-    )
-    started = time.perf_counter()
-    audio = _recording(hours)
-    services.original_add(
-        actor=None,
-        testimony=testimony,
-        stream=io.BytesIO(audio),
-        filename="long.wav",
-        as_recording=True,
-    )
-    print(f"recording: {len(audio) / 1e6:.0f} MB in {time.perf_counter() - started:.1f} s")
-    transcript = services.transcript_import(
-        actor=None,
-        testimony=testimony,
-        language="ar",
-        data=_vtt(segments, hours * 3600),
-        filename="long.vtt",
     )
     keyword = Term.objects.filter(vocabulary="torture_method").first()
     place = Place.objects.exclude(kind=Place.Kind.COUNTRY).first()

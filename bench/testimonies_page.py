@@ -23,6 +23,7 @@ import struct
 import tempfile
 import time
 import wave
+from typing import Any
 
 
 def _recording(hours: float) -> bytes:
@@ -49,6 +50,35 @@ def _vtt(segments: int, seconds: float) -> bytes:
         for i in range(segments)
     ]
     return ("WEBVTT\n\n" + "\n".join(cues)).encode()
+
+
+def long_testimony(*, hours: float, segments: int, interviewee: dict[str, Any]) -> Any:
+    """A confidential testimony with a synthetic recording of ``hours`` in the locker and a
+    WebVTT transcript of ``segments`` (needs Django set up); returns (testimony, transcript)."""
+    from mizan.cases import services as cases_services
+    from mizan.testimonies import services
+
+    person = cases_services.person_create(actor=None, data=interviewee)
+    testimony = services.testimony_create(actor=None, interviewee=person, data={"sensitivity": 2})
+    audio = _recording(hours)
+    started = time.perf_counter()
+    services.original_add(
+        actor=None,
+        testimony=testimony,
+        stream=io.BytesIO(audio),
+        filename="long.wav",
+        as_recording=True,
+    )
+    print(f"recording: {len(audio) / 1e6:.0f} MB, stored in {time.perf_counter() - started:.1f} s")
+    testimony.refresh_from_db()
+    transcript = services.transcript_import(
+        actor=None,
+        testimony=testimony,
+        language="ar",
+        data=_vtt(segments, hours * 3600),
+        filename="long.vtt",
+    )
+    return testimony, transcript
 
 
 def _timed(call, runs: int) -> list[float]:  # type: ignore[no-untyped-def]
@@ -85,8 +115,6 @@ def main() -> None:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from mizan.accounts.services import user_create
-    from mizan.cases import services as cases_services
-    from mizan.testimonies import services
 
     # Pages in process without collectstatic: plain static URLs (what a page costs is the same).
     settings.STORAGES = {
@@ -103,28 +131,12 @@ def main() -> None:
         is_superuser=True,
     )
     device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    person = cases_services.person_create(
-        actor=None, data={"first_name_ar": "اختبار", "identity_sensitivity": 2}
+    testimony, _transcript = long_testimony(
+        hours=args.hours,
+        segments=args.segments,
+        interviewee={"first_name_ar": "اختبار", "identity_sensitivity": 2},
     )
-    testimony = services.testimony_create(actor=None, interviewee=person, data={"sensitivity": 2})
-    audio = _recording(args.hours)
-    started = time.perf_counter()
-    services.original_add(
-        actor=None,
-        testimony=testimony,
-        stream=io.BytesIO(audio),
-        filename="long.wav",
-        as_recording=True,
-    )
-    print(f"recording: {len(audio) / 1e6:.0f} MB, stored in {time.perf_counter() - started:.1f} s")
-    testimony.refresh_from_db()
-    services.transcript_import(
-        actor=None,
-        testimony=testimony,
-        language="ar",
-        data=_vtt(args.segments, args.hours * 3600),
-        filename="long.vtt",
-    )
+    audio_size = testimony.recording.size
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     session = client.session
@@ -152,8 +164,8 @@ def main() -> None:
     _report("testimony page", _timed(lambda: client.get(detail), args.runs))
     for label, offset in (
         ("seek: start", 0),
-        ("seek: middle", len(audio) // 2),
-        ("seek: end", len(audio) - 70000),
+        ("seek: middle", audio_size // 2),
+        ("seek: end", audio_size - 70000),
     ):
         _report(label, _timed(lambda o=offset: seek(o), max(args.runs // 3, 5)))
 

@@ -203,7 +203,7 @@ class SegmentForm(BootstrapFormMixin, forms.Form):
     def __init__(self, *args: Any, actor: Any, segment: Segment, **kwargs: Any) -> None:
         self.segment = segment
         testimony = segment.transcript.testimony
-        initial = {"title": segment.title}
+        initial: dict[str, Any] = {"title": segment.title}
         initial.update({name: list(getattr(segment, name).all()) for name in self.ENTRIES})
         super().__init__(*args, initial=initial, **kwargs)
         fields: dict[str, Any] = self.fields

@@ -16,7 +16,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -53,17 +55,17 @@ def _messages(exc: ValidationError) -> str:
 
 def staff_testimony(
     permission: str | tuple[str, ...], *, methods: tuple[str, ...] = ("GET", "POST")
-) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+) -> Callable[[Callable[..., HttpResponseBase]], Callable[..., HttpResponseBase]]:
     """The staff pages of one testimony: signed in, holding ``permission`` (403), asked with one
     of ``methods`` (405), and the testimony read through the permission layer (404 when out of
     reach), which the view receives in place of the ``pk`` of its URL."""
 
-    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorate(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @login_required
         @permission_required(permission, raise_exception=True)
         @require_http_methods(list(methods))
         @functools.wraps(view)
-        def load(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponse:
+        def load(request: HttpRequest, pk: int, **kwargs: Any) -> HttpResponseBase:
             return view(request, selectors.testimony_for(request.user, pk), **kwargs)
 
         return load
@@ -211,6 +213,27 @@ def _person_data(names: dict[str, Any], testimony: Testimony) -> dict[str, Any]:
     return data
 
 
+def _link_person(
+    request: HttpRequest, form: Any, testimony: Testimony, person: Callable[[], Any]
+) -> HttpResponse | None:
+    """Link the person ``person()`` gives (made or chosen) with the form's role and phone, in one
+    transaction; the redirect on success, None (the reason on the form) on refusal."""
+    try:
+        with transaction.atomic():
+            services.testimony_person_add(
+                actor=request.user,
+                testimony=testimony,
+                person=person(),
+                role=form.cleaned_data["role"],
+                phone=form.cleaned_data["phone"],
+            )
+    except ValidationError as exc:
+        form.add_error(None, _messages(exc))
+        return None
+    messages.success(request, _("The person was linked to the testimony."))
+    return redirect("testimonies:detail", pk=testimony.pk)
+
+
 @staff_testimony(CHANGE)
 def person_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     """A person the testimony speaks of; protected persons' names are then refused in narratives."""
@@ -219,20 +242,14 @@ def person_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
         data = _person_data(form.cleaned_data, testimony)
         if form.cleaned_data["national_id"]:
             data["national_id"] = form.cleaned_data["national_id"]
-        try:
-            person = cases_services.person_create(actor=request.user, data=data)
-            services.testimony_person_add(
-                actor=request.user,
-                testimony=testimony,
-                person=person,
-                role=form.cleaned_data["role"],
-                phone=form.cleaned_data["phone"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, _messages(exc))
-        else:
-            messages.success(request, _("The person was linked to the testimony."))
-            return redirect("testimonies:detail", pk=testimony.pk)
+        linked = _link_person(
+            request,
+            form,
+            testimony,
+            lambda: cases_services.person_create(actor=request.user, data=data),
+        )
+        if linked is not None:
+            return linked
     return render(
         request,
         "testimonies/small_form.html",
@@ -248,19 +265,9 @@ def person_link(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     form = forms.PersonLinkForm(request.POST or None, actor=request.user, testimony=testimony)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.testimony_person_add(
-                actor=request.user,
-                testimony=testimony,
-                person=form.cleaned_data["person"],
-                role=form.cleaned_data["role"],
-                phone=form.cleaned_data["phone"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, _messages(exc))
-        else:
-            messages.success(request, _("The person was linked to the testimony."))
-            return redirect("testimonies:detail", pk=testimony.pk)
+        linked = _link_person(request, form, testimony, lambda: form.cleaned_data["person"])
+        if linked is not None:
+            return linked
     chosen = form["person"].value() if request.method == "POST" else None
     candidates = selectors.person_candidates(request.user, testimony, query) if query else []
     if chosen and str(chosen).isdigit():
