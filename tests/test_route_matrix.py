@@ -412,6 +412,10 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         TEAM_A_ONLY,
     ),
     "testimonies:segment_edit": (_t("segment_pk"), TESTIMONY_CHANGE),
+    "testimonies:excerpt_create": (
+        lambda s: {"pk": _testimony(s)["pk"], "language": "ar"},
+        TESTIMONY_CHANGE,
+    ),
     # POST only; documenters may not change case files (legal officers, administrators do).
     "testimonies:case_file_add": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),
     # Without ?for= the statement is refused with a message (a redirect to the testimony).

@@ -140,3 +140,16 @@ def test_long_transcript_picker_and_segment_links(
     assert ("الفرع ٢١٥" if language == "ar" else "Branch 215") in tags
     assert set(segment.persons.values_list("first_name_lat", flat=True)) == {"Khaled"}
     assert list(segment.acts.all()) == [act]
+
+    # A redacted audio excerpt of segments 214 to 216, segment 215 beeped.
+    page.click(f"a[href='/testimonies/staff/{testimony.pk}/transcripts/ar/excerpt/']")
+    page.fill("input[name=first]", "214")
+    page.fill("input[name=last]", "216")
+    page.fill("input[name=redact_segments]", "215")
+    shot(page, f"testimony-excerpt-form-{language}")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/evidence/**")
+    testimony.refresh_from_db()
+    excerpt = testimony.recording.derivatives.get()  # type: ignore[union-attr]
+    assert excerpt.derivation == "redacted" and excerpt.reference in page.inner_text("main")
+    shot(page, f"testimony-excerpt-item-{language}")

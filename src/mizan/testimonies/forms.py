@@ -269,6 +269,53 @@ class PersonLinkForm(BootstrapFormMixin, forms.Form):
         self.fields["person"].error_messages["required"] = _("Choose a person from the list.")
 
 
+class ExcerptForm(BootstrapFormMixin, forms.Form):
+    """A redacted audio excerpt: a range of segments, and what in it to silence or beep."""
+
+    first = forms.IntegerField(label=_("from segment"), min_value=1)
+    last = forms.IntegerField(label=_("to segment"), min_value=1)
+    redact_segments = forms.CharField(
+        label=_("segments to silence or beep"),
+        required=False,
+        max_length=500,
+        help_text=_("Numbers and ranges, for example: 3, 5-7."),
+    )
+    redact_spans = forms.CharField(
+        label=_("time spans to silence or beep"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "ltr"}),
+        help_text=_("One a line, for example: 0:01:02.5 - 0:01:04"),
+    )
+    mode = forms.ChoiceField(
+        label=_("replace with"),
+        choices=[("beep", _("a beep")), ("silence", _("silence"))],
+        initial="beep",
+    )
+
+    def clean_redact_segments(self) -> list[int]:
+        positions: list[int] = []
+        for part in self.cleaned_data["redact_segments"].replace("،", ",").split(","):
+            part = part.strip()
+            if not part:
+                continue
+            low, _dash, high = part.partition("-")
+            if not low.strip().isdigit() or (high and not high.strip().isdigit()):
+                raise forms.ValidationError(
+                    _("“%(part)s” is not a segment number or range.") % {"part": part[:20]}
+                )
+            a, b = int(low), int(high or low)
+            if b < a or b - a > 10_000:
+                raise forms.ValidationError(_("“%(part)s” is not a range.") % {"part": part[:20]})
+            positions.extend(range(a, b + 1))
+        return positions
+
+    def clean_redact_spans(self) -> list[tuple[int, int]]:
+        from mizan.testimonies.excerpts import parse_spans
+
+        return parse_spans(self.cleaned_data["redact_spans"])
+
+
 class PublishForm(BootstrapFormMixin, forms.Form):
     title = forms.CharField(label=_("title"), max_length=300, required=False)
     narrative = forms.CharField(

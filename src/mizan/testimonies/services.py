@@ -10,10 +10,11 @@ being checked waits for it and then withdraws it — a publication never outlive
 from __future__ import annotations
 
 import io
+import tempfile
 import wave
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -479,6 +480,106 @@ def segment_index(
             detail={"transcript": segment.transcript_id},
         )
     return segment
+
+
+def excerpt_create(
+    *,
+    actor: Any,
+    transcript: Transcript,
+    first: int,
+    last: int,
+    redact_segments: Iterable[int] = (),
+    redact_spans: Iterable[tuple[int, int]] = (),
+    mode: str = "beep",
+) -> Item:
+    """A redacted audio excerpt: segments ``first``–``last`` of the recording, with the chosen
+    segments and time spans silenced or beeped, stored in the locker as a *redacted* copy
+    derived from the recording (the locker records the derivation in both custody histories).
+
+    The original is never touched; the excerpt keeps the recording's protection and consent
+    scopes. Nothing is stored when a choice is wrong (segments without time codes, spans
+    outside the excerpt, nothing to redact, a recording that is not WAV).
+    """
+    from mizan.testimonies.excerpts import redact_wav
+
+    testimony = transcript.testimony
+    recording = testimony.recording
+    if recording is None:
+        raise ValidationError(_("The testimony has no recording to cut an excerpt from."))
+    segments = {
+        s.position: s
+        for s in transcript.segments.filter(position__gte=first, position__lte=last).only(
+            "position", "start_ms", "end_ms"
+        )
+    }
+    if first > last or first not in segments or last not in segments:
+        raise ValidationError(
+            _("Choose the excerpt's first and last segments among segments %(a)s to %(b)s.")
+            % {"a": 1, "b": transcript.segments.count()}
+        )
+    start_ms, end_ms = segments[first].start_ms, segments[last].end_ms
+    if start_ms is None or end_ms is None:
+        raise ValidationError(_("The excerpt's first and last segments need time codes."))
+    spans = list(redact_spans)
+    for position in sorted(set(redact_segments)):
+        segment = segments.get(position)
+        if segment is None or segment.start_ms is None or segment.end_ms is None:
+            raise ValidationError(
+                _("Segment %(number)s is not a timed segment of the excerpt.")
+                % {"number": position}
+            )
+        spans.append((segment.start_ms, segment.end_ms))
+    if not spans:
+        raise ValidationError(_("Choose at least one segment or span to silence or beep."))
+    for span_start, span_end in spans:
+        if span_start < start_ms or span_end > end_ms:
+            raise ValidationError(
+                _("The span %(start)s–%(end)s lies outside the excerpt (%(a)s–%(b)s).")
+                % {
+                    "start": transcripts.format_time(span_start),
+                    "end": transcripts.format_time(span_end),
+                    "a": transcripts.format_time(start_ms),
+                    "b": transcripts.format_time(end_ms),
+                }
+            )
+    if recording.media_type not in {"audio/wav", "audio/x-wav", "audio/wave", "audio/vnd.wave"}:
+        raise ValidationError(
+            _("Redacted excerpts are cut from WAV recordings; this recording is %(type)s.")
+            % {"type": recording.media_type}
+        )
+    with tempfile.SpooledTemporaryFile(max_size=64 * 1024 * 1024) as spooled:
+        plain = cast(BinaryIO, spooled)
+        evidence_services.get_store().read_to(recording.sha256, plain)
+        plain.seek(0)
+        audio = redact_wav(plain, start_ms=start_ms, end_ms=end_ms, spans=spans, mode=mode)
+    spoken = ", ".join(
+        f"{transcripts.format_time(a)}–{transcripts.format_time(b)}" for a, b in sorted(spans)
+    )
+    with transaction.atomic():
+        excerpt = evidence_services.item_derive(
+            original=recording,
+            stream=io.BytesIO(audio),
+            filename=f"{testimony.reference}-{transcript.language}-{first}-{last}-redacted.wav",
+            derivation=Item.Derivation.REDACTED,
+            actor=actor,
+            note=(
+                f"Excerpt of {testimony.reference}, segments {first}–{last} "
+                f"({transcripts.format_time(start_ms)}–{transcripts.format_time(end_ms)}); "
+                f"{'beeped' if mode == 'beep' else 'silenced'}: {spoken}."
+            ),
+        )
+        audit_record(
+            actor=actor,
+            action=Action.EXPORT,
+            target=testimony,
+            detail={
+                "excerpt": excerpt.reference,
+                "segments": [first, last],
+                "redacted": [list(span) for span in sorted(spans)],
+                "mode": mode,
+            },
+        )
+    return excerpt
 
 
 # --- Leak check and publication ------------------------------------------------------------------

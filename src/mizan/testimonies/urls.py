@@ -28,6 +28,11 @@ urlpatterns = [
     path("staff/<int:pk>/transcripts/new/", views.transcript_import, name="transcript_import"),
     path("staff/<int:pk>/transcripts/<slug:language>/", views.transcript, name="transcript"),
     path(
+        "staff/<int:pk>/transcripts/<slug:language>/excerpt/",
+        views.excerpt_create,
+        name="excerpt_create",
+    ),
+    path(
         "staff/<int:pk>/transcripts/<slug:language>.<slug:fmt>",
         views.transcript_export,
         name="transcript_export",

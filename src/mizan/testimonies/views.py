@@ -443,6 +443,39 @@ def transcript(request: HttpRequest, testimony: Testimony, language: str) -> Htt
     return render(request, "testimonies/transcript.html", context)
 
 
+@staff_testimony(CHANGE)
+def excerpt_create(request: HttpRequest, testimony: Testimony, language: str) -> HttpResponse:
+    """A redacted audio excerpt of the recording, stored in the locker as a derived copy."""
+    found = get_object_or_404(Transcript, testimony=testimony, language=language)
+    form = forms.ExcerptForm(request.POST or None, initial={"first": 1, "last": 1})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            excerpt = services.excerpt_create(
+                actor=request.user,
+                transcript=found,
+                first=data["first"],
+                last=data["last"],
+                redact_segments=data["redact_segments"],
+                redact_spans=data["redact_spans"],
+                mode=data["mode"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(
+                request,
+                _("The redacted excerpt is in the evidence locker as %(ref)s.")
+                % {"ref": excerpt.reference},
+            )
+            return redirect("evidence:item_detail", excerpt.reference)
+    return render(
+        request,
+        "testimonies/small_form.html",
+        {"form": form, "testimony": testimony, "title": _("Redacted audio excerpt")},
+    )
+
+
 @staff_testimony(VIEW, methods=("GET",))
 def transcript_export(
     request: HttpRequest, testimony: Testimony, language: str, fmt: str
