@@ -46,6 +46,19 @@ def wav_bytes(seconds: float = 3.0, *, silent: bool = False) -> bytes:
     return out.getvalue()
 
 
+def with_recording(testimony: Testimony, seconds: float = 3) -> Testimony:
+    """The testimony with a WAV tone of ``seconds`` as its recording, in the locker."""
+    services.original_add(
+        actor=None,
+        testimony=testimony,
+        stream=io.BytesIO(wav_bytes(seconds)),
+        filename="interview.wav",
+        as_recording=True,
+    )
+    testimony.refresh_from_db()
+    return testimony
+
+
 @pytest.fixture
 def interviewee(db: Any) -> Person:
     return cases_services.person_create(

@@ -18,7 +18,7 @@ from mizan.evidence.services import get_store
 from mizan.testimonies import services
 from mizan.testimonies.excerpts import parse_spans
 from tests.conftest import signed_in
-from tests.testimonies.conftest import wav_bytes
+from tests.testimonies.conftest import with_recording
 
 VTT = (
     "WEBVTT\n\n00:00:00.000 --> 00:00:01.500\nأ\n\n00:00:02.000 --> 00:00:03.500\nب\n\n"
@@ -28,14 +28,7 @@ VTT = (
 
 @pytest.fixture
 def recorded(testimony: Any) -> Any:
-    services.original_add(
-        actor=None,
-        testimony=testimony,
-        stream=io.BytesIO(wav_bytes(6)),
-        filename="interview.wav",
-        as_recording=True,
-    )
-    testimony.refresh_from_db()
+    with_recording(testimony, 6)
     return services.transcript_import(
         actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
     )

@@ -14,7 +14,7 @@ from mizan.core.models import AuditEntry
 from mizan.evidence.models import CustodyEvent, Item
 from mizan.testimonies import services
 from mizan.testimonies.models import Publication, Segment, Transcript
-from tests.testimonies.conftest import give_consent, wav_bytes
+from tests.testimonies.conftest import give_consent, wav_bytes, with_recording
 
 VTT = """WEBVTT
 
@@ -175,20 +175,8 @@ def test_silent_recording_is_refused_and_nothing_stored(testimony: Any) -> None:
     assert testimony.recording is None
 
 
-def _with_recording(testimony: Any) -> Any:
-    services.original_add(
-        actor=None,
-        testimony=testimony,
-        stream=io.BytesIO(wav_bytes(3)),
-        filename="interview.wav",
-        as_recording=True,
-    )
-    testimony.refresh_from_db()
-    return testimony
-
-
 def test_webvtt_import_and_export_round_trip(testimony: Any) -> None:
-    testimony = _with_recording(testimony)
+    testimony = with_recording(testimony)
     transcript = services.transcript_import(
         actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
     )
@@ -220,7 +208,7 @@ def test_webvtt_import_and_export_round_trip(testimony: Any) -> None:
 def test_bad_time_codes_are_refused_and_nothing_written(
     testimony: Any, content: str, message: str
 ) -> None:
-    testimony = _with_recording(testimony)
+    testimony = with_recording(testimony)
     with pytest.raises(ValidationError) as caught:
         services.transcript_import(
             actor=None, testimony=testimony, language="ar", data=content.encode(), filename="t.vtt"
@@ -294,7 +282,7 @@ def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
 
     iiim = Term.objects.get(vocabulary="recipient_category", code="iiim")
     case = CaseFile.objects.create(reference="CF-T-1", title="Case", recipient=iiim)
-    testimony = _with_recording(consented)
+    testimony = with_recording(consented)
     services.transcript_import(
         actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
     )
@@ -324,7 +312,7 @@ def test_statement_pdf_needs_consent_for_its_recipient_and_is_audited(
 
     from mizan.testimonies.statement import statement_pdf
 
-    testimony = _with_recording(consented)
+    testimony = with_recording(consented)
     services.transcript_import(
         actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
     )
