@@ -6,7 +6,15 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import NAME_PARTS, Act, Incident, Organisation, Person, Source
+from mizan.cases.models import (
+    NAME_PARTS,
+    Act,
+    CaseFile,
+    Incident,
+    Organisation,
+    Person,
+    Source,
+)
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField, check_order
@@ -71,10 +79,7 @@ class IncidentForm(BootstrapFormMixin, forms.Form):
         self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
         self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
         self.fields["sensitivity"].initial = Sensitivity.CONFIDENTIAL
-        teams = Team.objects.all()
-        if not actor.is_superuser:
-            teams = teams.filter(pk__in=user_team_ids(actor))
-        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.fields["team"].queryset = actor_teams(actor)  # type: ignore[attr-defined]
         for name in ("title_ar", "title_en"):
             self.fields[name].validators.append(validate_no_bidi_controls)
 
@@ -329,3 +334,34 @@ class IncidentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
         data = super().clean() or {}
         check_incident(self, data)
         return data
+
+
+def actor_teams(actor: Any) -> Any:
+    """The case teams ``actor`` may limit a record to: their own (every team for a superuser)."""
+    teams = Team.objects.all()
+    return teams if actor.is_superuser else teams.filter(pk__in=user_team_ids(actor))
+
+
+class CaseFileForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """Creating or editing a case file: what it is for, for whom, its state, level and team."""
+
+    class Meta:
+        model = CaseFile
+        fields = ["title", "purpose", "recipient", "status", "sensitivity", "team"]
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "purpose": forms.Textarea(attrs={"dir": "auto", "rows": 3}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = Term.objects.of("recipient_category")  # type: ignore[attr-defined]
+        self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        if self.instance.pk is None:
+            self.initial.setdefault("sensitivity", Sensitivity.CONFIDENTIAL)
+        teams = actor_teams(actor)
+        if self.instance.team_id is not None:
+            # The file's present team stays choosable (keeping it is not a change).
+            teams = teams | Team.objects.filter(pk=self.instance.team_id)
+        self.fields["team"].queryset = teams.distinct()  # type: ignore[attr-defined]
+        self.fields["title"].validators.append(validate_no_bidi_controls)

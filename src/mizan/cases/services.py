@@ -15,6 +15,7 @@ from mizan.cases import tallies
 from mizan.cases.models import (
     NAME_PARTS,
     Act,
+    CaseFile,
     Consent,
     Incident,
     Involvement,
@@ -394,3 +395,80 @@ def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> 
             incident.save()
             audit_record(actor=actor, action=Action.UPDATE, target=incident, fields=changed)
     return incident
+
+
+# --- Case files ----------------------------------------------------------------------------
+
+
+def case_file_create(*, actor: Any, data: dict[str, Any]) -> CaseFile:
+    """A new case file (``CF-2026-0001``), audited."""
+    with transaction.atomic():
+        case_file = CaseFile(reference=next_reference(CaseFile, "CF", digits=4), **data)
+        case_file.full_clean()
+        case_file.save()
+        audit_record(actor=actor, action=Action.CREATE, target=case_file, fields=list(data))
+    return case_file
+
+
+def case_file_update(*, actor: Any, case_file: CaseFile, data: dict[str, Any]) -> CaseFile:
+    """Change a case file's title, purpose, recipient, status, level or team, audited."""
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        changed = assign_changes(case_file, data)
+        case_file.full_clean()
+        case_file.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=case_file, fields=changed)
+    return case_file
+
+
+CASE_FILE_CONTENTS = ("incidents", "persons")
+
+
+def case_file_add(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
+) -> list[Any]:
+    """Add incidents or persons (``relation``) to a case file; returns those newly added.
+
+    The caller has found ``records`` through the permission layer. The audit entry names the
+    relation and the records' numbers, never a person's name.
+    """
+    if relation not in CASE_FILE_CONTENTS:
+        raise ValueError(relation)
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        manager = getattr(case_file, relation)
+        present = set(manager.values_list("pk", flat=True))
+        added = [record for record in records if record.pk not in present]
+        if added:
+            manager.add(*added)
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=case_file,
+                fields=[relation],
+                detail={"added": sorted(record.pk for record in added)},
+            )
+    return added
+
+
+def case_file_remove(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
+) -> list[Any]:
+    """Take incidents or persons (``relation``) out of a case file (the records stay)."""
+    if relation not in CASE_FILE_CONTENTS:
+        raise ValueError(relation)
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        manager = getattr(case_file, relation)
+        present = set(manager.values_list("pk", flat=True))
+        removed = [record for record in records if record.pk in present]
+        if removed:
+            manager.remove(*removed)
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=case_file,
+                fields=[relation],
+                detail={"removed": sorted(record.pk for record in removed)},
+            )
+    return removed

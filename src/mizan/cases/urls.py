@@ -18,4 +18,13 @@ urlpatterns = [
     path("statistics/", views.statistics, name="statistics"),
     path("acts/<int:pk>/submission/<str:kind>.pdf", views.submission, name="submission"),
     path("persons/<int:pk>/consent/", views.consent_add, name="consent_add"),
+    path("files/", views.case_file_list, name="case_file_list"),
+    path("files/new/", views.case_file_create, name="case_file_create"),
+    path("files/<int:pk>/", views.case_file_detail, name="case_file_detail"),
+    path("files/<int:pk>/edit/", views.case_file_edit, name="case_file_edit"),
+    path(
+        "files/<int:pk>/<str:relation>/<str:verb>/",
+        views.case_file_contents,
+        name="case_file_contents",
+    ),
 ]

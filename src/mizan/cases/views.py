@@ -21,7 +21,7 @@ from mizan.cases.forms import (
     VictimForm,
     person_from_choice,
 )
-from mizan.cases.models import Act, Incident, Organisation, Person
+from mizan.cases.models import Act, CaseFile, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
@@ -491,3 +491,140 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         template="cases/edit_form.html",
         context={"title": _("Edit incident"), "back": back},
     )
+
+
+# --- Case files ----------------------------------------------------------------------------
+
+CASE_FILES_PER_PAGE = 50
+
+
+@login_required
+def case_file_list(request: HttpRequest) -> HttpResponse:
+    from django.core.paginator import Paginator
+
+    files = selectors.case_files_visible_to(request.user)
+    status = request.GET.get("status", "")
+    if status in CaseFile.Status.values:
+        files = files.filter(status=status)
+    page = Paginator(files, CASE_FILES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/case_file_list.html",
+        {"page_obj": page, "statuses": CaseFile.Status.choices, "status": status},
+    )
+
+
+@login_required
+@permission_required("cases.add_casefile", raise_exception=True)
+def case_file_create(request: HttpRequest) -> HttpResponse:
+    from mizan.cases.forms import CaseFileForm
+
+    form = CaseFileForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_file = services.case_file_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Case file %(ref)s was created.") % {"ref": case_file.reference}
+            )
+            return redirect("cases:case_file_detail", pk=case_file.pk)
+    return render(
+        request,
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": _("New case file"),
+            "back": reverse("cases:case_file_list"),
+        },
+    )
+
+
+@login_required
+def case_file_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.sections import sections_for
+
+    case_file = selectors.case_file_detail(request.user, pk)
+    audit_view_if_sensitive(request, case_file)
+    return render(
+        request,
+        "cases/case_file_detail.html",
+        {"case_file": case_file, "sections": sections_for(request, case_file)},
+    )
+
+
+@login_required
+@permission_required("cases.change_casefile", raise_exception=True)
+def case_file_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.forms import CaseFileForm
+
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    back = reverse("cases:case_file_detail", args=[pk])
+    return edit_page(
+        request,
+        CaseFileForm(request.POST or None, instance=case_file, actor=request.user),
+        save=lambda data: services.case_file_update(
+            actor=request.user, case_file=case_file, data=data
+        ),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Edit case file"), "back": back},
+    )
+
+
+def _records_to_link(request: HttpRequest, relation: str) -> list[Any]:
+    """The incidents (by reference) or persons (by number) named in the POST, each found through
+    the permission layer: one the user may not see is reported as not found, like a wrong one."""
+    text = str(request.POST.get("records", ""))[:2000]
+    wanted = [w.strip().lstrip("#") for w in text.replace("،", ",").replace("\n", ",").split(",")]
+    wanted = [w for w in wanted if w]
+    if relation == "incidents":
+        found = list(Incident.objects.visible_to(request.user).filter(reference__in=wanted))
+        known = {i.reference for i in found}
+    else:
+        numbers = [int(w) for w in wanted if w.isdigit()]
+        found = list(Person.objects.visible_to(request.user).filter(pk__in=numbers))
+        known = {str(p.pk) for p in found}
+    unknown = [w for w in wanted if w not in known]
+    if not wanted:
+        raise ValidationError(
+            _("Type the reference of an incident.")
+            if relation == "incidents"
+            else _("Type the number of a person.")
+        )
+    if unknown:
+        raise ValidationError(
+            _("Not found, or not yours to see: %(list)s. Nothing was added.")
+            % {"list": ", ".join(unknown[:10])}
+        )
+    return found
+
+
+@login_required
+@permission_required("cases.change_casefile", raise_exception=True)
+def case_file_contents(request: HttpRequest, pk: int, relation: str, verb: str) -> HttpResponse:
+    """Add incidents or persons to a case file, or take one out (POST only)."""
+    if relation not in services.CASE_FILE_CONTENTS or verb not in ("add", "remove"):
+        raise Http404
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    back = redirect("cases:case_file_detail", pk=pk)
+    if request.method != "POST":
+        return back
+    try:
+        if verb == "add":
+            records = _records_to_link(request, relation)
+            services.case_file_add(
+                actor=request.user, case_file=case_file, relation=relation, records=records
+            )
+            messages.success(request, _("Added to the case file."))
+        else:
+            model = Incident if relation == "incidents" else Person
+            record = get_visible_or_404(model, request.user, pk=_int(request.POST.get("record")))
+            services.case_file_remove(
+                actor=request.user, case_file=case_file, relation=relation, records=[record]
+            )
+            messages.success(request, _("Taken out of the case file; the record itself is kept."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return back

@@ -270,6 +270,21 @@ def item_link(*, item: Item, actor: Any, case_files: Iterable[Any] = ()) -> None
         )
 
 
+def item_unlink(*, item: Item, actor: Any, case_files: Iterable[Any] = ()) -> None:
+    """Take the item out of case files (a custody event, like the link that put it there)."""
+    removed = [c for c in case_files if item.case_files.filter(pk=c.pk).exists()]
+    if not removed:
+        return
+    with transaction.atomic():
+        item.case_files.remove(*removed)
+        custody_record(
+            item=item,
+            action=CustodyEvent.Action.LINK,
+            actor=actor,
+            details={"removed_from_case_files": [c.reference for c in removed]},
+        )
+
+
 def item_annotate(*, item: Item, actor: Any, note: str) -> None:
     note = note.strip()
     if not note:
