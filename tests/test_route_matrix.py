@@ -260,6 +260,88 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
             "administrator": "redirect",
         },
     ),
+    # Corrections of a recorded incident (team A, confidential): documenters of the team and
+    # administrators; removals and the perpetrator form are POST only.
+    "cases:incident_act_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:act_edit": (
+        lambda s: {"pk": s["incident_a"].acts.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:act_remove": (
+        lambda s: {"pk": s["incident_a"].acts.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:incident_perpetrator_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:involvement_remove": (
+        lambda s: {"pk": s["incident_a"].acts.get().involvements.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:incident_source_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:source_edit": (
+        lambda s: {"pk": s["incident_a"].pk, "source_pk": s["source_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:source_remove": (
+        lambda s: {"pk": s["incident_a"].pk, "source_pk": s["source_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
     "cases:case_file_list": (None, SIGNED_IN_OK),
     # Case files are built by legal officers and administrators, not documenters.
     "cases:case_file_create": (None, ADMIN_ONLY),
@@ -574,6 +656,11 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         ],
         perpetrators=[services.Perpetrator(degree="ordered", unit=sites["unit"])],
         sources=[],
+    )
+    sites["source_a"] = services.incident_source_add(
+        actor=None,
+        incident=sites["incident_a"],
+        entry=services.SourceEntry(source_type="witness", description="a witness"),
     )
     sites["case_file_a"] = services.case_file_create(
         actor=None, data={"title": "Team A file", "sensitivity": 2, "team": team_a}

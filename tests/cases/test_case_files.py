@@ -201,9 +201,8 @@ def test_evidence_items_are_added_and_taken_out_from_the_file_page(legal, team_a
 
 
 def test_a_testimony_is_added_from_the_file_page(legal, team_a) -> None:
-    from mizan.testimonies import services as testimony_services
-
     from mizan.core.partial_dates import PartialDate
+    from mizan.testimonies import services as testimony_services
 
     interviewee = services.person_create(actor=None, data={"first_name_ar": "هالة"})
     testimony = testimony_services.testimony_create(

@@ -365,3 +365,28 @@ class CaseFileForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
             teams = teams | Team.objects.filter(pk=self.instance.team_id)
         self.fields["team"].queryset = teams.distinct()  # type: ignore[attr-defined]
         self.fields["title"].validators.append(validate_no_bidi_controls)
+
+
+class SourceEditForm(BootstrapFormMixin, forms.Form):
+    """Correcting a source of a recorded incident: what it is, says, and how far it is trusted
+    (its person is chosen when it is added; a wrong person is corrected by taking the source out
+    and adding it again)."""
+
+    source_type = SourceForm.base_fields["source_type"]
+    description = SourceForm.base_fields["description"]
+    reliability = SourceForm.base_fields["reliability"]
+    credibility = SourceForm.base_fields["credibility"]
+
+    def __init__(self, *args: Any, source: Source, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "source_type": source.source_type.code,
+                "description": source.description,
+                "reliability": source.reliability,
+                "credibility": source.credibility,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["source_type"].choices = term_choices("source_type", blank=False)  # type: ignore[attr-defined]
+        self.fields["source_type"].required = True

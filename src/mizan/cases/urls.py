@@ -8,6 +8,24 @@ urlpatterns = [
     path("incidents/new/", views.incident_create, name="incident_create"),
     path("incidents/<int:pk>/", views.incident_detail, name="incident_detail"),
     path("incidents/<int:pk>/edit/", views.incident_edit, name="incident_edit"),
+    path("incidents/<int:pk>/acts/new/", views.incident_act_add, name="incident_act_add"),
+    path("acts/<int:pk>/edit/", views.act_edit, name="act_edit"),
+    path("acts/<int:pk>/remove/", views.act_remove, name="act_remove"),
+    path(
+        "incidents/<int:pk>/perpetrators/new/",
+        views.incident_perpetrator_add,
+        name="incident_perpetrator_add",
+    ),
+    path("involvements/<int:pk>/remove/", views.involvement_remove, name="involvement_remove"),
+    path("incidents/<int:pk>/sources/new/", views.incident_source_add, name="incident_source_add"),
+    path(
+        "incidents/<int:pk>/sources/<int:source_pk>/edit/", views.source_edit, name="source_edit"
+    ),
+    path(
+        "incidents/<int:pk>/sources/<int:source_pk>/remove/",
+        views.source_remove,
+        name="source_remove",
+    ),
     path("persons/", views.person_list, name="person_list"),
     path("persons/suggest/", views.person_suggest, name="person_suggest"),
     path("persons/<int:pk>/", views.person_detail, name="person_detail"),

@@ -9,9 +9,10 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from mizan.cases import exports, selectors, services
 from mizan.cases.forms import (
@@ -28,7 +29,7 @@ from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.permissions import get_visible_or_404, visibility_q
 from mizan.core.sensitivity import Sensitivity
 
 VictimFormSet = formset_factory(VictimForm, extra=2, max_num=50, validate_max=True)
@@ -103,7 +104,16 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit_view_if_sensitive(request, incident)
     # Related records (victims, perpetrators, sites, sources) come through the permission
     # layer in the selector; names through the ``name_for`` template filter.
-    return render(request, "cases/incident_detail.html", {"incident": incident})
+    return render(
+        request,
+        "cases/incident_detail.html",
+        {
+            "incident": incident,
+            "perpetrator_form": PerpetratorForm(prefix="p", actor=request.user)
+            if request.user.has_perm("cases.change_incident")
+            else None,
+        },
+    )
 
 
 def _victim_rows(actor: Any, formset: Any) -> list[services.VictimAct]:
@@ -579,6 +589,7 @@ def _records_to_link(request: HttpRequest, relation: str) -> list[Any]:
     text = str(request.POST.get("records", ""))[:2000]
     wanted = [w.strip().lstrip("#") for w in text.replace("،", ",").replace("\n", ",").split(",")]
     wanted = [w for w in wanted if w]
+    found: list[Any]
     if relation == "incidents":
         found = list(Incident.objects.visible_to(request.user).filter(reference__in=wanted))
         known = {i.reference for i in found}
@@ -628,3 +639,247 @@ def case_file_contents(request: HttpRequest, pk: int, relation: str, verb: str) 
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return back
+
+
+# --- Corrections of a recorded incident: victims and acts, perpetrators, sources -------------
+# The same forms as the one-pass page (one row each) and the same checks (in the services).
+
+
+def _incident_to_correct(request: HttpRequest, pk: int) -> Incident:
+    return get_visible_or_404(Incident, request.user, pk=pk)
+
+
+def _act_to_correct(request: HttpRequest, pk: int) -> Act:
+    """An act of an incident the user sees, whose victim the user sees too (404 otherwise)."""
+    acts = Act.objects.filter(visibility_q(request.user, "victim__")).select_related(
+        "incident", "victim", "act_type", "status"
+    )
+    return get_visible_or_404(acts, request.user, pk=pk)
+
+
+def _part_page(
+    request: HttpRequest,
+    incident: Incident,
+    *,
+    title: str,
+    row: str,
+    form: Any,
+    problems: Any,
+    act: Act | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "cases/incident_part_form.html",
+        {
+            "incident": incident,
+            "title": title,
+            "row": row,
+            "f": form,
+            "problems": problems,
+            "act": act,
+        },
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def incident_act_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a victim and what was done to them to a recorded incident."""
+    incident = _incident_to_correct(request, pk)
+    form = VictimForm(request.POST or None, prefix="v", actor=request.user)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        rows = _victim_rows(request.user, [form])
+        if not rows:
+            form.add_error("act_type", _("Choose what was done, and to whom."))
+        else:
+            try:
+                services.incident_act_add(actor=request.user, incident=incident, row=rows[0])
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                messages.success(request, _("The victim and act were added."))
+                return redirect("cases:incident_detail", pk=pk)
+    return _part_page(
+        request,
+        incident,
+        title=_("Add a victim and act"),
+        row="cases/_victim_row.html",
+        form=form,
+        problems=problems,
+    )
+
+
+def _act_initial(act: Act) -> dict[str, Any]:
+    return {
+        "act_type": act.act_type.code,
+        "start_date": act.start_date,
+        "end_date": act.end_date,
+        "status": act.status.code if act.status else "",
+        "site": act.site_id,
+        "age_group": act.victim_age_group,
+        "steps_taken": act.steps_taken,
+        "torture_methods": [m.code for m in act.torture_methods.all()],
+    }
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def act_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an act; its victim stays (the person's own page edits the person)."""
+    act = _act_to_correct(request, pk)
+    incident = _incident_to_correct(request, act.incident_id)
+    form = VictimForm(
+        request.POST or None, prefix="v", actor=request.user, initial=_act_initial(act)
+    )
+    for name in ("person", "name_ar", "name_lat", "sex", "birth_year"):
+        del form.fields[name]  # the victim is not changed here
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        row = services.VictimAct(
+            act_type=data.get("act_type", ""),
+            person=act.victim,
+            start_date=data.get("start_date"),
+            end_date=data.get("end_date"),
+            status=data.get("status", ""),
+            site_id=data["site"].pk if data.get("site") else None,
+            torture_methods=list(data.get("torture_methods") or []),
+            age_group=data.get("age_group") or Act.AgeGroup.UNKNOWN,
+            steps_taken=data.get("steps_taken", ""),
+        )
+        try:
+            services.act_update(actor=request.user, act=act, row=row)
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("cases:incident_detail", pk=incident.pk)
+    return _part_page(
+        request,
+        incident,
+        title=_("Correct the act"),
+        row="cases/_act_row.html",
+        form=form,
+        problems=problems,
+        act=act,
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def act_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    act = _act_to_correct(request, pk)
+    incident = _incident_to_correct(request, act.incident_id)
+    try:
+        services.act_remove(actor=request.user, act=act)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The act was taken out of the incident."))
+    return redirect("cases:incident_detail", pk=incident.pk)
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def incident_perpetrator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_to_correct(request, pk)
+    form = PerpetratorForm(request.POST, prefix="p", actor=request.user)
+    if not form.is_valid() or not form.cleaned_data.get("unit"):
+        errors = [str(e) for field in form.errors.values() for e in field]
+        messages.error(request, " ".join(errors) or _("Choose a unit or group."))
+    else:
+        try:
+            services.incident_perpetrator_add(
+                actor=request.user,
+                incident=incident,
+                perpetrator=services.Perpetrator(
+                    degree=form.cleaned_data["degree"], unit=form.cleaned_data["unit"]
+                ),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The perpetrator was linked to every act."))
+    return redirect(reverse("cases:incident_detail", args=[pk]) + "#perpetrators")
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def involvement_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    involvement = get_object_or_404(
+        selectors.involvements_visible_to(request.user).select_related("act"), pk=pk
+    )
+    _act_to_correct(request, involvement.act_id)  # its act and victim within reach
+    incident = _incident_to_correct(request, involvement.act.incident_id)
+    services.involvement_remove(actor=request.user, involvement=involvement)
+    messages.success(request, _("The perpetrator was taken out of the act."))
+    return redirect("cases:incident_detail", pk=incident.pk)
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def incident_source_add(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_to_correct(request, pk)
+    form = SourceForm(request.POST or None, prefix="s", actor=request.user)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        rows = _source_rows(request.user, [form])
+        if not rows:
+            form.add_error("source_type", _("Choose the type of source."))
+        else:
+            try:
+                services.incident_source_add(actor=request.user, incident=incident, entry=rows[0])
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                messages.success(request, _("The source was added."))
+                return redirect("cases:incident_detail", pk=pk)
+    return _part_page(
+        request,
+        incident,
+        title=_("Add a source"),
+        row="cases/_source_row.html",
+        form=form,
+        problems=problems,
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def source_edit(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    from mizan.cases.forms import SourceEditForm
+
+    incident = _incident_to_correct(request, pk)
+    source = get_visible_or_404(
+        selectors.sources_visible_to(request.user).filter(incidents=incident),
+        request.user,
+        pk=source_pk,
+    )
+    back = reverse("cases:incident_detail", args=[pk])
+    return edit_page(
+        request,
+        SourceEditForm(request.POST or None, source=source),
+        save=lambda data: services.source_update(actor=request.user, source=source, data=data),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Correct the source"), "back": back},
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def source_remove(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    incident = _incident_to_correct(request, pk)
+    source = get_visible_or_404(
+        selectors.sources_visible_to(request.user).filter(incidents=incident),
+        request.user,
+        pk=source_pk,
+    )
+    services.incident_source_remove(actor=request.user, incident=incident, source=source)
+    messages.success(request, _("The source was taken out of the incident."))
+    return redirect("cases:incident_detail", pk=pk)

@@ -19,7 +19,7 @@ def section_context(request: HttpRequest, case_file: Any) -> dict[str, Any]:
     if not user.has_perm("evidence.view_item"):
         return {"allowed": False}
     linked = Item.objects.filter(case_files=case_file)
-    items = list(linked.visible_to(user).order_by("reference"))  # type: ignore[attr-defined]
+    items = list(linked.visible_to(user).order_by("reference"))
     handovers: list[Handover] = []
     if user.has_perm("evidence.handover_items"):
         handovers = list(

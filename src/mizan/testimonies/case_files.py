@@ -21,7 +21,7 @@ def section_context(request: HttpRequest, case_file: Any) -> dict[str, Any]:
         return {"allowed": False}
     linked = Testimony.objects.filter(case_files=case_file)
     testimonies = list(
-        linked.visible_to(user).select_related("interviewee").order_by("reference")  # type: ignore[attr-defined]
+        linked.visible_to(user).select_related("interviewee").order_by("reference")
     )
     return {
         "allowed": True,
