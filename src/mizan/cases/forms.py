@@ -17,6 +17,7 @@ from mizan.cases.models import (
 )
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
+from mizan.core.models.bases import ConsentMethod
 from mizan.core.partial_dates import PartialDateFormField, check_order
 from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
@@ -390,3 +391,52 @@ class SourceEditForm(BootstrapFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["source_type"].choices = term_choices("source_type", blank=False)  # type: ignore[attr-defined]
         self.fields["source_type"].required = True
+
+
+class ConsentForm(BootstrapFormMixin, forms.Form):
+    """A person's consent: what it allows, who gave it, when, how, and the signed form."""
+
+    scope = forms.ChoiceField(label=_("What it allows"))
+    method = forms.ChoiceField(
+        label=_("How it was given"), choices=[("", "—"), *ConsentMethod.choices], required=False
+    )
+    given_on = PartialDateFormField(label=_("Given on"), required=False)
+    given_by = forms.IntegerField(
+        label=_("Given by (person number, if not the person themself)"),
+        required=False,
+        min_value=1,
+        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
+    )
+    proof = forms.CharField(
+        label=_("Signed form or recording (evidence reference)"),
+        max_length=24,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["scope"].choices = term_choices("consent_scope", blank=False)  # type: ignore[attr-defined]
+
+    def clean_given_by(self) -> Person | None:
+        number = self.cleaned_data.get("given_by")
+        if not number:
+            return None
+        person = person_from_choice(self.actor, number)
+        if person is None:
+            raise forms.ValidationError(_("No person with this number that you may see."))
+        return person
+
+    def clean_proof(self) -> Any:
+        from mizan.cases.sections import locker_item
+
+        reference = (self.cleaned_data.get("proof") or "").strip()
+        if not reference:
+            return None
+        item = locker_item(self.actor, reference)
+        if item is None:
+            raise forms.ValidationError(
+                _("No item of the evidence locker with this reference that you may see.")
+            )
+        return item

@@ -48,3 +48,19 @@ def sections_for(request: HttpRequest, case_file: Any) -> list[dict[str, Any]]:
         {"template": s.template, "section": s.context(request, case_file)}
         for s in sorted(_sections.values(), key=lambda s: (s.order, s.key))
     ]
+
+
+# The evidence locker's items, as cases may reach them: a consent's signed form is a locker item
+# (``Consent.proof``), chosen by its reference. The evidence app registers the lookup (through
+# its permission layer) in its ``ready``; without it no proof can be chosen.
+_locker_lookup: list[Callable[[Any, str], Any]] = []
+
+
+def register_locker_lookup(lookup: Callable[[Any, str], Any]) -> None:
+    """``lookup(user, reference)`` returns the item the user may see, or ``None``."""
+    _locker_lookup[:] = [lookup]
+
+
+def locker_item(user: Any, reference: str) -> Any:
+    """The locker item with ``reference`` that ``user`` may see, or ``None``."""
+    return _locker_lookup[0](user, reference) if _locker_lookup and reference else None

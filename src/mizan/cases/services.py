@@ -26,12 +26,18 @@ from mizan.cases.models import (
 )
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
+from mizan.core.models.bases import ConsentMethod
 from mizan.core.partial_dates import PartialDate, check_order
 from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.text import clean_name, has_bidi_controls, normalise_for_search
 from mizan.text.translit import name_keys
 
 PERSON_NAME_FIELDS = [f"{part}_{script}" for part in NAME_PARTS for script in ("ar", "lat")]
+
+
+def _raise_if(errors: list[str]) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 def person_search_text(person: Person) -> str:
@@ -415,19 +421,46 @@ def incident_record(
 
 
 def consent_record(
-    *, actor: Any, person: Person, scope: str, given_on: PartialDate | None = None
+    *,
+    actor: Any,
+    person: Person,
+    scope: str,
+    given_on: PartialDate | None = None,
+    method: str = "",
+    given_by: Person | None = None,
+    proof: Any = None,
 ) -> Consent:
-    """Record that the person (or their family) allows sharing with ``scope``."""
+    """Record that the person (or, for them, ``given_by``: a relative, a guardian) allows
+    sharing with ``scope``: when (a partial date), how (``ConsentMethod``) and the signed form
+    or recording as a locker item (``proof``, found by the caller through the permission layer).
+    """
+    errors: list[str] = []
     term = Term.objects.filter(vocabulary="consent_scope", code=scope, active=True).first()
     if term is None:
-        raise ValidationError(_("Unknown consent scope “%(code)s”.") % {"code": scope})
+        errors.append(_("Unknown consent scope “%(code)s”.") % {"code": scope})
+    if method and method not in ConsentMethod.values:
+        errors.append(_("Unknown way of giving consent “%(code)s”.") % {"code": method})
+    if method == ConsentMethod.WRITTEN and proof is None:
+        errors.append(_("A written consent needs its signed form: give its evidence reference."))
+    if given_on is not None and given_on.year > timezone.now().year:
+        errors.append(_("The consent cannot be dated in the future."))
+    _raise_if(errors)
+    assert term is not None  # an unknown scope was reported above
     with transaction.atomic():
-        consent = Consent.objects.create(person=person, scope=term, given_on=given_on)
+        consent = Consent.objects.create(
+            person=person,
+            scope=term,
+            given_on=given_on,
+            method=method,
+            given_by=given_by if given_by is not None and given_by.pk != person.pk else None,
+            taken_by=acting_user(actor),
+            proof=proof,
+        )
         audit_record(
             actor=actor,
             action=Action.CREATE,
             target=consent,
-            fields=["person", "scope", "given_on"],
+            fields=["person", "scope", "given_on", "method", "given_by", "proof"],
         )
     return consent
 
@@ -538,11 +571,6 @@ def case_file_remove(
 
 def _saved_victims(incident: Incident) -> list[Person]:
     return list(Person.objects.filter(acts_suffered__incident=incident).distinct())
-
-
-def _raise_if(errors: list[str]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def incident_act_add(*, actor: Any, incident: Incident, row: VictimAct) -> Act:

@@ -18,9 +18,7 @@ urlpatterns = [
     ),
     path("involvements/<int:pk>/remove/", views.involvement_remove, name="involvement_remove"),
     path("incidents/<int:pk>/sources/new/", views.incident_source_add, name="incident_source_add"),
-    path(
-        "incidents/<int:pk>/sources/<int:source_pk>/edit/", views.source_edit, name="source_edit"
-    ),
+    path("incidents/<int:pk>/sources/<int:source_pk>/edit/", views.source_edit, name="source_edit"),
     path(
         "incidents/<int:pk>/sources/<int:source_pk>/remove/",
         views.source_remove,

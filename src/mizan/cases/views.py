@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mizan.cases import exports, selectors, services
 from mizan.cases.forms import (
+    ConsentForm,
     IncidentForm,
     PerpetratorForm,
     SourceForm,
@@ -254,12 +255,31 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/person_detail.html",
         {
             "person": person,
-            "consents": person.consents.select_related("scope").order_by("-created_at"),
-            "consent_scopes": Term.objects.of("consent_scope"),
+            "consents": _consents_of(request.user, person),
+            "consent_form": ConsentForm(actor=request.user)
+            if request.user.has_perm("cases.change_person")
+            else None,
             "identity_visible": person.identity_visible_to(request.user),
             **selectors.person_roles(request.user, person),
         },
     )
+
+
+def _consents_of(user: Any, person: Person) -> list[Any]:
+    """The person's consents; each says whether its proof (a locker item) is the user's to see,
+    and gives its giver's name only as the user may see it (``name_for`` in the template)."""
+    from mizan.cases.sections import locker_item
+
+    consents = list(
+        person.consents.select_related("scope", "given_by", "proof", "taken_by").order_by(
+            "-created_at"
+        )
+    )
+    for consent in consents:
+        consent.proof_visible = consent.proof is not None and (  # type: ignore[attr-defined]
+            locker_item(user, consent.proof.reference) is not None
+        )
+    return consents
 
 
 @login_required
@@ -414,15 +434,32 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible_or_404(Person, request.user, pk=pk)
     if request.method != "POST":
         return redirect("cases:person_detail", pk=pk)
+    form = ConsentForm(request.POST, actor=request.user)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(
+                f"{form[name].label}: {' '.join(str(e) for e in errs)}"
+                for name, errs in form.errors.items()
+            ),
+        )
+        return redirect(reverse("cases:person_detail", args=[pk]) + "#consent")
+    data = form.cleaned_data
     try:
         services.consent_record(
-            actor=request.user, person=person, scope=request.POST.get("scope", "")
+            actor=request.user,
+            person=person,
+            scope=data["scope"],
+            method=data["method"],
+            given_on=data["given_on"],
+            given_by=data["given_by"],
+            proof=data["proof"],
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The consent was recorded."))
-    return redirect("cases:person_detail", pk=pk)
+    return redirect(reverse("cases:person_detail", args=[pk]) + "#consent")
 
 
 @login_required

@@ -8,8 +8,8 @@ class EvidenceConfig(AppConfig):
     verbose_name = _("Evidence locker")
 
     def ready(self) -> None:
-        from mizan.cases.sections import CaseFileSection, register
-        from mizan.evidence.case_files import section_context
+        from mizan.cases.sections import CaseFileSection, register, register_locker_lookup
+        from mizan.evidence.case_files import item_for, section_context
 
         register(
             CaseFileSection(
@@ -19,3 +19,4 @@ class EvidenceConfig(AppConfig):
                 context=section_context,
             )
         )
+        register_locker_lookup(item_for)

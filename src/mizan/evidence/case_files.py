@@ -1,4 +1,5 @@
-"""The evidence locker's section of a case file's page (``mizan.cases.sections``).
+"""What the evidence locker gives the pages of ``cases`` (``mizan.cases.sections``): its section
+of a case file's page, and the lookup of an item by reference (a consent's signed form).
 
 The case-file page lists the items linked to the file that the user may see, the handovers
 built from it (for those who hand evidence over), and offers to add or take out items; the
@@ -12,6 +13,11 @@ from typing import Any
 from django.http import HttpRequest
 
 from mizan.evidence.models import Handover, Item
+
+
+def item_for(user: Any, reference: str) -> Item | None:
+    """The item ``reference`` if ``user`` may see it (a consent's proof is chosen this way)."""
+    return Item.objects.visible_to(user).filter(reference=reference.strip()).first()
 
 
 def section_context(request: HttpRequest, case_file: Any) -> dict[str, Any]:

@@ -20,9 +20,7 @@ def section_context(request: HttpRequest, case_file: Any) -> dict[str, Any]:
     if not user.has_perm("testimonies.view_testimony"):
         return {"allowed": False}
     linked = Testimony.objects.filter(case_files=case_file)
-    testimonies = list(
-        linked.visible_to(user).select_related("interviewee").order_by("reference")
-    )
+    testimonies = list(linked.visible_to(user).select_related("interviewee").order_by("reference"))
     return {
         "allowed": True,
         "testimonies": testimonies,
