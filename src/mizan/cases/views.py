@@ -443,7 +443,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
                 for name, errs in form.errors.items()
             ),
         )
-        return redirect(reverse("cases:person_detail", args=[pk]) + "#consent")
+        return redirect("cases:person_detail", pk=pk)
     data = form.cleaned_data
     try:
         services.consent_record(
@@ -459,7 +459,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The consent was recorded."))
-    return redirect(reverse("cases:person_detail", args=[pk]) + "#consent")
+    return redirect("cases:person_detail", pk=pk)
 
 
 @login_required
