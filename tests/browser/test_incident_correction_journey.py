@@ -85,3 +85,14 @@ def test_documenter_corrects_victims_and_acts(page: Any, live_server: Any, langu
     page.wait_for_url(f"**/cases/incidents/{incident.pk}/")
     assert incident.acts.count() == 1
     assert ("سامر" if language == "ar" else "Samer") not in page.inner_text("main table")
+
+    # Printed, the incident and the victim's page are the record alone, with its sensitivity.
+    page.emulate_media(media="print")
+    for path in (f"/cases/incidents/{incident.pk}/", f"/cases/persons/{first.victim_id}/"):
+        page.goto(f"{live_server.url}{path}")
+        assert not page.locator("nav.mizan-navbar").is_visible()
+        assert not page.locator("main form").first.is_visible()
+        assert page.locator("main h1").is_visible()
+        assert page.locator("main .badge.sensitivity").first.is_visible()
+        shot(page, f"print-{language}-{path.split('/')[2]}")
+    shot(page, f"correct-04-print-{language}")

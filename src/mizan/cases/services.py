@@ -514,6 +514,28 @@ def case_file_update(*, actor: Any, case_file: CaseFile, data: dict[str, Any]) -
 CASE_FILE_CONTENTS = ("incidents", "persons")
 
 
+def _case_file_contents(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any], add: bool
+) -> list[Any]:
+    if relation not in CASE_FILE_CONTENTS:
+        raise ValueError(relation)
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        manager = getattr(case_file, relation)
+        present = set(manager.values_list("pk", flat=True))
+        changed = [record for record in records if (record.pk in present) != add]
+        if changed:
+            (manager.add if add else manager.remove)(*changed)
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=case_file,
+                fields=[relation],
+                detail={"added" if add else "removed": sorted(r.pk for r in changed)},
+            )
+    return changed
+
+
 def case_file_add(
     *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
 ) -> list[Any]:
@@ -522,46 +544,18 @@ def case_file_add(
     The caller has found ``records`` through the permission layer. The audit entry names the
     relation and the records' numbers, never a person's name.
     """
-    if relation not in CASE_FILE_CONTENTS:
-        raise ValueError(relation)
-    with transaction.atomic():
-        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
-        manager = getattr(case_file, relation)
-        present = set(manager.values_list("pk", flat=True))
-        added = [record for record in records if record.pk not in present]
-        if added:
-            manager.add(*added)
-            audit_record(
-                actor=actor,
-                action=Action.UPDATE,
-                target=case_file,
-                fields=[relation],
-                detail={"added": sorted(record.pk for record in added)},
-            )
-    return added
+    return _case_file_contents(
+        actor=actor, case_file=case_file, relation=relation, records=records, add=True
+    )
 
 
 def case_file_remove(
     *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
 ) -> list[Any]:
     """Take incidents or persons (``relation``) out of a case file (the records stay)."""
-    if relation not in CASE_FILE_CONTENTS:
-        raise ValueError(relation)
-    with transaction.atomic():
-        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
-        manager = getattr(case_file, relation)
-        present = set(manager.values_list("pk", flat=True))
-        removed = [record for record in records if record.pk in present]
-        if removed:
-            manager.remove(*removed)
-            audit_record(
-                actor=actor,
-                action=Action.UPDATE,
-                target=case_file,
-                fields=[relation],
-                detail={"removed": sorted(record.pk for record in removed)},
-            )
-    return removed
+    return _case_file_contents(
+        actor=actor, case_file=case_file, relation=relation, records=records, add=False
+    )
 
 
 # --- Corrections of a recorded incident (issue 19, core job 3) ------------------------------

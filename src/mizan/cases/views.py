@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -718,32 +718,53 @@ def _part_page(
     )
 
 
+def _row_add_page(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form: Any,
+    rows: Callable[[Any, Any], list[Any]],
+    save: Callable[[Incident, Any], Any],
+    empty: tuple[str, str],
+    saved: str,
+    title: str,
+    template: str,
+) -> HttpResponse:
+    """A page that adds one row (victim and act, or source) to a recorded incident, with the
+    form of a row of the one-pass page; ``empty`` is the field and message for a blank row."""
+    incident = _incident_to_correct(request, pk)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        found = rows(request.user, [form])
+        if not found:
+            form.add_error(*empty)
+        else:
+            try:
+                save(incident, found[0])
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                messages.success(request, saved)
+                return redirect("cases:incident_detail", pk=pk)
+    return _part_page(request, incident, title=title, row=template, form=form, problems=problems)
+
+
 @login_required
 @permission_required("cases.change_incident", raise_exception=True)
 def incident_act_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a victim and what was done to them to a recorded incident."""
-    incident = _incident_to_correct(request, pk)
-    form = VictimForm(request.POST or None, prefix="v", actor=request.user)
-    problems: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        rows = _victim_rows(request.user, [form])
-        if not rows:
-            form.add_error("act_type", _("Choose what was done, and to whom."))
-        else:
-            try:
-                services.incident_act_add(actor=request.user, incident=incident, row=rows[0])
-            except ValidationError as exc:
-                problems = exc.messages
-            else:
-                messages.success(request, _("The victim and act were added."))
-                return redirect("cases:incident_detail", pk=pk)
-    return _part_page(
+    return _row_add_page(
         request,
-        incident,
+        pk,
+        form=VictimForm(request.POST or None, prefix="v", actor=request.user),
+        rows=_victim_rows,
+        save=lambda incident, row: services.incident_act_add(
+            actor=request.user, incident=incident, row=row
+        ),
+        empty=("act_type", _("Choose what was done, and to whom.")),
+        saved=_("The victim and act were added."),
         title=_("Add a victim and act"),
-        row="cases/_victim_row.html",
-        form=form,
-        problems=problems,
+        template="cases/_victim_row.html",
     )
 
 
@@ -860,28 +881,18 @@ def involvement_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("cases.change_incident", raise_exception=True)
 def incident_source_add(request: HttpRequest, pk: int) -> HttpResponse:
-    incident = _incident_to_correct(request, pk)
-    form = SourceForm(request.POST or None, prefix="s", actor=request.user)
-    problems: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        rows = _source_rows(request.user, [form])
-        if not rows:
-            form.add_error("source_type", _("Choose the type of source."))
-        else:
-            try:
-                services.incident_source_add(actor=request.user, incident=incident, entry=rows[0])
-            except ValidationError as exc:
-                problems = exc.messages
-            else:
-                messages.success(request, _("The source was added."))
-                return redirect("cases:incident_detail", pk=pk)
-    return _part_page(
+    return _row_add_page(
         request,
-        incident,
+        pk,
+        form=SourceForm(request.POST or None, prefix="s", actor=request.user),
+        rows=_source_rows,
+        save=lambda incident, entry: services.incident_source_add(
+            actor=request.user, incident=incident, entry=entry
+        ),
+        empty=("source_type", _("Choose the type of source.")),
+        saved=_("The source was added."),
         title=_("Add a source"),
-        row="cases/_source_row.html",
-        form=form,
-        problems=problems,
+        template="cases/_source_row.html",
     )
 
 

@@ -334,6 +334,8 @@ def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
             sensitivity=data["sensitivity"],
             team=data["team"],
             case_files=[data["case_file"]] if data["case_file"] else [],
+            incidents=data["incident_refs"],
+            persons=data["person_numbers"],
             consent_scopes=data["consent_scopes"],
             derived_from=derived_from,
             derivation=derivation,
