@@ -49,9 +49,7 @@ def test_the_upload_links_incidents_and_persons(documenter_a: Any, team_a: Any) 
     assert ingest.details["persons"] == [victim.pk]
 
 
-def test_an_incident_out_of_reach_is_refused(
-    documenter_a: Any, team_a: Any, team_b: Any
-) -> None:
+def test_an_incident_out_of_reach_is_refused(documenter_a: Any, team_a: Any, team_b: Any) -> None:
     other = _incident(team_b)
     response = _upload(
         signed_in(documenter_a), b"another photo", "b.jpg", incident_refs=other.reference
