@@ -600,7 +600,16 @@ def act_update(*, actor: Any, act: Act, row: VictimAct) -> Act:
     errors: list[str] = []
     terms = Terms()
     row.person = act.victim
-    _check_rows(victims=[row], perpetrators=[], sources=[], terms=terms, errors=errors)
+    # Numbered as on the incident's page, where acts are listed in the order they were added.
+    number = Act.objects.filter(incident_id=act.incident_id, pk__lt=act.pk).count() + 1
+    _check_rows(
+        victims=[row],
+        perpetrators=[],
+        sources=[],
+        terms=terms,
+        errors=errors,
+        first_victim=number,
+    )
     _raise_if(errors)
     with transaction.atomic():
         tallies.lock_incidents([act.incident_id])
