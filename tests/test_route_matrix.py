@@ -260,6 +260,110 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
             "administrator": "redirect",
         },
     ),
+    # Corrections of a recorded incident (team A, confidential): documenters of the team and
+    # administrators; removals and the perpetrator form are POST only.
+    "cases:incident_act_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:act_edit": (
+        lambda s: {"pk": s["incident_a"].acts.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:act_remove": (
+        lambda s: {"pk": s["incident_a"].acts.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:incident_perpetrator_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:involvement_remove": (
+        lambda s: {"pk": s["incident_a"].acts.get().involvements.get().pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:incident_source_add": (
+        lambda s: {"pk": s["incident_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:source_edit": (
+        lambda s: {"pk": s["incident_a"].pk, "source_pk": s["source_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 200,
+            "documenter_b": 404,
+            "administrator": 200,
+        },
+    ),
+    "cases:source_remove": (
+        lambda s: {"pk": s["incident_a"].pk, "source_pk": s["source_a"].pk},
+        {
+            "anonymous": "login",
+            "viewer": 403,
+            "documenter_a": 405,
+            "documenter_b": 405,
+            "administrator": 405,
+        },
+    ),
+    "cases:case_file_list": (None, SIGNED_IN_OK),
+    # Case files are built by legal officers and administrators, not documenters.
+    "cases:case_file_create": (None, ADMIN_ONLY),
+    # A confidential case file limited to team A.
+    "cases:case_file_detail": (lambda s: {"pk": s["case_file_a"].pk}, TEAM_A_ONLY),
+    "cases:case_file_edit": (
+        lambda s: {"pk": s["case_file_a"].pk},
+        {**ADMIN_ONLY, "documenter_b": 403},
+    ),
+    # GET only goes back to the file's page; adding and removing need POST.
+    "cases:case_file_contents": (
+        lambda s: {"pk": s["case_file_a"].pk, "relation": "incidents", "verb": "add"},
+        {**ADMIN_ONLY, "documenter_b": 403, "administrator": "redirect"},
+    ),
+    "evidence:case_file_items": (
+        lambda s: {"pk": s["case_file_a"].pk, "verb": "add"},
+        {**ADMIN_ONLY, "documenter_b": 403, "administrator": 405},
+    ),
+    "testimonies:case_file_testimonies": (
+        lambda s: {"pk": s["case_file_a"].pk, "verb": "add"},
+        {**ADMIN_ONLY, "documenter_b": 403, "administrator": 405},
+    ),
     "cases:export": (lambda s: {"kind": "acts", "fmt": "csv"}, {**SIGNED_IN_OK, "viewer": 403}),
     "core:audit_export": (None, ADMIN_ONLY),
     "core:audit_checkpoint": (None, {**ADMIN_ONLY, "administrator": 405}),  # POST only (signs)
@@ -441,7 +545,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "accounts:two_factor_verify": (None, SIGNED_IN_OK),
     "set_language": (None, dict.fromkeys(PERSONAS, "redirect")),  # GET changes nothing
-    "admin_login_redirect": (None, dict.fromkeys(PERSONAS, "redirect")),
+    # Signed in without staff status: told so, not sent round the admin and sign-in for ever.
+    "admin_login_redirect": (
+        None,
+        {**dict.fromkeys(PERSONAS, 403), "anonymous": "redirect", "administrator": "redirect"},
+    ),
     "evidence:item_list": (None, SIGNED_IN_OK),
     "evidence:upload": (None, {**SIGNED_IN_OK, "viewer": 403}),
     # The upload API is POST only; a token belongs to the user who started the upload.
@@ -554,6 +662,14 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         perpetrators=[services.Perpetrator(degree="ordered", unit=sites["unit"])],
         sources=[],
     )
+    sites["source_a"] = services.incident_source_add(
+        actor=None,
+        incident=sites["incident_a"],
+        entry=services.SourceEntry(source_type="witness", description="a witness"),
+    )
+    sites["case_file_a"] = services.case_file_create(
+        actor=None, data={"title": "Team A file", "sensitivity": 2, "team": team_a}
+    )
     from mizan.evidence.services import item_ingest
 
     sites["item_a"] = item_ingest(
@@ -624,6 +740,9 @@ def test_admin_routes_need_staff(persona_clients: dict[str, Any]) -> None:
                 # Reached the admin view: it may still refuse odd arguments (autocomplete
                 # without a field answers 403, GET on sign-out 405, unknown objects 302/404).
                 ok = response.status_code in (200, 302, 403, 404, 405)
+            elif name == "admin:login" and persona != "anonymous":
+                # Signed in without staff status: "not allowed", not a loop (issue 19).
+                ok = response.status_code == 403
             else:
                 location = response.get("Location", "")
                 ok = response.status_code == 302 and (

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from mizan.core.errors import admin_sign_in
 
 handler400 = "mizan.core.errors.bad_request"
 handler403 = "mizan.core.errors.permission_denied"
@@ -8,12 +9,9 @@ handler404 = "mizan.core.errors.not_found"
 handler500 = "mizan.core.errors.server_error"
 
 urlpatterns = [
-    # Administrators sign in through Mizan's own page (throttled, two-factor) like everyone.
-    path(
-        "admin/login/",
-        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
-        name="admin_login_redirect",
-    ),
+    # Administrators sign in through Mizan's own page (throttled, two-factor) like everyone;
+    # a signed-in user who is not staff is told so (the admin sends them here).
+    path("admin/login/", admin_sign_in, name="admin_login_redirect"),
     path("admin/", admin.site.urls),
     path("accounts/", include("mizan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

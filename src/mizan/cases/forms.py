@@ -6,9 +6,18 @@ from django import forms
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from mizan.cases.models import NAME_PARTS, Act, Incident, Organisation, Person, Source
+from mizan.cases.models import (
+    NAME_PARTS,
+    Act,
+    CaseFile,
+    Incident,
+    Organisation,
+    Person,
+    Source,
+)
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
+from mizan.core.models.bases import ConsentMethod
 from mizan.core.partial_dates import PartialDateFormField, check_order
 from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
@@ -71,10 +80,7 @@ class IncidentForm(BootstrapFormMixin, forms.Form):
         self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
         self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
         self.fields["sensitivity"].initial = Sensitivity.CONFIDENTIAL
-        teams = Team.objects.all()
-        if not actor.is_superuser:
-            teams = teams.filter(pk__in=user_team_ids(actor))
-        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        self.fields["team"].queryset = actor_teams(actor)  # type: ignore[attr-defined]
         for name in ("title_ar", "title_en"):
             self.fields[name].validators.append(validate_no_bidi_controls)
 
@@ -329,3 +335,108 @@ class IncidentEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[typ
         data = super().clean() or {}
         check_incident(self, data)
         return data
+
+
+def actor_teams(actor: Any) -> Any:
+    """The case teams ``actor`` may limit a record to: their own (every team for a superuser)."""
+    teams = Team.objects.all()
+    return teams if actor.is_superuser else teams.filter(pk__in=user_team_ids(actor))
+
+
+class CaseFileForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """Creating or editing a case file: what it is for, for whom, its state, level and team."""
+
+    class Meta:
+        model = CaseFile
+        fields = ["title", "purpose", "recipient", "status", "sensitivity", "team"]
+        widgets = {
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+            "purpose": forms.Textarea(attrs={"dir": "auto", "rows": 3}),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipient"].queryset = Term.objects.of("recipient_category")  # type: ignore[attr-defined]
+        self.fields["sensitivity"].choices = sensitivity_choices(actor)  # type: ignore[attr-defined]
+        if self.instance.pk is None:
+            self.initial.setdefault("sensitivity", Sensitivity.CONFIDENTIAL)
+        teams = actor_teams(actor)
+        if self.instance.team_id is not None:
+            # The file's present team stays choosable (keeping it is not a change).
+            teams = teams | Team.objects.filter(pk=self.instance.team_id)
+        self.fields["team"].queryset = teams.distinct()  # type: ignore[attr-defined]
+        self.fields["title"].validators.append(validate_no_bidi_controls)
+
+
+class SourceEditForm(BootstrapFormMixin, forms.Form):
+    """Correcting a source of a recorded incident: what it is, says, and how far it is trusted
+    (its person is chosen when it is added; a wrong person is corrected by taking the source out
+    and adding it again)."""
+
+    source_type = SourceForm.base_fields["source_type"]
+    description = SourceForm.base_fields["description"]
+    reliability = SourceForm.base_fields["reliability"]
+    credibility = SourceForm.base_fields["credibility"]
+
+    def __init__(self, *args: Any, source: Source, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {
+                "source_type": source.source_type.code,
+                "description": source.description,
+                "reliability": source.reliability,
+                "credibility": source.credibility,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["source_type"].choices = term_choices("source_type", blank=False)  # type: ignore[attr-defined]
+        self.fields["source_type"].required = True
+
+
+class ConsentForm(BootstrapFormMixin, forms.Form):
+    """A person's consent: what it allows, who gave it, when, how, and the signed form."""
+
+    scope = forms.ChoiceField(label=_("What it allows"))
+    method = forms.ChoiceField(
+        label=_("How it was given"), choices=[("", "—"), *ConsentMethod.choices], required=False
+    )
+    given_on = PartialDateFormField(label=_("Given on"), required=False)
+    given_by = forms.IntegerField(
+        label=_("Given by (person number, if not the person themself)"),
+        required=False,
+        min_value=1,
+        widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "numeric"}),
+    )
+    proof = forms.CharField(
+        label=_("Signed form or recording (evidence reference)"),
+        max_length=24,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["scope"].choices = term_choices("consent_scope", blank=False)  # type: ignore[attr-defined]
+
+    def clean_given_by(self) -> Person | None:
+        number = self.cleaned_data.get("given_by")
+        if not number:
+            return None
+        person = person_from_choice(self.actor, number)
+        if person is None:
+            raise forms.ValidationError(_("No person with this number that you may see."))
+        return person
+
+    def clean_proof(self) -> Any:
+        from mizan.cases.sections import locker_item
+
+        reference = (self.cleaned_data.get("proof") or "").strip()
+        if not reference:
+            return None
+        item = locker_item(self.actor, reference)
+        if item is None:
+            raise forms.ValidationError(
+                _("No item of the evidence locker with this reference that you may see.")
+            )
+        return item

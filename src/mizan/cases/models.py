@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.models.bases import Stamped, vocabulary_term
+from mizan.core.models.bases import ConsentMethod, Stamped, vocabulary_term
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import (
     SensitiveManager,
@@ -563,6 +564,28 @@ class Consent(Stamped):
         related_name="consents_given",
     )
     given_on = PartialDateField(_("given on"), null=True, blank=True)
+    method = models.CharField(
+        _("how it was given"), max_length=10, choices=ConsentMethod.choices, blank=True
+    )
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # The signed form or the recording, kept in the evidence locker. The locker sits above
+    # cases: the key names it by label only, and cases reaches it through
+    # ``mizan.cases.sections.locker_item`` (registered by the evidence app), never an import.
+    proof = models.ForeignKey(
+        "evidence.Item",
+        verbose_name=_("signed form or recording of the consent"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 
     class Meta:

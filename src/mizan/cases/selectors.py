@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 
 from mizan.cases.models import (
     Act,
+    CaseFile,
     Command,
     Incident,
     Involvement,
@@ -477,3 +478,43 @@ def governorates() -> QuerySet[Place]:
 
 
 __all__ = ["IncidentFilters", "incidents_visible_to", "person_suggestions", "place_descendant_ids"]
+
+
+# --- Case files ----------------------------------------------------------------------------
+
+
+def case_files_visible_to(user: Any) -> QuerySet[CaseFile]:
+    return CaseFile.objects.visible_to(user).select_related("recipient", "team")
+
+
+def case_file_detail(user: Any, pk: int) -> CaseFile:
+    """One case file with the incidents and persons the user may see in it.
+
+    ``visible_incidents`` and ``visible_persons`` hold what the user may see; ``hidden_incidents``
+    and ``hidden_persons`` say how many more the file holds (a count, never which).
+    """
+    queryset = (
+        CaseFile.objects.select_related("recipient", "team")
+        .annotate(
+            incident_total=Count("incidents", distinct=True),
+            person_total=Count("persons", distinct=True),
+        )
+        .prefetch_related(
+            visible_prefetch(
+                "incidents",
+                Incident.objects.select_related("place").order_by("reference"),
+                user,
+                to_attr="visible_incidents",
+            ),
+            visible_prefetch(
+                "persons",
+                Person.objects.select_related("sex").order_by("pk"),
+                user,
+                to_attr="visible_persons",
+            ),
+        )
+    )
+    case_file = get_visible_or_404(queryset, user, pk=pk)
+    case_file.hidden_incidents = case_file.incident_total - len(case_file.visible_incidents)  # type: ignore[attr-defined]
+    case_file.hidden_persons = case_file.person_total - len(case_file.visible_persons)  # type: ignore[attr-defined]
+    return case_file

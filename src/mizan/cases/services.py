@@ -15,6 +15,7 @@ from mizan.cases import tallies
 from mizan.cases.models import (
     NAME_PARTS,
     Act,
+    CaseFile,
     Consent,
     Incident,
     Involvement,
@@ -25,12 +26,18 @@ from mizan.cases.models import (
 )
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
+from mizan.core.models.bases import ConsentMethod
 from mizan.core.partial_dates import PartialDate, check_order
 from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.text import clean_name, has_bidi_controls, normalise_for_search
 from mizan.text.translit import name_keys
 
 PERSON_NAME_FIELDS = [f"{part}_{script}" for part in NAME_PARTS for script in ("ar", "lat")]
+
+
+def _raise_if(errors: list[str]) -> None:
+    if errors:
+        raise ValidationError(errors)
 
 
 def person_search_text(person: Person) -> str:
@@ -217,27 +224,26 @@ def _inherit_protection(data: dict[str, Any], incident: Incident) -> dict[str, A
     return merged
 
 
-def incident_record(
+def _check_rows(
     *,
-    actor: Any,
-    incident: dict[str, Any],
     victims: list[VictimAct],
     perpetrators: list[Perpetrator],
     sources: list[SourceEntry],
-) -> Incident:
-    """Record an incident with its victims, acts, perpetrators and sources in one transaction.
+    terms: Terms,
+    errors: list[str],
+    victim_persons: Iterable[Person] = (),
+    perpetrator_persons: Iterable[Person] = (),
+    first_victim: int = 1,
+) -> None:
+    """The checks of the rows of an incident, on recording and on each later correction alike.
 
-    Checks, before anything is written: at least one victim with an act; no unknown
-    vocabulary term; no contradictory dates (end before start, an act before the victim was
-    born); no victim recorded as their own perpetrator. All problems are reported together
-    as one ValidationError; nothing is saved half-way.
+    No unknown vocabulary term; no contradictory dates (end before start, an act before the
+    victim was born); no victim recorded as their own perpetrator (``victim_persons`` are the
+    incident's victims already saved, checked against new perpetrators, and
+    ``perpetrator_persons`` its perpetrators already saved, checked against new victims).
     """
-    errors: list[str] = []
-    terms = Terms()
-    if not victims:
-        errors.append(_("An incident needs at least one victim with an act."))
-    _check_dates(_("Incident"), incident.get("start_date"), incident.get("end_date"), errors)
-    for number, row in enumerate(victims, start=1):
+    saved_perpetrators = {person.pk for person in perpetrator_persons}
+    for number, row in enumerate(victims, start=first_victim):
         label = _("Victim %(n)s") % {"n": number}
         if row.person is None and not row.new_person:
             errors.append(_("%(what)s: choose a person or type a name.") % {"what": label})
@@ -252,32 +258,138 @@ def incident_record(
             errors.append(
                 _("%(what)s: the act is dated before the victim's birth.") % {"what": label}
             )
-        for perpetrator in perpetrators:
-            if (
-                row.person is not None
-                and perpetrator.person is not None
-                and (perpetrator.person.pk == row.person.pk)
-            ):
-                errors.append(
-                    _("%(what)s is also recorded as their own perpetrator.") % {"what": label}
-                )
+        perpetrator_ids = saved_perpetrators | {
+            p.person.pk for p in perpetrators if p.person is not None
+        }
+        if row.person is not None and row.person.pk in perpetrator_ids:
+            errors.append(
+                _("%(what)s is also recorded as their own perpetrator.") % {"what": label}
+            )
+    saved_victims = {person.pk for person in victim_persons}
     for perpetrator in perpetrators:
         terms.get("involvement_degree", perpetrator.degree, errors)
         if (perpetrator.unit is None) == (perpetrator.person is None):
             errors.append(_("Each perpetrator is either a person or a unit."))
+        if perpetrator.person is not None and perpetrator.person.pk in saved_victims:
+            errors.append(_("A victim of this incident cannot be recorded as its perpetrator."))
     for entry in sources:
         terms.get("source_type", entry.source_type, errors)
+
+
+def _write_act(
+    *, actor: Any, record: Incident, row: VictimAct, terms: Terms, victim_sex_id: int | None
+) -> Act:
+    victim = row.person or person_create(
+        actor=actor, data=_inherit_protection(row.new_person or {}, record)
+    )
+    act = Act.objects.create(
+        incident=record,
+        victim=victim,
+        act_type=terms.require("act_type", row.act_type),
+        start_date=row.start_date,
+        end_date=row.end_date,
+        place=record.place,
+        site_id=row.site_id,
+        status=terms.require("act_status", row.status) if row.status else None,
+        victim_age_group=row.age_group,
+        victim_sex_id=victim_sex_id if row.person is not None else victim.sex_id,
+        steps_taken=row.steps_taken,
+    )
+    act.torture_methods.set(terms.many("torture_method", row.torture_methods, []))
+    act.legal_qualifications.set(terms.many("legal_qualification", row.legal_qualifications, []))
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        target=act,
+        fields=["victim", "act_type", "start_date", "end_date", "status"],
+    )
+    return act
+
+
+def _write_involvements(
+    *, actor: Any, perpetrator: Perpetrator, acts: Iterable[Act], terms: Terms, audit: bool
+) -> None:
+    degree = terms.require("involvement_degree", perpetrator.degree)
+    for act in acts:
+        involvement = Involvement.objects.create(
+            act=act,
+            perpetrator_unit=perpetrator.unit,
+            perpetrator_person=perpetrator.person,
+            degree=degree,
+        )
+        if audit:
+            audit_record(
+                actor=actor,
+                action=Action.CREATE,
+                target=involvement,
+                fields=["act", "perpetrator_unit", "perpetrator_person", "degree"],
+            )
+
+
+def _write_source(
+    *, actor: Any, record: Incident, entry: SourceEntry, acts: Iterable[Act], terms: Terms
+) -> Source:
+    person = entry.person
+    if person is None and entry.new_person:
+        person = person_create(actor=actor, data=_inherit_protection(entry.new_person, record))
+    source = Source.objects.create(
+        source_type=terms.require("source_type", entry.source_type),
+        person=person,
+        description=entry.description,
+        reliability=entry.reliability,
+        credibility=entry.credibility,
+        keep_confidential=entry.keep_confidential,
+        sensitivity=entry.sensitivity if entry.sensitivity is not None else record.sensitivity,
+        team=record.team,
+    )
+    source.incidents.add(record)
+    source.acts.add(*acts)
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        target=source,
+        fields=["source_type", "person", "reliability", "credibility"],
+    )
+    return source
+
+
+def _locked_victim_sex(victims: list[VictimAct]) -> dict[int, int | None]:
+    # Existing victims' sex, read under a row lock so that a concurrent change of it cannot be
+    # missed by the copy on the new acts (Act.victim_sex).
+    return dict(
+        Person.objects.select_for_update()
+        .filter(pk__in=[row.person.pk for row in victims if row.person is not None])
+        .values_list("pk", "sex_id")
+    )
+
+
+def incident_record(
+    *,
+    actor: Any,
+    incident: dict[str, Any],
+    victims: list[VictimAct],
+    perpetrators: list[Perpetrator],
+    sources: list[SourceEntry],
+) -> Incident:
+    """Record an incident with its victims, acts, perpetrators and sources in one transaction.
+
+    Checks, before anything is written: at least one victim with an act, then the rows'
+    checks (``_check_rows``, which every later correction runs too). All problems are reported
+    together as one ValidationError; nothing is saved half-way.
+    """
+    errors: list[str] = []
+    terms = Terms()
+    if not victims:
+        errors.append(_("An incident needs at least one victim with an act."))
+    _check_dates(_("Incident"), incident.get("start_date"), incident.get("end_date"), errors)
+    _check_rows(
+        victims=victims, perpetrators=perpetrators, sources=sources, terms=terms, errors=errors
+    )
     if errors:
         raise ValidationError(errors)
 
     with transaction.atomic(), tallies.kept_for() as counted:
-        # Existing victims' sex, read under a row lock so that a concurrent change of it cannot
-        # be missed by the copy on the new acts (Act.victim_sex).
-        victim_sex = dict(
-            Person.objects.select_for_update()
-            .filter(pk__in=[row.person.pk for row in victims if row.person is not None])
-            .values_list("pk", "sex_id")
-        )
+        victim_sex = _locked_victim_sex(victims)
         record = Incident(
             reference=next_reference(Incident, "INC"),
             created_by=acting_user(actor),
@@ -289,87 +401,66 @@ def incident_record(
         record.save()
         counted.add(record.pk)
         audit_record(actor=actor, action=Action.CREATE, target=record, fields=list(incident))
-        acts: list[Act] = []
-        for row in victims:
-            victim = row.person or person_create(
-                actor=actor, data=_inherit_protection(row.new_person or {}, record)
-            )
-            act = Act.objects.create(
-                incident=record,
-                victim=victim,
-                act_type=terms.require("act_type", row.act_type),
-                start_date=row.start_date,
-                end_date=row.end_date,
-                place=record.place,
-                site_id=row.site_id,
-                status=terms.require("act_status", row.status) if row.status else None,
-                victim_age_group=row.age_group,
-                victim_sex_id=victim_sex.get(victim.pk, victim.sex_id),
-                steps_taken=row.steps_taken,
-            )
-            act.torture_methods.set(terms.many("torture_method", row.torture_methods, errors))
-            act.legal_qualifications.set(
-                terms.many("legal_qualification", row.legal_qualifications, errors)
-            )
-            audit_record(
+        acts = [
+            _write_act(
                 actor=actor,
-                action=Action.CREATE,
-                target=act,
-                fields=["victim", "act_type", "start_date", "end_date", "status"],
+                record=record,
+                row=row,
+                terms=terms,
+                victim_sex_id=victim_sex.get(row.person.pk) if row.person else None,
             )
-            acts.append(act)
+            for row in victims
+        ]
         for perpetrator in perpetrators:
-            degree = terms.require("involvement_degree", perpetrator.degree)
-            for act in acts:
-                Involvement.objects.create(
-                    act=act,
-                    perpetrator_unit=perpetrator.unit,
-                    perpetrator_person=perpetrator.person,
-                    degree=degree,
-                )
+            _write_involvements(
+                actor=actor, perpetrator=perpetrator, acts=acts, terms=terms, audit=False
+            )
         for entry in sources:
-            person = entry.person
-            if person is None and entry.new_person:
-                person = person_create(
-                    actor=actor, data=_inherit_protection(entry.new_person, record)
-                )
-            source = Source.objects.create(
-                source_type=terms.require("source_type", entry.source_type),
-                person=person,
-                description=entry.description,
-                reliability=entry.reliability,
-                credibility=entry.credibility,
-                keep_confidential=entry.keep_confidential,
-                sensitivity=entry.sensitivity
-                if entry.sensitivity is not None
-                else record.sensitivity,
-                team=record.team,
-            )
-            source.incidents.add(record)
-            source.acts.add(*acts)
-            audit_record(
-                actor=actor,
-                action=Action.CREATE,
-                target=source,
-                fields=["source_type", "person", "reliability", "credibility"],
-            )
+            _write_source(actor=actor, record=record, entry=entry, acts=acts, terms=terms)
     return record
 
 
 def consent_record(
-    *, actor: Any, person: Person, scope: str, given_on: PartialDate | None = None
+    *,
+    actor: Any,
+    person: Person,
+    scope: str,
+    given_on: PartialDate | None = None,
+    method: str = "",
+    given_by: Person | None = None,
+    proof: Any = None,
 ) -> Consent:
-    """Record that the person (or their family) allows sharing with ``scope``."""
+    """Record that the person (or, for them, ``given_by``: a relative, a guardian) allows
+    sharing with ``scope``: when (a partial date), how (``ConsentMethod``) and the signed form
+    or recording as a locker item (``proof``, found by the caller through the permission layer).
+    """
+    errors: list[str] = []
     term = Term.objects.filter(vocabulary="consent_scope", code=scope, active=True).first()
     if term is None:
-        raise ValidationError(_("Unknown consent scope “%(code)s”.") % {"code": scope})
+        errors.append(_("Unknown consent scope “%(code)s”.") % {"code": scope})
+    if method and method not in ConsentMethod.values:
+        errors.append(_("Unknown way of giving consent “%(code)s”.") % {"code": method})
+    if method == ConsentMethod.WRITTEN and proof is None:
+        errors.append(_("A written consent needs its signed form: give its evidence reference."))
+    if given_on is not None and given_on.year > timezone.now().year:
+        errors.append(_("The consent cannot be dated in the future."))
+    _raise_if(errors)
+    assert term is not None  # an unknown scope was reported above
     with transaction.atomic():
-        consent = Consent.objects.create(person=person, scope=term, given_on=given_on)
+        consent = Consent.objects.create(
+            person=person,
+            scope=term,
+            given_on=given_on,
+            method=method,
+            given_by=given_by if given_by is not None and given_by.pk != person.pk else None,
+            taken_by=acting_user(actor),
+            proof=proof,
+        )
         audit_record(
             actor=actor,
             action=Action.CREATE,
             target=consent,
-            fields=["person", "scope", "given_on"],
+            fields=["person", "scope", "given_on", "method", "given_by", "proof"],
         )
     return consent
 
@@ -394,3 +485,257 @@ def incident_update(*, actor: Any, incident: Incident, data: dict[str, Any]) -> 
             incident.save()
             audit_record(actor=actor, action=Action.UPDATE, target=incident, fields=changed)
     return incident
+
+
+# --- Case files ----------------------------------------------------------------------------
+
+
+def case_file_create(*, actor: Any, data: dict[str, Any]) -> CaseFile:
+    """A new case file (``CF-2026-0001``), audited."""
+    with transaction.atomic():
+        case_file = CaseFile(reference=next_reference(CaseFile, "CF", digits=4), **data)
+        case_file.full_clean()
+        case_file.save()
+        audit_record(actor=actor, action=Action.CREATE, target=case_file, fields=list(data))
+    return case_file
+
+
+def case_file_update(*, actor: Any, case_file: CaseFile, data: dict[str, Any]) -> CaseFile:
+    """Change a case file's title, purpose, recipient, status, level or team, audited."""
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        changed = assign_changes(case_file, data)
+        case_file.full_clean()
+        case_file.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=case_file, fields=changed)
+    return case_file
+
+
+CASE_FILE_CONTENTS = ("incidents", "persons")
+
+
+def _case_file_contents(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any], add: bool
+) -> list[Any]:
+    if relation not in CASE_FILE_CONTENTS:
+        raise ValueError(relation)
+    with transaction.atomic():
+        case_file = CaseFile.objects.select_for_update().get(pk=case_file.pk)
+        manager = getattr(case_file, relation)
+        present = set(manager.values_list("pk", flat=True))
+        changed = [record for record in records if (record.pk in present) != add]
+        if changed:
+            (manager.add if add else manager.remove)(*changed)
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=case_file,
+                fields=[relation],
+                detail={"added" if add else "removed": sorted(r.pk for r in changed)},
+            )
+    return changed
+
+
+def case_file_add(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
+) -> list[Any]:
+    """Add incidents or persons (``relation``) to a case file; returns those newly added.
+
+    The caller has found ``records`` through the permission layer. The audit entry names the
+    relation and the records' numbers, never a person's name.
+    """
+    return _case_file_contents(
+        actor=actor, case_file=case_file, relation=relation, records=records, add=True
+    )
+
+
+def case_file_remove(
+    *, actor: Any, case_file: CaseFile, relation: str, records: Iterable[Any]
+) -> list[Any]:
+    """Take incidents or persons (``relation``) out of a case file (the records stay)."""
+    return _case_file_contents(
+        actor=actor, case_file=case_file, relation=relation, records=records, add=False
+    )
+
+
+# --- Corrections of a recorded incident (issue 19, core job 3) ------------------------------
+# Each runs the checks of the one-pass form (``_check_rows``), writes in one transaction with
+# its audit entry, and recounts the incident's statistics (``tallies``), as recording does.
+
+
+def _saved_victims(incident: Incident) -> list[Person]:
+    return list(Person.objects.filter(acts_suffered__incident=incident).distinct())
+
+
+def incident_act_add(*, actor: Any, incident: Incident, row: VictimAct) -> Act:
+    """Add a victim and what was done to them to a recorded incident."""
+    errors: list[str] = []
+    terms = Terms()
+    _check_rows(
+        victims=[row],
+        perpetrators=[],
+        sources=[],
+        terms=terms,
+        errors=errors,
+        perpetrator_persons=Person.objects.filter(involvements__act__incident=incident),
+        first_victim=incident.acts.count() + 1,
+    )
+    _raise_if(errors)
+    with transaction.atomic():
+        tallies.lock_incidents([incident.pk])
+        with tallies.kept_for([incident.pk]):
+            victim_sex = _locked_victim_sex([row])
+            return _write_act(
+                actor=actor,
+                record=incident,
+                row=row,
+                terms=terms,
+                victim_sex_id=victim_sex.get(row.person.pk) if row.person else None,
+            )
+
+
+def act_update(*, actor: Any, act: Act, row: VictimAct) -> Act:
+    """Correct what was done to a victim: type, dates, status, facility, methods, age group,
+    steps taken. The victim stays (to change who it was, take the act out and add another)."""
+    errors: list[str] = []
+    terms = Terms()
+    row.person = act.victim
+    # Numbered as on the incident's page, where acts are listed in the order they were added.
+    number = Act.objects.filter(incident_id=act.incident_id, pk__lt=act.pk).count() + 1
+    _check_rows(
+        victims=[row],
+        perpetrators=[],
+        sources=[],
+        terms=terms,
+        errors=errors,
+        first_victim=number,
+    )
+    _raise_if(errors)
+    with transaction.atomic():
+        tallies.lock_incidents([act.incident_id])
+        with tallies.kept_for([act.incident_id]):
+            act = Act.objects.select_for_update().get(pk=act.pk)
+            changed = assign_changes(
+                act,
+                {
+                    "act_type": terms.require("act_type", row.act_type),
+                    "start_date": row.start_date,
+                    "end_date": row.end_date,
+                    "status": terms.require("act_status", row.status) if row.status else None,
+                    "site_id": row.site_id,
+                    "victim_age_group": row.age_group,
+                    "steps_taken": row.steps_taken,
+                },
+            )
+            act.full_clean()
+            act.save()
+            methods = terms.many("torture_method", row.torture_methods, [])
+            if {m.pk for m in methods} != set(act.torture_methods.values_list("pk", flat=True)):
+                act.torture_methods.set(methods)
+                changed.append("torture_methods")
+            audit_record(actor=actor, action=Action.UPDATE, target=act, fields=changed)
+    return act
+
+
+def act_remove(*, actor: Any, act: Act) -> None:
+    """Take an act (and its perpetrators' involvement in it) out of its incident; the victim's
+    person record stays. The last act cannot go: an incident needs at least one."""
+    with transaction.atomic():
+        tallies.lock_incidents([act.incident_id])
+        if Act.objects.filter(incident_id=act.incident_id).count() <= 1:
+            raise ValidationError(_("An incident needs at least one victim with an act."))
+        with tallies.kept_for([act.incident_id]):
+            audit_record(
+                actor=actor,
+                action=Action.DELETE,
+                target=act,
+                detail={"incident": act.incident_id, "victim": act.victim_id},
+            )
+            act.delete()
+
+
+def incident_perpetrator_add(*, actor: Any, incident: Incident, perpetrator: Perpetrator) -> None:
+    """Link a perpetrator (unit or person) to every act of the incident, as the one-pass form
+    does."""
+    errors: list[str] = []
+    terms = Terms()
+    _check_rows(
+        victims=[],
+        perpetrators=[perpetrator],
+        sources=[],
+        terms=terms,
+        errors=errors,
+        victim_persons=_saved_victims(incident),
+    )
+    _raise_if(errors)
+    with transaction.atomic():
+        tallies.lock_incidents([incident.pk])
+        with tallies.kept_for([incident.pk]):
+            acts = list(incident.acts.all())
+            linked = Involvement.objects.filter(
+                act__in=acts,
+                perpetrator_unit=perpetrator.unit,
+                perpetrator_person=perpetrator.person,
+            ).values_list("act_id", flat=True)
+            new_acts = [act for act in acts if act.pk not in set(linked)]
+            _write_involvements(
+                actor=actor, perpetrator=perpetrator, acts=new_acts, terms=terms, audit=True
+            )
+
+
+def involvement_remove(*, actor: Any, involvement: Involvement) -> None:
+    """Take a perpetrator out of one act."""
+    incident_id = involvement.act.incident_id
+    with transaction.atomic():
+        tallies.lock_incidents([incident_id])
+        with tallies.kept_for([incident_id]):
+            audit_record(
+                actor=actor,
+                action=Action.DELETE,
+                target=involvement,
+                detail={"act": involvement.act_id},
+            )
+            involvement.delete()
+
+
+def incident_source_add(*, actor: Any, incident: Incident, entry: SourceEntry) -> Source:
+    """Add a source to a recorded incident (and its acts), as the one-pass form does."""
+    errors: list[str] = []
+    terms = Terms()
+    _check_rows(victims=[], perpetrators=[], sources=[entry], terms=terms, errors=errors)
+    _raise_if(errors)
+    with transaction.atomic():
+        return _write_source(
+            actor=actor, record=incident, entry=entry, acts=incident.acts.all(), terms=terms
+        )
+
+
+def source_update(*, actor: Any, source: Source, data: dict[str, Any]) -> Source:
+    """Correct a source's type, description, reliability or credibility."""
+    errors: list[str] = []
+    terms = Terms()
+    if "source_type" in data:
+        data = {**data, "source_type": terms.get("source_type", data["source_type"], errors)}
+    _raise_if(errors)
+    with transaction.atomic():
+        source = Source.objects.select_for_update().get(pk=source.pk)
+        changed = assign_changes(source, data)
+        source.full_clean()
+        source.save()
+        audit_record(actor=actor, action=Action.UPDATE, target=source, fields=changed)
+    return source
+
+
+def incident_source_remove(*, actor: Any, incident: Incident, source: Source) -> None:
+    """Take a source out of an incident and its acts (the source record and its person stay,
+    for the other incidents it supports)."""
+    with transaction.atomic():
+        source.incidents.remove(incident)
+        source.acts.remove(*source.acts.filter(incident=incident))
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=source,
+            fields=["incidents", "acts"],
+            detail={"removed_from_incident": incident.pk},
+        )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.contrib import messages
@@ -9,26 +9,28 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from mizan.cases import exports, selectors, services
 from mizan.cases.forms import (
+    ConsentForm,
     IncidentForm,
     PerpetratorForm,
     SourceForm,
     VictimForm,
     person_from_choice,
 )
-from mizan.cases.models import Act, Incident, Organisation, Person
+from mizan.cases.models import Act, CaseFile, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.partial_dates import PartialDate
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.permissions import get_visible_or_404, visibility_q
 from mizan.core.sensitivity import Sensitivity
 
 VictimFormSet = formset_factory(VictimForm, extra=2, max_num=50, validate_max=True)
@@ -103,7 +105,16 @@ def incident_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit_view_if_sensitive(request, incident)
     # Related records (victims, perpetrators, sites, sources) come through the permission
     # layer in the selector; names through the ``name_for`` template filter.
-    return render(request, "cases/incident_detail.html", {"incident": incident})
+    return render(
+        request,
+        "cases/incident_detail.html",
+        {
+            "incident": incident,
+            "perpetrator_form": PerpetratorForm(prefix="p", actor=request.user)
+            if request.user.has_perm("cases.change_incident")
+            else None,
+        },
+    )
 
 
 def _victim_rows(actor: Any, formset: Any) -> list[services.VictimAct]:
@@ -244,12 +255,31 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "cases/person_detail.html",
         {
             "person": person,
-            "consents": person.consents.select_related("scope").order_by("-created_at"),
-            "consent_scopes": Term.objects.of("consent_scope"),
+            "consents": _consents_of(request.user, person),
+            "consent_form": ConsentForm(actor=request.user)
+            if request.user.has_perm("cases.change_person")
+            else None,
             "identity_visible": person.identity_visible_to(request.user),
             **selectors.person_roles(request.user, person),
         },
     )
+
+
+def _consents_of(user: Any, person: Person) -> list[Any]:
+    """The person's consents; each says whether its proof (a locker item) is the user's to see,
+    and gives its giver's name only as the user may see it (``name_for`` in the template)."""
+    from mizan.cases.sections import locker_item
+
+    consents = list(
+        person.consents.select_related("scope", "given_by", "proof", "taken_by").order_by(
+            "-created_at"
+        )
+    )
+    for consent in consents:
+        consent.proof_visible = consent.proof is not None and (  # type: ignore[attr-defined]
+            locker_item(user, consent.proof.reference) is not None
+        )
+    return consents
 
 
 @login_required
@@ -404,9 +434,26 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_visible_or_404(Person, request.user, pk=pk)
     if request.method != "POST":
         return redirect("cases:person_detail", pk=pk)
+    form = ConsentForm(request.POST, actor=request.user)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(
+                f"{form[name].label}: {' '.join(str(e) for e in errs)}"
+                for name, errs in form.errors.items()
+            ),
+        )
+        return redirect("cases:person_detail", pk=pk)
+    data = form.cleaned_data
     try:
         services.consent_record(
-            actor=request.user, person=person, scope=request.POST.get("scope", "")
+            actor=request.user,
+            person=person,
+            scope=data["scope"],
+            method=data["method"],
+            given_on=data["given_on"],
+            given_by=data["given_by"],
+            proof=data["proof"],
         )
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -491,3 +538,396 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         template="cases/edit_form.html",
         context={"title": _("Edit incident"), "back": back},
     )
+
+
+# --- Case files ----------------------------------------------------------------------------
+
+CASE_FILES_PER_PAGE = 50
+
+
+@login_required
+def case_file_list(request: HttpRequest) -> HttpResponse:
+    from django.core.paginator import Paginator
+
+    files = selectors.case_files_visible_to(request.user)
+    status = request.GET.get("status", "")
+    if status in CaseFile.Status.values:
+        files = files.filter(status=status)
+    page = Paginator(files, CASE_FILES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/case_file_list.html",
+        {"page_obj": page, "statuses": CaseFile.Status.choices, "status": status},
+    )
+
+
+@login_required
+@permission_required("cases.add_casefile", raise_exception=True)
+def case_file_create(request: HttpRequest) -> HttpResponse:
+    from mizan.cases.forms import CaseFileForm
+
+    form = CaseFileForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_file = services.case_file_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, " ".join(exc.messages))
+        else:
+            messages.success(
+                request, _("Case file %(ref)s was created.") % {"ref": case_file.reference}
+            )
+            return redirect("cases:case_file_detail", pk=case_file.pk)
+    return render(
+        request,
+        "cases/edit_form.html",
+        {
+            "form": form,
+            "title": _("New case file"),
+            "back": reverse("cases:case_file_list"),
+        },
+    )
+
+
+@login_required
+def case_file_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.sections import sections_for
+
+    case_file = selectors.case_file_detail(request.user, pk)
+    audit_view_if_sensitive(request, case_file)
+    return render(
+        request,
+        "cases/case_file_detail.html",
+        {"case_file": case_file, "sections": sections_for(request, case_file)},
+    )
+
+
+@login_required
+@permission_required("cases.change_casefile", raise_exception=True)
+def case_file_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    from mizan.cases.forms import CaseFileForm
+
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    back = reverse("cases:case_file_detail", args=[pk])
+    return edit_page(
+        request,
+        CaseFileForm(request.POST or None, instance=case_file, actor=request.user),
+        save=lambda data: services.case_file_update(
+            actor=request.user, case_file=case_file, data=data
+        ),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Edit case file"), "back": back},
+    )
+
+
+def _records_to_link(request: HttpRequest, relation: str) -> list[Any]:
+    """The incidents (by reference) or persons (by number) named in the POST, each found through
+    the permission layer: one the user may not see is reported as not found, like a wrong one."""
+    text = str(request.POST.get("records", ""))[:2000]
+    wanted = [w.strip().lstrip("#") for w in text.replace("،", ",").replace("\n", ",").split(",")]
+    wanted = [w for w in wanted if w]
+    found: list[Any]
+    if relation == "incidents":
+        found = list(Incident.objects.visible_to(request.user).filter(reference__in=wanted))
+        known = {i.reference for i in found}
+    else:
+        numbers = [int(w) for w in wanted if w.isdigit()]
+        found = list(Person.objects.visible_to(request.user).filter(pk__in=numbers))
+        known = {str(p.pk) for p in found}
+    unknown = [w for w in wanted if w not in known]
+    if not wanted:
+        raise ValidationError(
+            _("Type the reference of an incident.")
+            if relation == "incidents"
+            else _("Type the number of a person.")
+        )
+    if unknown:
+        raise ValidationError(
+            _("Not found, or not yours to see: %(list)s. Nothing was added.")
+            % {"list": ", ".join(unknown[:10])}
+        )
+    return found
+
+
+@login_required
+@permission_required("cases.change_casefile", raise_exception=True)
+def case_file_contents(request: HttpRequest, pk: int, relation: str, verb: str) -> HttpResponse:
+    """Add incidents or persons to a case file, or take one out (POST only)."""
+    if relation not in services.CASE_FILE_CONTENTS or verb not in ("add", "remove"):
+        raise Http404
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    back = redirect("cases:case_file_detail", pk=pk)
+    if request.method != "POST":
+        return back
+    try:
+        if verb == "add":
+            records = _records_to_link(request, relation)
+            services.case_file_add(
+                actor=request.user, case_file=case_file, relation=relation, records=records
+            )
+            messages.success(request, _("Added to the case file."))
+        else:
+            model = Incident if relation == "incidents" else Person
+            record = get_visible_or_404(model, request.user, pk=_int(request.POST.get("record")))
+            services.case_file_remove(
+                actor=request.user, case_file=case_file, relation=relation, records=[record]
+            )
+            messages.success(request, _("Taken out of the case file; the record itself is kept."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return back
+
+
+# --- Corrections of a recorded incident: victims and acts, perpetrators, sources -------------
+# The same forms as the one-pass page (one row each) and the same checks (in the services).
+
+
+def _incident_to_correct(request: HttpRequest, pk: int) -> Incident:
+    return get_visible_or_404(Incident, request.user, pk=pk)
+
+
+def _act_to_correct(request: HttpRequest, pk: int) -> Act:
+    """An act of an incident the user sees, whose victim the user sees too (404 otherwise)."""
+    acts = Act.objects.filter(visibility_q(request.user, "victim__")).select_related(
+        "incident", "victim", "act_type", "status"
+    )
+    return get_visible_or_404(acts, request.user, pk=pk)
+
+
+def _part_page(
+    request: HttpRequest,
+    incident: Incident,
+    *,
+    title: str,
+    row: str,
+    form: Any,
+    problems: Any,
+    act: Act | None = None,
+) -> HttpResponse:
+    return render(
+        request,
+        "cases/incident_part_form.html",
+        {
+            "incident": incident,
+            "title": title,
+            "row": row,
+            "f": form,
+            "problems": problems,
+            "act": act,
+        },
+    )
+
+
+def _row_add_page(
+    request: HttpRequest,
+    pk: int,
+    *,
+    form: Any,
+    rows: Callable[[Any, Any], list[Any]],
+    save: Callable[[Incident, Any], Any],
+    empty: tuple[str, str],
+    saved: str,
+    title: str,
+    template: str,
+) -> HttpResponse:
+    """A page that adds one row (victim and act, or source) to a recorded incident, with the
+    form of a row of the one-pass page; ``empty`` is the field and message for a blank row."""
+    incident = _incident_to_correct(request, pk)
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        found = rows(request.user, [form])
+        if not found:
+            form.add_error(*empty)
+        else:
+            try:
+                save(incident, found[0])
+            except ValidationError as exc:
+                problems = exc.messages
+            else:
+                messages.success(request, saved)
+                return redirect("cases:incident_detail", pk=pk)
+    return _part_page(request, incident, title=title, row=template, form=form, problems=problems)
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def incident_act_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add a victim and what was done to them to a recorded incident."""
+    return _row_add_page(
+        request,
+        pk,
+        form=VictimForm(request.POST or None, prefix="v", actor=request.user),
+        rows=_victim_rows,
+        save=lambda incident, row: services.incident_act_add(
+            actor=request.user, incident=incident, row=row
+        ),
+        empty=("act_type", _("Choose what was done, and to whom.")),
+        saved=_("The victim and act were added."),
+        title=_("Add a victim and act"),
+        template="cases/_victim_row.html",
+    )
+
+
+def _act_initial(act: Act) -> dict[str, Any]:
+    return {
+        "act_type": act.act_type.code,
+        "start_date": act.start_date,
+        "end_date": act.end_date,
+        "status": act.status.code if act.status else "",
+        "site": act.site_id,
+        "age_group": act.victim_age_group,
+        "steps_taken": act.steps_taken,
+        "torture_methods": [m.code for m in act.torture_methods.all()],
+    }
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def act_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct an act; its victim stays (the person's own page edits the person)."""
+    act = _act_to_correct(request, pk)
+    incident = _incident_to_correct(request, act.incident_id)
+    form = VictimForm(
+        request.POST or None, prefix="v", actor=request.user, initial=_act_initial(act)
+    )
+    for name in ("person", "name_ar", "name_lat", "sex", "birth_year"):
+        del form.fields[name]  # the victim is not changed here
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        row = services.VictimAct(
+            act_type=data.get("act_type", ""),
+            person=act.victim,
+            start_date=data.get("start_date"),
+            end_date=data.get("end_date"),
+            status=data.get("status", ""),
+            site_id=data["site"].pk if data.get("site") else None,
+            torture_methods=list(data.get("torture_methods") or []),
+            age_group=data.get("age_group") or Act.AgeGroup.UNKNOWN,
+            steps_taken=data.get("steps_taken", ""),
+        )
+        try:
+            services.act_update(actor=request.user, act=act, row=row)
+        except ValidationError as exc:
+            problems = exc.messages
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("cases:incident_detail", pk=incident.pk)
+    return _part_page(
+        request,
+        incident,
+        title=_("Correct the act"),
+        row="cases/_act_row.html",
+        form=form,
+        problems=problems,
+        act=act,
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def act_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    act = _act_to_correct(request, pk)
+    incident = _incident_to_correct(request, act.incident_id)
+    try:
+        services.act_remove(actor=request.user, act=act)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The act was taken out of the incident."))
+    return redirect("cases:incident_detail", pk=incident.pk)
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def incident_perpetrator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    incident = _incident_to_correct(request, pk)
+    form = PerpetratorForm(request.POST, prefix="p", actor=request.user)
+    if not form.is_valid() or not form.cleaned_data.get("unit"):
+        errors = [str(e) for field in form.errors.values() for e in field]
+        messages.error(request, " ".join(errors) or _("Choose a unit or group."))
+    else:
+        try:
+            services.incident_perpetrator_add(
+                actor=request.user,
+                incident=incident,
+                perpetrator=services.Perpetrator(
+                    degree=form.cleaned_data["degree"], unit=form.cleaned_data["unit"]
+                ),
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("The perpetrator was linked to every act."))
+    return redirect(reverse("cases:incident_detail", args=[pk]) + "#perpetrators")
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def involvement_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    involvement = get_object_or_404(
+        selectors.involvements_visible_to(request.user).select_related("act"), pk=pk
+    )
+    _act_to_correct(request, involvement.act_id)  # its act and victim within reach
+    incident = _incident_to_correct(request, involvement.act.incident_id)
+    services.involvement_remove(actor=request.user, involvement=involvement)
+    messages.success(request, _("The perpetrator was taken out of the act."))
+    return redirect("cases:incident_detail", pk=incident.pk)
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def incident_source_add(request: HttpRequest, pk: int) -> HttpResponse:
+    return _row_add_page(
+        request,
+        pk,
+        form=SourceForm(request.POST or None, prefix="s", actor=request.user),
+        rows=_source_rows,
+        save=lambda incident, entry: services.incident_source_add(
+            actor=request.user, incident=incident, entry=entry
+        ),
+        empty=("source_type", _("Choose the type of source.")),
+        saved=_("The source was added."),
+        title=_("Add a source"),
+        template="cases/_source_row.html",
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+def source_edit(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    from mizan.cases.forms import SourceEditForm
+
+    incident = _incident_to_correct(request, pk)
+    source = get_visible_or_404(
+        selectors.sources_visible_to(request.user).filter(incidents=incident),
+        request.user,
+        pk=source_pk,
+    )
+    back = reverse("cases:incident_detail", args=[pk])
+    return edit_page(
+        request,
+        SourceEditForm(request.POST or None, source=source),
+        save=lambda data: services.source_update(actor=request.user, source=source, data=data),
+        success_url=back,
+        template="cases/edit_form.html",
+        context={"title": _("Correct the source"), "back": back},
+    )
+
+
+@login_required
+@permission_required("cases.change_incident", raise_exception=True)
+@require_POST
+def source_remove(request: HttpRequest, pk: int, source_pk: int) -> HttpResponse:
+    incident = _incident_to_correct(request, pk)
+    source = get_visible_or_404(
+        selectors.sources_visible_to(request.user).filter(incidents=incident),
+        request.user,
+        pk=source_pk,
+    )
+    services.incident_source_remove(actor=request.user, incident=incident, source=source)
+    messages.success(request, _("The source was taken out of the incident."))
+    return redirect("cases:incident_detail", pk=pk)

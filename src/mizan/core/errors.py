@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
@@ -35,3 +36,24 @@ def server_error(request: HttpRequest) -> HttpResponse:
         "logged; please try again or tell an administrator."
     )
     return render(request, "errors/error.html", {"code": 500, "message": message}, status=500)
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    """Where Django's admin sends whoever it refuses (``/admin/login/``).
+
+    A visitor who is not signed in goes to Mizan's own sign-in page (throttled, two-factor). A
+    signed-in user without staff status was sent on to that page too, which sent them back to
+    the admin, which sent them back again, forever: they are now told that the administration
+    is not theirs to open.
+    """
+    if request.user.is_authenticated and request.user.is_staff:
+        return redirect("admin:index")
+    if request.user.is_authenticated:
+        message = _(
+            "The administration screens are only for administrators. Your account cannot open "
+            "them; everything your role allows is on the start page."
+        )
+        return render(request, "errors/error.html", {"code": 403, "message": message}, status=403)
+    target = reverse("accounts:login")
+    query = request.META.get("QUERY_STRING", "")
+    return redirect(f"{target}?{query}" if query else target)

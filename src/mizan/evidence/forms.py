@@ -40,6 +40,18 @@ class ItemDetailsForm(BootstrapFormMixin, forms.Form):
     case_file = forms.ModelChoiceField(
         label=_("Case file"), queryset=CaseFile.objects.none(), required=False
     )
+    incident_refs = forms.CharField(
+        label=_("Incidents"),
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=_("Incident references separated by spaces or commas."),
+    )
+    person_numbers = forms.CharField(
+        label=_("Persons"),
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=_("Person numbers (#12) separated by spaces or commas."),
+    )
     consent_scopes = forms.ModelMultipleChoiceField(
         label=_("May be shared with"),
         queryset=Term.objects.none(),
@@ -64,6 +76,13 @@ class ItemDetailsForm(BootstrapFormMixin, forms.Form):
             teams = teams.filter(pk__in=user_team_ids(actor))
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         self.fields["consent_scopes"].widget.attrs["class"] = ""
+        self.actor = actor
+
+    def clean_incident_refs(self) -> list[Any]:
+        return visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
+
+    def clean_person_numbers(self) -> list[Any]:
+        return visible_persons(self.actor, self.cleaned_data.get("person_numbers", ""))
 
 
 class DeriveForm(BootstrapFormMixin, forms.Form):
@@ -165,7 +184,41 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
 
 
 def _references(text: str) -> list[str]:
-    return list(dict.fromkeys((text or "").replace(",", " ").split()))
+    return list(dict.fromkeys((text or "").replace(",", " ").replace("،", " ").split()))
+
+
+def visible_incidents(actor: Any, text: str) -> list[Any]:
+    """The incidents named by reference in ``text``, each one the actor may see; a reference
+    out of reach is reported like a wrong one (its existence is not disclosed)."""
+    from mizan.cases.models import Incident
+
+    refs = _references(text)
+    found = {i.reference: i for i in Incident.objects.visible_to(actor).filter(reference__in=refs)}
+    unknown = [ref for ref in refs if ref not in found]
+    if unknown:
+        raise forms.ValidationError(
+            _("No incident %(refs)s that you can see.") % {"refs": ", ".join(unknown)}
+        )
+    return [found[ref] for ref in refs]
+
+
+def visible_persons(actor: Any, text: str) -> list[Any]:
+    """The persons named by number (``#12``) in ``text``, each one the actor may see."""
+    from mizan.cases.models import Person
+
+    numbers = [n.lstrip("#") for n in _references(text)]
+    found = {
+        str(p.pk): p
+        for p in Person.objects.visible_to(actor).filter(
+            pk__in=[int(n) for n in numbers if n.isdigit()]
+        )
+    }
+    unknown = [n for n in numbers if n not in found]
+    if unknown:
+        raise forms.ValidationError(
+            _("No person %(numbers)s that you can see.") % {"numbers": ", ".join(unknown)}
+        )
+    return [found[n] for n in numbers]
 
 
 class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -230,20 +283,9 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         self.fields["consent_scopes"].widget.attrs["class"] = ""
 
     def clean_incident_refs(self) -> str:
-        from mizan.cases.models import Incident
-
-        refs = _references(self.cleaned_data.get("incident_refs", ""))
-        found = {
-            i.reference: i
-            for i in Incident.objects.visible_to(self.actor).filter(reference__in=refs)
-        }
-        unknown = [ref for ref in refs if ref not in found]
-        if unknown:
-            raise forms.ValidationError(
-                _("No incident %(refs)s that you can see.") % {"refs": ", ".join(unknown)}
-            )
-        self.incidents = [found[ref] for ref in refs] + self.hidden_incidents
-        return " ".join(refs)
+        incidents = visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
+        self.incidents = incidents + self.hidden_incidents
+        return " ".join(i.reference for i in incidents)
 
     def clean_case_files(self) -> list[Any]:
         return [*self.cleaned_data.get("case_files", []), *self.hidden_case_files]

@@ -15,6 +15,7 @@ urlpatterns = [
     path("items/<str:reference>/verify/", views.item_verify, name="item_verify"),
     path("items/<str:reference>/note/", views.item_annotate, name="item_annotate"),
     path("items/<str:reference>/edit/", views.item_edit, name="item_edit"),
+    path("case-files/<int:pk>/<str:verb>/", views.case_file_items, name="case_file_items"),
     path("handovers/", views.handover_list, name="handover_list"),
     path("handovers/<str:reference>.tar", views.handover_download, name="handover_download"),
 ]

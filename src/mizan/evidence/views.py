@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import (
     Http404,
@@ -333,6 +334,8 @@ def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
             sensitivity=data["sensitivity"],
             team=data["team"],
             case_files=[data["case_file"]] if data["case_file"] else [],
+            incidents=data["incident_refs"],
+            persons=data["person_numbers"],
             consent_scopes=data["consent_scopes"],
             derived_from=derived_from,
             derivation=derivation,
@@ -473,3 +476,44 @@ def item_edit(request: HttpRequest, reference: str) -> HttpResponse:
             "back": reverse("evidence:item_detail", args=[item.reference]),
         },
     )
+
+
+@login_required
+@permission_required(("cases.change_casefile", "evidence.change_item"), raise_exception=True)
+@require_POST
+def case_file_items(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    """Add evidence items (by reference) to a case file, or take one out; a custody event each.
+
+    An item the user may not see is reported as not found, like a wrong reference.
+    """
+    if verb not in ("add", "remove"):
+        raise Http404
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    field = "items" if verb == "add" else "item"
+    text = str(request.POST.get(field, ""))[:2000]
+    wanted = [w.strip() for w in text.replace("،", ",").split(",") if w.strip()]
+    found = list(_visible_items(request).filter(reference__in=wanted))
+    unknown = [w for w in wanted if w not in {item.reference for item in found}]
+    back = redirect(reverse("cases:case_file_detail", args=[pk]) + "#evidence")
+    if not wanted or unknown:
+        messages.error(
+            request,
+            _("Not found, or not yours to see: %(list)s. Nothing was changed.")
+            % {"list": ", ".join(unknown[:10])}
+            if unknown
+            else _("Type the reference of an evidence item."),
+        )
+        return back
+    with transaction.atomic():
+        for item in found:
+            if verb == "add":
+                services.item_link(item=item, actor=request.user, case_files=[case_file])
+            else:
+                services.item_unlink(item=item, actor=request.user, case_files=[case_file])
+    messages.success(
+        request,
+        _("Added to the case file.")
+        if verb == "add"
+        else _("Taken out of the case file; the record itself is kept."),
+    )
+    return back

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.models.bases import Stamped
+from mizan.core.models.bases import ConsentMethod, Stamped
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 from mizan.core.sensitivity import Sensitivity
@@ -229,10 +229,7 @@ class TestimonyConsent(Stamped):
 
     __test__ = False  # not a pytest test class, despite its name
 
-    class Method(models.TextChoices):
-        WRITTEN = "written", _("Written (signed form)")
-        RECORDED = "recorded", _("Verbal, recorded")
-        VERBAL = "verbal", _("Verbal, not recorded")
+    Method = ConsentMethod  # shared with the consents of persons (cases.Consent)
 
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="consents")
     scopes = models.ManyToManyField(

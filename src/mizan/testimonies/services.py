@@ -812,6 +812,25 @@ def testimony_add_to_case_file(*, actor: Any, testimony: Testimony, case_file: A
     return items
 
 
+def testimony_remove_from_case_file(*, actor: Any, testimony: Testimony, case_file: Any) -> None:
+    """Take the testimony out of a case file, with its originals (the items stay in the locker;
+    transcripts exported to the file stay linked, as items of their own)."""
+    with transaction.atomic():
+        Testimony.objects.select_for_update().filter(pk=testimony.pk).first()
+        if not testimony.case_files.filter(pk=case_file.pk).exists():
+            return
+        for item in testimony.originals.all():
+            evidence_services.item_unlink(item=item, actor=actor, case_files=[case_file])
+        testimony.case_files.remove(case_file)
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=testimony,
+            fields=["case_files"],
+            detail={"removed_from_case_file": case_file.reference},
+        )
+
+
 def collection_create(*, actor: Any, data: dict[str, Any]) -> Collection:
     with transaction.atomic():
         collection = Collection(**data)

@@ -39,6 +39,11 @@ urlpatterns = [
     ),
     path("staff/<int:pk>/segments/<int:segment_pk>/", views.segment_edit, name="segment_edit"),
     path("staff/<int:pk>/case-files/", views.case_file_add, name="case_file_add"),
+    path(
+        "case-files/<int:pk>/<str:verb>/",
+        views.case_file_testimonies,
+        name="case_file_testimonies",
+    ),
     path("staff/<int:pk>/statement.pdf", views.statement, name="statement"),
     path("staff/<int:pk>/publish/", views.publish, name="publish"),
     path("staff/<int:pk>/unpublish/", views.unpublish, name="unpublish"),

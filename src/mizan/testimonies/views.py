@@ -29,6 +29,7 @@ from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
+from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
 from mizan.evidence.services import get_store
@@ -592,19 +593,8 @@ def case_file_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     )
     if case_file is None:
         messages.error(request, _("Choose a case file."))
-        return redirect("testimonies:detail", pk=testimony.pk)
-    try:
-        items = services.testimony_add_to_case_file(
-            actor=request.user, testimony=testimony, case_file=case_file
-        )
-    except ValidationError as exc:
-        messages.error(request, _messages(exc))
     else:
-        messages.success(
-            request,
-            _("Added to %(case)s with %(count)s items of the evidence locker.")
-            % {"case": case_file.reference, "count": len(items)},
-        )
+        _add_to_case_file(request, testimony, case_file)
     return redirect("testimonies:detail", pk=testimony.pk)
 
 
@@ -737,3 +727,50 @@ def sitemap(request: HttpRequest) -> HttpResponse:
         {"publications": publications, "base": request.build_absolute_uri("/").rstrip("/")},
         content_type="application/xml",
     )
+
+
+def _add_to_case_file(request: HttpRequest, testimony: Any, case_file: CaseFile) -> None:
+    try:
+        items = services.testimony_add_to_case_file(
+            actor=request.user, testimony=testimony, case_file=case_file
+        )
+    except ValidationError as exc:
+        messages.error(request, _messages(exc))
+    else:
+        messages.success(
+            request,
+            _("Added to %(case)s with %(count)s items of the evidence locker.")
+            % {"case": case_file.reference, "count": len(items)},
+        )
+
+
+@login_required
+@permission_required((CHANGE, "cases.change_casefile"), raise_exception=True)
+@require_POST
+def case_file_testimonies(request: HttpRequest, pk: int, verb: str) -> HttpResponse:
+    """From a case file's page: add a testimony (by its reference) or take one out."""
+    if verb not in ("add", "remove"):
+        raise Http404
+    case_file = get_visible_or_404(CaseFile, request.user, pk=pk)
+    reference = str(request.POST.get("testimony", "")).strip()[:40]
+    testimony = (
+        Testimony.objects.visible_to(request.user).filter(reference=reference).first()
+        if reference
+        else None
+    )
+    if testimony is None:
+        messages.error(
+            request,
+            _("Not found, or not yours to see: %(list)s. Nothing was changed.")
+            % {"list": reference}
+            if reference
+            else _("Type the reference of a testimony."),
+        )
+    elif verb == "add":
+        _add_to_case_file(request, testimony, case_file)
+    else:
+        services.testimony_remove_from_case_file(
+            actor=request.user, testimony=testimony, case_file=case_file
+        )
+        messages.success(request, _("Taken out of the case file; the record itself is kept."))
+    return redirect(reverse("cases:case_file_detail", args=[pk]) + "#testimonies")

@@ -22,6 +22,15 @@ class Stamped(models.Model):
         abstract = True
 
 
+class ConsentMethod(models.TextChoices):
+    """How a consent was given: the one list for persons (``cases.Consent``) and testimonies
+    (``testimonies.TestimonyConsent``). What it allows is the ``consent_scope`` vocabulary."""
+
+    WRITTEN = "written", _("Written (signed form)")
+    RECORDED = "recorded", _("Verbal, recorded")
+    VERBAL = "verbal", _("Verbal, not recorded")
+
+
 def vocabulary_term(
     vocabulary: str, verbose: Any, *, null: bool = False
 ) -> models.ForeignKey[Any, Any]:

@@ -46,6 +46,7 @@ from mizan.evidence.services.ingest import (
     item_derive,
     item_ingest,
     item_link,
+    item_unlink,
     item_update,
 )
 
@@ -72,6 +73,7 @@ __all__ = [
     "item_fixity",
     "item_ingest",
     "item_link",
+    "item_unlink",
     "item_update",
     "locker_verify",
     "missing_consent",

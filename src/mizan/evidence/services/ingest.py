@@ -76,6 +76,8 @@ def item_ingest(
     sensitivity: int = Sensitivity.CONFIDENTIAL,
     team: Any = None,
     case_files: Iterable[Any] = (),
+    incidents: Iterable[Any] = (),
+    persons: Iterable[Any] = (),
     consent_scopes: Iterable[Term] = (),
     derived_from: Item | None = None,
     derivation: str = "",
@@ -132,6 +134,12 @@ def item_ingest(
         cases = list(case_files)
         if cases:
             item.case_files.set(cases)
+        # Incidents and persons the file documents, chosen on the upload form (issue 19).
+        linked_incidents, linked_persons = list(incidents), list(persons)
+        if linked_incidents:
+            item.incidents.set(linked_incidents)
+        if linked_persons:
+            item.persons.set(linked_persons)
         scopes = list(consent_scopes)
         if derived_from is not None and not scopes:
             scopes = list(derived_from.consent_scopes.all())
@@ -151,6 +159,13 @@ def item_ingest(
                 **({"derived_from": derived_from.reference} if derived_from else {}),
                 **({"derivation": derivation} if derivation else {}),
                 **({"case_files": [c.reference for c in cases]} if cases else {}),
+                **(
+                    {"incidents": [i.reference for i in linked_incidents]}
+                    if linked_incidents
+                    else {}
+                ),
+                # Persons by number only: a name in the custody log would outlive its clearance.
+                **({"persons": [p.pk for p in linked_persons]} if linked_persons else {}),
             },
         )
         if derived_from is not None:
@@ -267,6 +282,21 @@ def item_link(*, item: Item, actor: Any, case_files: Iterable[Any] = ()) -> None
             action=CustodyEvent.Action.LINK,
             actor=actor,
             details={"case_files": [c.reference for c in added]},
+        )
+
+
+def item_unlink(*, item: Item, actor: Any, case_files: Iterable[Any] = ()) -> None:
+    """Take the item out of case files (a custody event, like the link that put it there)."""
+    removed = [c for c in case_files if item.case_files.filter(pk=c.pk).exists()]
+    if not removed:
+        return
+    with transaction.atomic():
+        item.case_files.remove(*removed)
+        custody_record(
+            item=item,
+            action=CustodyEvent.Action.LINK,
+            actor=actor,
+            details={"removed_from_case_files": [c.reference for c in removed]},
         )
 
 
