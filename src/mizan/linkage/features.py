@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from mizan.text import name_keys, normalise_for_search, to_ascii_digits
+from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
+from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import drop_titles, split_full_name
 from mizan.text.translit import dotless_key, loose_key
 
@@ -127,8 +128,11 @@ def _first_word(text: str) -> str:
 
 
 def _year(value: str) -> int | None:
-    match = _YEAR.search(to_ascii_digits(value))
-    return int(match.group(1)) if match else None
+    """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
+    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``."""
+    match = _YEAR.search(ocr_digits(value))
+    year = int(match.group(1)) if match else None
+    return year if plausible_year(year) else None
 
 
 def _year_month(date: str, year: int | None) -> str | None:
@@ -175,9 +179,11 @@ def record_features(row: Mapping[str, str]) -> dict[str, Any]:
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
     features["birth_place_k"] = (_place_key(place) or None) if place else None
-    digits = re.sub(r"\D", "", to_ascii_digits(row.get("national_id") or ""))
+    # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
+    # then sees "one digit apart" for a misread or dropped digit.
+    digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = to_ascii_digits(row.get("date_of_arrest") or "")
+    arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     return features
