@@ -28,7 +28,7 @@ from typing import Any
 
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
-from mizan.text.names import drop_titles, split_full_name
+from mizan.text.names import drop_titles, parse_full_name, strip_asides
 from mizan.text.translit import dotless_key, loose_key
 
 __all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
@@ -45,7 +45,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "arrest_month",
 )
 
-_BRACKETS = re.compile(r"[(\[{][^)\]}]*[)\]}]")
 _ARTICLES = ("ال", "al", "el")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 # The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
@@ -147,9 +146,19 @@ def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
     full = (row.get("full_name") or "").strip()
     if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
-        split = split_full_name(drop_titles(_BRACKETS.sub(" ", full)))
+        # The likeliest reading of the name as written: "FAMILY, Given Father", an upper-case
+        # family name on either side, bin/ibn/son of, a kunya in brackets set aside.
+        split = parse_full_name(full)[0].parts
         for part in ("first", "father", "grandfather", "family"):
             parts[part] = split[f"{part}_name"]
+    if parts["mother"]:
+        # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
+        # after her family name.
+        reading = parse_full_name(parts["mother"])[0]
+        if reading.form in ("family, given", "FAMILY given"):
+            parts["mother"] = reading.parts["first_name"]
+        else:
+            parts["mother"] = strip_asides(parts["mother"])
     return parts
 
 

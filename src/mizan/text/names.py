@@ -77,3 +77,111 @@ def split_full_name(full_name: str) -> dict[str, str]:
         parts["father_name"], parts["grandfather_name"] = words[1], words[2]
         parts["family_name"] = " ".join(words[3:])
     return parts
+
+
+# --- Reading a full name written in any order ----------------------------------------------------
+
+# A kunya or nickname set apart: in brackets or quotes, or after "a.k.a." / "alias" / «الملقب».
+_ASIDE = re.compile(r"[(\[{][^)\]}]*[)\]}]|«[^»]*»|\"[^\"]*\"")
+_AKA = re.compile(
+    r"\s(?:a\.?k\.?a\.?|alias|known as|called"
+    r"|الملقب(?:\s+ب)?|المعروف\s+ب(?:اسم)?|الملقبة|المعروفة\s+ب)"
+    r"\s+(?:(?:abu|abou|abo|um|umm|oum|ابو|أبو|ام|أم)\s+)?\S+",
+    re.IGNORECASE,
+)
+# Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
+_LINEAGE = re.compile(
+    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت)(?!\S)",
+    re.IGNORECASE,
+)
+_FAMILY_MARKERS = frozenset({"al", "el"})
+
+
+def _is_upper_word(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _given_parts(words: list[str], family: str) -> dict[str, str]:
+    parts = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": family}
+    if words:
+        parts["first_name"] = words[0]
+    if len(words) >= 2:
+        parts["father_name"] = words[1]
+    if len(words) >= 3:
+        parts["grandfather_name"] = " ".join(words[2:])
+    return parts
+
+
+def _natural(words: list[str]) -> dict[str, str]:
+    return split_full_name(" ".join(words))
+
+
+def _family_first(words: list[str]) -> dict[str, str]:
+    return _given_parts(words[1:], words[0]) if len(words) > 1 else _natural(words)
+
+
+class NameReading:
+    """One way to read a full name: its parts, how sure the reading is (0–1) and why."""
+
+    __slots__ = ("confidence", "form", "parts")
+
+    def __init__(self, parts: dict[str, str], confidence: float, form: str) -> None:
+        self.parts = parts
+        self.confidence = confidence
+        self.form = form
+
+    def __repr__(self) -> str:
+        return f"NameReading({self.form}, {self.confidence}, {self.parts})"
+
+
+def strip_asides(full_name: str) -> str:
+    """The name without a kunya or nickname set apart ("(أبو خالد)", "a.k.a. Abu Ahmad")."""
+    return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
+
+
+def parse_full_name(full_name: str) -> list[NameReading]:
+    """Every plausible reading of a full name into first, father, grandfather and family name,
+    the likeliest first. The verbatim text stays with the caller; this only reads it.
+
+    Forms recognised: ``FAMILY, Given Father Grandfather`` (UN and court lists: the part before
+    the comma is the family name); an upper-case family name before or after the given names
+    (``HAMWI Rana Khaled``, ``Rana Khaled HAMWI``); "son of" / bin / ibn / bint / بن between a
+    name and the father's; a kunya or nickname in brackets, quotes or after "a.k.a.", set aside;
+    leading titles dropped. Without any sign the natural order (first … family) is read with a
+    confidence of 0.7 and the family-first order given as a second reading.
+    """
+    text = drop_titles(strip_asides(full_name))
+    if not text:
+        return [NameReading(_natural([]), 0.0, "empty")]
+    if "," in text or "،" in text:
+        head, _, tail = text.replace("،", ",").partition(",")
+        family = " ".join(name_words(head))
+        given = name_words(_LINEAGE.sub(" ", tail.replace(",", " ")))
+        if family and given:
+            return [
+                NameReading(_given_parts(given, family), 0.95, "family, given"),
+                NameReading(_natural([*given, family]), 0.05, "natural"),
+            ]
+        text = f"{head} {tail}"
+    lineage = bool(_LINEAGE.search(text))
+    words = name_words(_LINEAGE.sub(" ", text))
+    if len(words) <= 1:
+        return [NameReading(_natural(words), 0.5, "one word")]
+    upper = [_is_upper_word(word) for word in words]
+    if any(upper) and not all(upper):
+        if upper[0] and not upper[-1]:
+            count = next(i for i, flag in enumerate(upper) if not flag)
+            family = " ".join(words[:count])
+            return [
+                NameReading(_given_parts(words[count:], family), 0.9, "FAMILY given"),
+                NameReading(_natural(words), 0.1, "natural"),
+            ]
+        if upper[-1]:
+            return [NameReading(_natural(words), 0.9, "given FAMILY")]
+    if lineage:
+        return [NameReading(_natural(words), 0.9, "son of")]
+    readings = [NameReading(_natural(words), 0.7, "natural")]
+    if len(words) >= 2:
+        readings.append(NameReading(_family_first(words), 0.3, "family first"))
+    return readings

@@ -459,6 +459,9 @@ def _latin_key(word: str) -> str:
             continue
         if char == "y":
             consonants.append("y")
+        elif char == "c" and word[index + 1 : index + 2] in ("e", "i"):
+            # French soft c: "Kacem" قاسم, "Mouncef" منصف.
+            consonants.append("s")
         elif char == "x":
             consonants.extend(("k", "s"))
         elif char in _LATIN_CONSONANTS:
@@ -484,9 +487,17 @@ def _split_abd(word: str) -> tuple[str, str] | None:
     return None
 
 
+# Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
+# 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
+# "3omar"). Read only inside a word that has Latin letters: a number stays a number.
+_ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a"})
+
+
 @lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Key of one word already in search form (lowercase, no spaces)."""
+    if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
+        word = word.translate(_ARABIZI)
     arabic = "".join(char for char in word if _is_arabic_letter(char))
     latin = "".join(char for char in word if "a" <= char <= "z")
     # A word mixing scripts is keyed by its majority script; the rest is noise such as a stray
