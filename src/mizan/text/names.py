@@ -97,6 +97,15 @@ _LINEAGE = re.compile(
 _FAMILY_MARKERS = frozenset({"al", "el"})
 
 
+def _without_titles(words: list[str]) -> list[str]:
+    """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
+    name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
+    from mizan.text.translit import is_title
+
+    kept = [word for word in words if not is_title(word)]
+    return kept or words
+
+
 def _is_upper_word(word: str) -> bool:
     letters = [char for char in word if char.isalpha()]
     return len(letters) >= 2 and all(char.isupper() for char in letters)
@@ -157,7 +166,7 @@ def parse_full_name(full_name: str) -> list[NameReading]:
     if "," in text or "،" in text:
         head, _, tail = text.replace("،", ",").partition(",")
         family = " ".join(name_words(head))
-        given = name_words(_LINEAGE.sub(" ", tail.replace(",", " ")))
+        given = _without_titles(name_words(_LINEAGE.sub(" ", tail.replace(",", " "))))
         if family and given:
             return [
                 NameReading(_given_parts(given, family), 0.95, "family, given"),
@@ -165,7 +174,7 @@ def parse_full_name(full_name: str) -> list[NameReading]:
             ]
         text = f"{head} {tail}"
     lineage = bool(_LINEAGE.search(text))
-    words = name_words(_LINEAGE.sub(" ", text))
+    words = _without_titles(name_words(_LINEAGE.sub(" ", text)))
     if len(words) <= 1:
         return [NameReading(_natural(words), 0.5, "one word")]
     upper = [_is_upper_word(word) for word in words]
