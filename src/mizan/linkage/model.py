@@ -79,6 +79,8 @@ DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.02}
 # +20), which random sampling cannot know. A pair with the same national id still outweighs it.
 SIBLING_M = 1e-6
 SIBLING_U = 0.05
+# Both names in Arabic letters with different keys: ≈ -25.6 (issue 15, tuned on the generator).
+SIBLING_M_ARABIC = 1e-9
 COUSIN_M = 1e-4
 COUSIN_U = 0.1
 
@@ -97,12 +99,30 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         # while father and family name agree. Their shared family fields are one piece of
         # evidence counted several times by a model that takes fields as independent, so this
         # pattern gets its own, strongly negative, level.
+        sibling = (
+            f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
+            f' OR "{dotless}_l" = "{dotless}_r"))'
+            f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
+            ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"'
+        )
+        # Both in Arabic script, the first names differ in their letters and not only in their
+        # dots: a transliteration cannot explain it, so the weight must outvote everything a
+        # family shares (father, grandfather, family name, mother, birth place: up to +28).
         levels.append(
             cll.CustomLevel(
-                f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
-                f' OR "{dotless}_l" = "{dotless}_r"))'
-                f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
-                ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"',
+                f'{sibling} AND "{dotless}_l" IS NOT NULL AND "{dotless}_r" IS NOT NULL'
+                f' AND "{key}_l" <> "{key}_r"',
+                label_for_charts="different name, same father and family (sibling)",
+            ).configure(
+                m_probability=SIBLING_M_ARABIC,
+                u_probability=SIBLING_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+        levels.append(
+            cll.CustomLevel(
+                sibling,
                 label_for_charts="different name, same father and family (sibling?)",
             ).configure(
                 m_probability=SIBLING_M,
