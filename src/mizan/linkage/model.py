@@ -79,7 +79,7 @@ DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.02}
 # +20), which random sampling cannot know. A pair with the same national id still outweighs it.
 SIBLING_M = 1e-6
 SIBLING_U = 0.05
-# Both names in Arabic letters with different keys: ≈ -25.6 (issue 15, tuned on the generator).
+# Both names in the same script with different keys: ≈ -25.6 (issue 15, tuned on the generator).
 SIBLING_M_ARABIC = 1e-9
 COUSIN_M = 1e-4
 COUSIN_U = 0.1
@@ -103,14 +103,26 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
             f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
             f' OR "{dotless}_l" = "{dotless}_r"))'
             f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
+            # Across scripts, an OCR'd Arabic name (سميز) or a Latin vowel (Hoda/هدى, Mouna/منى)
+            # that the loose key forgives is a spelling, not a brother (issue 15).
+            # But an Arabic waw the Latin lacks is a long u the Latin would write: محمود is not
+            # "Mhd".
+            f' AND NOT coalesce(("{dotless}_l" IS NULL) <> ("{dotless}_r" IS NULL)'
+            f' AND "{part}_loose_l" = "{part}_loose_r"'
+            # … letter for letter (هدى is not "Jihad", whose loose key is the same).
+            f' AND length(replace("{key}_l", \'w\', \'\'))'
+            f' = length(replace("{key}_r", \'w\', \'\'))'
+            f' AND NOT (("{dotless}_l" IS NOT NULL AND "{key}_l" LIKE \'%w\''
+            f' AND "{key}_r" NOT LIKE \'%w\') OR ("{dotless}_r" IS NOT NULL'
+            f' AND "{key}_r" LIKE \'%w\' AND "{key}_l" NOT LIKE \'%w\')), false)'
             ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"'
         )
-        # Both in Arabic script, the first names differ in their letters and not only in their
-        # dots: a transliteration cannot explain it, so the weight must outvote everything a
+        # Both in the same script, the first names differ in their letters and not only in
+        # their dots: no transliteration explains it, so the weight must outvote everything a
         # family shares (father, grandfather, family name, mother, birth place: up to +28).
         levels.append(
             cll.CustomLevel(
-                f'{sibling} AND "{dotless}_l" IS NOT NULL AND "{dotless}_r" IS NOT NULL'
+                f'{sibling} AND ("{dotless}_l" IS NULL) = ("{dotless}_r" IS NULL)'
                 f' AND "{key}_l" <> "{key}_r"',
                 label_for_charts="different name, same father and family (sibling)",
             ).configure(

@@ -45,7 +45,7 @@ LEVEL_LABELS = {
     "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
     "one letter apart": gettext_lazy("one letter apart"),
     "different name, same father and family (sibling)": gettext_lazy(
-        "different name in Arabic letters, same father and family (a brother or sister)"
+        "different name in the same script, same father and family (a brother or sister)"
     ),
     "different name, same father and family (sibling?)": gettext_lazy(
         "different name, same father and family (a brother or sister?)"
