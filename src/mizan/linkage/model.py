@@ -110,11 +110,11 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
             f' AND NOT coalesce(("{dotless}_l" IS NULL) <> ("{dotless}_r" IS NULL)'
             f' AND "{part}_loose_l" = "{part}_loose_r"'
             # … letter for letter (هدى is not "Jihad", whose loose key is the same).
-            f' AND length(replace("{key}_l", \'w\', \'\'))'
-            f' = length(replace("{key}_r", \'w\', \'\'))'
+            f" AND length(replace(\"{key}_l\", 'w', ''))"
+            f" = length(replace(\"{key}_r\", 'w', ''))"
             f' AND NOT (("{dotless}_l" IS NOT NULL AND "{key}_l" LIKE \'%w\''
             f' AND "{key}_r" NOT LIKE \'%w\') OR ("{dotless}_r" IS NOT NULL'
-            f' AND "{key}_r" LIKE \'%w\' AND "{key}_l" NOT LIKE \'%w\')), false)'
+            f" AND \"{key}_r\" LIKE '%w' AND \"{key}_l\" NOT LIKE '%w')), false)"
             ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"'
         )
         # Both in the same script, the first names differ in their letters and not only in

@@ -66,6 +66,25 @@ LEVEL_LABELS = {
 }
 
 
+# The implausible values mizan.linkage.problems flags (its codes), for the reviewer.
+PROBLEM_LABELS = {
+    "birth_year_implausible": gettext_lazy(
+        "not a plausible birth year (a misread digit?); compared as missing"
+    ),
+    "birth_year_unreadable": gettext_lazy("cannot be read as a birth year; compared as missing"),
+    "arrest_date_implausible": gettext_lazy(
+        "no plausible year of arrest (a misread digit?); compared as missing"
+    ),
+    "arrest_before_birth": gettext_lazy("the arrest is dated before the birth"),
+    "national_id_malformed": gettext_lazy(
+        "not 11 digits (a digit dropped or doubled?); compared digit by digit"
+    ),
+    "national_id_letters": gettext_lazy(
+        "letters where digits belong (O for 0, l for 1?); read as digits"
+    ),
+}
+
+
 STAGE_LABELS = {
     "reading": gettext_lazy("Reading the records…"),
     "linking": gettext_lazy("Comparing the records…"),
