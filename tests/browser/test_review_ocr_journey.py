@@ -59,9 +59,7 @@ def test_officer_reviews_a_comma_form_name_against_an_ocr_record(
     page.wait_for_url("**/missing/review/")
 
     ocr = SourceRecord.objects.get(record_id="D-1")
-    pair = CandidatePair.objects.get(
-        record_a=min(ocr.pk, rana.pk), record_b=max(ocr.pk, rana.pk)
-    )
+    pair = CandidatePair.objects.get(record_a=min(ocr.pk, rana.pk), record_b=max(ocr.pk, rana.pk))
     page.goto(f"{base}/missing/review/{pair.pk}/")
     # The parts read from "HAMWI, Rana Khaled", beside the Arabic record's.
     side = page.inner_text("table.side-by-side")
