@@ -43,6 +43,24 @@ def test_without_any_sign_both_orders_are_offered_natural_first() -> None:
     assert readings[1].parts["family_name"] == "Rana"
 
 
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("الحموي رنا خالد", "family first"),  # the article marks the family name
+        ("al-Hamwi Rana Khaled", "family first"),
+        ("Hamwi Rana Khaled", "family first"),  # no given name first, given names after
+        ("Rana Khaled Hamwi", "natural"),
+        ("إلياس خالد الحداد", "natural"),  # a given name that starts like the article
+        ("محمد أحمد العلي", "natural"),
+    ],
+)
+def test_the_family_name_first_without_a_sign_is_read_from_the_words(text: str, form: str) -> None:
+    best = parse_full_name(text)[0]
+    assert best.form == form
+    if form == "family first":
+        assert best.parts["father_name"] in ("خالد", "Khaled")
+
+
 def test_a_comma_form_and_an_arabic_record_get_the_same_features() -> None:
     latin = record_features({"full_name": "HAMWI, Rana Khaled"})
     arabic = record_features({"first_name": "رنا", "father_name": "خالد", "family_name": "الحموي"})
@@ -66,6 +84,8 @@ def test_the_mothers_first_name_is_read_from_her_full_name() -> None:
         ("مصطفى", "Moustafa"),
         ("عبد الرحمن", "Abdel Rahman"),
         ("جمال", "Djamal"),
+        ("عبد الكريم", "3abdul Karim"),
+        ("عبد الرحمن", "3abd al-Ra7man"),
     ],
 )
 def test_french_and_arabic_keyboard_spellings_meet_the_arabic(arabic: str, latin: str) -> None:

@@ -270,6 +270,7 @@ class Person:
     grandfather: Name
     family: Name
     mother: Name
+    mother_family: Name
     sex: str
     birth_year: int
     birth_place: Name
@@ -340,6 +341,8 @@ def _people(rng: random.Random) -> Iterator[Person]:
             fathers.append(father)
         for father in fathers:
             mother = females.draw(rng)
+            # Her own family name: the same as her husband's in a cousin marriage.
+            mother_family = family if rng.random() < 0.2 else families.draw(rng)
             year = rng.randint(1950, 2000)
             children: list[Name] = []
             for index in range(rng.choice((1, 2, 2, 3, 3, 4, 5))):
@@ -359,6 +362,7 @@ def _people(rng: random.Random) -> Iterator[Person]:
                     grandfather=grandfather,
                     family=family,
                     mother=mother,
+                    mother_family=mother_family,
                     sex=sex,
                     birth_year=year,
                     birth_place=place,
@@ -513,10 +517,12 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     p = person
     if source == "un":
         first = _latin(p.first, rng)
-        father = _latin(p.father, rng)
-        grandfather = _latin(p.grandfather, rng) if rng.random() < 0.5 else ""
+        father = _latin(p.father, rng) if rng.random() < 0.9 else ""
+        grandfather = _latin(p.grandfather, rng) if father and rng.random() < 0.5 else ""
         family = _family_latin(p.family, rng)
         mother = _latin(p.mother, rng) if rng.random() < 0.5 else ""
+        if mother and rng.random() < 0.2:
+            mother += " " + _family_latin(p.mother_family, rng)
         style = rng.random()
         if style < 0.25:  # a French-speaking writer
             first, father, grandfather, family, mother = map(
@@ -535,6 +541,9 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         grandfather = alter(p.grandfather.arabic, rng) if rng.random() < 0.75 else ""
         family = alter(_family_arabic(p.family.arabic, rng), rng)
         mother = alter(p.mother.arabic, rng) if rng.random() < 0.8 else ""
+        if mother and source == "families" and rng.random() < 0.4:
+            # Her full name, with her own family name, as relatives often give it.
+            mother += " " + alter(_family_arabic(p.mother_family.arabic, rng), rng)
         place = p.birth_place.arabic
         if source == "families" and rng.random() < 0.05:
             first = f"{rng.choice(_TITLES_AR)} {first}"
@@ -579,6 +588,8 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     if source == "families" and rng.random() < 0.35:
         # The whole name in one column, as relatives often write it, sometimes with a kunya.
         words = [first, father] + ([grandfather] if grandfather else []) + [family]
+        if rng.random() < 0.08:
+            words = [family, *words[:-1]]  # the family name first, without any sign
         full = " ".join(words)
         if rng.random() < 0.1:
             full += f" (أبو {rng.choice(_MALE)[0]})"

@@ -126,6 +126,46 @@ def _natural(words: list[str]) -> dict[str, str]:
     return split_full_name(" ".join(words))
 
 
+# Common Syrian given names, to tell the order of a full name written without a comma or an
+# upper-case family name: "الحموي رنا خالد" starts with a word that is no given name and ends with
+# one. A lexicon of given names is common knowledge (no list of real people).
+_GIVEN_NAMES = (
+    "محمد أحمد محمود خالد عبد_الرحمن عبد_الله عبد_الكريم عبد_القادر عبد_العزيز عبد_الحميد"
+    " عبد_الرزاق عبد_الغني عبد_اللطيف عبد_السلام عبد_الناصر عبد_الحكيم عبد_الباسط عبد_المجيد"
+    " علي عمر حسن حسين مصطفى يوسف إبراهيم سامر باسل مازن وليد فادي رامي زياد ياسر عماد أنس"
+    " معاذ حمزة بلال طارق فراس صالح سليمان عثمان جمال نبيل عادل منذر غسان هيثم أيمن وسيم قاسم"
+    " سعيد رياض إسماعيل ماهر شادي مراد جهاد عمار مهند نضال أسامة حازم كنان إياد رائد بشار عدنان"
+    " فيصل منير نزار توفيق جميل كمال عيسى موسى يحيى زكريا هاني سمير ناصر مأمون شريف ماجد وائل"
+    " حسام علاء هشام خليل سليم عامر أكرم أنور بسام تامر ثائر حكم خلدون رضوان زهير سعد صلاح ضياء"
+    " عصام عمرو غياث فؤاد فايز قصي لؤي مالك محسن مروان معتز منصور مهدي نادر نعمان هادي همام"
+    " ياسين يامن يزن إسحاق يعقوب داود سلمان بكر عبدو إلياس"
+    " فاطمة خديجة مريم عائشة زينب نور هدى سعاد رنا ريم لينا سلمى منى أمل سمر رغد آمنة نادية"
+    " حنان سوسن ليلى دعاء إيمان رهف هبة جميلة سميرة غادة يسرى وفاء رقية أسماء صفاء ميساء بشرى"
+    " رحاب آية بتول تسنيم جنى حلا دانة رشا روان زهرة سارة سحر شهد عبير علا فرح لمى مها ميس"
+    " نسرين نهى هالة هيفاء وعد ياسمين إلهام ألفت"
+)
+_given_keys: frozenset[str] | None = None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a name word (Arabic or Latin) has the key of a common given name."""
+    global _given_keys
+    from mizan.text.translit import name_keys
+
+    if _given_keys is None:
+        _given_keys = frozenset(
+            "".join(name_keys(name.replace("_", " "))) for name in _GIVEN_NAMES.split()
+        )
+    return "".join(name_keys(word)) in _given_keys
+
+
+_ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
+
+
+def _has_article(word: str) -> bool:
+    return len(word) > 4 and bool(_ARTICLE_START.match(normalise_arabic(word)))
+
+
 def _family_first(words: list[str]) -> dict[str, str]:
     return _given_parts(words[1:], words[0]) if len(words) > 1 else _natural(words)
 
@@ -190,7 +230,19 @@ def parse_full_name(full_name: str) -> list[NameReading]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
         return [NameReading(_natural(words), 0.9, "son of")]
-    readings = [NameReading(_natural(words), 0.7, "natural")]
-    if len(words) >= 2:
-        readings.append(NameReading(_family_first(words), 0.3, "family first"))
-    return readings
+    natural = NameReading(_natural(words), 0.7, "natural")
+    family_first = NameReading(_family_first(words), 0.3, "family first")
+    # The family name first, without a comma or capitals: the first word has the article and
+    # the last has not ("الحموي رنا خالد"), or the first word is no given name and the words after
+    # it are ("Hamwi Rana Khaled").
+    first_article = _has_article(words[0]) and not is_given_name(words[0])
+    last_article = _has_article(words[-1])
+    if first_article and not last_article:
+        family_first.confidence, natural.confidence = 0.8, 0.2
+    elif (
+        not first_article
+        and not is_given_name(words[0])
+        and all(is_given_name(word) for word in words[1:])
+    ):
+        family_first.confidence, natural.confidence = 0.65, 0.35
+    return sorted([natural, family_first], key=lambda r: -r.confidence)

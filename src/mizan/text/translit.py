@@ -46,6 +46,7 @@ articles and joining compounds (عبد/Abd/Abdul… and أبو/Abu with the next
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -491,13 +492,12 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 # 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
 # "3omar"). Read only inside a word that has Latin letters: a number stays a number.
 _ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a"})
+_ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 
 
 @lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Key of one word already in search form (lowercase, no spaces)."""
-    if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
-        word = word.translate(_ARABIZI)
     arabic = "".join(char for char in word if _is_arabic_letter(char))
     latin = "".join(char for char in word if "a" <= char <= "z")
     # A word mixing scripts is keyed by its majority script; the rest is noise such as a stray
@@ -514,8 +514,18 @@ def _word_key(word: str) -> str:
     return _latin_key(letters)
 
 
+def _arabizi(word: str) -> str:
+    if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
+        # ع and ء before a vowel leave only the vowel ("3abd" is "abd", so the ʿAbd compound
+        # is still found); elsewhere they stand for a vowel.
+        return _ARABIZI_VOWEL_CARRIER.sub("", word).translate(_ARABIZI)
+    return word
+
+
 def _search_words(text: str) -> list[str]:
-    return normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+    return [
+        _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+    ]
 
 
 def name_key(word: str) -> str:
