@@ -272,3 +272,25 @@ def test_siblings_sharing_every_family_field_stay_apart() -> None:
          "family_name": "زاجد", "mother_name": "رقية", "sex": "ذكر",
          "birth_place": "دير الزور"}  # fmt: skip
     assert score_pair(a, b, population=20_000).probability < 0.01
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin", "same"),
+    [
+        ("توفيق", "Toufic", True),  # a French ou: a spelling
+        ("هدى", "Hoda", True),  # a Latin vowel the key reads as a long u
+        ("سميز", "Samir", True),  # OCR ر→ز on the Arabic side
+        ("محمد", "Mahmoud", False),  # two common names the u flag tells apart: brothers
+        ("محمود", "Mhd", False),
+    ],
+)
+def test_across_scripts_a_spelling_is_not_taken_for_a_brother(
+    arabic: str, latin: str, same: bool
+) -> None:
+    family = {"father_name": "قاسم", "family_name": "الممحود", "birth_year": "1961"}
+    latin_family = {"father_name": "Qassem", "family_name": "Mamhoud", "birth_year": "1961"}
+    score = score_pair(
+        {"first_name": arabic, **family}, {"first_name": latin, **latin_family}, population=20_000
+    )
+    assert (score.fields[0].level.startswith("different name")) is not same
+    assert (score.probability > 0.5) is same

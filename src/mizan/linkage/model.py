@@ -26,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mizan.text.names import u_flag_pairs
+
 __all__ = ["COMPARED_FIELDS", "Model", "build_settings", "default_model"]
 
 COMPARED_FIELDS: tuple[str, ...] = (
@@ -95,6 +97,7 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
     dotless = f"{part}_rasm"
     if part == "first":
+        u_pairs = ", ".join(f"'{key}'" for key in u_flag_pairs())
         # Brothers and sisters: the first names differ (even by a letter: حسن/حسين, محمد/محمود)
         # while father and family name agree. Their shared family fields are one piece of
         # evidence counted several times by a model that takes fields as independent, so this
@@ -105,16 +108,15 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
             f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
             # Across scripts, an OCR'd Arabic name (سميز) or a Latin vowel (Hoda/هدى, Mouna/منى)
             # that the loose key forgives is a spelling, not a brother (issue 15).
-            # But an Arabic waw the Latin lacks is a long u the Latin would write: محمود is not
-            # "Mhd".
             f' AND NOT coalesce(("{dotless}_l" IS NULL) <> ("{dotless}_r" IS NULL)'
             f' AND "{part}_loose_l" = "{part}_loose_r"'
-            # … letter for letter (هدى is not "Jihad", whose loose key is the same).
+            # … letter for letter (هدى is not "Jihad", whose loose key is the same) …
             f" AND length(replace(\"{key}_l\", 'w', ''))"
             f" = length(replace(\"{key}_r\", 'w', ''))"
-            f' AND NOT (("{dotless}_l" IS NOT NULL AND "{key}_l" LIKE \'%w\''
-            f' AND "{key}_r" NOT LIKE \'%w\') OR ("{dotless}_r" IS NOT NULL'
-            f" AND \"{key}_r\" LIKE '%w' AND \"{key}_l\" NOT LIKE '%w')), false)"
+            # … unless only the u flag differs where it tells two common names apart
+            # (محمد/Mahmoud, محمود/Mhd, عمر/Amru).
+            f" AND NOT (replace(\"{key}_l\", 'w', '') = replace(\"{key}_r\", 'w', '')"
+            f" AND replace(\"{key}_l\", 'w', '') IN ({u_pairs})), false)"
             ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"'
         )
         # Both in the same script, the first names differ in their letters and not only in

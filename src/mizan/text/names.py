@@ -86,7 +86,9 @@ _ASIDE = re.compile(r"[(\[{][^)\]}]*[)\]}]|«[^»]*»|\"[^\"]*\"")
 _AKA = re.compile(
     r"\s(?:a\.?k\.?a\.?|alias|known as|called"
     r"|الملقب(?:\s+ب)?|المعروف\s+ب(?:اسم)?|الملقبة|المعروفة\s+ب)"
-    r"\s+(?:(?:abu|abou|abo|um|umm|oum|ابو|أبو|ام|أم)\s+)?\S+",
+    # An alias closes the name as lists write it: everything after it goes ("a.k.a. Abu Nur
+    # al-Din"), up to a comma.
+    r"\s[^,،]*",
     re.IGNORECASE,
 )
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
@@ -157,6 +159,15 @@ def is_given_name(word: str) -> bool:
             "".join(name_keys(name.replace("_", " "))) for name in _GIVEN_NAMES.split()
         )
     return "".join(name_keys(word)) in _given_keys
+
+
+def u_flag_pairs() -> list[str]:
+    """Keys of common given names that another common given name repeats with only the u flag
+    of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts a u flag is
+    often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two names."""
+    is_given_name("")
+    assert _given_keys is not None
+    return sorted(key for key in _given_keys if key and f"{key}w" in _given_keys)
 
 
 _ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
