@@ -158,16 +158,16 @@ def main() -> int:
             stdout=subprocess.DEVNULL,
         )
         files = [folder / f"{name}.csv" for name in ("families", "ocr_documents", "un_list")]
-        truth = score.read_truth(folder / "truth.csv")
+        held_out = score.read_truth(folder / "truth.csv")
         for engine, command in _engines(files, folder).items():
             if engine not in engines:
                 continue
             seconds, peak = run_child(command)
             converted = folder / f"{engine}-scored.csv"
             _convert(folder / f"{engine}.csv", converted)
-            assign, _unknown, _missing = score.read_clusters(converted, truth)
+            assign, _unknown, _missing = score.read_clusters(converted, held_out)
             label = f"independent, seed {seed} (held out)"
-            print(_row(label, engine, score.score(truth, assign), seconds, peak), flush=True)
+            print(_row(label, engine, score.score(held_out, assign), seconds, peak), flush=True)
     for size in args.own:
         folder = work / f"own-{size}"
         files = write_lists(size, folder, seed=7)
