@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
 
@@ -27,6 +28,11 @@ def drop_titles(name: str) -> str:
     return " ".join(words[index:])
 
 
+@lru_cache(maxsize=65536)
+def _is_din(word: str) -> bool:
+    return normalise_arabic(word).lower() in _DIN_WORDS
+
+
 def name_words(full_name: str) -> list[str]:
     """Words of a name with compounds kept together (``عبد الرحمن`` is one word)."""
     words = clean_name(full_name).split(" ") if full_name.strip() else []
@@ -48,7 +54,7 @@ def name_words(full_name: str) -> list[str]:
             joined.append(f"{word} {words[index + 1]}")
             index += 2
             continue
-        if joined and normalise_arabic(word).lower() in _DIN_WORDS:
+        if joined and _is_din(word):
             # نور الدين, صلاح الدين: "al-Din" belongs to the word before it.
             joined[-1] = f"{joined[-1]} {word}"
             index += 1
@@ -125,7 +131,18 @@ def _given_parts(words: list[str], family: str) -> dict[str, str]:
 
 
 def _natural(words: list[str]) -> dict[str, str]:
-    return split_full_name(" ".join(words))
+    """``split_full_name`` on words already cut by ``name_words``."""
+    parts = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": ""}
+    if words:
+        parts["first_name"] = words[0]
+    if len(words) == 2:
+        parts["family_name"] = words[1]
+    elif len(words) == 3:
+        parts["father_name"], parts["family_name"] = words[1], words[2]
+    elif len(words) >= 4:
+        parts["father_name"], parts["grandfather_name"] = words[1], words[2]
+        parts["family_name"] = " ".join(words[3:])
+    return parts
 
 
 # Common Syrian given names, to tell the order of a full name written without a comma or an
@@ -149,6 +166,7 @@ _GIVEN_NAMES = (
 _given_keys: frozenset[str] | None = None
 
 
+@lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:
     """Whether a name word (Arabic or Latin) has the key of a common given name."""
     global _given_keys
@@ -173,6 +191,7 @@ def u_flag_pairs() -> list[str]:
 _ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=100_000)
 def _has_article(word: str) -> bool:
     return len(word) > 4 and bool(_ARTICLE_START.match(normalise_arabic(word)))
 
@@ -195,12 +214,23 @@ class NameReading:
         return f"NameReading({self.form}, {self.confidence}, {self.parts})"
 
 
+@lru_cache(maxsize=100_000)
 def strip_asides(full_name: str) -> str:
     """The name without a kunya or nickname set apart ("(أبو خالد)", "a.k.a. Abu Ahmad")."""
     return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
 
 
 def parse_full_name(full_name: str) -> list[NameReading]:
+    """See ``_parse_full_name``; the readings are cached (lists repeat names) and read-only."""
+    return list(_parse_full_name(full_name))
+
+
+@lru_cache(maxsize=200_000)
+def _parse_full_name(full_name: str) -> tuple[NameReading, ...]:
+    return tuple(_readings(full_name))
+
+
+def _readings(full_name: str) -> list[NameReading]:
     """Every plausible reading of a full name into first, father, grandfather and family name,
     the likeliest first. The verbatim text stays with the caller; this only reads it.
 

@@ -355,6 +355,7 @@ def loose_key(key: str) -> str:
     return "".join(collapsed)
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
     """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
     folded = _search_words(word)
