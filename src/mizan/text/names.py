@@ -70,19 +70,7 @@ def split_full_name(full_name: str) -> dict[str, str]:
     Two words are first and family name; three are first, father and family; four or more
     put the fourth and any further words in the family name.
     """
-    words = name_words(full_name)
-    parts = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": ""}
-    if not words:
-        return parts
-    parts["first_name"] = words[0]
-    if len(words) == 2:
-        parts["family_name"] = words[1]
-    elif len(words) == 3:
-        parts["father_name"], parts["family_name"] = words[1], words[2]
-    elif len(words) >= 4:
-        parts["father_name"], parts["grandfather_name"] = words[1], words[2]
-        parts["family_name"] = " ".join(words[3:])
-    return parts
+    return _natural(name_words(full_name))
 
 
 # --- Reading a full name written in any order ----------------------------------------------------
