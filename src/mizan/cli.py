@@ -313,6 +313,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from mizan.linkage import ListError, link, read_lists, write_clusters
+    from mizan.linkage.lists import problems_path, write_problems
 
     if not 0.0 < args.threshold < 1.0:
         print("mizan link: --threshold must be between 0 and 1 (exclusive)", file=sys.stderr)
@@ -338,9 +339,17 @@ def cmd_link(args: argparse.Namespace) -> int:
     write_clusters(
         out, records, result.clusters, {"cluster_size": [sizes[c] for c in result.clusters]}
     )
+    # Implausible values (OCR'd years, malformed national numbers) are flagged, not refused:
+    # one row per value in X.problems.csv beside the clusters, header only when there is none.
+    flagged = write_problems(problems_path(out), records, result.clusters)
     linked = sum(1 for c in result.clusters if sizes[c] > 1)
     print(
         f"mizan link: {len(sizes)} clusters; {linked} records share a cluster; wrote {out}",
+        file=sys.stderr,
+    )
+    print(
+        f"mizan link: {flagged} implausible values flagged (compared as missing or digit by"
+        f" digit); wrote {problems_path(out)}",
         file=sys.stderr,
     )
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,11 @@ def test_byte_order_mark_and_header_spelling_do_not_matter(tmp_path: Path) -> No
         ),
         (HEADER + "1,أحمد\u202e,محمد,الحموي,1985\n", "utf-8", "direction-control"),
         (HEADER + "1,أحمد,محمد,الحموي\n", "utf-8", "merged or split cells"),
-        (HEADER + "1,أحمد,محمد,الحموي,19x5\n", "utf-8", "is not a year"),
+        (
+            HEADER + '1,أحمد,محمد,الحموي,1985\n2,"خالد,علي,حداد,1980\n3,سامر,علي,حداد,1990\n',
+            "utf-8",
+            "line 3: a quoted field",
+        ),
         ("name,age\nأحمد,3\n", "utf-8", "no record_id column"),
         ("", "utf-8", "is empty"),
     ],
@@ -107,3 +112,54 @@ def test_a_list_too_large_is_refused_before_it_is_read(
     monkeypatch.setattr(lists, "MAX_BYTES", 10)
     with pytest.raises(ListError, match="split it into several files"):
         read_lists([path])
+
+
+def test_implausible_values_are_flagged_not_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    header = "record_id,first_name,father_name,family_name,birth_year,national_id,date_of_arrest\n"
+    rows = (
+        "1,أحمد,محمد,الحموي,1470,,2012-03-01\n"  # an OCR'd birth year
+        "2,أحمد,محمد,الحموي,١٩٨٥,0123456789O,1012-03-01\n"  # O for 0; 2012 read as 1012
+        "3,Ahmad,Mohammad,HAMWI,7992,123,2012\n"  # a year and a national number too short
+        "4,خالد,علي,حداد,1990,,1985\n"  # arrested before birth
+        "5,=cmd,علي,حداد,19x5,,\n"  # a year that is no year; a formula-looking name
+    )
+    path = _write(tmp_path / "ocr.csv", header + rows)
+    assert len(read_lists([path])) == 5
+    out = tmp_path / "clusters.csv"
+    assert main(["link", str(path), "--out", str(out)]) == 0
+    assert out.exists()
+    problems = tmp_path / "clusters.problems.csv"
+    with problems.open(encoding="utf-8") as handle:
+        found = {(r["record_id"], r["field"], r["problem"]) for r in csv.DictReader(handle)}
+    assert found == {
+        ("1", "birth_year", "birth_year_implausible"),
+        ("2", "national_id", "national_id_letters"),
+        ("2", "date_of_arrest", "arrest_date_implausible"),
+        ("3", "birth_year", "birth_year_implausible"),
+        ("3", "national_id", "national_id_malformed"),
+        ("4", "date_of_arrest", "arrest_before_birth"),
+        ("5", "birth_year", "birth_year_unreadable"),
+    }
+    assert "7 implausible values flagged" in capsys.readouterr().err
+
+
+def test_the_problems_file_is_safe_to_open_in_a_spreadsheet(tmp_path: Path) -> None:
+    header = "record_id,first_name,family_name,birth_year\n"
+    path = _write(tmp_path / "l.csv", header + "=1+1,أحمد,الحموي,+7992\n")
+    out = tmp_path / "c.csv"
+    assert main(["link", str(path), "--out", str(out)]) == 0
+    text = (tmp_path / "c.problems.csv").read_text(encoding="utf-8")
+    assert "'=1+1" in text and "'+7992" in text
+
+
+def test_an_unclosed_quote_stops_the_command_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = '1,أحمد,محمد,الحموي,1985\n2,"خالد,علي,حداد,1980\n' + "3,x,y,z,1990\n" * 50
+    path = _write(tmp_path / "l.csv", HEADER + rows)
+    out = tmp_path / "c.csv"
+    assert main(["link", str(path), "--out", str(out)]) == 1
+    assert not out.exists() and not (tmp_path / "c.problems.csv").exists()
+    assert "line 3: a quoted field" in capsys.readouterr().err

@@ -66,7 +66,9 @@ def test_dry_run_reports_every_problem_and_writes_nothing(tmp_path: Path) -> Non
         (5, "bad_birth_year"),
         (6, "no_name_in_row"),
     ]
-    assert outcome.scan.errors == 4
+    # An implausible birth year is a warning (an OCR'd digit), not an error (issue 15).
+    assert outcome.scan.errors == 3
+    assert outcome.scan.problems[2]["severity"] == "warning"
     assert SourceRecord.objects.count() == 0
     assert AuditEntry.objects.count() == before
     # Even when asked to import, a file with errors writes nothing.
@@ -399,3 +401,34 @@ def test_an_oversized_field_is_refused(tmp_path: Path) -> None:
     with pytest.raises(importing.ImportRefused) as refused:
         services.source_list_import(actor=None, source_list=_list(), path=path, dry_run=True)
     assert refused.value.code == "bad_csv"
+
+
+@pytest.mark.django_db
+def test_ocr_values_are_imported_and_an_unclosed_quote_refuses_the_file(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path / "list.csv",
+        [
+            _row("1", full_name="HAMWI, Rana Khaled", birth_year="7992"),
+            _row("2", full_name="أحمد بن محمد الحموي", birth_year="1470"),
+        ],
+    )
+    source = _list()
+    outcome = services.source_list_import(actor=None, source_list=source, path=path)
+    assert outcome.ok and outcome.imported == 2
+    rana, ahmad = SourceRecord.objects.order_by("row_number")
+    assert (rana.first_name, rana.father_name, rana.family_name) == ("Rana", "Khaled", "HAMWI")
+    assert rana.birth_year is None and rana.raw["birth_year"] == "7992"
+    assert (ahmad.first_name, ahmad.father_name, ahmad.family_name) == ("أحمد", "محمد", "الحموي")
+
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        'record_id,full_name\n1,أحمد الحموي\n2,"خالد العمر\n' + "3,سامر حداد\n" * 20,
+        encoding="utf-8",
+    )
+    other = _list("Broken")
+    with pytest.raises(importing.ImportRefused) as refused:
+        services.source_list_import(actor=None, source_list=other, path=broken)
+    assert refused.value.code == "unclosed_quote"
+    assert refused.value.params["line"] == 3
+    assert "line 3" in str(refused.value)
+    assert SourceRecord.objects.filter(source_list=other).count() == 0

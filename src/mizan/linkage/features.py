@@ -26,8 +26,9 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from mizan.text import name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.names import drop_titles, split_full_name
+from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
+from mizan.text import name_keys, normalise_for_search
+from mizan.text.names import drop_titles, parse_full_name, strip_asides
 from mizan.text.translit import dotless_key, loose_key
 
 __all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
@@ -44,7 +45,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "arrest_month",
 )
 
-_BRACKETS = re.compile(r"[(\[{][^)\]}]*[)\]}]")
 _ARTICLES = ("ال", "al", "el")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 # The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
@@ -127,8 +127,11 @@ def _first_word(text: str) -> str:
 
 
 def _year(value: str) -> int | None:
-    match = _YEAR.search(to_ascii_digits(value))
-    return int(match.group(1)) if match else None
+    """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
+    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``."""
+    match = _YEAR.search(ocr_digits(value))
+    year = int(match.group(1)) if match else None
+    return year if plausible_year(year) else None
 
 
 def _year_month(date: str, year: int | None) -> str | None:
@@ -143,9 +146,19 @@ def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
     full = (row.get("full_name") or "").strip()
     if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
-        split = split_full_name(drop_titles(_BRACKETS.sub(" ", full)))
+        # The likeliest reading of the name as written: "FAMILY, Given Father", an upper-case
+        # family name on either side, bin/ibn/son of, a kunya in brackets set aside.
+        split = parse_full_name(full)[0].parts
         for part in ("first", "father", "grandfather", "family"):
             parts[part] = split[f"{part}_name"]
+    if parts["mother"]:
+        # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
+        # after her family name.
+        reading = parse_full_name(parts["mother"])[0]
+        if reading.form in ("family, given", "FAMILY given"):
+            parts["mother"] = reading.parts["first_name"]
+        else:
+            parts["mother"] = strip_asides(parts["mother"])
     return parts
 
 
@@ -175,9 +188,11 @@ def record_features(row: Mapping[str, str]) -> dict[str, Any]:
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
     features["birth_place_k"] = (_place_key(place) or None) if place else None
-    digits = re.sub(r"\D", "", to_ascii_digits(row.get("national_id") or ""))
+    # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
+    # then sees "one digit apart" for a misread or dropped digit.
+    digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = to_ascii_digits(row.get("date_of_arrest") or "")
+    arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     return features

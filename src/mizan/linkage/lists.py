@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mizan.linkage.problems import PROBLEM_TEXTS, record_problems
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
@@ -26,8 +28,10 @@ __all__ = [
     "HEADER_ALIASES",
     "ListError",
     "SourceRecord",
+    "problems_path",
     "read_lists",
     "write_clusters",
+    "write_problems",
 ]
 
 HEADERS: tuple[str, ...] = (
@@ -176,7 +180,8 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
     if "\x00" in text:
         problems.append(f"{path}: contains NUL bytes; is it really a CSV file?")
         return []
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Strict: a quote never closed would otherwise swallow every following line into one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -201,6 +206,7 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
     source = path.stem
     names = tuple(name for name in columns if name is not None)
     interned: dict[str, str] = {}
+    line = reader.line_num
     try:
         for row in reader:
             line = reader.line_num
@@ -233,16 +239,25 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
                 )
                 continue
             seen[record_id] = line
-            year = to_ascii_digits(values.get("birth_year", ""))
-            if year and not (year.isdigit() and 1850 <= int(year) <= 2100):
-                problems.append(f"{path}, line {line}: birth_year “{year}” is not a year")
             if not any(values.get(name) for name in (*_NAME_HEADERS, "father_name")):
                 problems.append(f"{path}, line {line}: record “{record_id}” has no name")
             cells = tuple(interned.setdefault(values[name], values[name]) for name in names)
             records.append(SourceRecord(source, record_id, line, names, cells))
     except csv.Error as exc:
-        problems.append(f"{path}, line {reader.line_num}: {exc}")
+        problems.append(csv_error(path, line + 1, reader.line_num, exc))
+        return []
     return records
+
+
+def csv_error(path: Path, start: int, end: int, exc: csv.Error) -> str:
+    """A CSV syntax error in words, at the line where the faulty row starts."""
+    if "unexpected end of data" in str(exc):
+        return (
+            f'{path}, line {start}: a quoted field (") opened on this line is never closed;'
+            " everything to the end of the file would be read as one cell. Close the quote"
+            " and run again"
+        )
+    return f"{path}, line {max(start, end)}: {exc}"
 
 
 def read_lists(paths: Iterable[Path]) -> list[SourceRecord]:
@@ -264,6 +279,24 @@ def read_lists(paths: Iterable[Path]) -> list[SourceRecord]:
     return records
 
 
+def _write_atomically(path: Path, rows: Iterable[Sequence[object]]) -> None:
+    """Write CSV rows to ``path`` through a temporary file renamed at the end."""
+    directory = path.parent if str(path.parent) else Path(".")
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or deleted
+        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
+    )
+    try:
+        with handle:
+            # Opened in spreadsheets: record ids, source names and values that look like
+            # formulas are neutralised by the one export helper (plain Python, like this module).
+            writer = spreadsheet_csv(handle)
+            writer.writerows(rows)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
 def write_clusters(
     path: Path,
     records: Sequence[SourceRecord],
@@ -272,26 +305,50 @@ def write_clusters(
 ) -> None:
     """Write ``source,record_id,cluster_id`` (plus ``extra`` columns) atomically to ``path``."""
     extra = extra or {}
-    directory = path.parent if str(path.parent) else Path(".")
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed or deleted
-        "w", encoding="utf-8", newline="", dir=directory, prefix=f".{path.name}.", delete=False
+    header: list[object] = ["source", "record_id", "cluster_id", *extra]
+    rows = (
+        [
+            record.source,
+            record.record_id,
+            clusters[index],
+            *(column[index] for column in extra.values()),
+        ]
+        for index, record in enumerate(records)
     )
-    try:
-        with handle:
-            # Opened in spreadsheets: record ids and source names that look like formulas are
-            # neutralised by the one export helper (plain Python, like this module).
-            writer = spreadsheet_csv(handle)
-            writer.writerow(["source", "record_id", "cluster_id", *extra])
-            for index, record in enumerate(records):
-                writer.writerow(
-                    [
-                        record.source,
-                        record.record_id,
-                        clusters[index],
-                        *(column[index] for column in extra.values()),
-                    ]
+    _write_atomically(path, itertools.chain([header], rows))
+
+
+PROBLEM_COLUMNS: tuple[str, ...] = (
+    "source", "record_id", "line", "cluster_id", "field", "problem", "value", "explanation",
+)  # fmt: skip
+
+
+def problems_path(clusters_path: Path) -> Path:
+    """Where the problems file of a clusters file goes: ``X.csv`` → ``X.problems.csv``."""
+    return clusters_path.with_name(f"{clusters_path.stem}.problems.csv")
+
+
+def write_problems(path: Path, records: Sequence[SourceRecord], clusters: Sequence[int]) -> int:
+    """Write every implausible value of ``records`` (``problems.record_problems``), one row per
+    value, atomically to ``path`` (the header alone when there is none); return how many."""
+    count = 0
+
+    def rows() -> Iterable[Sequence[object]]:
+        nonlocal count
+        yield PROBLEM_COLUMNS
+        for index, record in enumerate(records):
+            for problem in record_problems(record.values):
+                count += 1
+                yield (
+                    record.source,
+                    record.record_id,
+                    record.line,
+                    clusters[index],
+                    problem.field,
+                    problem.code,
+                    problem.value,
+                    PROBLEM_TEXTS[problem.code],
                 )
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+
+    _write_atomically(path, rows())
+    return count

@@ -26,6 +26,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mizan.text.names import u_flag_pairs
+
 __all__ = ["COMPARED_FIELDS", "Model", "build_settings", "default_model"]
 
 COMPARED_FIELDS: tuple[str, ...] = (
@@ -79,6 +81,8 @@ DIFFERENT_M: dict[str, float] = {"first": 1e-5, "father": 0.02}
 # +20), which random sampling cannot know. A pair with the same national id still outweighs it.
 SIBLING_M = 1e-6
 SIBLING_U = 0.05
+# Both names in the same script with different keys: ≈ -25.6 (issue 15, tuned on the generator).
+SIBLING_M_ARABIC = 1e-9
 COUSIN_M = 1e-4
 COUSIN_U = 0.1
 
@@ -93,16 +97,46 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
     dotless = f"{part}_rasm"
     if part == "first":
+        u_pairs = ", ".join(f"'{key}'" for key in u_flag_pairs())
         # Brothers and sisters: the first names differ (even by a letter: حسن/حسين, محمد/محمود)
         # while father and family name agree. Their shared family fields are one piece of
         # evidence counted several times by a model that takes fields as independent, so this
         # pattern gets its own, strongly negative, level.
+        sibling = (
+            f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
+            f' OR "{dotless}_l" = "{dotless}_r"))'
+            f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
+            # Across scripts, an OCR'd Arabic name (سميز) or a Latin vowel (Hoda/هدى, Mouna/منى)
+            # that the loose key forgives is a spelling, not a brother (issue 15).
+            f' AND NOT coalesce(("{dotless}_l" IS NULL) <> ("{dotless}_r" IS NULL)'
+            f' AND "{part}_loose_l" = "{part}_loose_r"'
+            # … letter for letter (هدى is not "Jihad", whose loose key is the same) …
+            f" AND length(replace(\"{key}_l\", 'w', ''))"
+            f" = length(replace(\"{key}_r\", 'w', ''))"
+            # … unless only the u flag differs where it tells two common names apart
+            # (محمد/Mahmoud, محمود/Mhd, عمر/Amru).
+            f" AND NOT (replace(\"{key}_l\", 'w', '') = replace(\"{key}_r\", 'w', '')"
+            f" AND replace(\"{key}_l\", 'w', '') IN ({u_pairs})), false)"
+            ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"'
+        )
+        # Both in the same script, the first names differ in their letters and not only in
+        # their dots: no transliteration explains it, so the weight must outvote everything a
+        # family shares (father, grandfather, family name, mother, birth place: up to +28).
         levels.append(
             cll.CustomLevel(
-                f'NOT ("{key}_l" = "{key}_r" AND ("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL'
-                f' OR "{dotless}_l" = "{dotless}_r"))'
-                f' AND NOT coalesce("{dotless}_l" = "{dotless}_r", false)'
-                ' AND "father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r"',
+                f'{sibling} AND ("{dotless}_l" IS NULL) = ("{dotless}_r" IS NULL)'
+                f' AND "{key}_l" <> "{key}_r"',
+                label_for_charts="different name, same father and family (sibling)",
+            ).configure(
+                m_probability=SIBLING_M_ARABIC,
+                u_probability=SIBLING_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
+        levels.append(
+            cll.CustomLevel(
+                sibling,
                 label_for_charts="different name, same father and family (sibling?)",
             ).configure(
                 m_probability=SIBLING_M,

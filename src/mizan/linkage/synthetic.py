@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -269,6 +270,7 @@ class Person:
     grandfather: Name
     family: Name
     mother: Name
+    mother_family: Name
     sex: str
     birth_year: int
     birth_place: Name
@@ -339,6 +341,8 @@ def _people(rng: random.Random) -> Iterator[Person]:
             fathers.append(father)
         for father in fathers:
             mother = females.draw(rng)
+            # Her own family name: the same as her husband's in a cousin marriage.
+            mother_family = family if rng.random() < 0.2 else families.draw(rng)
             year = rng.randint(1950, 2000)
             children: list[Name] = []
             for index in range(rng.choice((1, 2, 2, 3, 3, 4, 5))):
@@ -358,6 +362,7 @@ def _people(rng: random.Random) -> Iterator[Person]:
                     grandfather=grandfather,
                     family=family,
                     mother=mother,
+                    mother_family=mother_family,
                     sex=sex,
                     birth_year=year,
                     birth_place=place,
@@ -426,6 +431,80 @@ def _family_latin(name: Name, rng: random.Random) -> str:
     return article + base
 
 
+def _french(spelling: str) -> str:
+    """The French tradition of transliteration: ou for u, ch for sh, dj for j, Abdel, -e."""
+    text = spelling.replace("Abdul", "Abdel").replace("Abd al-", "Abd el-")
+    text = text.replace("sh", "ch").replace("Sh", "Ch")
+    text = re.sub(r"(?<![oO])u", "ou", text)
+    text = re.sub(r"(?<![oO])U", "Ou", text)
+    if text.startswith("J"):
+        text = "Dj" + text[1:]
+    return text
+
+
+def _arabizi(name: Name, spelling: str) -> str:
+    """Latin typed with an Arabic keyboard's habits: 7 for ح, 5 for خ, 3 for an initial ع."""
+    if "خ" in name.arabic and "kh" in spelling.lower():
+        index = spelling.lower().index("kh")
+        spelling = spelling[:index] + "5" + spelling[index + 2 :]
+    if "ح" in name.arabic:
+        for index, char in enumerate(spelling):
+            before = spelling[index - 1 : index].lower()
+            if char in "hH" and 0 < index < len(spelling) - 1 and before not in "kstgdc":
+                spelling = spelling[:index] + "7" + spelling[index + 1 :]
+                break
+    if name.arabic.startswith("ع") and spelling[:1].lower() in "aeiou":
+        spelling = "3" + spelling.lower()
+    return spelling
+
+
+_LINEAGE_WORDS = ("bin", "son of", "ibn", "s/o")
+_LINEAGE_WORDS_F = ("bint", "daughter of", "d/o")
+
+
+def _latin_full_name(
+    first: str, father: str, grandfather: str, family: str, sex: str, rng: random.Random
+) -> str:
+    """A whole name in one column as Latin lists write it, in one of their orders (issue 15):
+    ``FAMILY, Given Father`` 35 %, ``FAMILY Given Father`` 12 %, with "son of" / bin 10 %,
+    natural order otherwise."""
+    given = " ".join(w for w in (first, father, grandfather) if w)
+    draw = rng.random()
+    upper = family.upper() if rng.random() < 0.7 else family
+    if draw < 0.35:
+        return f"{upper}, {given}"
+    if draw < 0.47:
+        return f"{family.upper()} {given}"
+    if draw < 0.57 and father:
+        word = rng.choice(_LINEAGE_WORDS if sex == "M" else _LINEAGE_WORDS_F)
+        rest = " ".join(w for w in (father, grandfather) if w)
+        return f"{first} {word} {rest} {family}"
+    return f"{given} {family}"
+
+
+def _ocr_year(year: str, rng: random.Random) -> str:
+    """A birth year misread beyond any plausible range (1985 → 7985, 1470, 1085)."""
+    index = rng.choice((0, 1))
+    wrong = rng.choice("0234567" if index == 0 else "0123458")
+    return year[:index] + wrong + year[index + 1 :]
+
+
+def _ocr_national_id(number: str, rng: random.Random) -> str:
+    """A national number misread: a digit dropped or doubled, or a letter for a digit."""
+    draw = rng.random()
+    index = rng.randrange(len(number))
+    if draw < 0.35:
+        return number[:index] + number[index + 1 :]
+    if draw < 0.6:
+        return number[:index] + number[index] + number[index:]
+    letters = {"0": "O", "1": "l", "5": "S", "8": "B"}
+    spots = [i for i, c in enumerate(number) if c in letters]
+    if not spots:
+        return number[:index] + number[index + 1 :]
+    index = rng.choice(spots)
+    return number[:index] + letters[number[index]] + number[index + 1 :]
+
+
 @dataclass(slots=True)
 class _Record:
     source: str
@@ -438,10 +517,20 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     p = person
     if source == "un":
         first = _latin(p.first, rng)
-        father = _latin(p.father, rng)
-        grandfather = _latin(p.grandfather, rng) if rng.random() < 0.5 else ""
+        father = _latin(p.father, rng) if rng.random() < 0.9 else ""
+        grandfather = _latin(p.grandfather, rng) if father and rng.random() < 0.5 else ""
         family = _family_latin(p.family, rng)
         mother = _latin(p.mother, rng) if rng.random() < 0.5 else ""
+        if mother and rng.random() < 0.2:
+            mother += " " + _family_latin(p.mother_family, rng)
+        style = rng.random()
+        if style < 0.25:  # a French-speaking writer
+            first, father, grandfather, family, mother = map(
+                _french, (first, father, grandfather, family, mother)
+            )
+        elif style < 0.29:  # Latin typed with an Arabic keyboard's habits
+            first, father = _arabizi(p.first, first), _arabizi(p.father, father)
+            family = _arabizi(p.family, family)
         place = rng.choice(p.birth_place.latin)
         if rng.random() < 0.05:
             first = f"{rng.choice(_TITLES_LAT)} {first}"
@@ -452,6 +541,9 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         grandfather = alter(p.grandfather.arabic, rng) if rng.random() < 0.75 else ""
         family = alter(_family_arabic(p.family.arabic, rng), rng)
         mother = alter(p.mother.arabic, rng) if rng.random() < 0.8 else ""
+        if mother and source == "families" and rng.random() < 0.4:
+            # Her full name, with her own family name, as relatives often give it.
+            mother += " " + alter(_family_arabic(p.mother_family.arabic, rng), rng)
         place = p.birth_place.arabic
         if source == "families" and rng.random() < 0.05:
             first = f"{rng.choice(_TITLES_AR)} {first}"
@@ -459,6 +551,8 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
     if rng.random() < 0.12:
         year += rng.choice((-1, 1))
     row["birth_year"] = str(year) if rng.random() < 0.85 else ""
+    if source == "official" and row["birth_year"] and rng.random() < 0.015:
+        row["birth_year"] = _ocr_year(row["birth_year"], rng)
     if source == "official" and row["birth_year"] and rng.random() < 0.5:
         row["birth_year"] = row["birth_year"].translate(_ARABIC_INDIC)
     row["sex"] = (
@@ -466,12 +560,16 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         if rng.random() < 0.9
         else ""
     )
+    if source == "un" and row["sex"] and rng.random() < 0.3:
+        row["sex"] = "male" if p.sex == "M" else "female"
     row["birth_place"] = place if rng.random() < 0.6 else ""
     if source == "official" and rng.random() < 0.5:
         number = p.national_id
         if rng.random() < 0.03:  # one digit misread
             index = rng.randrange(len(number))
             number = number[:index] + str(rng.randrange(10)) + number[index + 1 :]
+        elif rng.random() < 0.06:  # a digit dropped or doubled, or a letter for a digit
+            number = _ocr_national_id(number, rng)
         row["national_id"] = number.translate(_ARABIC_INDIC)
     elif source == "families" and rng.random() < 0.1:
         row["national_id"] = p.national_id
@@ -480,15 +578,29 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         row["date_of_arrest"] = (
             f"{p.arrest_year}-{month:02d}" if rng.random() < 0.8 else (str(p.arrest_year))
         )
+        if source == "official":
+            if rng.random() < 0.25:  # day first, as Syrian documents write it
+                row["date_of_arrest"] = f"{rng.randint(1, 28):02d}/{month:02d}/{p.arrest_year}"
+            if rng.random() < 0.01:  # 2012 read as 1012: an arrest before the birth
+                row["date_of_arrest"] = "1" + row["date_of_arrest"][1:]
         ar, en = p.arrest_place
         row["place_of_arrest"] = en if source == "un" else ar
     if source == "families" and rng.random() < 0.35:
         # The whole name in one column, as relatives often write it, sometimes with a kunya.
         words = [first, father] + ([grandfather] if grandfather else []) + [family]
+        if rng.random() < 0.08:
+            words = [family, *words[:-1]]  # the family name first, without any sign
         full = " ".join(words)
         if rng.random() < 0.1:
             full += f" (أبو {rng.choice(_MALE)[0]})"
         row["full_name"] = full
+    elif source == "un" and rng.random() < 0.6:
+        # UN and court lists give the whole name, in their own orders (issue 15).
+        full = _latin_full_name(first, father, grandfather, family, p.sex, rng)
+        if rng.random() < 0.04:
+            full += f" a.k.a. Abu {_latin(rng.choice(_given_pool(_MALE).names), rng)}"
+        row["full_name"] = full
+        row["mother_name"] = mother
     else:
         row.update(
             first_name=first,

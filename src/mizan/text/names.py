@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
 
@@ -27,6 +28,11 @@ def drop_titles(name: str) -> str:
     return " ".join(words[index:])
 
 
+@lru_cache(maxsize=65536)
+def _is_din(word: str) -> bool:
+    return normalise_arabic(word).lower() in _DIN_WORDS
+
+
 def name_words(full_name: str) -> list[str]:
     """Words of a name with compounds kept together (``عبد الرحمن`` is one word)."""
     words = clean_name(full_name).split(" ") if full_name.strip() else []
@@ -48,7 +54,7 @@ def name_words(full_name: str) -> list[str]:
             joined.append(f"{word} {words[index + 1]}")
             index += 2
             continue
-        if joined and normalise_arabic(word).lower() in _DIN_WORDS:
+        if joined and _is_din(word):
             # نور الدين, صلاح الدين: "al-Din" belongs to the word before it.
             joined[-1] = f"{joined[-1]} {word}"
             index += 1
@@ -64,11 +70,59 @@ def split_full_name(full_name: str) -> dict[str, str]:
     Two words are first and family name; three are first, father and family; four or more
     put the fourth and any further words in the family name.
     """
-    words = name_words(full_name)
+    return _natural(name_words(full_name))
+
+
+# --- Reading a full name written in any order ----------------------------------------------------
+
+# A kunya or nickname set apart: in brackets or quotes, or after "a.k.a." / "alias" / «الملقب».
+_ASIDE = re.compile(r"[(\[{][^)\]}]*[)\]}]|«[^»]*»|\"[^\"]*\"")
+_AKA = re.compile(
+    r"\s(?:a\.?k\.?a\.?|alias|known as|called"
+    r"|الملقب(?:\s+ب)?|المعروف\s+ب(?:اسم)?|الملقبة|المعروفة\s+ب)"
+    # An alias closes the name as lists write it: everything after it goes ("a.k.a. Abu Nur
+    # al-Din"), up to a comma.
+    r"\s[^,،]*",
+    re.IGNORECASE,
+)
+# Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
+_LINEAGE = re.compile(
+    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت)(?!\S)",
+    re.IGNORECASE,
+)
+_FAMILY_MARKERS = frozenset({"al", "el"})
+
+
+def _without_titles(words: list[str]) -> list[str]:
+    """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
+    name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
+    from mizan.text.translit import is_title
+
+    kept = [word for word in words if not is_title(word)]
+    return kept or words
+
+
+def _is_upper_word(word: str) -> bool:
+    letters = [char for char in word if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _given_parts(words: list[str], family: str) -> dict[str, str]:
+    parts = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": family}
+    if words:
+        parts["first_name"] = words[0]
+    if len(words) >= 2:
+        parts["father_name"] = words[1]
+    if len(words) >= 3:
+        parts["grandfather_name"] = " ".join(words[2:])
+    return parts
+
+
+def _natural(words: list[str]) -> dict[str, str]:
+    """``split_full_name`` on words already cut by ``name_words``."""
     parts = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": ""}
-    if not words:
-        return parts
-    parts["first_name"] = words[0]
+    if words:
+        parts["first_name"] = words[0]
     if len(words) == 2:
         parts["family_name"] = words[1]
     elif len(words) == 3:
@@ -77,3 +131,147 @@ def split_full_name(full_name: str) -> dict[str, str]:
         parts["father_name"], parts["grandfather_name"] = words[1], words[2]
         parts["family_name"] = " ".join(words[3:])
     return parts
+
+
+# Common Syrian given names, to tell the order of a full name written without a comma or an
+# upper-case family name: "الحموي رنا خالد" starts with a word that is no given name and ends with
+# one. A lexicon of given names is common knowledge (no list of real people).
+_GIVEN_NAMES = (
+    "محمد أحمد محمود خالد عبد_الرحمن عبد_الله عبد_الكريم عبد_القادر عبد_العزيز عبد_الحميد"
+    " عبد_الرزاق عبد_الغني عبد_اللطيف عبد_السلام عبد_الناصر عبد_الحكيم عبد_الباسط عبد_المجيد"
+    " علي عمر حسن حسين مصطفى يوسف إبراهيم سامر باسل مازن وليد فادي رامي زياد ياسر عماد أنس"
+    " معاذ حمزة بلال طارق فراس صالح سليمان عثمان جمال نبيل عادل منذر غسان هيثم أيمن وسيم قاسم"
+    " سعيد رياض إسماعيل ماهر شادي مراد جهاد عمار مهند نضال أسامة حازم كنان إياد رائد بشار عدنان"
+    " فيصل منير نزار توفيق جميل كمال عيسى موسى يحيى زكريا هاني سمير ناصر مأمون شريف ماجد وائل"
+    " حسام علاء هشام خليل سليم عامر أكرم أنور بسام تامر ثائر حكم خلدون رضوان زهير سعد صلاح ضياء"
+    " عصام عمرو غياث فؤاد فايز قصي لؤي مالك محسن مروان معتز منصور مهدي نادر نعمان هادي همام"
+    " ياسين يامن يزن إسحاق يعقوب داود سلمان بكر عبدو إلياس"
+    " فاطمة خديجة مريم عائشة زينب نور هدى سعاد رنا ريم لينا سلمى منى أمل سمر رغد آمنة نادية"
+    " حنان سوسن ليلى دعاء إيمان رهف هبة جميلة سميرة غادة يسرى وفاء رقية أسماء صفاء ميساء بشرى"
+    " رحاب آية بتول تسنيم جنى حلا دانة رشا روان زهرة سارة سحر شهد عبير علا فرح لمى مها ميس"
+    " نسرين نهى هالة هيفاء وعد ياسمين إلهام ألفت"
+)
+_given_keys: frozenset[str] | None = None
+
+
+@lru_cache(maxsize=100_000)
+def is_given_name(word: str) -> bool:
+    """Whether a name word (Arabic or Latin) has the key of a common given name."""
+    global _given_keys
+    from mizan.text.translit import name_keys
+
+    if _given_keys is None:
+        _given_keys = frozenset(
+            "".join(name_keys(name.replace("_", " "))) for name in _GIVEN_NAMES.split()
+        )
+    return "".join(name_keys(word)) in _given_keys
+
+
+def u_flag_pairs() -> list[str]:
+    """Keys of common given names that another common given name repeats with only the u flag
+    of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts a u flag is
+    often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two names."""
+    is_given_name("")
+    assert _given_keys is not None
+    return sorted(key for key in _given_keys if key and f"{key}w" in _given_keys)
+
+
+_ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=100_000)
+def _has_article(word: str) -> bool:
+    return len(word) > 4 and bool(_ARTICLE_START.match(normalise_arabic(word)))
+
+
+def _family_first(words: list[str]) -> dict[str, str]:
+    return _given_parts(words[1:], words[0]) if len(words) > 1 else _natural(words)
+
+
+class NameReading:
+    """One way to read a full name: its parts, how sure the reading is (0–1) and why."""
+
+    __slots__ = ("confidence", "form", "parts")
+
+    def __init__(self, parts: dict[str, str], confidence: float, form: str) -> None:
+        self.parts = parts
+        self.confidence = confidence
+        self.form = form
+
+    def __repr__(self) -> str:
+        return f"NameReading({self.form}, {self.confidence}, {self.parts})"
+
+
+@lru_cache(maxsize=100_000)
+def strip_asides(full_name: str) -> str:
+    """The name without a kunya or nickname set apart ("(أبو خالد)", "a.k.a. Abu Ahmad")."""
+    return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
+
+
+def parse_full_name(full_name: str) -> list[NameReading]:
+    """See ``_parse_full_name``; the readings are cached (lists repeat names) and read-only."""
+    return list(_parse_full_name(full_name))
+
+
+@lru_cache(maxsize=200_000)
+def _parse_full_name(full_name: str) -> tuple[NameReading, ...]:
+    return tuple(_readings(full_name))
+
+
+def _readings(full_name: str) -> list[NameReading]:
+    """Every plausible reading of a full name into first, father, grandfather and family name,
+    the likeliest first. The verbatim text stays with the caller; this only reads it.
+
+    Forms recognised: ``FAMILY, Given Father Grandfather`` (UN and court lists: the part before
+    the comma is the family name); an upper-case family name before or after the given names
+    (``HAMWI Rana Khaled``, ``Rana Khaled HAMWI``); "son of" / bin / ibn / bint / بن between a
+    name and the father's; a kunya or nickname in brackets, quotes or after "a.k.a.", set aside;
+    leading titles dropped. Without any sign the natural order (first … family) is read with a
+    confidence of 0.7 and the family-first order given as a second reading.
+    """
+    text = drop_titles(strip_asides(full_name))
+    if not text:
+        return [NameReading(_natural([]), 0.0, "empty")]
+    if "," in text or "،" in text:
+        head, _, tail = text.replace("،", ",").partition(",")
+        family = " ".join(name_words(head))
+        given = _without_titles(name_words(_LINEAGE.sub(" ", tail.replace(",", " "))))
+        if family and given:
+            return [
+                NameReading(_given_parts(given, family), 0.95, "family, given"),
+                NameReading(_natural([*given, family]), 0.05, "natural"),
+            ]
+        text = f"{head} {tail}"
+    lineage = bool(_LINEAGE.search(text))
+    words = _without_titles(name_words(_LINEAGE.sub(" ", text)))
+    if len(words) <= 1:
+        return [NameReading(_natural(words), 0.5, "one word")]
+    upper = [_is_upper_word(word) for word in words]
+    if any(upper) and not all(upper):
+        if upper[0] and not upper[-1]:
+            count = next(i for i, flag in enumerate(upper) if not flag)
+            family = " ".join(words[:count])
+            return [
+                NameReading(_given_parts(words[count:], family), 0.9, "FAMILY given"),
+                NameReading(_natural(words), 0.1, "natural"),
+            ]
+        if upper[-1]:
+            return [NameReading(_natural(words), 0.9, "given FAMILY")]
+    if lineage:
+        return [NameReading(_natural(words), 0.9, "son of")]
+    natural = NameReading(_natural(words), 0.7, "natural")
+    family_first = NameReading(_family_first(words), 0.3, "family first")
+    # The family name first, without a comma or capitals: the first word has the article and
+    # the last has not ("الحموي رنا خالد"), or the first word is no given name and the words after
+    # it are ("Hamwi Rana Khaled").
+    first_article = _has_article(words[0]) and not is_given_name(words[0])
+    last_article = _has_article(words[-1])
+    if first_article and not last_article:
+        family_first.confidence, natural.confidence = 0.8, 0.2
+    elif (
+        not first_article
+        and not is_given_name(words[0])
+        and all(is_given_name(word) for word in words[1:])
+    ):
+        family_first.confidence, natural.confidence = 0.65, 0.35
+    return sorted([natural, family_first], key=lambda r: -r.confidence)

@@ -46,6 +46,7 @@ articles and joining compounds (عبد/Abd/Abdul… and أبو/Abu with the next
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -354,6 +355,7 @@ def loose_key(key: str) -> str:
     return "".join(collapsed)
 
 
+@lru_cache(maxsize=65536)
 def is_title(word: str) -> bool:
     """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
     folded = _search_words(word)
@@ -459,6 +461,9 @@ def _latin_key(word: str) -> str:
             continue
         if char == "y":
             consonants.append("y")
+        elif char == "c" and word[index + 1 : index + 2] in ("e", "i"):
+            # French soft c: "Kacem" قاسم, "Mouncef" منصف.
+            consonants.append("s")
         elif char == "x":
             consonants.extend(("k", "s"))
         elif char in _LATIN_CONSONANTS:
@@ -484,6 +489,13 @@ def _split_abd(word: str) -> tuple[str, str] | None:
     return None
 
 
+# Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
+# 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
+# "3omar"). Read only inside a word that has Latin letters: a number stays a number.
+_ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a"})
+_ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
+
+
 @lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """Key of one word already in search form (lowercase, no spaces)."""
@@ -503,8 +515,18 @@ def _word_key(word: str) -> str:
     return _latin_key(letters)
 
 
+def _arabizi(word: str) -> str:
+    if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
+        # ع and ء before a vowel leave only the vowel ("3abd" is "abd", so the ʿAbd compound
+        # is still found); elsewhere they stand for a vowel.
+        return _ARABIZI_VOWEL_CARRIER.sub("", word).translate(_ARABIZI)
+    return word
+
+
 def _search_words(text: str) -> list[str]:
-    return normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+    return [
+        _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+    ]
 
 
 def name_key(word: str) -> str:

@@ -44,6 +44,9 @@ LEVEL_LABELS = {
     "same name but dots, across scripts": gettext_lazy("same name, dots differ (across scripts)"),
     "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
     "one letter apart": gettext_lazy("one letter apart"),
+    "different name, same father and family (sibling)": gettext_lazy(
+        "different name in the same script, same father and family (a brother or sister)"
+    ),
     "different name, same father and family (sibling?)": gettext_lazy(
         "different name, same father and family (a brother or sister?)"
     ),
@@ -60,6 +63,25 @@ LEVEL_LABELS = {
     "one digit apart": gettext_lazy("one digit apart"),
     "same month": gettext_lazy("same month"),
     "missing": gettext_lazy("missing in one or both"),
+}
+
+
+# The implausible values mizan.linkage.problems flags (its codes), for the reviewer.
+PROBLEM_LABELS = {
+    "birth_year_implausible": gettext_lazy(
+        "not a plausible birth year (a misread digit?); compared as missing"
+    ),
+    "birth_year_unreadable": gettext_lazy("cannot be read as a birth year; compared as missing"),
+    "arrest_date_implausible": gettext_lazy(
+        "no plausible year of arrest (a misread digit?); compared as missing"
+    ),
+    "arrest_before_birth": gettext_lazy("the arrest is dated before the birth"),
+    "national_id_malformed": gettext_lazy(
+        "not 11 digits (a digit dropped or doubled?); compared digit by digit"
+    ),
+    "national_id_letters": gettext_lazy(
+        "letters where digits belong (O for 0, l for 1?); read as digits"
+    ),
 }
 
 

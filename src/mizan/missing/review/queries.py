@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Person
 from mizan.core.partial_dates import PartialDate, PartialDateError
+from mizan.linkage.problems import record_problems
 from mizan.missing import selectors
+from mizan.missing.importing import ImportRefused, match_header
 from mizan.missing.models import (
     CandidatePair,
     ClusterChange,
@@ -24,6 +26,7 @@ from mizan.missing.models import (
 from mizan.missing.review.labels import (
     BANDS,
     FIELD_LABELS,
+    PROBLEM_LABELS,
     level_label,
     weight_label,
 )
@@ -130,6 +133,41 @@ def side_by_side(pair: CandidatePair) -> list[tuple[str, str, str, bool]]:
         if a or b:
             rows.append((str(label), a, b, a.casefold() != b.casefold()))
     return rows
+
+
+def record_flags(record: SourceRecord) -> list[dict[str, str]]:
+    """The implausible values of a record (``mizan.linkage.problems``), read from the row as it
+    was in the file: what the reviewer must know was compared as missing or digit by digit."""
+    values = {
+        "birth_year": "" if record.birth_year is None else str(record.birth_year),
+        "national_id": record.national_id,
+        "date_of_arrest": record.date_of_arrest,
+    }
+    cells = list(record.raw.values())
+    try:
+        mapping, _problems = match_header(list(record.raw.keys()))
+    except ImportRefused:  # a row kept from a header that no longer reads: the parsed values
+        mapping = {}
+    for index, column in mapping.items():
+        if column in values and index < len(cells) and cells[index] is not None:
+            values[column] = str(cells[index])
+    return [
+        {
+            "field": problem.field,
+            "label": str(FIELD_LABELS.get(_EVIDENCE_FIELD.get(problem.field, ""), problem.field)),
+            "value": problem.value,
+            "problem": str(PROBLEM_LABELS.get(problem.code, problem.code)),
+            "code": problem.code,
+        }
+        for problem in record_problems(values)
+    ]
+
+
+_EVIDENCE_FIELD = {
+    "birth_year": "birth_year",
+    "national_id": "national_id",
+    "date_of_arrest": "date_of_arrest",
+}
 
 
 def _evidence_value(item: dict[str, Any], key: str) -> str:

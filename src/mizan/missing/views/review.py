@@ -128,6 +128,8 @@ def review_queue(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 "next_pair": following,
                 "person_a": _person_link(request, pair.record_a),
                 "person_b": _person_link(request, pair.record_b),
+                "flags_a": review.record_flags(pair.record_a),
+                "flags_b": review.record_flags(pair.record_b),
             }
         )
     return render(request, "missing/review_queue.html", context)

@@ -1,0 +1,139 @@
+"""Implausible values in a person record: evidence to flag, never a reason to refuse a list.
+
+Lists read from scanned documents carry OCR'd digits (a birth year ``1470`` or ``7992``, an
+arrest in ``1012``, a national number with a letter in it). An officer cannot clean thousands of
+rows by hand before linking, so ``mizan link`` and the review screen flag such values per record
+(``record_problems``) and the comparison treats them as missing (``features.record_features``)
+or reads their digits the way OCR confuses them (``ocr_digits``: O/0, l/1, S/5, B/8, ه/٥ …).
+Only structural faults refuse a list (``lists.read_lists``).
+
+Plain Python: the codes are stable words; ``mizan link`` writes them with an English text, the
+review screen translates them (``mizan.missing.review.labels``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from mizan.text import to_ascii_digits
+
+__all__ = [
+    "PROBLEM_TEXTS",
+    "YEAR_RANGE",
+    "RecordProblem",
+    "national_id_digits",
+    "ocr_digits",
+    "plausible_year",
+    "record_problems",
+]
+
+# The earliest birth year taken as real, and the latest (this year): outside it a year is a
+# misreading, compared as missing.
+YEAR_RANGE: tuple[int, int] = (1900, date.today().year)  # noqa: DTZ011 - a calendar year
+NATIONAL_ID_LENGTH = 11
+
+# Characters OCR (or a hurried typist) puts where a digit was: Latin letters of the same shape,
+# and the Arabic letters that look like Arabic-Indic digits (ه/٥, ا/١).
+_OCR_DIGITS = str.maketrans(
+    {
+        "O": "0",
+        "o": "0",
+        "D": "0",
+        "Q": "0",
+        "l": "1",
+        "I": "1",
+        "i": "1",
+        "|": "1",
+        "Z": "2",
+        "z": "2",
+        "S": "5",
+        "s": "5",
+        "G": "6",
+        "b": "6",
+        "T": "7",
+        "B": "8",
+        "g": "9",
+        "q": "9",
+        "\u0647": "5",  # ه looks like ٥
+        "\u0627": "1",  # ا looks like ١
+        "\u0623": "1",
+        "\u0625": "1",
+        "\u00b7": "0",  # a middle dot for ٠
+    }
+)
+
+_YEAR = re.compile(r"\d{4}")
+
+
+def ocr_digits(text: str) -> str:
+    """``text`` with Arabic-Indic digits as ASCII and letters misread for digits turned back."""
+    return to_ascii_digits(text).translate(_OCR_DIGITS)
+
+
+def plausible_year(year: int | None, low: int | None = None) -> bool:
+    start, end = YEAR_RANGE
+    return year is not None and (low or start) <= year <= end
+
+
+def _first_year(text: str) -> int | None:
+    match = _YEAR.search(ocr_digits(text))
+    return int(match.group(0)) if match else None
+
+
+def national_id_digits(text: str) -> str:
+    """The digits of a national number as written, with OCR letters read back as digits."""
+    return re.sub(r"\D", "", ocr_digits(text))
+
+
+@dataclass(frozen=True, slots=True)
+class RecordProblem:
+    """One implausible value: the field, a stable code (``PROBLEM_TEXTS``) and the value."""
+
+    field: str
+    code: str
+    value: str
+
+
+PROBLEM_TEXTS: dict[str, str] = {
+    "birth_year_implausible": "birth year is not a plausible year; compared as missing",
+    "birth_year_unreadable": "birth year cannot be read as a year; compared as missing",
+    "arrest_date_implausible": "date of arrest has no plausible year; compared as missing",
+    "arrest_before_birth": "date of arrest is before the birth year",
+    "national_id_malformed": "national number is not 11 digits; compared digit by digit",
+    "national_id_letters": "national number has letters where digits belong; read as digits",
+}
+
+
+def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
+    """The implausible values of one record (a mapping keyed by the list headers)."""
+    problems: list[RecordProblem] = []
+    birth_text = (values.get("birth_year") or "").strip()
+    birth = _first_year(birth_text) if birth_text else None
+    if birth_text:
+        if birth is None:
+            problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
+        elif not plausible_year(birth):
+            problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
+            birth = None
+    arrest_text = (values.get("date_of_arrest") or "").strip()
+    if arrest_text:
+        arrest = _first_year(arrest_text)
+        if not plausible_year(arrest, low=1950):
+            problems.append(RecordProblem("date_of_arrest", "arrest_date_implausible", arrest_text))
+        elif birth is not None and arrest is not None and arrest < birth:
+            problems.append(RecordProblem("date_of_arrest", "arrest_before_birth", arrest_text))
+    id_text = (values.get("national_id") or "").strip()
+    if id_text:
+        plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))
+        if (
+            not plain.isdigit()
+            and national_id_digits(id_text)
+            and any(char.isalpha() for char in plain)
+        ):
+            problems.append(RecordProblem("national_id", "national_id_letters", id_text))
+        elif len(national_id_digits(id_text)) != NATIONAL_ID_LENGTH:
+            problems.append(RecordProblem("national_id", "national_id_malformed", id_text))
+    return problems
