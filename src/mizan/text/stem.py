@@ -25,6 +25,7 @@ Plain Python with no Django import.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,8 +39,10 @@ __all__ = [
     "QueryClause",
     "arabic_light_stem",
     "chunk_terms",
+    "exact_form",
     "fts5_match",
     "parse_query",
+    "preposition_variants",
     "search_term",
     "search_terms",
     "word_spans",
@@ -146,13 +149,18 @@ ENGLISH_STOPWORDS: frozenset[str] = frozenset(
     ]
 )
 
-_CONJUNCTIONS = ("و", "ف")
+# Only و: a bare ف starts too many words (فريق، فرع، فقر) and is looked up at query time like
+# ب ك ل (``preposition_variants``).
+_CONJUNCTIONS = ("و",)
 # Longest first: the article with a preposition or conjunction before the bare article.
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
-# Suffix groups, tried in this order; at most one suffix of each group is removed. Taking the
-# adjective and feminine endings before the plural ones makes السورية, سوريا and سوري meet, and
-# الكيميائية and الكيميائي.
-_SUFFIX_GROUPS = (("ها",), ("يه", "يا", "ه", "ا", "ي"), ("ان", "ات", "ون", "ين"))
+# Suffixes, outermost first (issue 16): an attached pronoun, then a sound plural or dual, then
+# the nisba or feminine ending; at most one of each group, while at least _MIN_STEM letters
+# remain (the pronouns other than ها: four, so that محاكم keeps its كم). Taking the plural before
+# the nisba makes العسكريين، عسكرية and عسكري meet, and العمليات and عملية.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا")
+_PLURALS = ("ات", "ون", "ين", "ان")
+_NISBA = ("يه", "يا", "ه", "ا", "ي")
 _MIN_STEM = 3
 
 _english = snowballstemmer.stemmer("english")
@@ -169,12 +177,78 @@ def arabic_light_stem(word: str) -> str:
         if word.startswith(article) and len(word) - len(article) >= 2:
             word = word[len(article) :]
             break
-    for group in _SUFFIX_GROUPS:
-        for suffix in group:
-            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-                word = word[: -len(suffix)]
+    stripped = False
+    if word.endswith("ها") and len(word) >= 2 + _MIN_STEM:
+        word, stripped = word[:-2], True
+    else:
+        for pronoun in _PRONOUNS:
+            if word.endswith(pronoun) and len(word) - len(pronoun) >= 4:
+                word, stripped = word[: -len(pronoun)], True
                 break
+    for plural in _PLURALS:
+        if word.endswith(plural) and len(word) - len(plural) >= _MIN_STEM:
+            word, stripped = word[: -len(plural)], True
+            break
+    if stripped and word.endswith("ت") and len(word) > 4:
+        # A taa marbuta before a pronoun or dual ending is written ت: شهادتهم، محكمتين.
+        word = word[:-1]
+    for ending in _NISBA:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            word = word[: -len(ending)]
+            break
     return word
+
+
+def exact_form(word: str) -> str:
+    """One *normalised* word as written, less what nobody types as part of it: for Arabic, a
+    leading و and the article (والمعتقلين → معتقلين); a Latin word or number as it is.
+
+    Documents holding the query's words in these forms rank above those that only share their
+    stems (``mizan.library.search``), so stemming adds recall without pushing the exact document
+    down, and a word a stemmer conflates with the query's (تمر for تمرين) comes after it.
+    """
+    if not _ARABIC_LETTER.search(word):
+        return word
+    if len(word) > 3 and word.startswith(_CONJUNCTIONS):
+        word = word[1:]
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            return word[len(article) :]
+    return word
+
+
+_PREPOSITIONS = ("ب", "ك", "ل", "ف")
+
+
+def preposition_variants(
+    word: str, stem: Callable[[str], str] = arabic_light_stem
+) -> tuple[str, ...]:
+    """The terms of ``word`` (one *normalised* Arabic word) with a bare ب، ك or ل taken off or put
+    on: بمعتقلين gives معتقل، كمعتقل، لمعتقل; معتقلين gives بمعتقل، كمعتقل، لمعتقل. The word's own
+    term is left out.
+
+    The index keeps a bare preposition (see step 3), so these are looked up at query time and
+    ranked after every match of the word as typed: لجنة still finds اللجنة first, and a document
+    about جنة only comes after all of them.
+    """
+    if not _ARABIC_LETTER.search(word) or word in ARABIC_STOPWORDS:
+        return ()
+    core = word
+    if len(core) > 3 and core.startswith(_CONJUNCTIONS):
+        core = core[1:]
+    for article in _ARTICLES:
+        if core.startswith(article) and len(core) - len(article) >= 2:
+            core = core[len(article) :]
+            break
+    if core.startswith(_PREPOSITIONS) and len(core) >= 4:
+        core = core[1:]
+    own = stem(word)
+    found: list[str] = []
+    for form in (core, *(prefix + core for prefix in _PREPOSITIONS)):
+        term = stem(form)
+        if term != own and term not in found and term not in ARABIC_STOPWORDS:
+            found.append(term)
+    return tuple(found)
 
 
 @lru_cache(maxsize=200_000)
