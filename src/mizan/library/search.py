@@ -41,6 +41,8 @@ from mizan.text import contains_arabic
 from mizan.text.stem import (
     QueryClause,
     chunk_terms,
+    exact_forms,
+    fts5_forms_match,
     fts5_match,
     parse_query,
     search_terms,
@@ -119,8 +121,8 @@ class SearchResults:
             self.reachable = self.total
 
 
-def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
-    """The (title, body) terms of a document, as stored in its ``SearchEntry``."""
+def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
+    """The (title, body, exact forms) terms of a document, as stored in its ``SearchEntry``."""
     title_parts = [
         document.symbol,
         document.title_ar,
@@ -129,10 +131,18 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
         document.body.label_ar if document.body else "",
         document.body.label_en if document.body else "",
     ]
-    title = " ".join(search_terms(" ".join(part for part in title_parts if part)))
+    title_text = " ".join(part for part in title_parts if part)
+    title = " ".join(search_terms(title_text))
     body_parts = [document.abstract_ar, document.abstract_en, *texts]
-    body = " ".join(search_terms("\n".join(part for part in body_parts if part)))
-    return _cut(title, MAX_TITLE_TERMS_CHARS), _cut(body, MAX_BODY_TERMS_CHARS)
+    body_text = "\n".join(part for part in body_parts if part)
+    body = " ".join(search_terms(body_text))
+    # The forms of the same text as the terms (the body cut at the same length, about).
+    forms = " ".join(exact_forms(title_text + "\n" + body_text[: MAX_BODY_TERMS_CHARS * 2]))
+    return (
+        _cut(title, MAX_TITLE_TERMS_CHARS),
+        _cut(body, MAX_BODY_TERMS_CHARS),
+        _cut(forms, MAX_BODY_TERMS_CHARS),
+    )
 
 
 @contextmanager
@@ -287,17 +297,27 @@ def _postgres_rank(
     *,
     title: bool = False,
 ) -> list[tuple[int, float]]:
-    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all."""
+    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all.
+
+    First the documents holding every exact form of the query (``forms_vector``), then those
+    matching the query's words as typed, then those matching only through a preposition variant;
+    ts_rank_cd orders each group.
+    """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
+    typed, typed_terms = _tsquery(clauses, variants=False)
+    forms = list(dict.fromkeys(form for clause in clauses for form in clause.forms))
     column = "title_vector" if title else "vector"
+    typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
-        f"FROM library_searchentry s, (SELECT {query} AS q) t "
+        f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p, "
+        f"{_phrases(len(forms))} AS f) t "
         "WHERE s.document_id = ANY(%s) "
-        "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
-        [*terms, ids, limit, offset],
+        f"ORDER BY (s.forms_vector @@ t.f) DESC, {typed_order}score DESC, s.document_id DESC "
+        "LIMIT %s OFFSET %s",
+        [*terms, *typed_terms, *forms, ids, limit, offset],
     )
     return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -313,7 +333,9 @@ def _sqlite_rank(
     title: bool = False,
 ) -> list[tuple[int, float]]:
     """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
-    of its title-only form; ``limit`` None: all.
+    of its title-only form; ``limit`` None: all. First the documents holding every exact form of
+    the query (the ``form_terms`` column, weight 0 in bm25), then those matching the query's
+    words as typed, then those matching only through a preposition variant.
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
     list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
@@ -321,15 +343,30 @@ def _sqlite_rank(
     if not ids:
         return []
     visible_sql, visible_params = _visible_sql(documents, "matched.id")
+    floor = ids[-1]
+    typed_cte, typed_order, typed_params = "", "", []
+    if _has_variants(clauses):
+        typed_cte = (
+            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
+            "WHERE library_fts MATCH %s AND rowid >= %s)"
+        )
+        typed_order = "id IN (SELECT id FROM typed) DESC, "
+        typed_params = [_fts5_match(clauses, title, variants=False), floor]
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
-        "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
-        "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s) "
+        "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0, 0.0) AS score "
+        "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s), "
+        "exact AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
+        f"WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
         f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
-        "ORDER BY score, id DESC LIMIT %s OFFSET %s",
+        f"ORDER BY id IN (SELECT id FROM exact) DESC, {typed_order}score, id DESC "
+        "LIMIT %s OFFSET %s",
         [
             _fts5_match(clauses, title),
-            ids[-1],
+            floor,
+            fts5_forms_match(clauses, "form_terms"),
+            floor,
+            *typed_params,
             *visible_params,
             -1 if limit is None else limit,
             offset,
@@ -339,16 +376,32 @@ def _sqlite_rank(
     return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
 
-def _tsquery(clauses: list[QueryClause]) -> tuple[str, list[str]]:
-    """The PostgreSQL tsquery of the clauses (every clause a phrase, all required): SQL with
-    placeholders, and their values."""
-    query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
-    return query, [" ".join(clause.terms) for clause in clauses]
+def _has_variants(clauses: list[QueryClause]) -> bool:
+    return any(clause.variants for clause in clauses)
 
 
-def _fts5_match(clauses: list[QueryClause], title: bool) -> str:
-    """The FTS5 MATCH expression; with ``title``, every clause must match in the title."""
-    match = fts5_match(clauses)
+def _phrases(count: int) -> str:
+    return " && ".join(["phraseto_tsquery('simple', %s)"] * count) or "''::tsquery"
+
+
+def _tsquery(clauses: list[QueryClause], *, variants: bool = True) -> tuple[str, list[str]]:
+    """The PostgreSQL tsquery of the clauses (every clause a phrase, or with ``variants`` any of
+    its alternatives; all clauses required): SQL with placeholders, and their values."""
+    parts: list[str] = []
+    values: list[str] = []
+    for clause in clauses:
+        alternatives = clause.alternatives if variants else (" ".join(clause.terms),)
+        parts.append(
+            "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(alternatives)) + ")"
+        )
+        values.extend(alternatives)
+    return " && ".join(parts), values
+
+
+def _fts5_match(clauses: list[QueryClause], title: bool, *, variants: bool = True) -> str:
+    """The FTS5 MATCH expression; with ``title``, every clause must match in the title;
+    without ``variants``, the words as typed only."""
+    match = fts5_match(clauses, variants=variants)
     return f"{{title_terms}} : ({match})" if title else match
 
 
@@ -460,7 +513,7 @@ def _with_relations(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 
 def _add_snippets(hits: list[SearchHit], clauses: list[QueryClause]) -> None:
-    wanted = {term for clause in clauses for term in clause.terms}
+    wanted = {term for clause in clauses for term in (*clause.terms, *clause.variants)}
     versions = DocumentVersion.objects.filter(
         document_id__in=[hit.document.pk for hit in hits]
     ).only("document_id", "language", "text")

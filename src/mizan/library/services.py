@@ -175,9 +175,10 @@ def document_reindex(document: Document) -> None:
     from mizan.library.models import SearchEntry
 
     texts = list(document.versions.values_list("text", flat=True))
-    title, body = index_terms(document, texts)
+    title, body, forms = index_terms(document, texts)
     SearchEntry.objects.update_or_create(
-        document=document, defaults={"title_terms": title, "body_terms": body}
+        document=document,
+        defaults={"title_terms": title, "body_terms": body, "form_terms": forms},
     )
 
 

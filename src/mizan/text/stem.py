@@ -40,6 +40,8 @@ __all__ = [
     "arabic_light_stem",
     "chunk_terms",
     "exact_form",
+    "exact_forms",
+    "fts5_forms_match",
     "fts5_match",
     "parse_query",
     "preposition_variants",
@@ -189,7 +191,7 @@ def arabic_light_stem(word: str) -> str:
         if word.endswith(plural) and len(word) - len(plural) >= _MIN_STEM:
             word, stripped = word[: -len(plural)], True
             break
-    if stripped and word.endswith("ت") and len(word) > 4:
+    if stripped and word.endswith("ت") and len(word) >= 4:
         # A taa marbuta before a pronoun or dual ending is written ت: شهادتهم، محكمتين.
         word = word[:-1]
     for ending in _NISBA:
@@ -315,17 +317,45 @@ def _normalise_word(word: str) -> str:
 
 @dataclass(frozen=True)
 class QueryClause:
-    """One part of a query: a single term, or a phrase whose terms must follow each other."""
+    """One part of a query: a single term, or a phrase whose terms must follow each other.
+
+    ``variants``: other terms that also satisfy a single-word clause (the word with a bare
+    preposition taken off or put on, ``preposition_variants``), ranked after the word itself.
+    ``forms``: the clause's words in their exact forms (``exact_form``); documents holding all of
+    a query's exact forms rank first.
+    """
 
     terms: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
         return len(self.terms) > 1
 
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The clause as typed (terms joined as a phrase), then its variants."""
+        return (" ".join(self.terms), *self.variants)
+
 
 _QUOTES = "\"“”«»„‟'"
 _MAX_CLAUSES = 12
+
+
+def exact_forms(text: str) -> list[str]:
+    """The distinct exact forms (``exact_form``) of ``text``'s words, function words left out,
+    in order of first appearance: what a search entry stores for ranking exact matches first."""
+    found: dict[str, None] = {}
+    for chunk in text.split():
+        for word in _normalise_word(chunk).split():
+            if search_term(word):
+                found[exact_form(_alnum(word))] = None
+    return list(found)
+
+
+def _alnum(word: str) -> str:
+    return word if word.isalnum() else "".join(char for char in word if char.isalnum())
 
 
 def parse_query(query: str) -> list[QueryClause]:
@@ -334,21 +364,32 @@ def parse_query(query: str) -> list[QueryClause]:
     Text between double quotes (or « ») is a phrase; a chunk such as ``A/RES/71/248`` that
     normalises into several words is a phrase too; every other word is a term, and all clauses
     must match. Operators, brackets, stray quotes and any other syntax are treated as spaces,
-    so no input can produce a query syntax error. At most twelve clauses are kept.
+    so no input can produce a query syntax error. At most twelve clauses are kept. A single
+    Arabic word typed outside quotes also carries its preposition variants.
     """
     clauses: list[QueryClause] = []
     seen: set[tuple[str, ...]] = set()
 
     def add(text: str, *, phrase: bool) -> None:
-        terms = tuple(search_terms(text))
-        if not terms:
+        words = [
+            (word, term)
+            for chunk in text.split()
+            for word in _normalise_word(chunk).split()
+            if (term := search_term(word))
+        ]
+        if not words:
             return
-        candidates = [terms] if phrase or len(terms) == 1 else [(term,) for term in terms]
-        for candidate in candidates:
-            if candidate not in seen and len(clauses) < _MAX_CLAUSES:
-                seen.add(candidate)
-                clauses.append(QueryClause(candidate))
+        terms = tuple(term for _, term in words)
+        forms = tuple(exact_form(_alnum(word)) for word, _ in words)
+        if len(terms) == 1 and not quoted:
+            candidate = QueryClause(terms, preposition_variants(_alnum(words[0][0])), forms)
+        else:
+            candidate = QueryClause(terms, (), forms)
+        if candidate.terms not in seen and len(clauses) < _MAX_CLAUSES:
+            seen.add(candidate.terms)
+            clauses.append(candidate)
 
+    quoted = False
     text = query[:1000]
     # Normalise quotation marks to one character, then split into quoted and unquoted parts.
     for quote in _QUOTES:
@@ -365,10 +406,29 @@ def parse_query(query: str) -> list[QueryClause]:
     return clauses
 
 
-def fts5_match(clauses: list[QueryClause]) -> str:
-    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required.
+def _quoted(terms: str) -> str:
+    return '"' + terms + '"'
+
+
+def fts5_match(clauses: list[QueryClause], *, variants: bool = True) -> str:
+    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required;
+    a clause with variants matches any of them (with ``variants``).
 
     Terms hold letters and digits only (``search_term``), so quoting each is safe and every FTS5
     operator word a person typed (AND, NEAR …) is just a term.
     """
-    return " AND ".join('"' + " ".join(clause.terms) + '"' for clause in clauses)
+    parts = []
+    for clause in clauses:
+        if variants and clause.variants:
+            parts.append("(" + " OR ".join(map(_quoted, clause.alternatives)) + ")")
+        else:
+            parts.append(_quoted(" ".join(clause.terms)))
+    return " AND ".join(parts)
+
+
+def fts5_forms_match(clauses: list[QueryClause], column: str) -> str:
+    """The FTS5 MATCH expression of documents holding every exact form of the query in
+    ``column``. Among documents that match the clauses, these rank first: a document holding a
+    word's exact form also holds its term (the stemmer takes the same و and article off)."""
+    forms = dict.fromkeys(form for clause in clauses for form in clause.forms)
+    return f"{{{column}}} : (" + " AND ".join(map(_quoted, forms)) + ")"
