@@ -119,3 +119,15 @@ def test_exact_forms_drop_only_the_conjunction_and_the_article() -> None:
         "detained",
         "2254",
     ]
+
+
+@pytest.mark.parametrize(
+    "words", [("detained", "detainee", "detainees", "detaining"), ("deported", "deportee")]
+)
+def test_english_agent_nouns_meet_their_verb(words: tuple[str, ...]) -> None:
+    assert len({tuple(search_terms(word)) for word in words}) == 1
+
+
+def test_committee_and_agree_keep_their_stems() -> None:
+    assert search_terms("committee") != search_terms("committed")
+    assert search_terms("agree") != search_terms("agr")

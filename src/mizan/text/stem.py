@@ -16,7 +16,8 @@ rank the same way. The steps for a text:
    words begin with these letters (كتاب، بيان، لجنة، كيميائي), and removing them merged
    unrelated words in our evaluation. Light stemming keeps different roots apart (unlike root
    extraction) and is what Arabic IR evaluations favour.
-4. Latin words: the Snowball (Porter 2) English stemmer, so "detainees" meets "detained".
+4. Latin words: the Snowball (Porter 2) English stemmer, plus agent nouns in -ee meeting their
+   verb (``english_stem``), so "detained", "detainee" and "detainees" meet.
 5. Digits stay as they are ("2254" finds resolution 2254).
 
 Plain Python with no Django import.
@@ -39,6 +40,7 @@ __all__ = [
     "QueryClause",
     "arabic_light_stem",
     "chunk_terms",
+    "english_stem",
     "exact_form",
     "exact_forms",
     "fts5_forms_match",
@@ -253,12 +255,27 @@ def preposition_variants(
     return tuple(found)
 
 
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem, with one step of Mizan's (issue 19): an agent noun
+    in -ee or -ees meets its verb — detainee(s) → detain, like detained and detaining; deportee,
+    employee, trainee, internee. Snowball alone gives "detaine". Not after a doubled consonant
+    (committee is not commit) nor with fewer than four letters before it (agree, fee, degree).
+    Chosen by measurement (bench/english_stemmers.py)."""
+    for ending in ("ees", "ee"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            if len(base) >= 4 and base[-1] != base[-2]:
+                return str(_english.stemWord(base))
+            break
+    return str(_english.stemWord(word))
+
+
 @lru_cache(maxsize=200_000)
 def _term_of_normalised(word: str) -> str:
     if word.isascii():
         if word.isdigit():
             return word
-        return str(_english.stemWord(word))
+        return english_stem(word)
     if _ARABIC_LETTER.search(word):
         return arabic_light_stem(word)
     return word
