@@ -43,8 +43,13 @@ from mizan.text.normalise import normalise_for_search
 from mizan.text.stem import (
     ARABIC_STOPWORDS,
     ENGLISH_STOPWORDS,
+    QueryClause,
     arabic_light_stem,
-    exact_form,
+    exact_forms,
+    form_groups,
+    fts5_forms_match,
+    fts5_match,
+    parse_query,
     preposition_variants,
 )
 
@@ -191,16 +196,6 @@ def build_corpus(queries: list[Query], background: int, seed: int = 16) -> Corpu
     )
 
 
-def forms_of(text: str) -> list[str]:
-    """The distinct exact forms of a text (``mizan.text.stem.exact_form``), function words out."""
-    found: dict[str, None] = {}
-    for word in normalise_for_search(text).split():
-        word = "".join(c for c in word if c.isalnum())
-        if word and word not in ARABIC_STOPWORDS and word not in ENGLISH_STOPWORDS:
-            found[exact_form(word)] = None
-    return list(found)
-
-
 def query_clauses(candidate: Candidate, query: str) -> list[tuple[list[str], list[str]]]:
     """Per word of the query: (its terms as typed, the terms of its preposition variants)."""
     if candidate.stem is None:
@@ -242,7 +237,7 @@ class SqliteIndex:
                     (
                         number + 1,
                         " ".join(terms(text)) if terms else text,
-                        " ".join(forms_of(text)) if candidate.exact else "",
+                        " ".join(exact_forms(text)) if candidate.exact else "",
                     )
                     for number, text in enumerate(corpus.texts)
                 ),
@@ -278,6 +273,25 @@ class SqliteIndex:
         )
         return first + self.run(wide, set(first))
 
+    def ids(self, match: str) -> set[int]:
+        return {
+            row[0] - 1 for row in self.db.execute("SELECT rowid FROM t WHERE t MATCH ?", (match,))
+        }
+
+    def product(self, clauses: list[QueryClause]) -> list[int]:
+        """``mizan.library.search``'s ranking on SQLite: the query with its variants; the words as
+        typed before the variants; exact forms first within each; then bm25."""
+        if not clauses:
+            return []
+        rows = self.db.execute(
+            "SELECT rowid, bm25(t, 1.0, 0.0) FROM t WHERE t MATCH ?",
+            ("{body} : (" + fts5_match(clauses) + ")",),
+        ).fetchall()
+        typed = self.ids("{body} : (" + fts5_match(clauses, variants=False) + ")")
+        exact = self.ids(fts5_forms_match(clauses, "forms"))
+        rows.sort(key=lambda r: (r[0] - 1 not in typed, r[0] - 1 not in exact, r[1], r[0]))
+        return [row[0] - 1 for row in rows[:40]]
+
 
 class PostgresIndex:
     def __init__(self, url: str, corpus: Corpus, candidate: Candidate) -> None:
@@ -299,7 +313,7 @@ class PostgresIndex:
                     (
                         number,
                         " ".join(terms(text)) if terms else text,
-                        " ".join(forms_of(text)) if candidate.exact else "",
+                        " ".join(exact_forms(text)) if candidate.exact else "",
                     )
                     for number, text in enumerate(corpus.texts)
                 ],
@@ -349,6 +363,32 @@ class PostgresIndex:
         return first + self.run(wide, first)
 
 
+def _pg_groups(groups: list[tuple[str, ...]]) -> tuple[str, list[str]]:
+    sql = " && ".join(
+        "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(group)) + ")" for group in groups
+    )
+    return sql, [item for group in groups for item in group]
+
+
+def _postgres_product(self: PostgresIndex, clauses: list[QueryClause]) -> list[int]:
+    """``mizan.library.search``'s ranking on PostgreSQL (same order as on SQLite)."""
+    if not clauses:
+        return []
+    wide, wide_terms = _pg_groups([clause.alternatives for clause in clauses])
+    typed, typed_terms = _pg_groups([(" ".join(clause.terms),) for clause in clauses])
+    forms, form_terms = _pg_groups(form_groups(clauses))
+    rows = self.db.execute(
+        f"SELECT id FROM bench_stem, (SELECT {wide} AS q, {typed} AS p, {forms} AS f) t "  # noqa: S608
+        "WHERE v @@ q ORDER BY (v @@ p) DESC, (bench_stem.f @@ t.f) DESC, ts_rank_cd(v, q, 1) DESC, id "
+        "LIMIT 40",
+        [*wide_terms, *typed_terms, *form_terms],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+PostgresIndex.product = _postgres_product  # type: ignore[attr-defined]
+
+
 def recall_at(k: int, ranked: list[int], relevant: set[int]) -> float:
     return len(set(ranked[:k]) & relevant) / min(k, len(relevant))
 
@@ -378,7 +418,7 @@ def candidates(with_isri: bool = True) -> list[Candidate]:
     found += [
         Candidate("Mizan", arabic_light_stem),
         Candidate("Mizan + prepositions", arabic_light_stem, True),
-        Candidate("Mizan + prepositions + exact first", arabic_light_stem, True, True),
+        Candidate("Mizan as searched (+ prepositions, exact first)", arabic_light_stem, True, True),
     ]
     return found
 
@@ -395,8 +435,10 @@ def evaluate(corpus: Corpus, pg_url: str | None) -> list[tuple[str, str, dict[st
             by_kind: dict[str, list[float]] = {}
             for number, query in enumerate(corpus.queries):
                 kind, text = query[0], query[1]
-                forms = forms_of(text) if candidate.exact else []
-                ranked = index.search(query_clauses(candidate, text), forms)
+                if candidate.exact:
+                    ranked = index.product(parse_query(text))
+                else:
+                    ranked = index.search(query_clauses(candidate, text))
                 relevant, traps = corpus.relevant[number], corpus.traps[number]
                 row = [
                     recall_at(3, ranked, relevant),

@@ -42,6 +42,7 @@ from mizan.text.stem import (
     QueryClause,
     chunk_terms,
     exact_forms,
+    form_groups,
     fts5_forms_match,
     fts5_match,
     parse_query,
@@ -299,23 +300,23 @@ def _postgres_rank(
 ) -> list[tuple[int, float]]:
     """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all.
 
-    First the documents holding every exact form of the query (``forms_vector``), then those
-    matching the query's words as typed, then those matching only through a preposition variant;
-    ts_rank_cd orders each group.
+    Groups, in order: the documents matching the query's words as typed, then those matching
+    only through a preposition variant; within each, those holding every exact form of the query
+    (``forms_vector``; ``form_groups``) first; ts_rank_cd orders what is left tied.
     """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
-    forms = list(dict.fromkeys(form for clause in clauses for form in clause.forms))
+    forms_query, forms = _forms_tsquery(clauses)
     column = "title_vector" if title else "vector"
     typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
         f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p, "
-        f"{_phrases(len(forms))} AS f) t "
+        f"{forms_query} AS f) t "
         "WHERE s.document_id = ANY(%s) "
-        f"ORDER BY (s.forms_vector @@ t.f) DESC, {typed_order}score DESC, s.document_id DESC "
+        f"ORDER BY {typed_order}(s.forms_vector @@ t.f) DESC, score DESC, s.document_id DESC "
         "LIMIT %s OFFSET %s",
         [*terms, *typed_terms, *forms, ids, limit, offset],
     )
@@ -333,9 +334,10 @@ def _sqlite_rank(
     title: bool = False,
 ) -> list[tuple[int, float]]:
     """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
-    of its title-only form; ``limit`` None: all. First the documents holding every exact form of
-    the query (the ``form_terms`` column, weight 0 in bm25), then those matching the query's
-    words as typed, then those matching only through a preposition variant.
+    of its title-only form; ``limit`` None: all. Groups, in order: the documents matching the
+    query's words as typed, then those matching only through a preposition variant; within each,
+    those holding every exact form of the query first (the ``form_terms`` column, weight 0 in
+    bm25; ``form_groups``).
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
     list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
@@ -359,7 +361,7 @@ def _sqlite_rank(
         "exact AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
         f"WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
         f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
-        f"ORDER BY id IN (SELECT id FROM exact) DESC, {typed_order}score, id DESC "
+        f"ORDER BY {typed_order}id IN (SELECT id FROM exact) DESC, score, id DESC "
         "LIMIT %s OFFSET %s",
         [
             _fts5_match(clauses, title),
@@ -380,8 +382,13 @@ def _has_variants(clauses: list[QueryClause]) -> bool:
     return any(clause.variants for clause in clauses)
 
 
-def _phrases(count: int) -> str:
-    return " && ".join(["phraseto_tsquery('simple', %s)"] * count) or "''::tsquery"
+def _forms_tsquery(clauses: list[QueryClause]) -> tuple[str, list[str]]:
+    """The tsquery of the exact-form condition (``form_groups``) and its values."""
+    groups = form_groups(clauses)
+    sql = " && ".join(
+        "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(group)) + ")" for group in groups
+    )
+    return sql, [form for group in groups for form in group]
 
 
 def _tsquery(clauses: list[QueryClause], *, variants: bool = True) -> tuple[str, list[str]]:
@@ -405,7 +412,7 @@ def _fts5_match(clauses: list[QueryClause], title: bool, *, variants: bool = Tru
     return f"{{title_terms}} : ({match})" if title else match
 
 
-def _visible_sql(documents: QuerySet[Document], column: str) -> tuple[str, tuple[Any, ...]]:
+def _visible_sql(documents: QuerySet[Any], column: str) -> tuple[str, tuple[Any, ...]]:
     """``documents`` as a condition on the document id in ``column``, for a correlated EXISTS:
     one primary-key probe per match instead of an IN over every visible document (which both
     databases would first build in full — 90,000 ids for one page)."""
@@ -655,3 +662,117 @@ def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# --- Passages of other apps' records (issue 14: testimony transcript segments) ------------------
+
+
+def passage_terms(title: str, text: str) -> tuple[str, str, str]:
+    """The (title, body, exact forms) terms of a passage, as stored in its ``PassageEntry``."""
+    return (
+        _cut(" ".join(search_terms(title)), MAX_TITLE_TERMS_CHARS),
+        _cut(" ".join(search_terms(text)), MAX_BODY_TERMS_CHARS),
+        _cut(" ".join(exact_forms(title + "\n" + text)), MAX_BODY_TERMS_CHARS),
+    )
+
+
+@dataclass
+class PassageHit:
+    object_id: int
+    owner_id: int
+    score: float
+
+
+@dataclass
+class PassageResults:
+    hits: list[PassageHit]
+    clauses: list[QueryClause]
+    # True when more passages match than were asked for; no count is given beyond them.
+    more: bool = False
+    stopped: bool = False
+
+
+def search_passages(
+    query: str,
+    *,
+    kind: str,
+    visible_owners: QuerySet[Any],
+    limit: int = 100,
+    budget_ms: int | None = -1,
+) -> PassageResults:
+    """Passages of ``kind`` matching ``query``, best first, of the owners in ``visible_owners``.
+
+    ``visible_owners`` is the caller's permission layer (``Testimony.objects.visible_to(user)``):
+    applied inside the SQL as a correlated EXISTS on the passage's owner, so a passage of an
+    owner the user may not see takes no place in the results and adds to no count. Ranked as
+    documents are: the words as typed before preposition variants, exact forms first within each,
+    then bm25 (SQLite, title weighted 4) or ts_rank_cd (PostgreSQL, title weight A).
+    """
+    if budget_ms == -1:
+        budget_ms = settings.MIZAN_SEARCH_TIMEOUT_MS
+    clauses = parse_query(query)
+    if not clauses:
+        return PassageResults([], clauses)
+    try:
+        with time_budget(budget_ms), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                rows = _postgres_passages(cursor, clauses, kind, visible_owners, limit + 1)
+            else:
+                rows = _sqlite_passages(cursor, clauses, kind, visible_owners, limit + 1)
+    except SearchTooSlow:
+        return PassageResults([], clauses, stopped=True)
+    hits = [PassageHit(int(row[0]), int(row[1]), float(row[2])) for row in rows[:limit]]
+    return PassageResults(hits, clauses, more=len(rows) > limit)
+
+
+def _sqlite_passages(
+    cursor: Any, clauses: list[QueryClause], kind: str, owners: QuerySet[Any], limit: int
+) -> list[tuple[Any, ...]]:
+    visible_sql, visible_params = _visible_sql(owners, "p.owner_id")
+    typed_cte, typed_order, typed_params = "", "", []
+    if _has_variants(clauses):
+        typed_cte = (
+            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_passage_fts "
+            "WHERE library_passage_fts MATCH %s)"
+        )
+        typed_order = "m.id IN (SELECT id FROM typed) DESC, "
+        typed_params = [fts5_match(clauses, variants=False)]
+    cursor.execute(
+        "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
+        "SELECT rowid AS id, bm25(library_passage_fts, 4.0, 1.0, 0.0) AS score "
+        "FROM library_passage_fts WHERE library_passage_fts MATCH %s), "
+        "exact AS MATERIALIZED (SELECT rowid AS id FROM library_passage_fts "
+        f"WHERE library_passage_fts MATCH %s){typed_cte} "
+        "SELECT p.object_id, p.owner_id, -m.score FROM matched m "
+        "JOIN library_passageentry p ON p.id = m.id "
+        f"WHERE p.kind = %s AND EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}m.id IN (SELECT id FROM exact) DESC, m.score, p.id LIMIT %s",
+        [
+            fts5_match(clauses),
+            fts5_forms_match(clauses, "form_terms"),
+            *typed_params,
+            kind,
+            *visible_params,
+            limit,
+        ],
+    )
+    return list(cursor.fetchall())
+
+
+def _postgres_passages(
+    cursor: Any, clauses: list[QueryClause], kind: str, owners: QuerySet[Any], limit: int
+) -> list[tuple[Any, ...]]:
+    visible_sql, visible_params = _visible_sql(owners, "p.owner_id")
+    query, terms = _tsquery(clauses)
+    typed, typed_terms = _tsquery(clauses, variants=False)
+    forms_query, forms = _forms_tsquery(clauses)
+    typed_order = "(p.vector @@ t.p) DESC, " if _has_variants(clauses) else ""
+    cursor.execute(
+        "SELECT p.object_id, p.owner_id, ts_rank_cd(p.vector, t.q, 1) AS score "  # noqa: S608
+        f"FROM library_passageentry p, (SELECT {query} AS q, {typed} AS p, "
+        f"{forms_query} AS f) t "
+        f"WHERE p.kind = %s AND p.vector @@ t.q AND EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}(p.forms_vector @@ t.f) DESC, score DESC, p.id LIMIT %s",
+        [*terms, *typed_terms, *forms, kind, *visible_params, limit],
+    )
+    return list(cursor.fetchall())

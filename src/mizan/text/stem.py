@@ -43,9 +43,11 @@ __all__ = [
     "english_stem",
     "exact_form",
     "exact_forms",
+    "form_groups",
     "fts5_forms_match",
     "fts5_match",
     "parse_query",
+    "preposition_forms",
     "preposition_variants",
     "search_term",
     "search_terms",
@@ -224,31 +226,32 @@ def exact_form(word: str) -> str:
 _PREPOSITIONS = ("ب", "ك", "ل", "ف")
 
 
+def preposition_forms(word: str) -> tuple[str, ...]:
+    """The exact forms (``exact_form``) of ``word`` (one *normalised* Arabic word) with a bare ب،
+    ك، ل or ف taken off or put on — بمعتقلين gives معتقلين، بمعتقلين، كمعتقلين، لمعتقلين، فمعتقلين —
+    its own form included; () for a Latin word or a function word."""
+    if not _ARABIC_LETTER.search(word) or word in ARABIC_STOPWORDS:
+        return ()
+    core = exact_form(word)
+    if core.startswith(_PREPOSITIONS) and len(core) >= 4:
+        core = core[1:]
+    return tuple(dict.fromkeys((core, *(prefix + core for prefix in _PREPOSITIONS))))
+
+
 def preposition_variants(
     word: str, stem: Callable[[str], str] = arabic_light_stem
 ) -> tuple[str, ...]:
-    """The terms of ``word`` (one *normalised* Arabic word) with a bare ب، ك or ل taken off or put
-    on: بمعتقلين gives معتقل، كمعتقل، لمعتقل; معتقلين gives بمعتقل، كمعتقل، لمعتقل. The word's own
-    term is left out.
+    """The terms of ``word`` (one *normalised* Arabic word) with a bare ب، ك، ل or ف taken off or
+    put on (``preposition_forms``): بمعتقلين gives معتقل، كمعتقل، لمعتقل، فمعتقل; معتقلين gives
+    بمعتقل، كمعتقل، لمعتقل، فمعتقل. The word's own term is left out.
 
     The index keeps a bare preposition (see step 3), so these are looked up at query time and
     ranked after every match of the word as typed: لجنة still finds اللجنة first, and a document
     about جنة only comes after all of them.
     """
-    if not _ARABIC_LETTER.search(word) or word in ARABIC_STOPWORDS:
-        return ()
-    core = word
-    if len(core) > 3 and core.startswith(_CONJUNCTIONS):
-        core = core[1:]
-    for article in _ARTICLES:
-        if core.startswith(article) and len(core) - len(article) >= 2:
-            core = core[len(article) :]
-            break
-    if core.startswith(_PREPOSITIONS) and len(core) >= 4:
-        core = core[1:]
     own = stem(word)
     found: list[str] = []
-    for form in (core, *(prefix + core for prefix in _PREPOSITIONS)):
+    for form in preposition_forms(word):
         term = stem(form)
         if term != own and term not in found and term not in ARABIC_STOPWORDS:
             found.append(term)
@@ -345,6 +348,9 @@ class QueryClause:
     terms: tuple[str, ...]
     variants: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
+    # For a clause with variants: the exact forms of its word with a bare preposition taken off
+    # or put on (``preposition_forms``), any of which counts as exact among the variants' matches.
+    variant_forms: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
@@ -399,7 +405,11 @@ def parse_query(query: str) -> list[QueryClause]:
         terms = tuple(term for _, term in words)
         forms = tuple(exact_form(_alnum(word)) for word, _ in words)
         if len(terms) == 1 and not quoted:
-            candidate = QueryClause(terms, preposition_variants(_alnum(words[0][0])), forms)
+            word = _alnum(words[0][0])
+            variants = preposition_variants(word)
+            candidate = QueryClause(
+                terms, variants, forms, preposition_forms(word) if variants else ()
+            )
         else:
             candidate = QueryClause(terms, (), forms)
         if candidate.terms not in seen and len(clauses) < _MAX_CLAUSES:
@@ -444,8 +454,26 @@ def fts5_match(clauses: list[QueryClause], *, variants: bool = True) -> str:
 
 
 def fts5_forms_match(clauses: list[QueryClause], column: str) -> str:
-    """The FTS5 MATCH expression of documents holding every exact form of the query in
-    ``column``. Among documents that match the clauses, these rank first: a document holding a
-    word's exact form also holds its term (the stemmer takes the same و and article off)."""
-    forms = dict.fromkeys(form for clause in clauses for form in clause.forms)
-    return f"{{{column}}} : (" + " AND ".join(map(_quoted, forms)) + ")"
+    """The FTS5 MATCH expression of documents holding, in ``column``, every exact form of the
+    query — for a clause with variants, its word's form with or without a bare preposition.
+    Among the documents that match the clauses, these rank first within their group (the words as
+    typed, then the variants)."""
+    return (
+        f"{{{column}}} : ("
+        + " AND ".join(
+            "(" + " OR ".join(map(_quoted, group)) + ")" for group in form_groups(clauses)
+        )
+        + ")"
+    )
+
+
+def form_groups(clauses: list[QueryClause]) -> list[tuple[str, ...]]:
+    """The exact-form condition of the clauses: every group must be met, by any of its forms."""
+    groups: dict[tuple[str, ...], None] = {}
+    for clause in clauses:
+        if clause.variant_forms:
+            groups[clause.variant_forms] = None
+        else:
+            for form in clause.forms:
+                groups[(form,)] = None
+    return list(groups)

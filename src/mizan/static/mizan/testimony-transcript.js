@@ -24,7 +24,11 @@
       segment.setAttribute("aria-current", now >= start && now < end ? "true" : "false");
     });
   });
-  if (window.location.hash) {
+  // A search hit links here with ?t=SECONDS (and #segment-N): the recording starts there.
+  const at = parseFloat(new URLSearchParams(window.location.search).get("t") || "");
+  if (isFinite(at) && at >= 0) {
+    audio.currentTime = at;
+  } else if (window.location.hash) {
     const target = document.querySelector(window.location.hash);
     if (target && target.dataset.start) audio.currentTime = parseFloat(target.dataset.start) / 1000;
   }
