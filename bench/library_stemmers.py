@@ -47,7 +47,6 @@ from mizan.text.stem import (
     arabic_light_stem,
     exact_forms,
     form_groups,
-    fts5_forms_match,
     fts5_match,
     parse_query,
     preposition_variants,
@@ -216,6 +215,18 @@ def query_clauses(candidate: Candidate, query: str) -> list[tuple[list[str], lis
     return clauses
 
 
+def fts5_forms_match(clauses: list[QueryClause], column: str) -> str:
+    """The documents holding, in the FTS5 ``column``, every exact form of the query
+    (``form_groups``): the same condition as the service's substring test on ``form_terms``."""
+    return (
+        f"{{{column}}} : ("
+        + " AND ".join(
+            "(" + " OR ".join(map(_quote, group)) + ")" for group in form_groups(clauses)
+        )
+        + ")"
+    )
+
+
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
@@ -379,8 +390,8 @@ def _postgres_product(self: PostgresIndex, clauses: list[QueryClause]) -> list[i
     forms, form_terms = _pg_groups(form_groups(clauses))
     rows = self.db.execute(
         f"SELECT id FROM bench_stem, (SELECT {wide} AS q, {typed} AS p, {forms} AS f) t "  # noqa: S608
-        "WHERE v @@ q ORDER BY (v @@ p) DESC, (bench_stem.f @@ t.f) DESC, ts_rank_cd(v, q, 1) DESC, id "
-        "LIMIT 40",
+        "WHERE v @@ q ORDER BY (v @@ p) DESC, (bench_stem.f @@ t.f) DESC, "
+        "ts_rank_cd(v, q, 1) DESC, id LIMIT 40",
         [*wide_terms, *typed_terms, *form_terms],
     ).fetchall()
     return [row[0] for row in rows]

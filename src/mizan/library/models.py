@@ -219,9 +219,9 @@ class SearchEntry(models.Model):
     )
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
-    # The distinct exact forms of the title's and body's words (``mizan.text.stem.exact_forms``):
-    # not searched on their own, only to rank documents holding the query as typed first
-    # (migration 0004).
+    # The distinct exact forms of the title's and body's words (``mizan.text.stem.exact_forms``),
+    # space-separated and space-surrounded: in no full-text index, only tested on the documents
+    # a search matched, to rank those holding the query as typed first (migration 0004).
     form_terms = models.TextField(blank=True, default="")
 
     class Meta:

@@ -43,7 +43,6 @@ from mizan.text.stem import (
     chunk_terms,
     exact_forms,
     form_groups,
-    fts5_forms_match,
     fts5_match,
     parse_query,
     search_terms,
@@ -138,12 +137,32 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
     body_text = "\n".join(part for part in body_parts if part)
     body = " ".join(search_terms(body_text))
     # The forms of the same text as the terms (the body cut at the same length, about).
-    forms = " ".join(exact_forms(title_text + "\n" + body_text[: MAX_BODY_TERMS_CHARS * 2]))
+    forms = exact_forms(title_text + "\n" + body_text[: MAX_BODY_TERMS_CHARS * 2])
     return (
         _cut(title, MAX_TITLE_TERMS_CHARS),
         _cut(body, MAX_BODY_TERMS_CHARS),
-        _cut(forms, MAX_BODY_TERMS_CHARS),
+        _stored_forms(forms),
     )
+
+
+def _stored_forms(forms: list[str]) -> str:
+    """Forms as ``SearchEntry.form_terms`` and ``PassageEntry.form_terms`` keep them: separated
+    and surrounded by spaces, so that a form is found by a plain substring test (``_has_forms``)."""
+    return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
+
+
+def _has_forms(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]:
+    """SQL that is true when ``column`` (stored forms) holds every exact form of the query — for a
+    clause with variants, any of its word's forms with or without a bare preposition
+    (``form_groups``) — and its values. Only ever run on rows already matched (at most
+    ``RANKED_MATCHES`` per search), so no index is needed: the forms are neither in FTS5 nor in
+    a tsvector, and indexing a document costs no more than before but the text (issue 16)."""
+    function = "strpos" if connection.vendor == "postgresql" else "instr"
+    groups = form_groups(clauses)
+    sql = " AND ".join(
+        "(" + " OR ".join([f"{function}({column}, %s) > 0"] * len(group)) + ")" for group in groups
+    )
+    return f"({sql})", [f" {form} " for group in groups for form in group]
 
 
 @contextmanager
@@ -302,23 +321,22 @@ def _postgres_rank(
 
     Groups, in order: the documents matching the query's words as typed, then those matching
     only through a preposition variant; within each, those holding every exact form of the query
-    (``forms_vector``; ``form_groups``) first; ts_rank_cd orders what is left tied.
+    (``form_terms``, ``_has_forms``) first; ts_rank_cd orders what is left tied.
     """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
-    forms_query, forms = _forms_tsquery(clauses)
+    exact, forms = _has_forms(clauses, "s.form_terms")
     column = "title_vector" if title else "vector"
     typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
-        f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p, "
-        f"{forms_query} AS f) t "
+        f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p) t "
         "WHERE s.document_id = ANY(%s) "
-        f"ORDER BY {typed_order}(s.forms_vector @@ t.f) DESC, score DESC, s.document_id DESC "
+        f"ORDER BY {typed_order}{exact} DESC, score DESC, s.document_id DESC "
         "LIMIT %s OFFSET %s",
-        [*terms, *typed_terms, *forms, ids, limit, offset],
+        [*terms, *typed_terms, ids, *forms, limit, offset],
     )
     return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -336,8 +354,7 @@ def _sqlite_rank(
     """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
     of its title-only form; ``limit`` None: all. Groups, in order: the documents matching the
     query's words as typed, then those matching only through a preposition variant; within each,
-    those holding every exact form of the query first (the ``form_terms`` column, weight 0 in
-    bm25; ``form_groups``).
+    those holding every exact form of the query first (``form_terms``, ``_has_forms``).
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
     list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
@@ -352,24 +369,24 @@ def _sqlite_rank(
             ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
             "WHERE library_fts MATCH %s AND rowid >= %s)"
         )
-        typed_order = "id IN (SELECT id FROM typed) DESC, "
+        typed_order = "matched.id IN (SELECT id FROM typed) DESC, "
         typed_params = [_fts5_match(clauses, title, variants=False), floor]
+    exact, forms = _has_forms(clauses, "e.form_terms")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
-        "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0, 0.0) AS score "
-        "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s), "
-        "exact AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
-        f"WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
-        f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}id IN (SELECT id FROM exact) DESC, score, id DESC "
+        "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
+        f"FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
+        "SELECT matched.id, matched.score FROM matched "
+        "JOIN library_searchentry e ON e.document_id = matched.id "
+        f"WHERE EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}{exact} DESC, matched.score, matched.id DESC "
         "LIMIT %s OFFSET %s",
         [
             _fts5_match(clauses, title),
             floor,
-            fts5_forms_match(clauses, "form_terms"),
-            floor,
             *typed_params,
             *visible_params,
+            *forms,
             -1 if limit is None else limit,
             offset,
         ],
@@ -380,15 +397,6 @@ def _sqlite_rank(
 
 def _has_variants(clauses: list[QueryClause]) -> bool:
     return any(clause.variants for clause in clauses)
-
-
-def _forms_tsquery(clauses: list[QueryClause]) -> tuple[str, list[str]]:
-    """The tsquery of the exact-form condition (``form_groups``) and its values."""
-    groups = form_groups(clauses)
-    sql = " && ".join(
-        "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(group)) + ")" for group in groups
-    )
-    return sql, [form for group in groups for form in group]
 
 
 def _tsquery(clauses: list[QueryClause], *, variants: bool = True) -> tuple[str, list[str]]:
@@ -672,7 +680,7 @@ def passage_terms(title: str, text: str) -> tuple[str, str, str]:
     return (
         _cut(" ".join(search_terms(title)), MAX_TITLE_TERMS_CHARS),
         _cut(" ".join(search_terms(text)), MAX_BODY_TERMS_CHARS),
-        _cut(" ".join(exact_forms(title + "\n" + text)), MAX_BODY_TERMS_CHARS),
+        _stored_forms(exact_forms(title + "\n" + text)),
     )
 
 
@@ -737,24 +745,16 @@ def _sqlite_passages(
         )
         typed_order = "m.id IN (SELECT id FROM typed) DESC, "
         typed_params = [fts5_match(clauses, variants=False)]
+    exact, forms = _has_forms(clauses, "p.form_terms")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
-        "SELECT rowid AS id, bm25(library_passage_fts, 4.0, 1.0, 0.0) AS score "
-        "FROM library_passage_fts WHERE library_passage_fts MATCH %s), "
-        "exact AS MATERIALIZED (SELECT rowid AS id FROM library_passage_fts "
-        f"WHERE library_passage_fts MATCH %s){typed_cte} "
+        "SELECT rowid AS id, bm25(library_passage_fts, 4.0, 1.0) AS score "
+        f"FROM library_passage_fts WHERE library_passage_fts MATCH %s){typed_cte} "
         "SELECT p.object_id, p.owner_id, -m.score FROM matched m "
         "JOIN library_passageentry p ON p.id = m.id "
         f"WHERE p.kind = %s AND EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}m.id IN (SELECT id FROM exact) DESC, m.score, p.id LIMIT %s",
-        [
-            fts5_match(clauses),
-            fts5_forms_match(clauses, "form_terms"),
-            *typed_params,
-            kind,
-            *visible_params,
-            limit,
-        ],
+        f"ORDER BY {typed_order}{exact} DESC, m.score, p.id LIMIT %s",
+        [fts5_match(clauses), *typed_params, kind, *visible_params, *forms, limit],
     )
     return list(cursor.fetchall())
 
@@ -765,14 +765,13 @@ def _postgres_passages(
     visible_sql, visible_params = _visible_sql(owners, "p.owner_id")
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
-    forms_query, forms = _forms_tsquery(clauses)
+    exact, forms = _has_forms(clauses, "p.form_terms")
     typed_order = "(p.vector @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         "SELECT p.object_id, p.owner_id, ts_rank_cd(p.vector, t.q, 1) AS score "  # noqa: S608
-        f"FROM library_passageentry p, (SELECT {query} AS q, {typed} AS p, "
-        f"{forms_query} AS f) t "
+        f"FROM library_passageentry p, (SELECT {query} AS q, {typed} AS p) t "
         f"WHERE p.kind = %s AND p.vector @@ t.q AND EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}(p.forms_vector @@ t.f) DESC, score DESC, p.id LIMIT %s",
-        [*terms, *typed_terms, *forms, kind, *visible_params, limit],
+        f"ORDER BY {typed_order}{exact} DESC, score DESC, p.id LIMIT %s",
+        [*terms, *typed_terms, kind, *visible_params, *forms, limit],
     )
     return list(cursor.fetchall())

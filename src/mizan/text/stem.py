@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import snowballstemmer
 
@@ -44,7 +45,6 @@ __all__ = [
     "exact_form",
     "exact_forms",
     "form_groups",
-    "fts5_forms_match",
     "fts5_match",
     "parse_query",
     "preposition_forms",
@@ -369,12 +369,16 @@ _MAX_CLAUSES = 12
 def exact_forms(text: str) -> list[str]:
     """The distinct exact forms (``exact_form``) of ``text``'s words, function words left out,
     in order of first appearance: what a search entry stores for ranking exact matches first."""
-    found: dict[str, None] = {}
-    for chunk in text.split():
-        for word in _normalise_word(chunk).split():
-            if search_term(word):
-                found[exact_form(_alnum(word))] = None
-    return list(found)
+    # Distinct chunks first (in C), then each chunk's forms from a cache: documents repeat
+    # their words, so this is mostly dictionary look-ups.
+    return list(dict.fromkeys(chain.from_iterable(map(_chunk_forms, dict.fromkeys(text.split())))))
+
+
+@lru_cache(maxsize=500_000)
+def _chunk_forms(chunk: str) -> tuple[str, ...]:
+    return tuple(
+        exact_form(_alnum(word)) for word in _normalise_word(chunk).split() if search_term(word)
+    )
 
 
 def _alnum(word: str) -> str:
@@ -451,20 +455,6 @@ def fts5_match(clauses: list[QueryClause], *, variants: bool = True) -> str:
         else:
             parts.append(_quoted(" ".join(clause.terms)))
     return " AND ".join(parts)
-
-
-def fts5_forms_match(clauses: list[QueryClause], column: str) -> str:
-    """The FTS5 MATCH expression of documents holding, in ``column``, every exact form of the
-    query — for a clause with variants, its word's form with or without a bare preposition.
-    Among the documents that match the clauses, these rank first within their group (the words as
-    typed, then the variants)."""
-    return (
-        f"{{{column}}} : ("
-        + " AND ".join(
-            "(" + " OR ".join(map(_quoted, group)) + ")" for group in form_groups(clauses)
-        )
-        + ")"
-    )
 
 
 def form_groups(clauses: list[QueryClause]) -> list[tuple[str, ...]]:

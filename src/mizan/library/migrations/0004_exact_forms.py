@@ -1,77 +1,43 @@
-"""Issue 16: the exact forms of each document's words, to rank documents holding the query as
-typed above those that only share its stems; and every entry's terms computed again, because
-the Arabic stemmer changed (``mizan.text.stem``: pronoun, plural then nisba suffixes).
+"""Issue 16: the exact forms of each document's words (``SearchEntry.form_terms``), to rank
+documents holding the query as typed above those that only share its stems; and every entry's
+terms computed again, because the Arabic and English stemmers changed (``mizan.text.stem``).
 
-SQLite: the FTS5 table gets a third column, ``form_terms`` (weight 0 in bm25: it only decides
-the first rank); its triggers are made again with it, then the index is rebuilt from the
-entries. PostgreSQL: a stored tsvector of the forms, without a GIN index — it is only read for
-the documents already matched (at most ``RANKED_MATCHES`` per search), never searched.
-Recomputing the terms reads every document's text once (about a minute per 10,000 documents).
+The forms are plain text, in no full-text index: they are only tested (a substring test) on the
+documents a search already matched, at most ``RANKED_MATCHES``. The full-text indexes are
+unchanged; the triggers (SQLite) and generated columns (PostgreSQL) bring them up to date as
+the entries are rewritten. Recomputing reads every document's text once (about a minute per
+10,000 documents on the benchmark's machine).
 """
 
 from django.db import migrations, models
 
-SQLITE_DROP = [
+# On SQLite, adding a column makes the table anew, and the triggers that keep the FTS5 index in
+# step (migration 0002) go with the old table: made again here, and the index rebuilt.
+SQLITE_TRIGGERS = [
     "DROP TRIGGER IF EXISTS library_searchentry_au",
     "DROP TRIGGER IF EXISTS library_searchentry_ad",
     "DROP TRIGGER IF EXISTS library_searchentry_ai",
-    "DROP TABLE IF EXISTS library_fts",
+    """CREATE TRIGGER library_searchentry_ai AFTER INSERT ON library_searchentry BEGIN
+        INSERT INTO library_fts(rowid, title_terms, body_terms)
+        VALUES (new.document_id, new.title_terms, new.body_terms);
+    END""",
+    """CREATE TRIGGER library_searchentry_ad AFTER DELETE ON library_searchentry BEGIN
+        INSERT INTO library_fts(library_fts, rowid, title_terms, body_terms)
+        VALUES ('delete', old.document_id, old.title_terms, old.body_terms);
+    END""",
+    """CREATE TRIGGER library_searchentry_au AFTER UPDATE ON library_searchentry BEGIN
+        INSERT INTO library_fts(library_fts, rowid, title_terms, body_terms)
+        VALUES ('delete', old.document_id, old.title_terms, old.body_terms);
+        INSERT INTO library_fts(rowid, title_terms, body_terms)
+        VALUES (new.document_id, new.title_terms, new.body_terms);
+    END""",
+    "INSERT INTO library_fts(library_fts) VALUES ('rebuild')",
 ]
 
 
-def _sqlite_create(columns):
-    names = ", ".join(columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    old = ", ".join(f"old.{c}" for c in columns)
-    return [
-        f"""CREATE VIRTUAL TABLE library_fts USING fts5(
-            {names},
-            content='library_searchentry', content_rowid='document_id',
-            tokenize='unicode61 remove_diacritics 0'
-        )""",
-        f"""CREATE TRIGGER library_searchentry_ai AFTER INSERT ON library_searchentry BEGIN
-            INSERT INTO library_fts(rowid, {names}) VALUES (new.document_id, {new});
-        END""",
-        f"""CREATE TRIGGER library_searchentry_ad AFTER DELETE ON library_searchentry BEGIN
-            INSERT INTO library_fts(library_fts, rowid, {names})
-            VALUES ('delete', old.document_id, {old});
-        END""",
-        f"""CREATE TRIGGER library_searchentry_au AFTER UPDATE ON library_searchentry BEGIN
-            INSERT INTO library_fts(library_fts, rowid, {names})
-            VALUES ('delete', old.document_id, {old});
-            INSERT INTO library_fts(rowid, {names}) VALUES (new.document_id, {new});
-        END""",
-        "INSERT INTO library_fts(library_fts) VALUES ('rebuild')",
-    ]
-
-
-WITH_FORMS = ("title_terms", "body_terms", "form_terms")
-WITHOUT_FORMS = ("title_terms", "body_terms")
-POSTGRES_CREATE = [
-    """ALTER TABLE library_searchentry ADD COLUMN forms_vector tsvector GENERATED ALWAYS AS (
-        to_tsvector('simple'::regconfig, form_terms)
-    ) STORED""",
-]
-POSTGRES_DROP = ["ALTER TABLE library_searchentry DROP COLUMN IF EXISTS forms_vector"]
-
-
-def _index(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for statement in [*SQLITE_DROP, *_sqlite_create(WITH_FORMS)]:
-            schema_editor.execute(statement)
-    elif vendor == "postgresql":
-        for statement in POSTGRES_CREATE:
-            schema_editor.execute(statement)
-
-
-def _unindex(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for statement in [*SQLITE_DROP, *_sqlite_create(WITHOUT_FORMS)]:
-            schema_editor.execute(statement)
-    elif vendor == "postgresql":
-        for statement in POSTGRES_DROP:
+def _sqlite_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_TRIGGERS:
             schema_editor.execute(statement)
 
 
@@ -102,11 +68,13 @@ class Migration(migrations.Migration):
     dependencies = [("library", "0003_title_search_index")]
 
     operations = [
+        # (Reversed: after the column is removed, which makes the table anew once more.)
+        migrations.RunPython(migrations.RunPython.noop, _sqlite_triggers),
         migrations.AddField(
             model_name="searchentry",
             name="form_terms",
             field=models.TextField(blank=True, default=""),
         ),
-        migrations.RunPython(_index, _unindex),
+        migrations.RunPython(_sqlite_triggers, migrations.RunPython.noop),
         migrations.RunPython(_recompute, migrations.RunPython.noop),
     ]
