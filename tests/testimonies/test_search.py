@@ -118,3 +118,13 @@ def test_passages_never_reach_the_library_search(testimony: Testimony) -> None:
     load(testimony)
     found = search_documents("صيدنايا", visible=Document.objects.visible_to(AnonymousUser()))
     assert found.hits == [] and found.total == 0
+
+
+def test_transcripts_index_all_indexes_older_transcripts(
+    testimony: Testimony, documenter_a: Any
+) -> None:
+    load(testimony)
+    PassageEntry.objects.all().delete()  # as before the upgrade
+    assert positions(documenter_a, "صيدنايا") == []
+    assert search.transcripts_index_all() == 4
+    assert positions(documenter_a, "صيدنايا") == [2]
