@@ -41,11 +41,10 @@ from mizan.text import contains_arabic
 from mizan.text.stem import (
     QueryClause,
     chunk_terms,
-    exact_forms,
     form_groups,
     fts5_match,
     parse_query,
-    search_terms,
+    terms_and_forms,
     word_spans,
 )
 
@@ -131,17 +130,14 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
         document.body.label_ar if document.body else "",
         document.body.label_en if document.body else "",
     ]
-    title_text = " ".join(part for part in title_parts if part)
-    title = " ".join(search_terms(title_text))
+    title, title_forms = terms_and_forms(" ".join(part for part in title_parts if part))
     body_parts = [document.abstract_ar, document.abstract_en, *texts]
-    body_text = "\n".join(part for part in body_parts if part)
-    body = " ".join(search_terms(body_text))
-    # The forms of the same text as the terms (the body cut at the same length, about).
-    forms = exact_forms(title_text + "\n" + body_text[: MAX_BODY_TERMS_CHARS * 2])
+    # Terms and exact forms in one pass over the text (``mizan.text.stem.terms_and_forms``).
+    body, body_forms = terms_and_forms("\n".join(part for part in body_parts if part))
     return (
-        _cut(title, MAX_TITLE_TERMS_CHARS),
-        _cut(body, MAX_BODY_TERMS_CHARS),
-        _stored_forms(forms),
+        _cut(" ".join(title), MAX_TITLE_TERMS_CHARS),
+        _cut(" ".join(body), MAX_BODY_TERMS_CHARS),
+        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
     )
 
 
@@ -677,10 +673,12 @@ def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:
 
 def passage_terms(title: str, text: str) -> tuple[str, str, str]:
     """The (title, body, exact forms) terms of a passage, as stored in its ``PassageEntry``."""
+    title_terms, title_forms = terms_and_forms(title)
+    body_terms, body_forms = terms_and_forms(text)
     return (
-        _cut(" ".join(search_terms(title)), MAX_TITLE_TERMS_CHARS),
-        _cut(" ".join(search_terms(text)), MAX_BODY_TERMS_CHARS),
-        _stored_forms(exact_forms(title + "\n" + text)),
+        _cut(" ".join(title_terms), MAX_TITLE_TERMS_CHARS),
+        _cut(" ".join(body_terms), MAX_BODY_TERMS_CHARS),
+        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
     )
 
 
