@@ -321,8 +321,13 @@ def _chunk_index(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         term = search_term(word)
         if term:
             terms.append(term)
-            forms.append(exact_form(_alnum(word)))
+            forms.append(_form_of_normalised(word))
     return tuple(terms), tuple(forms)
+
+
+@lru_cache(maxsize=200_000)
+def _form_of_normalised(word: str) -> str:
+    return exact_form(_alnum(word))
 
 
 def terms_and_forms(text: str) -> tuple[list[str], list[str]]:
