@@ -440,8 +440,11 @@ def parse_query(query: str) -> list[QueryClause]:
         if len(terms) == 1 and not quoted:
             word = _alnum(words[0][0])
             variants = preposition_variants(word)
+            # Only a word typed *with* a bare preposition also counts as exact without it
+            # (بمعتقلين: معتقلين): each alternative is one more substring test per matched row.
+            core = preposition_forms(word)[:1]
             candidate = QueryClause(
-                terms, variants, forms, preposition_forms(word) if variants else ()
+                terms, variants, forms, (*forms, *core) if variants and core != forms else ()
             )
         else:
             candidate = QueryClause(terms, (), forms)
