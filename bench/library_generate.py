@@ -87,9 +87,14 @@ def main() -> None:
             tick = time.perf_counter()
             entries = []
             for document, (_language, _title, text) in zip(documents, batch, strict=True):
-                title_terms, body_terms = index_terms(document, [text])
+                title_terms, body_terms, form_terms = index_terms(document, [text])
                 entries.append(
-                    SearchEntry(document=document, title_terms=title_terms, body_terms=body_terms)
+                    SearchEntry(
+                        document=document,
+                        title_terms=title_terms,
+                        body_terms=body_terms,
+                        form_terms=form_terms,
+                    )
                 )
             SearchEntry.objects.bulk_create(entries)
             indexing += time.perf_counter() - tick

@@ -27,8 +27,15 @@ import time
 from pathlib import Path
 
 from bench.library_corpus import Corpus, Topic
+from bench.library_stemmers import fts5_forms_match
 from mizan.library.bounds import RANKED_MATCHES, TITLE_MATCHES
-from mizan.text.stem import fts5_match, parse_query, search_terms
+from mizan.text.stem import (
+    QueryClause,
+    exact_forms,
+    fts5_match,
+    parse_query,
+    search_terms,
+)
 
 
 def ndcg_at_10(ranked: list[int], relevant: set[int]) -> float:
@@ -53,13 +60,25 @@ def newest(db: sqlite3.Connection, match: str, count: int) -> list[int]:
     return [row[0] for row in rows]
 
 
+ORDER: list[QueryClause] = []  # the clauses of the query being ranked (tiers, issue 16)
+
+
 def ranked(db: sqlite3.Connection, match: str, floor: int) -> list[int]:
+    """bm25 of ``match`` from ``floor`` up, in the service's groups (issue 16): the words as
+    typed before preposition variants, exact forms first within each."""
     rows = db.execute(
-        "SELECT rowid FROM mizan WHERE mizan MATCH ? AND rowid >= ? "
-        "ORDER BY bm25(mizan, 4.0, 1.0), rowid DESC",
+        "SELECT rowid, bm25(mizan, 4.0, 1.0, 0.0) FROM mizan WHERE mizan MATCH ? AND rowid >= ?",
         (match, floor),
-    )
+    ).fetchall()
+    typed = _ids(db, "{title body} : (" + fts5_match(ORDER, variants=False) + ")", floor)
+    exact = _ids(db, fts5_forms_match(ORDER, "forms"), floor)
+    rows.sort(key=lambda r: (r[0] not in typed, r[0] not in exact, r[1], -r[0]))
     return [row[0] for row in rows]
+
+
+def _ids(db: sqlite3.Connection, match: str, floor: int) -> set[int]:
+    rows = db.execute("SELECT rowid FROM mizan WHERE mizan MATCH ? AND rowid >= ?", (match, floor))
+    return {row[0] for row in rows}
 
 
 def is_bounded(db: sqlite3.Connection, match: str) -> bool:
@@ -89,15 +108,20 @@ def main() -> None:
         db = sqlite3.connect(str(Path(scratch) / "quality.sqlite3"))
         db.execute(
             "CREATE VIRTUAL TABLE mizan USING fts5("
-            "title, body, tokenize='unicode61 remove_diacritics 0')"
+            "title, body, forms, tokenize='unicode61 remove_diacritics 0')"
         )
         db.execute("CREATE VIRTUAL TABLE plain USING fts5(title, body)")
         started = time.perf_counter()
         with db:
             for number, _language, title, text in corpus:
                 db.execute(
-                    "INSERT INTO mizan(rowid, title, body) VALUES (?, ?, ?)",
-                    (number + 1, " ".join(search_terms(title)), " ".join(search_terms(text))),
+                    "INSERT INTO mizan(rowid, title, body, forms) VALUES (?, ?, ?, ?)",
+                    (
+                        number + 1,
+                        " ".join(search_terms(title)),
+                        " ".join(search_terms(text)),
+                        " ".join(exact_forms(title + "\n" + text)),
+                    ),
                 )
                 db.execute(
                     "INSERT INTO plain(rowid, title, body) VALUES (?, ?, ?)",
@@ -108,7 +132,9 @@ def main() -> None:
         bounded = 0
         for topic in corpus.topics:
             relevant = {n + 1 for n in topic.relevant}
-            match = fts5_match(parse_query(topic.query))
+            clauses = parse_query(topic.query)
+            ORDER[:] = clauses
+            match = "{title body} : (" + fts5_match(clauses) + ")"
             ours = mizan_ranking(db, match)
             bounded += is_bounded(db, match)
             plain = [

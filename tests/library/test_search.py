@@ -344,3 +344,20 @@ def test_a_document_made_internal_after_ranking_is_not_shown(
     )
     results = search_documents("torture", visible=public())
     assert [hit.document.pk for hit in results.hits] == [public_one.pk]
+
+
+@pytest.mark.parametrize("query", ["detained", "detaining", "detainee", "detains"])
+def test_any_english_form_finds_detainees(corpus: dict[str, Document], query: str) -> None:
+    # Issue 19: "detained" found nothing while "detainee" did (Snowball: detaine ≠ detain).
+    assert "torture_en" in keys(search_documents(query, visible=public()), corpus)
+
+
+def test_committee_is_not_commit(db: Any, settings: Any, tmp_path: Any) -> None:
+    from tests.library.conftest import make_document
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    committed = make_document(
+        ("c", "Crimes", "", "ohchr", "report", "2019", "en", "Crimes committed.", True)
+    )
+    found = search_documents("committee", visible=public())
+    assert committed.pk not in [hit.document.pk for hit in found.hits]

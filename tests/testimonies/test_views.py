@@ -213,7 +213,7 @@ def test_transcript_search_through_the_permission_layer(
     url = reverse("testimonies:search")
     page = signed_in(documenter_a).get(url, {"q": "صيدنايا اكراه"}).content.decode()
     transcript = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})
-    assert f"{transcript}?from=2#segment-2" in page
+    assert f"{transcript}?from=2&amp;t=1.0#segment-2" in page
     assert "Ruba Ahmad al-Hamwi" in page  # documenter A may see her name (English page)
     outsider = signed_in(documenter_b).get(url, {"q": "صيدنايا"}).content.decode()
     assert "#segment-" not in outsider and testimony.reference not in outsider

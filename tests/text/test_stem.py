@@ -74,3 +74,60 @@ def test_chunked_terms_equal_whole_text_normalisation(text: str) -> None:
 
     whole = [t for word in normalise_for_search(text).split() if (t := search_term(word))]
     assert search_terms(text) == whole
+
+
+# Issue 16: suffixes, plurals and bare prepositions.
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("معتقلة", "المعتقلات"),
+        ("محامي", "المحامين"),
+        ("عسكرية", "العسكريين"),
+        ("عملية", "العمليات"),
+        ("لاجئ", "اللاجئين"),
+        ("محكمتين", "المحكمة"),
+        ("شهادتهم", "الشهادة"),
+        ("منظمتنا", "المنظمة"),
+        ("معتقليهم", "المعتقلين"),
+    ],
+)
+def test_suffixes_plurals_and_pronouns_meet(one: str, other: str) -> None:
+    assert search_terms(one) == search_terms(other)
+
+
+def test_short_words_keep_their_letters() -> None:
+    # محاكم (courts) is not محا + كم; بيتها keeps its ت.
+    assert search_terms("محاكم") == ["محاكم"]
+    assert search_terms("بيتها") == ["بيت"]
+
+
+def test_preposition_variants_take_off_and_put_on() -> None:
+    from mizan.text.stem import preposition_variants
+
+    assert "معتقل" in preposition_variants("بمعتقلين")
+    assert {"بمعتقل", "لمعتقل", "كمعتقل"} <= set(preposition_variants("معتقلين"))
+    assert "بمعتقل" not in preposition_variants("بمعتقلين")  # its own term is left out
+    assert preposition_variants("detainee") == ()
+
+
+def test_exact_forms_drop_only_the_conjunction_and_the_article() -> None:
+    from mizan.text.stem import exact_forms
+
+    assert exact_forms("والمعتقلين في اللجنة، وللمعتقلين Detained 2254") == [
+        "معتقلين",
+        "لجنه",
+        "detained",
+        "2254",
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", [("detained", "detainee", "detainees", "detaining"), ("deported", "deportee")]
+)
+def test_english_agent_nouns_meet_their_verb(words: tuple[str, ...]) -> None:
+    assert len({tuple(search_terms(word)) for word in words}) == 1
+
+
+def test_committee_and_agree_keep_their_stems() -> None:
+    assert search_terms("committee") != search_terms("committed")
+    assert search_terms("agree") != search_terms("agr")

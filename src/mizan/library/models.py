@@ -219,6 +219,10 @@ class SearchEntry(models.Model):
     )
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    # The distinct exact forms of the title's and body's words (``mizan.text.stem.exact_forms``),
+    # space-separated and space-surrounded: in no full-text index, only tested on the documents
+    # a search matched, to rank those holding the query as typed first (migration 0004).
+    form_terms = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("search entry")
@@ -226,3 +230,37 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return str(self.document_id)
+
+
+class PassageEntry(models.Model):
+    """The search terms of a passage of another app's record — a testimony transcript's segment
+    (issue 14) — so that it is searched by the same service as the library's documents
+    (``mizan.library.search.search_passages``), Arabic-aware and ranked alike.
+
+    The library knows nothing of the other app: ``kind`` names the passage's kind
+    (``"testimonies.segment"``), ``object_id`` the passage, ``group_id`` what is replaced at once
+    (a transcript) and ``owner_id`` the record whose visibility decides whether a user may see
+    the passage (the testimony). The app that owns the passages feeds them through
+    ``mizan.library.services.passages_replace`` and passes its own permission layer's queryset
+    when it searches. Indexed like ``SearchEntry``: FTS5 (SQLite), generated tsvector with GIN
+    (PostgreSQL), migration 0005.
+    """
+
+    kind = models.CharField(max_length=60)
+    owner_id = models.PositiveBigIntegerField()
+    group_id = models.PositiveBigIntegerField()
+    object_id = models.PositiveBigIntegerField()
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    form_terms = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("search passage")
+        verbose_name_plural = _("search passages")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="passage_once_per_kind")
+        ]
+        indexes = [models.Index(fields=["kind", "group_id"], name="passage_group")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id}"

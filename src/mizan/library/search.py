@@ -41,9 +41,10 @@ from mizan.text import contains_arabic
 from mizan.text.stem import (
     QueryClause,
     chunk_terms,
+    form_groups,
     fts5_match,
     parse_query,
-    search_terms,
+    terms_and_forms,
     word_spans,
 )
 
@@ -119,8 +120,8 @@ class SearchResults:
             self.reachable = self.total
 
 
-def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
-    """The (title, body) terms of a document, as stored in its ``SearchEntry``."""
+def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
+    """The (title, body, exact forms) terms of a document, as stored in its ``SearchEntry``."""
     title_parts = [
         document.symbol,
         document.title_ar,
@@ -129,10 +130,35 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str]:
         document.body.label_ar if document.body else "",
         document.body.label_en if document.body else "",
     ]
-    title = " ".join(search_terms(" ".join(part for part in title_parts if part)))
+    title, title_forms = terms_and_forms(" ".join(part for part in title_parts if part))
     body_parts = [document.abstract_ar, document.abstract_en, *texts]
-    body = " ".join(search_terms("\n".join(part for part in body_parts if part)))
-    return _cut(title, MAX_TITLE_TERMS_CHARS), _cut(body, MAX_BODY_TERMS_CHARS)
+    # Terms and exact forms in one pass over the text (``mizan.text.stem.terms_and_forms``).
+    body, body_forms = terms_and_forms("\n".join(part for part in body_parts if part))
+    return (
+        _cut(" ".join(title), MAX_TITLE_TERMS_CHARS),
+        _cut(" ".join(body), MAX_BODY_TERMS_CHARS),
+        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+    )
+
+
+def _stored_forms(forms: list[str]) -> str:
+    """Forms as ``SearchEntry.form_terms`` and ``PassageEntry.form_terms`` keep them: separated
+    and surrounded by spaces, so that a form is found by a plain substring test (``_has_forms``)."""
+    return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
+
+
+def _has_forms(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]:
+    """SQL that is true when ``column`` (stored forms) holds every exact form of the query — for a
+    clause with variants, any of its word's forms with or without a bare preposition
+    (``form_groups``) — and its values. Only ever run on rows already matched (at most
+    ``RANKED_MATCHES`` per search), so no index is needed: the forms are neither in FTS5 nor in
+    a tsvector, and indexing a document costs no more than before but the text (issue 16)."""
+    function = "strpos" if connection.vendor == "postgresql" else "instr"
+    groups = form_groups(clauses)
+    sql = " AND ".join(
+        "(" + " OR ".join([f"{function}({column}, %s) > 0"] * len(group)) + ")" for group in groups
+    )
+    return f"({sql})", [f" {form} " for group in groups for form in group]
 
 
 @contextmanager
@@ -287,17 +313,26 @@ def _postgres_rank(
     *,
     title: bool = False,
 ) -> list[tuple[int, float]]:
-    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all."""
+    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all.
+
+    Groups, in order: the documents matching the query's words as typed, then those matching
+    only through a preposition variant; within each, those holding every exact form of the query
+    (``form_terms``, ``_has_forms``) first; ts_rank_cd orders what is left tied.
+    """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
+    typed, typed_terms = _tsquery(clauses, variants=False)
+    exact, forms = _has_forms(clauses, "s.form_terms")
     column = "title_vector" if title else "vector"
+    typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
-        f"FROM library_searchentry s, (SELECT {query} AS q) t "
+        f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p) t "
         "WHERE s.document_id = ANY(%s) "
-        "ORDER BY score DESC, s.document_id DESC LIMIT %s OFFSET %s",
-        [*terms, ids, limit, offset],
+        f"ORDER BY {typed_order}{exact} DESC, score DESC, s.document_id DESC "
+        "LIMIT %s OFFSET %s",
+        [*terms, *typed_terms, ids, *forms, limit, offset],
     )
     return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -313,7 +348,9 @@ def _sqlite_rank(
     title: bool = False,
 ) -> list[tuple[int, float]]:
     """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
-    of its title-only form; ``limit`` None: all.
+    of its title-only form; ``limit`` None: all. Groups, in order: the documents matching the
+    query's words as typed, then those matching only through a preposition variant; within each,
+    those holding every exact form of the query first (``form_terms``, ``_has_forms``).
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
     list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
@@ -321,16 +358,31 @@ def _sqlite_rank(
     if not ids:
         return []
     visible_sql, visible_params = _visible_sql(documents, "matched.id")
+    floor = ids[-1]
+    typed_cte, typed_order, typed_params = "", "", []
+    if _has_variants(clauses):
+        typed_cte = (
+            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
+            "WHERE library_fts MATCH %s AND rowid >= %s)"
+        )
+        typed_order = "matched.id IN (SELECT id FROM typed) DESC, "
+        typed_params = [_fts5_match(clauses, title, variants=False), floor]
+    exact, forms = _has_forms(clauses, "e.form_terms")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
         "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
-        "FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s) "
-        f"SELECT id, score FROM matched WHERE EXISTS ({visible_sql}) "
-        "ORDER BY score, id DESC LIMIT %s OFFSET %s",
+        f"FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
+        "SELECT matched.id, matched.score FROM matched "
+        "JOIN library_searchentry e ON e.document_id = matched.id "
+        f"WHERE EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}{exact} DESC, matched.score, matched.id DESC "
+        "LIMIT %s OFFSET %s",
         [
             _fts5_match(clauses, title),
-            ids[-1],
+            floor,
+            *typed_params,
             *visible_params,
+            *forms,
             -1 if limit is None else limit,
             offset,
         ],
@@ -339,20 +391,32 @@ def _sqlite_rank(
     return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
 
-def _tsquery(clauses: list[QueryClause]) -> tuple[str, list[str]]:
-    """The PostgreSQL tsquery of the clauses (every clause a phrase, all required): SQL with
-    placeholders, and their values."""
-    query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(clauses))
-    return query, [" ".join(clause.terms) for clause in clauses]
+def _has_variants(clauses: list[QueryClause]) -> bool:
+    return any(clause.variants for clause in clauses)
 
 
-def _fts5_match(clauses: list[QueryClause], title: bool) -> str:
-    """The FTS5 MATCH expression; with ``title``, every clause must match in the title."""
-    match = fts5_match(clauses)
+def _tsquery(clauses: list[QueryClause], *, variants: bool = True) -> tuple[str, list[str]]:
+    """The PostgreSQL tsquery of the clauses (every clause a phrase, or with ``variants`` any of
+    its alternatives; all clauses required): SQL with placeholders, and their values."""
+    parts: list[str] = []
+    values: list[str] = []
+    for clause in clauses:
+        alternatives = clause.alternatives if variants else (" ".join(clause.terms),)
+        parts.append(
+            "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(alternatives)) + ")"
+        )
+        values.extend(alternatives)
+    return " && ".join(parts), values
+
+
+def _fts5_match(clauses: list[QueryClause], title: bool, *, variants: bool = True) -> str:
+    """The FTS5 MATCH expression; with ``title``, every clause must match in the title;
+    without ``variants``, the words as typed only."""
+    match = fts5_match(clauses, variants=variants)
     return f"{{title_terms}} : ({match})" if title else match
 
 
-def _visible_sql(documents: QuerySet[Document], column: str) -> tuple[str, tuple[Any, ...]]:
+def _visible_sql(documents: QuerySet[Any], column: str) -> tuple[str, tuple[Any, ...]]:
     """``documents`` as a condition on the document id in ``column``, for a correlated EXISTS:
     one primary-key probe per match instead of an IN over every visible document (which both
     databases would first build in full — 90,000 ids for one page)."""
@@ -460,7 +524,7 @@ def _with_relations(documents: QuerySet[Document]) -> QuerySet[Document]:
 
 
 def _add_snippets(hits: list[SearchHit], clauses: list[QueryClause]) -> None:
-    wanted = {term for clause in clauses for term in clause.terms}
+    wanted = {term for clause in clauses for term in (*clause.terms, *clause.variants)}
     versions = DocumentVersion.objects.filter(
         document_id__in=[hit.document.pk for hit in hits]
     ).only("document_id", "language", "text")
@@ -602,3 +666,110 @@ def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+# --- Passages of other apps' records (issue 14: testimony transcript segments) ------------------
+
+
+def passage_terms(title: str, text: str) -> tuple[str, str, str]:
+    """The (title, body, exact forms) terms of a passage, as stored in its ``PassageEntry``."""
+    title_terms, title_forms = terms_and_forms(title)
+    body_terms, body_forms = terms_and_forms(text)
+    return (
+        _cut(" ".join(title_terms), MAX_TITLE_TERMS_CHARS),
+        _cut(" ".join(body_terms), MAX_BODY_TERMS_CHARS),
+        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+    )
+
+
+@dataclass
+class PassageHit:
+    object_id: int
+    owner_id: int
+    score: float
+
+
+@dataclass
+class PassageResults:
+    hits: list[PassageHit]
+    clauses: list[QueryClause]
+    # True when more passages match than were asked for; no count is given beyond them.
+    more: bool = False
+    stopped: bool = False
+
+
+def search_passages(
+    query: str,
+    *,
+    kind: str,
+    visible_owners: QuerySet[Any],
+    limit: int = 100,
+    budget_ms: int | None = -1,
+) -> PassageResults:
+    """Passages of ``kind`` matching ``query``, best first, of the owners in ``visible_owners``.
+
+    ``visible_owners`` is the caller's permission layer (``Testimony.objects.visible_to(user)``):
+    applied inside the SQL as a correlated EXISTS on the passage's owner, so a passage of an
+    owner the user may not see takes no place in the results and adds to no count. Ranked as
+    documents are: the words as typed before preposition variants, exact forms first within each,
+    then bm25 (SQLite, title weighted 4) or ts_rank_cd (PostgreSQL, title weight A).
+    """
+    if budget_ms == -1:
+        budget_ms = settings.MIZAN_SEARCH_TIMEOUT_MS
+    clauses = parse_query(query)
+    if not clauses:
+        return PassageResults([], clauses)
+    try:
+        with time_budget(budget_ms), connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                rows = _postgres_passages(cursor, clauses, kind, visible_owners, limit + 1)
+            else:
+                rows = _sqlite_passages(cursor, clauses, kind, visible_owners, limit + 1)
+    except SearchTooSlow:
+        return PassageResults([], clauses, stopped=True)
+    hits = [PassageHit(int(row[0]), int(row[1]), float(row[2])) for row in rows[:limit]]
+    return PassageResults(hits, clauses, more=len(rows) > limit)
+
+
+def _sqlite_passages(
+    cursor: Any, clauses: list[QueryClause], kind: str, owners: QuerySet[Any], limit: int
+) -> list[tuple[Any, ...]]:
+    visible_sql, visible_params = _visible_sql(owners, "p.owner_id")
+    typed_cte, typed_order, typed_params = "", "", []
+    if _has_variants(clauses):
+        typed_cte = (
+            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_passage_fts "
+            "WHERE library_passage_fts MATCH %s)"
+        )
+        typed_order = "m.id IN (SELECT id FROM typed) DESC, "
+        typed_params = [fts5_match(clauses, variants=False)]
+    exact, forms = _has_forms(clauses, "p.form_terms")
+    cursor.execute(
+        "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
+        "SELECT rowid AS id, bm25(library_passage_fts, 4.0, 1.0) AS score "
+        f"FROM library_passage_fts WHERE library_passage_fts MATCH %s){typed_cte} "
+        "SELECT p.object_id, p.owner_id, -m.score FROM matched m "
+        "JOIN library_passageentry p ON p.id = m.id "
+        f"WHERE p.kind = %s AND EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}{exact} DESC, m.score, p.id LIMIT %s",
+        [fts5_match(clauses), *typed_params, kind, *visible_params, *forms, limit],
+    )
+    return list(cursor.fetchall())
+
+
+def _postgres_passages(
+    cursor: Any, clauses: list[QueryClause], kind: str, owners: QuerySet[Any], limit: int
+) -> list[tuple[Any, ...]]:
+    visible_sql, visible_params = _visible_sql(owners, "p.owner_id")
+    query, terms = _tsquery(clauses)
+    typed, typed_terms = _tsquery(clauses, variants=False)
+    exact, forms = _has_forms(clauses, "p.form_terms")
+    typed_order = "(p.vector @@ t.p) DESC, " if _has_variants(clauses) else ""
+    cursor.execute(
+        "SELECT p.object_id, p.owner_id, ts_rank_cd(p.vector, t.q, 1) AS score "  # noqa: S608
+        f"FROM library_passageentry p, (SELECT {query} AS q, {typed} AS p) t "
+        f"WHERE p.kind = %s AND p.vector @@ t.q AND EXISTS ({visible_sql}) "
+        f"ORDER BY {typed_order}{exact} DESC, score DESC, p.id LIMIT %s",
+        [*terms, *typed_terms, kind, *visible_params, *forms, limit],
+    )
+    return list(cursor.fetchall())

@@ -33,9 +33,10 @@ from mizan.library.models import (
     DocumentRelation,
     DocumentVersion,
     Extraction,
+    PassageEntry,
     RelationKind,
 )
-from mizan.library.search import index_terms
+from mizan.library.search import index_terms, passage_terms
 from mizan.text import clean_name, has_bidi_controls
 
 DOCUMENT_FIELDS = (
@@ -175,9 +176,61 @@ def document_reindex(document: Document) -> None:
     from mizan.library.models import SearchEntry
 
     texts = list(document.versions.values_list("text", flat=True))
-    title, body = index_terms(document, texts)
+    title, body, forms = index_terms(document, texts)
     SearchEntry.objects.update_or_create(
-        document=document, defaults={"title_terms": title, "body_terms": body}
+        document=document,
+        defaults={"title_terms": title, "body_terms": body, "form_terms": forms},
+    )
+
+
+# --- Passages of other apps' records (the search service's second kind of entry) ---------------
+
+
+def passages_replace(
+    *,
+    kind: str,
+    group_id: int,
+    owner_id: int,
+    passages: Iterable[tuple[int, str, str]],
+) -> int:
+    """Put the passages of one group (a transcript: ``(segment id, title, text)`` each) in the
+    search index, replacing what the group had; returns how many.
+
+    For apps above the library (testimonies), which own the passages and decide who may see
+    them: they call this whenever the passages change, and search them with
+    ``mizan.library.search.search_passages`` and their own permission layer. Index upkeep, not
+    an action of its own: the caller audits the change it makes.
+    """
+    entries = []
+    for object_id, title, text in passages:
+        title_terms, body_terms, form_terms = passage_terms(title, text)
+        entries.append(
+            PassageEntry(
+                kind=kind,
+                group_id=group_id,
+                owner_id=owner_id,
+                object_id=object_id,
+                title_terms=title_terms,
+                body_terms=body_terms,
+                form_terms=form_terms,
+            )
+        )
+    with transaction.atomic():
+        PassageEntry.objects.filter(kind=kind, group_id=group_id).delete()
+        PassageEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+def passages_remove(*, kind: str, group_id: int) -> None:
+    """Take a group's passages out of the search index (its record was deleted or replaced)."""
+    PassageEntry.objects.filter(kind=kind, group_id=group_id).delete()
+
+
+def passage_update(*, kind: str, object_id: int, title: str, text: str) -> None:
+    """Index one passage again after its text or title changed (nothing if it is not indexed)."""
+    title_terms, body_terms, form_terms = passage_terms(title, text)
+    PassageEntry.objects.filter(kind=kind, object_id=object_id).update(
+        title_terms=title_terms, body_terms=body_terms, form_terms=form_terms
     )
 
 

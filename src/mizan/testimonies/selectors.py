@@ -12,7 +12,7 @@ from mizan.cases.selectors import person_suggestions
 from mizan.core.bilingual import pick
 from mizan.core.models import Site
 from mizan.core.permissions import effective_clearance, get_visible_or_404, person_name_for
-from mizan.core.selectors import search_q
+from mizan.testimonies import search
 from mizan.testimonies.models import Collection, Publication, Segment, Testimony, timecode
 
 
@@ -138,27 +138,9 @@ SEARCH_LIMIT = 100
 
 
 def segments_matching(user: Any, query: str) -> list[Segment]:
-    """Transcript segments with every word of ``query`` (in mizan.text's search form, so أحمد
-    finds احمد and a word glued to و/ب/ال is found inside it), in testimonies the user may see."""
-    condition = search_q("search_key", query)
-    if not condition:
-        return []
-    return list(
-        Segment.objects.filter(condition)
-        .filter(transcript__testimony__in=Testimony.objects.visible_to(user).values("pk"))
-        .select_related("transcript", "transcript__testimony__interviewee")
-        .only(
-            "pk",
-            "position",
-            "start_ms",
-            "text",
-            "title",
-            "transcript__language",
-            "transcript__testimony__reference",
-            "transcript__testimony__interviewee",
-        )
-        .order_by("transcript__testimony_id", "transcript_id", "position")[:SEARCH_LIMIT]
-    )
+    """Transcript segments matching ``query``, best first, in testimonies the user may see:
+    through the library's search service (``mizan.testimonies.search``)."""
+    return search.segments_matching(user, query, limit=SEARCH_LIMIT)[0]
 
 
 def public_publications(*, collection: Collection | None = None) -> QuerySet[Publication]:

@@ -26,7 +26,7 @@ from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
 from mizan.evidence import services as evidence_services
 from mizan.evidence.models import PREVIEW_AUDIO_TYPES, PREVIEW_VIDEO_TYPES, Item
-from mizan.testimonies import transcripts
+from mizan.testimonies import search, transcripts
 from mizan.testimonies.leaks import Occurrence, ProtectedIdentity, find_leaks
 from mizan.testimonies.models import (
     ANONYMISED_PUBLICATION,
@@ -395,6 +395,7 @@ def transcript_import(
                 _("This testimony already has a transcript in this language. Replace it?")
             )
         if existing is not None:
+            search.transcript_unindex(existing.pk)
             existing.delete()
         transcript = Transcript.objects.create(
             testimony=testimony,
@@ -414,6 +415,7 @@ def transcript_import(
             )
             for number, segment in enumerate(parsed, start=1)
         )
+        search.transcript_index(transcript)
         audit_record(
             actor=actor,
             action=Action.UPDATE if existing else Action.CREATE,
@@ -462,6 +464,7 @@ def segment_index(
     with transaction.atomic():
         segment.title = title.strip()[:300]
         segment.save(update_fields=["title"])
+        search.segment_reindex(segment)
         entries = {
             "keywords": keywords,
             "persons": persons,

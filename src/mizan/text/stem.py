@@ -16,7 +16,8 @@ rank the same way. The steps for a text:
    words begin with these letters (كتاب، بيان، لجنة، كيميائي), and removing them merged
    unrelated words in our evaluation. Light stemming keeps different roots apart (unlike root
    extraction) and is what Arabic IR evaluations favour.
-4. Latin words: the Snowball (Porter 2) English stemmer, so "detainees" meets "detained".
+4. Latin words: the Snowball (Porter 2) English stemmer, plus agent nouns in -ee meeting their
+   verb (``english_stem``), so "detained", "detainee" and "detainees" meet.
 5. Digits stay as they are ("2254" finds resolution 2254).
 
 Plain Python with no Django import.
@@ -25,8 +26,11 @@ Plain Python with no Django import.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
 
 import snowballstemmer
 
@@ -38,10 +42,17 @@ __all__ = [
     "QueryClause",
     "arabic_light_stem",
     "chunk_terms",
+    "english_stem",
+    "exact_form",
+    "exact_forms",
+    "form_groups",
     "fts5_match",
     "parse_query",
+    "preposition_forms",
+    "preposition_variants",
     "search_term",
     "search_terms",
+    "terms_and_forms",
     "word_spans",
 ]
 
@@ -146,13 +157,18 @@ ENGLISH_STOPWORDS: frozenset[str] = frozenset(
     ]
 )
 
-_CONJUNCTIONS = ("و", "ف")
+# Only و: a bare ف starts too many words (فريق، فرع، فقر) and is looked up at query time like
+# ب ك ل (``preposition_variants``).
+_CONJUNCTIONS = ("و",)
 # Longest first: the article with a preposition or conjunction before the bare article.
 _ARTICLES = ("وال", "فال", "بال", "كال", "لل", "ال")
-# Suffix groups, tried in this order; at most one suffix of each group is removed. Taking the
-# adjective and feminine endings before the plural ones makes السورية, سوريا and سوري meet, and
-# الكيميائية and الكيميائي.
-_SUFFIX_GROUPS = (("ها",), ("يه", "يا", "ه", "ا", "ي"), ("ان", "ات", "ون", "ين"))
+# Suffixes, outermost first (issue 16): an attached pronoun, then a sound plural or dual, then
+# the nisba or feminine ending; at most one of each group, while at least _MIN_STEM letters
+# remain (the pronouns other than ها: four, so that محاكم keeps its كم). Taking the plural before
+# the nisba makes العسكريين، عسكرية and عسكري meet, and العمليات and عملية.
+_PRONOUNS = ("هما", "كما", "هم", "هن", "كم", "نا")
+_PLURALS = ("ات", "ون", "ين", "ان")
+_NISBA = ("يه", "يا", "ه", "ا", "ي")
 _MIN_STEM = 3
 
 _english = snowballstemmer.stemmer("english")
@@ -169,12 +185,94 @@ def arabic_light_stem(word: str) -> str:
         if word.startswith(article) and len(word) - len(article) >= 2:
             word = word[len(article) :]
             break
-    for group in _SUFFIX_GROUPS:
-        for suffix in group:
-            if word.endswith(suffix) and len(word) - len(suffix) >= _MIN_STEM:
-                word = word[: -len(suffix)]
+    stripped = False
+    if word.endswith("ها") and len(word) >= 2 + _MIN_STEM:
+        word, stripped = word[:-2], True
+    else:
+        for pronoun in _PRONOUNS:
+            if word.endswith(pronoun) and len(word) - len(pronoun) >= 4:
+                word, stripped = word[: -len(pronoun)], True
                 break
+    for plural in _PLURALS:
+        if word.endswith(plural) and len(word) - len(plural) >= _MIN_STEM:
+            word, stripped = word[: -len(plural)], True
+            break
+    if stripped and word.endswith("ت") and len(word) >= 4:
+        # A taa marbuta before a pronoun or dual ending is written ت: شهادتهم، محكمتين.
+        word = word[:-1]
+    for ending in _NISBA:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            word = word[: -len(ending)]
+            break
     return word
+
+
+def exact_form(word: str) -> str:
+    """One *normalised* word as written, less what nobody types as part of it: for Arabic, a
+    leading و and the article (والمعتقلين → معتقلين); a Latin word or number as it is.
+
+    Documents holding the query's words in these forms rank above those that only share their
+    stems (``mizan.library.search``), so stemming adds recall without pushing the exact document
+    down, and a word a stemmer conflates with the query's (تمر for تمرين) comes after it.
+    """
+    if not _ARABIC_LETTER.search(word):
+        return word
+    if len(word) > 3 and word.startswith(_CONJUNCTIONS):
+        word = word[1:]
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            return word[len(article) :]
+    return word
+
+
+_PREPOSITIONS = ("ب", "ك", "ل", "ف")
+
+
+def preposition_forms(word: str) -> tuple[str, ...]:
+    """The exact forms (``exact_form``) of ``word`` (one *normalised* Arabic word) with a bare ب،
+    ك، ل or ف taken off or put on — بمعتقلين gives معتقلين، بمعتقلين، كمعتقلين، لمعتقلين، فمعتقلين —
+    its own form included; () for a Latin word or a function word."""
+    if not _ARABIC_LETTER.search(word) or word in ARABIC_STOPWORDS:
+        return ()
+    core = exact_form(word)
+    if core.startswith(_PREPOSITIONS) and len(core) >= 4:
+        core = core[1:]
+    return tuple(dict.fromkeys((core, *(prefix + core for prefix in _PREPOSITIONS))))
+
+
+def preposition_variants(
+    word: str, stem: Callable[[str], str] = arabic_light_stem
+) -> tuple[str, ...]:
+    """The terms of ``word`` (one *normalised* Arabic word) with a bare ب، ك، ل or ف taken off or
+    put on (``preposition_forms``): بمعتقلين gives معتقل، كمعتقل، لمعتقل، فمعتقل; معتقلين gives
+    بمعتقل، كمعتقل، لمعتقل، فمعتقل. The word's own term is left out.
+
+    The index keeps a bare preposition (see step 3), so these are looked up at query time and
+    ranked after every match of the word as typed: لجنة still finds اللجنة first, and a document
+    about جنة only comes after all of them.
+    """
+    own = stem(word)
+    found: list[str] = []
+    for form in preposition_forms(word):
+        term = stem(form)
+        if term != own and term not in found and term not in ARABIC_STOPWORDS:
+            found.append(term)
+    return tuple(found)
+
+
+def english_stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem, with one step of Mizan's (issue 19): an agent noun
+    in -ee or -ees meets its verb — detainee(s) → detain, like detained and detaining; deportee,
+    employee, trainee, internee. Snowball alone gives "detaine". Not after a doubled consonant
+    (committee is not commit) nor with fewer than four letters before it (agree, fee, degree).
+    Chosen by measurement (bench/english_stemmers.py)."""
+    for ending in ("ees", "ee"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            if len(base) >= 4 and base[-1] != base[-2]:
+                return str(_english.stemWord(base))
+            break
+    return str(_english.stemWord(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -182,7 +280,7 @@ def _term_of_normalised(word: str) -> str:
     if word.isascii():
         if word.isdigit():
             return word
-        return str(_english.stemWord(word))
+        return english_stem(word)
     if _ARABIC_LETTER.search(word):
         return arabic_light_stem(word)
     return word
@@ -204,16 +302,46 @@ def search_terms(text: str) -> list[str]:
     # Normalisation never joins or splits across whitespace, so each whitespace-separated
     # chunk is normalised on its own and cached: documents repeat their words, and indexing
     # becomes mostly dictionary look-ups (about 5x faster on a 10 kB report).
-    terms: list[str] = []
-    for chunk in text.split():
-        terms.extend(chunk_terms(chunk))
-    return terms
+    return list(chain.from_iterable(map(_TERMS, map(_chunk_index, text.split()))))
+
+
+def chunk_terms(chunk: str) -> tuple[str, ...]:
+    """The index terms of one whitespace-free chunk of text (cached)."""
+    return _chunk_index(chunk)[0]
 
 
 @lru_cache(maxsize=500_000)
-def chunk_terms(chunk: str) -> tuple[str, ...]:
-    """The index terms of one whitespace-free chunk of text (cached)."""
-    return tuple(term for word in _normalise_word(chunk).split() if (term := search_term(word)))
+def _chunk_index(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The index terms of one chunk and their words' exact forms, computed in one pass and
+    cached together: indexing asks for both, and a chunk met for the first time is normalised
+    and stemmed once."""
+    terms: list[str] = []
+    forms: list[str] = []
+    for word in _normalise_word(chunk).split():
+        term = search_term(word)
+        if term:
+            terms.append(term)
+            forms.append(_form_of_normalised(word))
+    return tuple(terms), tuple(forms)
+
+
+@lru_cache(maxsize=200_000)
+def _form_of_normalised(word: str) -> str:
+    return exact_form(_alnum(word))
+
+
+def terms_and_forms(text: str) -> tuple[list[str], list[str]]:
+    """``search_terms(text)`` and ``exact_forms(text)`` in one pass over the text's chunks."""
+    # Every step runs in C (map, itemgetter, chain, dict): the Python work is in the cached
+    # ``_chunk_index`` of chunks met for the first time.
+    index = list(map(_chunk_index, text.split()))
+    terms = list(chain.from_iterable(map(_TERMS, index)))
+    forms = list(dict.fromkeys(chain.from_iterable(map(_FORMS, index))))
+    return terms, forms
+
+
+_TERMS = itemgetter(0)
+_FORMS = itemgetter(1)
 
 
 # A word as written: letters, digits and the marks inside Arabic words (tashkeel, tatweel).
@@ -241,17 +369,49 @@ def _normalise_word(word: str) -> str:
 
 @dataclass(frozen=True)
 class QueryClause:
-    """One part of a query: a single term, or a phrase whose terms must follow each other."""
+    """One part of a query: a single term, or a phrase whose terms must follow each other.
+
+    ``variants``: other terms that also satisfy a single-word clause (the word with a bare
+    preposition taken off or put on, ``preposition_variants``), ranked after the word itself.
+    ``forms``: the clause's words in their exact forms (``exact_form``); documents holding all of
+    a query's exact forms rank first.
+    """
 
     terms: tuple[str, ...]
+    variants: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    # For a clause with variants: the exact forms of its word with a bare preposition taken off
+    # or put on (``preposition_forms``), any of which counts as exact among the variants' matches.
+    variant_forms: tuple[str, ...] = ()
 
     @property
     def is_phrase(self) -> bool:
         return len(self.terms) > 1
 
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The clause as typed (terms joined as a phrase), then its variants."""
+        return (" ".join(self.terms), *self.variants)
+
 
 _QUOTES = "\"“”«»„‟'"
 _MAX_CLAUSES = 12
+
+
+def exact_forms(text: str) -> list[str]:
+    """The distinct exact forms (``exact_form``) of ``text``'s words, function words left out,
+    in order of first appearance: what a search entry stores for ranking exact matches first."""
+    # Distinct chunks first (in C), then each chunk's forms from the cache it shares with its
+    # terms: documents repeat their words, so this is mostly dictionary look-ups.
+    return list(
+        dict.fromkeys(
+            chain.from_iterable(_chunk_index(chunk)[1] for chunk in dict.fromkeys(text.split()))
+        )
+    )
+
+
+def _alnum(word: str) -> str:
+    return word if word.isalnum() else "".join(char for char in word if char.isalnum())
 
 
 def parse_query(query: str) -> list[QueryClause]:
@@ -260,21 +420,39 @@ def parse_query(query: str) -> list[QueryClause]:
     Text between double quotes (or « ») is a phrase; a chunk such as ``A/RES/71/248`` that
     normalises into several words is a phrase too; every other word is a term, and all clauses
     must match. Operators, brackets, stray quotes and any other syntax are treated as spaces,
-    so no input can produce a query syntax error. At most twelve clauses are kept.
+    so no input can produce a query syntax error. At most twelve clauses are kept. A single
+    Arabic word typed outside quotes also carries its preposition variants.
     """
     clauses: list[QueryClause] = []
     seen: set[tuple[str, ...]] = set()
 
     def add(text: str, *, phrase: bool) -> None:
-        terms = tuple(search_terms(text))
-        if not terms:
+        words = [
+            (word, term)
+            for chunk in text.split()
+            for word in _normalise_word(chunk).split()
+            if (term := search_term(word))
+        ]
+        if not words:
             return
-        candidates = [terms] if phrase or len(terms) == 1 else [(term,) for term in terms]
-        for candidate in candidates:
-            if candidate not in seen and len(clauses) < _MAX_CLAUSES:
-                seen.add(candidate)
-                clauses.append(QueryClause(candidate))
+        terms = tuple(term for _, term in words)
+        forms = tuple(exact_form(_alnum(word)) for word, _ in words)
+        if len(terms) == 1 and not quoted:
+            word = _alnum(words[0][0])
+            variants = preposition_variants(word)
+            # Only a word typed *with* a bare preposition also counts as exact without it
+            # (بمعتقلين: معتقلين): each alternative is one more substring test per matched row.
+            core = preposition_forms(word)[:1]
+            candidate = QueryClause(
+                terms, variants, forms, (*forms, *core) if variants and core != forms else ()
+            )
+        else:
+            candidate = QueryClause(terms, (), forms)
+        if candidate.terms not in seen and len(clauses) < _MAX_CLAUSES:
+            seen.add(candidate.terms)
+            clauses.append(candidate)
 
+    quoted = False
     text = query[:1000]
     # Normalise quotation marks to one character, then split into quoted and unquoted parts.
     for quote in _QUOTES:
@@ -291,10 +469,33 @@ def parse_query(query: str) -> list[QueryClause]:
     return clauses
 
 
-def fts5_match(clauses: list[QueryClause]) -> str:
-    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required.
+def _quoted(terms: str) -> str:
+    return '"' + terms + '"'
+
+
+def fts5_match(clauses: list[QueryClause], *, variants: bool = True) -> str:
+    """The SQLite FTS5 MATCH expression of parsed clauses: every clause quoted, all required;
+    a clause with variants matches any of them (with ``variants``).
 
     Terms hold letters and digits only (``search_term``), so quoting each is safe and every FTS5
     operator word a person typed (AND, NEAR …) is just a term.
     """
-    return " AND ".join('"' + " ".join(clause.terms) + '"' for clause in clauses)
+    parts = []
+    for clause in clauses:
+        if variants and clause.variants:
+            parts.append("(" + " OR ".join(map(_quoted, clause.alternatives)) + ")")
+        else:
+            parts.append(_quoted(" ".join(clause.terms)))
+    return " AND ".join(parts)
+
+
+def form_groups(clauses: list[QueryClause]) -> list[tuple[str, ...]]:
+    """The exact-form condition of the clauses: every group must be met, by any of its forms."""
+    groups: dict[tuple[str, ...], None] = {}
+    for clause in clauses:
+        if clause.variant_forms:
+            groups[clause.variant_forms] = None
+        else:
+            for form in clause.forms:
+                groups[(form,)] = None
+    return list(groups)

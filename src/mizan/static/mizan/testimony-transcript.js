@@ -79,6 +79,9 @@
       });
       if (last && now >= parseFloat(last.dataset.end)) loadMore();
     });
+    // A search hit links here with ?t=SECONDS (and #segment-N): the recording starts there.
+    const at = parseFloat(new URLSearchParams(window.location.search).get("t") || "");
+    if (isFinite(at) && at >= 0) audio.currentTime = at;
   }
 
   async function openHash() {
