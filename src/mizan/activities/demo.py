@@ -57,7 +57,7 @@ ORGANISATIONS = [
         "ngo",
     ),
 ]
-PROJECTS = [
+PROJECTS: list[dict[str, Any]] = [
     {
         "code": "TJ-DEMO",
         "title_ar": "العدالة الانتقالية من أجل الضحايا (تجريبي)",
@@ -452,8 +452,7 @@ def _list(
                 actor=ACTOR,
                 activity=activity,
                 data={
-                    "full_name_ar": f"{someone.first_ar} {someone.father_ar} "
-                    f"{someone.family_ar}",
+                    "full_name_ar": f"{someone.first_ar} {someone.father_ar} {someone.family_ar}",
                     "full_name_lat": f"{someone.first_lat} {someone.father_lat} "
                     f"{someone.family_lat}",
                     "sex": someone.sex,

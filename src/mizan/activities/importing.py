@@ -65,7 +65,7 @@ class Row:
 
     @property
     def label(self) -> str:
-        return self.data.get("reference") or self.data["title_ar"] or self.data["title_en"]
+        return str(self.data.get("reference") or self.data["title_ar"] or self.data["title_en"])
 
 
 def read_table(path: Path) -> list[dict[str, str]]:

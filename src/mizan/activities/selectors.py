@@ -157,7 +157,8 @@ class DonorReport:
 
 def _in_period(activity: Activity, start: date, end: date) -> bool:
     # An activity counts in the period its first day may fall in (partial dates: any overlap).
-    return activity.start_date.earliest() <= end and activity.start_date.latest() >= start
+    when = activity.start_date
+    return when is not None and when.earliest() <= end and when.latest() >= start
 
 
 def _indicator_value(indicator: Indicator, activities: list[Activity], outputs: int) -> float:
