@@ -102,12 +102,12 @@ class ActivityForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
 class CountsForm(BootstrapFormMixin, forms.Form):
     """The counted audience: by sex and age, then by group and age band where known."""
 
-    women = forms.IntegerField(label=_("women"), min_value=0, initial=0)
-    men = forms.IntegerField(label=_("men"), min_value=0, initial=0)
-    girls = forms.IntegerField(label=_("girls (under 18)"), min_value=0, initial=0)
-    boys = forms.IntegerField(label=_("boys (under 18)"), min_value=0, initial=0)
+    women = forms.IntegerField(label=_("Women"), min_value=0, initial=0)
+    men = forms.IntegerField(label=_("Men"), min_value=0, initial=0)
+    girls = forms.IntegerField(label=_("Girls (under 18)"), min_value=0, initial=0)
+    boys = forms.IntegerField(label=_("Boys (under 18)"), min_value=0, initial=0)
     with_disability = forms.IntegerField(
-        label=_("participants with a disability"), min_value=0, required=False
+        label=_("Participants with a disability"), min_value=0, required=False
     )
 
     def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:

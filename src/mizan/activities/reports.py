@@ -18,10 +18,10 @@ from mizan.core.audit import Action, audit_record
 from mizan.core.exports import spreadsheet_safe
 
 SEX_LABELS = {
-    "women": _("women"),
-    "men": _("men"),
-    "girls": _("girls (under 18)"),
-    "boys": _("boys (under 18)"),
+    "women": _("Women"),
+    "men": _("Men"),
+    "girls": _("Girls (under 18)"),
+    "boys": _("Boys (under 18)"),
 }
 
 

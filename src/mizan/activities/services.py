@@ -243,7 +243,8 @@ def participant_add(*, actor: Any, activity: Activity, data: Mapping[str, Any]) 
         person_data: dict[str, Any] = {
             "name_as_written": name_ar or name_lat,
             "identity_sensitivity": max(Sensitivity.CONFIDENTIAL, activity.sensitivity),
-            "sensitivity": activity.sensitivity,
+            # A participant's record is never public, even from a public activity.
+            "sensitivity": max(Sensitivity.INTERNAL, activity.sensitivity),
             "team": activity.team,
         }
         for text, suffix in ((name_ar, "ar"), (name_lat, "lat")):
