@@ -136,6 +136,13 @@ def test_participants_names_are_confidential_by_default(
     assert "سلمى أحمد الحلبي" in cleared
 
 
+def test_a_participant_of_a_public_activity_is_not_a_public_record(project: Any) -> None:
+    activity = make_activity(project, sensitivity=Sensitivity.PUBLIC)
+    row = _listed(activity, "سلمى أحمد الحلبي", "female")
+    assert row.person.sensitivity == Sensitivity.INTERNAL
+    assert not Person.objects.visible_to(None).filter(pk=row.person.pk).exists()
+
+
 def test_the_attendance_sheet_goes_to_the_locker_as_confidential(project: Any) -> None:
     import io
 
