@@ -219,6 +219,35 @@ def test_the_report_command_counts_what_a_named_user_may_see(
     assert "2 activities, 23 participants" in out.getvalue()
 
 
+def test_a_donor_report_covers_every_project_of_the_donor(
+    year: dict[str, Activity], project: Project, donor: Any, viewer: Any
+) -> None:
+    second = Project.objects.create(
+        code="TJ-2", title_ar="ثان", title_en="Second", donor=donor, starts_on=START
+    )
+    extra = make_activity(second, title_en="Second project's lecture")
+    services.counts_set(actor=None, activity=extra, figures={"women": 7}, breakdown={})
+    report = selectors.donor_report(viewer, donor=donor, start=START, end=END)
+    assert len(report.activities) == 3
+    assert report.total == 30
+    html = (
+        signed_in(viewer)
+        .get(f"/activities/staff/report/?donor={donor.pk}&start=2025-01-01&end=2025-12-31")
+        .content.decode()
+    )
+    assert 'data-figure="participants">30<' in html
+
+
+def test_the_report_needs_a_project_or_a_donor(viewer: Any, project: Project) -> None:
+    html = (
+        signed_in(viewer)
+        .get("/activities/staff/report/?start=2025-01-01&end=2025-12-31")
+        .content.decode()
+    )
+    assert "Choose a project or a donor." in html
+    assert "report-summary" not in html
+
+
 def test_report_labels_exist_in_both_languages() -> None:
     labels = reports.headings()
     assert labels["participants"].en == "Participants"

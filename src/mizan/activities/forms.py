@@ -230,7 +230,16 @@ class FollowUpForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
 
 
 class ReportForm(BootstrapFormMixin, forms.Form):
-    project = forms.ModelChoiceField(label=_("project"), queryset=Project.objects.all())
+    """A project, or a donor (every project it funds), and a period."""
+
+    project = forms.ModelChoiceField(
+        label=_("project"), queryset=Project.objects.select_related("donor"), required=False
+    )
+    donor = forms.ModelChoiceField(
+        label=_("or every project of the donor"),
+        queryset=Organisation.objects.none(),
+        required=False,
+    )
     start = forms.DateField(
         label=_("from"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
     )
@@ -238,9 +247,17 @@ class ReportForm(BootstrapFormMixin, forms.Form):
         label=_("to"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
     )
 
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = Organisation.objects.visible_to(actor).filter(  # type: ignore[attr-defined]
+            pk__in=Project.objects.values("donor")
+        )
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
         if isinstance(start, date) and isinstance(end, date) and end < start:
             self.add_error("end", _("The period ends before it starts."))
+        if bool(data.get("project")) == bool(data.get("donor")):
+            self.add_error("project", _("Choose a project or a donor."))
         return data

@@ -288,16 +288,21 @@ def report_charts(report: selectors.DonorReport) -> list[Chart]:
 @permission_required(VIEW, raise_exception=True)
 @require_GET
 def report(request: HttpRequest) -> HttpResponse:
-    form = forms.ReportForm(request.GET or None)
+    form = forms.ReportForm(request.GET or None, actor=request.user)
     context: dict[str, Any] = {"form": form}
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         figures = selectors.donor_report(
-            request.user, project=data["project"], start=data["start"], end=data["end"]
+            request.user,
+            project=data["project"],
+            donor=data["donor"],
+            start=data["start"],
+            end=data["end"],
         )
         fmt = request.GET.get("format", "")
         if fmt in ("xlsx", "pdf"):
-            name = f"mizan-{data['project'].code}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}"
+            subject = data["project"].code if data["project"] else f"donor-{data['donor'].pk}"
+            name = f"mizan-{subject}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}"
             if fmt == "xlsx":
                 body = reports.report_xlsx(figures, actor=request.user)
                 kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
