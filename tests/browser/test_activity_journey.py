@@ -40,6 +40,7 @@ def _new_activity(page: Any, base: str, kind: str, title: str, day: int, project
     page.select_option("select[name=projects]", value=str(project.pk))
     page.check(f"input[name=topics][value='{_term('activity_topic', 'transitional_justice').pk}']")
     page.select_option("select[name=sensitivity]", value=str(Sensitivity.INTERNAL))
+    shot(page, f"activity-form-{kind}-ar")
     page.click("main form button[type=submit]")
     page.wait_for_url(f"{base}/activities/staff/*/")
     return int(page.url.rstrip("/").rsplit("/", 1)[1])
@@ -115,6 +116,7 @@ def test_workshops_and_the_donor_report_in_arabic(
     page.fill("input[name=participant_group_families_missing]", "25")
     page.click("main form button[type=submit]")
     assert "أكثر من 20" in page.inner_text(".alert-danger")
+    shot(page, "activity-counts-refused-ar")
     page.fill("input[name=participant_group_families_missing]", "15")
     page.fill("input[name=participant_group_lawyers]", "5")
     page.click("main form button[type=submit]")
@@ -147,6 +149,7 @@ def test_workshops_and_the_donor_report_in_arabic(
     page.check("input[name=consent]")
     page.click("main form button[type=submit]")
     assert "موجود من قبل" in page.inner_text(".alert-danger")
+    shot(page, "activity-participant-twice-ar")
     page.goto(f"{base}/activities/staff/{meeting}/")
     assert [_figure(page, n) for n in ("women", "girls", "men", "total")] == ["1", "1", "1", "3"]
     assert "سلمى أحمد الحلبي" in page.inner_text("#participants")
@@ -180,6 +183,13 @@ def test_workshops_and_the_donor_report_in_arabic(
     shot(page, "activity-report-en")
     page.goto(f"{base}/activities/staff/{meeting}/")
     shot(page, "activity-listed-en")
+    page.goto(f"{base}/activities/staff/{meeting}/outputs/new/")
+    shot(page, "activity-output-form-en")
+    page.goto(f"{base}/activities/staff/")
+    assert page.locator("tbody tr").count() == 4
+    shot(page, "activity-staff-list-en")
+    page.goto(f"{base}/")
+    shot(page, "activity-dashboard-en")
 
     # The public list: published activities only, in Arabic and English.
     page.goto(f"{base}/activities/")

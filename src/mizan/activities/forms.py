@@ -20,7 +20,7 @@ from mizan.activities.models import (
     Project,
 )
 from mizan.cases.models import Organisation
-from mizan.core.forms import BootstrapFormMixin
+from mizan.core.forms import BootstrapFormMixin, style_widget
 from mizan.core.models import Place, Team, Term
 from mizan.core.partial_dates import check_order
 from mizan.core.permissions import effective_clearance, user_team_ids
@@ -120,7 +120,7 @@ class CountsForm(BootstrapFormMixin, forms.Form):
                 self.fields[name] = forms.IntegerField(
                     label=term.label, min_value=0, required=False, initial=existing.get(term.pk)
                 )
-                self.fields[name].widget.attrs["data-vocabulary"] = vocabulary
+                style_widget(self.fields[name].widget)
                 self.breakdown_terms.append(term)
         for name in ("women", "men", "girls", "boys", "with_disability"):
             self.initial.setdefault(name, getattr(activity, name))
@@ -197,7 +197,7 @@ class FileForm(BootstrapFormMixin, forms.Form):
 
 
 class OutputForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
-    file = forms.FileField(label=_("photo or file"), required=False)
+    file = forms.FileField(label=_("Photo or file"), required=False)
 
     class Meta:
         model = Output
