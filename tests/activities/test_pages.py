@@ -109,3 +109,45 @@ def test_a_confidential_activity_is_out_of_reach_of_other_teams(
         "Families meeting" not in signed_in(documenter_b).get("/activities/staff/").content.decode()
     )
     assert signed_in(documenter_a).get(f"/activities/staff/{activity.pk}/").status_code == 200
+
+
+def test_editing_an_activity_is_audited_with_the_fields_changed(
+    documenter_a: Any, project: Any
+) -> None:
+    from mizan.core.models import AuditEntry
+
+    activity = make_activity(project)
+    response = signed_in(documenter_a).post(
+        f"/activities/staff/{activity.pk}/edit/",
+        {
+            "activity_type": activity.activity_type_id,
+            "title_ar": "ورشة عمل معدّلة",
+            "title_en": "Workshop",
+            "start_date_0": "2025",
+            "start_date_1": "3",
+            "start_date_2": "10",
+            "place": activity.place_id,
+            "projects": [project.pk],
+            "sensitivity": Sensitivity.INTERNAL,
+        },
+    )
+    assert response.status_code == 302
+    activity.refresh_from_db()
+    assert activity.title_ar == "ورشة عمل معدّلة"
+    entry = AuditEntry.objects.filter(object_type="activities.activity").order_by("-seq").first()
+    assert entry is not None and entry.action == "update"
+    assert entry.fields == ["title_ar"]
+
+
+def test_only_administrators_publish(administrator: Any, documenter_a: Any, project: Any) -> None:
+    activity = make_activity(project, sensitivity=Sensitivity.PUBLIC)
+    url = f"/activities/staff/{activity.pk}/publish/"
+    assert signed_in(documenter_a).post(url).status_code == 403
+    activity.refresh_from_db()
+    assert not activity.published
+    assert signed_in(administrator).post(url).status_code == 302
+    activity.refresh_from_db()
+    assert activity.published
+    signed_in(administrator).post(url, {"publish": "0"})
+    activity.refresh_from_db()
+    assert not activity.published

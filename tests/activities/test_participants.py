@@ -156,3 +156,43 @@ def test_the_attendance_sheet_goes_to_the_locker_as_confidential(project: Any) -
     activity.refresh_from_db()
     assert activity.attendance_sheet is not None
     assert activity.attendance_sheet.sensitivity == Sensitivity.CONFIDENTIAL
+
+
+def test_a_photo_goes_to_the_locker_and_its_shown_copy_has_no_exif(project: Any) -> None:
+    """The photo's original keeps its EXIF (evidence is never altered); the thumbnail pages show
+    is made by the locker without EXIF or GPS."""
+    import io
+
+    from PIL import Image
+
+    from mizan.activities.models import Output
+    from mizan.evidence.demo import _photo
+    from mizan.evidence.models import Item
+    from mizan.evidence.services import get_store
+
+    activity = make_activity(project, sensitivity=Sensitivity.PUBLIC)
+    output = services.output_add(
+        actor=None,
+        activity=activity,
+        data={"kind": Output.Kind.PHOTO, "title": "Workshop photo"},
+        stream=io.BytesIO(_photo()),
+        filename="workshop.jpg",
+    )
+    assert output.item is not None
+    assert output.item.sensitivity == Sensitivity.CONFIDENTIAL
+    thumbnail = Item.objects.get(derived_from=output.item, derivation="thumbnail")
+    data = b"".join(get_store().open(thumbnail.sha256))
+    with Image.open(io.BytesIO(data)) as image:
+        assert not image.getexif()
+        assert "exif" not in image.info
+
+
+def test_a_photo_output_needs_its_file(project: Any) -> None:
+    from mizan.activities.models import Output
+
+    activity = make_activity(project)
+    with pytest.raises(ValidationError, match="Attach the photo"):
+        services.output_add(
+            actor=None, activity=activity, data={"kind": Output.Kind.PHOTO, "title": "P"}
+        )
+    assert not activity.outputs.exists()

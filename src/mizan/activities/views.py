@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mizan.activities import forms, reports, selectors, services
 from mizan.activities.models import FollowUp, Participant
 from mizan.core.charts import Chart
+from mizan.core.editing import edit_page
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import person_name_for
 
@@ -100,19 +102,17 @@ def _changeable(request: HttpRequest, pk: int) -> Any:
 @permission_required(CHANGE, raise_exception=True)
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _changeable(request, pk)
-    form = forms.ActivityForm(request.POST or None, instance=activity, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.activity_update(actor=request.user, activity=activity, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, _messages(exc))
-        else:
-            messages.success(request, _("The activity was saved."))
-            return redirect("activities:detail", pk=activity.pk)
-    return render(
+    return edit_page(
         request,
-        "activities/form.html",
-        {"form": form, "title": _("Edit activity"), "activity": activity},
+        forms.ActivityForm(request.POST or None, instance=activity, actor=request.user),
+        # The service gets the record as stored (the form wrote its data onto its instance).
+        save=lambda data: services.activity_update(
+            actor=request.user, activity=_changeable(request, pk), data=data
+        ),
+        success_url=reverse("activities:detail", args=[pk]),
+        template="activities/form.html",
+        context={"title": _("Edit activity"), "activity": activity},
+        saved_message=_("The activity was saved."),
     )
 
 
