@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -145,78 +146,41 @@ def _pdf_figure(text: str, label: str) -> str:
     raise AssertionError(f"no line {label!r} in the PDF")
 
 
-@needs_pdftotext
-def test_the_report_command_writes_xlsx_and_pdf(
-    year: dict[str, Activity], project: Project, tmp_path: Any
-) -> None:
-    out = io.StringIO()
+def _report_command(out: Path, *extra: str, project: str = "TJ-1") -> str:
+    """Run ``mizan activities report`` for 2025; return what it printed."""
+    printed = io.StringIO()
     call_command(
         "activities",
         "report",
-        "--project",
-        "TJ-1",
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-        "--out",
-        str(tmp_path / "r.xlsx"),
-        stdout=out,
+        *("--project", project, "--from", "2025-01-01", "--to", "2025-12-31"),
+        *("--out", str(out), *extra),
+        stdout=printed,
     )
+    return printed.getvalue()
+
+
+@needs_pdftotext
+def test_the_report_command_writes_xlsx_and_pdf(
+    year: dict[str, Activity], project: Project, tmp_path: Path
+) -> None:
+    printed = _report_command(tmp_path / "r.xlsx")
     # The command line is the operator: every activity of the project counts.
-    assert "3 activities, 53 participants, 44 women and girls" in out.getvalue()
+    assert "3 activities, 53 participants, 44 women and girls" in printed
     book = load_workbook(tmp_path / "r.xlsx")
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row}
     assert summary["Participants / المشاركون"] == 53
-    call_command(
-        "activities",
-        "report",
-        "--project",
-        "TJ-1",
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-        "--out",
-        str(tmp_path / "r.pdf"),
-        stdout=io.StringIO(),
-    )
+    _report_command(tmp_path / "r.pdf")
     assert _pdf_figure(_pdftotext((tmp_path / "r.pdf").read_bytes()), "Participants") == "53"
     with pytest.raises(CommandError, match="unknown project"):
-        call_command(
-            "activities",
-            "report",
-            "--project",
-            "NOPE",
-            "--from",
-            "2025-01-01",
-            "--to",
-            "2025-12-31",
-            "--out",
-            str(tmp_path / "x.pdf"),
-        )
+        _report_command(tmp_path / "x.pdf", project="NOPE")
 
 
 def test_the_report_command_counts_what_a_named_user_may_see(
-    year: dict[str, Activity], project: Project, viewer: Any, tmp_path: Any
+    year: dict[str, Activity], project: Project, viewer: Any, tmp_path: Path
 ) -> None:
-    out = io.StringIO()
-    call_command(
-        "activities",
-        "report",
-        "--project",
-        "TJ-1",
-        "--from",
-        "2025-01-01",
-        "--to",
-        "2025-12-31",
-        "--out",
-        str(tmp_path / "r.xlsx"),
-        "--user",
-        viewer.username,
-        stdout=out,
+    assert "2 activities, 23 participants" in _report_command(
+        tmp_path / "r.xlsx", "--user", viewer.username
     )
-    assert "2 activities, 23 participants" in out.getvalue()
 
 
 def test_a_donor_report_covers_every_project_of_the_donor(

@@ -20,26 +20,13 @@ from mizan.activities.models import (
     Project,
 )
 from mizan.cases.models import Organisation
-from mizan.core.forms import BootstrapFormMixin, style_widget
-from mizan.core.models import Place, Team, Term
+from mizan.core.forms import BootstrapFormMixin, limit_protection, style_widget
+from mizan.core.models import Place, Term
 from mizan.core.partial_dates import check_order
-from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
 from mizan.core.validators import validate_no_bidi_controls
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
-def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
-    """Nobody may file a record at a level or in a team they could not read back."""
-    clearance = effective_clearance(actor)
-    form.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
-        (value, label) for value, label in Sensitivity.choices if value <= clearance
-    ]
-    teams = Team.objects.all()
-    if not actor.is_superuser:
-        teams = teams.filter(pk__in=user_team_ids(actor))
-    form.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
 class ActivityForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -88,7 +75,7 @@ class ActivityForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         # A meeting with families of the missing is itself sensitive: internal unless said.
         if not self.instance.pk:
             self.initial.setdefault("sensitivity", Sensitivity.INTERNAL)
-        _limit_protection(self, actor)
+        limit_protection(self, actor)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

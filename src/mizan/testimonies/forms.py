@@ -8,10 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mizan.core.forms import BootstrapFormMixin
-from mizan.core.models import Place, Team, Term
-from mizan.core.permissions import effective_clearance, user_team_ids
-from mizan.core.sensitivity import Sensitivity
+from mizan.core.forms import BootstrapFormMixin, limit_protection
+from mizan.core.models import Place, Term
 from mizan.core.validators import validate_no_bidi_controls
 from mizan.testimonies.models import (
     LANGUAGES,
@@ -24,18 +22,6 @@ from mizan.testimonies.models import (
 from mizan.text import clean_name
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
-
-
-def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
-    """Nobody may file a record at a level or in a team they could not read back."""
-    clearance = effective_clearance(actor)
-    form.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
-        (value, label) for value, label in Sensitivity.choices if value <= clearance
-    ]
-    teams = Team.objects.all()
-    if not actor.is_superuser:
-        teams = teams.filter(pk__in=user_team_ids(actor))
-    form.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
 class TestimonyForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -64,7 +50,7 @@ class TestimonyForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-a
             self.initial["languages"] = self.instance.language_list
         self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
         self.fields["languages"].widget.attrs.pop("class", None)
-        _limit_protection(self, actor)
+        limit_protection(self, actor)
 
     def clean_languages(self) -> str:
         return ",".join(self.cleaned_data["languages"])
