@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ('cases', '0007_tally_victim_level'),
         ('core', '0004_reference_counter'),
         ('evidence', '0003_checkpoint_guard'),
-        ('library', '0003_title_search_index'),
+        ('library', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
