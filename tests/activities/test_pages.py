@@ -151,3 +151,37 @@ def test_only_administrators_publish(administrator: Any, documenter_a: Any, proj
     signed_in(administrator).post(url, {"publish": "0"})
     activity.refresh_from_db()
     assert not activity.published
+
+
+def test_linked_records_are_shown_by_their_own_level(
+    project: Any, viewer: Any, documenter_a: Any
+) -> None:
+    """A confidential partner is not named on the public list; a confidential library report
+    linked as an output is not named to a viewer of the activity."""
+    from mizan.activities.models import Output
+    from mizan.cases import services as cases_services
+    from tests.factories import DocumentFactory
+
+    hidden = cases_services.organisation_create(
+        actor=None,
+        data={"name_en": "Quiet partner", "sensitivity": Sensitivity.CONFIDENTIAL},
+    )
+    open_partner = cases_services.organisation_create(
+        actor=None, data={"name_en": "Open partner", "sensitivity": Sensitivity.PUBLIC}
+    )
+    activity = make_activity(
+        project, sensitivity=Sensitivity.PUBLIC, partners=[hidden, open_partner]
+    )
+    services.activity_publish(actor=None, activity=activity)
+    body = signed_in(None).get("/activities/").content.decode()
+    assert "Open partner" in body and "Quiet partner" not in body
+
+    report = DocumentFactory(title_en="Confidential findings", sensitivity=Sensitivity.CONFIDENTIAL)
+    services.output_add(
+        actor=None,
+        activity=activity,
+        data={"kind": Output.Kind.REPORT, "title": "Report", "document": report},
+    )
+    url = f"/activities/staff/{activity.pk}/"
+    assert "Confidential findings" not in signed_in(viewer).get(url).content.decode()
+    assert "Confidential findings" in signed_in(documenter_a).get(url).content.decode()

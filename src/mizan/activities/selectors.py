@@ -29,7 +29,7 @@ from mizan.activities.models import (
 from mizan.core.bilingual import pick
 from mizan.core.models import Term
 from mizan.core.partial_dates import chronological_order
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.permissions import get_visible_or_404, visible_prefetch
 from mizan.core.sensitivity import Sensitivity
 
 
@@ -61,11 +61,20 @@ def dashboard_card(request: HttpRequest) -> dict[str, Any]:
 
 
 def public_activities() -> models.QuerySet[Activity]:
-    """The public record of completed work: published, public, no case team — nothing else."""
+    """The public record of completed work: published, public, no case team — nothing else;
+    partners are named only when the organisation's own record is public."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from mizan.cases.models import Organisation
+
     return (
         Activity.objects.filter(published=True, sensitivity=Sensitivity.PUBLIC, team__isnull=True)
         .select_related("activity_type", "place")
-        .prefetch_related("partners")
+        .prefetch_related(
+            visible_prefetch(
+                "partners", Organisation.objects.all(), AnonymousUser(), to_attr="public_partners"
+            )
+        )
         .order_by(chronological_order("start_date").desc(), "-pk")
     )
 
@@ -241,7 +250,11 @@ def donor_report(
             if project is not None
             else both(gettext_lazy("All projects"))
         ),
-        donor=Label(en=funder.name_en, ar=funder.name_ar) if funder else Label("", ""),
+        donor=(
+            Label(en=funder.name_en, ar=funder.name_ar)
+            if funder is not None and funder.is_visible_to(user)
+            else Label("", "")
+        ),
         start=start,
         end=end,
         activities=activities,

@@ -39,6 +39,7 @@ from mizan.text.names import split_full_name
 
 RELATIONS = ("organisers", "partners", "projects", "topics")
 SEXES = ("women", "men", "girls", "boys")
+FIGURES = (*SEXES, "with_disability")
 
 
 def _check_dates(data: Mapping[str, Any]) -> None:
@@ -167,7 +168,7 @@ def counts_set(
                 _("This activity has an attendance list: its counts come from the list.")
             )
         changed = assign_changes(activity, {**numbers, "with_disability": disabled})
-        activity.save()
+        activity.save(update_fields=[*FIGURES, "updated_at"])
         activity.counts.all().delete()
         ActivityCount.objects.bulk_create(
             ActivityCount(activity=activity, term=term, count=count)
@@ -202,7 +203,8 @@ def _recount(activity: Activity) -> None:
     activity.participation = (
         Activity.Participation.LISTED if rows else Activity.Participation.COUNTED
     )
-    activity.save()
+    # Only the figures: the rest of the row may have been changed since ``activity`` was read.
+    activity.save(update_fields=[*FIGURES, "participation", "updated_at"])
     activity.counts.all().delete()
     ActivityCount.objects.bulk_create(
         ActivityCount(activity=activity, term=term, count=count) for term, count in terms.items()

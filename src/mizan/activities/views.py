@@ -85,7 +85,23 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
                 "term__vocabulary", "term__sort_order"
             ),
             "sheet": sheet if sheet is not None and sheet.is_visible_to(request.user) else None,
-            "outputs": activity.outputs.select_related("document", "item"),
+            "outputs": [
+                {
+                    "row": output,
+                    # Linked records are shown by their own level, never the activity's.
+                    "document": output.document
+                    if output.document and output.document.is_visible_to(request.user)
+                    else None,
+                    "item": output.item
+                    if output.item and output.item.is_visible_to(request.user)
+                    else None,
+                }
+                for output in activity.outputs.select_related("document", "item")
+            ],
+            "projects": [
+                {"project": p, "donor": p.donor if p.donor.is_visible_to(request.user) else None}
+                for p in activity.projects.select_related("donor")
+            ],
             "follow_ups": activity.follow_ups.all(),
             "today": timezone.localdate(),
             "organisers": activity.organisers.visible_to(request.user),
