@@ -140,23 +140,23 @@ class CountsForm(BootstrapFormMixin, forms.Form):
 
 class ParticipantForm(BootstrapFormMixin, forms.Form):
     full_name_ar = forms.CharField(
-        label=_("name (Arabic)"),
+        label=_("Name (Arabic)"),
         max_length=300,
         required=False,
         widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
     )
     full_name_lat = forms.CharField(
-        label=_("name (Latin)"),
+        label=_("Name (Latin)"),
         max_length=300,
         required=False,
         widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
     )
-    sex = forms.ChoiceField(label=_("sex"), choices=Participant.Sex.choices)
+    sex = forms.ChoiceField(label=_("Sex"), choices=Participant.Sex.choices)
     age_band = forms.ModelChoiceField(
-        label=_("age band"), queryset=Term.objects.none(), required=False
+        label=_("Age band"), queryset=Term.objects.none(), required=False
     )
-    group = forms.ModelChoiceField(label=_("group"), queryset=Term.objects.none(), required=False)
-    disability = forms.BooleanField(label=_("has a disability"), required=False)
+    group = forms.ModelChoiceField(label=_("Group"), queryset=Term.objects.none(), required=False)
+    disability = forms.BooleanField(label=_("Has a disability"), required=False)
     consent = forms.BooleanField(
         label=_("The participant agreed to be listed by name"),
         required=False,
@@ -174,7 +174,7 @@ class ParticipantForm(BootstrapFormMixin, forms.Form):
 
 
 class FileForm(BootstrapFormMixin, forms.Form):
-    file = forms.FileField(label=_("file"))
+    file = forms.FileField(label=_("File"))
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -220,18 +220,18 @@ class ReportForm(BootstrapFormMixin, forms.Form):
     """A project, or a donor (every project it funds), and a period."""
 
     project = forms.ModelChoiceField(
-        label=_("project"), queryset=Project.objects.select_related("donor"), required=False
+        label=_("Project"), queryset=Project.objects.select_related("donor"), required=False
     )
     donor = forms.ModelChoiceField(
-        label=_("or every project of the donor"),
+        label=_("Or every project of the donor"),
         queryset=Organisation.objects.none(),
         required=False,
     )
     start = forms.DateField(
-        label=_("from"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
+        label=_("From"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
     )
     end = forms.DateField(
-        label=_("to"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
+        label=_("To"), widget=forms.DateInput(attrs={"type": "date", "dir": "ltr"})
     )
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
