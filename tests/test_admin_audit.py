@@ -44,6 +44,22 @@ def _organisation_with_command() -> Any:
     return factories.CommandFactory().organisation
 
 
+def _project_with_indicator() -> Any:
+    from mizan.activities.models import Indicator, Project
+
+    project = Project.objects.create(
+        code="tj-1",
+        title_ar="مشروع",
+        title_en="Project",
+        donor=factories.OrganisationFactory(),
+        starts_on=datetime.date(2025, 1, 1),
+    )
+    Indicator.objects.create(
+        project=project, code="n", label_ar="عدد", label_en="Number", measure="activities", target=3
+    )
+    return project
+
+
 def _document_with_relation() -> Any:
     return factories.DocumentRelationFactory().source
 
@@ -70,6 +86,7 @@ ROWS: dict[str, Callable[[], Any] | None] = {
     "axes.accessfailurelog": lambda: AccessFailureLog.objects.create(
         username="ghost", ip_address="192.0.2.1", user_agent="t"
     ),
+    "activities.project": _project_with_indicator,
     "testimonies.collection": lambda: Collection.objects.create(
         slug="women-voices", title_ar="أصوات", title_en="Voices"
     ),
@@ -99,6 +116,7 @@ CHANGES: dict[str, dict[str, str]] = {
     "missing.gravedocument": {"title": "Renamed grave record"},
     "library.document": {"title_en": "Renamed resolution"},
     "testimonies.collection": {"title_en": "Renamed collection"},
+    "activities.project": {"title_en": "Renamed project"},
     "otp_totp.totpdevice": {"name": "renamed phone"},
     "otp_static.staticdevice": {"name": "renamed codes"},
 }

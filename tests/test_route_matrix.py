@@ -158,6 +158,55 @@ TESTIMONY_CHANGE = {**TEAM_A_ONLY, "viewer": 403}
 TESTIMONY_PUBLISH = {**ADMIN_ONLY}
 
 
+def _activity(objects: dict[str, Any]) -> dict[str, Any]:
+    """A confidential activity of team A with one listed participant and a follow-up action
+    (made once per test)."""
+    if "activity" not in objects:
+        from mizan.activities import services as activity_services
+        from mizan.core.models import Place, Team, Term
+        from mizan.core.partial_dates import PartialDate
+        from mizan.core.sensitivity import Sensitivity
+
+        activity = activity_services.activity_create(
+            actor=None,
+            data={
+                "activity_type": Term.objects.get(vocabulary="activity_type", code="workshop"),
+                "title_en": "Matrix workshop",
+                "start_date": PartialDate(2025, 3),
+                "place": Place.objects.get(code="TR-27-GAZ"),
+                "sensitivity": Sensitivity.CONFIDENTIAL,
+                "team": Team.objects.get(slug="team-a"),
+            },
+        )
+        participant = activity_services.participant_add(
+            actor=None,
+            activity=activity,
+            data={"full_name_ar": "سلمى الحلبي", "sex": "female", "consent": True},
+        )
+        follow_up = activity_services.follow_up_add(
+            actor=None, activity=activity, data={"action": "Write", "owner": "Team"}
+        )
+        objects["activity"] = {
+            "pk": activity.pk,
+            "participant_pk": participant.pk,
+            "follow_up_pk": follow_up.pk,
+        }
+    return dict(objects["activity"])
+
+
+def _a(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda s: {name: _activity(s)[name] for name in ("pk", *names)}
+
+
+ACTIVITY_CHANGE = {**TEAM_A_ONLY, "viewer": 403}
+ACTIVITY_POST_ONLY = {
+    **ACTIVITY_CHANGE,
+    "documenter_a": 405,
+    "documenter_b": 405,
+    "administrator": 405,
+}
+
+
 def _site(kind: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda sites: {"pk": sites[kind].pk}
 
@@ -529,6 +578,23 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "testimonies:publish": (_t(), TESTIMONY_PUBLISH),
     "testimonies:unpublish": (_t(), {**TESTIMONY_PUBLISH, "administrator": 405}),  # POST only
+    # Activities (issue 17): the public record of work is open to all; staff pages follow the
+    # permission layer (a confidential activity of team A); publishing needs the publish
+    # permission (administrators). The donor report, without a query, shows its form.
+    "activities:public_list": (None, ALL_OK),
+    "activities:staff_list": (None, SIGNED_IN_OK),
+    "activities:create": (None, {**SIGNED_IN_OK, "viewer": 403}),
+    "activities:report": (None, SIGNED_IN_OK),
+    "activities:detail": (_a(), TEAM_A_ONLY),
+    "activities:edit": (_a(), ACTIVITY_CHANGE),
+    "activities:counts": (_a(), ACTIVITY_CHANGE),
+    "activities:participant_add": (_a(), ACTIVITY_CHANGE),
+    "activities:participant_remove": (_a("participant_pk"), ACTIVITY_POST_ONLY),
+    "activities:sheet_add": (_a(), ACTIVITY_CHANGE),
+    "activities:output_add": (_a(), ACTIVITY_CHANGE),
+    "activities:follow_up_add": (_a(), ACTIVITY_CHANGE),
+    "activities:follow_up_done": (_a("follow_up_pk"), ACTIVITY_POST_ONLY),
+    "activities:publish": (_a(), {**ADMIN_ONLY, "administrator": 405}),  # POST only
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),
     # Every signed-in persona here has a confirmed authenticator and a verified session: set-up

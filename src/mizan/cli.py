@@ -300,6 +300,19 @@ def cmd_testimonies(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_activities(args: argparse.Namespace) -> int:
+    _setup()
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    try:
+        call_command("activities", *args.rest)
+    except CommandError as exc:
+        print(f"mizan activities: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _setup()
     from django.core.management import execute_from_command_line
@@ -457,6 +470,11 @@ def build_parser() -> argparse.ArgumentParser:
     testimonies = sub.add_parser("testimonies", help="import, publish and unpublish testimonies")
     testimonies.add_argument("rest", nargs=argparse.REMAINDER)
     testimonies.set_defaults(func=cmd_testimonies)
+    activities = sub.add_parser(
+        "activities", help="import activities and write donor reports (XLSX, PDF)"
+    )
+    activities.add_argument("rest", nargs=argparse.REMAINDER)
+    activities.set_defaults(func=cmd_activities)
 
     manage = sub.add_parser("manage", help="run a Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

@@ -75,9 +75,9 @@ def test_a_transcript_hit_opens_the_recording_at_that_moment(
     page.click("main form button[type=submit]")
     hits = page.locator("#hits li a")
     assert hits.count() == 1
-    assert "?t=2.5#segment-2" in (hits.first.get_attribute("href") or "")
+    assert "?from=2&t=2.5#segment-2" in (hits.first.get_attribute("href") or "")
     shot(page, f"transcript-search-{language}")
     hits.first.click()
-    page.wait_for_url("**/transcripts/ar/?t=2.5*")
+    page.wait_for_url("**/transcripts/ar/?from=2&t=2.5*")
     page.wait_for_function("document.getElementById('recording').currentTime >= 2.4")
     assert 2.4 <= page.evaluate("document.getElementById('recording').currentTime") < 3.5

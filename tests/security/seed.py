@@ -474,6 +474,48 @@ def _tier(world: World, tier: str) -> None:
     world.records[record] = item
 
     _library(world, tier, level, team)
+    _activity(world, tier, level, team)
+
+
+def _activity(world: World, tier: str, level: int, team: str | None) -> Any:
+    """An activity whose title, summary and speakers carry canaries, with one participant on its
+    attendance list: the name is confidential at least, whatever the activity's level."""
+    from mizan.activities import services as activities
+    from mizan.core.partial_dates import PartialDate
+
+    record = f"Activity {tier}"
+    rule = Rule(level, team)
+    activity = activities.activity_create(
+        actor=None,
+        data={
+            "activity_type": _term("activity_type", "focused_meeting"),
+            "title_en": world.lat(record, "title_en", rule, probe=True),
+            "title_ar": world.ar(record, "title_ar", rule, probe=True),
+            "summary_en": world.text(record, "summary_en", rule),
+            "facilitators": world.lat(record, "facilitators", rule),
+            "start_date": PartialDate(2024, 5, 1),
+            "place": world.records["place"],
+            "sensitivity": level,
+            "team": world.teams[team] if team else None,
+        },
+    )
+    world.literal(activity.reference, record, "reference", rule)
+    world.records[record] = activity
+    record = f"Participant {tier}"
+    name_rule = Rule(max(level, Sensitivity.CONFIDENTIAL), team)
+    activities.participant_add(
+        actor=None,
+        activity=activity,
+        data={
+            "full_name_ar": f"{world.ar(record, 'first_name_ar', name_rule, probe=True)} "
+            f"{world.ar(record, 'family_name_ar', name_rule)}",
+            "full_name_lat": f"{world.lat(record, 'first_name_lat', name_rule, probe=True)} "
+            f"{world.lat(record, 'family_name_lat', name_rule)}",
+            "sex": "female",
+            "consent": True,
+        },
+    )
+    return activity
 
 
 def _library(world: World, tier: str, level: int, team: str | None) -> Any:

@@ -50,6 +50,8 @@ KIND_PERMISSION = {
     "GraveDocument": "missing.view_gravedocument",
     "Item": "evidence.view_item",
     "Document": "library.view_document",
+    "Activity": "activities.view_activity",
+    "Participant": "activities.view_activity",
 }
 # Patterns that must have answered 200: a crawl that reaches nothing proves nothing.
 MIN_PATTERNS = {"anonymous": 6, "administrator": 50}

@@ -40,6 +40,7 @@ VIEW_REFERENCE = (
     "missing.view_sourcelist",
     "missing.view_gravedocument",
     "testimonies.view_testimony",
+    "activities.view_activity",
 )
 # The registry of the missing: files, families, lists and their imports, mass-grave documents.
 # Relatives' contact details need their own permission (and clearance): see Relative.
@@ -75,6 +76,8 @@ DOCUMENT = (
     "evidence.change_item",
     "testimonies.add_testimony",
     "testimonies.change_testimony",
+    "activities.add_activity",
+    "activities.change_activity",
 )
 
 ROLES: tuple[Role, ...] = (
@@ -93,6 +96,13 @@ ROLES: tuple[Role, ...] = (
             "cases.change_casefile",
             "evidence.handover_items",
             "testimonies.publish_testimony",
+            "activities.publish_activity",
+            "activities.add_project",
+            "activities.change_project",
+            "activities.view_project",
+            "activities.add_indicator",
+            "activities.change_indicator",
+            "activities.delete_indicator",
             "evidence.add_recipient",
             "evidence.change_recipient",
             "core.add_term",

@@ -38,6 +38,19 @@ def style_widget(widget: forms.Widget) -> None:
         widget.attrs["class"] = f"{existing} {css}".strip()
 
 
+def limit_protection(form: forms.BaseForm, actor: Any) -> None:
+    """Nobody may file a record at a level or in a team they could not read back: the form's
+    ``sensitivity`` offers the levels up to the actor's clearance, ``team`` the actor's teams."""
+    clearance = effective_clearance(actor)
+    form.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
+        (value, label) for value, label in Sensitivity.choices if value <= clearance
+    ]
+    teams = Team.objects.all()
+    if not actor.is_superuser:
+        teams = teams.filter(pk__in=user_team_ids(actor))
+    form.fields["team"].queryset = teams  # type: ignore[attr-defined]
+
+
 class SiteForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Site
@@ -71,15 +84,7 @@ class SiteForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
         self.fields["site_type"].queryset = Term.objects.of("site_type")  # type: ignore[attr-defined]
         self.fields["facility_type"].queryset = Term.objects.of("facility_type")  # type: ignore[attr-defined]
         self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
-        clearance = effective_clearance(actor)
-        # Nobody may file a record at a level they could not read back.
-        self.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
-            (value, label) for value, label in Sensitivity.choices if value <= clearance
-        ]
-        teams = Team.objects.all()
-        if not actor.is_superuser:
-            teams = teams.filter(pk__in=user_team_ids(actor))
-        self.fields["team"].queryset = teams  # type: ignore[attr-defined]
+        limit_protection(self, actor)
         for name in ("name_ar", "name_en"):
             self.fields[name].validators.append(validate_no_bidi_controls)
 

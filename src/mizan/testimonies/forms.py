@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Act, Incident, Organisation, Person
-from mizan.core.forms import BootstrapFormMixin
-from mizan.core.models import Place, Site, Team, Term
-from mizan.core.permissions import effective_clearance, person_name_for, user_team_ids
-from mizan.core.sensitivity import Sensitivity
+from mizan.core.forms import BootstrapFormMixin, limit_protection
+from mizan.core.models import Place, Site, Term
+from mizan.core.permissions import person_name_for
 from mizan.core.validators import validate_no_bidi_controls
 from mizan.testimonies.models import (
     LANGUAGES,
@@ -28,18 +27,6 @@ from mizan.testimonies.selectors import linkable_persons
 from mizan.text import clean_name
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
-
-
-def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
-    """Nobody may file a record at a level or in a team they could not read back."""
-    clearance = effective_clearance(actor)
-    form.fields["sensitivity"].choices = [  # type: ignore[attr-defined]
-        (value, label) for value, label in Sensitivity.choices if value <= clearance
-    ]
-    teams = Team.objects.all()
-    if not actor.is_superuser:
-        teams = teams.filter(pk__in=user_team_ids(actor))
-    form.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
 class TestimonyForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -68,7 +55,7 @@ class TestimonyForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-a
             self.initial["languages"] = self.instance.language_list
         self.fields["place"].queryset = Place.objects.exclude(kind=Place.Kind.COUNTRY)  # type: ignore[attr-defined]
         self.fields["languages"].widget.attrs.pop("class", None)
-        _limit_protection(self, actor)
+        limit_protection(self, actor)
 
     def clean_languages(self) -> str:
         return ",".join(self.cleaned_data["languages"])

@@ -1,0 +1,351 @@
+"""Pages of activities. Thin: parse, call a selector or a service, render.
+
+Staff pages go through the permission layer (an activity out of reach answers 404) and views of
+confidential activities are audited. Participants' names are shown only as ``person_name_for``
+gives them (a pseudonym below confidential clearance). The donor report and the public list
+show counts, never names; the public list reads only published public activities.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from mizan.activities import forms, reports, selectors, services
+from mizan.activities.models import FollowUp, Participant
+from mizan.core.charts import Chart
+from mizan.core.editing import edit_page
+from mizan.core.mixins import audit_view_if_sensitive
+from mizan.core.permissions import person_name_for
+
+VIEW = "activities.view_activity"
+ADD = "activities.add_activity"
+CHANGE = "activities.change_activity"
+PUBLISH = "activities.publish_activity"
+
+
+def _messages(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def staff_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.activities_visible_to(request.user, query=query), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "activities/staff_list.html", {"page_obj": page, "query": query})
+
+
+@login_required
+@permission_required(ADD, raise_exception=True)
+def create(request: HttpRequest) -> HttpResponse:
+    form = forms.ActivityForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(
+                request, _("The activity was recorded as %(ref)s.") % {"ref": activity.reference}
+            )
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/form.html", {"form": form, "title": _("New activity")})
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_for(request.user, pk)
+    audit_view_if_sensitive(request, activity)
+    participants = [
+        {"row": row, "name": person_name_for(row.person, request.user)}
+        for row in activity.participants.select_related("person", "age_band", "group")
+    ]
+    sheet = activity.attendance_sheet
+    return render(
+        request,
+        "activities/detail.html",
+        {
+            "activity": activity,
+            "participants": participants,
+            "counts": activity.counts.select_related("term").order_by(
+                "term__vocabulary", "term__sort_order"
+            ),
+            "sheet": sheet if sheet is not None and sheet.is_visible_to(request.user) else None,
+            "outputs": [
+                {
+                    "row": output,
+                    # Linked records are shown by their own level, never the activity's.
+                    "document": output.document
+                    if output.document and output.document.is_visible_to(request.user)
+                    else None,
+                    "item": output.item
+                    if output.item and output.item.is_visible_to(request.user)
+                    else None,
+                }
+                for output in activity.outputs.select_related("document", "item")
+            ],
+            "projects": [
+                {"project": p, "donor": p.donor if p.donor.is_visible_to(request.user) else None}
+                for p in activity.projects.select_related("donor")
+            ],
+            "follow_ups": activity.follow_ups.all(),
+            "today": timezone.localdate(),
+            "organisers": activity.organisers.visible_to(request.user),
+            "partners": activity.partners.visible_to(request.user),
+        },
+    )
+
+
+def _changeable(request: HttpRequest, pk: int) -> Any:
+    return selectors.activity_for(request.user, pk)
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    return edit_page(
+        request,
+        forms.ActivityForm(request.POST or None, instance=activity, actor=request.user),
+        # The service gets the record as stored (the form wrote its data onto its instance).
+        save=lambda data: services.activity_update(
+            actor=request.user, activity=_changeable(request, pk), data=data
+        ),
+        success_url=reverse("activities:detail", args=[pk]),
+        template="activities/form.html",
+        context={"title": _("Edit activity"), "activity": activity},
+        saved_message=_("The activity was saved."),
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def counts(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    form = forms.CountsForm(request.POST or None, activity=activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.counts_set(
+                actor=request.user,
+                activity=activity,
+                figures=form.cleaned_data,
+                breakdown=form.breakdown(),
+                with_disability=form.cleaned_data.get("with_disability"),
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The participants were counted."))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(request, "activities/counts.html", {"form": form, "activity": activity})
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    form = forms.ParticipantForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_add(actor=request.user, activity=activity, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The participant was added to the list."))
+            if "another" in request.POST:
+                return redirect("activities:participant_add", pk=activity.pk)
+            return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/small_form.html",
+        {"form": form, "activity": activity, "title": _("Add a participant"), "another": True},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+@require_POST
+def participant_remove(request: HttpRequest, pk: int, participant_pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    participant = get_object_or_404(Participant, pk=participant_pk, activity=activity)
+    services.participant_remove(actor=request.user, participant=participant)
+    messages.success(request, _("The participant was taken off the list."))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def sheet_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    form = forms.FileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.sheet_attach(
+                actor=request.user, activity=activity, stream=upload, filename=upload.name
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The attendance sheet is in the evidence locker."))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/small_form.html",
+        {"form": form, "activity": activity, "title": _("Attendance sheet"), "upload": True},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def output_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    form = forms.OutputForm(request.POST or None, request.FILES or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
+        upload = form.cleaned_data.get("file")
+        try:
+            services.output_add(
+                actor=request.user,
+                activity=activity,
+                data=data,
+                stream=upload,
+                filename=upload.name if upload else "",
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The output was recorded."))
+            return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/small_form.html",
+        {"form": form, "activity": activity, "title": _("Add an output"), "upload": True},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+def follow_up_add(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    form = forms.FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.follow_up_add(actor=request.user, activity=activity, data=form.cleaned_data)
+        messages.success(request, _("The follow-up action was recorded."))
+        return redirect("activities:detail", pk=activity.pk)
+    return render(
+        request,
+        "activities/small_form.html",
+        {"form": form, "activity": activity, "title": _("Add a follow-up action")},
+    )
+
+
+@login_required
+@permission_required(CHANGE, raise_exception=True)
+@require_POST
+def follow_up_done(request: HttpRequest, pk: int, follow_up_pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    follow_up = get_object_or_404(FollowUp, pk=follow_up_pk, activity=activity)
+    services.follow_up_done(actor=request.user, follow_up=follow_up, on=timezone.localdate())
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@login_required
+@permission_required(PUBLISH, raise_exception=True)
+@require_POST
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = _changeable(request, pk)
+    try:
+        if request.POST.get("publish") == "0":
+            services.activity_unpublish(actor=request.user, activity=activity)
+            messages.success(request, _("The activity was taken off the public site."))
+        else:
+            services.activity_publish(actor=request.user, activity=activity)
+            messages.success(request, _("The activity is on the public list of completed work."))
+    except ValidationError as exc:
+        messages.error(request, _messages(exc))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+# --- Donor report --------------------------------------------------------------------------------
+
+
+def report_charts(report: selectors.DonorReport) -> list[Chart]:
+    return [
+        Chart("by_type", _("Activities by type"), [(str(k), n) for k, n in report.by_type]),
+        Chart("by_month", _("Activities by month"), report.by_month),
+        Chart(
+            "by_sex",
+            _("Participants by sex and age"),
+            [(str(reports.SEX_LABELS[name]), report.sexes[name]) for name in reports.SEX_LABELS],
+        ),
+        Chart("groups", _("Participants by group"), [(str(k), n) for k, n in report.groups]),
+        Chart(
+            "age_bands", _("Participants by age band"), [(str(k), n) for k, n in report.age_bands]
+        ),
+    ]
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    form = forms.ReportForm(request.GET or None, actor=request.user)
+    context: dict[str, Any] = {"form": form}
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        figures = selectors.donor_report(
+            request.user,
+            project=data["project"],
+            donor=data["donor"],
+            start=data["start"],
+            end=data["end"],
+        )
+        fmt = request.GET.get("format", "")
+        if fmt in ("xlsx", "pdf"):
+            subject = data["project"].code if data["project"] else f"donor-{data['donor'].pk}"
+            name = f"mizan-{subject}-{data['start']:%Y%m%d}-{data['end']:%Y%m%d}"
+            if fmt == "xlsx":
+                body = reports.report_xlsx(figures, actor=request.user)
+                kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            else:
+                body = reports.report_pdf(figures, actor=request.user)
+                kind = "application/pdf"
+            response = HttpResponse(body, content_type=kind)
+            response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+            return response
+        context.update(
+            {
+                "report": figures,
+                "charts": report_charts(figures),
+                "query": request.GET.urlencode(),
+            }
+        )
+    return render(request, "activities/report.html", context)
+
+
+# --- Public record of work ------------------------------------------------------------------------
+
+
+@require_GET
+def public_list(request: HttpRequest) -> HttpResponse:
+    activities = list(selectors.public_activities())
+    return render(
+        request,
+        "activities/public_list.html",
+        {"years": selectors.public_by_year(activities), "total": len(activities)},
+    )
