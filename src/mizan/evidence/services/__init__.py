@@ -5,7 +5,8 @@ The modules, each importing only those above it:
 
     custody.py   the store and the signing key (one each per installation), the custody log
                  (custody_record under a lock on the chain's head), checkpoints
-    ingest.py    item_ingest, derived copies, links, notes, item_update, item_content
+    ingest.py    item_ingest, derived copies, links, notes, item_update, item_content,
+                 item_range (a byte range read on its own: seeking)
     fixity.py    item_fixity, fixity_run, locker_verify (chain, checkpoints, every object)
     handover.py  consent scopes, recipients, the package summary, handover_export
 
@@ -46,6 +47,7 @@ from mizan.evidence.services.ingest import (
     item_derive,
     item_ingest,
     item_link,
+    item_range,
     item_update,
 )
 
@@ -72,6 +74,7 @@ __all__ = [
     "item_fixity",
     "item_ingest",
     "item_link",
+    "item_range",
     "item_update",
     "locker_verify",
     "missing_consent",
