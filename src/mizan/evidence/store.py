@@ -86,11 +86,13 @@ from typing import BinaryIO, Protocol
 
 from nacl import bindings as sodium
 from nacl.exceptions import CryptoError
+from nacl.pwhash import argon2id
 
 __all__ = [
     "CHUNK_SIZE",
     "EvidenceStore",
     "IntegrityError",
+    "KeyLockedError",
     "LocalStore",
     "ObjectNotFoundError",
     "StoreError",
@@ -99,6 +101,8 @@ __all__ = [
     "StoredObject",
     "VerifyResult",
     "WrongKeyError",
+    "WrongPassphraseError",
+    "key_file_locked",
 ]
 
 MAGIC = b"MIZANEV1"
@@ -116,6 +120,7 @@ _ABYTES = sodium.crypto_secretstream_xchacha20poly1305_ABYTES
 _TAG_MESSAGE = sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
 _TAG_FINAL = sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
 _KEY_FILE_PREFIX = "mizan-store-key-v1:"
+_LOCKED_PREFIX = "mizan-store-key-locked-v1:"
 _HEX = frozenset("0123456789abcdef")
 # Chunks buffered between the reader/encryptor and each hashing thread: enough to absorb jitter,
 # small enough that memory does not depend on the file size.
@@ -162,6 +167,92 @@ class VerifyResult:
     ciphertext_sha256: str = ""
 
 
+class KeyLockedError(StoreError):
+    """The store key file is locked with a passphrase and this process has not unlocked it."""
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase does not open the locked store key: nothing was unlocked."""
+
+
+@dataclass(frozen=True)
+class _KeyLock:
+    """How a locked key file derives its wrapping key: Argon2id (libsodium) parameters."""
+
+    salt: bytes
+    opslimit: int
+    memlimit: int
+
+    @property
+    def ident(self) -> bytes:
+        return self.salt + struct.pack(">QQ", self.opslimit, self.memlimit)
+
+    def derive(self, passphrase: bytes) -> bytes:
+        return argon2id.kdf(
+            sodium.crypto_secretbox_KEYBYTES, passphrase, self.salt, self.opslimit, self.memlimit
+        )
+
+
+# Wrapping keys derived from passphrases in this process, by lock: ``serve`` and ``worker`` unlock
+# once at start (forked gunicorn workers inherit this), and a key written during a rotation is
+# locked with the same derivation, so it opens without asking again. Never written anywhere.
+_unlocked: dict[bytes, bytes] = {}
+# Argon2id cost of a new lock: libsodium's "moderate" (256 MiB, about a second here), so guessing
+# passphrases on a seized disk is slow. Tests lower it.
+LOCK_OPSLIMIT = argon2id.OPSLIMIT_MODERATE
+LOCK_MEMLIMIT = argon2id.MEMLIMIT_MODERATE
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _read_key_file(path: Path) -> tuple[_KeyLock | None, bytes]:
+    """(lock, boxed key) of a locked key file, (None, key) of a plain one."""
+    mode = path.stat().st_mode
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise StoreError(
+            f"key file {path} is accessible to group or others (mode {stat.filemode(mode)});"
+            f" run: chmod 600 {path}"
+        )
+    text = path.read_text(encoding="ascii").strip()
+    try:
+        if text.startswith(_KEY_FILE_PREFIX):
+            return None, base64.b64decode(text.removeprefix(_KEY_FILE_PREFIX), validate=True)
+        if text.startswith(_LOCKED_PREFIX):
+            salt, ops, mem, boxed = text.removeprefix(_LOCKED_PREFIX).split(":")
+            lock = _KeyLock(base64.b64decode(salt, validate=True), int(ops), int(mem))
+            return lock, base64.b64decode(boxed, validate=True)
+    except ValueError:
+        raise StoreError(f"{path}: the key file is damaged (not valid base64)") from None
+    raise StoreError(f"{path} is not a Mizan store key file")
+
+
+def key_file_locked(path: Path) -> bool:
+    """Whether the key file is wrapped under a passphrase (``mizan keys lock-status``)."""
+    return _read_key_file(Path(path))[0] is not None
+
+
+def _write_key_text(path: Path, text: str, *, replace: bool) -> None:
+    """A new 0600 key file, fsynced; with ``replace``, swapped in for the old one atomically."""
+    target = path.with_name(path.name + ".writing") if replace else path
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    if replace:
+        target.unlink(missing_ok=True)
+    try:
+        fd = os.open(target, flags, 0o600)
+    except FileExistsError:
+        raise StoreError(f"key file {path} already exists; refusing to overwrite it") from None
+    try:
+        os.write(fd, text.encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    if replace:
+        os.replace(target, path)
+    _fsync_dir(path.parent)
+
+
 @dataclass(frozen=True)
 class StoreKey:
     """The organisation's store key; wraps the per-object data keys."""
@@ -180,36 +271,77 @@ class StoreKey:
     def generate(cls) -> StoreKey:
         return cls(secrets.token_bytes(sodium.crypto_secretbox_KEYBYTES))
 
-    def save(self, path: Path) -> None:
-        """Write the key to a new 0600 file; never overwrite (losing a key loses the evidence)."""
-        text = _KEY_FILE_PREFIX + base64.b64encode(self.secret).decode("ascii") + "\n"
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise StoreError(f"key file {path} already exists; refusing to overwrite it") from None
-        try:
-            os.write(fd, text.encode("ascii"))
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        _fsync_dir(path.parent)
+    def _file_text(self, lock: _KeyLock | None, wrapping_key: bytes | None) -> str:
+        if lock is None or wrapping_key is None:
+            return _KEY_FILE_PREFIX + _b64(self.secret) + "\n"
+        nonce = secrets.token_bytes(sodium.crypto_secretbox_NONCEBYTES)
+        boxed = nonce + sodium.crypto_secretbox(self.secret, nonce, wrapping_key)
+        fields = [_b64(lock.salt), str(lock.opslimit), str(lock.memlimit), _b64(boxed)]
+        return _LOCKED_PREFIX + ":".join(fields) + "\n"
+
+    def save(self, path: Path, *, locked_like: Path | None = None) -> None:
+        """Write the key to a new 0600 file; never overwrite (losing a key loses the evidence).
+
+        With ``locked_like``, lock it as that key file is locked (same passphrase; that file
+        must have been unlocked in this process), or write it plain if that one is plain."""
+        lock = wrapping = None
+        if locked_like is not None:
+            lock, _boxed = _read_key_file(Path(locked_like))
+            if lock is not None:
+                wrapping = _unlocked.get(lock.ident)
+                if wrapping is None:
+                    raise KeyLockedError(f"unlock {locked_like} first")
+        _write_key_text(Path(path), self._file_text(lock, wrapping), replace=False)
 
     @classmethod
-    def load(cls, path: Path) -> StoreKey:
-        mode = path.stat().st_mode
-        if mode & (stat.S_IRWXG | stat.S_IRWXO):
-            raise StoreError(
-                f"key file {path} is accessible to group or others (mode {stat.filemode(mode)});"
-                f" run: chmod 600 {path}"
+    def load(cls, path: Path, *, passphrase: bytes | None = None) -> StoreKey:
+        """Read a key file. A locked one opens with ``passphrase`` (then remembered for this
+        process) or with a passphrase already given in this process; otherwise
+        :class:`KeyLockedError`, and :class:`WrongPassphraseError` when it does not open."""
+        lock, stored = _read_key_file(Path(path))
+        if lock is None:
+            return cls(stored)
+        if passphrase is not None:
+            wrapping = lock.derive(passphrase)
+        elif (cached := _unlocked.get(lock.ident)) is not None:
+            wrapping = cached
+        else:
+            raise KeyLockedError(
+                f"the store key {path} is locked with a passphrase: give it on a terminal or in"
+                " the file named by MIZAN_KEY_PASSPHRASE_FILE"
             )
-        text = path.read_text(encoding="ascii").strip()
-        if not text.startswith(_KEY_FILE_PREFIX):
-            raise StoreError(f"{path} is not a Mizan store key file")
+        nonce, boxed = stored[: sodium.crypto_secretbox_NONCEBYTES], stored[24:]
         try:
-            secret = base64.b64decode(text.removeprefix(_KEY_FILE_PREFIX), validate=True)
-        except ValueError:
-            raise StoreError(f"{path}: the key is not valid base64") from None
+            secret = sodium.crypto_secretbox_open(boxed, nonce, wrapping)
+        except CryptoError:
+            raise WrongPassphraseError(
+                f"wrong passphrase: the store key {path} stays locked; nothing was unlocked"
+            ) from None
+        _unlocked[lock.ident] = wrapping
         return cls(secret)
+
+    @staticmethod
+    def lock_file(path: Path, passphrase: bytes) -> None:
+        """Wrap the key file under ``passphrase`` (Argon2id), replacing it atomically. A locked
+        file is re-locked (new passphrase) only once it has been unlocked in this process."""
+        path = Path(path)
+        key = StoreKey.load(path)
+        if len(passphrase) < 8:
+            raise StoreError("a passphrase of at least 8 characters, please (longer is better)")
+        lock = _KeyLock(secrets.token_bytes(argon2id.SALTBYTES), LOCK_OPSLIMIT, LOCK_MEMLIMIT)
+        wrapping = lock.derive(passphrase)
+        _write_key_text(path, key._file_text(lock, wrapping), replace=True)
+        _unlocked[lock.ident] = wrapping
+
+
+def unlocked_wrapping_keys() -> dict[str, str]:
+    """What this process has unlocked, to hand to a child (the restore drill) through a pipe."""
+    return {ident.hex(): key.hex() for ident, key in _unlocked.items()}
+
+
+def remember_wrapping_keys(given: dict[str, str]) -> None:
+    for ident, key in given.items():
+        _unlocked[bytes.fromhex(ident)] = bytes.fromhex(key)
 
 
 class EvidenceStore(Protocol):
