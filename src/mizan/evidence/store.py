@@ -746,7 +746,8 @@ class LocalStore:
 
     def _reload_keys(self) -> None:
         if self._refresh is not None:
-            self._key, self._previous = self._refresh()
+            self._key, previous = self._refresh()
+            self._previous = tuple(previous)
 
     def _writer_key(self) -> StoreKey:
         self._reload_keys()
