@@ -196,3 +196,27 @@ def test_objects_ingested_during_a_rotation_go_under_the_new_key(own_store: Path
     assert store_key_rotate(actor="tester").finished
     assert StoreKey.load(own_store).key_id == new_key.key_id
     assert custody.get_store().verify(first.sha256).ok
+
+
+def test_the_restore_drill_unlocks_a_restored_locked_key_or_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mizan.backup.services import _unlock_restored_key
+
+    home = tmp_path / "restored"
+    (home / "keys").mkdir(parents=True)
+    key_file = home / "keys" / "store.key"
+    StoreKey.generate().save(key_file)
+    assert _unlock_restored_key(home, None) == ""  # plain: nothing to do
+    StoreKey.lock_file(key_file, b"correct horse battery")
+    forget_unlocked(monkeypatch)
+    assert "locked" in _unlock_restored_key(home, None)
+    assert "wrong passphrase" in _unlock_restored_key(home, lambda: b"nope nope nope")
+    assert store_module.unlocked_wrapping_keys() == {}
+    assert _unlock_restored_key(home, lambda: b"correct horse battery") == ""
+    handed = store_module.unlocked_wrapping_keys()
+    assert len(handed) == 1
+    # What the drill process does with what it is handed through the pipe:
+    forget_unlocked(monkeypatch)
+    store_module.remember_wrapping_keys(handed)
+    assert StoreKey.load(key_file).key_id
