@@ -137,7 +137,7 @@ def _unlock_store_key(program: str) -> None:
     """A store key locked with a passphrase is unlocked once, here, before serving: from
     MIZAN_KEY_PASSPHRASE_FILE or the terminal. Gunicorn's workers are forked after this and
     inherit it; it is never written down."""
-    from mizan.backup.commands import ask_passphrase
+    from mizan.evidence.commands import ask_passphrase
     from mizan.evidence.services import store_unlock
     from mizan.evidence.store import StoreError
 

@@ -99,6 +99,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from mizan.backup.services import backup_restore, drill_record
+    from mizan.evidence.commands import ask_passphrase
 
     into = Path(args.into)
     if into.exists() and (not into.is_dir() or any(into.iterdir())):
@@ -184,6 +185,7 @@ def run_keys(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from mizan.backup import custody
+    from mizan.evidence.commands import ask_passphrase
     from mizan.evidence.store import StoreError
 
     if args.action in ("lock", "lock-status", "rotate-store-key"):
@@ -241,26 +243,12 @@ def run_keys(args: argparse.Namespace) -> int:
     return 0
 
 
-def ask_passphrase(prompt: str = "Passphrase of the store key: ") -> bytes:
-    """Ask on the terminal (not echoed); refuse when there is no terminal to ask on."""
-    import getpass
-
-    from mizan.evidence.store import KeyLockedError
-
-    if not sys.stdin.isatty():
-        raise KeyLockedError(
-            "the store key is locked and there is no terminal to ask for its passphrase:"
-            " set MIZAN_KEY_PASSPHRASE_FILE to a file holding it (mode 0600)"
-        )
-    return getpass.getpass(prompt).encode("utf-8")
-
-
 def _store_key_command(args: argparse.Namespace) -> int:
     """``mizan keys lock | lock-status | rotate-store-key``."""
     from django.conf import settings
 
     from mizan.evidence import services
-    from mizan.evidence.commands import _actor
+    from mizan.evidence.commands import _actor, ask_passphrase
     from mizan.evidence.store import StoreError, StoreKey
 
     key_file = Path(settings.EVIDENCE_KEY_FILE)
