@@ -5,16 +5,18 @@ Why it looks like this (Berkeley Protocol: hash on capture, originals never alte
 * **Address.** An original is named by the SHA-256 of its plaintext; SHA-512 is computed in the
   same pass and returned so a court can be given two independent digests. Identical content is
   stored once. There is no ``delete``: originals are immutable (object files are mode 0400).
-* **Encryption, no home-made cryptography.** libsodium's ``crypto_secretstream_xchacha20poly1305``
-  (through PyNaCl's bindings) encrypts the content in 1 MiB chunks; every chunk is authenticated,
-  the last one carries ``TAG_FINAL``, and a stream that ends without it or has bytes after it is
-  rejected, so truncation and appending are detected as well as bit flips. Each object gets its own
-  random 32-byte data key, wrapped with the organisation's store key by ``crypto_secretbox``
-  (XSalsa20-Poly1305) and kept in the object header. The whole header is passed as additional data
-  to the first chunk, so a flipped bit in any header field fails authentication too.
+* **Encryption, no home-made cryptography.** libsodium's XChaCha20-Poly1305 (IETF AEAD, through
+  PyNaCl's bindings) encrypts the content in 1 MiB chunks, each on its own (format v2 below):
+  every chunk is authenticated with its index and a last-chunk flag in its nonce, so bit flips,
+  truncation (even at a chunk boundary), appended bytes, reordered chunks and chunks from another
+  object are all detected, and any byte range can be read without the bytes before it. Each
+  object gets its own random 32-byte data key, wrapped with the organisation's store key in the
+  object header, which is authenticated on its own; so the store key can be rotated by giving
+  each object a new header, without re-encrypting content. Format v1 (libsodium's secretstream,
+  whose chunks chain and whose header was the first chunk's additional data) is still read.
   age (pyrage) was the first choice of DESIGN.md, but the issue measured it at 200-400 MiB/s on
-  this kind of machine, too slow for the target once SHA-256 and SHA-512 are added; secretstream
-  is a well-reviewed libsodium construction that PyNaCl exposes chunk by chunk, which lets the
+  this kind of machine, too slow for the target once SHA-256 and SHA-512 are added; libsodium's
+  constructions are well reviewed and PyNaCl exposes them chunk by chunk, which lets the
   hashing run in other threads (single-thread figures in bench/README.md: SHA-256 ~1150 MiB/s,
   SHA-512 ~420 MiB/s, secretstream ~600 MiB/s; SHA-512 is the costliest step).
 * **Key-less fixity.** The SHA-256 of the whole object file (header included) is computed while
