@@ -220,3 +220,33 @@ def test_the_restore_drill_unlocks_a_restored_locked_key_or_says_why(
     forget_unlocked(monkeypatch)
     store_module.remember_wrapping_keys(handed)
     assert StoreKey.load(key_file).key_id
+
+
+def test_an_upload_begun_before_a_rotation_completes_after_it(
+    own_store: Path, documenter_a: Any
+) -> None:
+    import hashlib
+
+    from mizan.evidence.uploads import upload_chunk, upload_complete, upload_start
+
+    ingest(b"an object so there is a key" * 10)
+    first, second = os.urandom(5000), os.urandom(3000)
+    upload = upload_start(
+        user=documenter_a, filename="interview.bin", size=len(first) + len(second)
+    )
+    upload = upload_chunk(
+        upload=upload, offset=0, data=first, sha256=hashlib.sha256(first).hexdigest()
+    )
+    old_key = StoreKey.load(own_store)
+
+    report = store_key_rotate(actor="tester")
+
+    assert report.finished and report.uploads_resealed == 1
+    assert StoreKey.load(own_store).key_id != old_key.key_id
+    upload = upload_chunk(
+        upload=upload, offset=len(first), data=second, sha256=hashlib.sha256(second).hexdigest()
+    )
+    result = upload_complete(upload=upload, actor=documenter_a)
+    out = io.BytesIO()
+    custody.get_store().read_to(result.item.sha256, out)
+    assert out.getvalue() == first + second

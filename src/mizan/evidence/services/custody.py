@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import hashlib
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -15,6 +16,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from nacl import bindings as sodium
+from nacl.exceptions import CryptoError
 
 from mizan.core import keys as core_keys
 from mizan.evidence.chain import GENESIS, checkpoint_payload, seal
@@ -151,6 +154,29 @@ def store_unlock(*, ask: Callable[[], bytes] | None = None, attempts: int = 3) -
             if attempt == attempts:
                 raise
     return mode
+
+
+def upload_segment_key(token: str, store_key: StoreKey) -> bytes:
+    """The key that seals a browser upload's segments: derived from the store key and the
+    upload's random token (keyed BLAKE2b, libsodium's KDF construction)."""
+    return hashlib.blake2b(
+        token.encode("ascii"),
+        key=store_key.secret,
+        digest_size=sodium.crypto_secretbox_KEYBYTES,
+        person=b"mizan-upload-v1",
+    ).digest()
+
+
+def upload_segment_open(token: str, sealed: bytes, keys: list[StoreKey]) -> bytes:
+    """Open one sealed upload segment with whichever of ``keys`` sealed it (during and after a
+    rotation an upload may hold segments sealed under either store key)."""
+    nonce, box = sealed[: sodium.crypto_secretbox_NONCEBYTES], sealed[24:]
+    for key in keys:
+        try:
+            return bytes(sodium.crypto_secretbox_open(box, nonce, upload_segment_key(token, key)))
+        except CryptoError:
+            continue
+    raise StoreError("an upload segment does not open with the store key: it is damaged")
 
 
 def store_sweep() -> int:

@@ -14,6 +14,8 @@ Why it looks like this:
   either key (``custody.store_keys``). Each object is re-wrapped into ``tmp/rekey-<sha256>``
   (fsynced), the item's new digest committed, then the file renamed over the object (atomic).
   Only when no object is left under the old key does ``.next`` become ``store.key``.
+* **Unfinished browser uploads** (segments sealed under a key derived from the store key) are
+  re-sealed under the new key just before it takes the old one's place.
 * **Resumable.** A crash (SIGKILL, power) at any point leaves every object readable with one of
   the two keys; running the command again carries on: objects already under the new key are
   skipped, and a ``tmp/rekey-*`` file whose digest the database already holds is renamed in.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,15 +34,19 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from nacl import bindings as sodium
+from nacl.exceptions import CryptoError
 
 from mizan.core.audit import audit_record
-from mizan.evidence.models import CustodyEvent, Item
+from mizan.evidence.models import CustodyEvent, Item, Upload
 from mizan.evidence.services.custody import (
     custody_record,
     get_store,
     load_store_key,
     next_key_file,
     store_keys,
+    upload_segment_key,
+    upload_segment_open,
 )
 from mizan.evidence.store import LocalStore, StoreError, StoreKey, _file_sha256, _fsync_dir
 
@@ -53,6 +60,7 @@ class RotateReport:
     rewrapped: int = 0  # v2 objects given a new header
     converted: int = 0  # v1 objects re-encrypted as v2
     already: int = 0  # under the new key before this run (a resumed rotation)
+    uploads_resealed: int = 0  # segments of unfinished browser uploads
     problems: list[str] = field(default_factory=list)
     finished: bool = False  # store.key is now the new key
 
@@ -132,6 +140,38 @@ def _rekey_one(
         report.rewrapped += 1
 
 
+def _reseal_uploads(new_key: StoreKey, keys: list[StoreKey]) -> int:
+    """Re-seal the segments of unfinished browser uploads under the new key (they are sealed
+    under a key derived from the store key), so an upload begun before the rotation can still
+    be completed after it. Returns how many segments were re-sealed."""
+    resealed = 0
+    root = Path(settings.EVIDENCE_ROOT) / "uploads"
+    for token in Upload.objects.filter(item__isnull=True).values_list("token", flat=True):
+        directory = root / token
+        new_segment_key = upload_segment_key(token, new_key)
+        for segment in sorted(directory.glob("*.seg")):
+            sealed = segment.read_bytes()
+            nonce, box = sealed[: sodium.crypto_secretbox_NONCEBYTES], sealed[24:]
+            try:
+                sodium.crypto_secretbox_open(box, nonce, new_segment_key)
+                continue  # sealed under the new key already
+            except CryptoError:
+                pass
+            plain = upload_segment_open(token, sealed, keys)
+            fresh = secrets.token_bytes(sodium.crypto_secretbox_NONCEBYTES)
+            pending = segment.with_suffix(".reseal")
+            fd = os.open(pending, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+            try:
+                os.write(fd, fresh + sodium.crypto_secretbox(plain, fresh, new_segment_key))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(pending, segment)
+            _fsync_dir(directory)
+            resealed += 1
+    return resealed
+
+
 def store_key_rotate(
     *, actor: Any, progress: Callable[[int, str], None] | None = None
 ) -> RotateReport:
@@ -169,6 +209,7 @@ def store_key_rotate(
             if progress:
                 progress(done, sha256)
         if not report.problems:
+            report.uploads_resealed = _reseal_uploads(new_key, [new_key, old_key])
             os.replace(next_file, key_file)
             _fsync_dir(key_file.parent)
             report.finished = True
