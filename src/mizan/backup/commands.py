@@ -195,6 +195,12 @@ def run_keys(args: argparse.Namespace) -> int:
             from mizan.evidence.services import store_unlock
 
             store_unlock(ask=ask_passphrase)  # a locked store key is split as the key itself
+            key_file = Path(settings.EVIDENCE_KEY_FILE)
+            if key_file.with_name(key_file.name + ".next").exists():
+                raise BackupError(
+                    "a rotation of the store key is not finished (store.key.next exists):"
+                    " finish it with mizan keys rotate-store-key, then split the new key"
+                )
             trustees = custody.split(
                 custody.load_installation_secrets(),
                 shares=args.shares,
