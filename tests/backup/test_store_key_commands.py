@@ -96,6 +96,15 @@ def test_lock_status_lock_and_a_wrong_passphrase(installation: Installation) -> 
     right = installation.mizan("evidence", "verify", MIZAN_KEY_PASSPHRASE_FILE=str(passphrase))
     assert right.returncode == 0, right.stdout + right.stderr
 
+    # serve and worker unlock at start, and refuse to start on a key they cannot unlock.
+    for program in ("serve", "worker"):
+        started = installation.mizan(program, MIZAN_KEY_PASSPHRASE_FILE=str(wrong))
+        assert started.returncode == 1
+        assert f"mizan {program}: wrong passphrase" in started.stderr
+        started = installation.mizan(program)
+        assert started.returncode == 1
+        assert "no terminal to ask" in started.stderr
+
 
 @pytest.mark.skipif(shutil.which("restic") is None, reason="restic is not installed")
 def test_a_locked_key_is_backed_up_restored_and_drilled_with_its_passphrase(
