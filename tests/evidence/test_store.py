@@ -79,16 +79,6 @@ class TrickleStream(io.RawIOBase):
 
 
 @pytest.fixture
-def key() -> StoreKey:
-    return StoreKey.generate()
-
-
-@pytest.fixture
-def store(tmp_path: Path, key: StoreKey) -> LocalStore:
-    return LocalStore(tmp_path / "store", key)
-
-
-@pytest.fixture
 def store_v1(tmp_path: Path, key: StoreKey) -> LocalStore:
     """A store that writes format v1 objects: the byte offsets of the fault tests below are v1's
     (v1 objects stay readable; tests/evidence/test_store_v2.py damages v2 objects)."""

@@ -26,16 +26,6 @@ SEALED = CHUNK_SIZE + 16
 THREE_CHUNKS = 2 * CHUNK_SIZE + 1000
 
 
-@pytest.fixture
-def key() -> StoreKey:
-    return StoreKey.generate()
-
-
-@pytest.fixture
-def store(tmp_path: Path, key: StoreKey) -> LocalStore:
-    return LocalStore(tmp_path / "store", key)
-
-
 def chunk(raw: bytearray, index: int) -> bytearray:
     return raw[HEADER + index * SEALED : HEADER + (index + 1) * SEALED]
 
