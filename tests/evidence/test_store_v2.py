@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mizan.evidence import store as store_module
 from mizan.evidence.store import (
@@ -273,3 +275,20 @@ def test_a_long_running_store_follows_a_key_change_through_refresh(
     second = store.put(io.BytesIO(content(100, seed=2)))
     assert store.object_info(second.sha256)[1] == new_key.key_id
     assert store.verify(first.sha256).ok and store.verify(second.sha256).ok
+
+
+@pytest.fixture(scope="module")
+def ranged(tmp_path_factory: pytest.TempPathFactory) -> tuple[LocalStore, str, bytes]:
+    store = LocalStore(tmp_path_factory.mktemp("ranged"), StoreKey.generate())
+    data = content(THREE_CHUNKS, seed=7)
+    return store, store.put(io.BytesIO(data)).sha256, data
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.integers(0, THREE_CHUNKS + 10), length=st.integers(0, 2 * CHUNK_SIZE + 20))
+def test_any_range_a_player_may_ask_for(
+    ranged: tuple[LocalStore, str, bytes], start: int, length: int
+) -> None:
+    store, sha256, data = ranged
+    got = b"".join(store.open_range(sha256, start, start + length))
+    assert got == data[start : start + length]
