@@ -9,7 +9,8 @@ puts it in the locker through the testimonies services, imports a 2,000-segment 
 transcript, and times, in process through Django's test client (middleware, session, two-factor
 check, queries, template — not a network hop or gunicorn): the transcript page, the testimony
 page, and byte-range requests of the recording at its start, middle and end, which is what the
-player sends when a segment is clicked.
+player sends when a segment is clicked. Seeks are timed on the recording stored in the locker's
+object format v2 and, as the baseline of the same run, on a copy stored in format v1.
 """
 
 from __future__ import annotations
@@ -147,10 +148,31 @@ def main() -> None:
     recording = f"/testimonies/staff/{testimony.pk}/recording"
     assert client.get(transcript).status_code == 200
 
-    def seek(offset: int) -> None:
-        response = client.get(recording, HTTP_RANGE=f"bytes={offset}-{offset + 65535}")
+    # The same recording (one byte different, so it is not deduplicated) in an object of the
+    # locker's format v1, for a baseline measured in the same run (issue 13).
+    from mizan.evidence.services import get_store
+
+    old_testimony = services.testimony_create(
+        actor=None, interviewee=person, data={"sensitivity": 2}
+    )
+    store = get_store()
+    store._write_version = 1
+    try:
+        services.original_add(
+            actor=None,
+            testimony=old_testimony,
+            stream=io.BytesIO(audio[:-1] + bytes([audio[-1] ^ 1])),
+            filename="long-v1.wav",
+            as_recording=True,
+        )
+    finally:
+        store._write_version = 2
+    recording_v1 = f"/testimonies/staff/{old_testimony.pk}/recording"
+
+    def seek(offset: int, url: str = recording) -> None:
+        response = client.get(url, HTTP_RANGE=f"bytes={offset}-{offset + 65535}")
         assert response.status_code == 206
-        b"".join(response.streaming_content)
+        assert len(b"".join(response.streaming_content)) == 65536
 
     if os.environ.get("BENCH_PROFILE"):
         import cProfile
@@ -167,7 +189,9 @@ def main() -> None:
         ("seek: middle", audio_size // 2),
         ("seek: end", audio_size - 70000),
     ):
-        _report(label, _timed(lambda o=offset: seek(o), max(args.runs // 3, 5)))
+        runs = max(args.runs // 3, 5)
+        _report(label + " (v1 object)", _timed(lambda o=offset: seek(o, recording_v1), runs))
+        _report(label + " (v2 object)", _timed(lambda o=offset: seek(o), runs))
 
 
 if __name__ == "__main__":

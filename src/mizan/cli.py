@@ -21,6 +21,8 @@ mizan library search "QUERY" [--limit N] [--json] search the library
 mizan backup create [--to REPO] | list | verify [SNAPSHOT] | restore SNAPSHOT --into DIR
                                    encrypted backups (restic) and the restore drill
 mizan doctor                       worker, backups, drill, fixity, disk, key files: what to do
+mizan keys split|recover|lock|lock-status|rotate-store-key
+                                   key custody: trustee shares, passphrase lock, key rotation
 mizan link FILE.csv… --out CLUSTERS.csv [--threshold P]
                                    cluster records of the same person across lists (no database)
 """
@@ -131,9 +133,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _unlock_store_key(program: str) -> None:
+    """A store key locked with a passphrase is unlocked once, here, before serving: from
+    MIZAN_KEY_PASSPHRASE_FILE or the terminal. Gunicorn's workers are forked after this and
+    inherit it; it is never written down."""
+    from mizan.evidence.commands import ask_passphrase
+    from mizan.evidence.services import store_unlock
+    from mizan.evidence.store import StoreError
+
+    try:
+        if store_unlock(ask=ask_passphrase) == "locked":
+            print(f"mizan {program}: the store key is unlocked", flush=True)
+    except StoreError as exc:
+        print(f"mizan {program}: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(1) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     _setup(private_temp=True)
     from django.core.management import call_command
+
+    _unlock_store_key("serve")
 
     from mizan.evidence.services import store_sweep
 
@@ -153,6 +173,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
     from mizan.evidence.services import store_sweep
     from mizan.evidence.tasks import schedule_fixity
+
+    _unlock_store_key("worker")
 
     swept = store_sweep()  # temporary files of ingests killed while the worker was down
     if swept:

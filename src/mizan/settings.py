@@ -317,6 +317,10 @@ EVIDENCE_KEY_FILE = Path(env_str("MIZAN_EVIDENCE_KEY_FILE", str(MIZAN_HOME / "ke
 SIGNING_KEY_FILE = Path(
     env_str("MIZAN_SIGNING_KEY_FILE", str(MIZAN_HOME / "keys" / "signing-key.pem"))
 )
+# When the store key is locked with a passphrase (`mizan keys lock`): a file holding the
+# passphrase, for services started without a terminal (a systemd credential); otherwise `serve`
+# and `worker` ask for it on their terminal at start.
+EVIDENCE_KEY_PASSPHRASE_FILE = env_str("MIZAN_KEY_PASSPHRASE_FILE", "")
 EVIDENCE_EXPORT_ROOT = Path(env_str("MIZAN_HANDOVER_ROOT", str(MIZAN_HOME / "handovers")))
 EVIDENCE_MAX_UPLOAD_BYTES = env_int("MIZAN_EVIDENCE_MAX_UPLOAD_GIB", 32) * 1024**3
 EVIDENCE_UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024

@@ -98,6 +98,26 @@ def test_doctor_names_a_key_file_others_can_read(settings: Any, tmp_path: Path) 
 
 
 @pytest.mark.django_db
+def test_doctor_says_whether_the_store_key_is_locked(
+    settings: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nacl.pwhash import argon2id
+
+    from mizan.evidence import store
+
+    monkeypatch.setattr(store, "LOCK_OPSLIMIT", argon2id.OPSLIMIT_INTERACTIVE)
+    monkeypatch.setattr(store, "LOCK_MEMLIMIT", argon2id.MEMLIMIT_INTERACTIVE)
+    monkeypatch.setattr(store, "_unlocked", {})
+    key = tmp_path / "store.key"
+    store.StoreKey.generate().save(key)
+    settings.EVIDENCE_KEY_FILE = key
+    assert "not locked with a passphrase" in _finding("Key file: Store key").detail
+    store.StoreKey.lock_file(key, b"synthetic passphrase")
+    finding = _finding("Key file: Store key")
+    assert finding.status == OK and finding.detail == "mode 600; locked with a passphrase"
+
+
+@pytest.mark.django_db
 def test_the_health_page_is_for_administrators_and_shows_red(
     administrator: Any, viewer: Any
 ) -> None:

@@ -181,7 +181,8 @@ def _damage(item: Item, offset: int) -> None:
 
 @pytest.mark.parametrize(
     ("where", "offset"),
-    [("second chunk", 124 + (1024 * 1024 + 17) + 100), ("first chunk", 124 + 10)],
+    # Offsets in an object of format v2: a 115-byte header, chunks of 1 MiB + 16-byte tag.
+    [("second chunk", 115 + (1024 * 1024 + 16) + 100), ("first chunk", 115 + 10)],
 )
 def test_a_damaged_original_sends_nothing_and_records_a_failed_fixity_check(
     where: str, offset: int, documenter_a: Any, team_a: Any, settings: Any, tmp_path: Path

@@ -79,13 +79,10 @@ class TrickleStream(io.RawIOBase):
 
 
 @pytest.fixture
-def key() -> StoreKey:
-    return StoreKey.generate()
-
-
-@pytest.fixture
-def store(tmp_path: Path, key: StoreKey) -> LocalStore:
-    return LocalStore(tmp_path / "store", key)
+def store_v1(tmp_path: Path, key: StoreKey) -> LocalStore:
+    """A store that writes format v1 objects: the byte offsets of the fault tests below are v1's
+    (v1 objects stay readable; tests/evidence/test_store_v2.py damages v2 objects)."""
+    return LocalStore(tmp_path / "store", key, write_version=1)
 
 
 def object_files(store: LocalStore) -> list[Path]:
@@ -144,7 +141,7 @@ def test_object_files_are_read_only_and_ciphertext(store: LocalStore) -> None:
     path = store.path_for(stored.sha256)
     assert path.stat().st_mode & 0o777 == 0o400
     raw = path.read_bytes()
-    assert raw.startswith(b"MIZANEV1")
+    assert raw.startswith(b"MIZANEV2")
     assert b"witness statement" not in raw
 
 
@@ -193,10 +190,10 @@ FLIP_AT = {
 
 
 @pytest.mark.parametrize("where", FLIP_AT)
-def test_a_flipped_bit_anywhere_is_detected(store: LocalStore, where: str) -> None:
+def test_a_flipped_bit_anywhere_is_detected(store_v1: LocalStore, where: str) -> None:
     data = content(THREE_CHUNKS)
-    stored = store.put(io.BytesIO(data))
-    path = store.path_for(stored.sha256)
+    stored = store_v1.put(io.BytesIO(data))
+    path = store_v1.path_for(stored.sha256)
 
     def flip(raw: bytearray) -> bytearray:
         raw[FLIP_AT[where]] ^= 0x04
@@ -205,9 +202,9 @@ def test_a_flipped_bit_anywhere_is_detected(store: LocalStore, where: str) -> No
     damage(path, flip)
 
     with pytest.raises(IntegrityError):
-        store.read_to(stored.sha256, io.BytesIO())
-    assert not store.verify(stored.sha256).ok
-    keyless = LocalStore(store.root)  # no key: fixity from the recorded ciphertext hash
+        store_v1.read_to(stored.sha256, io.BytesIO())
+    assert not store_v1.verify(stored.sha256).ok
+    keyless = LocalStore(store_v1.root)  # no key: fixity from the recorded ciphertext hash
     assert not keyless.verify_ciphertext(stored.sha256, stored.ciphertext_sha256).ok
 
 
@@ -229,24 +226,24 @@ def test_keyless_fixity_passes_on_an_intact_object(store: LocalStore) -> None:
         (50, "shorter than its header"),
     ],
 )
-def test_a_truncated_object_is_detected(store: LocalStore, cut_to: int, message: str) -> None:
-    stored = store.put(io.BytesIO(content(THREE_CHUNKS)))
-    damage(store.path_for(stored.sha256), lambda raw: raw[:cut_to])
+def test_a_truncated_object_is_detected(store_v1: LocalStore, cut_to: int, message: str) -> None:
+    stored = store_v1.put(io.BytesIO(content(THREE_CHUNKS)))
+    damage(store_v1.path_for(stored.sha256), lambda raw: raw[:cut_to])
 
     with pytest.raises(IntegrityError, match=message):
-        b"".join(store.open(stored.sha256))
-    assert not store.verify(stored.sha256).ok
+        b"".join(store_v1.open(stored.sha256))
+    assert not store_v1.verify(stored.sha256).ok
 
 
 def test_a_stream_cut_at_a_chunk_boundary_without_final_tag_is_rejected(
-    store: LocalStore,
+    store_v1: LocalStore,
 ) -> None:
     # Exactly two full chunks: the second carries TAG_FINAL. Dropping it leaves a stream that is
     # well-formed chunk by chunk; only the missing final tag gives the truncation away.
-    stored = store.put(io.BytesIO(content(2 * CHUNK_SIZE)))
-    damage(store.path_for(stored.sha256), lambda raw: raw[: HEADER_SIZE + SEALED_CHUNK])
+    stored = store_v1.put(io.BytesIO(content(2 * CHUNK_SIZE)))
+    damage(store_v1.path_for(stored.sha256), lambda raw: raw[: HEADER_SIZE + SEALED_CHUNK])
     with pytest.raises(IntegrityError, match="truncated"):
-        store.read_to(stored.sha256, io.BytesIO())
+        store_v1.read_to(stored.sha256, io.BytesIO())
 
 
 @pytest.mark.parametrize(
@@ -260,25 +257,25 @@ def test_a_stream_cut_at_a_chunk_boundary_without_final_tag_is_rejected(
     ],
 )
 def test_appended_data_is_detected(
-    store: LocalStore, size: int, appended: bytes, message: str
+    store_v1: LocalStore, size: int, appended: bytes, message: str
 ) -> None:
-    stored = store.put(io.BytesIO(content(size)))
-    damage(store.path_for(stored.sha256), lambda raw: raw + appended)
+    stored = store_v1.put(io.BytesIO(content(size)))
+    damage(store_v1.path_for(stored.sha256), lambda raw: raw + appended)
     with pytest.raises(IntegrityError, match=message):
-        store.read_to(stored.sha256, io.BytesIO())
+        store_v1.read_to(stored.sha256, io.BytesIO())
 
 
-def test_reordered_chunks_are_detected(store: LocalStore) -> None:
-    stored = store.put(io.BytesIO(content(THREE_CHUNKS)))
+def test_reordered_chunks_are_detected(store_v1: LocalStore) -> None:
+    stored = store_v1.put(io.BytesIO(content(THREE_CHUNKS)))
 
     def swap(raw: bytearray) -> bytearray:
         a = raw[HEADER_SIZE : HEADER_SIZE + SEALED_CHUNK]
         b = raw[HEADER_SIZE + SEALED_CHUNK : HEADER_SIZE + 2 * SEALED_CHUNK]
         return raw[:HEADER_SIZE] + b + a + raw[HEADER_SIZE + 2 * SEALED_CHUNK :]
 
-    damage(store.path_for(stored.sha256), swap)
+    damage(store_v1.path_for(stored.sha256), swap)
     with pytest.raises(IntegrityError):
-        store.read_to(stored.sha256, io.BytesIO())
+        store_v1.read_to(stored.sha256, io.BytesIO())
 
 
 def test_an_object_swapped_for_another_valid_one_is_detected(store: LocalStore) -> None:

@@ -99,6 +99,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from mizan.backup.services import backup_restore, drill_record
+    from mizan.evidence.commands import ask_passphrase
 
     into = Path(args.into)
     if into.exists() and (not into.is_dir() or any(into.iterdir())):
@@ -114,6 +115,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             repository=args.repo,
             database_url=args.database_url,
             progress=_say,
+            ask_passphrase=ask_passphrase,
         )
     except BackupError as exc:
         return _fail("restore", exc)
@@ -159,6 +161,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         help="share lines ('store-key: words…'); without it they are read from standard input",
     )
     recover.add_argument("--out", required=True, metavar="DIR", help="where to write the keys")
+    lock = keys_actions.add_parser(
+        "lock", help="wrap the store key under a passphrase (asked at each start of the services)"
+    )
+    lock.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the new passphrase from FILE; without it, it is asked twice on the terminal",
+    )
+    keys_actions.add_parser("lock-status", help="is the store key locked with a passphrase?")
+    keys_actions.add_parser(
+        "rotate-store-key",
+        help="re-wrap every object's data key under a new store key (resumable)",
+    )
     keys.set_defaults(func=run_keys)
 
 
@@ -170,9 +185,22 @@ def run_keys(args: argparse.Namespace) -> int:
     from django.conf import settings
 
     from mizan.backup import custody
+    from mizan.evidence.commands import ask_passphrase
+    from mizan.evidence.store import StoreError
 
+    if args.action in ("lock", "lock-status", "rotate-store-key"):
+        return _store_key_command(args)
     try:
         if args.action == "split":
+            from mizan.evidence.services import store_unlock
+
+            store_unlock(ask=ask_passphrase)  # a locked store key is split as the key itself
+            key_file = Path(settings.EVIDENCE_KEY_FILE)
+            if key_file.with_name(key_file.name + ".next").exists():
+                raise BackupError(
+                    "a rotation of the store key is not finished (store.key.next exists):"
+                    " finish it with mizan keys rotate-store-key, then split the new key"
+                )
             trustees = custody.split(
                 custody.load_installation_secrets(),
                 shares=args.shares,
@@ -208,7 +236,7 @@ def run_keys(args: argparse.Namespace) -> int:
                     break
                 lines.append(line)
         written = custody.write_key_files(custody.recover(lines), Path(args.out))
-    except (BackupError, OSError) as exc:
+    except (BackupError, OSError, StoreError) as exc:
         print(f"mizan keys {args.action}: {exc}", file=sys.stderr)
         return 1
     for path in written:
@@ -217,6 +245,72 @@ def run_keys(args: argparse.Namespace) -> int:
         "mizan keys recover: the keys are recovered (mode 0600). Put store.key and"
         " signing-key.pem in MIZAN_HOME/keys; give backup-password as MIZAN_BACKUP_PASSWORD_FILE.",
         file=sys.stderr,
+    )
+    return 0
+
+
+def _store_key_command(args: argparse.Namespace) -> int:
+    """``mizan keys lock | lock-status | rotate-store-key``."""
+    from django.conf import settings
+
+    from mizan.evidence import services
+    from mizan.evidence.commands import _actor, ask_passphrase
+    from mizan.evidence.store import StoreError, StoreKey
+
+    key_file = Path(settings.EVIDENCE_KEY_FILE)
+    try:
+        if args.action == "lock-status":
+            mode = services.store_lock_status()
+            print(
+                {
+                    "locked": f"locked: {key_file} is wrapped under a passphrase; serve and"
+                    " worker ask for it at start (or read MIZAN_KEY_PASSPHRASE_FILE)",
+                    "plain": f"not locked: {key_file} is stored as it is (protected only by"
+                    " file permissions); lock it with: mizan keys lock",
+                    "missing": f"no store key at {key_file} yet",
+                }[mode]
+            )
+            return 0 if mode != "missing" else 1
+        if args.action == "lock":
+            services.store_unlock(ask=ask_passphrase)  # re-locking a locked key needs the old one
+            if args.passphrase_file:
+                new = Path(args.passphrase_file).read_bytes().rstrip(b"\r\n")
+            else:
+                new = ask_passphrase("New passphrase: ")
+                if ask_passphrase("The same again: ") != new:
+                    print("mizan keys lock: the two passphrases differ; nothing changed")
+                    return 2
+            StoreKey.lock_file(key_file, new)
+            print(
+                f"mizan keys lock: {key_file} is locked. Keep the passphrase with the trustees:"
+                " without it (or the key shares) the evidence cannot be read."
+            )
+            return 0
+        services.store_unlock(ask=ask_passphrase)
+        report = services.store_key_rotate(
+            actor=_actor(),
+            progress=lambda n, _sha: _say(f"{n} objects") if n % 500 == 0 else None,
+        )
+    except (StoreError, OSError) as exc:
+        print(f"mizan keys {args.action}: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"store key {report.old_key_id[:16]}… -> {report.new_key_id[:16]}…:"
+        f" {report.rewrapped} re-wrapped, {report.converted} converted from format v1,"
+        f" {report.already} already done"
+    )
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    if not report.finished:
+        print(
+            "mizan keys rotate-store-key: NOT finished; the old key is kept and both keys read."
+            " Deal with the objects above (restore them from a backup), then run it again.",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        "mizan keys rotate-store-key: done. Take a backup and split the new key among the"
+        " trustees (mizan keys split): earlier shares hold the old key."
     )
     return 0
 

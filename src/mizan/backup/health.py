@@ -133,9 +133,24 @@ def _keys() -> list[Finding]:
                     _("run: chmod 600 %(path)s") % {"path": path},
                 )
             )
+        elif path == Path(settings.EVIDENCE_KEY_FILE):
+            findings.append(Finding(name, OK, _store_key_mode(path, mode)))
         else:
             findings.append(Finding(name, OK, _("mode %(mode)o") % {"mode": mode}))
     return findings
+
+
+def _store_key_mode(path: Path, mode: int) -> str:
+    """Whether the store key is locked with a passphrase (``mizan keys lock-status``)."""
+    from mizan.evidence.store import StoreError, key_file_locked
+
+    try:
+        locked = key_file_locked(path)
+    except (OSError, StoreError):
+        return _("mode %(mode)o") % {"mode": mode}
+    if locked:
+        return _("mode %(mode)o; locked with a passphrase") % {"mode": mode}
+    return _("mode %(mode)o; not locked with a passphrase (mizan keys lock)") % {"mode": mode}
 
 
 def _repository_place() -> Finding | None:

@@ -282,6 +282,10 @@ def _stage(stage: Path, progress: Progress) -> dict[str, Any]:
     (stage / "keys").mkdir(mode=0o700)
     keys = {
         "store.key": Path(settings.EVIDENCE_KEY_FILE),
+        # During a rotation of the store key, objects are under either key: keep both.
+        "store.key.next": Path(settings.EVIDENCE_KEY_FILE).with_name(
+            Path(settings.EVIDENCE_KEY_FILE).name + ".next"
+        ),
         "signing-key.pem": Path(settings.SIGNING_KEY_FILE),
         "secret_key": Path(settings.MIZAN_HOME) / "secret_key",
     }
@@ -635,8 +639,12 @@ def backup_restore(
     repository: str | None = None,
     database_url: str | None = None,
     progress: Progress = _quiet,
+    ask_passphrase: Callable[[], bytes] | None = None,
 ) -> DrillReport:
     """Restore a snapshot into an empty directory, then run the drill on it.
+
+    A store key locked with a passphrase is unlocked for the drill with the passphrase this
+    process already holds (the worker's), MIZAN_KEY_PASSPHRASE_FILE, or ``ask_passphrase``.
 
     Refuses (BackupError, with the damaged files named) a repository that fails its checks; in
     that case the target directory is left empty again.
@@ -679,16 +687,52 @@ def backup_restore(
             f"the restore was refused: {exc}; {into} was emptied again", damaged
         ) from exc
     progress("running the restore drill")
-    report = run_drill(into, checked.manifest, database_url=database_url)
+    report = run_drill(
+        into, checked.manifest, database_url=database_url, ask_passphrase=ask_passphrase
+    )
     report.snapshot, report.fingerprint = snap.id, checked.fingerprint
     (into / REPORT_NAME).write_text(report.render(), encoding="utf-8")
     return report
 
 
+def _unlock_restored_key(home: Path, ask: Callable[[], bytes] | None) -> str:
+    """Unlock the restored store key in this process if it is locked, so the drill can be given
+    its wrapping key; return the problem in words, or ''."""
+    from mizan.evidence.services.custody import load_store_key
+    from mizan.evidence.store import KeyLockedError, StoreError, StoreKey, key_file_locked
+
+    key_file = home / "keys" / "store.key"
+    try:
+        if not key_file.exists() or not key_file_locked(key_file):
+            return ""
+        try:
+            load_store_key(key_file)
+        except KeyLockedError:
+            if ask is None:
+                raise
+            StoreKey.load(key_file, passphrase=ask())
+    except StoreError as exc:
+        return str(exc)
+    return ""
+
+
 def run_drill(
-    home: Path, manifest: dict[str, Any], *, database_url: str | None = None
+    home: Path,
+    manifest: dict[str, Any],
+    *,
+    database_url: str | None = None,
+    ask_passphrase: Callable[[], bytes] | None = None,
 ) -> DrillReport:
-    """Run the drill on a restored MIZAN_HOME in a child process (its own Django settings)."""
+    """Run the drill on a restored MIZAN_HOME in a child process (its own Django settings).
+
+    A locked store key's wrapping key (derived here from the passphrase) reaches the child
+    through a pipe, never its environment or a file."""
+    from mizan.evidence.store import unlocked_wrapping_keys
+
+    locked = _unlock_restored_key(home, ask_passphrase)
+    if locked:
+        checks = [Check("keys", False, f"the restored store key cannot be unlocked: {locked}")]
+        return DrillReport("", home, manifest, "", checks)
     env = {
         k: v
         for k, v in os.environ.items()
@@ -700,6 +744,7 @@ def run_drill(
     proc = subprocess.run(
         [sys.executable, "-m", "mizan.backup.drill", str(home)],
         env=env,
+        input=json.dumps(unlocked_wrapping_keys()),
         capture_output=True,
         text=True,
         check=False,

@@ -32,6 +32,32 @@ def _actor() -> str:
     return f"{user} (command line)"
 
 
+def ask_passphrase(prompt: str = "Passphrase of the store key: ") -> bytes:
+    """Ask on the terminal (not echoed); refuse when there is no terminal to ask on."""
+    from mizan.evidence.store import KeyLockedError
+
+    if not sys.stdin.isatty():
+        raise KeyLockedError(
+            "the store key is locked and there is no terminal to ask for its passphrase:"
+            " set MIZAN_KEY_PASSPHRASE_FILE to a file holding it (mode 0600)"
+        )
+    return getpass.getpass(prompt).encode("utf-8")
+
+
+def unlock_or_explain(command: str) -> bool:
+    """Unlock a locked store key (MIZAN_KEY_PASSPHRASE_FILE or the terminal) before a command
+    that reads evidence; on failure say why on stderr and return False."""
+    from mizan.evidence.services import store_unlock
+    from mizan.evidence.store import StoreError
+
+    try:
+        store_unlock(ask=ask_passphrase)
+    except StoreError as exc:
+        print(f"mizan {command}: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
 def _files(paths: list[str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
@@ -222,4 +248,6 @@ def run(args: argparse.Namespace) -> int:
         "sweep": cmd_sweep,
     }
     with translation.override("en"):  # the command line speaks English throughout
+        if args.action != "sweep" and not unlock_or_explain(f"evidence {args.action}"):
+            return 2 if args.action == "verify" else 1
         return commands[args.action](args)

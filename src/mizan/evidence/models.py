@@ -165,6 +165,7 @@ class CustodyEvent(models.Model):
         HANDOVER = "handover", _("Handed over")
         FIXITY = "fixity", _("Fixity check")
         LINK = "link", _("Linked to records")
+        REKEY = "rekey", _("Data key re-wrapped under a new store key")
 
     seq = models.PositiveBigIntegerField(_("number"), unique=True)
     item = models.ForeignKey(

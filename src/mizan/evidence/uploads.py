@@ -31,6 +31,8 @@ from nacl import bindings as sodium
 from mizan.evidence.filenames import safe_filename
 from mizan.evidence.models import Upload
 from mizan.evidence.services import IngestResult, get_store, item_ingest
+from mizan.evidence.services.custody import upload_segment_key, upload_segment_open
+from mizan.evidence.store import StoreKey
 
 
 class OffsetMismatch(ValidationError):
@@ -44,13 +46,14 @@ def _directory(upload: Upload) -> Path:
 
 
 def _key(upload: Upload) -> bytes:
-    store_key = get_store()._require_key()
-    return hashlib.blake2b(
-        upload.token.encode("ascii"),
-        key=store_key.secret,
-        digest_size=sodium.crypto_secretbox_KEYBYTES,
-        person=b"mizan-upload-v1",
-    ).digest()
+    """The key new segments are sealed with: derived from the store key new objects go under."""
+    return upload_segment_key(upload.token, get_store()._writer_key())
+
+
+def _keys() -> list[StoreKey]:
+    """Every store key a segment may be sealed under (two during a key rotation)."""
+    store = get_store()
+    return list(store._keys(reload=True).values())
 
 
 def upload_start(*, user: Any, filename: str, size: int) -> Upload:
@@ -109,7 +112,8 @@ class _SegmentReader(io.RawIOBase):
 
     def __init__(self, upload: Upload) -> None:
         self._paths = [_directory(upload) / f"{i:08d}.seg" for i in range(upload.chunks)]
-        self._key = _key(upload)
+        self._token = upload.token
+        self._keys = _keys()
         self._buffer = b""
 
     def readable(self) -> bool:
@@ -118,11 +122,7 @@ class _SegmentReader(io.RawIOBase):
     def readinto(self, target: Any) -> int:
         while not self._buffer and self._paths:
             sealed = self._paths.pop(0).read_bytes()
-            nonce, box = (
-                sealed[: sodium.crypto_secretbox_NONCEBYTES],
-                sealed[sodium.crypto_secretbox_NONCEBYTES :],
-            )
-            self._buffer = sodium.crypto_secretbox_open(box, nonce, self._key)
+            self._buffer = upload_segment_open(self._token, sealed, self._keys)
         n = min(len(target), len(self._buffer))
         target[:n] = self._buffer[:n]
         self._buffer = self._buffer[n:]

@@ -32,7 +32,6 @@ from mizan.core.models import Term
 from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
-from mizan.evidence.services import get_store
 from mizan.testimonies import forms, selectors, services
 from mizan.testimonies.models import (
     Collection,
@@ -553,13 +552,17 @@ def recording(request: HttpRequest, testimony: Testimony) -> HttpResponse | Stre
             response["Content-Range"] = f"bytes */{size}"
             return response
     if start == 0:
-        chunks = evidence_services.item_content(
-            item, actor=request.user, download=False, request=request
+        chunks = _byte_range(
+            evidence_services.item_content(
+                item, actor=request.user, download=False, request=request
+            ),
+            start,
+            end,
         )
-    else:
-        chunks = get_store().open(item.sha256)
+    else:  # a seek: only the locker chunks holding the range are read
+        chunks = evidence_services.item_range(item, start=start, stop=end + 1)
     streamed = StreamingHttpResponse(
-        _byte_range(chunks, start, end), content_type=item.media_type, status=206 if match else 200
+        chunks, content_type=item.media_type, status=206 if match else 200
     )
     streamed["Content-Length"] = str(end - start + 1)
     streamed["Accept-Ranges"] = "bytes"

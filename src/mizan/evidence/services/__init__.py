@@ -5,8 +5,10 @@ The modules, each importing only those above it:
 
     custody.py   the store and the signing key (one each per installation), the custody log
                  (custody_record under a lock on the chain's head), checkpoints
-    ingest.py    item_ingest, derived copies, links, notes, item_update, item_content
+    ingest.py    item_ingest, derived copies, links, notes, item_update, item_content,
+                 item_range (a byte range read on its own: seeking)
     fixity.py    item_fixity, fixity_run, locker_verify (chain, checkpoints, every object)
+    rekey.py     store_key_rotate (re-wrap every object's data key under a new store key)
     handover.py  consent scopes, recipients, the package summary, handover_export
 
 This package re-exports every public name, so ``from mizan.evidence.services import …`` and
@@ -22,7 +24,9 @@ from mizan.evidence.services.custody import (
     get_signing_key,
     get_store,
     now_iso,
+    store_lock_status,
     store_sweep,
+    store_unlock,
 )
 from mizan.evidence.services.fixity import CheckReport, fixity_run, item_fixity, locker_verify
 from mizan.evidence.services.handover import (
@@ -46,9 +50,11 @@ from mizan.evidence.services.ingest import (
     item_derive,
     item_ingest,
     item_link,
+    item_range,
     item_unlink,
     item_update,
 )
+from mizan.evidence.services.rekey import RotateReport, store_key_rotate
 
 __all__ = [
     "REQUIRED_SCOPE",
@@ -59,6 +65,7 @@ __all__ = [
     "IngestResult",
     "ItemDamaged",
     "Provenance",
+    "RotateReport",
     "StoreKeyMissing",
     "actor_label",
     "checkpoint_sign",
@@ -73,6 +80,7 @@ __all__ = [
     "item_fixity",
     "item_ingest",
     "item_link",
+    "item_range",
     "item_unlink",
     "item_update",
     "locker_verify",
@@ -81,6 +89,9 @@ __all__ = [
     "package_summary",
     "required_scope",
     "resolve_recipient",
+    "store_key_rotate",
+    "store_lock_status",
     "store_sweep",
+    "store_unlock",
     "summary_pdf",
 ]

@@ -6,13 +6,18 @@ head is signed in checkpoints.
 from __future__ import annotations
 
 import base64
+import contextlib
+import hashlib
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from nacl import bindings as sodium
+from nacl.exceptions import CryptoError
 
 from mizan.core import keys as core_keys
 from mizan.evidence.chain import GENESIS, checkpoint_payload, seal
@@ -23,7 +28,14 @@ from mizan.evidence.models import (
     Item,
 )
 from mizan.evidence.signing import SigningKey
-from mizan.evidence.store import LocalStore, StoreError, StoreKey
+from mizan.evidence.store import (
+    KeyLockedError,
+    LocalStore,
+    StoreError,
+    StoreKey,
+    WrongPassphraseError,
+    key_file_locked,
+)
 
 # ---------------------------------------------------------------------------------------------
 # The store and the signing key (one of each per installation, created on first use)
@@ -36,11 +48,58 @@ class StoreKeyMissing(FileNotFoundError):
     """A read-only check needed the store key and there is none: nothing was created."""
 
 
+def next_key_file(key_file: Path) -> Path:
+    """Where a rotation keeps the new store key until every object is re-wrapped under it."""
+    return key_file.with_name(key_file.name + ".next")
+
+
+def _passphrase_from_file() -> bytes | None:
+    name = str(getattr(settings, "EVIDENCE_KEY_PASSPHRASE_FILE", "") or "")
+    if not name:
+        return None
+    try:
+        return Path(name).read_bytes().rstrip(b"\r\n")
+    except OSError as exc:
+        raise StoreError(f"cannot read MIZAN_KEY_PASSPHRASE_FILE {name}: {exc}") from exc
+
+
+def load_store_key(path: Path, *, passphrase: bytes | None = None) -> StoreKey:
+    """A key file, unlocked if it is locked: with ``passphrase``, one given earlier in this
+    process, or MIZAN_KEY_PASSPHRASE_FILE. Raises KeyLockedError / WrongPassphraseError."""
+    try:
+        return StoreKey.load(path, passphrase=passphrase)
+    except KeyLockedError:
+        from_file = _passphrase_from_file()
+        if from_file is None:
+            raise
+        return StoreKey.load(path, passphrase=from_file)
+
+
+def store_keys(key_file: Path) -> tuple[StoreKey, list[StoreKey]]:
+    """The key new objects are written with, and the other key objects may still be under.
+
+    During a rotation (``store.key.next`` exists) new objects go under the new key and both
+    read. ``.next`` is read first: it disappears only by becoming ``store.key``."""
+    try:
+        new = load_store_key(next_key_file(key_file))
+    except FileNotFoundError:
+        return load_store_key(key_file), []
+    current = load_store_key(key_file)
+    return new, [current] if current.key_id != new.key_id else []
+
+
 def get_store(*, create: bool = True) -> LocalStore:
     """The installation's store; its key and directories are created on first use unless
-    ``create`` is False (read-only checks), when a missing key raises :class:`StoreKeyMissing`."""
+    ``create`` is False (read-only checks), when a missing key raises :class:`StoreKeyMissing`.
+
+    A locked key is unlocked with a passphrase already given in this process (``serve`` and
+    ``worker`` ask at start: :func:`store_unlock`) or MIZAN_KEY_PASSPHRASE_FILE."""
     root, key_file = Path(settings.EVIDENCE_ROOT), Path(settings.EVIDENCE_KEY_FILE)
     cache_key = (str(root), str(key_file))
+
+    def refresh() -> tuple[StoreKey, list[StoreKey]]:
+        return store_keys(key_file)
+
     with _lock:
         store = _stores.get(cache_key)
         if store is None:
@@ -50,17 +109,74 @@ def get_store(*, create: bool = True) -> LocalStore:
                         f"the store key {key_file} is missing (MIZAN_EVIDENCE_KEY_FILE); restore"
                         " it from the key backup — without it no original can be decrypted"
                     )
-                return LocalStore(root, StoreKey.load(key_file), create=False)
+                key, previous = store_keys(key_file)
+                return LocalStore(root, key, create=False, previous_keys=previous)
             key_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            if key_file.exists():
-                key = StoreKey.load(key_file)
-            else:
-                try:
-                    key = LocalStore.create_key(key_file)
-                except StoreError:  # another process created it meanwhile
-                    key = StoreKey.load(key_file)
-            store = _stores[cache_key] = LocalStore(root, key)
+            if not key_file.exists():
+                with contextlib.suppress(StoreError):  # another process created it meanwhile
+                    LocalStore.create_key(key_file)
+            key, previous = store_keys(key_file)
+            store = _stores[cache_key] = LocalStore(
+                root, key, previous_keys=previous, refresh=refresh
+            )
         return store
+
+
+def store_lock_status() -> str:
+    """'locked', 'plain' or 'missing': how the store key is kept (``mizan keys lock-status``)."""
+    key_file = Path(settings.EVIDENCE_KEY_FILE)
+    if not key_file.exists():
+        return "missing"
+    return "locked" if key_file_locked(key_file) else "plain"
+
+
+def store_unlock(*, ask: Callable[[], bytes] | None = None, attempts: int = 3) -> str:
+    """Unlock a locked store key for this process (``serve``, ``worker``, the drill) and return
+    the mode ('plain', 'locked' — now unlocked — or 'missing').
+
+    The passphrase comes from MIZAN_KEY_PASSPHRASE_FILE or from ``ask`` (a terminal prompt);
+    a wrong one is asked again up to ``attempts`` times, then WrongPassphraseError."""
+    mode = store_lock_status()
+    if mode != "locked":
+        return mode
+    key_file = Path(settings.EVIDENCE_KEY_FILE)
+    try:
+        load_store_key(key_file)
+        return mode
+    except KeyLockedError:
+        if ask is None:
+            raise
+    for attempt in range(1, attempts + 1):
+        try:
+            StoreKey.load(key_file, passphrase=ask())
+            return mode
+        except WrongPassphraseError:
+            if attempt == attempts:
+                raise
+    return mode
+
+
+def upload_segment_key(token: str, store_key: StoreKey) -> bytes:
+    """The key that seals a browser upload's segments: derived from the store key and the
+    upload's random token (keyed BLAKE2b, libsodium's KDF construction)."""
+    return hashlib.blake2b(
+        token.encode("ascii"),
+        key=store_key.secret,
+        digest_size=sodium.crypto_secretbox_KEYBYTES,
+        person=b"mizan-upload-v1",
+    ).digest()
+
+
+def upload_segment_open(token: str, sealed: bytes, keys: list[StoreKey]) -> bytes:
+    """Open one sealed upload segment with whichever of ``keys`` sealed it (during and after a
+    rotation an upload may hold segments sealed under either store key)."""
+    nonce, box = sealed[: sodium.crypto_secretbox_NONCEBYTES], sealed[24:]
+    for key in keys:
+        try:
+            return bytes(sodium.crypto_secretbox_open(box, nonce, upload_segment_key(token, key)))
+        except CryptoError:
+            continue
+    raise StoreError("an upload segment does not open with the store key: it is damaged")
 
 
 def store_sweep() -> int:

@@ -359,6 +359,17 @@ def item_content(item: Item, *, actor: Any, download: bool, request: Any = None)
     return store.open(item.sha256)
 
 
+def item_range(item: Item, *, start: int, stop: int) -> Iterator[bytes]:
+    """Bytes ``start`` to ``stop`` (exclusive) of an original, read without the bytes before them:
+    what a media player's byte-range request needs to seek in a long recording.
+
+    Only the chunks holding the range are decrypted, each authenticated on its own (format v2;
+    a v1 object is decrypted from its start). Nothing is recorded: the caller records the view
+    when playback starts (:func:`item_content`), not each seek.
+    """
+    return get_store().open_range(item.sha256, start, stop)
+
+
 def item_update(
     *, item: Item, actor: Any, data: dict[str, Any], incidents: list[Any] | None = None
 ) -> list[str]:
