@@ -123,6 +123,41 @@ def test_recording_answers_byte_ranges_for_seeking(testimony: Any, documenter_a:
     assert client.get(url, HTTP_RANGE=f"bytes={len(audio)}-").status_code == 416
 
 
+def test_playback_starts_without_decrypting_the_whole_recording(
+    testimony: Any, documenter_a: Any
+) -> None:
+    """A player's first request (from byte 0) is recorded as a view and answered from the
+    chunks it asks for: each v2 chunk is authenticated on its own, so damage in a later chunk
+    does not delay (or corrupt) the start, and stops the stream when it is reached."""
+    from mizan.evidence.models import CustodyEvent
+    from mizan.evidence.services import get_store
+
+    audio = wav_bytes(200)  # 3.2 MB: several 1 MiB locker chunks
+    services.original_add(
+        actor=None,
+        testimony=testimony,
+        stream=io.BytesIO(audio),
+        filename="i.wav",
+        as_recording=True,
+    )
+    item = testimony.recording
+    store = get_store()
+    assert store.object_info(item.sha256)[0] == 2
+    path = store.path_for(item.sha256)
+    data = bytearray(path.read_bytes())
+    data[-40] ^= 0x01  # inside the last chunk
+    path.write_bytes(bytes(data))
+    url = reverse("testimonies:recording", kwargs={"pk": testimony.pk})
+    client = signed_in(documenter_a)
+    views = CustodyEvent.objects.filter(item=item, action=CustodyEvent.Action.VIEW)
+    start = client.get(url, HTTP_RANGE="bytes=0-99")
+    assert start.status_code == 206 and b"".join(start.streaming_content) == audio[:100]
+    assert views.count() == 1
+    whole = client.get(url)
+    with pytest.raises(Exception, match=r"fails authentication"):
+        b"".join(whole.streaming_content)
+
+
 def test_transcript_page_refuses_overlapping_time_codes(testimony: Any, documenter_a: Any) -> None:
     url = reverse("testimonies:transcript_import", kwargs={"pk": testimony.pk})
     bad = (

@@ -551,13 +551,9 @@ def recording(request: HttpRequest, testimony: Testimony) -> HttpResponse | Stre
             response = HttpResponse(status=416)
             response["Content-Range"] = f"bytes */{size}"
             return response
-    if start == 0:
-        chunks = _byte_range(
-            evidence_services.item_content(
-                item, actor=request.user, download=False, request=request
-            ),
-            start,
-            end,
+    if start == 0:  # playback starts: recorded as a view
+        chunks = evidence_services.item_playback(
+            item, actor=request.user, start=start, stop=end + 1, request=request
         )
     else:  # a seek: only the locker chunks holding the range are read
         chunks = evidence_services.item_range(item, start=start, stop=end + 1)
@@ -572,17 +568,6 @@ def recording(request: HttpRequest, testimony: Testimony) -> HttpResponse | Stre
     streamed["Content-Security-Policy"] = "sandbox; default-src 'none'"
     streamed["Cache-Control"] = "no-store"
     return streamed
-
-
-def _byte_range(chunks: Any, start: int, end: int) -> Any:
-    position = 0
-    for chunk in chunks:
-        chunk_end = position + len(chunk)
-        if chunk_end > start and position <= end:
-            yield chunk[max(start - position, 0) : end - position + 1]
-        position = chunk_end
-        if position > end:
-            break
 
 
 @staff_testimony((CHANGE, "cases.change_casefile"), methods=("POST",))

@@ -348,6 +348,11 @@ def item_content(item: Item, *, actor: Any, download: bool, request: Any = None)
                 last_fixity_at=timezone.now(), last_fixity_ok=False
             )
         raise ItemDamaged(problem) from None
+    _record_access(item, actor=actor, download=download, request=request)
+    return store.open(item.sha256)
+
+
+def _record_access(item: Item, *, actor: Any, download: bool, request: Any) -> None:
     custody_record(
         item=item,
         action=CustodyEvent.Action.DOWNLOAD if download else CustodyEvent.Action.VIEW,
@@ -356,7 +361,28 @@ def item_content(item: Item, *, actor: Any, download: bool, request: Any = None)
         if request is not None
         else {},
     )
-    return store.open(item.sha256)
+
+
+def item_playback(
+    item: Item, *, actor: Any, start: int, stop: int, request: Any = None
+) -> Iterator[bytes]:
+    """Bytes ``start`` to ``stop`` (exclusive) of an original for a media player that starts
+    playing, recorded as a view in the item's custody history.
+
+    A v2 object is authenticated chunk by chunk — each chunk's tag binds it to the object, its
+    index and whether it is the last — so the bytes sent are the bytes stored, and the player
+    gets its first bytes without the whole recording being decrypted first (a damaged chunk
+    stops the stream there; the fixity run records it). A v1 object, whose chunks are only
+    authenticated in sequence, is first checked whole, as :func:`item_content` does for every
+    download (which may raise :class:`ItemDamaged`).
+    """
+    store = get_store()
+    version, _key_id = store.object_info(item.sha256)
+    if version < 2:
+        item_content(item, actor=actor, download=False, request=request)
+    else:
+        _record_access(item, actor=actor, download=False, request=request)
+    return store.open_range(item.sha256, start, stop)
 
 
 def item_range(item: Item, *, start: int, stop: int) -> Iterator[bytes]:
