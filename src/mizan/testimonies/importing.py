@@ -34,7 +34,7 @@ from mizan.cases import services as cases_services
 from mizan.core.models import Place, Term
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.core.sensitivity import Sensitivity
-from mizan.evidence.models import Item
+from mizan.evidence import services as evidence_services
 from mizan.evidence.services import get_store
 from mizan.testimonies import services, transcripts
 from mizan.testimonies.models import SCOPES_NEEDING_FORM, Testimony, TestimonyConsent
@@ -270,29 +270,11 @@ def import_rows(
                 except ValidationError as exc:
                     raise ManifestError(row.number, " ".join(exc.messages)) from None
     except BaseException:
-        _remove_unclaimed(store, added)
+        evidence_services.objects_discard_unclaimed(added)
         raise
     for testimony, row in zip(created, rows, strict=True):
         report(testimony, row)
     return created
-
-
-def _remove_unclaimed(store: Any, objects: set[str]) -> list[str]:
-    """Remove from the store each of ``objects`` that no item names; return those removed.
-
-    Only called with objects the failed import itself stored. (One window remains: another
-    ingest of the very same bytes that has stored them but not yet committed its item would
-    lose its object; ``mizan evidence verify`` reports such an item as missing its content.)
-    The store has no removal of its own (objects are immutable originals), so the file at the
-    object's address goes — the only case where an object may go, since no item ever held it.
-    """
-    removed = []
-    for sha256 in sorted(objects):
-        if Item.objects.filter(sha256=sha256).exists():
-            continue
-        store.path_for(sha256).unlink(missing_ok=True)
-        removed.append(sha256)
-    return removed
 
 
 def _import_row(row: Row, *, actor: Any) -> Testimony:

@@ -281,3 +281,23 @@ def checkpoint_sign() -> Checkpoint | None:
         if head.last_seq == 0 or Checkpoint.objects.filter(seq=head.last_seq).exists():
             return None
         return _sign(head.last_seq, head.last_hash)
+
+
+def objects_discard_unclaimed(objects: set[str]) -> list[str]:
+    """Remove from the store each of ``objects`` that no item names; return those removed.
+
+    For an import that stored content and then failed, its database rows rolled back: only the
+    objects that import itself added (not in the store before it began) may be passed. Originals
+    are immutable and the store offers no delete; an object no item ever held is not an original
+    yet. One window remains: another ingest of the very same bytes that has stored them but not
+    committed its item would lose its object (``mizan evidence verify`` then reports the item's
+    content missing).
+    """
+    store = get_store()
+    removed: list[str] = []
+    for sha256 in sorted(objects):
+        if Item.objects.filter(sha256=sha256).exists():
+            continue
+        store.path_for(sha256).unlink(missing_ok=True)
+        removed.append(sha256)
+    return removed
