@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "mizan.missing",
     "mizan.library",
     "mizan.testimonies",
+    "mizan.accountability",
     "mizan.backup",
     "django.contrib.admin",
     "django.contrib.auth",

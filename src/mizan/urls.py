@@ -22,6 +22,7 @@ urlpatterns = [
     path("missing/", include("mizan.missing.urls")),
     path("library/", include("mizan.library.urls")),
     path("testimonies/", include("mizan.testimonies.urls")),
+    path("accountability/", include("mizan.accountability.urls")),
     path("backup/", include("mizan.backup.urls")),
     path("", include("mizan.core.urls")),
 ]
