@@ -106,7 +106,11 @@ def act_for(user: Any, pk: Any) -> Any:
 
 
 def proceedings_visible_to(user: Any, *, query: str = "") -> QuerySet[Proceeding]:
-    proceedings = Proceeding.objects.visible_to(user).annotate(hearing_count=Count("hearings"))
+    proceedings = (
+        Proceeding.objects.visible_to(user)
+        .annotate(hearing_count=Count("hearings"))
+        .order_by("-opened_on", "-pk")
+    )
     if query:
         proceedings = proceedings.filter(
             Q(case_name__icontains=query)

@@ -211,18 +211,20 @@ def status_record(
                 _("The submission is already “%(status)s”.")
                 % {"status": current.get_status_display()}
             )
-        if STATUS_RANK[Submission.Status(status)] < STATUS_RANK[Submission.Status(current.status)]:
-            if not reason:
-                raise ValidationError(
-                    _(
-                        "“%(new)s” comes before “%(current)s”: say why the status goes back "
-                        "(the reason is kept in the history)."
-                    )
-                    % {
-                        "new": Submission.Status(status).label,
-                        "current": current.get_status_display(),
-                    }
+        going_back = (
+            STATUS_RANK[Submission.Status(status)] < STATUS_RANK[Submission.Status(current.status)]
+        )
+        if going_back and not reason:
+            raise ValidationError(
+                _(
+                    "“%(new)s” comes before “%(current)s”: say why the status goes back "
+                    "(the reason is kept in the history)."
                 )
+                % {
+                    "new": Submission.Status(status).label,
+                    "current": current.get_status_display(),
+                }
+            )
         fields = ["status"]
         if recipient_reference and recipient_reference != current.recipient_reference:
             _check_reference(current, recipient_reference)
