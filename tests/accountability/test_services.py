@@ -162,7 +162,12 @@ def test_reminders_overdue_unanswered_and_hearings(
     )
     proceeding = services.proceeding_create(
         actor=None,
-        data={"jurisdiction": "Germany", "court": "OLG", "case_name": "P v. X", "opened_on": ago(50)},
+        data={
+            "jurisdiction": "Germany",
+            "court": "OLG",
+            "case_name": "P v. X",
+            "opened_on": ago(50),
+        },
     )
     services.hearing_add(
         actor=None, proceeding=proceeding, data={"held_on": TODAY + datetime.timedelta(days=2)}

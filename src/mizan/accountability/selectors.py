@@ -13,6 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mizan.accountability.models import (
     HEARING_NOTICE_DAYS,
@@ -191,7 +192,11 @@ def reminders_for(user: Any, today: datetime.date | None = None) -> list[Reminde
                 Reminder(
                     when=submission.status_on + datetime.timedelta(days=UNANSWERED_DAYS),
                     overdue=True,
-                    text=_("%(recipient)s: no answer for %(days)s days")
+                    text=ngettext(
+                        "%(recipient)s: no answer for %(days)s day",
+                        "%(recipient)s: no answer for %(days)s days",
+                        days,
+                    )
                     % {"recipient": submission.recipient.name, "days": days},
                     reference=submission.reference,
                     url=url,

@@ -345,18 +345,21 @@ def proceeding_update(*, actor: Any, proceeding: Proceeding, data: dict[str, Any
     return proceeding
 
 
-def _check_after_opening(proceeding: Proceeding, on: datetime.date, what: str) -> None:
+def _check_after_opening(proceeding: Proceeding, on: datetime.date, message: str) -> None:
     if on < proceeding.opened_on:
         raise ValidationError(
-            _("The %(what)s is dated %(date)s, before the proceeding opened (%(opened)s).")
-            % {"what": what, "date": on.isoformat(), "opened": proceeding.opened_on.isoformat()}
+            message % {"date": on.isoformat(), "opened": proceeding.opened_on.isoformat()}
         )
 
 
 def hearing_add(
     *, actor: Any, proceeding: Proceeding, data: dict[str, Any], items: Sequence[Item] = ()
 ) -> Hearing:
-    _check_after_opening(proceeding, data["held_on"], _("hearing"))
+    _check_after_opening(
+        proceeding,
+        data["held_on"],
+        _("The hearing is dated %(date)s, before the proceeding opened (%(opened)s)."),
+    )
     _check_visible(actor, items=items)
     with transaction.atomic():
         hearing = Hearing(proceeding=proceeding, **data)
@@ -374,7 +377,11 @@ def hearing_add(
 
 
 def decision_add(*, actor: Any, proceeding: Proceeding, data: dict[str, Any]) -> Decision:
-    _check_after_opening(proceeding, data["decided_on"], _("decision"))
+    _check_after_opening(
+        proceeding,
+        data["decided_on"],
+        _("The decision is dated %(date)s, before the proceeding opened (%(opened)s)."),
+    )
     with transaction.atomic():
         decision = Decision(proceeding=proceeding, **data)
         decision.full_clean()
