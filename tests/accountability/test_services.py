@@ -238,5 +238,5 @@ def test_case_file_timeline_shows_submissions_and_proceedings(
         },
     )
     entries = selectors.case_file_timeline(legal_a, case_file_a)
-    assert [e.reference for e in entries][0] == submission.reference
+    assert entries[0].reference == submission.reference
     assert any("Fed" in e.text for e in entries) and proceeding.pk

@@ -121,28 +121,32 @@ def proceedings_visible_to(user: Any, *, query: str = "") -> QuerySet[Proceeding
     return proceedings
 
 
+def _hearings(user: Any) -> QuerySet[Hearing]:
+    return Hearing.objects.prefetch_related(
+        Prefetch("items", queryset=Item.objects.visible_to(user))
+    )
+
+
 def proceeding_for(user: Any, pk: int) -> Proceeding:
     from mizan.cases.models import Organisation, Person
 
-    return get_visible_or_404(
-        Proceeding.objects.select_related("team", "created_by").prefetch_related(
-            Prefetch("accused", queryset=Person.objects.visible_to(user)),
-            Prefetch("victims", queryset=Person.objects.visible_to(user)),
-            Prefetch("units", queryset=Organisation.objects.visible_to(user)),
-            Prefetch("case_files", queryset=CaseFile.objects.visible_to(user)),
-            Prefetch(
-                "submissions",
-                queryset=Submission.objects.visible_to(user).select_related("recipient"),
-            ),
-            "crimes",
-            Prefetch(
-                "hearings",
-                queryset=Hearing.objects.prefetch_related(
-                    Prefetch("items", queryset=Item.objects.visible_to(user))
-                ),
-            ),
-            "decisions",
+    # Each relation through the permission layer: an accused, victim or unit out of reach is
+    # absent from the page (a list of mixed Prefetch types, which django-stubs cannot unify).
+    lookups: list[Any] = [
+        Prefetch("accused", queryset=Person.objects.visible_to(user)),
+        Prefetch("victims", queryset=Person.objects.visible_to(user)),
+        Prefetch("units", queryset=Organisation.objects.visible_to(user)),
+        Prefetch("case_files", queryset=CaseFile.objects.visible_to(user)),
+        Prefetch(
+            "submissions",
+            queryset=Submission.objects.visible_to(user).select_related("recipient"),
         ),
+        "crimes",
+        Prefetch("hearings", queryset=_hearings(user)),
+        "decisions",
+    ]
+    return get_visible_or_404(
+        Proceeding.objects.select_related("team", "created_by").prefetch_related(*lookups),
         user,
         pk=pk,
     )

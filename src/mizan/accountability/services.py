@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, BinaryIO
 
 from django.core.exceptions import ValidationError
@@ -134,7 +134,10 @@ def submission_create(
         )
         submission.reference = next_reference(Submission, "SUB", digits=4)
         _check_reference(submission, submission.recipient_reference)
-        if submission.agreement_id and submission.agreement.recipient_id != submission.recipient_id:
+        if (
+            submission.agreement is not None
+            and submission.agreement.recipient_id != submission.recipient_id
+        ):
             raise ValidationError(_("The agreement is with another recipient."))
         submission.full_clean()
         submission.save()
@@ -292,7 +295,7 @@ def correspondence_add(
 PROCEEDING_RELATIONS = ("accused", "units", "victims", "crimes", "case_files", "submissions")
 
 
-def _check_proceeding_relations(actor: Any, relations: dict[str, Iterable[Any]]) -> None:
+def _check_proceeding_relations(actor: Any, relations: Mapping[str, Iterable[Any]]) -> None:
     if actor is None:
         return
     for name in ("accused", "units", "victims", "case_files", "submissions"):
@@ -300,7 +303,7 @@ def _check_proceeding_relations(actor: Any, relations: dict[str, Iterable[Any]])
             if not record.is_visible_to(actor):
                 raise ValidationError(
                     _("You may not see one of the records chosen under “%(field)s”.")
-                    % {"field": Proceeding._meta.get_field(name).verbose_name}
+                    % {"field": getattr(Proceeding._meta.get_field(name), "verbose_name", name)}
                 )
 
 
