@@ -20,6 +20,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from mizan.core.bilingual import pick
 from mizan.core.models.bases import Stamped
@@ -64,7 +65,8 @@ class Agreement(SensitiveModel, Stamped):
 
 class Submission(SensitiveModel, Stamped):
     class Status(models.TextChoices):
-        PREPARED = "prepared", _("Prepared")
+        # The word alone is the handover list's "date prepared" column: a context tells them apart.
+        PREPARED = "prepared", pgettext_lazy("submission status", "Prepared")
         SENT = "sent", _("Sent")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         REGISTERED = "registered", _("Registered")
