@@ -80,6 +80,8 @@ def test_record_a_handover_as_a_submission(legal_a: Any, handover: Any, recipien
     assert list(submission.handovers.all()) == [handover]
     assert submission.case_files.get() == handover.case_file  # the package's case file follows
     assert submission.status == "sent" and submission.sent_on == TODAY
+    again = client.get(url).content.decode()  # offered again, saying where it is recorded
+    assert "already-recorded" in again and submission.reference in again
 
 
 def test_an_outsider_may_not_record_another_teams_package(legal_b: Any, handover: Any) -> None:

@@ -150,6 +150,10 @@ def submission_new(request: HttpRequest) -> HttpResponse:
             "act": act,
             "un_form": un_form,
             "title": _("Record a submission"),
+            # A package recorded before (a second submission of it is allowed: sent again).
+            "recorded": selectors.submissions_visible_to(request.user).filter(handovers=handover)
+            if handover
+            else [],
         },
     )
 
