@@ -227,3 +227,68 @@ def test_overview_counts_and_csv(
     assert recipient.name in client.get(reverse("accountability:overview")).content.decode()
     csv = client.get(reverse("accountability:overview_csv")).content.decode()
     assert f"recipient,{recipient.name},1" in csv.replace("\r", "")
+
+
+def test_every_object_route_refuses_another_case_team(
+    legal_b: Any, recipient: Any, team_a: Any, case_file_a: Any
+) -> None:
+    """A legal officer of team B has the permission but not the records: every page and every
+    write on team A's submission, proceeding and case file answers 404 and writes nothing."""
+    from mizan.core.models import AuditEntry
+
+    submission = _team_a_submission(recipient, team_a, case_file_a)
+    proceeding = services.proceeding_create(
+        actor=None,
+        data={
+            "jurisdiction": "France",
+            "court": "Paris",
+            "case_name": "Team A case",
+            "opened_on": datetime.date(2024, 1, 1),
+            "sensitivity": Sensitivity.CONFIDENTIAL,
+            "team": team_a,
+        },
+    )
+    client = signed_in(legal_b)
+    before = AuditEntry.objects.count()
+    routes = [
+        ("submission_detail", submission.pk, "get"),
+        ("submission_edit", submission.pk, "post"),
+        ("status_add", submission.pk, "post"),
+        ("case_file_timeline", case_file_a.pk, "get"),
+        ("proceeding_detail", proceeding.pk, "get"),
+        ("proceeding_edit", proceeding.pk, "post"),
+        ("hearing_add", proceeding.pk, "post"),
+        ("decision_add", proceeding.pk, "post"),
+        ("report", proceeding.pk, "post"),
+    ]
+    for name, pk, method in routes:
+        url = reverse(f"accountability:{name}", args=[pk])
+        response = getattr(client, method)(url, {"draft": "1", "status": "closed"})
+        assert response.status_code == 404, name
+    assert AuditEntry.objects.count() == before
+    assert (
+        "Team A case" not in client.get(reverse("accountability:proceeding_list")).content.decode()
+    )
+
+
+def test_list_pages_do_not_query_per_row(
+    legal_a: Any, recipient: Any, django_assert_max_num_queries: Any
+) -> None:
+    """The lists and the dashboard read a fixed number of queries, whatever the number of rows."""
+    client = signed_in(legal_a)
+    for n in range(30):
+        services.submission_create(
+            actor=None,
+            data={"title": f"S{n}", "recipient": recipient, "due_on": TODAY},
+            status=Submission.Status.SENT,
+            status_on=TODAY - datetime.timedelta(days=100),
+        )
+        services.proceeding_create(
+            actor=None,
+            data={"jurisdiction": "DE", "court": "OLG", "case_name": f"P{n}", "opened_on": TODAY},
+        )
+    for name in ("submission_list", "proceeding_list", "overview"):
+        with django_assert_max_num_queries(25):
+            assert client.get(reverse(f"accountability:{name}")).status_code == 200
+    with django_assert_max_num_queries(40):
+        client.get(reverse("core:home"))
