@@ -470,6 +470,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     # Accountability (issue 18): legal officers and administrators only (none of the other
     # personas has the permission); records follow the permission layer (team A, confidential:
     # a legal officer of another team gets 404, tests/accountability/test_views.py).
+    "accountability:public": (None, ALL_OK),  # the public record: marked public only
     "accountability:submission_list": (None, ADMIN_ONLY),
     "accountability:submission_new": (None, ADMIN_ONLY),
     "accountability:submission_detail": (_acc("submission"), ADMIN_ONLY),

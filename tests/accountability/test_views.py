@@ -292,3 +292,31 @@ def test_list_pages_do_not_query_per_row(
             assert client.get(reverse(f"accountability:{name}")).status_code == 200
     with django_assert_max_num_queries(40):
         client.get(reverse("core:home"))
+
+
+def test_public_record_shows_only_what_is_marked_public(
+    legal_a: Any, recipient: Any, team_a: Any, case_file_a: Any
+) -> None:
+    submission = _team_a_submission(recipient, team_a, case_file_a)
+    services.submission_update(
+        actor=None, submission=submission, data={"summary": "internal note: witness W-7"}
+    )
+    anonymous = signed_in(None)
+    page = anonymous.get(reverse("accountability:public")).content.decode()
+    assert recipient.name not in page  # off by default
+    response = signed_in(legal_a).post(
+        reverse("accountability:submission_edit", args=[submission.pk]),
+        {
+            "title": "Team A",
+            "channel": "secure_transfer",
+            "public": "on",
+            "public_summary_ar": "أرسلنا ملفاً عن الفرع 215.",
+            "public_summary_en": "We sent a file on Branch 215.",
+        },
+    )
+    assert response.status_code == 302
+    en = anonymous.get(reverse("accountability:public")).content.decode()
+    assert "We sent a file on Branch 215." in en and recipient.name in en
+    assert "W-7" not in en and submission.title not in en and submission.reference not in en
+    ar = signed_in(None, language="ar").get(reverse("accountability:public")).content.decode()
+    assert "أرسلنا ملفاً عن الفرع 215." in ar

@@ -151,6 +151,11 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             "summary": "Trial in absentia of three officials for the disappearance of two "
             "dual nationals (synthetic case).",
             "sensitivity": Sensitivity.INTERNAL,
+            "public": True,
+            "public_summary_ar": "تابعت المنظمة جلسات المحاكمة الأربع وقدّمت تقريراً عنها "
+            "(قضية اصطناعية للعرض).",
+            "public_summary_en": "The organisation attended the four hearing days and reported "
+            "on them (a synthetic case for the demonstration).",
             "crimes": crimes,
             "units": list(Organisation.objects.order_by("pk")[:1]),
             "case_files": [case_file] if case_file else [],

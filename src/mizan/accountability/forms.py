@@ -86,8 +86,23 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
 class SubmissionEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     class Meta:
         model = Submission
-        fields = ["title", "agreement", "channel", "recipient_reference", "due_on", "summary"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "due_on": DATE}
+        fields = [
+            "title",
+            "agreement",
+            "channel",
+            "recipient_reference",
+            "due_on",
+            "summary",
+            "public",
+            "public_summary_ar",
+            "public_summary_en",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "due_on": DATE,
+            "public_summary_ar": forms.Textarea(attrs={"rows": 3, "dir": "rtl", "lang": "ar"}),
+            "public_summary_en": forms.Textarea(attrs={"rows": 3, "dir": "ltr", "lang": "en"}),
+        }
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -145,8 +160,13 @@ class ProceedingForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
             "submissions",
             "sensitivity",
             "team",
+            "public",
+            "public_summary_ar",
+            "public_summary_en",
         ]
         widgets = {
+            "public_summary_ar": forms.Textarea(attrs={"rows": 3, "dir": "rtl", "lang": "ar"}),
+            "public_summary_en": forms.Textarea(attrs={"rows": 3, "dir": "ltr", "lang": "en"}),
             "opened_on": DATE,
             "summary": forms.Textarea(attrs={"rows": 3}),
             "crimes": forms.SelectMultiple(attrs={"size": 5}),

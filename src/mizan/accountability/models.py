@@ -146,6 +146,15 @@ class Submission(SensitiveModel, Stamped):
     items = models.ManyToManyField(
         "evidence.Item", verbose_name=_("documents"), blank=True, related_name="submissions"
     )
+    # The public record (issue 18 item 5): off by default; only the public summary and the
+    # fields the public page lists are shown there, never the record's other contents.
+    public = models.BooleanField(
+        _("on the public site"),
+        default=False,
+        help_text=_("Only the public summary below and the dates and status are shown."),
+    )
+    public_summary_ar = models.TextField(_("public summary (Arabic)"), blank=True)
+    public_summary_en = models.TextField(_("public summary (English)"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -171,6 +180,10 @@ class Submission(SensitiveModel, Stamped):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def public_summary(self) -> str:
+        return pick(self.public_summary_ar, self.public_summary_en)
 
     @property
     def is_open(self) -> bool:
@@ -299,6 +312,15 @@ class Proceeding(SensitiveModel, Stamped):
     submissions = models.ManyToManyField(
         Submission, verbose_name=_("submissions"), blank=True, related_name="proceedings"
     )
+    # The public record (issue 18 item 5): off by default; only the public summary and the
+    # fields the public page lists are shown there, never the record's other contents.
+    public = models.BooleanField(
+        _("on the public site"),
+        default=False,
+        help_text=_("Only the public summary below and the dates and status are shown."),
+    )
+    public_summary_ar = models.TextField(_("public summary (Arabic)"), blank=True)
+    public_summary_en = models.TextField(_("public summary (English)"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -315,6 +337,10 @@ class Proceeding(SensitiveModel, Stamped):
 
     def __str__(self) -> str:
         return self.case_name
+
+    @property
+    def public_summary(self) -> str:
+        return pick(self.public_summary_ar, self.public_summary_en)
 
 
 class Hearing(Stamped):

@@ -152,6 +152,39 @@ def proceeding_for(user: Any, pk: int) -> Proceeding:
     )
 
 
+def public_record() -> dict[str, Any]:
+    """What the organisation chose to make public: only records marked public with a public
+    summary. The page shows only the fields named here, never the records' other contents."""
+    return {
+        "proceedings": Proceeding.objects.filter(public=True)
+        .exclude(public_summary_ar="", public_summary_en="")
+        .only(
+            "pk",
+            "case_name",
+            "court",
+            "jurisdiction",
+            "stage",
+            "opened_on",
+            "public_summary_ar",
+            "public_summary_en",
+        )
+        .order_by("-opened_on"),
+        "submissions": Submission.objects.filter(public=True)
+        .exclude(public_summary_ar="", public_summary_en="")
+        .select_related("recipient")
+        .only(
+            "pk",
+            "recipient__name",
+            "status",
+            "status_on",
+            "sent_on",
+            "public_summary_ar",
+            "public_summary_en",
+        )
+        .order_by("-status_on"),
+    }
+
+
 # --- Reminders --------------------------------------------------------------------------------
 
 

@@ -5,6 +5,8 @@ from mizan.accountability import views
 app_name = "accountability"
 urlpatterns = [
     path("", views.submission_list, name="submission_list"),
+    # Public site: only what is marked public, with its public summary.
+    path("public/", views.public, name="public"),
     path("submissions/new/", views.submission_new, name="submission_new"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission_detail"),
     path("submissions/<int:pk>/edit/", views.submission_edit, name="submission_edit"),

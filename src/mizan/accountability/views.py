@@ -43,6 +43,14 @@ def _messages(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
+# --- The public record ---------------------------------------------------------------------
+
+
+def public(request: HttpRequest) -> HttpResponse:
+    """The public site's page of what the organisation chose to make public (bilingual)."""
+    return render(request, "accountability/public.html", selectors.public_record())
+
+
 # --- Submissions ----------------------------------------------------------------------------
 
 
