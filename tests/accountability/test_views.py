@@ -320,3 +320,51 @@ def test_public_record_shows_only_what_is_marked_public(
     assert "W-7" not in en and submission.title not in en and submission.reference not in en
     ar = signed_in(None, language="ar").get(reverse("accountability:public")).content.decode()
     assert "أرسلنا ملفاً عن الفرع 215." in ar
+
+
+def test_accused_victims_and_documents_by_reference_only_within_reach(
+    legal_a: Any, legal_b: Any, team_a: Any, item_a: Any
+) -> None:
+    from mizan.cases import services as cases_services
+
+    accused = cases_services.person_create(
+        actor=None, data={"first_name_lat": "Accused", "sensitivity": Sensitivity.INTERNAL}
+    )
+    victim = cases_services.person_create(
+        actor=None,
+        data={"first_name_lat": "Victim", "sensitivity": Sensitivity.CONFIDENTIAL, "team": team_a},
+    )
+    form = {
+        "jurisdiction": "Germany",
+        "court": "OLG Koblenz (synthetic)",
+        "case_name": "Prosecutor v. A. (synthetic)",
+        "legal_basis": "universal",
+        "stage": "trial",
+        "opened_on": "2024-01-10",
+        "sensitivity": Sensitivity.INTERNAL,
+        "accused_refs": f"P-{accused.pk:06d}",
+        "victim_refs": f"P-{victim.pk:06d}",
+    }
+    refused = signed_in(legal_b).post(reverse("accountability:proceeding_new"), form)
+    assert refused.status_code == 200
+    assert f"Unknown or out of your reach: P-{victim.pk:06d}" in refused.content.decode()
+    from mizan.accountability.models import Proceeding
+
+    assert not Proceeding.objects.exists()
+    client = signed_in(legal_a)
+    assert client.post(reverse("accountability:proceeding_new"), form).status_code == 302
+    proceeding = Proceeding.objects.get()
+    assert list(proceeding.accused.all()) == [accused]
+    assert list(proceeding.victims.all()) == [victim]
+    client.post(
+        reverse("accountability:hearing_add", args=[proceeding.pk]),
+        {"h-held_on": "2024-02-01", "h-item_refs": item_a.reference},
+    )
+    assert list(proceeding.hearings.get().items.all()) == [item_a]
+    page = signed_in(legal_b).post(
+        reverse("accountability:hearing_add", args=[proceeding.pk]),
+        {"h-held_on": "2024-02-02", "h-item_refs": item_a.reference},
+        follow=True,
+    )
+    assert "Unknown or out of your reach" in page.content.decode()
+    assert proceeding.hearings.count() == 1

@@ -16,16 +16,54 @@ from mizan.accountability.models import (
     Proceeding,
     Submission,
 )
-from mizan.cases.models import CaseFile
+from mizan.cases.models import CaseFile, Organisation, Person
 from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Team, Term
 from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
 from mizan.core.validators import validate_no_bidi_controls
-from mizan.evidence.models import Recipient
+from mizan.evidence.models import Item, Recipient
 
 MAX_CORRESPONDENCE_BYTES = 50 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+ITEM_HELP = _("Evidence item numbers (EV-…) separated by spaces or commas.")
+PERSON_HELP = _("Person numbers (P-000123, as on the person's page) separated by spaces.")
+
+
+def _references(text: str) -> list[str]:
+    return list(dict.fromkeys((text or "").replace(",", " ").split()))
+
+
+def visible_records(text: str, queryset: Any, field: str, *, numeric: bool = False) -> list[Any]:
+    """The records named in ``text`` (references separated by spaces or commas) from
+    ``queryset`` (already limited to what the user may see). One that is unknown or out of
+    reach is reported the same way, so the message does not tell which exists."""
+    refs = _references(text)
+    keys: list[Any] = []
+    for ref in refs:
+        digits = ref.upper().removeprefix("P-").removeprefix("U-").lstrip("0")
+        keys.append(int(digits) if numeric and digits.isdigit() else ref)
+    if numeric and any(not isinstance(key, int) for key in keys):
+        bad = [ref for ref, key in zip(refs, keys, strict=True) if not isinstance(key, int)]
+        raise forms.ValidationError(
+            _("Unknown or out of your reach: %(refs)s.") % {"refs": ", ".join(bad)}
+        )
+    found = {getattr(record, field): record for record in queryset.filter(**{f"{field}__in": keys})}
+    missing = [ref for ref, key in zip(refs, keys, strict=True) if key not in found]
+    if missing:
+        raise forms.ValidationError(
+            _("Unknown or out of your reach: %(refs)s.") % {"refs": ", ".join(missing)}
+        )
+    return [found[key] for key in dict.fromkeys(keys)]
+
+
+def _refs_field(label: Any, help_text: Any) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=help_text,
+    )
 
 
 def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
@@ -46,6 +84,7 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
         label=_("date prepared or sent"), widget=DATE, initial=timezone.localdate
     )
     source = forms.CharField(label=_("source"), max_length=300, required=False)
+    item_refs = _refs_field(_("documents from the evidence locker"), ITEM_HELP)
 
     class Meta:
         model = Submission
@@ -75,7 +114,13 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
         )
         self.fields["recipient"].queryset = Recipient.objects.select_related("category")  # type: ignore[attr-defined]
         self.fields["sent"].widget.attrs["class"] = "form-check-input"
+        self.actor = actor
         _limit_protection(self, actor)
+
+    def clean_item_refs(self) -> list[Any]:
+        return visible_records(
+            self.cleaned_data["item_refs"], Item.objects.visible_to(self.actor), "reference"
+        )
 
     def clean_title(self) -> str:
         title = str(self.cleaned_data["title"]).strip()
@@ -144,6 +189,12 @@ class StatusForm(BootstrapFormMixin, forms.Form):
 
 
 class ProceedingForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    accused_refs = _refs_field(_("accused persons"), PERSON_HELP)
+    unit_refs = _refs_field(
+        _("accused units"), _("Unit numbers (as on the unit's page) separated by spaces.")
+    )
+    victim_refs = _refs_field(_("victims and parties supported"), PERSON_HELP)
+
     class Meta:
         model = Proceeding
         fields = [
@@ -181,10 +232,64 @@ class ProceedingForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
         )
         self.fields["case_files"].queryset = CaseFile.objects.visible_to(actor)  # type: ignore[attr-defined]
         self.fields["submissions"].queryset = Submission.objects.visible_to(actor)  # type: ignore[attr-defined]
+        self.actor = actor
+        if self.instance.pk:
+            self.initial["accused_refs"] = " ".join(
+                f"P-{p.pk:06d}" for p in self.instance.accused.visible_to(actor)
+            )
+            self.initial["victim_refs"] = " ".join(
+                f"P-{p.pk:06d}" for p in self.instance.victims.visible_to(actor)
+            )
+            self.initial["unit_refs"] = " ".join(
+                str(u.pk) for u in self.instance.units.visible_to(actor)
+            )
         _limit_protection(self, actor)
+
+    def clean_accused_refs(self) -> list[Any]:
+        return visible_records(
+            self.cleaned_data["accused_refs"],
+            Person.objects.visible_to(self.actor),
+            "pk",
+            numeric=True,
+        )
+
+    def clean_victim_refs(self) -> list[Any]:
+        return visible_records(
+            self.cleaned_data["victim_refs"],
+            Person.objects.visible_to(self.actor),
+            "pk",
+            numeric=True,
+        )
+
+    def clean_unit_refs(self) -> list[Any]:
+        return visible_records(
+            self.cleaned_data["unit_refs"],
+            Organisation.objects.visible_to(self.actor),
+            "pk",
+            numeric=True,
+        )
+
+    def relations(self) -> dict[str, Any]:
+        """The cleaned data as the service takes it (the reference fields as relations)."""
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        data["accused"] = self.cleaned_data["accused_refs"]
+        data["victims"] = self.cleaned_data["victim_refs"]
+        data["units"] = self.cleaned_data["unit_refs"]
+        return data
 
 
 class HearingForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    item_refs = _refs_field(_("documents from the evidence locker"), ITEM_HELP)
+
+    def __init__(self, *args: Any, actor: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+
+    def clean_item_refs(self) -> list[Any]:
+        return visible_records(
+            self.cleaned_data["item_refs"], Item.objects.visible_to(self.actor), "reference"
+        )
+
     class Meta:
         model = Hearing
         fields = ["held_on", "attended", "attendees", "notes_ar", "notes_en"]

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mizan.accountability import forms, selectors, services
-from mizan.accountability.models import MonitoringReport, Submission
+from mizan.accountability.models import MonitoringReport, Proceeding, Submission
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
 from mizan.core.exports import csv_writer
@@ -128,6 +128,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
         status_on = data.pop("status_on")
         source = data.pop("source")
         case_files = list(data.pop("case_files"))
+        items = data.pop("item_refs")
         if act is not None:
             data["un_form"] = un_form
         try:
@@ -137,6 +138,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
                 case_files=case_files,
                 handovers=[handover] if handover else [],
                 acts=[act] if act else [],
+                items=items,
                 status=Submission.Status.SENT if sent else Submission.Status.PREPARED,
                 status_on=status_on,
                 source=source,
@@ -314,7 +316,7 @@ def proceeding_new(request: HttpRequest) -> HttpResponse:
     form = forms.ProceedingForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            proceeding = services.proceeding_create(actor=request.user, data=form.cleaned_data)
+            proceeding = services.proceeding_create(actor=request.user, data=form.relations())
         except ValidationError as exc:
             form.add_error(None, _messages(exc))
         else:
@@ -336,8 +338,8 @@ def proceeding_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.proceeding_update(
                 actor=request.user,
-                proceeding=proceeding,
-                data={name: form.cleaned_data[name] for name in form.Meta.fields},
+                proceeding=Proceeding.objects.get(pk=proceeding.pk),
+                data=form.relations(),
             )
         except ValidationError as exc:
             form.add_error(None, _messages(exc))
@@ -371,13 +373,14 @@ def proceeding_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _add_to_proceeding(
-    request: HttpRequest, pk: int, form_class: Any, prefix: str, add: Any, done: str
+    request: HttpRequest, pk: int, form: Any, add: Any, done: str
 ) -> HttpResponse:
     proceeding = selectors.proceeding_for(request.user, pk)
-    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        extra = {"items": data.pop("item_refs")} if "item_refs" in data else {}
         try:
-            add(actor=request.user, proceeding=proceeding, data=form.cleaned_data)
+            add(actor=request.user, proceeding=proceeding, data=data, **extra)
         except ValidationError as exc:
             messages.error(request, _messages(exc))
         else:
@@ -391,8 +394,9 @@ def _add_to_proceeding(
 @permission_required(CHANGE_PROCEEDING, raise_exception=True)
 @require_POST
 def hearing_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = forms.HearingForm(request.POST, prefix="h", actor=request.user)
     return _add_to_proceeding(
-        request, pk, forms.HearingForm, "h", services.hearing_add, _("The hearing was recorded.")
+        request, pk, form, services.hearing_add, _("The hearing was recorded.")
     )
 
 
@@ -400,8 +404,9 @@ def hearing_add(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(CHANGE_PROCEEDING, raise_exception=True)
 @require_POST
 def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = forms.DecisionForm(request.POST, prefix="d")
     return _add_to_proceeding(
-        request, pk, forms.DecisionForm, "d", services.decision_add, _("The decision was recorded.")
+        request, pk, form, services.decision_add, _("The decision was recorded.")
     )
 
 
