@@ -27,7 +27,10 @@ from mizan.evidence.models import Item, Recipient
 MAX_CORRESPONDENCE_BYTES = 50 * 1024 * 1024
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ITEM_HELP = _("Evidence item numbers (EV-…) separated by spaces or commas.")
-PERSON_HELP = _("Person numbers (P-000123, as on the person's page) separated by spaces.")
+PERSON_HELP = _(
+    "Person numbers separated by spaces: the number in the address of the person's page "
+    "(…/cases/persons/123/), or P-000123."
+)
 
 
 def _references(text: str) -> list[str]:
@@ -191,7 +194,11 @@ class StatusForm(BootstrapFormMixin, forms.Form):
 class ProceedingForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     accused_refs = _refs_field(_("accused persons"), PERSON_HELP)
     unit_refs = _refs_field(
-        _("accused units"), _("Unit numbers (as on the unit's page) separated by spaces.")
+        _("accused units"),
+        _(
+            "Unit numbers separated by spaces: the number in the address of the unit's page "
+            "(…/cases/units/12/)."
+        ),
     )
     victim_refs = _refs_field(_("victims and parties supported"), PERSON_HELP)
 
