@@ -172,3 +172,18 @@ def test_monitored_trial_hearing_and_report_in_both_languages(page: Any, live_se
     page.wait_for_url(url)
     assert "published in the library" in page.inner_text("main")
     shot(page, "accountability-proceeding-en")
+
+    # Made public with its summary, it appears on the public site, in Arabic too.
+    page.goto(f"{url}edit/")
+    page.check("input[name=public]")
+    page.fill("textarea[name=public_summary_ar]", "تابعت المنظمة المحاكمة (اصطناعية).")
+    page.fill(
+        "textarea[name=public_summary_en]", "The organisation followed the trial (synthetic)."
+    )
+    page.click("main form button[type=submit]")
+    page.wait_for_url(url)
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": "mizan_language", "value": "ar", "url": base}])
+    page.goto(f"{base}/accountability/public/")
+    assert "تابعت المنظمة المحاكمة" in page.inner_text("main")
+    shot(page, "accountability-public-ar")
