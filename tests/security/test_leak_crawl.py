@@ -50,6 +50,8 @@ KIND_PERMISSION = {
     "GraveDocument": "missing.view_gravedocument",
     "Item": "evidence.view_item",
     "Document": "library.view_document",
+    "Submission": "accountability.view_submission",
+    "Proceeding": "accountability.view_proceeding",
 }
 # Patterns that must have answered 200: a crawl that reaches nothing proves nothing.
 MIN_PATTERNS = {"anonymous": 6, "administrator": 50}
