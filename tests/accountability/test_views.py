@@ -164,6 +164,14 @@ def test_a_status_going_back_is_refused_in_arabic_and_nothing_is_stored(
     submission = _team_a_submission(recipient, team_a, case_file_a)
     services.status_record(actor=None, submission=submission, status="registered", on=TODAY)
     items_before = Item.objects.count()
+    from pathlib import Path
+
+    from django.conf import settings
+
+    def stored() -> int:
+        return sum(1 for f in Path(settings.EVIDENCE_ROOT).rglob("*") if f.is_file())
+
+    files_before = stored()
     letter = io.BytesIO(b"a letter that must not be stored")
     letter.name = "letter.pdf"
     response = signed_in(legal_a, language="ar").post(
@@ -174,7 +182,8 @@ def test_a_status_going_back_is_refused_in_arabic_and_nothing_is_stored(
     assert "اذكر سبب" in response.content.decode()
     submission.refresh_from_db()
     assert submission.status == "registered" and submission.history.count() == 2
-    assert Item.objects.count() == items_before  # the letter was not stored
+    assert Item.objects.count() == items_before  # the letter was not stored:
+    assert stored() == files_before  # not even as a file in the locker's store
 
 
 def test_dashboard_shows_what_is_overdue(

@@ -174,6 +174,55 @@ def submission_update(*, actor: Any, submission: Submission, data: dict[str, Any
     return submission
 
 
+def status_check(
+    *,
+    submission: Submission,
+    status: str,
+    on: datetime.date,
+    reason: str = "",
+    recipient_reference: str = "",
+) -> None:
+    """Raise the translated reason why this step may not be added to the submission's history:
+    an unknown status, a date in the future or before the current status's date, the same
+    status again, a step back in the usual order without a reason, a reference the recipient
+    already gave to another submission. Pages call it before storing the correspondence, so a
+    refused step leaves no file behind; :func:`status_record` calls it again under the lock."""
+    if status not in Submission.Status.values:
+        raise ValidationError(_("Unknown status."))
+    _check_date(on)
+    if on < submission.status_on:
+        raise ValidationError(
+            _("The date %(date)s is before the current status (%(status)s, %(since)s).")
+            % {
+                "date": on.isoformat(),
+                "status": submission.get_status_display(),
+                "since": submission.status_on.isoformat(),
+            }
+        )
+    if status == submission.status:
+        raise ValidationError(
+            _("The submission is already “%(status)s”.")
+            % {"status": submission.get_status_display()}
+        )
+    going_back = (
+        STATUS_RANK[Submission.Status(status)] < STATUS_RANK[Submission.Status(submission.status)]
+    )
+    if going_back and not reason.strip():
+        raise ValidationError(
+            _(
+                "“%(new)s” comes before “%(current)s”: say why the status goes back "
+                "(the reason is kept in the history)."
+            )
+            % {
+                "new": Submission.Status(status).label,
+                "current": submission.get_status_display(),
+            }
+        )
+    reference = recipient_reference.strip()
+    if reference and reference != submission.recipient_reference:
+        _check_reference(submission, reference)
+
+
 def status_record(
     *,
     actor: Any,
@@ -185,52 +234,23 @@ def status_record(
     recipient_reference: str = "",
     correspondence: Item | None = None,
 ) -> StatusChange:
-    """Add a step to the submission's history and make it the current status.
-
-    Refused: an unknown status, a date in the future or before the current status's date, the
-    same status again, a step back in the usual order without a reason, a reference the
-    recipient already gave to another submission.
-    """
-    if status not in Submission.Status.values:
-        raise ValidationError(_("Unknown status."))
-    _check_date(on)
+    """Add a step to the submission's history and make it the current status (refused as
+    :func:`status_check` says, with nothing written)."""
     reason = reason.strip()
     recipient_reference = recipient_reference.strip()
     with transaction.atomic():
         current = (
             Submission.objects.select_for_update().select_related("recipient").get(pk=submission.pk)
         )
-        if on < current.status_on:
-            raise ValidationError(
-                _("The date %(date)s is before the current status (%(status)s, %(since)s).")
-                % {
-                    "date": on.isoformat(),
-                    "status": current.get_status_display(),
-                    "since": current.status_on.isoformat(),
-                }
-            )
-        if status == current.status:
-            raise ValidationError(
-                _("The submission is already “%(status)s”.")
-                % {"status": current.get_status_display()}
-            )
-        going_back = (
-            STATUS_RANK[Submission.Status(status)] < STATUS_RANK[Submission.Status(current.status)]
+        status_check(
+            submission=current,
+            status=status,
+            on=on,
+            reason=reason,
+            recipient_reference=recipient_reference,
         )
-        if going_back and not reason:
-            raise ValidationError(
-                _(
-                    "“%(new)s” comes before “%(current)s”: say why the status goes back "
-                    "(the reason is kept in the history)."
-                )
-                % {
-                    "new": Submission.Status(status).label,
-                    "current": current.get_status_display(),
-                }
-            )
         fields = ["status"]
         if recipient_reference and recipient_reference != current.recipient_reference:
-            _check_reference(current, recipient_reference)
             current.recipient_reference = recipient_reference
             fields.append("recipient_reference")
         before = current.status

@@ -218,8 +218,16 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            # The status is checked before the file is stored, so a refused status leaves no
-            # orphan item in the locker; both then commit together.
+            # The step is checked before the letter is stored, so a refused status leaves no
+            # file in the locker's store; the item and the step then commit together (the
+            # service checks again under the row lock).
+            services.status_check(
+                submission=submission,
+                status=data["status"],
+                on=data["on"],
+                reason=data["reason"],
+                recipient_reference=data["recipient_reference"],
+            )
             with transaction.atomic():
                 upload = data["correspondence"]
                 item = None
