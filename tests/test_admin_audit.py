@@ -19,6 +19,7 @@ from django.contrib import admin
 from django.forms import MultiWidget
 from django.urls import reverse
 
+from mizan.accountability.models import Agreement
 from mizan.cases.models import Organisation
 from mizan.core.audit import Action
 from mizan.core.models import AuditEntry
@@ -100,6 +101,13 @@ ROWS: dict[str, Callable[[], Any] | None] = {
     "evidence.checkpoint": None,
     "evidence.handover": None,
     "django_tasks_database.dbtaskresult": None,
+    "accountability.agreement": lambda: Agreement.objects.create(
+        recipient=factories.RecipientFactory(), title="Memorandum (synthetic)"
+    ),
+    # Submissions and proceedings change only through their services (status order, reference
+    # and visibility checks); the admin only shows them.
+    "accountability.submission": None,
+    "accountability.proceeding": None,
 }
 
 # A field changed in the post, so the entry must name it.
@@ -117,6 +125,7 @@ CHANGES: dict[str, dict[str, str]] = {
     "library.document": {"title_en": "Renamed resolution"},
     "testimonies.collection": {"title_en": "Renamed collection"},
     "activities.project": {"title_en": "Renamed project"},
+    "accountability.agreement": {"title": "Renamed memorandum"},
     "otp_totp.totpdevice": {"name": "renamed phone"},
     "otp_static.staticdevice": {"name": "renamed codes"},
 }

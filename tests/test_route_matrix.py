@@ -90,6 +90,53 @@ def _library_relation(objects: dict[str, Any]) -> int:
     return int(relation.pk)
 
 
+def _accountability(objects: dict[str, Any]) -> dict[str, int]:
+    """A confidential submission of team A (with its case file) and a proceeding it feeds."""
+    if "accountability" not in objects:
+        from datetime import date
+
+        from mizan.accountability import services as accountability_services
+        from mizan.cases.models import CaseFile
+        from mizan.core.models import Team, Term
+        from mizan.evidence.models import Recipient
+
+        team = Team.objects.get(slug="team-a")
+        case_file = CaseFile.objects.create(
+            reference="CF-MATRIX", title="Matrix", sensitivity=2, team=team
+        )
+        recipient = Recipient.objects.create(
+            name="Matrix prosecutor",
+            category=Term.objects.get(vocabulary="recipient_category", code="icc_otp"),
+        )
+        submission = accountability_services.submission_create(
+            actor=None,
+            data={"title": "Matrix", "recipient": recipient, "sensitivity": 2, "team": team},
+            case_files=[case_file],
+        )
+        proceeding = accountability_services.proceeding_create(
+            actor=None,
+            data={
+                "jurisdiction": "France",
+                "court": "Paris",
+                "case_name": "Matrix",
+                "opened_on": date(2024, 1, 1),
+                "sensitivity": 2,
+                "team": team,
+                "submissions": [submission],
+            },
+        )
+        objects["accountability"] = {
+            "submission": submission.pk,
+            "proceeding": proceeding.pk,
+            "case_file": case_file.pk,
+        }
+    return dict(objects["accountability"])
+
+
+def _acc(key: str) -> Callable[[dict[str, Any]], dict[str, int]]:
+    return lambda s: {"pk": _accountability(s)[key]}
+
+
 def _testimony(objects: dict[str, Any]) -> dict[str, Any]:
     """A confidential testimony of team A with a recording, a transcript, consent and a
     published narrative in a collection (made once per test)."""
@@ -595,6 +642,25 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "activities:follow_up_add": (_a(), ACTIVITY_CHANGE),
     "activities:follow_up_done": (_a("follow_up_pk"), ACTIVITY_POST_ONLY),
     "activities:publish": (_a(), {**ADMIN_ONLY, "administrator": 405}),  # POST only
+    # Accountability (issue 18): legal officers and administrators only (none of the other
+    # personas has the permission); records follow the permission layer (team A, confidential:
+    # a legal officer of another team gets 404, tests/accountability/test_views.py).
+    "accountability:public": (None, ALL_OK),  # the public record: marked public only
+    "accountability:submission_list": (None, ADMIN_ONLY),
+    "accountability:submission_new": (None, ADMIN_ONLY),
+    "accountability:submission_detail": (_acc("submission"), ADMIN_ONLY),
+    "accountability:submission_edit": (_acc("submission"), ADMIN_ONLY),
+    "accountability:status_add": (_acc("submission"), {**ADMIN_ONLY, "administrator": 405}),
+    "accountability:overview": (None, ADMIN_ONLY),
+    "accountability:overview_csv": (None, ADMIN_ONLY),
+    "accountability:case_file_timeline": (_acc("case_file"), ADMIN_ONLY),
+    "accountability:proceeding_list": (None, ADMIN_ONLY),
+    "accountability:proceeding_new": (None, ADMIN_ONLY),
+    "accountability:proceeding_detail": (_acc("proceeding"), ADMIN_ONLY),
+    "accountability:proceeding_edit": (_acc("proceeding"), ADMIN_ONLY),
+    "accountability:hearing_add": (_acc("proceeding"), {**ADMIN_ONLY, "administrator": 405}),
+    "accountability:decision_add": (_acc("proceeding"), {**ADMIN_ONLY, "administrator": 405}),
+    "accountability:report": (_acc("proceeding"), ADMIN_ONLY),
     "accounts:logout": (None, dict.fromkeys(PERSONAS, 405)),  # sign-out is POST only
     "accounts:security": (None, SIGNED_IN_OK),
     # Every signed-in persona here has a confirmed authenticator and a verified session: set-up

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "mizan.library",
     "mizan.testimonies",
     "mizan.activities",
+    "mizan.accountability",
     "mizan.backup",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("library/", include("mizan.library.urls")),
     path("testimonies/", include("mizan.testimonies.urls")),
     path("activities/", include("mizan.activities.urls")),
+    path("accountability/", include("mizan.accountability.urls")),
     path("backup/", include("mizan.backup.urls")),
     path("", include("mizan.core.urls")),
 ]

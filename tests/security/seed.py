@@ -475,6 +475,7 @@ def _tier(world: World, tier: str) -> None:
 
     _library(world, tier, level, team)
     _activity(world, tier, level, team)
+    _accountability(world, tier, level, team, case_file, item)
 
 
 def _activity(world: World, tier: str, level: int, team: str | None) -> Any:
@@ -516,6 +517,73 @@ def _activity(world: World, tier: str, level: int, team: str | None) -> Any:
         },
     )
     return activity
+
+
+def _accountability(
+    world: World, tier: str, level: int, team: str | None, case_file: Any, item: Any
+) -> None:
+    """A submission of the tier's case file and item, with its status history and the
+    recipient's reference, and a proceeding with a hearing and a decision."""
+    from mizan.accountability import services as accountability
+    from mizan.evidence.models import Recipient
+
+    rule = Rule(level, team)
+    team_obj = world.teams[team] if team else None
+    recipient, _created = Recipient.objects.get_or_create(
+        name="Crawl prosecutor", defaults={"category": _term("recipient_category", "icc_otp")}
+    )
+    record = f"Submission {tier}"
+    submission = accountability.submission_create(
+        actor=None,
+        data={
+            "title": world.lat(record, "title", rule, probe=True),
+            "summary": world.text(record, "summary", rule),
+            "recipient": recipient,
+            "sensitivity": level,
+            "team": team_obj,
+        },
+        case_files=[case_file],
+        items=[item],
+        status="sent",
+        status_on=date(2024, 1, 2),
+        source=world.lat(record, "source", rule),
+    )
+    accountability.status_record(
+        actor=None,
+        submission=submission,
+        status="registered",
+        on=date(2024, 2, 3),
+        source=world.lat(record, "registered source", rule),
+        recipient_reference="OTP-" + world.lat(record, "recipient_reference", rule, probe=True),
+    )
+    world.literal(submission.reference, record, "reference", rule)
+    world.records[record] = submission
+    record = f"Proceeding {tier}"
+    proceeding = accountability.proceeding_create(
+        actor=None,
+        data={
+            "jurisdiction": "France",
+            "court": world.lat(record, "court", rule),
+            "case_name": world.lat(record, "case_name", rule, probe=True),
+            "case_number": world.lat(record, "case_number", rule, probe=True),
+            "opened_on": date(2024, 1, 1),
+            "summary": world.text(record, "summary", rule),
+            "sensitivity": level,
+            "team": team_obj,
+            "case_files": [case_file],
+            "submissions": [submission],
+        },
+    )
+    accountability.hearing_add(
+        actor=None,
+        proceeding=proceeding,
+        data={
+            "held_on": date(2024, 3, 4),
+            "notes_ar": world.ar(record, "notes_ar", rule),
+            "notes_en": world.text(record, "notes_en", rule),
+        },
+    )
+    world.records[record] = proceeding
 
 
 def _library(world: World, tier: str, level: int, team: str | None) -> Any:
@@ -612,6 +680,16 @@ def _hub_links(world: World) -> None:
             status="detained",
             facility=records[f"Site {t}"],
         )
+    # The internal submission holds case files and items out of reach; the internal proceeding
+    # names accused persons, units and victims out of reach and feeds on hidden submissions.
+    for t in hidden:
+        records["Submission I"].case_files.add(records[f"CaseFile {t}"])
+        records["Submission I"].items.add(records[f"Item {t}"])
+        records["Proceeding I"].accused.add(records[f"Person perpetrator {t}"])
+        records["Proceeding I"].victims.add(records[f"Person victim {t}"])
+        records["Proceeding I"].units.add(records[f"Unit {t}"])
+        records["Proceeding I"].case_files.add(records[f"CaseFile {t}"])
+        records["Proceeding I"].submissions.add(records[f"Submission {t}"])
     # An internal unit whose parent and site are restricted.
     _unit(
         world, "hub", Sensitivity.INTERNAL, None, parent=records["Unit R"], site=records["Site R"]

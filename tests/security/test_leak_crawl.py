@@ -52,6 +52,8 @@ KIND_PERMISSION = {
     "Document": "library.view_document",
     "Activity": "activities.view_activity",
     "Participant": "activities.view_activity",
+    "Submission": "accountability.view_submission",
+    "Proceeding": "accountability.view_proceeding",
 }
 # Patterns that must have answered 200: a crawl that reaches nothing proves nothing.
 MIN_PATTERNS = {"anonymous": 6, "administrator": 50}

@@ -62,6 +62,16 @@ LIBRARY = (
     "library.add_documentrelation",
     "library.delete_documentrelation",
 )
+# The accountability tracker: submissions to courts, prosecutors and UN bodies, proceedings.
+ACCOUNTABILITY = (
+    "accountability.view_submission",
+    "accountability.add_submission",
+    "accountability.change_submission",
+    "accountability.view_proceeding",
+    "accountability.add_proceeding",
+    "accountability.change_proceeding",
+    "accountability.view_agreement",
+)
 DOCUMENT = (
     "cases.export_records",
     "cases.add_incident",
@@ -103,6 +113,9 @@ ROLES: tuple[Role, ...] = (
             "activities.add_indicator",
             "activities.change_indicator",
             "activities.delete_indicator",
+            *ACCOUNTABILITY,
+            "accountability.add_agreement",
+            "accountability.change_agreement",
             "evidence.add_recipient",
             "evidence.change_recipient",
             "core.add_term",
@@ -134,6 +147,7 @@ ROLES: tuple[Role, ...] = (
             "cases.change_casefile",
             "evidence.handover_items",
             "testimonies.publish_testimony",
+            *ACCOUNTABILITY,
         ),
     ),
     Role(
