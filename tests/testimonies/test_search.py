@@ -57,7 +57,7 @@ def test_a_hit_opens_the_transcript_at_the_segment_time(
     load(testimony)
     page = signed_in(documenter_a).get(reverse("testimonies:search"), {"q": "صيدنايا"})
     transcript = reverse("testimonies:transcript", kwargs={"pk": testimony.pk, "language": "ar"})
-    assert f"{transcript}?t=1.5#segment-2" in page.content.decode()
+    assert f"{transcript}?from=2&amp;t=1.5#segment-2" in page.content.decode()
 
 
 def test_no_hit_and_no_count_from_a_testimony_the_user_may_not_see(
