@@ -33,3 +33,15 @@ def test_editing_an_item_audits_the_field_and_annotates_its_custody(
     assert last_update(item).fields == ["title"]
     event = item.custody_events.get(action="annotate")
     assert event.details["fields"] == ["title"]
+
+
+def test_saving_an_item_unchanged_writes_nothing(documenter_a: Any, team_a: Any) -> None:
+    item = item_ingest(
+        io.BytesIO(b"photo of a door"), filename="door.jpg.txt", actor=None, team=team_a
+    ).item
+    client = signed_in(documenter_a)
+    response = edit_through_page(client, reverse("evidence:item_edit", args=[item.reference]))
+    page = client.get(response.url).content.decode()
+    assert "Nothing was changed." in page
+    assert last_update(item) is None
+    assert not item.custody_events.filter(action="annotate").exists()
