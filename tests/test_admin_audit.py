@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
-from django.forms import MultiWidget
 from django.urls import reverse
 
 from mizan.accountability.models import Agreement
@@ -27,6 +26,7 @@ from mizan.testimonies.models import Collection
 from mizan.text import normalise_for_search
 from tests import factories
 from tests.conftest import signed_in
+from tests.posting import put_field as _put
 
 pytestmark = pytest.mark.django_db
 
@@ -129,34 +129,6 @@ CHANGES: dict[str, dict[str, str]] = {
     "otp_totp.totpdevice": {"name": "renamed phone"},
     "otp_static.staticdevice": {"name": "renamed codes"},
 }
-
-
-def _value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "on" if value else ""
-    if isinstance(value, list | tuple | set):
-        return [str(getattr(v, "pk", v)) for v in value]
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return value.isoformat()
-    return str(getattr(value, "pk", value))
-
-
-def _put(data: dict[str, Any], form: Any, name: str) -> None:
-    field = form.fields[name]
-    if field.disabled:
-        return
-    key = form.add_prefix(name)
-    value = form[name].value()
-    if isinstance(field.widget, MultiWidget):
-        parts = value if isinstance(value, list) else field.widget.decompress(value)
-        for index, part in enumerate(parts):
-            data[f"{key}_{index}"] = _value(part)
-        return
-    rendered = _value(value)
-    if rendered != "" or not isinstance(value, bool):
-        data[key] = rendered
 
 
 def posted_back(response: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:

@@ -121,9 +121,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_page(
         request,
         forms.ActivityForm(request.POST or None, instance=activity, actor=request.user),
-        # The service gets the record as stored (the form wrote its data onto its instance).
         save=lambda data: services.activity_update(
-            actor=request.user, activity=_changeable(request, pk), data=data
+            actor=request.user, activity=activity, data=data
         ),
         success_url=reverse("activities:detail", args=[pk]),
         template="activities/form.html",

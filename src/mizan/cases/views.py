@@ -512,9 +512,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_page(
         request,
         PersonForm(request.POST or None, instance=person, actor=request.user),
-        save=lambda data: services.person_update(
-            actor=request.user, person=Person.objects.get(pk=pk), data=data
-        ),
+        save=lambda data: services.person_update(actor=request.user, person=person, data=data),
         success_url=back,
         template="cases/edit_form.html",
         context={"title": _("Edit person"), "back": back},
@@ -532,7 +530,7 @@ def incident_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         IncidentEditForm(request.POST or None, instance=incident, actor=request.user),
         save=lambda data: services.incident_update(
-            actor=request.user, incident=Incident.objects.get(pk=pk), data=data
+            actor=request.user, incident=incident, data=data
         ),
         success_url=back,
         template="cases/edit_form.html",

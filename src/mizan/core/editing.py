@@ -3,10 +3,17 @@
 A view finds the record through the permission layer and binds its form; on a valid POST the
 changed fields go to the app's service (which writes and audits them in one transaction); a
 ``ValidationError`` the service raises is shown on the form and nothing is saved.
+
+A ModelForm writes its cleaned data onto its instance while it validates (``construct_instance``
+in ``_post_clean``). Here it writes onto its own copy: the record the view read stays as stored,
+so a service handed that record compares the new values with the stored ones and audits the
+fields that really changed (handed the form's instance, it would find nothing changed), and a
+refused change never shows in the page's heading.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -27,14 +34,23 @@ def edit_page(
     template: str,
     context: dict[str, Any],
     saved_message: str | None = None,
+    unchanged_message: str | None = None,
 ) -> HttpResponse:
+    """``save`` receives the changed fields (name → cleaned value). With ``unchanged_message``,
+    a ``save`` that returns a false value (an empty list of changed fields) reports that instead
+    of ``saved_message``."""
+    if isinstance(form, forms.BaseModelForm):
+        form.instance = copy.copy(form.instance)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
-            save(data)
+            result = save(data)
         except ValidationError as exc:
             form.add_error(None, " ".join(exc.messages))
         else:
-            messages.success(request, saved_message or _("The changes were saved."))
+            if unchanged_message is not None and not result:
+                messages.info(request, unchanged_message)
+            else:
+                messages.success(request, saved_message or _("The changes were saved."))
             return redirect(success_url)
     return render(request, template, {"form": form, **context})

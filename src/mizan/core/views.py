@@ -106,9 +106,7 @@ def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_page(
         request,
         SiteForm(request.POST or None, instance=site, actor=request.user),
-        save=lambda data: services.site_update(
-            actor=request.user, site=Site.objects.get(pk=pk), data=data
-        ),
+        save=lambda data: services.site_update(actor=request.user, site=site, data=data),
         success_url=reverse("core:site_detail", args=[pk]),
         template="core/site_form.html",
         context={"site": site},

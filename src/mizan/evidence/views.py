@@ -25,6 +25,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.cases.models import CaseFile
+from mizan.core.editing import edit_page
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import get_visible_or_404, visible_prefetch
 from mizan.evidence import services, uploads
@@ -454,27 +455,23 @@ def _file_chunks(path: Any, size: int = 1024 * 1024) -> Any:
 def item_edit(request: HttpRequest, reference: str) -> HttpResponse:
     item = get_visible_or_404(Item, request.user, reference=reference)
     form = ItemEditForm(request.POST or None, instance=item, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {
-            name: form.cleaned_data[name] for name in form.Meta.fields if name in form.changed_data
-        }
-        fresh = Item.objects.get(pk=item.pk)
-        changed = services.item_update(
-            item=fresh, actor=request.user, data=data, incidents=form.incidents
-        )
-        if changed:
-            messages.success(request, _("The changes were saved and added to the custody history."))
-        else:
-            messages.info(request, _("Nothing was changed."))
-        return redirect("evidence:item_detail", reference=item.reference)
-    return render(
+    return edit_page(
         request,
-        "cases/edit_form.html",
-        {
-            "form": form,
+        form,
+        save=lambda data: services.item_update(
+            item=item,
+            actor=request.user,
+            data={name: value for name, value in data.items() if name in form.Meta.fields},
+            incidents=form.incidents,
+        ),
+        success_url=reverse("evidence:item_detail", args=[item.reference]),
+        template="cases/edit_form.html",
+        context={
             "title": _("Edit %(ref)s") % {"ref": item.reference},
             "back": reverse("evidence:item_detail", args=[item.reference]),
         },
+        saved_message=_("The changes were saved and added to the custody history."),
+        unchanged_message=_("Nothing was changed."),
     )
 
 

@@ -329,17 +329,11 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(data: dict[str, Any]) -> None:
         topics = data.pop("topics", None)
-        services.document_update(
-            actor=request.user, document=Document.objects.get(pk=pk), data=data, topics=topics
-        )
+        services.document_update(actor=request.user, document=document, data=data, topics=topics)
 
-    # The form works on its own copy, so a refused change never shows in the page's heading.
-    form = DocumentEditForm(
-        request.POST or None, instance=Document.objects.get(pk=pk), actor=request.user
-    )
     return edit_page(
         request,
-        form,
+        DocumentEditForm(request.POST or None, instance=document, actor=request.user),
         save=save,
         success_url=reverse("library:staff_detail", args=[pk]),
         template="library/edit.html",

@@ -27,6 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.permissions import get_visible_or_404
@@ -178,23 +179,16 @@ def detail(request: HttpRequest, testimony: Testimony) -> HttpResponse:
 
 @staff_testimony(CHANGE)
 def edit(request: HttpRequest, testimony: Testimony) -> HttpResponse:
-    form = forms.TestimonyForm(request.POST or None, instance=testimony, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.testimony_update(
-                actor=request.user,
-                testimony=Testimony.objects.get(pk=testimony.pk),
-                data=form.cleaned_data,
-            )
-        except ValidationError as exc:
-            form.add_error(None, _messages(exc))
-        else:
-            messages.success(request, _("The testimony was saved."))
-            return redirect("testimonies:detail", pk=testimony.pk)
-    return render(
+    return edit_page(
         request,
-        "testimonies/form.html",
-        {"form": form, "title": _("Edit %(ref)s") % {"ref": testimony.reference}},
+        forms.TestimonyForm(request.POST or None, instance=testimony, actor=request.user),
+        save=lambda data: services.testimony_update(
+            actor=request.user, testimony=testimony, data=data
+        ),
+        success_url=reverse("testimonies:detail", kwargs={"pk": testimony.pk}),
+        template="testimonies/form.html",
+        context={"title": _("Edit %(ref)s") % {"ref": testimony.reference}},
+        saved_message=_("The testimony was saved."),
     )
 
 

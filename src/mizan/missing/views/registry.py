@@ -156,7 +156,7 @@ def file_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         forms.MissingPersonForm(request.POST or None, instance=file, actor=request.user),
         save=lambda data: services.missing_person_update(
-            actor=request.user, missing_person=MissingPerson.objects.get(pk=pk), data=data
+            actor=request.user, missing_person=file, data=data
         ),
         success_url=back,
         template="missing/form.html",
@@ -248,7 +248,7 @@ def relative_edit(request: HttpRequest, pk: int, relative_pk: int) -> HttpRespon
         request,
         forms.RelativeContactForm(request.POST or None, instance=relative, actor=request.user),
         save=lambda data: services.relative_update_contact(
-            actor=request.user, relative=file.relatives.get(pk=relative_pk), data=data
+            actor=request.user, relative=relative, data=data
         ),
         success_url=back,
         template="missing/form.html",
