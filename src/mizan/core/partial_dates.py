@@ -84,6 +84,37 @@ ENGLISH_MONTHS = (
     pgettext_lazy("month name", "December"),
 )
 
+# Django's own Arabic catalogue names the months the Egyptian way («ديسمبر»), so a date shown
+# with the ``date`` filter ("j F Y") read differently from a partial date («كانون الأول»).
+# These entries put the Levantine names in Mizan's catalogue, which Django reads before its
+# own (LOCALE_PATHS): one set of month names across the interface. Never evaluated here.
+DJANGO_MONTH_NAMES = (
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+)
+
 # Translated messages for the form and model layers, keyed by PartialDateError.code.
 MESSAGES: dict[str, Any] = {
     "year_required": _("Enter a year."),
