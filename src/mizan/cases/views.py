@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -267,15 +268,29 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+PERSONS_PER_PAGE = 50
+PERSON_MATCHES = 200
+
+
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "")[:200]
     people: Any
     if query:
-        people = selectors.person_suggestions(request.user, query + " ", limit=100)
+        # Name search ranks by key matches and stops at its limit; say so when it is reached.
+        people = selectors.person_suggestions(request.user, query + " ", limit=PERSON_MATCHES)
     else:
-        people = selectors.persons_visible_to(request.user).order_by("-pk")[:100]
-    return render(request, "cases/person_list.html", {"people": people, "query": query})
+        people = selectors.persons_visible_to(request.user).order_by("-pk")
+    page = Paginator(people, PERSONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/person_list.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "capped": bool(query) and len(people) >= PERSON_MATCHES,
+        },
+    )
 
 
 @login_required
