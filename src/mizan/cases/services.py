@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -167,7 +167,10 @@ def age_group_at(birth: PartialDate | None, when: PartialDate | None) -> str:
     def years(born: date, on: date) -> int:
         return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
-    youngest, oldest = years(birth.latest(), when.earliest()), years(birth.earliest(), when.latest())
+    youngest, oldest = (
+        years(birth.latest(), when.earliest()),
+        years(birth.earliest(), when.latest()),
+    )
     if youngest < 0:
         return Act.AgeGroup.UNKNOWN
 
