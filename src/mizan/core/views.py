@@ -16,7 +16,7 @@ from django.views.generic import DetailView, ListView
 
 from mizan.core import selectors, services
 from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
-from mizan.core.dashboard import cards_for
+from mizan.core.dashboard import cards_for, notifications
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.forms import SiteForm
@@ -29,13 +29,15 @@ from mizan.core.sensitivity import Sensitivity
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
+    cards = cards_for(request)
     return render(
         request,
         "core/dashboard.html",
         {
             "site_counts": selectors.site_counts_by_type(request.user),
             "sites_total": Site.objects.visible_to(request.user).count(),
-            "dashboard_cards": cards_for(request),
+            "dashboard_cards": cards,
+            "notifications": notifications(cards),
             "places_total": Place.objects.count(),
             "can_read_audit": request.user.has_perm("core.view_auditentry"),
         },
