@@ -53,6 +53,4 @@ def cards_for(request: HttpRequest) -> list[dict[str, Any]]:
 
 def notifications(cards: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Everything the cards say needs attention and is not zero, for the start page's top."""
-    return [
-        item for entry in cards for item in entry["card"].get("attention", []) if item["count"]
-    ]
+    return [item for entry in cards for item in entry["card"].get("attention", []) if item["count"]]

@@ -45,6 +45,7 @@ def _dashboard_card(request: Any) -> dict[str, Any] | None:
         "links": links,
     }
 
+
 class EvidenceConfig(AppConfig):
     name = "mizan.evidence"
     label = "evidence"

@@ -23,6 +23,7 @@ def _dashboard_card(request: Any) -> dict[str, Any] | None:
         "links": links,
     }
 
+
 class LibraryConfig(AppConfig):
     name = "mizan.library"
     label = "library"

@@ -34,6 +34,7 @@ def _dashboard_card(request: Any) -> dict[str, Any] | None:
         "links": links,
     }
 
+
 class MissingConfig(AppConfig):
     name = "mizan.missing"
     label = "missing"

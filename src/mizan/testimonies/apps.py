@@ -29,6 +29,7 @@ def _dashboard_card(request: Any) -> dict[str, Any] | None:
         "links": [{"label": _("Open testimonies"), "url": reverse("testimonies:staff_list")}],
     }
 
+
 class TestimoniesConfig(AppConfig):
     name = "mizan.testimonies"
     label = "testimonies"
@@ -39,6 +40,9 @@ class TestimoniesConfig(AppConfig):
 
         register(
             DashboardCard(
-                key="testimonies", template="core/module_card.html", order=35, context=_dashboard_card
+                key="testimonies",
+                template="core/module_card.html",
+                order=35,
+                context=_dashboard_card,
             )
         )
