@@ -531,8 +531,8 @@ def persona_clients(viewer, documenter_a, documenter_b, administrator) -> dict[s
     }
 
 
-@pytest.mark.django_db
-def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: Any) -> None:
+def populate(sites: dict[str, Any], team_a: Any) -> dict[str, Any]:
+    """The objects the routes of MATRIX open (added to ``sites``); the crawls reuse them."""
     from mizan.cases import services
 
     sites["unit"] = services.organisation_create(
@@ -570,7 +570,7 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         contact={"phone": "1"},
     )
     sites["source_list"] = missing_services.source_list_create(
-        actor=None, data={"name": "List", "origin": "families"}
+        actor=None, data={"name": "Families' list (synthetic)", "origin": "families"}
     )
     sites["record"] = SourceRecord.objects.create(
         source_list=sites["source_list"], row_number=2, record_id="1", raw={"record_id": "1"}
@@ -587,6 +587,12 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         record_a=sites["record"], record_b=other_record, probability=0.8, match_weight=3.0
     )
     sites["match_run"] = MatchRun.objects.create(list_ids=[sites["source_list"].pk])
+    return sites
+
+
+@pytest.mark.django_db
+def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: Any) -> None:
+    populate(sites, team_a)
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)
