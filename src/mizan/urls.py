@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
@@ -8,6 +9,12 @@ handler404 = "mizan.core.errors.not_found"
 handler500 = "mizan.core.errors.server_error"
 
 urlpatterns = [
+    # Browsers and feed readers ask for /favicon.ico whatever the page says.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("mizan/favicon.svg"), permanent=True),
+        name="favicon",
+    ),
     # Administrators sign in through Mizan's own page (throttled, two-factor) like everyone.
     path(
         "admin/login/",
