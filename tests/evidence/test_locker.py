@@ -682,3 +682,20 @@ def test_stale_uploads_are_forgotten(documenter_a: Any) -> None:
     Upload.objects.filter(token=token).update(updated_at=timezone.now() - timedelta(days=8))
     assert uploads_forget_stale() == 1
     assert not (Path(settings.EVIDENCE_ROOT) / "uploads" / token).exists()
+
+
+def test_custody_history_is_in_local_time_like_the_rest_of_the_page(
+    documenter_a: Any, team_a: Any
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    item = ingest(b"timed", team=team_a)
+    event = item.custody_events.get()
+    local = datetime.fromisoformat(event.at.replace("Z", "+00:00")).astimezone(
+        ZoneInfo(settings.TIME_ZONE)
+    )
+    page = signed_in(documenter_a).get(reverse("evidence:item_detail", args=[item.reference]))
+    body = page.content.decode()
+    assert f">{local:%Y-%m-%d %H:%M:%S}</bdi>" in body
+    assert f">{event.at}<" not in body  # the raw UTC text only as the tooltip
