@@ -28,7 +28,7 @@ from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
-from mizan.core.partial_dates import PartialDate
+from mizan.core.partial_dates import PartialDate, year_filters
 from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 
@@ -43,11 +43,12 @@ def _int(value: str | None) -> int | None:
 
 def _filters(request: HttpRequest) -> selectors.IncidentFilters:
     params = request.GET
+    years, _problems = year_filters(params, "year_from", "year_to")
     return selectors.IncidentFilters(
         query=params.get("q", "")[:200],
         act_type=params.get("act_type", ""),
-        year_from=_int(params.get("year_from")),
-        year_to=_int(params.get("year_to")),
+        year_from=years["year_from"],
+        year_to=years["year_to"],
         governorate=params.get("governorate", ""),
         unit=_int(params.get("unit")),
         sex=params.get("sex", ""),
@@ -80,6 +81,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         "cases/incident_list.html",
         {
             "page_obj": page,
+            "filter_problems": year_filters(params, "year_from", "year_to")[1],
             "filters_query": kept.urlencode(),
             "params": params,
             "act_types": Term.objects.of("act_type"),

@@ -22,7 +22,7 @@ from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
-from mizan.core.partial_dates import PartialDate
+from mizan.core.partial_dates import PartialDate, year_filters
 from mizan.core.permissions import get_visible_or_404
 from mizan.missing import forms, selectors, services
 from mizan.missing.models import (
@@ -40,7 +40,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
         query=params.get("q", "")[:200],
         status=params.get("status", "") if params.get("status") in Status.values else "",
         governorate=params.get("governorate", "")[:40],
-        year=_int(params.get("year")),
+        year=year_filters(params, "year")[0]["year"],
         source_list=_int(params.get("source_list")),
     )
     page = Paginator(selectors.registry_visible_to(request.user, filters), 50).get_page(
@@ -51,6 +51,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
         "missing/registry_list.html",
         {
             "page_obj": page,
+            "filter_problems": year_filters(params, "year")[1],
             "params": params,
             "statuses": Status.choices,
             "governorates": governorates(),
