@@ -35,5 +35,6 @@ def test_registry_says_what_is_wrong_with_the_year(documenter_a: Any) -> None:
 
 
 def test_good_years_raise_no_warning(documenter_a: Any) -> None:
-    page = signed_in(documenter_a).get(reverse("cases:incident_list") + "?year_from=2011&year_to=2014")
+    url = reverse("cases:incident_list") + "?year_from=2011&year_to=2014"
+    page = signed_in(documenter_a).get(url)
     assert 'id="filter-problems"' not in page.content.decode()
