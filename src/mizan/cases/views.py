@@ -167,6 +167,28 @@ def _source_rows(actor: Any, formset: Any) -> list[services.SourceEntry]:
     return rows
 
 
+def _form_problems(form: Any, victims: Any, perpetrators: Any, sources: Any) -> list[str]:
+    """Every field error of the one-pass form, each naming its row and field ("Victim 2 ·
+    Until: …"), for the summary above the form; the same errors also stand by their fields."""
+    lines = []
+    groups = [("", [form])] + [
+        (label, list(formset))
+        for label, formset in (
+            (_("Victim %(n)s"), victims),
+            (_("Perpetrator %(n)s"), perpetrators),
+            (_("Source %(n)s"), sources),
+        )
+    ]
+    for label, forms_ in groups:
+        for number, each in enumerate(forms_, start=1):
+            row = label % {"n": number} if label else ""
+            for name, errors in each.errors.items():
+                field = each.fields[name].label if name in each.fields else ""
+                where = " · ".join(str(part) for part in (row, field) if part)
+                lines += [f"{where}: {error}" if where else str(error) for error in errors]
+    return lines
+
+
 @login_required
 @permission_required("cases.add_incident", raise_exception=True)
 def incident_create(request: HttpRequest) -> HttpResponse:
@@ -215,7 +237,10 @@ def incident_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("cases:incident_detail", pk=incident.pk)
     elif post is not None:
-        problems = [_("Some fields need attention; they are marked below. Nothing was saved.")]
+        problems = [
+            _("Some fields need attention; they are marked below. Nothing was saved."),
+            *_form_problems(form, victims, perpetrators, sources),
+        ]
     return render(
         request,
         "cases/incident_form.html",
