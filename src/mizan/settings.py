@@ -126,11 +126,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    # Other packages' apps under translated names (mizan.core.third_party says why).
+    "mizan.core.third_party.AuthenticatorAppsConfig",
+    "mizan.core.third_party.BackupCodesConfig",
+    "mizan.core.third_party.SignInLockoutsConfig",
     "django_tasks",
-    "django_tasks_db",
+    "mizan.core.third_party.BackgroundTasksConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
+
+from mizan.core import views as core_views
 
 handler400 = "mizan.core.errors.bad_request"
 handler403 = "mizan.core.errors.permission_denied"
@@ -12,7 +13,7 @@ urlpatterns = [
     # Browsers and feed readers ask for /favicon.ico whatever the page says.
     path(
         "favicon.ico",
-        RedirectView.as_view(url=static("mizan/favicon.svg"), permanent=True),
+        core_views.favicon,
         name="favicon",
     ),
     # Administrators sign in through Mizan's own page (throttled, two-factor) like everyone.

@@ -26,6 +26,15 @@ from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 
 
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon (its
+    hashed name is known only once the static files are collected, so it is looked up here)."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("mizan/favicon.svg"))
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
