@@ -699,3 +699,12 @@ def test_custody_history_is_in_local_time_like_the_rest_of_the_page(
     body = page.content.decode()
     assert f">{local:%Y-%m-%d %H:%M:%S}</bdi>" in body
     assert f">{event.at}<" not in body  # the raw UTC text only as the tooltip
+
+
+def test_iso_dates_are_isolated_left_to_right(documenter_a: Any, team_a: Any) -> None:
+    """An ISO date after Arabic text keeps its order (2026-12-05, not 05-12-2026)."""
+    import re
+
+    ingest(b"dated", team=team_a)
+    body = signed_in(documenter_a, language="ar").get(reverse("evidence:item_list")).content
+    assert re.search(rb'<bdi dir="ltr">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</bdi>', body)
