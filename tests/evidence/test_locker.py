@@ -604,6 +604,8 @@ def test_handover_page_checks_consent_then_builds_the_package(
     blocked = client.post(url, {"recipient": iiim.pk, "case_file": case.pk})
     assert blocked.status_code == 200
     assert lacking.reference in blocked.content.decode() and not Handover.objects.exists()
+    # The page links the item to where its consent is recorded.
+    assert reverse("evidence:item_edit", args=[lacking.reference]) in blocked.content.decode()
     both = client.post(url, {"recipient": iiim.pk, "case_file": case.pk, "items": ok.reference})
     assert "one of the two" in both.content.decode()
     done = client.post(url, {"recipient": iiim.pk, "items": ok.reference}, follow=True)

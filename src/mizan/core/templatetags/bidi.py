@@ -12,15 +12,9 @@ from typing import Any
 
 from django import template
 
+from mizan.text.bidi import isolate as isolated
+
 register = template.Library()
-
-FSI = "\u2068"
-PDI = "\u2069"
-
-
-def isolated(value: Any) -> str:
-    text = "" if value is None else str(value)
-    return f"{FSI}{text}{PDI}" if text else ""
 
 
 @register.filter

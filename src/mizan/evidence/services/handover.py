@@ -35,6 +35,7 @@ from mizan.evidence.services.custody import (
     get_store,
     now_iso,
 )
+from mizan.text.bidi import isolate
 
 # ---------------------------------------------------------------------------------------------
 # Consent and handover
@@ -224,7 +225,11 @@ def handover_export(
         raise ConsentMissing(
             [
                 _("%(ref)s (%(name)s) has no consent for “%(scope)s”.")
-                % {"ref": item.reference, "name": item.filename, "scope": scope_label}
+                % {
+                    "ref": isolate(item.reference),
+                    "name": isolate(item.filename),
+                    "scope": scope_label,
+                }
                 for item in lacking
             ]
         )
