@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 
 from mizan.core import selectors, services
 from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
+from mizan.core.audit_links import record_label
 from mizan.core.dashboard import cards_for, notifications
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
@@ -176,6 +177,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     try:
         entries = _audit_entries(request)
         page = Paginator(entries, 100).get_page(request.GET.get("page"))
+        for entry in page:
+            entry.record = record_label(entry.object_type, entry.object_id)
     except Exception:  # a malformed date filter
         messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
         page = Paginator(AuditEntry.objects.all(), 100).get_page(1)

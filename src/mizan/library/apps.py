@@ -30,6 +30,9 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self) -> None:
+        from mizan.core.audit_links import register_record_link
+
+        register_record_link("library.document", "library:staff_detail")
         from mizan.core.dashboard import DashboardCard, register
 
         register(

@@ -41,6 +41,9 @@ class MissingConfig(AppConfig):
     verbose_name = _("Registry of the missing")
 
     def ready(self) -> None:
+        from mizan.core.audit_links import register_record_link
+
+        register_record_link("missing.missingperson", "missing:file_detail")
         from mizan.core.dashboard import DashboardCard, register
 
         register(

@@ -36,6 +36,9 @@ class TestimoniesConfig(AppConfig):
     verbose_name = _("Testimonies")
 
     def ready(self) -> None:
+        from mizan.core.audit_links import register_record_link
+
+        register_record_link("testimonies.testimony", "testimonies:detail")
         from mizan.core.dashboard import DashboardCard, register
 
         register(
