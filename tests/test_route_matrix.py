@@ -205,6 +205,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     ),
     "cases:person_list": (None, SIGNED_IN_OK),
     "favicon": (None, dict.fromkeys(PERSONAS, 301)),
+    "core:help": (None, ALL_OK),
     "cases:person_suggest": (None, SIGNED_IN_OK),
     # The victim inherits the incident's protection: confidential and limited to team A.
     "cases:person_detail": (

@@ -284,6 +284,10 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = env_str("MIZAN_LANGUAGE", "ar")
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The user guide behind the interface's Help link (a checkout has it in docs/).
+USER_GUIDE_PATH = Path(
+    env_str("MIZAN_USER_GUIDE", str(BASE_DIR.parent.parent / "docs" / "user-guide.md"))
+)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("MIZAN_TIME_ZONE", "Asia/Damascus")

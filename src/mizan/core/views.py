@@ -3,13 +3,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
@@ -34,6 +37,25 @@ def favicon(request: HttpRequest) -> HttpResponse:
     from django.templatetags.static import static
 
     return HttpResponsePermanentRedirect(static("mizan/favicon.svg"))
+
+
+ARABIC_PART = "## بالعربية"
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    """The user guide (docs/user-guide.md, or MIZAN_USER_GUIDE), the part in the interface's
+    language. Rendered by markdown-it in CommonMark mode with raw HTML off: the file is ours,
+    but nothing in it can inject markup."""
+    from markdown_it import MarkdownIt
+
+    path = settings.USER_GUIDE_PATH
+    if not path.is_file():
+        raise Http404(_("The user guide is not installed on this server."))
+    text = path.read_text(encoding="utf-8")
+    english, _sep, arabic = text.partition(ARABIC_PART)
+    part = "# دليل المستخدم\n" + arabic if translation.get_language_bidi() and arabic else english
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(part)
+    return render(request, "core/help.html", {"guide": mark_safe(html)})  # noqa: S308
 
 
 def home(request: HttpRequest) -> HttpResponse:
