@@ -64,3 +64,18 @@ def test_start_page_fits_a_phone(
     shot(page, f"start-390-{language}")
     context.close()
     assert overflow <= 0
+
+
+def test_place_picker_filters_as_one_types(
+    browser: Any, live_server: Any, documenter_a: Any
+) -> None:
+    context = _signed_in_context(browser, live_server, documenter_a, "ar", 1280)
+    page = context.new_page()
+    page.goto(live_server.url + "/cases/incidents/new/")
+    select = page.locator('select[name="place"]')
+    total = select.locator("option").count()
+    page.locator("input.place-search").first.fill("دمشق")
+    visible = select.evaluate("s => [...s.options].filter(o => !o.hidden && o.value).length")
+    shot(page, "place-picker-ar")
+    context.close()
+    assert 0 < visible < total
