@@ -269,6 +269,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     # Registry of the missing: everyone with a role reads what their clearance allows; only
     # missing-persons officers and administrators write (documenters have no registry rights).
     "missing:registry_list": (None, SIGNED_IN_OK),
+    "missing:registry_export": (None, SIGNED_IN_OK),
     "missing:file_create": (None, ADMIN_ONLY),
     # A confidential file limited to team A.
     "missing:file_detail": (
