@@ -566,3 +566,27 @@ def test_registry_exports_the_filtered_list_as_safe_csv(
     # A file of a team the viewer is not on is not exported to them.
     other = b"".join(signed_in(viewer).get(url).streaming_content).decode()
     assert "ماهر" not in other
+
+
+@pytest.mark.django_db
+def test_a_record_linked_to_a_person_out_of_reach_has_no_link(
+    officer: Any, viewer: Any, team_b: Any
+) -> None:
+    from mizan.cases import services as cases_services
+    from mizan.missing.models import SourceRecord
+
+    source_list = services.source_list_create(
+        actor=None, data={"name": "Families' list (synthetic)", "origin": "families"}
+    )
+    hidden = cases_services.person_create(
+        actor=None, data={"first_name_ar": "سري", "sensitivity": 2, "team": team_b}
+    )
+    SourceRecord.objects.create(
+        source_list=source_list, row_number=2, record_id="1", raw={}, person=hidden
+    )
+    url = reverse("missing:list_detail", args=[source_list.pk])
+    page = signed_in(viewer).get(url).content.decode()
+    assert reverse("cases:person_detail", args=[hidden.pk]) not in page
+    assert (
+        signed_in(viewer).get(reverse("cases:person_detail", args=[hidden.pk])).status_code == 404
+    )
