@@ -57,7 +57,7 @@ def english_of_the_catalogue() -> tuple[set[str], set[str]]:
                     if len(longest.split()) >= 3:
                         phrases.add(longest)
                 else:
-                    whole.add(text)
+                    whole.add(text.casefold())
     return whole, phrases
 
 
@@ -105,7 +105,7 @@ def untranslated(html: str, whole: set[str], phrases: set[str]) -> list[str]:
     parser.feed(html)
     found = []
     for node in parser.nodes:
-        if node in whole:
+        if node.casefold() in whole:
             found.append(node)
         elif len(node) > 12:
             found.extend(phrase for phrase in phrases if phrase in node)
