@@ -27,7 +27,7 @@ def _role(group: Group) -> str:
 _role.short_description = _("Role")  # type: ignore[attr-defined]
 
 
-class RoleGroupAdmin(AuditedModelAdmin, DjangoGroupAdmin):  # type: ignore[type-arg]
+class RoleGroupAdmin(AuditedModelAdmin, DjangoGroupAdmin):
     """Roles are groups named by their code (legal_officer…): the list shows the role's name
     in the interface's language beside it."""
 

@@ -125,7 +125,8 @@ class PersonNameMixin(forms.Form):
         data = super().clean() or {}
         for script, field in (("ar", "name_ar"), ("lat", "name_lat")):
             for part, value in split_full_name(data.get(field) or "").items():
-                limit = Person._meta.get_field(f"{part}_{script}").max_length or 0
+                column = Person._meta.get_field(f"{part}_{script}")
+                limit = getattr(column, "max_length", None) or 0
                 if len(value) > limit:
                     self.add_error(
                         field,

@@ -42,14 +42,14 @@ def place_picker(field: forms.ModelChoiceField) -> None:  # type: ignore[type-ar
         chain: list[str] = []
         node: int | None = place.pk
         while node is not None and node in rows:
-            parent, name_ar, name_en, kind = rows[node]
+            parent_id, name_ar, name_en, kind = rows[node]
             if kind != Place.Kind.COUNTRY:
                 chain.append(pick(name_ar, name_en))
-            node = parent
+            node = parent_id
         path = " › ".join(reversed(chain)) or place.name
         return f"{path} ({kinds.get(place.kind, place.kind)})"
 
-    field.label_from_instance = label  # type: ignore[method-assign]
+    field.label_from_instance = label  # type: ignore[method-assign,assignment]
     field.widget.attrs["data-place-picker"] = "1"
     field.widget.attrs["data-search-label"] = str(_("Search places"))
 

@@ -19,20 +19,20 @@ from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPConfig
 from django_tasks_db.apps import TasksAppConfig
 
 
-class AuthenticatorAppsConfig(TOTPConfig):
+class AuthenticatorAppsConfig(TOTPConfig):  # type: ignore[misc]
     verbose_name = _("Two-factor: authenticator apps")
 
 
-class BackupCodesConfig(StaticConfig):
+class BackupCodesConfig(StaticConfig):  # type: ignore[misc]
     verbose_name = _("Two-factor: backup codes")
 
 
-class SignInLockoutsConfig(AxesConfig):
+class SignInLockoutsConfig(AxesConfig):  # type: ignore[misc]
     verbose_name = _("Sign-in attempts and lockouts")
 
 
 class BackgroundTasksConfig(TasksAppConfig):
-    verbose_name = _("Background tasks")
+    verbose_name = _("Background tasks")  # type: ignore[assignment]
 
 
 # (app label, model name) → the model's name in the admin's lists.

@@ -200,7 +200,7 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         entries = _audit_entries(request)
         page = Paginator(entries, 100).get_page(request.GET.get("page"))
         for entry in page:
-            entry.record = record_label(entry.object_type, entry.object_id)
+            entry.record = record_label(entry.object_type, entry.object_id)  # type: ignore[attr-defined]
     except Exception:  # a malformed date filter
         messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
         page = Paginator(AuditEntry.objects.all(), 100).get_page(1)
