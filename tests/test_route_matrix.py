@@ -300,6 +300,8 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
         },
     ),
     "cases:person_list": (None, SIGNED_IN_OK),
+    "favicon": (None, dict.fromkeys(PERSONAS, 301)),
+    "core:help": (None, ALL_OK),
     "cases:person_suggest": (None, SIGNED_IN_OK),
     # The victim inherits the incident's protection: confidential and limited to team A.
     "cases:person_detail": (
@@ -467,6 +469,7 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     # Registry of the missing: everyone with a role reads what their clearance allows; only
     # missing-persons officers and administrators write (documenters have no registry rights).
     "missing:registry_list": (None, SIGNED_IN_OK),
+    "missing:registry_export": (None, SIGNED_IN_OK),
     "missing:file_create": (None, ADMIN_ONLY),
     # A confidential file limited to team A.
     "missing:file_detail": (
@@ -776,8 +779,8 @@ def persona_clients(viewer, documenter_a, documenter_b, administrator) -> dict[s
     }
 
 
-@pytest.mark.django_db
-def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: Any) -> None:
+def populate(sites: dict[str, Any], team_a: Any) -> dict[str, Any]:
+    """The objects the routes of MATRIX open (added to ``sites``); the crawls reuse them."""
     from mizan.cases import services
 
     sites["unit"] = services.organisation_create(
@@ -823,7 +826,7 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         contact={"phone": "1"},
     )
     sites["source_list"] = missing_services.source_list_create(
-        actor=None, data={"name": "List", "origin": "families"}
+        actor=None, data={"name": "Families' list (synthetic)", "origin": "families"}
     )
     sites["record"] = SourceRecord.objects.create(
         source_list=sites["source_list"], row_number=2, record_id="1", raw={"record_id": "1"}
@@ -840,6 +843,12 @@ def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: 
         record_a=sites["record"], record_b=other_record, probability=0.8, match_weight=3.0
     )
     sites["match_run"] = MatchRun.objects.create(list_ids=[sites["source_list"].pk])
+    return sites
+
+
+@pytest.mark.django_db
+def test_matrix(persona_clients: dict[str, Any], sites: dict[str, Any], team_a: Any) -> None:
+    populate(sites, team_a)
     failures = []
     for name, (kwargs_for, expectations) in MATRIX.items():
         url = reverse(name, kwargs=kwargs_for(sites) if kwargs_for else None)

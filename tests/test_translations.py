@@ -84,3 +84,11 @@ def test_arabic_pages_are_right_to_left(client) -> None:  # type: ignore[no-unty
     client.cookies["mizan_language"] = "en"
     body = client.get(reverse("accounts:login")).content.decode()
     assert '<html lang="en" dir="ltr">' in body
+
+
+def test_one_spelling_for_english_and_for_month_names() -> None:
+    """«الإنكليزية» with «كانون الأول» (Levantine), never «الإنجليزية» or «ديسمبر» beside them."""
+    catalogue = polib.pofile(str(PO))
+    text = "\n".join(entry.msgstr + "".join(entry.msgstr_plural.values()) for entry in catalogue)
+    for other in ("الإنجليزية", "بالإنجليزية", "الإنجليزي", "يناير", "ديسمبر", "أكتوبر"):
+        assert other not in text, other

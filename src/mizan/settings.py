@@ -128,11 +128,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    # Other packages' apps under translated names (mizan.core.third_party says why).
+    "mizan.core.third_party.AuthenticatorAppsConfig",
+    "mizan.core.third_party.BackupCodesConfig",
+    "mizan.core.third_party.SignInLockoutsConfig",
     "django_tasks",
-    "django_tasks_db",
+    "mizan.core.third_party.BackgroundTasksConfig",
 ]
 
 MIDDLEWARE = [
@@ -285,6 +286,10 @@ CONTENT_SECURITY_POLICY = {
 LANGUAGE_CODE = env_str("MIZAN_LANGUAGE", "ar")
 LANGUAGES = [("ar", _("Arabic")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The user guide behind the interface's Help link (a checkout has it in docs/).
+USER_GUIDE_PATH = Path(
+    env_str("MIZAN_USER_GUIDE", str(BASE_DIR.parent.parent / "docs" / "user-guide.md"))
+)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env_str("MIZAN_TIME_ZONE", "Asia/Damascus")

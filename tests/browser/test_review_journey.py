@@ -100,8 +100,9 @@ def test_officer_reviews_a_suggested_match_and_merges_it(
     assert "الاسم نفسه" in page.inner_text("table.evidence")
     shot(page, "42-review-pair-ar")
     page.locator("body").press("a")
-    page.wait_for_url("**/missing/review/")
-    page.locator(".alert-success").wait_for()
+    page.wait_for_url(f"**/missing/review/?decided={pair.pk}")
+    # The page links to the file both records are now on.
+    page.locator("#accepted-result a").wait_for()
     following = page.locator("#review-pair").get_attribute("data-pair")
     assert following is not None and following != str(pair.pk)  # the next pair opened
     assert "عمر" in page.inner_text("table.side-by-side")

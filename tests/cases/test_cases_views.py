@@ -465,3 +465,24 @@ def test_units_the_user_may_not_see_are_never_named(viewer, unit) -> None:  # ty
     assert "Secret unit" not in body and "Branch 999 (test)" in body
     # One neutral count, nothing that tells the hidden perpetrator apart (not even its degree).
     assert "and 1 perpetrator you may not see" in body
+
+
+def test_statistics_totals_agree_with_an_unknown_row(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    from mizan.cases.statistics import charts
+
+    make_incident(unit, Sensitivity.INTERNAL, "Dated, with a unit")
+    # Undated, without any perpetrator: it must still count under every dimension.
+    services.incident_record(
+        actor=None,
+        incident={"title_en": "Undated", "sensitivity": Sensitivity.INTERNAL},
+        victims=[
+            services.VictimAct(
+                act_type="torture", new_person={"first_name_ar": "هالة", "sensitivity": 1}
+            )
+        ],
+        perpetrators=[],
+        sources=[],
+    )
+    found = {c.key: c for c in charts(documenter_a)}
+    assert {key: chart.total for key, chart in found.items()} == dict.fromkeys(found, 2)
+    assert ("Unknown", 1) in found["year"].rows and ("Unknown", 1) in found["unit"].rows

@@ -83,8 +83,7 @@ def expected_counts(user: Any) -> Counter[tuple[str, str]]:
     for act in Act.objects.visible_to(user).select_related("incident", "victim"):
         counts[("act_type", str(act.act_type_id))] += 1
         date = act.start_date or act.incident.start_date
-        if date:
-            counts[("year", f"{date.year:04d}")] += 1
+        counts[("year", f"{date.year:04d}" if date else "")] += 1
         counts[("governorate", str(act.incident.governorate_id or ""))] += 1
         # The victim's sex and age group count only for who may see the victim too; a victim
         # of another team than the incident's counts as unknown (issue 11).
@@ -95,9 +94,12 @@ def expected_counts(user: Any) -> Counter[tuple[str, str]]:
         elif act.victim.is_visible_to(user):
             counts[("sex", str(act.victim.sex_id or ""))] += 1
             counts[("age_group", act.victim_age_group)] += 1
-        for unit_id in {i.perpetrator_unit_id for i in act.involvements.all()}:
+        acting_units = {i.perpetrator_unit_id for i in act.involvements.all()} - {None}
+        for unit_id in acting_units:
             if unit_id in visible_units:
                 counts[("unit", str(unit_id))] += 1
+        if not acting_units:
+            counts[("unit", "")] += 1
     return counts
 
 
@@ -107,7 +109,7 @@ def summed_counts(user: Any) -> Counter[tuple[str, str]]:
     }
     counts: Counter[tuple[str, str]] = Counter()
     for row in ActTally.objects.visible_to(user):
-        if row.dimension == "unit" and row.value not in visible_units:
+        if row.dimension == "unit" and row.value and row.value not in visible_units:
             continue
         counts[(row.dimension, row.value)] += row.acts
     return +counts

@@ -189,3 +189,44 @@ def test_new_persons_inherit_the_incidents_protection(documenter_a, viewer, unit
         assert act.victim.sensitivity == Sensitivity.CONFIDENTIAL
         assert act.victim.team == team_a
     assert not Person.objects.visible_to(viewer).filter(first_name_ar="سامر").exists()
+
+
+@pytest.mark.parametrize(
+    ("born", "act", "expected"),
+    [
+        (PartialDate(1990), PartialDate(2019), "adult"),
+        (PartialDate(2005), PartialDate(2013, 4, 7), "child"),
+        (PartialDate(1950, 1, 1), PartialDate(2013), "elderly"),
+        (PartialDate(1995), PartialDate(2013), "unknown"),  # 17 or 18: not settled
+        (None, PartialDate(2013), "unknown"),
+    ],
+)
+def test_age_group_is_computed_from_birth_and_act_dates(  # type: ignore[no-untyped-def]
+    documenter_a, unit, born, act, expected
+) -> None:
+    person = services.person_create(
+        actor=None, data={"first_name_ar": "نور", "family_name_ar": "الشامي", "birth_date": born}
+    )
+    incident = record(
+        documenter_a,
+        unit,
+        victims=[services.VictimAct(act_type="arrest", person=person, start_date=act)],
+    )
+    assert incident.acts.get().victim_age_group == expected
+
+
+def test_age_group_chosen_in_the_form_is_kept(documenter_a, unit) -> None:  # type: ignore[no-untyped-def]
+    person = services.person_create(
+        actor=None,
+        data={"first_name_ar": "نور", "family_name_ar": "الشامي", "birth_date": PartialDate(1990)},
+    )
+    incident = record(
+        documenter_a,
+        unit,
+        victims=[
+            services.VictimAct(
+                act_type="arrest", person=person, start_date=PartialDate(2019), age_group="child"
+            )
+        ],
+    )
+    assert incident.acts.get().victim_age_group == "child"

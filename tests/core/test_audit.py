@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -175,3 +177,15 @@ def test_audit_page_filters(administrator, viewer) -> None:  # type: ignore[no-u
     assert all(e.action == "view" for e in response.context["page_obj"])
     bad = client.get(reverse("core:audit_list") + "?since=not-a-date")
     assert bad.status_code == 200
+
+
+def test_audit_log_names_records_in_words_with_links(administrator: Any) -> None:
+    from mizan.cases import services as cases_services
+
+    person = cases_services.person_create(
+        actor=administrator, data={"first_name_ar": "نور", "sensitivity": 1}
+    )
+    body = signed_in(administrator).get(reverse("core:audit_list")).content.decode()
+    link = reverse("cases:person_detail", args=[person.pk])
+    assert f'<a href="{link}">Person #{person.pk}</a>' in body
+    assert f">cases.person:{person.pk}<" not in body

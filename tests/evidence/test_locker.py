@@ -604,6 +604,8 @@ def test_handover_page_checks_consent_then_builds_the_package(
     blocked = client.post(url, {"recipient": iiim.pk, "case_file": case.pk})
     assert blocked.status_code == 200
     assert lacking.reference in blocked.content.decode() and not Handover.objects.exists()
+    # The page links the item to where its consent is recorded.
+    assert reverse("evidence:item_edit", args=[lacking.reference]) in blocked.content.decode()
     both = client.post(url, {"recipient": iiim.pk, "case_file": case.pk, "items": ok.reference})
     assert "one of the two" in both.content.decode()
     done = client.post(url, {"recipient": iiim.pk, "items": ok.reference}, follow=True)
@@ -682,3 +684,29 @@ def test_stale_uploads_are_forgotten(documenter_a: Any) -> None:
     Upload.objects.filter(token=token).update(updated_at=timezone.now() - timedelta(days=8))
     assert uploads_forget_stale() == 1
     assert not (Path(settings.EVIDENCE_ROOT) / "uploads" / token).exists()
+
+
+def test_custody_history_is_in_local_time_like_the_rest_of_the_page(
+    documenter_a: Any, team_a: Any
+) -> None:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    item = ingest(b"timed", team=team_a)
+    event = item.custody_events.get()
+    local = datetime.fromisoformat(event.at.replace("Z", "+00:00")).astimezone(
+        ZoneInfo(settings.TIME_ZONE)
+    )
+    page = signed_in(documenter_a).get(reverse("evidence:item_detail", args=[item.reference]))
+    body = page.content.decode()
+    assert f">{local:%Y-%m-%d %H:%M:%S}</bdi>" in body
+    assert f">{event.at}<" not in body  # the raw UTC text only as the tooltip
+
+
+def test_iso_dates_are_isolated_left_to_right(documenter_a: Any, team_a: Any) -> None:
+    """An ISO date after Arabic text keeps its order (2026-12-05, not 05-12-2026)."""
+    import re
+
+    ingest(b"dated", team=team_a)
+    body = signed_in(documenter_a, language="ar").get(reverse("evidence:item_list")).content
+    assert re.search(rb'<bdi dir="ltr">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</bdi>', body)

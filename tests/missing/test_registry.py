@@ -537,3 +537,56 @@ def test_grave_documents(officer: Any, viewer: Any, registry_team: Any) -> None:
     with pytest.raises(ValidationError):
         services.grave_document_create(actor=officer, data={"site": prison, "title": "x"})
     assert signed_in(viewer).post(reverse("missing:grave_list"), {}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_registry_exports_the_filtered_list_as_safe_csv(
+    officer: Any, registry_team: Any, viewer: Any
+) -> None:
+    from mizan.core.models import AuditEntry
+
+    services.missing_person_create(
+        actor=officer,
+        data={"disappeared_on": PartialDate(2013, 5)},
+        person_data={"first_name_ar": "=HYPERLINK(1)", "family_name_ar": "غسان"},
+    )
+    services.missing_person_create(
+        actor=officer,
+        data={"disappeared_on": PartialDate(2016), "team": registry_team},
+        person_data={"first_name_ar": "ماهر"},
+    )
+    url = reverse("missing:registry_export")
+    response = signed_in(officer).get(url, {"year": "2013"})
+    body = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    lines = body.lstrip("\ufeff").splitlines()
+    assert lines[0] == "reference,name,disappeared_on,governorate,status,sensitivity"
+    assert len(lines) == 2 and "2013-05" in lines[1] and "'=HYPERLINK(1)" in lines[1]
+    assert AuditEntry.objects.filter(action="export", object_type="missing.missingperson").exists()
+    # A file of a team the viewer is not on is not exported to them.
+    other = b"".join(signed_in(viewer).get(url).streaming_content).decode()
+    assert "ماهر" not in other
+
+
+@pytest.mark.django_db
+def test_a_record_linked_to_a_person_out_of_reach_has_no_link(
+    officer: Any, viewer: Any, team_b: Any
+) -> None:
+    from mizan.cases import services as cases_services
+    from mizan.missing.models import SourceRecord
+
+    source_list = services.source_list_create(
+        actor=None, data={"name": "Families' list (synthetic)", "origin": "families"}
+    )
+    hidden = cases_services.person_create(
+        actor=None, data={"first_name_ar": "سري", "sensitivity": 2, "team": team_b}
+    )
+    SourceRecord.objects.create(
+        source_list=source_list, row_number=2, record_id="1", raw={}, person=hidden
+    )
+    url = reverse("missing:list_detail", args=[source_list.pk])
+    page = signed_in(viewer).get(url).content.decode()
+    assert reverse("cases:person_detail", args=[hidden.pk]) not in page
+    assert (
+        signed_in(viewer).get(reverse("cases:person_detail", args=[hidden.pk])).status_code == 404
+    )

@@ -206,10 +206,14 @@ def test_pages_show_the_evidence_and_decide(officer: Any, two_lists: Any) -> Non
     arabic = signed_in(officer, language="ar").get(reverse("missing:review_queue")).content
     assert "الاسم نفسه".encode() in arabic
     response = client.post(reverse("missing:pair_decide", args=[pair.pk]), {"decision": "accepted"})
-    assert response.status_code == 302 and response["Location"] == reverse("missing:review_queue")
+    queue = reverse("missing:review_queue")
+    assert response.status_code == 302 and response["Location"] == f"{queue}?decided={pair.pk}"
     pair.refresh_from_db()
     assert pair.decision == "accepted"
     file = MissingPerson.objects.get(person=pair.record_a.person)
+    # The queue links to the file the two records are now on.
+    after = client.get(response["Location"]).content.decode()
+    assert reverse("missing:file_detail", args=[file.pk]) in after and "accepted-result" in after
     page = client.get(reverse("missing:file_sources", args=[file.pk])).content.decode()
     assert "Mohammad" in page and "محمد" in page and "UN list" in page and "Families" in page
     # A bad decision changes nothing.

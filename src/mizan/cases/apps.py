@@ -16,6 +16,11 @@ class CasesConfig(AppConfig):
     verbose_name = _("Documentation")
 
     def ready(self) -> None:
+        from mizan.core.audit_links import register_record_link
+
+        register_record_link("cases.incident", "cases:incident_detail")
+        register_record_link("cases.person", "cases:person_detail")
+        register_record_link("cases.organisation", "cases:unit_detail")
         from mizan.core.dashboard import DashboardCard, register
 
         register(

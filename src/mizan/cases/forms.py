@@ -125,6 +125,26 @@ class PersonNameMixin(forms.Form):
         ),
     )
 
+    def clean(self) -> dict[str, Any]:
+        """A name is stored in parts (first, father, grandfather, family): each part must fit
+        its column, so a long name is refused here, next to its field, not by the database."""
+        data = super().clean() or {}
+        for script, field in (("ar", "name_ar"), ("lat", "name_lat")):
+            for part, value in split_full_name(data.get(field) or "").items():
+                column = Person._meta.get_field(f"{part}_{script}")
+                limit = getattr(column, "max_length", None) or 0
+                if len(value) > limit:
+                    self.add_error(
+                        field,
+                        _(
+                            "Each part of a name can have at most %(limit)s characters;"
+                            " “%(part)s…” has %(length)s."
+                        )
+                        % {"limit": limit, "part": value[:20], "length": len(value)},
+                    )
+                    break
+        return data
+
     def new_person_data(self) -> dict[str, Any]:
         data: dict[str, Any] = {}
         for script, field in (("ar", "name_ar"), ("lat", "name_lat")):
@@ -182,6 +202,17 @@ class VictimForm(BootstrapFormMixin, PersonNameMixin):
         self.fields["site"].queryset = Site.objects.visible_to(actor).filter(  # type: ignore[attr-defined]
             site_type__code="detention_facility"
         )
+
+    def clean(self) -> dict[str, Any]:
+        """The row's own date checks, so they show with the field errors, not after them."""
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if not check_order(start, end):
+            self.add_error("end_date", _("The end is before the start."))
+        birth_year = data.get("birth_year")
+        if birth_year and start is not None and start.latest().year < birth_year:
+            self.add_error("start_date", _("The act is dated before the victim's birth."))
+        return data
 
 
 class PerpetratorForm(BootstrapFormMixin, forms.Form):

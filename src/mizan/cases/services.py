@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -160,6 +161,34 @@ class VictimAct:
     steps_taken: str = ""
 
 
+def age_group_at(birth: PartialDate | None, when: PartialDate | None) -> str:
+    """The victim's age group on the act's date, when the two dates settle it.
+
+    Partial dates are ranges: the age lies between (earliest act day − latest birth day) and
+    (latest act day − earliest birth day) in whole years. A group is given only when both ends
+    fall in it (born 1990, act in 2019: 28 or 29, adult); otherwise it stays unknown.
+    """
+    if birth is None or when is None:
+        return Act.AgeGroup.UNKNOWN
+
+    def years(born: date, on: date) -> int:
+        return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+    youngest, oldest = (
+        years(birth.latest(), when.earliest()),
+        years(birth.earliest(), when.latest()),
+    )
+    if youngest < 0:
+        return Act.AgeGroup.UNKNOWN
+
+    def group(age: int) -> str:
+        if age < 18:
+            return Act.AgeGroup.CHILD
+        return Act.AgeGroup.ADULT if age < 60 else Act.AgeGroup.ELDERLY
+
+    return group(youngest) if group(youngest) == group(oldest) else Act.AgeGroup.UNKNOWN
+
+
 @dataclass
 class Perpetrator:
     degree: str
@@ -291,7 +320,11 @@ def _write_act(
         place=record.place,
         site_id=row.site_id,
         status=terms.require("act_status", row.status) if row.status else None,
-        victim_age_group=row.age_group,
+        victim_age_group=(
+            row.age_group
+            if row.age_group != Act.AgeGroup.UNKNOWN
+            else age_group_at(victim.birth_date, row.start_date or record.start_date)
+        ),
         victim_sex_id=victim_sex_id if row.person is not None else victim.sex_id,
         steps_taken=row.steps_taken,
     )

@@ -63,12 +63,20 @@ def charts(user: Any) -> list[Chart]:
         return _sorted(list(merged.items()))
 
     age_labels = {value: str(label) for value, label in Act.AgeGroup.choices}
-    by_unit = _sorted(
-        [(units[v] or unknown, n) for v, n in sums.get("unit", {}).items() if v in units]
-    )[:15]
+    # Every chart ends with its "Unknown" row (acts without that value), so each adds up to
+    # the same total as "Acts by type". Only the top 15 units are named; an act with several
+    # units counts under each, and a unit the user may not see is neither named nor counted.
+    unit_sums = sums.get("unit", {})
+    by_unit = _sorted([(units[v], n) for v, n in unit_sums.items() if units.get(v)])[:15] + (
+        [(unknown, unit_sums[""])] if unit_sums.get("") else []
+    )
+    years = sums.get("year", {})
+    by_year = sorted((y, n) for y, n in years.items() if y) + (
+        [(unknown, years[""])] if years.get("") else []
+    )
     return [
         Chart("act_type", _("Acts by type"), labelled("act_type", terms)),
-        Chart("year", _("Acts by year"), sorted(sums.get("year", {}).items())),
+        Chart("year", _("Acts by year"), by_year),
         Chart("governorate", _("Acts by governorate"), labelled("governorate", places)),
         Chart("unit", _("Acts by perpetrator unit (top 15)"), by_unit),
         Chart("sex", _("Acts by sex of the victim"), labelled("sex", terms)),

@@ -15,6 +15,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Act, Consent
 from mizan.cases.selectors import involvements_visible_to, sources_visible_to
@@ -25,9 +26,10 @@ UN_BODIES = "un_bodies"
 @dataclass(frozen=True)
 class Kind:
     key: str
-    title: str
+    title: str  # in the submission itself, which is in English for the UN mechanism
     act_types: frozenset[str]
     template: str
+    label: Any = ""  # the same title in the interface's language
 
 
 WGEID = Kind(
@@ -35,12 +37,14 @@ WGEID = Kind(
     "Submission to the UN Working Group on Enforced or Involuntary Disappearances",
     frozenset({"enforced_disappearance"}),
     "cases/submissions/wgeid.html",
+    gettext_lazy("Submission to the UN Working Group on Enforced or Involuntary Disappearances"),
 )
 SR_TORTURE = Kind(
     "sr-torture",
     "Communication to the UN Special Rapporteur on torture",
     frozenset({"torture", "sexual_torture", "ill_treatment"}),
     "cases/submissions/sr_torture.html",
+    gettext_lazy("Communication to the UN Special Rapporteur on torture"),
 )
 KINDS = {kind.key: kind for kind in (WGEID, SR_TORTURE)}
 

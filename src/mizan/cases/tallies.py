@@ -69,10 +69,9 @@ def _count(apps: Any = global_apps, incident_ids: Iterable[int] | None = None) -
         victim_team,
     ) in rows.iterator(chunk_size=5000):
         counts[(level, team, "act_type", str(act_type))] += 1
-        # An act without its own date counts in its incident's year; an undated one in none.
-        year = _year(start) or _year(incident_start)
-        if year:
-            counts[(level, team, "year", year)] += 1
+        # An act without its own date counts in its incident's year; an undated one under ""
+        # (shown as "Unknown"), so every dimension adds up to the same total.
+        counts[(level, team, "year", _year(start) or _year(incident_start))] += 1
         counts[(level, team, "governorate", str(governorate or ""))] += 1
         # The victim's sex and age group are the victim's: counted only for who may see both
         # the incident and the victim (the higher level, the team of either), so a chart
@@ -94,6 +93,14 @@ def _count(apps: Any = global_apps, incident_ids: Iterable[int] | None = None) -
     )
     for level, team, unit, n in units.iterator(chunk_size=5000):
         counts[(level, team, "unit", str(unit))] += n
+    # Acts with no perpetrator unit recorded count under "" ("Unknown").
+    no_unit = (
+        acts.exclude(pk__in=involvements.filter(perpetrator_unit__isnull=False).values("act_id"))
+        .values_list("incident__sensitivity", "incident__team_id")
+        .annotate(n=Count("pk"))
+    )
+    for level, team, n in no_unit.iterator(chunk_size=5000):
+        counts[(level, team, "unit", "")] += n
     return counts
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.forms import formset_factory
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +30,7 @@ from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
-from mizan.core.partial_dates import PartialDate
+from mizan.core.partial_dates import PartialDate, year_filters
 from mizan.core.permissions import get_visible_or_404, visibility_q
 from mizan.core.sensitivity import Sensitivity
 
@@ -44,11 +45,12 @@ def _int(value: str | None) -> int | None:
 
 def _filters(request: HttpRequest) -> selectors.IncidentFilters:
     params = request.GET
+    years, _problems = year_filters(params, "year_from", "year_to")
     return selectors.IncidentFilters(
         query=params.get("q", "")[:200],
         act_type=params.get("act_type", ""),
-        year_from=_int(params.get("year_from")),
-        year_to=_int(params.get("year_to")),
+        year_from=years["year_from"],
+        year_to=years["year_to"],
         governorate=params.get("governorate", ""),
         unit=_int(params.get("unit")),
         sex=params.get("sex", ""),
@@ -81,6 +83,7 @@ def incident_list(request: HttpRequest) -> HttpResponse:
         "cases/incident_list.html",
         {
             "page_obj": page,
+            "filter_problems": year_filters(params, "year_from", "year_to")[1],
             "filters_query": kept.urlencode(),
             "params": params,
             "act_types": Term.objects.of("act_type"),
@@ -175,6 +178,28 @@ def _source_rows(actor: Any, formset: Any) -> list[services.SourceEntry]:
     return rows
 
 
+def _form_problems(form: Any, victims: Any, perpetrators: Any, sources: Any) -> list[str]:
+    """Every field error of the one-pass form, each naming its row and field ("Victim 2 ·
+    Until: …"), for the summary above the form; the same errors also stand by their fields."""
+    lines = []
+    groups = [("", [form])] + [
+        (label, list(formset))
+        for label, formset in (
+            (_("Victim %(n)s"), victims),
+            (_("Perpetrator %(n)s"), perpetrators),
+            (_("Source %(n)s"), sources),
+        )
+    ]
+    for label, forms_ in groups:
+        for number, each in enumerate(forms_, start=1):
+            row = label % {"n": number} if label else ""
+            for name, errors in each.errors.items():
+                field = each.fields[name].label if name in each.fields else ""
+                where = " · ".join(str(part) for part in (row, field) if part)
+                lines += [f"{where}: {error}" if where else str(error) for error in errors]
+    return lines
+
+
 @login_required
 @permission_required("cases.add_incident", raise_exception=True)
 def incident_create(request: HttpRequest) -> HttpResponse:
@@ -223,7 +248,10 @@ def incident_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("cases:incident_detail", pk=incident.pk)
     elif post is not None:
-        problems = [_("Some fields need attention; they are marked below. Nothing was saved.")]
+        problems = [
+            _("Some fields need attention; they are marked below. Nothing was saved."),
+            *_form_problems(form, victims, perpetrators, sources),
+        ]
     return render(
         request,
         "cases/incident_form.html",
@@ -297,15 +325,29 @@ def unit_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+PERSONS_PER_PAGE = 50
+PERSON_MATCHES = 200
+
+
 @login_required
 def person_list(request: HttpRequest) -> HttpResponse:
     query = (request.GET.get("q") or "")[:200]
     people: Any
     if query:
-        people = selectors.person_suggestions(request.user, query + " ", limit=100)
+        # Name search ranks by key matches and stops at its limit; say so when it is reached.
+        people = selectors.person_suggestions(request.user, query + " ", limit=PERSON_MATCHES)
     else:
-        people = selectors.persons_visible_to(request.user).order_by("-pk")[:100]
-    return render(request, "cases/person_list.html", {"people": people, "query": query})
+        people = selectors.persons_visible_to(request.user).order_by("-pk")
+    page = Paginator(people, PERSONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cases/person_list.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "capped": bool(query) and len(people) >= PERSON_MATCHES,
+        },
+    )
 
 
 @login_required

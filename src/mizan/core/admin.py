@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.core.admin_audit import AuditedModelAdmin, audit_registered_admin
 from mizan.core.models import Place, Team, Term
+from mizan.core.third_party import relabel_app_list
 
 admin.site.site_header = _("Mizan administration")
 admin.site.site_title = _("Mizan")
 admin.site.index_title = _("Administration")
+_app_list = admin.site.get_app_list
+admin.site.get_app_list = lambda request, app_label=None: relabel_app_list(  # type: ignore[method-assign]
+    _app_list(request, app_label)
+)
 
 
 @admin.register(Term)

@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
         from mizan.core import reference_data
 
         post_migrate.connect(reference_data.sync_after_migrate, sender=self)
+
+        from mizan.core.audit_links import register_record_link
+
+        register_record_link("core.site", "core:site_detail")

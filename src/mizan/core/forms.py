@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mizan.core.bilingual import pick
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import check_order
 from mizan.core.permissions import effective_clearance, user_team_ids
@@ -14,12 +15,43 @@ from mizan.text import clean_name
 
 
 class BootstrapFormMixin:
-    """Give every widget Bootstrap's class, so templates render fields with one include."""
+    """Give every widget Bootstrap's class, so templates render fields with one include; a
+    place picker shows each place's hierarchy and gets a search box (``place_picker``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():  # type: ignore[attr-defined]
             style_widget(field.widget)
+            if getattr(getattr(field, "queryset", None), "model", None) is Place:
+                place_picker(field)
+
+
+def place_picker(field: forms.ModelChoiceField) -> None:  # type: ignore[type-arg]
+    """Name each place by its path, "Governorate › District › Town (kind)", so the three
+    «دمشق» (governorate, district, city) can be told apart, and mark the widget for the search
+    box of static/mizan/place-picker.js. The places are read once per form, when it is shown."""
+    rows: dict[int, tuple[int | None, str, str, str]] = {}
+    kinds = dict(Place.Kind.choices)
+
+    def label(place: Place) -> str:
+        if not rows:
+            for pk, parent, name_ar, name_en, kind in Place.objects.values_list(
+                "pk", "parent_id", "name_ar", "name_en", "kind"
+            ):
+                rows[pk] = (parent, name_ar, name_en, kind)
+        chain: list[str] = []
+        node: int | None = place.pk
+        while node is not None and node in rows:
+            parent_id, name_ar, name_en, kind = rows[node]
+            if kind != Place.Kind.COUNTRY:
+                chain.append(pick(name_ar, name_en))
+            node = parent_id
+        path = " › ".join(reversed(chain)) or place.name
+        return f"{path} ({kinds.get(place.kind, place.kind)})"
+
+    field.label_from_instance = label  # type: ignore[method-assign,assignment]
+    field.widget.attrs["data-place-picker"] = "1"
+    field.widget.attrs["data-search-label"] = str(_("Search places"))
 
 
 def style_widget(widget: forms.Widget) -> None:

@@ -84,6 +84,37 @@ ENGLISH_MONTHS = (
     pgettext_lazy("month name", "December"),
 )
 
+# Django's own Arabic catalogue names the months the Egyptian way («ديسمبر»), so a date shown
+# with the ``date`` filter ("j F Y") read differently from a partial date («كانون الأول»).
+# These entries put the Levantine names in Mizan's catalogue, which Django reads before its
+# own (LOCALE_PATHS): one set of month names across the interface. Never evaluated here.
+DJANGO_MONTH_NAMES = (
+    _("January"),
+    _("February"),
+    _("March"),
+    _("April"),
+    _("May"),
+    _("June"),
+    _("July"),
+    _("August"),
+    _("September"),
+    _("October"),
+    _("November"),
+    _("December"),
+    pgettext_lazy("alt. month", "January"),
+    pgettext_lazy("alt. month", "February"),
+    pgettext_lazy("alt. month", "March"),
+    pgettext_lazy("alt. month", "April"),
+    pgettext_lazy("alt. month", "May"),
+    pgettext_lazy("alt. month", "June"),
+    pgettext_lazy("alt. month", "July"),
+    pgettext_lazy("alt. month", "August"),
+    pgettext_lazy("alt. month", "September"),
+    pgettext_lazy("alt. month", "October"),
+    pgettext_lazy("alt. month", "November"),
+    pgettext_lazy("alt. month", "December"),
+)
+
 # Translated messages for the form and model layers, keyed by PartialDateError.code.
 MESSAGES: dict[str, Any] = {
     "year_required": _("Enter a year."),
@@ -281,6 +312,46 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.display()
+
+
+def year_filters(params: Any, *names: str) -> tuple[dict[str, int | None], list[str]]:
+    """Years typed into a list's filters (``year_from``, ``year_to`` …), and what is wrong.
+
+    A filter that is not a year, or out of range, is left out and said so; two years in the
+    wrong order (the first two names: from, to) are both left out and said so, rather than
+    silently answering nothing.
+    """
+    from django.utils.translation import gettext
+
+    years: dict[str, int | None] = {}
+    problems: list[str] = []
+    latest = latest_possible_day().year
+    for name in names:
+        text = str(params.get(name) or "").strip()
+        years[name] = None
+        if not text:
+            continue
+        if not (text.isascii() and text.isdigit() and len(text) == 4):
+            problems.append(
+                gettext("“%(value)s” is not a year (four digits, such as 2013): not applied.")
+                % {"value": text[:20]}
+            )
+        elif not 1900 <= int(text) <= latest:
+            problems.append(
+                gettext("The year must be between 1900 and %(latest)s: “%(value)s” not applied.")
+                % {"latest": latest, "value": text}
+            )
+        else:
+            years[name] = int(text)
+    if len(names) >= 2:
+        start, end = years[names[0]], years[names[1]]
+        if start is not None and end is not None and start > end:
+            problems.append(
+                gettext("The first year (%(start)s) is after the last (%(end)s): not applied.")
+                % {"start": start, "end": end}
+            )
+            years[names[0]] = years[names[1]] = None
+    return years, problems
 
 
 def check_order(earlier: PartialDate | None, later: PartialDate | None) -> bool:

@@ -3,20 +3,24 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from mizan.core import selectors, services
 from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
-from mizan.core.dashboard import cards_for
+from mizan.core.audit_links import record_label
+from mizan.core.dashboard import cards_for, notifications
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.forms import SiteForm
@@ -26,16 +30,46 @@ from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 
 
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static icon (its
+    hashed name is known only once the static files are collected, so it is looked up here)."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("mizan/favicon.svg"))
+
+
+ARABIC_PART = "## بالعربية"
+
+
+def help_page(request: HttpRequest) -> HttpResponse:
+    """The user guide (docs/user-guide.md, or MIZAN_USER_GUIDE), the part in the interface's
+    language. Rendered by markdown-it in CommonMark mode with raw HTML off: the file is ours,
+    but nothing in it can inject markup."""
+    from markdown_it import MarkdownIt
+
+    path = settings.USER_GUIDE_PATH
+    if not path.is_file():
+        raise Http404(_("The user guide is not installed on this server."))
+    text = path.read_text(encoding="utf-8")
+    english, _sep, arabic = text.partition(ARABIC_PART)
+    part = "# دليل المستخدم\n" + arabic if translation.get_language_bidi() and arabic else english
+    html = MarkdownIt("commonmark", {"html": False}).enable("table").render(part)
+    return render(request, "core/help.html", {"guide": mark_safe(html)})  # noqa: S308
+
+
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "core/landing.html")
+    cards = cards_for(request)
     return render(
         request,
         "core/dashboard.html",
         {
             "site_counts": selectors.site_counts_by_type(request.user),
             "sites_total": Site.objects.visible_to(request.user).count(),
-            "dashboard_cards": cards_for(request),
+            "dashboard_cards": cards,
+            "notifications": notifications(cards),
             "places_total": Place.objects.count(),
             "can_read_audit": request.user.has_perm("core.view_auditentry"),
         },
@@ -163,6 +197,8 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     try:
         entries = _audit_entries(request)
         page = Paginator(entries, 100).get_page(request.GET.get("page"))
+        for entry in page:
+            entry.record = record_label(entry.object_type, entry.object_id)  # type: ignore[attr-defined]
     except Exception:  # a malformed date filter
         messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
         page = Paginator(AuditEntry.objects.all(), 100).get_page(1)

@@ -13,6 +13,7 @@ from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import user_team_ids
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.models import Item, Recipient
+from mizan.text.bidi import isolate
 
 
 class ItemDetailsForm(BootstrapFormMixin, forms.Form):
@@ -128,6 +129,9 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
         self.fields["recipient"].queryset = Recipient.objects.select_related("category")  # type: ignore[attr-defined]
         self.fields["case_file"].queryset = CaseFile.objects.visible_to(actor)  # type: ignore[attr-defined]
         self.chosen: list[Item] = []
+        # Items that stopped the package for want of consent: the page links each to where
+        # its consent is recorded.
+        self.lacking: list[Item] = []
 
     def clean(self) -> dict[str, Any]:
         from mizan.evidence.services import missing_consent, required_scope
@@ -160,7 +164,7 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
             self.chosen = [found[ref] for ref in dict.fromkeys(refs)]
         recipient = data.get("recipient")
         if recipient is not None:
-            lacking = missing_consent(self.chosen, recipient)
+            lacking = self.lacking = missing_consent(self.chosen, recipient)
             if lacking:
                 scope = Term.objects.filter(
                     vocabulary="consent_scope", code=required_scope(recipient.category.code)
@@ -169,7 +173,9 @@ class HandoverForm(BootstrapFormMixin, forms.Form):
                     _("Stopped: these items have no consent for “%(scope)s”: %(refs)s.")
                     % {
                         "scope": scope.label if scope else "",
-                        "refs": ", ".join(f"{i.reference} ({i.filename})" for i in lacking),
+                        "refs": ", ".join(
+                            f"{isolate(i.reference)} ({isolate(i.filename)})" for i in lacking
+                        ),
                     }
                 )
         key = (data.get("age_recipient") or "").strip()

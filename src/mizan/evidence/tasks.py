@@ -53,6 +53,7 @@ def handover_task(
     item_ids: list[int],
     case_file_id: int | None = None,
     age_recipient: str = "",
+    language: str = "en",
 ) -> dict[str, Any]:
     """Build a handover package in the worker (bagit changes the working directory while it
     writes, which a web server's threads must never see)."""
@@ -77,5 +78,6 @@ def handover_task(
         actor=actor,
         case_file=CaseFile.objects.filter(pk=case_file_id).first() if case_file_id else None,
         age_recipient=age_recipient or None,
+        language=language,
     )
     return {"handover": handover.reference}

@@ -19,6 +19,7 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -381,6 +382,8 @@ def handover_list(request: HttpRequest) -> HttpResponse:
             item_ids=[item.pk for item in form.chosen],
             case_file_id=data["case_file"].pk if data["case_file"] else None,
             age_recipient=data["age_recipient"].strip(),
+            # The package's human text (summary.pdf) is in the language it was asked for in.
+            language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         messages.success(
             request,

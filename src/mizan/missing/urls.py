@@ -5,6 +5,7 @@ from mizan.missing import views
 app_name = "missing"
 urlpatterns = [
     path("", views.registry_list, name="registry_list"),
+    path("export.csv", views.registry_export, name="registry_export"),
     path("new/", views.file_create, name="file_create"),
     path("<int:pk>/", views.file_detail, name="file_detail"),
     path("<int:pk>/edit/", views.file_edit, name="file_edit"),

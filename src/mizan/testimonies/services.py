@@ -43,6 +43,7 @@ from mizan.testimonies.models import (
     identity_protected,
 )
 from mizan.text import normalise_for_search
+from mizan.text.bidi import isolate
 from mizan.text.names import name_words
 
 # --- Testimonies ------------------------------------------------------------------------------
@@ -194,7 +195,7 @@ def original_add(
     if as_recording and filename.lower().endswith(".wav") and _wav_is_silent(stream):
         raise ValidationError(
             _("“%(name)s” is silent: no sound was recorded. Nothing was stored.")
-            % {"name": filename}
+            % {"name": isolate(filename)}
         )
     result = evidence_services.item_ingest(
         stream,
@@ -223,11 +224,11 @@ def original_add(
     if as_recording and item.media_type not in PREVIEW_AUDIO_TYPES | PREVIEW_VIDEO_TYPES:
         raise ValidationError(
             _("“%(name)s” is not an audio or video recording Mizan can play (%(type)s).")
-            % {"name": filename, "type": item.media_type}
+            % {"name": isolate(filename), "type": item.media_type}
         )
     duration = (item.metadata or {}).get("duration_seconds")
     if as_recording and duration is not None and float(duration) <= 0:
-        raise ValidationError(_("“%(name)s” is an empty recording.") % {"name": filename})
+        raise ValidationError(_("“%(name)s” is an empty recording.") % {"name": isolate(filename)})
     with transaction.atomic():
         testimony.originals.add(item)
         item.persons.add(testimony.interviewee)

@@ -19,6 +19,8 @@ import webvtt
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from mizan.text.bidi import isolate
+
 MAX_PROBLEMS = 20
 # A recording's duration is read from its header; allow for rounding between tools.
 END_TOLERANCE_MS = 500
@@ -55,7 +57,7 @@ def decode(data: bytes, filename: str) -> str:
                 "it again as UTF-8 (in most editors: Save as… → Encoding: UTF-8) and import it "
                 "again. Nothing was imported."
             )
-            % {"name": filename, "position": exc.start}
+            % {"name": isolate(filename), "position": exc.start}
         ) from None
 
 
@@ -67,7 +69,7 @@ def format_of(filename: str) -> str:
                 "“%(name)s” is not a transcript Mizan can read: use a .vtt, .srt, .txt or .docx "
                 "file."
             )
-            % {"name": filename}
+            % {"name": isolate(filename)}
         )
     return extension
 
@@ -87,7 +89,7 @@ def _docx_text(data: bytes, filename: str) -> str:
         except ExtractionProblem:
             raise ValidationError(
                 _("“%(name)s” is a damaged Word document. Nothing was imported.")
-                % {"name": filename}
+                % {"name": isolate(filename)}
             ) from None
     return "\n\n".join(p for p in paragraphs.split("\n") if p.strip())
 
@@ -118,14 +120,14 @@ def parse(data: bytes, filename: str, *, duration_ms: int | None = None) -> list
         except Exception:  # webvtt raises MalformedFileError, or ValueError on odd time codes
             raise ValidationError(
                 _("“%(name)s” is not a valid %(format)s file. Nothing was imported.")
-                % {"name": filename, "format": "WebVTT" if kind == "vtt" else "SRT"}
+                % {"name": isolate(filename), "format": "WebVTT" if kind == "vtt" else "SRT"}
             ) from None
         segments = [
             ParsedSegment(_cue_ms(c.start_time), _cue_ms(c.end_time), c.text.strip())
             for c in captions.captions
         ]
     if not segments:
-        raise ValidationError(_("“%(name)s” holds no text.") % {"name": filename})
+        raise ValidationError(_("“%(name)s” holds no text.") % {"name": isolate(filename)})
     check(segments, duration_ms=duration_ms)
     return segments
 

@@ -20,3 +20,10 @@ register = template.Library()
 @register.filter
 def name_for(person: Any, user: Any) -> str:
     return person_name_for(person, user)
+
+
+@register.filter
+def openable_by(person: Any, user: Any) -> bool:
+    """Whether ``user`` may open the person's page: a link is shown only then (a pseudonym
+    linking to a page that answers 404 tells nothing useful and looks broken)."""
+    return person is not None and bool(person.is_visible_to(user))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
 from mizan.core.models import Term
+from mizan.core.partial_dates import PartialDate
 from mizan.core.writing import acting_user, next_reference
 from mizan.evidence.models import (
     CustodyEvent,
@@ -33,6 +35,7 @@ from mizan.evidence.services.custody import (
     get_store,
     now_iso,
 )
+from mizan.text.bidi import isolate
 
 # ---------------------------------------------------------------------------------------------
 # Consent and handover
@@ -102,12 +105,23 @@ class ConsentMissing(ValidationError):
 
 
 def package_summary(
-    items: list[Item], case_file: Any, recipient: Recipient, reference: str
+    items: list[Item],
+    case_file: Any,
+    recipient: Recipient,
+    reference: str,
+    *,
+    language: str = "en",
 ) -> dict[str, Any]:
     """What a package says about itself: identifiers, hashes, provenance — never more about
-    people than the items' own metadata already hold."""
+    people than the items' own metadata already hold.
+
+    Every date here is machine-readable ISO 8601 whatever the interface's language (a partial
+    date keeps only what is known, ``2013`` or ``2013-05``, with ``~`` when approximate, as in
+    ISO 8601-2); ``language`` is the language of the package's human text (summary.pdf).
+    """
     return {
         "format": "mizan-handover-v1",
+        "language": language,
         "handover": reference,
         "organisation": settings.ORGANISATION_NAME,
         "recipient": {"name": recipient.name, "category": recipient.category.code},
@@ -128,7 +142,7 @@ def package_summary(
                 "ingested_at": item.ingested_at.isoformat(),
                 "provenance": {
                     "collected_by": item.collected_by,
-                    "collected_on": str(item.collected_on or ""),
+                    "collected_on": item.collected_on.to_storage() if item.collected_on else "",
                     "collected_where": str(item.collected_where or ""),
                     "collection_method": item.collection_method,
                     "source": item.source_text,
@@ -142,13 +156,43 @@ def package_summary(
     }
 
 
-def summary_pdf(summary: dict[str, Any]) -> bytes:
+def _human_moment(iso: str) -> datetime:
+    """An ISO timestamp of the summary as an aware datetime, for the PDF's local-time text."""
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def summary_pdf(summary: dict[str, Any], language: str | None = None) -> bytes:
+    """The summary for people, in the package's language (dates in words, local time); the
+    JSON beside it keeps the ISO 8601 values."""
     from django.template.loader import render_to_string
     from django.utils import translation
     from weasyprint import HTML
 
-    with translation.override("en"):
-        html = render_to_string("evidence/package_summary.html", {"summary": summary})
+    language = language or summary.get("language") or "en"
+    rows = []
+    for entry in summary["items"]:
+        collected = entry["provenance"].get("collected_on") or ""
+        rows.append(
+            {
+                "item": entry,
+                "collected_on": (
+                    PartialDate.from_storage(collected).display(language) if collected else ""
+                ),
+                "ingested_at": _human_moment(entry["ingested_at"]),
+            }
+        )
+    with translation.override(language):
+        html = render_to_string(
+            "evidence/package_summary.html",
+            {
+                "summary": summary,
+                "rows": rows,
+                "prepared_at": _human_moment(summary["prepared_at"]),
+                "language": language,
+                "rtl": translation.get_language_bidi(),
+                "time_zone": settings.TIME_ZONE,
+            },
+        )
     return bytes(HTML(string=html).write_pdf())
 
 
@@ -161,6 +205,7 @@ def handover_export(
     case_file: Any = None,
     age_recipient: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    language: str = "en",
 ) -> Handover:
     """Build a signed BagIt package of ``items`` for ``recipient`` and record the handover.
 
@@ -180,7 +225,11 @@ def handover_export(
         raise ConsentMissing(
             [
                 _("%(ref)s (%(name)s) has no consent for “%(scope)s”.")
-                % {"ref": item.reference, "name": item.filename, "scope": scope_label}
+                % {
+                    "ref": isolate(item.reference),
+                    "name": isolate(item.filename),
+                    "scope": scope_label,
+                }
                 for item in lacking
             ]
         )
@@ -200,7 +249,7 @@ def handover_export(
         e.as_chain_event()
         for e in CustodyEvent.objects.filter(item__in=items).order_by("seq").iterator()
     ]
-    summary = package_summary(items, case_file, recipient, reference)
+    summary = package_summary(items, case_file, recipient, reference, language=language)
     result = build_package(
         Path(out_dir),
         items=[
@@ -217,7 +266,7 @@ def handover_export(
         ],
         events=events,
         summary=summary,
-        summary_pdf=summary_pdf(summary),
+        summary_pdf=summary_pdf(summary, language),
         signing_key=get_signing_key(),
         organisation=settings.ORGANISATION_NAME,
         recipient=recipient.name,

@@ -36,6 +36,30 @@ FIELD_LABELS = {
     "national_id": gettext_lazy("National ID number"),
     "date_of_arrest": gettext_lazy("Date of arrest"),
 }
+# The columns of a person list (DESIGN.md's CSV headers) in words; the header itself is shown
+# beside it, since that is what a list's file must use.
+COLUMN_LABELS = {
+    "record_id": gettext_lazy("Record number in the list"),
+    "full_name": gettext_lazy("Full name"),
+    "first_name": gettext_lazy("First name"),
+    "father_name": gettext_lazy("Father's name"),
+    "grandfather_name": gettext_lazy("Grandfather's name"),
+    "family_name": gettext_lazy("Family name"),
+    "mother_name": gettext_lazy("Mother's name"),
+    "sex": gettext_lazy("Sex"),
+    "birth_year": gettext_lazy("Year of birth"),
+    "birth_place": gettext_lazy("Place of birth"),
+    "national_id": gettext_lazy("National ID number"),
+    "date_of_arrest": gettext_lazy("Date of arrest"),
+    "place_of_arrest": gettext_lazy("Place of arrest"),
+    "arrest_year": gettext_lazy("Year of arrest"),
+}
+
+
+def column_label(column: str) -> str:
+    return str(COLUMN_LABELS.get(column, column))
+
+
 # The comparison levels of mizan.linkage's model (its labels), in words for the reviewer.
 LEVEL_LABELS = {
     "same spelling": gettext_lazy("same spelling"),

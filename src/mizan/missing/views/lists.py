@@ -21,6 +21,7 @@ from mizan.missing.models import (
     ImportJob,
     SourceList,
 )
+from mizan.missing.review.labels import column_label
 from mizan.missing.views.common import IMPORT
 
 # --- Source lists and imports -------------------------------------------------------------
@@ -68,7 +69,10 @@ def list_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "import_form": forms.ImportForm() if can_import else None,
             "jobs": source_list.jobs.all()[:10],
             "columns": importing.COLUMNS,
-            "aliases": importing.HEADER_ALIASES,
+            "aliases": [
+                (column, column_label(column), names)
+                for column, names in importing.HEADER_ALIASES.items()
+            ],
         },
     )
 
@@ -187,7 +191,10 @@ def record_detail(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse
         {
             "source_list": source_list,
             "record": record,
-            "fields": [(column, getattr(record, column)) for column in services.RECORD_COLUMNS],
+            "fields": [
+                (column, column_label(column), getattr(record, column))
+                for column in services.RECORD_COLUMNS
+            ],
         },
     )
 

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,8 +22,8 @@ from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
-from mizan.core.partial_dates import PartialDate
-from mizan.core.permissions import get_visible_or_404
+from mizan.core.partial_dates import PartialDate, year_filters
+from mizan.core.permissions import get_visible_or_404, person_name_for
 from mizan.missing import forms, selectors, services
 from mizan.missing.models import (
     MissingPerson,
@@ -32,17 +32,56 @@ from mizan.missing.models import (
 from mizan.missing.views.common import ADD, CHANGE, VIEW, _int, _validation_message
 
 
+def _registry_filters(params: Any) -> selectors.RegistryFilters:
+    return selectors.RegistryFilters(
+        query=params.get("q", "")[:200],
+        status=params.get("status", "") if params.get("status") in Status.values else "",
+        governorate=params.get("governorate", "")[:40],
+        year=year_filters(params, "year")[0]["year"],
+        source_list=_int(params.get("source_list")),
+    )
+
+
+@login_required
+@permission_required(VIEW, raise_exception=True)
+def registry_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The registry list as the filters give it, as spreadsheet-safe CSV (a name typed as
+    "=HYPERLINK(…)" stays text): names as the user may see them, dates as ISO 8601. Audited."""
+    files = selectors.registry_visible_to(request.user, _registry_filters(request.GET))
+    audit_record(
+        actor=request.user,
+        action=Action.EXPORT,
+        object_type="missing.missingperson",
+        detail={"format": "csv", "filters": {k: v[:64] for k, v in request.GET.items()}},
+        request=request,
+    )
+    writer = spreadsheet_csv()
+    header = ["reference", "name", "disappeared_on", "governorate", "status", "sensitivity"]
+
+    def rows() -> Any:
+        yield "\ufeff" + writer.writerow(header)
+        for file in files.order_by("reference").iterator(chunk_size=500):
+            yield writer.writerow(
+                [
+                    file.reference,
+                    person_name_for(file.person, request.user),
+                    file.disappeared_on.to_storage() if file.disappeared_on else "",
+                    file.governorate.name_en if file.governorate else "",
+                    file.status,
+                    file.get_sensitivity_display(),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mizan-missing-registry.csv"'
+    return response
+
+
 @login_required
 @permission_required(VIEW, raise_exception=True)
 def registry_list(request: HttpRequest) -> HttpResponse:
     params = request.GET
-    filters = selectors.RegistryFilters(
-        query=params.get("q", "")[:200],
-        status=params.get("status", "") if params.get("status") in Status.values else "",
-        governorate=params.get("governorate", "")[:40],
-        year=_int(params.get("year")),
-        source_list=_int(params.get("source_list")),
-    )
+    filters = _registry_filters(params)
     page = Paginator(selectors.registry_visible_to(request.user, filters), 50).get_page(
         params.get("page")
     )
@@ -51,6 +90,7 @@ def registry_list(request: HttpRequest) -> HttpResponse:
         "missing/registry_list.html",
         {
             "page_obj": page,
+            "filter_problems": year_filters(params, "year")[1],
             "params": params,
             "statuses": Status.choices,
             "governorates": governorates(),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from mizan.missing import review, selectors
 from mizan.missing.models import (
+    CandidatePair,
     ClusterChange,
     MatchRun,
     MissingPerson,
@@ -132,6 +133,12 @@ def review_queue(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                 "flags_b": review.record_flags(pair.record_b),
             }
         )
+    decided = request.GET.get("decided", "")
+    if decided.isdigit():
+        accepted = review.visible_pair(request.user, int(decided))
+        if accepted is not None:
+            accepted.record_a.refresh_from_db()
+            context["accepted"] = _person_link(request, accepted.record_a)
     return render(request, "missing/review_queue.html", context)
 
 
@@ -142,6 +149,7 @@ def _person_link(request: HttpRequest, record: Any) -> dict[str, Any] | None:
     return {
         "person": record.person,
         "file": file if file is not None and file.is_visible_to(request.user) else None,
+        "person_visible": record.person.is_visible_to(request.user),
     }
 
 
@@ -182,6 +190,9 @@ def pair_decide(request: HttpRequest, pk: int) -> HttpResponse:
                 "keep": files[merge.files["to_file"]].reference,
             },
         )
+    if decision == CandidatePair.Decision.ACCEPTED:
+        # The queue page then links to where the two records now are.
+        query = "&".join(part for part in (query, f"decided={pk}") if part)
     return redirect(reverse("missing:review_queue") + (f"?{query}" if query else ""))
 
 
