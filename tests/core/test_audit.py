@@ -189,3 +189,15 @@ def test_audit_log_names_records_in_words_with_links(administrator: Any) -> None
     link = reverse("cases:person_detail", args=[person.pk])
     assert f'<a href="{link}">Person #{person.pk}</a>' in body
     assert f">cases.person:{person.pk}<" not in body
+
+
+def test_audit_page_names_the_changed_fields_in_the_readers_language(administrator) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: the log showed internal keys (``birth_date``) in the Arabic interface."""
+    from mizan.cases.models import Person
+
+    person = Person.objects.create(first_name_ar="سلمى", family_name_ar="المصري")
+    audit_record(actor=administrator, action=Action.UPDATE, target=person, fields=["birth_date"])
+    arabic = signed_in(administrator, language="ar").get(reverse("core:audit_list")).content
+    assert "تاريخ الولادة" in arabic.decode()
+    english = signed_in(administrator).get(reverse("core:audit_list")).content.decode()
+    assert "date of birth" in english and ">birth_date<" not in english

@@ -38,3 +38,23 @@ def record_label(object_type: str, object_id: str) -> dict[str, Any]:
         except NoReverseMatch:
             url = ""
     return {"label": label, "url": url, "raw": f"{object_type}:{object_id}"}
+
+
+def field_labels(object_type: str, fields: list[str]) -> list[str]:
+    """The audited fields by their names in the reader's language ("date of birth", not
+    ``birth_date``); a name the model does not (or no longer) have is shown as stored."""
+    try:
+        meta = apps.get_model(object_type)._meta if object_type else None
+    except (LookupError, ValueError):
+        meta = None
+    labels = []
+    for name in fields:
+        label: Any = name
+        if meta is not None:
+            try:
+                field = meta.get_field(name)
+                label = getattr(field, "verbose_name", name)
+            except Exception:  # FieldDoesNotExist, or a name that is not a field
+                label = name
+        labels.append(str(label))
+    return labels

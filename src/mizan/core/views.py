@@ -14,12 +14,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from mizan.core import selectors, services
 from mizan.core.audit import Action, AuditLogBroken, audit_checkpoint_export, audit_record
-from mizan.core.audit_links import record_label
+from mizan.core.audit_links import field_labels, record_label
 from mizan.core.dashboard import cards_for, notifications
 from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer as spreadsheet_csv
@@ -199,6 +200,9 @@ def audit_list(request: HttpRequest) -> HttpResponse:
         page = Paginator(entries, 100).get_page(request.GET.get("page"))
         for entry in page:
             entry.record = record_label(entry.object_type, entry.object_id)  # type: ignore[attr-defined]
+            entry.field_labels = pgettext("list separator", ", ").join(  # type: ignore[attr-defined]
+                field_labels(entry.object_type, entry.fields or [])
+            )
     except Exception:  # a malformed date filter
         messages.error(request, _("A date filter is not a date (use YYYY-MM-DD)."))
         page = Paginator(AuditEntry.objects.all(), 100).get_page(1)
