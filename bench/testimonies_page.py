@@ -151,11 +151,13 @@ def main() -> None:
     # The same recording (one byte different, so it is not deduplicated) in an object of the
     # locker's format v1, for a baseline measured in the same run (issue 13).
     from mizan.evidence.services import get_store
+    from mizan.testimonies import services
 
-    old_testimony = services.testimony_create(
-        actor=None, interviewee=person, data={"sensitivity": 2}
-    )
     store = get_store()
+    audio = b"".join(store.open(testimony.recording.sha256))
+    old_testimony = services.testimony_create(
+        actor=None, interviewee=testimony.interviewee, data={"sensitivity": 2}
+    )
     store._write_version = 1
     try:
         services.original_add(
