@@ -36,7 +36,9 @@ def _new_activity(page: Any, base: str, kind: str, title: str, day: int, project
     page.fill("input[name=start_date_0]", "2025")
     page.select_option("select[name=start_date_1]", value="3")
     page.fill("input[name=start_date_2]", str(day))
-    page.select_option("select[name=place]", label="غازي عنتاب")
+    gaziantep = Place.objects.filter(name_ar="غازي عنتاب").order_by("pk").first()
+    assert gaziantep is not None
+    page.select_option("select[name=place]", value=str(gaziantep.pk))
     page.select_option("select[name=projects]", value=str(project.pk))
     page.check(f"input[name=topics][value='{_term('activity_topic', 'transitional_justice').pk}']")
     page.select_option("select[name=sensitivity]", value=str(Sensitivity.INTERNAL))

@@ -744,6 +744,16 @@ def _part_page(
     problems: Any,
     act: Act | None = None,
 ) -> HttpResponse:
+    if form.is_bound and form.errors:
+        # Every problem at once: each is shown next to its field, and named here at the top.
+        problems = [
+            *problems,
+            *(
+                f"{form.fields[name].label if name in form.fields else ''}: {message}".lstrip(": ")
+                for name, errors in form.errors.items()
+                for message in errors
+            ),
+        ]
     return render(
         request,
         "cases/incident_part_form.html",
