@@ -232,7 +232,8 @@ class ListVocabulary:
 
     def _split(self, word: str) -> str:
         letters = word.rstrip(",،")
-        if len(letters) < 6 or self.count(letters) > self.RARE:
+        # Only a word of letters alone: "Al-Hamwi" or "Abd-al" is written that way on purpose.
+        if len(letters) < 6 or not letters.isalpha() or self.count(letters) > self.RARE:
             return word
         best, best_count = None, 0
         for cut in range(3, len(letters) - 2):
@@ -242,27 +243,25 @@ class ListVocabulary:
                 best, best_count = f"{head} {tail}", least
         return word if best is None else best + word[len(letters) :]
 
-    def _given(self, word: str) -> float:
-        """Log-probability, from the lists, that ``word`` is a given name rather than a family
-        name (0.5 for a word the lists never place)."""
-        key = _key(word) if word else ""
-        given, family = self.as_given.get(key, 0), self.as_family.get(key, 0)
-        return math.log((given + 0.5) / (given + family + 1))
+    # How far one word's placement in the lists can move a reading (log-odds): a word the lists
+    # use both ways (حسن, Hassan as a family name) must not outweigh everything else.
+    WORD_EVIDENCE = 3.0
 
-    def _family(self, word: str) -> float:
+    def _givenness(self, word: str) -> float:
+        """Log-odds, from the lists, that ``word`` is a given name rather than a family name,
+        bounded by ``WORD_EVIDENCE`` (0 for a word the lists never place)."""
         key = _key(word) if word else ""
-        given, family = self.as_given.get(key, 0), self.as_family.get(key, 0)
-        return math.log((family + 0.5) / (given + family + 1))
+        ratio = math.log((self.as_given.get(key, 0) + 1) / (self.as_family.get(key, 0) + 1))
+        return max(-self.WORD_EVIDENCE, min(self.WORD_EVIDENCE, ratio))
 
-    def order_score(self, words: list[str], family_first: bool) -> float:
-        """Log-likelihood, from the lists, of reading ``words`` family name first or last: the
-        first and the last word are the ones whose role changes between the two readings."""
+    def order_score(self, words: list[str]) -> float:
+        """Log-odds, from the lists, that ``words`` are in the natural order (family name last)
+        rather than family name first: the first and the last word are the ones whose role
+        changes between the two readings. Positive for "رنا خالد قطان", negative for
+        "قطان رنا خالد", 0 when the lists do not tell."""
         if len(words) < 2:
             return 0.0
-        head, tail = words[0], words[-1]
-        if family_first:
-            return self._family(head) + self._given(tail)
-        return self._given(head) + self._family(tail)
+        return self._givenness(words[0]) - self._givenness(words[-1])
 
 
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
@@ -274,15 +273,13 @@ def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
     readings = parse_full_name(text)
     if len(readings) == 1 or readings[0].confidence >= 0.9:
         return readings[0].parts
-    words = name_words(drop_titles(strip_asides(text)))
-    best = max(
-        readings,
-        key=lambda r: (
-            math.log(max(r.confidence, 1e-3))
-            + vocabulary.order_score(words, r.form == "family first")
-        ),
-    )
-    return best.parts
+    forms = {reading.form: reading for reading in readings}
+    if set(forms) != {"natural", "family first"}:
+        return readings[0].parts
+    natural, family_first = forms["natural"], forms["family first"]
+    prior = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    evidence = vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    return (natural if prior + evidence >= 0 else family_first).parts
 
 
 def _name_parts(row: Mapping[str, str], vocabulary: ListVocabulary | None = None) -> dict[str, str]:
