@@ -157,8 +157,9 @@ class ListVocabulary:
 
     - ``words``: how often each word (``_word_form``) is written in any name column, so that a
       word glued or split by OCR ("محمدخالد", "محمو د") can be told from a name the lists write;
-    - ``as_given`` / ``as_family``: how often a name key stands as a given name (first, father,
-      grandfather) or as a family name where the record says so (separate columns, a comma, an
+    - ``as_given`` / ``as_family``: how often a word, as spelt (article included: يوسف is a given
+      name, اليوسف a family name), stands as a given name (first, father, grandfather) or as a
+      family name where the record says so (separate columns, a comma, an
       upper-case family name), so that a full name written family-first without any sign is
       read in the order the lists themselves support, even when its first name is in no list
       of given names.
@@ -197,9 +198,9 @@ class ListVocabulary:
                         family = reading.parts["family_name"]
             for name in given:
                 if name:
-                    as_given[_key(name)] += 1
+                    as_given[_word_form(name)] += 1
             if family:
-                as_family[_key(family)] += 1
+                as_family[_word_form(family)] += 1
         return vocabulary
 
     def count(self, word: str) -> int:
@@ -250,7 +251,7 @@ class ListVocabulary:
     def _givenness(self, word: str) -> float:
         """Log-odds, from the lists, that ``word`` is a given name rather than a family name,
         bounded by ``WORD_EVIDENCE`` (0 for a word the lists never place)."""
-        key = _key(word) if word else ""
+        key = _word_form(word)
         ratio = math.log((self.as_given.get(key, 0) + 1) / (self.as_family.get(key, 0) + 1))
         return max(-self.WORD_EVIDENCE, min(self.WORD_EVIDENCE, ratio))
 
@@ -258,10 +259,13 @@ class ListVocabulary:
         """Log-odds, from the lists, that ``words`` are in the natural order (family name last)
         rather than family name first: the first and the last word are the ones whose role
         changes between the two readings. Positive for "رنا خالد قطان", negative for
-        "قطان رنا خالد", 0 when the lists do not tell."""
+        "قطان رنا خالد", 0 when the lists do not tell. Only a first word the lists place as a
+        family name speaks against the natural order: a family name that is also a given name
+        ("… محمد الحسن", "… Youssef") leaves it standing."""
         if len(words) < 2:
             return 0.0
-        return self._givenness(words[0]) - self._givenness(words[-1])
+        head, tail = self._givenness(words[0]), self._givenness(words[-1])
+        return head - tail if head < 0 else max(0.0, head - tail)
 
 
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:

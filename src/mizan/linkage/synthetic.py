@@ -6,12 +6,13 @@ as in a real population, and none is taken from a real list), and every record i
 
 How a population and its lists are made (``generate``):
 
-1. Clans share a family name and a grandfather; each clan has one to three fathers (brothers), each
-   father a wife and one to five children. That yields siblings (same father, grandfather, family
-   and mother, different first name) and cousins (same grandfather and family), and the first son
-   is often named after his grandfather, so cousins can share first name, grandfather and family
-   name: the hard negatives a linker must not merge. Common first names (محمد, أحمد …) are drawn
-   far more often than rare ones, so unrelated namesakes appear as they do in real lists.
+1. Clans share a family name (about one in eight a given name: الحسن, يوسف) and a grandfather;
+   each clan has one to three fathers (brothers), each father a wife and one to five children.
+   That yields siblings (same father, grandfather, family and mother, different first name) and
+   cousins (same grandfather and family), and the first son is often named after his
+   grandfather, so cousins can share first name, grandfather and family name: the hard
+   negatives a linker must not merge. Common first names (محمد, أحمد …) are drawn far more
+   often than rare ones, so unrelated namesakes appear as they do in real lists.
 2. Each person is reported in one to three of the lists, sometimes twice in the same list.
 3. Each list writes names its own way:
    - ``families``: Arabic typed by relatives: hamza, taa marbuta and alef maqsura written either
@@ -316,6 +317,10 @@ def _family_names(rng: random.Random) -> _Pool:
                     )
                     names.append(Name(arabic, latin))
     rng.shuffle(names)
+    # Many Syrian family names are given names, with or without the article (الحسن, العلي,
+    # يوسف, Khalil): about one person in eight, among the larger families.
+    for name, latin, _weight in _MALE:
+        names.insert(rng.randrange(300), Name(name, latin))
     # Zipf-like frequencies: a few large families, a long tail of small ones.
     weights = [1.0 / (rank + 10) for rank in range(len(names))]
     return _Pool(names, weights)
