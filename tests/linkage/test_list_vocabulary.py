@@ -100,3 +100,15 @@ def test_the_generator_writes_ocr_word_splits_and_merges_and_signless_family_fir
         and n.split()[0].lower().startswith(("al", "el"))
     ]
     assert signless
+
+
+def test_the_review_explains_a_pair_with_the_reading_link_used() -> None:
+    from mizan.linkage import score_pairs
+
+    columns = _person(record_id="a", first_name="محمود", father_name="خالد", family_name="الحموي")
+    merged = _person(record_id="b", full_name="محمودخالد الحموي")
+    records = [*CONTEXT, columns, merged]
+    (score,) = score_pairs(records, [(len(records) - 2, len(records) - 1)])
+    shown = {field.field: (field.value_a, field.value_b) for field in score.fields}
+    assert shown["first"] == ("محمود", "محمود")
+    assert shown["father"] == ("خالد", "خالد")

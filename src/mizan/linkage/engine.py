@@ -366,12 +366,12 @@ def _level_labels(settings: Mapping[str, Any]) -> dict[str, list[str]]:
     return labels
 
 
-def _shown(row: Mapping[str, str], field: str) -> str:
+def _shown(row: Mapping[str, str], field: str, vocabulary: ListVocabulary | None = None) -> str:
     value = (row.get(_SHOWN[field]) or "").strip()
     if not value and field in ("first", "father", "grandfather", "family"):
         from mizan.linkage.features import _name_parts
 
-        value = _name_parts(row)[field]
+        value = _name_parts(row, vocabulary)[field]
     return value
 
 
@@ -456,8 +456,8 @@ def score_pairs(
                 evidence.append(
                     FieldEvidence(
                         field=name,
-                        value_a=_shown(records[a], name),
-                        value_b=_shown(records[b], name),
+                        value_a=_shown(records[a], name, vocabulary),
+                        value_b=_shown(records[b], name, vocabulary),
                         level="missing" if gamma < 0 else labels[name][gamma],
                         weight=round(weight, 3),
                     )
