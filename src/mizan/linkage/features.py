@@ -147,6 +147,7 @@ def _year_month(date: str, year: int | None) -> str | None:
 _GIVEN_PARTS = ("first", "father", "grandfather")
 
 
+@lru_cache(maxsize=200_000)
 def _word_form(word: str) -> str:
     """A name word as the vocabulary counts it: search form, no spaces, no hyphens."""
     return normalise_for_search(word).replace(" ", "").replace("-", "")
