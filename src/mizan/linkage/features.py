@@ -221,9 +221,10 @@ class ListVocabulary:
             if index + 1 < len(words) and "," not in word and "،" not in word:
                 follow = words[index + 1]
                 glued = word + follow
+                # The rare test first: it is cached per word, the glued pair is a new string.
                 if (
-                    self.count(glued) >= self.FREQUENT
-                    and min(self.count(word), self.count(follow)) <= self.RARE
+                    min(self.count(word), self.count(follow)) <= self.RARE
+                    and self.count(glued) >= self.FREQUENT
                 ):
                     mended.append(glued)
                     index += 2
