@@ -1,6 +1,9 @@
 """Record linkage on lists as they arrive: Mizan against the splink baseline, per pair of lists.
 
     .venv/bin/python bench/linkage_lists.py --independent 7 --independent 11 --own 20000
+    # the engine of another checkout beside it, on the same lists:
+    git worktree add /tmp/main-tree main
+    .venv/bin/python bench/linkage_lists.py --independent 7 --own 100000 --before /tmp/main-tree
 
 Two kinds of test set, each run through ``mizan link`` and through the plain splink baseline of
 ``bench/linkage.py`` in child processes, one after the other, in the same run:
@@ -101,9 +104,22 @@ def _convert(clusters_csv: Path, out: Path) -> None:
             writer.writerow([row["cluster_id"], row["source"], row["record_id"]])
 
 
-def _engines(files: list[Path], folder: Path) -> dict[str, list[str]]:
+def _engines(files: list[Path], folder: Path, before: Path | None) -> dict[str, list[str]]:
     mizan = str(Path(sys.executable).with_name("mizan"))
-    return {
+    engines: dict[str, list[str]] = {}
+    if before is not None:
+        # Another version of the engine, from a copy of its source tree, on the same lists.
+        out = str(folder / "mizan-before.csv")
+        engines["mizan-before"] = [
+            "env",
+            f"PYTHONPATH={before / 'src'}",
+            mizan,
+            "link",
+            *map(str, files),
+            "--out",
+            out,
+        ]
+    return engines | {
         "mizan": [mizan, "link", *map(str, files), "--out", str(folder / "mizan.csv")],
         "baseline": [
             sys.executable,
@@ -130,10 +146,17 @@ def main() -> int:
     parser.add_argument("--independent", type=int, action="append", default=[], metavar="SEED")
     parser.add_argument("--persons", type=int, default=20_000)
     parser.add_argument("--own", type=int, action="append", default=[], metavar="RECORDS")
-    parser.add_argument("--engine", action="append", choices=("mizan", "baseline"))
+    parser.add_argument("--engine", action="append", choices=("mizan", "baseline", "mizan-before"))
+    parser.add_argument(
+        "--before",
+        type=Path,
+        default=None,
+        metavar="TREE",
+        help="also run the engine of another checkout (its src/ first on PYTHONPATH), e.g. main",
+    )
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args()
-    engines = args.engine or ["mizan", "baseline"]
+    engines = args.engine or ["mizan-before", "mizan", "baseline"]
     work = args.work or Path(tempfile.mkdtemp(prefix="mizan-linkage-lists-"))
     score = _score_module()
     print(
@@ -159,7 +182,7 @@ def main() -> int:
         )
         files = [folder / f"{name}.csv" for name in ("families", "ocr_documents", "un_list")]
         held_out = score.read_truth(folder / "truth.csv")
-        for engine, command in _engines(files, folder).items():
+        for engine, command in _engines(files, folder, args.before).items():
             if engine not in engines:
                 continue
             seconds, peak = run_child(command)
@@ -175,7 +198,7 @@ def main() -> int:
         with (folder / "truth.csv").open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 truth[(row["source"], row["record_id"])] = row["person_id"]
-        for engine, command in _engines(files, folder).items():
+        for engine, command in _engines(files, folder, args.before).items():
             if engine not in engines:
                 continue
             seconds, peak = run_child(command)

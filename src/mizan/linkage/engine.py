@@ -11,7 +11,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from mizan.linkage.features import FEATURE_COLUMNS, NAME_PARTS, record_features
+from mizan.linkage.features import (
+    FEATURE_COLUMNS,
+    NAME_PARTS,
+    ListVocabulary,
+    record_features,
+)
 from mizan.linkage.model import (
     TRAINING_BLOCKS,
     Model,
@@ -130,11 +135,16 @@ def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> dict[str, list[Any]]:
-    """Feature columns of the records, built without keeping a dictionary per record."""
+    """Feature columns of the records, built without keeping a dictionary per record.
+
+    Two passes: the first gathers what the lists say about their own name words
+    (``ListVocabulary``), the second reads each record with it."""
+    records = records if isinstance(records, Sequence) else list(records)
+    vocabulary = ListVocabulary.of(records)
     columns: dict[str, list[Any]] = {name: [] for name in ("unique_id", *FEATURE_COLUMNS)}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
     for index, record in enumerate(records):
-        features = record_features(record)
+        features = record_features(record, vocabulary)
         columns["unique_id"].append(index)
         for name, append in appenders:
             append(features[name])
@@ -356,12 +366,12 @@ def _level_labels(settings: Mapping[str, Any]) -> dict[str, list[str]]:
     return labels
 
 
-def _shown(row: Mapping[str, str], field: str) -> str:
+def _shown(row: Mapping[str, str], field: str, vocabulary: ListVocabulary | None = None) -> str:
     value = (row.get(_SHOWN[field]) or "").strip()
     if not value and field in ("first", "father", "grandfather", "family"):
         from mizan.linkage.features import _name_parts
 
-        value = _name_parts(row)[field]
+        value = _name_parts(row, vocabulary)[field]
     return value
 
 
@@ -413,10 +423,12 @@ def score_pairs(
         column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
     }
     featured: dict[int, dict[str, Any]] = {}
+    # The same reading of each name as ``link`` made of it.
+    vocabulary = ListVocabulary.of(records)
 
     def features_of(index: int) -> dict[str, Any]:
         if index not in featured:
-            values: dict[str, Any] = dict(record_features(records[index]))
+            values: dict[str, Any] = dict(record_features(records[index], vocabulary))
             for column in _TF_COLUMNS:
                 value = values[column]
                 table = frequencies.get(column, {})
@@ -444,8 +456,8 @@ def score_pairs(
                 evidence.append(
                     FieldEvidence(
                         field=name,
-                        value_a=_shown(records[a], name),
-                        value_b=_shown(records[b], name),
+                        value_a=_shown(records[a], name, vocabulary),
+                        value_b=_shown(records[b], name, vocabulary),
                         level="missing" if gamma < 0 else labels[name][gamma],
                         weight=round(weight, 3),
                     )

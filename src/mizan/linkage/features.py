@@ -21,17 +21,19 @@ the text they come from, since a list repeats the same few thousand names.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
-from mizan.text.names import drop_titles, parse_full_name, strip_asides
+from mizan.text.names import drop_titles, name_words, parse_full_name, strip_asides
 from mizan.text.translit import dotless_key, loose_key
 
-__all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "record_features"]
+__all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "ListVocabulary", "record_features"]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
 
@@ -142,13 +144,158 @@ def _year_month(date: str, year: int | None) -> str | None:
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
 
 
-def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
+_GIVEN_PARTS = ("first", "father", "grandfather")
+
+
+@lru_cache(maxsize=200_000)
+def _word_form(word: str) -> str:
+    """A name word as the vocabulary counts it: search form, no spaces, no hyphens."""
+    return normalise_for_search(word).replace(" ", "").replace("-", "")
+
+
+class ListVocabulary:
+    """What the lists being linked say about their own name words (no lexicon of real people).
+
+    - ``words``: how often each word (``_word_form``) is written in any name column, so that a
+      word glued or split by OCR ("محمدخالد", "محمو د") can be told from a name the lists write;
+    - ``as_given`` / ``as_family``: how often a word, as spelt (article included: يوسف is a given
+      name, اليوسف a family name), stands as a given name (first, father, grandfather) or as a
+      family name where the record says so (separate columns, a comma, an
+      upper-case family name), so that a full name written family-first without any sign is
+      read in the order the lists themselves support, even when its first name is in no list
+      of given names.
+    """
+
+    # A word the lists write at least this often is a name; one written at most ``RARE`` times
+    # (this record alone) is a candidate OCR split or merge.
+    FREQUENT = 3
+    RARE = 1
+
+    __slots__ = ("as_family", "as_given", "words")
+
+    def __init__(self) -> None:
+        self.words: Counter[str] = Counter()
+        self.as_given: Counter[str] = Counter()
+        self.as_family: Counter[str] = Counter()
+
+    @classmethod
+    def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
+        vocabulary = cls()
+        words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
+        for row in rows:
+            given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
+            family = (row.get("family_name") or "").strip()
+            for part in ("first", "father", "grandfather", "family", "mother"):
+                for word in (row.get(f"{part}_name") or "").split():
+                    words[_word_form(word)] += 1
+            full = (row.get("full_name") or "").strip()
+            if full:
+                for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
+                    words[_word_form(word)] += 1
+                if not (any(given) or family):
+                    reading = parse_full_name(full)[0]
+                    if reading.confidence >= 0.9:
+                        given = [reading.parts[f"{p}_name"] for p in ("first", "father")]
+                        family = reading.parts["family_name"]
+            for name in given:
+                if name:
+                    as_given[_word_form(name)] += 1
+            if family:
+                as_family[_word_form(family)] += 1
+        return vocabulary
+
+    def count(self, word: str) -> int:
+        return self.words.get(_word_form(word), 0)
+
+    def repair(self, text: str) -> str:
+        """``text`` with OCR's word splits mended and its merges split, where the lists say so:
+        two rare neighbours that make a frequent word are one ("محمو د" → "محمود"), a rare word
+        made of two frequent ones is two ("محمدخالد" → "محمد خالد")."""
+        words = text.split()
+        if not words:
+            return text
+        mended: list[str] = []
+        index = 0
+        while index < len(words):
+            word = words[index]
+            if index + 1 < len(words) and "," not in word and "،" not in word:
+                follow = words[index + 1]
+                glued = word + follow
+                # The rare test first: it is cached per word, the glued pair is a new string.
+                if (
+                    min(self.count(word), self.count(follow)) <= self.RARE
+                    and self.count(glued) >= self.FREQUENT
+                ):
+                    mended.append(glued)
+                    index += 2
+                    continue
+            mended.append(self._split(word))
+            index += 1
+        return " ".join(mended)
+
+    def _split(self, word: str) -> str:
+        letters = word.rstrip(",،")
+        # Only a word of letters alone: "Al-Hamwi" or "Abd-al" is written that way on purpose.
+        if len(letters) < 6 or not letters.isalpha() or self.count(letters) > self.RARE:
+            return word
+        best, best_count = None, 0
+        for cut in range(3, len(letters) - 2):
+            head, tail = letters[:cut], letters[cut:]
+            least = min(self.count(head), self.count(tail))
+            if least >= self.FREQUENT and least > best_count:
+                best, best_count = f"{head} {tail}", least
+        return word if best is None else best + word[len(letters) :]
+
+    # How far one word's placement in the lists can move a reading (log-odds): a word the lists
+    # use both ways (حسن, Hassan as a family name) must not outweigh everything else.
+    WORD_EVIDENCE = 3.0
+
+    def _givenness(self, word: str) -> float:
+        """Log-odds, from the lists, that ``word`` is a given name rather than a family name,
+        bounded by ``WORD_EVIDENCE`` (0 for a word the lists never place)."""
+        key = _word_form(word)
+        ratio = math.log((self.as_given.get(key, 0) + 1) / (self.as_family.get(key, 0) + 1))
+        return max(-self.WORD_EVIDENCE, min(self.WORD_EVIDENCE, ratio))
+
+    def order_score(self, words: list[str]) -> float:
+        """Log-odds, from the lists, that ``words`` are in the natural order (family name last)
+        rather than family name first: the first and the last word are the ones whose role
+        changes between the two readings. Positive for "رنا خالد قطان", negative for
+        "قطان رنا خالد", 0 when the lists do not tell. Only a first word the lists place as a
+        family name speaks against the natural order: a family name that is also a given name
+        ("… محمد الحسن", "… Youssef") leaves it standing."""
+        if len(words) < 2:
+            return 0.0
+        head, tail = self._givenness(words[0]), self._givenness(words[-1])
+        return head - tail if head < 0 else max(0.0, head - tail)
+
+
+def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
+    """The parts of a full name: its likeliest reading, or with a vocabulary of the lists,
+    the reading the lists support best after OCR's splits and merges are mended."""
+    if vocabulary is None:
+        return parse_full_name(full)[0].parts
+    text = vocabulary.repair(full)
+    readings = parse_full_name(text)
+    if len(readings) == 1 or readings[0].confidence >= 0.9:
+        return readings[0].parts
+    forms = {reading.form: reading for reading in readings}
+    if set(forms) != {"natural", "family first"}:
+        return readings[0].parts
+    natural, family_first = forms["natural"], forms["family first"]
+    prior = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    evidence = vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    return (natural if prior + evidence >= 0 else family_first).parts
+
+
+def _name_parts(row: Mapping[str, str], vocabulary: ListVocabulary | None = None) -> dict[str, str]:
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
     full = (row.get("full_name") or "").strip()
     if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
-        # The likeliest reading of the name as written: "FAMILY, Given Father", an upper-case
-        # family name on either side, bin/ibn/son of, a kunya in brackets set aside.
-        split = parse_full_name(full)[0].parts
+        # The reading of the name as written: "FAMILY, Given Father", an upper-case family
+        # name on either side, bin/ibn/son of, a kunya in brackets set aside; without a sign,
+        # the order the lists themselves support (``ListVocabulary``).
+        split = _reading(full, vocabulary)
         for part in ("first", "father", "grandfather", "family"):
             parts[part] = split[f"{part}_name"]
     if parts["mother"]:
@@ -162,14 +309,19 @@ def _name_parts(row: Mapping[str, str]) -> dict[str, str]:
     return parts
 
 
-def record_features(row: Mapping[str, str]) -> dict[str, Any]:
+def record_features(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None = None
+) -> dict[str, Any]:
     """Comparison features of one record (a mapping with the list header names as keys).
+
+    With the ``vocabulary`` of the lists being linked (``ListVocabulary.of``), a full name is
+    mended of OCR's word splits and merges and read in the order the lists support.
 
     Missing values are ``None`` so that the model treats them as "no evidence", never as a
     disagreement.
     """
     features: dict[str, Any] = {}
-    parts = _name_parts(row)
+    parts = _name_parts(row, vocabulary)
     for part in NAME_PARTS:
         text = parts[part]
         if part == "mother":

@@ -6,19 +6,22 @@ as in a real population, and none is taken from a real list), and every record i
 
 How a population and its lists are made (``generate``):
 
-1. Clans share a family name and a grandfather; each clan has one to three fathers (brothers), each
-   father a wife and one to five children. That yields siblings (same father, grandfather, family
-   and mother, different first name) and cousins (same grandfather and family), and the first son
-   is often named after his grandfather, so cousins can share first name, grandfather and family
-   name: the hard negatives a linker must not merge. Common first names (محمد, أحمد …) are drawn
-   far more often than rare ones, so unrelated namesakes appear as they do in real lists.
+1. Clans share a family name (about one in eight a given name: الحسن, يوسف) and a grandfather;
+   each clan has one to three fathers (brothers), each father a wife and one to five children.
+   That yields siblings (same father, grandfather, family and mother, different first name) and
+   cousins (same grandfather and family), and the first son is often named after his
+   grandfather, so cousins can share first name, grandfather and family name: the hard
+   negatives a linker must not merge. Common first names (محمد, أحمد …) are drawn far more
+   often than rare ones, so unrelated namesakes appear as they do in real lists.
 2. Each person is reported in one to three of the lists, sometimes twice in the same list.
 3. Each list writes names its own way:
    - ``families``: Arabic typed by relatives: hamza, taa marbuta and alef maqsura written either
      way, عبد الرحمن spaced or glued, the article dropped, titles (الحاج), a kunya in brackets,
      often the whole name in one ``full_name`` column; birth year off by one now and then;
    - ``official``: Arabic from scanned documents read by OCR: dotted letters confused (ب/ت/ن,
-     ح/ج/خ, ر/ز, س/ش, ف/ق, ة/ه), Arabic-Indic digits, national ids, dates of arrest;
+     ح/ج/خ, ر/ز, س/ش, ف/ق, ة/ه), Arabic-Indic digits, national ids, dates of arrest; the
+     whole name on one line in 30 % of records, a word split in two or two words glued now and
+     then;
    - ``un``: Latin transliteration for UN bodies: Mohammad/Muhammad/Mohamed/Mhd, Abdul Rahman/
      Abdulrahman/Abd al-Rahman, al-/el-/no article, doubled consonants, ou/u and e/a, often
      without grandfather or mother.
@@ -314,6 +317,10 @@ def _family_names(rng: random.Random) -> _Pool:
                     )
                     names.append(Name(arabic, latin))
     rng.shuffle(names)
+    # Many Syrian family names are given names, with or without the article (الحسن, العلي,
+    # يوسف, Khalil): about one person in eight, among the larger families.
+    for name, latin, _weight in _MALE:
+        names.insert(rng.randrange(300), Name(name, latin))
     # Zipf-like frequencies: a few large families, a long tail of small ones.
     weights = [1.0 / (rank + 10) for rank in range(len(names))]
     return _Pool(names, weights)
@@ -467,7 +474,7 @@ def _latin_full_name(
 ) -> str:
     """A whole name in one column as Latin lists write it, in one of their orders (issue 15):
     ``FAMILY, Given Father`` 35 %, ``FAMILY Given Father`` 12 %, with "son of" / bin 10 %,
-    natural order otherwise."""
+    ``Family Given Father`` without any sign 6 %, natural order otherwise."""
     given = " ".join(w for w in (first, father, grandfather) if w)
     draw = rng.random()
     upper = family.upper() if rng.random() < 0.7 else family
@@ -479,7 +486,31 @@ def _latin_full_name(
         word = rng.choice(_LINEAGE_WORDS if sex == "M" else _LINEAGE_WORDS_F)
         rest = " ".join(w for w in (father, grandfather) if w)
         return f"{first} {word} {rest} {family}"
+    if draw < 0.63:
+        # The family name first with no sign at all: no comma, no capitals.
+        return f"{family} {given}"
     return f"{given} {family}"
+
+
+# Arabic letters that do not join the next one: OCR's stray spaces fall after them ("محمو د").
+_NON_JOINING = frozenset("اأإآدذرزوؤة")
+
+
+def _ocr_words(words: list[str], rng: random.Random) -> list[str]:
+    """A full name as OCR reads a scanned line: a word split in two after a letter that does not
+    join (4 %), or two words glued where the space was narrow (4 %)."""
+    draw = rng.random()
+    if draw < 0.04:
+        index = rng.randrange(len(words))
+        word = words[index]
+        cuts = [i + 1 for i, c in enumerate(word[:-2]) if c in _NON_JOINING and i >= 1]
+        if cuts:
+            cut = rng.choice(cuts)
+            return [*words[:index], word[:cut], word[cut:], *words[index + 1 :]]
+    elif draw < 0.08 and len(words) >= 2:
+        index = rng.randrange(len(words) - 1)
+        return [*words[:index], words[index] + words[index + 1], *words[index + 2 :]]
+    return words
 
 
 def _ocr_year(year: str, rng: random.Random) -> str:
@@ -594,6 +625,10 @@ def _write_record(person: Person, source: str, rng: random.Random) -> dict[str, 
         if rng.random() < 0.1:
             full += f" (أبو {rng.choice(_MALE)[0]})"
         row["full_name"] = full
+    elif source == "official" and rng.random() < 0.3:
+        # A scanned document prints the name on one line: OCR splits and glues its words.
+        words = [first, father] + ([grandfather] if grandfather else []) + [family]
+        row["full_name"] = " ".join(_ocr_words(" ".join(words).split(), rng))
     elif source == "un" and rng.random() < 0.6:
         # UN and court lists give the whole name, in their own orders (issue 15).
         full = _latin_full_name(first, father, grandfather, family, p.sex, rng)
