@@ -40,7 +40,7 @@ def main() -> None:
     from bench.library_corpus import Corpus
     from mizan.core.models import Term
     from mizan.core.partial_dates import PartialDate
-    from mizan.library.models import Document, DocumentVersion, SearchEntry
+    from mizan.library.models import Document, DocumentVersion, SearchEntry, SearchForms
     from mizan.library.search import bulk_indexing, index_terms
 
     corpus = Corpus(args.docs)
@@ -85,18 +85,15 @@ def main() -> None:
             )
             text_bytes += sum(len(text.encode()) for _l, _t, text in batch)
             tick = time.perf_counter()
-            entries = []
+            entries, forms = [], []
             for document, (_language, _title, text) in zip(documents, batch, strict=True):
                 title_terms, body_terms, form_terms = index_terms(document, [text])
                 entries.append(
-                    SearchEntry(
-                        document=document,
-                        title_terms=title_terms,
-                        body_terms=body_terms,
-                        form_terms=form_terms,
-                    )
+                    SearchEntry(document=document, title_terms=title_terms, body_terms=body_terms)
                 )
+                forms.append(SearchForms(document=document, forms=form_terms))
             SearchEntry.objects.bulk_create(entries)
+            SearchForms.objects.bulk_create(forms)
             indexing += time.perf_counter() - tick
         done = min(args.docs, first + BATCH)
         if done % 10_000 == 0 or done == args.docs:
