@@ -40,7 +40,7 @@ def main() -> None:
     from bench.library_corpus import Corpus
     from mizan.core.models import Term
     from mizan.core.partial_dates import PartialDate
-    from mizan.library.models import Document, DocumentVersion, SearchEntry
+    from mizan.library.models import Document, DocumentVersion, SearchEntry, SearchForms
     from mizan.library.search import bulk_indexing, index_terms
 
     corpus = Corpus(args.docs)
@@ -48,6 +48,7 @@ def main() -> None:
     types = list(Term.objects.filter(vocabulary="library_type"))
     rng = random.Random(7)
     indexing = 0.0
+    indexing_cpu = 0.0
     text_bytes = 0
     started = time.perf_counter()
     bulk = bulk_indexing()
@@ -84,20 +85,18 @@ def main() -> None:
                 ]
             )
             text_bytes += sum(len(text.encode()) for _l, _t, text in batch)
-            tick = time.perf_counter()
-            entries = []
+            tick, cpu_tick = time.perf_counter(), time.process_time()
+            entries, forms = [], []
             for document, (_language, _title, text) in zip(documents, batch, strict=True):
                 title_terms, body_terms, form_terms = index_terms(document, [text])
                 entries.append(
-                    SearchEntry(
-                        document=document,
-                        title_terms=title_terms,
-                        body_terms=body_terms,
-                        form_terms=form_terms,
-                    )
+                    SearchEntry(document=document, title_terms=title_terms, body_terms=body_terms)
                 )
+                forms.append(SearchForms(document=document, forms=form_terms))
             SearchEntry.objects.bulk_create(entries)
+            SearchForms.objects.bulk_create(forms)
             indexing += time.perf_counter() - tick
+            indexing_cpu += time.process_time() - cpu_tick
         done = min(args.docs, first + BATCH)
         if done % 10_000 == 0 or done == args.docs:
             elapsed = time.perf_counter() - started
@@ -119,7 +118,8 @@ def main() -> None:
     print(
         f"RESULT docs={args.docs} text_gb={text_bytes / 1e9:.2f} total_s={total:.0f} "
         f"total_docs_per_s={args.docs / total:.0f} indexing_s={indexing:.0f} "
-        f"indexing_docs_per_s={args.docs / indexing:.0f}"
+        f"indexing_docs_per_s={args.docs / indexing:.0f} "
+        f"indexing_cpu_docs_per_s={args.docs / indexing_cpu:.0f}"
     )
 
 

@@ -219,14 +219,35 @@ class SearchEntry(models.Model):
     )
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
-    # The distinct exact forms of the title's and body's words (``mizan.text.stem.exact_forms``),
-    # space-separated and space-surrounded: in no full-text index, only tested on the documents
-    # a search matched, to rank those holding the query as typed first (migration 0004).
-    form_terms = models.TextField(blank=True, default="")
 
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
+
+    def __str__(self) -> str:
+        return str(self.document_id)
+
+
+class SearchForms(models.Model):
+    """The distinct exact forms of one document's title and body words
+    (``mizan.text.stem.terms_and_forms``), space-separated and space-surrounded: in no full-text
+    index, only tested (a substring test) on the documents a search matched, to rank those
+    holding the query as typed first (issue 16).
+
+    A narrow table of their own, not a column of ``SearchEntry`` (migration 0006): the test
+    then reads a few kB per matched document instead of walking past its long ``body_terms``
+    first (on SQLite, every overflow page of the row) — common-word searches at 100,000
+    documents were 70 % slower with the forms in the entry's row (bench/README.md).
+    """
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, primary_key=True, related_name="search_forms"
+    )
+    forms = models.TextField(blank=True, default="")
+
+    class Meta:
+        verbose_name = _("search forms")
+        verbose_name_plural = _("search forms")
 
     def __str__(self) -> str:
         return str(self.document_id)

@@ -121,7 +121,8 @@ class SearchResults:
 
 
 def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
-    """The (title, body, exact forms) terms of a document, as stored in its ``SearchEntry``."""
+    """The (title, body, exact forms) terms of a document, as stored in its ``SearchEntry`` and
+    ``SearchForms``."""
     title_parts = [
         document.symbol,
         document.title_ar,
@@ -142,7 +143,7 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
 
 
 def _stored_forms(forms: list[str]) -> str:
-    """Forms as ``SearchEntry.form_terms`` and ``PassageEntry.form_terms`` keep them: separated
+    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: separated
     and surrounded by spaces, so that a form is found by a plain substring test (``_has_forms``)."""
     return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
 
@@ -317,18 +318,20 @@ def _postgres_rank(
 
     Groups, in order: the documents matching the query's words as typed, then those matching
     only through a preposition variant; within each, those holding every exact form of the query
-    (``form_terms``, ``_has_forms``) first; ts_rank_cd orders what is left tied.
+    (``SearchForms``, ``_has_forms``) first; ts_rank_cd orders what is left tied.
     """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
-    exact, forms = _has_forms(clauses, "s.form_terms")
+    exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
     column = "title_vector" if title else "vector"
     typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         f"SELECT s.document_id, ts_rank_cd(s.{column}, t.q, 1) AS score "  # noqa: S608
-        f"FROM library_searchentry s, (SELECT {query} AS q, {typed} AS p) t "
+        "FROM library_searchentry s "
+        "LEFT JOIN library_searchforms f ON f.document_id = s.document_id, "
+        f"(SELECT {query} AS q, {typed} AS p) t "
         "WHERE s.document_id = ANY(%s) "
         f"ORDER BY {typed_order}{exact} DESC, score DESC, s.document_id DESC "
         "LIMIT %s OFFSET %s",
@@ -350,7 +353,8 @@ def _sqlite_rank(
     """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
     of its title-only form; ``limit`` None: all. Groups, in order: the documents matching the
     query's words as typed, then those matching only through a preposition variant; within each,
-    those holding every exact form of the query first (``form_terms``, ``_has_forms``).
+    those holding every exact form of the query first (``SearchForms``, ``_has_forms``, read
+    from the narrow forms table only for these rows).
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
     list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
@@ -367,13 +371,13 @@ def _sqlite_rank(
         )
         typed_order = "matched.id IN (SELECT id FROM typed) DESC, "
         typed_params = [_fts5_match(clauses, title, variants=False), floor]
-    exact, forms = _has_forms(clauses, "e.form_terms")
+    exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
         "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
         f"FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
         "SELECT matched.id, matched.score FROM matched "
-        "JOIN library_searchentry e ON e.document_id = matched.id "
+        "LEFT JOIN library_searchforms f ON f.document_id = matched.id "
         f"WHERE EXISTS ({visible_sql}) "
         f"ORDER BY {typed_order}{exact} DESC, matched.score, matched.id DESC "
         "LIMIT %s OFFSET %s",

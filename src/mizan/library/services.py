@@ -173,14 +173,14 @@ def document_update(
 
 def document_reindex(document: Document) -> None:
     """Recompute the document's search terms; the database index follows (migration 0002)."""
-    from mizan.library.models import SearchEntry
+    from mizan.library.models import SearchEntry, SearchForms
 
     texts = list(document.versions.values_list("text", flat=True))
     title, body, forms = index_terms(document, texts)
     SearchEntry.objects.update_or_create(
-        document=document,
-        defaults={"title_terms": title, "body_terms": body, "form_terms": forms},
+        document=document, defaults={"title_terms": title, "body_terms": body}
     )
+    SearchForms.objects.update_or_create(document=document, defaults={"forms": forms})
 
 
 # --- Passages of other apps' records (the search service's second kind of entry) ---------------
