@@ -15,6 +15,10 @@ GIN-indexed tsvector on PostgreSQL) exactly as for an upload. Timed separately:
 the library vocabularies.
 
     mizan manage migrate && python -m bench.library_generate --docs 100000
+
+*indexing CPU docs/s* counts this process's CPU time only: on SQLite all of the indexing work
+(terms, forms, FTS5 triggers), the figure to compare on a loaded machine; on PostgreSQL only the
+Python side.
 """
 
 from __future__ import annotations

@@ -51,9 +51,7 @@ def main() -> None:
         number_of = {document.pk: n for n, document in enumerate(documents)}
         by_kind: dict[str, list[list[float]]] = {}
         for number, (kind, text, _forms, _traps) in enumerate(queries):
-            found = search_documents(
-                text, visible=judged, limit=40, snippets=False, budget_ms=None
-            )
+            found = search_documents(text, visible=judged, limit=40, snippets=False, budget_ms=None)
             ranked = [number_of[hit.document.pk] for hit in found.hits]
             relevant, traps = corpus.relevant[number], corpus.traps[number]
             row = [

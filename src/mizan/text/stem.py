@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import cast
 
 import snowballstemmer
 
@@ -350,16 +351,17 @@ def _chunk_compute(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _chunks_index(
     chunks: list[str],
-) -> tuple[list[tuple[str, ...] | None], list[tuple[str, ...] | None]]:
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Per chunk, its terms and its forms: dictionary look-ups in C; the chunks met for the first
     time (only those) through ``_chunk_index``."""
-    terms = list(map(_CHUNK_TERMS.get, chunks))
-    forms = list(map(_CHUNK_FORMS.get, chunks))
+    terms: list[tuple[str, ...] | None] = list(map(_CHUNK_TERMS.get, chunks))
+    forms: list[tuple[str, ...] | None] = list(map(_CHUNK_FORMS.get, chunks))
     if None in terms or None in forms:
         for number, chunk in enumerate(chunks):
             if terms[number] is None or forms[number] is None:
                 terms[number], forms[number] = _chunk_index(chunk)
-    return terms, forms
+    # Every None was filled above.
+    return cast(list[tuple[str, ...]], terms), cast(list[tuple[str, ...]], forms)
 
 
 @lru_cache(maxsize=200_000)
