@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mizan.accountability import selectors, services
 from mizan.accountability.models import Hearing, StatusChange, Submission
@@ -177,6 +177,12 @@ def test_reminders_overdue_unanswered_and_hearings(
     assert (stale.reference, True) in seen
     assert hidden.reference not in {ref for ref, _ in seen}  # team A's, out of reach
     assert any(r.text.startswith("Hearing") for r in selectors.reminders_for(legal_b))
+    # A Latin name inside an Arabic reminder is isolated (FSI … PDI), so the line reads right
+    # to left with the colon by the name (issue 19's bidi rule).
+    with translation.override("ar"):
+        texts = [r.text for r in selectors.reminders_for(legal_b)]
+    assert f"\u2068{recipient.name}\u2069" in "".join(texts)
+    assert "\u2068P v. X\u2069" in "".join(texts)
     assert hidden.reference in {r.reference for r in selectors.reminders_for(legal_a)}
     assert due.is_overdue(TODAY) and stale.is_overdue(TODAY)
     services.status_record(actor=None, submission=stale, status="closed", on=TODAY)

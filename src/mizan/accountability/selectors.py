@@ -27,6 +27,7 @@ from mizan.cases.models import CaseFile
 from mizan.core.charts import Chart
 from mizan.core.permissions import get_visible_or_404, visibility_q
 from mizan.evidence.models import Handover, Item
+from mizan.text.bidi import isolate
 
 OPEN = Q(status__in=[s for s in Submission.Status.values if s not in ("declined", "closed")])
 AWAITING_ANSWER = (Submission.Status.SENT, Submission.Status.INFO_PROVIDED)
@@ -218,7 +219,8 @@ def reminders_for(user: Any, today: datetime.date | None = None) -> list[Reminde
                 Reminder(
                     when=submission.due_on,
                     overdue=submission.due_on < today,
-                    text=_("%(recipient)s: due") % {"recipient": submission.recipient.name},
+                    text=_("%(recipient)s: due")
+                    % {"recipient": isolate(submission.recipient.name)},
                     reference=submission.reference,
                     url=url,
                 )
@@ -234,7 +236,7 @@ def reminders_for(user: Any, today: datetime.date | None = None) -> list[Reminde
                         "%(recipient)s: no answer for %(days)s days",
                         days,
                     )
-                    % {"recipient": submission.recipient.name, "days": days},
+                    % {"recipient": isolate(submission.recipient.name), "days": days},
                     reference=submission.reference,
                     url=url,
                 )
@@ -247,7 +249,7 @@ def reminders_for(user: Any, today: datetime.date | None = None) -> list[Reminde
             Reminder(
                 when=hearing.held_on,
                 overdue=False,
-                text=_("Hearing: %(case)s") % {"case": hearing.proceeding.case_name},
+                text=_("Hearing: %(case)s") % {"case": isolate(hearing.proceeding.case_name)},
                 reference=hearing.proceeding.case_number,
                 url=reverse("accountability:proceeding_detail", args=[hearing.proceeding_id]),
             )
