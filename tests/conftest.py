@@ -151,3 +151,16 @@ def sites(db: Any, team_a: Team, team_b: Team) -> dict[str, Site]:
             "Team B internal site", "موقع الفريق ب", Sensitivity.INTERNAL, team=team_b
         ),
     }
+
+
+def needs_tool(name: str, package: str) -> pytest.MarkDecorator:
+    """Skip where the Debian ``package`` giving ``name`` is missing on a developer's machine; under
+    CI (``CI`` set), where ``./mizan.sh test`` installs it, a missing tool fails instead of
+    skipping, so a test that must run there can never pass by not running."""
+    import os
+    import shutil
+
+    missing = shutil.which(name) is None
+    if missing and os.environ.get("CI"):
+        raise RuntimeError(f"{name} is missing under CI: ./mizan.sh test should install {package}")
+    return pytest.mark.skipif(missing, reason=f"{package} is not installed (mizan.sh installs it)")

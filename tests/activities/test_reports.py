@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -22,13 +21,10 @@ from mizan.core.models import AuditEntry
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from tests.activities.conftest import make_activity, term
-from tests.conftest import signed_in
+from tests.conftest import needs_tool, signed_in
 
 pytestmark = pytest.mark.django_db
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None,
-    reason="poppler-utils is not installed (./mizan.sh test installs it)",
-)
+needs_pdftotext = needs_tool("pdftotext", "poppler-utils")
 
 START, END = date(2025, 1, 1), date(2025, 12, 31)
 

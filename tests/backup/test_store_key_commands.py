@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from mizan.evidence.store import LocalStore, StoreKey
 from tests.backup.conftest import Installation
+from tests.conftest import needs_tool
 
 
 def key_ids(home: Path) -> list[bytes]:
@@ -112,7 +110,7 @@ def test_lock_status_lock_and_a_wrong_passphrase(installation: Installation) -> 
         assert "no terminal to ask" in started.stderr
 
 
-@pytest.mark.skipif(shutil.which("restic") is None, reason="restic is not installed")
+@needs_tool("restic", "restic")
 def test_a_locked_key_is_backed_up_restored_and_drilled_with_its_passphrase(
     installation: Installation,
 ) -> None:
