@@ -161,7 +161,7 @@ def build_population(rng: random.Random, n: int) -> list[dict]:
                         break
                     first = (MALE_W if male else FEMALE_W).pick(rng)
             used.add(first)
-            birth = min(father_birth + rng.randint(20, 42), 2004)
+            birth = rng.randint(min(father_birth + 18, 1997), min(father_birth + 42, 1999))
             a = arrest(birth, shared)
             shared = a
             kids.append((first, male, birth, a))
