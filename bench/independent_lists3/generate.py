@@ -21,7 +21,7 @@ from pathlib import Path
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import pools  # type: ignore[import-not-found]
+    import pools
 else:
     from . import pools
 
@@ -289,7 +289,9 @@ def sex_value(rng: random.Random, p: dict, style: str, empty: float) -> tuple[st
     m = p["sex"] == "M"
     if style == "ar":
         return ("ذكر" if m else "أنثى"), False
-    return rng.choice([("M" if m else "F"), ("male" if m else "female"), ("M" if m else "F")]), False
+    return rng.choice(
+        [("M" if m else "F"), ("male" if m else "female"), ("M" if m else "F")]
+    ), False
 
 
 def committee_row(rng: random.Random, p: dict, cnt: Counter, committee: int) -> dict:
@@ -346,7 +348,11 @@ def committee_row(rng: random.Random, p: dict, cnt: Counter, committee: int) -> 
         else:  # Idlib and Aleppo: grandfather sometimes, year-only dates
             row["grandfather_name"] = grand if chance(rng, 0.5) else ""
             row["mother_name"] = v(p["mother_first"]) if chance(rng, 0.7) else ""
-            arrest = f"{p['arrest'][0]}" if chance(rng, 0.6) else f"{p['arrest'][0]}-{p['arrest'][1]:02d}"
+            arrest = (
+                f"{p['arrest'][0]}"
+                if chance(rng, 0.6)
+                else f"{p['arrest'][0]}-{p['arrest'][1]:02d}"
+            )
     if not chance(rng, r["birth_year_known"]):
         year = ""
     row["birth_year"] = digits(year)
@@ -438,7 +444,9 @@ def testimony_row(rng: random.Random, p: dict, cnt: Counter) -> dict:
             row["birth_year"] = str(p["birth"] + rng.choice([0, 0, 0, -1, 1, -2, 2]))
         row["birth_place"] = ar_variants(rng, p["town"], light2) if chance(rng, 0.6) else ""
         row["date_of_arrest"] = str(p["arrest"][0]) if chance(rng, 0.6) else ""
-        row["place_of_arrest"] = ar_variants(rng, p["arrest_town"], light2) if chance(rng, 0.4) else ""
+        row["place_of_arrest"] = (
+            ar_variants(rng, p["arrest_town"], light2) if chance(rng, 0.4) else ""
+        )
         row["sex"], empty = sex_value(rng, p, "ar", r["sex_empty"] * 3)
     cnt["sex_empty"] += empty
     return row
@@ -537,7 +545,9 @@ def international_row(rng: random.Random, p: dict, cnt: Counter) -> dict:
             str(p["birth"]) if chance(rng, 0.8) else f"{p['birth']}-{p['bm']:02d}-{p['bd']:02d}"
         )
     pl = PLACE[p["town"]]
-    row["birth_place"] = (pl[4] if conv == "scholarly" else rng.choice(pl[2] + pl[3])) if chance(rng, 0.6) else ""
+    row["birth_place"] = (
+        (pl[4] if conv == "scholarly" else rng.choice(pl[2] + pl[3])) if chance(rng, 0.6) else ""
+    )
     a = p["arrest"]
     row["date_of_arrest"] = rng.choice(
         [f"{a[0]}-{a[1]:02d}-{a[2]:02d}", f"{a[0]}-{a[1]:02d}", f"{a[0]}", ""]
@@ -569,7 +579,9 @@ def generate(seed: int, n: int, out: Path) -> dict:
                 if c:
                     cnt[k]["near_duplicate"] += 1
                 if k == "committees":
-                    committee = PLACE[p["town"]][1] if c == 0 or chance(rng, 0.5) else rng.randrange(4)
+                    committee = (
+                        PLACE[p["town"]][1] if c == 0 or chance(rng, 0.5) else rng.randrange(4)
+                    )
                     row = committee_row(rng, p, cnt[k], committee)
                 elif k == "testimonies":
                     row = testimony_row(rng, p, cnt[k])
@@ -633,9 +645,7 @@ def population_stats(persons: list[dict], truth: list[tuple[str, str, str]]) -> 
         "fathers_missing_with_children": sum(1 for p in persons if p["role"] == "father"),
         "mothers_missing": sum(1 for p in persons if p["role"] == "mother"),
         "women": sum(1 for p in persons if p["sex"] == "F"),
-        "persons_sharing_first_father_family_with_another": sum(
-            c for c in full.values() if c > 1
-        ),
+        "persons_sharing_first_father_family_with_another": sum(c for c in full.values() if c > 1),
         "top_male_first_names": [[a, c] for a, c in top],
         "persons_by_lists": dict(sorted(overlap.items())),
     }

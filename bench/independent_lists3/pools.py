@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (name pools: one entry a line)
 """Invented name and place pools for the third independent test set (see README.md).
 
 Every entry is written by hand for this set: Arabic form ; weight ; English-tradition Latin
@@ -187,6 +188,7 @@ def parse(block: str) -> list[tuple[str, int, list[str], list[str], str]]:
         out.append((ar, int(weight), en.split("/"), fr.split("/"), sch))
     return out
 
+
 # Family names from trades and offices, each rare (their share of the long tail).
 TRADES = """
 النجار;1;Najjar/Nadjar;Naggiar/Najjar;Najjār
@@ -243,7 +245,12 @@ def derived_families(male: list) -> list[tuple[str, int, list[str], list[str], s
         if "ال" + ar not in have:
             out.append(("ال" + ar, 2, en[:3], fr, sch))
         out.append(
-            ("أبو " + ar, 2, ["Abu " + e for e in en[:2]] + ["Abu-" + en[0]],
-             ["Abou " + f for f in fr], "Abū " + sch)
+            (
+                "أبو " + ar,
+                2,
+                ["Abu " + e for e in en[:2]] + ["Abu-" + en[0]],
+                ["Abou " + f for f in fr],
+                "Abū " + sch,
+            )
         )
     return out

@@ -21,8 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 if __package__ in (None, ""):
     sys.path.insert(0, str(HERE))
-    import generate  # type: ignore[import-not-found]
-    import score  # type: ignore[import-not-found]
+    import generate
+    import score
 else:
     from . import generate, score
 
