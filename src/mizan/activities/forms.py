@@ -273,7 +273,7 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg
                 "A short code in Latin letters, digits and hyphens (for example TJ-2026): "
                 "the report command names the project by it."
             ),
-            "donor": _("The organisation that funds it (add it under Units and organisations)."),
+            "donor": _("The organisation that funds it, as recorded under Units."),
             "ends_on": _("Empty while the project runs without an end date."),
         }
 
