@@ -295,3 +295,24 @@ def test_recording_a_submission_from_the_agreement_offers_only_its_recipients_ag
     form = page.context["form"]
     assert list(form.fields["agreement"].queryset) == [agreement]
     assert form.initial["recipient"] == recipient
+
+
+def test_editing_a_submission_keeps_an_agreement_the_editor_may_not_see(
+    recipient: Any, team_a: Any, legal_b: Any
+) -> None:
+    agreement = _agreement(recipient, sensitivity=Sensitivity.CONFIDENTIAL, team=team_a)
+    submission = services.submission_create(
+        actor=None, data={"title": "Open", "recipient": recipient, "agreement": agreement}
+    )
+    client = signed_in(legal_b)
+    url = reverse("accountability:submission_edit", args=[submission.pk])
+    page = client.get(url).content.decode()
+    assert agreement.title not in page and "An agreement you may not see" in page
+    response = client.post(
+        url, {"title": "Open, renamed", "agreement": agreement.pk, "channel": "secure_transfer"}
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.title == "Open, renamed" and submission.agreement == agreement
+    detail = client.get(reverse("accountability:submission_detail", args=[submission.pk]))
+    assert agreement.title not in detail.content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -267,11 +268,23 @@ class SubmissionEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[t
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        agreements = Agreement.objects.visible_to(actor).filter(
+        visible = Agreement.objects.visible_to(actor).filter(
             recipient_id=self.instance.recipient_id
         )
-        self.fields["agreement"].queryset = agreements.select_related("recipient")  # type: ignore[attr-defined]
-        self.fields["agreement"].label_from_instance = agreement_label  # type: ignore[attr-defined]
+        # The current agreement stays a choice even when the user may not see it (saving the
+        # page must not drop it), named only as such.
+        agreements = Agreement.objects.filter(
+            Q(pk__in=visible.values("pk")) | Q(pk=self.instance.agreement_id)
+        ).select_related("recipient")
+        hidden = set(agreements.exclude(pk__in=visible.values("pk")).values_list("pk", flat=True))
+
+        def label(agreement: Agreement) -> str:
+            if agreement.pk in hidden:
+                return str(_("An agreement you may not see"))
+            return agreement_label(agreement)
+
+        self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
+        self.fields["agreement"].label_from_instance = label  # type: ignore[attr-defined]
 
 
 class StatusForm(BootstrapFormMixin, forms.Form):
