@@ -125,7 +125,12 @@ def _accountability(objects: dict[str, Any]) -> dict[str, int]:
                 "submissions": [submission],
             },
         )
+        agreement = accountability_services.agreement_create(
+            actor=None,
+            data={"recipient": recipient, "title": "Matrix MoU", "sensitivity": 2, "team": team},
+        )
         objects["accountability"] = {
+            "agreement": agreement.pk,
             "submission": submission.pk,
             "proceeding": proceeding.pk,
             "case_file": case_file.pk,
@@ -248,6 +253,57 @@ def _a(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
 ACTIVITY_CHANGE = {**TEAM_A_ONLY, "viewer": 403}
 ACTIVITY_POST_ONLY = {
     **ACTIVITY_CHANGE,
+    "documenter_a": 405,
+    "documenter_b": 405,
+    "administrator": 405,
+}
+
+
+def _project(objects: dict[str, Any]) -> dict[str, Any]:
+    """A project of a public donor with one indicator (made once per test)."""
+    if "project" not in objects:
+        from datetime import date
+
+        from mizan.activities import services as activity_services
+        from mizan.cases import services as cases_services
+
+        donor = cases_services.organisation_create(
+            actor=None, data={"name_en": "Matrix donor", "name_ar": "مانح", "sensitivity": 0}
+        )
+        project = activity_services.project_create(
+            actor=None,
+            data={
+                "code": "MATRIX-1",
+                "title_ar": "مشروع",
+                "title_en": "Matrix project",
+                "donor": donor,
+                "starts_on": date(2025, 1, 1),
+            },
+        )
+        indicator = activity_services.indicator_add(
+            actor=None,
+            project=project,
+            data={
+                "code": "workshops",
+                "label_ar": "ورش",
+                "label_en": "Workshops",
+                "measure": "activities",
+                "target": 3,
+            },
+        )
+        objects["project"] = {"pk": project.pk, "indicator_pk": indicator.pk}
+    return dict(objects["project"])
+
+
+def _p(*names: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda s: {name: _project(s)[name] for name in ("pk", *names)}
+
+
+# Projects hold no personal data: whoever reads activities reads them; programme staff (the
+# roles that record activities) keep them.
+PROJECT_CHANGE = {**SIGNED_IN_OK, "viewer": 403}
+PROJECT_POST_ONLY = {
+    **PROJECT_CHANGE,
     "documenter_a": 405,
     "documenter_b": 405,
     "administrator": 405,
@@ -645,6 +701,13 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "activities:follow_up_add": (_a(), ACTIVITY_CHANGE),
     "activities:follow_up_done": (_a("follow_up_pk"), ACTIVITY_POST_ONLY),
     "activities:publish": (_a(), {**ADMIN_ONLY, "administrator": 405}),  # POST only
+    "activities:project_list": (None, SIGNED_IN_OK),
+    "activities:project_new": (None, PROJECT_CHANGE),
+    "activities:project_detail": (_p(), SIGNED_IN_OK),
+    "activities:project_edit": (_p(), PROJECT_CHANGE),
+    "activities:indicator_add": (_p(), PROJECT_CHANGE),
+    "activities:indicator_edit": (_p("indicator_pk"), PROJECT_CHANGE),
+    "activities:indicator_remove": (_p("indicator_pk"), PROJECT_POST_ONLY),
     # Accountability (issue 18): legal officers and administrators only (none of the other
     # personas has the permission); records follow the permission layer (team A, confidential:
     # a legal officer of another team gets 404, tests/accountability/test_views.py).
@@ -654,6 +717,11 @@ MATRIX: dict[str, tuple[Callable[[dict[str, Any]], dict[str, Any]] | None, dict[
     "accountability:submission_detail": (_acc("submission"), ADMIN_ONLY),
     "accountability:submission_edit": (_acc("submission"), ADMIN_ONLY),
     "accountability:status_add": (_acc("submission"), {**ADMIN_ONLY, "administrator": 405}),
+    # Agreements: legal officers and administrators (a confidential one of team A here).
+    "accountability:agreement_list": (None, ADMIN_ONLY),
+    "accountability:agreement_new": (None, ADMIN_ONLY),
+    "accountability:agreement_detail": (_acc("agreement"), ADMIN_ONLY),
+    "accountability:agreement_edit": (_acc("agreement"), ADMIN_ONLY),
     "accountability:overview": (None, ADMIN_ONLY),
     "accountability:overview_csv": (None, ADMIN_ONLY),
     "accountability:case_file_timeline": (_acc("case_file"), ADMIN_ONLY),

@@ -1,6 +1,7 @@
 """Administration of the accountability tracker.
 
-Agreements (memoranda of understanding) are reference data an administrator keeps here, audited.
+Agreements (memoranda of understanding) have their own pages (legal officers are not Django
+staff); an administrator may also keep them here, audited.
 Submissions and proceedings change only through their services (status order, reference checks,
 audit), so the admin shows them — only those the administrator may see — and nothing more.
 """

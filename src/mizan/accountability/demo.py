@@ -54,6 +54,15 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
         "keeps the originals; the IIIM protects sources (synthetic terms).",
         sensitivity=Sensitivity.INTERNAL,
     )
+    # An arrangement that has run out: the agreements page shows it as expired.
+    Agreement.objects.create(
+        recipient=unit,
+        title="Cooperation arrangement with the War Crimes Unit (demo)",
+        signed_on=ago(1500),
+        valid_until=ago(400),
+        terms="Case files on request, through the unit's liaison officer (synthetic terms).",
+        sensitivity=Sensitivity.INTERNAL,
+    )
     handover = Handover.objects.filter(recipient=iiim).order_by("created_at").first()
     first = services.submission_create(
         actor=ACTOR,

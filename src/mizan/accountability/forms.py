@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,14 @@ def _limit_protection(form: forms.BaseForm, actor: Any) -> None:
     form.fields["team"].queryset = teams  # type: ignore[attr-defined]
 
 
+def agreement_label(agreement: Agreement) -> str:
+    """An agreement in a choice list: its title, its recipient and, when past, that it expired."""
+    label = f"{agreement.title} — {agreement.recipient.name}"
+    if agreement.is_expired(timezone.localdate()):
+        label += f" ({_('expired')})"
+    return label
+
+
 class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
     sent = forms.BooleanField(label=_("already sent"), required=False)
     status_on = forms.DateField(
@@ -112,9 +121,14 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["case_files"].queryset = CaseFile.objects.visible_to(actor)  # type: ignore[attr-defined]
-        self.fields["agreement"].queryset = Agreement.objects.visible_to(actor).select_related(  # type: ignore[attr-defined]
-            "recipient"
-        )
+        agreements = Agreement.objects.visible_to(actor).select_related("recipient")
+        # A recipient already known (a handover package's, an agreement's): only its agreements.
+        recipient = self.initial.get("recipient")
+        if recipient is not None and not self.is_bound:
+            agreements = agreements.filter(recipient=recipient)
+        self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
+        self.fields["agreement"].label_from_instance = agreement_label  # type: ignore[attr-defined]
+        self.fields["agreement"].help_text = _("Only an agreement with the recipient chosen above.")
         self.fields["recipient"].queryset = Recipient.objects.select_related("category")  # type: ignore[attr-defined]
         self.fields["sent"].widget.attrs["class"] = "form-check-input"
         self.actor = actor
@@ -129,6 +143,106 @@ class SubmissionForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-
         title = str(self.cleaned_data["title"]).strip()
         validate_no_bidi_controls(title)
         return title
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        agreement, recipient = data.get("agreement"), data.get("recipient")
+        if agreement and recipient and agreement.recipient_id != recipient.pk:
+            self.add_error(
+                "agreement",
+                _("The agreement “%(agreement)s” is with %(other)s, not with %(recipient)s.")
+                % {
+                    "agreement": agreement.title,
+                    "other": agreement.recipient.name,
+                    "recipient": recipient.name,
+                },
+            )
+        return data
+
+
+class AgreementForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """An agreement with a recipient; its signed document is a locker item named by its
+    reference, or a file uploaded here (kept in the locker at the agreement's level)."""
+
+    document = forms.CharField(
+        label=_("signed document (evidence item)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+        help_text=_("The number of the signed copy in the evidence locker (EV-…), if it is there."),
+    )
+    upload = forms.FileField(
+        label=_("or upload the signed document"),
+        required=False,
+        help_text=_("Kept in the evidence locker at the agreement's sensitivity and case team."),
+    )
+
+    class Meta:
+        model = Agreement
+        fields = ["recipient", "title", "signed_on", "valid_until", "terms", "sensitivity", "team"]
+        widgets = {
+            "signed_on": DATE,
+            "valid_until": DATE,
+            "terms": forms.Textarea(attrs={"rows": 5, "dir": "auto"}),
+            "title": forms.TextInput(attrs={"dir": "auto"}),
+        }
+        labels = {"valid_until": _("in force until")}
+        help_texts = {
+            "signed_on": _("In force from this day."),
+            "terms": _("A summary of the terms: what may be sent, how, and how it may be used."),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.actor = actor
+        self.fields["recipient"].queryset = Recipient.objects.select_related("category")  # type: ignore[attr-defined]
+        if self.instance.pk:
+            if self.instance.document is not None and self.instance.document.is_visible_to(actor):
+                self.initial["document"] = self.instance.document.reference
+            if self.instance.submissions.exists():
+                self.fields["recipient"].disabled = True
+                self.fields["recipient"].help_text = _(
+                    "Submissions were made under this agreement to its recipient: "
+                    "the recipient cannot change."
+                )
+        _limit_protection(self, actor)
+
+    def clean_title(self) -> str:
+        title = str(self.cleaned_data["title"]).strip()
+        validate_no_bidi_controls(title)
+        return title
+
+    def clean_document(self) -> Any:
+        text = self.cleaned_data["document"].strip()
+        if not text:
+            # Left empty on an agreement whose document the user may not see: keep that one.
+            current = self.instance.document if self.instance.pk else None
+            hidden = current is not None and not current.is_visible_to(self.actor)
+            return current if hidden else None
+        return visible_records(text, Item.objects.visible_to(self.actor), "reference")[0]
+
+    def clean_upload(self) -> Any:
+        upload = self.cleaned_data.get("upload")
+        if upload is not None and upload.size > MAX_CORRESPONDENCE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        signed, until = data.get("signed_on"), data.get("valid_until")
+        if signed and until and until < signed:
+            self.add_error(
+                "valid_until",
+                _("The agreement would end (%(end)s) before it was signed (%(signed)s).")
+                % {"end": until.isoformat(), "signed": signed.isoformat()},
+            )
+        if signed and signed > timezone.localdate():
+            self.add_error(
+                "signed_on", _("The date %(date)s is in the future.") % {"date": signed.isoformat()}
+            )
+        if data.get("document") and data.get("upload"):
+            self.add_error("upload", _("Name the signed document or upload it, not both."))
+        return data
 
 
 class SubmissionEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
@@ -154,9 +268,23 @@ class SubmissionEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[t
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agreement"].queryset = Agreement.objects.visible_to(actor).filter(  # type: ignore[attr-defined]
+        visible = Agreement.objects.visible_to(actor).filter(
             recipient_id=self.instance.recipient_id
         )
+        # The current agreement stays a choice even when the user may not see it (saving the
+        # page must not drop it), named only as such.
+        agreements = Agreement.objects.filter(
+            Q(pk__in=visible.values("pk")) | Q(pk=self.instance.agreement_id)
+        ).select_related("recipient")
+        hidden = set(agreements.exclude(pk__in=visible.values("pk")).values_list("pk", flat=True))
+
+        def label(agreement: Agreement) -> str:
+            if agreement.pk in hidden:
+                return str(_("An agreement you may not see"))
+            return agreement_label(agreement)
+
+        self.fields["agreement"].queryset = agreements  # type: ignore[attr-defined]
+        self.fields["agreement"].label_from_instance = label  # type: ignore[attr-defined]
 
 
 class StatusForm(BootstrapFormMixin, forms.Form):

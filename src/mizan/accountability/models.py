@@ -62,6 +62,10 @@ class Agreement(SensitiveModel, Stamped):
     def __str__(self) -> str:
         return self.title
 
+    def is_expired(self, today: datetime.date) -> bool:
+        """In force no longer: its last day has passed."""
+        return self.valid_until is not None and self.valid_until < today
+
 
 class Submission(SensitiveModel, Stamped):
     class Status(models.TextChoices):

@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from mizan.accountability.models import (
     HEARING_NOTICE_DAYS,
     UNANSWERED_DAYS,
+    Agreement,
     Hearing,
     Proceeding,
     StatusChange,
@@ -105,6 +106,50 @@ def act_for(user: Any, pk: Any) -> Any:
     if not str(pk).isdigit():
         return None
     return _visible_acts(user).filter(pk=int(pk)).first()
+
+
+def agreements_visible_to(
+    user: Any, *, recipient: str = "", query: str = ""
+) -> QuerySet[Agreement]:
+    """The agreements the user may see, each with the number of submissions the user may see
+    that were made under it."""
+    agreements = (
+        Agreement.objects.visible_to(user)
+        .select_related("recipient", "recipient__category", "team")
+        .annotate(
+            submission_count=Count(
+                "submissions",
+                filter=Q(submissions__in=Submission.objects.visible_to(user)),
+                distinct=True,
+            )
+        )
+        .order_by("recipient__name", "-signed_on", "pk")
+    )
+    if recipient:
+        agreements = agreements.filter(recipient_id=recipient)
+    if query:
+        agreements = agreements.filter(Q(title__icontains=query) | Q(terms__icontains=query))
+    return agreements
+
+
+def agreement_for(user: Any, pk: int) -> Agreement:
+    """One agreement the user may see (404 otherwise)."""
+    return get_visible_or_404(
+        Agreement.objects.select_related("recipient", "recipient__category", "team", "document"),
+        user,
+        pk=pk,
+    )
+
+
+def agreement_document(user: Any, agreement: Agreement) -> Item | None:
+    """The signed document, when the user may see it (it is never named otherwise)."""
+    document = agreement.document
+    return document if document is not None and document.is_visible_to(user) else None
+
+
+def agreement_submissions(user: Any, agreement: Agreement) -> QuerySet[Submission]:
+    """The submissions made under the agreement that the user may see."""
+    return submissions_visible_to(user).filter(agreement=agreement)
 
 
 def proceedings_visible_to(user: Any, *, query: str = "") -> QuerySet[Proceeding]:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from mizan.accountability.models import (
     STATUS_RANK,
+    Agreement,
     Decision,
     Hearing,
     MonitoringReport,
@@ -308,6 +309,116 @@ def correspondence_add(
             detail={"correspondence": result.item.reference},
         )
     return result.item
+
+
+# --- Agreements -------------------------------------------------------------------------------
+
+
+def _check_agreement(agreement: Agreement, actor: Any) -> None:
+    """Refuse an agreement that ends before it was signed, or one whose signed document the
+    actor may not see (an agreement must not point at what its author could not read)."""
+    if (
+        agreement.signed_on is not None
+        and agreement.valid_until is not None
+        and agreement.valid_until < agreement.signed_on
+    ):
+        raise ValidationError(
+            {
+                "valid_until": _(
+                    "The agreement would end (%(end)s) before it was signed (%(signed)s)."
+                )
+                % {
+                    "end": agreement.valid_until.isoformat(),
+                    "signed": agreement.signed_on.isoformat(),
+                }
+            }
+        )
+    if agreement.signed_on is not None:
+        _check_date(agreement.signed_on)
+    document = agreement.document
+    if actor is not None and document is not None and not document.is_visible_to(actor):
+        raise ValidationError(
+            {"document": _("You may not see %(ref)s.") % {"ref": document.reference}}
+        )
+    agreement.full_clean()
+
+
+def _signed_document(*, actor: Any, agreement: Agreement, stream: BinaryIO, filename: str) -> Item:
+    """Keep the signed agreement in the evidence locker, at the agreement's own sensitivity and
+    case team (whoever may see the agreement may see its document, and nobody else)."""
+    return evidence_services.item_ingest(
+        stream,
+        filename=filename,
+        actor=actor,
+        title=_("Signed agreement: %(title)s") % {"title": agreement.title},
+        sensitivity=agreement.sensitivity,
+        team=agreement.team,
+    ).item
+
+
+def agreement_create(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    stream: BinaryIO | None = None,
+    filename: str = "",
+) -> Agreement:
+    """Record an agreement with a recipient; ``data`` may name its signed document (a locker
+    item), or ``stream`` is the signed document, stored in the locker with it. Everything is
+    checked before the file is stored, so a refused agreement leaves nothing behind."""
+    agreement = Agreement(**dict(data))
+    _check_agreement(agreement, actor)
+    with transaction.atomic():
+        if stream is not None:
+            agreement.document = _signed_document(
+                actor=actor, agreement=agreement, stream=stream, filename=filename
+            )
+        agreement.save()
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            target=agreement,
+            fields=[*data, *(["document"] if stream is not None else [])],
+            detail={"document": agreement.document.reference} if agreement.document else None,
+        )
+    return agreement
+
+
+def agreement_update(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    data: Mapping[str, Any],
+    stream: BinaryIO | None = None,
+    filename: str = "",
+) -> list[str]:
+    """Change an agreement (``data``: the changed fields); the changed fields' names, for the
+    page to say whether anything changed. The recipient of an agreement that submissions were
+    made under stays: those submissions went to it."""
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        before_recipient = agreement.recipient_id
+        changed = assign_changes(agreement, dict(data))
+        if agreement.recipient_id != before_recipient and agreement.submissions.exists():
+            raise ValidationError(
+                {
+                    "recipient": _(
+                        "Submissions were made under this agreement to its recipient: "
+                        "the recipient cannot change."
+                    )
+                }
+            )
+        _check_agreement(agreement, actor)
+        if stream is not None:
+            agreement.document = _signed_document(
+                actor=actor, agreement=agreement, stream=stream, filename=filename
+            )
+            if "document" not in changed:
+                changed.append("document")
+        if changed:
+            agreement.save()
+            audit_record(actor=actor, action=Action.UPDATE, target=agreement, fields=changed)
+    return changed
 
 
 # --- Proceedings ----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,6 +27,7 @@ from mizan.accountability import forms, selectors, services
 from mizan.accountability.models import MonitoringReport, Proceeding, Submission
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
+from mizan.core.editing import edit_page
 from mizan.core.exports import csv_writer
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import get_visible_or_404
@@ -37,6 +39,9 @@ CHANGE = "accountability.change_submission"
 VIEW_PROCEEDING = "accountability.view_proceeding"
 ADD_PROCEEDING = "accountability.add_proceeding"
 CHANGE_PROCEEDING = "accountability.change_proceeding"
+VIEW_AGREEMENT = "accountability.view_agreement"
+ADD_AGREEMENT = "accountability.add_agreement"
+CHANGE_AGREEMENT = "accountability.change_agreement"
 
 
 def _messages(exc: ValidationError) -> str:
@@ -103,6 +108,9 @@ def submission_new(request: HttpRequest) -> HttpResponse:
         if act is None or un_form not in Submission.UnForm.values or not un_form:
             messages.error(request, _("There is no UN submission of that act you may see."))
             return redirect("accountability:submission_list")
+    agreement = None
+    if request.GET.get("agreement", "").isdigit():
+        agreement = selectors.agreement_for(request.user, int(request.GET["agreement"]))
     case_file = None
     if request.GET.get("case_file", "").isdigit():
         case_file = get_visible_or_404(CaseFile, request.user, pk=int(request.GET["case_file"]))
@@ -121,6 +129,8 @@ def submission_new(request: HttpRequest) -> HttpResponse:
         }
     elif case_file is not None:
         initial = {"title": case_file.title, "case_files": [case_file]}
+    if agreement is not None and initial.get("recipient") in (None, agreement.recipient):
+        initial.update({"recipient": agreement.recipient, "agreement": agreement})
     form = forms.SubmissionForm(request.POST or None, actor=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -179,6 +189,10 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "submission": submission,
             "status_form": forms.StatusForm(),
+            # The agreement is named only to those who may see it.
+            "agreement": submission.agreement
+            if submission.agreement is not None and submission.agreement.is_visible_to(request.user)
+            else None,
             "today": timezone.localdate(),
             "overdue": submission.is_overdue(timezone.localdate()),
         },
@@ -255,6 +269,114 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("accountability:submission_detail", pk=pk)
+
+
+# --- Agreements -------------------------------------------------------------------------------
+
+
+@login_required
+@permission_required(VIEW_AGREEMENT, raise_exception=True)
+def agreement_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    recipient = request.GET.get("recipient", "")
+    recipient = recipient if recipient.isdigit() else ""
+    agreements = selectors.agreements_visible_to(request.user, recipient=recipient, query=query)
+    page = Paginator(agreements, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accountability/agreement_list.html",
+        {
+            "page_obj": page,
+            "query": query,
+            "recipient": recipient,
+            "recipients": Recipient.objects.all(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _upload(form: Any) -> tuple[Any, str]:
+    upload = form.cleaned_data.get("upload")
+    return (upload, upload.name) if upload is not None else (None, "")
+
+
+@login_required
+@permission_required(ADD_AGREEMENT, raise_exception=True)
+def agreement_new(request: HttpRequest) -> HttpResponse:
+    initial: dict[str, Any] = {}
+    if request.GET.get("recipient", "").isdigit():
+        initial["recipient"] = Recipient.objects.filter(pk=int(request.GET["recipient"])).first()
+    form = forms.AgreementForm(
+        request.POST or None, request.FILES or None, actor=request.user, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        data["document"] = form.cleaned_data["document"]
+        stream, filename = _upload(form)
+        try:
+            agreement = services.agreement_create(
+                actor=request.user, data=data, stream=stream, filename=filename
+            )
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The agreement was recorded."))
+            return redirect("accountability:agreement_detail", pk=agreement.pk)
+    return render(
+        request,
+        "accountability/agreement_form.html",
+        {"form": form, "title": _("Record an agreement")},
+    )
+
+
+@login_required
+@permission_required(VIEW_AGREEMENT, raise_exception=True)
+def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = selectors.agreement_for(request.user, pk)
+    audit_view_if_sensitive(request, agreement)
+    today = timezone.localdate()
+    return render(
+        request,
+        "accountability/agreement_detail.html",
+        {
+            "agreement": agreement,
+            "document": selectors.agreement_document(request.user, agreement),
+            "submissions": selectors.agreement_submissions(request.user, agreement),
+            "expired": agreement.is_expired(today),
+            "today": today,
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE_AGREEMENT, raise_exception=True)
+def agreement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    agreement = selectors.agreement_for(request.user, pk)
+    form = forms.AgreementForm(
+        request.POST or None, request.FILES or None, instance=agreement, actor=request.user
+    )
+
+    def save(data: dict[str, Any]) -> list[str]:
+        data.pop("upload", None)
+        stream, filename = _upload(form)
+        return services.agreement_update(
+            actor=request.user,
+            agreement=agreement,
+            data=data,
+            stream=stream,
+            filename=filename,
+        )
+
+    return edit_page(
+        request,
+        form,
+        save=save,
+        success_url=reverse("accountability:agreement_detail", args=[pk]),
+        template="accountability/agreement_form.html",
+        context={"title": agreement.title, "back": agreement},
+        saved_message=_("The agreement was saved."),
+        unchanged_message=_("Nothing was changed."),
+    )
 
 
 # --- Overview, timeline -------------------------------------------------------------------

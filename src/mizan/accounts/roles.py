@@ -41,6 +41,8 @@ VIEW_REFERENCE = (
     "missing.view_gravedocument",
     "testimonies.view_testimony",
     "activities.view_activity",
+    # Projects and their indicators hold no personal data: whoever reads activities reads them.
+    "activities.view_project",
 )
 # The registry of the missing: files, families, lists and their imports, mass-grave documents.
 # Relatives' contact details need their own permission (and clearance): see Relative.
@@ -88,6 +90,12 @@ DOCUMENT = (
     "testimonies.change_testimony",
     "activities.add_activity",
     "activities.change_activity",
+    # Programme staff who record activities keep the projects they run under (issue 17).
+    "activities.add_project",
+    "activities.change_project",
+    "activities.add_indicator",
+    "activities.change_indicator",
+    "activities.delete_indicator",
 )
 
 ROLES: tuple[Role, ...] = (
@@ -148,6 +156,9 @@ ROLES: tuple[Role, ...] = (
             "evidence.handover_items",
             "testimonies.publish_testimony",
             *ACCOUNTABILITY,
+            # The memoranda of understanding submissions are made under (issue 18).
+            "accountability.add_agreement",
+            "accountability.change_agreement",
         ),
     ),
     Role(

@@ -15,6 +15,7 @@ from mizan.activities.models import (
     PARTICIPANT_GROUP,
     Activity,
     FollowUp,
+    Indicator,
     Output,
     Participant,
     Project,
@@ -247,4 +248,91 @@ class ReportForm(BootstrapFormMixin, forms.Form):
             self.add_error("end", _("The period ends before it starts."))
         if bool(data.get("project")) == bool(data.get("donor")):
             self.add_error("project", _("Choose a project or a donor."))
+        return data
+
+
+DATE = forms.DateInput(attrs={"type": "date", "dir": "ltr"}, format="%Y-%m-%d")
+
+
+class ProjectForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """A project: its code, bilingual title, donor (an organisation of the documentation model)
+    and period."""
+
+    class Meta:
+        model = Project
+        fields = ["code", "title_ar", "title_en", "donor", "starts_on", "ends_on"]
+        widgets = {
+            "code": forms.TextInput(attrs={"dir": "ltr"}),
+            "title_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "title_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+            "starts_on": DATE,
+            "ends_on": DATE,
+        }
+        help_texts = {
+            "code": _(
+                "A short code in Latin letters, digits and hyphens (for example TJ-2026): "
+                "the report command names the project by it."
+            ),
+            "donor": _("The organisation that funds it, as recorded under Units."),
+            "ends_on": _("Empty while the project runs without an end date."),
+        }
+
+    def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["donor"].queryset = Organisation.objects.visible_to(actor)  # type: ignore[attr-defined]
+        for name in ("title_ar", "title_en"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if isinstance(start, date) and isinstance(end, date) and end < start:
+            self.add_error(
+                "ends_on",
+                _("The project would end (%(end)s) before it starts (%(start)s).")
+                % {"end": end.isoformat(), "start": start.isoformat()},
+            )
+        return data
+
+
+class IndicatorForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-arg]
+    """What a project promised: a figure the activities are counted against, with a target."""
+
+    class Meta:
+        model = Indicator
+        fields = ["code", "label_ar", "label_en", "measure", "activity_type", "target"]
+        widgets = {
+            "code": forms.TextInput(attrs={"dir": "ltr"}),
+            "label_ar": forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+            "label_en": forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+            "target": forms.NumberInput(attrs={"dir": "ltr", "min": 0}),
+        }
+        help_texts = {
+            "activity_type": _("Empty: every activity of the project counts."),
+            "target": _("A number; for a share of women and girls, a percentage (0–100)."),
+        }
+
+    def __init__(self, *args: Any, project: Project, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.fields["activity_type"].queryset = Term.objects.of(ACTIVITY_TYPE)  # type: ignore[attr-defined]
+        self.fields["activity_type"].required = False
+        for name in ("label_ar", "label_en"):
+            self.fields[name].validators.append(validate_no_bidi_controls)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        target = data.get("target")
+        if data.get("measure") == Indicator.Measure.WOMEN_SHARE and target and target > 100:
+            self.add_error(
+                "target", _("A share is a percentage: the target cannot be more than 100.")
+            )
+        code = data.get("code")
+        if (
+            code
+            and Indicator.objects.filter(project=self.project, code=code)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("code", _("This project already has an indicator with this code."))
         return data

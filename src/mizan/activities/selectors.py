@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext_lazy
 
@@ -98,6 +99,44 @@ def public_by_year(activities: list[Activity]) -> list[dict[str, Any]]:
     ]
 
 
+def projects_visible_to(user: Any, *, query: str = "") -> models.QuerySet[Project]:
+    """Every project (a project holds no personal data), each with its number of indicators
+    and the number of its activities the user may see."""
+    rows = (
+        Project.objects.select_related("donor")
+        .annotate(
+            indicator_count=models.Count("indicators", distinct=True),
+            activity_count=models.Count(
+                "activities",
+                filter=Q(activities__in=Activity.objects.visible_to(user)),
+                distinct=True,
+            ),
+        )
+        .order_by("-starts_on", "code")
+    )
+    if query:
+        rows = rows.filter(
+            Q(code__icontains=query) | Q(title_ar__icontains=query) | Q(title_en__icontains=query)
+        )
+    return rows
+
+
+def project_for(pk: int) -> Project:
+    return get_object_or_404(Project.objects.select_related("donor"), pk=pk)
+
+
+def project_donor(user: Any, project: Project) -> Any:
+    """The donor, when the user may see its record (a project names it only then)."""
+    return project.donor if project.donor.is_visible_to(user) else None
+
+
+def project_report(user: Any, project: Project, today: date) -> DonorReport:
+    """The project's figures over its whole period (to today while it has no end): the donor
+    report's own computation, so the project page and the report never disagree."""
+    end = project.ends_on or max(today, project.starts_on)
+    return donor_report(user, project=project, start=project.starts_on, end=end)
+
+
 def find_project(code: str) -> Project | None:
     return Project.objects.select_related("donor").filter(code=code.strip()).first()
 
@@ -170,12 +209,17 @@ def _in_period(activity: Activity, start: date, end: date) -> bool:
     return when is not None and when.earliest() <= end and when.latest() >= start
 
 
-def _indicator_value(indicator: Indicator, activities: list[Activity], outputs: int) -> float:
-    rows = [
+def indicator_activities(indicator: Indicator, activities: list[Activity]) -> list[Activity]:
+    """The activities an indicator counts: those of its type, or all of them."""
+    return [
         a
         for a in activities
         if indicator.activity_type_id is None or a.activity_type_id == indicator.activity_type_id
     ]
+
+
+def _indicator_value(indicator: Indicator, activities: list[Activity], outputs: int) -> float:
+    rows = indicator_activities(indicator, activities)
     measure = indicator.measure
     if measure == Indicator.Measure.ACTIVITIES:
         return len(rows)
@@ -238,6 +282,8 @@ def donor_report(
             "target": indicator.target,
             "actual": _indicator_value(indicator, activities, non_photo),
             "percent": indicator.measure == Indicator.Measure.WOMEN_SHARE,
+            # What the figure is computed over (the project page lists them under it).
+            "activities": indicator_activities(indicator, activities),
         }
         for indicator in Indicator.objects.filter(project__in=projects).select_related(
             "project", "activity_type"

@@ -24,8 +24,10 @@ from mizan.activities.models import (
     Activity,
     ActivityCount,
     FollowUp,
+    Indicator,
     Output,
     Participant,
+    Project,
 )
 from mizan.cases import services as cases_services
 from mizan.core.audit import Action, audit_record
@@ -403,3 +405,98 @@ def activity_unpublish(*, actor: Any, activity: Activity) -> Activity:
         activity.save(update_fields=["published", "updated_at"])
         audit_record(actor=actor, action=Action.UPDATE, target=activity, fields=["published"])
     return activity
+
+
+# --- Projects and their indicators ----------------------------------------------------------------
+
+
+def _check_project(project: Project, actor: Any) -> None:
+    """Refuse a project that ends before it starts, or one whose donor the actor may not see
+    (a project must not name a record its author could not read)."""
+    if project.ends_on is not None and project.starts_on and project.ends_on < project.starts_on:
+        raise ValidationError(
+            {
+                "ends_on": _("The project would end (%(end)s) before it starts (%(start)s).")
+                % {"end": project.ends_on.isoformat(), "start": project.starts_on.isoformat()}
+            }
+        )
+    if actor is not None and project.donor_id and not project.donor.is_visible_to(actor):
+        raise ValidationError({"donor": _("You may not see this donor's record.")})
+    project.full_clean()
+
+
+def project_create(*, actor: Any, data: Mapping[str, Any]) -> Project:
+    """Record a project: its code, bilingual title, donor and period."""
+    project = Project(**dict(data))
+    _check_project(project, actor)
+    with transaction.atomic():
+        project.save()
+        audit_record(actor=actor, action=Action.CREATE, target=project, fields=list(data))
+    return project
+
+
+def project_update(*, actor: Any, project: Project, data: Mapping[str, Any]) -> list[str]:
+    """Change a project (``data``: the changed fields); the changed fields' names."""
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        changed = assign_changes(project, dict(data))
+        _check_project(project, actor)
+        if changed:
+            project.save()
+            audit_record(actor=actor, action=Action.UPDATE, target=project, fields=changed)
+    return changed
+
+
+def _check_indicator(indicator: Indicator) -> None:
+    if indicator.measure == Indicator.Measure.WOMEN_SHARE and (indicator.target or 0) > 100:
+        raise ValidationError(
+            {"target": _("A share is a percentage: the target cannot be more than 100.")}
+        )
+    # Also the one-code-per-project constraint: a code already used is a message, not an error.
+    indicator.full_clean()
+
+
+def indicator_add(*, actor: Any, project: Project, data: Mapping[str, Any]) -> Indicator:
+    """Add an indicator (what the project promised, as a figure with a target)."""
+    indicator = Indicator(project=project, **dict(data))
+    _check_indicator(indicator)
+    with transaction.atomic():
+        indicator.save()
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=project,
+            fields=["indicators"],
+            detail={"indicator": indicator.pk, "added": indicator.code},
+        )
+    return indicator
+
+
+def indicator_update(*, actor: Any, indicator: Indicator, data: Mapping[str, Any]) -> list[str]:
+    with transaction.atomic():
+        indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        changed = assign_changes(indicator, dict(data))
+        _check_indicator(indicator)
+        if changed:
+            indicator.save()
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=indicator.project,
+                fields=["indicators"],
+                detail={"indicator": indicator.pk, "changed": changed},
+            )
+    return changed
+
+
+def indicator_remove(*, actor: Any, indicator: Indicator) -> None:
+    with transaction.atomic():
+        project, pk, code = indicator.project, indicator.pk, indicator.code
+        indicator.delete()
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            target=project,
+            fields=["indicators"],
+            detail={"indicator": pk, "removed": code},
+        )

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.activities import forms, reports, selectors, services
-from mizan.activities.models import FollowUp, Participant
+from mizan.activities.models import FollowUp, Indicator, Participant
 from mizan.core.charts import Chart
 from mizan.core.editing import edit_page
 from mizan.core.mixins import audit_view_if_sensitive
@@ -32,6 +32,12 @@ VIEW = "activities.view_activity"
 ADD = "activities.add_activity"
 CHANGE = "activities.change_activity"
 PUBLISH = "activities.publish_activity"
+VIEW_PROJECT = "activities.view_project"
+ADD_PROJECT = "activities.add_project"
+CHANGE_PROJECT = "activities.change_project"
+ADD_INDICATOR = "activities.add_indicator"
+CHANGE_INDICATOR = "activities.change_indicator"
+DELETE_INDICATOR = "activities.delete_indicator"
 
 
 def _messages(exc: ValidationError) -> str:
@@ -280,6 +286,144 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("activities:detail", pk=activity.pk)
 
 
+# --- Projects and their indicators ------------------------------------------------------------
+
+
+@login_required
+@permission_required(VIEW_PROJECT, raise_exception=True)
+def project_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    page = Paginator(selectors.projects_visible_to(request.user, query=query), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "activities/project_list.html",
+        {
+            "page_obj": page,
+            "rows": [
+                {"project": p, "donor": selectors.project_donor(request.user, p)} for p in page
+            ],
+            "query": query,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@login_required
+@permission_required(ADD_PROJECT, raise_exception=True)
+def project_new(request: HttpRequest) -> HttpResponse:
+    form = forms.ProjectForm(request.POST or None, actor=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(
+                request, _("The project %(code)s was recorded.") % {"code": project.code}
+            )
+            return redirect("activities:project_detail", pk=project.pk)
+    return render(
+        request, "activities/project_form.html", {"form": form, "title": _("New project")}
+    )
+
+
+@login_required
+@permission_required(VIEW_PROJECT, raise_exception=True)
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for(pk)
+    today = timezone.localdate()
+    figures = selectors.project_report(request.user, project, today)
+    return render(
+        request,
+        "activities/project_detail.html",
+        {
+            "project": project,
+            "donor": selectors.project_donor(request.user, project),
+            "report": figures,
+            "indicator_form": forms.IndicatorForm(project=project, prefix="i"),
+            "report_query": f"project={project.pk}&start={figures.start:%Y-%m-%d}"
+            f"&end={figures.end:%Y-%m-%d}",
+            "today": today,
+        },
+    )
+
+
+@login_required
+@permission_required(CHANGE_PROJECT, raise_exception=True)
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for(pk)
+    return edit_page(
+        request,
+        forms.ProjectForm(request.POST or None, instance=project, actor=request.user),
+        save=lambda data: services.project_update(actor=request.user, project=project, data=data),
+        success_url=reverse("activities:project_detail", args=[pk]),
+        template="activities/project_form.html",
+        context={"title": _("Edit project"), "project": project},
+        saved_message=_("The project was saved."),
+        unchanged_message=_("Nothing was changed."),
+    )
+
+
+@login_required
+@permission_required(ADD_INDICATOR, raise_exception=True)
+def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = selectors.project_for(pk)
+    form = forms.IndicatorForm(
+        request.POST or None, instance=Indicator(project=project), project=project, prefix="i"
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_add(actor=request.user, project=project, data=form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, _messages(exc))
+        else:
+            messages.success(request, _("The indicator was added."))
+            return redirect("activities:project_detail", pk=project.pk)
+    return render(
+        request,
+        "activities/project_form.html",
+        {"form": form, "title": _("Add an indicator"), "project": project},
+    )
+
+
+def _indicator(project_pk: int, indicator_pk: int) -> Indicator:
+    return get_object_or_404(
+        Indicator.objects.select_related("project"), pk=indicator_pk, project_id=project_pk
+    )
+
+
+@login_required
+@permission_required(CHANGE_INDICATOR, raise_exception=True)
+def indicator_edit(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    indicator = _indicator(pk, indicator_pk)
+    return edit_page(
+        request,
+        forms.IndicatorForm(
+            request.POST or None, instance=indicator, project=indicator.project, prefix="i"
+        ),
+        save=lambda data: services.indicator_update(
+            actor=request.user, indicator=indicator, data=data
+        ),
+        success_url=reverse("activities:project_detail", args=[pk]),
+        template="activities/project_form.html",
+        context={"title": _("Edit indicator"), "project": indicator.project},
+        saved_message=_("The indicator was saved."),
+        unchanged_message=_("Nothing was changed."),
+    )
+
+
+@login_required
+@permission_required(DELETE_INDICATOR, raise_exception=True)
+@require_POST
+def indicator_remove(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    indicator = _indicator(pk, indicator_pk)
+    services.indicator_remove(actor=request.user, indicator=indicator)
+    messages.success(request, _("The indicator was removed."))
+    return redirect("activities:project_detail", pk=pk)
+
+
 # --- Donor report --------------------------------------------------------------------------------
 
 
@@ -330,6 +474,7 @@ def report(request: HttpRequest) -> HttpResponse:
         context.update(
             {
                 "report": figures,
+                "project": data["project"],
                 "charts": report_charts(figures),
                 "query": request.GET.urlencode(),
             }
