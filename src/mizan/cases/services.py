@@ -46,12 +46,53 @@ def person_search_text(person: Person) -> str:
     return normalise_for_search(" ".join([*names, person.name_as_written, person.pseudonym]))
 
 
-def person_keys(person: Person) -> set[str]:
+def person_keys(person: Any) -> set[str]:
+    """The name keys of a person, from its fields alone (so a migration's model serves too)."""
     keys: set[str] = set()
-    for script in ("ar", "lat"):
-        keys.update(name_keys(" ".join(person.name_parts(script))))
+    for suffix in ("ar", "lat"):
+        keys.update(name_keys(" ".join(getattr(person, f"{p}_{suffix}") for p in NAME_PARTS[:4])))
     keys.update(name_keys(person.name_as_written))
     return {key[:40] for key in keys if key}
+
+
+def name_keys_rebuild(
+    *, person_model: Any = Person, key_model: Any = PersonNameKey, check: bool = False
+) -> int:
+    """Compute every person's name keys again and replace those that differ; return how many
+    persons had stale keys. The keys change when ``mizan.text.translit`` learns a spelling, and
+    the stored ones would otherwise stay as they were until each person is saved again, so
+    typing suggestions would miss them. ``check`` counts without writing. Batches of 1,000
+    persons, each in its own transaction: a stop midway leaves every person with a whole set."""
+    stale = 0
+    last = 0
+    while True:
+        batch = list(
+            person_model.objects.filter(pk__gt=last)
+            .order_by("pk")
+            .only(
+                "pk",
+                "name_as_written",
+                *(f"{p}_{s}" for p in NAME_PARTS[:4] for s in ("ar", "lat")),
+            )[:1000]
+        )
+        if not batch:
+            return stale
+        last = batch[-1].pk
+        stored: dict[int, set[str]] = {person.pk: set() for person in batch}
+        for person_id, key in key_model.objects.filter(person_id__in=stored).values_list(
+            "person_id", "key"
+        ):
+            stored[person_id].add(key)
+        fresh = {person.pk: person_keys(person) for person in batch}
+        changed = [pk for pk in fresh if fresh[pk] != stored[pk]]
+        stale += len(changed)
+        if check or not changed:
+            continue
+        with transaction.atomic():
+            key_model.objects.filter(person_id__in=changed).delete()
+            key_model.objects.bulk_create(
+                [key_model(person_id=pk, key=key) for pk in changed for key in sorted(fresh[pk])]
+            )
 
 
 def _index_person(person: Person) -> None:
