@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def test_handover_recorded_acknowledged_and_due_on_the_dashboard_in_arabic(
     page.fill("input[name=source]", "إيصال النقل الآمن")
     shot(page, "accountability-record-handover-ar")
     page.click("main form button[type=submit]")
-    page.wait_for_url("**/accountability/submissions/*/")
+    page.wait_for_url(re.compile(r"/accountability/submissions/\d+/$"))  # not .../new/
     submission = Submission.objects.get()
     assert list(submission.handovers.all()) == [handover]
     assert submission.status == "sent"
