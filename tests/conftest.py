@@ -13,6 +13,8 @@ import pytest
 from django.test import Client
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from mizan.accounts.models import User
 from mizan.accounts.services import user_create
@@ -20,6 +22,15 @@ from mizan.core.models import Place, Site, Team, Term
 from mizan.core.sensitivity import Sensitivity
 
 PASSWORD = "correct horse battery staple 42"
+
+# Property tests judge answers, not speed: Hypothesis's default 200 ms deadline per example (and
+# its "too slow" check of data generation) measure the clock, which a loaded CI machine stretches
+# (an example over the deadline, fast on the rerun, fails as "Flaky"). Speed has its own tests
+# (tests/testimonies/test_leaks.py, tests/library/test_search_budget.py, bench/).
+hypothesis_settings.register_profile(
+    "mizan", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("mizan")
 
 
 @pytest.fixture(autouse=True)

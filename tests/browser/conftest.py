@@ -25,6 +25,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# How long a step may wait for the page (an element, a navigation, an expect assertion). Steps
+# normally take well under a second; on a loaded machine (CI runs the browser suite beside the
+# PostgreSQL suite on two cores) a form whose request does real work in the request (OCR, a
+# package, a PDF) was seen to take over 15 s. A generous bound only changes how long a broken
+# test takes to fail.
+TIMEOUT_MS = 60_000
 SCREENSHOTS = Path(os.environ.get("MIZAN_SCREENSHOTS", "test-artifacts/screenshots"))
 
 
@@ -38,8 +44,9 @@ def pytest_collection_modifyitems(items: list[Any]) -> None:
 def browser() -> Iterator[Any]:
     if shutil.which(CHROMIUM) is None and not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (./mizan.sh test does)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)  # its own default is 5 s
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -50,7 +57,7 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 860})
     page = context.new_page()
-    page.set_default_timeout(15000)
+    page.set_default_timeout(TIMEOUT_MS)
     yield page
     context.close()
 
@@ -62,6 +69,19 @@ def _audit_guard_lifted_for_flush(transactional_db: Any) -> Iterator[None]:
     audit_guard.install(connection)
     yield
     audit_guard.remove(connection)
+
+
+def submit(page: Any, selector: str, *, timeout: float | None = None) -> None:
+    """Click what sends a form (or follows a link) and return once the page it leads to has
+    loaded.
+
+    A bare ``page.click`` can return before the answer arrives; the next read then sees the old
+    page, or a new one still being parsed. ``wait_for_url`` does not help when the answer has
+    the same address (a refused form re-rendered, a redirect back to the page the form is on):
+    it returns at once. Waiting for the navigation itself works in every case.
+    """
+    with page.expect_navigation(wait_until="load", timeout=timeout):
+        page.click(selector, timeout=timeout)
 
 
 def shot(page: Any, name: str) -> None:

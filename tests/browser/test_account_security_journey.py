@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mizan.accounts.services import user_create
 from mizan.core.models import Team
-from tests.browser.conftest import shot
+from tests.browser.conftest import shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 
@@ -42,7 +42,7 @@ def test_password_alone_cannot_add_an_authenticator_and_the_owner_is_told(
     sign_in(page, live_server.url, "lina")
     page.wait_for_url("**/two-factor/verify/**")
     page.fill("input[name=token]", f"{totp(phone.bin_key):06d}")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")  # a goto right after would cancel the POST
     page.goto(f"{live_server.url}/accounts/security/")
     page.click("text=Add another authenticator")
     page.wait_for_url("**/two-factor/setup/**")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from mizan.core.models import Team, Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.models import Handover, Recipient
 from mizan.evidence.services import item_ingest
-from tests.browser.conftest import shot
+from tests.browser.conftest import shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 
@@ -65,7 +66,8 @@ def test_handover_recorded_acknowledged_and_due_on_the_dashboard_in_arabic(
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.select_option("select[name=recipient]", label="مكتب المدعي العام للمحكمة الجنائية الدولية")
     page.select_option("select[name=case_file]", label="CF-SYN-7")
-    page.click("main form button[type=submit]")
+    # The form posts back to the list's own address: wait_for_url would return at once.
+    submit(page, "main form button[type=submit]")
     page.wait_for_url(f"{base}/evidence/handovers/")
     handover = Handover.objects.get()
 
@@ -79,7 +81,7 @@ def test_handover_recorded_acknowledged_and_due_on_the_dashboard_in_arabic(
     page.fill("input[name=source]", "إيصال النقل الآمن")
     shot(page, "accountability-record-handover-ar")
     page.click("main form button[type=submit]")
-    page.wait_for_url("**/accountability/submissions/*/")
+    page.wait_for_url(re.compile(r"/accountability/submissions/\d+/$"))  # not .../new/
     submission = Submission.objects.get()
     assert list(submission.handovers.all()) == [handover]
     assert submission.status == "sent"
@@ -90,7 +92,8 @@ def test_handover_recorded_acknowledged_and_due_on_the_dashboard_in_arabic(
     page.fill("input[name=recipient_reference]", "OTP-CR-0042/26")
     page.fill("input[name=source]", "رسالة إشعار بالاستلام")
     page.set_input_files("input[name=correspondence]", str(letter))
-    page.click("#status-form button[type=submit]")
+    # The page already shows "The submission was saved." (.alert-success): wait for the answer.
+    submit(page, "#status-form button[type=submit]")
     page.wait_for_selector(".alert-success")
     assert "OTP-CR-0042/26" in page.inner_text("#recipient-reference")
     assert "أُكّد الاستلام" in page.inner_text("#history")
@@ -100,7 +103,7 @@ def test_handover_recorded_acknowledged_and_due_on_the_dashboard_in_arabic(
 
     # Going back to "prepared" without a reason is refused, in Arabic; nothing is written.
     page.select_option("select[name=status]", value="prepared")
-    page.click("#status-form button[type=submit]")
+    submit(page, "#status-form button[type=submit]")
     page.wait_for_selector(".alert-danger")
     assert "اذكر سبب" in page.inner_text(".alert-danger")
     assert submission.history.count() == 2
@@ -157,12 +160,12 @@ def test_monitored_trial_hearing_and_report_in_both_languages(page: Any, live_se
     page.check("input[name=h-attended]")
     page.fill("textarea[name=h-notes_ar]", "افتتاح المحاكمة وتلاوة قرار الاتهام.")
     page.fill("textarea[name=h-notes_en]", "Opening of the trial; the indictment was read.")
-    page.click("form[action$='/hearings/new/'] button[type=submit]")
+    submit(page, "form[action$='/hearings/new/'] button[type=submit]")
     page.wait_for_selector(".alert-success")
     assert "افتتاح المحاكمة" in page.inner_text("main")
     shot(page, "accountability-proceeding-ar")
     page.goto(f"{url}report/")
-    page.click("button[name=draft]")
+    submit(page, "button[name=draft]")
     page.wait_for_selector("textarea[name=body_ar]")
     assert "افتتاح المحاكمة" in page.input_value("textarea[name=body_ar]")
     page.context.add_cookies([{"name": "mizan_language", "value": "en", "url": base}])

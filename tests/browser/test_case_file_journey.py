@@ -5,6 +5,7 @@ file's page, and changes its team and status."""
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from mizan.cases.models import CaseFile
 from mizan.core.models import Team
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.services import item_ingest
-from tests.browser.conftest import shot
+from tests.browser.conftest import shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 
@@ -90,17 +91,20 @@ def test_legal_officer_builds_a_case_file(page: Any, live_server: Any, language:
     page.select_option("select[name=team]", value=str(team_a.pk))
     shot(page, f"casefile-02-create-{language}")
     page.click("main form button[type=submit]")
-    page.wait_for_url("**/cases/files/*/")
+    # A number, not "*": the glob matched the form's own address (/cases/files/new/).
+    page.wait_for_url(re.compile(r"/cases/files/\d+/$"))
     case_file = CaseFile.objects.get()
 
     page.fill("#add-incidents", incident.reference)
-    page.click("form[action$='/incidents/add/'] button[type=submit]")
+    # Each form redirects back to the file's page, the address already shown: wait_for_url
+    # alone returned at once, and the next form was filled on the page being replaced.
+    submit(page, "form[action$='/incidents/add/'] button[type=submit]")
     page.wait_for_url(f"**/cases/files/{case_file.pk}/")
     page.fill("#add-persons", f"#{witness.pk}")
-    page.click("form[action$='/persons/add/'] button[type=submit]")
+    submit(page, "form[action$='/persons/add/'] button[type=submit]")
     page.wait_for_url(f"**/cases/files/{case_file.pk}/")
     page.fill("#add-items", item.reference)
-    page.click("form[action*='/evidence/case-files/'] button[type=submit]")
+    submit(page, "form[action*='/evidence/case-files/'] button[type=submit]")
     page.wait_for_url(f"**/cases/files/{case_file.pk}/**")
     shot(page, f"casefile-03-detail-{language}")
     main = page.inner_text("main")

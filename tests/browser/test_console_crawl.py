@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.urls import reverse
 
+from tests.browser.conftest import TIMEOUT_MS
 from tests.conftest import signed_in
 from tests.test_route_matrix import MATRIX, populate
 
@@ -31,6 +32,7 @@ def test_no_console_error_or_missing_resource_on_any_page(  # type: ignore[no-un
     contexts: dict[str, Any] = {}
     for persona in ORDER:
         context = browser.new_context(locale="ar", viewport={"width": 1280, "height": 860})
+        context.set_default_timeout(TIMEOUT_MS)
         cookies = [{"name": "mizan_language", "value": "ar", "url": live_server.url}]
         if persona in users:
             client = signed_in(users[persona])

@@ -4,6 +4,7 @@ variant spelling of the name (issue 3's browser journey, entry part)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from typing import Any
 
@@ -12,7 +13,7 @@ from mizan.cases import services
 from mizan.cases.models import Incident
 from mizan.core.models import Team
 from mizan.core.sensitivity import Sensitivity
-from tests.browser.conftest import shot
+from tests.browser.conftest import TIMEOUT_MS, shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 
@@ -72,7 +73,8 @@ def record_incident_in_arabic(page: Any, live_server: Any) -> Incident:
     page.select_option("select[name=s-0-reliability]", value="B")
     shot(page, "07-incident-form-ar")
     page.click("#incident-form button[type=submit]:not([data-add-row])")
-    page.wait_for_url("**/cases/incidents/*/")
+    # A number, not "*": the glob matched the form's own address (/cases/incidents/new/).
+    page.wait_for_url(re.compile(r"/cases/incidents/\d+/$"))
     shot(page, "08-incident-detail-ar")
 
     incident = Incident.objects.get(title_ar="اعتقال عند حاجز تجريبي")
@@ -98,13 +100,15 @@ def test_legal_officer_downloads_wgeid_and_viewer_sees_nothing_hidden(
     user_create(actor=None, username="vera", password=PASSWORD, role="viewer")
 
     legal = browser.new_context(locale="en-GB", accept_downloads=True)
+    legal.set_default_timeout(TIMEOUT_MS)
     lp = legal.new_page()
     sign_in(lp, live_server.url, "lina")
     lp.wait_for_url("**/two-factor/setup/**")
     enrol(lp)
     lp.goto(f"{live_server.url}/cases/persons/{rana.pk}/")
     lp.select_option("select[name=scope]", value="un_bodies")
-    lp.click("form[action$='/consent/'] button[type=submit]")
+    # Back to the person's page (same address); a goto before the answer cancels the POST.
+    submit(lp, "form[action$='/consent/'] button[type=submit]")
     lp.wait_for_url(f"**/cases/persons/{rana.pk}/")
     lp.goto(f"{live_server.url}/cases/incidents/{incident.pk}/")
     with lp.expect_download() as download_info:
@@ -132,6 +136,7 @@ def test_legal_officer_downloads_wgeid_and_viewer_sees_nothing_hidden(
     legal.close()
 
     viewer = browser.new_context(locale="en-GB")
+    viewer.set_default_timeout(TIMEOUT_MS)
     vp = viewer.new_page()
     sign_in(vp, live_server.url, "vera")
     vp.wait_for_url(f"{live_server.url}/")

@@ -8,12 +8,13 @@ from typing import Any
 import pytest
 from django.conf import settings
 
-from tests.browser.conftest import shot
+from tests.browser.conftest import TIMEOUT_MS, shot
 from tests.conftest import signed_in
 
 
 def _signed_in_context(browser: Any, live_server: Any, user: Any, language: str, width: int) -> Any:
     context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
     session = signed_in(user).cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies(
         [

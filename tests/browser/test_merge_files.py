@@ -11,7 +11,7 @@ from mizan.accounts.services import user_create
 from mizan.core.models import Team
 from mizan.missing import review, services
 from mizan.missing.models import CandidatePair, MissingPerson, SourceRecord
-from tests.browser.conftest import shot
+from tests.browser.conftest import shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 from tests.missing.test_review import FAMILIES, UN_LIST, make_list
@@ -54,7 +54,8 @@ def test_accepting_across_two_files_merges_them(
     page.wait_for_url("**/two-factor/setup/**")
     enrol(page)
     page.goto(f"{base}/missing/review/{pair.pk}/")
-    page.click("button[value=accepted]")
+    # The decision's answer is under /missing/review/ too: wait for it, not for the address.
+    submit(page, "button[value=accepted]")
     page.wait_for_url("**/missing/review/**")
     notice = page.locator(".alert-info[role=alert]").inner_text()
     assert merged.reference in notice and kept.reference in notice

@@ -16,7 +16,7 @@ from mizan.core.models import Team
 from mizan.core.sensitivity import Sensitivity
 from mizan.testimonies import services
 from mizan.testimonies.models import Publication
-from tests.browser.conftest import shot
+from tests.browser.conftest import TIMEOUT_MS, shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 from tests.testimonies.conftest import wav_bytes
@@ -139,6 +139,7 @@ def test_testimony_from_recording_to_publication_and_withdrawal_in_arabic(
 
     # An anonymous visitor reads it, on a phone.
     visitor = browser.new_context(locale="ar", viewport={"width": 390, "height": 844})
+    visitor.set_default_timeout(TIMEOUT_MS)
     anonymous = visitor.new_page()
     anonymous.context.add_cookies(
         [{"name": "mizan_language", "value": "ar", "url": live_server.url}]
@@ -152,7 +153,9 @@ def test_testimony_from_recording_to_publication_and_withdrawal_in_arabic(
     page.goto(f"{staff}/")
     consent = testimony.consents.get()
     page.fill(f"#reason-{consent.pk}", "طلبت صاحبة الشهادة سحب موافقتها")
-    page.click(f"#consent-{consent.pk} button[type=submit]")
+    # Back to the testimony's page (same address): the visitor's request must come after the
+    # withdrawal, not race it.
+    submit(page, f"#consent-{consent.pk} button[type=submit]")
     page.wait_for_url(f"{staff}/")
     response = anonymous.goto(public_url)
     assert response is not None and response.status == 404

@@ -10,6 +10,7 @@ import io
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from mizan.accounts.services import user_create
 from mizan.cases.models import Act, Incident
@@ -98,7 +99,7 @@ def test_long_transcript_picker_and_segment_links(
     assert page.locator(".segment").count() == 200
     page.locator("li.more").scroll_into_view_if_needed()
     page.wait_for_selector("#segment-230")
-    assert page.locator(".segment").count() == SEGMENTS
+    expect(page.locator(".segment")).to_have_count(SEGMENTS)
     # A click on a fetched segment seeks the recording there.
     page.wait_for_function("document.getElementById('recording').readyState >= 1")
     page.click("#segment-215 p")

@@ -8,13 +8,14 @@ import io
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from mizan.accounts.services import user_create
 from mizan.cases import services as cases_services
 from mizan.core.models import Team
 from mizan.core.sensitivity import Sensitivity
 from mizan.testimonies import services
-from tests.browser.conftest import shot
+from tests.browser.conftest import shot, submit
 from tests.browser.test_admin_journey import enrol, sign_in
 from tests.conftest import PASSWORD
 from tests.testimonies.conftest import wav_bytes
@@ -72,9 +73,9 @@ def test_a_transcript_hit_opens_the_recording_at_that_moment(
     )
     page.goto(f"{live_server.url}/testimonies/staff/search/")
     page.fill("input[name=q]", "بمعتقلين الزنزانه")
-    page.click("main form button[type=submit]")
+    submit(page, "main form button[type=submit]")
     hits = page.locator("#hits li a")
-    assert hits.count() == 1
+    expect(hits).to_have_count(1)
     assert "?from=2&t=2.5#segment-2" in (hits.first.get_attribute("href") or "")
     shot(page, f"transcript-search-{language}")
     hits.first.click()

@@ -489,7 +489,14 @@ def test_plaintext_never_lands_on_disk(store: LocalStore) -> None:
     def scan(produced: int) -> None:
         # Midway through the ingest, while ciphertext is being written to tmp/.
         if produced > 3 * CHUNK_SIZE and not seen_during:
-            time.sleep(0.2)  # let the writer thread catch up
+            # Let the writer thread catch up: wait until ciphertext is in the temporary file (a
+            # fixed 0.2 s sleep was no promise on a loaded machine; the check passed on an empty
+            # file then).
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and not any(
+                path.stat().st_size > CHUNK_SIZE for path in store.tmp.iterdir()
+            ):
+                time.sleep(0.01)
             for path in store.root.rglob("*"):
                 if path.is_file():
                     seen_during.append((path, marker in path.read_bytes()))

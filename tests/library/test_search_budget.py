@@ -40,10 +40,15 @@ def _statement_timeout() -> str | None:
 @pytest.mark.django_db
 def test_a_statement_past_the_budget_is_stopped_and_the_connection_still_works() -> None:
     before = _statement_timeout()
-    started = time.monotonic()
-    with pytest.raises(SearchTooSlow), time_budget(50):
-        _run_slow()
-    assert time.monotonic() - started < 0.9
+    # Stopped at the budget, not run to its end (about a second). The best of three runs: a
+    # loaded machine (CI shares its cores with the browser suite) can stall one of them.
+    took = []
+    for _attempt in range(3):
+        started = time.monotonic()
+        with pytest.raises(SearchTooSlow), time_budget(50):
+            _run_slow()
+        took.append(time.monotonic() - started)
+    assert min(took) < 0.9, took
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone()[0] == 1
