@@ -16,6 +16,7 @@ from mizan.linkage.features import (
     NAME_PARTS,
     ListVocabulary,
     record_features,
+    record_readings,
 )
 from mizan.linkage.model import (
     TRAINING_BLOCKS,
@@ -134,21 +135,53 @@ def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None
     return DuckDBAPI(connection=connection)
 
 
-def _columns(records: Iterable[Mapping[str, str]]) -> dict[str, list[Any]]:
+@dataclass(slots=True)
+class _Rows:
+    """The rows given to splink: one per reading of each record (``record_readings``).
+
+    ``record[row]`` is the input record a row reads and ``odds[row]`` that reading's log2-odds
+    against the record's likeliest (0.0, or negative for a second reading); ``traits[record]``
+    holds what the clustering step needs of the likeliest reading (``_clearly_different``)."""
+
+    columns: dict[str, list[Any]]
+    record: list[int]
+    odds: list[float]
+    traits: list[tuple[Any, ...]]
+
+
+_TRAITS = (
+    "first_k",
+    "first_rasm",
+    "first_loose",
+    "father_k",
+    "father_rasm",
+    "father_loose",
+    "birth_year",
+    "national_id",
+)
+
+
+def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
     """Feature columns of the records, built without keeping a dictionary per record.
 
     Two passes: the first gathers what the lists say about their own name words
-    (``ListVocabulary``), the second reads each record with it."""
+    (``ListVocabulary``), the second reads each record with it, in each of its readings."""
     records = records if isinstance(records, Sequence) else list(records)
     vocabulary = ListVocabulary.of(records)
     columns: dict[str, list[Any]] = {name: [] for name in ("unique_id", *FEATURE_COLUMNS)}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
+    rows = _Rows(columns, [], [], [])
     for index, record in enumerate(records):
-        features = record_features(record, vocabulary)
-        columns["unique_id"].append(index)
-        for name, append in appenders:
-            append(features[name])
-    return columns
+        readings = record_readings(record, vocabulary)
+        first = readings[0][0]
+        rows.traits.append(tuple(first[name] for name in _TRAITS))
+        for features, odds in readings:
+            columns["unique_id"].append(len(rows.record))
+            rows.record.append(index)
+            rows.odds.append(odds)
+            for name, append in appenders:
+                append(features[name])
+    return rows
 
 
 def _quiet_splink() -> None:
@@ -176,6 +209,7 @@ def link(
     memory_limit: str | None = "4GB",
     threads: int | None = None,
     progress: Callable[[str], None] | None = None,
+    sources: Sequence[str] | None = None,
 ) -> LinkResult:
     """Cluster records of the same person; return each record's cluster and the scored pairs.
 
@@ -187,19 +221,26 @@ def link(
     With ``estimate_u`` the u probabilities are re-estimated on the input by random sampling
     (when it has at least 2,000 records), so that what is common in this input counts as weak
     evidence.
+    A full name written without any sign of its order is read both ways when neither is clearly
+    likelier; a pair of records takes its best pair of readings, less the odds of a less likely
+    reading. ``sources`` (one name per record, the list it came from) lets the clustering keep
+    apart two records of the same list whose given names or birth years clearly differ: a list
+    repeats a person seldom, and siblings or namesakes often (``_clearly_different``).
     """
     _quiet_splink()
     model = model or default_model()
     report = _Stopwatch(progress)
-    columns = _columns(records)
-    count = len(columns["unique_id"])
-    report(f"features of {count} records")
+    rows = _columns(records)
+    count = len(rows.traits)
+    report(f"features of {count} records ({len(rows.record)} readings)")
     if count == 0:
         return LinkResult([], [], {})
+    if sources is not None and len(sources) != count:
+        raise ValueError("link: one source per record")
     with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
         return _link(
-            columns,
-            count,
+            rows,
+            list(sources) if sources is not None else None,
             threshold,
             model,
             keep_pairs_above,
@@ -210,8 +251,8 @@ def link(
 
 
 def _link(
-    columns: dict[str, list[Any]],
-    count: int,
+    rows: _Rows,
+    sources: list[str] | None,
     threshold: float,
     model: Model,
     keep_pairs_above: float | None,
@@ -221,6 +262,8 @@ def _link(
 ) -> LinkResult:
     from splink import Linker
 
+    count = len(rows.traits)
+    columns = rows.columns
     table = db_api.register(columns, dataset_display_name="records")
     frequencies = _term_frequencies(columns, top=5000)
     columns.clear()  # DuckDB holds its own copy from here on
@@ -233,23 +276,110 @@ def _link(
     floor = min(_weight(keep), UNSCORED_WEIGHT)
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
-        predictions.as_duckdbpyrelation()
-        .select("unique_id_l, unique_id_r, match_probability, match_weight")
-        .fetchall()
+        predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchall()
     )
-    report(f"{len(scored)} pairs scored")
+    best = _best_readings(scored, rows, floor)
+    report(f"{len(best)} pairs scored")
     representative = _average_linkage(
-        count, [(int(a), int(b), float(w)) for a, b, _p, w in scored], _weight(threshold)
+        count,
+        [(a, b, w) for (a, b), w in best.items()],
+        _weight(threshold),
+        _cannot_link(rows.traits, sources),
     )
     report("clusters")
     numbering: dict[int, int] = {}
     clusters = [numbering.setdefault(r, len(numbering) + 1) for r in representative]
     pairs = [
-        ScoredPair(int(left), int(right), float(probability), float(weight))
-        for left, right, probability, weight in scored
-        if probability >= keep
+        ScoredPair(left, right, _probability(weight), weight)
+        for (left, right), weight in sorted(best.items())
+        if _probability(weight) >= keep
     ]
     return LinkResult(clusters, pairs, frequencies)
+
+
+def _best_readings(
+    scored: Iterable[tuple[Any, Any, Any]], rows: _Rows, floor: float
+) -> dict[tuple[int, int], float]:
+    """Each pair of records' weight: that of its best pair of readings, each reading's log2-odds
+    added (two readings of one record are not a pair)."""
+    record, odds = rows.record, rows.odds
+    best: dict[tuple[int, int], float] = {}
+    for row_a, row_b, value in scored:
+        a, b = record[row_a], record[row_b]
+        if a == b:
+            continue
+        weight = float(value) + odds[row_a] + odds[row_b]
+        if weight < floor:
+            continue
+        key = (a, b) if a < b else (b, a)
+        if weight > best.get(key, -math.inf):
+            best[key] = weight
+    return best
+
+
+def _probability(weight: float) -> float:
+    return 1.0 / (1.0 + 2.0 ** (-weight))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one letter inserted, dropped or replaced apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :]
+    return a[start:] == b[start + 1 :]
+
+
+def _different_name(a: Any, rasm_a: Any, loose_a: Any, b: Any, rasm_b: Any, loose_b: Any) -> bool:
+    """Two name keys that no spelling, dot, transliteration or one OCR'd letter explains."""
+    if a is None or b is None or a == b or _one_edit(a, b):
+        return False
+    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+        return False
+    return loose_a != loose_b
+
+
+# Two records of one list whose birth years are further apart than this are two people.
+SAME_LIST_YEARS = 5
+
+
+def _different_year(a: int, b: int) -> bool:
+    """Birth years more than ``SAME_LIST_YEARS`` apart that one misread digit does not explain
+    (OCR reads 1986 as 1936, 1967 as 1957)."""
+    if abs(a - b) <= SAME_LIST_YEARS:
+        return False
+    return sum(x != y for x, y in zip(str(a), str(b), strict=False)) > 1
+
+
+def _cannot_link(
+    traits: list[tuple[Any, ...]], sources: list[str] | None
+) -> Callable[[int, int], bool] | None:
+    """Whether two records may never share a cluster: from the same list, not with the same
+    national number, with clearly different first or father's names (``_different_name``) or
+    birth years (``_different_year``). Average linkage
+    alone joins two siblings or namesakes of one list once each is linked to a third record
+    that lacks the names telling them apart (a UN record without the father's name)."""
+    if sources is None:
+        return None
+
+    def refuse(i: int, j: int) -> bool:
+        if sources[i] != sources[j]:
+            return False
+        a, b = traits[i], traits[j]
+        if a[7] is not None and a[7] == b[7]:
+            return False  # the same national number: one person, however OCR read the rest
+        if _different_name(a[0], a[1], a[2], b[0], b[1], b[2]):
+            return True
+        if _different_name(a[3], a[4], a[5], b[3], b[4], b[5]):
+            return True
+        return a[6] is not None and b[6] is not None and _different_year(a[6], b[6])
+
+    return refuse
 
 
 def _weight(probability: float) -> float:
@@ -258,7 +388,10 @@ def _weight(probability: float) -> float:
 
 
 def _average_linkage(
-    count: int, pairs: list[tuple[int, int, float]], threshold_weight: float
+    count: int,
+    pairs: list[tuple[int, int, float]],
+    threshold_weight: float,
+    cannot_link: Callable[[int, int], bool] | None = None,
 ) -> list[int]:
     """Each record's group representative, by greedy average linkage over the scored pairs.
 
@@ -269,7 +402,8 @@ def _average_linkage(
     threshold joins two people's records, and at a million records the threshold low enough for
     sparse true pairs chains thousands of namesakes. Here a group joins another only if the
     pairs between them agree on the whole, so a lone pair cannot join two well-separated groups.
-    A group is always connected by pairs at or above the threshold.
+    A group is always connected by pairs at or above the threshold. Two groups holding a pair
+    of records that ``cannot_link`` refuses are never joined.
     """
     weight: dict[int, float] = {}
     for left, right, value in pairs:
@@ -290,12 +424,13 @@ def _average_linkage(
             continue
         group_a = members.get(a, [a])
         group_b = members.get(b, [b])
+        seen = (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
+        if seen in refused:
+            continue
+        if cannot_link is not None and any(cannot_link(i, j) for i in group_a for j in group_b):
+            refused.add(seen)
+            continue
         if len(group_a) + len(group_b) > 2:
-            seen = (
-                (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
-            )
-            if seen in refused:
-                continue
             total = 0.0
             for i in group_a:
                 for j in group_b:

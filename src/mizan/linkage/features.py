@@ -30,10 +30,22 @@ from typing import Any
 
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
-from mizan.text.names import drop_titles, name_words, parse_full_name, strip_asides
+from mizan.text.names import (
+    drop_titles,
+    is_given_name,
+    name_words,
+    parse_full_name,
+    strip_asides,
+)
 from mizan.text.translit import dotless_key, loose_key
 
-__all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "ListVocabulary", "record_features"]
+__all__ = [
+    "FEATURE_COLUMNS",
+    "NAME_PARTS",
+    "ListVocabulary",
+    "record_features",
+    "record_readings",
+]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
 
@@ -142,6 +154,30 @@ def _year_month(date: str, year: int | None) -> str | None:
         return None
     month = int(match.group(1) or match.group(2))
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+_FINAL_YAA_WORD = re.compile(r"(\S+)([يى])(?=\s|$)")
+
+
+def _usual_yaa(text: str, vocabulary: ListVocabulary | None) -> str:
+    """``text`` with a word-final ي/ى written the way the name is usually written: typists put
+    one for the other (فادى for فادي, موسي for موسى), and across scripts the key must follow the
+    name (Fadi, Musa), not the slip. The usual form is the one in the lexicon of given names, or
+    else the one the lists write more often."""
+    if "ي" not in text and "ى" not in text:
+        return text
+    return _FINAL_YAA_WORD.sub(lambda m: _usual_word(m.group(0), vocabulary), text)
+
+
+def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
+    other = word[:-1] + ("ى" if word[-1] == "ي" else "ي")
+    if is_given_name(word):
+        return word
+    if is_given_name(other):
+        return other
+    if vocabulary is not None and vocabulary.count(other) > 2 * vocabulary.count(word):
+        return other
+    return word
 
 
 _GIVEN_PARTS = ("first", "father", "grandfather")
@@ -270,43 +306,87 @@ class ListVocabulary:
         return head - tail if head < 0 else max(0.0, head - tail)
 
 
+# A second reading of a full name is compared too (``record_readings``) unless the first is at
+# least this much likelier (log-odds, natural log: e^2.2 ≈ 9 to 1).
+ALTERNATIVE_MARGIN = 2.2
+
+
+def _readings_of(full: str, vocabulary: ListVocabulary | None) -> list[tuple[dict[str, str], float]]:
+    """The readings of a full name worth comparing, each with its log2-odds against the likeliest
+    (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
+    are mended, the order the lists support first and the other one second when the lists and
+    the parser together do not settle it."""
+    text = vocabulary.repair(full) if vocabulary is not None else full
+    readings = parse_full_name(text)
+    best = readings[0]
+    if len(readings) == 1 or best.confidence >= 0.9:
+        return [(best.parts, 0.0)]
+    forms = {reading.form: reading for reading in readings}
+    if set(forms) != {"natural", "family first"}:
+        return [(best.parts, 0.0)]
+    natural, family_first = forms["natural"], forms["family first"]
+    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
+    if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
+        return [(first.parts, 0.0)]
+    return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
     """The parts of a full name: its likeliest reading, or with a vocabulary of the lists,
     the reading the lists support best after OCR's splits and merges are mended."""
-    if vocabulary is None:
-        return parse_full_name(full)[0].parts
-    text = vocabulary.repair(full)
-    readings = parse_full_name(text)
-    if len(readings) == 1 or readings[0].confidence >= 0.9:
-        return readings[0].parts
-    forms = {reading.form: reading for reading in readings}
-    if set(forms) != {"natural", "family first"}:
-        return readings[0].parts
-    natural, family_first = forms["natural"], forms["family first"]
-    prior = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
-    evidence = vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
-    return (natural if prior + evidence >= 0 else family_first).parts
+    return _readings_of(full, vocabulary)[0][0]
 
 
-def _name_parts(row: Mapping[str, str], vocabulary: ListVocabulary | None = None) -> dict[str, str]:
+def _has_parts(row: Mapping[str, str]) -> bool:
+    return any((row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family"))
+
+
+def _name_parts(
+    row: Mapping[str, str],
+    vocabulary: ListVocabulary | None = None,
+    reading: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
+    for part in ("first", "father", "grandfather", "family"):
+        if parts[part]:
+            # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
+            parts[part] = strip_asides(parts[part]) or parts[part]
     full = (row.get("full_name") or "").strip()
     if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
         # The reading of the name as written: "FAMILY, Given Father", an upper-case family
         # name on either side, bin/ibn/son of, a kunya in brackets set aside; without a sign,
         # the order the lists themselves support (``ListVocabulary``).
-        split = _reading(full, vocabulary)
+        split = reading if reading is not None else _reading(full, vocabulary)
         for part in ("first", "father", "grandfather", "family"):
             parts[part] = split[f"{part}_name"]
     if parts["mother"]:
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
-        reading = parse_full_name(parts["mother"])[0]
-        if reading.form in ("family, given", "FAMILY given"):
-            parts["mother"] = reading.parts["first_name"]
+        reading_m = parse_full_name(parts["mother"])[0]
+        if reading_m.form in ("family, given", "FAMILY given"):
+            parts["mother"] = reading_m.parts["first_name"]
         else:
             parts["mother"] = strip_asides(parts["mother"])
     return parts
+
+
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None = None
+) -> list[tuple[dict[str, Any], float]]:
+    """The comparison features of each reading of a record worth comparing, with its log2-odds
+    against the likeliest (0.0 first): a full name written without any sign of its order
+    ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
+    a pair of records takes its best-matching pair of readings, less their odds."""
+    full = (row.get("full_name") or "").strip()
+    if not full or _has_parts(row):
+        return [(record_features(row, vocabulary), 0.0)]
+    return [
+        (_features(row, _name_parts(row, vocabulary, parts), vocabulary), odds)
+        for parts, odds in _readings_of(full, vocabulary)
+    ]
 
 
 def record_features(
@@ -320,17 +400,22 @@ def record_features(
     Missing values are ``None`` so that the model treats them as "no evidence", never as a
     disagreement.
     """
+    return _features(row, _name_parts(row, vocabulary), vocabulary)
+
+
+def _features(
+    row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
+) -> dict[str, Any]:
     features: dict[str, Any] = {}
-    parts = _name_parts(row, vocabulary)
     for part in NAME_PARTS:
         text = parts[part]
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(parts[part]) if parts[part] else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if parts[part] else ""
         else:
-            key = _key(text) if text else ""
+            key = _key(_usual_yaa(text, vocabulary)) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None

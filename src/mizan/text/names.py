@@ -76,7 +76,8 @@ def split_full_name(full_name: str) -> dict[str, str]:
 # --- Reading a full name written in any order ----------------------------------------------------
 
 # A kunya or nickname set apart: in brackets or quotes, or after "a.k.a." / "alias" / «الملقب».
-_ASIDE = re.compile(r"[(\[{][^)\]}]*[)\]}]|«[^»]*»|\"[^\"]*\"")
+# A bracket never closed runs to the end of the name ("Mohamad Adel (aka Abu Utman").
+_ASIDE = re.compile(r"[(\[{][^)\]}]*(?:[)\]}]|$)|«[^»]*(?:»|$)|\"[^\"]*\"")
 _AKA = re.compile(
     r"\s(?:a\.?k\.?a\.?|alias|known as|called"
     r"|الملقب(?:\s+ب)?|المعروف\s+ب(?:اسم)?|الملقبة|المعروفة\s+ب)"
@@ -98,8 +99,30 @@ def _without_titles(words: list[str]) -> list[str]:
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
     from mizan.text.translit import is_title
 
-    kept = [word for word in words if not is_title(word)]
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if not is_title(word):
+            kept.append(word)
+        elif 0 < index == len(words) - 2 and _is_family_title(word):
+            # "… فتحي حاج مالك", "Ghazi Haj Aiman": a title just before the last word, after the
+            # given names, is part of a compound family name (حاج مالك, شيخ موسى), not a title.
+            kept.append(f"{word} {words[-1]}")
+            break
     return kept or words
+
+
+# Titles that also begin Syrian family names (حاج مالك, شيخ موسى, Hajj Tariq).
+_FAMILY_TITLES = frozenset({"حاج", "الحاج", "شيخ", "الشيخ"})
+
+
+@lru_cache(maxsize=4096)
+def _is_family_title(word: str) -> bool:
+    from mizan.text.translit import name_keys
+
+    return "".join(name_keys(word)) == "" and (
+        normalise_arabic(word) in {normalise_arabic(t) for t in _FAMILY_TITLES}
+        or word.lower().strip(".") in {"hajj", "haj", "hadj", "haji", "shaykh", "sheikh", "cheikh"}
+    )
 
 
 def _is_upper_word(word: str) -> bool:
@@ -164,6 +187,8 @@ def is_given_name(word: str) -> bool:
         _given_keys = frozenset(
             "".join(name_keys(name.replace("_", " "))) for name in _GIVEN_NAMES.split()
         )
+    if " " in word and _is_family_title(word.split(" ", 1)[0]):
+        return False  # حاج مالك is a family name even though مالك is a given name
     return "".join(name_keys(word)) in _given_keys
 
 
