@@ -32,7 +32,7 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
-    is_given_name,
+    is_given_name_spelling,
     name_words,
     parse_full_name,
     strip_asides,
@@ -54,6 +54,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "sex",
     "birth_year",
     "birth_place_k",
+    "birth_place_parts",
+    "birth_place_wide",
     "national_id",
     "arrest_year",
     "arrest_month",
@@ -113,9 +115,86 @@ _EXONYMS: dict[str, str] = {
 }
 
 
+_EXONYMS.update(
+    {
+        "alep": "حلب",
+        "damas": "دمشق",
+        "hims": "حمص",
+        "rural damascus": "ريف دمشق",
+        "reef damascus": "ريف دمشق",
+        "rif dimashq": "ريف دمشق",
+        "damascus countryside": "ريف دمشق",
+        "damascus suburbs": "ريف دمشق",
+        "damascus city": "دمشق",
+        "deir ez-zor": "دير الزور",
+        "deir ez zor": "دير الزور",
+        "deir ezzor": "دير الزور",
+        "deir al-zour": "دير الزور",
+        "deir al zour": "دير الزور",
+        "deir el-zor": "دير الزور",
+        "deir ezzour": "دير الزور",
+        "الشام": "دمشق",
+        "ريف الشام": "ريف دمشق",
+        "الريف": "ريف دمشق",
+    }
+)
+# Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
+# other list names (عندان, "Nawa"), so it is no evidence against it.
+_GOVERNORATES = (
+    "دمشق",
+    "ريف دمشق",
+    "حلب",
+    "حمص",
+    "حماة",
+    "اللاذقية",
+    "طرطوس",
+    "إدلب",
+    "الرقة",
+    "دير الزور",
+    "الحسكة",
+    "درعا",
+    "السويداء",
+    "القنيطرة",
+)
+# Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا".
+_PLACE_KIND = re.compile(
+    r"\b(?:governorate|province|gov\.?|city|district|countryside|محافظة|محافظه|مدينة|مدينه|منطقة)\b",
+    re.IGNORECASE,
+)
+_PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
+
+
 @lru_cache(maxsize=50_000)
 def _place_key(text: str) -> str:
     return _key(_EXONYMS.get(normalise_for_search(text), text))
+
+
+@lru_cache(maxsize=1)
+def _governorate_keys() -> frozenset[str]:
+    return frozenset(_place_key(name) for name in _GOVERNORATES)
+
+
+@lru_cache(maxsize=50_000)
+def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
+    """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
+    Governorate)"): the key of its first (most precise) part, the keys of every part and of the
+    whole, and whether it names nothing finer than a governorate. Lists give places at different
+    depths; two places agree when they share a part."""
+    whole = _place_key(text)
+    keys: list[str] = []
+    for part in _PLACE_PARTS.split(text):
+        part = part.strip()
+        if normalise_for_search(part) not in _EXONYMS:
+            part = _PLACE_KIND.sub(" ", part).strip()
+        if part and not part.isdigit():
+            key = _place_key(part)
+            if key and key not in keys:
+                keys.append(key)
+    if not keys:
+        return (whole or None), ((whole,) if whole else None), None
+    wide = all(key in _governorate_keys() for key in keys)
+    every = tuple(sorted({*keys, whole} - {""}))
+    return keys[0], every, wide
 
 
 # A word-final yaa: without its dots it is an alef maqsura (ى), and typists write either for the
@@ -171,9 +250,9 @@ def _usual_yaa(text: str, vocabulary: ListVocabulary | None) -> str:
 
 def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
     other = word[:-1] + ("ى" if word[-1] == "ي" else "ي")
-    if is_given_name(word):
+    if is_given_name_spelling(word):
         return word
-    if is_given_name(other):
+    if is_given_name_spelling(other):
         return other
     if vocabulary is not None and vocabulary.count(other) > 2 * vocabulary.count(word):
         return other
@@ -424,7 +503,13 @@ def _features(
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
-    features["birth_place_k"] = (_place_key(place) or None) if place else None
+    if place:
+        features["birth_place_k"], parts, wide = _place(place)
+        features["birth_place_parts"] = list(parts) if parts else None
+        features["birth_place_wide"] = wide
+    else:
+        features["birth_place_k"] = features["birth_place_parts"] = None
+        features["birth_place_wide"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")

@@ -242,6 +242,30 @@ def _exact_comparison(name: str, column: str) -> Any:
     )
 
 
+# A place that names only a governorate against a town of another: no evidence either way
+# (log2(m/u) = 0), since lists give places at different depths and no gazetteer says which town
+# lies in which governorate.
+def _place_levels() -> list[Any]:
+    import splink.comparison_level_library as cll
+
+    return [
+        cll.NullLevel("birth_place_k"),
+        cll.CustomLevel(PLACE_SAME_SQL).configure(label_for_charts="same"),
+        cll.CustomLevel(PLACE_WIDE_SQL).configure(
+            label_for_charts="one gives only the governorate",
+            m_probability=0.5,
+            u_probability=0.5,
+            fix_m_probability=True,
+            fix_u_probability=True,
+        ),
+        cll.ElseLevel().configure(label_for_charts="different"),
+    ]
+
+
+PLACE_SAME_SQL = 'list_has_any("birth_place_parts_l", "birth_place_parts_r")'
+PLACE_WIDE_SQL = 'coalesce("birth_place_wide_l", false) OR coalesce("birth_place_wide_r", false)'
+
+
 def build_settings() -> dict[str, Any]:
     """The splink settings of Mizan's model, without trained probabilities."""
     import splink.comparison_level_library as cll
@@ -269,7 +293,10 @@ def build_settings() -> dict[str, Any]:
             ],
         ),
         _exact_comparison("sex", "sex"),
-        _exact_comparison("birth_place", "birth_place_k"),
+        cl.CustomComparison(
+            output_column_name="birth_place",
+            comparison_levels=[*_place_levels()],
+        ),
         cl.CustomComparison(
             output_column_name="national_id",
             comparison_levels=[

@@ -11,7 +11,24 @@ from mizan.text.normalise import clean_name, normalise_arabic
 _JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
 _ARTICLES_LAT = {"al", "el"}
-_DIN_WORDS = {"الدين", "ed-din", "al-din", "el-din", "ad-din", "ud-din", "eddin", "uddin", "eddine"}
+_DIN_WORDS = {
+    "الدين",
+    "ed-din",
+    "al-din",
+    "el-din",
+    "ad-din",
+    "ud-din",
+    "eddin",
+    "uddin",
+    "eddine",
+    "aldeen",
+    "aldin",
+    "eldeen",
+    "eldin",
+    "uddeen",
+    "eddeen",
+    "addin",
+}
 
 
 def drop_titles(name: str) -> str:
@@ -103,6 +120,9 @@ def _without_titles(words: list[str]) -> list[str]:
     for index, word in enumerate(words):
         if not is_title(word):
             kept.append(word)
+        elif 1 < index == len(words) - 1 and _is_family_title(word):
+            # "ديما حسين شيخ": a family name that is a title's word (شيخ, Hajj), last.
+            kept.append(word)
         elif 0 < index == len(words) - 2 and _is_family_title(word):
             # "… فتحي حاج مالك", "Ghazi Haj Aiman": a title just before the last word, after the
             # given names, is part of a compound family name (حاج مالك, شيخ موسى), not a title.
@@ -189,7 +209,24 @@ def is_given_name(word: str) -> bool:
         )
     if " " in word and _is_family_title(word.split(" ", 1)[0]):
         return False  # حاج مالك is a family name even though مالك is a given name
-    return "".join(name_keys(word)) in _given_keys
+    if "".join(name_keys(word)) in _given_keys:
+        return True
+    # A final ي written ى or the reverse (فادى, مني) is still the given name.
+    if word[-1:] in ("ي", "ى") and len(word) > 2:
+        other = word[:-1] + ("ى" if word[-1] == "ي" else "ي")
+        return "".join(name_keys(other)) in _given_keys
+    return False
+
+
+@lru_cache(maxsize=1)
+def _lexicon_spellings() -> frozenset[str]:
+    return frozenset(normalise_arabic(name.replace("_", " ")) for name in _GIVEN_NAMES.split())
+
+
+def is_given_name_spelling(word: str) -> bool:
+    """Whether ``word`` is a common given name written letter for letter as the lexicon has it
+    (فادي, موسى; not فادى or موسي)."""
+    return normalise_arabic(word) in _lexicon_spellings()
 
 
 def u_flag_pairs() -> list[str]:

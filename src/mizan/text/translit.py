@@ -398,7 +398,9 @@ def _arabic_key(word: str) -> str:
             continue
         # A final ه (or taa marbuta) is dropped below, never read as the h of a digraph: الرقة
         # is "Raqqa", not "Rakh".
-        if sound == "h" and 0 < index < len(word) - 1 and consonants:
+        # Not after the word's first letter: it always carries a vowel, so Latin writes the h
+        # apart (دهان "Dahhan", طحان "Tahhan"), never as a digraph.
+        if sound == "h" and 1 < index < len(word) - 1 and consonants:
             previous = _ARABIC_CONSONANTS.get(word[index - 1])
             if previous is not None and previous in _H_DIGRAPHS:
                 consonants[-1] = _H_DIGRAPHS[previous]
@@ -424,6 +426,9 @@ def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: 
 
 def _latin_key(word: str) -> str:
     word = _LATIN_SPELLINGS.get(word, word)
+    if len(word) > 3 and word.startswith("ou") and word[2] in "aeiy":
+        # French "ou" before a vowel is a w: "Ouasim" وسيم, "Ouael" وائل, "Ouissam" وسام.
+        word = "w" + word[2:]
     if (
         len(word) >= 5
         and word[:2] in ("al", "el")
