@@ -149,16 +149,26 @@ class _Rows:
     traits: list[tuple[Any, ...]]
 
 
-_TRAITS = (
-    "first_k",
-    "first_rasm",
-    "first_loose",
-    "father_k",
-    "father_rasm",
-    "father_loose",
-    "birth_year",
-    "national_id",
-)
+# The names the clustering step compares within one list (``_cannot_link``).
+_TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
+
+
+def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
+    """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key
+    and whether its spelling is common in the lists (a name, not an OCR misreading); then the
+    birth year and the national number."""
+    names = []
+    for part in _TRAIT_NAMES:
+        spelling = features[f"{part}_n"]
+        names.append(
+            (
+                features[f"{part}_k"],
+                features[f"{part}_rasm"],
+                features[f"{part}_loose"],
+                spelling is not None and vocabulary.count(spelling) >= ListVocabulary.FREQUENT,
+            )
+        )
+    return (*names, features["birth_year"], features["national_id"])
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
@@ -174,7 +184,7 @@ def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
     for index, record in enumerate(records):
         readings = record_readings(record, vocabulary)
         first = readings[0][0]
-        rows.traits.append(tuple(first[name] for name in _TRAITS))
+        rows.traits.append(_traits(first, vocabulary))
         for features, odds in readings:
             columns["unique_id"].append(len(rows.record))
             rows.record.append(index)
@@ -335,13 +345,24 @@ def _one_edit(a: str, b: str) -> bool:
     return a[start:] == b[start + 1 :]
 
 
-def _different_name(a: Any, rasm_a: Any, loose_a: Any, b: Any, rasm_b: Any, loose_b: Any) -> bool:
-    """Two name keys that no spelling, dot, transliteration or one OCR'd letter explains."""
-    if a is None or b is None or a == b or _one_edit(a, b):
+def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Two names (``_traits``) that no spelling, dot or transliteration explains, nor one letter
+    misread by OCR unless both spellings are common in the lists (حسن and حسين are two names;
+    امر is سامر misread)."""
+    key_a, rasm_a, loose_a, common_a = a
+    key_b, rasm_b, loose_b, common_b = b
+    if key_a is None or key_b is None or key_a == key_b:
         return False
-    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+    if rasm_a is not None and rasm_a == rasm_b:
         return False
-    return loose_a != loose_b
+    if not (common_a and common_b):
+        if _one_edit(key_a, key_b):
+            return False
+        if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+            return False
+    # The loose key forgives the dots of an Arabic spelling (misread by OCR); between two Latin
+    # spellings (Hawrany, Hidjazi: both "hdb") it would only join different names.
+    return (rasm_a is None and rasm_b is None) or loose_a != loose_b
 
 
 # Two records of one list whose birth years are further apart than this are two people.
@@ -360,8 +381,8 @@ def _cannot_link(
     traits: list[tuple[Any, ...]], sources: list[str] | None
 ) -> Callable[[int, int], bool] | None:
     """Whether two records may never share a cluster: from the same list, not with the same
-    national number, with clearly different first or father's names (``_different_name``) or
-    birth years (``_different_year``). Average linkage
+    national number, with clearly different first, father's, grandfather's, family or mother's
+    names (``_different_name``) or birth years (``_different_year``). Average linkage
     alone joins two siblings or namesakes of one list once each is linked to a third record
     that lacks the names telling them apart (a UN record without the father's name)."""
     if sources is None:
@@ -371,13 +392,12 @@ def _cannot_link(
         if sources[i] != sources[j]:
             return False
         a, b = traits[i], traits[j]
-        if a[7] is not None and a[7] == b[7]:
+        if a[-1] is not None and a[-1] == b[-1]:
             return False  # the same national number: one person, however OCR read the rest
-        if _different_name(a[0], a[1], a[2], b[0], b[1], b[2]):
+        if any(_different_name(a[k], b[k]) for k in range(len(_TRAIT_NAMES))):
             return True
-        if _different_name(a[3], a[4], a[5], b[3], b[4], b[5]):
-            return True
-        return a[6] is not None and b[6] is not None and _different_year(a[6], b[6])
+        year_a, year_b = a[-2], b[-2]
+        return year_a is not None and year_b is not None and _different_year(year_a, year_b)
 
     return refuse
 

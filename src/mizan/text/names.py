@@ -223,6 +223,7 @@ def _lexicon_spellings() -> frozenset[str]:
     return frozenset(normalise_arabic(name.replace("_", " ")) for name in _GIVEN_NAMES.split())
 
 
+@lru_cache(maxsize=100_000)
 def is_given_name_spelling(word: str) -> bool:
     """Whether ``word`` is a common given name written letter for letter as the lexicon has it
     (فادي, موسى; not فادى or موسي)."""
