@@ -429,10 +429,15 @@ def _name_parts(
     reading: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
-    for part in ("first", "father", "grandfather", "family"):
-        if parts[part]:
+    for part in NAME_PARTS:
+        if not parts[part]:
+            continue
+        if part != "mother":
             # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
             parts[part] = strip_asides(parts[part]) or parts[part]
+        if vocabulary is not None:
+            # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
+            parts[part] = vocabulary.repair(parts[part])
     full = (row.get("full_name") or "").strip()
     if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
         # The reading of the name as written: "FAMILY, Given Father", an upper-case family
