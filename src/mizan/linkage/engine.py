@@ -294,7 +294,7 @@ def _link(
         count,
         [(a, b, w) for (a, b), w in best.items()],
         _weight(threshold),
-        _cannot_link(rows.traits, sources),
+        _cannot_link(rows.traits, sources, _weight(threshold) + SAME_LIST_MARGIN),
     )
     report("clusters")
     numbering: dict[int, int] = {}
@@ -365,6 +365,10 @@ def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return (rasm_a is None and rasm_b is None) or loose_a != loose_b
 
 
+# Two records of one list share a cluster only if their own pair scores at least this much
+# above the threshold weight: not through a third record alone (a UN record without the
+# father's name links to two namesakes of the families' list).
+SAME_LIST_MARGIN = 4.0
 # Two records of one list whose birth years are further apart than this are two people.
 SAME_LIST_YEARS = 5
 
@@ -378,8 +382,8 @@ def _different_year(a: int, b: int) -> bool:
 
 
 def _cannot_link(
-    traits: list[tuple[Any, ...]], sources: list[str] | None
-) -> Callable[[int, int], bool] | None:
+    traits: list[tuple[Any, ...]], sources: list[str] | None, direct: float
+) -> Callable[[int, int, float | None], bool] | None:
     """Whether two records may never share a cluster: from the same list, not with the same
     national number, with clearly different first, father's, grandfather's, family or mother's
     names (``_different_name``) or birth years (``_different_year``). Average linkage
@@ -388,12 +392,14 @@ def _cannot_link(
     if sources is None:
         return None
 
-    def refuse(i: int, j: int) -> bool:
+    def refuse(i: int, j: int, weight: float | None) -> bool:
         if sources[i] != sources[j]:
             return False
         a, b = traits[i], traits[j]
         if a[-1] is not None and a[-1] == b[-1]:
             return False  # the same national number: one person, however OCR read the rest
+        if weight is None or weight < direct:
+            return True
         if any(_different_name(a[k], b[k]) for k in range(len(_TRAIT_NAMES))):
             return True
         year_a, year_b = a[-2], b[-2]
@@ -411,7 +417,7 @@ def _average_linkage(
     count: int,
     pairs: list[tuple[int, int, float]],
     threshold_weight: float,
-    cannot_link: Callable[[int, int], bool] | None = None,
+    cannot_link: Callable[[int, int, float | None], bool] | None = None,
 ) -> list[int]:
     """Each record's group representative, by greedy average linkage over the scored pairs.
 
@@ -447,7 +453,11 @@ def _average_linkage(
         seen = (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
         if seen in refused:
             continue
-        if cannot_link is not None and any(cannot_link(i, j) for i in group_a for j in group_b):
+        if cannot_link is not None and any(
+            cannot_link(i, j, weight.get(i * count + j if i < j else j * count + i))
+            for i in group_a
+            for j in group_b
+        ):
             refused.add(seen)
             continue
         if len(group_a) + len(group_b) > 2:
