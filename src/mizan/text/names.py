@@ -219,15 +219,16 @@ def is_given_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _lexicon_spellings() -> frozenset[str]:
-    return frozenset(normalise_arabic(name.replace("_", " ")) for name in _GIVEN_NAMES.split())
+def _lexicon_spellings() -> dict[str, str]:
+    return {normalise_arabic(name.replace("_", " ")): name for name in _GIVEN_NAMES.split()}
 
 
 @lru_cache(maxsize=100_000)
 def is_given_name_spelling(word: str) -> bool:
-    """Whether ``word`` is a common given name written letter for letter as the lexicon has it
-    (فادي, موسى; not فادى or موسي)."""
-    return normalise_arabic(word) in _lexicon_spellings()
+    """Whether ``word`` is a common given name written as the lexicon has it, its final letter
+    included (فادي, موسى; not فادى or موسي, which the search form folds together)."""
+    spelling = _lexicon_spellings().get(normalise_arabic(word))
+    return spelling is not None and spelling[-1:] == word[-1:]
 
 
 def u_flag_pairs() -> list[str]:
