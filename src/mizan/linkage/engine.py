@@ -15,7 +15,6 @@ from mizan.linkage.features import (
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
-    record_features,
     record_readings,
 )
 from mizan.linkage.model import (
@@ -286,7 +285,9 @@ def _link(
     floor = min(_weight(keep), UNSCORED_WEIGHT)
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
-        predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchall()
+        predictions.as_duckdbpyrelation()
+        .select("unique_id_l, unique_id_r, match_weight")
+        .fetchall()
     )
     best = _best_readings(scored, rows, floor)
     report(f"{len(best)} pairs scored")
@@ -328,7 +329,7 @@ def _best_readings(
 
 
 def _probability(weight: float) -> float:
-    return 1.0 / (1.0 + 2.0 ** (-weight))
+    return float(1.0 / (1.0 + 2.0 ** (-weight)))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -496,8 +497,10 @@ def train(
     from splink import Linker, block_on
 
     _quiet_splink()
-    columns = _columns(records)
+    # Every reading is a row, as in ``link`` (the prior is per row).
+    columns = _columns(records).columns
     count = len(columns["unique_id"])
+    frequencies = _term_frequencies(columns, top=2000)
     db_api = _duckdb_api("8GB", threads)
     table = db_api.register(columns, dataset_display_name="training")
     settings = build_settings()
@@ -515,7 +518,7 @@ def train(
     return Model(
         settings=trained,
         matches_per_record=prior * (count - 1),
-        term_frequencies=_term_frequencies(columns, top=2000),
+        term_frequencies=frequencies,
         trained_on=trained_on,
     )
 

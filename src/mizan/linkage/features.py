@@ -427,7 +427,9 @@ class ListVocabulary:
 ALTERNATIVE_MARGIN = 2.2
 
 
-def _readings_of(full: str, vocabulary: ListVocabulary | None) -> list[tuple[dict[str, str], float]]:
+def _readings_of(
+    full: str, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
@@ -457,7 +459,9 @@ def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
 
 
 def _has_parts(row: Mapping[str, str]) -> bool:
-    return any((row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family"))
+    return any(
+        (row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family")
+    )
 
 
 def _name_parts(
@@ -565,8 +569,8 @@ def _features(
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
     if place:
-        features["birth_place_k"], parts, wide = _place(place)
-        features["birth_place_parts"] = list(parts) if parts else None
+        features["birth_place_k"], place_parts, wide = _place(place)
+        features["birth_place_parts"] = list(place_parts) if place_parts else None
         features["birth_place_wide"] = wide
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
