@@ -72,7 +72,7 @@ def test_an_unmarked_full_name_is_compared_in_both_orders() -> None:
 
 
 def test_places_agree_on_any_part_and_a_governorate_alone_is_no_evidence() -> None:
-    town, town_parts, wide = _place("Tadmur, Hims")
+    _town, town_parts, wide = _place("Tadmur, Hims")
     assert not wide
     assert set(town_parts or ()) & set(_place("حمص")[1] or ())
     assert _place("درعا")[2] is True

@@ -15,7 +15,6 @@ from mizan.linkage.features import (
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
-    record_features,
     record_readings,
 )
 from mizan.linkage.model import (
@@ -286,7 +285,9 @@ def _link(
     floor = min(_weight(keep), UNSCORED_WEIGHT)
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
-        predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_weight").fetchall()
+        predictions.as_duckdbpyrelation()
+        .select("unique_id_l, unique_id_r, match_weight")
+        .fetchall()
     )
     best = _best_readings(scored, rows, floor)
     report(f"{len(best)} pairs scored")
@@ -328,7 +329,7 @@ def _best_readings(
 
 
 def _probability(weight: float) -> float:
-    return 1.0 / (1.0 + 2.0 ** (-weight))
+    return float(1.0 / (1.0 + 2.0 ** (-weight)))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -496,8 +497,10 @@ def train(
     from splink import Linker, block_on
 
     _quiet_splink()
-    columns = _columns(records)
+    # Every reading is a row, as in ``link`` (the prior is per row).
+    columns = _columns(records).columns
     count = len(columns["unique_id"])
+    frequencies = _term_frequencies(columns, top=2000)
     db_api = _duckdb_api("8GB", threads)
     table = db_api.register(columns, dataset_display_name="training")
     settings = build_settings()
@@ -515,7 +518,7 @@ def train(
     return Model(
         settings=trained,
         matches_per_record=prior * (count - 1),
-        term_frequencies=_term_frequencies(columns, top=2000),
+        term_frequencies=frequencies,
         trained_on=trained_on,
     )
 
@@ -531,12 +534,10 @@ def _level_labels(settings: Mapping[str, Any]) -> dict[str, list[str]]:
     return labels
 
 
-def _shown(row: Mapping[str, str], field: str, vocabulary: ListVocabulary | None = None) -> str:
+def _shown(row: Mapping[str, str], field: str, parts: Mapping[str, str]) -> str:
     value = (row.get(_SHOWN[field]) or "").strip()
     if not value and field in ("first", "father", "grandfather", "family"):
-        from mizan.linkage.features import _name_parts
-
-        value = _name_parts(row, vocabulary)[field]
+        value = parts[field]
     return value
 
 
@@ -587,32 +588,55 @@ def score_pairs(
     floors = {
         column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
     }
-    featured: dict[int, dict[str, Any]] = {}
-    # The same reading of each name as ``link`` made of it.
+    featured: dict[int, list[tuple[dict[str, Any], float, dict[str, str]]]] = {}
+    # The same readings of each name as ``link`` made of it.
     vocabulary = ListVocabulary.of(records)
 
-    def features_of(index: int) -> dict[str, Any]:
+    def readings_of(index: int) -> list[tuple[dict[str, Any], float, dict[str, str]]]:
         if index not in featured:
-            values: dict[str, Any] = dict(record_features(records[index], vocabulary))
-            for column in _TF_COLUMNS:
-                value = values[column]
-                table = frequencies.get(column, {})
-                values[f"tf_{column}"] = None if value is None else table.get(value, floors[column])
-            featured[index] = values
+            readings = []
+            for features, odds, parts in record_readings(
+                records[index], vocabulary, with_parts=True
+            ):
+                values: dict[str, Any] = dict(features)
+                for column in _TF_COLUMNS:
+                    value = values[column]
+                    table = frequencies.get(column, {})
+                    values[f"tf_{column}"] = (
+                        None if value is None else table.get(value, floors[column])
+                    )
+                readings.append((values, odds, parts))
+            featured[index] = readings
         return featured[index]
 
     db_api = _duckdb_api(None, 1)
     scores: list[PairScore] = []
     for start in range(0, len(pairs), SCORE_BATCH):
         batch = pairs[start : start + SCORE_BATCH]
-        left = [{"unique_id": n, **features_of(a)} for n, (a, _b) in enumerate(batch)]
-        right = [{"unique_id": n, **features_of(b)} for n, (_a, b) in enumerate(batch)]
+        # Every pair of readings of the two records (one pair for most): the pair is explained by
+        # the pair of readings ``link`` took for it, the best once their odds are counted.
+        combos: list[tuple[int, int, int]] = []
+        left: list[dict[str, Any]] = []
+        right: list[dict[str, Any]] = []
+        for number, (a, b) in enumerate(batch):
+            for i, (features_a, _odds_a, _parts_a) in enumerate(readings_of(a)):
+                for j, (features_b, _odds_b, _parts_b) in enumerate(readings_of(b)):
+                    left.append({**features_a, "unique_id": len(combos)})
+                    right.append({**features_b, "unique_id": len(combos)})
+                    combos.append((number, i, j))
         result = compare_records(
             left, right, settings, db_api, join_condition="l.unique_id = r.unique_id"
         ).as_record_list()
-        by_number = {int(row["unique_id_l"]): row for row in result}
+        chosen: dict[int, tuple[float, dict[str, Any], int, int]] = {}
+        for row in result:
+            number, i, j = combos[int(row["unique_id_l"])]
+            a, b = batch[number]
+            value = float(row["match_weight"]) + readings_of(a)[i][1] + readings_of(b)[j][1]
+            if number not in chosen or value > chosen[number][0]:
+                chosen[number] = (value, row, i, j)
         for number, (a, b) in enumerate(batch):
-            row = by_number[number]
+            _value, row, i, j = chosen[number]
+            parts_a, parts_b = readings_of(a)[i][2], readings_of(b)[j][2]
             evidence: list[FieldEvidence] = []
             for comparison in settings["comparisons"]:
                 name = comparison["output_column_name"]
@@ -621,8 +645,8 @@ def score_pairs(
                 evidence.append(
                     FieldEvidence(
                         field=name,
-                        value_a=_shown(records[a], name, vocabulary),
-                        value_b=_shown(records[b], name, vocabulary),
+                        value_a=_shown(records[a], name, parts_a),
+                        value_b=_shown(records[b], name, parts_b),
                         level="missing" if gamma < 0 else labels[name][gamma],
                         weight=round(weight, 3),
                     )

@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, overload
 
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
@@ -174,6 +174,41 @@ def _governorate_keys() -> frozenset[str]:
     return frozenset(_place_key(name) for name in _GOVERNORATES)
 
 
+def _governorate_apart(part: str) -> list[str]:
+    """A place written with its governorate without a comma ("التل ريف دمشق", "دمشق اليرموك"):
+    the town and the governorate apart, the town first."""
+    words = part.split()
+    if _is_governorate(part):
+        return [part]
+    for size in (2, 1):
+        if len(words) > size:
+            if _is_governorate(" ".join(words[-size:])):
+                return [" ".join(words[:-size]), " ".join(words[-size:])]
+            if _is_governorate(" ".join(words[:size])):
+                return [" ".join(words[size:]), " ".join(words[:size])]
+    return [part]
+
+
+@lru_cache(maxsize=1)
+def _governorate_spellings() -> frozenset[str]:
+    names = {normalise_for_search(name) for name in _GOVERNORATES}
+    names |= {name for name, arabic in _EXONYMS.items() if arabic in _GOVERNORATES}
+    names |= {"daraa", "idlib", "idleb", "hama", "hamah", "raqqa", "hasakah", "hasaka", "tartus"}
+    names |= {"tartous", "quneitra", "suwayda", "halab", "hims", "dimashq"}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=50_000)
+def _is_governorate(text: str) -> bool:
+    """Whether ``text`` is written as one of Syria's governorates (by spelling, not by key:
+    دير is not درعا)."""
+    spelling = normalise_for_search(text)
+    for article in ("ال", "al ", "al-", "el ", "el-"):
+        if spelling.startswith(article) and spelling[len(article) :] in _governorate_spellings():
+            return True
+    return spelling in _governorate_spellings()
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
@@ -186,8 +221,10 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
         part = part.strip()
         if normalise_for_search(part) not in _EXONYMS:
             part = _PLACE_KIND.sub(" ", part).strip()
-        if part and not part.isdigit():
-            key = _place_key(part)
+        if not part or part.isdigit():
+            continue
+        for piece in _governorate_apart(part):
+            key = _place_key(piece)
             if key and key not in keys:
                 keys.append(key)
     if not keys:
@@ -390,7 +427,9 @@ class ListVocabulary:
 ALTERNATIVE_MARGIN = 2.2
 
 
-def _readings_of(full: str, vocabulary: ListVocabulary | None) -> list[tuple[dict[str, str], float]]:
+def _readings_of(
+    full: str, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
@@ -420,7 +459,9 @@ def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
 
 
 def _has_parts(row: Mapping[str, str]) -> bool:
-    return any((row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family"))
+    return any(
+        (row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family")
+    )
 
 
 def _name_parts(
@@ -457,20 +498,39 @@ def _name_parts(
     return parts
 
 
+@overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
-) -> list[tuple[dict[str, Any], float]]:
+) -> list[tuple[dict[str, Any], float]]: ...
+
+
+@overload
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None, *, with_parts: Literal[True]
+) -> list[tuple[dict[str, Any], float, dict[str, str]]]: ...
+
+
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None = None, *, with_parts: bool = False
+) -> list[Any]:
     """The comparison features of each reading of a record worth comparing, with its log2-odds
     against the likeliest (0.0 first): a full name written without any sign of its order
     ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
-    a pair of records takes its best-matching pair of readings, less their odds."""
+    a pair of records takes its best-matching pair of readings, less their odds. With
+    ``with_parts``, each reading also gives the name parts it read."""
     full = (row.get("full_name") or "").strip()
     if not full or _has_parts(row):
-        return [(record_features(row, vocabulary), 0.0)]
-    return [
-        (_features(row, _name_parts(row, vocabulary, parts), vocabulary), odds)
-        for parts, odds in _readings_of(full, vocabulary)
-    ]
+        readings = [_name_parts(row, vocabulary)]
+        odds = [0.0]
+    else:
+        found = _readings_of(full, vocabulary)
+        readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
+        odds = [value for _parts, value in found]
+    result: list[Any] = []
+    for parts, value in zip(readings, odds, strict=True):
+        features = _features(row, parts, vocabulary)
+        result.append((features, value, parts) if with_parts else (features, value))
+    return result
 
 
 def record_features(
@@ -509,8 +569,8 @@ def _features(
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
     if place:
-        features["birth_place_k"], parts, wide = _place(place)
-        features["birth_place_parts"] = list(parts) if parts else None
+        features["birth_place_k"], place_parts, wide = _place(place)
+        features["birth_place_parts"] = list(place_parts) if place_parts else None
         features["birth_place_wide"] = wide
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None

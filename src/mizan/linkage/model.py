@@ -223,17 +223,13 @@ def _blocking_sql(rule: tuple[str, ...]) -> str:
     )
 
 
-_ONE_DIGIT = (
-    'hamming(CAST({l}"birth_year" AS VARCHAR), CAST({r}"birth_year" AS VARCHAR)) = 1'
-)
+_ONE_DIGIT = 'hamming(CAST({l}"birth_year" AS VARCHAR), CAST({r}"birth_year" AS VARCHAR)) = 1'
 # Birth years one digit apart beyond three years (1968/1963 is within; 1978/1918, 1972/1912):
 # an OCR misreading as often as two people, so mild evidence against (log2(m/u) ≈ -1.6), not the
 # "more than three years apart" weight (≈ -4.6).
 YEAR_ONE_DIGIT_M = 0.02
 YEAR_ONE_DIGIT_U = 0.06
-YEAR_ONE_DIGIT_SQL = (
-    'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
-)
+YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
 
 
 def blocking_rules() -> list[dict[str, Any]]:
