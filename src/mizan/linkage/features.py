@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Literal, overload
 
+from mizan.linkage.lists import read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import (
@@ -335,6 +336,7 @@ class ListVocabulary:
         vocabulary = cls()
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         for row in rows:
+            row = read_name_cells(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
@@ -344,7 +346,7 @@ class ListVocabulary:
             if full:
                 for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
-                if not (any(given) or family):
+                if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
                         given = [reading.parts[f"{p}_name"] for p in ("first", "father")]
@@ -459,9 +461,10 @@ def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
 
 
 def _has_parts(row: Mapping[str, str]) -> bool:
-    return any(
-        (row.get(f"{p}_name") or "").strip() for p in ("first", "father", "grandfather", "family")
-    )
+    """Whether the record gives its first or family name in their own columns. A list that gives
+    only the father's (or grandfather's) name beside the full name ("Fayez EL-RAHHOUMI", father
+    "Ammar") still has its name read from the full name."""
+    return any((row.get(f"{p}_name") or "").strip() for p in ("first", "family"))
 
 
 def _name_parts(
@@ -469,6 +472,7 @@ def _name_parts(
     vocabulary: ListVocabulary | None = None,
     reading: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
+    row = read_name_cells(row)
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
     for part in NAME_PARTS:
         if not parts[part]:
@@ -480,13 +484,14 @@ def _name_parts(
             # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
             parts[part] = vocabulary.repair(parts[part])
     full = (row.get("full_name") or "").strip()
-    if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
+    if full and not (parts["first"] or parts["family"]):
         # The reading of the name as written: "FAMILY, Given Father", an upper-case family
         # name on either side, bin/ibn/son of, a kunya in brackets set aside; without a sign,
-        # the order the lists themselves support (``ListVocabulary``).
+        # the order the lists themselves support (``ListVocabulary``). A father's name given in
+        # its own column stands; the full name gives the rest.
         split = reading if reading is not None else _reading(full, vocabulary)
         for part in ("first", "father", "grandfather", "family"):
-            parts[part] = split[f"{part}_name"]
+            parts[part] = parts[part] or split[f"{part}_name"]
     if parts["mother"]:
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
@@ -518,6 +523,7 @@ def record_readings(
     ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
     a pair of records takes its best-matching pair of readings, less their odds. With
     ``with_parts``, each reading also gives the name parts it read."""
+    row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
     if not full or _has_parts(row):
         readings = [_name_parts(row, vocabulary)]

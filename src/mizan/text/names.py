@@ -15,6 +15,10 @@ _DIN_WORDS = {
     "الدين",
     "ed-din",
     "al-din",
+    "al-deen",
+    "el-deen",
+    "ad-deen",
+    "ed-deen",
     "el-din",
     "ad-din",
     "ud-din",
@@ -58,6 +62,9 @@ def name_words(full_name: str) -> list[str]:
     while index < len(words):
         word = words[index]
         lower = word.lower()
+        if lower[:1] in ("2", "3") and lower[1:2].isalpha():
+            # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
+            lower = lower[1:]
         if index + 1 < len(words) and (word in _JOINERS_AR or lower in _JOINERS_LAT):
             follow = words[index + 1]
             if follow.lower() in _ARTICLES_LAT and index + 2 < len(words):
@@ -68,6 +75,11 @@ def name_words(full_name: str) -> list[str]:
             index += 2
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
+            if joined and _is_din(f"{lower}-{words[index + 1]}"):
+                # "Ezz el din", "Nour al deen": al-Din belongs to the word before it.
+                joined[-1] = f"{joined[-1]} {word} {words[index + 1]}"
+                index += 2
+                continue
             joined.append(f"{word} {words[index + 1]}")
             index += 2
             continue
@@ -105,7 +117,9 @@ _AKA = re.compile(
 )
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
 _LINEAGE = re.compile(
-    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت)(?!\S)",
+    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت"
+    # … as French, German and Kurmanji lists write it (fils de, Sohn von, kurê).
+    r"|fils\s+de|fille\s+de|sohn\s+von|tochter\s+von|kur[eê]|ke[cç]a)(?!\S)",
     re.IGNORECASE,
 )
 _FAMILY_MARKERS = frozenset({"al", "el"})
