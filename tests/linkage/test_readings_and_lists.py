@@ -129,3 +129,16 @@ def test_link_takes_the_lists_of_the_records() -> None:
     assert result.clusters[0] == result.clusters[1]
     with pytest.raises(ValueError):
         link(rows, sources=["un"])
+
+
+def test_every_level_of_the_model_has_words_for_the_reviewer() -> None:
+    from mizan.linkage.model import default_model
+    from mizan.missing.review.labels import LEVEL_LABELS
+
+    labels = {
+        str(level.get("label_for_charts", ""))
+        for comparison in default_model().settings["comparisons"]
+        for level in comparison["comparison_levels"]
+        if not level.get("is_null_level")
+    }
+    assert labels - set(LEVEL_LABELS) == set()

@@ -75,8 +75,8 @@ def name_words(full_name: str) -> list[str]:
             index += 2
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
-            if joined and _is_din(f"{lower}-{words[index + 1]}"):
-                # "Ezz el din", "Nour al deen": al-Din belongs to the word before it.
+            if joined and words[index + 1].lower() in ("din", "deen", "dine", "dien"):
+                # "Nur El Din", "Salah Al Deen": al-Din belongs to the word before it.
                 joined[-1] = f"{joined[-1]} {word} {words[index + 1]}"
                 index += 2
                 continue
