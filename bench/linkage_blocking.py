@@ -22,7 +22,10 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "src"))
+if not any(Path(entry).name == "src" for entry in sys.path):
+    # Run from a checkout without the package installed; PYTHONPATH=<other tree>/src measures
+    # another engine.
+    sys.path.insert(0, str(ROOT / "src"))
 
 
 def main() -> int:
@@ -47,16 +50,20 @@ def main() -> int:
     started = time.perf_counter()
     records = read_lists(args.files)
     rows = engine._columns([r.values for r in records])
+    if isinstance(rows, dict):  # an engine before readings: one row per record
+        columns = rows
+        record_of = list(range(len(records)))
+    else:
+        columns = dict(rows.columns)
+        record_of = rows.record
     features_s = time.perf_counter() - started
     person = [truth.get((r.source, r.record_id)) for r in records]
     source = [r.source for r in records]
 
-    columns = dict(rows.columns)
     table = pa.table({name: columns[name] for name in ("unique_id", *FEATURE_COLUMNS)})
     connection = duckdb.connect(":memory:")
     connection.register("t", table)
     started = time.perf_counter()
-    record_of = rows.record
     candidates: set[tuple[int, int]] = set()
     per_rule: list[tuple[str, int, int]] = []
     for rule in model.blocking_rules():
