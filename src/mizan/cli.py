@@ -367,6 +367,7 @@ def cmd_link(args: argparse.Namespace) -> int:
         (r.values for r in records),
         threshold=args.threshold,
         progress=lambda stage: print(f"mizan link: {stage}", file=sys.stderr, flush=True),
+        sources=[r.source for r in records],
     )
     sizes: dict[int, int] = {}
     for cluster in result.clusters:

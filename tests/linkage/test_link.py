@@ -207,7 +207,13 @@ _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 @given(st.dictionaries(st.sampled_from(FIELDS), _text))
 def test_features_never_fail_on_any_text(row: Mapping[str, str]) -> None:
     features = record_features(row)
-    assert all(v is None or isinstance(v, (str, int)) for v in features.values())
+    assert all(
+        v is None
+        or isinstance(v, (str, int))
+        # a place's parts: a non-empty list of keys
+        or (isinstance(v, list) and v and all(isinstance(x, str) and x for x in v))
+        for v in features.values()
+    )
 
 
 @settings(max_examples=15, deadline=None)

@@ -15,7 +15,7 @@ from mizan.linkage.features import (
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
-    record_features,
+    record_readings,
 )
 from mizan.linkage.model import (
     TRAINING_BLOCKS,
@@ -134,21 +134,63 @@ def _duckdb_api(memory_limit: str | None, threads: int | None, spill: str | None
     return DuckDBAPI(connection=connection)
 
 
-def _columns(records: Iterable[Mapping[str, str]]) -> dict[str, list[Any]]:
+@dataclass(slots=True)
+class _Rows:
+    """The rows given to splink: one per reading of each record (``record_readings``).
+
+    ``record[row]`` is the input record a row reads and ``odds[row]`` that reading's log2-odds
+    against the record's likeliest (0.0, or negative for a second reading); ``traits[record]``
+    holds what the clustering step needs of the likeliest reading (``_clearly_different``)."""
+
+    columns: dict[str, list[Any]]
+    record: list[int]
+    odds: list[float]
+    traits: list[tuple[Any, ...]]
+
+
+# The names the clustering step compares within one list (``_cannot_link``).
+_TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
+
+
+def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
+    """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key
+    and whether its spelling is common in the lists (a name, not an OCR misreading); then the
+    birth year and the national number."""
+    names = []
+    for part in _TRAIT_NAMES:
+        spelling = features[f"{part}_n"]
+        names.append(
+            (
+                features[f"{part}_k"],
+                features[f"{part}_rasm"],
+                features[f"{part}_loose"],
+                spelling is not None and vocabulary.count(spelling) >= ListVocabulary.FREQUENT,
+            )
+        )
+    return (*names, features["birth_year"], features["national_id"])
+
+
+def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
     """Feature columns of the records, built without keeping a dictionary per record.
 
     Two passes: the first gathers what the lists say about their own name words
-    (``ListVocabulary``), the second reads each record with it."""
+    (``ListVocabulary``), the second reads each record with it, in each of its readings."""
     records = records if isinstance(records, Sequence) else list(records)
     vocabulary = ListVocabulary.of(records)
     columns: dict[str, list[Any]] = {name: [] for name in ("unique_id", *FEATURE_COLUMNS)}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
+    rows = _Rows(columns, [], [], [])
     for index, record in enumerate(records):
-        features = record_features(record, vocabulary)
-        columns["unique_id"].append(index)
-        for name, append in appenders:
-            append(features[name])
-    return columns
+        readings = record_readings(record, vocabulary)
+        first = readings[0][0]
+        rows.traits.append(_traits(first, vocabulary))
+        for features, odds in readings:
+            columns["unique_id"].append(len(rows.record))
+            rows.record.append(index)
+            rows.odds.append(odds)
+            for name, append in appenders:
+                append(features[name])
+    return rows
 
 
 def _quiet_splink() -> None:
@@ -176,6 +218,7 @@ def link(
     memory_limit: str | None = "4GB",
     threads: int | None = None,
     progress: Callable[[str], None] | None = None,
+    sources: Sequence[str] | None = None,
 ) -> LinkResult:
     """Cluster records of the same person; return each record's cluster and the scored pairs.
 
@@ -187,19 +230,26 @@ def link(
     With ``estimate_u`` the u probabilities are re-estimated on the input by random sampling
     (when it has at least 2,000 records), so that what is common in this input counts as weak
     evidence.
+    A full name written without any sign of its order is read both ways when neither is clearly
+    likelier; a pair of records takes its best pair of readings, less the odds of a less likely
+    reading. ``sources`` (one name per record, the list it came from) lets the clustering keep
+    apart two records of the same list whose given names or birth years clearly differ: a list
+    repeats a person seldom, and siblings or namesakes often (``_clearly_different``).
     """
     _quiet_splink()
     model = model or default_model()
     report = _Stopwatch(progress)
-    columns = _columns(records)
-    count = len(columns["unique_id"])
-    report(f"features of {count} records")
+    rows = _columns(records)
+    count = len(rows.traits)
+    report(f"features of {count} records ({len(rows.record)} readings)")
     if count == 0:
         return LinkResult([], [], {})
+    if sources is not None and len(sources) != count:
+        raise ValueError("link: one source per record")
     with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
         return _link(
-            columns,
-            count,
+            rows,
+            list(sources) if sources is not None else None,
             threshold,
             model,
             keep_pairs_above,
@@ -210,8 +260,8 @@ def link(
 
 
 def _link(
-    columns: dict[str, list[Any]],
-    count: int,
+    rows: _Rows,
+    sources: list[str] | None,
     threshold: float,
     model: Model,
     keep_pairs_above: float | None,
@@ -221,6 +271,8 @@ def _link(
 ) -> LinkResult:
     from splink import Linker
 
+    count = len(rows.traits)
+    columns = rows.columns
     table = db_api.register(columns, dataset_display_name="records")
     frequencies = _term_frequencies(columns, top=5000)
     columns.clear()  # DuckDB holds its own copy from here on
@@ -234,22 +286,127 @@ def _link(
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
         predictions.as_duckdbpyrelation()
-        .select("unique_id_l, unique_id_r, match_probability, match_weight")
+        .select("unique_id_l, unique_id_r, match_weight")
         .fetchall()
     )
-    report(f"{len(scored)} pairs scored")
+    best = _best_readings(scored, rows, floor)
+    report(f"{len(best)} pairs scored")
     representative = _average_linkage(
-        count, [(int(a), int(b), float(w)) for a, b, _p, w in scored], _weight(threshold)
+        count,
+        [(a, b, w) for (a, b), w in best.items()],
+        _weight(threshold),
+        _cannot_link(rows.traits, sources, _weight(threshold) + SAME_LIST_MARGIN),
     )
     report("clusters")
     numbering: dict[int, int] = {}
     clusters = [numbering.setdefault(r, len(numbering) + 1) for r in representative]
     pairs = [
-        ScoredPair(int(left), int(right), float(probability), float(weight))
-        for left, right, probability, weight in scored
-        if probability >= keep
+        ScoredPair(left, right, _probability(weight), weight)
+        for (left, right), weight in sorted(best.items())
+        if _probability(weight) >= keep
     ]
     return LinkResult(clusters, pairs, frequencies)
+
+
+def _best_readings(
+    scored: Iterable[tuple[Any, Any, Any]], rows: _Rows, floor: float
+) -> dict[tuple[int, int], float]:
+    """Each pair of records' weight: that of its best pair of readings, each reading's log2-odds
+    added (two readings of one record are not a pair)."""
+    record, odds = rows.record, rows.odds
+    best: dict[tuple[int, int], float] = {}
+    for row_a, row_b, value in scored:
+        a, b = record[row_a], record[row_b]
+        if a == b:
+            continue
+        weight = float(value) + odds[row_a] + odds[row_b]
+        if weight < floor:
+            continue
+        key = (a, b) if a < b else (b, a)
+        if weight > best.get(key, -math.inf):
+            best[key] = weight
+    return best
+
+
+def _probability(weight: float) -> float:
+    return float(1.0 / (1.0 + 2.0 ** (-weight)))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one letter inserted, dropped or replaced apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :]
+    return a[start:] == b[start + 1 :]
+
+
+def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Two names (``_traits``) that no spelling, dot or transliteration explains, nor one letter
+    misread by OCR unless both spellings are common in the lists (حسن and حسين are two names;
+    امر is سامر misread)."""
+    key_a, rasm_a, loose_a, common_a = a
+    key_b, rasm_b, loose_b, common_b = b
+    if key_a is None or key_b is None or key_a == key_b:
+        return False
+    if rasm_a is not None and rasm_a == rasm_b:
+        return False
+    if not (common_a and common_b):
+        if _one_edit(key_a, key_b):
+            return False
+        if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+            return False
+    # The loose key forgives the dots of an Arabic spelling (misread by OCR); between two Latin
+    # spellings (Hawrany, Hidjazi: both "hdb") it would only join different names.
+    return (rasm_a is None and rasm_b is None) or loose_a != loose_b
+
+
+# Two records of one list share a cluster only if their own pair scores at least this much
+# above the threshold weight: not through a third record alone (a UN record without the
+# father's name links to two namesakes of the families' list).
+SAME_LIST_MARGIN = 4.0
+# Two records of one list whose birth years are further apart than this are two people.
+SAME_LIST_YEARS = 5
+
+
+def _different_year(a: int, b: int) -> bool:
+    """Birth years more than ``SAME_LIST_YEARS`` apart that one misread digit does not explain
+    (OCR reads 1986 as 1936, 1967 as 1957)."""
+    if abs(a - b) <= SAME_LIST_YEARS:
+        return False
+    return sum(x != y for x, y in zip(str(a), str(b), strict=False)) > 1
+
+
+def _cannot_link(
+    traits: list[tuple[Any, ...]], sources: list[str] | None, direct: float
+) -> Callable[[int, int, float | None], bool] | None:
+    """Whether two records may never share a cluster: from the same list, not with the same
+    national number, with clearly different first, father's, grandfather's, family or mother's
+    names (``_different_name``) or birth years (``_different_year``). Average linkage
+    alone joins two siblings or namesakes of one list once each is linked to a third record
+    that lacks the names telling them apart (a UN record without the father's name)."""
+    if sources is None:
+        return None
+
+    def refuse(i: int, j: int, weight: float | None) -> bool:
+        if sources[i] != sources[j]:
+            return False
+        a, b = traits[i], traits[j]
+        if a[-1] is not None and a[-1] == b[-1]:
+            return False  # the same national number: one person, however OCR read the rest
+        if weight is None or weight < direct:
+            return True
+        if any(_different_name(a[k], b[k]) for k in range(len(_TRAIT_NAMES))):
+            return True
+        year_a, year_b = a[-2], b[-2]
+        return year_a is not None and year_b is not None and _different_year(year_a, year_b)
+
+    return refuse
 
 
 def _weight(probability: float) -> float:
@@ -258,7 +415,10 @@ def _weight(probability: float) -> float:
 
 
 def _average_linkage(
-    count: int, pairs: list[tuple[int, int, float]], threshold_weight: float
+    count: int,
+    pairs: list[tuple[int, int, float]],
+    threshold_weight: float,
+    cannot_link: Callable[[int, int, float | None], bool] | None = None,
 ) -> list[int]:
     """Each record's group representative, by greedy average linkage over the scored pairs.
 
@@ -269,7 +429,8 @@ def _average_linkage(
     threshold joins two people's records, and at a million records the threshold low enough for
     sparse true pairs chains thousands of namesakes. Here a group joins another only if the
     pairs between them agree on the whole, so a lone pair cannot join two well-separated groups.
-    A group is always connected by pairs at or above the threshold.
+    A group is always connected by pairs at or above the threshold. Two groups holding a pair
+    of records that ``cannot_link`` refuses are never joined.
     """
     weight: dict[int, float] = {}
     for left, right, value in pairs:
@@ -290,12 +451,17 @@ def _average_linkage(
             continue
         group_a = members.get(a, [a])
         group_b = members.get(b, [b])
+        seen = (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
+        if seen in refused:
+            continue
+        if cannot_link is not None and any(
+            cannot_link(i, j, weight.get(i * count + j if i < j else j * count + i))
+            for i in group_a
+            for j in group_b
+        ):
+            refused.add(seen)
+            continue
         if len(group_a) + len(group_b) > 2:
-            seen = (
-                (a, len(group_a), b, len(group_b)) if a < b else (b, len(group_b), a, len(group_a))
-            )
-            if seen in refused:
-                continue
             total = 0.0
             for i in group_a:
                 for j in group_b:
@@ -331,8 +497,10 @@ def train(
     from splink import Linker, block_on
 
     _quiet_splink()
-    columns = _columns(records)
+    # Every reading is a row, as in ``link`` (the prior is per row).
+    columns = _columns(records).columns
     count = len(columns["unique_id"])
+    frequencies = _term_frequencies(columns, top=2000)
     db_api = _duckdb_api("8GB", threads)
     table = db_api.register(columns, dataset_display_name="training")
     settings = build_settings()
@@ -350,7 +518,7 @@ def train(
     return Model(
         settings=trained,
         matches_per_record=prior * (count - 1),
-        term_frequencies=_term_frequencies(columns, top=2000),
+        term_frequencies=frequencies,
         trained_on=trained_on,
     )
 
@@ -366,12 +534,10 @@ def _level_labels(settings: Mapping[str, Any]) -> dict[str, list[str]]:
     return labels
 
 
-def _shown(row: Mapping[str, str], field: str, vocabulary: ListVocabulary | None = None) -> str:
+def _shown(row: Mapping[str, str], field: str, parts: Mapping[str, str]) -> str:
     value = (row.get(_SHOWN[field]) or "").strip()
     if not value and field in ("first", "father", "grandfather", "family"):
-        from mizan.linkage.features import _name_parts
-
-        value = _name_parts(row, vocabulary)[field]
+        value = parts[field]
     return value
 
 
@@ -422,32 +588,55 @@ def score_pairs(
     floors = {
         column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
     }
-    featured: dict[int, dict[str, Any]] = {}
-    # The same reading of each name as ``link`` made of it.
+    featured: dict[int, list[tuple[dict[str, Any], float, dict[str, str]]]] = {}
+    # The same readings of each name as ``link`` made of it.
     vocabulary = ListVocabulary.of(records)
 
-    def features_of(index: int) -> dict[str, Any]:
+    def readings_of(index: int) -> list[tuple[dict[str, Any], float, dict[str, str]]]:
         if index not in featured:
-            values: dict[str, Any] = dict(record_features(records[index], vocabulary))
-            for column in _TF_COLUMNS:
-                value = values[column]
-                table = frequencies.get(column, {})
-                values[f"tf_{column}"] = None if value is None else table.get(value, floors[column])
-            featured[index] = values
+            readings = []
+            for features, odds, parts in record_readings(
+                records[index], vocabulary, with_parts=True
+            ):
+                values: dict[str, Any] = dict(features)
+                for column in _TF_COLUMNS:
+                    value = values[column]
+                    table = frequencies.get(column, {})
+                    values[f"tf_{column}"] = (
+                        None if value is None else table.get(value, floors[column])
+                    )
+                readings.append((values, odds, parts))
+            featured[index] = readings
         return featured[index]
 
     db_api = _duckdb_api(None, 1)
     scores: list[PairScore] = []
     for start in range(0, len(pairs), SCORE_BATCH):
         batch = pairs[start : start + SCORE_BATCH]
-        left = [{"unique_id": n, **features_of(a)} for n, (a, _b) in enumerate(batch)]
-        right = [{"unique_id": n, **features_of(b)} for n, (_a, b) in enumerate(batch)]
+        # Every pair of readings of the two records (one pair for most): the pair is explained by
+        # the pair of readings ``link`` took for it, the best once their odds are counted.
+        combos: list[tuple[int, int, int]] = []
+        left: list[dict[str, Any]] = []
+        right: list[dict[str, Any]] = []
+        for number, (a, b) in enumerate(batch):
+            for i, (features_a, _odds_a, _parts_a) in enumerate(readings_of(a)):
+                for j, (features_b, _odds_b, _parts_b) in enumerate(readings_of(b)):
+                    left.append({**features_a, "unique_id": len(combos)})
+                    right.append({**features_b, "unique_id": len(combos)})
+                    combos.append((number, i, j))
         result = compare_records(
             left, right, settings, db_api, join_condition="l.unique_id = r.unique_id"
         ).as_record_list()
-        by_number = {int(row["unique_id_l"]): row for row in result}
+        chosen: dict[int, tuple[float, dict[str, Any], int, int]] = {}
+        for row in result:
+            number, i, j = combos[int(row["unique_id_l"])]
+            a, b = batch[number]
+            value = float(row["match_weight"]) + readings_of(a)[i][1] + readings_of(b)[j][1]
+            if number not in chosen or value > chosen[number][0]:
+                chosen[number] = (value, row, i, j)
         for number, (a, b) in enumerate(batch):
-            row = by_number[number]
+            _value, row, i, j = chosen[number]
+            parts_a, parts_b = readings_of(a)[i][2], readings_of(b)[j][2]
             evidence: list[FieldEvidence] = []
             for comparison in settings["comparisons"]:
                 name = comparison["output_column_name"]
@@ -456,8 +645,8 @@ def score_pairs(
                 evidence.append(
                     FieldEvidence(
                         field=name,
-                        value_a=_shown(records[a], name, vocabulary),
-                        value_b=_shown(records[b], name, vocabulary),
+                        value_a=_shown(records[a], name, parts_a),
+                        value_b=_shown(records[b], name, parts_b),
                         level="missing" if gamma < 0 else labels[name][gamma],
                         weight=round(weight, 3),
                     )

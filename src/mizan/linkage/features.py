@@ -26,14 +26,27 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal, overload
 
+from mizan.linkage.lists import read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_keys, normalise_for_search
-from mizan.text.names import drop_titles, name_words, parse_full_name, strip_asides
+from mizan.text.names import (
+    drop_titles,
+    is_given_name_spelling,
+    name_words,
+    parse_full_name,
+    strip_asides,
+)
 from mizan.text.translit import dotless_key, loose_key
 
-__all__ = ["FEATURE_COLUMNS", "NAME_PARTS", "ListVocabulary", "record_features"]
+__all__ = [
+    "FEATURE_COLUMNS",
+    "NAME_PARTS",
+    "ListVocabulary",
+    "record_features",
+    "record_readings",
+]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
 
@@ -42,6 +55,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "sex",
     "birth_year",
     "birth_place_k",
+    "birth_place_parts",
+    "birth_place_wide",
     "national_id",
     "arrest_year",
     "arrest_month",
@@ -101,9 +116,123 @@ _EXONYMS: dict[str, str] = {
 }
 
 
+_EXONYMS.update(
+    {
+        "alep": "حلب",
+        "damas": "دمشق",
+        "hims": "حمص",
+        "rural damascus": "ريف دمشق",
+        "reef damascus": "ريف دمشق",
+        "rif dimashq": "ريف دمشق",
+        "damascus countryside": "ريف دمشق",
+        "damascus suburbs": "ريف دمشق",
+        "damascus city": "دمشق",
+        "deir ez-zor": "دير الزور",
+        "deir ez zor": "دير الزور",
+        "deir ezzor": "دير الزور",
+        "deir al-zour": "دير الزور",
+        "deir al zour": "دير الزور",
+        "deir el-zor": "دير الزور",
+        "deir ezzour": "دير الزور",
+        "الشام": "دمشق",
+        "ريف الشام": "ريف دمشق",
+        "الريف": "ريف دمشق",
+    }
+)
+# Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
+# other list names (عندان, "Nawa"), so it is no evidence against it.
+_GOVERNORATES = (
+    "دمشق",
+    "ريف دمشق",
+    "حلب",
+    "حمص",
+    "حماة",
+    "اللاذقية",
+    "طرطوس",
+    "إدلب",
+    "الرقة",
+    "دير الزور",
+    "الحسكة",
+    "درعا",
+    "السويداء",
+    "القنيطرة",
+)
+# Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا".
+_PLACE_KIND = re.compile(
+    r"\b(?:governorate|province|gov\.?|city|district|countryside|محافظة|محافظه|مدينة|مدينه|منطقة)\b",
+    re.IGNORECASE,
+)
+_PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
+
+
 @lru_cache(maxsize=50_000)
 def _place_key(text: str) -> str:
     return _key(_EXONYMS.get(normalise_for_search(text), text))
+
+
+@lru_cache(maxsize=1)
+def _governorate_keys() -> frozenset[str]:
+    return frozenset(_place_key(name) for name in _GOVERNORATES)
+
+
+def _governorate_apart(part: str) -> list[str]:
+    """A place written with its governorate without a comma ("التل ريف دمشق", "دمشق اليرموك"):
+    the town and the governorate apart, the town first."""
+    words = part.split()
+    if _is_governorate(part):
+        return [part]
+    for size in (2, 1):
+        if len(words) > size:
+            if _is_governorate(" ".join(words[-size:])):
+                return [" ".join(words[:-size]), " ".join(words[-size:])]
+            if _is_governorate(" ".join(words[:size])):
+                return [" ".join(words[size:]), " ".join(words[:size])]
+    return [part]
+
+
+@lru_cache(maxsize=1)
+def _governorate_spellings() -> frozenset[str]:
+    names = {normalise_for_search(name) for name in _GOVERNORATES}
+    names |= {name for name, arabic in _EXONYMS.items() if arabic in _GOVERNORATES}
+    names |= {"daraa", "idlib", "idleb", "hama", "hamah", "raqqa", "hasakah", "hasaka", "tartus"}
+    names |= {"tartous", "quneitra", "suwayda", "halab", "hims", "dimashq"}
+    return frozenset(names)
+
+
+@lru_cache(maxsize=50_000)
+def _is_governorate(text: str) -> bool:
+    """Whether ``text`` is written as one of Syria's governorates (by spelling, not by key:
+    دير is not درعا)."""
+    spelling = normalise_for_search(text)
+    for article in ("ال", "al ", "al-", "el ", "el-"):
+        if spelling.startswith(article) and spelling[len(article) :] in _governorate_spellings():
+            return True
+    return spelling in _governorate_spellings()
+
+
+@lru_cache(maxsize=50_000)
+def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
+    """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
+    Governorate)"): the key of its first (most precise) part, the keys of every part and of the
+    whole, and whether it names nothing finer than a governorate. Lists give places at different
+    depths; two places agree when they share a part."""
+    whole = _place_key(text)
+    keys: list[str] = []
+    for part in _PLACE_PARTS.split(text):
+        part = part.strip()
+        if normalise_for_search(part) not in _EXONYMS:
+            part = _PLACE_KIND.sub(" ", part).strip()
+        if not part or part.isdigit():
+            continue
+        for piece in _governorate_apart(part):
+            key = _place_key(piece)
+            if key and key not in keys:
+                keys.append(key)
+    if not keys:
+        return (whole or None), ((whole,) if whole else None), None
+    wide = all(key in _governorate_keys() for key in keys)
+    every = tuple(sorted({*keys, whole} - {""}))
+    return keys[0], every, wide
 
 
 # A word-final yaa: without its dots it is an alef maqsura (ى), and typists write either for the
@@ -142,6 +271,30 @@ def _year_month(date: str, year: int | None) -> str | None:
         return None
     month = int(match.group(1) or match.group(2))
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+_FINAL_YAA_WORD = re.compile(r"(\S+)([يى])(?=\s|$)")
+
+
+def _usual_yaa(text: str, vocabulary: ListVocabulary | None) -> str:
+    """``text`` with a word-final ي/ى written the way the name is usually written: typists put
+    one for the other (فادى for فادي, موسي for موسى), and across scripts the key must follow the
+    name (Fadi, Musa), not the slip. The usual form is the one in the lexicon of given names, or
+    else the one the lists write more often."""
+    if "ي" not in text and "ى" not in text:
+        return text
+    return _FINAL_YAA_WORD.sub(lambda m: _usual_word(m.group(0), vocabulary), text)
+
+
+def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
+    other = word[:-1] + ("ى" if word[-1] == "ي" else "ي")
+    if is_given_name_spelling(word):
+        return word
+    if is_given_name_spelling(other):
+        return other
+    if vocabulary is not None and vocabulary.count(other) > 2 * vocabulary.count(word):
+        return other
+    return word
 
 
 _GIVEN_PARTS = ("first", "father", "grandfather")
@@ -183,6 +336,7 @@ class ListVocabulary:
         vocabulary = cls()
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         for row in rows:
+            row = read_name_cells(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
@@ -192,7 +346,7 @@ class ListVocabulary:
             if full:
                 for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
-                if not (any(given) or family):
+                if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
                         given = [reading.parts[f"{p}_name"] for p in ("first", "father")]
@@ -270,43 +424,119 @@ class ListVocabulary:
         return head - tail if head < 0 else max(0.0, head - tail)
 
 
+# A second reading of a full name is compared too (``record_readings``) unless the first is at
+# least this much likelier (log-odds, natural log: e^2.2 ≈ 9 to 1).
+ALTERNATIVE_MARGIN = 2.2
+
+
+def _readings_of(
+    full: str, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
+    """The readings of a full name worth comparing, each with its log2-odds against the likeliest
+    (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
+    are mended, the order the lists support first and the other one second when the lists and
+    the parser together do not settle it."""
+    text = vocabulary.repair(full) if vocabulary is not None else full
+    readings = parse_full_name(text)
+    best = readings[0]
+    if len(readings) == 1 or best.confidence >= 0.9:
+        return [(best.parts, 0.0)]
+    forms = {reading.form: reading for reading in readings}
+    if set(forms) != {"natural", "family first"}:
+        return [(best.parts, 0.0)]
+    natural, family_first = forms["natural"], forms["family first"]
+    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
+    if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
+        return [(first.parts, 0.0)]
+    return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
     """The parts of a full name: its likeliest reading, or with a vocabulary of the lists,
     the reading the lists support best after OCR's splits and merges are mended."""
-    if vocabulary is None:
-        return parse_full_name(full)[0].parts
-    text = vocabulary.repair(full)
-    readings = parse_full_name(text)
-    if len(readings) == 1 or readings[0].confidence >= 0.9:
-        return readings[0].parts
-    forms = {reading.form: reading for reading in readings}
-    if set(forms) != {"natural", "family first"}:
-        return readings[0].parts
-    natural, family_first = forms["natural"], forms["family first"]
-    prior = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
-    evidence = vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
-    return (natural if prior + evidence >= 0 else family_first).parts
+    return _readings_of(full, vocabulary)[0][0]
 
 
-def _name_parts(row: Mapping[str, str], vocabulary: ListVocabulary | None = None) -> dict[str, str]:
+def _has_parts(row: Mapping[str, str]) -> bool:
+    """Whether the record gives its first or family name in their own columns. A list that gives
+    only the father's (or grandfather's) name beside the full name ("Fayez EL-RAHHOUMI", father
+    "Ammar") still has its name read from the full name."""
+    return any((row.get(f"{p}_name") or "").strip() for p in ("first", "family"))
+
+
+def _name_parts(
+    row: Mapping[str, str],
+    vocabulary: ListVocabulary | None = None,
+    reading: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    row = read_name_cells(row)
     parts = {part: (row.get(f"{part}_name") or "").strip() for part in NAME_PARTS}
+    for part in NAME_PARTS:
+        if not parts[part]:
+            continue
+        if part != "mother":
+            # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
+            parts[part] = strip_asides(parts[part]) or parts[part]
+        if vocabulary is not None:
+            # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
+            parts[part] = vocabulary.repair(parts[part])
     full = (row.get("full_name") or "").strip()
-    if full and not any(parts[p] for p in ("first", "father", "grandfather", "family")):
+    if full and not (parts["first"] or parts["family"]):
         # The reading of the name as written: "FAMILY, Given Father", an upper-case family
         # name on either side, bin/ibn/son of, a kunya in brackets set aside; without a sign,
-        # the order the lists themselves support (``ListVocabulary``).
-        split = _reading(full, vocabulary)
+        # the order the lists themselves support (``ListVocabulary``). A father's name given in
+        # its own column stands; the full name gives the rest.
+        split = reading if reading is not None else _reading(full, vocabulary)
         for part in ("first", "father", "grandfather", "family"):
-            parts[part] = split[f"{part}_name"]
+            parts[part] = parts[part] or split[f"{part}_name"]
     if parts["mother"]:
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
-        reading = parse_full_name(parts["mother"])[0]
-        if reading.form in ("family, given", "FAMILY given"):
-            parts["mother"] = reading.parts["first_name"]
+        reading_m = parse_full_name(parts["mother"])[0]
+        if reading_m.form in ("family, given", "FAMILY given"):
+            parts["mother"] = reading_m.parts["first_name"]
         else:
             parts["mother"] = strip_asides(parts["mother"])
     return parts
+
+
+@overload
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None = None
+) -> list[tuple[dict[str, Any], float]]: ...
+
+
+@overload
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None, *, with_parts: Literal[True]
+) -> list[tuple[dict[str, Any], float, dict[str, str]]]: ...
+
+
+def record_readings(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None = None, *, with_parts: bool = False
+) -> list[Any]:
+    """The comparison features of each reading of a record worth comparing, with its log2-odds
+    against the likeliest (0.0 first): a full name written without any sign of its order
+    ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
+    a pair of records takes its best-matching pair of readings, less their odds. With
+    ``with_parts``, each reading also gives the name parts it read."""
+    row = read_name_cells(row)
+    full = (row.get("full_name") or "").strip()
+    if not full or _has_parts(row):
+        readings = [_name_parts(row, vocabulary)]
+        odds = [0.0]
+    else:
+        found = _readings_of(full, vocabulary)
+        readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
+        odds = [value for _parts, value in found]
+    result: list[Any] = []
+    for parts, value in zip(readings, odds, strict=True):
+        features = _features(row, parts, vocabulary)
+        result.append((features, value, parts) if with_parts else (features, value))
+    return result
 
 
 def record_features(
@@ -320,17 +550,22 @@ def record_features(
     Missing values are ``None`` so that the model treats them as "no evidence", never as a
     disagreement.
     """
+    return _features(row, _name_parts(row, vocabulary), vocabulary)
+
+
+def _features(
+    row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
+) -> dict[str, Any]:
     features: dict[str, Any] = {}
-    parts = _name_parts(row, vocabulary)
     for part in NAME_PARTS:
         text = parts[part]
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(parts[part]) if parts[part] else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if parts[part] else ""
         else:
-            key = _key(text) if text else ""
+            key = _key(_usual_yaa(text, vocabulary)) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
@@ -339,7 +574,13 @@ def record_features(
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
     place = (row.get("birth_place") or "").strip()
-    features["birth_place_k"] = (_place_key(place) or None) if place else None
+    if place:
+        features["birth_place_k"], place_parts, wide = _place(place)
+        features["birth_place_parts"] = list(place_parts) if place_parts else None
+        features["birth_place_wide"] = wide
+    else:
+        features["birth_place_k"] = features["birth_place_parts"] = None
+        features["birth_place_wide"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")

@@ -14,13 +14,14 @@ import io
 import itertools
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mizan.linkage.problems import PROBLEM_TEXTS, record_problems
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
+from mizan.text.names import name_words, strip_asides
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -30,6 +31,8 @@ __all__ = [
     "SourceRecord",
     "problems_path",
     "read_lists",
+    "read_name_cells",
+    "whole_name_in_first_cell",
     "write_clusters",
     "write_problems",
 ]
@@ -91,6 +94,39 @@ def resolve_bare_name(columns: list[str | None], raw: Sequence[object], key: Any
             and "full_name" not in columns
         ):
             columns[index] = "full_name"
+
+
+# A whole name typed into the first-name cell has at least this many names (compounds such as
+# عبد الرحمن counted as one): first, father and family.
+WHOLE_NAME_WORDS = 3
+_OTHER_PARTS = ("father_name", "grandfather_name", "family_name")
+
+
+def whole_name_in_first_cell(values: Mapping[str, str]) -> str | None:
+    """The whole name, when a list has it typed into the first-name cell («محمد خالد الحموي»
+    under «الاسم», the father's, grandfather's and family name cells empty, no full name); else
+    None. A kunya or nickname in brackets is not counted as a name."""
+    first = (values.get("first_name") or "").strip()
+    if not first or (values.get("full_name") or "").strip():
+        return None
+    if any((values.get(part) or "").strip() for part in _OTHER_PARTS):
+        return None
+    if len(name_words(strip_asides(first))) < WHOLE_NAME_WORDS:
+        return None
+    return first
+
+
+def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
+    """``values`` with a whole name typed into the first-name cell read as the full name
+    (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
+    the first name being compared as one long word. Other records are returned as they are."""
+    whole = whole_name_in_first_cell(values)
+    if whole is None:
+        return values
+    moved = dict(values)
+    moved["first_name"] = ""
+    moved["full_name"] = whole
+    return moved
 
 
 _NAME_HEADERS = ("full_name", "first_name", "family_name")

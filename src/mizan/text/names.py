@@ -11,7 +11,28 @@ from mizan.text.normalise import clean_name, normalise_arabic
 _JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
 _ARTICLES_LAT = {"al", "el"}
-_DIN_WORDS = {"الدين", "ed-din", "al-din", "el-din", "ad-din", "ud-din", "eddin", "uddin", "eddine"}
+_DIN_WORDS = {
+    "الدين",
+    "ed-din",
+    "al-din",
+    "al-deen",
+    "el-deen",
+    "ad-deen",
+    "ed-deen",
+    "el-din",
+    "ad-din",
+    "ud-din",
+    "eddin",
+    "uddin",
+    "eddine",
+    "aldeen",
+    "aldin",
+    "eldeen",
+    "eldin",
+    "uddeen",
+    "eddeen",
+    "addin",
+}
 
 
 def drop_titles(name: str) -> str:
@@ -41,6 +62,9 @@ def name_words(full_name: str) -> list[str]:
     while index < len(words):
         word = words[index]
         lower = word.lower()
+        if lower[:1] in ("2", "3") and lower[1:2].isalpha():
+            # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
+            lower = lower[1:]
         if index + 1 < len(words) and (word in _JOINERS_AR or lower in _JOINERS_LAT):
             follow = words[index + 1]
             if follow.lower() in _ARTICLES_LAT and index + 2 < len(words):
@@ -51,6 +75,11 @@ def name_words(full_name: str) -> list[str]:
             index += 2
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
+            if joined and words[index + 1].lower() in ("din", "deen", "dine", "dien"):
+                # "Nur El Din", "Salah Al Deen": al-Din belongs to the word before it.
+                joined[-1] = f"{joined[-1]} {word} {words[index + 1]}"
+                index += 2
+                continue
             joined.append(f"{word} {words[index + 1]}")
             index += 2
             continue
@@ -76,7 +105,8 @@ def split_full_name(full_name: str) -> dict[str, str]:
 # --- Reading a full name written in any order ----------------------------------------------------
 
 # A kunya or nickname set apart: in brackets or quotes, or after "a.k.a." / "alias" / «الملقب».
-_ASIDE = re.compile(r"[(\[{][^)\]}]*[)\]}]|«[^»]*»|\"[^\"]*\"")
+# A bracket never closed runs to the end of the name ("Mohamad Adel (aka Abu Utman").
+_ASIDE = re.compile(r"[(\[{][^)\]}]*(?:[)\]}]|$)|«[^»]*(?:»|$)|\"[^\"]*\"")
 _AKA = re.compile(
     r"\s(?:a\.?k\.?a\.?|alias|known as|called"
     r"|الملقب(?:\s+ب)?|المعروف\s+ب(?:اسم)?|الملقبة|المعروفة\s+ب)"
@@ -87,7 +117,9 @@ _AKA = re.compile(
 )
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
 _LINEAGE = re.compile(
-    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت)(?!\S)",
+    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت"
+    # … as French, German and Kurmanji lists write it (fils de, Sohn von, kurê).
+    r"|fils\s+de|fille\s+de|sohn\s+von|tochter\s+von|kur[eê]|ke[cç]a)(?!\S)",
     re.IGNORECASE,
 )
 _FAMILY_MARKERS = frozenset({"al", "el"})
@@ -98,8 +130,33 @@ def _without_titles(words: list[str]) -> list[str]:
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
     from mizan.text.translit import is_title
 
-    kept = [word for word in words if not is_title(word)]
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if not is_title(word):
+            kept.append(word)
+        elif 1 < index == len(words) - 1 and _is_family_title(word):
+            # "ديما حسين شيخ": a family name that is a title's word (شيخ, Hajj), last.
+            kept.append(word)
+        elif 0 < index == len(words) - 2 and _is_family_title(word):
+            # "… فتحي حاج مالك", "Ghazi Haj Aiman": a title just before the last word, after the
+            # given names, is part of a compound family name (حاج مالك, شيخ موسى), not a title.
+            kept.append(f"{word} {words[-1]}")
+            break
     return kept or words
+
+
+# Titles that also begin Syrian family names (حاج مالك, شيخ موسى, Hajj Tariq).
+_FAMILY_TITLES = frozenset({"حاج", "الحاج", "شيخ", "الشيخ"})
+
+
+@lru_cache(maxsize=4096)
+def _is_family_title(word: str) -> bool:
+    from mizan.text.translit import name_keys
+
+    return "".join(name_keys(word)) == "" and (
+        normalise_arabic(word) in {normalise_arabic(t) for t in _FAMILY_TITLES}
+        or word.lower().strip(".") in {"hajj", "haj", "hadj", "haji", "shaykh", "sheikh", "cheikh"}
+    )
 
 
 def _is_upper_word(word: str) -> bool:
@@ -164,7 +221,28 @@ def is_given_name(word: str) -> bool:
         _given_keys = frozenset(
             "".join(name_keys(name.replace("_", " "))) for name in _GIVEN_NAMES.split()
         )
-    return "".join(name_keys(word)) in _given_keys
+    if " " in word and _is_family_title(word.split(" ", 1)[0]):
+        return False  # حاج مالك is a family name even though مالك is a given name
+    if "".join(name_keys(word)) in _given_keys:
+        return True
+    # A final ي written ى or the reverse (فادى, مني) is still the given name.
+    if word[-1:] in ("ي", "ى") and len(word) > 2:
+        other = word[:-1] + ("ى" if word[-1] == "ي" else "ي")
+        return "".join(name_keys(other)) in _given_keys
+    return False
+
+
+@lru_cache(maxsize=1)
+def _lexicon_spellings() -> dict[str, str]:
+    return {normalise_arabic(name.replace("_", " ")): name for name in _GIVEN_NAMES.split()}
+
+
+@lru_cache(maxsize=100_000)
+def is_given_name_spelling(word: str) -> bool:
+    """Whether ``word`` is a common given name written as the lexicon has it, its final letter
+    included (فادي, موسى; not فادى or موسي, which the search form folds together)."""
+    spelling = _lexicon_spellings().get(normalise_arabic(word))
+    return spelling is not None and spelling[-1:] == word[-1:]
 
 
 def u_flag_pairs() -> list[str]:

@@ -131,6 +131,8 @@ _LATIN_DIGRAPHS: dict[str, str] = {
     "dj": "j",
     "ck": "k",
 }
+# German spellings: "Dschamil" جميل, "Tschelebi", "Maschmusi" ش. Longest first.
+_LATIN_TRIGRAPHS: dict[str, str] = {"dsch": "j", "tsch": "c", "sch": "c"}
 _LATIN_CONSONANTS: dict[str, str] = {
     "b": "b",
     "c": "k",
@@ -149,7 +151,7 @@ _LATIN_CONSONANTS: dict[str, str] = {
     "s": "s",
     "t": "t",
     "v": "f",
-    "x": "k",
+    "x": "x",
     "z": "z",
 }
 _LATIN_VOWELS = frozenset("aeiouy")
@@ -181,6 +183,7 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
         {
             "abd",
             "abdul",
+            "abdoul",
             "abdel",
             "abdal",
             "abdol",
@@ -398,7 +401,9 @@ def _arabic_key(word: str) -> str:
             continue
         # A final ه (or taa marbuta) is dropped below, never read as the h of a digraph: الرقة
         # is "Raqqa", not "Rakh".
-        if sound == "h" and 0 < index < len(word) - 1 and consonants:
+        # Not after the word's first letter: it always carries a vowel, so Latin writes the h
+        # apart (دهان "Dahhan", طحان "Tahhan"), never as a digraph.
+        if sound == "h" and 1 < index < len(word) - 1 and consonants:
             previous = _ARABIC_CONSONANTS.get(word[index - 1])
             if previous is not None and previous in _H_DIGRAPHS:
                 consonants[-1] = _H_DIGRAPHS[previous]
@@ -424,6 +429,9 @@ def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: 
 
 def _latin_key(word: str) -> str:
     word = _LATIN_SPELLINGS.get(word, word)
+    if len(word) > 3 and word.startswith("ou") and word[2] in "aeiy":
+        # French "ou" before a vowel is a w: "Ouasim" وسيم, "Ouael" وائل, "Ouissam" وسام.
+        word = "w" + word[2:]
     if (
         len(word) >= 5
         and word[:2] in ("al", "el")
@@ -454,6 +462,11 @@ def _latin_key(word: str) -> str:
         # vowel before the last consonant.
         if index == 0 or word[index - 1] != char:
             last_consonant = index
+        longer = next((g for g in _LATIN_TRIGRAPHS if word.startswith(g, index)), None)
+        if longer is not None:
+            consonants.append(_LATIN_TRIGRAPHS[longer])
+            index += len(longer)
+            continue
         pair = word[index : index + 2]
         if pair in _LATIN_DIGRAPHS:
             consonants.append(_LATIN_DIGRAPHS[pair])
@@ -465,7 +478,9 @@ def _latin_key(word: str) -> str:
             # French soft c: "Kacem" قاسم, "Mouncef" منصف.
             consonants.append("s")
         elif char == "x":
-            consonants.extend(("k", "s"))
+            # خ: Kurmanji and Spanish-style lists write x for it ("Xalid", "Şîxu", "Maxlûf");
+            # Syrian names have no "ks".
+            consonants.append("x")
         elif char in _LATIN_CONSONANTS:
             consonants.append(_LATIN_CONSONANTS[char])
         # w is a marker only; anything else has been filtered out already.
@@ -523,9 +538,25 @@ def _arabizi(word: str) -> str:
     return word
 
 
+# Kurmanji Latin (Hawar alphabet): ş ش, ç چ, and in a word written with its letters (ş ç ê î û)
+# c is ج ("Cemîl" جميل) and x is خ. Read before the search form strips the marks.
+_KURMANJI_MARKS = frozenset("şŞçÇêÊîÎûÛ")
+_KURMANJI = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "c": "j", "C": "J"})
+
+
+def _kurmanji(text: str) -> str:
+    if not _KURMANJI_MARKS.intersection(text):
+        return text
+    return " ".join(
+        word.translate(_KURMANJI) if _KURMANJI_MARKS.intersection(word) else word
+        for word in text.split(" ")
+    )
+
+
 def _search_words(text: str) -> list[str]:
     return [
-        _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+        _arabizi(word)
+        for word in normalise_for_search(_kurmanji(text).translate(_BEFORE_SEARCH_FORM)).split()
     ]
 
 

@@ -83,6 +83,12 @@ LEVEL_LABELS = {
     "one year apart": gettext_lazy("one year apart"),
     "up to three years apart": gettext_lazy("up to three years apart"),
     "more than three years apart": gettext_lazy("more than three years apart"),
+    "one digit apart (OCR?)": gettext_lazy(
+        "one digit apart (a misread digit?), more than three years"
+    ),
+    "one gives only the governorate": gettext_lazy(
+        "one gives only the governorate: no evidence either way"
+    ),
     "same number": gettext_lazy("same number"),
     "one digit apart": gettext_lazy("one digit apart"),
     "same month": gettext_lazy("same month"),

@@ -134,7 +134,12 @@ def matching_run_execute(run_id: int) -> MatchRun:
         records = list(SourceRecord.objects.filter(source_list_id__in=run.list_ids).order_by("pk"))
         rows = [linkage_row(record) for record in records]
         progress("linking", 0.1)
-        result = link(rows, threshold=LINK_THRESHOLD, keep_pairs_above=run.floor)
+        result = link(
+            rows,
+            threshold=LINK_THRESHOLD,
+            keep_pairs_above=run.floor,
+            sources=[str(record.source_list_id) for record in records],
+        )
         progress("explaining", 0.6)
         kept: list[tuple[int, int, float, float]] = []
         for scored in result.pairs:

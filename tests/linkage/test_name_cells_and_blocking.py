@@ -1,0 +1,103 @@
+"""Lists2 weaknesses (issue 15): a whole name typed into the first-name cell, a full name beside
+a father's-name column, lineage words in French/German/Kurmanji, transliteration styles, and
+the blocking rules that put such pairs together at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage.features import record_features, record_readings
+from mizan.linkage.lists import read_name_cells, whole_name_in_first_cell
+from mizan.linkage.model import BLOCKING_RULES, _blocking_sql
+from mizan.text import name_keys
+from mizan.text.names import parse_full_name
+
+
+def test_a_whole_name_in_the_first_name_cell_is_read_as_the_full_name() -> None:
+    row = {"first_name": "احمد عبدالكريم الكاعب", "father_name": "", "family_name": ""}
+    assert whole_name_in_first_cell(row) == "احمد عبدالكريم الكاعب"
+    features = record_features(row)
+    assert (features["first_k"], features["father_k"], features["family_k"]) == (
+        "ahmd",
+        "abdkrm",
+        "kb",
+    )
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"first_name": "عبد الرحمن", "family_name": ""},  # one compound given name
+        {"first_name": "محمد (أبو خالد)"},  # a kunya is not a name part
+        {"first_name": "محمد خالد الحموي", "family_name": "الحموي"},  # other cells filled
+        {"first_name": "محمد خالد الحموي", "full_name": "محمد خالد الحموي"},
+    ],
+)
+def test_only_a_whole_name_alone_in_its_cell_moves(row: dict[str, str]) -> None:
+    assert whole_name_in_first_cell(row) is None
+    assert read_name_cells(row) is row
+
+
+def test_a_full_name_beside_a_fathers_column_is_still_read() -> None:
+    # NGO lists give the father's name in a column of its own, and the name in one cell.
+    row = {"full_name": "Fayez EL-RAHHOUMI", "father_name": "Ammar"}
+    features = record_readings(row)[0][0]
+    assert features["first_k"] == "fz"
+    assert features["family_k"] == "rhmyw"
+    assert features["father_k"] == "amr"
+
+
+def test_the_fathers_column_stands_over_the_full_names_reading() -> None:
+    row = {"full_name": "Ayman Said NASER", "father_name": "Sa'id"}
+    features = record_readings(row)[0][0]
+    assert (features["first_k"], features["father_k"], features["family_k"]) == (
+        "amn",
+        "sd",
+        "nsr",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mohamad fils de Ahmad Naman", "Mohamad Sohn von Ahmad Naman", "Mihemed kurê Ehmed Naman"],
+)
+def test_lineage_words_of_french_german_and_kurmanji_lists(text: str) -> None:
+    parts = parse_full_name(text)[0].parts
+    assert name_keys(parts["first_name"]) == ["mhmd"]
+    assert name_keys(parts["father_name"]) == ["ahmd"] or parts["father_name"] == "Ehmed"
+    assert name_keys(parts["family_name"]) == ["nmn"]
+
+
+def test_arabic_keyboard_compounds_and_al_din_stay_one_name() -> None:
+    assert parse_full_name("3abd elkarim 5aled al maltouf")[0].parts["first_name"] == (
+        "3abd elkarim"
+    )
+    assert parse_full_name("6a7nan, 3ezz el din 3abd elletif")[0].parts["first_name"] == (
+        "3ezz el din"
+    )
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Maschmusi", "مشمسوي"),  # German sch
+        ("Dschamil", "جميل"),  # German dsch
+        ("Xalid", "خالد"),  # Kurmanji x
+        ("Maxlûf", "مخلوف"),
+        ("Şîxu", "شيخو"),  # Kurmanji ş
+        ("Cemîl", "جميل"),  # Kurmanji c in a word with its letters
+        ("Abdoulhamid", "عبد الحميد"),  # French Abdoul
+    ],
+)
+def test_transliteration_styles_share_the_arabic_key(latin: str, arabic: str) -> None:
+    assert name_keys(latin) == name_keys(arabic)
+
+
+def test_a_plain_c_outside_kurmanji_is_still_k() -> None:
+    assert name_keys("Cassem") == name_keys("Kassem")
+
+
+def test_first_and_family_name_block_across_a_wider_year_gap() -> None:
+    assert ("first_k", "family_k") in BLOCKING_RULES
+    assert "<= 8" in _blocking_sql(("first_k", "family_k"))
+    assert "<= 3" in _blocking_sql(("first_k", "father_k", "grandfather_k"))
