@@ -123,6 +123,26 @@ def test_a_latin_name_is_still_found_in_arabic_letters_when_only_latin_is_known(
     assert [o.text for o in find_leaks("قال خالد إنه رآه", [latin_only])] == ["خالد"]
 
 
+def test_an_english_word_with_a_short_names_consonants_is_prose_not_the_name() -> None:
+    # "cell", "sale", "seal" share the consonants of Salih/Saleh; an English narrative about a
+    # detention says "cell" on every page, and a refusal for it could never be fixed.
+    salih = ProtectedIdentity(reference="P-000010", solo_names=("صالح", "Salih"))
+    assert find_leaks("The guards took us to a cell and the sale was sealed.", [salih]) == []
+    # The name itself is still found however it is spelt with a capital, or written in lower
+    # case next to another of his names, or with its article glued on.
+    for text, found in [
+        ("Then Salih spoke.", "Salih"),
+        ("Then SALEH spoke.", "SALEH"),
+        ("A cell. Saleh was there.", "Saleh"),
+    ]:
+        assert [o.text for o in find_leaks(text, [salih])] == [found]
+    salih_hamwi = ProtectedIdentity(reference="P-000011", solo_names=("Salih", "al-Hamwi"))
+    assert [o.text for o in find_leaks("we saw salih al-hamwi there", [salih_hamwi])] == [
+        "salih al-hamwi"
+    ]
+    assert [o.text for o in find_leaks("we saw alhamwi there", [RUBA])] == ["alhamwi"]
+
+
 def test_numbers_and_dates() -> None:
     text = (
         "رقمها ٠١٠٢٠٣٠٤٠٥٠ وهاتفها 0944-123-456\n"

@@ -221,6 +221,10 @@ class _Token:
     arabic: bool = False
     words: tuple[str, ...] = ()  # its words in search form; () when it cannot be confirmed
     extra_skeletons: set[str] = field(default_factory=set)
+    # A Latin word written all in lower case ("cell", "sale"), without a glued article: an
+    # ordinary word of the prose, whose consonants may still be a name's (Salih). Alone it is
+    # not read as a name.
+    lower_latin: bool = False
 
     def skeleton_fits(self, skeleton: str) -> bool:
         """Whether the token's Arabic letters are those of the name (computed only for the
@@ -228,6 +232,10 @@ class _Token:
         if not self.words:
             return True  # part of a glued نورالدين: the key decides
         return skeleton == _skeleton(self.words) or skeleton in self.extra_skeletons
+
+
+# "alhamwi", "elhamwi": a family name with its article glued on is a name whatever its case.
+_GLUED_ARTICLE = re.compile(r"(?:al|el)[a-z]{3,}")
 
 
 class _Tokens:
@@ -272,6 +280,10 @@ class _Tokens:
                 start = raw[before][1]
             arabic = _is_arabic(words[first])
             token = _Token({key}, start, raw[last][2], arabic)
+            token.lower_latin = not arabic and all(
+                entry[3].islower() and not _GLUED_ARTICLE.match(entry[3])
+                for entry in raw[first : last + 1]
+            )
             if arabic and not (first == last and starts[first] > 1):
                 token.words = tuple(words[first : last + 1])
             if first == last:
@@ -378,7 +390,15 @@ def _name_occurrences(
         best: dict[tuple[int, int], bool] = {}
         for first, last, alone in found:
             best[(first, last)] = best.get((first, last), False) or alone
-        spans = sorted((first, last, alone) for (first, last), alone in best.items())
+        # A lower-case Latin word alone ("a cell" for Salih) is prose, not a name: names in a
+        # narrative are written with a capital. Two such words in a row that are both his
+        # names ("salih hamwi") are kept, and a word with its article glued on ("alhamwi").
+        lower = {first for first, last in best if first == last and tokens[first].lower_latin}
+        spans = sorted(
+            (first, last, alone)
+            for (first, last), alone in best.items()
+            if first not in lower or first - 1 in lower or first + 1 in lower
+        )
         # Merge touching or overlapping spans of the same person into runs:
         # [first token, last token, any solo name, number of names].
         runs: list[_Run] = []
