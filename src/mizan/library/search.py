@@ -136,15 +136,17 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
     # Terms and exact forms in one pass over the text (``mizan.text.stem.terms_and_forms``).
     body, body_forms = terms_and_forms("\n".join(part for part in body_parts if part))
     return (
-        _cut(" ".join(title), MAX_TITLE_TERMS_CHARS),
-        _cut(" ".join(body), MAX_BODY_TERMS_CHARS),
-        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+        _cut(title, MAX_TITLE_TERMS_CHARS),
+        _cut(body, MAX_BODY_TERMS_CHARS),
+        _stored_forms(body_forms, title_forms),
     )
 
 
-def _stored_forms(forms: list[str]) -> str:
-    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: separated
-    and surrounded by spaces, so that a form is found by a plain substring test (``_has_forms``)."""
+def _stored_forms(forms: dict[str, None], more: dict[str, None]) -> str:
+    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: ``forms``, then
+    those of ``more`` not among them, separated and surrounded by spaces, so that a form is found
+    by a plain substring test (``_has_forms``)."""
+    forms = {**forms, **more}
     return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
 
 
@@ -680,9 +682,9 @@ def passage_terms(title: str, text: str) -> tuple[str, str, str]:
     title_terms, title_forms = terms_and_forms(title)
     body_terms, body_forms = terms_and_forms(text)
     return (
-        _cut(" ".join(title_terms), MAX_TITLE_TERMS_CHARS),
-        _cut(" ".join(body_terms), MAX_BODY_TERMS_CHARS),
-        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+        _cut(title_terms, MAX_TITLE_TERMS_CHARS),
+        _cut(body_terms, MAX_BODY_TERMS_CHARS),
+        _stored_forms(body_forms, title_forms),
     )
 
 
