@@ -136,15 +136,17 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
     # Terms and exact forms in one pass over the text (``mizan.text.stem.terms_and_forms``).
     body, body_forms = terms_and_forms("\n".join(part for part in body_parts if part))
     return (
-        _cut(" ".join(title), MAX_TITLE_TERMS_CHARS),
-        _cut(" ".join(body), MAX_BODY_TERMS_CHARS),
-        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+        _cut(title, MAX_TITLE_TERMS_CHARS),
+        _cut(body, MAX_BODY_TERMS_CHARS),
+        _stored_forms(body_forms, title_forms),
     )
 
 
-def _stored_forms(forms: list[str]) -> str:
-    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: separated
-    and surrounded by spaces, so that a form is found by a plain substring test (``_has_forms``)."""
+def _stored_forms(forms: dict[str, None], more: dict[str, None]) -> str:
+    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: ``forms``, then
+    those of ``more`` not among them, separated and surrounded by spaces, so that a form is found
+    by a plain substring test (``_has_forms``)."""
+    forms = {**forms, **more}
     return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
 
 
@@ -284,7 +286,7 @@ def _newest(
     """The ids of the newest ``count`` visible documents matching (in the title only, if
     ``title``), newest first."""
     if connection.vendor == "postgresql":
-        visible_sql, visible_params = _visible_sql(documents, "s.document_id")
+        visible_sql, visible_params = _visible_sql(documents, "s.document_id", probe=not title)
         query, terms = _tsquery(clauses)
         column = "title_vector" if title else "vector"
         cursor.execute(
@@ -420,16 +422,28 @@ def _fts5_match(clauses: list[QueryClause], title: bool, *, variants: bool = Tru
     return f"{{title_terms}} : ({match})" if title else match
 
 
-def _visible_sql(documents: QuerySet[Any], column: str) -> tuple[str, tuple[Any, ...]]:
+def _visible_sql(
+    documents: QuerySet[Any], column: str, *, probe: bool = False
+) -> tuple[str, tuple[Any, ...]]:
     """``documents`` as a condition on the document id in ``column``, for a correlated EXISTS:
     one primary-key probe per match instead of an IN over every visible document (which both
-    databases would first build in full — 90,000 ids for one page)."""
+    databases would first build in full — 90,000 ids for one page).
+
+    With ``probe``, on PostgreSQL, the subquery ends in ``OFFSET 0``, which keeps the planner
+    from turning the EXISTS into a semi-join: for the window of a rare word with its preposition
+    variants (an OR of five lexemes estimated at 1,300 matches, 24 real) it otherwise chose a
+    merge join that walked all 90,000 visible documents backwards — 106 ms for matches the GIN
+    index gave in 0.1 ms (0.35 ms with the probe; bench/README.md, issue 16). Not for the
+    title group: there the merge join, which stops at ``TITLE_MATCHES``, is the better plan
+    for common words (42 against 120 ms for «الحكومة»)."""
     sql, params = (
         documents.order_by()
         .filter(id=RawSQL(column, ()))  # noqa: S611 - a fixed column name, no input
         .values("id")
         .query.sql_with_params()
     )
+    if probe and connection.vendor == "postgresql":
+        sql += " OFFSET 0"
     return sql, tuple(params)
 
 
@@ -680,9 +694,9 @@ def passage_terms(title: str, text: str) -> tuple[str, str, str]:
     title_terms, title_forms = terms_and_forms(title)
     body_terms, body_forms = terms_and_forms(text)
     return (
-        _cut(" ".join(title_terms), MAX_TITLE_TERMS_CHARS),
-        _cut(" ".join(body_terms), MAX_BODY_TERMS_CHARS),
-        _stored_forms(list(dict.fromkeys(title_forms + body_forms))),
+        _cut(title_terms, MAX_TITLE_TERMS_CHARS),
+        _cut(body_terms, MAX_BODY_TERMS_CHARS),
+        _stored_forms(body_forms, title_forms),
     )
 
 

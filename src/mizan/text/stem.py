@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from operator import itemgetter
 from typing import cast
 
 import snowballstemmer
@@ -53,6 +53,7 @@ __all__ = [
     "search_term",
     "search_terms",
     "terms_and_forms",
+    "terms_text",
     "word_spans",
 ]
 
@@ -299,44 +300,43 @@ def search_term(word: str) -> str:
 
 def search_terms(text: str) -> list[str]:
     """The index terms of ``text``, in order, function words left out."""
-    # Normalisation never joins or splits across whitespace, so each whitespace-separated
-    # chunk is normalised on its own and cached: documents repeat their words, and indexing
-    # becomes mostly dictionary look-ups (about 5x faster on a 10 kB report).
-    terms, _forms = _chunks_index(text.split())
-    return list(chain.from_iterable(terms))
+    return terms_text(text).split()
 
 
 def chunk_terms(chunk: str) -> tuple[str, ...]:
     """The index terms of one whitespace-free chunk of text (cached)."""
-    return _chunk_index(chunk)[0]
+    return tuple(_chunk_index(chunk)[0].split())
 
 
-# Each chunk's index terms and their words' exact forms, computed once per process and kept in
-# two plain dicts (chunk -> terms, chunk -> forms): looking a document's chunks up is then
-# ``map(dict.get, chunks)``, all in C, about four times cheaper than through ``lru_cache``, whose
-# hits also reorder its list (issue 16: indexing had become 40 % slower in CPU than before the
-# exact forms). Bounded: both are emptied when they hold ``_MAX_CHUNKS`` chunks. Writers only add
-# or clear, and readers take what they found, so threads (snippets) need no lock.
-_CHUNK_TERMS: dict[str, tuple[str, ...]] = {}
-_CHUNK_FORMS: dict[str, tuple[str, ...]] = {}
+# Normalisation never joins or splits across whitespace, so each whitespace-separated chunk of a
+# text is normalised, stemmed and reduced to its exact forms once per process, and indexing a
+# document is then dictionary look-ups. One plain dict, chunk -> (its terms, its words' exact
+# forms), each joined by spaces ('' for a function word): one look-up per chunk gives both, read
+# with ``map`` and ``itemgetter`` (in C); only the chunks met for the first time go through
+# Python. Issue 16 had made indexing half as fast by CPU as before the exact forms (a second
+# cache for the forms, a Python loop over every chunk of a document as soon as one was new, the
+# forms de-duplicated word by word); now it costs what the terms alone cost before
+# (bench/README.md). Bounded: emptied when it holds ``_MAX_CHUNKS`` chunks. Writers only add or
+# clear, and a reader that finds a chunk gone (another thread cleared the dict) computes it
+# again, so threads (snippets) need no lock.
+_CHUNKS: dict[str, tuple[str, str]] = {}
 _MAX_CHUNKS = 500_000
+_terms_of = itemgetter(0)
+_forms_of = itemgetter(1)
 
 
-def _chunk_index(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The index terms of one chunk and their words' exact forms (cached)."""
-    terms = _CHUNK_TERMS.get(chunk)
-    forms = _CHUNK_FORMS.get(chunk)
-    if terms is None or forms is None:
-        terms, forms = _chunk_compute(chunk)
-        if len(_CHUNK_TERMS) >= _MAX_CHUNKS:
-            _CHUNK_TERMS.clear()
-            _CHUNK_FORMS.clear()
-        _CHUNK_TERMS[chunk] = terms
-        _CHUNK_FORMS[chunk] = forms
-    return terms, forms
+def _chunk_index(chunk: str) -> tuple[str, str]:
+    """The index terms of one chunk and its words' exact forms, each space-separated (cached)."""
+    found = _CHUNKS.get(chunk)
+    if found is None:
+        found = _chunk_compute(chunk)
+        if len(_CHUNKS) >= _MAX_CHUNKS:
+            _CHUNKS.clear()
+        _CHUNKS[chunk] = found
+    return found
 
 
-def _chunk_compute(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _chunk_compute(chunk: str) -> tuple[str, str]:
     """The index terms of one chunk and their words' exact forms, in one pass: indexing asks for
     both, and a chunk met for the first time is normalised and stemmed once."""
     terms: list[str] = []
@@ -346,35 +346,43 @@ def _chunk_compute(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if term:
             terms.append(term)
             forms.append(_form_of_normalised(word))
-    return tuple(terms), tuple(forms)
+    return " ".join(terms), " ".join(dict.fromkeys(forms))
 
 
-def _chunks_index(
-    chunks: list[str],
-) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """Per chunk, its terms and its forms: dictionary look-ups in C; the chunks met for the first
-    time (only those) through ``_chunk_index``."""
-    terms: list[tuple[str, ...] | None] = list(map(_CHUNK_TERMS.get, chunks))
-    forms: list[tuple[str, ...] | None] = list(map(_CHUNK_FORMS.get, chunks))
-    if None in terms or None in forms:
-        for number, chunk in enumerate(chunks):
-            if terms[number] is None or forms[number] is None:
-                terms[number], forms[number] = _chunk_index(chunk)
-    # Every None was filled above.
-    return cast(list[tuple[str, ...]], terms), cast(list[tuple[str, ...]], forms)
+def _chunk_pairs(chunks: list[str]) -> list[tuple[str, str]]:
+    """(terms, forms) of every chunk: dictionary look-ups in C; the chunks not met before are
+    computed first (found by a set difference against the dict, also in C)."""
+    pairs = list(map(_CHUNKS.get, chunks))
+    if None not in pairs:
+        return cast(list[tuple[str, str]], pairs)
+    for chunk in set(chunks).difference(_CHUNKS):
+        _chunk_index(chunk)
+    try:
+        return list(map(_CHUNKS.__getitem__, chunks))
+    except KeyError:  # emptied by another thread meanwhile
+        return [_chunk_index(chunk) for chunk in chunks]
+
+
+def terms_text(text: str) -> str:
+    """The index terms of ``text``, in order, function words left out, separated by spaces:
+    what a search entry stores."""
+    return " ".join(filter(None, map(_terms_of, _chunk_pairs(text.split()))))
+
+
+def terms_and_forms(text: str) -> tuple[str, dict[str, None]]:
+    """``terms_text(text)``, and the exact forms of its words in order of first appearance, as
+    the keys of a dict: each key holds one chunk's forms, separated by spaces — one form, but for
+    a chunk that normalises into several words (A/RES/71/248), whose forms may also appear in
+    other keys. What a search entry stores (``exact_forms`` gives them one by one)."""
+    pairs = _chunk_pairs(text.split())
+    forms = dict.fromkeys(map(_forms_of, pairs))
+    forms.pop("", None)
+    return " ".join(filter(None, map(_terms_of, pairs))), forms
 
 
 @lru_cache(maxsize=200_000)
 def _form_of_normalised(word: str) -> str:
     return exact_form(_alnum(word))
-
-
-def terms_and_forms(text: str) -> tuple[list[str], list[str]]:
-    """``search_terms(text)`` and ``exact_forms(text)`` in one pass over the text's chunks."""
-    # Every step runs in C (map, chain, dict): the Python work is in ``_chunk_compute``, for
-    # chunks met for the first time.
-    terms, forms = _chunks_index(text.split())
-    return list(chain.from_iterable(terms)), list(dict.fromkeys(chain.from_iterable(forms)))
 
 
 # A word as written: letters, digits and the marks inside Arabic words (tashkeel, tatweel).
@@ -433,14 +441,8 @@ _MAX_CLAUSES = 12
 
 def exact_forms(text: str) -> list[str]:
     """The distinct exact forms (``exact_form``) of ``text``'s words, function words left out,
-    in order of first appearance: what a search entry stores for ranking exact matches first."""
-    # Distinct chunks first (in C), then each chunk's forms from the cache it shares with its
-    # terms: documents repeat their words, so this is mostly dictionary look-ups.
-    return list(
-        dict.fromkeys(
-            chain.from_iterable(_chunk_index(chunk)[1] for chunk in dict.fromkeys(text.split()))
-        )
-    )
+    in order of first appearance."""
+    return list(dict.fromkeys(" ".join(terms_and_forms(text)[1]).split()))
 
 
 def _alnum(word: str) -> str:
