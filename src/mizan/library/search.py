@@ -214,9 +214,10 @@ def _ranked_ids(
        * *Title group*: the visible documents whose **title** matches the query — all of them,
          or the newest ``TITLE_MATCHES`` — ranked by their title alone (SQLite: bm25 of the
          column-filtered query ``{title_terms} : (…)``; PostgreSQL: ts_rank_cd of the stored,
-         GIN-indexed ``title_vector``, migration 0003). An old document that names the query in
-         its title (the curated catalogue of key texts is seeded first, so it has the oldest
-         ids) is thus always a candidate, however many newer documents mention the words.
+         GIN-indexed ``title_vector``, migration 0003; on both, the words as typed first).
+         An old document that names the query in its title (the curated catalogue of key
+         texts is seeded first, so it has the oldest ids) is thus always a candidate, however
+         many newer documents mention the words.
        * *Window*: the ``RANKED_MATCHES`` most recently added matches, ranked by the full
          score, minus the title group.
 
