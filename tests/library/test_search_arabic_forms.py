@@ -134,3 +134,25 @@ def test_the_command_and_the_public_page_give_the_same_results(
     page = public_page_ids(query)
     assert page, query
     assert command_ids(query) == page
+
+
+def test_the_title_group_ranks_the_words_as_typed_first(
+    db: Any, settings: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    # More matches than the window: the title group ranks them, on both backends by the words
+    # as typed first — «اللجنة» in a title before «الجنة» (لجنة less a bare ل), even when the
+    # title matching only through the variant is newer.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    def titled(key: str, title: str, text: str) -> tuple[Any, ...]:
+        return (key, "", title, "organisation", "report", "2020", "ar", text, True)
+
+    corpus = {
+        "committee": make_document(titled("committee", "تقرير اللجنة", "طلبت اللجنة زيارة.")),
+        "paradise": make_document(titled("paradise", "الجنة والنار", "حديث عن الجنة.")),
+    }
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 1)
+    results = search_documents("لجنة", visible=public())
+    assert results.more
+    names = {document.pk: key for key, document in corpus.items()}
+    assert [names.get(hit.document.pk) for hit in results.hits] == ["committee", "paradise"]
