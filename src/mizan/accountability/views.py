@@ -27,7 +27,7 @@ from mizan.accountability import forms, selectors, services
 from mizan.accountability.models import MonitoringReport, Proceeding, Submission
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page
+from mizan.core.editing import edit_page, error_text
 from mizan.core.exports import csv_writer
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import get_visible_or_404
@@ -42,10 +42,6 @@ CHANGE_PROCEEDING = "accountability.change_proceeding"
 VIEW_AGREEMENT = "accountability.view_agreement"
 ADD_AGREEMENT = "accountability.add_agreement"
 CHANGE_AGREEMENT = "accountability.change_agreement"
-
-
-def _messages(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 # --- The public record ---------------------------------------------------------------------
@@ -154,7 +150,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
                 source=source,
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request,
@@ -212,7 +208,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 data={name: form.cleaned_data[name] for name in form.Meta.fields},
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The submission was saved."))
             return redirect("accountability:submission_detail", pk=pk)
@@ -263,7 +259,7 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
                     correspondence=item,
                 )
         except ValidationError as exc:
-            messages.error(request, _messages(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("The status was recorded."))
     else:
@@ -318,7 +314,7 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
                 actor=request.user, data=data, stream=stream, filename=filename
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The agreement was recorded."))
             return redirect("accountability:agreement_detail", pk=agreement.pk)
@@ -448,7 +444,7 @@ def proceeding_new(request: HttpRequest) -> HttpResponse:
         try:
             proceeding = services.proceeding_create(actor=request.user, data=form.relations())
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The proceeding was recorded."))
             return redirect("accountability:proceeding_detail", pk=proceeding.pk)
@@ -472,7 +468,7 @@ def proceeding_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 data=form.relations(),
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The proceeding was saved."))
             return redirect("accountability:proceeding_detail", pk=pk)
@@ -512,7 +508,7 @@ def _add_to_proceeding(
         try:
             add(actor=request.user, proceeding=proceeding, data=data, **extra)
         except ValidationError as exc:
-            messages.error(request, _messages(exc))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, done)
     else:
@@ -569,7 +565,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The report was saved."))
                 return redirect("accountability:report", pk=pk)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
     return render(
         request,
         "accountability/report_form.html",

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mizan.activities import forms, reports, selectors, services
 from mizan.activities.models import FollowUp, Indicator, Participant
 from mizan.core.charts import Chart
-from mizan.core.editing import edit_page
+from mizan.core.editing import edit_page, error_text
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import person_name_for
 
@@ -38,10 +38,6 @@ CHANGE_PROJECT = "activities.change_project"
 ADD_INDICATOR = "activities.add_indicator"
 CHANGE_INDICATOR = "activities.change_indicator"
 DELETE_INDICATOR = "activities.delete_indicator"
-
-
-def _messages(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 @login_required
@@ -62,7 +58,7 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             activity = services.activity_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request, _("The activity was recorded as %(ref)s.") % {"ref": activity.reference}
@@ -152,7 +148,7 @@ def counts(request: HttpRequest, pk: int) -> HttpResponse:
                 with_disability=form.cleaned_data.get("with_disability"),
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The participants were counted."))
             return redirect("activities:detail", pk=activity.pk)
@@ -168,7 +164,7 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.participant_add(actor=request.user, activity=activity, data=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The participant was added to the list."))
             if "another" in request.POST:
@@ -204,7 +200,7 @@ def sheet_add(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, activity=activity, stream=upload, filename=upload.name
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The attendance sheet is in the evidence locker."))
             return redirect("activities:detail", pk=activity.pk)
@@ -232,7 +228,7 @@ def output_add(request: HttpRequest, pk: int) -> HttpResponse:
                 filename=upload.name if upload else "",
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The output was recorded."))
             return redirect("activities:detail", pk=activity.pk)
@@ -282,7 +278,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             services.activity_publish(actor=request.user, activity=activity)
             messages.success(request, _("The activity is on the public list of completed work."))
     except ValidationError as exc:
-        messages.error(request, _messages(exc))
+        messages.error(request, error_text(exc))
     return redirect("activities:detail", pk=activity.pk)
 
 
@@ -318,7 +314,7 @@ def project_new(request: HttpRequest) -> HttpResponse:
         try:
             project = services.project_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request, _("The project %(code)s was recorded.") % {"code": project.code}
@@ -377,7 +373,7 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.indicator_add(actor=request.user, project=project, data=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The indicator was added."))
             return redirect("activities:project_detail", pk=project.pk)

@@ -26,7 +26,7 @@ from mizan.cases.forms import (
 )
 from mizan.cases.models import Act, CaseFile, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page
+from mizan.core.editing import edit_page, error_text
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
@@ -498,7 +498,7 @@ def consent_add(request: HttpRequest, pk: int) -> HttpResponse:
             proof=data["proof"],
         )
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The consent was recorded."))
     return redirect("cases:person_detail", pk=pk)
@@ -611,7 +611,7 @@ def case_file_create(request: HttpRequest) -> HttpResponse:
         try:
             case_file = services.case_file_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request, _("Case file %(ref)s was created.") % {"ref": case_file.reference}
@@ -714,7 +714,7 @@ def case_file_contents(request: HttpRequest, pk: int, relation: str, verb: str) 
             )
             messages.success(request, _("Taken out of the case file; the record itself is kept."))
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     return back
 
 
@@ -883,7 +883,7 @@ def act_remove(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.act_remove(actor=request.user, act=act)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The act was taken out of the incident."))
     return redirect("cases:incident_detail", pk=incident.pk)
@@ -908,7 +908,7 @@ def incident_perpetrator_add(request: HttpRequest, pk: int) -> HttpResponse:
                 ),
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
         else:
             messages.success(request, _("The perpetrator was linked to every act."))
     return redirect(reverse("cases:incident_detail", args=[pk]) + "#perpetrators")

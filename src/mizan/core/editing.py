@@ -25,6 +25,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 
+def error_text(exc: ValidationError) -> str:
+    """A service's refusal as one line for the top of its form (every message, in order)."""
+    return " ".join(exc.messages)
+
+
 def edit_page(
     request: HttpRequest,
     form: forms.BaseForm,
@@ -46,7 +51,7 @@ def edit_page(
         try:
             result = save(data)
         except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
+            form.add_error(None, error_text(exc))
         else:
             if unchanged_message is not None and not result:
                 messages.info(request, unchanged_message)

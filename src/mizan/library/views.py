@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mizan.core.editing import edit_page
+from mizan.core.editing import edit_page, error_text
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.library import selectors, services
 from mizan.library.forms import DocumentEditForm, DocumentUploadForm, RelationForm, VersionAddForm
@@ -233,7 +233,7 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
         except services.EmptyFile:
             messages.error(request, _("The file is empty (0 bytes)."))
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, error_text(exc))
         else:
             messages.success(
                 request, _("The file was added; its text is being extracted in the background.")
@@ -360,7 +360,7 @@ def relation_add(request: HttpRequest, pk: int) -> HttpResponse:
                 target=target,
             )
         except ValidationError as exc:
-            form.add_error(None, " ".join(exc.messages))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The relation was added."))
             return redirect("library:document_edit", pk=pk)
@@ -390,7 +390,7 @@ def relation_remove(request: HttpRequest, pk: int, relation_pk: int) -> HttpResp
     try:
         services.relation_remove(actor=request.user, relation=relation)
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The relation was removed."))
     return redirect("library:document_edit", pk=pk)

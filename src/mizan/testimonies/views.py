@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page
+from mizan.core.editing import edit_page, error_text
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.permissions import get_visible_or_404
@@ -48,10 +48,6 @@ VIEW = "testimonies.view_testimony"
 ADD = "testimonies.add_testimony"
 CHANGE = "testimonies.change_testimony"
 PUBLISH = "testimonies.publish_testimony"
-
-
-def _messages(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
 
 
 def staff_testimony(
@@ -133,7 +129,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 data={**form.cleaned_data, "interviewers": [request.user]},
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request, _("The testimony was recorded as %(ref)s.") % {"ref": testimony.reference}
@@ -222,7 +218,7 @@ def _link_person(
                 phone=form.cleaned_data["phone"],
             )
     except ValidationError as exc:
-        form.add_error(None, _messages(exc))
+        form.add_error(None, error_text(exc))
         return None
     messages.success(request, _("The person was linked to the testimony."))
     return redirect("testimonies:detail", pk=testimony.pk)
@@ -296,7 +292,7 @@ def original_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
                 request=request,
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request,
@@ -337,7 +333,7 @@ def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
                 note=data["note"],
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("The consent was recorded."))
             return redirect("testimonies:detail", pk=testimony.pk)
@@ -360,7 +356,7 @@ def consent_withdraw(request: HttpRequest, testimony: Testimony, consent_pk: int
             actor=request.user, consent=consent, reason=form.cleaned_data["reason"]
         )
     except ValidationError as exc:
-        messages.error(request, _messages(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(
             request,
@@ -455,7 +451,7 @@ def excerpt_create(request: HttpRequest, testimony: Testimony, language: str) ->
                 mode=data["mode"],
             )
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(
                 request,
@@ -592,7 +588,7 @@ def statement(request: HttpRequest, testimony: Testimony) -> HttpResponse:
             recipient_category=request.GET.get("for", "")[:40],
         )
     except ValidationError as exc:
-        messages.error(request, _messages(exc))
+        messages.error(request, error_text(exc))
         return redirect("testimonies:detail", pk=testimony.pk)
     response = HttpResponse(document, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{testimony.reference}-statement.pdf"'
@@ -617,9 +613,9 @@ def publish(request: HttpRequest, testimony: Testimony) -> HttpResponse:
             )
         except services.LeakFound as exc:
             occurrences = exc.occurrences
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         except ValidationError as exc:
-            form.add_error(None, _messages(exc))
+            form.add_error(None, error_text(exc))
         else:
             messages.success(request, _("Published. It is on the public site now."))
             return redirect("testimonies:public_detail", pk=publication.pk)
@@ -717,7 +713,7 @@ def _add_to_case_file(request: HttpRequest, testimony: Any, case_file: CaseFile)
             actor=request.user, testimony=testimony, case_file=case_file
         )
     except ValidationError as exc:
-        messages.error(request, _messages(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(
             request,
