@@ -804,7 +804,7 @@ def official_rows(people: list[Person], rng: random.Random, c: Counter[str]) -> 
                 if rng.random() < ro["registered_days_after_arrest"]:
                     d = d + dt.timedelta(days=rng.randint(1, 45))
                 text = fmt_date(d, "dmy" if rng.random() < 0.8 else "ymd")
-                if rng.random() < rate * 4:
+                if rng.random() < rate * 4 and (d.month, d.day) != (2, 29):
                     # one misread digit in the year only, so the date keeps its shape
                     k = rng.randrange(4)
                     ys = str(d.year)
