@@ -25,10 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import score as S
+
+HERE = Path(__file__).resolve().parent
 
 LISTS = ("families", "official", "un", "turkiye")
 FILES = (*(f"{n}.csv" for n in LISTS), "truth.csv", "persons.csv", "stats.json")
@@ -59,8 +60,11 @@ def check(cond: bool, what: str) -> None:
 def run(seed: int, persons: int, out: Path, hashseed: str) -> None:
     env = dict(os.environ, PYTHONHASHSEED=hashseed)
     subprocess.run(
-        [sys.executable, str(HERE / "generate.py"), "--seed", str(seed), "--persons", str(persons)]
-        + ["--out", str(out)],
+        [
+            sys.executable,
+            str(HERE / "generate.py"),
+            *("--seed", str(seed), "--persons", str(persons), "--out", str(out)),
+        ],
         check=True,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -91,7 +95,7 @@ def formats(out: Path) -> None:
     stats = json.loads((out / "stats.json").read_text(encoding="utf-8"))
     truth_h, truth = read_csv(out / "truth.csv")
     check(truth_h == ["list", "record_id", "person_id"], "truth.csv header")
-    persons_h, persons = read_csv(out / "persons.csv")
+    _, persons = read_csv(out / "persons.csv")
     pids = {r[0] for r in persons}
     check(len(pids) == len(persons) == stats["persons"], "persons.csv: one row per person")
     check(all(r[2] in pids for r in truth), "truth.csv: every person id is in persons.csv")
