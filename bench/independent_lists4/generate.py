@@ -397,6 +397,7 @@ def build_population(n: int, seed: int, counts: Counter[str]) -> list[Person]:
 # Arabic text: how families type it and how OCR reads it
 # ----------------------------------------------------------------------------------------------
 AR_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+BACK_TO_ASCII = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 DOT_GROUPS = ["بتثني", "جحخ", "دذ", "رز", "سش", "صض", "طظ", "عغ", "فق", "ةه", "ىي"]
 DOT_PEER: dict[str, str] = {}
 for _g in DOT_GROUPS:
@@ -766,7 +767,9 @@ def official_rows(people: list[Person], rng: random.Random, c: Counter[str]) -> 
                 return ar_digits(ocr_digits(text, rate, rng, c), indic)
 
             year = digits(str(p.birth_year)) if rng.random() < cols["year"] else ""
-            if year and rng.random() < rate * 0.5:
+            if year and year.translate(BACK_TO_ASCII) != str(p.birth_year):
+                c["off_birth_year_misread"] += 1
+            if year and not indic and rng.random() < rate * 0.5:
                 k = rng.randrange(4)
                 src = str(p.birth_year)
                 if src[k] in LETTER_FOR_DIGIT:
@@ -784,6 +787,7 @@ def official_rows(people: list[Person], rng: random.Random, c: Counter[str]) -> 
                 for k, ch in enumerate(chars):
                     if (
                         ch in LETTER_FOR_DIGIT
+                        and not indic  # Arabic-Indic digits: ه for ٥ below instead
                         and rng.random() < rate * ro["id_letter_for_digit_per_digit_factor"]
                     ):
                         chars[k] = LETTER_FOR_DIGIT[ch]
