@@ -221,6 +221,13 @@ ARREST_YEARS = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020]
 DRAW_ARREST_YEAR = Draw([0.12, 0.3, 0.22, 0.12, 0.08, 0.06, 0.04, 0.03, 0.02, 0.01])
 
 
+def arrest_day(rng: random.Random) -> dt.date:
+    """A day of arrest: 2011 from 18 March (the first protests in Daraa), most in 2012-2013."""
+    year = ARREST_YEARS[DRAW_ARREST_YEAR(rng)]
+    start = dt.date(2011, 3, 18) if year == 2011 else dt.date(year, 1, 1)
+    return start + dt.timedelta(days=rng.randint(0, (dt.date(year, 12, 31) - start).days))
+
+
 def _poisson_like(rng: random.Random, mean: float, cap: int) -> int:
     """A small count around mean (sum of Bernoulli draws), capped."""
     n = 0
@@ -359,10 +366,7 @@ def build_population(n: int, seed: int, counts: Counter[str]) -> list[Person]:
         if rng.random() >= pr["household_raided"]:
             continue
         counts["households_raided"] += 1
-        raid_year = ARREST_YEARS[DRAW_ARREST_YEAR(rng)]
-        raid = dt.date(raid_year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
-        if raid_year == 2011:
-            raid = max(raid, dt.date(2011, 3, 18))
+        raid = arrest_day(rng)
         for p in members:
             age = raid.year - p.birth_year
             if p.sex == "M" and 16 <= age <= 60:
@@ -380,10 +384,7 @@ def build_population(n: int, seed: int, counts: Counter[str]) -> list[Person]:
                 p.arrest_date, p.arrest_place = raid, p.town
                 counts["arrested_in_raid"] += 1
             else:
-                year = ARREST_YEARS[DRAW_ARREST_YEAR(rng)]
-                p.arrest_date = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 364))
-                if year == 2011:
-                    p.arrest_date = max(p.arrest_date, dt.date(2011, 3, 18))
+                p.arrest_date = arrest_day(rng)
                 own = rng.random() < pr["arrested_in_own_town_when_alone"]
                 p.arrest_place = p.town if own else DRAW_PLACE(rng)
                 p.arrest_checkpoint = rng.random() < 0.5
