@@ -18,7 +18,7 @@ that record (its reference, its page).
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django import forms
@@ -76,11 +76,13 @@ def create_page(
     template: str,
     context: dict[str, Any],
     saved_message: str | Callable[[Created], str],
+    also_valid: Sequence[forms.BaseForm] = (),
 ) -> HttpResponse:
     """``save`` receives the form's cleaned data and returns what it recorded; ``success_url``
     and ``saved_message`` may be functions of that record. A ``ValidationError`` from ``save``
-    is shown on the form, as on an edit page."""
-    if request.method == "POST" and form.is_valid():
+    is shown on the form, as on an edit page. ``also_valid``: other forms of the same page
+    (the caller puts them in ``context``) that must be valid before ``save`` runs."""
+    if request.method == "POST" and all(each.is_valid() for each in (form, *also_valid)):
         try:
             created = save(form.cleaned_data)
         except ValidationError as exc:

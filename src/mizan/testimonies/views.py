@@ -117,29 +117,30 @@ def search(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     form = forms.TestimonyForm(request.POST or None, actor=request.user, prefix="t")
     person_form = forms.IntervieweeForm(request.POST or None, prefix="p")
-    if request.method == "POST" and form.is_valid() and person_form.is_valid():
+
+    def save(cleaned: dict[str, Any]) -> Testimony:
         data = _person_data(
             person_form.cleaned_data,
-            Testimony(sensitivity=form.cleaned_data["sensitivity"], team=form.cleaned_data["team"]),
+            Testimony(sensitivity=cleaned["sensitivity"], team=cleaned["team"]),
         )
-        try:
-            person = cases_services.person_create(actor=request.user, data=data)
-            testimony = services.testimony_create(
-                actor=request.user,
-                interviewee=person,
-                data={**form.cleaned_data, "interviewers": [request.user]},
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request, _("The testimony was recorded as %(ref)s.") % {"ref": testimony.reference}
-            )
-            return redirect("testimonies:detail", pk=testimony.pk)
-    return render(
+        person = cases_services.person_create(actor=request.user, data=data)
+        return services.testimony_create(
+            actor=request.user,
+            interviewee=person,
+            data={**cleaned, "interviewers": [request.user]},
+        )
+
+    return create_page(
         request,
-        "testimonies/form.html",
-        {"form": form, "person_form": person_form, "title": _("New testimony")},
+        form,
+        save=save,
+        success_url=lambda testimony: reverse("testimonies:detail", args=[testimony.pk]),
+        template="testimonies/form.html",
+        context={"person_form": person_form, "title": _("New testimony")},
+        saved_message=lambda testimony: (
+            _("The testimony was recorded as %(ref)s.") % {"ref": testimony.reference}
+        ),
+        also_valid=[person_form],
     )
 
 
