@@ -7,6 +7,7 @@ answered next to its field with nothing written; every write audited."""
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -284,3 +285,47 @@ def test_links_from_the_activities_list_the_report_and_an_activity(
     )
     assert url in report.content.decode()
     assert url in client.get(reverse("activities:detail", args=[workshop.pk])).content.decode()
+
+
+class _RemoveForms(HTMLParser):
+    """Where the page's forms that remove an indicator stand: inside a <details>, open or not."""
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+        self.details: list[bool] = []  # the <details> around the current point: open?
+        self.found: list[list[bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.details.append(any(name == "open" for name, _ in attrs))
+        elif tag == "form" and dict(attrs).get("action") == self.action:
+            self.found.append(list(self.details))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details":
+            self.details.pop()
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("en", "Remove the indicator"), ("ar", "هل تحذف المؤشر")],
+)
+def test_removing_an_indicator_asks_first(
+    documenter_a: Any, project: Any, language: str, question: str
+) -> None:
+    """The page's Remove opens a question with the indicator's code; only the button under it
+    posts (no script: the CSP allows none inline). The POST itself removes at once, as before."""
+    client = signed_in(documenter_a)
+    client.cookies["mizan_language"] = language
+    indicator = project.indicators.get(code="workshops")
+    action = reverse("activities:indicator_remove", args=[project.pk, indicator.pk])
+    page = client.get(reverse("activities:project_detail", args=[project.pk])).content.decode()
+    forms = _RemoveForms(action)
+    forms.feed(page)
+    assert forms.found == [[False]]  # one form, inside one closed <details>
+    form = page[page.index(f'action="{action}"') :].split("</form>", 1)[0]
+    assert question in form and '<bdi dir="ltr">workshops</bdi>' in form
+    response = client.post(action)
+    assert response.status_code == 302
+    assert not project.indicators.filter(pk=indicator.pk).exists()
