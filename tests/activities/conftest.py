@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -97,3 +98,29 @@ def workshop(project: Project) -> Activity:
         },
     )
     return activity
+
+
+class _RemovalForms(HTMLParser):
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+        self.details: list[bool] = []  # the <details> around the current point: open?
+        self.found: list[list[bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.details.append(any(name == "open" for name, _ in attrs))
+        elif tag == "form" and dict(attrs).get("action") == self.action:
+            self.found.append(list(self.details))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details":
+            self.details.pop()
+
+
+def removal_forms(page: str, action: str) -> list[list[bool]]:
+    """For each form of ``page`` that posts to ``action``: the <details> it stands in, outermost
+    first, each as open or not (``[[False]]``: one form, inside one closed disclosure)."""
+    parser = _RemovalForms(action)
+    parser.feed(page)
+    return parser.found

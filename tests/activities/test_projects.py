@@ -7,7 +7,6 @@ answered next to its field with nothing written; every write audited."""
 from __future__ import annotations
 
 from datetime import date
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -19,7 +18,7 @@ from mizan.activities.models import Indicator, Project
 from mizan.cases import services as cases_services
 from mizan.core.models import AuditEntry
 from mizan.core.sensitivity import Sensitivity
-from tests.activities.conftest import make_activity, term
+from tests.activities.conftest import make_activity, removal_forms, term
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -287,26 +286,6 @@ def test_links_from_the_activities_list_the_report_and_an_activity(
     assert url in client.get(reverse("activities:detail", args=[workshop.pk])).content.decode()
 
 
-class _RemoveForms(HTMLParser):
-    """Where the page's forms that remove an indicator stand: inside a <details>, open or not."""
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action = action
-        self.details: list[bool] = []  # the <details> around the current point: open?
-        self.found: list[list[bool]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "details":
-            self.details.append(any(name == "open" for name, _ in attrs))
-        elif tag == "form" and dict(attrs).get("action") == self.action:
-            self.found.append(list(self.details))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "details":
-            self.details.pop()
-
-
 @pytest.mark.parametrize(
     ("language", "question"),
     [("en", "Remove the indicator"), ("ar", "هل تحذف المؤشر")],
@@ -321,9 +300,7 @@ def test_removing_an_indicator_asks_first(
     indicator = project.indicators.get(code="workshops")
     action = reverse("activities:indicator_remove", args=[project.pk, indicator.pk])
     page = client.get(reverse("activities:project_detail", args=[project.pk])).content.decode()
-    forms = _RemoveForms(action)
-    forms.feed(page)
-    assert forms.found == [[False]]  # one form, inside one closed <details>
+    assert removal_forms(page, action) == [[False]]  # one form, inside one closed <details>
     form = page[page.index(f'action="{action}"') :].split("</form>", 1)[0]
     assert question in form and '<bdi dir="ltr">workshops</bdi>' in form
     response = client.post(action)

@@ -138,9 +138,9 @@ def test_agreement_and_project_with_an_indicator_in_arabic(
     # Removing the indicator asks first: Remove opens the question, only its button posts.
     page.goto(f"{base}/activities/staff/projects/{project.pk}/")
     indicator = page.locator("#indicator-workshops")
-    question = indicator.locator("details.indicator-remove form")
+    question = indicator.locator("details.remove-question form")
     assert not question.is_visible()
-    indicator.locator("details.indicator-remove summary").click()
+    indicator.locator("details.remove-question summary").click()
     assert "هل تحذف المؤشر" in question.inner_text() and "workshops" in question.inner_text()
     assert project.indicators.exists()
     shot(page, "project-indicator-remove-ar")
