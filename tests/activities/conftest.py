@@ -118,9 +118,11 @@ class _RemovalForms(HTMLParser):
             self.details.pop()
 
 
-def removal_forms(page: str, action: str) -> list[list[bool]]:
-    """For each form of ``page`` that posts to ``action``: the <details> it stands in, outermost
-    first, each as open or not (``[[False]]``: one form, inside one closed disclosure)."""
+def removal_question(client: Any, page_url: str, action: str) -> str:
+    """The form on ``page_url`` that posts to ``action``, as HTML, once checked to be the only
+    one and to stand inside one closed <details> (the question a Remove click opens)."""
+    page = client.get(page_url).content.decode()
     parser = _RemovalForms(action)
     parser.feed(page)
-    return parser.found
+    assert parser.found == [[False]]
+    return page[page.index(f'action="{action}"') :].split("</form>", 1)[0]

@@ -18,7 +18,7 @@ from mizan.activities.models import Indicator, Project
 from mizan.cases import services as cases_services
 from mizan.core.models import AuditEntry
 from mizan.core.sensitivity import Sensitivity
-from tests.activities.conftest import make_activity, removal_forms, term
+from tests.activities.conftest import make_activity, removal_question, term
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -299,9 +299,7 @@ def test_removing_an_indicator_asks_first(
     client.cookies["mizan_language"] = language
     indicator = project.indicators.get(code="workshops")
     action = reverse("activities:indicator_remove", args=[project.pk, indicator.pk])
-    page = client.get(reverse("activities:project_detail", args=[project.pk])).content.decode()
-    assert removal_forms(page, action) == [[False]]  # one form, inside one closed <details>
-    form = page[page.index(f'action="{action}"') :].split("</form>", 1)[0]
+    form = removal_question(client, reverse("activities:project_detail", args=[project.pk]), action)
     assert question in form and '<bdi dir="ltr">workshops</bdi>' in form
     response = client.post(action)
     assert response.status_code == 302
