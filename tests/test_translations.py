@@ -86,9 +86,10 @@ def test_arabic_pages_are_right_to_left(client) -> None:  # type: ignore[no-unty
     assert '<html lang="en" dir="ltr">' in body
 
 
-def test_one_spelling_for_english_and_for_month_names() -> None:
-    """«الإنكليزية» with «كانون الأول» (Levantine), never «الإنجليزية» or «ديسمبر» beside them."""
+def test_one_spelling_for_english_month_names_and_the_locker() -> None:
+    """«الإنكليزية» with «كانون الأول» (Levantine), never «الإنجليزية» or «ديسمبر» beside them;
+    the evidence locker is «خزانة الأدلة», never «خزنة»."""
     catalogue = polib.pofile(str(PO))
     text = "\n".join(entry.msgstr + "".join(entry.msgstr_plural.values()) for entry in catalogue)
-    for other in ("الإنجليزية", "بالإنجليزية", "الإنجليزي", "يناير", "ديسمبر", "أكتوبر"):
+    for other in ("الإنجليزية", "بالإنجليزية", "الإنجليزي", "يناير", "ديسمبر", "أكتوبر", "خزنة"):
         assert other not in text, other

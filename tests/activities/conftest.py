@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -97,3 +98,31 @@ def workshop(project: Project) -> Activity:
         },
     )
     return activity
+
+
+class _RemovalForms(HTMLParser):
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+        self.details: list[bool] = []  # the <details> around the current point: open?
+        self.found: list[list[bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "details":
+            self.details.append(any(name == "open" for name, _ in attrs))
+        elif tag == "form" and dict(attrs).get("action") == self.action:
+            self.found.append(list(self.details))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "details":
+            self.details.pop()
+
+
+def removal_question(client: Any, page_url: str, action: str) -> str:
+    """The form on ``page_url`` that posts to ``action``, as HTML, once checked to be the only
+    one and to stand inside one closed <details> (the question a Remove click opens)."""
+    page = client.get(page_url).content.decode()
+    parser = _RemovalForms(action)
+    parser.feed(page)
+    assert parser.found == [[False]]
+    return page[page.index(f'action="{action}"') :].split("</form>", 1)[0]

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from mizan.activities import services
 from mizan.activities.models import Activity, ActivityCount, Participant
@@ -14,7 +15,7 @@ from mizan.cases.models import Person
 from mizan.core.models import AuditEntry
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
-from tests.activities.conftest import make_activity, term
+from tests.activities.conftest import make_activity, removal_question, term
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,23 @@ def test_a_photo_output_needs_its_file(project: Any) -> None:
             actor=None, activity=activity, data={"kind": Output.Kind.PHOTO, "title": "P"}
         )
     assert not activity.outputs.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("en", "off the attendance list?"), ("ar", "من قائمة الحضور؟")],
+)
+def test_taking_a_participant_off_the_list_asks_first(
+    project: Any, documenter_a: Any, language: str, question: str
+) -> None:
+    """The row's Remove opens a question naming the participant (as the reader may see them);
+    only the button under it posts. The POST itself removes at once, as before."""
+    activity = make_activity(project)
+    row = _listed(activity, "سلمى أحمد الحلبي", "female")
+    client = signed_in(documenter_a)
+    client.cookies["mizan_language"] = language
+    action = reverse("activities:participant_remove", args=[activity.pk, row.pk])
+    form = removal_question(client, reverse("activities:detail", args=[activity.pk]), action)
+    assert question in form and "<bdi>سلمى أحمد الحلبي</bdi>" in form
+    assert client.post(action).status_code == 302
+    assert not activity.participants.exists()

@@ -18,7 +18,7 @@ from mizan.activities.models import Indicator, Project
 from mizan.cases import services as cases_services
 from mizan.core.models import AuditEntry
 from mizan.core.sensitivity import Sensitivity
-from tests.activities.conftest import make_activity, term
+from tests.activities.conftest import make_activity, removal_question, term
 from tests.conftest import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -284,3 +284,23 @@ def test_links_from_the_activities_list_the_report_and_an_activity(
     )
     assert url in report.content.decode()
     assert url in client.get(reverse("activities:detail", args=[workshop.pk])).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [("en", "Remove the indicator"), ("ar", "هل تحذف المؤشر")],
+)
+def test_removing_an_indicator_asks_first(
+    documenter_a: Any, project: Any, language: str, question: str
+) -> None:
+    """The page's Remove opens a question with the indicator's code; only the button under it
+    posts (no script: the CSP allows none inline). The POST itself removes at once, as before."""
+    client = signed_in(documenter_a)
+    client.cookies["mizan_language"] = language
+    indicator = project.indicators.get(code="workshops")
+    action = reverse("activities:indicator_remove", args=[project.pk, indicator.pk])
+    form = removal_question(client, reverse("activities:project_detail", args=[project.pk]), action)
+    assert question in form and '<bdi dir="ltr">workshops</bdi>' in form
+    response = client.post(action)
+    assert response.status_code == 302
+    assert not project.indicators.filter(pk=indicator.pk).exists()

@@ -134,4 +134,18 @@ def test_agreement_and_project_with_an_indicator_in_arabic(
     page.wait_for_url("**/activities/staff/report/?*")
     assert page.locator("#indicators td").nth(2).inner_text().strip() == "1"
     assert project.starts_on == date(2025, 1, 1)
+
+    # Removing the indicator asks first: Remove opens the question, only its button posts.
+    page.goto(f"{base}/activities/staff/projects/{project.pk}/")
+    indicator = page.locator("#indicator-workshops")
+    question = indicator.locator("details.remove-question form")
+    assert not question.is_visible()
+    indicator.locator("details.remove-question summary").click()
+    assert "هل تحذف المؤشر" in question.inner_text() and "workshops" in question.inner_text()
+    assert project.indicators.exists()
+    shot(page, "project-indicator-remove-ar")
+    question.locator("button[type=submit]").click()
+    page.wait_for_url(f"**/staff/projects/{project.pk}/")
+    assert "حُذف المؤشر." in page.inner_text("body")
+    assert not project.indicators.exists()
     assert not audit_verify()

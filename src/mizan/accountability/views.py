@@ -24,10 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mizan.accountability import forms, selectors, services
-from mizan.accountability.models import MonitoringReport, Proceeding, Submission
+from mizan.accountability.models import Agreement, MonitoringReport, Proceeding, Submission
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page, error_text
+from mizan.core.editing import create_page, edit_page, error_text
 from mizan.core.exports import csv_writer
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import get_visible_or_404
@@ -127,9 +127,9 @@ def submission_new(request: HttpRequest) -> HttpResponse:
         initial = {"title": case_file.title, "case_files": [case_file]}
     if agreement is not None and initial.get("recipient") in (None, agreement.recipient):
         initial.update({"recipient": agreement.recipient, "agreement": agreement})
-    form = forms.SubmissionForm(request.POST or None, actor=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(cleaned: dict[str, Any]) -> Submission:
+        data = dict(cleaned)
         sent = data.pop("sent")
         status_on = data.pop("status_on")
         source = data.pop("source")
@@ -137,31 +137,27 @@ def submission_new(request: HttpRequest) -> HttpResponse:
         items = data.pop("item_refs")
         if act is not None:
             data["un_form"] = un_form
-        try:
-            submission = services.submission_create(
-                actor=request.user,
-                data=data,
-                case_files=case_files,
-                handovers=[handover] if handover else [],
-                acts=[act] if act else [],
-                items=items,
-                status=Submission.Status.SENT if sent else Submission.Status.PREPARED,
-                status_on=status_on,
-                source=source,
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request,
-                _("The submission was recorded as %(ref)s.") % {"ref": submission.reference},
-            )
-            return redirect("accountability:submission_detail", pk=submission.pk)
-    return render(
+        return services.submission_create(
+            actor=request.user,
+            data=data,
+            case_files=case_files,
+            handovers=[handover] if handover else [],
+            acts=[act] if act else [],
+            items=items,
+            status=Submission.Status.SENT if sent else Submission.Status.PREPARED,
+            status_on=status_on,
+            source=source,
+        )
+
+    return create_page(
         request,
-        "accountability/submission_form.html",
-        {
-            "form": form,
+        forms.SubmissionForm(request.POST or None, actor=request.user, initial=initial),
+        save=save,
+        success_url=lambda submission: reverse(
+            "accountability:submission_detail", args=[submission.pk]
+        ),
+        template="accountability/submission_form.html",
+        context={
             "handover": handover,
             "act": act,
             "un_form": un_form,
@@ -171,6 +167,9 @@ def submission_new(request: HttpRequest) -> HttpResponse:
             if handover
             else [],
         },
+        saved_message=lambda submission: (
+            _("The submission was recorded as %(ref)s.") % {"ref": submission.reference}
+        ),
     )
 
 
@@ -305,23 +304,25 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
     form = forms.AgreementForm(
         request.POST or None, request.FILES or None, actor=request.user, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
-        data["document"] = form.cleaned_data["document"]
+
+    def save(cleaned: dict[str, Any]) -> Agreement:
+        data = {name: cleaned[name] for name in form.Meta.fields}
+        data["document"] = cleaned["document"]
         stream, filename = _upload(form)
-        try:
-            agreement = services.agreement_create(
-                actor=request.user, data=data, stream=stream, filename=filename
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The agreement was recorded."))
-            return redirect("accountability:agreement_detail", pk=agreement.pk)
-    return render(
+        return services.agreement_create(
+            actor=request.user, data=data, stream=stream, filename=filename
+        )
+
+    return create_page(
         request,
-        "accountability/agreement_form.html",
-        {"form": form, "title": _("Record an agreement")},
+        form,
+        save=save,
+        success_url=lambda agreement: reverse(
+            "accountability:agreement_detail", args=[agreement.pk]
+        ),
+        template="accountability/agreement_form.html",
+        context={"title": _("Record an agreement")},
+        saved_message=_("The agreement was recorded."),
     )
 
 
@@ -440,18 +441,16 @@ def proceeding_list(request: HttpRequest) -> HttpResponse:
 @permission_required(ADD_PROCEEDING, raise_exception=True)
 def proceeding_new(request: HttpRequest) -> HttpResponse:
     form = forms.ProceedingForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            proceeding = services.proceeding_create(actor=request.user, data=form.relations())
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The proceeding was recorded."))
-            return redirect("accountability:proceeding_detail", pk=proceeding.pk)
-    return render(
+    return create_page(
         request,
-        "accountability/edit_form.html",
-        {"form": form, "title": _("Record a proceeding")},
+        form,
+        save=lambda _data: services.proceeding_create(actor=request.user, data=form.relations()),
+        success_url=lambda proceeding: reverse(
+            "accountability:proceeding_detail", args=[proceeding.pk]
+        ),
+        template="accountability/edit_form.html",
+        context={"title": _("Record a proceeding")},
+        saved_message=_("The proceeding was recorded."),
     )
 
 

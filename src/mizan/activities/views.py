@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mizan.activities import forms, reports, selectors, services
-from mizan.activities.models import FollowUp, Indicator, Participant
+from mizan.activities.models import Activity, FollowUp, Indicator, Output, Participant
 from mizan.core.charts import Chart
-from mizan.core.editing import edit_page, error_text
+from mizan.core.editing import create_page, edit_page, error_text
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.permissions import person_name_for
 
@@ -53,18 +53,17 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(ADD, raise_exception=True)
 def create(request: HttpRequest) -> HttpResponse:
-    form = forms.ActivityForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            activity = services.activity_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request, _("The activity was recorded as %(ref)s.") % {"ref": activity.reference}
-            )
-            return redirect("activities:detail", pk=activity.pk)
-    return render(request, "activities/form.html", {"form": form, "title": _("New activity")})
+    return create_page(
+        request,
+        forms.ActivityForm(request.POST or None, actor=request.user),
+        save=lambda data: services.activity_create(actor=request.user, data=data),
+        success_url=lambda activity: reverse("activities:detail", args=[activity.pk]),
+        template="activities/form.html",
+        context={"title": _("New activity")},
+        saved_message=lambda activity: (
+            _("The activity was recorded as %(ref)s.") % {"ref": activity.reference}
+        ),
+    )
 
 
 @login_required
@@ -159,21 +158,18 @@ def counts(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(CHANGE, raise_exception=True)
 def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _changeable(request, pk)
-    form = forms.ParticipantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.participant_add(actor=request.user, activity=activity, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The participant was added to the list."))
-            if "another" in request.POST:
-                return redirect("activities:participant_add", pk=activity.pk)
-            return redirect("activities:detail", pk=activity.pk)
-    return render(
+    # "Save and add another" comes back to an empty form.
+    following = "activities:participant_add" if "another" in request.POST else "activities:detail"
+    return create_page(
         request,
-        "activities/small_form.html",
-        {"form": form, "activity": activity, "title": _("Add a participant"), "another": True},
+        forms.ParticipantForm(request.POST or None),
+        save=lambda data: services.participant_add(
+            actor=request.user, activity=activity, data=data
+        ),
+        success_url=reverse(following, args=[activity.pk]),
+        template="activities/small_form.html",
+        context={"activity": activity, "title": _("Add a participant"), "another": True},
+        saved_message=_("The participant was added to the list."),
     )
 
 
@@ -192,22 +188,21 @@ def participant_remove(request: HttpRequest, pk: int, participant_pk: int) -> Ht
 @permission_required(CHANGE, raise_exception=True)
 def sheet_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _changeable(request, pk)
-    form = forms.FileForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.sheet_attach(
-                actor=request.user, activity=activity, stream=upload, filename=upload.name
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The attendance sheet is in the evidence locker."))
-            return redirect("activities:detail", pk=activity.pk)
-    return render(
+
+    def save(data: dict[str, Any]) -> Activity:
+        upload = data["file"]
+        return services.sheet_attach(
+            actor=request.user, activity=activity, stream=upload, filename=upload.name
+        )
+
+    return create_page(
         request,
-        "activities/small_form.html",
-        {"form": form, "activity": activity, "title": _("Attendance sheet"), "upload": True},
+        forms.FileForm(request.POST or None, request.FILES or None),
+        save=save,
+        success_url=reverse("activities:detail", args=[activity.pk]),
+        template="activities/small_form.html",
+        context={"activity": activity, "title": _("Attendance sheet"), "upload": True},
+        saved_message=_("The attendance sheet is in the evidence locker."),
     )
 
 
@@ -215,27 +210,25 @@ def sheet_add(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(CHANGE, raise_exception=True)
 def output_add(request: HttpRequest, pk: int) -> HttpResponse:
     activity = _changeable(request, pk)
-    form = forms.OutputForm(request.POST or None, request.FILES or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
-        upload = form.cleaned_data.get("file")
-        try:
-            services.output_add(
-                actor=request.user,
-                activity=activity,
-                data=data,
-                stream=upload,
-                filename=upload.name if upload else "",
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The output was recorded."))
-            return redirect("activities:detail", pk=activity.pk)
-    return render(
+
+    def save(cleaned: dict[str, Any]) -> Output:
+        upload = cleaned.get("file")
+        return services.output_add(
+            actor=request.user,
+            activity=activity,
+            data={k: v for k, v in cleaned.items() if k != "file"},
+            stream=upload,
+            filename=upload.name if upload else "",
+        )
+
+    return create_page(
         request,
-        "activities/small_form.html",
-        {"form": form, "activity": activity, "title": _("Add an output"), "upload": True},
+        forms.OutputForm(request.POST or None, request.FILES or None, actor=request.user),
+        save=save,
+        success_url=reverse("activities:detail", args=[activity.pk]),
+        template="activities/small_form.html",
+        context={"activity": activity, "title": _("Add an output"), "upload": True},
+        saved_message=_("The output was recorded."),
     )
 
 
@@ -309,19 +302,16 @@ def project_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(ADD_PROJECT, raise_exception=True)
 def project_new(request: HttpRequest) -> HttpResponse:
-    form = forms.ProjectForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            project = services.project_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request, _("The project %(code)s was recorded.") % {"code": project.code}
-            )
-            return redirect("activities:project_detail", pk=project.pk)
-    return render(
-        request, "activities/project_form.html", {"form": form, "title": _("New project")}
+    return create_page(
+        request,
+        forms.ProjectForm(request.POST or None, actor=request.user),
+        save=lambda data: services.project_create(actor=request.user, data=data),
+        success_url=lambda project: reverse("activities:project_detail", args=[project.pk]),
+        template="activities/project_form.html",
+        context={"title": _("New project")},
+        saved_message=lambda project: (
+            _("The project %(code)s was recorded.") % {"code": project.code}
+        ),
     )
 
 
@@ -366,21 +356,16 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required(ADD_INDICATOR, raise_exception=True)
 def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
     project = selectors.project_for(pk)
-    form = forms.IndicatorForm(
-        request.POST or None, instance=Indicator(project=project), project=project, prefix="i"
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_add(actor=request.user, project=project, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The indicator was added."))
-            return redirect("activities:project_detail", pk=project.pk)
-    return render(
+    return create_page(
         request,
-        "activities/project_form.html",
-        {"form": form, "title": _("Add an indicator"), "project": project},
+        forms.IndicatorForm(
+            request.POST or None, instance=Indicator(project=project), project=project, prefix="i"
+        ),
+        save=lambda data: services.indicator_add(actor=request.user, project=project, data=data),
+        success_url=reverse("activities:project_detail", args=[project.pk]),
+        template="activities/project_form.html",
+        context={"title": _("Add an indicator"), "project": project},
+        saved_message=_("The indicator was added."),
     )
 
 

@@ -26,7 +26,7 @@ from mizan.cases.forms import (
 )
 from mizan.cases.models import Act, CaseFile, Incident, Organisation, Person
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page, error_text
+from mizan.core.editing import create_page, edit_page, error_text
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
@@ -606,25 +606,16 @@ def case_file_list(request: HttpRequest) -> HttpResponse:
 def case_file_create(request: HttpRequest) -> HttpResponse:
     from mizan.cases.forms import CaseFileForm
 
-    form = CaseFileForm(request.POST or None, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case_file = services.case_file_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request, _("Case file %(ref)s was created.") % {"ref": case_file.reference}
-            )
-            return redirect("cases:case_file_detail", pk=case_file.pk)
-    return render(
+    return create_page(
         request,
-        "cases/edit_form.html",
-        {
-            "form": form,
-            "title": _("New case file"),
-            "back": reverse("cases:case_file_list"),
-        },
+        CaseFileForm(request.POST or None, actor=request.user),
+        save=lambda data: services.case_file_create(actor=request.user, data=data),
+        success_url=lambda case_file: reverse("cases:case_file_detail", args=[case_file.pk]),
+        template="cases/edit_form.html",
+        context={"title": _("New case file"), "back": reverse("cases:case_file_list")},
+        saved_message=lambda case_file: (
+            _("Case file %(ref)s was created.") % {"ref": case_file.reference}
+        ),
     )
 
 

@@ -1,4 +1,4 @@
-"""The shape every edit page in Mizan shares, written once.
+"""The shapes every edit page and every create page in Mizan share, written once.
 
 A view finds the record through the permission layer and binds its form; on a valid POST the
 changed fields go to the app's service (which writes and audits them in one transaction); a
@@ -9,13 +9,17 @@ in ``_post_clean``). Here it writes onto its own copy: the record the view read 
 so a service handed that record compares the new values with the stored ones and audits the
 fields that really changed (handed the form's instance, it would find nothing changed), and a
 refused change never shows in the page's heading.
+
+A create page is the same without a stored record: on a valid POST the form's cleaned data go to
+the service, which returns what it recorded; the success message and the page to go to may name
+that record (its reference, its page).
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from django import forms
 from django.contrib import messages
@@ -23,6 +27,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+
+Created = TypeVar("Created")
 
 
 def error_text(exc: ValidationError) -> str:
@@ -58,4 +64,32 @@ def edit_page(
             else:
                 messages.success(request, saved_message or _("The changes were saved."))
             return redirect(success_url)
+    return render(request, template, {"form": form, **context})
+
+
+def create_page(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    *,
+    save: Callable[[dict[str, Any]], Created],
+    success_url: str | Callable[[Created], str],
+    template: str,
+    context: dict[str, Any],
+    saved_message: str | Callable[[Created], str],
+    also_valid: Sequence[forms.BaseForm] = (),
+) -> HttpResponse:
+    """``save`` receives the form's cleaned data and returns what it recorded; ``success_url``
+    and ``saved_message`` may be functions of that record. A ``ValidationError`` from ``save``
+    is shown on the form, as on an edit page. ``also_valid``: other forms of the same page
+    (the caller puts them in ``context``) that must be valid before ``save`` runs."""
+    if request.method == "POST" and all(each.is_valid() for each in (form, *also_valid)):
+        try:
+            created = save(form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, error_text(exc))
+        else:
+            messages.success(
+                request, saved_message(created) if callable(saved_message) else saved_message
+            )
+            return redirect(success_url(created) if callable(success_url) else success_url)
     return render(request, template, {"form": form, **context})

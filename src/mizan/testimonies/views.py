@@ -27,12 +27,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from mizan.cases import services as cases_services
 from mizan.cases.models import CaseFile
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page, error_text
+from mizan.core.editing import create_page, edit_page, error_text
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
 from mizan.core.permissions import get_visible_or_404
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence import services as evidence_services
+from mizan.evidence.models import Item
 from mizan.testimonies import forms, selectors, services
 from mizan.testimonies.models import (
     Collection,
@@ -116,29 +117,30 @@ def search(request: HttpRequest) -> HttpResponse:
 def create(request: HttpRequest) -> HttpResponse:
     form = forms.TestimonyForm(request.POST or None, actor=request.user, prefix="t")
     person_form = forms.IntervieweeForm(request.POST or None, prefix="p")
-    if request.method == "POST" and form.is_valid() and person_form.is_valid():
+
+    def save(cleaned: dict[str, Any]) -> Testimony:
         data = _person_data(
             person_form.cleaned_data,
-            Testimony(sensitivity=form.cleaned_data["sensitivity"], team=form.cleaned_data["team"]),
+            Testimony(sensitivity=cleaned["sensitivity"], team=cleaned["team"]),
         )
-        try:
-            person = cases_services.person_create(actor=request.user, data=data)
-            testimony = services.testimony_create(
-                actor=request.user,
-                interviewee=person,
-                data={**form.cleaned_data, "interviewers": [request.user]},
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request, _("The testimony was recorded as %(ref)s.") % {"ref": testimony.reference}
-            )
-            return redirect("testimonies:detail", pk=testimony.pk)
-    return render(
+        person = cases_services.person_create(actor=request.user, data=data)
+        return services.testimony_create(
+            actor=request.user,
+            interviewee=person,
+            data={**cleaned, "interviewers": [request.user]},
+        )
+
+    return create_page(
         request,
-        "testimonies/form.html",
-        {"form": form, "person_form": person_form, "title": _("New testimony")},
+        form,
+        save=save,
+        success_url=lambda testimony: reverse("testimonies:detail", args=[testimony.pk]),
+        template="testimonies/form.html",
+        context={"person_form": person_form, "title": _("New testimony")},
+        saved_message=lambda testimony: (
+            _("The testimony was recorded as %(ref)s.") % {"ref": testimony.reference}
+        ),
+        also_valid=[person_form],
     )
 
 
@@ -278,69 +280,63 @@ def person_link(request: HttpRequest, testimony: Testimony) -> HttpResponse:
 
 @staff_testimony(CHANGE)
 def original_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
-    form = forms.OriginalForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            item = services.original_add(
-                actor=request.user,
-                testimony=testimony,
-                stream=upload,
-                filename=upload.name,
-                as_recording=form.cleaned_data["as_recording"],
-                title=form.cleaned_data["title"],
-                request=request,
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request,
-                _("Stored in the evidence locker as %(ref)s.") % {"ref": item.reference},
-            )
-            return redirect("testimonies:detail", pk=testimony.pk)
-    return render(
+    def save(data: dict[str, Any]) -> Item:
+        upload = data["file"]
+        return services.original_add(
+            actor=request.user,
+            testimony=testimony,
+            stream=upload,
+            filename=upload.name,
+            as_recording=data["as_recording"],
+            title=data["title"],
+            request=request,
+        )
+
+    return create_page(
         request,
-        "testimonies/small_form.html",
-        {"form": form, "testimony": testimony, "title": _("Add an original"), "upload": True},
+        forms.OriginalForm(request.POST or None, request.FILES or None),
+        save=save,
+        success_url=reverse("testimonies:detail", args=[testimony.pk]),
+        template="testimonies/small_form.html",
+        context={"testimony": testimony, "title": _("Add an original"), "upload": True},
+        saved_message=lambda item: (
+            _("Stored in the evidence locker as %(ref)s.") % {"ref": item.reference}
+        ),
     )
 
 
 @staff_testimony(CHANGE)
 def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
-    form = forms.ConsentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            proof = None
-            if data["proof"]:
-                proof = evidence_services.item_ingest(
-                    data["proof"],
-                    filename=data["proof"].name,
-                    actor=request.user,
-                    title=f"{testimony.reference}: consent",
-                    sensitivity=testimony.sensitivity,
-                    team=testimony.team,
-                    request=request,
-                ).item
-            services.consent_record(
+    def save(data: dict[str, Any]) -> TestimonyConsent:
+        proof = None
+        if data["proof"]:
+            proof = evidence_services.item_ingest(
+                data["proof"],
+                filename=data["proof"].name,
                 actor=request.user,
-                testimony=testimony,
-                scopes=[term.code for term in data["scopes"]],
-                method=data["method"],
-                taken_on=data["taken_on"],
-                proof=proof,
-                note=data["note"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The consent was recorded."))
-            return redirect("testimonies:detail", pk=testimony.pk)
-    return render(
+                title=f"{testimony.reference}: consent",
+                sensitivity=testimony.sensitivity,
+                team=testimony.team,
+                request=request,
+            ).item
+        return services.consent_record(
+            actor=request.user,
+            testimony=testimony,
+            scopes=[term.code for term in data["scopes"]],
+            method=data["method"],
+            taken_on=data["taken_on"],
+            proof=proof,
+            note=data["note"],
+        )
+
+    return create_page(
         request,
-        "testimonies/small_form.html",
-        {"form": form, "testimony": testimony, "title": _("Record consent"), "upload": True},
+        forms.ConsentForm(request.POST or None, request.FILES or None),
+        save=save,
+        success_url=reverse("testimonies:detail", args=[testimony.pk]),
+        template="testimonies/small_form.html",
+        context={"testimony": testimony, "title": _("Record consent"), "upload": True},
+        saved_message=_("The consent was recorded."),
     )
 
 
@@ -437,32 +433,25 @@ def transcript(request: HttpRequest, testimony: Testimony, language: str) -> Htt
 def excerpt_create(request: HttpRequest, testimony: Testimony, language: str) -> HttpResponse:
     """A redacted audio excerpt of the recording, stored in the locker as a derived copy."""
     found = get_object_or_404(Transcript, testimony=testimony, language=language)
-    form = forms.ExcerptForm(request.POST or None, initial={"first": 1, "last": 1})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            excerpt = services.excerpt_create(
-                actor=request.user,
-                transcript=found,
-                first=data["first"],
-                last=data["last"],
-                redact_segments=data["redact_segments"],
-                redact_spans=data["redact_spans"],
-                mode=data["mode"],
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(
-                request,
-                _("The redacted excerpt is in the evidence locker as %(ref)s.")
-                % {"ref": excerpt.reference},
-            )
-            return redirect("evidence:item_detail", excerpt.reference)
-    return render(
+    return create_page(
         request,
-        "testimonies/small_form.html",
-        {"form": form, "testimony": testimony, "title": _("Redacted audio excerpt")},
+        forms.ExcerptForm(request.POST or None, initial={"first": 1, "last": 1}),
+        save=lambda data: services.excerpt_create(
+            actor=request.user,
+            transcript=found,
+            first=data["first"],
+            last=data["last"],
+            redact_segments=data["redact_segments"],
+            redact_spans=data["redact_spans"],
+            mode=data["mode"],
+        ),
+        success_url=lambda excerpt: reverse("evidence:item_detail", args=[excerpt.reference]),
+        template="testimonies/small_form.html",
+        context={"testimony": testimony, "title": _("Redacted audio excerpt")},
+        saved_message=lambda excerpt: (
+            _("The redacted excerpt is in the evidence locker as %(ref)s.")
+            % {"ref": excerpt.reference}
+        ),
     )
 
 

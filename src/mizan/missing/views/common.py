@@ -1,9 +1,7 @@
-"""What the pages of the registry of the missing share: the permissions they check and two small
-parsing helpers."""
+"""What the pages of the registry of the missing share: the permissions they check and a small
+parsing helper."""
 
 from __future__ import annotations
-
-from django.core.exceptions import ValidationError
 
 VIEW = "missing.view_missingperson"
 ADD = "missing.add_missingperson"
@@ -13,7 +11,3 @@ IMPORT = "missing.import_sourcelist"
 
 def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
-
-
-def _validation_message(exc: ValidationError) -> str:
-    return " ".join(exc.messages)

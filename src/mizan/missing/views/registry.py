@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from mizan.cases.models import Person
 from mizan.cases.selectors import governorates
 from mizan.core.audit import Action, audit_record
-from mizan.core.editing import edit_page
+from mizan.core.editing import create_page, edit_page, error_text
 from mizan.core.exports import csv_writer as spreadsheet_csv
 from mizan.core.mixins import audit_view_if_sensitive
 from mizan.core.models import Term
@@ -29,7 +29,7 @@ from mizan.missing.models import (
     MissingPerson,
     Status,
 )
-from mizan.missing.views.common import ADD, CHANGE, VIEW, _int, _validation_message
+from mizan.missing.views.common import ADD, CHANGE, VIEW, _int
 
 
 def _registry_filters(params: Any) -> selectors.RegistryFilters:
@@ -114,46 +114,45 @@ def file_create(request: HttpRequest) -> HttpResponse:
     form = forms.NewMissingPersonForm(
         request.POST or None, actor=request.user, has_person=person is not None
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save(cleaned: dict[str, Any]) -> MissingPerson:
         data = {
-            name: form.cleaned_data[name]
+            name: cleaned[name]
             for name in ("disappeared_on", "disappeared_at", "circumstances", "sensitivity", "team")
         }
         person_data = None
         if person is None:
             person_data = form.new_person_data()
-            if form.cleaned_data.get("mother_name_ar"):
-                person_data["mother_name_ar"] = form.cleaned_data["mother_name_ar"]
-            if form.cleaned_data.get("sex"):
+            if cleaned.get("mother_name_ar"):
+                person_data["mother_name_ar"] = cleaned["mother_name_ar"]
+            if cleaned.get("sex"):
                 person_data["sex"] = Term.objects.filter(
-                    vocabulary="sex", code=form.cleaned_data["sex"]
+                    vocabulary="sex", code=cleaned["sex"]
                 ).first()
-            if form.cleaned_data.get("birth_year"):
-                person_data["birth_date"] = PartialDate(form.cleaned_data["birth_year"])
-            if form.cleaned_data.get("national_id"):
-                person_data["national_id"] = form.cleaned_data["national_id"]
-        try:
-            file = services.missing_person_create(
-                actor=request.user,
-                data=data,
-                person=person,
-                person_data=person_data,
-                source_description=form.cleaned_data.get("source_description", ""),
-            )
-        except ValidationError as exc:
-            form.add_error(None, _validation_message(exc))
-        else:
-            messages.success(request, _("The file was opened."))
-            return redirect("missing:file_detail", pk=file.pk)
-    return render(
+            if cleaned.get("birth_year"):
+                person_data["birth_date"] = PartialDate(cleaned["birth_year"])
+            if cleaned.get("national_id"):
+                person_data["national_id"] = cleaned["national_id"]
+        return services.missing_person_create(
+            actor=request.user,
+            data=data,
+            person=person,
+            person_data=person_data,
+            source_description=cleaned.get("source_description", ""),
+        )
+
+    return create_page(
         request,
-        "missing/file_form.html",
-        {
-            "form": form,
+        form,
+        save=save,
+        success_url=lambda file: reverse("missing:file_detail", args=[file.pk]),
+        template="missing/file_form.html",
+        context={
             "title": _("New file in the registry"),
             "person": person,
             "back": reverse("missing:registry_list"),
         },
+        saved_message=_("The file was opened."),
     )
 
 
@@ -215,23 +214,15 @@ def _file_action(
     file = selectors.missing_file(request.user, pk)
     kwargs = {key: (file if value is None else value) for key, value in form_kwargs.items()}
     form = form_class(request.POST or None, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(file, form)
-        except ValidationError as exc:
-            form.add_error(None, _validation_message(exc))
-        else:
-            messages.success(request, _("Saved."))
-            return redirect("missing:file_detail", pk=pk)
-    return render(
+    back = reverse("missing:file_detail", args=[pk])
+    return create_page(
         request,
-        "missing/form.html",
-        {
-            "form": form,
-            "title": title,
-            "file": file,
-            "back": reverse("missing:file_detail", args=[pk]),
-        },
+        form,
+        save=lambda _data: save(file, form),
+        success_url=back,
+        template="missing/form.html",
+        context={"title": title, "file": file, "back": back},
+        saved_message=_("Saved."),
     )
 
 
@@ -379,7 +370,7 @@ def grave_list(request: HttpRequest) -> HttpResponse:
             try:
                 services.grave_document_create(actor=request.user, data=form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(None, _validation_message(exc))
+                form.add_error(None, error_text(exc))
             else:
                 messages.success(request, _("The document was recorded."))
                 return redirect("missing:grave_list")

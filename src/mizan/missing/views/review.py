@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mizan.core.editing import error_text
 from mizan.missing import review, selectors
 from mizan.missing.models import (
     CandidatePair,
@@ -23,7 +24,7 @@ from mizan.missing.models import (
     SourceList,
     SourceRecord,
 )
-from mizan.missing.views.common import CHANGE, IMPORT, VIEW, _int, _validation_message
+from mizan.missing.views.common import CHANGE, IMPORT, VIEW, _int
 
 # --- Linkage review: matching runs, the queue, decisions, the person's sources -----------------
 
@@ -42,7 +43,7 @@ def match_run_start(request: HttpRequest) -> HttpResponse:
     try:
         run = review.matching_run_start(actor=request.user, source_lists=chosen)
     except ValidationError as exc:
-        messages.error(request, _validation_message(exc))
+        messages.error(request, error_text(exc))
         return redirect("missing:list_list")
     return redirect("missing:match_run_detail", pk=run.pk)
 
@@ -166,7 +167,7 @@ def pair_decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         review.pair_decide(actor=request.user, pair=pair, decision=decision)
     except ValidationError as exc:
-        messages.error(request, _validation_message(exc))
+        messages.error(request, error_text(exc))
         return redirect(reverse("missing:review_pair", args=[pk]) + (f"?{query}" if query else ""))
     messages.success(request, review.decision_message(decision))
     merge = (
@@ -234,7 +235,7 @@ def record_detach(request: HttpRequest, pk: int, record_pk: int) -> HttpResponse
             actor=request.user, record=record, new_person=request.POST.get("to") == "new"
         )
     except ValidationError as exc:
-        messages.error(request, _validation_message(exc))
+        messages.error(request, error_text(exc))
     else:
         if change.to_person_id:
             new_file = MissingPerson.objects.get(person_id=change.to_person_id)
@@ -264,7 +265,7 @@ def merge_undo(request: HttpRequest, pk: int, change_pk: int) -> HttpResponse:
     try:
         review.merge_undo(actor=request.user, change=change)
     except ValidationError as exc:
-        messages.error(request, _validation_message(exc))
+        messages.error(request, error_text(exc))
     else:
         messages.success(request, _("The merge was undone; its pair is back in the queue."))
     return redirect("missing:file_sources", pk=pk)
