@@ -122,6 +122,33 @@ def test_a_refusal_from_the_service_stays_on_the_form(administrator: Any, sites:
     assert list(get_messages(request)) == []
 
 
+def test_a_refusal_after_a_first_write_rolls_the_first_back(administrator: Any, sites: Any) -> None:
+    """A create page that records two things (a testimony's interviewee, then the testimony)
+    leaves nothing behind when the second is refused."""
+    from mizan.core.models import Site
+    from mizan.core.services import site_create
+
+    request = _post(administrator, _site_data(administrator, sites, name_en="A new site"))
+    before = Site.objects.count()
+
+    def first_then_refuse(data: dict[str, Any]) -> Any:
+        site_create(actor=administrator, data=data)
+        raise ValidationError("The second record was refused.")
+
+    response = create_page(
+        request,
+        SiteForm(request.POST, actor=administrator),
+        save=first_then_refuse,
+        success_url="/done/",
+        template="core/site_form.html",
+        context={"site": None},
+        saved_message="Never shown.",
+    )
+    assert response.status_code == 200
+    assert "The second record was refused." in response.content.decode()
+    assert Site.objects.count() == before
+
+
 def test_an_invalid_form_never_reaches_the_service(administrator: Any, sites: Any) -> None:
     request = _post(administrator, _site_data(administrator, sites, latitude="95"))
     response = create_page(

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -81,10 +82,15 @@ def create_page(
     """``save`` receives the form's cleaned data and returns what it recorded; ``success_url``
     and ``saved_message`` may be functions of that record. A ``ValidationError`` from ``save``
     is shown on the form, as on an edit page. ``also_valid``: other forms of the same page
-    (the caller puts them in ``context``) that must be valid before ``save`` runs."""
+    (the caller puts them in ``context``) that must be valid before ``save`` runs.
+
+    ``save`` runs in one transaction: when it records two things (a testimony's interviewee,
+    then the testimony) and the second is refused, the first is rolled back with it — nothing
+    is half-written."""
     if request.method == "POST" and all(each.is_valid() for each in (form, *also_valid)):
         try:
-            created = save(form.cleaned_data)
+            with transaction.atomic():
+                created = save(form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, error_text(exc))
         else:
