@@ -199,22 +199,18 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
     submission = selectors.submission_for(request.user, pk)
     form = forms.SubmissionEditForm(request.POST or None, instance=submission, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submission_update(
-                actor=request.user,
-                submission=Submission.objects.get(pk=submission.pk),
-                data={name: form.cleaned_data[name] for name in form.Meta.fields},
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The submission was saved."))
-            return redirect("accountability:submission_detail", pk=pk)
-    return render(
+    return edit_page(
         request,
-        "accountability/edit_form.html",
-        {"form": form, "title": submission.reference, "back": submission},
+        form,
+        save=lambda changes: services.submission_update(
+            actor=request.user,
+            submission=Submission.objects.get(pk=submission.pk),
+            data={name: form.cleaned_data[name] for name in form.Meta.fields},
+        ),
+        success_url=reverse("accountability:submission_detail", args=[pk]),
+        template="accountability/edit_form.html",
+        context={"title": submission.reference, "back": submission},
+        saved_message=_("The submission was saved."),
     )
 
 
@@ -459,22 +455,18 @@ def proceeding_new(request: HttpRequest) -> HttpResponse:
 def proceeding_edit(request: HttpRequest, pk: int) -> HttpResponse:
     proceeding = selectors.proceeding_for(request.user, pk)
     form = forms.ProceedingForm(request.POST or None, instance=proceeding, actor=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.proceeding_update(
-                actor=request.user,
-                proceeding=Proceeding.objects.get(pk=proceeding.pk),
-                data=form.relations(),
-            )
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        else:
-            messages.success(request, _("The proceeding was saved."))
-            return redirect("accountability:proceeding_detail", pk=pk)
-    return render(
+    return edit_page(
         request,
-        "accountability/edit_form.html",
-        {"form": form, "title": proceeding.case_name, "back": proceeding},
+        form,
+        save=lambda changes: services.proceeding_update(
+            actor=request.user,
+            proceeding=Proceeding.objects.get(pk=proceeding.pk),
+            data=form.relations(),
+        ),
+        success_url=reverse("accountability:proceeding_detail", args=[pk]),
+        template="accountability/edit_form.html",
+        context={"title": proceeding.case_name, "back": proceeding},
+        saved_message=_("The proceeding was saved."),
     )
 
 
