@@ -44,7 +44,7 @@ from mizan.text.stem import (
     form_groups,
     fts5_match,
     parse_query,
-    terms_and_forms,
+    title_and_body_terms,
     word_spans,
 )
 
@@ -131,22 +131,23 @@ def index_terms(document: Document, texts: list[str]) -> tuple[str, str, str]:
         document.body.label_ar if document.body else "",
         document.body.label_en if document.body else "",
     ]
-    title, title_forms = terms_and_forms(" ".join(part for part in title_parts if part))
     body_parts = [document.abstract_ar, document.abstract_en, *texts]
-    # Terms and exact forms in one pass over the text (``mizan.text.stem.terms_and_forms``).
-    body, body_forms = terms_and_forms("\n".join(part for part in body_parts if part))
+    # Terms and exact forms in one pass over each text (``mizan.text.stem``).
+    title, body, forms = title_and_body_terms(
+        " ".join(part for part in title_parts if part),
+        "\n".join(part for part in body_parts if part),
+    )
     return (
         _cut(title, MAX_TITLE_TERMS_CHARS),
         _cut(body, MAX_BODY_TERMS_CHARS),
-        _stored_forms(body_forms, title_forms),
+        _stored_forms(forms),
     )
 
 
-def _stored_forms(forms: dict[str, None], more: dict[str, None]) -> str:
-    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them: ``forms``, then
-    those of ``more`` not among them, separated and surrounded by spaces, so that a form is found
-    by a plain substring test (``_has_forms``)."""
-    forms = {**forms, **more}
+def _stored_forms(forms: list[str]) -> str:
+    """Forms as ``SearchForms.forms`` and ``PassageEntry.form_terms`` keep them (the body's,
+    then the title's not among them: ``title_and_body_terms``), separated and surrounded by
+    spaces, so that a form is found by a plain substring test (``_has_forms``)."""
     return " " + _cut(" ".join(forms), MAX_BODY_TERMS_CHARS) + " " if forms else ""
 
 
@@ -704,12 +705,11 @@ def search_as_dicts(results: SearchResults) -> list[dict[str, Any]]:
 
 def passage_terms(title: str, text: str) -> tuple[str, str, str]:
     """The (title, body, exact forms) terms of a passage, as stored in its ``PassageEntry``."""
-    title_terms, title_forms = terms_and_forms(title)
-    body_terms, body_forms = terms_and_forms(text)
+    title_terms, body_terms, forms = title_and_body_terms(title, text)
     return (
         _cut(title_terms, MAX_TITLE_TERMS_CHARS),
         _cut(body_terms, MAX_BODY_TERMS_CHARS),
-        _stored_forms(body_forms, title_forms),
+        _stored_forms(forms),
     )
 
 
