@@ -318,6 +318,50 @@ def test_the_title_group_is_bounded_and_never_holds_internal_documents(
     assert staff[0] == "internal_draft" and "convention" not in staff
 
 
+@pytest.mark.parametrize("sparse", [True, False])
+def test_both_ways_of_finding_the_title_group_give_the_same_documents(
+    convention_corpus: dict[str, Document], monkeypatch: Any, sparse: bool
+) -> None:
+    # PostgreSQL finds the title group by one of two plans, chosen by a first look at the
+    # newest titles (``_sparse_titles``): every GIN match sorted, or the newest walked. Both
+    # must give the newest *visible* title matches, bounded by TITLE_MATCHES. (SQLite has one
+    # plan; there the choice is never asked for.)
+    query = "convention against torture"
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
+    monkeypatch.setattr("mizan.library.search._sparse_titles", lambda *args: sparse)
+    found = keys(search_documents(query, visible=public()), convention_corpus)
+    assert found == ["convention", "report_4", "report_3", "report_2"]
+    monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 1)
+    bounded = search_documents(query, visible=public())
+    assert keys(bounded, convention_corpus)[0] == "convention"
+    assert bounded.reachable == 4 and "internal_draft" not in keys(bounded, convention_corpus)
+    everyone = Document.objects.all().filter(catalogue_key__isnull=True)
+    staff = keys(search_documents(query, visible=everyone), convention_corpus)
+    assert staff[0] == "internal_draft" and "convention" not in staff
+
+
+def test_the_first_look_at_the_titles_tells_sparse_from_dense(
+    convention_corpus: dict[str, Document], monkeypatch: Any
+) -> None:
+    from django.db import connection
+
+    from mizan.library.search import _sparse_titles, _tsquery
+    from mizan.text.stem import parse_query
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL plan choice")
+    with connection.cursor() as cursor:
+        sql, terms = _tsquery(parse_query("convention"))
+        # Titles that match, read among the newest: the walk unless TITLE_MATCHES is large
+        # against the table (``d² < TITLE_MATCHES / N``).
+        monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 0)
+        assert not _sparse_titles(cursor, sql, terms)
+        monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 10_000)
+        assert _sparse_titles(cursor, sql, terms)
+        sql, terms = _tsquery(parse_query("nowhere"))
+        assert _sparse_titles(cursor, sql, terms)
+
+
 @hsettings(max_examples=200, deadline=None)
 @given(st.text(alphabet=" \n\tab\u0627\u200f", max_size=40), st.data())
 def test_chunk_offsets_match_the_words_as_written(text: str, data: Any) -> None:
