@@ -49,9 +49,15 @@ __all__ = [
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
+# Parts whose spelling is marked common or rare in the lists being linked (``<part>_common``):
+# one letter apart from another spelling, a rare one is more likely misread by OCR than a name.
+COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
+# An initial ("M.", "A", "م."): a name not given, not a different name.
+_INITIAL = re.compile(r"[^\W\d_]\.?")
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
+    *(f"{part}_common" for part in COMMON_PARTS),
     "sex",
     "birth_year",
     "birth_place_k",
@@ -559,17 +565,25 @@ def _features(
     features: dict[str, Any] = {}
     for part in NAME_PARTS:
         text = parts[part]
+        if _INITIAL.fullmatch(text):
+            text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if parts[part] else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if text else ""
         else:
             key = _key(_usual_yaa(text, vocabulary)) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
+        if part in COMMON_PARTS:
+            features[f"{part}_common"] = (
+                all(vocabulary.count(word) >= ListVocabulary.FREQUENT for word in text.split())
+                if text and vocabulary is not None
+                else None
+            )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")

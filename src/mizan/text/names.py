@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
@@ -51,7 +52,23 @@ def drop_titles(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _is_din(word: str) -> bool:
-    return normalise_arabic(word).lower() in _DIN_WORDS
+    return normalise_arabic(_latin_plain(word)).lower() in _DIN_WORDS
+
+
+# The ʿayn and hamza marks of scholarly transliteration ("ʿAbd", "Abū", "Raḥmān" in court and
+# library lists): signs on a word, not letters of it.
+_TRANSLIT_MARKS = "ʿʾʻʼ‘’`'"
+
+
+@lru_cache(maxsize=65536)
+def _latin_plain(word: str) -> str:
+    """A Latin word without the marks of scholarly transliteration (ʿAbd → Abd, ABŪ → ABU,
+    al-Raḥmān → al-Rahman), lower-cased; Arabic words only lower-cased (no-op)."""
+    if word.isascii() or any("\u0600" <= char <= "\u06ff" for char in word):
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return stripped.lstrip(_TRANSLIT_MARKS).lower()
 
 
 def name_words(full_name: str) -> list[str]:
@@ -61,13 +78,13 @@ def name_words(full_name: str) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        lower = word.lower()
+        lower = _latin_plain(word)
         if lower[:1] in ("2", "3") and lower[1:2].isalpha():
             # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
             lower = lower[1:]
         if index + 1 < len(words) and (word in _JOINERS_AR or lower in _JOINERS_LAT):
             follow = words[index + 1]
-            if follow.lower() in _ARTICLES_LAT and index + 2 < len(words):
+            if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):
                 joined.append(f"{word} {follow} {words[index + 2]}")
                 index += 3
                 continue
@@ -75,7 +92,7 @@ def name_words(full_name: str) -> list[str]:
             index += 2
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
-            if joined and words[index + 1].lower() in ("din", "deen", "dine", "dien"):
+            if joined and _latin_plain(words[index + 1]) in ("din", "deen", "dine", "dien"):
                 # "Nur El Din", "Salah Al Deen": al-Din belongs to the word before it.
                 joined[-1] = f"{joined[-1]} {word} {words[index + 1]}"
                 index += 2
@@ -336,6 +353,9 @@ def _readings(full_name: str) -> list[NameReading]:
         if upper[-1]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
+        if len(words) == 2:
+            # "Ghada bint Ahmad", "علي بن حسن": a name and the father's, no family name.
+            return [NameReading(_given_parts(words, ""), 0.9, "son of")]
         return [NameReading(_natural(words), 0.9, "son of")]
     natural = NameReading(_natural(words), 0.7, "natural")
     family_first = NameReading(_family_first(words), 0.3, "family first")
