@@ -216,6 +216,23 @@ def _is_governorate(text: str) -> bool:
     return spelling in _governorate_spellings()
 
 
+def _place_variants(piece: str, key: str) -> set[str]:
+    """Other keys a place part is met by: a final ي written ى or the reverse (نوي/نوى), and its
+    loose key (marked "~", so that it only meets other loose keys), which OCR's misread dots
+    (الفصير, الصنميث) keep (issue 15)."""
+    variants: set[str] = set()
+    stripped = piece.rstrip()
+    if stripped.endswith(("ي", "ى")):
+        other = _place_key(stripped[:-1] + ("ى" if stripped.endswith("ي") else "ي"))
+        if other:
+            variants.add(other)
+    for each in (key, *variants):
+        loose = loose_key(each)
+        if len(loose) >= 3:
+            variants.add(f"~{loose}")
+    return variants
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
@@ -224,6 +241,7 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     depths; two places agree when they share a part."""
     whole = _place_key(text)
     keys: list[str] = []
+    variants: set[str] = set()
     for part in _PLACE_PARTS.split(text):
         part = part.strip()
         if normalise_for_search(part) not in _EXONYMS:
@@ -234,10 +252,11 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
             key = _place_key(piece)
             if key and key not in keys:
                 keys.append(key)
+            variants.update(_place_variants(piece, key))
     if not keys:
         return (whole or None), ((whole,) if whole else None), None
     wide = all(key in _governorate_keys() for key in keys)
-    every = tuple(sorted({*keys, whole} - {""}))
+    every = tuple(sorted({*keys, *variants, whole} - {""}))
     return keys[0], every, wide
 
 
