@@ -348,6 +348,9 @@ class ListVocabulary:
     # (this record alone) is a candidate OCR split or merge.
     FREQUENT = 3
     RARE = 1
+    # Two words are also one when the lists write them glued this many times more often than
+    # either alone (OCR's frequent fragments of a frequent name).
+    GLUE_RATIO = 8
 
     __slots__ = ("as_family", "as_given", "words")
 
@@ -401,10 +404,12 @@ class ListVocabulary:
                 follow = words[index + 1]
                 glued = word + follow
                 # The rare test first: it is cached per word, the glued pair is a new string.
+                # A fragment OCR makes often ("مح مد", "إبراهي م" in a list where محمد is written
+                # thousands of times) is no longer rare, but far rarer than the whole word.
+                least, most = sorted((self.count(word), self.count(follow)))
                 if (
-                    min(self.count(word), self.count(follow)) <= self.RARE
-                    and self.count(glued) >= self.FREQUENT
-                ):
+                    least <= self.RARE or most * self.GLUE_RATIO <= self.count(glued)
+                ) and self.count(glued) >= self.FREQUENT:
                     mended.append(glued)
                     index += 2
                     continue
