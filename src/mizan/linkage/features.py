@@ -33,6 +33,8 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
+    has_article as _has_article_word,
+    is_given_name,
     is_given_name_spelling,
     name_words,
     parse_full_name,
@@ -484,6 +486,29 @@ def _readings_of(
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
 
 
+# A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
+# "احمد محمد") is as often a name and the father's (lists that give no family name) as a name and
+# a family name: that reading is compared too, at these log2-odds against the likeliest.
+GIVEN_FATHER_ODDS = -2.0
+
+
+def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[str, str], float]]:
+    """The "given name, father's name" reading of a two-word full name, when worth comparing."""
+    parts = found[0][0]
+    family = parts["family_name"]
+    if (
+        parts["father_name"]
+        or parts["grandfather_name"]
+        or not family
+        or " " in family
+        or _has_article_word(family)
+        or not is_given_name(family)
+    ):
+        return []
+    reading = dict(parts, father_name=family, family_name="")
+    return [(reading, GIVEN_FATHER_ODDS)]
+
+
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
     """The parts of a full name: its likeliest reading, or with a vocabulary of the lists,
     the reading the lists support best after OCR's splits and merges are mended."""
@@ -560,6 +585,8 @@ def record_readings(
         odds = [0.0]
     else:
         found = _readings_of(full, vocabulary)
+        if not (row.get("father_name") or "").strip():
+            found += _given_father(found)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
         odds = [value for _parts, value in found]
     result: list[Any] = []

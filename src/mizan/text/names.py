@@ -279,6 +279,12 @@ def _has_article(word: str) -> bool:
     return len(word) > 4 and bool(_ARTICLE_START.match(normalise_arabic(word)))
 
 
+def has_article(word: str) -> bool:
+    """Whether a name word starts with the article (الحموي, al-Hamwi, El Hassan), as family
+    names often do and given names seldom."""
+    return _has_article(word)
+
+
 def _family_first(words: list[str]) -> dict[str, str]:
     return _given_parts(words[1:], words[0]) if len(words) > 1 else _natural(words)
 
