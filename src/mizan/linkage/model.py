@@ -62,6 +62,8 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     # An OCR'd record against another without a birth year in common (lists2 seed 5: +0.3 % of
     # true pairs for +0.3 % of pairs).
     ("first_rasm", "family_rasm"),
+    ("father_loose", "family_loose", "birth_year"),
+    ("first_loose", "father_loose", "birth_year"),
     ("national_id",),
 )
 # Rules whose birth years may lie further apart than ``YEAR_WINDOW``.
