@@ -33,7 +33,7 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
-    has_article as _has_article_word,
+    has_article,
     is_given_name,
     is_given_name_spelling,
     name_words,
@@ -501,7 +501,7 @@ def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[
         or parts["grandfather_name"]
         or not family
         or " " in family
-        or _has_article_word(family)
+        or has_article(family)
         or not is_given_name(family)
     ):
         return []
