@@ -123,3 +123,15 @@ def test_a_misread_first_and_family_name_still_meet_through_father_and_family() 
     )
     result = link([ocr, latin], estimate_u=False)
     assert result.clusters[0] == result.clusters[1]
+
+
+def test_a_mans_and_a_womans_name_are_no_u_flag_pair() -> None:
+    from mizan.text.names import u_flag_pairs
+
+    pairs = u_flag_pairs()
+    assert "mhmd" in pairs  # محمد/محمود: two men's names
+    assert "mn" not in pairs and "l" not in pairs  # منى/مأمون, ليلى/وائل: the sex tells them
+    arabic = _person(first_name="منى", father_name="خالد", family_name="الحلبي", sex="أنثى")
+    latin = _person(first_name="Mona", father_name="Khaled", family_name="Halabi", sex="F")
+    first = next(f for f in score_pairs([arabic, latin], [(0, 1)])[0].fields if f.field == "first")
+    assert first.weight > 0

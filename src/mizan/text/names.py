@@ -263,12 +263,22 @@ def is_given_name_spelling(word: str) -> bool:
 
 
 def u_flag_pairs() -> list[str]:
-    """Keys of common given names that another common given name repeats with only the u flag
-    of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts a u flag is
-    often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two names."""
-    is_given_name("")
-    assert _given_keys is not None
-    return sorted(key for key in _given_keys if key and f"{key}w" in _given_keys)
+    """Keys of common given names that another common given name of the same sex repeats with
+    only the u flag of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts
+    a u flag is often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two
+    names. A man's and a woman's name (منى/مأمون, ليلى/وائل, ميساء/موسى) are not such a pair: the
+    sex tells them apart, and "Mona", "Layla", "Maysa" are their Latin spellings (issue 15)."""
+    from mizan.text.translit import name_keys
+
+    pairs: set[str] = set()
+    for names in _GIVEN_NAMES.split(_FIRST_FEMALE_NAME):
+        keys = {"".join(name_keys(name.replace("_", " "))) for name in names.split()}
+        pairs |= {key for key in keys if key and f"{key}w" in keys}
+    return sorted(pairs)
+
+
+# The lexicon lists men's names, then women's from this one on.
+_FIRST_FEMALE_NAME = " فاطمة "
 
 
 _ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
