@@ -33,6 +33,8 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
+    has_article,
+    is_given_name,
     is_given_name_spelling,
     name_words,
     parse_full_name,
@@ -49,9 +51,15 @@ __all__ = [
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
+# Parts whose spelling is marked common or rare in the lists being linked (``<part>_common``):
+# one letter apart from another spelling, a rare one is more likely misread by OCR than a name.
+COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
+# An initial ("M.", "A", "م."): a name not given, not a different name.
+_INITIAL = re.compile(r"[^\W\d_]\.?")
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
+    *(f"{part}_common" for part in COMMON_PARTS),
     "sex",
     "birth_year",
     "birth_place_k",
@@ -210,6 +218,23 @@ def _is_governorate(text: str) -> bool:
     return spelling in _governorate_spellings()
 
 
+def _place_variants(piece: str, key: str) -> set[str]:
+    """Other keys a place part is met by: a final ي written ى or the reverse (نوي/نوى), and its
+    loose key (marked "~", so that it only meets other loose keys), which OCR's misread dots
+    (الفصير, الصنميث) keep (issue 15)."""
+    variants: set[str] = set()
+    stripped = piece.rstrip()
+    if stripped.endswith(("ي", "ى")):
+        other = _place_key(stripped[:-1] + ("ى" if stripped.endswith("ي") else "ي"))
+        if other:
+            variants.add(other)
+    for each in (key, *variants):
+        loose = loose_key(each)
+        if len(loose) >= 3:
+            variants.add(f"~{loose}")
+    return variants
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
@@ -218,6 +243,7 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     depths; two places agree when they share a part."""
     whole = _place_key(text)
     keys: list[str] = []
+    variants: set[str] = set()
     for part in _PLACE_PARTS.split(text):
         part = part.strip()
         if normalise_for_search(part) not in _EXONYMS:
@@ -228,10 +254,11 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
             key = _place_key(piece)
             if key and key not in keys:
                 keys.append(key)
+            variants.update(_place_variants(piece, key))
     if not keys:
         return (whole or None), ((whole,) if whole else None), None
     wide = all(key in _governorate_keys() for key in keys)
-    every = tuple(sorted({*keys, whole} - {""}))
+    every = tuple(sorted({*keys, *variants, whole} - {""}))
     return keys[0], every, wide
 
 
@@ -323,6 +350,9 @@ class ListVocabulary:
     # (this record alone) is a candidate OCR split or merge.
     FREQUENT = 3
     RARE = 1
+    # Two words are also one when the lists write them glued this many times more often than
+    # either alone (OCR's frequent fragments of a frequent name).
+    GLUE_RATIO = 8
 
     __slots__ = ("as_family", "as_given", "words")
 
@@ -376,10 +406,12 @@ class ListVocabulary:
                 follow = words[index + 1]
                 glued = word + follow
                 # The rare test first: it is cached per word, the glued pair is a new string.
+                # A fragment OCR makes often ("مح مد", "إبراهي م" in a list where محمد is written
+                # thousands of times) is no longer rare, but far rarer than the whole word.
+                least, most = sorted((self.count(word), self.count(follow)))
                 if (
-                    min(self.count(word), self.count(follow)) <= self.RARE
-                    and self.count(glued) >= self.FREQUENT
-                ):
+                    least <= self.RARE or most * self.GLUE_RATIO <= self.count(glued)
+                ) and self.count(glued) >= self.FREQUENT:
                     mended.append(glued)
                     index += 2
                     continue
@@ -452,6 +484,29 @@ def _readings_of(
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
+# A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
+# "احمد محمد") is as often a name and the father's (lists that give no family name) as a name and
+# a family name: that reading is compared too, at these log2-odds against the likeliest.
+GIVEN_FATHER_ODDS = -2.0
+
+
+def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[str, str], float]]:
+    """The "given name, father's name" reading of a two-word full name, when worth comparing."""
+    parts = found[0][0]
+    family = parts["family_name"]
+    if (
+        parts["father_name"]
+        or parts["grandfather_name"]
+        or not family
+        or " " in family
+        or has_article(family)
+        or not is_given_name(family)
+    ):
+        return []
+    reading = dict(parts, father_name=family, family_name="")
+    return [(reading, GIVEN_FATHER_ODDS)]
 
 
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
@@ -530,6 +585,8 @@ def record_readings(
         odds = [0.0]
     else:
         found = _readings_of(full, vocabulary)
+        if not (row.get("father_name") or "").strip():
+            found += _given_father(found)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
         odds = [value for _parts, value in found]
     result: list[Any] = []
@@ -559,17 +616,25 @@ def _features(
     features: dict[str, Any] = {}
     for part in NAME_PARTS:
         text = parts[part]
+        if _INITIAL.fullmatch(text):
+            text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if parts[part] else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if text else ""
         else:
             key = _key(_usual_yaa(text, vocabulary)) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
+        if part in COMMON_PARTS:
+            features[f"{part}_common"] = (
+                all(vocabulary.count(word) >= ListVocabulary.FREQUENT for word in text.split())
+                if text and vocabulary is not None
+                else None
+            )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")

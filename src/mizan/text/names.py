@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
@@ -51,7 +52,23 @@ def drop_titles(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _is_din(word: str) -> bool:
-    return normalise_arabic(word).lower() in _DIN_WORDS
+    return normalise_arabic(_latin_plain(word)).lower() in _DIN_WORDS
+
+
+# The ʿayn and hamza marks of scholarly transliteration ("ʿAbd", "Abū", "Raḥmān" in court and
+# library lists): signs on a word, not letters of it.
+_TRANSLIT_MARKS = "ʿʾʻʼ‘’`'"
+
+
+@lru_cache(maxsize=65536)
+def _latin_plain(word: str) -> str:
+    """A Latin word without the marks of scholarly transliteration (ʿAbd → Abd, ABŪ → ABU,
+    al-Raḥmān → al-Rahman), lower-cased; Arabic words only lower-cased (no-op)."""
+    if word.isascii() or any("\u0600" <= char <= "\u06ff" for char in word):
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return stripped.lstrip(_TRANSLIT_MARKS).lower()
 
 
 def name_words(full_name: str) -> list[str]:
@@ -61,13 +78,13 @@ def name_words(full_name: str) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        lower = word.lower()
+        lower = _latin_plain(word)
         if lower[:1] in ("2", "3") and lower[1:2].isalpha():
             # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
             lower = lower[1:]
         if index + 1 < len(words) and (word in _JOINERS_AR or lower in _JOINERS_LAT):
             follow = words[index + 1]
-            if follow.lower() in _ARTICLES_LAT and index + 2 < len(words):
+            if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):
                 joined.append(f"{word} {follow} {words[index + 2]}")
                 index += 3
                 continue
@@ -75,7 +92,7 @@ def name_words(full_name: str) -> list[str]:
             index += 2
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
-            if joined and words[index + 1].lower() in ("din", "deen", "dine", "dien"):
+            if joined and _latin_plain(words[index + 1]) in ("din", "deen", "dine", "dien"):
                 # "Nur El Din", "Salah Al Deen": al-Din belongs to the word before it.
                 joined[-1] = f"{joined[-1]} {word} {words[index + 1]}"
                 index += 2
@@ -246,12 +263,22 @@ def is_given_name_spelling(word: str) -> bool:
 
 
 def u_flag_pairs() -> list[str]:
-    """Keys of common given names that another common given name repeats with only the u flag
-    of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts a u flag is
-    often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two names."""
-    is_given_name("")
-    assert _given_keys is not None
-    return sorted(key for key in _given_keys if key and f"{key}w" in _given_keys)
+    """Keys of common given names that another common given name of the same sex repeats with
+    only the u flag of ``translit.name_key`` added: محمد/محمود ("mhmd"), عمر/عمرو. Across scripts
+    a u flag is often just a Latin vowel (هدى "Hoda", توفيق "Toufic"), but for these it tells two
+    names. A man's and a woman's name (منى/مأمون, ليلى/وائل, ميساء/موسى) are not such a pair: the
+    sex tells them apart, and "Mona", "Layla", "Maysa" are their Latin spellings (issue 15)."""
+    from mizan.text.translit import name_keys
+
+    pairs: set[str] = set()
+    for names in _GIVEN_NAMES.split(_FIRST_FEMALE_NAME):
+        keys = {"".join(name_keys(name.replace("_", " "))) for name in names.split()}
+        pairs |= {key for key in keys if key and f"{key}w" in keys}
+    return sorted(pairs)
+
+
+# The lexicon lists men's names, then women's from this one on.
+_FIRST_FEMALE_NAME = " فاطمة "
 
 
 _ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
@@ -260,6 +287,12 @@ _ARTICLE_START = re.compile(r"^(?:ال|al[-\s]|el[-\s])", re.IGNORECASE)
 @lru_cache(maxsize=100_000)
 def _has_article(word: str) -> bool:
     return len(word) > 4 and bool(_ARTICLE_START.match(normalise_arabic(word)))
+
+
+def has_article(word: str) -> bool:
+    """Whether a name word starts with the article (الحموي, al-Hamwi, El Hassan), as family
+    names often do and given names seldom."""
+    return _has_article(word)
 
 
 def _family_first(words: list[str]) -> dict[str, str]:
@@ -336,6 +369,9 @@ def _readings(full_name: str) -> list[NameReading]:
         if upper[-1]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
+        if len(words) == 2:
+            # "Ghada bint Ahmad", "علي بن حسن": a name and the father's, no family name.
+            return [NameReading(_given_parts(words, ""), 0.9, "son of")]
         return [NameReading(_natural(words), 0.9, "son of")]
     natural = NameReading(_natural(words), 0.7, "natural")
     family_first = NameReading(_family_first(words), 0.3, "family first")

@@ -68,6 +68,9 @@ LEVEL_LABELS = {
     "same name but dots, across scripts": gettext_lazy("same name, dots differ (across scripts)"),
     "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
     "one letter apart": gettext_lazy("one letter apart"),
+    "one letter misread, a spelling rare in these lists (OCR?)": gettext_lazy(
+        "one letter apart, one spelling rare in these lists (a misread letter?)"
+    ),
     "different name, same father and family (sibling)": gettext_lazy(
         "different name in the same script, same father and family (a brother or sister)"
     ),

@@ -1,0 +1,97 @@
+"""`mizan link` on every tuning set at once, scored per pair of lists (issue 15, branch `linkocr`).
+
+    .venv/bin/python bench/linkage_sets.py --work /tmp/sets [--src OTHER_TREE/src --tag main]
+        [--only s1-7 --only s3-3 ...]
+
+Generates, once, the lists of the independent sets 1 (seeds 7, 11, 29), 2 (seeds 5, 8) and 3
+(seed 3), 20,000 persons each, and the project's generator at 100,000 records (seed 7); runs
+``mizan link`` on each (with another engine's source first on PYTHONPATH if ``--src``), and
+prints precision/recall overall and for each pair of lists, with the wall time. Scores are
+written to ``WORK/res-TAG.json``. Set 4 is not part of it: it is held out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.linkage_lists import score_pairs_by_source  # noqa: E402
+
+SETS: dict[str, tuple[str, int, list[str]]] = {
+    "s1-7": ("independent_lists", 7, ["families", "ocr_documents", "un_list"]),
+    "s1-11": ("independent_lists", 11, ["families", "ocr_documents", "un_list"]),
+    "s1-29": ("independent_lists", 29, ["families", "ocr_documents", "un_list"]),
+    "s2-5": ("independent_lists2", 5, ["intake", "register", "ngo"]),
+    "s2-8": ("independent_lists2", 8, ["intake", "register", "ngo"]),
+    "s3-3": ("independent_lists3", 3, ["committees", "testimonies", "international"]),
+    "own-100k": ("", 7, ["families", "official", "un"]),
+}
+
+
+def _generate(name: str, folder: Path) -> None:
+    if (folder / "truth.csv").exists():
+        return
+    generator, seed, _lists = SETS[name]
+    if generator:
+        script = ROOT / "bench" / generator / "generate.py"
+        command = [sys.executable, str(script), "--seed", str(seed), "--persons", "20000"]
+        subprocess.run([*command, "--out", str(folder)], check=True, stdout=subprocess.DEVNULL)
+    else:
+        from mizan.linkage.synthetic import write_lists
+
+        write_lists(100_000, folder, seed=seed)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--src", type=Path, default=None, help="another engine's src/ directory")
+    parser.add_argument("--tag", default="branch")
+    parser.add_argument("--only", action="append", choices=sorted(SETS))
+    args = parser.parse_args()
+    mizan = str(Path(sys.executable).with_name("mizan"))
+    env = dict(os.environ)
+    if args.src is not None:
+        env["PYTHONPATH"] = str(args.src)
+    results = {}
+    for name in args.only or list(SETS):
+        folder = args.work / name
+        _generate(name, folder)
+        files = [str(folder / f"{list_name}.csv") for list_name in SETS[name][2]]
+        out = folder / f"out-{args.tag}.csv"
+        started = time.perf_counter()
+        subprocess.run(
+            [mizan, "link", *files, "--out", str(out)], env=env, check=True, capture_output=True
+        )
+        seconds = time.perf_counter() - started
+        truth = {}
+        with (folder / "truth.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                truth[(row.get("list") or row["source"], row["record_id"])] = row["person_id"]
+        scores = score_pairs_by_source(out, truth)
+        results[name] = scores
+        overall = scores["overall"]
+        pairs = " · ".join(
+            f"{pair} {value['precision']:.3f}/{value['recall']:.3f}"
+            for pair, value in scores.items()
+            if pair != "overall"
+        )
+        print(
+            f"{name} {args.tag}: P {overall['precision']:.3f} R {overall['recall']:.3f}"
+            f" F1 {overall['f1']:.4f} ({seconds:.0f} s) | {pairs}",
+            flush=True,
+        )
+    (args.work / f"res-{args.tag}.json").write_text(json.dumps(results), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
