@@ -207,7 +207,8 @@ def make_population(rng: random.Random, n: int, stats: Counter) -> list[Person]:
                 )  # fmt: skip
                 if det:
                     y = rng.randint(2011, 2019)
-                    p.arrest_date = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                    mo = rng.randint(3 if y == 2011 else 1, 12)
+                    p.arrest_date = f"{y}-{mo:02d}-{rng.randint(1, 28):02d}"
                     p.arrest_place = town[0] if rng.random() < 0.6 else pick(rng, TOWN_W)[0]
                     stats["detained"] += 1
                 people.append(p)
@@ -530,7 +531,7 @@ def render_prosecutor(rng: random.Random, p: Person, st: Counter) -> dict[str, s
     r = rng.random()
     given = f"{first} {father}".strip()
     if father and rng.random() < RATES["pr_bin_form"] / RATES["pr_father_given"]:
-        given = f"{first} bin {father}"
+        given = f"{first} {'bin' if p.sex == 'M' else 'bint'} {father}"
         st["pr_bin_form"] += 1
     if r < RATES["pr_family_first_comma"]:
         name = f"{fam.upper()}, {given}"
