@@ -49,6 +49,7 @@ RATES: dict[str, float] = {
     "twice_prosecutor": 0.02,
     # whatsapp: relatives' messages copied into a sheet
     "wa_nickname_if_name_has_one": 0.15,
+    "wa_arabizi": 0.06,
     "wa_form_first_family": 0.50,
     "wa_form_first_father_family": 0.35,
     "wa_form_four_parts": 0.10,
@@ -334,7 +335,30 @@ def scholarly(s: str) -> str:
 # ---------------------------------------------------------------- the four lists
 
 
+def arabizi(arabic: str) -> str:
+    """Latin as typed on a phone with an Arabic keyboard's habits: ح 7, خ 5, ع 3, ق 2."""
+    lat = LATIN[arabic]
+    lat = lat.replace("Kh", "5").replace("kh", "5").replace("Q", "2").replace("q", "2")
+    if arabic.startswith("ع") and lat[:1] in "AEIOU":
+        lat = "3" + lat.lower()
+    elif arabic.startswith("ال") and arabic[2:3] == "ع":
+        lat = lat[:3] + "3" + lat[3:].lower()
+    if "ح" in arabic:
+        for i, ch in enumerate(lat):
+            if ch in "Hh" and (i == 0 or lat[i - 1] not in "sktgdSKTGD"):
+                lat = lat[:i] + "7" + lat[i + 1 :]
+                break
+    return lat.lower() if lat[:1].isdigit() else lat
+
+
 def render_whatsapp(rng: random.Random, p: Person, st: Counter) -> dict[str, str]:
+    if rng.random() < RATES["wa_arabizi"]:
+        st["wa_arabizi"] += 1
+        parts = [arabizi(p.first)]
+        if rng.random() < 0.3:
+            parts.append(arabizi(p.father))
+        parts.append(arabizi(p.family))
+        return whatsapp_row(rng, p, st, " ".join(parts))
     first = p.first
     if first in NICKNAMES and rng.random() < RATES["wa_nickname_if_name_has_one"]:
         first = rng.choice(NICKNAMES[first])
@@ -357,10 +381,14 @@ def render_whatsapp(rng: random.Random, p: Person, st: Counter) -> dict[str, str
     if rng.random() < RATES["wa_prefix_word"]:
         parts.insert(0, rng.choice(["الحاج", "الشاب", "المعتقل", "الأخ"]))
         st["wa_prefix_word"] += 1
+    return whatsapp_row(rng, p, st, " ".join(parts))
+
+
+def whatsapp_row(rng: random.Random, p: Person, st: Counter, name: str) -> dict[str, str]:
     report_year = rng.randint(2013, 2022)
     age = report_year - p.birth_year + rng.choice((-1, 0, 0, 0, 1))
     row = {
-        "الاسم الكامل": " ".join(parts),
+        "الاسم الكامل": name,
         "العمر": "",
         "سنة الولادة": "",
         "الجنس": "",
