@@ -685,6 +685,10 @@ def generate(seed: int, n: int, out: Path) -> dict:
             lists_of[pid].append(lst)
     per_person_lists = Counter(len(v) for v in lists_of.values())
     full_keys = Counter((p.first, p.father, p.family) for p in people)
+    listed = [p for p in people if p.pid in in_lists]
+    listed_ff = Counter((p.first, p.family) for p in listed)
+    listed_fff = Counter((p.first, p.father, p.family) for p in listed)
+    recs_per_person = Counter(in_lists.values())
     stats = {
         "seed": seed,
         "persons": len(people),
@@ -694,6 +698,14 @@ def generate(seed: int, n: int, out: Path) -> dict:
         "persons_by_number_of_lists": {str(k): v for k, v in sorted(per_person_lists.items())},
         "namesakes_same_first_father_family": sum(v for v in full_keys.values() if v > 1),
         "lists": {k: dict(sorted(v.items())) for k, v in list_stats.items()},
+        "listed_persons": len(listed),
+        "listed_sharing_first_and_family_with_another_listed": sum(
+            v for v in listed_ff.values() if v > 1
+        ),
+        "listed_sharing_first_father_family_with_another_listed": sum(
+            v for v in listed_fff.values() if v > 1
+        ),
+        "true_pairs": sum(k * (k - 1) // 2 * v for k, v in recs_per_person.items()),
         "records_total": len(truth),
     }
     (out / "stats.json").write_bytes(
