@@ -274,3 +274,67 @@ NICKNAMES = {
     "نور الدين": ["نورو"],
     "زينب": ["زوزو"],
 }
+
+
+def _family_tail() -> list[tuple[str, str, float, str]]:
+    """A long tail of rare family names built the way many Syrian ones are: after an ancestor
+    (ال + name, أبو + name, حاج + name, الشيخ + name). Each is rare; together they give the
+    population the surname diversity a handful of big families alone would not."""
+    have = {f[0] for f in FAMILY}
+    tail: list[tuple[str, str, float, str]] = []
+    for ar, lat, w in MALE:
+        forms = [
+            ("أبو " + ar, "Abu " + lat),
+            ("حاج " + ar, "Hajj " + lat),
+            ("الشيخ " + ar, "al-Sheikh " + lat),
+        ]
+        if " " not in ar:
+            forms.insert(0, ("ال" + ar, "al-" + lat))
+        for far, flat in forms:
+            if far not in have:
+                have.add(far)
+                tail.append((far, flat, round(0.5 + w / 150, 3), "ancestor"))
+    return tail
+
+
+FAMILY = FAMILY + _family_tail()
+
+_CONS = [
+    ("ب", "b"), ("ت", "t"), ("ج", "j"), ("ح", "h"), ("خ", "kh"), ("د", "d"), ("ر", "r"),
+    ("ز", "z"), ("س", "s"), ("ش", "sh"), ("ص", "s"), ("ط", "t"), ("ف", "f"), ("ق", "q"),
+    ("ك", "k"), ("ل", "l"), ("م", "m"), ("ن", "n"), ("ع", "'"), ("غ", "gh"),
+]  # fmt: skip
+
+
+def _pattern_surnames(n: int = 1500) -> list[tuple[str, str, float, str]]:
+    """Rare invented surnames on the usual Arabic patterns (فعّال، فعّول، فعيل، فعلان) from
+    random three-letter roots, so that most families are small, as they are in life."""
+    import random
+
+    rng = random.Random(15)
+    have = {f[0] for f in FAMILY}
+    out: list[tuple[str, str, float, str]] = []
+    while len(out) < n:
+        (a1, l1), (a2, l2), (a3, l3) = (rng.choice(_CONS) for _ in range(3))
+        if a1 == a2 or a2 == a3 or "ع" in (a1, a3):
+            continue
+        t = rng.randrange(4)
+        if t == 0:
+            ar, lat = a1 + a2 + "ا" + a3, f"{l1}a{l2}{l2}a{l3}"
+        elif t == 1:
+            ar, lat = a1 + a2 + "و" + a3, f"{l1}a{l2}{l2}ou{l3}"
+        elif t == 2:
+            ar, lat = a1 + a2 + "ي" + a3, f"{l1}u{l2}ai{l3}"
+        else:
+            ar, lat = a1 + a2 + a3 + "ان", f"{l1}a{l2}{l3}an"
+        lat = lat.replace("''", "'").capitalize()
+        if rng.random() < 0.35:
+            ar, lat = "ال" + ar, "al-" + lat
+        if ar in have:
+            continue
+        have.add(ar)
+        out.append((ar, lat, 1.0, "pattern"))
+    return out
+
+
+FAMILY = FAMILY + _pattern_surnames()
