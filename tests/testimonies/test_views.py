@@ -341,3 +341,43 @@ def test_an_original_or_a_consent_proof_is_stored_before_any_transaction(
     )
     assert response.status_code == 302
     assert store_puts == [0, 0]
+
+
+def test_a_consent_proof_already_in_the_locker_out_of_reach_is_refused(
+    testimony: Any, documenter_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: a proof whose bytes are those of another team's
+    item is that item. Attaching it would list it under the testimony (its reference on the
+    page), rewrite its consent scopes and carry it into case files and packages — an item the
+    user may not see. Refused, as an original of the same kind is (``original_add``)."""
+    from mizan.core.models import Term
+    from mizan.evidence.models import Item
+    from mizan.evidence.services import item_ingest
+
+    secret = b"a synthetic document of another team"
+    other = item_ingest(
+        io.BytesIO(secret),
+        filename="other.txt",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        team=team_b,
+    ).item
+    assert not other.is_visible_to(documenter_a)
+    scope = Term.objects.filter(vocabulary="consent_scope", active=True).first()
+    assert scope is not None
+    response = signed_in(documenter_a).post(
+        reverse("testimonies:consent_add", args=[testimony.pk]),
+        {
+            "scopes": [scope.pk],
+            "method": "written",
+            "taken_on": "2024-05-01",
+            "proof": SimpleUploadedFile("consent.txt", secret),
+        },
+    )
+    assert response.status_code == 200
+    assert "an item you cannot see" in response.content.decode()
+    assert not testimony.consents.filter(proof=other).exists()
+    assert not testimony.originals.filter(pk=other.pk).exists()
+    page = signed_in(documenter_a).get(reverse("testimonies:detail", args=[testimony.pk]))
+    assert other.reference not in page.content.decode()
+    assert Item.objects.get(pk=other.pk).consent_scopes.count() == 0
