@@ -119,3 +119,30 @@ def test_excerpt_page_makes_one_and_refuses_outsiders(
     response = signed_in(documenter_a).post(url, form)
     excerpt = Item.objects.get(derivation="redacted")
     assert response.status_code == 302 and excerpt.reference in response["Location"]
+
+
+def test_the_recording_is_read_and_cut_before_any_transaction(
+    recorded: Any, documenter_a: Any, monkeypatch: Any
+) -> None:
+    """Reading an hour-long recording and cutting it takes a while: the page must not hold a
+    transaction (on SQLite, the database's one write lock) meanwhile; only the excerpt's own
+    record is written in one (``services.excerpt_create``)."""
+    from django.db import connection
+
+    from mizan.evidence.store import LocalStore
+
+    depths: list[int] = []
+    baseline = len(connection.atomic_blocks)
+    read_to = LocalStore.read_to
+
+    def traced(self: Any, *args: Any) -> Any:
+        depths.append(len(connection.atomic_blocks) - baseline)
+        return read_to(self, *args)
+
+    monkeypatch.setattr(LocalStore, "read_to", traced)
+    url = reverse(
+        "testimonies:excerpt_create", kwargs={"pk": recorded.testimony.pk, "language": "ar"}
+    )
+    form = {"first": "1", "last": "2", "redact_segments": "2", "mode": "beep"}
+    assert signed_in(documenter_a).post(url, form).status_code == 302
+    assert depths == [0]

@@ -291,3 +291,93 @@ def test_transcript_page_holds_one_window_and_links_the_next(
     assert client.get(url, {"all": "1"}).content.decode().count('class="segment ') == 450
     assert client.get(url, {"from": "x"}).content.decode().count('class="segment ') == 200
     assert AuditEntry.objects.filter(action="view").count() == views_before + 5
+
+
+@pytest.fixture
+def store_puts(monkeypatch: Any) -> list[int]:
+    """Every write of content to the evidence store, as the number of transactions open at
+    that moment beyond the test's own."""
+    from django.db import connection
+
+    from mizan.evidence.store import LocalStore
+
+    depths: list[int] = []
+    baseline = len(connection.atomic_blocks)
+    put = LocalStore.put
+
+    def traced(self: Any, stream: Any) -> Any:
+        depths.append(len(connection.atomic_blocks) - baseline)
+        return put(self, stream)
+
+    monkeypatch.setattr(LocalStore, "put", traced)
+    return depths
+
+
+def test_an_original_or_a_consent_proof_is_stored_before_any_transaction(
+    testimony: Any, documenter_a: Any, store_puts: list[int]
+) -> None:
+    """The locker writes a file's content first and only then opens its transaction
+    (``item_ingest``): on SQLite a transaction holds the database's one write lock (BEGIN
+    IMMEDIATE), and an upload of up to 32 GiB under it would stop every other writer — the
+    page wrapping its service in a transaction (``create_page``) must not do it here."""
+    from mizan.core.models import Term
+
+    client = signed_in(documenter_a)
+    response = client.post(
+        reverse("testimonies:original_add", args=[testimony.pk]),
+        {"file": SimpleUploadedFile("statement.txt", b"a synthetic written statement")},
+    )
+    assert response.status_code == 302
+    scope = Term.objects.filter(vocabulary="consent_scope", active=True).first()
+    assert scope is not None
+    response = client.post(
+        reverse("testimonies:consent_add", args=[testimony.pk]),
+        {
+            "scopes": [scope.pk],
+            "method": "written",
+            "taken_on": "2024-05-01",
+            "proof": SimpleUploadedFile("consent.txt", b"a synthetic signed consent form"),
+        },
+    )
+    assert response.status_code == 302
+    assert store_puts == [0, 0]
+
+
+def test_a_consent_proof_already_in_the_locker_out_of_reach_is_refused(
+    testimony: Any, documenter_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: a proof whose bytes are those of another team's
+    item is that item. Attaching it would list it under the testimony (its reference on the
+    page), rewrite its consent scopes and carry it into case files and packages — an item the
+    user may not see. Refused, as an original of the same kind is (``original_add``)."""
+    from mizan.core.models import Term
+    from mizan.evidence.models import Item
+    from mizan.evidence.services import item_ingest
+
+    secret = b"a synthetic document of another team"
+    other = item_ingest(
+        io.BytesIO(secret),
+        filename="other.txt",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        team=team_b,
+    ).item
+    assert not other.is_visible_to(documenter_a)
+    scope = Term.objects.filter(vocabulary="consent_scope", active=True).first()
+    assert scope is not None
+    response = signed_in(documenter_a).post(
+        reverse("testimonies:consent_add", args=[testimony.pk]),
+        {
+            "scopes": [scope.pk],
+            "method": "written",
+            "taken_on": "2024-05-01",
+            "proof": SimpleUploadedFile("consent.txt", secret),
+        },
+    )
+    assert response.status_code == 200
+    assert "an item you cannot see" in response.content.decode()
+    assert not testimony.consents.filter(proof=other).exists()
+    assert not testimony.originals.filter(pk=other.pk).exists()
+    page = signed_in(documenter_a).get(reverse("testimonies:detail", args=[testimony.pk]))
+    assert other.reference not in page.content.decode()
+    assert Item.objects.get(pk=other.pk).consent_scopes.count() == 0

@@ -17,6 +17,7 @@ that record (its reference, its page).
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -78,6 +79,7 @@ def create_page(
     context: dict[str, Any],
     saved_message: str | Callable[[Created], str],
     also_valid: Sequence[forms.BaseForm] = (),
+    atomic: bool = True,
 ) -> HttpResponse:
     """``save`` receives the form's cleaned data and returns what it recorded; ``success_url``
     and ``saved_message`` may be functions of that record. A ``ValidationError`` from ``save``
@@ -86,10 +88,16 @@ def create_page(
 
     ``save`` runs in one transaction: when it records two things (a testimony's interviewee,
     then the testimony) and the second is refused, the first is rolled back with it — nothing
-    is half-written."""
+    is half-written.
+
+    ``atomic=False`` for a ``save`` that stores a file in the evidence locker (or reads one
+    back): the locker writes a file's content before it opens its own transaction
+    (``item_ingest``), and on SQLite a transaction holds the database's one write lock (BEGIN
+    IMMEDIATE) — held through an upload of up to 32 GiB, it would stop every other writer. Such
+    a service orders its own writes."""
     if request.method == "POST" and all(each.is_valid() for each in (form, *also_valid)):
         try:
-            with transaction.atomic():
+            with transaction.atomic() if atomic else contextlib.nullcontext():
                 created = save(form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, error_text(exc))

@@ -300,6 +300,19 @@ def consent_record(
                 "of the evidence locker."
             )
         )
+    if (
+        proof is not None
+        and getattr(actor, "is_authenticated", False)
+        and not proof.is_visible_to(actor)
+    ):
+        # An uploaded proof whose content the locker already holds is that item: attaching one
+        # out of the actor's reach would list it here and carry it on (as ``original_add``).
+        raise ValidationError(
+            _(
+                "This file is already in the evidence locker as an item you cannot see. Ask an "
+                "administrator to link it to the testimony."
+            )
+        )
     needing = sorted(set(scopes) & SCOPES_NEEDING_FORM)
     if needing and proof is None:
         labels = ", ".join(str(t.label) for t in terms if t.code in needing)

@@ -302,6 +302,7 @@ def original_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
         saved_message=lambda item: (
             _("Stored in the evidence locker as %(ref)s.") % {"ref": item.reference}
         ),
+        atomic=False,  # the file is stored before the item's transaction (item_ingest)
     )
 
 
@@ -337,6 +338,7 @@ def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
         template="testimonies/small_form.html",
         context={"testimony": testimony, "title": _("Record consent"), "upload": True},
         saved_message=_("The consent was recorded."),
+        atomic=False,  # the proof is stored before the item's transaction (item_ingest)
     )
 
 
@@ -452,6 +454,7 @@ def excerpt_create(request: HttpRequest, testimony: Testimony, language: str) ->
             _("The redacted excerpt is in the evidence locker as %(ref)s.")
             % {"ref": excerpt.reference}
         ),
+        atomic=False,  # the recording is read and cut before the excerpt's transaction
     )
 
 
