@@ -316,3 +316,35 @@ def test_editing_a_submission_keeps_an_agreement_the_editor_may_not_see(
     assert submission.title == "Open, renamed" and submission.agreement == agreement
     detail = client.get(reverse("accountability:submission_detail", args=[submission.pk]))
     assert agreement.title not in detail.content.decode()
+
+
+def test_a_signed_copy_the_locker_holds_out_of_reach_is_refused(
+    recipient: Any, team_a: Any, team_b: Any, legal_a: Any
+) -> None:
+    """An uploaded signed copy with the bytes of another team's locker item is that item:
+    refused, and no agreement is recorded with it."""
+    from mizan.evidence.services import item_ingest
+
+    secret = b"a synthetic memorandum held by another team"
+    other = item_ingest(
+        io.BytesIO(secret),
+        filename="other.pdf",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        team=team_b,
+    ).item
+    assert not other.is_visible_to(legal_a)
+    with pytest.raises(ValidationError, match="an item you cannot see"):
+        services.agreement_create(
+            actor=legal_a,
+            data={
+                "recipient": recipient,
+                "title": "MoU",
+                "signed_on": datetime.date(2024, 1, 10),
+                "sensitivity": Sensitivity.CONFIDENTIAL,
+                "team": team_a,
+            },
+            stream=io.BytesIO(secret),
+            filename="mou.pdf",
+        )
+    assert not Agreement.objects.filter(document=other).exists()

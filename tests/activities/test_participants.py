@@ -219,3 +219,41 @@ def test_taking_a_participant_off_the_list_asks_first(
     assert "دونه" not in form
     assert client.post(action).status_code == 302
     assert not activity.participants.exists()
+
+
+def test_a_file_the_locker_holds_out_of_reach_is_never_attached(
+    project: Any, documenter_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: an attendance sheet or a photo with the bytes of
+    another team's item *is* that item. Attaching it would show its reference on the activity
+    and carry it on; refused, and nothing is linked."""
+    import io
+
+    from mizan.activities.models import Output
+    from mizan.evidence.services import item_ingest
+
+    secret = b"a synthetic scan held by another team"
+    other = item_ingest(
+        io.BytesIO(secret),
+        filename="other.txt",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        team=team_b,
+    ).item
+    assert not other.is_visible_to(documenter_a)
+    activity = make_activity(project)
+    with pytest.raises(ValidationError, match="an item you cannot see"):
+        services.sheet_attach(
+            actor=documenter_a, activity=activity, stream=io.BytesIO(secret), filename="s.txt"
+        )
+    with pytest.raises(ValidationError, match="an item you cannot see"):
+        services.output_add(
+            actor=documenter_a,
+            activity=activity,
+            data={"kind": Output.Kind.PHOTO, "title": "P"},
+            stream=io.BytesIO(secret),
+            filename="p.jpg",
+        )
+    activity.refresh_from_db()
+    assert activity.attendance_sheet is None
+    assert not activity.outputs.exists()

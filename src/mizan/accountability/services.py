@@ -353,7 +353,7 @@ def _signed_document(*, actor: Any, agreement: Agreement, stream: BinaryIO, file
         title=_("Signed agreement: %(title)s") % {"title": agreement.title},
         sensitivity=agreement.sensitivity,
         team=agreement.team,
-    ).item
+    ).within_reach_of(actor)
 
 
 def agreement_create(

@@ -312,7 +312,7 @@ def sheet_attach(*, actor: Any, activity: Activity, stream: BinaryIO, filename: 
             sensitivity=_locker_level(activity),
             team=activity.team,
         )
-        activity.attendance_sheet = result.item
+        activity.attendance_sheet = result.within_reach_of(actor)
         activity.save(update_fields=["attendance_sheet", "updated_at"])
         audit_record(
             actor=actor,
@@ -347,7 +347,7 @@ def output_add(
                 title=str(data.get("title", "")),
                 sensitivity=_locker_level(activity),
                 team=activity.team,
-            ).item
+            ).within_reach_of(actor)
         output.full_clean()
         output.save()
         audit_record(

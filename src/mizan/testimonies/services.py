@@ -207,20 +207,13 @@ def original_add(
         consent_scopes=_scope_terms(testimony.consented_scopes()),
         request=request,
     )
-    item = result.item
-    if (
-        not result.created
-        and getattr(actor, "is_authenticated", False)
-        and not item.is_visible_to(actor)
-    ):
-        # The same file is already in the locker under a protection the actor does not have:
-        # linking it here would attach (and show through this testimony) an item out of reach.
-        raise ValidationError(
-            _(
-                "This file is already in the evidence locker as an item you cannot see. Ask an "
-                "administrator to link it to the testimony."
-            )
-        )
+    item = result.within_reach_of(
+        actor,
+        _(
+            "This file is already in the evidence locker as an item you cannot see. Ask an "
+            "administrator to link it to the testimony."
+        ),
+    )
     if as_recording and item.media_type not in PREVIEW_AUDIO_TYPES | PREVIEW_VIDEO_TYPES:
         raise ValidationError(
             _("“%(name)s” is not an audio or video recording Mizan can play (%(type)s).")

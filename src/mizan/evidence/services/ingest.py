@@ -55,6 +55,26 @@ class IngestResult:
     item: Item
     created: bool  # False when the same content was already in the locker
 
+    def within_reach_of(self, actor: Any, refusal: str = "") -> Item:
+        """The item, unless the locker already held this content as an item ``actor`` may not
+        see: the locker keeps one item per content, so an upload of the same bytes *is* that
+        item, and attaching it to the actor's record would show its reference there and carry
+        it on (into case files and packages). Then ``ValidationError`` (``refusal`` or a
+        general message); the caller's transaction is rolled back and nothing is linked."""
+        if (
+            not self.created
+            and getattr(actor, "is_authenticated", False)
+            and not self.item.is_visible_to(actor)
+        ):
+            raise ValidationError(
+                refusal
+                or _(
+                    "This file is already in the evidence locker as an item you cannot see. Ask "
+                    "an administrator to link it."
+                )
+            )
+        return self.item
+
 
 def _read_store(store: LocalStore, sha256: str, limit: int) -> bytes:
     buffer = io.BytesIO()
