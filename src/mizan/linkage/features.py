@@ -40,7 +40,7 @@ from mizan.text.names import (
     parse_full_name,
     strip_asides,
 )
-from mizan.text.translit import dotless_key, loose_key
+from mizan.text.translit import dotless_key, is_turkish_spelling, loose_key
 
 __all__ = [
     "FEATURE_COLUMNS",
@@ -101,8 +101,8 @@ def _spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key(text: str) -> str:
-    return "".join(name_keys(text))
+def _key(text: str, turkish: bool = False) -> str:
+    return "".join(name_keys(text, turkish=turkish))
 
 
 # English names of Syrian places that no transliteration key reaches (search form → Arabic).
@@ -273,8 +273,8 @@ def _dotless(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _first_word_key(text: str) -> str:
-    keys = name_keys(text)
+def _first_word_key(text: str, turkish: bool = False) -> str:
+    keys = name_keys(text, turkish=turkish)
     return keys[0] if keys else ""
 
 
@@ -610,10 +610,27 @@ def record_features(
     return _features(row, _name_parts(row, vocabulary), vocabulary)
 
 
+# The cells whose letters tell a record written in Turkish spelling (``_turkish_record``).
+_TURKISH_CELLS = (*(f"{part}_name" for part in NAME_PARTS), "full_name", "birth_place")
+
+# Set on a record (by ``mizan.linkage.engine``) whose list is written in Turkish spelling.
+TURKISH_LIST = "_turkish_list"
+
+
+def _turkish_record(row: Mapping[str, str]) -> bool:
+    """Whether the Latin names of a record are in Turkish spelling: its list is (``TURKISH_LIST``,
+    set by the engine), or one of its names or its birth place shows a letter only Turkish writes
+    ("HALİT", "Şadi", "Halep" beside "İdlib"), so that its "CEMAL" is جمال and "VALİD" وليد."""
+    if row.get(TURKISH_LIST):
+        return True
+    return any(is_turkish_spelling(row.get(cell) or "") for cell in _TURKISH_CELLS)
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
+    turkish = _turkish_record(row)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -622,9 +639,9 @@ def _features(
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if text else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary), turkish) if text else ""
         else:
-            key = _key(_usual_yaa(text, vocabulary)) if text else ""
+            key = _key(_usual_yaa(text, vocabulary), turkish) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
