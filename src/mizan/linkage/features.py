@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
@@ -45,6 +45,8 @@ from mizan.text.translit import dotless_key, is_turkish_spelling, loose_key
 __all__ = [
     "FEATURE_COLUMNS",
     "NAME_PARTS",
+    "TURKISH_LIST",
+    "mark_turkish_lists",
     "ListVocabulary",
     "record_features",
     "record_readings",
@@ -624,6 +626,33 @@ def _turkish_record(row: Mapping[str, str]) -> bool:
     if row.get(TURKISH_LIST):
         return True
     return any(is_turkish_spelling(row.get(cell) or "") for cell in _TURKISH_CELLS)
+
+
+# The share of a list's records in Turkish letters from which its every Latin name is read in
+# Turkish spelling: a list whose records show ı İ ğ ş … this often was typed from Turkish papers.
+TURKISH_LIST_SHARE = 0.2
+
+
+def mark_turkish_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written in Turkish spelling marked ``TURKISH_LIST``: in such a
+    list "CEMAL", "Casim" and "VALİD" without a Turkish letter of their own are جمال, جاسم, وليد
+    too. A list is in Turkish spelling when at least ``TURKISH_LIST_SHARE`` of its records show
+    a letter only Turkish writes (``_turkish_record``)."""
+    shown: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        total[source] += 1
+        if _turkish_record(record):
+            shown[source] += 1
+    turkish = {source for source, n in shown.items() if n >= TURKISH_LIST_SHARE * total[source]}
+    if not turkish:
+        return list(records)
+    return [
+        {**record, TURKISH_LIST: "1"} if source in turkish else record
+        for record, source in zip(records, sources, strict=True)
+    ]
 
 
 def _features(
