@@ -4,8 +4,9 @@
         [--only s1-7 --only s3-3 ...]
 
 Generates, once, the lists of the independent sets 1 (seeds 7, 11, 29), 2 (seeds 5, 8), 3
-(seed 3) and 4 (seed 4), 20,000 persons each, and the project's generator at 100,000 records (seed 7); runs
-``mizan link`` on each (with another engine's source first on PYTHONPATH if ``--src``), and
+(seed 3) and 4 (seed 4), 20,000 persons each, and the project's generator at 100,000 records
+(seed 7); runs ``mizan link`` on each (with another engine's source first on PYTHONPATH if
+``--src``), and
 prints precision/recall overall and for each pair of lists, with the wall time. Scores are
 written to ``WORK/res-TAG.json``. Set 4 was scored once held out (F1 0.908, branch `linkocr`'s
 engine) and is a tuning set since branch `linkturk`; set 5 is held out and not part of it.

@@ -30,7 +30,7 @@ from typing import Any, Literal, overload
 
 from mizan.linkage.lists import read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
-from mizan.text import name_keys, normalise_for_search
+from mizan.text import name_key, name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
     has_article,
@@ -46,8 +46,8 @@ __all__ = [
     "FEATURE_COLUMNS",
     "NAME_PARTS",
     "TURKISH_LIST",
-    "mark_turkish_lists",
     "ListVocabulary",
+    "mark_turkish_lists",
     "record_features",
     "record_readings",
 ]
@@ -104,7 +104,11 @@ def _spelling(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _key(text: str, turkish: bool = False) -> str:
-    return "".join(name_keys(text, turkish=turkish))
+    keys = name_keys(text, turkish=turkish)
+    if not keys:
+        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
+        return name_key(text)
+    return "".join(keys)
 
 
 # English names of Syrian places that no transliteration key reaches (search form → Arabic).

@@ -54,9 +54,9 @@ from mizan.text.normalise import normalise_for_search
 
 __all__ = [
     "cross_script_match",
-    "is_turkish_spelling",
     "dotless_key",
     "is_title",
+    "is_turkish_spelling",
     "loose_key",
     "name_key",
     "name_key_spans",
@@ -600,13 +600,9 @@ def _turkish(text: str) -> str:
 
 
 def _search_words(text: str, *, turkish: bool = False) -> list[str]:
-    if turkish or is_turkish_spelling(text):
-        text = _turkish(text)
-    else:
-        text = _kurmanji(text)
+    text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
     return [
-        _arabizi(word)
-        for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+        _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
     ]
 
 
