@@ -5,9 +5,12 @@ list's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mizan.linkage.features import TURKISH_LIST, mark_turkish_lists, record_features
+from mizan.linkage.model import OCR_LEVEL_LABEL
 from mizan.linkage.synthetic import FIELDS
 from mizan.text import name_keys
 from mizan.text.translit import is_turkish_spelling
@@ -90,3 +93,45 @@ def test_a_list_in_turkish_spelling_reads_its_records_without_turkish_letters_so
     yacine = record_features(marked[3])
     assert yacine["first_k"] == record_features(_person(first_name="ياسين"))["first_k"]
     assert yacine["family_k"] == record_features(_person(family_name="ناصر"))["family_k"]
+
+
+def test_the_age_at_arrest_gives_the_year_of_birth_when_the_list_has_no_year() -> None:
+    aged = {**_person(first_name="خالد", date_of_arrest="19/06/2011"), "age_at_arrest": "٤٢"}
+    assert record_features(aged)["birth_year"] == 1969
+    # A year of birth given wins; an age without a date of arrest says nothing.
+    assert record_features({**aged, "birth_year": "1970"})["birth_year"] == 1970
+    assert record_features({**aged, "date_of_arrest": ""})["birth_year"] is None
+
+
+def test_a_list_column_of_ages_is_read_under_its_english_and_arabic_names(tmp_path: Path) -> None:
+    from mizan.linkage.lists import AGE_COLUMN, read_lists
+
+    path = tmp_path / "families.csv"
+    path.write_text("رقم السجل,الاسم,الكنية,العمر,تاريخ الاعتقال\n1,خالد,الشامي,42,2011\n", "utf-8")
+    (record,) = read_lists([path])
+    assert record.values[AGE_COLUMN] == "42"
+    assert record_features(record.values)["birth_year"] == 1969
+
+
+def test_a_title_alone_in_the_family_cell_is_the_family_name() -> None:
+    sheikh = record_features(_person(first_name="أحمد", family_name="الشيخ"))
+    assert (
+        sheikh["family_k"] == record_features(_person(family_name="El Şayh"))["family_k"][:1] + "x"
+    )
+    assert sheikh["family_k"] is not None
+    assert record_features(_person(family_name="Sheikh"))["family_k"] == sheikh["family_k"]
+
+
+def test_a_rare_spelling_of_one_key_a_letter_from_a_brothers_name_is_a_typo() -> None:
+    from mizan.linkage.engine import score_pairs
+
+    typo = _person(first_name="خلد", father_name="هيثم", family_name="الشامي", mother_name="زينب")
+    typed = _person(first_name="خالد", father_name="هيثم", family_name="الشامي", mother_name="زينب")
+    others = [
+        _person(first_name="خالد", father_name=father, family_name="العلي")
+        for father in ("سامر", "مازن", "رامي")
+    ]
+    score = score_pairs([typo, typed, *others], [(0, 1)])[0]
+    first = next(field for field in score.fields if field.field == "first")
+    assert first.level == OCR_LEVEL_LABEL
+    assert first.weight > 0

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
-from mizan.linkage.lists import read_name_cells
+from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_key, name_keys, normalise_for_search
 from mizan.text.names import (
@@ -703,4 +703,20 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    if features["birth_year"] is None and features["arrest_year"] is not None:
+        features["birth_year"] = _year_from_age(row.get(AGE_COLUMN) or "", features["arrest_year"])
     return features
+
+
+_AGE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _year_from_age(age: str, arrest_year: int) -> int | None:
+    """The year of birth of a record that gives only the age at arrest ("42", "٤٢"): the year of
+    arrest less the age (a year late if the birthday had not yet come, which the comparison's
+    "one year apart" level absorbs)."""
+    match = _AGE.match(ocr_digits(age))
+    if match is None or not 0 < int(match.group(1)) < 100:
+        return None
+    year = arrest_year - int(match.group(1))
+    return year if plausible_year(year) else None
