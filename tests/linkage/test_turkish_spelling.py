@@ -135,3 +135,10 @@ def test_a_rare_spelling_of_one_key_a_letter_from_a_brothers_name_is_a_typo() ->
     first = next(field for field in score.fields if field.field == "first")
     assert first.level == OCR_LEVEL_LABEL
     assert first.weight > 0
+
+
+def test_turkish_exonyms_of_syrian_places_are_the_arabic_places() -> None:
+    from mizan.linkage.features import _place
+
+    for turkish, arabic in (("ŞAM", "دمشق"), ("KAMIŞLI", "القامشلي"), ("Münbiç", "منبج")):
+        assert _place(turkish)[0] == _place(arabic)[0]

@@ -153,6 +153,24 @@ _EXONYMS.update(
         "الريف": "ريف دمشق",
     }
 )
+# Turkish exonyms, as Syrians registered in Türkiye write their places (search form: Şam is
+# "sam", Kamışlı "kamisli"); Halep, Rakka, Hama, İdlib, Serakib key like the Arabic already.
+_EXONYMS.update(
+    {
+        "sam": "دمشق",
+        "sam kirsal": "ريف دمشق",
+        "humus": "حمص",
+        "lazkiye": "اللاذقية",
+        "deyrizor": "دير الزور",
+        "deyr ez zor": "دير الزور",
+        "deyrezzor": "دير الزور",
+        "kamisli": "القامشلي",
+        "munbic": "منبج",
+        "suveyda": "السويداء",
+        "haseke": "الحسكة",
+        "kuneytra": "القنيطرة",
+    }
+)
 # Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
 # other list names (عندان, "Nawa"), so it is no evidence against it.
 _GOVERNORATES = (
