@@ -247,6 +247,7 @@ def link(
         # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
         records = mark_turkish_lists(records, sources)
     rows = _columns(records)
+    del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)
     report(f"features of {count} records ({len(rows.record)} readings)")
     if count == 0:

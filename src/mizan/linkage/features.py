@@ -670,7 +670,7 @@ def mark_turkish_lists(
             shown[source] += 1
     turkish = {source for source, n in shown.items() if n >= TURKISH_LIST_SHARE * total[source]}
     if not turkish:
-        return list(records)
+        return records if isinstance(records, list) else list(records)
     return [
         {**record, TURKISH_LIST: "1"} if source in turkish else record
         for record, source in zip(records, sources, strict=True)
