@@ -15,6 +15,7 @@ from mizan.linkage.features import (
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
+    mark_turkish_lists,
     record_readings,
 )
 from mizan.linkage.model import (
@@ -239,13 +240,18 @@ def link(
     _quiet_splink()
     model = model or default_model()
     report = _Stopwatch(progress)
+    if sources is not None:
+        records = records if isinstance(records, Sequence) else list(records)
+        if len(sources) != len(records):
+            raise ValueError("link: one source per record")
+        # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
+        records = mark_turkish_lists(records, sources)
     rows = _columns(records)
+    del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)
     report(f"features of {count} records ({len(rows.record)} readings)")
     if count == 0:
         return LinkResult([], [], {})
-    if sources is not None and len(sources) != count:
-        raise ValueError("link: one source per record")
     with tempfile.TemporaryDirectory(prefix="mizan-link-") as spill:
         return _link(
             rows,

@@ -24,13 +24,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
-from mizan.linkage.lists import read_name_cells
+from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
-from mizan.text import name_keys, normalise_for_search
+from mizan.text import name_key, name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
     has_article,
@@ -40,12 +40,14 @@ from mizan.text.names import (
     parse_full_name,
     strip_asides,
 )
-from mizan.text.translit import dotless_key, loose_key
+from mizan.text.translit import dotless_key, is_turkish_spelling, loose_key
 
 __all__ = [
     "FEATURE_COLUMNS",
     "NAME_PARTS",
+    "TURKISH_LIST",
     "ListVocabulary",
+    "mark_turkish_lists",
     "record_features",
     "record_readings",
 ]
@@ -101,8 +103,12 @@ def _spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key(text: str) -> str:
-    return "".join(name_keys(text))
+def _key(text: str, turkish: bool = False) -> str:
+    keys = name_keys(text, turkish=turkish)
+    if not keys:
+        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
+        return name_key(text)
+    return "".join(keys)
 
 
 # English names of Syrian places that no transliteration key reaches (search form → Arabic).
@@ -145,6 +151,24 @@ _EXONYMS.update(
         "الشام": "دمشق",
         "ريف الشام": "ريف دمشق",
         "الريف": "ريف دمشق",
+    }
+)
+# Turkish exonyms, as Syrians registered in Türkiye write their places (search form: Şam is
+# "sam", Kamışlı "kamisli"); Halep, Rakka, Hama, İdlib, Serakib key like the Arabic already.
+_EXONYMS.update(
+    {
+        "sam": "دمشق",
+        "sam kirsal": "ريف دمشق",
+        "humus": "حمص",
+        "lazkiye": "اللاذقية",
+        "deyrizor": "دير الزور",
+        "deyr ez zor": "دير الزور",
+        "deyrezzor": "دير الزور",
+        "kamisli": "القامشلي",
+        "munbic": "منبج",
+        "suveyda": "السويداء",
+        "haseke": "الحسكة",
+        "kuneytra": "القنيطرة",
     }
 )
 # Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
@@ -273,8 +297,8 @@ def _dotless(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _first_word_key(text: str) -> str:
-    keys = name_keys(text)
+def _first_word_key(text: str, turkish: bool = False) -> str:
+    keys = name_keys(text, turkish=turkish)
     return keys[0] if keys else ""
 
 
@@ -610,10 +634,54 @@ def record_features(
     return _features(row, _name_parts(row, vocabulary), vocabulary)
 
 
+# The cells whose letters tell a record written in Turkish spelling (``_turkish_record``).
+_TURKISH_CELLS = (*(f"{part}_name" for part in NAME_PARTS), "full_name", "birth_place")
+
+# Set on a record (by ``mizan.linkage.engine``) whose list is written in Turkish spelling.
+TURKISH_LIST = "_turkish_list"
+
+
+def _turkish_record(row: Mapping[str, str]) -> bool:
+    """Whether the Latin names of a record are in Turkish spelling: its list is (``TURKISH_LIST``,
+    set by the engine), or one of its names or its birth place shows a letter only Turkish writes
+    ("HALİT", "Şadi", "Halep" beside "İdlib"), so that its "CEMAL" is جمال and "VALİD" وليد."""
+    if row.get(TURKISH_LIST):
+        return True
+    return any(is_turkish_spelling(row.get(cell) or "") for cell in _TURKISH_CELLS)
+
+
+# The share of a list's records in Turkish letters from which its every Latin name is read in
+# Turkish spelling: a list whose records show ı İ ğ ş … this often was typed from Turkish papers.
+TURKISH_LIST_SHARE = 0.2
+
+
+def mark_turkish_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written in Turkish spelling marked ``TURKISH_LIST``: in such a
+    list "CEMAL", "Casim" and "VALİD" without a Turkish letter of their own are جمال, جاسم, وليد
+    too. A list is in Turkish spelling when at least ``TURKISH_LIST_SHARE`` of its records show
+    a letter only Turkish writes (``_turkish_record``)."""
+    shown: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        total[source] += 1
+        if _turkish_record(record):
+            shown[source] += 1
+    turkish = {source for source, n in shown.items() if n >= TURKISH_LIST_SHARE * total[source]}
+    if not turkish:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, TURKISH_LIST: "1"} if source in turkish else record
+        for record, source in zip(records, sources, strict=True)
+    ]
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
+    turkish = _turkish_record(row)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -622,9 +690,9 @@ def _features(
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(_usual_yaa(parts[part], vocabulary)) if text else ""
+            key = _first_word_key(_usual_yaa(parts[part], vocabulary), turkish) if text else ""
         else:
-            key = _key(_usual_yaa(text, vocabulary)) if text else ""
+            key = _key(_usual_yaa(text, vocabulary), turkish) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
@@ -653,4 +721,20 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    if features["birth_year"] is None and features["arrest_year"] is not None:
+        features["birth_year"] = _year_from_age(row.get(AGE_COLUMN) or "", features["arrest_year"])
     return features
+
+
+_AGE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def _year_from_age(age: str, arrest_year: int) -> int | None:
+    """The year of birth of a record that gives only the age at arrest ("42", "٤٢"): the year of
+    arrest less the age (a year late if the birthday had not yet come, which the comparison's
+    "one year apart" level absorbs)."""
+    match = _AGE.match(ocr_digits(age))
+    if match is None or not 0 < int(match.group(1)) < 100:
+        return None
+    year = arrest_year - int(match.group(1))
+    return year if plausible_year(year) else None

@@ -168,9 +168,15 @@ def _header_key(text: str) -> str:
     return "_".join(folded.replace("-", " ").replace("_", " ").split())
 
 
+AGE_COLUMN = "age_at_arrest"
+"""A column read by ``mizan link`` only (not a field of the registry): the age at arrest, which
+many lists give instead of the year of birth; the comparison takes the year of arrest less it."""
+AGE_ALIASES: tuple[str, ...] = ("age", "age at arrest", "العمر", "العمر عند الاعتقال", "السن")
+
 _ALIASES: dict[str, str] = {
     **{_header_key(name): name for name in HEADERS},
     **{_header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases},
+    **{_header_key(alias): AGE_COLUMN for alias in (AGE_COLUMN, *AGE_ALIASES)},
 }
 
 

@@ -111,9 +111,16 @@ OCR_PARTS = ("first", "father", "grandfather", "family")
 def ocr_level_sql(part: str) -> str:
     """The condition of the OCR level of a name part (``OCR_LEVEL_LABEL``)."""
     k, d, o, c = (f"{part}_{kind}" for kind in ("k", "rasm", "loose", "common"))
+    # One key for two Arabic spellings a letter apart (خلد/خالد: a long vowel dropped in typing)
+    # is the OCR level too where the sibling level would take it, a brother's name being common.
+    same_key = (
+        ' OR ("father_k_l" = "father_k_r" AND "family_k_l" = "family_k_r")'
+        if part == "first"
+        else ""
+    )
     return (
         f'NOT coalesce("{c}_l" AND "{c}_r", true)'
-        f' AND "{k}_l" <> "{k}_r" AND NOT coalesce("{d}_l" = "{d}_r", false)'
+        f' AND ("{k}_l" <> "{k}_r"{same_key}) AND NOT coalesce("{d}_l" = "{d}_r", false)'
         f' AND ("{d}_l" IS NOT NULL OR "{d}_r" IS NOT NULL)'
         f' AND (("{d}_l" IS NOT NULL AND "{d}_r" IS NOT NULL'
         f' AND least(length("{d}_l"), length("{d}_r")) >= 3'

@@ -56,6 +56,7 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_title",
+    "is_turkish_spelling",
     "loose_key",
     "name_key",
     "name_key_spans",
@@ -204,7 +205,7 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
     )
 )
 _ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD})
-_ABU_WORDS = frozenset({"abu", "abou", "abo", "\u0627\u0628\u0648"})  # ابو
+_ABU_WORDS = frozenset({"abu", "abou", "abo", "ebu", "\u0627\u0628\u0648"})  # ابو; Turkish "Ebu"
 _ABD_KEY = "abd"
 
 # Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
@@ -248,6 +249,7 @@ _DIN_SUFFIXES: tuple[str, ...] = (
     "aldeen",
     "eldeen",
     "eddin",
+    "ettin",  # Turkish: Nurettin, Muhyiettin
     "uddin",
     "addin",
     "oddin",
@@ -553,10 +555,54 @@ def _kurmanji(text: str) -> str:
     )
 
 
-def _search_words(text: str) -> list[str]:
+# Turkish spelling, as on the residence papers of Syrians in Türkiye (MUHAMMET, HALİT, ŞADİ,
+# CEMAL, VALİD, GASAN, EBU ZEYD): c is ج, ç چ, ş ش, ğ and g غ (ج is c), v و; ı İ ö ü are plain
+# vowels. A name with a letter only Turkish writes (ı İ ğ ö ü, or ş ç without Kurmanji's ê î û)
+# is read so; so is every Latin word of a record or list that shows them (``turkish=True``).
+_TURKISH_MARKS = frozenset("İıĞğŞşÇçÖöÜü")
+_TURKISH = str.maketrans(
+    {
+        "ç": "ch",
+        "Ç": "Ch",
+        "ş": "sh",
+        "Ş": "Sh",
+        "ğ": "gh",
+        "Ğ": "Gh",
+        "c": "j",
+        "C": "J",
+        "g": "gh",
+        "G": "Gh",
+        "v": "w",
+        "V": "W",
+        "ı": "i",
+        "İ": "I",
+        "ö": "o",
+        "Ö": "O",
+        "ü": "u",
+        "Ü": "U",
+    }
+)
+_KURMANJI_ONLY = frozenset("êÊîÎûÛ")
+
+
+def is_turkish_spelling(text: str) -> bool:
+    """Whether ``text`` has a letter that only Turkish spelling writes in a Syrian name (ı İ ğ ö
+    ü, or ş ç in a text without Kurmanji's ê î û): "HALİT", "Şadi", "Münbiç"."""
+    return bool(_TURKISH_MARKS.intersection(text)) and not _KURMANJI_ONLY.intersection(text)
+
+
+def _turkish(text: str) -> str:
+    """The Latin words of ``text`` read in Turkish spelling, rewritten in the common one."""
+    return " ".join(
+        word if any(_is_arabic_letter(char) for char in word) else word.translate(_TURKISH)
+        for word in text.split(" ")
+    )
+
+
+def _search_words(text: str, *, turkish: bool = False) -> list[str]:
+    text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
     return [
-        _arabizi(word)
-        for word in normalise_for_search(_kurmanji(text).translate(_BEFORE_SEARCH_FORM)).split()
+        _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
     ]
 
 
@@ -574,14 +620,14 @@ def name_key(word: str) -> str:
     return _word_key("".join(words))
 
 
-def name_keys(text: str) -> list[str]:
+def name_keys(text: str, *, turkish: bool = False) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
     Titles (الحاج, الشيخ, د., Dr, Sheikh, Hajj …) and stand-alone articles (ال, al, el, ar …) are
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    return [key for key, _first, _last in name_key_spans(_search_words(text))]
+    return [key for key, _first, _last in name_key_spans(_search_words(text, turkish=turkish))]
 
 
 def search_words(text: str) -> list[str]:
