@@ -201,3 +201,19 @@ class StaticTokenFactory(factory.django.DjangoModelFactory):
 
     device = factory.SubFactory(StaticDeviceFactory)
     token = factory.Sequence(lambda n: f"{n:08d}")
+
+
+def locker_item_of(team: Team, content: bytes) -> Any:
+    """A confidential locker item of ``team`` holding ``content``: an upload of the same bytes by
+    someone outside that team *is* this item (the locker keeps one item per content)."""
+    import io
+
+    from mizan.evidence.services import item_ingest
+
+    return item_ingest(
+        io.BytesIO(content),
+        filename="other.bin",
+        actor=None,
+        sensitivity=Sensitivity.CONFIDENTIAL,
+        team=team,
+    ).item

@@ -21,6 +21,7 @@ from mizan.core.models import AuditEntry, Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.models import Item, Recipient
 from tests.conftest import signed_in
+from tests.factories import locker_item_of
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
@@ -323,16 +324,8 @@ def test_a_signed_copy_the_locker_holds_out_of_reach_is_refused(
 ) -> None:
     """An uploaded signed copy with the bytes of another team's locker item is that item:
     refused, and no agreement is recorded with it."""
-    from mizan.evidence.services import item_ingest
-
     secret = b"a synthetic memorandum held by another team"
-    other = item_ingest(
-        io.BytesIO(secret),
-        filename="other.pdf",
-        actor=None,
-        sensitivity=Sensitivity.CONFIDENTIAL,
-        team=team_b,
-    ).item
+    other = locker_item_of(team_b, secret)
     assert not other.is_visible_to(legal_a)
     with pytest.raises(ValidationError, match="an item you cannot see"):
         services.agreement_create(

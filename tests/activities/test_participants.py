@@ -17,6 +17,7 @@ from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from tests.activities.conftest import make_activity, removal_question, term
 from tests.conftest import signed_in
+from tests.factories import locker_item_of
 
 pytestmark = pytest.mark.django_db
 
@@ -230,16 +231,9 @@ def test_a_file_the_locker_holds_out_of_reach_is_never_attached(
     import io
 
     from mizan.activities.models import Output
-    from mizan.evidence.services import item_ingest
 
     secret = b"a synthetic scan held by another team"
-    other = item_ingest(
-        io.BytesIO(secret),
-        filename="other.txt",
-        actor=None,
-        sensitivity=Sensitivity.CONFIDENTIAL,
-        team=team_b,
-    ).item
+    other = locker_item_of(team_b, secret)
     assert not other.is_visible_to(documenter_a)
     activity = make_activity(project)
     with pytest.raises(ValidationError, match="an item you cannot see"):

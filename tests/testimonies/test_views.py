@@ -14,6 +14,7 @@ from mizan.core.sensitivity import Sensitivity
 from mizan.testimonies import services
 from mizan.testimonies.models import Publication, Transcript
 from tests.conftest import signed_in
+from tests.factories import locker_item_of
 from tests.testimonies.conftest import wav_bytes
 
 
@@ -352,16 +353,9 @@ def test_a_consent_proof_already_in_the_locker_out_of_reach_is_refused(
     user may not see. Refused, as an original of the same kind is (``original_add``)."""
     from mizan.core.models import Term
     from mizan.evidence.models import Item
-    from mizan.evidence.services import item_ingest
 
     secret = b"a synthetic document of another team"
-    other = item_ingest(
-        io.BytesIO(secret),
-        filename="other.txt",
-        actor=None,
-        sensitivity=Sensitivity.CONFIDENTIAL,
-        team=team_b,
-    ).item
+    other = locker_item_of(team_b, secret)
     assert not other.is_visible_to(documenter_a)
     scope = Term.objects.filter(vocabulary="consent_scope", active=True).first()
     assert scope is not None
