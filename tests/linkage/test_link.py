@@ -16,11 +16,7 @@ from mizan.cli import main
 from mizan.linkage import FieldEvidence, link, score_pair
 from mizan.linkage.features import record_features
 from mizan.linkage.synthetic import FIELDS, generate, write_lists
-
-
-def _person(**values: str) -> dict[str, str]:
-    return {field: values.get(field, "") for field in FIELDS}
-
+from tests.linkage.rows import person as _person
 
 # Synthetic people only. The same man in an Arabic family report and a Latin UN list.
 AR = _person(

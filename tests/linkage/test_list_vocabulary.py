@@ -5,13 +5,9 @@ from __future__ import annotations
 
 from mizan.linkage import link
 from mizan.linkage.features import ListVocabulary, record_features
-from mizan.linkage.synthetic import FIELDS, generate
+from mizan.linkage.synthetic import generate
 from mizan.text.names import is_given_name
-
-
-def _person(**values: str) -> dict[str, str]:
-    return {field: values.get(field, "") for field in FIELDS}
-
+from tests.linkage.rows import person as _person
 
 # Synthetic people only: the same names written in separate columns by other records of the lists.
 CONTEXT = [

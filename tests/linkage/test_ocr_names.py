@@ -8,13 +8,9 @@ from mizan.linkage import link
 from mizan.linkage.engine import score_pairs
 from mizan.linkage.features import ListVocabulary, _place, record_features, record_readings
 from mizan.linkage.model import OCR_LEVEL_LABEL
-from mizan.linkage.synthetic import FIELDS
 from mizan.text import name_keys
 from mizan.text.names import parse_full_name
-
-
-def _person(**values: str) -> dict[str, str]:
-    return {field: values.get(field, "") for field in FIELDS}
+from tests.linkage.rows import person as _person
 
 
 def _first_name_level(a: dict[str, str], b: dict[str, str]) -> tuple[str, float]:

@@ -8,13 +8,9 @@ import pytest
 from mizan.linkage import link
 from mizan.linkage.engine import _average_linkage, _cannot_link, _one_edit
 from mizan.linkage.features import ListVocabulary, _place, record_features, record_readings
-from mizan.linkage.synthetic import FIELDS
 from mizan.text import name_keys
 from mizan.text.names import parse_full_name, strip_asides
-
-
-def _person(**values: str) -> dict[str, str]:
-    return {field: values.get(field, "") for field in FIELDS}
+from tests.linkage.rows import person as _person
 
 
 @pytest.mark.parametrize(

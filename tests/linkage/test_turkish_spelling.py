@@ -11,13 +11,9 @@ import pytest
 
 from mizan.linkage.features import TURKISH_LIST, mark_turkish_lists, record_features
 from mizan.linkage.model import OCR_LEVEL_LABEL
-from mizan.linkage.synthetic import FIELDS
 from mizan.text import name_keys
 from mizan.text.translit import is_turkish_spelling
-
-
-def _person(**values: str) -> dict[str, str]:
-    return {field: values.get(field, "") for field in FIELDS}
+from tests.linkage.rows import person as _person
 
 
 @pytest.mark.parametrize(
