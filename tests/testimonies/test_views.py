@@ -294,26 +294,6 @@ def test_transcript_page_holds_one_window_and_links_the_next(
     assert AuditEntry.objects.filter(action="view").count() == views_before + 5
 
 
-@pytest.fixture
-def store_puts(monkeypatch: Any) -> list[int]:
-    """Every write of content to the evidence store, as the number of transactions open at
-    that moment beyond the test's own."""
-    from django.db import connection
-
-    from mizan.evidence.store import LocalStore
-
-    depths: list[int] = []
-    baseline = len(connection.atomic_blocks)
-    put = LocalStore.put
-
-    def traced(self: Any, stream: Any) -> Any:
-        depths.append(len(connection.atomic_blocks) - baseline)
-        return put(self, stream)
-
-    monkeypatch.setattr(LocalStore, "put", traced)
-    return depths
-
-
 def test_an_original_or_a_consent_proof_is_stored_before_any_transaction(
     testimony: Any, documenter_a: Any, store_puts: list[int]
 ) -> None:

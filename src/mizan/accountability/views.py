@@ -319,6 +319,7 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
         template="accountability/agreement_form.html",
         context={"title": _("Record an agreement")},
         saved_message=_("The agreement was recorded."),
+        atomic=False,  # the file is stored before the service's transaction (item_ingest)
     )
 
 
