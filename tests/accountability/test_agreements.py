@@ -396,3 +396,53 @@ def test_a_refused_change_stores_no_signed_copy(
     assert Item.objects.count() == items
     assert store_puts == []
     assert agreement.recipient_id == recipient.pk
+
+
+def test_a_letter_is_stored_before_the_status_steps_transaction(
+    recipient: Any, legal_a: Any, store_puts: list[int]
+) -> None:
+    """A letter uploaded with a status step is stored outside any transaction (SQLite's one
+    write lock is not held through the upload) and linked to the submission with the step."""
+    submission = services.submission_create(
+        actor=legal_a, data={"title": "File (synthetic)", "recipient": recipient}
+    )
+    response = signed_in(legal_a).post(
+        reverse("accountability:status_add", args=[submission.pk]),
+        {
+            "status": Submission.Status.SENT,
+            "on": TODAY.isoformat(),
+            "correspondence": SimpleUploadedFile("letter.txt", b"a synthetic cover letter"),
+        },
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.SENT
+    letter = submission.items.get()
+    assert submission.history.get(status=Submission.Status.SENT).correspondence == letter
+    entry = AuditEntry.objects.filter(object_type="accountability.submission").first()
+    assert entry is not None and "items" in entry.fields
+    assert store_puts == [0]
+
+
+def test_a_letter_out_of_reach_is_not_attached(recipient: Any, legal_a: Any, team_b: Any) -> None:
+    """A letter whose bytes are another team's locker item is that item: refused, the step not
+    recorded, the item not listed under the submission."""
+    submission = services.submission_create(
+        actor=legal_a, data={"title": "File (synthetic)", "recipient": recipient}
+    )
+    secret = b"a synthetic letter filed by another team"
+    other = locker_item_of(team_b, secret)
+    response = signed_in(legal_a).post(
+        reverse("accountability:status_add", args=[submission.pk]),
+        {
+            "status": Submission.Status.SENT,
+            "on": TODAY.isoformat(),
+            "correspondence": SimpleUploadedFile("letter.txt", secret),
+        },
+        follow=True,
+    )
+    assert "cannot see" in response.content.decode()
+    assert other.reference not in response.content.decode()
+    submission.refresh_from_db()
+    assert not submission.items.exists()
+    assert submission.status != Submission.Status.SENT

@@ -271,45 +271,55 @@ def status_record(
             correspondence=correspondence,
             recorded_by=acting_user(actor),
         )
+        detail = {"from": before, "to": status, "on": on.isoformat()}
         if correspondence is not None:
             current.items.add(correspondence)
+            fields.append("items")
+            detail["correspondence"] = correspondence.reference
         audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            target=current,
-            fields=fields,
-            detail={"from": before, "to": status, "on": on.isoformat()},
+            actor=actor, action=Action.UPDATE, target=current, fields=fields, detail=detail
         )
     submission.refresh_from_db()
     return change
 
 
+def correspondence_store(
+    *, actor: Any, submission: Submission, stream: BinaryIO, filename: str, title: str = ""
+) -> Item:
+    """Keep a letter or e-mail to or from the recipient in the locker, not yet linked to the
+    submission (``correspondence_add`` or ``status_record`` link it).
+
+    The item takes the submission's sensitivity and case team and its case files, so whoever may
+    see the submission may see its correspondence (and nobody else). Stored outside any
+    transaction: on SQLite a transaction holds the one write lock, which an upload must not."""
+    return evidence_services.item_ingest(
+        stream,
+        filename=filename,
+        actor=actor,
+        title=title or _("Correspondence of %(ref)s") % {"ref": submission.reference},
+        sensitivity=submission.sensitivity,
+        team=submission.team,
+        case_files=list(submission.case_files.all()),
+    ).within_reach_of(actor)
+
+
 def correspondence_add(
     *, actor: Any, submission: Submission, stream: BinaryIO, filename: str, title: str = ""
 ) -> Item:
-    """Keep a letter or e-mail to or from the recipient as a locker item of the submission.
-
-    The item takes the submission's sensitivity and case team and its case files, so whoever may
-    see the submission may see its correspondence (and nobody else)."""
+    """Keep a letter or e-mail to or from the recipient as a locker item of the submission."""
+    item = correspondence_store(
+        actor=actor, submission=submission, stream=stream, filename=filename, title=title
+    )
     with transaction.atomic():
-        result = evidence_services.item_ingest(
-            stream,
-            filename=filename,
-            actor=actor,
-            title=title or _("Correspondence of %(ref)s") % {"ref": submission.reference},
-            sensitivity=submission.sensitivity,
-            team=submission.team,
-            case_files=list(submission.case_files.all()),
-        )
-        submission.items.add(result.item)
+        submission.items.add(item)
         audit_record(
             actor=actor,
             action=Action.UPDATE,
             target=submission,
             fields=["items"],
-            detail={"correspondence": result.item.reference},
+            detail={"correspondence": item.reference},
         )
-    return result.item
+    return item
 
 
 # --- Agreements -------------------------------------------------------------------------------
