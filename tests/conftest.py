@@ -175,3 +175,23 @@ def needs_tool(name: str, package: str) -> pytest.MarkDecorator:
     if missing and os.environ.get("CI"):
         raise RuntimeError(f"{name} is missing under CI: ./mizan.sh test should install {package}")
     return pytest.mark.skipif(missing, reason=f"{package} is not installed (mizan.sh installs it)")
+
+
+@pytest.fixture
+def store_puts(monkeypatch: Any) -> list[int]:
+    """Every write of content to the evidence store, as the number of transactions open at
+    that moment beyond the test's own."""
+    from django.db import connection
+
+    from mizan.evidence.store import LocalStore
+
+    depths: list[int] = []
+    baseline = len(connection.atomic_blocks)
+    put = LocalStore.put
+
+    def traced(self: Any, stream: Any) -> Any:
+        depths.append(len(connection.atomic_blocks) - baseline)
+        return put(self, stream)
+
+    monkeypatch.setattr(LocalStore, "put", traced)
+    return depths

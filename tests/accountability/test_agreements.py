@@ -341,3 +341,108 @@ def test_a_signed_copy_the_locker_holds_out_of_reach_is_refused(
             filename="mou.pdf",
         )
     assert not Agreement.objects.filter(document=other).exists()
+
+
+def test_a_signed_copy_is_stored_before_any_transaction(
+    recipient: Any, legal_a: Any, store_puts: list[int]
+) -> None:
+    """On SQLite a transaction holds the database's one write lock: a signed copy stored inside
+    one would stop every other writer for the whole upload. Recording an agreement and
+    replacing its signed copy both store the file first."""
+    client = signed_in(legal_a)
+    response = client.post(
+        reverse("accountability:agreement_new"),
+        {
+            "recipient": recipient.pk,
+            "title": "MoU with the OTP",
+            "signed_on": "2024-02-01",
+            "sensitivity": Sensitivity.INTERNAL,
+            "upload": SimpleUploadedFile("mou.pdf", b"the signed copy"),
+        },
+    )
+    assert response.status_code == 302
+    agreement = Agreement.objects.get()
+    first = agreement.document
+    url = reverse("accountability:agreement_edit", args=[agreement.pk])
+    form = client.get(url).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "team"}
+    data.update({"recipient": recipient.pk, "signed_on": "2024-02-01", "document": ""})
+    data["upload"] = SimpleUploadedFile("mou-v2.pdf", b"the signed copy, second version")
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    agreement.refresh_from_db()
+    assert agreement.document is not None and agreement.document != first
+    assert store_puts == [0, 0]
+
+
+def test_a_refused_change_stores_no_signed_copy(
+    recipient: Any, legal_a: Any, store_puts: list[int]
+) -> None:
+    """A change refused (the recipient of an agreement with submissions) is refused before the
+    new signed copy is stored, and the caller's agreement is left as it was."""
+    agreement = _agreement(recipient)
+    services.submission_create(
+        actor=None, data={"title": "Under it", "recipient": recipient, "agreement": agreement}
+    )
+    items = Item.objects.count()
+    with pytest.raises(ValidationError, match="recipient cannot change"):
+        services.agreement_update(
+            actor=legal_a,
+            agreement=agreement,
+            data={"recipient": _other_recipient()},
+            stream=io.BytesIO(b"a synthetic signed copy for another recipient"),
+            filename="mou.pdf",
+        )
+    assert Item.objects.count() == items
+    assert store_puts == []
+    assert agreement.recipient_id == recipient.pk
+
+
+def test_a_letter_is_stored_before_the_status_steps_transaction(
+    recipient: Any, legal_a: Any, store_puts: list[int]
+) -> None:
+    """A letter uploaded with a status step is stored outside any transaction (SQLite's one
+    write lock is not held through the upload) and linked to the submission with the step."""
+    submission = services.submission_create(
+        actor=legal_a, data={"title": "File (synthetic)", "recipient": recipient}
+    )
+    response = signed_in(legal_a).post(
+        reverse("accountability:status_add", args=[submission.pk]),
+        {
+            "status": Submission.Status.SENT,
+            "on": TODAY.isoformat(),
+            "correspondence": SimpleUploadedFile("letter.txt", b"a synthetic cover letter"),
+        },
+    )
+    assert response.status_code == 302
+    submission.refresh_from_db()
+    assert submission.status == Submission.Status.SENT
+    letter = submission.items.get()
+    assert submission.history.get(status=Submission.Status.SENT).correspondence == letter
+    entry = AuditEntry.objects.filter(object_type="accountability.submission").first()
+    assert entry is not None and "items" in entry.fields
+    assert store_puts == [0]
+
+
+def test_a_letter_out_of_reach_is_not_attached(recipient: Any, legal_a: Any, team_b: Any) -> None:
+    """A letter whose bytes are another team's locker item is that item: refused, the step not
+    recorded, the item not listed under the submission."""
+    submission = services.submission_create(
+        actor=legal_a, data={"title": "File (synthetic)", "recipient": recipient}
+    )
+    secret = b"a synthetic letter filed by another team"
+    other = locker_item_of(team_b, secret)
+    response = signed_in(legal_a).post(
+        reverse("accountability:status_add", args=[submission.pk]),
+        {
+            "status": Submission.Status.SENT,
+            "on": TODAY.isoformat(),
+            "correspondence": SimpleUploadedFile("letter.txt", secret),
+        },
+        follow=True,
+    )
+    assert "cannot see" in response.content.decode()
+    assert other.reference not in response.content.decode()
+    submission.refresh_from_db()
+    assert not submission.items.exists()
+    assert submission.status != Submission.Status.SENT

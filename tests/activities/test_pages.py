@@ -3,6 +3,7 @@ list shows only published public activities; publishing needs a public activity.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -185,3 +186,58 @@ def test_linked_records_are_shown_by_their_own_level(
     url = f"/activities/staff/{activity.pk}/"
     assert "Confidential findings" not in signed_in(viewer).get(url).content.decode()
     assert "Confidential findings" in signed_in(documenter_a).get(url).content.decode()
+
+
+def test_a_sheet_or_a_photo_is_stored_before_any_transaction(
+    documenter_a: Any, project: Any, store_puts: list[int]
+) -> None:
+    """On SQLite a transaction holds the database's one write lock: an attendance sheet or a
+    photo stored inside one would stop every other writer for the whole upload. The locker
+    stores the file first; the activity's own writes follow in their transaction."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mizan.activities.models import Output
+
+    activity = make_activity(project)
+    client = signed_in(documenter_a)
+    response = client.post(
+        f"/activities/staff/{activity.pk}/sheet/",
+        {"file": SimpleUploadedFile("sheet.txt", b"a synthetic attendance sheet")},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = client.post(
+        f"/activities/staff/{activity.pk}/outputs/new/",
+        {
+            "kind": Output.Kind.PHOTO,
+            "title": "Workshop room",
+            "file": SimpleUploadedFile("room.txt", b"a synthetic photo of an empty room"),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    activity.refresh_from_db()
+    assert activity.attendance_sheet is not None
+    assert activity.outputs.get().item is not None
+    assert store_puts == [0, 0]
+
+
+def test_a_refused_output_stores_no_file(
+    documenter_a: Any, project: Any, store_puts: list[int]
+) -> None:
+    """An output the model refuses (a title too long for it) is refused before its photo is
+    stored: nothing is left in the locker linked to nothing."""
+    from mizan.activities.models import Output
+    from mizan.evidence.models import Item
+
+    activity = make_activity(project)
+    items = Item.objects.count()
+    with pytest.raises(ValidationError):
+        services.output_add(
+            actor=documenter_a,
+            activity=activity,
+            data={"kind": Output.Kind.PHOTO, "title": "x" * 5000},
+            stream=io.BytesIO(b"a synthetic photo of a hall"),
+            filename="hall.jpg",
+        )
+    assert Item.objects.count() == items
+    assert store_puts == []  # not even stored and rolled back: the file would stay in the store
+    assert not activity.outputs.exists()

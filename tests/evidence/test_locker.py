@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
 
@@ -710,3 +711,50 @@ def test_iso_dates_are_isolated_left_to_right(documenter_a: Any, team_a: Any) ->
     ingest(b"dated", team=team_a)
     body = signed_in(documenter_a, language="ar").get(reverse("evidence:item_list")).content
     assert re.search(rb'<bdi dir="ltr">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</bdi>', body)
+
+
+def test_an_upload_of_another_teams_item_is_refused_and_tells_nothing_of_it(
+    documenter_a: Any, team_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: an upload with the bytes of an item the uploader
+    may not see *is* that item. Answering with its reference would confirm the locker holds it
+    and name it; linking it to the uploader's case file would let that case file's package
+    carry it out. Refused with neither; the upload is dropped."""
+    from mizan.cases.models import CaseFile
+    from tests.factories import locker_item_of
+
+    secret = b"a synthetic detention record held by another team"
+    other = locker_item_of(team_b, secret)
+    assert not other.is_visible_to(documenter_a)
+    case = CaseFile.objects.create(reference="CF-A1", title="Team A case", team=team_a)
+    client = signed_in(documenter_a)
+    response = _upload(client, secret, "record.txt", team=team_a.pk, case_file=case.pk)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "cannot see" in response.json()["error"]
+    assert other.reference not in body and other.sha256 not in body
+    assert not other.case_files.exists()
+    assert not Upload.objects.exists()
+    # Without a case file, the same.
+    response = _upload(client, secret, "record.txt", team=team_a.pk)
+    assert response.status_code == 400 and other.reference not in response.content.decode()
+    # A derived copy with those bytes does not name it either.
+    own = item_ingest(
+        io.BytesIO(b"a synthetic original of team A"),
+        filename="o.txt",
+        actor=documenter_a,
+        team=team_a,
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.item_derive(
+            original=own.item,
+            stream=io.BytesIO(secret),
+            filename="r.txt",
+            derivation="redacted",
+            actor=documenter_a,
+        )
+    assert other.reference not in " ".join(refused.value.messages)
+    # The service itself never links it to a case file of the actor's.
+    with pytest.raises(ValidationError):
+        item_ingest(io.BytesIO(secret), filename="x.txt", actor=documenter_a, case_files=[case])
+    assert not other.case_files.exists()

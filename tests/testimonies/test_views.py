@@ -294,26 +294,6 @@ def test_transcript_page_holds_one_window_and_links_the_next(
     assert AuditEntry.objects.filter(action="view").count() == views_before + 5
 
 
-@pytest.fixture
-def store_puts(monkeypatch: Any) -> list[int]:
-    """Every write of content to the evidence store, as the number of transactions open at
-    that moment beyond the test's own."""
-    from django.db import connection
-
-    from mizan.evidence.store import LocalStore
-
-    depths: list[int] = []
-    baseline = len(connection.atomic_blocks)
-    put = LocalStore.put
-
-    def traced(self: Any, stream: Any) -> Any:
-        depths.append(len(connection.atomic_blocks) - baseline)
-        return put(self, stream)
-
-    monkeypatch.setattr(LocalStore, "put", traced)
-    return depths
-
-
 def test_an_original_or_a_consent_proof_is_stored_before_any_transaction(
     testimony: Any, documenter_a: Any, store_puts: list[int]
 ) -> None:
@@ -375,3 +355,31 @@ def test_a_consent_proof_already_in_the_locker_out_of_reach_is_refused(
     page = signed_in(documenter_a).get(reverse("testimonies:detail", args=[testimony.pk]))
     assert other.reference not in page.content.decode()
     assert Item.objects.get(pk=other.pk).consent_scopes.count() == 0
+
+
+def test_a_refused_consent_leaves_no_proof_in_the_locker(testimony: Any, documenter_a: Any) -> None:
+    """The form lets a date in the future through; the service refuses it. The page must refuse
+    it before it stores the proof, or the signed form stays in the locker linked to nothing."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from mizan.core.models import Term
+    from mizan.evidence.models import Item
+
+    scope = Term.objects.filter(vocabulary="consent_scope", active=True).first()
+    assert scope is not None
+    items = Item.objects.count()
+    response = signed_in(documenter_a).post(
+        reverse("testimonies:consent_add", args=[testimony.pk]),
+        {
+            "scopes": [scope.pk],
+            "method": "written",
+            "taken_on": (timezone.localdate() + timedelta(days=3)).isoformat(),
+            "proof": SimpleUploadedFile("consent.txt", b"a synthetic signed form, dated ahead"),
+        },
+    )
+    assert response.status_code == 200
+    assert "cannot be in the future" in response.content.decode()
+    assert Item.objects.count() == items
+    assert not testimony.consents.exists()

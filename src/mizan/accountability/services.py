@@ -9,6 +9,7 @@ act or item the actor may not see.
 
 from __future__ import annotations
 
+import copy
 import datetime
 import io
 from collections.abc import Iterable, Mapping, Sequence
@@ -270,45 +271,55 @@ def status_record(
             correspondence=correspondence,
             recorded_by=acting_user(actor),
         )
+        detail = {"from": before, "to": status, "on": on.isoformat()}
         if correspondence is not None:
             current.items.add(correspondence)
+            fields.append("items")
+            detail["correspondence"] = correspondence.reference
         audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            target=current,
-            fields=fields,
-            detail={"from": before, "to": status, "on": on.isoformat()},
+            actor=actor, action=Action.UPDATE, target=current, fields=fields, detail=detail
         )
     submission.refresh_from_db()
     return change
 
 
+def correspondence_store(
+    *, actor: Any, submission: Submission, stream: BinaryIO, filename: str, title: str = ""
+) -> Item:
+    """Keep a letter or e-mail to or from the recipient in the locker, not yet linked to the
+    submission (``correspondence_add`` or ``status_record`` link it).
+
+    The item takes the submission's sensitivity and case team and its case files, so whoever may
+    see the submission may see its correspondence (and nobody else). Stored outside any
+    transaction: on SQLite a transaction holds the one write lock, which an upload must not."""
+    return evidence_services.item_ingest(
+        stream,
+        filename=filename,
+        actor=actor,
+        title=title or _("Correspondence of %(ref)s") % {"ref": submission.reference},
+        sensitivity=submission.sensitivity,
+        team=submission.team,
+        case_files=list(submission.case_files.all()),
+    ).within_reach_of(actor)
+
+
 def correspondence_add(
     *, actor: Any, submission: Submission, stream: BinaryIO, filename: str, title: str = ""
 ) -> Item:
-    """Keep a letter or e-mail to or from the recipient as a locker item of the submission.
-
-    The item takes the submission's sensitivity and case team and its case files, so whoever may
-    see the submission may see its correspondence (and nobody else)."""
+    """Keep a letter or e-mail to or from the recipient as a locker item of the submission."""
+    item = correspondence_store(
+        actor=actor, submission=submission, stream=stream, filename=filename, title=title
+    )
     with transaction.atomic():
-        result = evidence_services.item_ingest(
-            stream,
-            filename=filename,
-            actor=actor,
-            title=title or _("Correspondence of %(ref)s") % {"ref": submission.reference},
-            sensitivity=submission.sensitivity,
-            team=submission.team,
-            case_files=list(submission.case_files.all()),
-        )
-        submission.items.add(result.item)
+        submission.items.add(item)
         audit_record(
             actor=actor,
             action=Action.UPDATE,
             target=submission,
             fields=["items"],
-            detail={"correspondence": result.item.reference},
+            detail={"correspondence": item.reference},
         )
-    return result.item
+    return item
 
 
 # --- Agreements -------------------------------------------------------------------------------
@@ -365,14 +376,16 @@ def agreement_create(
 ) -> Agreement:
     """Record an agreement with a recipient; ``data`` may name its signed document (a locker
     item), or ``stream`` is the signed document, stored in the locker with it. Everything is
-    checked before the file is stored, so a refused agreement leaves nothing behind."""
+    checked before the file is stored, so a refused agreement leaves nothing behind; the file is
+    stored before the agreement's transaction opens (on SQLite a transaction holds the one write
+    lock, which an upload must not hold)."""
     agreement = Agreement(**dict(data))
     _check_agreement(agreement, actor)
+    if stream is not None:
+        agreement.document = _signed_document(
+            actor=actor, agreement=agreement, stream=stream, filename=filename
+        )
     with transaction.atomic():
-        if stream is not None:
-            agreement.document = _signed_document(
-                actor=actor, agreement=agreement, stream=stream, filename=filename
-            )
         agreement.save()
         audit_record(
             actor=actor,
@@ -394,30 +407,46 @@ def agreement_update(
 ) -> list[str]:
     """Change an agreement (``data``: the changed fields); the changed fields' names, for the
     page to say whether anything changed. The recipient of an agreement that submissions were
-    made under stays: those submissions went to it."""
+    made under stays: those submissions went to it.
+
+    A new signed document is stored once the change has been checked, before the transaction
+    that saves it opens (on SQLite a transaction holds the one write lock, which an upload must
+    not hold); the change is checked again under the row's lock."""
+    document = None
+    if stream is not None:
+        proposed = copy.copy(agreement)  # the caller's object stays as it was if refused
+        _check_agreement_change(actor, proposed, data)
+        document = _signed_document(
+            actor=actor, agreement=proposed, stream=stream, filename=filename
+        )
     with transaction.atomic():
         agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
-        before_recipient = agreement.recipient_id
-        changed = assign_changes(agreement, dict(data))
-        if agreement.recipient_id != before_recipient and agreement.submissions.exists():
-            raise ValidationError(
-                {
-                    "recipient": _(
-                        "Submissions were made under this agreement to its recipient: "
-                        "the recipient cannot change."
-                    )
-                }
-            )
-        _check_agreement(agreement, actor)
-        if stream is not None:
-            agreement.document = _signed_document(
-                actor=actor, agreement=agreement, stream=stream, filename=filename
-            )
+        changed = _check_agreement_change(actor, agreement, data)
+        if document is not None:
+            agreement.document = document
             if "document" not in changed:
                 changed.append("document")
         if changed:
             agreement.save()
             audit_record(actor=actor, action=Action.UPDATE, target=agreement, fields=changed)
+    return changed
+
+
+def _check_agreement_change(actor: Any, agreement: Agreement, data: Mapping[str, Any]) -> list[str]:
+    """Apply ``data`` to ``agreement`` and refuse it as ``agreement_update`` would; the changed
+    fields' names."""
+    before_recipient = agreement.recipient_id
+    changed = assign_changes(agreement, dict(data))
+    if agreement.recipient_id != before_recipient and agreement.submissions.exists():
+        raise ValidationError(
+            {
+                "recipient": _(
+                    "Submissions were made under this agreement to its recipient: "
+                    "the recipient cannot change."
+                )
+            }
+        )
+    _check_agreement(agreement, actor)
     return changed
 
 

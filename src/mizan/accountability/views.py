@@ -15,7 +15,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -224,8 +223,9 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             # The step is checked before the letter is stored, so a refused status leaves no
-            # file in the locker's store; the item and the step then commit together (the
-            # service checks again under the row lock).
+            # file in the locker's store; the letter is stored outside any transaction (on
+            # SQLite one holds the write lock through the upload), then linked with the step
+            # in the step's own transaction (the service checks again under the row lock).
             services.status_check(
                 submission=submission,
                 status=data["status"],
@@ -233,26 +233,25 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=data["reason"],
                 recipient_reference=data["recipient_reference"],
             )
-            with transaction.atomic():
-                upload = data["correspondence"]
-                item = None
-                if upload is not None:
-                    item = services.correspondence_add(
-                        actor=request.user,
-                        submission=submission,
-                        stream=upload,
-                        filename=upload.name,
-                    )
-                services.status_record(
+            upload = data["correspondence"]
+            item = None
+            if upload is not None:
+                item = services.correspondence_store(
                     actor=request.user,
                     submission=submission,
-                    status=data["status"],
-                    on=data["on"],
-                    source=data["source"],
-                    reason=data["reason"],
-                    recipient_reference=data["recipient_reference"],
-                    correspondence=item,
+                    stream=upload,
+                    filename=upload.name,
                 )
+            services.status_record(
+                actor=request.user,
+                submission=submission,
+                status=data["status"],
+                on=data["on"],
+                source=data["source"],
+                reason=data["reason"],
+                recipient_reference=data["recipient_reference"],
+                correspondence=item,
+            )
         except ValidationError as exc:
             messages.error(request, error_text(exc))
         else:
@@ -319,6 +318,7 @@ def agreement_new(request: HttpRequest) -> HttpResponse:
         template="accountability/agreement_form.html",
         context={"title": _("Record an agreement")},
         saved_message=_("The agreement was recorded."),
+        atomic=False,  # the file is stored before the service's transaction (item_ingest)
     )
 
 

@@ -302,17 +302,21 @@ def _locker_level(activity: Activity) -> int:
 
 
 def sheet_attach(*, actor: Any, activity: Activity, stream: BinaryIO, filename: str) -> Activity:
-    """Keep the scanned attendance sheet in the evidence locker and link it to the activity."""
+    """Keep the scanned attendance sheet in the evidence locker and link it to the activity.
+
+    The locker stores the file and records its item before this service's transaction opens:
+    on SQLite a transaction holds the one write lock, which an upload must not hold."""
+    result = evidence_services.item_ingest(
+        stream,
+        filename=filename,
+        actor=actor,
+        title=_("Attendance sheet of %(ref)s") % {"ref": activity.reference},
+        sensitivity=_locker_level(activity),
+        team=activity.team,
+    )
+    sheet = result.within_reach_of(actor)
     with transaction.atomic():
-        result = evidence_services.item_ingest(
-            stream,
-            filename=filename,
-            actor=actor,
-            title=_("Attendance sheet of %(ref)s") % {"ref": activity.reference},
-            sensitivity=_locker_level(activity),
-            team=activity.team,
-        )
-        activity.attendance_sheet = result.within_reach_of(actor)
+        activity.attendance_sheet = sheet
         activity.save(update_fields=["attendance_sheet", "updated_at"])
         audit_record(
             actor=actor,
@@ -333,21 +337,26 @@ def output_add(
     filename: str = "",
 ) -> Output:
     """Record an output; a photo's file goes to the locker (its thumbnail, the copy pages show,
-    is made without the EXIF and GPS metadata by the locker's ingest)."""
+    is made without the EXIF and GPS metadata by the locker's ingest).
+
+    The output is checked before the file is stored, and the file stored before the output's
+    transaction opens (on SQLite a transaction holds the one write lock, which an upload must
+    not hold)."""
     data = dict(data)
     if data.get("kind") == Output.Kind.PHOTO and stream is None:
         raise ValidationError(_("Attach the photo."))
+    output = Output(activity=activity, **data)
+    output.full_clean(exclude=["item"])
+    if stream is not None:
+        output.item = evidence_services.item_ingest(
+            stream,
+            filename=filename,
+            actor=actor,
+            title=str(data.get("title", "")),
+            sensitivity=_locker_level(activity),
+            team=activity.team,
+        ).within_reach_of(actor)
     with transaction.atomic():
-        output = Output(activity=activity, **data)
-        if stream is not None:
-            output.item = evidence_services.item_ingest(
-                stream,
-                filename=filename,
-                actor=actor,
-                title=str(data.get("title", "")),
-                sensitivity=_locker_level(activity),
-                team=activity.team,
-            ).within_reach_of(actor)
         output.full_clean()
         output.save()
         audit_record(

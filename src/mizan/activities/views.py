@@ -203,6 +203,7 @@ def sheet_add(request: HttpRequest, pk: int) -> HttpResponse:
         template="activities/small_form.html",
         context={"activity": activity, "title": _("Attendance sheet"), "upload": True},
         saved_message=_("The attendance sheet is in the evidence locker."),
+        atomic=False,  # the file is stored before the service's transaction (item_ingest)
     )
 
 
@@ -229,6 +230,7 @@ def output_add(request: HttpRequest, pk: int) -> HttpResponse:
         template="activities/small_form.html",
         context={"activity": activity, "title": _("Add an output"), "upload": True},
         saved_message=_("The output was recorded."),
+        atomic=False,  # the file is stored before the service's transaction (item_ingest)
     )
 
 

@@ -32,6 +32,7 @@ from mizan.evidence.filenames import safe_filename
 from mizan.evidence.models import Upload
 from mizan.evidence.services import IngestResult, get_store, item_ingest
 from mizan.evidence.services.custody import upload_segment_key, upload_segment_open
+from mizan.evidence.services.ingest import OutOfReach
 from mizan.evidence.store import StoreKey
 
 
@@ -136,7 +137,14 @@ def upload_complete(*, upload: Upload, actor: Any, **ingest: Any) -> IngestResul
             % {"received": upload.received, "size": upload.size}
         )
     stream = io.BufferedReader(_SegmentReader(upload), buffer_size=1024 * 1024)
-    result = item_ingest(stream, filename=upload.filename, actor=actor, **ingest)
+    try:
+        result = item_ingest(stream, filename=upload.filename, actor=actor, **ingest)
+        # The same bytes as an item the uploader may not see: that item is not theirs to be
+        # told of (its reference, its page) nor to link to; the upload is dropped.
+        result.within_reach_of(actor)
+    except OutOfReach:
+        upload_discard(upload)
+        raise
     Upload.objects.filter(pk=upload.pk).update(item=result.item)
     shutil.rmtree(_directory(upload), ignore_errors=True)
     return result

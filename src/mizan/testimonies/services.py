@@ -266,6 +266,38 @@ def _sync_item_scopes(*, actor: Any, testimony: Testimony) -> None:
         evidence_services.item_update(item=item, actor=actor, data={"consent_scopes": terms})
 
 
+def consent_check(
+    *, scopes: Sequence[str], method: str, taken_on: date, has_proof: bool
+) -> list[Term]:
+    """Everything ``consent_record`` refuses that does not depend on which locker item the proof
+    is; returns the scopes' terms. A page calls it before it stores the proof, so that a refused
+    consent leaves no unlinked file behind in the locker."""
+    if method not in TestimonyConsent.Method.values:
+        raise ValidationError(_("Say how the consent was given."))
+    if not scopes:
+        raise ValidationError(_("Choose at least one scope."))
+    terms = _scope_terms(scopes)
+    if taken_on > timezone.localdate():
+        raise ValidationError(_("The date of the consent cannot be in the future."))
+    if method in (TestimonyConsent.Method.WRITTEN, TestimonyConsent.Method.RECORDED) and not (
+        has_proof
+    ):
+        raise ValidationError(
+            _(
+                "A written or recorded consent needs the signed form or the recording, as an item "
+                "of the evidence locker."
+            )
+        )
+    needing = sorted(set(scopes) & SCOPES_NEEDING_FORM)
+    if needing and not has_proof:
+        labels = ", ".join(str(t.label) for t in terms if t.code in needing)
+        raise ValidationError(
+            _("These scopes need the signed form or the recording of the consent: %(scopes)s.")
+            % {"scopes": labels}
+        )
+    return terms
+
+
 def consent_record(
     *,
     actor: Any,
@@ -279,20 +311,7 @@ def consent_record(
 ) -> TestimonyConsent:
     """Record the interviewee's consent. Scopes that take the testimony to a court, a mechanism
     or the public need the signed form or the recording of the verbal consent in the locker."""
-    if method not in TestimonyConsent.Method.values:
-        raise ValidationError(_("Say how the consent was given."))
-    if not scopes:
-        raise ValidationError(_("Choose at least one scope."))
-    terms = _scope_terms(scopes)
-    if taken_on > timezone.localdate():
-        raise ValidationError(_("The date of the consent cannot be in the future."))
-    if method in (TestimonyConsent.Method.WRITTEN, TestimonyConsent.Method.RECORDED) and not proof:
-        raise ValidationError(
-            _(
-                "A written or recorded consent needs the signed form or the recording, as an item "
-                "of the evidence locker."
-            )
-        )
+    terms = consent_check(scopes=scopes, method=method, taken_on=taken_on, has_proof=bool(proof))
     if (
         proof is not None
         and getattr(actor, "is_authenticated", False)
@@ -305,13 +324,6 @@ def consent_record(
                 "This file is already in the evidence locker as an item you cannot see. Ask an "
                 "administrator to link it to the testimony."
             )
-        )
-    needing = sorted(set(scopes) & SCOPES_NEEDING_FORM)
-    if needing and proof is None:
-        labels = ", ".join(str(t.label) for t in terms if t.code in needing)
-        raise ValidationError(
-            _("These scopes need the signed form or the recording of the consent: %(scopes)s.")
-            % {"scopes": labels}
         )
     with transaction.atomic():
         Testimony.objects.select_for_update().filter(pk=testimony.pk).first()

@@ -309,6 +309,15 @@ def original_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
 @staff_testimony(CHANGE)
 def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
     def save(data: dict[str, Any]) -> TestimonyConsent:
+        scopes = [term.code for term in data["scopes"]]
+        # Refuse what can be refused before the proof is stored: a refusal after it would leave
+        # the file in the locker, linked to nothing.
+        services.consent_check(
+            scopes=scopes,
+            method=data["method"],
+            taken_on=data["taken_on"],
+            has_proof=bool(data["proof"]),
+        )
         proof = None
         if data["proof"]:
             proof = evidence_services.item_ingest(
@@ -323,7 +332,7 @@ def consent_add(request: HttpRequest, testimony: Testimony) -> HttpResponse:
         return services.consent_record(
             actor=request.user,
             testimony=testimony,
-            scopes=[term.code for term in data["scopes"]],
+            scopes=scopes,
             method=data["method"],
             taken_on=data["taken_on"],
             proof=proof,

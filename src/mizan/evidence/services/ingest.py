@@ -50,6 +50,10 @@ class Provenance:
     source_text: str = ""
 
 
+class OutOfReach(ValidationError):
+    """The content is already an item the actor may not see (``IngestResult.within_reach_of``)."""
+
+
 @dataclass
 class IngestResult:
     item: Item
@@ -66,7 +70,7 @@ class IngestResult:
             and getattr(actor, "is_authenticated", False)
             and not self.item.is_visible_to(actor)
         ):
-            raise ValidationError(
+            raise OutOfReach(
                 refusal
                 or _(
                     "This file is already in the evidence locker as an item you cannot see. Ask "
@@ -111,10 +115,14 @@ def item_ingest(
         raise ValidationError(_("The file “%(name)s” is empty.") % {"name": name})
     existing = Item.objects.filter(sha256=stored.sha256).first()
     if existing is not None:
+        result = IngestResult(existing, created=False)
         cases = list(case_files)
         if cases:
+            # Never put an item the actor may not see into the actor's case file: the package
+            # of that case file would carry it out.
+            result.within_reach_of(actor)
             item_link(item=existing, actor=actor, case_files=cases)
-        return IngestResult(existing, created=False)
+        return result
 
     head = _read_store(store, stored.sha256, metadata_capture.SNIFF_BYTES)
     media_type, captured = metadata_capture.capture(
@@ -285,6 +293,7 @@ def item_derive(
         team=original.team,
     )
     if not result.created:
+        result.within_reach_of(actor)  # an item out of reach: its reference is not said
         raise ValidationError(
             _("This file is already in the locker as %(ref)s.") % {"ref": result.item.reference}
         )
