@@ -107,3 +107,42 @@ def test_viewer_cannot_add_a_file(viewer: Any) -> None:
     )
     assert response.status_code == 403
     assert document.versions.count() == 0
+
+
+def test_a_duplicate_of_a_document_out_of_reach_is_not_named(make_user: Any, team_b: Any) -> None:
+    """The library keeps one file per content. Refusing a researcher's upload with the number of
+    a confidential document of another team would confirm the library holds it, and which."""
+    import io
+
+    from mizan.core.sensitivity import Sensitivity
+    from mizan.library import services
+
+    hidden = services.document_create(
+        actor=None,
+        data={
+            "title_ar": "مذكرة داخلية",
+            "sensitivity": Sensitivity.CONFIDENTIAL,
+            "team": team_b,
+        },
+    )
+    services.version_add(
+        actor=None,
+        document=hidden,
+        language="ar",
+        stream=io.BytesIO(b"a synthetic internal memorandum"),
+        original_name="memo.txt",
+        extraction="none",
+    )
+    researcher = make_user("rana_researcher", "researcher")
+    assert not Document.objects.visible_to(researcher).filter(pk=hidden.pk).exists()
+    client = signed_in(researcher)
+    response = client.post(
+        reverse("library:upload"), form(b"a synthetic internal memorandum", title_ar="نسخة")
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "a document you cannot see" in page
+    assert f"document {hidden.pk})" not in page
+    client.post(reverse("library:upload"), form(b"a synthetic public report"))
+    response = client.post(reverse("library:upload"), form(b"a synthetic public report"))
+    own = Document.objects.get(title_ar="تقرير عن المعتقلين")
+    assert f"already in the library (document {own.pk})" in response.content.decode()

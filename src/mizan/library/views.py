@@ -204,6 +204,16 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _duplicate_message(user: Any, duplicate: services.DuplicateFile) -> str:
+    """The library keeps one file per content: name the document that holds it only to someone
+    who may see that document (its number would otherwise confirm that the library holds a
+    restricted document, and which)."""
+    document_id = duplicate.version.document_id
+    if selectors.documents_visible_to(user).filter(pk=document_id).exists():
+        return _("This file is already in the library (document %(id)d).") % {"id": document_id}
+    return _("This file is already in the library, in a document you cannot see. Ask a librarian.")
+
+
 @login_required
 @permission_required("library.add_documentversion", raise_exception=True)
 def version_add(request: HttpRequest, pk: int) -> HttpResponse:
@@ -225,11 +235,7 @@ def version_add(request: HttpRequest, pk: int) -> HttpResponse:
                 original_name=upload_file.name or "",
             )
         except services.DuplicateFile as duplicate:
-            messages.error(
-                request,
-                _("This file is already in the library (document %(id)d).")
-                % {"id": duplicate.version.document_id},
-            )
+            messages.error(request, _duplicate_message(request.user, duplicate))
         except services.EmptyFile:
             messages.error(request, _("The file is empty (0 bytes)."))
         except ValidationError as exc:
@@ -284,11 +290,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                     original_name=upload_file.name or "",
                 )
         except services.DuplicateFile as duplicate:
-            form.add_error(
-                "file",
-                _("This file is already in the library (document %(id)d).")
-                % {"id": duplicate.version.document_id},
-            )
+            form.add_error("file", _duplicate_message(request.user, duplicate))
         except services.EmptyFile:
             form.add_error("file", _("The file is empty (0 bytes)."))
         except ValidationError as exc:
