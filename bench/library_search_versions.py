@@ -18,6 +18,7 @@ import argparse
 import importlib.util
 import os
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -45,6 +46,7 @@ def main() -> None:
     spec = importlib.util.spec_from_file_location("mizan.library._search_other", args.other)
     assert spec and spec.loader
     other = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = other  # dataclasses look their module up
     spec.loader.exec_module(other)
     versions: dict[str, Any] = {"other": other, "this": search}
     visible = documents_visible_to(AnonymousUser())

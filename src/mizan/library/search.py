@@ -333,8 +333,8 @@ def _rank_titles(
 # How many of the newest search entries the title group's first look reads (``_title_look``).
 TITLE_LOOK = 4000
 # How many times the title matches the look predicts the floor's ids should hold
-# (``_title_floor``): the look's share is a sample, and the next ones may be fewer.
-TITLE_FLOOR_MARGIN = 2.0
+# (``_title_floor``): the look's share is a sample, and older entries may match less often.
+TITLE_FLOOR_MARGIN = 1.25
 
 
 @dataclass(frozen=True)
@@ -646,11 +646,16 @@ def time_budget(milliseconds: int | None) -> Iterator[None]:
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
+                    # No parallel workers: every statement of a search is bounded (tens of ms),
+                    # and on a busy server a worker's start and the rows it passes back cost
+                    # more than it saves (bench/README.md, issue 16, phrase title group).
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
                 yield
-                # Inside a caller's transaction the setting would outlive this block: undo it.
-                # (On an error the rollback of this block undoes it.)
+                # Inside a caller's transaction the settings would outlive this block: undo
+                # them. (On an error the rollback of this block undoes them.)
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather TO DEFAULT")
         except OperationalError as exc:
             if isinstance(exc.__cause__, QueryCanceled):
                 raise SearchTooSlow from exc
