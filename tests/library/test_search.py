@@ -364,6 +364,9 @@ def test_the_title_floor_holds_a_quarter_more_title_matches_than_the_look_predic
     # No visible match seen, or a floor that would reach the oldest entries: none.
     assert _title_floor(_TitleLook(560, 0, 4000, 100_000.0, 100_000, 96_001)) is None
     assert _title_floor(_TitleLook(80, 80, 4000, 100_000.0, 100_000, 96_001)) is None
+    # 5,500 title matches in the table: reading them all costs less than the 50,000 entries
+    # above the floor.
+    assert _title_floor(_TitleLook(220, 198, 4000, 100_000.0, 100_000, 96_001)) is None
     assert _title_floor(_TitleLook(3, 3, 3, 3.0, 3, 1)) is None
 
 
