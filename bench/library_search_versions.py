@@ -97,6 +97,7 @@ def main() -> None:
             for query in queries:
                 module.search_documents(query, visible=visible)
     timings: dict[tuple[str, str], list[float]] = {}
+    by_query: dict[tuple[str, str], list[float]] = {}
     loads = [os.getloadavg()[0]]
     for _ in range(args.rounds):
         for set_name, queries in chosen.items():
@@ -104,9 +105,10 @@ def main() -> None:
                 for query in queries:
                     started = time.perf_counter()
                     module.search_documents(query, visible=visible)
-                    timings.setdefault((set_name, name), []).append(
-                        (time.perf_counter() - started) * 1000
-                    )
+                    wall = (time.perf_counter() - started) * 1000
+                    timings.setdefault((set_name, name), []).append(wall)
+                    if set_name == "phrases":
+                        by_query.setdefault((query, name), []).append(wall)
         loads.append(os.getloadavg()[0])
     print(f"\nin process, ms, load {min(loads):.1f}–{max(loads):.1f}\n")
     print("| query set | version | n | median | p95 | max |")
@@ -117,6 +119,9 @@ def main() -> None:
             f"| {percentile(wall, 0.95):.0f} | {max(wall):.0f} |",
             flush=True,
         )
+    print("\n| phrase | version | median | max |\n|---|---|--:|--:|")
+    for (query, name), wall in by_query.items():
+        print(f"| {query} | {name} | {statistics.median(wall):.0f} | {max(wall):.0f} |")
 
 
 if __name__ == "__main__":
