@@ -357,17 +357,17 @@ def test_the_title_floor_holds_a_quarter_more_title_matches_than_the_look_predic
 
     # 500 visible matches among the newest 4,000 entries (ids 96,001–100,000): 2,000 title
     # matches are expected among the newest 16,000, so the floor leaves 20,000 (margin 1.25).
-    look = _TitleLook(560, 500, 4000, 100_000.0, 100_000, 96_001)
-    assert TITLE_MATCHES == 2000 and _title_floor(look) == 80_001
+    look = _TitleLook(560, 4000, 100_000.0, 100_000, 96_001)
+    assert TITLE_MATCHES == 2000 and _title_floor(look, 500) == 80_001
     # Deleted documents leave gaps in the ids: the floor counts ids, not entries.
-    assert _title_floor(_TitleLook(560, 500, 4000, 100_000.0, 100_000, 92_001)) == 60_001
+    assert _title_floor(_TitleLook(560, 4000, 100_000.0, 100_000, 92_001), 500) == 60_001
     # No visible match seen, or a floor that would reach the oldest entries: none.
-    assert _title_floor(_TitleLook(560, 0, 4000, 100_000.0, 100_000, 96_001)) is None
-    assert _title_floor(_TitleLook(80, 80, 4000, 100_000.0, 100_000, 96_001)) is None
+    assert _title_floor(look, 0) is None
+    assert _title_floor(_TitleLook(80, 4000, 100_000.0, 100_000, 96_001), 80) is None
     # 5,500 title matches in the table: reading them all costs less than the 50,000 entries
     # above the floor.
-    assert _title_floor(_TitleLook(220, 198, 4000, 100_000.0, 100_000, 96_001)) is None
-    assert _title_floor(_TitleLook(3, 3, 3, 3.0, 3, 1)) is None
+    assert _title_floor(_TitleLook(220, 4000, 100_000.0, 100_000, 96_001), 198) is None
+    assert _title_floor(_TitleLook(3, 3, 3.0, 3, 1), 3) is None
 
 
 def test_the_first_look_at_the_titles_tells_sparse_from_dense(
@@ -375,17 +375,17 @@ def test_the_first_look_at_the_titles_tells_sparse_from_dense(
 ) -> None:
     from django.db import connection
 
-    from mizan.library.search import _sparse_titles, _title_look, _tsquery
+    from mizan.library.search import _sparse_titles, _title_look, _tsquery, _visible_titles
     from mizan.text.stem import parse_query
 
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL plan choice")
     with connection.cursor() as cursor:
         sql, terms = _tsquery(parse_query("convention"))
-        look = _title_look(cursor, sql, terms, public())
+        look = _title_look(cursor, sql, terms)
         # Of the titles naming the Convention one is visible here (the internal draft is not,
         # nor are the catalogue's, left out by ``public()``).
-        assert look.visible == 1 and look.matching > look.visible
+        assert _visible_titles(cursor, look, sql, terms, public()) == 1 < look.matching
         assert look.newest == convention_corpus["internal_draft"].pk
         # Titles that match, read among the newest: the walk unless TITLE_MATCHES is large
         # against the table (``d² < TITLE_MATCHES / N``).
@@ -394,7 +394,7 @@ def test_the_first_look_at_the_titles_tells_sparse_from_dense(
         monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 10_000)
         assert _sparse_titles(look)
         sql, terms = _tsquery(parse_query("nowhere"))
-        assert _sparse_titles(_title_look(cursor, sql, terms, public()))
+        assert _sparse_titles(_title_look(cursor, sql, terms))
 
 
 @hsettings(max_examples=200, deadline=None)
