@@ -318,20 +318,32 @@ def test_the_title_group_is_bounded_and_never_holds_internal_documents(
     assert staff[0] == "internal_draft" and "convention" not in staff
 
 
-@pytest.mark.parametrize("sparse", [True, False])
+@pytest.mark.parametrize(
+    ("sparse", "floor"),
+    [(False, None), (True, None), (True, "below all"), (True, "at the newest match")],
+)
 def test_both_ways_of_finding_the_title_group_give_the_same_documents(
-    convention_corpus: dict[str, Document], monkeypatch: Any, sparse: bool
+    convention_corpus: dict[str, Document], monkeypatch: Any, sparse: bool, floor: str | None
 ) -> None:
     # PostgreSQL finds the title group by one of two plans, chosen by a first look at the
-    # newest titles (``_sparse_titles``): every GIN match sorted, or the newest walked. Both
-    # must give the newest *visible* title matches, bounded by TITLE_MATCHES. (SQLite has one
-    # plan; there the choice is never asked for.)
+    # newest titles (``_sparse_titles``): every GIN match sorted, or the newest walked; the
+    # first, when the look allows, only above a floor id first (``_title_floor``), then
+    # everywhere if that found too few. Every way must give the newest *visible* title
+    # matches, bounded by TITLE_MATCHES. (SQLite has one plan; there nothing is asked.)
     query = "convention against torture"
+    floors = {
+        None: None,
+        "below all": 0,
+        "at the newest match": convention_corpus["internal_draft"].pk,
+    }
     monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
     monkeypatch.setattr("mizan.library.search._sparse_titles", lambda *args: sparse)
+    monkeypatch.setattr("mizan.library.search._title_floor", lambda *args: floors[floor])
     found = keys(search_documents(query, visible=public()), convention_corpus)
     assert found == ["convention", "report_4", "report_3", "report_2"]
     monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 1)
+    # Above the floor «at the newest match» only the internal draft: nothing visible, so the
+    # search looks again everywhere and finds the Convention.
     bounded = search_documents(query, visible=public())
     assert keys(bounded, convention_corpus)[0] == "convention"
     assert bounded.reachable == 4 and "internal_draft" not in keys(bounded, convention_corpus)
@@ -340,26 +352,49 @@ def test_both_ways_of_finding_the_title_group_give_the_same_documents(
     assert staff[0] == "internal_draft" and "convention" not in staff
 
 
+def test_the_title_floor_holds_a_quarter_more_title_matches_than_the_look_predicts() -> None:
+    from mizan.library.search import TITLE_MATCHES, _title_floor, _TitleLook
+
+    # 500 visible matches among the newest 4,000 entries (ids 96,001–100,000): 2,000 title
+    # matches are expected among the newest 16,000, so the floor leaves 20,000 (margin 1.25).
+    look = _TitleLook(560, 4000, 100_000.0, 100_000, 96_001)
+    assert TITLE_MATCHES == 2000 and _title_floor(look, 500) == 80_001
+    # Deleted documents leave gaps in the ids: the floor counts ids, not entries.
+    assert _title_floor(_TitleLook(560, 4000, 100_000.0, 100_000, 92_001), 500) == 60_001
+    # No visible match seen, or a floor that would reach the oldest entries: none.
+    assert _title_floor(look, 0) is None
+    assert _title_floor(_TitleLook(80, 4000, 100_000.0, 100_000, 96_001), 80) is None
+    # 5,500 title matches in the table: reading them all costs less than the 50,000 entries
+    # above the floor.
+    assert _title_floor(_TitleLook(220, 4000, 100_000.0, 100_000, 96_001), 198) is None
+    assert _title_floor(_TitleLook(3, 3, 3.0, 3, 1), 3) is None
+
+
 def test_the_first_look_at_the_titles_tells_sparse_from_dense(
     convention_corpus: dict[str, Document], monkeypatch: Any
 ) -> None:
     from django.db import connection
 
-    from mizan.library.search import _sparse_titles, _tsquery
+    from mizan.library.search import _sparse_titles, _title_look, _tsquery, _visible_titles
     from mizan.text.stem import parse_query
 
     if connection.vendor != "postgresql":
         pytest.skip("a PostgreSQL plan choice")
     with connection.cursor() as cursor:
         sql, terms = _tsquery(parse_query("convention"))
+        look = _title_look(cursor, sql, terms)
+        # Of the titles naming the Convention one is visible here (the internal draft is not,
+        # nor are the catalogue's, left out by ``public()``).
+        assert _visible_titles(cursor, look, sql, terms, public()) == 1 < look.matching
+        assert look.newest == convention_corpus["internal_draft"].pk
         # Titles that match, read among the newest: the walk unless TITLE_MATCHES is large
         # against the table (``d² < TITLE_MATCHES / N``).
         monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 0)
-        assert not _sparse_titles(cursor, sql, terms)
+        assert not _sparse_titles(look)
         monkeypatch.setattr("mizan.library.search.TITLE_MATCHES", 10_000)
-        assert _sparse_titles(cursor, sql, terms)
+        assert _sparse_titles(look)
         sql, terms = _tsquery(parse_query("nowhere"))
-        assert _sparse_titles(cursor, sql, terms)
+        assert _sparse_titles(_title_look(cursor, sql, terms))
 
 
 @hsettings(max_examples=200, deadline=None)

@@ -60,6 +60,25 @@ def test_a_statement_past_the_budget_is_stopped_and_the_connection_still_works()
 
 
 @pytest.mark.django_db
+def test_a_search_in_its_budget_runs_without_parallel_workers_and_leaves_the_setting() -> None:
+    # Every statement of a search is bounded; on a busy server parallel workers cost more than
+    # they save (bench/README.md, issue 16). Only inside the budget, undone afterwards.
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+
+    def workers() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW max_parallel_workers_per_gather")
+            return str(cursor.fetchone()[0])
+
+    before = workers()
+    assert before != "0"
+    with time_budget(5000):
+        assert workers() == "0"
+    assert workers() == before
+
+
+@pytest.mark.django_db
 def test_the_page_says_a_stopped_search_was_stopped(
     client: Any, monkeypatch: pytest.MonkeyPatch, settings: Any
 ) -> None:

@@ -261,9 +261,58 @@ def _title_group(
     if connection.vendor != "postgresql":
         newest = _newest(cursor, clauses, documents, TITLE_MATCHES, title=True)
         return _sqlite_rank(cursor, clauses, documents, newest, None, 0, title=True)
-    # One statement: the stored title vectors are small (no TOAST), read once by the filter
-    # and once by ts_rank_cd.
+    # The stored title vectors are small (no TOAST), read once by the filter and once by
+    # ts_rank_cd (``_rank_titles``), in one statement.
     visible_sql, visible_params = _visible_sql(documents, "s.document_id")
+    query, terms = _tsquery(clauses)
+    look = _title_look(cursor, query, terms)
+    if _sparse_titles(look):
+        # Every title match from the GIN index, sorted by id (``+ 0``: not by walking the
+        # primary key), then a visibility probe per match (``OFFSET 0``) from the newest until
+        # ``TITLE_MATCHES`` are found. The order is asked for again outside (``newest``): the
+        # subquery's rows come sorted, so it costs no sort, and the ``LIMIT`` does not rest on
+        # an order SQL does not promise to keep. First only among the newest ids that the look
+        # says should hold them all (``_title_floor``): fewer matches to read and recheck.
+        probe_sql, probe_params = _visible_sql(documents, "m.document_id", probe=True)
+
+        def found_from(floor: int | None) -> tuple[str, list[Any]]:
+            since = "AND s.document_id >= %s " if floor is not None else ""
+            sql = (
+                "SELECT m.document_id, m.title_vector FROM (SELECT s.document_id, "  # noqa: S608
+                "s.document_id + 0 AS newest, s.title_vector "
+                f"FROM library_searchentry s, (SELECT {query} AS q) t "
+                f"WHERE s.title_vector @@ t.q {since}ORDER BY newest DESC OFFSET 0) m "
+                f"WHERE EXISTS ({probe_sql}) ORDER BY m.newest DESC LIMIT %s"
+            )
+            since_params = [floor] if floor is not None else []
+            return sql, [*terms, *since_params, *probe_params, TITLE_MATCHES]
+
+        # With every match visible the floor is highest: if even then there is none, the
+        # visible ones need not be counted.
+        floor = _title_floor(look, look.matching)
+        if floor is not None:
+            floor = _title_floor(look, _visible_titles(cursor, look, query, terms, documents))
+        if floor is not None:
+            rows = _rank_titles(cursor, clauses, *found_from(floor))
+            if len(rows) >= TITLE_MATCHES:
+                return rows
+        found, found_params = found_from(None)
+    else:
+        found = (
+            "SELECT s.document_id, s.title_vector "  # noqa: S608
+            f"FROM library_searchentry s, (SELECT {query} AS q) t "
+            f"WHERE s.title_vector @@ t.q AND EXISTS ({visible_sql}) "
+            "ORDER BY s.document_id DESC LIMIT %s"
+        )
+        found_params = [*terms, *visible_params, TITLE_MATCHES]
+    return _rank_titles(cursor, clauses, found, found_params)
+
+
+def _rank_titles(
+    cursor: Any, clauses: list[QueryClause], found: str, found_params: list[Any]
+) -> list[tuple[int, float]]:
+    """The title matches ``found`` selects (id, title vector), ranked by their title alone,
+    best first (PostgreSQL)."""
     query, terms = _tsquery(clauses)
     # Ranked by the words as typed, as on SQLite (``_sqlite_rank``: typed matches first):
     # ts_rank_cd's cost grows with the query's lexemes, and a word with its preposition
@@ -275,26 +324,6 @@ def _title_group(
     then = ""
     if _has_variants(clauses):
         then = "CASE WHEN r.score = 0 THEN ts_rank_cd(r.title_vector, r.q, 1) END DESC, "
-    if _sparse_titles(cursor, query, terms):
-        # Every title match from the GIN index, sorted by id (``+ 0``: not by walking the
-        # primary key), then a visibility probe per match (``OFFSET 0``) from the newest until
-        # ``TITLE_MATCHES`` are found; the subquery's order is kept by the scan over it.
-        probe_sql, probe_params = _visible_sql(documents, "m.document_id", probe=True)
-        found = (
-            "SELECT m.document_id, m.title_vector FROM (SELECT s.document_id, s.title_vector "  # noqa: S608
-            f"FROM library_searchentry s, (SELECT {query} AS q) t "
-            "WHERE s.title_vector @@ t.q ORDER BY s.document_id + 0 DESC OFFSET 0) m "
-            f"WHERE EXISTS ({probe_sql}) LIMIT %s"
-        )
-        found_params = [*terms, *probe_params, TITLE_MATCHES]
-    else:
-        found = (
-            "SELECT s.document_id, s.title_vector "  # noqa: S608
-            f"FROM library_searchentry s, (SELECT {query} AS q) t "
-            f"WHERE s.title_vector @@ t.q AND EXISTS ({visible_sql}) "
-            "ORDER BY s.document_id DESC LIMIT %s"
-        )
-        found_params = [*terms, *visible_params, TITLE_MATCHES]
     cursor.execute(
         "SELECT r.document_id, r.score FROM ("  # noqa: S608
         "SELECT w.document_id, w.title_vector, t.q, ts_rank_cd(w.title_vector, t.p, 1) AS score "
@@ -305,32 +334,102 @@ def _title_group(
     return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
 
-# How many of the newest search entries the title group's first look reads (``_sparse_titles``).
+# How many of the newest search entries the title group's first look reads (``_title_look``).
 TITLE_LOOK = 4000
+# How many times the title matches the look predicts the floor's ids should hold
+# (``_title_floor``): the look's share is a sample, and older entries may match less often.
+TITLE_FLOOR_MARGIN = 1.25
+# The floor is used only when the entries above it are at most this many times the title
+# matches the look predicts in the whole table (``_title_floor``).
+TITLE_FLOOR_RANGE = 6
 
 
-def _sparse_titles(cursor: Any, query: str, terms: list[str]) -> bool:
-    """Whether the title group (PostgreSQL) should take every title match from the GIN index
+@dataclass(frozen=True)
+class _TitleLook:
+    """What the first look at the newest ``looked`` search entries saw (PostgreSQL): how many
+    titles match, the table's estimated size, and the ids of the newest and oldest entry
+    looked at."""
+
+    matching: int
+    looked: int
+    entries: float
+    newest: int
+    oldest: int
+
+
+def _title_look(cursor: Any, query: str, terms: list[str]) -> _TitleLook:
+    """One statement over the titles of the newest ``TITLE_LOOK`` entries (2–3 ms)."""
+    cursor.execute(
+        "SELECT count(*) FILTER (WHERE n.title_vector @@ t.q), count(*), "  # noqa: S608
+        "(SELECT reltuples FROM pg_class WHERE oid = 'library_searchentry'::regclass), "
+        "max(n.document_id), min(n.document_id) "
+        "FROM (SELECT s.document_id, s.title_vector FROM library_searchentry s "
+        f"ORDER BY s.document_id DESC LIMIT %s) n, (SELECT {query} AS q) t",
+        [TITLE_LOOK, *terms],
+    )
+    matching, looked, estimated, newest, oldest = cursor.fetchone()
+    entries = max(float(estimated or 0), float(looked))
+    return _TitleLook(matching, looked, entries, newest or 0, oldest or 0)
+
+
+def _visible_titles(
+    cursor: Any, look: _TitleLook, query: str, terms: list[str], documents: QuerySet[Document]
+) -> int:
+    """How many of the title matches the look saw the caller may see (a probe each), asked
+    only when a floor could be used: for a common word (قال: 1,233 matches among the newest
+    4,000) probing them all in the look itself made it 3–11 ms instead of 1.6."""
+    visible_sql, visible_params = _visible_sql(documents, "s.document_id", probe=True)
+    cursor.execute(
+        "SELECT count(*) FROM library_searchentry s, "  # noqa: S608
+        f"(SELECT {query} AS q) t WHERE s.document_id BETWEEN %s AND %s "
+        f"AND s.title_vector @@ t.q AND EXISTS ({visible_sql})",
+        [*terms, look.oldest, look.newest, *visible_params],
+    )
+    return int(cursor.fetchone()[0])
+
+
+def _sparse_titles(look: _TitleLook) -> bool:
+    """Whether the title group (PostgreSQL) should take the title matches from the GIN index
     and sort them, rather than walk the newest documents until ``TITLE_MATCHES`` are found.
 
     The planner cannot tell: it multiplies the frequencies of the query's words as if they were
     independent («human rights»: 2,579 title matches estimated, 13,491 real) and then reads every
-    match *and* hash-joins all 90,000 visible documents. A first look at the titles of the newest
-    ``TITLE_LOOK`` entries (2–3 ms) gives the share ``d`` of titles that match. Walking costs about
-    ``TITLE_MATCHES / d`` rows, the index about ``d × N`` (N entries): the index is cheaper when
-    ``d² < TITLE_MATCHES / N`` — at 100,000 documents a share under 14 % (bench/README.md,
-    issue 16 fourth follow-up: 2× faster for «human rights», ضرورة, must; the walk kept for
-    قال or human, 3× faster there). Both plans give the same documents."""
-    cursor.execute(
-        "SELECT count(*) FILTER (WHERE n.title_vector @@ t.q), count(*), "  # noqa: S608
-        "(SELECT reltuples FROM pg_class WHERE oid = 'library_searchentry'::regclass) "
-        "FROM (SELECT s.title_vector FROM library_searchentry s "
-        f"ORDER BY s.document_id DESC LIMIT %s) n, (SELECT {query} AS q) t",
-        [TITLE_LOOK, *terms],
+    match *and* hash-joins all 90,000 visible documents. The first look gives the share ``d`` of
+    titles that match. Walking costs about ``TITLE_MATCHES / d`` rows, the index about ``d × N``
+    (N entries): the index is cheaper when ``d² < TITLE_MATCHES / N`` — at 100,000 documents a
+    share under 14 % (bench/README.md, issue 16 fourth follow-up: 2× faster for «human
+    rights», ضرورة, must; the walk kept for قال or human, 3× faster there). Both plans give the
+    same documents."""
+    return bool(look.looked) and (
+        look.matching * look.matching * look.entries < TITLE_MATCHES * look.looked * look.looked
     )
-    matching, looked, estimated = cursor.fetchone()
-    entries = max(float(estimated or 0), float(looked))
-    return bool(looked) and matching * matching * entries < TITLE_MATCHES * looked * looked
+
+
+def _title_floor(look: _TitleLook, visible: int) -> int | None:
+    """The lowest id among which the sparse plan first looks for the title group: the newest
+    ids that, at the share of title matches the look saw that are ``visible`` to the caller,
+    should hold
+    ``TITLE_MATCHES`` of them ``TITLE_FLOOR_MARGIN`` times over. None: look everywhere — the
+    look saw no visible match, the floor would reach the oldest entries anyway, or the entries
+    above it are more than ``TITLE_FLOOR_RANGE`` times the title matches of the whole table
+    (then the planner may walk every entry above the floor, and reading every match costs less:
+    ضرورة, 5,200 title matches, took 48 → 72 ms with a floor at half the table).
+
+    Reading only the matches above it — a GIN bitmap ANDed with a primary-key range — rechecks
+    (for a phrase, reads the title's positions) a few thousand titles instead of every one
+    that holds the words: «"human rights"» holds both words in 13,000 titles, nearly all side
+    by side. When fewer than ``TITLE_MATCHES`` are found above it, the search looks again
+    everywhere, so the floor changes no result."""
+    if not visible or look.looked < TITLE_LOOK:
+        return None
+    # Ids per entry among the newest (deleted documents leave gaps).
+    spacing = max(1.0, (look.newest - look.oldest + 1) / look.looked)
+    wanted = TITLE_MATCHES * TITLE_FLOOR_MARGIN * look.looked / visible
+    if wanted >= look.entries or wanted > TITLE_FLOOR_RANGE * look.matching * look.entries / (
+        look.looked
+    ):
+        return None
+    return int(look.newest + 1 - wanted * spacing)
 
 
 def _newest(
@@ -571,11 +670,16 @@ def time_budget(milliseconds: int | None) -> Iterator[None]:
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [int(milliseconds)])
+                    # No parallel workers: every statement of a search is bounded (tens of ms),
+                    # and on a busy server a worker's start and the rows it passes back cost
+                    # more than it saves (bench/README.md, issue 16, phrase title group).
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
                 yield
-                # Inside a caller's transaction the setting would outlive this block: undo it.
-                # (On an error the rollback of this block undoes it.)
+                # Inside a caller's transaction the settings would outlive this block: undo
+                # them. (On an error the rollback of this block undoes them.)
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout TO DEFAULT")
+                    cursor.execute("SET LOCAL max_parallel_workers_per_gather TO DEFAULT")
         except OperationalError as exc:
             if isinstance(exc.__cause__, QueryCanceled):
                 raise SearchTooSlow from exc
