@@ -130,3 +130,37 @@ def test_a_list_whose_ages_were_taken_years_after_the_arrest_reads_no_year_from_
 )
 def test_turkish_tha_written_s_is_read_in_the_names_that_have_it(turkish: str, arabic: str) -> None:
     assert name_keys(turkish, turkish=True) == name_keys(arabic)
+
+
+def test_name_cells_an_ocrd_table_misplaced_are_also_read_put_back() -> None:
+    from mizan.linkage.features import ListVocabulary, record_readings
+
+    def keys(row: dict[str, str], vocabulary: ListVocabulary | None = None) -> list[tuple]:
+        return [
+            (f["first_k"], f["father_k"], f["family_k"], odds)
+            for f, odds in record_readings(row, vocabulary)
+        ]
+
+    # A compound first name cut over two cells pushes the father into the family cell.
+    cut = _person(first_name="عبد", father_name="الله", family_name="وليد")
+    assert keys(cut)[-1] == ("abdl", "ldw", None, 0.0)
+    # An empty first cell: the names one column to the right.
+    shifted = _person(father_name="وليد", family_name="محمد")
+    assert ("ldw", "mhmd", None, -1.0) in keys(shifted)
+    # First and father glued in the first cell, the family name in the father's.
+    words = [_person(first_name=n) for n in ("يوسف", "علي") for _ in range(3)]
+    glued = _person(first_name="يوسفعلي", father_name="خناق")
+    vocabulary = ListVocabulary.of([*words, glued])
+    assert ("ysfw", "aly", "xnk", -1.0) in keys(glued, vocabulary)
+    # A list without family names keeps its records as read.
+    plain = _person(first_name="يوسف", father_name="علي")
+    assert keys(plain, vocabulary) == [("ysfw", "aly", None, 0.0)]
+
+
+def test_a_hamza_typed_for_a_spoken_qaf_is_qaf_but_not_a_seatless_hamza() -> None:
+    for spoken, written in (("طارء", "طارق"), ("ءاسم", "قاسم"), ("الحءبان", "الحقبان")):
+        assert name_keys(spoken) == name_keys(written), spoken
+    # فؤاد, رؤوف, لؤي typed without the hamza's seat; علاء ends in a hamza after alef.
+    for seatless, written in (("فءاد", "فؤاد"), ("رءوف", "رؤوف"), ("لءي", "لؤي")):
+        assert name_keys(seatless) == name_keys(written), seatless
+    assert name_keys("علاء") == ["al"]

@@ -595,6 +595,43 @@ def _name_parts(
     return parts
 
 
+# An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the
+# row read with its cells put back is compared too, at these log2-odds against the row as read.
+SHIFTED_CELLS_ODDS = -1.0
+_JOINERS = frozenset({"عبد", "ابو", "أبو", "abd", "abdul", "abdel", "abu", "abou"})
+
+
+def _shifted_cells(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None
+) -> list[tuple[Mapping[str, str], float]]:
+    """Other readings of a record's name cells that an OCR'd table misplaced: a compound first
+    name cut over two cells («عبد» | «الله» | father), pushing the father into the family cell;
+    an empty first cell with the names shifted one column right; a first cell that holds the
+    first and father's names glued («يوسفعلي» | family | empty), which the lists' own words
+    cut apart. Each is compared beside the row as read; the pair takes the better."""
+    first, father, family = (
+        (row.get(f"{part}_name") or "").strip() for part in ("first", "father", "family")
+    )
+    if first.lower() in _JOINERS and father:
+        # No name is عبد or أبو alone: the first name is cut, and read whole it is certain.
+        return [({**row, "first_name": f"{first} {father}", "father_name": family,
+                  "family_name": ""}, 0.0)]  # fmt: skip
+    if not first and father and family and not (row.get("grandfather_name") or "").strip():
+        shifted = {**row, "first_name": father, "father_name": family, "family_name": ""}
+        return [(shifted, SHIFTED_CELLS_ODDS)]
+    if (
+        first
+        and father
+        and not family
+        and vocabulary is not None
+        and " " not in first
+        and " " in vocabulary.repair(first)
+    ):
+        glued = {**row, "first_name": "", "father_name": "", "full_name": f"{first} {father}"}
+        return [(glued, SHIFTED_CELLS_ODDS)]
+    return []
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -618,8 +655,12 @@ def record_readings(
     row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
     if not full or _has_parts(row):
-        readings = [_name_parts(row, vocabulary)]
+        cells = [row]
         odds = [0.0]
+        for shifted, value in _shifted_cells(row, vocabulary):
+            cells.append(shifted)
+            odds.append(value)
+        readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary)
         if not (row.get("father_name") or "").strip():

@@ -695,7 +695,20 @@ def _germanic_word(word: str) -> str:
     return "you" + word[2:] if word.startswith("yu") else word
 
 
+# Spoken Syrian says ق as a glottal stop, and relatives type it so (طارء, ءاسم, الحءبان): a bare
+# hamza that starts a word, ends one after a consonant, or stands before a consonant is ق. One
+# before a long vowel is the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي),
+# and one after alef the hamza of علاء, ضياء.
+_SPOKEN_QAF = re.compile(
+    "(?:(?<![\u0621-\u064a])\u0621)"  # starts a word
+    "|(?:\u0621(?=[\u0628-\u0647]))"  # before a consonant (ب … ه, not ا و ي ى)
+    "|(?:(?<=[\u0628-\u0647])\u0621(?![\u0621-\u064a]))"  # ends a word after a consonant
+)
+
+
 def _search_words(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+    if "\u0621" in text:
+        text = _SPOKEN_QAF.sub("\u0642", text)
     text = text.translate(_SCHOLARLY)
     text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
     if germanic:
