@@ -51,6 +51,7 @@ _SHOWN: dict[str, str] = {
     "birth_place": "birth_place",
     "national_id": "national_id",
     "date_of_arrest": "date_of_arrest",
+    "place_of_arrest": "place_of_arrest",
 }
 
 # The default threshold of ``link`` and ``mizan link``: with average linkage, groups whose pairs

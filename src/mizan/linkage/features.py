@@ -81,6 +81,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "national_id",
     "arrest_year",
     "arrest_month",
+    "arrest_place_parts",
 )
 
 _ARTICLES = ("ال", "al", "el")
@@ -822,6 +823,7 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
@@ -829,6 +831,20 @@ def _features(
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
     return features
+
+
+# Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
+# (the checkpoint of Douma) is Douma.
+_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage)\s+", re.IGNORECASE)
+
+
+def _arrest_place(text: str) -> list[str] | None:
+    """The keys of a place of arrest's parts (as ``_place`` reads a birth place), or None."""
+    text = _ARREST_PLACE_KIND.sub("", text.strip())
+    if not text:
+        return None
+    _first, parts, _wide = _place(text)
+    return list(parts) if parts else None
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".

@@ -695,14 +695,15 @@ def _germanic_word(word: str) -> str:
     return "you" + word[2:] if word.startswith("yu") else word
 
 
-# Spoken Syrian says ق as a glottal stop, and relatives type it so (طارء, ءاسم, الحءبان): a bare
-# hamza that starts a word, ends one after a consonant, or stands before a consonant is ق. One
-# before a long vowel is the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي),
-# and one after alef the hamza of علاء, ضياء.
+# Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
+# hamza that starts a word, or stands between two consonants, is ق. One before a long vowel is
+# the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي); one after alef or at the
+# end of a word the hamza of علاء, أسماء (أسمء, وفء when OCR drops the alef), which also
+# glues to the next word (أسماءفايز).
 _SPOKEN_QAF = re.compile(
-    "(?:(?<![\u0621-\u064a])\u0621)"  # starts a word
-    "|(?:\u0621(?=[\u0628-\u0647]))"  # before a consonant (ب … ه, not ا و ي ى)
-    "|(?:(?<=[\u0628-\u0647])\u0621(?![\u0621-\u064a]))"  # ends a word after a consonant
+    # starts a word: not alone, nor before an article (OCR's stray ء before ال)
+    "(?:(?<![\u0621-\u064a])\u0621(?=[\u0621-\u064a])(?!\u0627\u0644))"
+    "|(?:(?<=[\u0628-\u0647])\u0621(?=[\u0628-\u0647]))"  # between consonants
 )
 
 
