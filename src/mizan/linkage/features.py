@@ -739,19 +739,19 @@ GERMANIC_LIST = "_germanic_list"
 GERMANIC_LIST_SHARE = 0.2
 
 
-def _scholarly_record(row: Mapping[str, str]) -> bool:
-    return any(SCHOLARLY_MARKS.intersection(row.get(cell) or "") for cell in _TURKISH_CELLS)
+def _names_text(row: Mapping[str, str]) -> str:
+    """The record's names and birth place in one text, for the tests of its spelling."""
+    return " ".join(value for cell in _TURKISH_CELLS if (value := row.get(cell)))
 
 
 def _germanic_record(row: Mapping[str, str]) -> bool:
     """Whether the Latin names of a record are in German or Dutch spelling (j ي, ch خ, oe u):
     its list is (``GERMANIC_LIST``) or one of its names shows it ("Dschamal", "Hoessein"), and
     none of its names is in the scholarly spelling ("Ḫālid", whose j is ج)."""
-    if _scholarly_record(row):
+    text = _names_text(row)
+    if not text.isascii() and SCHOLARLY_MARKS.intersection(text):
         return False
-    if row.get(GERMANIC_LIST):
-        return True
-    return any(is_germanic_spelling(row.get(cell) or "") for cell in _TURKISH_CELLS)
+    return bool(row.get(GERMANIC_LIST)) or is_germanic_spelling(text)
 
 
 def mark_germanic_lists(
@@ -891,10 +891,13 @@ def mark_late_ages(
     fewer than ``AGE_EVIDENCE`` such records nothing changes (ages at arrest, as before)."""
     gaps: dict[str, list[int]] = {}
     for record, source in zip(records, sources, strict=True):
-        age = _age(record.get(AGE_COLUMN) or "")
+        text = record.get(AGE_COLUMN)
+        age = _age(text) if text else None
+        if age is None:
+            continue
         birth = _year(record.get("birth_year") or "")
         arrest = _year(ocr_digits(record.get("date_of_arrest") or ""))
-        if age is not None and birth is not None and arrest is not None:
+        if birth is not None and arrest is not None:
             gaps.setdefault(source, []).append(birth + age - arrest)
     late = set()
     for source, values in gaps.items():

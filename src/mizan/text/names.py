@@ -251,6 +251,7 @@ def _pet_names() -> dict[str, str]:
     return {normalise_arabic(pet): name for pet, name in _PET_NAMES.items()}
 
 
+@lru_cache(maxsize=65536)
 def formal_name(word: str) -> str:
     """The given name a pet name stands for (حمودة محمد, برهوم إبراهيم, فطوم فاطمة), or ``word``
     itself when it is no pet name."""
