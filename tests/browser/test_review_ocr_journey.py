@@ -16,14 +16,15 @@ from tests.browser.test_review_journey import import_list
 from tests.conftest import PASSWORD
 
 DOCUMENTS = (
-    "record_id,first_name,father_name,family_name,mother_name,sex,birth_year,birth_place\n"
-    "D-1,رنا,خالد,الحموي,هبة,أنثى,7990,حمص\n"  # 1990 read by OCR as 7990
-    "D-2,سامر,علي,حداد,مريم,ذكر,1980,حلب\n"
+    "record_id,first_name,father_name,family_name,mother_name,sex,birth_year,birth_place,"
+    "place_of_arrest\n"
+    "D-1,رنا,خالد,الحموي,هبة,أنثى,7990,حمص,حاجز حمص\n"  # 1990 read by OCR as 7990
+    "D-2,سامر,علي,حداد,مريم,ذكر,1980,حلب,\n"
 )
 UN_LIST = (
-    "record_id,full_name,mother_name,sex,birth_year,birth_place\n"
-    '"U-1","HAMWI, Rana Khaled",Hiba,female,1990,Homs\n'
-    '"U-2","AL-KHATIB, Youssef Omar",Salma,male,1968,Deraa\n'
+    "record_id,full_name,mother_name,sex,birth_year,birth_place,place_of_arrest\n"
+    '"U-1","HAMWI, Rana Khaled",Hiba,female,1990,Homs,Homs\n'
+    '"U-2","AL-KHATIB, Youssef Omar",Salma,male,1968,Deraa,\n'
 )
 
 
@@ -67,6 +68,8 @@ def test_officer_reviews_a_comma_form_name_against_an_ocr_record(
     assert "رنا" in side and "الحموي" in side
     evidence = page.inner_text("table.evidence")
     assert "same name (other spelling or script)" in evidence
+    # The place of arrest: "حاجز حمص" (the checkpoint of Homs) and "Homs" are one place.
+    assert "Place of arrest" in evidence and "same place" in evidence
     # The misread year: flagged, compared as missing (no evidence either way).
     flags = page.locator(".review-flags")
     text = flags.inner_text()
@@ -82,4 +85,5 @@ def test_officer_reviews_a_comma_form_name_against_an_ocr_record(
     assert page.locator("html").get_attribute("dir") == "rtl"
     flags_ar = page.locator(".review-flags").inner_text()
     assert "7990" in flags_ar and "Values that look misread" not in flags_ar
+    assert "المكان نفسه" in page.inner_text("table.evidence")
     shot(page, "47-review-comma-name-ocr-year-ar")

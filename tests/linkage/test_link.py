@@ -132,6 +132,7 @@ def test_score_pair_explains_each_field() -> None:
         "birth_place",
         "national_id",
         "date_of_arrest",
+        "place_of_arrest",
     ]
     assert fields["first"] == FieldEvidence(
         "first", "عبد الرحمن", "Abdulrahman", "same name", fields["first"].weight

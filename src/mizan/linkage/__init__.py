@@ -25,8 +25,9 @@ Stable API (the review queue and ``mizan link`` rely on it):
     ``PairScore(probability, match_weight, prior_weight, fields)`` where ``fields`` is a tuple of
     ``FieldEvidence(field, value_a, value_b, level, weight)``, one per compared field in this
     order: first, father, grandfather, family, mother (names), birth_year, sex, birth_place,
-    national_id, date_of_arrest. ``level`` is a label (``same spelling``, ``same name``,
-    ``one letter apart``, ``different``, ``same year``, ``one year apart`` …, or ``missing``)
+    national_id, date_of_arrest, place_of_arrest. ``level`` is a label (``same spelling``,
+    ``same name``, ``one letter apart``, ``different``, ``same year``, ``same place`` …, or
+    ``missing``)
     and ``weight`` its log2 Bayes factor: ``match_weight == prior_weight + sum(weights)``.
     A common name that agrees weighs less than a rare one (term frequencies).
 

@@ -15,6 +15,8 @@ from mizan.linkage.features import (
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
+    mark_germanic_lists,
+    mark_late_ages,
     mark_turkish_lists,
     record_readings,
 )
@@ -49,6 +51,7 @@ _SHOWN: dict[str, str] = {
     "birth_place": "birth_place",
     "national_id": "national_id",
     "date_of_arrest": "date_of_arrest",
+    "place_of_arrest": "place_of_arrest",
 }
 
 # The default threshold of ``link`` and ``mizan link``: with average linkage, groups whose pairs
@@ -246,6 +249,10 @@ def link(
             raise ValueError("link: one source per record")
         # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
         records = mark_turkish_lists(records, sources)
+        # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).
+        records = mark_germanic_lists(records, sources)
+        # A list whose ages were taken years after the arrest (relatives' messages) says so.
+        records = mark_late_ages(records, sources)
     rows = _columns(records)
     del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)

@@ -33,6 +33,7 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_key, name_keys, normalise_for_search
 from mizan.text.names import (
     drop_titles,
+    formal_name,
     has_article,
     is_given_name,
     is_given_name_spelling,
@@ -40,13 +41,23 @@ from mizan.text.names import (
     parse_full_name,
     strip_asides,
 )
-from mizan.text.translit import dotless_key, is_turkish_spelling, loose_key
+from mizan.text.translit import (
+    SCHOLARLY_MARKS,
+    dotless_key,
+    is_germanic_spelling,
+    is_turkish_spelling,
+    loose_key,
+)
 
 __all__ = [
     "FEATURE_COLUMNS",
+    "GERMANIC_LIST",
+    "LATE_AGES",
     "NAME_PARTS",
     "TURKISH_LIST",
     "ListVocabulary",
+    "mark_germanic_lists",
+    "mark_late_ages",
     "mark_turkish_lists",
     "record_features",
     "record_readings",
@@ -70,6 +81,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "national_id",
     "arrest_year",
     "arrest_month",
+    "arrest_place_parts",
 )
 
 _ARTICLES = ("ال", "al", "el")
@@ -103,8 +115,8 @@ def _spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key(text: str, turkish: bool = False) -> str:
-    keys = name_keys(text, turkish=turkish)
+def _key(text: str, turkish: bool = False, germanic: bool = False) -> str:
+    keys = name_keys(text, turkish=turkish, germanic=germanic)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)
@@ -171,6 +183,8 @@ _EXONYMS.update(
         "kuneytra": "القنيطرة",
     }
 )
+# German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
+_EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
 # other list names (عندان, "Nawa"), so it is no evidence against it.
 _GOVERNORATES = (
@@ -297,8 +311,8 @@ def _dotless(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _first_word_key(text: str, turkish: bool = False) -> str:
-    keys = name_keys(text, turkish=turkish)
+def _first_word_key(text: str, turkish: bool = False, germanic: bool = False) -> str:
+    keys = name_keys(text, turkish=turkish, germanic=germanic)
     return keys[0] if keys else ""
 
 
@@ -582,6 +596,43 @@ def _name_parts(
     return parts
 
 
+# An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the
+# row read with its cells put back is compared too, at these log2-odds against the row as read.
+SHIFTED_CELLS_ODDS = -1.0
+_JOINERS = frozenset({"عبد", "ابو", "أبو", "abd", "abdul", "abdel", "abu", "abou"})
+
+
+def _shifted_cells(
+    row: Mapping[str, str], vocabulary: ListVocabulary | None
+) -> list[tuple[Mapping[str, str], float]]:
+    """Other readings of a record's name cells that an OCR'd table misplaced: a compound first
+    name cut over two cells («عبد» | «الله» | father), pushing the father into the family cell;
+    an empty first cell with the names shifted one column right; a first cell that holds the
+    first and father's names glued («يوسفعلي» | family | empty), which the lists' own words
+    cut apart. Each is compared beside the row as read; the pair takes the better."""
+    first, father, family = (
+        (row.get(f"{part}_name") or "").strip() for part in ("first", "father", "family")
+    )
+    if first.lower() in _JOINERS and father:
+        # No name is عبد or أبو alone: the first name is cut, and read whole it is certain.
+        return [({**row, "first_name": f"{first} {father}", "father_name": family,
+                  "family_name": ""}, 0.0)]  # fmt: skip
+    if not first and father and family and not (row.get("grandfather_name") or "").strip():
+        shifted = {**row, "first_name": father, "father_name": family, "family_name": ""}
+        return [(shifted, SHIFTED_CELLS_ODDS)]
+    if (
+        first
+        and father
+        and not family
+        and vocabulary is not None
+        and " " not in first
+        and " " in vocabulary.repair(first)
+    ):
+        glued = {**row, "first_name": "", "father_name": "", "full_name": f"{first} {father}"}
+        return [(glued, SHIFTED_CELLS_ODDS)]
+    return []
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -605,8 +656,12 @@ def record_readings(
     row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
     if not full or _has_parts(row):
-        readings = [_name_parts(row, vocabulary)]
+        cells = [row]
         odds = [0.0]
+        for shifted, value in _shifted_cells(row, vocabulary):
+            cells.append(shifted)
+            odds.append(value)
+        readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary)
         if not (row.get("father_name") or "").strip():
@@ -677,11 +732,55 @@ def mark_turkish_lists(
     ]
 
 
+# Set on a record (by ``mizan.linkage.engine``) whose list is written in German or Dutch spelling.
+GERMANIC_LIST = "_germanic_list"
+# The share of a list's records in German or Dutch spelling of their own (sch, sj, oe) from which
+# its every Latin name is read so: "Jusef", "Chaled" and "Marjam" show no such letter.
+GERMANIC_LIST_SHARE = 0.2
+
+
+def _names_text(row: Mapping[str, str]) -> str:
+    """The record's names and birth place in one text, for the tests of its spelling."""
+    return " ".join(value for cell in _TURKISH_CELLS if (value := row.get(cell)))
+
+
+def _germanic_record(row: Mapping[str, str]) -> bool:
+    """Whether the Latin names of a record are in German or Dutch spelling (j ي, ch خ, oe u):
+    its list is (``GERMANIC_LIST``) or one of its names shows it ("Dschamal", "Hoessein"), and
+    none of its names is in the scholarly spelling ("Ḫālid", whose j is ج)."""
+    text = _names_text(row)
+    if not text.isascii() and SCHOLARLY_MARKS.intersection(text):
+        return False
+    return bool(row.get(GERMANIC_LIST)) or is_germanic_spelling(text)
+
+
+def mark_germanic_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written in German or Dutch spelling marked ``GERMANIC_LIST``
+    (as ``mark_turkish_lists`` does for Turkish): a list where at least ``GERMANIC_LIST_SHARE``
+    of the records show sch, sj or oe in a name has its "Jusef" read يوسف and "Chaled" خالد."""
+    shown: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        total[source] += 1
+        if not record.get(TURKISH_LIST) and _germanic_record(record):
+            shown[source] += 1
+    germanic = {s for s, n in shown.items() if n >= GERMANIC_LIST_SHARE * total[s]}
+    if not germanic:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, GERMANIC_LIST: "1"} if source in germanic else record
+        for record, source in zip(records, sources, strict=True)
+    ]
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
     turkish = _turkish_record(row)
+    germanic = not turkish and _germanic_record(row)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -690,9 +789,12 @@ def _features(
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            key = _first_word_key(_usual_yaa(parts[part], vocabulary), turkish) if text else ""
+            usual = _usual_yaa(parts[part], vocabulary)
+            key = _first_word_key(usual, turkish, germanic) if text else ""
         else:
-            key = _key(_usual_yaa(text, vocabulary), turkish) if text else ""
+            # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
+            name = formal_name(text) if part in _GIVEN_PARTS else text
+            key = _key(_usual_yaa(name, vocabulary), turkish, germanic) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
@@ -721,20 +823,90 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
-    if features["birth_year"] is None and features["arrest_year"] is not None:
-        features["birth_year"] = _year_from_age(row.get(AGE_COLUMN) or "", features["arrest_year"])
+    features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
+    # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
+    # birth anywhere in the ten years before, which says nothing a name does not.
+    late = bool(row.get(LATE_AGES))
+    if features["birth_year"] is None and features["arrest_year"] is not None and not late:
+        age = row.get(AGE_COLUMN) or ""
+        features["birth_year"] = _year_from_age(age, features["arrest_year"])
     return features
 
 
-_AGE = re.compile(r"^\s*(\d{1,3})\s*$")
+# Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
+# (the checkpoint of Douma) is Douma.
+_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage)\s+", re.IGNORECASE)
+
+
+def _arrest_place(text: str) -> list[str] | None:
+    """The keys of a place of arrest's parts (as ``_place`` reads a birth place), or None."""
+    text = _ARREST_PLACE_KIND.sub("", text.strip())
+    if not text:
+        return None
+    _first, parts, _wide = _place(text)
+    return list(parts) if parts else None
+
+
+# An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
+_AGE = re.compile(r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y)?\.?\s*$")
+
+
+def _age(text: str) -> int | None:
+    match = _AGE.match(ocr_digits(text))
+    if match is None or not 0 < int(match.group(1)) < 100:
+        return None
+    return int(match.group(1))
 
 
 def _year_from_age(age: str, arrest_year: int) -> int | None:
-    """The year of birth of a record that gives only the age at arrest ("42", "٤٢"): the year of
-    arrest less the age (a year late if the birthday had not yet come, which the comparison's
-    "one year apart" level absorbs)."""
-    match = _AGE.match(ocr_digits(age))
-    if match is None or not 0 < int(match.group(1)) < 100:
+    """The year of birth of a record that gives only the age at arrest ("42", "٤٢", "42 سنة"):
+    the year of arrest less the age (a year late if the birthday had not yet come, which the
+    comparison's "one year apart" level absorbs)."""
+    value = _age(age)
+    if value is None:
         return None
-    year = arrest_year - int(match.group(1))
+    year = arrest_year - value
     return year if plausible_year(year) else None
+
+
+# Set on a record (by ``mizan.linkage.engine``) whose list gives ages taken years after the
+# arrest (a relative's message of 2018 about an arrest of 2012), not the age at arrest.
+LATE_AGES = "_late_ages"
+# A list's ages are at the arrest when its records that give an age, a year of arrest and a
+# year of birth put the birth this close to the arrest year less the age (median, years).
+AGE_AT_ARREST_YEARS = 1
+# Fewest such records from which a list says when its ages were taken.
+AGE_EVIDENCE = 20
+
+
+def mark_late_ages(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose ages were taken years after the arrest marked
+    ``LATE_AGES``: their age gives no year of birth. A relatives' list gives the age at the time
+    of the message (2013 … 2022) for an arrest years before; read as the age at arrest, it puts
+    the birth years too early, and a true pair then disagrees on the year. The list's own
+    records with an age, a year of birth and a date of arrest tell which it is: the birth year
+    plus the age is the arrest year (median within ``AGE_AT_ARREST_YEARS``) or later. With
+    fewer than ``AGE_EVIDENCE`` such records nothing changes (ages at arrest, as before)."""
+    gaps: dict[str, list[int]] = {}
+    for record, source in zip(records, sources, strict=True):
+        text = record.get(AGE_COLUMN)
+        age = _age(text) if text else None
+        if age is None:
+            continue
+        birth = _year(record.get("birth_year") or "")
+        arrest = _year(ocr_digits(record.get("date_of_arrest") or ""))
+        if birth is not None and arrest is not None:
+            gaps.setdefault(source, []).append(birth + age - arrest)
+    late = set()
+    for source, values in gaps.items():
+        values.sort()
+        if len(values) >= AGE_EVIDENCE and values[len(values) // 2] > AGE_AT_ARREST_YEARS:
+            late.add(source)
+    if not late:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, LATE_AGES: "1"} if source in late else record
+        for record, source in zip(records, sources, strict=True)
+    ]

@@ -41,6 +41,7 @@ COMPARED_FIELDS: tuple[str, ...] = (
     "birth_place",
     "national_id",
     "date_of_arrest",
+    "place_of_arrest",
 )
 
 # Pairs that are scored at all: records sharing at least one of these. Anything else is taken as
@@ -333,6 +334,37 @@ def _place_levels() -> list[Any]:
     ]
 
 
+# The place of arrest (issue 15, set 5): the same place is evidence for (relatives and a
+# prosecutor's list name the town or checkpoint of the arrest); a different one is none, since
+# lists give the checkpoint, the town, the governorate or — under the same header — the branch
+# where the person was held. m is set (not learnt: the shipped model was trained before lists
+# gave it), u estimated on each input.
+ARREST_PLACE_SAME_M = 0.6
+ARREST_PLACE_SAME_SQL = 'list_has_any("arrest_place_parts_l", "arrest_place_parts_r")'
+
+
+def _arrest_place_levels() -> list[Any]:
+    import splink.comparison_level_library as cll
+
+    return [
+        cll.CustomLevel(
+            '"arrest_place_parts_l" IS NULL OR "arrest_place_parts_r" IS NULL'
+        ).configure(label_for_charts="arrest_place_parts is NULL", is_null_level=True),
+        cll.CustomLevel(ARREST_PLACE_SAME_SQL).configure(
+            label_for_charts="same place",
+            m_probability=ARREST_PLACE_SAME_M,
+            fix_m_probability=True,
+        ),
+        cll.ElseLevel().configure(
+            label_for_charts="different place (no evidence)",
+            m_probability=0.5,
+            u_probability=0.5,
+            fix_m_probability=True,
+            fix_u_probability=True,
+        ),
+    ]
+
+
 PLACE_SAME_SQL = 'list_has_any("birth_place_parts_l", "birth_place_parts_r")'
 PLACE_WIDE_SQL = 'coalesce("birth_place_wide_l", false) OR coalesce("birth_place_wide_r", false)'
 
@@ -401,6 +433,9 @@ def build_settings() -> dict[str, Any]:
                 ),
                 cll.ElseLevel().configure(label_for_charts="different"),
             ],
+        ),
+        cl.CustomComparison(
+            output_column_name="place_of_arrest", comparison_levels=_arrest_place_levels()
         ),
     ]
     creator = SettingsCreator(

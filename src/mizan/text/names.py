@@ -227,6 +227,36 @@ _GIVEN_NAMES = (
 )
 _given_keys: frozenset[str] | None = None
 
+# Pet names that relatives write for the given name (common knowledge, as the lexicon above):
+# each read as the name it stands for. Those shared by several names (عبدو, عبود for any ʿAbd
+# compound; سلو, زوزو) are left as written.
+_PET_NAMES: dict[str, str] = {
+    "حمودة": "محمد",
+    "ممد": "محمد",
+    "حمادة": "أحمد",
+    "أحمدو": "أحمد",
+    "حمودي": "محمود",
+    "برهوم": "إبراهيم",
+    "صطوف": "مصطفى",
+    "حسون": "حسين",
+    "فطوم": "فاطمة",
+    "فطومة": "فاطمة",
+    "خدوج": "خديجة",
+    "خدوجة": "خديجة",
+}
+
+
+@lru_cache(maxsize=1)
+def _pet_names() -> dict[str, str]:
+    return {normalise_arabic(pet): name for pet, name in _PET_NAMES.items()}
+
+
+@lru_cache(maxsize=65536)
+def formal_name(word: str) -> str:
+    """The given name a pet name stands for (حمودة محمد, برهوم إبراهيم, فطوم فاطمة), or ``word``
+    itself when it is no pet name."""
+    return _pet_names().get(normalise_arabic(word.strip()), word)
+
 
 @lru_cache(maxsize=100_000)
 def is_given_name(word: str) -> bool:

@@ -55,6 +55,7 @@ from mizan.text.normalise import normalise_for_search
 __all__ = [
     "cross_script_match",
     "dotless_key",
+    "is_germanic_spelling",
     "is_title",
     "is_turkish_spelling",
     "loose_key",
@@ -271,6 +272,14 @@ _TITLES = frozenset(
         "\u062f\u0643\u062a\u0648\u0631",  # دكتور
         "\u0627\u0644\u062f\u0643\u062a\u0648\u0631",  # الدكتور
         "\u062f",  # د.
+        # Words a relative's message puts before the name: المعتقل "the detainee", الشاب "the
+        # young man", الأخ "brother" (search form: hamza and taa marbuta folded).
+        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644",  # المعتقل
+        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644\u0647",  # المعتقلة
+        "\u0627\u0644\u0634\u0627\u0628",  # الشاب
+        "\u0627\u0644\u0634\u0627\u0628\u0647",  # الشابة
+        "\u0627\u0644\u0627\u062e",  # الأخ
+        "\u0627\u0644\u0627\u062e\u062a",  # الأخت
         "hajj",
         "haj",
         "hajji",
@@ -511,6 +520,10 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 # "3omar"). Read only inside a word that has Latin letters: a number stays a number.
 _ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a"})
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
+# A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
+# name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
+# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled.
+_ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22")
 
 
 @lru_cache(maxsize=65536)
@@ -536,6 +549,7 @@ def _arabizi(word: str) -> str:
     if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
         # ع and ء before a vowel leave only the vowel ("3abd" is "abd", so the ʿAbd compound
         # is still found); elsewhere they stand for a vowel.
+        word = _ARABIZI_QAF.sub("q", word)
         return _ARABIZI_VOWEL_CARRIER.sub("", word).translate(_ARABIZI)
     return word
 
@@ -591,16 +605,118 @@ def is_turkish_spelling(text: str) -> bool:
     return bool(_TURKISH_MARKS.intersection(text)) and not _KURMANJI_ONLY.intersection(text)
 
 
+# Turkish writes ث as s (Osman, Heysem), which no letter rule can tell from س: the names that
+# have it, in the common spelling (Turkish letters already read).
+_TURKISH_THA: dict[str, str] = {
+    "osman": "uthman",
+    "usman": "uthman",
+    "heysem": "haytham",
+    "heysam": "haytham",
+    "hejsam": "haytham",
+    "meysem": "maytham",
+    "leys": "layth",
+    "ghiyas": "ghiyath",
+    "ghiyaseddin": "ghiyathuddin",
+    "kewser": "kawthar",
+    "kawser": "kawthar",
+}
+
+
+def _turkish_word(word: str) -> str:
+    read = word.translate(_TURKISH)
+    return _TURKISH_THA.get(read.lower(), read)
+
+
 def _turkish(text: str) -> str:
     """The Latin words of ``text`` read in Turkish spelling, rewritten in the common one."""
     return " ".join(
-        word if any(_is_arabic_letter(char) for char in word) else word.translate(_TURKISH)
+        word if any(_is_arabic_letter(char) for char in word) else _turkish_word(word)
         for word in text.split(" ")
     )
 
 
-def _search_words(text: str, *, turkish: bool = False) -> list[str]:
+# Scholarly transliteration (DMG, ALA-LC): its marked letters are the digraphs of the common
+# spelling ("Ḫālid" خالد, "Šādī" شادي, "Ṯāmir" ثامر, "ǦAMĪL" جميل). The search form would strip the
+# marks and leave h, s, t, g: read them first. Plain-marked letters (ḥ ṣ ṭ ḍ ẓ ā ī ū) lose their
+# mark to no harm.
+_SCHOLARLY = str.maketrans(
+    {
+        "ḫ": "kh",
+        "Ḫ": "Kh",
+        "š": "sh",
+        "Š": "Sh",
+        "ṯ": "th",
+        "Ṯ": "Th",
+        "ḏ": "dh",
+        "Ḏ": "Dh",
+        "ġ": "gh",
+        "Ġ": "Gh",
+        "ǧ": "j",
+        "Ǧ": "J",
+    }
+)
+# Letters of the scholarly spelling: a record that shows them is not in German or Dutch spelling.
+SCHOLARLY_MARKS = frozenset("ḫḪšŠṯṮḏḎġĠǧǦḥḤṣṢṭṬḍḌẓẒāĀīĪūŪʿʾ")
+
+# German and Dutch spelling, as on European lists (prosecutors, asylum files): j is ي ("Jusef",
+# "Jahja"), ch خ ("Chaled"), sch and Dutch sj ش ("Schadi", "Sjadi"), dsch and Dutch dj ج
+# ("Dschamal", "Djamal"), tsch and Dutch tj چ, Dutch oe a u ("Hoessein", "Moestafa"). Read only
+# when the record or its list says so (``germanic=True``): French writes dj and ch too, English j.
+_GERMANIC_STEPS: tuple[tuple[str, str], ...] = (
+    ("dsch", "\x01"),
+    ("tsch", "\x02"),
+    ("sch", "sh"),
+    ("dj", "\x01"),
+    ("tj", "\x02"),
+    ("sj", "sh"),
+    ("ch", "kh"),
+    ("j", "y"),
+    ("oe", "u"),
+    ("\x01", "j"),
+    ("\x02", "ch"),
+)
+# A word that shows German or Dutch spelling of its own: sch, Dutch sj at either end of a word
+# ("Sjadi", "Darwisj"; "Masjid" is s + j) or oe for u between consonants ("Hoessein"; English
+# writes لؤي "Loeiy", فؤاد "Foead" with oe before a vowel).
+_C = r"[^aeiouy\W\d_]"
+_GERMANIC_WORD = re.compile(rf"sch|\bsj|sj\b|{_C}oe{_C}", re.IGNORECASE)
+
+
+def is_germanic_spelling(text: str) -> bool:
+    """Whether ``text`` has a Latin word in German or Dutch spelling of its own ("Dschamal",
+    "Schadi", "Sjadi", "Hoessein") and no letter of the scholarly spelling."""
+    return bool(_GERMANIC_WORD.search(text)) and not SCHOLARLY_MARKS.intersection(text)
+
+
+def _germanic_word(word: str) -> str:
+    for old, new in _GERMANIC_STEPS:
+        word = word.replace(old, new)
+    # German Ju- is يو, the long u that English writes "You" (Jusef, Junis): the u flag.
+    return "you" + word[2:] if word.startswith("yu") else word
+
+
+# Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
+# hamza that starts a word, or stands between two consonants, is ق. One before a long vowel is
+# the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي); one after alef or at the
+# end of a word the hamza of علاء, أسماء (أسمء, وفء when OCR drops the alef), which also
+# glues to the next word (أسماءفايز).
+_SPOKEN_QAF = re.compile(
+    # starts a word: not alone, nor before an article (OCR's stray ء before ال)
+    "(?:(?<![\u0621-\u064a])\u0621(?=[\u0621-\u064a])(?!\u0627\u0644))"
+    "|(?:(?<=[\u0628-\u0647])\u0621(?=[\u0628-\u0647]))"  # between consonants
+)
+
+
+def _search_words(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+    if "\u0621" in text:
+        text = _SPOKEN_QAF.sub("\u0642", text)
+    text = text.translate(_SCHOLARLY)
     text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
+    if germanic:
+        return [
+            _arabizi(_germanic_word(word) if word.isascii() else word)
+            for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+        ]
     return [
         _arabizi(word) for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
     ]
@@ -620,14 +736,15 @@ def name_key(word: str) -> str:
     return _word_key("".join(words))
 
 
-def name_keys(text: str, *, turkish: bool = False) -> list[str]:
+def name_keys(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
     Titles (الحاج, الشيخ, د., Dr, Sheikh, Hajj …) and stand-alone articles (ال, al, el, ar …) are
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    return [key for key, _first, _last in name_key_spans(_search_words(text, turkish=turkish))]
+    words = _search_words(text, turkish=turkish, germanic=germanic)
+    return [key for key, _first, _last in name_key_spans(words)]
 
 
 def search_words(text: str) -> list[str]:

@@ -35,6 +35,7 @@ FIELD_LABELS = {
     "birth_place": gettext_lazy("Place of birth"),
     "national_id": gettext_lazy("National ID number"),
     "date_of_arrest": gettext_lazy("Date of arrest"),
+    "place_of_arrest": gettext_lazy("Place of arrest"),
 }
 # The columns of a person list (DESIGN.md's CSV headers) in words; the header itself is shown
 # beside it, since that is what a list's file must use.
@@ -95,6 +96,10 @@ LEVEL_LABELS = {
     "same number": gettext_lazy("same number"),
     "one digit apart": gettext_lazy("one digit apart"),
     "same month": gettext_lazy("same month"),
+    "same place": gettext_lazy("same place"),
+    "different place (no evidence)": gettext_lazy(
+        "different place: no evidence either way (a checkpoint, a town or a branch)"
+    ),
     "missing": gettext_lazy("missing in one or both"),
 }
 

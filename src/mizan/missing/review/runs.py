@@ -54,6 +54,7 @@ def linkage_row(record: SourceRecord) -> dict[str, str]:
         "birth_place": record.birth_place,
         "national_id": record.national_id,
         "date_of_arrest": record.date_of_arrest,
+        "place_of_arrest": record.place_of_arrest,
     }
 
 

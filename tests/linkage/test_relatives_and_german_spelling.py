@@ -1,0 +1,185 @@
+"""German, Dutch and scholarly spellings, relatives' messages (pet names, Arabizi, a word before
+the name, ages taken years after the arrest) and Turkish ث written s (issue 15, branch
+`linkwhats`): what the fifth independent set showed lost and the first four did not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage.features import (
+    GERMANIC_LIST,
+    LATE_AGES,
+    mark_germanic_lists,
+    mark_late_ages,
+    record_features,
+)
+from mizan.text import name_keys
+from mizan.text.translit import is_germanic_spelling
+from tests.linkage.rows import person as _person
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Chaled", "خالد"),
+        ("Jusef", "يوسف"),
+        ("Jahja", "يحيى"),
+        ("Marjam", "مريم"),
+        ("Jasmin", "ياسمين"),
+        ("Chadidscha", "خديجة"),
+        ("Sjadi", "شادي"),
+        ("Darwisj", "درويش"),
+        ("HADSCHDSCH TALAL", "حاج طلال"),
+        ("MOESJAIZ", "مشيز"),
+    ],
+)
+def test_a_name_is_read_in_german_or_dutch_spelling_when_asked(latin: str, arabic: str) -> None:
+    from mizan.text.translit import loose_key
+
+    german = [loose_key(key) for key in name_keys(latin, germanic=True)]
+    assert german == [loose_key(key) for key in name_keys(arabic)]
+    # In the English or French tradition j is ج and ch ش: another name.
+    assert name_keys(latin) != name_keys(arabic)
+
+
+def test_german_and_dutch_letters_of_their_own_are_told_from_english_and_french() -> None:
+    for text in ("Dschamal", "Schadi", "Sjadi", "Darwisj", "Hoessein", "AL-HUDSCHAIRI"):
+        assert is_germanic_spelling(text), text
+    # English ؤ written oe before a vowel, "Masjid" (s + j), French Djamel and Chadi are not.
+    for text in ("Loeiy", "Foead", "Masjid", "Djamel", "Chadi", "Jameel", "Ḫālid Šādī"):
+        assert not is_germanic_spelling(text), text
+
+
+def test_a_list_in_german_spelling_reads_its_plain_records_so_but_not_scholarly_ones() -> None:
+    german = [
+        _person(record_id="1", first_name="Dschamal", family_name="AL-SCHAMI"),
+        _person(record_id="2", first_name="Chaled", family_name="Hoessein"),
+        _person(record_id="3", first_name="Jusef", family_name="Marjam"),
+        _person(record_id="4", first_name="Chadidja", family_name="ʿAbd al-Raḥmān"),
+    ]
+    french = [_person(record_id="5", first_name="Chadi", family_name="Djamel")]
+    marked = mark_germanic_lists([*german, *french], ["de", "de", "de", "de", "fr"])
+    assert [bool(record.get(GERMANIC_LIST)) for record in marked] == [1, 1, 1, 1, 0]
+    jusef = record_features(marked[2])
+    assert jusef["first_k"] == record_features(_person(first_name="يوسف"))["first_k"]
+    chaled = record_features(marked[1])
+    assert chaled["first_k"] == record_features(_person(first_name="خالد"))["first_k"]
+    # A scholarly record in the list keeps j as ج; the French list keeps ch as ش.
+    chadidja = record_features(marked[3])
+    assert chadidja["first_k"] == record_features(_person(first_name="شديجة"))["first_k"]
+    chadi = record_features(marked[4])
+    assert chadi["first_k"] == record_features(_person(first_name="شادي"))["first_k"]
+
+
+def test_scholarly_letters_are_the_digraphs_of_the_common_spelling() -> None:
+    assert name_keys("Ḫālid") == name_keys("خالد")
+    assert name_keys("Šādī") == name_keys("شادي")
+    assert name_keys("ḤARŠAN") == name_keys("حرشان")
+
+
+def test_a_pet_name_is_keyed_as_the_name_it_stands_for() -> None:
+    for pet, name in (("حمودة", "محمد"), ("برهوم", "إبراهيم"), ("فطوم", "فاطمة"), ("ممد", "محمد")):
+        pet_key = record_features(_person(first_name=pet))["first_k"]
+        assert pet_key == record_features(_person(first_name=name))["first_k"], pet
+    # The spelling stays as written; a family name is not read as a pet name.
+    assert record_features(_person(first_name="حمودة"))["first_n"] != "محمد"
+    family = record_features(_person(family_name="حمودة"))["family_k"]
+    assert family != name_keys("محمد")[0]
+
+
+def test_words_before_the_name_in_a_relatives_message_are_not_the_name() -> None:
+    for text in ("المعتقل يوسف حداد", "الشاب يوسف حداد", "الأخ يوسف حداد"):
+        features = record_features(_person(full_name=text))
+        assert (features["first_k"], features["family_k"]) == tuple(name_keys("يوسف حداد"))
+
+
+def test_an_arabizi_2_that_starts_a_name_or_is_doubled_is_qaf() -> None:
+    assert name_keys("al-2asem") == name_keys("القاسم")
+    assert name_keys("Sa22oum") == name_keys("سقوم")
+    # Elsewhere it stays a hamza: "Ra2ed" رائد, "Wa2el" وائل.
+    assert name_keys("Ra2ed") == name_keys("رائد")
+    assert name_keys("Wa2el") == name_keys("وائل")
+
+
+def test_an_age_is_read_with_its_unit() -> None:
+    aged = {**_person(first_name="خالد", date_of_arrest="2011"), "age_at_arrest": "42 سنة"}
+    assert record_features(aged)["birth_year"] == 1969
+
+
+def _message(index: int, age: int, birth: str, arrest: str) -> dict[str, str]:
+    record = _person(record_id=str(index), birth_year=birth, date_of_arrest=arrest)
+    return {**record, "age_at_arrest": str(age)}
+
+
+def test_a_list_whose_ages_were_taken_years_after_the_arrest_reads_no_year_from_them() -> None:
+    # Messages of 2018 about arrests of 2012: birth year + age is 2018, not the arrest year.
+    later = [_message(i, 30 + i % 10, str(1988 - i % 10), "2012") for i in range(30)]
+    at_arrest = [_message(100 + i, 30, "1982", "2012") for i in range(30)]
+    marked = mark_late_ages([*later, *at_arrest], ["wa"] * 30 + ["fam"] * 30)
+    assert all(record.get(LATE_AGES) for record in marked[:30])
+    assert not any(record.get(LATE_AGES) for record in marked[30:])
+    only_age = _message(0, 34, "", "2011")
+    assert record_features(only_age)["birth_year"] == 1977
+    assert record_features({**only_age, LATE_AGES: "1"})["birth_year"] is None
+    # Too few records with both say nothing: the ages are ages at arrest.
+    assert not any(r.get(LATE_AGES) for r in mark_late_ages(later[:5], ["wa"] * 5))
+
+
+@pytest.mark.parametrize(
+    ("turkish", "arabic"), [("USMAN", "عثمان"), ("HEYSAM", "هيثم"), ("Gıyas", "غياث")]
+)
+def test_turkish_tha_written_s_is_read_in_the_names_that_have_it(turkish: str, arabic: str) -> None:
+    assert name_keys(turkish, turkish=True) == name_keys(arabic)
+
+
+def test_name_cells_an_ocrd_table_misplaced_are_also_read_put_back() -> None:
+    from mizan.linkage.features import ListVocabulary, record_readings
+
+    def keys(row: dict[str, str], vocabulary: ListVocabulary | None = None) -> list[tuple]:
+        return [
+            (f["first_k"], f["father_k"], f["family_k"], odds)
+            for f, odds in record_readings(row, vocabulary)
+        ]
+
+    # A compound first name cut over two cells pushes the father into the family cell.
+    cut = _person(first_name="عبد", father_name="الله", family_name="وليد")
+    assert keys(cut)[-1] == ("abdl", "ldw", None, 0.0)
+    # An empty first cell: the names one column to the right.
+    shifted = _person(father_name="وليد", family_name="محمد")
+    assert ("ldw", "mhmd", None, -1.0) in keys(shifted)
+    # First and father glued in the first cell, the family name in the father's.
+    words = [_person(first_name=n) for n in ("يوسف", "علي") for _ in range(3)]
+    glued = _person(first_name="يوسفعلي", father_name="خناق")
+    vocabulary = ListVocabulary.of([*words, glued])
+    assert ("ysfw", "aly", "xnk", -1.0) in keys(glued, vocabulary)
+    # A list without family names keeps its records as read.
+    plain = _person(first_name="يوسف", father_name="علي")
+    assert keys(plain, vocabulary) == [("ysfw", "aly", None, 0.0)]
+
+
+def test_a_hamza_typed_for_a_spoken_qaf_is_qaf_but_not_a_seatless_hamza() -> None:
+    for spoken, written in (("ءلاط", "قلاط"), ("ءاسم", "قاسم"), ("الحءبان", "الحقبان")):
+        assert name_keys(spoken) == name_keys(written), spoken
+    # فؤاد, رؤوف, لؤي typed without the hamza's seat; علاء ends in a hamza after alef.
+    for seatless, written in (("فءاد", "فؤاد"), ("رءوف", "رؤوف"), ("لءي", "لؤي")):
+        assert name_keys(seatless) == name_keys(written), seatless
+    assert name_keys("علاء") == ["al"]
+    # OCR drops the alef before a final hamza (أسمء, وفء) and glues it to the next word.
+    assert name_keys("أسمء") == name_keys("أسماء")
+    assert name_keys("وفء") == name_keys("وفاء")
+
+
+def test_the_same_place_of_arrest_is_evidence_and_a_different_one_is_none() -> None:
+    from mizan.linkage.engine import score_pairs
+
+    whatsapp = _person(full_name="هبة دجاس", place_of_arrest="حاجز حمص")
+    prosecutor = _person(full_name="Hiba DAJJAS", place_of_arrest="Homs")
+    elsewhere = _person(full_name="Hiba DAJJAS", place_of_arrest="Fara' Falastin")
+    same, other = score_pairs([whatsapp, prosecutor, elsewhere], [(0, 1), (0, 2)])
+    place = {score: next(f for f in score.fields if f.field == "place_of_arrest")
+             for score in (same, other)}  # fmt: skip
+    assert place[same].level == "same place"
+    assert place[same].weight > 1
+    # A checkpoint, a town or (under the same header) a branch of detention: no evidence against.
+    assert place[other].weight == 0
+    assert same.match_weight > other.match_weight
