@@ -47,6 +47,7 @@ RATES: dict[str, float] = {
     "amnesty_other_prisoners_per_released": 0.5,  # persons not reported missing at all
     "burial_if_died": 0.85,
     "burial_if_released_and_amnestied": 0.02,  # death registered for a living person
+    "burial_on_two_documents": 0.03,  # e.g. the hospital's death record and the burial list
     "court_if_missing_or_died": 0.12,
     "court_if_released": 0.3,
     # families_merged (four volunteers with their own habits)
@@ -773,8 +774,12 @@ def generate(seed: int, n_persons: int, out: Path) -> dict[str, object]:
     # burial_documents
     buried = [p for p in detained if p.fate == "died" and chance(lrng, "burial_if_died")]
     buried += [p for p in amnestied if chance(lrng, "burial_if_released_and_amnestied")]
+    burial_twice = 0
     for p in buried:
-        lists["burial_documents"].append((burial_row(lrng, p), p.pid))
+        copies = 2 if chance(lrng, "burial_on_two_documents") else 1
+        burial_twice += copies - 1
+        for _ in range(copies):
+            lists["burial_documents"].append((burial_row(lrng, p), p.pid))
     # court_eu
     seq = {"DE": 0, "FR": 0, "SE": 0}
     for p in detained:
@@ -888,6 +893,7 @@ def generate(seed: int, n_persons: int, out: Path) -> dict[str, object]:
         "fates": {f: sum(p.fate == f for p in detained) for f in ("missing", "died", "released")},
         "records": {name: len(rows) for name, rows in lists.items()},
         "families_reported_twice": reported_twice,
+        "burial_persons_on_two_documents": burial_twice,
         "families_by_volunteer": dict(zip(["GAZ", "IST", "AZZ", "AFR"], vol_seq, strict=True)),
         "amnesty_other_prisoners": n_other,
         "persons_in_any_list": len(per_person_lists),
