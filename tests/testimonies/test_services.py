@@ -305,6 +305,30 @@ def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
     assert handover.items.count() == len(items)
 
 
+def test_a_transcript_export_already_in_the_locker_out_of_reach_is_not_linked(
+    consented: Any, documenter_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: when the WebVTT export of a transcript has the
+    bytes of another team's item (the same text, an empty transcript), the export *is* that
+    item. Adding the testimony to a case file must not put it into the case file (whose package
+    would carry it, with its title and the recording it was derived from)."""
+    from mizan.cases.models import CaseFile
+    from tests.factories import locker_item_of
+
+    testimony = with_recording(consented)
+    services.transcript_import(
+        actor=None, testimony=testimony, language="ar", data=VTT.encode(), filename="t.vtt"
+    )
+    exported = services.transcript_export(testimony.transcripts.get(), "vtt", actor=None)
+    hidden = locker_item_of(team_b, exported.encode())
+    assert not hidden.is_visible_to(documenter_a)
+    case = CaseFile.objects.create(reference="CF-T-2", title="Case", team=testimony.team)
+    with pytest.raises(ValidationError, match="cannot see"):
+        services.testimony_add_to_case_file(actor=documenter_a, testimony=testimony, case_file=case)
+    assert not hidden.case_files.exists()
+    assert not case.evidence_items.exists() and not testimony.case_files.exists()
+
+
 def test_statement_pdf_needs_consent_for_its_recipient_and_is_audited(
     consented: Any, documenter_a: Any
 ) -> None:

@@ -820,7 +820,10 @@ def testimony_add_to_case_file(*, actor: Any, testimony: Testimony, case_file: A
                     sensitivity=testimony.sensitivity,
                     team=testimony.team,
                 )
-                items.append(result.item)
+                # The locker keeps one item per content: an export with the bytes of an item
+                # the actor may not see (another team's transcript with the same text, an empty
+                # one) is that item, and must not go into the actor's case file and package.
+                items.append(result.within_reach_of(actor))
         for item in items:
             evidence_services.item_link(item=item, actor=actor, case_files=[case_file])
         testimony.case_files.add(case_file)
