@@ -758,3 +758,22 @@ def test_an_upload_of_another_teams_item_is_refused_and_tells_nothing_of_it(
     with pytest.raises(ValidationError):
         item_ingest(io.BytesIO(secret), filename="x.txt", actor=documenter_a, case_files=[case])
     assert not other.case_files.exists()
+
+
+def test_an_upload_completed_on_an_item_out_of_reach_does_not_name_it(
+    documenter_a: Any, team_b: Any
+) -> None:
+    """Completing an upload again answers with its item. An upload completed before duplicates
+    out of reach were refused (or whose item moved out of the uploader's reach since) must not
+    name it."""
+    from tests.factories import locker_item_of
+
+    other = locker_item_of(team_b, b"a synthetic record of another team")
+    upload = Upload.objects.create(
+        token="t" * 48, user=documenter_a, filename="record.txt", size=34, received=34, item=other
+    )
+    response = signed_in(documenter_a).post(
+        reverse("evidence:upload_complete", args=[upload.token]), {"sensitivity": 2}
+    )
+    assert response.status_code == 400 and "cannot see" in response.json()["error"]
+    assert other.reference not in response.content.decode()

@@ -305,6 +305,41 @@ def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
     assert handover.items.count() == len(items)
 
 
+def test_a_transcript_export_already_in_the_locker_out_of_reach_is_not_linked(
+    consented: Any, documenter_a: Any, team_b: Any
+) -> None:
+    """The locker keeps one item per content: when the WebVTT export of a transcript has the
+    bytes of another team's item (the same text, an empty transcript), the export *is* that
+    item. Adding the testimony to a case file must not put it into the case file (whose package
+    would carry it, with its title and the recording it was derived from)."""
+    import hashlib
+
+    from mizan.cases.models import CaseFile
+    from mizan.evidence.services import get_store
+    from tests.factories import locker_item_of
+
+    testimony = with_recording(consented)
+    for language, text in (("ar", VTT), ("en", VTT.replace("00:00:01", "00:00:02"))):
+        services.transcript_import(
+            actor=None, testimony=testimony, language=language, data=text.encode(), filename="t.vtt"
+        )
+    exports = {
+        t.language: services.transcript_export(t, "vtt", actor=None).encode()
+        for t in testimony.transcripts.all()
+    }
+    assert exports["ar"] != exports["en"]
+    hidden = locker_item_of(team_b, exports["en"])
+    assert not hidden.is_visible_to(documenter_a)
+    case = CaseFile.objects.create(reference="CF-T-2", title="Case", team=testimony.team)
+    with pytest.raises(ValidationError, match="cannot see"):
+        services.testimony_add_to_case_file(actor=documenter_a, testimony=testimony, case_file=case)
+    assert not hidden.case_files.exists()
+    assert not case.evidence_items.exists() and not testimony.case_files.exists()
+    # The Arabic export, stored before the English one was refused, is not left in the store
+    # with no item naming it.
+    assert not get_store().exists(hashlib.sha256(exports["ar"]).hexdigest())
+
+
 def test_statement_pdf_needs_consent_for_its_recipient_and_is_audited(
     consented: Any, documenter_a: Any
 ) -> None:

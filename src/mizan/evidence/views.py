@@ -294,6 +294,12 @@ def upload_chunk(request: HttpRequest, token: str) -> JsonResponse:
 def upload_complete(request: HttpRequest, token: str) -> JsonResponse:
     upload = _own_upload(request, token)
     if upload.item_id is not None and upload.item is not None:
+        # An upload completed earlier names its item only while the uploader may see it (one
+        # completed before out-of-reach duplicates were refused, or an item moved since).
+        try:
+            services.IngestResult(upload.item, created=False).within_reach_of(request.user)
+        except ValidationError as exc:
+            return _error(" ".join(exc.messages))
         return JsonResponse(
             {
                 "reference": upload.item.reference,

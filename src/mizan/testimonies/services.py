@@ -804,33 +804,46 @@ def testimony_add_to_case_file(*, actor: Any, testimony: Testimony, case_file: A
                 _("The interviewee has not consented to sharing with %(recipient)s.")
                 % {"recipient": recipient.label}
             )
-    with transaction.atomic():
-        Testimony.objects.select_for_update().filter(pk=testimony.pk).first()
-        items = list(testimony.originals.all())
-        if testimony.recording is not None:
-            for transcript in testimony.transcripts.all():
-                text = transcript_export(transcript, "vtt", actor=actor)
-                result = evidence_services.item_ingest(
-                    io.BytesIO(text.encode()),
-                    filename=f"{testimony.reference}-{transcript.language}.vtt",
-                    actor=actor,
-                    title=f"{testimony.reference}: transcript ({transcript.language})",
-                    derived_from=testimony.recording,
-                    derivation=Item.Derivation.TEXT,
-                    sensitivity=testimony.sensitivity,
-                    team=testimony.team,
-                )
-                items.append(result.item)
-        for item in items:
-            evidence_services.item_link(item=item, actor=actor, case_files=[case_file])
-        testimony.case_files.add(case_file)
-        audit_record(
-            actor=actor,
-            action=Action.UPDATE,
-            target=testimony,
-            fields=["case_files"],
-            detail={"case_file": case_file.reference, "items": [i.reference for i in items]},
-        )
+    # A refusal rolls the exports' items back, not the store's files: those this call stored
+    # are removed again, as an import does (``objects_discard_unclaimed``).
+    stored: set[str] = set()
+    try:
+        with transaction.atomic():
+            Testimony.objects.select_for_update().filter(pk=testimony.pk).first()
+            items = list(testimony.originals.all())
+            if testimony.recording is not None:
+                for transcript in testimony.transcripts.all():
+                    text = transcript_export(transcript, "vtt", actor=actor)
+                    result = evidence_services.item_ingest(
+                        io.BytesIO(text.encode()),
+                        filename=f"{testimony.reference}-{transcript.language}.vtt",
+                        actor=actor,
+                        title=f"{testimony.reference}: transcript ({transcript.language})",
+                        derived_from=testimony.recording,
+                        derivation=Item.Derivation.TEXT,
+                        sensitivity=testimony.sensitivity,
+                        team=testimony.team,
+                    )
+                    # The locker keeps one item per content: an export with the bytes of an
+                    # item the actor may not see (another team's transcript with the same
+                    # text, an empty one) is that item, and must not go into the actor's case
+                    # file and package.
+                    if result.created:
+                        stored.add(result.item.sha256)
+                    items.append(result.within_reach_of(actor))
+            for item in items:
+                evidence_services.item_link(item=item, actor=actor, case_files=[case_file])
+            testimony.case_files.add(case_file)
+            audit_record(
+                actor=actor,
+                action=Action.UPDATE,
+                target=testimony,
+                fields=["case_files"],
+                detail={"case_file": case_file.reference, "items": [i.reference for i in items]},
+            )
+    except BaseException:
+        evidence_services.objects_discard_unclaimed(stored)
+        raise
     return items
 
 
