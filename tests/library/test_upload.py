@@ -146,3 +146,60 @@ def test_a_duplicate_of_a_document_out_of_reach_is_not_named(make_user: Any, tea
     response = client.post(reverse("library:upload"), form(b"a synthetic public report"))
     own = Document.objects.get(title_ar="تقرير عن المعتقلين")
     assert f"already in the library (document {own.pk})" in response.content.decode()
+
+
+def test_the_file_is_stored_before_the_documents_transaction(
+    make_user: Any, monkeypatch: Any
+) -> None:
+    """On SQLite a transaction holds the database's one write lock: a library file (up to a
+    gigabyte) read, hashed and copied inside the transaction that records its document would
+    stop every other writer meanwhile. The page stores it first."""
+    from django.core.files.storage import default_storage
+    from django.db import connection
+
+    depths: list[int] = []
+    baseline = len(connection.atomic_blocks)
+    save = default_storage.save
+
+    def traced(name: Any, content: Any, *args: Any, **kwargs: Any) -> Any:
+        depths.append(len(connection.atomic_blocks) - baseline)
+        return save(name, content, *args, **kwargs)
+
+    monkeypatch.setattr(default_storage, "save", traced)
+    client = signed_in(make_user("rana_researcher", "researcher"))
+    response = client.post(reverse("library:upload"), form(b"a synthetic annual report"))
+    assert response.status_code == 302
+    assert Document.objects.get(title_ar="تقرير عن المعتقلين").versions.count() == 1
+    assert depths == [0]
+
+
+def test_a_version_refused_after_its_file_was_stored_leaves_no_file(
+    make_user: Any, monkeypatch: Any
+) -> None:
+    import io
+
+    from django.core.files.storage import default_storage
+    from django.db import IntegrityError
+
+    from mizan.library import services
+    from mizan.library.models import DocumentVersion
+
+    document = services.document_create(actor=None, data={"title_ar": "وثيقة"})
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise IntegrityError("refused (synthetic)")
+
+    monkeypatch.setattr(DocumentVersion.objects, "create", refuse)
+    content = b"a synthetic file refused after it was stored"
+    with pytest.raises(IntegrityError):
+        services.version_add(
+            actor=None,
+            document=document,
+            language="ar",
+            stream=io.BytesIO(content),
+            original_name="refused.txt",
+        )
+    import hashlib
+
+    sha256 = hashlib.sha256(content).hexdigest()
+    assert not default_storage.exists(f"library/{sha256[:2]}/{sha256}.txt")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -263,21 +264,25 @@ def _storage_name(sha256: str, original_name: str) -> str:
     return f"library/{sha256[:2]}/{sha256}{suffix}"
 
 
-def version_add(
-    *,
-    actor: Any,
-    document: Document,
-    language: str,
-    stream: IO[bytes],
-    original_name: str,
-    import_path: str = "",
-    extraction: str = "background",
-) -> DocumentVersion:
-    """Store one file of ``document`` under its SHA-256 and have its text extracted.
+@dataclass(frozen=True)
+class StoredFile:
+    """A file in the library's storage under its SHA-256, not yet any document's
+    (``file_store``; ``version_record`` makes it one, ``file_discard`` takes it back)."""
 
-    ``extraction`` is "background" (a django-tasks task on commit), "inline" (now, in this
-    process) or "none". Raises ``DuplicateFile`` when the same content is already in the library
-    and ``EmptyFile`` for a zero-byte file; nothing is written in either case.
+    name: str
+    sha256: str
+    size: int
+    original_name: str
+
+
+def file_store(*, stream: IO[bytes], original_name: str) -> StoredFile:
+    """Put a file in the library's storage under its SHA-256, outside any transaction of its
+    own: a page calls it before the one that records the document, since on SQLite a
+    transaction holds the database's one write lock, and a file of up to
+    ``MIZAN_LIBRARY_MAX_FILE_BYTES`` is read, hashed and copied here.
+
+    Raises ``EmptyFile`` for a zero-byte file, ``DuplicateFile`` when the same content is
+    already in the library, ``ValidationError`` above the size limit; nothing is stored then.
     """
     temp, sha256, size = _hash_to_temp(stream)
     try:
@@ -292,35 +297,85 @@ def version_add(
                 % {"mb": settings.MIZAN_LIBRARY_MAX_FILE_BYTES // 1_000_000}
             )
         name = _storage_name(sha256, original_name)
-        with transaction.atomic():
-            if not default_storage.exists(name):
-                with temp.open("rb") as handle:
-                    saved = default_storage.save(name, handle)
-                if saved != name:  # a concurrent import stored the same content first
-                    default_storage.delete(saved)
-            version = DocumentVersion.objects.create(
-                document=document,
-                language=language,
-                file=name,
-                original_name=clean_name(Path(original_name).name)[:300],
-                import_path=import_path[:500],
-                sha256=sha256,
-                size=size,
-            )
-            audit_record(
-                actor=actor,
-                action=Action.CREATE,
-                target=version,
-                detail={"document": document.pk, "sha256": sha256, "size": size},
-            )
-            if extraction == "background":
-                enqueue_on_commit("mizan.library.tasks.extract_version_text", version_id=version.pk)
+        if not default_storage.exists(name):
+            with temp.open("rb") as handle:
+                saved = default_storage.save(name, handle)
+            if saved != name:  # a concurrent upload stored the same content first
+                default_storage.delete(saved)
     finally:
         temp.unlink(missing_ok=True)
+    return StoredFile(name, sha256, size, original_name)
+
+
+def file_discard(stored: StoredFile) -> None:
+    """Take back a stored file that no document's version names (its record was refused)."""
+    if not DocumentVersion.objects.filter(file=stored.name).exists():
+        default_storage.delete(stored.name)
+
+
+def version_record(
+    *,
+    actor: Any,
+    document: Document,
+    language: str,
+    stored: StoredFile,
+    import_path: str = "",
+    extraction: str = "background",
+) -> DocumentVersion:
+    """Make a stored file one of ``document``'s files and have its text extracted
+    (``extraction``: "background", a django-tasks task on commit; "inline", now, in this
+    process; or "none")."""
+    with transaction.atomic():
+        version = DocumentVersion.objects.create(
+            document=document,
+            language=language,
+            file=stored.name,
+            original_name=clean_name(Path(stored.original_name).name)[:300],
+            import_path=import_path[:500],
+            sha256=stored.sha256,
+            size=stored.size,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            target=version,
+            detail={"document": document.pk, "sha256": stored.sha256, "size": stored.size},
+        )
+        if extraction == "background":
+            enqueue_on_commit("mizan.library.tasks.extract_version_text", version_id=version.pk)
     if extraction == "inline":
         version_extract(version_id=version.pk)
         version.refresh_from_db()
     return version
+
+
+def version_add(
+    *,
+    actor: Any,
+    document: Document,
+    language: str,
+    stream: IO[bytes],
+    original_name: str,
+    import_path: str = "",
+    extraction: str = "background",
+) -> DocumentVersion:
+    """Store one file of ``document`` under its SHA-256 and have its text extracted
+    (``file_store``, then ``version_record``). Raises ``DuplicateFile`` when the same content is
+    already in the library and ``EmptyFile`` for a zero-byte file; nothing is written in either
+    case, nor when the version is refused."""
+    stored = file_store(stream=stream, original_name=original_name)
+    try:
+        return version_record(
+            actor=actor,
+            document=document,
+            language=language,
+            stored=stored,
+            import_path=import_path,
+            extraction=extraction,
+        )
+    except BaseException:
+        file_discard(stored)
+        raise
 
 
 def _set_progress(version_id: int, done: int, total: int, status: str) -> None:

@@ -278,17 +278,23 @@ def upload(request: HttpRequest) -> HttpResponse:
         data = {name: form.cleaned_data[name] for name in form.Meta.fields if name != "topics"}
         upload_file = form.cleaned_data["file"]
         try:
-            with transaction.atomic():
-                document = services.document_create(
-                    actor=request.user, data=data, topics=form.cleaned_data["topics"]
-                )
-                services.version_add(
-                    actor=request.user,
-                    document=document,
-                    language=form.cleaned_data["language"],
-                    stream=upload_file,
-                    original_name=upload_file.name or "",
-                )
+            # The file is stored (read, hashed, copied) before the transaction that records the
+            # document: on SQLite a transaction holds the one write lock through all of it.
+            stored = services.file_store(stream=upload_file, original_name=upload_file.name or "")
+            try:
+                with transaction.atomic():
+                    document = services.document_create(
+                        actor=request.user, data=data, topics=form.cleaned_data["topics"]
+                    )
+                    services.version_record(
+                        actor=request.user,
+                        document=document,
+                        language=form.cleaned_data["language"],
+                        stored=stored,
+                    )
+            except BaseException:
+                services.file_discard(stored)
+                raise
         except services.DuplicateFile as duplicate:
             form.add_error("file", _duplicate_message(request.user, duplicate))
         except services.EmptyFile:
