@@ -403,3 +403,31 @@ def test_damaged_docx_is_refused(testimony: Any) -> None:
             filename="t.docx",
         )
     assert not Transcript.objects.exists()
+
+
+def test_a_recording_that_is_not_audio_or_video_is_refused_before_it_is_stored(
+    testimony: Any, documenter_a: Any, store_puts: list[int]
+) -> None:
+    """Typed from its first bytes before the locker stores it: refused after the ingest, the
+    file would stay in the locker as an item linked to nothing."""
+    items = Item.objects.count()
+    with pytest.raises(ValidationError, match="not an audio or video recording"):
+        services.original_add(
+            actor=documenter_a,
+            testimony=testimony,
+            stream=io.BytesIO(b"a synthetic statement typed as text, not a recording"),
+            filename="interview.mp3",
+            as_recording=True,
+        )
+    assert Item.objects.count() == items
+    assert store_puts == []
+    assert testimony.recording is None
+    # A real recording still goes in.
+    item = services.original_add(
+        actor=documenter_a,
+        testimony=testimony,
+        stream=io.BytesIO(wav_bytes()),
+        filename="interview.wav",
+        as_recording=True,
+    )
+    assert item.media_type.startswith("audio/")

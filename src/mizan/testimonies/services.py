@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
+from mizan.evidence import metadata as metadata_capture
 from mizan.evidence import services as evidence_services
 from mizan.evidence.models import PREVIEW_AUDIO_TYPES, PREVIEW_VIDEO_TYPES, Item
 from mizan.testimonies import search, transcripts
@@ -197,6 +198,18 @@ def original_add(
             _("“%(name)s” is silent: no sound was recorded. Nothing was stored.")
             % {"name": isolate(filename)}
         )
+    if as_recording:
+        # Typed from its first bytes before it is stored, as the locker will type it: a file
+        # refused after the ingest would stay in the locker as an item linked to nothing.
+        position = stream.tell()
+        head = stream.read(metadata_capture.SNIFF_BYTES)
+        stream.seek(position)
+        kind = metadata_capture.media_type(head, filename)
+        if kind not in PREVIEW_AUDIO_TYPES | PREVIEW_VIDEO_TYPES:
+            raise ValidationError(
+                _("“%(name)s” is not an audio or video recording Mizan can play (%(type)s).")
+                % {"name": isolate(filename), "type": kind}
+            )
     result = evidence_services.item_ingest(
         stream,
         filename=filename,
