@@ -34,6 +34,7 @@ Two views:
 from __future__ import annotations
 
 import argparse
+import gc
 import glob
 import json
 import os
@@ -127,6 +128,7 @@ def child(docs: int, marks_library: str | None) -> None:
     def phase_start() -> tuple[float, float, float]:
         assert marks is not None
         marks.on()
+        current[0] = "in"
         return time.process_time(), time.perf_counter(), server_cpu()
 
     def phase_end(name: str, ticks: tuple[float, float, float]) -> None:
@@ -134,8 +136,24 @@ def child(docs: int, marks_library: str | None) -> None:
         cpu[name] += time.process_time() - ticks[0]
         wall[name] += time.perf_counter() - ticks[1]
         server[name] += server_cpu() - ticks[2]
+        current[0] = "outside"
         marks.off(name)
 
+    # The cyclic collector's own time, by generation (``gc.callbacks``), to see what it costs.
+    collections: dict[str, float] = {"gen0": 0.0, "gen1": 0.0, "gen2": 0.0, "count2": 0.0}
+    collecting: list[float] = []
+    current = ["outside"]
+
+    def collector(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting.append(time.process_time())
+        elif collecting:
+            collections[f"gen{info['generation']}"] += time.process_time() - collecting.pop()
+            collections["count2"] += info["generation"] == 2
+            if info["generation"] == 2:
+                collections[f"gen2_{current[0]}"] = collections.get(f"gen2_{current[0]}", 0) + 1
+
+    gc.callbacks.append(collector)
     bulk = bulk_indexing()
     bulk.__enter__()
     for first in range(0, docs, BATCH):
@@ -207,7 +225,8 @@ def child(docs: int, marks_library: str | None) -> None:
         )
         (entries,) = cursor.fetchone()
     assert entries == docs, entries
-    result = {"cpu": cpu, "wall": wall, "server": server}
+    gc.callbacks.remove(collector)
+    result = {"cpu": cpu, "wall": wall, "server": server, "gc": collections}
     print("RESULT " + json.dumps(result), flush=True)
 
 
@@ -349,6 +368,7 @@ def main() -> None:
                 view = result.get("ir") if args.callgrind else result["cpu"]
                 assert view is not None
                 figures = " ".join(f"{phase}={view[phase]:.4g}" for phase in PHASES)
+                figures += " gc " + " ".join(f"{k}={v:.3g}" for k, v in result["gc"].items())
                 print(f"round {number} {name} load {load:.1f}: {figures}", flush=True)
         _summary(results, args.docs, args.callgrind)
     finally:
