@@ -221,3 +221,19 @@ def test_rows_with_one_symbol_become_language_versions_of_one_document(tmp_path:
     # (The catalogue's resolution on the Independent Institution on Missing Persons matches too.)
     assert search_json("المفقودين قرار")[0]["id"] == document.pk
     assert [row["id"] for row in search_json("missing persons resolution")][:1] == [document.pk]
+
+
+def test_bulk_indexing_keeps_the_collector_off_older_objects_and_gives_them_back() -> None:
+    """Inside ``bulk_indexing`` (an import) the objects that existed before are frozen out of the
+    cyclic collector's full collections; afterwards they are back, also after an error."""
+    import gc
+
+    from mizan.library.search import bulk_indexing
+
+    assert gc.get_freeze_count() == 0
+    with bulk_indexing():
+        assert gc.get_freeze_count() > 1000
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ZeroDivisionError), bulk_indexing():
+        1 / 0  # noqa: B018
+    assert gc.get_freeze_count() == 0

@@ -131,3 +131,50 @@ def test_english_agent_nouns_meet_their_verb(words: tuple[str, ...]) -> None:
 def test_committee_and_agree_keep_their_stems() -> None:
     assert search_terms("committee") != search_terms("committed")
     assert search_terms("agree") != search_terms("agr")
+
+
+def _terms_and_forms_word_by_word(text: str) -> tuple[str, list[str]]:
+    """What the chunk cache must give, computed word by word without it: the terms in order, and
+    each chunk's distinct exact forms (space-joined) in order of first appearance."""
+    from mizan.text import normalise_for_search
+    from mizan.text.stem import _form_of_normalised, search_term
+
+    terms: list[str] = []
+    forms: dict[str, None] = {}
+    for chunk in text.split():
+        words = [w for w in normalise_for_search(chunk).split() if search_term(w)]
+        terms += [search_term(w) for w in words]
+        forms[" ".join(dict.fromkeys(_form_of_normalised(w) for w in words))] = None
+    forms.pop("", None)
+    return " ".join(terms), list(forms)
+
+
+_TEXTS = st.lists(
+    st.sampled_from(["المعتقلين،", "والمعتقلين", "قال", "the", "Detained", "A/RES/71/248", "و"])
+    | st.text(max_size=12),
+    max_size=30,
+).map(" ".join)
+
+
+@given(_TEXTS, _TEXTS, st.integers(1, 6))
+def test_title_and_body_terms_equal_word_by_word(title: str, body: str, bound: int) -> None:
+    """Whatever the chunk cache holds, and even when it is emptied in the middle of a text (its
+    bound, here a few chunks), indexing gives what word-by-word normalisation gives (issue 16)."""
+    from mizan.text import stem
+
+    saved = stem._MAX_CHUNKS
+    stem._MAX_CHUNKS = bound
+    try:
+        stem._CHUNKS.clear()
+        title_terms, body_terms, forms = stem.title_and_body_terms(title, body)
+        assert stem.terms_text(body) == body_terms
+    finally:
+        stem._MAX_CHUNKS = saved
+        stem._CHUNKS.clear()
+    expected_title, title_forms = _terms_and_forms_word_by_word(title)
+    expected_body, body_forms = _terms_and_forms_word_by_word(body)
+    assert (title_terms, body_terms) == (expected_title, expected_body)
+    assert forms == list(dict.fromkeys(body_forms + title_forms))
+    assert [" ".join(t) for t in map(stem.chunk_terms, body.split())] == [
+        _terms_and_forms_word_by_word(chunk)[0] for chunk in body.split()
+    ]

@@ -311,36 +311,46 @@ def chunk_terms(chunk: str) -> tuple[str, ...]:
 
 # Normalisation never joins or splits across whitespace, so each whitespace-separated chunk of a
 # text is normalised, stemmed and reduced to its exact forms once per process, and indexing a
-# document is then dictionary look-ups. One plain dict, chunk -> (its terms, its words' exact
-# forms), each joined by spaces ('' for a function word): one look-up per chunk gives both, read
-# with ``map`` and ``itemgetter`` (in C); only the chunks met for the first time go through
-# Python. Issue 16 had made indexing half as fast by CPU as before the exact forms (a second
-# cache for the forms, a Python loop over every chunk of a document as soon as one was new, the
-# forms de-duplicated word by word); ``index_terms`` now runs at about the speed of the terms
-# alone before, and indexing end to end (with the forms row) at 0.83–0.87 of it
-# (bench/README.md). Bounded: emptied when it holds ``_MAX_CHUNKS`` chunks. Writers only add or
-# clear, and a reader that finds a chunk gone (another thread cleared the dict) computes it
-# again, so threads (snippets) need no lock.
-_CHUNKS: dict[str, tuple[str, str]] = {}
+# document is then dictionary look-ups. One dict, chunk -> (its terms, each followed by a space;
+# its words' exact forms, joined by spaces; both '' for a function word): one look-up per chunk
+# gives both, read with ``map`` and ``itemgetter`` (in C), and a text's terms are then one
+# ``"".join`` with no filter for the function words. A chunk met for the first time is computed
+# by the dict's ``__missing__``, called by that same look-up, so a document is read once whether
+# or not it holds new chunks. Issue 16 had made indexing half as fast by CPU as before the exact
+# forms (a second cache for the forms, a Python loop over every chunk of a document as soon as
+# one was new, the forms de-duplicated word by word); then a set of each document's chunks was
+# taken first to find the new ones, and the function words filtered out of every join: together
+# a fifth of ``index_terms``'s instructions (bench/README.md, issue 16, instruction counts).
+# Bounded: emptied when it holds ``_MAX_CHUNKS`` chunks. Writers only add or clear, and a look-up
+# never fails (``__missing__`` computes what another thread cleared), so threads (snippets) need
+# no lock.
 _MAX_CHUNKS = 500_000
+
+
+class _ChunkCache(dict[str, tuple[str, str]]):
+    def __missing__(self, chunk: str) -> tuple[str, str]:
+        found = _chunk_compute(chunk)
+        if len(self) >= _MAX_CHUNKS:
+            self.clear()
+        self[chunk] = found
+        return found
+
+
+_CHUNKS = _ChunkCache()
 _terms_of = itemgetter(0)
 _forms_of = itemgetter(1)
 
 
 def _chunk_index(chunk: str) -> tuple[str, str]:
-    """The index terms of one chunk and its words' exact forms, each space-separated (cached)."""
-    found = _CHUNKS.get(chunk)
-    if found is None:
-        found = _chunk_compute(chunk)
-        if len(_CHUNKS) >= _MAX_CHUNKS:
-            _CHUNKS.clear()
-        _CHUNKS[chunk] = found
-    return found
+    """The index terms of one chunk (each followed by a space) and its words' exact forms
+    (space-separated), cached."""
+    return _CHUNKS[chunk]
 
 
 def _chunk_compute(chunk: str) -> tuple[str, str]:
-    """The index terms of one chunk and their words' exact forms, in one pass: indexing asks for
-    both, and a chunk met for the first time is normalised and stemmed once."""
+    """The index terms of one chunk, each followed by a space, and their words' exact forms,
+    space-separated, in one pass: indexing asks for both, and a chunk met for the first time is
+    normalised and stemmed once."""
     terms: list[str] = []
     forms: list[str] = []
     for word in _normalise_word(chunk).split():
@@ -348,27 +358,19 @@ def _chunk_compute(chunk: str) -> tuple[str, str]:
         if term:
             terms.append(term)
             forms.append(_form_of_normalised(word))
-    return " ".join(terms), " ".join(dict.fromkeys(forms))
+    return "".join(term + " " for term in terms), " ".join(dict.fromkeys(forms))
 
 
 def _chunk_pairs(chunks: list[str]) -> list[tuple[str, str]]:
-    """(terms, forms) of every chunk: dictionary look-ups in C. The chunks not met before are
-    found first by a set difference against the dict (also in C) and computed; then one
-    ``map`` reads them all. (Reading first and looking for a missing chunk (``None``) in the
-    result cost a third pass over the chunks, and most documents hold a chunk met for the first
-    time: 10–20 % of ``index_terms``, bench/README.md, issue 16 fourth follow-up.)"""
-    for chunk in set(chunks).difference(_CHUNKS):
-        _chunk_index(chunk)
-    try:
-        return list(map(_CHUNKS.__getitem__, chunks))
-    except KeyError:  # emptied by another thread meanwhile
-        return [_chunk_index(chunk) for chunk in chunks]
+    """(terms, forms) of every chunk: dictionary look-ups in C, the new chunks computed on the
+    way (``_ChunkCache.__missing__``)."""
+    return list(map(_CHUNKS.__getitem__, chunks))
 
 
 def terms_text(text: str) -> str:
     """The index terms of ``text``, in order, function words left out, separated by spaces:
     what a search entry stores."""
-    return " ".join(filter(None, map(_terms_of, _chunk_pairs(text.split()))))
+    return "".join(map(_terms_of, _chunk_pairs(text.split())))[:-1]
 
 
 def terms_and_forms(text: str) -> tuple[str, dict[str, None]]:
@@ -379,7 +381,7 @@ def terms_and_forms(text: str) -> tuple[str, dict[str, None]]:
     pairs = _chunk_pairs(text.split())
     forms = dict.fromkeys(map(_forms_of, pairs))
     forms.pop("", None)
-    return " ".join(filter(None, map(_terms_of, pairs))), forms
+    return "".join(map(_terms_of, pairs))[:-1], forms
 
 
 def title_and_body_terms(title: str, body: str) -> tuple[str, str, list[str]]:
@@ -391,8 +393,8 @@ def title_and_body_terms(title: str, body: str) -> tuple[str, str, list[str]]:
     forms = dict.fromkeys(chain(map(_forms_of, body_pairs), map(_forms_of, title_pairs)))
     forms.pop("", None)
     return (
-        " ".join(filter(None, map(_terms_of, title_pairs))),
-        " ".join(filter(None, map(_terms_of, body_pairs))),
+        "".join(map(_terms_of, title_pairs))[:-1],
+        "".join(map(_terms_of, body_pairs))[:-1],
         list(forms),
     )
 
