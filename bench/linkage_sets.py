@@ -37,6 +37,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
     "s3-3": ("independent_lists3", 3, ["committees", "testimonies", "international"]),
     "s4-4": ("independent_lists4", 4, ["families", "official", "un", "turkiye"]),
     "s5-5": ("independent_lists5", 5, ["whatsapp", "testimonies", "fieldcourt", "prosecutor"]),
+    "s6-6": (
+        "independent_lists6",
+        6,
+        ["families_merged", "amnesty_release", "burial_documents", "court_eu"],
+    ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
 
