@@ -25,6 +25,10 @@ def test_a_first_name_cell_holding_first_and_father_is_read_apart_first() -> Non
         "rdnw",
         "abdkdr",
     )
+    # A title before the name is no name (the own generator's UN list: "Hajj Fatima").
+    assert [
+        odds for *_k, odds in _keys(_person(first_name="Hajj Fatima", family_name="Qachit"))
+    ] == [0.0]
     # A father's name in its own cell: the first cell stands as written.
     given = _person(first_name="محمد نور", father_name="خالد", family_name="العلي")
     assert [odds for *_k, odds in _keys(given)] == [0.0]
@@ -54,3 +58,15 @@ def test_a_list_mixing_german_and_other_spellings_reads_its_plain_records_both_w
     # A list where German spelling is rare (under 5 %) reads its records one way only.
     few = mark_germanic_lists([german[0], *french, *french, plain], ["ngo"] * 38)
     assert not few[-1].get(GERMANIC_SOME)
+
+
+def test_first_father_and_mother_with_misread_dots_are_scored_together() -> None:
+    from mizan.linkage.engine import link
+
+    families = _person(first_name="حسن", father_name="أحمد", family_name="الزين",
+                       mother_name="لمى الكردي", birth_year="1982")  # fmt: skip
+    # A burial document: no family name, and OCR misread the dots of every name.
+    burial = _person(full_name="خسن", father_name="أحمذ", mother_name="لمى", birth_year="1983")
+    others = [_person(first_name=f"سامر{i}", family_name="العلي") for i in range(3)]
+    result = link([families, burial, *others], sources=["families", "burial", "x", "y", "z"])
+    assert result.clusters[0] == result.clusters[1]

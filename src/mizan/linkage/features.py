@@ -644,13 +644,13 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     """A record whose first-name cell holds two names and whose father's and grandfather's
     cells are empty («احمد محمود» | empty | «العلي»: a volunteer who types the first and the
     father's name together under «الاسم»), read as a first name and a father's; else None.
-    A compound (عبد القادر, نور الدين) is one name."""
+    A compound (عبد القادر, نور الدين) is one name; a title (Hajj Fatima, الشيخ محمد) is none."""
     first = (row.get("first_name") or "").strip()
     if not first or (row.get("father_name") or "").strip():
         return None
     if (row.get("grandfather_name") or "").strip():
         return None
-    words = name_words(strip_asides(first))
+    words = name_words(drop_titles(strip_asides(first)))
     if len(words) != 2:
         return None
     return {**row, "first_name": words[0], "father_name": words[1]}
