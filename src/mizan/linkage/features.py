@@ -646,7 +646,7 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     father's name together under «الاسم»), read as a first name and a father's; else None.
     A compound (عبد القادر, نور الدين) is one name; a title (Hajj Fatima, الشيخ محمد) is none."""
     first = (row.get("first_name") or "").strip()
-    if not first or (row.get("father_name") or "").strip():
+    if " " not in first or (row.get("father_name") or "").strip():
         return None
     if (row.get("grandfather_name") or "").strip():
         return None
