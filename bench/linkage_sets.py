@@ -10,7 +10,8 @@ Generates, once, the lists of the independent sets 1 (seeds 7, 11, 29), 2 (seeds
 prints precision/recall overall and for each pair of lists, with the wall time. Scores are
 written to ``WORK/res-TAG.json``. Set 4 was scored once held out (F1 0.908, branch `linkocr`'s
 engine) and is a tuning set since branch `linkturk`; set 5 (seed 5) was scored once held out
-(F1 0.689, after `linkturk`) and is a tuning set since branch `linkwhats`.
+(F1 0.689, after `linkturk`) and is a tuning set since branch `linkwhats`; set 6 (seed 6) was
+scored once held out (F1 0.855, branch `linkset6`) and is a tuning set since branch `linksix`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
     "s3-3": ("independent_lists3", 3, ["committees", "testimonies", "international"]),
     "s4-4": ("independent_lists4", 4, ["families", "official", "un", "turkiye"]),
     "s5-5": ("independent_lists5", 5, ["whatsapp", "testimonies", "fieldcourt", "prosecutor"]),
+    "s6-6": (
+        "independent_lists6",
+        6,
+        ["families_merged", "amnesty_release", "burial_documents", "court_eu"],
+    ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
 

@@ -586,6 +586,8 @@ def _name_parts(
         for part in ("first", "father", "grandfather", "family"):
             parts[part] = parts[part] or split[f"{part}_name"]
     if parts["mother"]:
+        # An official list prints «والدته فاطمة» ("his mother Fatima") in the mother's cell.
+        parts["mother"] = _MOTHER_WORD.sub("", parts["mother"]).strip() or parts["mother"]
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
         reading_m = parse_full_name(parts["mother"])[0]
@@ -596,9 +598,14 @@ def _name_parts(
     return parts
 
 
+# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name.
+_MOTHER_WORD = re.compile(r"^\s*(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))\s*[:：]?\s+")
+
+
 # An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the
 # row read with its cells put back is compared too, at these log2-odds against the row as read.
 SHIFTED_CELLS_ODDS = -1.0
+FIRST_FATHER_ODDS = -1.0
 _JOINERS = frozenset({"عبد", "ابو", "أبو", "abd", "abdul", "abdel", "abu", "abou"})
 
 
@@ -633,6 +640,22 @@ def _shifted_cells(
     return []
 
 
+def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
+    """A record whose first-name cell holds two names and whose father's and grandfather's
+    cells are empty («احمد محمود» | empty | «العلي»: a volunteer who types the first and the
+    father's name together under «الاسم»), read as a first name and a father's; else None.
+    A compound (عبد القادر, نور الدين) is one name; a title (Hajj Fatima, الشيخ محمد) is none."""
+    first = (row.get("first_name") or "").strip()
+    if " " not in first or (row.get("father_name") or "").strip():
+        return None
+    if (row.get("grandfather_name") or "").strip():
+        return None
+    words = name_words(drop_titles(strip_asides(first)))
+    if len(words) != 2:
+        return None
+    return {**row, "first_name": words[0], "father_name": words[1]}
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -658,6 +681,12 @@ def record_readings(
     if not full or _has_parts(row):
         cells = [row]
         odds = [0.0]
+        split = _first_and_father(row)
+        if split is not None:
+            # The two names read apart come first (their traits keep namesakes of one list
+            # apart); the cell read whole is still compared.
+            cells = [split, row]
+            odds = [0.0, FIRST_FATHER_ODDS]
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
@@ -672,6 +701,17 @@ def record_readings(
     for parts, value in zip(readings, odds, strict=True):
         features = _features(row, parts, vocabulary)
         result.append((features, value, parts) if with_parts else (features, value))
+    if (
+        row.get(GERMANIC_SOME)
+        and _LATIN_J_CH.search(_names_text(row))
+        and not (row.get(TURKISH_LIST) or _germanic_record(row))
+    ):
+        # A list that mixes German and other spellings: "Jasir", "Chaled" also read the
+        # German way (ياسر, خالد), a little less likely than the way English reads them.
+        german = {**row, GERMANIC_SOME: "", GERMANIC_LIST: "1"}
+        for each in record_readings(german, vocabulary, with_parts=True):
+            value = each[1] + GERMANIC_SOME_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
 
 
@@ -737,6 +777,14 @@ GERMANIC_LIST = "_germanic_list"
 # The share of a list's records in German or Dutch spelling of their own (sch, sj, oe) from which
 # its every Latin name is read so: "Jusef", "Chaled" and "Marjam" show no such letter.
 GERMANIC_LIST_SHARE = 0.2
+# Set on a record whose list shows German or Dutch spelling in at least ``GERMANIC_SOME_SHARE``
+# of its records but less than ``GERMANIC_LIST_SHARE`` (a European court's list mixing German,
+# French and Swedish files): its plain records are read both ways, the German one at
+# ``GERMANIC_SOME_ODDS`` (issue 15, set 6).
+GERMANIC_SOME = "_germanic_some"
+GERMANIC_SOME_SHARE = 0.05
+GERMANIC_SOME_ODDS = -1.0
+_LATIN_J_CH = re.compile(r"j|ch", re.IGNORECASE)
 
 
 def _names_text(row: Mapping[str, str]) -> str:
@@ -767,10 +815,15 @@ def mark_germanic_lists(
         if not record.get(TURKISH_LIST) and _germanic_record(record):
             shown[source] += 1
     germanic = {s for s, n in shown.items() if n >= GERMANIC_LIST_SHARE * total[s]}
-    if not germanic:
+    some = {s for s, n in shown.items() if n >= GERMANIC_SOME_SHARE * total[s]} - germanic
+    if not (germanic or some):
         return records if isinstance(records, list) else list(records)
     return [
-        {**record, GERMANIC_LIST: "1"} if source in germanic else record
+        {**record, GERMANIC_LIST: "1"}
+        if source in germanic
+        else {**record, GERMANIC_SOME: "1"}
+        if source in some
+        else record
         for record, source in zip(records, sources, strict=True)
     ]
 
