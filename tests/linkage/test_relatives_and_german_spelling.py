@@ -12,6 +12,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_late_ages,
     record_features,
+    record_readings,
 )
 from mizan.text import name_keys
 from mizan.text.translit import is_germanic_spelling
@@ -48,6 +49,24 @@ def test_german_and_dutch_letters_of_their_own_are_told_from_english_and_french(
     # English ؤ written oe before a vowel, "Masjid" (s + j), French Djamel and Chadi are not.
     for text in ("Loeiy", "Foead", "Masjid", "Djamel", "Chadi", "Jameel", "Ḫālid Šādī"):
         assert not is_germanic_spelling(text), text
+    # English writes the hamza or ʿayn after mu- oe: معتز, مؤمن, معز, معتصم.
+    for text in ("Moetaz", "Moemen", "Moez Saleh", "MOETASEM", "Abdulmoez"):
+        assert not is_germanic_spelling(text), text
+    assert is_germanic_spelling("Moestafa")
+
+
+def test_an_english_list_with_a_moetaz_keeps_jasir_and_yasir_apart() -> None:
+    """One "Moetaz" in twenty records of an English list (5 %) made it a list of mixed German
+    spelling, and its "Jasir" (جاسر) was also read ياسر: the same first-name key as "Yasir"."""
+    records = [_person(record_id="0", first_name="Moetaz", family_name="Haddad")]
+    records += [
+        _person(record_id=str(n), first_name="Jasir" if n % 2 else "Yasir", family_name="Haddad")
+        for n in range(1, 20)
+    ]
+    marked = mark_germanic_lists(records, ["en"] * len(records))
+    jasir = {reading["first_k"] for reading, _odds in record_readings(marked[1])}
+    yasir = {reading["first_k"] for reading, _odds in record_readings(marked[2])}
+    assert not jasir & yasir
 
 
 def test_a_list_in_german_spelling_reads_its_plain_records_so_but_not_scholarly_ones() -> None:

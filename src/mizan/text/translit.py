@@ -677,9 +677,10 @@ _GERMANIC_STEPS: tuple[tuple[str, str], ...] = (
 )
 # A word that shows German or Dutch spelling of its own: sch, Dutch sj at either end of a word
 # ("Sjadi", "Darwisj"; "Masjid" is s + j) or oe for u between consonants ("Hoessein"; English
-# writes لؤي "Loeiy", فؤاد "Foead" with oe before a vowel).
+# writes لؤي "Loeiy", فؤاد "Foead" with oe before a vowel, and معتز "Moetaz", مؤمن "Moemen",
+# معز "Moez", معتصم "Moetasem" with oe for the hamza or ʿayn after mu-: no evidence).
 _C = r"[^aeiouy\W\d_]"
-_GERMANIC_WORD = re.compile(rf"sch|\bsj|sj\b|{_C}oe{_C}", re.IGNORECASE)
+_GERMANIC_WORD = re.compile(rf"sch|\bsj|sj\b|(?!moe[mtz]){_C}oe{_C}", re.IGNORECASE)
 
 
 def is_germanic_spelling(text: str) -> bool:
