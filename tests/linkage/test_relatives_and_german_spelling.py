@@ -223,3 +223,21 @@ def test_a_place_of_arrest_that_names_no_place_is_no_evidence(place: str) -> Non
              _person(full_name="Hiba DAJJAS", place_of_arrest="Douma")]  # fmt: skip
     (score,) = score_pairs(named, [(0, 1)])
     assert next(f for f in score.fields if f.field == "place_of_arrest").level == "same place"
+
+
+def test_a_relatives_word_after_the_first_name_is_a_family_name() -> None:
+    """«المعتقل», «الشاب», «الأخ» before a name are a relative's words; after its first word they
+    are the family name (أحمد محمد الشاب), which was dropped from the keys and the reading."""
+    assert name_keys("أحمد محمد الشاب") == [*name_keys("أحمد محمد"), name_keys("يوسف الشاب")[1]]
+    assert name_keys("الشاب أحمد محمد") == name_keys("أحمد محمد")
+    assert name_keys("المعتقل الشاب أحمد") == name_keys("أحمد")
+    full = record_features(_person(full_name="أحمد محمد الشاب"))
+    cells = record_features(_person(first_name="أحمد", father_name="محمد", family_name="الشاب"))
+    assert (full["first_k"], full["father_k"], full["family_k"]) == (
+        cells["first_k"],
+        cells["father_k"],
+        cells["family_k"],
+    )
+    assert full["family_k"] is not None and full["family_k"] != record_features(
+        _person(full_name="أحمد محمد")
+    ).get("family_k")
