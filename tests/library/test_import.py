@@ -237,3 +237,26 @@ def test_bulk_indexing_keeps_the_collector_off_older_objects_and_gives_them_back
     with pytest.raises(ZeroDivisionError), bulk_indexing():
         1 / 0  # noqa: B018
     assert gc.get_freeze_count() == 0
+
+
+def test_bulk_indexing_leaves_a_freeze_it_did_not_make() -> None:
+    """A nested session, or one in a process that froze its own objects (a pre-forking server),
+    does not unfreeze them on leaving: ``gc.unfreeze`` would give back every frozen object."""
+    import gc
+
+    from mizan.library.search import bulk_indexing
+
+    with bulk_indexing():
+        frozen = gc.get_freeze_count()
+        with bulk_indexing():
+            pass
+        assert gc.get_freeze_count() == frozen
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with bulk_indexing():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -12,6 +12,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_late_ages,
     record_features,
+    record_readings,
 )
 from mizan.text import name_keys
 from mizan.text.translit import is_germanic_spelling
@@ -48,6 +49,24 @@ def test_german_and_dutch_letters_of_their_own_are_told_from_english_and_french(
     # English ؤ written oe before a vowel, "Masjid" (s + j), French Djamel and Chadi are not.
     for text in ("Loeiy", "Foead", "Masjid", "Djamel", "Chadi", "Jameel", "Ḫālid Šādī"):
         assert not is_germanic_spelling(text), text
+    # English writes the hamza or ʿayn after mu- oe: معتز, مؤمن, معز, معتصم.
+    for text in ("Moetaz", "Moemen", "Moez Saleh", "MOETASEM", "Abdulmoez"):
+        assert not is_germanic_spelling(text), text
+    assert is_germanic_spelling("Moestafa")
+
+
+def test_an_english_list_with_a_moetaz_keeps_jasir_and_yasir_apart() -> None:
+    """One "Moetaz" in twenty records of an English list (5 %) made it a list of mixed German
+    spelling, and its "Jasir" (جاسر) was also read ياسر: the same first-name key as "Yasir"."""
+    records = [_person(record_id="0", first_name="Moetaz", family_name="Haddad")]
+    records += [
+        _person(record_id=str(n), first_name="Jasir" if n % 2 else "Yasir", family_name="Haddad")
+        for n in range(1, 20)
+    ]
+    marked = mark_germanic_lists(records, ["en"] * len(records))
+    jasir = {reading["first_k"] for reading, _odds in record_readings(marked[1])}
+    yasir = {reading["first_k"] for reading, _odds in record_readings(marked[2])}
+    assert not jasir & yasir
 
 
 def test_a_list_in_german_spelling_reads_its_plain_records_so_but_not_scholarly_ones() -> None:
@@ -183,3 +202,42 @@ def test_the_same_place_of_arrest_is_evidence_and_a_different_one_is_none() -> N
     # A checkpoint, a town or (under the same header) a branch of detention: no evidence against.
     assert place[other].weight == 0
     assert same.match_weight > other.match_weight
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["حاجز", "الحاجز", "checkpoint", "من المنزل", "At home", "غير معروف", "unknown", "N/A", "فرع"],
+)
+def test_a_place_of_arrest_that_names_no_place_is_no_evidence(place: str) -> None:
+    """Two records that both say «حاجز» (a checkpoint), "at home" or «غير معروف» agree on no
+    place: it was read as the same place, +3.6 bits for two namesakes arrested at home."""
+    from mizan.linkage.engine import score_pairs
+
+    one = _person(full_name="هبة دجاس", place_of_arrest=place)
+    two = _person(full_name="Hiba DAJJAS", place_of_arrest=place)
+    (score,) = score_pairs([one, two], [(0, 1)])
+    field = next(f for f in score.fields if f.field == "place_of_arrest")
+    assert (field.level, field.weight) == ("missing", 0)
+    # A named checkpoint or branch still is a place.
+    named = [_person(full_name="هبة دجاس", place_of_arrest="حاجز دوما"),
+             _person(full_name="Hiba DAJJAS", place_of_arrest="Douma")]  # fmt: skip
+    (score,) = score_pairs(named, [(0, 1)])
+    assert next(f for f in score.fields if f.field == "place_of_arrest").level == "same place"
+
+
+def test_a_relatives_word_after_the_first_name_is_a_family_name() -> None:
+    """«المعتقل», «الشاب», «الأخ» before a name are a relative's words; after its first word they
+    are the family name (أحمد محمد الشاب), which was dropped from the keys and the reading."""
+    assert name_keys("أحمد محمد الشاب") == [*name_keys("أحمد محمد"), name_keys("يوسف الشاب")[1]]
+    assert name_keys("الشاب أحمد محمد") == name_keys("أحمد محمد")
+    assert name_keys("المعتقل الشاب أحمد") == name_keys("أحمد")
+    full = record_features(_person(full_name="أحمد محمد الشاب"))
+    cells = record_features(_person(first_name="أحمد", father_name="محمد", family_name="الشاب"))
+    assert (full["first_k"], full["father_k"], full["family_k"]) == (
+        cells["first_k"],
+        cells["father_k"],
+        cells["family_k"],
+    )
+    assert full["family_k"] is not None and full["family_k"] != record_features(
+        _person(full_name="أحمد محمد")
+    ).get("family_k")

@@ -178,3 +178,18 @@ def test_title_and_body_terms_equal_word_by_word(title: str, body: str, bound: i
     assert [" ".join(t) for t in map(stem.chunk_terms, body.split())] == [
         _terms_and_forms_word_by_word(chunk)[0] for chunk in body.split()
     ]
+
+
+def test_a_long_chunk_is_indexed_but_not_kept() -> None:
+    """The cache's bound counts chunks; a chunk without whitespace can be any length (a URL, a
+    base64 run), so a long one is computed each time and not kept: 500,000 of them would hold
+    gigabytes in a long-running server."""
+    from mizan.text import stem
+
+    long_chunk = "المعتقلين" * 2_000
+    stem._CHUNKS.clear()
+    both = stem.terms_text(f"{long_chunk} قال")
+    assert both == f"{stem.terms_text(long_chunk)} {stem.terms_text('قال')}"
+    assert stem.chunk_terms(long_chunk) == tuple(stem.terms_text(long_chunk).split())
+    assert long_chunk not in stem._CHUNKS
+    assert "قال" in stem._CHUNKS

@@ -166,6 +166,9 @@ def _has_forms(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]
     return f"({sql})", [f" {form} " for group in groups for form in group]
 
 
+_FREEZE_LOCK = threading.Lock()
+
+
 @contextmanager
 def bulk_indexing() -> Iterator[None]:
     """Index many documents at once (an import, the benchmark's generator).
@@ -181,9 +184,15 @@ def bulk_indexing() -> Iterator[None]:
     caches: about 100,000 of them) are moved out of the cyclic garbage collector's way
     (``gc.freeze``) until it ends: indexing allocates many containers, and every collection of
     the oldest generation walked them all again — 10–15 % of indexing's CPU (bench/README.md,
-    issue 16). What the session itself leaves as garbage is still collected.
+    issue 16). What the session itself leaves as garbage is still collected. Only a session that
+    found nothing frozen freezes and unfreezes: ``gc.unfreeze`` gives back every frozen object,
+    so a nested session, or one inside a process that froze its own start-up objects (a
+    pre-forking server's ``gc.freeze``), must leave the freeze to whoever made it.
     """
-    gc.freeze()
+    with _FREEZE_LOCK:
+        froze = gc.get_freeze_count() == 0
+        if froze:
+            gc.freeze()
     try:
         if connection.vendor != "postgresql":
             yield
@@ -198,7 +207,9 @@ def bulk_indexing() -> Iterator[None]:
                 for index in ("library_searchentry_vector", "library_searchentry_title_vector"):
                     cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
     finally:
-        gc.unfreeze()
+        if froze:
+            with _FREEZE_LOCK:
+                gc.unfreeze()
 
 
 def _cut(terms: str, limit: int) -> str:

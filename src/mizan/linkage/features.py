@@ -889,12 +889,76 @@ def _features(
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
 _ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage)\s+", re.IGNORECASE)
+# A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
+# unknown. Two records that both say so agree on no place (search form, hamza folded).
+_NO_ARREST_PLACE = frozenset(
+    normalise_for_search(word)
+    for word in (
+        "حاجز",
+        "الحاجز",
+        "على",
+        "عند",
+        "من",
+        "في",
+        "أثناء",
+        "اثناء",
+        "اعتقل",
+        "اعتقلت",
+        "اعتقال",
+        "المنزل",
+        "منزل",
+        "منزله",
+        "منزلها",
+        "البيت",
+        "بيت",
+        "بيته",
+        "بيتها",
+        "العمل",
+        "عمله",
+        "عملها",
+        "مكان",
+        "الشارع",
+        "الطريق",
+        "فرع",
+        "الفرع",
+        "غير",
+        "معروف",
+        "معروفة",
+        "مجهول",
+        "مجهولة",
+        "لا",
+        "يوجد",
+        "checkpoint",
+        "checkpoints",
+        "barrage",
+        "branch",
+        "at",
+        "a",
+        "an",
+        "the",
+        "from",
+        "in",
+        "his",
+        "her",
+        "home",
+        "house",
+        "work",
+        "street",
+        "road",
+        "arrested",
+        "unknown",
+        "not",
+        "known",
+        "n",
+        "na",
+    )
+)
 
 
 def _arrest_place(text: str) -> list[str] | None:
     """The keys of a place of arrest's parts (as ``_place`` reads a birth place), or None."""
     text = _ARREST_PLACE_KIND.sub("", text.strip())
-    if not text:
+    if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
     _first, parts, _wide = _place(text)
     return list(parts) if parts else None

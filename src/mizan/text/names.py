@@ -145,11 +145,12 @@ _FAMILY_MARKERS = frozenset({"al", "el"})
 def _without_titles(words: list[str]) -> list[str]:
     """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
-    from mizan.text.translit import is_title
+    from mizan.text.translit import is_relative_word, is_title
 
     kept: list[str] = []
     for index, word in enumerate(words):
-        if not is_title(word):
+        if not is_title(word) or (kept and is_relative_word(word)):
+            # («أحمد محمد الشاب»: after a name word, الشاب is the family name.)
             kept.append(word)
         elif 1 < index == len(words) - 1 and _is_family_title(word):
             # "ديما حسين شيخ": a family name that is a title's word (شيخ, Hajj), last.

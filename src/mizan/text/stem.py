@@ -325,11 +325,18 @@ def chunk_terms(chunk: str) -> tuple[str, ...]:
 # never fails (``__missing__`` computes what another thread cleared), so threads (snippets) need
 # no lock.
 _MAX_CHUNKS = 500_000
+# Only chunks up to this length are kept: the bound counts chunks, and a chunk without
+# whitespace can be any length (a URL, a table's run of cells, base64 or text in a script
+# written without spaces), kept with its terms and forms about three times over. Words are
+# far shorter; a long chunk is seldom met twice.
+_MAX_CHUNK_LENGTH = 64
 
 
 class _ChunkCache(dict[str, tuple[str, str]]):
     def __missing__(self, chunk: str) -> tuple[str, str]:
         found = _chunk_compute(chunk)
+        if len(chunk) > _MAX_CHUNK_LENGTH:
+            return found
         if len(self) >= _MAX_CHUNKS:
             self.clear()
         self[chunk] = found

@@ -56,6 +56,7 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_germanic_spelling",
+    "is_relative_word",
     "is_title",
     "is_turkish_spelling",
     "loose_key",
@@ -272,14 +273,6 @@ _TITLES = frozenset(
         "\u062f\u0643\u062a\u0648\u0631",  # دكتور
         "\u0627\u0644\u062f\u0643\u062a\u0648\u0631",  # الدكتور
         "\u062f",  # د.
-        # Words a relative's message puts before the name: المعتقل "the detainee", الشاب "the
-        # young man", الأخ "brother" (search form: hamza and taa marbuta folded).
-        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644",  # المعتقل
-        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644\u0647",  # المعتقلة
-        "\u0627\u0644\u0634\u0627\u0628",  # الشاب
-        "\u0627\u0644\u0634\u0627\u0628\u0647",  # الشابة
-        "\u0627\u0644\u0627\u062e",  # الأخ
-        "\u0627\u0644\u0627\u062e\u062a",  # الأخت
         "hajj",
         "haj",
         "hajji",
@@ -322,6 +315,31 @@ _DOTLESS = str.maketrans(
 )
 
 
+# Words a relative's message puts before the name: المعتقل "the detainee", الشاب "the young man",
+# الأخ "brother" (search form: hamza and taa marbuta folded). Dropped only before the name's first
+# word: after it they are a family name (أحمد محمد الشاب).
+_RELATIVE_WORDS = frozenset(
+    {
+        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644",  # المعتقل
+        "\u0627\u0644\u0645\u0639\u062a\u0642\u0644\u0647",  # المعتقلة
+        "\u0627\u0644\u0634\u0627\u0628",  # الشاب
+        "\u0627\u0644\u0634\u0627\u0628\u0647",  # الشابة
+        "\u0627\u0644\u0627\u062e",  # الأخ
+        "\u0627\u0644\u0627\u062e\u062a",  # الأخت
+    }
+)
+
+
+def _name_words_only(words: list[str]) -> list[str]:
+    """``words`` without titles, articles, and the relative's words before the first name word."""
+    kept: list[str] = []
+    for word in words:
+        if word in _TITLES or word in _ARTICLE_WORDS or (word in _RELATIVE_WORDS and not kept):
+            continue
+        kept.append(word)
+    return kept
+
+
 def dotless_key(text: str) -> str:
     """The Arabic letters of ``text`` with dots removed (its *rasm*), or "" for Latin text.
 
@@ -329,7 +347,7 @@ def dotless_key(text: str) -> str:
     confusion in Arabic: "حسين" and "خسين" both give "حسبب". Articles and titles are dropped and
     compounds joined as in ``name_keys``; taa marbuta is already heh in the search form.
     """
-    words = [w for w in _search_words(text) if w not in _TITLES and w not in _ARTICLE_WORDS]
+    words = _name_words_only(_search_words(text))
     letters = "".join(c for c in "".join(words) if _is_arabic_letter(c))
     if len(letters) >= 4 and letters.startswith(_ARTICLE) and letters not in _ARABIC_NOT_ARTICLE:
         letters = letters[2:]
@@ -373,7 +391,14 @@ def loose_key(key: str) -> str:
 def is_title(word: str) -> bool:
     """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
     folded = _search_words(word)
-    return len(folded) == 1 and folded[0] in _TITLES
+    return len(folded) == 1 and (folded[0] in _TITLES or folded[0] in _RELATIVE_WORDS)
+
+
+def is_relative_word(word: str) -> bool:
+    """Whether one word is one a relative's message puts before a name (المعتقل, الشاب, الأخ):
+    a title there, a family name after the name's first word."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _RELATIVE_WORDS
 
 
 def _is_arabic_letter(char: str) -> bool:
@@ -677,9 +702,10 @@ _GERMANIC_STEPS: tuple[tuple[str, str], ...] = (
 )
 # A word that shows German or Dutch spelling of its own: sch, Dutch sj at either end of a word
 # ("Sjadi", "Darwisj"; "Masjid" is s + j) or oe for u between consonants ("Hoessein"; English
-# writes لؤي "Loeiy", فؤاد "Foead" with oe before a vowel).
+# writes لؤي "Loeiy", فؤاد "Foead" with oe before a vowel, and معتز "Moetaz", مؤمن "Moemen",
+# معز "Moez", معتصم "Moetasem" with oe for the hamza or ʿayn after mu-: no evidence).
 _C = r"[^aeiouy\W\d_]"
-_GERMANIC_WORD = re.compile(rf"sch|\bsj|sj\b|{_C}oe{_C}", re.IGNORECASE)
+_GERMANIC_WORD = re.compile(rf"sch|\bsj|sj\b|(?!moe[mtz]){_C}oe{_C}", re.IGNORECASE)
 
 
 def is_germanic_spelling(text: str) -> bool:
@@ -767,6 +793,8 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
         word = words[index]
         index += 1
         if word in _TITLES or word in _ARTICLE_WORDS:
+            continue
+        if word in _RELATIVE_WORDS and not keys:
             continue
         if word in _ABD_WORDS or word in _ABU_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
