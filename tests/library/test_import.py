@@ -250,13 +250,15 @@ def test_bulk_indexing_leaves_a_freeze_it_did_not_make() -> None:
         frozen = gc.get_freeze_count()
         with bulk_indexing():
             pass
-        assert gc.get_freeze_count() == frozen
+        # Not ``== frozen``: a frozen object that dies meanwhile leaves the count (seen in CI:
+        # 3 of 411,198); an unfreeze would leave none.
+        assert gc.get_freeze_count() > frozen // 2
     assert gc.get_freeze_count() == 0
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
         with bulk_indexing():
             pass
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() > frozen // 2
     finally:
         gc.unfreeze()
