@@ -27,8 +27,53 @@ import argparse
 import os
 import random
 import time
+from typing import Any
 
 BATCH = 500
+
+
+def create_batch(
+    batch: list[tuple[str, str, str]],
+    first: int,
+    rng: random.Random,
+    bodies: list[Any],
+    types: list[Any],
+) -> list[Any]:
+    """The documents of ``batch`` (language, title, text; numbered from ``first``) and their
+    extracted versions, in two bulk inserts; the documents, for their search entries. Shared
+    with ``bench/library_index_count.py`` (it must index exactly what this generator makes)."""
+    from mizan.core.partial_dates import PartialDate
+    from mizan.library.models import Document, DocumentVersion
+
+    documents = []
+    for number, (language, title, _text) in enumerate(batch, start=first):
+        year = 2011 + number % 15
+        documents.append(
+            Document(
+                symbol=f"BENCH/{number}",
+                title_ar=title if language == "ar" else "",
+                title_en=title if language == "en" else "",
+                body=rng.choice(bodies),
+                doc_type=rng.choice(types),
+                date=PartialDate(year=year, month=1 + number % 12),
+                year=year,
+                sensitivity=0 if rng.random() < 0.9 else 1,
+            )
+        )
+    Document.objects.bulk_create(documents)
+    DocumentVersion.objects.bulk_create(
+        [
+            DocumentVersion(
+                document=document,
+                language=language,
+                text=text,
+                status="done",
+                import_path=f"bench/{document.symbol.split('/')[1]}.txt",
+            )
+            for document, (language, _title, text) in zip(documents, batch, strict=True)
+        ]
+    )
+    return documents
 
 
 def main() -> None:
@@ -43,9 +88,8 @@ def main() -> None:
 
     from bench.library_corpus import Corpus
     from mizan.core.models import Term
-    from mizan.core.partial_dates import PartialDate
     from mizan.library import models
-    from mizan.library.models import Document, DocumentVersion, SearchEntry
+    from mizan.library.models import SearchEntry
 
     # Also runs the code before issue 16 (``PYTHONPATH=<that checkout>/src``, for before/after
     # figures in one run): no forms table there, and ``index_terms`` gives (title, body).
@@ -66,34 +110,7 @@ def main() -> None:
     for first in range(0, args.docs, BATCH):
         batch = [corpus.document(n) for n in range(first, min(args.docs, first + BATCH))]
         with transaction.atomic():
-            documents = []
-            for number, (language, title, _text) in enumerate(batch, start=first):
-                year = 2011 + number % 15
-                documents.append(
-                    Document(
-                        symbol=f"BENCH/{number}",
-                        title_ar=title if language == "ar" else "",
-                        title_en=title if language == "en" else "",
-                        body=rng.choice(bodies),
-                        doc_type=rng.choice(types),
-                        date=PartialDate(year=year, month=1 + number % 12),
-                        year=year,
-                        sensitivity=0 if rng.random() < 0.9 else 1,
-                    )
-                )
-            Document.objects.bulk_create(documents)
-            DocumentVersion.objects.bulk_create(
-                [
-                    DocumentVersion(
-                        document=document,
-                        language=language,
-                        text=text,
-                        status="done",
-                        import_path=f"bench/{document.symbol.split('/')[1]}.txt",
-                    )
-                    for document, (language, _title, text) in zip(documents, batch, strict=True)
-                ]
-            )
+            documents = create_batch(batch, first, rng, bodies, types)
             text_bytes += sum(len(text.encode()) for _l, _t, text in batch)
             tick, cpu_tick = time.perf_counter(), time.process_time()
             entries, forms = [], []

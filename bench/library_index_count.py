@@ -95,10 +95,10 @@ def child(docs: int, marks_library: str | None) -> None:
     call_command("migrate", verbosity=0)
 
     from bench.library_corpus import Corpus
+    from bench.library_generate import create_batch
     from mizan.core.models import Term
-    from mizan.core.partial_dates import PartialDate
     from mizan.library import models
-    from mizan.library.models import Document, DocumentVersion, SearchEntry
+    from mizan.library.models import SearchEntry
 
     search_forms = getattr(models, "SearchForms", None)  # none before issue 16
     from mizan.library.search import bulk_indexing, index_terms
@@ -162,34 +162,7 @@ def child(docs: int, marks_library: str | None) -> None:
             marks = _Marks(marks_library)
         atomic = transaction.atomic()
         atomic.__enter__()
-        documents = []
-        for number, (language, title, _text) in enumerate(batch, start=first):
-            year = 2011 + number % 15
-            documents.append(
-                Document(
-                    symbol=f"BENCH/{number}",
-                    title_ar=title if language == "ar" else "",
-                    title_en=title if language == "en" else "",
-                    body=rng.choice(bodies),
-                    doc_type=rng.choice(types),
-                    date=PartialDate(year=year, month=1 + number % 12),
-                    year=year,
-                    sensitivity=0 if rng.random() < 0.9 else 1,
-                )
-            )
-        Document.objects.bulk_create(documents)
-        DocumentVersion.objects.bulk_create(
-            [
-                DocumentVersion(
-                    document=document,
-                    language=language,
-                    text=text,
-                    status="done",
-                    import_path=f"bench/{document.symbol.split('/')[1]}.txt",
-                )
-                for document, (language, _title, text) in zip(documents, batch, strict=True)
-            ]
-        )
+        documents = create_batch(batch, first, rng, bodies, types)
         ticks = phase_start()
         computed = [
             index_terms(document, [text])
