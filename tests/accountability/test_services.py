@@ -122,6 +122,56 @@ def test_a_recipients_reference_belongs_to_one_submission(recipient: Any) -> Non
     assert Submission.objects.count() == 2
 
 
+def test_a_reference_clash_names_the_other_submission_only_to_who_may_see_it(
+    recipient: Any, legal_a: Any, legal_b: Any, team_a: Any
+) -> None:
+    """A clash of the recipient's reference must not tell an outsider the number of a
+    submission of another team (nor that it exists under that number)."""
+    hidden = _submission(
+        recipient,
+        legal_a,
+        data={
+            "recipient_reference": "OTP-9/26",
+            "sensitivity": Sensitivity.CONFIDENTIAL,
+            "team": team_a,
+        },
+    )
+    own = _submission(recipient, legal_b)
+    with pytest.raises(ValidationError) as refused:
+        services.status_record(
+            actor=legal_b,
+            submission=own,
+            status="registered",
+            on=ago(1),
+            recipient_reference="OTP-9/26",
+        )
+    text = " ".join(refused.value.messages)
+    assert "OTP-9/26" in text and "another submission, which you may not see" in text
+    assert hidden.reference not in text
+    with pytest.raises(ValidationError) as refused:
+        services.status_check(
+            actor=legal_b,
+            submission=own,
+            status="registered",
+            on=ago(1),
+            recipient_reference="OTP-9/26",
+        )
+    assert hidden.reference not in " ".join(refused.value.messages)
+    with pytest.raises(ValidationError) as refused:
+        services.submission_update(
+            actor=legal_b, submission=own, data={"recipient_reference": "OTP-9/26"}
+        )
+    assert hidden.reference not in " ".join(refused.value.messages)
+    own.refresh_from_db()
+    assert own.status == "sent" and own.recipient_reference == ""
+    # Its own team may learn which submission holds the reference.
+    mine = _submission(recipient, legal_a, data={"team": team_a})
+    with pytest.raises(ValidationError, match=f"to the submission {hidden.reference}"):
+        services.submission_update(
+            actor=legal_a, submission=mine, data={"recipient_reference": "OTP-9/26"}
+        )
+
+
 def test_a_case_file_the_user_may_not_see_is_refused(
     recipient: Any, legal_b: Any, case_file_a: Any
 ) -> None:

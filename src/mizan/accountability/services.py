@@ -74,7 +74,10 @@ def _check_visible(
             raise ValidationError(_("You may not see one of the acts chosen."))
 
 
-def _check_reference(submission: Submission, reference: str) -> None:
+def _check_reference(submission: Submission, reference: str, actor: Any) -> None:
+    """Refuse a recipient's reference the recipient already gave to another submission. The
+    other submission is named only to someone who may see it: its number is not the actor's to
+    learn from a clash."""
     if not reference:
         return
     clash = (
@@ -82,17 +85,27 @@ def _check_reference(submission: Submission, reference: str) -> None:
             recipient_id=submission.recipient_id, recipient_reference=reference
         )
         .exclude(pk=submission.pk)
-        .values_list("reference", flat=True)
+        .only("reference", "sensitivity", "team_id")
         .first()
     )
-    if clash:
+    if clash is None:
+        return
+    names = {"recipient": submission.recipient.name, "ref": reference}
+    if actor is not None and clash.is_visible_to(actor):
         raise ValidationError(
             _(
                 "%(recipient)s already gave the reference %(ref)s to the submission %(other)s. "
                 "A recipient's reference belongs to one submission."
             )
-            % {"recipient": submission.recipient.name, "ref": reference, "other": clash}
+            % {**names, "other": clash.reference}
         )
+    raise ValidationError(
+        _(
+            "%(recipient)s already gave the reference %(ref)s to another submission, which you "
+            "may not see. A recipient's reference belongs to one submission."
+        )
+        % names
+    )
 
 
 def _check_date(on: datetime.date) -> None:
@@ -135,7 +148,7 @@ def submission_create(
             created_by=acting_user(actor),
         )
         submission.reference = next_reference(Submission, "SUB", digits=4)
-        _check_reference(submission, submission.recipient_reference)
+        _check_reference(submission, submission.recipient_reference, actor)
         if (
             submission.agreement is not None
             and submission.agreement.recipient_id != submission.recipient_id
@@ -168,7 +181,7 @@ def submission_update(*, actor: Any, submission: Submission, data: dict[str, Any
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         changed = assign_changes(submission, data)
-        _check_reference(submission, submission.recipient_reference)
+        _check_reference(submission, submission.recipient_reference, actor)
         submission.full_clean()
         submission.save()
         if changed:
@@ -178,6 +191,7 @@ def submission_update(*, actor: Any, submission: Submission, data: dict[str, Any
 
 def status_check(
     *,
+    actor: Any,
     submission: Submission,
     status: str,
     on: datetime.date,
@@ -222,7 +236,7 @@ def status_check(
         )
     reference = recipient_reference.strip()
     if reference and reference != submission.recipient_reference:
-        _check_reference(submission, reference)
+        _check_reference(submission, reference, actor)
 
 
 def status_record(
@@ -245,6 +259,7 @@ def status_record(
             Submission.objects.select_for_update().select_related("recipient").get(pk=submission.pk)
         )
         status_check(
+            actor=actor,
             submission=current,
             status=status,
             on=on,

@@ -227,6 +227,7 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
             # SQLite one holds the write lock through the upload), then linked with the step
             # in the step's own transaction (the service checks again under the row lock).
             services.status_check(
+                actor=request.user,
                 submission=submission,
                 status=data["status"],
                 on=data["on"],
