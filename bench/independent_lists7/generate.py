@@ -149,6 +149,8 @@ def render_word(word: str, style: str, rng: random.Random) -> str:
         if tok in VOWELS:
             out.append(_vowel(tok, nxt, after, last, style, rng))
             continue
+        if tok in ("y", "w") and tok == prev and t[i - 2] == "a" and nxt not in VOWELS:
+            continue  # Qusayy, Lu'ayy: the diphthong already wrote it
         if tok == prev:  # geminate
             keep = {"en": 0.7, "fr": 0.8, "ku": 0.0}[style]
             if rng.random() >= keep:
@@ -439,12 +441,15 @@ def build_population(n: int, stage: Stage) -> list[Person]:
             born = g0_born + rng.randint(20, 42)
             if born > 2004:
                 continue
+            given = male() if sex == "M" else female()
+            while given is g0:  # a son is not given his father's own name
+                given = male()
             p1 = _person(
                 people,
                 rng,
                 kurd,
                 sex,
-                male() if sex == "M" else female(),
+                given,
                 g0,
                 g0_father,
                 family,
@@ -493,13 +498,15 @@ def build_population(n: int, stage: Stage) -> list[Person]:
     for p in people:
         if p.sex != "M":
             continue
+        if stage.chance("population.nickname", 0.06):
+            p.nickname = rng.choice(pools.NICKNAMES_AR)
+        if p.birth.year > 1992:  # too young in 2011-2014 to be called Abu someone
+            continue
         sons = [by_pid[c] for c in p.children if c in by_pid and by_pid[c].sex == "M"]
         if sons and rng.random() < 0.8:
             p.kunya = sons[0].first
         elif stage.chance("population.kunya_without_son", 0.35):
             p.kunya = zipf_pick(rng, ARAB_MALE)
-        if stage.chance("population.nickname", 0.06):
-            p.nickname = rng.choice(pools.NICKNAMES_AR)
     # arrest
     for p in people:
         year = weighted(
