@@ -144,13 +144,13 @@ def render_word(word: str, style: str, rng: random.Random) -> str:
     for i, tok in enumerate(t):
         prev = t[i - 1] if i else ""
         nxt = t[i + 1] if i + 1 < len(t) else ""
-        after = t[i + 2] if i + 2 < len(t) else ""
         last = i == len(t) - 1
         if tok in VOWELS:
-            out.append(_vowel(tok, nxt, after, last, style, rng))
+            diph = tok == "a" and glide(t, i + 1)
+            out.append(_vowel(tok, nxt, diph, last, style, rng))
             continue
-        if tok in ("y", "w") and tok == prev and t[i - 2] == "a" and nxt not in VOWELS:
-            continue  # Qusayy, Lu'ayy: the diphthong already wrote it
+        if glide(t, i):
+            continue  # written with the diphthong (Haytham, Sawsan, Qusayy)
         if tok == prev:  # geminate
             keep = {"en": 0.7, "fr": 0.8, "ku": 0.0}[style]
             if rng.random() >= keep:
@@ -158,7 +158,8 @@ def render_word(word: str, style: str, rng: random.Random) -> str:
         if style == "en":
             s = EN_CONS.get(tok, tok)
             if tok == "3" and prev in VOWELS:  # Sa'ad, Saad, Sad
-                s = weighted(rng, [("'", 15), ("a" if prev == "a" else "", 35), ("", 50)])
+                saad = prev == "a" and nxt not in VOWELS
+                s = weighted(rng, [("'", 15), ("a" if saad else "", 35), ("", 50)])
             if tok == "dh" and rng.random() < 0.3:
                 s = "z"
             elif tok == "q" and rng.random() < 0.1:
@@ -179,18 +180,26 @@ def render_word(word: str, style: str, rng: random.Random) -> str:
                 s = "ss"
         else:
             s = KU_CONS.get(tok, tok)
-        if tok == "y" and prev == "a" and nxt not in VOWELS:
-            continue  # already written with the diphthong
-        if tok == "w" and prev == "a" and nxt not in VOWELS and style != "fr":
-            continue
         out.append(s)
     text = "".join(out)
     return text[:1].upper() + text[1:] if text else text
 
 
-def _vowel(tok: str, nxt: str, after: str, last: bool, style: str, rng: random.Random) -> str:
+def glide(t: list[str], i: int) -> bool:
+    """Whether t[i] is the y or w of a diphthong ay/aw: after a, and no vowel after its run."""
+    if i >= len(t) or t[i] not in ("y", "w"):
+        return False
+    j = i
+    while j > 0 and t[j - 1] == t[i]:
+        j -= 1
+    k = i
+    while k + 1 < len(t) and t[k + 1] == t[i]:
+        k += 1
+    return j > 0 and t[j - 1] == "a" and (k + 1 == len(t) or t[k + 1] not in VOWELS)
+
+
+def _vowel(tok: str, nxt: str, diph: bool, last: bool, style: str, rng: random.Random) -> str:
     r = rng.random()
-    diph = tok == "a" and nxt in ("y", "w") and after not in VOWELS
     if style == "en":
         if diph and nxt == "y":
             return "ay" if r < 0.5 else ("ai" if r < 0.8 else "ei")
@@ -266,8 +275,17 @@ def romanise(name: Name, style: str, rng: random.Random) -> str:
     if ar in table:
         return weighted(rng, table[ar])
     words = name.canonical.split()
+    if words == ["al-3abd", "allaah"]:  # the family name العبد الله
+        ku = weighted(rng, [("Evdila", 60), ("Ebdulla", 40)])
+        art = _article(style, rng, family=True)
+        body = (
+            ku
+            if style == "ku"
+            else romanise(Name(ar=["عبد الله"], canonical="3abd allaah"), style, rng)
+        )
+        return (art[:-1] + body.lower()) if art.endswith("+") else art + body
     if len(words) == 2 and words[0] == "3abd":
-        rest = words[1].removeprefix("al-")
+        rest = words[1].removeprefix("al-").replace("allaah", "laah")
         body = "Allah" if rest == "laah" else render_word(rest, style, rng)
         if rest == "laah":
             if style == "en":
