@@ -220,8 +220,9 @@ def insert_entries(rows: Iterable[tuple[int, str, str, str]]) -> None:
 
     PostgreSQL: two ``COPY … FROM STDIN`` streams instead of ``bulk_create``'s two multi-row
     ``INSERT``s. The rows and the index are the same; the ORM's model instances, parameter lists
-    and statement of 1,500 placeholders were 55 µs a document of the client's CPU for the forms
-    rows alone, a fifth of its indexing time (bench/README.md, issue 16, branch ``pgindex``).
+    and statements of 1,000–1,500 placeholders cost the client five times the CPU of the two
+    streams (1,000 documents: 0.30 against 0.05 s; bench/README.md, issue 16, branch
+    ``pgindex``).
     SQLite: ``bulk_create`` (its FTS5 triggers index the rows)."""
     rows = list(rows)
     if connection.vendor != "postgresql":
