@@ -76,6 +76,34 @@ def create_batch(
     return documents
 
 
+def write_entries(documents: list[Any], computed: list[tuple[str, ...]]) -> None:
+    """The search entries (and, from issue 16 on, exact forms) of a batch's ``documents``,
+    ``computed`` by ``index_terms``: through ``mizan.library.search.insert_entries`` where the
+    code has it (PostgreSQL: ``COPY``), else ``bulk_create`` as the code before it did. Shared
+    with ``bench/library_index_count.py``, which runs older versions of the code too."""
+    from mizan.library import models, search
+    from mizan.library.models import SearchEntry
+
+    insert = getattr(search, "insert_entries", None)
+    if insert is not None:
+        insert((document.pk, *terms) for document, terms in zip(documents, computed, strict=True))
+        return
+    SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(document=document, title_terms=terms[0], body_terms=terms[1])
+            for document, terms in zip(documents, computed, strict=True)
+        ]
+    )
+    search_forms = getattr(models, "SearchForms", None)  # none before issue 16
+    if search_forms is not None:
+        search_forms.objects.bulk_create(
+            [
+                search_forms(document=document, forms=terms[2])
+                for document, terms in zip(documents, computed, strict=True)
+            ]
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=100_000)
@@ -88,12 +116,10 @@ def main() -> None:
 
     from bench.library_corpus import Corpus
     from mizan.core.models import Term
-    from mizan.library import models
-    from mizan.library.models import SearchEntry
 
     # Also runs the code before issue 16 (``PYTHONPATH=<that checkout>/src``, for before/after
-    # figures in one run): no forms table there, and ``index_terms`` gives (title, body).
-    search_forms = getattr(models, "SearchForms", None)
+    # figures in one run): no forms table there, and ``index_terms`` gives (title, body);
+    # ``write_entries`` allows for both.
     from mizan.library.search import bulk_indexing, index_terms
 
     corpus = Corpus(args.docs)
@@ -113,19 +139,12 @@ def main() -> None:
             documents = create_batch(batch, first, rng, bodies, types)
             text_bytes += sum(len(text.encode()) for _l, _t, text in batch)
             tick, cpu_tick = time.perf_counter(), time.process_time()
-            entries, forms = [], []
-            for document, (_language, _title, text) in zip(documents, batch, strict=True):
-                terms_tick = time.process_time()
-                title_terms, body_terms, *form_terms = index_terms(document, [text])
-                terms_cpu += time.process_time() - terms_tick
-                entries.append(
-                    SearchEntry(document=document, title_terms=title_terms, body_terms=body_terms)
-                )
-                if search_forms is not None:
-                    forms.append(search_forms(document=document, forms=form_terms[0]))
-            SearchEntry.objects.bulk_create(entries)
-            if search_forms is not None:
-                search_forms.objects.bulk_create(forms)
+            computed = [
+                index_terms(document, [text])
+                for document, (_language, _title, text) in zip(documents, batch, strict=True)
+            ]
+            terms_cpu += time.process_time() - cpu_tick
+            write_entries(documents, computed)
             indexing += time.perf_counter() - tick
             indexing_cpu += time.process_time() - cpu_tick
         done = min(args.docs, first + BATCH)

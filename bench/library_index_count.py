@@ -9,8 +9,9 @@ indexes ``--docs`` documents of ``bench.library_corpus`` as ``bench.library_gene
 batches of 500, documents and text versions written with ``bulk_create``, then for each batch
 
 * *terms*: ``index_terms`` of every document (terms and, from issue 16 on, exact forms);
-* *writes*: ``bulk_create`` of the ``SearchEntry`` rows (FTS5 triggers on SQLite, the tsvector
-  and GIN index on PostgreSQL) and of the ``SearchForms`` rows;
+* *writes*: the ``SearchEntry`` rows (FTS5 triggers on SQLite, the tsvector and GIN index on
+  PostgreSQL) and the ``SearchForms`` rows, written by ``bench.library_generate.write_entries``
+  (``bulk_create``, or the version's ``insert_entries`` where it has one);
 * *commit*: leaving the batch's transaction (its documents' pages as well; shown apart),
 
 inside ``bulk_indexing()``, whose end (PostgreSQL: the GIN merge) counts as *writes*.
@@ -95,12 +96,8 @@ def child(docs: int, marks_library: str | None) -> None:
     call_command("migrate", verbosity=0)
 
     from bench.library_corpus import Corpus
-    from bench.library_generate import create_batch
+    from bench.library_generate import create_batch, write_entries
     from mizan.core.models import Term
-    from mizan.library import models
-    from mizan.library.models import SearchEntry
-
-    search_forms = getattr(models, "SearchForms", None)  # none before issue 16
     from mizan.library.search import bulk_indexing, index_terms
 
     corpus = Corpus(docs)
@@ -170,19 +167,7 @@ def child(docs: int, marks_library: str | None) -> None:
         ]
         phase_end("terms", ticks)
         ticks = phase_start()
-        SearchEntry.objects.bulk_create(
-            [
-                SearchEntry(document=document, title_terms=terms[0], body_terms=terms[1])
-                for document, terms in zip(documents, computed, strict=True)
-            ]
-        )
-        if search_forms is not None:
-            search_forms.objects.bulk_create(
-                [
-                    search_forms(document=document, forms=terms[2])
-                    for document, terms in zip(documents, computed, strict=True)
-                ]
-            )
+        write_entries(documents, computed)
         phase_end("writes", ticks)
         del computed
         ticks = phase_start()
