@@ -37,6 +37,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    mend_compounds,
     name_words,
     parse_full_name,
     strip_asides,
@@ -116,7 +117,8 @@ def _spelling(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _key(text: str, turkish: bool = False, germanic: bool = False) -> str:
-    keys = name_keys(text, turkish=turkish, germanic=germanic)
+    # «عبذ الكريم»: the ʿAbd of a compound as OCR misread its dots, keyed as عبد.
+    keys = name_keys(mend_compounds(text), turkish=turkish, germanic=germanic)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)
