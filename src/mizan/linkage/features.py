@@ -74,6 +74,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.?")
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
     *(f"{part}_common" for part in COMMON_PARTS),
+    "family_rare",
     "sex",
     "birth_year",
     "birth_place_k",
@@ -389,6 +390,9 @@ class ListVocabulary:
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
     # (this record alone) is a candidate OCR split or merge.
     FREQUENT = 3
+    # A family name written at most this often in all the lists is one family's: the same
+    # spelling of it is strong evidence (``model.RARE_LEVEL_LABEL``).
+    FAMILY_RARE = 6
     RARE = 1
     # Two words are also one when the lists write them glued this many times more often than
     # either alone (OCR's frequent fragments of a frequent name).
@@ -860,6 +864,13 @@ def _features(
                 if text and vocabulary is not None
                 else None
             )
+    # A family name the lists write so seldom that one family's records are all of them.
+    family = parts["family"]
+    features["family_rare"] = (
+        all(vocabulary.count(word) <= ListVocabulary.FAMILY_RARE for word in family.split())
+        if family and vocabulary is not None and features["family_n"] is not None
+        else None
+    )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")

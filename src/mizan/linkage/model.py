@@ -66,6 +66,9 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     # A burial document giving first, father's and mother's names without a family name, its
     # dots misread (خسن أحمذ لمى; set 6): only when one side has no family name.
     ("first_rasm", "father_rasm", "mother_rasm"),
+    # … or giving first and father's names alone («عبد القادر» | father «فادي»; «عذنان» |
+    # «سليمان»): first + father's, dots aside, when one side has no family name.
+    ("first_rasm", "father_rasm"),
     ("father_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "birth_year"),
     ("national_id",),
@@ -79,7 +82,8 @@ BLOCKING_YEARS: dict[tuple[str, ...], int] = {("first_k", "family_k"): 8}
 # mother is for a record without a family name (a burial document, set 6); between two records
 # that both give one, it only added namesakes (set 3 and the own generator −0.00004 F1).
 BLOCKING_WITHOUT: dict[tuple[str, ...], str] = {
-    ("first_rasm", "father_rasm", "mother_rasm"): "family_k"
+    ("first_rasm", "father_rasm", "mother_rasm"): "family_k",
+    ("first_rasm", "father_rasm"): "family_k",
 }
 # EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
 TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
@@ -145,12 +149,41 @@ def ocr_level_sql(part: str) -> str:
     )
 
 
+# The same spelling of a family name that the lists write at most six times (one family's
+# records, ``ListVocabulary.FAMILY_RARE``): "same spelling"
+# learns its u over all names, so the two records of a rare family name (صزات, خكوق) got the
+# weight of الحسن (+8.7) while "same name" gives a rare key far more by its term frequency. Set,
+# not learnt: log2(m/u) ≈ +12, that of a key written a few times in 20,000 records (issue 15:
+# set 5's WhatsApp list repeats a person as «انس صزات» and «انس جمال احمد صزات»).
+RARE_LEVEL_LABEL = "same spelling, rare in these lists"
+RARE_M = 0.4
+RARE_U = 0.0001
+RARE_PARTS = ("family",)
+
+
+def rare_spelling_sql(part: str) -> str:
+    """The condition of the rare-spelling level of a name part (``RARE_LEVEL_LABEL``)."""
+    n, r, d = f"{part}_n", f"{part}_rare", f"{part}_rasm"
+    # Arabic spellings only: a Latin list is small and spells each name its own way, so a Latin
+    # spelling is rare in the lists for every family (set 6's court list: namesakes joined).
+    return f'"{n}_l" = "{n}_r" AND coalesce("{r}_l" AND "{r}_r", false) AND "{d}_l" IS NOT NULL'
+
+
 def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
 
     key = f"{part}_k"
     levels: list[Any] = [cll.NullLevel(key)]
+    if part in RARE_PARTS:
+        levels.append(
+            cll.CustomLevel(rare_spelling_sql(part), label_for_charts=RARE_LEVEL_LABEL).configure(
+                m_probability=RARE_M,
+                u_probability=RARE_U,
+                fix_m_probability=True,
+                fix_u_probability=True,
+            )
+        )
     if spelling:
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
     if part in OCR_PARTS:
