@@ -58,3 +58,27 @@ def test_the_rare_level_is_not_given_to_latin_spellings() -> None:
     b = _person(full_name="Anas Jamal SAZAT")
     family = next(f for f in score_pair(a, b).fields if f.field == "family")
     assert family.level != RARE_LEVEL_LABEL
+
+
+def test_a_year_of_birth_and_a_date_of_arrest_in_each_others_column_are_read_back() -> None:
+    swapped = record_features(
+        _person(first_name="محمد", birth_year="٢٠١٢", date_of_arrest="١٥/٠٧/١٩٧١")
+    )
+    assert (swapped["birth_year"], swapped["arrest_year"], swapped["arrest_month"]) == (
+        1971,
+        2012,
+        "2012-07",
+    )
+    # A year apart is a slip in one of them, not the two swapped: left as written.
+    slip = record_features(_person(first_name="محمد", birth_year="2013", date_of_arrest="2012"))
+    assert (slip["birth_year"], slip["arrest_year"]) == (2013, 2012)
+    families = _person(full_name="محمد شادي خضر", birth_year="1971", date_of_arrest="2012-07-15")
+    official = _person(
+        first_name="محمد",
+        father_name="شادي",
+        family_name="الخضر",
+        birth_year="٢٠١٢",
+        date_of_arrest="١٥/٠٧/١٩٧١",
+    )
+    result = link([families, official, *_others(3)], sources=["f", "o", "x", "y", "z"])
+    assert result.clusters[0] == result.clusters[1]

@@ -889,6 +889,12 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    born, arrested = features["birth_year"], features["arrest_year"]
+    if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
+        # An arrest decades before the birth: an OCR'd table put each in the other's column
+        # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
+        features["birth_year"], features["arrest_year"] = arrested, born
+        features["arrest_month"] = _year_month(arrest, born)
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
@@ -897,6 +903,11 @@ def _features(
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
     return features
+
+
+# A date of arrest at least this many years before the year of birth is the two swapped: one
+# person cannot be arrested before birth, and a child of ten is seldom on a list (issue 15).
+SWAPPED_YEARS = 10
 
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
