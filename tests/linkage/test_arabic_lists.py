@@ -82,3 +82,73 @@ def test_a_year_of_birth_and_a_date_of_arrest_in_each_others_column_are_read_bac
     )
     result = link([families, official, *_others(3)], sources=["f", "o", "x", "y", "z"])
     assert result.clusters[0] == result.clusters[1]
+
+
+def test_dates_of_arrest_weeks_apart_over_the_new_year_are_not_a_year_apart() -> None:
+    from mizan.linkage.model import ARREST_NEW_YEAR_LABEL
+
+    families = _person(first_name="جهاد", family_name="الحسن", date_of_arrest="06/12/2013")
+
+    def arrest(date: str) -> tuple[str, float]:
+        pair = score_pair(families, _person(full_name="جهاد الحسن", date_of_arrest=date))
+        field = next(f for f in pair.fields if f.field == "date_of_arrest")
+        return field.level, field.weight
+
+    level, weight = arrest("17/01/2014")
+    assert level == ARREST_NEW_YEAR_LABEL and weight == 0.0
+    # A year given alone, or the next winter, is still a year apart.
+    assert arrest("2014")[0] == "one year apart"
+    assert arrest("17/01/2015")[0] == "different"
+
+
+def test_one_person_written_twice_in_one_list_needs_no_margin() -> None:
+    from mizan.linkage.engine import _cannot_link, _traits
+    from mizan.linkage.features import record_readings
+
+    rows = [
+        _person(full_name="يوسف الحريري", father_name="عماد"),
+        _person(full_name="يوسف الحريري", father_name="عماد"),
+        _person(full_name="يوسف الحريري"),
+    ]
+    vocabulary = ListVocabulary.of(rows)
+    traits = [_traits(record_readings(row, vocabulary)[0][0], vocabulary) for row in rows]
+    refuse = _cannot_link(traits, ["burial"] * 3, direct=2.0, threshold=-2.0)
+    assert refuse is not None
+    # The same first, father's and family names: above the threshold is enough …
+    assert not refuse(0, 1, 1.8)
+    assert refuse(0, 1, -2.5)
+    # … while without the father's name on one side the pair must clear the margin.
+    assert refuse(0, 2, 1.8) and not refuse(0, 2, 2.5)
+
+
+def test_a_spelling_far_rarer_than_its_neighbour_is_the_neighbour_misread() -> None:
+    # OCR reads م as ه often enough that «هحمود» is written several times in lists that write
+    # محمود a hundred times: still a misreading, not a brother; حسن and حسين, both written
+    # often, stay two brothers.
+    lists = [
+        *[_person(first_name="محمود", family_name=f"س{i}", birth_year="1970") for i in range(100)],
+        *[_person(first_name="هحمود", family_name=f"ص{i}", birth_year="1980") for i in range(3)],
+        *[_person(first_name="حسن", family_name=f"ع{i}", birth_year="1960") for i in range(30)],
+        *[_person(first_name="حسين", family_name=f"غ{i}", birth_year="1950") for i in range(30)],
+    ]
+    assert record_features(lists[100], ListVocabulary.of(lists))["first_common"] == 3
+
+    def linked(a: str, b: str, years: tuple[str, str]) -> bool:
+        pair = [
+            _person(first_name=a, father_name="صالح", family_name="المبركو", birth_year=years[0]),
+            _person(first_name=b, father_name="صالح", family_name="المبركو", birth_year=years[1]),
+        ]
+        result = link([*pair, *lists], sources=["a", "b", *["x"] * len(lists)])
+        return result.clusters[0] == result.clusters[1]
+
+    assert linked("هحمود", "محمود", ("1967", "1967"))
+    assert not linked("حسن", "حسين", ("1967", "1972"))
+
+
+def test_alloush_is_ali() -> None:
+    from mizan.text.names import formal_name
+
+    assert formal_name("علوش") == "علي"
+    assert record_features(_person(first_name="علوش"))["first_k"] == "aly"
+    # As a family name it stays what it is.
+    assert record_features(_person(family_name="علوش"))["family_k"] != "aly"

@@ -65,8 +65,9 @@ __all__ = [
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
-# Parts whose spelling is marked common or rare in the lists being linked (``<part>_common``):
-# one letter apart from another spelling, a rare one is more likely misread by OCR than a name.
+# Parts whose spelling is counted in the lists being linked (``<part>_common``: how often its
+# rarest word is written): one letter apart from another spelling, a rare one, or one far rarer
+# than the other, is more likely misread by OCR than a name.
 COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
 # An initial ("M.", "A", "م."): a name not given, not a different name.
 _INITIAL = re.compile(r"[^\W\d_]\.?")
@@ -859,9 +860,10 @@ def _features(
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
         if part in COMMON_PARTS:
+            # How often the lists write it (its rarest word): the OCR level compares the two.
             features[f"{part}_common"] = (
-                all(vocabulary.count(word) >= ListVocabulary.FREQUENT for word in text.split())
-                if text and vocabulary is not None
+                min(vocabulary.count(word) for word in text.split())
+                if text.strip() and vocabulary is not None
                 else None
             )
     # A family name the lists write so seldom that one family's records are all of them.
