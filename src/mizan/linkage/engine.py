@@ -171,7 +171,9 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
                 spelling is not None and vocabulary.count(spelling) >= ListVocabulary.FREQUENT,
             )
         )
-    return (*names, features["birth_year"], features["national_id"])
+    # Whether the family name is one family's (``ListVocabulary.FAMILY_RARE``), in Arabic.
+    rare = bool(features["family_rare"]) and features["family_rasm"] is not None
+    return (*names, rare, features["birth_year"], features["national_id"])
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
@@ -308,7 +310,9 @@ def _link(
         count,
         [(a, b, w) for (a, b), w in best.items()],
         _weight(threshold),
-        _cannot_link(rows.traits, sources, _weight(threshold) + SAME_LIST_MARGIN),
+        _cannot_link(
+            rows.traits, sources, _weight(threshold) + SAME_LIST_MARGIN, _weight(threshold)
+        ),
     )
     report("clusters")
     numbering: dict[int, int] = {}
@@ -395,8 +399,27 @@ def _different_year(a: int, b: int) -> bool:
     return sum(x != y for x, y in zip(str(a), str(b), strict=False)) > 1
 
 
+def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) give the same first, father's and family names, the
+    family name one family's in Arabic: two brothers never share a first name, so within one
+    list that is one person written twice («انس جمال صزات» twice), not a sibling or a namesake met
+    through a third record. A family name many write (محمد أحمد الحسن) has namesakes."""
+    if not (a[_RARE] and b[_RARE]):
+        return False
+    return all(a[k][0] is not None and a[k][0] == b[k][0] for k in _FULL_NAME)
+
+
+# The traits (``_TRAIT_NAMES``) of first, father's and family name.
+_FULL_NAME = (0, 1, 3)
+# … and where ``_traits`` says whether the family name is one family's.
+_RARE = len(_TRAIT_NAMES)
+
+
 def _cannot_link(
-    traits: list[tuple[Any, ...]], sources: list[str] | None, direct: float
+    traits: list[tuple[Any, ...]],
+    sources: list[str] | None,
+    direct: float,
+    threshold: float = -math.inf,
 ) -> Callable[[int, int, float | None], bool] | None:
     """Whether two records may never share a cluster: from the same list, not with the same
     national number, with clearly different first, father's, grandfather's, family or mother's
@@ -412,7 +435,9 @@ def _cannot_link(
         a, b = traits[i], traits[j]
         if a[-1] is not None and a[-1] == b[-1]:
             return False  # the same national number: one person, however OCR read the rest
-        if weight is None or weight < direct:
+        if weight is None or weight < threshold:
+            return True
+        if weight < direct and not _same_full_name(a, b):
             return True
         if any(_different_name(a[k], b[k]) for k in range(len(_TRAIT_NAMES))):
             return True

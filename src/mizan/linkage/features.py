@@ -37,6 +37,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    mend_compounds,
     name_words,
     parse_full_name,
     strip_asides,
@@ -64,8 +65,9 @@ __all__ = [
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
-# Parts whose spelling is marked common or rare in the lists being linked (``<part>_common``):
-# one letter apart from another spelling, a rare one is more likely misread by OCR than a name.
+# Parts whose spelling is counted in the lists being linked (``<part>_common``: how often its
+# rarest word is written): one letter apart from another spelling, a rare one, or one far rarer
+# than the other, is more likely misread by OCR than a name.
 COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
 # An initial ("M.", "A", "م."): a name not given, not a different name.
 _INITIAL = re.compile(r"[^\W\d_]\.?")
@@ -73,6 +75,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.?")
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
     *(f"{part}_common" for part in COMMON_PARTS),
+    "family_rare",
     "sex",
     "birth_year",
     "birth_place_k",
@@ -116,7 +119,8 @@ def _spelling(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _key(text: str, turkish: bool = False, germanic: bool = False) -> str:
-    keys = name_keys(text, turkish=turkish, germanic=germanic)
+    # «عبذ الكريم»: the ʿAbd of a compound as OCR misread its dots, keyed as عبد.
+    keys = name_keys(mend_compounds(text), turkish=turkish, germanic=germanic)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)
@@ -387,6 +391,9 @@ class ListVocabulary:
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
     # (this record alone) is a candidate OCR split or merge.
     FREQUENT = 3
+    # A family name written at most this often in all the lists is one family's: the same
+    # spelling of it is strong evidence (``model.RARE_LEVEL_LABEL``).
+    FAMILY_RARE = 6
     RARE = 1
     # Two words are also one when the lists write them glued this many times more often than
     # either alone (OCR's frequent fragments of a frequent name).
@@ -853,11 +860,19 @@ def _features(
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
         if part in COMMON_PARTS:
+            # How often the lists write it (its rarest word): the OCR level compares the two.
             features[f"{part}_common"] = (
-                all(vocabulary.count(word) >= ListVocabulary.FREQUENT for word in text.split())
-                if text and vocabulary is not None
+                min(vocabulary.count(word) for word in text.split())
+                if text.strip() and vocabulary is not None
                 else None
             )
+    # A family name the lists write so seldom that one family's records are all of them.
+    family = parts["family"]
+    features["family_rare"] = (
+        all(vocabulary.count(word) <= ListVocabulary.FAMILY_RARE for word in family.split())
+        if family and vocabulary is not None and features["family_n"] is not None
+        else None
+    )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
@@ -876,6 +891,12 @@ def _features(
     arrest = ocr_digits(row.get("date_of_arrest") or "")
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    born, arrested = features["birth_year"], features["arrest_year"]
+    if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
+        # An arrest decades before the birth: an OCR'd table put each in the other's column
+        # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
+        features["birth_year"], features["arrest_year"] = arrested, born
+        features["arrest_month"] = _year_month(arrest, born)
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
@@ -884,6 +905,11 @@ def _features(
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
     return features
+
+
+# A date of arrest at least this many years before the year of birth is the two swapped: one
+# person cannot be arrested before birth, and a child of ten is seldom on a list (issue 15).
+SWAPPED_YEARS = 10
 
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"

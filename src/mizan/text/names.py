@@ -10,6 +10,21 @@ from mizan.text.normalise import clean_name, normalise_arabic
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
 _JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
+# عبد as OCR misreads its dots (عبذ الكريم, غبد الله, عتد الرحمن): no Arabic word or name is spelt
+# so, while عند ("at") and عيد (a name) are, so those two are left as written (issue 15).
+_ABD_MISREAD_WORDS = frozenset({"عبذ", "غبد", "غبذ", "عتد", "عثد"})
+_ABD_MISREAD = re.compile(rf"(?<!\S)(?:{'|'.join(sorted(_ABD_MISREAD_WORDS))})(?=\s+\S|ال)")
+
+
+def mend_compounds(text: str) -> str:
+    """``text`` with the ʿAbd of a compound name read back where OCR misread its dots: «عبذ
+    الكريم» and «عبذالكريم» are عبد الكريم, «غبد الله» عبد الله. Only before another word or a
+    glued article: a word spelt so on its own is left as written."""
+    if ("ع" not in text and "غ" not in text) or not _ABD_MISREAD.search(text):
+        return text
+    return _ABD_MISREAD.sub("عبد", text)
+
+
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
 _ARTICLES_LAT = {"al", "el"}
 _DIN_WORDS = {
@@ -72,7 +87,8 @@ def _latin_plain(word: str) -> str:
 
 
 def name_words(full_name: str) -> list[str]:
-    """Words of a name with compounds kept together (``عبد الرحمن`` is one word)."""
+    """Words of a name with compounds kept together (``عبد الرحمن`` is one word, and so is
+    ``عبذ الكريم``, whose misread ʿAbd ``mend_compounds`` reads back for the key)."""
     words = clean_name(full_name).split(" ") if full_name.strip() else []
     joined: list[str] = []
     index = 0
@@ -82,7 +98,8 @@ def name_words(full_name: str) -> list[str]:
         if lower[:1] in ("2", "3") and lower[1:2].isalpha():
             # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
             lower = lower[1:]
-        if index + 1 < len(words) and (word in _JOINERS_AR or lower in _JOINERS_LAT):
+        joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in _ABD_MISREAD_WORDS
+        if index + 1 < len(words) and joiner:
             follow = words[index + 1]
             if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):
                 joined.append(f"{word} {follow} {words[index + 2]}")
@@ -240,6 +257,7 @@ _PET_NAMES: dict[str, str] = {
     "برهوم": "إبراهيم",
     "صطوف": "مصطفى",
     "حسون": "حسين",
+    "علوش": "علي",
     "فطوم": "فاطمة",
     "فطومة": "فاطمة",
     "خدوج": "خديجة",

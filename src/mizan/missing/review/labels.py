@@ -69,6 +69,12 @@ LEVEL_LABELS = {
     "same name but dots, across scripts": gettext_lazy("same name, dots differ (across scripts)"),
     "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
     "one letter apart": gettext_lazy("one letter apart"),
+    "within two months, over the new year": gettext_lazy(
+        "within two months of each other, over the new year (no evidence either way)"
+    ),
+    "same spelling, rare in these lists": gettext_lazy(
+        "same spelling, a family name few records in these lists write (one family's)"
+    ),
     "one letter misread, a spelling rare in these lists (OCR?)": gettext_lazy(
         "one letter apart, one spelling rare in these lists (a misread letter?)"
     ),
