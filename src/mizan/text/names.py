@@ -9,7 +9,8 @@ from functools import lru_cache
 from mizan.text.normalise import clean_name, normalise_arabic
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
-_JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
+# العبد (ʿAbd with the article) opens a family name: العبد الله, العبد الرحمن.
+_JOINERS_AR = {"عبد", "العبد", "ابو", "أبو", "بو"}
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
 _ARTICLES_LAT = {"al", "el"}
 _DIN_WORDS = {
