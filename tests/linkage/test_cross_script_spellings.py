@@ -72,8 +72,8 @@ def test_first_and_family_a_vowel_marker_apart_are_blocked_across_scripts() -> N
         blocking_rules()
     )
     # Mouna/منى: the Latin o raises the u flag that the Arabic has no و for; Halid/خالد: a
-    # Turkish h for خ; Muadh/معاذ: an English dh for ذ. Neither record gives what the other rules need (a birth year on both
-    # sides, a father's name on both).
+    # Turkish h for خ; Muadh/معاذ: an English dh for ذ. Neither pair gives what the other rules
+    # need (a birth year on both sides, a father's name on both).
     arabic = _person(first_name="منى", family_name="الزعبي", mother_name="فاطمة",
                      sex="أنثى", birth_year="1980", birth_place="درعا")  # fmt: skip
     latin = _person(full_name="Mouna ZOUBI", mother_name="Fatima", sex="F", birth_place="Deraa")

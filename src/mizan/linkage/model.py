@@ -329,10 +329,8 @@ CROSS_SCRIPT_BLOCKING_SQL = (
 
 def blocking_rules() -> list[dict[str, Any]]:
     """``BLOCKING_RULES`` as splink settings (blocking is code, not a trained parameter)."""
-    return [
-        *({"blocking_rule": _blocking_sql(rule), "sql_dialect": "duckdb"} for rule in BLOCKING_RULES),
-        {"blocking_rule": CROSS_SCRIPT_BLOCKING_SQL, "sql_dialect": "duckdb"},
-    ]
+    rules = [_blocking_sql(rule) for rule in BLOCKING_RULES] + [CROSS_SCRIPT_BLOCKING_SQL]
+    return [{"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules]
 
 
 def _exact_comparison(name: str, column: str) -> Any:
