@@ -93,6 +93,15 @@ def test_first_and_family_a_vowel_marker_apart_are_blocked_across_scripts() -> N
     assert len({clusters[0], clusters[2], clusters[4]}) == 3
 
 
+def test_the_vowel_marker_rule_keeps_the_u_flag_that_tells_two_names_apart() -> None:
+    # "Mohammed AL-HOMSI" is not محمود الحمصي: the u flag is the only letter between them.
+    latin = _person(full_name="Mohammed AL-HOMSI", sex="M", birth_place="Damascus")
+    arabic = _person(full_name="محمود الحمصي", sex="ذكر", birth_year="1980", birth_place="دمشق")
+    others = [_person(first_name=name, family_name="العلي") for name in ("سامر", "باسل", "رامي")]
+    clusters = link([latin, arabic, *others], threshold=0.5).clusters
+    assert clusters[0] != clusters[1]
+
+
 def test_the_vowel_marker_rule_pairs_no_two_records_of_one_script() -> None:
     # Two Arabic spellings a و apart are different letters (محمد/محمود), compared by their own
     # rules; this one is for a Latin record against an Arabic one only.

@@ -306,7 +306,13 @@ YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_
 
 
 def _bare_key(side: str, part: str) -> str:
-    return f"rtrim(translate({side}.\"{part}_k\", 'xzw', 'hd'), 'y')"
+    bare = f"rtrim(translate({side}.\"{part}_k\", 'xzw', 'hd'), 'y')"
+    if part != "first":
+        return bare
+    # … but a first name keeps the u flag where it tells two common names apart (محمد/محمود).
+    u_pairs = ", ".join(f"'{key}'" for key in u_flag_pairs())
+    column = f'{side}."{part}_k"'
+    return f"CASE WHEN replace({column}, 'w', '') IN ({u_pairs}) THEN {column} ELSE {bare} END"
 
 
 # First and family name across scripts, their keys without the u flag and a final y, خ read as
