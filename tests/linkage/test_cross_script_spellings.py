@@ -117,3 +117,19 @@ def test_a_list_with_one_record_in_a_hundred_in_german_spelling_reads_the_others
     assert records[-1][GERMANIC_SOME]
     keys = {f["first_k"] for f, _odds in record_readings(records[-1])}
     assert name_keys("ياسر")[0] in keys
+
+
+def test_a_latin_name_of_first_and_father_only_meets_the_arabic_record() -> None:
+    from mizan.linkage.model import BLOCKING_WITHOUT, _blocking_sql
+
+    assert BLOCKING_WITHOUT[("first_k", "father_k")] == "family_k"
+    assert 'l."family_k" IS NULL OR r."family_k" IS NULL' in _blocking_sql(("first_k", "father_k"))
+    # "Salih Faysal" (a UN list without family names) is صالح فيصل السيد; the Latin record has no
+    # birth year, the Arabic one no sex: no other rule pairs them.
+    arabic = _person(full_name="صالح فيصل السيد", mother_name="رهف", birth_place="حمص",
+                     date_of_arrest="08/02/2013")  # fmt: skip
+    latin = _person(full_name="Salih Faysal", sex="M", birth_place="Homs",
+                    date_of_arrest="2013-02")  # fmt: skip
+    others = [_person(first_name=name, family_name="العلي") for name in ("سامر", "باسل", "رامي")]
+    clusters = link([arabic, latin, *others], threshold=0.5).clusters
+    assert clusters[0] == clusters[1]

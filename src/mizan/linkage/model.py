@@ -66,6 +66,10 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     # A burial document giving first, father's and mother's names without a family name, its
     # dots misread (خسن أحمذ لمى; set 6): only when one side has no family name.
     ("first_rasm", "father_rasm", "mother_rasm"),
+    # A name given as first and father's name only ("Muhanad Nidal", "Salih Faysal", read so at
+    # ``features.GIVEN_FATHER_ODDS``) against a record with a family name and no birth year in
+    # common: only when one side has no family name (sets 2 and 4, Arabic ↔ Latin).
+    ("first_k", "father_k"),
     ("father_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "birth_year"),
     ("national_id",),
@@ -79,7 +83,8 @@ BLOCKING_YEARS: dict[tuple[str, ...], int] = {("first_k", "family_k"): 8}
 # mother is for a record without a family name (a burial document, set 6); between two records
 # that both give one, it only added namesakes (set 3 and the own generator −0.00004 F1).
 BLOCKING_WITHOUT: dict[tuple[str, ...], str] = {
-    ("first_rasm", "father_rasm", "mother_rasm"): "family_k"
+    ("first_rasm", "father_rasm", "mother_rasm"): "family_k",
+    ("first_k", "father_k"): "family_k",
 }
 # EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
 TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
