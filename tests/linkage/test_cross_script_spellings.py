@@ -126,8 +126,8 @@ def test_a_latin_name_of_first_and_father_only_meets_the_arabic_record() -> None
     assert 'l."family_k" IS NULL OR r."family_k" IS NULL' in _blocking_sql(("first_k", "father_k"))
     # "Salih Faysal" (a UN list without family names) is صالح فيصل السيد; the Latin record has no
     # birth year, the Arabic one no sex: no other rule pairs them.
-    arabic = _person(full_name="صالح فيصل السيد", mother_name="رهف", birth_place="حمص",
-                     date_of_arrest="08/02/2013")  # fmt: skip
+    arabic = _person(first_name="صالح", father_name="فيصل", family_name="السيد",
+                     mother_name="رهف", birth_place="حمص", date_of_arrest="08/02/2013")  # fmt: skip
     latin = _person(full_name="Salih Faysal", sex="M", birth_place="Homs",
                     date_of_arrest="2013-02")  # fmt: skip
     others = [_person(first_name=name, family_name="العلي") for name in ("سامر", "باسل", "رامي")]
