@@ -41,6 +41,9 @@ from tests.linkage.rows import person as _person
         # Kurmanji and Turkish ʿAbd with an e.
         ("Ebdulrehman", "عبد الرحمن"),
         ("Ebdullah", "عبد الله"),
+        # Allah's l written once after Abdul/Abdel.
+        ("Abdulah", "عبد الله"),
+        ("Abdelah", "عبدالله"),
         # العبد opens a compound family name.
         ("Al-Abdallah", "العبد الله"),
     ],

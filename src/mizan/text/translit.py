@@ -588,8 +588,14 @@ def _split_abd(word: str) -> tuple[str, str] | None:
         rest = word[len(prefix) :]
         # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
         if word.startswith(prefix) and len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
+            if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
+                # "Abdulah", "Abdelah": عبد الله with Allah's l written once.
+                return _ABD_KEY, "l" + rest
             return _ABD_KEY, rest
     return None
+
+
+_ALLAH_WITHOUT_L = frozenset({"ah", "ahi", "ahh"})
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
