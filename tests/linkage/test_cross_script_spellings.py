@@ -71,9 +71,8 @@ def test_a_full_name_ending_in_al_abd_allah_reads_it_as_the_family_name() -> Non
 
 
 def test_first_and_family_a_vowel_marker_apart_are_blocked_across_scripts() -> None:
-    assert {"blocking_rule": CROSS_SCRIPT_BLOCKING_SQL, "sql_dialect": "duckdb"} in (
-        blocking_rules()
-    )
+    rules = [rule["blocking_rule"] for rule in blocking_rules()]
+    assert all(sql in rules for sql in CROSS_SCRIPT_BLOCKING_SQL)
     # Mouna/منى: the Latin o raises the u flag that the Arabic has no و for; Halid/خالد: a
     # Turkish h for خ; Muadh/معاذ: an English dh for ذ. Neither pair gives what the other rules
     # need (a birth year on both sides, a father's name on both).
@@ -108,7 +107,9 @@ def test_the_vowel_marker_rule_keeps_the_u_flag_that_tells_two_names_apart() -> 
 def test_the_vowel_marker_rule_pairs_no_two_records_of_one_script() -> None:
     # Two Arabic spellings a و apart are different letters (محمد/محمود), compared by their own
     # rules; this one is for a Latin record against an Arabic one only.
-    assert '(l."first_rasm" IS NULL) <> (r."first_rasm" IS NULL)' in CROSS_SCRIPT_BLOCKING_SQL
+    latin_left, latin_right = CROSS_SCRIPT_BLOCKING_SQL
+    assert 'l."first_rasm" IS NULL' in latin_left and 'r."first_rasm" IS NOT NULL' in latin_left
+    assert 'r."first_rasm" IS NULL' in latin_right and 'l."first_rasm" IS NOT NULL' in latin_right
 
 
 def test_a_list_with_one_record_in_a_hundred_in_german_spelling_reads_the_others_both_ways() -> (
@@ -126,7 +127,10 @@ def test_a_latin_name_of_first_and_father_only_meets_the_arabic_record() -> None
     from mizan.linkage.model import BLOCKING_WITHOUT, _blocking_sql
 
     assert BLOCKING_WITHOUT[("first_k", "father_k")] == "family_k"
-    assert 'l."family_k" IS NULL OR r."family_k" IS NULL' in _blocking_sql(("first_k", "father_k"))
+    rules = [rule["blocking_rule"] for rule in blocking_rules()]
+    # One rule per side lacking the family name, so that the join stays small.
+    assert _blocking_sql(("first_k", "father_k"), lacking="l") in rules
+    assert _blocking_sql(("first_k", "father_k"), lacking="r") in rules
     # "Salih Faysal" (a UN list without family names) is صالح فيصل السيد; the Latin record has no
     # birth year, the Arabic one no sex: no other rule pairs them.
     arabic = _person(first_name="صالح", father_name="فيصل", family_name="السيد",

@@ -283,14 +283,18 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
 YEAR_WINDOW = 3
 
 
-def _blocking_sql(rule: tuple[str, ...]) -> str:
+def _blocking_sql(rule: tuple[str, ...], lacking: str | None = None) -> str:
     """A rule's join condition: each column equal on both sides, and birth years within the
-    rule's window (``BLOCKING_YEARS``, else ``YEAR_WINDOW``) unless the rule compares them."""
+    rule's window (``BLOCKING_YEARS``, else ``YEAR_WINDOW``) unless the rule compares them.
+    For a rule of ``BLOCKING_WITHOUT``, ``lacking`` ("l" or "r") names the side that lacks the
+    column; without it, either side may."""
     equal = " AND ".join(f'l."{column}" = r."{column}"' for column in rule)
     if "birth_year" in rule or "national_id" in rule:
         return equal
     without = BLOCKING_WITHOUT.get(rule)
-    if without is not None:
+    if without is not None and lacking is not None:
+        equal += f' AND {lacking}."{without}" IS NULL'
+    elif without is not None:
         equal += f' AND (l."{without}" IS NULL OR r."{without}" IS NULL)'
     window = BLOCKING_YEARS.get(rule, YEAR_WINDOW)
     return (
@@ -328,19 +332,35 @@ def _bare_key(side: str, part: str) -> str:
 # a tenth of the Arabic ↔ Latin pairs never compared in sets 2 and 4). Each fold is one the
 # loose key makes too, so a pair found here meets the comparison's "same name but dots, across
 # scripts" level at least; blocking only, the weights are unchanged.
-CROSS_SCRIPT_BLOCKING_SQL = (
-    f"{_bare_key('l', 'first')} = {_bare_key('r', 'first')}"
-    f" AND {_bare_key('l', 'family')} = {_bare_key('r', 'family')}"
-    ' AND (l."first_rasm" IS NULL) <> (r."first_rasm" IS NULL)'
-    f" AND length({_bare_key('l', 'first')}) > 1 AND length({_bare_key('l', 'family')}) > 1"
-    ' AND (l."birth_year" IS NULL OR r."birth_year" IS NULL'
-    f' OR abs(l."birth_year" - r."birth_year") <= {BLOCKING_YEARS[("first_k", "family_k")]})'
-)
+def _cross_script_sql(latin: str) -> str:
+    """The cross-script rule with the Latin record on side ``latin``: each side is filtered to
+    one script before the join, which then pairs only Latin with Arabic records."""
+    arabic = "r" if latin == "l" else "l"
+    return (
+        f'{latin}."first_rasm" IS NULL AND {latin}."first_k" IS NOT NULL'
+        f' AND {arabic}."first_rasm" IS NOT NULL'
+        f" AND {_bare_key('l', 'first')} = {_bare_key('r', 'first')}"
+        f" AND {_bare_key('l', 'family')} = {_bare_key('r', 'family')}"
+        f" AND length({_bare_key('l', 'first')}) > 1 AND length({_bare_key('l', 'family')}) > 1"
+        ' AND (l."birth_year" IS NULL OR r."birth_year" IS NULL'
+        f' OR abs(l."birth_year" - r."birth_year") <= {BLOCKING_YEARS[("first_k", "family_k")]})'
+    )
+
+
+CROSS_SCRIPT_BLOCKING_SQL = (_cross_script_sql("l"), _cross_script_sql("r"))
 
 
 def blocking_rules() -> list[dict[str, Any]]:
     """``BLOCKING_RULES`` as splink settings (blocking is code, not a trained parameter)."""
-    rules = [_blocking_sql(rule) for rule in BLOCKING_RULES] + [CROSS_SCRIPT_BLOCKING_SQL]
+    rules = []
+    for rule in BLOCKING_RULES:
+        if rule in BLOCKING_WITHOUT:
+            # One rule per side: the side lacking the column is filtered before the join, which
+            # then stays small (first + father's name alone would pair every محمد أحمد).
+            rules += [_blocking_sql(rule, lacking="l"), _blocking_sql(rule, lacking="r")]
+        else:
+            rules.append(_blocking_sql(rule))
+    rules += CROSS_SCRIPT_BLOCKING_SQL
     return [{"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules]
 
 
