@@ -789,7 +789,7 @@ GERMANIC_LIST_SHARE = 0.2
 # French and Swedish files): its plain records are read both ways, the German one at
 # ``GERMANIC_SOME_ODDS`` (issue 15, set 6).
 GERMANIC_SOME = "_germanic_some"
-GERMANIC_SOME_SHARE = 0.05
+GERMANIC_SOME_SHARE = 0.01
 GERMANIC_SOME_ODDS = -1.0
 _LATIN_J_CH = re.compile(r"j|ch", re.IGNORECASE)
 

@@ -69,6 +69,10 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     # … or giving first and father's names alone («عبد القادر» | father «فادي»; «عذنان» |
     # «سليمان»): first + father's, dots aside, when one side has no family name.
     ("first_rasm", "father_rasm"),
+    # A name given as first and father's name only ("Muhanad Nidal", "Salih Faysal", read so at
+    # ``features.GIVEN_FATHER_ODDS``) against a record with a family name and no birth year in
+    # common: only when one side has no family name (sets 2 and 4, Arabic ↔ Latin).
+    ("first_k", "father_k"),
     ("father_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "birth_year"),
     ("national_id",),
@@ -84,6 +88,7 @@ BLOCKING_YEARS: dict[tuple[str, ...], int] = {("first_k", "family_k"): 8}
 BLOCKING_WITHOUT: dict[tuple[str, ...], str] = {
     ("first_rasm", "father_rasm", "mother_rasm"): "family_k",
     ("first_rasm", "father_rasm"): "family_k",
+    ("first_k", "father_k"): "family_k",
 }
 # EM is trained in two sessions, each fixing the fields its blocking rule forces to agree.
 TRAINING_BLOCKS: tuple[tuple[str, ...], ...] = (
@@ -322,14 +327,18 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
 YEAR_WINDOW = 3
 
 
-def _blocking_sql(rule: tuple[str, ...]) -> str:
+def _blocking_sql(rule: tuple[str, ...], lacking: str | None = None) -> str:
     """A rule's join condition: each column equal on both sides, and birth years within the
-    rule's window (``BLOCKING_YEARS``, else ``YEAR_WINDOW``) unless the rule compares them."""
+    rule's window (``BLOCKING_YEARS``, else ``YEAR_WINDOW``) unless the rule compares them.
+    For a rule of ``BLOCKING_WITHOUT``, ``lacking`` ("l" or "r") names the side that lacks the
+    column; without it, either side may."""
     equal = " AND ".join(f'l."{column}" = r."{column}"' for column in rule)
     if "birth_year" in rule or "national_id" in rule:
         return equal
     without = BLOCKING_WITHOUT.get(rule)
-    if without is not None:
+    if without is not None and lacking is not None:
+        equal += f' AND {lacking}."{without}" IS NULL'
+    elif without is not None:
         equal += f' AND (l."{without}" IS NULL OR r."{without}" IS NULL)'
     window = BLOCKING_YEARS.get(rule, YEAR_WINDOW)
     return (
@@ -349,11 +358,54 @@ YEAR_ONE_DIGIT_U = 0.06
 YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
 
 
+def _bare_key(side: str, part: str) -> str:
+    bare = f"rtrim(translate({side}.\"{part}_k\", 'xzw', 'hd'), 'y')"
+    if part != "first":
+        return bare
+    # … but a first name keeps the u flag where it tells two common names apart (محمد/محمود).
+    u_pairs = ", ".join(f"'{key}'" for key in u_flag_pairs())
+    column = f'{side}."{part}_k"'
+    return f"CASE WHEN replace({column}, 'w', '') IN ({u_pairs}) THEN {column} ELSE {bare} END"
+
+
+# First and family name across scripts, their keys without the u flag and a final y, خ read as
+# h and ذ as d: a Latin o or u that the Arabic writes without و (Mona/منى, Huda/هدى,
+# Zoubi/الزعبي, Jouma/جمعة), a final i for ع after ي (Rabie/ربيع), a Turkish h for خ
+# (Halid/خالد, Hadice/خديجة) or an English dh for ذ (Muadh/معاذ, Mundhir/منذر) leave the keys a
+# letter apart that no other rule bridges without a birth year on both sides (issue 15: about
+# a tenth of the Arabic ↔ Latin pairs never compared in sets 2 and 4). Each fold is one the
+# loose key makes too, so a pair found here meets the comparison's "same name but dots, across
+# scripts" level at least; blocking only, the weights are unchanged.
+def _cross_script_sql(latin: str) -> str:
+    """The cross-script rule with the Latin record on side ``latin``: each side is filtered to
+    one script before the join, which then pairs only Latin with Arabic records."""
+    arabic = "r" if latin == "l" else "l"
+    return (
+        f'{latin}."first_rasm" IS NULL AND {latin}."first_k" IS NOT NULL'
+        f' AND {arabic}."first_rasm" IS NOT NULL'
+        f" AND {_bare_key('l', 'first')} = {_bare_key('r', 'first')}"
+        f" AND {_bare_key('l', 'family')} = {_bare_key('r', 'family')}"
+        f" AND length({_bare_key('l', 'first')}) > 1 AND length({_bare_key('l', 'family')}) > 1"
+        ' AND (l."birth_year" IS NULL OR r."birth_year" IS NULL'
+        f' OR abs(l."birth_year" - r."birth_year") <= {BLOCKING_YEARS[("first_k", "family_k")]})'
+    )
+
+
+CROSS_SCRIPT_BLOCKING_SQL = (_cross_script_sql("l"), _cross_script_sql("r"))
+
+
 def blocking_rules() -> list[dict[str, Any]]:
     """``BLOCKING_RULES`` as splink settings (blocking is code, not a trained parameter)."""
-    return [
-        {"blocking_rule": _blocking_sql(rule), "sql_dialect": "duckdb"} for rule in BLOCKING_RULES
-    ]
+    rules = []
+    for rule in BLOCKING_RULES:
+        if rule in BLOCKING_WITHOUT:
+            # One rule per side: the side lacking the column is filtered before the join, which
+            # then stays small (first + father's name alone would pair every محمد أحمد).
+            rules += [_blocking_sql(rule, lacking="l"), _blocking_sql(rule, lacking="r")]
+        else:
+            rules.append(_blocking_sql(rule))
+    rules += CROSS_SCRIPT_BLOCKING_SQL
+    return [{"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules]
 
 
 def _exact_comparison(name: str, column: str) -> Any:

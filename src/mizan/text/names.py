@@ -9,7 +9,8 @@ from functools import lru_cache
 from mizan.text.normalise import clean_name, normalise_arabic
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
-_JOINERS_AR = {"عبد", "ابو", "أبو", "بو"}
+# العبد (ʿAbd with the article) opens a family name: العبد الله, العبد الرحمن.
+_JOINERS_AR = {"عبد", "العبد", "ابو", "أبو", "بو"}
 # عبد as OCR misreads its dots (عبذ الكريم, غبد الله, عتد الرحمن): no Arabic word or name is spelt
 # so, while عند ("at") and عيد (a name) are, so those two are left as written (issue 15).
 _ABD_MISREAD_WORDS = frozenset({"عبذ", "غبد", "غبذ", "عتد", "عثد"})

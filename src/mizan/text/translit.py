@@ -84,6 +84,7 @@ _YEH = "\u064a"
 _ARTICLE = "\u0627\u0644"  # ال
 _ABD = "\u0639\u0628\u062f"  # عبد
 _ABD_ARTICLE = _ABD + _ARTICLE  # عبدال
+_TAHA = "\u0637\u0647"  # طه
 
 # Consonant classes of Arabic letters (after the search form has folded hamza seats and taa
 # marbuta). Alef, ʿayn, waw and yeh are vowels or markers and are handled separately.
@@ -167,7 +168,41 @@ _LATIN_SPELLINGS: dict[str, str] = {
     "mohd": "muhammad",
     "muhd": "muhammad",
     "amr": "amru",
+    # French and Maghrebi lists drop the first vowel of إبراهيم.
+    "brahim": "ibrahim",
+    "brahem": "ibrahim",
 }
+# Levantine speech says ث as s, and Latin lists write the names that have it so (عثمان "Osman",
+# هيثم "Haysam", ثائر "Saer"): no letter rule can tell that s from س, so the names are listed, in
+# the spelling whose th keys as ث. Only names where the s-spelling is no other name (سامر
+# "Samer" is not ثامر, سناء "Sanaa" not ثناء).
+_LATIN_THA: dict[str, str] = {
+    "osman": "uthman",
+    "osmane": "uthman",
+    "usman": "uthman",
+    "ousman": "uthman",
+    "haysam": "haytham",
+    "haisam": "haytham",
+    "heisam": "haytham",
+    "heysam": "haytham",
+    "haysem": "haytham",
+    "haisem": "haytham",
+    "maysam": "maytham",
+    "meysam": "maytham",
+    "saer": "thaer",
+    "saaer": "thaer",
+    "sayer": "thaer",
+    "ghiyas": "ghiyath",
+    "ghias": "ghiyath",
+    "ghayas": "ghiyath",
+    "kawsar": "kawthar",
+    "kausar": "kawthar",
+    "kawser": "kawthar",
+    "busaina": "buthaina",
+    "bousaina": "buthaina",
+    "bussaina": "buthaina",
+}
+_LATIN_SPELLINGS.update(_LATIN_THA)
 
 # Words that start with ال or al/el without it being the article.
 _ARABIC_NOT_ARTICLE = frozenset(
@@ -201,12 +236,21 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
             "abdez",
             "abdun",
             "abden",
+            # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah").
+            "ebd",
+            "ebdul",
+            "ebdel",
+            "ebdil",
+            "ebdur",
+            "ebder",
         },
         key=len,
         reverse=True,
     )
 )
-_ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD})
+# العبد before a name is ʿAbd with the article, the first half of a family name (العبد الله,
+# "Al-Abdallah"), never a name of its own.
+_ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD, _ARTICLE + _ABD})
 _ABU_WORDS = frozenset({"abu", "abou", "abo", "ebu", "\u0627\u0628\u0648"})  # ابو; Turkish "Ebu"
 _ABD_KEY = "abd"
 
@@ -445,7 +489,8 @@ def _arabic_key(word: str) -> str:
                 consonants[-1] = _H_DIGRAPHS[previous]
                 continue
         consonants.append(sound)
-    ends_in_h = _ARABIC_CONSONANTS.get(word[-1:]) == "h"
+    # The final ه of طه "Taha" is a consonant that Latin writes, not a taa marbuta.
+    ends_in_h = _ARABIC_CONSONANTS.get(word[-1:]) == "h" and word != _TAHA
     return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
 
 
@@ -463,8 +508,15 @@ def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: 
     return False
 
 
+# A doubled letter written by repeating only the h of a digraph ("Bachhar" بشّار, "Khadhhar"
+# خضّار, "Daghhoum" دغّوم): one consonant, as "shsh" already is.
+_DOUBLED_DIGRAPH = re.compile(r"(?<=[kgsctdz]h)h")
+
+
 def _latin_key(word: str) -> str:
     word = _LATIN_SPELLINGS.get(word, word)
+    if "hh" in word:
+        word = _DOUBLED_DIGRAPH.sub("", word)
     if len(word) > 3 and word.startswith("ou") and word[2] in "aeiy":
         # French "ou" before a vowel is a w: "Ouasim" وسيم, "Ouael" وائل, "Ouissam" وسام.
         word = "w" + word[2:]
@@ -536,8 +588,14 @@ def _split_abd(word: str) -> tuple[str, str] | None:
         rest = word[len(prefix) :]
         # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
         if word.startswith(prefix) and len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
+            if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
+                # "Abdulah", "Abdelah": عبد الله with Allah's l written once.
+                return _ABD_KEY, "l" + rest
             return _ABD_KEY, rest
     return None
+
+
+_ALLAH_WITHOUT_L = frozenset({"ah", "ahi", "ahh"})
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
