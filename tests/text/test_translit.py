@@ -256,3 +256,10 @@ def test_name_keys_ignore_hamza_diacritics_and_tatweel(pair: tuple[str, str]) ->
 @pytest.mark.parametrize("variant", ["احمد", "إحمد", "أَحْمَد", "أحـــمد", "أحمدُ"])
 def test_hamza_diacritic_and_tatweel_variants_of_ahmad(variant: str) -> None:
     assert name_keys(variant) == name_keys("أحمد") == ["ahmd"]
+
+
+@pytest.mark.parametrize("variant", ["ضياًءـ", "ضياءـ", "ضياءً", "ضيـاء"])
+def test_a_hamza_beside_marks_or_tatweel_is_not_a_spoken_qaf(variant: str) -> None:
+    # Hypothesis found «ضياًءـ» keyed "dk": the tatweel after the hamza looked like a letter, so
+    # the hamza seemed to start a word (the spoken ق rule).
+    assert name_keys(variant) == name_keys("ضياء") == ["d"]

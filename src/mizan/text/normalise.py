@@ -126,6 +126,9 @@ _DIACRITIC_RANGES: tuple[tuple[int, int], ...] = (
 _DIACRITICS: frozenset[int] = frozenset(
     code_point for first, last in _DIACRITIC_RANGES for code_point in range(first, last + 1)
 )
+# A ``str.translate`` table deleting the marks and tatweel, which sit between letters without
+# being letters: a rule that reads a letter's neighbours applies it first (translit's spoken ق).
+MARKS_AND_TATWEEL: dict[int, None] = dict.fromkeys(sorted(_DIACRITICS | {0x0640}))
 _DELETED_IN_KEY: frozenset[int] = _DIACRITICS | {
     0x0640,  # TATWEEL: stretches a word for layout only
     0x0621,  # HAMZA on its own line: often omitted in typing

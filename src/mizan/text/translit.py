@@ -50,7 +50,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from mizan.text.normalise import normalise_for_search
+from mizan.text.normalise import MARKS_AND_TATWEEL, normalise_for_search
 
 __all__ = [
     "cross_script_match",
@@ -793,7 +793,8 @@ _SPOKEN_QAF = re.compile(
 
 def _search_words(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
     if "\u0621" in text:
-        text = _SPOKEN_QAF.sub("\u0642", text)
+        # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
+        text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
     text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
     if germanic:

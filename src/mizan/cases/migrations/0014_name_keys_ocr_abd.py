@@ -1,7 +1,9 @@
 """Branch `linkarabic`: the ʿAbd of a compound name as OCR misreads its dots (عبذ الكريم,
 عبذالكريم, غبد الله) is keyed as عبد (``mizan.text.names.mend_compounds``), where 0013's keys read
 «عبذ» as a name of its own. The stored keys are computed again, as in 0011–0013, with the
-service's own function. About a second per 10,000 persons; nothing else changes."""
+service's own function, so they also take the readings of branch `linkscript`, merged with it
+(Taha, Osman, Brahim, Bachhar, Ebdul…, Abdulah, العبد الله) and a hamza beside tatweel or a mark
+(«ضياًءـ») no longer read as a spoken ق. About a second per 10,000 persons; nothing else changes."""
 
 from django.db import migrations
 
