@@ -56,18 +56,16 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("father_k", "family_k", "mother_k"),
     ("first_k", "mother_k", "birth_year"),
     ("first_k", "birth_year", "birth_place_k"),
-    ("first_rasm", "father_rasm", "family_rasm"),
-    ("first_rasm", "family_rasm", "birth_year"),
     ("first_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "family_loose"),
     # An OCR'd record against another without a birth year in common (lists2 seed 5: +0.3 % of
-    # true pairs for +0.3 % of pairs).
+    # true pairs for +0.3 % of pairs); it holds every pair first + father's + family and first +
+    # family + birth year, dots aside, would (those rules were dropped as redundant).
     ("first_rasm", "family_rasm"),
-    # A burial document giving first, father's and mother's names without a family name, its
-    # dots misread (خسن أحمذ لمى; set 6): only when one side has no family name.
-    ("first_rasm", "father_rasm", "mother_rasm"),
-    # … or giving first and father's names alone («عبد القادر» | father «فادي»; «عذنان» |
-    # «سليمان»): first + father's, dots aside, when one side has no family name.
+    # A burial document giving first and father's names (and the mother's) without a family
+    # name, its dots misread (خسن أحمذ لمى, set 6; «عبد القادر» | father «فادي»; «عذنان» |
+    # «سليمان»): first + father's, dots aside, when one side has no family name. (It holds every
+    # pair of the first + father's + mother's rule it replaced.)
     ("first_rasm", "father_rasm"),
     # A name given as first and father's name only ("Muhanad Nidal", "Salih Faysal", read so at
     # ``features.GIVEN_FATHER_ODDS``) against a record with a family name and no birth year in
@@ -82,11 +80,10 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
 # the arrest) is often 4–8 years off; first and family name together are selective enough to
 # allow that (lists2 seed 5: +1.8 % of true pairs candidates for +8 % of pairs).
 BLOCKING_YEARS: dict[tuple[str, ...], int] = {("first_k", "family_k"): 8}
-# Rules that pair records only when one side lacks this column: dotless first + father +
-# mother is for a record without a family name (a burial document, set 6); between two records
+# Rules that pair records only when one side lacks this column: dotless first + father's
+# name is for a record without a family name (a burial document, set 6); between two records
 # that both give one, it only added namesakes (set 3 and the own generator −0.00004 F1).
 BLOCKING_WITHOUT: dict[tuple[str, ...], str] = {
-    ("first_rasm", "father_rasm", "mother_rasm"): "family_k",
     ("first_rasm", "father_rasm"): "family_k",
     ("first_k", "father_k"): "family_k",
 }
