@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.db import connection
+from django.db import DatabaseError, IntegrityError, connection
 
 from mizan.library.models import Document, SearchEntry, SearchForms
 from mizan.library.search import index_terms, insert_entries, search_documents
@@ -88,3 +88,29 @@ def test_search_values_are_stored_as_migration_0009_says() -> None:
             assert found[(table, name)] == ("x", "l" if has_lz4 else ""), (table, name)
     # The small title vectors stay as they were: inline, compressed only if ever needed.
     assert found[("library_searchentry", "title_vector")] == ("x", "")
+
+
+def test_a_batch_that_fails_half_way_writes_neither_table(corpus: dict[str, Document]) -> None:
+    """The entry is written first and the forms second: a document whose forms are already
+    stored fails on the second write, which must take the first with it (nothing half-indexed),
+    and the error is Django's on both databases (a caller catches ``IntegrityError``)."""
+    document = corpus["chemical_en"]
+    SearchEntry.objects.filter(document=document).delete()
+    assert SearchForms.objects.filter(document=document).exists()
+    with pytest.raises(IntegrityError):
+        insert_entries([(document.pk, "title", "body", " forms ")])
+    assert not SearchEntry.objects.filter(document=document).exists()
+
+
+def test_a_nul_in_a_term_is_refused_as_a_database_error(corpus: dict[str, Document]) -> None:
+    document = corpus["chemical_en"]
+    SearchEntry.objects.filter(document=document).delete()
+    SearchForms.objects.filter(document=document).delete()
+    if connection.vendor != "postgresql":
+        # SQLite stores a NUL as any other character, as bulk_create always did.
+        insert_entries([(document.pk, "a\x00b", "body", " a\x00b ")])
+        assert SearchEntry.objects.get(document=document).title_terms == "a\x00b"
+        return
+    with pytest.raises(DatabaseError):
+        insert_entries([(document.pk, "a\x00b", "body", " a\x00b ")])
+    assert not SearchEntry.objects.filter(document=document).exists()

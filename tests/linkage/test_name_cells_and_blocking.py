@@ -8,7 +8,13 @@ import pytest
 
 from mizan.linkage.features import record_features, record_readings
 from mizan.linkage.lists import read_name_cells, whole_name_in_first_cell
-from mizan.linkage.model import BLOCKING_RULES, _blocking_sql
+from mizan.linkage.model import (
+    BLOCKING_RULES,
+    BLOCKING_WITHOUT,
+    BLOCKING_YEARS,
+    YEAR_WINDOW,
+    _blocking_sql,
+)
 from mizan.text import name_keys
 from mizan.text.names import parse_full_name
 
@@ -101,3 +107,41 @@ def test_first_and_family_name_block_across_a_wider_year_gap() -> None:
     assert ("first_k", "family_k") in BLOCKING_RULES
     assert "<= 8" in _blocking_sql(("first_k", "family_k"))
     assert "<= 3" in _blocking_sql(("first_k", "father_k", "grandfather_k"))
+
+
+def _implied(rule: tuple[str, ...], by: tuple[str, ...]) -> bool:
+    """Whether every pair ``rule`` joins (``_blocking_sql``) is one ``by`` joins too: its columns
+    include ``by``'s, and its birth years and missing column are at least as narrow."""
+    if rule == by or not set(by) <= set(rule):
+        return False
+    if "birth_year" in by or "national_id" in by:
+        return True  # ``by`` asks nothing more than its columns
+    if "national_id" in rule and "birth_year" not in rule:
+        return False  # ``rule`` does not narrow the birth years that ``by`` does
+    lacking = BLOCKING_WITHOUT.get(by)
+    if "birth_year" in rule:
+        return lacking is None  # the same year is within any window
+    return BLOCKING_YEARS.get(rule, YEAR_WINDOW) <= BLOCKING_YEARS.get(by, YEAR_WINDOW) and (
+        lacking is None or BLOCKING_WITHOUT.get(rule) == lacking
+    )
+
+
+def test_no_blocking_rule_joins_only_pairs_another_rule_joins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rule implied by another pairs nothing new (splink keeps each pair once) and costs a join
+    a side: first + father's + mother's dotless names, «when one side has no family name», added
+    nothing once first + father's alone was merged with the same condition; first + father's +
+    family and first + family + birth year, dotless, nothing beside first + family dotless."""
+    redundant = [
+        (rule, by) for rule in BLOCKING_RULES for by in BLOCKING_RULES if _implied(rule, by)
+    ]
+    assert redundant == []
+    # The check itself sees the rules it dropped, and not a narrower rule's own pairs.
+    mother = ("first_rasm", "father_rasm", "mother_rasm")
+    monkeypatch.setitem(BLOCKING_WITHOUT, mother, "family_k")
+    assert _implied(mother, ("first_rasm", "father_rasm"))
+    assert _implied(("first_rasm", "family_rasm", "birth_year"), ("first_rasm", "family_rasm"))
+    assert _implied(("first_rasm", "father_rasm", "family_rasm"), ("first_rasm", "family_rasm"))
+    assert not _implied(("first_k", "father_k", "birth_year"), ("first_k", "father_k"))
+    assert not _implied(("first_k", "family_k"), ("first_k",))  # a wider year window

@@ -215,7 +215,7 @@ def bulk_indexing() -> Iterator[None]:
 def insert_entries(rows: Iterable[tuple[int, str, str, str]]) -> None:
     """Write the search entries and exact forms of documents that have none yet, many at once
     (an import's batch, the benchmark's generator): ``(document id, title terms, body terms,
-    forms)`` each, as ``index_terms`` gives them. Index upkeep inside the caller's transaction;
+    forms)`` each, as ``index_terms`` gives them. Index upkeep, not an action of its own;
     a document already indexed makes it fail (``document_reindex`` replaces one).
 
     PostgreSQL: two ``COPY … FROM STDIN`` streams instead of ``bulk_create``'s two multi-row
@@ -223,8 +223,17 @@ def insert_entries(rows: Iterable[tuple[int, str, str, str]]) -> None:
     and statements of 1,000–1,500 placeholders cost the client five times the CPU of the two
     streams (1,000 documents: 0.30 against 0.05 s; bench/README.md, issue 16, branch
     ``pgindex``).
-    SQLite: ``bulk_create`` (its FTS5 triggers index the rows)."""
+    SQLite: ``bulk_create`` (its FTS5 triggers index the rows).
+
+    Both writes are one atomic block, so a batch that fails half way (a document already
+    indexed, a NUL in a term) leaves neither table written for it; and the COPY's errors are
+    Django's (``IntegrityError``, ``DataError``), as ``bulk_create``'s are."""
     rows = list(rows)
+    with transaction.atomic(), connection.wrap_database_errors:
+        _insert_entries(rows)
+
+
+def _insert_entries(rows: list[tuple[int, str, str, str]]) -> None:
     if connection.vendor != "postgresql":
         SearchEntry.objects.bulk_create(
             SearchEntry(document_id=doc_id, title_terms=title, body_terms=body)

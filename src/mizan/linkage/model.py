@@ -56,18 +56,16 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("father_k", "family_k", "mother_k"),
     ("first_k", "mother_k", "birth_year"),
     ("first_k", "birth_year", "birth_place_k"),
-    ("first_rasm", "father_rasm", "family_rasm"),
-    ("first_rasm", "family_rasm", "birth_year"),
     ("first_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "family_loose"),
     # An OCR'd record against another without a birth year in common (lists2 seed 5: +0.3 % of
-    # true pairs for +0.3 % of pairs).
+    # true pairs for +0.3 % of pairs); it holds every pair first + father's + family and first +
+    # family + birth year, dots aside, would (those rules were dropped as redundant).
     ("first_rasm", "family_rasm"),
-    # A burial document giving first, father's and mother's names without a family name, its
-    # dots misread (خسن أحمذ لمى; set 6): only when one side has no family name.
-    ("first_rasm", "father_rasm", "mother_rasm"),
-    # … or giving first and father's names alone («عبد القادر» | father «فادي»; «عذنان» |
-    # «سليمان»): first + father's, dots aside, when one side has no family name.
+    # A burial document giving first and father's names (and the mother's) without a family
+    # name, its dots misread (خسن أحمذ لمى, set 6; «عبد القادر» | father «فادي»; «عذنان» |
+    # «سليمان»): first + father's, dots aside, when one side has no family name. (It holds every
+    # pair of the first + father's + mother's rule it replaced.)
     ("first_rasm", "father_rasm"),
     # A name given as first and father's name only ("Muhanad Nidal", "Salih Faysal", read so at
     # ``features.GIVEN_FATHER_ODDS``) against a record with a family name and no birth year in
@@ -82,11 +80,10 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
 # the arrest) is often 4–8 years off; first and family name together are selective enough to
 # allow that (lists2 seed 5: +1.8 % of true pairs candidates for +8 % of pairs).
 BLOCKING_YEARS: dict[tuple[str, ...], int] = {("first_k", "family_k"): 8}
-# Rules that pair records only when one side lacks this column: dotless first + father +
-# mother is for a record without a family name (a burial document, set 6); between two records
+# Rules that pair records only when one side lacks this column: dotless first + father's
+# name is for a record without a family name (a burial document, set 6); between two records
 # that both give one, it only added namesakes (set 3 and the own generator −0.00004 F1).
 BLOCKING_WITHOUT: dict[tuple[str, ...], str] = {
-    ("first_rasm", "father_rasm", "mother_rasm"): "family_k",
     ("first_rasm", "father_rasm"): "family_k",
     ("first_k", "father_k"): "family_k",
 }
@@ -185,6 +182,15 @@ def rare_spelling_sql(part: str) -> str:
     return f'"{n}_l" = "{n}_r" AND coalesce("{r}_l" AND "{r}_r", false) AND "{d}_l" IS NOT NULL'
 
 
+def _set_level(sql: str, label: str, m: float, u: float) -> Any:
+    """A level whose m and u are set, not learnt (the weight is the evidence's, ``log2(m/u)``)."""
+    import splink.comparison_level_library as cll
+
+    return cll.CustomLevel(sql, label_for_charts=label).configure(
+        m_probability=m, u_probability=u, fix_m_probability=True, fix_u_probability=True
+    )
+
+
 def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> Any:
     import splink.comparison_level_library as cll
     import splink.comparison_library as cl
@@ -192,25 +198,11 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     key = f"{part}_k"
     levels: list[Any] = [cll.NullLevel(key)]
     if part in RARE_PARTS:
-        levels.append(
-            cll.CustomLevel(rare_spelling_sql(part), label_for_charts=RARE_LEVEL_LABEL).configure(
-                m_probability=RARE_M,
-                u_probability=RARE_U,
-                fix_m_probability=True,
-                fix_u_probability=True,
-            )
-        )
+        levels.append(_set_level(rare_spelling_sql(part), RARE_LEVEL_LABEL, RARE_M, RARE_U))
     if spelling:
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
     if part in OCR_PARTS:
-        levels.append(
-            cll.CustomLevel(ocr_level_sql(part), label_for_charts=OCR_LEVEL_LABEL).configure(
-                m_probability=OCR_M,
-                u_probability=OCR_U,
-                fix_m_probability=True,
-                fix_u_probability=True,
-            )
-        )
+        levels.append(_set_level(ocr_level_sql(part), OCR_LEVEL_LABEL, OCR_M, OCR_U))
     dotless = f"{part}_rasm"
     if part == "first":
         u_pairs = ", ".join(f"'{key}'" for key in u_flag_pairs())
@@ -515,12 +507,8 @@ def build_settings() -> dict[str, Any]:
                 cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
                     label_for_charts="up to three years apart"
                 ),
-                cll.CustomLevel(YEAR_ONE_DIGIT_SQL).configure(
-                    label_for_charts="one digit apart (OCR?)",
-                    m_probability=YEAR_ONE_DIGIT_M,
-                    u_probability=YEAR_ONE_DIGIT_U,
-                    fix_m_probability=True,
-                    fix_u_probability=True,
+                _set_level(
+                    YEAR_ONE_DIGIT_SQL, "one digit apart (OCR?)", YEAR_ONE_DIGIT_M, YEAR_ONE_DIGIT_U
                 ),
                 cll.ElseLevel().configure(label_for_charts="more than three years apart"),
             ],
@@ -551,12 +539,11 @@ def build_settings() -> dict[str, Any]:
                 cll.NullLevel("arrest_year"),
                 cll.ExactMatchLevel("arrest_month").configure(label_for_charts="same month"),
                 cll.ExactMatchLevel("arrest_year").configure(label_for_charts="same year"),
-                cll.CustomLevel(ARREST_NEW_YEAR_SQL).configure(
-                    label_for_charts=ARREST_NEW_YEAR_LABEL,
-                    m_probability=ARREST_NEW_YEAR_M,
-                    u_probability=ARREST_NEW_YEAR_U,
-                    fix_m_probability=True,
-                    fix_u_probability=True,
+                _set_level(
+                    ARREST_NEW_YEAR_SQL,
+                    ARREST_NEW_YEAR_LABEL,
+                    ARREST_NEW_YEAR_M,
+                    ARREST_NEW_YEAR_U,
                 ),
                 cll.AbsoluteDifferenceLevel("arrest_year", 1).configure(
                     label_for_charts="one year apart"
