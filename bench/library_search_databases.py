@@ -37,8 +37,7 @@ def main() -> None:
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection, connections
 
-    from bench.library_corpus import topics
-    from bench.library_http import COMMON, PHRASES, percentile
+    from bench.library_search_versions import compare_results, print_timings, query_sets
     from mizan.library import search
     from mizan.library.selectors import documents_visible_to
 
@@ -50,26 +49,15 @@ def main() -> None:
     def on(name: str) -> None:
         connections["default"] = databases[name]
 
-    every = [*COMMON, *PHRASES, *(topic.query for topic in topics())]
-    differ = 0
-    for query in every:
-        seen = []
-        for name in databases:
+    def searching_on(name: str) -> Callable[[str], Any]:
+        def run(query: str) -> Any:
             on(name)
-            results = search.search_documents(query, visible=visible, snippets=False)
-            ids = [hit.document.pk for hit in results.hits]
-            seen.append((ids, results.total, results.reachable, results.more))
-        if seen[0] != seen[1]:
-            differ += 1
-            print(f"DIFFERENT {query!r}: {seen[0][1:]} / {seen[1][1:]}", flush=True)
-    print(f"{len(every)} queries, {len(every) - differ} identical, {differ} different", flush=True)
+            return search.search_documents(query, visible=visible, snippets=False)
 
-    sets = {
-        "common words": COMMON,
-        "judged": [topic.query for topic in topics()[:30]],
-        "phrases": PHRASES,
-    }
-    chosen = {name: sets[name] for name in args.sets.split(",")}
+        return run
+
+    compare_results({name: searching_on(name) for name in databases})
+    chosen = query_sets(args.sets)
     statements: dict[tuple[str, str], list[float]] = {}
     current = [""]
 
@@ -113,18 +101,7 @@ def main() -> None:
                             by_query.setdefault((query, name), []).append(wall)
         loads.append(os.getloadavg()[0])
     on(first.settings_dict["NAME"])
-    print(f"\nin process, ms, load {min(loads):.1f}–{max(loads):.1f}\n")
-    print("| query set | database | n | median | p95 | max |")
-    print("|---|---|--:|--:|--:|--:|")
-    for (set_name, name), wall in timings.items():
-        print(
-            f"| {set_name} | {name} | {len(wall)} | {statistics.median(wall):.0f} "
-            f"| {percentile(wall, 0.95):.0f} | {max(wall):.0f} |",
-            flush=True,
-        )
-    print("\n| phrase | database | median | max |\n|---|---|--:|--:|")
-    for (query, name), wall in by_query.items():
-        print(f"| {query} | {name} | {statistics.median(wall):.0f} | {max(wall):.0f} |")
+    print_timings(timings, by_query, loads, "database")
     print("\n| phrases' statements | database | n | median | sum |\n|---|---|--:|--:|--:|")
     for (kind, name), wall in sorted(statements.items()):
         print(

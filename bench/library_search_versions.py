@@ -15,6 +15,7 @@ every SQL statement of each phrase instead.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import os
 import statistics
@@ -22,6 +23,66 @@ import sys
 import time
 from collections.abc import Callable
 from typing import Any
+
+
+def query_sets(names: str) -> dict[str, list[str]]:
+    """The bench's query sets named in ``names`` (comma-separated): "common words", "judged"
+    (the first 30 judged topics) and "phrases"."""
+    from bench.library_corpus import topics
+    from bench.library_http import COMMON, PHRASES
+
+    sets = {
+        "common words": COMMON,
+        "judged": [topic.query for topic in topics()[:30]],
+        "phrases": PHRASES,
+    }
+    return {name: sets[name] for name in names.split(",")}
+
+
+def compare_results(searches: dict[str, Callable[[str], Any]]) -> None:
+    """Run every bench query (``COMMON``, ``PHRASES`` and all 60 judged topics) with each of the
+    two ``searches`` (a query to its results, without snippets) and print those whose first page
+    (ids), count, reach or "more" differ, then the tally."""
+    from bench.library_corpus import topics
+    from bench.library_http import COMMON, PHRASES
+
+    every = [*COMMON, *PHRASES, *(topic.query for topic in topics())]
+    first, second = searches
+    differ = 0
+    for query in every:
+        seen = []
+        for run in searches.values():
+            results = run(query)
+            ids = [hit.document.pk for hit in results.hits]
+            seen.append((ids, results.total, results.reachable, results.more))
+        if seen[0] != seen[1]:
+            differ += 1
+            print(f"DIFFERENT {query!r}: {first} {seen[0][1:]}, {second} {seen[1][1:]}", flush=True)
+    print(f"{len(every)} queries, {len(every) - differ} identical, {differ} different", flush=True)
+
+
+def print_timings(
+    timings: dict[tuple[str, str], list[float]],
+    by_query: dict[tuple[str, str], list[float]],
+    loads: list[float],
+    column: str,
+) -> None:
+    """The Markdown tables of a run: each query set's timings by ``column`` (version or
+    database), then each phrase's."""
+    from bench.library_http import percentile
+
+    print(f"\nin process, ms, load {min(loads):.1f}–{max(loads):.1f}\n")
+    print(f"| query set | {column} | n | median | p95 | max |")
+    print("|---|---|--:|--:|--:|--:|")
+    for (set_name, name), wall in timings.items():
+        print(
+            f"| {set_name} | {name} | {len(wall)} | {statistics.median(wall):.0f} "
+            f"| {percentile(wall, 0.95):.0f} | {max(wall):.0f} |",
+            flush=True,
+        )
+    print(f"\n| phrase | {column} | median | max |\n|---|---|--:|--:|")
+    for (query, name), wall in by_query.items():
+        print(f"| {query} | {name} | {statistics.median(wall):.0f} | {max(wall):.0f} |")
 
 
 def main() -> None:
@@ -38,8 +99,7 @@ def main() -> None:
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
 
-    from bench.library_corpus import topics
-    from bench.library_http import COMMON, PHRASES, percentile
+    from bench.library_http import PHRASES
     from mizan.library import search
     from mizan.library.selectors import documents_visible_to
 
@@ -73,25 +133,13 @@ def main() -> None:
                         print(f"{name} {query} {total:.0f} ms | {parts}", flush=True)
         return
 
-    every = [*COMMON, *PHRASES, *(topic.query for topic in topics())]
-    differ = 0
-    for query in every:
-        seen = []
-        for module in versions.values():
-            results = module.search_documents(query, visible=visible, snippets=False)
-            ids = [hit.document.pk for hit in results.hits]
-            seen.append((ids, results.total, results.reachable, results.more))
-        if seen[0] != seen[1]:
-            differ += 1
-            print(f"DIFFERENT {query!r}: other {seen[0][1:]}, this {seen[1][1:]}", flush=True)
-    print(f"{len(every)} queries, {len(every) - differ} identical, {differ} different", flush=True)
-
-    sets = {
-        "common words": COMMON,
-        "judged": [topic.query for topic in topics()[:30]],
-        "phrases": PHRASES,
-    }
-    chosen = {name: sets[name] for name in args.sets.split(",")}
+    compare_results(
+        {
+            name: functools.partial(module.search_documents, visible=visible, snippets=False)
+            for name, module in versions.items()
+        }
+    )
+    chosen = query_sets(args.sets)
     for module in versions.values():  # warm-up
         for queries in chosen.values():
             for query in queries:
@@ -110,18 +158,7 @@ def main() -> None:
                     if set_name == "phrases":
                         by_query.setdefault((query, name), []).append(wall)
         loads.append(os.getloadavg()[0])
-    print(f"\nin process, ms, load {min(loads):.1f}–{max(loads):.1f}\n")
-    print("| query set | version | n | median | p95 | max |")
-    print("|---|---|--:|--:|--:|--:|")
-    for (set_name, name), wall in timings.items():
-        print(
-            f"| {set_name} | {name} | {len(wall)} | {statistics.median(wall):.0f} "
-            f"| {percentile(wall, 0.95):.0f} | {max(wall):.0f} |",
-            flush=True,
-        )
-    print("\n| phrase | version | median | max |\n|---|---|--:|--:|")
-    for (query, name), wall in by_query.items():
-        print(f"| {query} | {name} | {statistics.median(wall):.0f} | {max(wall):.0f} |")
+    print_timings(timings, by_query, loads, "version")
 
 
 if __name__ == "__main__":
