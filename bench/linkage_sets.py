@@ -11,7 +11,8 @@ prints precision/recall overall and for each pair of lists, with the wall time. 
 written to ``WORK/res-TAG.json``. Set 4 was scored once held out (F1 0.908, branch `linkocr`'s
 engine) and is a tuning set since branch `linkturk`; set 5 (seed 5) was scored once held out
 (F1 0.689, after `linkturk`) and is a tuning set since branch `linkwhats`; set 6 (seed 6) was
-scored once held out (F1 0.855, branch `linkset6`) and is a tuning set since branch `linksix`.
+scored once held out (F1 0.855, branch `linkset6`) and is a tuning set since branch `linksix`;
+set 7 (seed 7) was scored once held out (F1 0.851, main `96dc400`) and is a tuning set since.
 """
 
 from __future__ import annotations
@@ -42,6 +43,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         "independent_lists6",
         6,
         ["families_merged", "amnesty_release", "burial_documents", "court_eu"],
+    ),
+    "s7-7": (
+        "independent_lists7",
+        7,
+        ["social_media", "prison_register", "tracing_requests", "kurdish_ngo"],
     ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
