@@ -729,18 +729,28 @@ class Hand:
 # Arabic writing of a name, by the habits of a hand
 # ---------------------------------------------------------------------------
 
-DOTLESS = {
-    "ب": "ٮ",
-    "ن": "ں",
-    "ف": "ڡ",
-    "ق": "ٯ",
-    "ي": "ى",
-    "ت": "ٮ",
-    "ث": "ٮ",
+# A typist reading a handwritten list confuses letters that differ by their dots
+# (a letter without its dots is read as another real letter, not as a dotless glyph).
+MISREAD = {
+    "ب": "ت",
+    "ت": "ب",
+    "ث": "ت",
+    "ن": "ب",
+    "ي": "ب",
     "ج": "ح",
     "خ": "ح",
+    "ح": "ج",
     "ش": "س",
+    "س": "ش",
     "ز": "ر",
+    "ر": "ز",
+    "ذ": "د",
+    "د": "ذ",
+    "ض": "ص",
+    "ظ": "ط",
+    "غ": "ع",
+    "ق": "ف",
+    "ف": "ق",
 }
 
 
@@ -754,6 +764,7 @@ class ArHand:
         self.dotless = dotless
         self.fuse = rng.random() < fuse
         self.ya = rng.random() < ta_h
+        self.misread = 0
 
     def write(self, name: Name, drop_article: bool = False) -> str:
         s = self.rng.choice(name.ar) if len(name.ar) > 1 and self.rng.random() < 0.5 else name.ar[0]
@@ -770,10 +781,11 @@ class ArHand:
         if self.ya and s.endswith("ي") and self.rng.random() < 0.5:
             s = s[:-1] + "ى"
         if self.dotless and self.rng.random() < self.dotless:
-            idx = [k for k, ch in enumerate(s) if ch in DOTLESS]
+            idx = [k for k, ch in enumerate(s) if ch in MISREAD]
             if idx:
                 k = self.rng.choice(idx)
-                s = s[:k] + DOTLESS[s[k]] + s[k + 1 :]
+                s = s[:k] + MISREAD[s[k]] + s[k + 1 :]
+                self.misread += 1
         return s
 
 
@@ -952,7 +964,7 @@ def row_families(p: Person, rng: random.Random, rid: str, form: dict) -> list[st
 
 
 def row_transfer(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]:
-    h = ArHand(rng, hamza_drop=0.75, ta_h=0.3, dotless=0.06, fuse=0.6)
+    h = ArHand(rng, hamza_drop=0.75, ta_h=0.3, dotless=0.04, fuse=0.6)
     fam_n = _family_for(p, rng, tribe_rate=0.5, husband_rate=0.0)
     form["tribe"] += fam_n is p.tribe and p.tribe is not None
     first, father, fam = h.write(p.first), h.write(p.father), h.write(fam_n)
@@ -987,6 +999,7 @@ def row_transfer(p: Person, rng: random.Random, rid: str, form: dict) -> list[st
         if rng.random() < 0.4:
             date = date.translate(AR_DIGITS)
     place = p.branch[1] if rng.random() < 0.5 else _place_ar(p, rng, [40, 50, 10], p.arrest_town)
+    form["misread_letter"] += h.misread > 0
     return [
         rid,
         full,
@@ -1022,9 +1035,13 @@ def row_ngo(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]:
     nid = ""
     if rng.random() < 0.2:
         nid = _nid(p, rng, 0.03, 0.03)
+    first = h.given(p.first, western)
+    if p.title in ("د.", "المهندس") and rng.random() < 0.4:
+        first = ("Dr. " if p.title == "د." else "Eng. ") + first
+        form["title"] += 1
     return [
         rid,
-        h.given(p.first, western),
+        first,
         h.given(p.father, western) if rng.random() < 0.9 else "",
         h.family(fam_n),
         mother,
@@ -1050,6 +1067,9 @@ def row_asylum(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]
     fam_n = _family_for(p, rng, tribe_rate=0.2, husband_rate=0.7)
     form["husband_family"] += fam_n is p.husband_family and p.husband_family is not None
     first, father, fam = h.given(p.first, western), h.given(p.father, western), h.family(fam_n)
+    if p.first.ph == "muHammad" and rng.random() < 0.2:  # as Syrian civil papers abbreviate it
+        first = rng.choice(["Mhd", "MHD", "Moh."])
+        form["mhd"] += 1
     full, f1, f2, f3 = "", first, father if rng.random() < 0.6 else "", fam.upper()
     r = rng.random()
     if r < 0.3:
@@ -1061,6 +1081,9 @@ def row_asylum(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]
         if f2 and rng.random() < 0.6:
             given += "<" + _mrz(father)
         full, f1, f2, f3 = f"{fam_m}<<{given}", "", "", ""
+        if rng.random() < 0.3:  # the name field as a passport reader exports it, padded to 39
+            full = full.ljust(39, "<")
+            form["mrz_padded"] += 1
     elif r < 0.45:
         form["upper_full"] += 1
         full = (
