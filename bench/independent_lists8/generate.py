@@ -268,7 +268,7 @@ GOV = {
     "hama": ("حماة", ["Hama", "Hamah"]),
     "idlib": ("إدلب", ["Idlib", "Idleb"]),
     "sweida": ("السويداء", ["Sweida", "As-Suwayda", "Suwaida"]),
-    "latakia": ("اللاذقية", ["Latakia", "Lattakia", "Laodicea"]),
+    "latakia": ("اللاذقية", ["Latakia", "Lattakia", "Lattaquie"]),
     "hasaka": ("الحسكة", ["Hasakah", "Al-Hasakah", "Hassake"]),
 }
 
@@ -688,9 +688,11 @@ class Hand:
                 lat = "ch"
         return lat
 
-    def given(self, name: Name, western_rate: float = 0.0) -> str:
+    def given(
+        self, name: Name, western_rate: float = 0.0, forms: dict[str, str] | None = None
+    ) -> str:
         if name.extra and self.rng.random() < western_rate:
-            return name.extra
+            return (forms or {}).get(name.ph, name.extra)
         ph = name.ph
         if ph.startswith("3abd "):
             rest = ph.split(" ", 1)[1]
@@ -890,12 +892,21 @@ def _place_ar(p: Person, rng: random.Random, levels: list[int], town: tuple | No
     return town[1]
 
 
-def _place_lat(p: Person, rng: random.Random, levels: list[int], town: tuple | None = None) -> str:
+EUROPEAN = {"Damasco", "Alepo", "Lattaquie"}  # written by the European offices only
+
+
+def _place_lat(
+    p: Person,
+    rng: random.Random,
+    levels: list[int],
+    town: tuple | None = None,
+    european: bool = False,
+) -> str:
     town = town or p.birth_town
     level = rng.choices(["gov", "town", "hood"], weights=levels)[0]
     hood = p.birth_hood if town is p.birth_town else None
     if level == "gov":
-        return rng.choice(GOV[town[0]][1])
+        return rng.choice([x for x in GOV[town[0]][1] if european or x not in EUROPEAN])
     if level == "hood" and hood:
         return rng.choice([hood[1], f"{hood[1]}, {town[2][0]}"])
     return rng.choice(town[2])
@@ -1013,15 +1024,32 @@ def row_transfer(p: Person, rng: random.Random, rid: str, form: dict) -> list[st
     ]
 
 
+# How a Lebanese or Jordanian office writes Christian names (French tradition), where a
+# European office writes the western form of the Name entry.
+LEVANT_FORMS = {
+    "buṭrus": "Boutros",
+    "jibrā'īl": "Gebrayel",
+    "jūrj": "Georges",
+    "sam3ān": "Semaan",
+    "yūsuf": "Youssef",
+    "mārī": "Marie",
+    "maryam": "Mariam",
+}
+
+
 def row_ngo(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]:
     h = Hand(rng, "levantine" if rng.random() < 0.7 else "english")
     western = 0.35 if p.faith else 0.0
+
+    def given(n: Name) -> str:
+        return h.given(n, western, LEVANT_FORMS)
+
     fam_n = _family_for(p, rng, tribe_rate=0.35, husband_rate=0.6)
     form["husband_family"] += fam_n is p.husband_family and p.husband_family is not None
     form["tribe"] += fam_n is p.tribe and p.tribe is not None
     mother = ""
     if rng.random() < 0.6:
-        mother = h.given(p.mother_first, western)
+        mother = given(p.mother_first)
         if rng.random() < 0.3:
             mother += " " + h.family(p.mother_family)
     d = p.arrest_date
@@ -1035,14 +1063,14 @@ def row_ngo(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]:
     nid = ""
     if rng.random() < 0.2:
         nid = _nid(p, rng, 0.03, 0.03)
-    first = h.given(p.first, western)
+    first = given(p.first)
     if p.title in ("د.", "المهندس") and rng.random() < 0.4:
         first = ("Dr. " if p.title == "د." else "Eng. ") + first
         form["title"] += 1
     return [
         rid,
         first,
-        h.given(p.father, western) if rng.random() < 0.9 else "",
+        given(p.father) if rng.random() < 0.9 else "",
         h.family(fam_n),
         mother,
         rng.choice(["M", "Male"]) if p.sex == "M" else rng.choice(["F", "Female"]),
@@ -1108,7 +1136,7 @@ def row_asylum(p: Person, rng: random.Random, rid: str, form: dict) -> list[str]
         f3,
         "M" if p.sex == "M" else "F",
         birth,
-        _place_lat(p, rng, [45, 50, 5]) if rng.random() < 0.7 else "",
+        _place_lat(p, rng, [45, 50, 5], european=True) if rng.random() < 0.7 else "",
         date,
     ]
 
