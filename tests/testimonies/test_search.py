@@ -128,3 +128,17 @@ def test_transcripts_index_all_indexes_older_transcripts(
     assert positions(documenter_a, "صيدنايا") == []
     assert search.transcripts_index_all() == 4
     assert positions(documenter_a, "صيدنايا") == [2]
+
+
+def test_passages_rank_a_nisba_word_as_documents_do(
+    testimony: Testimony, documenter_a: Any
+) -> None:
+    # مدني (civil) shares its stem with المدن (cities), said three times in the first segment;
+    # the segment holding المدنيين (the nisba kept) comes first, as in the library search.
+    load(
+        testimony,
+        "WEBVTT\n\n"
+        "00:00:00.000 --> 00:00:01.000\nالمدن المدن والمدن دمرت.\n\n"
+        "00:00:01.000 --> 00:00:02.000\nقتل عدد من المدنيين.\n",
+    )
+    assert positions(documenter_a, "مدني") == [2, 1]

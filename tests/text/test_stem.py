@@ -101,6 +101,23 @@ def test_short_words_keep_their_letters() -> None:
     assert search_terms("بيتها") == ["بيت"]
 
 
+def test_a_nisba_word_keeps_its_yaa_for_the_ranking_only() -> None:
+    from mizan.text.normalise import normalise_for_search
+    from mizan.text.stem import nisba_base
+
+    def base(word: str) -> str:
+        return nisba_base(normalise_for_search(word))
+
+    # The index term merges them; the base (a prefix of the stored forms) keeps them apart.
+    assert search_terms("مدني") == search_terms("المدن") == search_terms("المدنيين")
+    assert base("مدني") == base("المدنيين") == "مدني" and base("المدن") == ""
+    assert base("اتفاقية") == base("الاتفاقيات") == "اتفاقي" and base("للاتفاقات") == ""
+    # A feminine ending alone is no nisba: لجنة has none.
+    assert base("لجنة") == ""
+    assert parse_query("اتفاقية")[0].nisba == "اتفاقي"
+    assert parse_query('"اتفاقية"')[0].nisba == ""
+
+
 def test_preposition_variants_take_off_and_put_on() -> None:
     from mizan.text.stem import preposition_variants
 

@@ -166,6 +166,19 @@ def _has_forms(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]
     return f"({sql})", [f" {form} " for group in groups for form in group]
 
 
+def _has_nisba(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]:
+    """SQL that is true when ``column`` (stored forms) holds, for every clause whose word lost a
+    nisba ي to the stemmer (``QueryClause.nisba``), a word beginning with its stem and that ي —
+    the next rank below the exact forms: مدني's documents holding المدنيين before those holding
+    only المدن (cities) — and its values; ('', []) when no clause has one (issue 16)."""
+    bases = list(dict.fromkeys(clause.nisba for clause in clauses if clause.nisba))
+    if not bases:
+        return "", []
+    function = "strpos" if connection.vendor == "postgresql" else "instr"
+    sql = " AND ".join([f"{function}({column}, %s) > 0"] * len(bases))
+    return f"({sql}) DESC, ", [f" {base}" for base in bases]
+
+
 _FREEZE_LOCK = threading.Lock()
 
 
@@ -542,13 +555,15 @@ def _postgres_rank(
 
     Groups, in order: the documents matching the query's words as typed, then those matching
     only through a preposition variant; within each, those holding every exact form of the query
-    (``SearchForms``, ``_has_forms``) first; ts_rank_cd orders what is left tied.
+    (``SearchForms``, ``_has_forms``) first, then those holding a word that begins with a nisba
+    word's stem and its ي (``_has_nisba``); ts_rank_cd orders what is left tied.
     """
     if not ids:
         return []
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
     exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
+    near, bases = _has_nisba(clauses, "coalesce(f.forms, '')")
     column = "title_vector" if title else "vector"
     typed_order = f"(s.{column} @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
@@ -557,9 +572,9 @@ def _postgres_rank(
         "LEFT JOIN library_searchforms f ON f.document_id = s.document_id, "
         f"(SELECT {query} AS q, {typed} AS p) t "
         "WHERE s.document_id = ANY(%s) "
-        f"ORDER BY {typed_order}{exact} DESC, score DESC, s.document_id DESC "
+        f"ORDER BY {typed_order}{exact} DESC, {near}score DESC, s.document_id DESC "
         "LIMIT %s OFFSET %s",
-        [*terms, *typed_terms, ids, *forms, limit, offset],
+        [*terms, *typed_terms, ids, *forms, *bases, limit, offset],
     )
     return [(row[0], float(row[1])) for row in cursor.fetchall()]
 
@@ -596,6 +611,7 @@ def _sqlite_rank(
         typed_order = "matched.id IN (SELECT id FROM typed) DESC, "
         typed_params = [_fts5_match(clauses, title, variants=False), floor]
     exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
+    near, bases = _has_nisba(clauses, "coalesce(f.forms, '')")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
         "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
@@ -603,7 +619,7 @@ def _sqlite_rank(
         "SELECT matched.id, matched.score FROM matched "
         "LEFT JOIN library_searchforms f ON f.document_id = matched.id "
         f"WHERE EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}{exact} DESC, matched.score, matched.id DESC "
+        f"ORDER BY {typed_order}{exact} DESC, {near}matched.score, matched.id DESC "
         "LIMIT %s OFFSET %s",
         [
             _fts5_match(clauses, title),
@@ -611,6 +627,7 @@ def _sqlite_rank(
             *typed_params,
             *visible_params,
             *forms,
+            *bases,
             -1 if limit is None else limit,
             offset,
         ],
@@ -988,6 +1005,7 @@ def _sqlite_passages(
         typed_order = "m.id IN (SELECT id FROM typed) DESC, "
         typed_params = [fts5_match(clauses, variants=False)]
     exact, forms = _has_forms(clauses, "p.form_terms")
+    near, bases = _has_nisba(clauses, "p.form_terms")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
         "SELECT rowid AS id, bm25(library_passage_fts, 4.0, 1.0) AS score "
@@ -995,8 +1013,8 @@ def _sqlite_passages(
         "SELECT p.object_id, p.owner_id, -m.score FROM matched m "
         "JOIN library_passageentry p ON p.id = m.id "
         f"WHERE p.kind = %s AND EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}{exact} DESC, m.score, p.id LIMIT %s",
-        [fts5_match(clauses), *typed_params, kind, *visible_params, *forms, limit],
+        f"ORDER BY {typed_order}{exact} DESC, {near}m.score, p.id LIMIT %s",
+        [fts5_match(clauses), *typed_params, kind, *visible_params, *forms, *bases, limit],
     )
     return list(cursor.fetchall())
 
@@ -1008,12 +1026,13 @@ def _postgres_passages(
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
     exact, forms = _has_forms(clauses, "p.form_terms")
+    near, bases = _has_nisba(clauses, "p.form_terms")
     typed_order = "(p.vector @@ t.p) DESC, " if _has_variants(clauses) else ""
     cursor.execute(
         "SELECT p.object_id, p.owner_id, ts_rank_cd(p.vector, t.q, 1) AS score "  # noqa: S608
         f"FROM library_passageentry p, (SELECT {query} AS q, {typed} AS p) t "
         f"WHERE p.kind = %s AND p.vector @@ t.q AND EXISTS ({visible_sql}) "
-        f"ORDER BY {typed_order}{exact} DESC, score DESC, p.id LIMIT %s",
-        [*terms, *typed_terms, kind, *visible_params, *forms, limit],
+        f"ORDER BY {typed_order}{exact} DESC, {near}score DESC, p.id LIMIT %s",
+        [*terms, *typed_terms, kind, *visible_params, *forms, *bases, limit],
     )
     return list(cursor.fetchall())

@@ -47,6 +47,7 @@ __all__ = [
     "exact_forms",
     "form_groups",
     "fts5_match",
+    "nisba_base",
     "parse_query",
     "preposition_forms",
     "preposition_variants",
@@ -179,6 +180,25 @@ _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
 
 def arabic_light_stem(word: str) -> str:
     """Strip clitics and common affixes from one *normalised* Arabic word (see module steps)."""
+    return _light_stem_parts(word)[0]
+
+
+def nisba_base(word: str) -> str:
+    """The stem of one *normalised* Arabic word with its nisba ي kept, when stemming took one
+    off (مدني، المدنيين → مدني; اتفاقية، الاتفاقيات → اتفاقي), else ''.
+
+    The light stem merges a nisba adjective with the noun it comes from (مدني civil and المدن
+    cities both → مدن; اتفاقية convention and اتفاقات agreements → اتفاق): the index cannot keep
+    them apart without losing the sound plurals it was built to find (issue 16). The ranking
+    can: among the documents that only share the query word's stem, those holding a word that
+    begins with this base come first (``mizan.library.search``)."""
+    stem, ending = _light_stem_parts(word)
+    return stem + "ي" if ending.startswith("ي") else ""
+
+
+def _light_stem_parts(word: str) -> tuple[str, str]:
+    """``arabic_light_stem`` of ``word``, and the nisba or feminine ending its last step took
+    off ('' if none)."""
     if len(word) > 3 and word.startswith(_CONJUNCTIONS):
         # "و" starts some words (وثيقه، وزاره); stripping it anyway is light10's choice: both the
         # index and the query lose it, so they still meet.
@@ -204,9 +224,8 @@ def arabic_light_stem(word: str) -> str:
         word = word[:-1]
     for ending in _NISBA:
         if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            word = word[: -len(ending)]
-            break
-    return word
+            return word[: -len(ending)], ending
+    return word, ""
 
 
 def exact_form(word: str) -> str:
@@ -450,6 +469,9 @@ class QueryClause:
     # For a clause with variants: the exact forms of its word with a bare preposition taken off
     # or put on (``preposition_forms``), any of which counts as exact among the variants' matches.
     variant_forms: tuple[str, ...] = ()
+    # For a single Arabic word whose stem lost a nisba ي: that stem with the ي (``nisba_base``);
+    # documents holding a word beginning with it rank above those sharing only the stem.
+    nisba: str = ""
 
     @property
     def is_phrase(self) -> bool:
@@ -504,8 +526,13 @@ def parse_query(query: str) -> list[QueryClause]:
             # Only a word typed *with* a bare preposition also counts as exact without it
             # (بمعتقلين: معتقلين): each alternative is one more substring test per matched row.
             core = preposition_forms(word)[:1]
+            nisba = nisba_base(forms[0]) if _ARABIC_LETTER.search(word) else ""
             candidate = QueryClause(
-                terms, variants, forms, (*forms, *core) if variants and core != forms else ()
+                terms,
+                variants,
+                forms,
+                (*forms, *core) if variants and core != forms else (),
+                nisba,
             )
         else:
             candidate = QueryClause(terms, (), forms)
