@@ -30,7 +30,8 @@ from typing import Any, Literal, overload
 
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
-from mizan.text import name_key, name_keys, normalise_for_search
+from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
+from mizan.text.dates import hijri_year_in, month_in
 from mizan.text.names import (
     drop_titles,
     formal_name,
@@ -89,8 +90,11 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 
 _ARTICLES = ("ال", "al", "el")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
-# The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
-_MONTH = re.compile(r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4})")
+# The month of an ISO date ("2013-04", "2013-04-17", "2013/04/17"), of a day-first one
+# ("17/04/2013", "17.04.2013") or of a month and year ("04/2013").
+_MONTH = re.compile(
+    r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4}|^(\d{1,2})[-/.]\d{4}(?!\d))"
+)
 _SEX = {
     "m": "M",
     "male": "M",
@@ -328,17 +332,30 @@ def _first_word(text: str) -> str:
 
 def _year(value: str) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
-    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``."""
-    match = _YEAR.search(ocr_digits(value))
-    year = int(match.group(1)) if match else None
+    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
+    Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
+    began in (1984)."""
+    year = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
+    if year is None:
+        match = _YEAR.search(ocr_digits(value))
+        year = int(match.group(1)) if match else None
     return year if plausible_year(year) else None
 
 
 def _year_month(date: str, year: int | None) -> str | None:
-    match = _MONTH.search(date.strip())
-    if match is None or year is None:
+    """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
+    written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
+    if year is None:
         return None
-    month = int(match.group(1) or match.group(2))
+    match = _MONTH.search(ocr_digits(date).strip())
+    if match is not None:
+        month = int(match.group(1) or match.group(2) or match.group(3))
+    else:
+        # Before ``ocr_digits``, which reads the alif of «نيسان» as a misread ١.
+        named = month_in(date)
+        if named is None:
+            return None
+        month = named
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
 
 
@@ -506,13 +523,68 @@ class ListVocabulary:
 ALTERNATIVE_MARGIN = 2.2
 
 
+# What a volunteer's post writes before a name: «المغيب قسراً» ("the forcibly disappeared"),
+# «الشهيد», «المفقود», «المخطوف», «الطفل», «المواطن» (with their feminine), set aside when a name
+# of at least two words follows (``mizan.text.translit`` drops المعتقل, الشاب, الأخ already).
+_POST_LEAD = re.compile(
+    r"^\s*(?:(?:ال)?(?:مغيب|مختفي|مخفي|مغيبه|مغيبة|مختفيه|مختفية|مخفيه|مخفية)\s+قسر\S*"
+    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?)\s+(?=\S+\s+\S)"
+)
+# A kunya written bare after the name («أحمد العلي ابو خالد», «… أبوعثمان», «… أم محمد») or
+# before it («ابو احمد احمد», «ابوصالح شيار»): أبو/أم and one name, the kunya's own word glued or
+# apart. أم is only ever read apart (امجد, امين are names).
+_KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s*$")
+_KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
+# The name read without a bare kunya is compared at these log2-odds against the name as written:
+# a family name may itself be أبو and a name (أبو زيد, أبو حمدان).
+KUNYA_ASIDE_ODDS = -1.0
+
+
+def _post_name(full: str) -> str:
+    """A name as a post writes it, with the post's words before it set aside."""
+    return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
+
+
+def _kunya_aside(full: str) -> str | None:
+    """``full`` without a kunya written bare after or before the name, or None if it has none.
+    At least one word of the name must stay; a bare kunya after a single word is the family
+    name as written («محمد ابو زيد»)."""
+    if "بو" not in full and "ام" not in full and "أم" not in full:
+        return None
+    after = _KUNYA_AFTER.search(full)
+    if after is not None and len(full[: after.start()].split()) >= 2:
+        return full[: after.start()].strip()
+    before = _KUNYA_BEFORE.match(full)
+    if before is not None:
+        rest = full[before.end() :].strip()
+        # A kunya and a first name («ابو احمد احمد»), or and a first and family name; before a
+        # longer name, أبو and a name may be the family name written first (أبو زيد محمد علي).
+        if rest and len(rest.split()) <= 2:
+            return rest
+    return None
+
+
 def _readings_of(
     full: str, vocabulary: ListVocabulary | None
 ) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
-    the parser together do not settle it."""
+    the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
+    without it first, as written second (``KUNYA_ASIDE_ODDS``)."""
+    full = _post_name(full)
+    aside = _kunya_aside(strip_asides(full))
+    if aside is not None:
+        written = [
+            (parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in _readings_in_order(full, vocabulary)
+        ]
+        return [*_readings_in_order(aside, vocabulary), *written]
+    return _readings_in_order(full, vocabulary)
+
+
+def _readings_in_order(
+    full: str, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
     text = vocabulary.repair(full) if vocabulary is not None else full
     readings = parse_full_name(text)
     best = readings[0]
@@ -888,7 +960,7 @@ def _features(
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = ocr_digits(row.get("date_of_arrest") or "")
+    arrest = row.get("date_of_arrest") or ""
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     born, arrested = features["birth_year"], features["arrest_year"]
