@@ -416,12 +416,15 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("as_family", "as_given", "words")
+    __slots__ = ("abu_families", "as_family", "as_given", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
         self.as_given: Counter[str] = Counter()
         self.as_family: Counter[str] = Counter()
+        # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
+        # written bare after a name in these lists, they are that family name, not a kunya.
+        self.abu_families: set[str] = set()
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -448,6 +451,9 @@ class ListVocabulary:
                     as_given[_word_form(name)] += 1
             if family:
                 as_family[_word_form(family)] += 1
+            column = (row.get("family_name") or "").strip()
+            if column and _KUNYA_WORD.match(column):
+                vocabulary.abu_families.add(_word_form(column))
         return vocabulary
 
     def count(self, word: str) -> int:
@@ -535,8 +541,10 @@ _POST_LEAD = re.compile(
 # apart. أم is only ever read apart (امجد, امين are names).
 _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s*$")
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
+# أبو/أم and a name at the start of a family-name cell.
+_KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
 # The name read without a bare kunya is compared at these log2-odds against the name as written:
-# a family name may itself be أبو and a name (أبو زيد, أبو حمدان).
+# a family name may itself be أبو and a name (أبو زيد, أبو حمدان, أبو غياث).
 KUNYA_ASIDE_ODDS = -1.0
 
 
@@ -545,21 +553,25 @@ def _post_name(full: str) -> str:
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
 
 
-def _kunya_aside(full: str) -> str | None:
+def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     """``full`` without a kunya written bare after or before the name, or None if it has none.
     At least one word of the name must stay; a bare kunya after a single word is the family
-    name as written («محمد ابو زيد»)."""
+    name as written («محمد ابو زيد»), and so is one the lists write in a family-name column
+    (``ListVocabulary.abu_families``)."""
     if "بو" not in full and "ام" not in full and "أم" not in full:
         return None
+    known = vocabulary.abu_families if vocabulary is not None else set()
     after = _KUNYA_AFTER.search(full)
     if after is not None and len(full[: after.start()].split()) >= 2:
+        if _word_form(after.group(0)) in known:
+            return None
         return full[: after.start()].strip()
     before = _KUNYA_BEFORE.match(full)
     if before is not None:
         rest = full[before.end() :].strip()
         # A kunya and a first name («ابو احمد احمد»), or and a first and family name; before a
         # longer name, أبو and a name may be the family name written first (أبو زيد محمد علي).
-        if rest and len(rest.split()) <= 2:
+        if rest and len(rest.split()) <= 2 and _word_form(before.group(0)) not in known:
             return rest
     return None
 
@@ -571,14 +583,15 @@ def _readings_of(
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
-    without it first, as written second (``KUNYA_ASIDE_ODDS``)."""
+    as written and without it (``KUNYA_ASIDE_ODDS``)."""
     full = _post_name(full)
-    aside = _kunya_aside(strip_asides(full))
+    aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
-        written = [
-            (parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in _readings_in_order(full, vocabulary)
-        ]
-        return [*_readings_in_order(aside, vocabulary), *written]
+        # As written first: the lists' own traits (``engine._traits``) keep it, and a list that
+        # writes أبو غياث as its family name («محمد محمود ابوغياث») is not read otherwise.
+        written = _readings_in_order(full, vocabulary)
+        without = _readings_in_order(aside, vocabulary)
+        return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
     return _readings_in_order(full, vocabulary)
 
 
@@ -605,7 +618,8 @@ def _readings_in_order(
 
 # A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
 # "احمد محمد") is as often a name and the father's (lists that give no family name) as a name and
-# a family name: that reading is compared too, at these log2-odds against the likeliest.
+# a family name: that reading is compared too, at these log2-odds against the likeliest; so is
+# a three-word one read as the name, the father's and the grandfather's.
 GIVEN_FATHER_ODDS = -2.0
 
 
@@ -614,15 +628,19 @@ def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[
     parts = found[0][0]
     family = parts["family_name"]
     if (
-        parts["father_name"]
-        or parts["grandfather_name"]
+        parts["grandfather_name"]
         or not family
         or " " in family
         or has_article(family)
         or not is_given_name(family)
     ):
         return []
-    reading = dict(parts, father_name=family, family_name="")
+    if parts["father_name"]:
+        # «خالد عبد القادر حسين»: the three names a post or a form gives («الاسم الثلاثي») are as
+        # often the name, the father's and the grandfather's as the name, father's and family.
+        reading = dict(parts, grandfather_name=family, family_name="")
+    else:
+        reading = dict(parts, father_name=family, family_name="")
     return [(reading, GIVEN_FATHER_ODDS)]
 
 
