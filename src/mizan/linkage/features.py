@@ -566,14 +566,26 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
         if _word_form(after.group(0)) in known:
             return None
         return full[: after.start()].strip()
-    before = _KUNYA_BEFORE.match(full)
+    before = _KUNYA_BEFORE.match(full) if "," not in full and "،" not in full else None
     if before is not None:
         rest = full[before.end() :].strip()
+        words = rest.split()
         # A kunya and a first name («ابو احمد احمد»), or and a first and family name; before a
-        # longer name, أبو and a name may be the family name written first (أبو زيد محمد علي).
-        if rest and len(rest.split()) <= 2 and _word_form(before.group(0)) not in known:
+        # longer name, أبو and a name may be the family name written first (أبو زيد محمد علي),
+        # and before a word with the article or «من» it is a man known by his kunya and his
+        # town («أبو علي الدوماني», «أبو عبدو من اللاذقية»): no first name to compare.
+        if (
+            1 <= len(words) <= 2
+            and not has_article(words[0])
+            and words[0] not in _NOT_A_NAME
+            and _word_form(before.group(0)) not in known
+        ):
             return rest
     return None
+
+
+# Words after a kunya that begin no name: «أبو عبدو من اللاذقية» ("from Latakia").
+_NOT_A_NAME = frozenset({"من", "في", "بن", "ابن", "بنت"})
 
 
 def _readings_of(
