@@ -633,6 +633,7 @@ def _readings_in_order(
 # a family name: that reading is compared too, at these log2-odds against the likeliest; so is
 # a three-word one read as the name, the father's and the grandfather's.
 GIVEN_FATHER_ODDS = -2.0
+GIVEN_GRANDFATHER_ODDS = -3.0
 
 
 def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[str, str], float]]:
@@ -650,10 +651,8 @@ def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[
     if parts["father_name"]:
         # «خالد عبد القادر حسين»: the three names a post or a form gives («الاسم الثلاثي») are as
         # often the name, the father's and the grandfather's as the name, father's and family.
-        reading = dict(parts, grandfather_name=family, family_name="")
-    else:
-        reading = dict(parts, father_name=family, family_name="")
-    return [(reading, GIVEN_FATHER_ODDS)]
+        return [(dict(parts, grandfather_name=family, family_name=""), GIVEN_GRANDFATHER_ODDS)]
+    return [(dict(parts, father_name=family, family_name=""), GIVEN_FATHER_ODDS)]
 
 
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:

@@ -85,6 +85,7 @@ def _month_words() -> dict[str, int]:
 _WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:الاول|الأول|الثاني))?\.?")
 
 
+@lru_cache(maxsize=20_000)
 def month_in(text: str) -> int | None:
     """The month a date names in words, 1–12, or None: «نيسان 2013», «تشرين الثاني 2012»,
     «أبريل 2013», "mars 2013", "March 2013", "15 avril 2013". A word naming no month, or a date
@@ -111,6 +112,7 @@ _HIJRI_EPOCH = 622.54
 _HIJRI_YEAR = 0.970224
 
 
+@lru_cache(maxsize=20_000)
 def hijri_year_in(text: str) -> int | None:
     """The Gregorian year in which the Hijri year written in ``text`` began («1405 هـ» → 1984:
     1405 ran from September 1984 to September 1985), or None if ``text`` writes none. Digits
