@@ -636,8 +636,11 @@ GIVEN_FATHER_ODDS = -2.0
 GIVEN_GRANDFATHER_ODDS = -3.0
 
 
-def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[str, str], float]]:
-    """The "given name, father's name" reading of a two-word full name, when worth comparing."""
+def _given_father(
+    found: list[tuple[dict[str, str], float]], full: str
+) -> list[tuple[dict[str, str], float]]:
+    """The "given name, father's name" reading of a two-word full name, or the "name, father's,
+    grandfather's" reading of a three-word one whose order nothing marks, when worth comparing."""
     parts = found[0][0]
     family = parts["family_name"]
     if (
@@ -649,6 +652,8 @@ def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[
     ):
         return []
     if parts["father_name"]:
+        if parse_full_name(full)[0].confidence >= 0.9:
+            return []  # "RIYAD, Ziyab Mohammad", "Ziyab Mohammad RIYAD": the family is marked.
         # «خالد عبد القادر حسين»: the three names a post or a form gives («الاسم الثلاثي») are as
         # often the name, the father's and the grandfather's as the name, father's and family.
         return [(dict(parts, grandfather_name=family, family_name=""), GIVEN_GRANDFATHER_ODDS)]
@@ -802,7 +807,7 @@ def record_readings(
     else:
         found = _readings_of(full, vocabulary)
         if not (row.get("father_name") or "").strip():
-            found += _given_father(found)
+            found += _given_father(found, full)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
         odds = [value for _parts, value in found]
     result: list[Any] = []
