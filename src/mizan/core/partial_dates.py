@@ -33,6 +33,7 @@ from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mizan.text import strip_bidi_controls, to_ascii_digits
+from mizan.text.dates import ARABIC_MONTHS
 
 __all__ = [
     "ARABIC_MONTHS",
@@ -52,22 +53,8 @@ EARLIEST_YEAR = 1900
 STORAGE_MAX_LENGTH = len("YYYY-MM-DD~")
 APPROXIMATE_SUFFIX = "~"
 
-# Levantine month names, as Syrians write them. Which names to use is a decision of the
-# organisation (DESIGN), not a translator's choice: Django's own Arabic catalogue says "إبريل".
-ARABIC_MONTHS = (
-    "كانون الثاني",
-    "شباط",
-    "آذار",
-    "نيسان",
-    "أيار",
-    "حزيران",
-    "تموز",
-    "آب",
-    "أيلول",
-    "تشرين الأول",
-    "تشرين الثاني",
-    "كانون الأول",
-)
+# Levantine month names, as Syrians write them (the organisation's choice, DESIGN): kept in
+# ``mizan.text.dates``, which the record linkage reads dates with too.
 # A context of our own keeps Django's catalogue (which has "January" without context) out.
 ENGLISH_MONTHS = (
     pgettext_lazy("month name", "January"),

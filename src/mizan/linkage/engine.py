@@ -21,6 +21,8 @@ from mizan.linkage.features import (
     record_readings,
 )
 from mizan.linkage.model import (
+    COMMON_COUNT,
+    OCR_RATIO,
     TRAINING_BLOCKS,
     Model,
     build_settings,
@@ -158,8 +160,8 @@ _TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
 
 def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
     """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key
-    and whether its spelling is common in the lists (a name, not an OCR misreading); then the
-    birth year and the national number."""
+    and how often the lists write its spelling (``_different_name`` tells a name from an OCR
+    misreading by it); then the birth year and the national number."""
     names = []
     for part in _TRAIT_NAMES:
         spelling = features[f"{part}_n"]
@@ -168,7 +170,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
                 features[f"{part}_k"],
                 features[f"{part}_rasm"],
                 features[f"{part}_loose"],
-                spelling is not None and vocabulary.count(spelling) >= ListVocabulary.FREQUENT,
+                vocabulary.count(spelling) if spelling is not None else 0,
             )
         )
     # Whether the family name is one family's (``ListVocabulary.FAMILY_RARE``), in Arabic.
@@ -363,17 +365,25 @@ def _one_edit(a: str, b: str) -> bool:
     return a[start:] == b[start + 1 :]
 
 
+def _both_common(count_a: int, count_b: int) -> bool:
+    """Whether two spellings one letter apart are two names, not one misread by OCR: both
+    written at least ``COMMON_COUNT`` times and the rarer at least 1/``OCR_RATIO`` as often as
+    the other, as the model's OCR level reads them (عمر/عامر two names; محهد beside محمد one)."""
+    least, most = min(count_a, count_b), max(count_a, count_b)
+    return least >= COMMON_COUNT and least * OCR_RATIO > most
+
+
 def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Two names (``_traits``) that no spelling, dot or transliteration explains, nor one letter
-    misread by OCR unless both spellings are common in the lists (حسن and حسين are two names;
-    امر is سامر misread)."""
-    key_a, rasm_a, loose_a, common_a = a
-    key_b, rasm_b, loose_b, common_b = b
+    misread by OCR unless both spellings are common in the lists (``_both_common``: حسن and
+    حسين are two names; امر is سامر misread)."""
+    key_a, rasm_a, loose_a, count_a = a
+    key_b, rasm_b, loose_b, count_b = b
     if key_a is None or key_b is None or key_a == key_b:
         return False
     if rasm_a is not None and rasm_a == rasm_b:
         return False
-    if not (common_a and common_b):
+    if not _both_common(count_a, count_b):
         if _one_edit(key_a, key_b):
             return False
         if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):

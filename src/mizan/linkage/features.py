@@ -30,7 +30,8 @@ from typing import Any, Literal, overload
 
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
-from mizan.text import name_key, name_keys, normalise_for_search
+from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
+from mizan.text.dates import hijri_year_in, month_in
 from mizan.text.names import (
     drop_titles,
     formal_name,
@@ -89,8 +90,11 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 
 _ARTICLES = ("ال", "al", "el")
 _YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
-# The month of an ISO date ("2013-04", "2013-04-17") or of a day-first one ("17/04/2013").
-_MONTH = re.compile(r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4})")
+# The month of an ISO date ("2013-04", "2013-04-17", "2013/04/17"), of a day-first one
+# ("17/04/2013", "17.04.2013") or of a month and year ("04/2013").
+_MONTH = re.compile(
+    r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4}|^(\d{1,2})[-/.]\d{4}(?!\d))"
+)
 _SEX = {
     "m": "M",
     "male": "M",
@@ -328,17 +332,30 @@ def _first_word(text: str) -> str:
 
 def _year(value: str) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
-    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``."""
-    match = _YEAR.search(ocr_digits(value))
-    year = int(match.group(1)) if match else None
+    OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
+    Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
+    began in (1984)."""
+    year = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
+    if year is None:
+        match = _YEAR.search(ocr_digits(value))
+        year = int(match.group(1)) if match else None
     return year if plausible_year(year) else None
 
 
 def _year_month(date: str, year: int | None) -> str | None:
-    match = _MONTH.search(date.strip())
-    if match is None or year is None:
+    """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
+    written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
+    if year is None:
         return None
-    month = int(match.group(1) or match.group(2))
+    match = _MONTH.search(ocr_digits(date).strip())
+    if match is not None:
+        month = int(match.group(1) or match.group(2) or match.group(3))
+    else:
+        # Before ``ocr_digits``, which reads the alif of «نيسان» as a misread ١.
+        named = month_in(date)
+        if named is None:
+            return None
+        month = named
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
 
 
@@ -399,12 +416,15 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("as_family", "as_given", "words")
+    __slots__ = ("abu_families", "as_family", "as_given", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
         self.as_given: Counter[str] = Counter()
         self.as_family: Counter[str] = Counter()
+        # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
+        # written bare after a name in these lists, they are that family name, not a kunya.
+        self.abu_families: set[str] = set()
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -431,6 +451,9 @@ class ListVocabulary:
                     as_given[_word_form(name)] += 1
             if family:
                 as_family[_word_form(family)] += 1
+            column = (row.get("family_name") or "").strip()
+            if column and _KUNYA_WORD.match(column):
+                vocabulary.abu_families.add(_word_form(column))
         return vocabulary
 
     def count(self, word: str) -> int:
@@ -506,13 +529,87 @@ class ListVocabulary:
 ALTERNATIVE_MARGIN = 2.2
 
 
+# What a volunteer's post writes before a name: «المغيب قسراً» ("the forcibly disappeared"),
+# «الشهيد», «المفقود», «المخطوف», «الطفل», «المواطن» (with their feminine), set aside when a name
+# of at least two words follows (``mizan.text.translit`` drops المعتقل, الشاب, الأخ already).
+_POST_LEAD = re.compile(
+    r"^\s*(?:(?:ال)?(?:مغيب|مختفي|مخفي|مغيبه|مغيبة|مختفيه|مختفية|مخفيه|مخفية)\s+قسر\S*"
+    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?)\s+(?=\S+\s+\S)"
+)
+# A kunya written bare after the name («أحمد العلي ابو خالد», «… أبوعثمان», «… أم محمد») or
+# before it («ابو احمد احمد», «ابوصالح شيار»): أبو/أم and one name, the kunya's own word glued or
+# apart. أم is only ever read apart (امجد, امين are names).
+_KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s*$")
+_KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
+# أبو/أم and a name at the start of a family-name cell.
+_KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
+# The name read without a bare kunya is compared at these log2-odds against the name as written:
+# a family name may itself be أبو and a name (أبو زيد, أبو حمدان, أبو غياث).
+KUNYA_ASIDE_ODDS = -1.0
+
+
+def _post_name(full: str) -> str:
+    """A name as a post writes it, with the post's words before it set aside."""
+    return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
+
+
+def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
+    """``full`` without a kunya written bare after or before the name, or None if it has none.
+    At least one word of the name must stay; a bare kunya after a single word is the family
+    name as written («محمد ابو زيد»), and so is one the lists write in a family-name column
+    (``ListVocabulary.abu_families``)."""
+    if "بو" not in full and "ام" not in full and "أم" not in full:
+        return None
+    known = vocabulary.abu_families if vocabulary is not None else set()
+    after = _KUNYA_AFTER.search(full)
+    if after is not None and len(full[: after.start()].split()) >= 2:
+        if _word_form(after.group(0)) in known:
+            return None
+        return full[: after.start()].strip()
+    before = _KUNYA_BEFORE.match(full) if "," not in full and "،" not in full else None
+    if before is not None:
+        rest = full[before.end() :].strip()
+        words = rest.split()
+        # A kunya and a first name («ابو احمد احمد»), or and a first and family name; before a
+        # longer name, أبو and a name may be the family name written first (أبو زيد محمد علي),
+        # and before a word with the article or «من» it is a man known by his kunya and his
+        # town («أبو علي الدوماني», «أبو عبدو من اللاذقية»): no first name to compare.
+        if (
+            1 <= len(words) <= 2
+            and not has_article(words[0])
+            and words[0] not in _NOT_A_NAME
+            and _word_form(before.group(0)) not in known
+        ):
+            return rest
+    return None
+
+
+# Words after a kunya that begin no name: «أبو عبدو من اللاذقية» ("from Latakia").
+_NOT_A_NAME = frozenset({"من", "في", "بن", "ابن", "بنت"})
+
+
 def _readings_of(
     full: str, vocabulary: ListVocabulary | None
 ) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
-    the parser together do not settle it."""
+    the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
+    as written and without it (``KUNYA_ASIDE_ODDS``)."""
+    full = _post_name(full)
+    aside = _kunya_aside(strip_asides(full), vocabulary)
+    if aside is not None:
+        # As written first: the lists' own traits (``engine._traits``) keep it, and a list that
+        # writes أبو غياث as its family name («محمد محمود ابوغياث») is not read otherwise.
+        written = _readings_in_order(full, vocabulary)
+        without = _readings_in_order(aside, vocabulary)
+        return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
+    return _readings_in_order(full, vocabulary)
+
+
+def _readings_in_order(
+    full: str, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
     text = vocabulary.repair(full) if vocabulary is not None else full
     readings = parse_full_name(text)
     best = readings[0]
@@ -533,25 +630,34 @@ def _readings_of(
 
 # A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
 # "احمد محمد") is as often a name and the father's (lists that give no family name) as a name and
-# a family name: that reading is compared too, at these log2-odds against the likeliest.
+# a family name: that reading is compared too, at these log2-odds against the likeliest; so is
+# a three-word one read as the name, the father's and the grandfather's.
 GIVEN_FATHER_ODDS = -2.0
+GIVEN_GRANDFATHER_ODDS = -3.0
 
 
-def _given_father(found: list[tuple[dict[str, str], float]]) -> list[tuple[dict[str, str], float]]:
-    """The "given name, father's name" reading of a two-word full name, when worth comparing."""
+def _given_father(
+    found: list[tuple[dict[str, str], float]], full: str
+) -> list[tuple[dict[str, str], float]]:
+    """The "given name, father's name" reading of a two-word full name, or the "name, father's,
+    grandfather's" reading of a three-word one whose order nothing marks, when worth comparing."""
     parts = found[0][0]
     family = parts["family_name"]
     if (
-        parts["father_name"]
-        or parts["grandfather_name"]
+        parts["grandfather_name"]
         or not family
         or " " in family
         or has_article(family)
         or not is_given_name(family)
     ):
         return []
-    reading = dict(parts, father_name=family, family_name="")
-    return [(reading, GIVEN_FATHER_ODDS)]
+    if parts["father_name"]:
+        if parse_full_name(full)[0].confidence >= 0.9:
+            return []  # "RIYAD, Ziyab Mohammad", "Ziyab Mohammad RIYAD": the family is marked.
+        # «خالد عبد القادر حسين»: the three names a post or a form gives («الاسم الثلاثي») are as
+        # often the name, the father's and the grandfather's as the name, father's and family.
+        return [(dict(parts, grandfather_name=family, family_name=""), GIVEN_GRANDFATHER_ODDS)]
+    return [(dict(parts, father_name=family, family_name=""), GIVEN_FATHER_ODDS)]
 
 
 def _reading(full: str, vocabulary: ListVocabulary | None) -> dict[str, str]:
@@ -701,7 +807,7 @@ def record_readings(
     else:
         found = _readings_of(full, vocabulary)
         if not (row.get("father_name") or "").strip():
-            found += _given_father(found)
+            found += _given_father(found, full)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
         odds = [value for _parts, value in found]
     result: list[Any] = []
@@ -888,7 +994,7 @@ def _features(
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = ocr_digits(row.get("date_of_arrest") or "")
+    arrest = row.get("date_of_arrest") or ""
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     born, arrested = features["birth_year"], features["arrest_year"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mizan.text import to_ascii_digits
+from mizan.text.dates import hijri_year_in
 
 __all__ = [
     "PROBLEM_TEXTS",
@@ -79,6 +80,10 @@ def plausible_year(year: int | None, low: int | None = None) -> bool:
 
 
 def _first_year(text: str) -> int | None:
+    hijri = hijri_year_in(to_ascii_digits(text))
+    if hijri is not None:
+        # «1405 هـ»: the Gregorian year it began in, not a year 1405 (``features._year``).
+        return hijri
     match = _YEAR.search(ocr_digits(text))
     return int(match.group(0)) if match else None
 

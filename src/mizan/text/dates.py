@@ -1,0 +1,123 @@
+"""Month names and calendar years as people write them in dates (plain Python, no Django).
+
+One home for the month names the platform reads and shows: the Levantine names Syrians write
+(``ARABIC_MONTHS``, which ``mizan.core.partial_dates`` shows), the Egyptian/standard Arabic
+ones, French and English. ``month_in`` finds the month a date names («نيسان 2013», "mars 2013",
+"April 2013"); ``hijri_year_in`` reads a Hijri year («1405 هـ») as the Gregorian year it began in.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mizan.text.normalise import normalise_arabic
+
+__all__ = ["ARABIC_MONTHS", "hijri_year_in", "month_in"]
+
+# Levantine month names, as Syrians write them. Which names to show is a decision of the
+# organisation (DESIGN), not a translator's choice: Django's own Arabic catalogue says "إبريل".
+ARABIC_MONTHS = (
+    "كانون الثاني",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين الأول",
+    "تشرين الثاني",
+    "كانون الأول",
+)
+# The Egyptian/standard names (يناير … ديسمبر), with their usual second spellings.
+_STANDARD_MONTHS = (
+    ("يناير",),
+    ("فبراير",),
+    ("مارس",),
+    ("ابريل", "إبريل", "أبريل"),
+    ("مايو",),
+    ("يونيو", "يونيه"),
+    ("يوليو", "يوليه"),
+    ("اغسطس", "أغسطس"),
+    ("سبتمبر",),
+    ("اكتوبر", "أكتوبر"),
+    ("نوفمبر",),
+    ("ديسمبر",),
+)
+_LATIN_MONTHS = (
+    ("january", "jan", "janvier", "janv"),
+    ("february", "feb", "février", "fevrier", "févr", "fevr"),
+    ("march", "mar", "mars"),
+    ("april", "apr", "avril", "avr"),
+    ("may", "mai"),
+    ("june", "jun", "juin"),
+    ("july", "jul", "juillet", "juil"),
+    ("august", "aug", "août", "aout"),
+    ("september", "sep", "sept", "septembre"),
+    ("october", "oct", "octobre"),
+    ("november", "nov", "novembre"),
+    ("december", "dec", "décembre", "decembre", "déc"),
+)
+
+
+def _arabic_form(text: str) -> str:
+    """Hamza, alif and taa marbuta folded, the article and spaces kept as one space."""
+    return " ".join(normalise_arabic(text).split())
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> dict[str, int]:
+    words: dict[str, int] = {}
+    for month, name in enumerate(ARABIC_MONTHS, start=1):
+        words[_arabic_form(name)] = month
+    for month, names in enumerate(_STANDARD_MONTHS, start=1):
+        for name in names:
+            words[_arabic_form(name)] = month
+    for month, names in enumerate(_LATIN_MONTHS, start=1):
+        for name in names:
+            words[name] = month
+    return words
+
+
+# Two-word Levantine names first (تشرين الأول before تشرين), then any one word.
+_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:الاول|الأول|الثاني))?\.?")
+
+
+@lru_cache(maxsize=20_000)
+def month_in(text: str) -> int | None:
+    """The month a date names in words, 1–12, or None: «نيسان 2013», «تشرين الثاني 2012»,
+    «أبريل 2013», "mars 2013", "March 2013", "15 avril 2013". A word naming no month, or a date
+    without one («أواخر 2013», "2013"), gives None; so does a text naming two different months."""
+    words = _month_words()
+    found: set[int] = set()
+    for match in _WORD.finditer(text.lower()):
+        token = match.group(0).rstrip(".")
+        arabic = _arabic_form(token)
+        month = words.get(arabic) or words.get(token)
+        if month is None and " " in token:
+            # "آب 2013" is one word; «تشرين الثاني» two: a following word that is no month part.
+            head = token.split()[0]
+            month = words.get(_arabic_form(head)) or words.get(head)
+        if month is not None:
+            found.add(month)
+    return found.pop() if len(found) == 1 else None
+
+
+# A Hijri year: 13xx or 14xx followed by هـ / ه / "AH" («1405 هـ», «١٤٠٥هـ», "1405 AH").
+_HIJRI = re.compile(r"(?<!\d)(1[34]\d\d)\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z]))", re.I)
+# The Hijri year 1 began on 16 July 622; a Hijri year is 354.367 days, 0.970224 Gregorian years.
+_HIJRI_EPOCH = 622.54
+_HIJRI_YEAR = 0.970224
+
+
+@lru_cache(maxsize=20_000)
+def hijri_year_in(text: str) -> int | None:
+    """The Gregorian year in which the Hijri year written in ``text`` began («1405 هـ» → 1984:
+    1405 ran from September 1984 to September 1985), or None if ``text`` writes none. Digits
+    must be ASCII already."""
+    match = _HIJRI.search(text)
+    if match is None:
+        return None
+    return int(_HIJRI_EPOCH + (int(match.group(1)) - 1) * _HIJRI_YEAR)
