@@ -56,6 +56,7 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_germanic_spelling",
+    "is_kurmanji_spelling",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -238,6 +239,7 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
             "abden",
             # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah").
             "ebd",
+            "ebdi",
             "ebdul",
             "ebdel",
             "ebdil",
@@ -587,15 +589,17 @@ def _split_abd(word: str) -> tuple[str, str] | None:
     for prefix in _LATIN_ABD_PREFIXES:
         rest = word[len(prefix) :]
         # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
-        if word.startswith(prefix) and len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
-            if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
-                # "Abdulah", "Abdelah": عبد الله with Allah's l written once.
-                return _ABD_KEY, "l" + rest
+        if not word.startswith(prefix):
+            continue
+        if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
+            # "Abdulah", "Abdelah", Kurmanji "Evdila": عبد الله with Allah's l written once.
+            return _ABD_KEY, "l" + rest
+        if len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
             return _ABD_KEY, rest
     return None
 
 
-_ALLAH_WITHOUT_L = frozenset({"ah", "ahi", "ahh"})
+_ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
@@ -639,15 +643,80 @@ def _arabizi(word: str) -> str:
 
 # Kurmanji Latin (Hawar alphabet): ş ش, ç چ, and in a word written with its letters (ş ç ê î û)
 # c is ج ("Cemîl" جميل) and x is خ. Read before the search form strips the marks.
-_KURMANJI_MARKS = frozenset("şŞçÇêÊîÎûÛ")
+_KURMANJI_MARKS = frozenset("şŞçÇêÊîÎûÛẍẌḧḦ")
 _KURMANJI = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "c": "j", "C": "J"})
+# Letters only Kurmanji writes in a Syrian name (Turkish has ş ç but not these): a word or record
+# that shows one is read in Kurmanji spelling whole (``_kurmanji_word``).
+_KURMANJI_ONLY = frozenset("êÊîÎûÛẍẌḧḦ")
+# The Hawar alphabet read into the common spelling, letter by letter: c ج, ç چ, ş ش, x خ (as
+# already), ẍ غ, ḧ ح; ê and î are the long vowels Arabic writes ي, which the key drops as it does
+# any medial vowel; û and o are the long vowels Arabic writes و (Yûsif يوسف, Dilovan ديلوفان,
+# Rojîn روجين), so a w is put after them for the key's u flag, while e, i and u are the short
+# vowels Arabic does not write (Mihemed محمد). An o that starts a word is the short u of Omer
+# عمر and Osman عثمان; g is the Kurdish g that Arabic letters write ك (Rizgar رزكار, Ciger جكر).
+_KURMANJI_LETTERS: dict[str, str] = {
+    "ş": "sh",
+    "Ş": "Sh",
+    "ç": "ch",
+    "Ç": "Ch",
+    "c": "j",
+    "C": "J",
+    "ẍ": "gh",
+    "Ẍ": "Gh",
+    "ḧ": "h",
+    "Ḧ": "H",
+    "ê": "e",
+    "Ê": "E",
+    "î": "i",
+    "Î": "I",
+    "û": "uw",
+    "Û": "Uw",
+    "o": "ow",
+    "O": "Ow",
+    "g": "k",
+    "G": "K",
+}
+# ch and gh typed for ç and ẍ on a keyboard without them stay what they are.
+_KURMANJI_LETTER = re.compile(rf"[cgCG][hH]|[{''.join(_KURMANJI_LETTERS)}]")
+# ʿAbd said and written "Evd" in Kurmanji (Evdirehman عبد الرحمن, Evdilqadir, Evdo عبدو).
+_KURMANJI_EVD = re.compile(r"^([EeAa])v(?=d)")
+# "… al-Din" written "-edîn" (Selahedîn صلاح الدين, Ezedîn عز الدين, Nûredîn نور الدين).
+_KURMANJI_DIN = re.compile(r"(?<=\w\w)ed[iî]n$", re.IGNORECASE)
 
 
-def _kurmanji(text: str) -> str:
-    if not _KURMANJI_MARKS.intersection(text):
+def is_kurmanji_spelling(text: str) -> bool:
+    """Whether ``text`` has a letter that only Kurmanji (Hawar) spelling writes in a Syrian name:
+    ê î û, or ẍ ḧ ("Xelîl", "Şêxmûs", "Evdirehman Mehmûd")."""
+    return bool(_KURMANJI_ONLY.intersection(text))
+
+
+def _kurmanji_word(word: str) -> str:
+    """One Latin word read in Kurmanji spelling, rewritten in the common one."""
+    if any(_is_arabic_letter(char) for char in word):
+        return word
+    word = _KURMANJI_DIN.sub("eddin", _KURMANJI_EVD.sub(r"\1b", word))
+    return _KURMANJI_LETTER.sub(_kurmanji_letter, word)
+
+
+def _kurmanji_letter(match: re.Match[str]) -> str:
+    letter = match.group()
+    if len(letter) == 2 or (match.start() == 0 and letter in "oO"):
+        return letter
+    return _KURMANJI_LETTERS[letter]
+
+
+def _kurmanji(text: str, *, every_word: bool = False) -> str:
+    """The Latin words of ``text`` that show Kurmanji letters (all of them with ``every_word``,
+    a record or list in Kurmanji spelling) read so; a word with only ş or ç of Kurmanji's
+    letters has only those, and its c, read."""
+    if not every_word and not _KURMANJI_MARKS.intersection(text):
         return text
     return " ".join(
-        word.translate(_KURMANJI) if _KURMANJI_MARKS.intersection(word) else word
+        _kurmanji_word(word)
+        if every_word or _KURMANJI_ONLY.intersection(word)
+        else word.translate(_KURMANJI)
+        if _KURMANJI_MARKS.intersection(word)
+        else word
         for word in text.split(" ")
     )
 
@@ -679,7 +748,6 @@ _TURKISH = str.maketrans(
         "Ü": "U",
     }
 )
-_KURMANJI_ONLY = frozenset("êÊîÎûÛ")
 
 
 def is_turkish_spelling(text: str) -> bool:
@@ -791,12 +859,19 @@ _SPOKEN_QAF = re.compile(
 )
 
 
-def _search_words(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+def _search_words(
+    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+) -> list[str]:
     if "\u0621" in text:
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
-    text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
+    if kurmanji:
+        text = _kurmanji(text, every_word=True)
+    elif turkish or is_turkish_spelling(text):
+        text = _turkish(text)
+    else:
+        text = _kurmanji(text)
     if germanic:
         return [
             _arabizi(_germanic_word(word) if word.isascii() else word)
@@ -821,14 +896,16 @@ def name_key(word: str) -> str:
     return _word_key("".join(words))
 
 
-def name_keys(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+def name_keys(
+    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
     Titles (الحاج, الشيخ, د., Dr, Sheikh, Hajj …) and stand-alone articles (ال, al, el, ar …) are
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    words = _search_words(text, turkish=turkish, germanic=germanic)
+    words = _search_words(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
     return [key for key, _first, _last in name_key_spans(words)]
 
 

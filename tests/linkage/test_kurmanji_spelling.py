@@ -1,0 +1,136 @@
+"""Kurmanji (Hawar) spelling as a reading tradition of its own (issue 15, branch `linkkurd`): a
+Kurdish group's list writes Arabic and Kurdish names in the Kurdish Latin alphabet (c ج, x خ,
+ş ش, ê î û, Evd… for ʿAbd) and Kurdish town names that differ wholly from the Arabic ones. It is
+read so by a word's own letters, by its record's, or by its list's."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage.features import (
+    KURMANJI_LIST,
+    TURKISH_LIST,
+    _arrest_place,
+    _place,
+    mark_kurmanji_lists,
+    mark_turkish_lists,
+    record_features,
+)
+from mizan.text import name_keys
+from mizan.text.translit import is_kurmanji_spelling, is_turkish_spelling
+from tests.linkage.rows import person as _person
+
+
+@pytest.mark.parametrize(
+    ("kurmanji", "arabic"),
+    [
+        # û is the long vowel Arabic writes و: the key's u flag.
+        ("Yûsif", "يوسف"),
+        ("Birrûsk", "بروسك"),
+        # c is ج and g the Kurdish g that Arabic letters write ك, in a word with ê î û.
+        ("Cemîl", "جميل"),
+        ("Cîgerxwîn", "جكرخوين"),
+        ("Rizgarî", "رزكاري"),
+        # ʿAbd is said and written Evd; Allah's l written once.
+        ("Evdirehmên", "عبد الرحمن"),
+        ("Evdilqadîr", "عبد القادر"),
+        # … al-Din written -edîn.
+        ("Selahedîn", "صلاح الدين"),
+        ("Nûredîn", "نور الدين"),
+        # ẍ is غ, ḧ ح.
+        ("Ẍazî", "غازي"),
+        ("Ḧesen", "حسن"),
+    ],
+)
+def test_a_name_with_kurmanji_letters_is_read_in_kurmanji_spelling(
+    kurmanji: str, arabic: str
+) -> None:
+    assert is_kurmanji_spelling(kurmanji)
+    assert name_keys(kurmanji) == name_keys(arabic)
+
+
+@pytest.mark.parametrize(
+    ("kurmanji", "arabic"),
+    [
+        # Typed without Kurdish letters: the list says how to read them.
+        ("Dilovan", "ديلوفان"),
+        ("Rojhat", "روجهات"),
+        ("Zozan", "زوزان"),
+        ("Cihad", "جهاد"),
+        ("Ciger", "جكر"),
+        ("Rizgar", "رزكار"),
+        ("Evdila", "عبد الله"),
+        ("Evdo", "عبدو"),
+        ("Evdulkerim", "عبد الكريم"),
+        # ş ç of Kurmanji, not Turkish: v is ڤ (ف), not و.
+        ("Şivan", "شڤان"),
+        ("Şivan", "شفان"),
+        # ch and gh typed for ç and ẍ stay themselves; an o that starts a word is a short u.
+        ("Ghazal", "غزال"),
+        ("Omer", "عمر"),
+        ("Osman", "عثمان"),
+    ],
+)
+def test_a_kurmanji_list_reads_its_every_latin_name_so(kurmanji: str, arabic: str) -> None:
+    assert name_keys(kurmanji, kurmanji=True) == name_keys(arabic)
+
+
+def test_plain_latin_names_are_not_read_as_kurmanji_outside_a_kurmanji_list() -> None:
+    # An English or French list's c and g are not ج and ك, its o no و.
+    assert name_keys("Cihad") != name_keys("جهاد")
+    assert name_keys("Mohammed") == name_keys("محمد")
+    assert name_keys("Mohammed", kurmanji=True) != name_keys("محمد")
+    assert not is_kurmanji_spelling("Şadi HALİT")
+    assert not is_turkish_spelling("Şêrzad Mehmûd")
+
+
+def test_a_kurdish_list_is_read_in_kurmanji_not_turkish() -> None:
+    kurdish = [
+        _person(first_name="Xelîl", father_name="Mehmûd", family_name="Hemo"),
+        _person(first_name="Şivan", father_name="Cihad", family_name="Zeydo"),
+        _person(first_name="Dilovan", father_name="Rizgar", family_name="Kelo"),
+    ]
+    arabic = [_person(first_name="خليل", family_name="حمو")]
+    sources = ["ku", "ku", "ku", "ar"]
+    marked = mark_turkish_lists(mark_kurmanji_lists([*kurdish, *arabic], sources), sources)
+    assert [bool(record.get(KURMANJI_LIST)) for record in marked] == [True, True, True, False]
+    assert not any(record.get(TURKISH_LIST) for record in marked)
+    sivan = record_features(marked[1])
+    expected = record_features(_person(first_name="شڤان", father_name="جهاد"))
+    assert (sivan["first_k"], sivan["father_k"]) == (expected["first_k"], expected["father_k"])
+    dilovan = record_features(marked[2])
+    expected = record_features(_person(first_name="ديلوفان", father_name="رزكار"))
+    assert (dilovan["first_k"], dilovan["father_k"]) == (expected["first_k"], expected["father_k"])
+    # The same record alone, with no Kurmanji letter of its own, is read the English way.
+    alone = record_features(kurdish[2])
+    assert alone["first_k"] != expected["first_k"]
+
+
+def test_a_record_with_kurmanji_letters_reads_all_its_latin_names_so() -> None:
+    record = _person(first_name="Cihad", father_name="Mehmûd", family_name="Şêxo")
+    arabic = _person(first_name="جهاد", father_name="محمود", family_name="شيخو")
+    assert record_features(record)["first_k"] == record_features(arabic)["first_k"]
+
+
+@pytest.mark.parametrize(
+    ("kurdish", "arabic"),
+    [
+        ("Kobanî", "عين العرب"),
+        ("Kobani", "عين العرب"),
+        ("Dêrik", "المالكية"),
+        ("Serêkaniyê", "رأس العين"),
+        ("Tirbespi", "القحطانية"),
+        ("Qamişlo", "القامشلي"),
+        ("Qamishlo", "القامشلي"),
+        ("Girê Spî", "تل أبيض"),
+        ("Reco", "راجو"),
+        ("Sham", "دمشق"),
+    ],
+)
+def test_kurdish_town_names_are_the_arabic_ones(kurdish: str, arabic: str) -> None:
+    assert _place(kurdish)[0] == _place(arabic)[0]
+    # "bazgeha …", the checkpoint of a town, is that town, as «حاجز …» is.
+    # (Two places agree when they share a part's key.)
+    kurdish_parts = _arrest_place(f"bazgeha {kurdish}") or []
+    assert set(kurdish_parts) & set(_arrest_place(f"حاجز {arabic}") or [])
+    assert "bazgeha" not in " ".join(kurdish_parts)
