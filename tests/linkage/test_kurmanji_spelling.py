@@ -134,3 +134,21 @@ def test_kurdish_town_names_are_the_arabic_ones(kurdish: str, arabic: str) -> No
     kurdish_parts = _arrest_place(f"bazgeha {kurdish}") or []
     assert set(kurdish_parts) & set(_arrest_place(f"حاجز {arabic}") or [])
     assert "bazgeha" not in " ".join(kurdish_parts)
+
+
+def test_a_kurmanji_x_is_also_read_as_ghayn() -> None:
+    # Kurmanji writes both خ and غ with x: a record in Kurmanji spelling is also read with غ.
+    from mizan.linkage.features import record_readings
+
+    record = _person(first_name="Xade", father_name="Evdilxenî", family_name="Axa")
+    arabic = record_features(_person(first_name="غادة", father_name="عبد الغني", family_name="آغا"))
+    readings = record_readings({**record, KURMANJI_LIST: "1"})
+    ghayn = [features for features, odds in readings if odds < 0]
+    assert ghayn
+    assert (ghayn[0]["first_k"], ghayn[0]["father_k"], ghayn[0]["family_k"]) == (
+        arabic["first_k"],
+        arabic["father_k"],
+        arabic["family_k"],
+    )
+    # The likeliest reading keeps خ (Xelîl خليل).
+    assert readings[0][0]["first_k"] == record_features(_person(first_name="خادة"))["first_k"]

@@ -805,7 +805,23 @@ def record_readings(
         for each in record_readings(german, vocabulary, with_parts=True):
             value = each[1] + GERMANIC_SOME_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if _kurmanji_record(row) and any("x" in (row.get(c) or "").lower() for c in _NAME_CELLS):
+        # Kurmanji writes غ as well as خ with x (Xade غادة, Evdilxenî عبد الغني, Axa آغا): its
+        # names are also read with every x as غ, a little less likely than خ.
+        ghayn = {
+            **row,
+            **{c: row[c].translate(_X_AS_GHAYN) for c in _NAME_CELLS if row.get(c)},
+        }
+        for each in record_readings(ghayn, vocabulary, with_parts=True):
+            value = each[1] + KURMANJI_GHAYN_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
+
+
+# The name cells of a record as the lists write them (the Kurmanji x read as غ in them).
+_NAME_CELLS = (*(f"{part}_name" for part in NAME_PARTS), "full_name")
+_X_AS_GHAYN = str.maketrans({"x": "ẍ", "X": "Ẍ"})
+KURMANJI_GHAYN_ODDS = -1.0
 
 
 def record_features(
