@@ -37,7 +37,6 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
-    mend_compounds,
     name_words,
     parse_full_name,
     strip_asides,
@@ -122,8 +121,8 @@ def _spelling(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _key(text: str, turkish: bool = False, germanic: bool = False, kurmanji: bool = False) -> str:
-    # «عبذ الكريم»: the ʿAbd of a compound as OCR misread its dots, keyed as عبد.
-    keys = name_keys(mend_compounds(text), turkish=turkish, germanic=germanic, kurmanji=kurmanji)
+    # «عبذ الكريم», the ʿAbd of a compound as OCR misread its dots, is keyed as عبد by name_keys.
+    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)

@@ -254,6 +254,18 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
 # "Al-Abdallah"), never a name of its own.
 _ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD, _ARTICLE + _ABD})
 _ABU_WORDS = frozenset({"abu", "abou", "abo", "ebu", "\u0627\u0628\u0648"})  # ابو; Turkish "Ebu"
+# The ʿAbd of a compound as OCR misreads its dots («عبذ الكريم», «غبد الله», «عبذالكريم»): ʿAbd
+# before another word or a glued article, the word as written when alone (عند "at" and عيد, a
+# name, are not listed). ``mizan.text.names.mend_compounds`` reads the same words back in text.
+ABD_MISREAD_WORDS = frozenset(
+    {
+        "\u0639\u0628\u0630",  # عبذ
+        "\u063a\u0628\u062f",  # غبد
+        "\u063a\u0628\u0630",  # غبذ
+        "\u0639\u062a\u062f",  # عتد
+        "\u0639\u062b\u062f",  # عثد
+    }
+)
 _ABD_KEY = "abd"
 
 # Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
@@ -586,6 +598,8 @@ def _split_abd(word: str) -> tuple[str, str] | None:
     """Split a glued ʿAbd compound into ("abd", rest), or return None."""
     if word.startswith(_ABD_ARTICLE) and len(word) > len(_ABD_ARTICLE):
         return _ABD_KEY, word[len(_ABD_ARTICLE) :]
+    if word[:3] in ABD_MISREAD_WORDS and word[3:5] == _ARTICLE and len(word) > 5:
+        return _ABD_KEY, word[5:]
     for prefix in _LATIN_ABD_PREFIXES:
         rest = word[len(prefix) :]
         # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
@@ -932,13 +946,13 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
             continue
         if word in _RELATIVE_WORDS and not keys:
             continue
-        if word in _ABD_WORDS or word in _ABU_WORDS:
+        if word in _ABD_WORDS or word in _ABU_WORDS or word in ABD_MISREAD_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
             following = index
             while following < len(words) and words[following] in _ARTICLE_WORDS:
                 following += 1
             if following < len(words):
-                head = _ABD_KEY if word in _ABD_WORDS else _word_key(word)
+                head = _ABD_KEY if word not in _ABU_WORDS else _word_key(word)
                 keys.append((head + _word_key(words[following]), start, following))
                 index = following + 1
                 continue
