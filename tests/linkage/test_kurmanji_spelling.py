@@ -152,3 +152,15 @@ def test_a_kurmanji_x_is_also_read_as_ghayn() -> None:
     )
     # The likeliest reading keeps خ (Xelîl خليل).
     assert readings[0][0]["first_k"] == record_features(_person(first_name="خادة"))["first_k"]
+
+
+def test_kurmanji_abd_apart_abu_and_a_dropped_y_of_yu() -> None:
+    from mizan.text.names import name_words
+
+    # ʿAbd written apart ("Evdil Rehman") is one name with the next word, as "Abdul Rahman" is.
+    assert name_words("Evdil Selam Ekram RAFÛ") == ["Evdil Selam", "Ekram", "RAFÛ"]
+    assert name_keys("Evdil Selam") == name_keys("عبد السلام")
+    # Ebû is أبو in a Kurmanji name, its û read as و.
+    assert name_keys("EBÛ ŞAR") == name_keys("ابو شعر")
+    # Kurmanji drops the y of Yû-: Ûsiv is يوسف.
+    assert name_keys("Ûsiv") == name_keys("يوسف")

@@ -27,6 +27,8 @@ def mend_compounds(text: str) -> str:
 
 
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
+# … and ʿAbd as Kurmanji lists write it apart from the name ("Evdil Rehman", "Ebdul Kerîm").
+_JOINERS_LAT |= {"ebd", "ebdul", "ebdil", "ebdel", "evd", "evdil", "evdul", "evdel"}
 _ARTICLES_LAT = {"al", "el"}
 _DIN_WORDS = {
     "الدين",

@@ -237,7 +237,12 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
             "abdez",
             "abdun",
             "abden",
-            # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah").
+            # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah"), and
+            # Kurmanji with a v ("Evdil Rehman", "Evdulkerim").
+            "evd",
+            "evdul",
+            "evdel",
+            "evdil",
             "ebd",
             "ebdi",
             "ebdul",
@@ -253,7 +258,10 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
 # العبد before a name is ʿAbd with the article, the first half of a family name (العبد الله,
 # "Al-Abdallah"), never a name of its own.
 _ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD, _ARTICLE + _ABD})
-_ABU_WORDS = frozenset({"abu", "abou", "abo", "ebu", "\u0627\u0628\u0648"})  # ابو; Turkish "Ebu"
+# ابو; Turkish "Ebu"; Kurmanji "Ebû", "Abo" as its reading writes them (``_kurmanji_word``).
+_ABU_WORDS = frozenset(
+    {"abu", "abou", "abo", "ebu", "ebuw", "abuw", "abow", "ebow", "\u0627\u0628\u0648"}
+)
 # The ʿAbd of a compound as OCR misreads its dots («عبذ الكريم», «غبد الله», «عبذالكريم»): ʿAbd
 # before another word or a glued article, the word as written when alone (عند "at" and عيد, a
 # name, are not listed). ``mizan.text.names.mend_compounds`` reads the same words back in text.
@@ -704,11 +712,16 @@ def is_kurmanji_spelling(text: str) -> bool:
     return bool(_KURMANJI_ONLY.intersection(text))
 
 
+# Kurmanji drops the y of a Yû- that starts a name (Ûsiv يوسف, Ûnis يونس).
+_KURMANJI_YU = re.compile(r"^([Ûû])(?=[^\W\daeiouêîûAEIOUÊÎÛ])")
+
+
 def _kurmanji_word(word: str) -> str:
     """One Latin word read in Kurmanji spelling, rewritten in the common one."""
     if any(_is_arabic_letter(char) for char in word):
         return word
     word = _KURMANJI_DIN.sub("eddin", _KURMANJI_EVD.sub(r"\1b", word))
+    word = _KURMANJI_YU.sub(lambda match: "Y" + match.group(1).lower(), word)
     return _KURMANJI_LETTER.sub(_kurmanji_letter, word)
 
 
