@@ -164,3 +164,15 @@ def test_kurmanji_abd_apart_abu_and_a_dropped_y_of_yu() -> None:
     assert name_keys("EBÛ ŞAR") == name_keys("ابو شعر")
     # Kurmanji drops the y of Yû-: Ûsiv is يوسف.
     assert name_keys("Ûsiv") == name_keys("يوسف")
+
+
+def test_kurdish_names_in_arabic_letters() -> None:
+    # ڤ is the v of Kurmanji, as ف writes it too.
+    assert name_keys("هڤال") == name_keys("هفال") == name_keys("Heval")
+    # ئ opening a word is a vowel's seat (ئازاد, ئاڤين), the alef of آزاد, آفين.
+    assert name_keys("ئازاد") == name_keys("آزاد") == name_keys("Azad")
+    assert name_keys("ئاڤين") == name_keys("آفين") == name_keys("Evîn")
+    # گ is the Kurdish g that Arabic letters otherwise write ك.
+    assert name_keys("گلستان") == name_keys("كلستان") == name_keys("Gulistan", kurmanji=True)
+    # A ئ inside a word is the hamza it always was.
+    assert name_keys("رائد") == name_keys("Raed")

@@ -117,7 +117,9 @@ _ARABIC_CONSONANTS: dict[str, str] = {
     "\u067e": "b",  # پ
     "\u0686": "c",  # چ
     "\u0698": "z",  # ژ
-    "\u06af": "j",  # گ: Latin "g" is the j class too
+    # گ is the g of Kurdish names, which Arabic letters otherwise write ك (گلستان, كلستان, Kurmanji
+    # "Gulistan"); an English "g" is ج's class, as Egyptian spelling writes it ("Gamal").
+    "\u06af": "k",
     "\u06a4": "f",  # ڤ: Syrian "v"
 }
 
@@ -886,9 +888,19 @@ _SPOKEN_QAF = re.compile(
 )
 
 
+# Kurdish in Arabic letters opens a word that starts with a vowel with ئ (ئازاد Azad, ئاڤين Evîn),
+# which the search form would fold into a consonant ي: it is the alef of آزاد, آفين.
+# Only before a vowel letter (ا و ي, Kurdish ە ۆ ێ): an OCR'd «عا ئشة» keeps its hamza.
+_KURDISH_VOWEL_SEAT = re.compile(
+    "(?<![\u0621-\u06ff])\u0626(?=[\u0627\u0648\u064a\u06d5\u06c6\u06ce])"
+)
+
+
 def _search_words(
     text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
 ) -> list[str]:
+    if "\u0626" in text:
+        text = _KURDISH_VOWEL_SEAT.sub("\u0627", text)
     if "\u0621" in text:
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
