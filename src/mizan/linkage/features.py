@@ -241,8 +241,8 @@ _KURDISH_PLACES: dict[str, str] = {
     "Girê Spî": "تل أبيض",
     "Reqa": "الرقة",
     "Eyn Îsa": "عين عيسى",
-    # Damascus and Deir ez-Zor
-    "Şam": "دمشق",
+    # Damascus and Deir ez-Zor. Şam is the Turkish exonym's "sam" already; "Sham" typed for it is
+    # left out, as Busra al-Sham (in Daraa) would read it as the governorate of Damascus.
     "Zorava": "وادي المشاريع",
     "Taxa Kurdan": "ركن الدين",
     "Dêra Zor": "دير الزور",
