@@ -731,6 +731,11 @@ def _kurmanji_letter(match: re.Match[str]) -> str:
     letter = match.group()
     if len(letter) == 2 or (match.start() == 0 and letter in "oO"):
         return letter
+    if letter in "oO" and match.start() == 1 and match.string[0] in "mM":
+        # "Mo…" is the English or French mu- of an Arabic name typed into a Kurdish list
+        # (Mohammed محمد, Mostafa مصطفى, Mohanad مهند), which Kurmanji writes Mi-, Mu-, Me-: a
+        # short u, not و (read so, Mohammed would take محمود's key).
+        return letter
     return _KURMANJI_LETTERS[letter]
 
 
