@@ -46,3 +46,18 @@ def test_the_misread_compound_is_one_name_with_the_key_of_abd() -> None:
     assert ocr["father_k"] == typed["father_k"]
     # The spelling stays as written: the review shows what the document says.
     assert ocr["first_n"] != typed["first_n"]
+
+
+def test_name_keys_read_a_misread_abd_themselves() -> None:
+    # Every user of the keys, not only `mizan link`: person search (typed_name_keys) and the
+    # testimony leak check (name_key_spans) read «عبذ الكريم» as عبد الكريم (branch `linkkurd`).
+    from mizan.cases.selectors import typed_name_keys
+    from mizan.text import name_keys
+    from mizan.text.translit import name_key_spans, search_words
+
+    read = name_keys("عبد الكريم")
+    for misread in ("عبذ الكريم", "عبذالكريم", "غبد الكريم"):
+        assert name_keys(misread) == read
+        assert [key for key, _f, _l in name_key_spans(search_words(misread))] == read
+    assert typed_name_keys("عبذ الكريم ")[0] == read
+    assert name_keys("عبذ") != name_keys("عبد")

@@ -31,7 +31,6 @@ from mizan.core.models.bases import ConsentMethod
 from mizan.core.partial_dates import PartialDate, check_order
 from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.text import clean_name, has_bidi_controls, normalise_for_search
-from mizan.text.names import mend_compounds
 from mizan.text.translit import name_keys
 
 PERSON_NAME_FIELDS = [f"{part}_{script}" for part in NAME_PARTS for script in ("ar", "lat")]
@@ -52,9 +51,9 @@ def person_keys(person: Any) -> set[str]:
     keys: set[str] = set()
     for suffix in ("ar", "lat"):
         names = " ".join(getattr(person, f"{p}_{suffix}") for p in NAME_PARTS[:4])
-        keys.update(name_keys(mend_compounds(names)))
-    # An ʿAbd misread by OCR (عبذ الكريم) is keyed as عبد, as ``mizan link`` keys it.
-    keys.update(name_keys(mend_compounds(person.name_as_written)))
+        keys.update(name_keys(names))
+    # An ʿAbd misread by OCR (عبذ الكريم) is keyed as عبد by ``name_keys`` itself.
+    keys.update(name_keys(person.name_as_written))
     return {key[:40] for key in keys if key}
 
 

@@ -16,6 +16,7 @@ from mizan.linkage.features import (
     NAME_PARTS,
     ListVocabulary,
     mark_germanic_lists,
+    mark_kurmanji_lists,
     mark_late_ages,
     mark_turkish_lists,
     record_readings,
@@ -286,6 +287,9 @@ def link(
         records = records if isinstance(records, Sequence) else list(records)
         if len(sources) != len(records):
             raise ValueError("link: one source per record")
+        # A Kurdish group's list has all its Latin names read in Kurmanji spelling (c ج, x خ,
+        # û و); its ş and ç then tell no Turkish list.
+        records = mark_kurmanji_lists(records, sources)
         # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
         records = mark_turkish_lists(records, sources)
         # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).

@@ -38,7 +38,6 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
-    mend_compounds,
     name_words,
     parse_full_name,
     strip_asides,
@@ -47,6 +46,7 @@ from mizan.text.translit import (
     SCHOLARLY_MARKS,
     dotless_key,
     is_germanic_spelling,
+    is_kurmanji_spelling,
     is_turkish_spelling,
     loose_key,
 )
@@ -54,11 +54,13 @@ from mizan.text.translit import (
 __all__ = [
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
+    "KURMANJI_LIST",
     "LATE_AGES",
     "NAME_PARTS",
     "TURKISH_LIST",
     "ListVocabulary",
     "mark_germanic_lists",
+    "mark_kurmanji_lists",
     "mark_late_ages",
     "mark_turkish_lists",
     "record_features",
@@ -122,9 +124,9 @@ def _spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key(text: str, turkish: bool = False, germanic: bool = False) -> str:
-    # «عبذ الكريم»: the ʿAbd of a compound as OCR misread its dots, keyed as عبد.
-    keys = name_keys(mend_compounds(text), turkish=turkish, germanic=germanic)
+def _key(text: str, turkish: bool = False, germanic: bool = False, kurmanji: bool = False) -> str:
+    # «عبذ الكريم», the ʿAbd of a compound as OCR misread its dots, is keyed as عبد by name_keys.
+    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)
@@ -193,6 +195,87 @@ _EXONYMS.update(
 )
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
+# Kurdish (Kurmanji) names of towns in the governorates of al-Hasakah, Aleppo and al-Raqqa, and of
+# Kurdish quarters, as a Kurdish group's list writes them: most differ wholly from the Arabic
+# name (Kobanî عين العرب, Dêrik المالكية, Tirbespî القحطانية). Each is also met typed without
+# Kurdish letters (ş as s or sh, ç as c or ch, ê î û as e i u; ``_kurdish_spellings``).
+_KURDISH_PLACES: dict[str, str] = {
+    # al-Hasakah
+    "Qamişlo": "القامشلي",
+    "Qamişlî": "القامشلي",
+    "Amûdê": "عامودا",
+    "Amûda": "عامودا",
+    "Dirbêsiyê": "الدرباسية",
+    "Dirbêsî": "الدرباسية",
+    "Dêrik": "المالكية",
+    "Dêrika Hemko": "المالكية",
+    "Serêkaniyê": "رأس العين",
+    "Serê Kaniyê": "رأس العين",
+    "Tirbespî": "القحطانية",
+    "Girkê Legê": "المعبدة",
+    "Rimêlan": "رميلان",
+    "Çilaxa": "الجوادية",
+    "Til Koçer": "اليعربية",
+    "Hesekê": "الحسكة",
+    "Hesiçe": "الحسكة",
+    "Til Temir": "تل تمر",
+    "Şedadê": "الشدادي",
+    "Til Hemîs": "تل حميس",
+    "Til Berak": "تل براك",
+    "Holê": "الهول",
+    # Aleppo: Afrin and Kobani, Manbij, the city's Kurdish quarters
+    "Kobanî": "عين العرب",
+    "Efrîn": "عفرين",
+    "Cindirês": "جنديرس",
+    "Reco": "راجو",
+    "Şiyê": "الشيخ حديد",
+    "Bilbilê": "بلبل",
+    "Şera": "شران",
+    "Mabeta": "معبطلي",
+    "Şêrawa": "شيراوا",
+    "Heleb": "حلب",
+    "Minbic": "منبج",
+    "Ezaz": "اعزاز",
+    "Til Rifet": "تل رفعت",
+    "Sirîn": "صرين",
+    "Şêxmeqsûd": "الشيخ مقصود",
+    "Şêx Meqsûd": "الشيخ مقصود",
+    "Eşrefiyê": "الأشرفية",
+    # al-Raqqa
+    "Girê Spî": "تل أبيض",
+    "Reqa": "الرقة",
+    "Eyn Îsa": "عين عيسى",
+    # Damascus and Deir ez-Zor. Şam is the Turkish exonym's "sam" already; "Sham" typed for it is
+    # left out, as Busra al-Sham (in Daraa) would read it as the governorate of Damascus.
+    "Zorava": "وادي المشاريع",
+    "Taxa Kurdan": "ركن الدين",
+    "Dêra Zor": "دير الزور",
+    "Dêrezor": "دير الزور",
+}
+
+
+def _kurdish_spellings(name: str) -> set[str]:
+    """The search forms of a Kurmanji place name as typed with and without Kurdish letters."""
+    plain = {name}
+    for old, typed in (
+        ("ş", ("s", "sh")),
+        ("Ş", ("S", "Sh")),
+        ("ç", ("c", "ch")),
+        ("Ç", ("C", "Ch")),
+    ):
+        plain = (
+            {each.replace(old, way) for each in plain for way in typed} if old in name else plain
+        )
+    return {normalise_for_search(each) for each in plain}
+
+
+_EXONYMS.update(
+    {
+        spelling: arabic
+        for name, arabic in _KURDISH_PLACES.items()
+        for spelling in _kurdish_spellings(name)
+    }
+)
 # Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
 # other list names (عندان, "Nawa"), so it is no evidence against it.
 _GOVERNORATES = (
@@ -319,8 +402,10 @@ def _dotless(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _first_word_key(text: str, turkish: bool = False, germanic: bool = False) -> str:
-    keys = name_keys(text, turkish=turkish, germanic=germanic)
+def _first_word_key(
+    text: str, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+) -> str:
+    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
     return keys[0] if keys else ""
 
 
@@ -817,7 +902,7 @@ def record_readings(
     if (
         row.get(GERMANIC_SOME)
         and _LATIN_J_CH.search(_names_text(row))
-        and not (row.get(TURKISH_LIST) or _germanic_record(row))
+        and not (row.get(TURKISH_LIST) or _kurmanji_record(row) or _germanic_record(row))
     ):
         # A list that mixes German and other spellings: "Jasir", "Chaled" also read the
         # German way (ياسر, خالد), a little less likely than the way English reads them.
@@ -825,7 +910,23 @@ def record_readings(
         for each in record_readings(german, vocabulary, with_parts=True):
             value = each[1] + GERMANIC_SOME_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if _kurmanji_record(row) and any("x" in (row.get(c) or "").lower() for c in _NAME_CELLS):
+        # Kurmanji writes غ as well as خ with x (Xade غادة, Evdilxenî عبد الغني, Axa آغا): its
+        # names are also read with every x as غ, a little less likely than خ.
+        ghayn = {
+            **row,
+            **{c: row[c].translate(_X_AS_GHAYN) for c in _NAME_CELLS if row.get(c)},
+        }
+        for each in record_readings(ghayn, vocabulary, with_parts=True):
+            value = each[1] + KURMANJI_GHAYN_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
+
+
+# The name cells of a record as the lists write them (the Kurmanji x read as غ in them).
+_NAME_CELLS = (*(f"{part}_name" for part in NAME_PARTS), "full_name")
+_X_AS_GHAYN = str.maketrans({"x": "ẍ", "X": "Ẍ"})
+KURMANJI_GHAYN_ODDS = -1.0
 
 
 def record_features(
@@ -852,10 +953,50 @@ TURKISH_LIST = "_turkish_list"
 def _turkish_record(row: Mapping[str, str]) -> bool:
     """Whether the Latin names of a record are in Turkish spelling: its list is (``TURKISH_LIST``,
     set by the engine), or one of its names or its birth place shows a letter only Turkish writes
-    ("HALİT", "Şadi", "Halep" beside "İdlib"), so that its "CEMAL" is جمال and "VALİD" وليد."""
+    ("HALİT", "Şadi", "Halep" beside "İdlib"), so that its "CEMAL" is جمال and "VALİD" وليد. A
+    record in Kurmanji spelling (``_kurmanji_record``) is not: its ş and ç are Kurmanji's."""
     if row.get(TURKISH_LIST):
         return True
+    if _kurmanji_record(row):
+        return False
     return any(is_turkish_spelling(row.get(cell) or "") for cell in _TURKISH_CELLS)
+
+
+# Set on a record (by ``mizan.linkage.engine``) whose list is written in Kurmanji (Hawar) spelling.
+KURMANJI_LIST = "_kurmanji_list"
+# The share of a list's records showing a letter only Kurmanji writes (ê î û ẍ ḧ) from which its
+# every Latin name is read in Kurmanji spelling: a Kurdish group's list typed partly on keyboards
+# without those letters ("Xelil", "Cemil", "Dilovan") is still Kurmanji.
+KURMANJI_LIST_SHARE = 0.2
+
+
+def _kurmanji_record(row: Mapping[str, str]) -> bool:
+    """Whether the Latin names of a record are in Kurmanji spelling: its list is
+    (``KURMANJI_LIST``), or one of its names or its birth place shows a letter only Kurmanji
+    writes ("Xelîl", "Mehmûd", "Dêrik"), so that its "Cihad" is جهاد, "Rizgar" رزكار and
+    "Dilovan" ديلوفان (``mizan.text.translit``)."""
+    return bool(row.get(KURMANJI_LIST)) or is_kurmanji_spelling(_names_text(row))
+
+
+def mark_kurmanji_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written in Kurmanji spelling marked ``KURMANJI_LIST`` (as
+    ``mark_turkish_lists`` does for Turkish, and before it: a Kurdish list's ş and ç are not
+    Turkish): at least ``KURMANJI_LIST_SHARE`` of its records show ê, î, û, ẍ or ḧ."""
+    shown: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        total[source] += 1
+        if _kurmanji_record(record):
+            shown[source] += 1
+    kurmanji = {s for s, n in shown.items() if n >= KURMANJI_LIST_SHARE * total[s]}
+    if not kurmanji:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, KURMANJI_LIST: "1"} if source in kurmanji else record
+        for record, source in zip(records, sources, strict=True)
+    ]
 
 
 # The share of a list's records in Turkish letters from which its every Latin name is read in
@@ -945,8 +1086,9 @@ def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
-    turkish = _turkish_record(row)
-    germanic = not turkish and _germanic_record(row)
+    kurmanji = _kurmanji_record(row)
+    turkish = not kurmanji and _turkish_record(row)
+    germanic = not (turkish or kurmanji) and _germanic_record(row)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -956,11 +1098,11 @@ def _features(
             # part every list gives.
             text = _first_word(text) if text else ""
             usual = _usual_yaa(parts[part], vocabulary)
-            key = _first_word_key(usual, turkish, germanic) if text else ""
+            key = _first_word_key(usual, turkish, germanic, kurmanji) if text else ""
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
             name = formal_name(text) if part in _GIVEN_PARTS else text
-            key = _key(_usual_yaa(name, vocabulary), turkish, germanic) if text else ""
+            key = _key(_usual_yaa(name, vocabulary), turkish, germanic, kurmanji) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
@@ -1020,7 +1162,7 @@ SWAPPED_YEARS = 10
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
-_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage)\s+", re.IGNORECASE)
+_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+", re.IGNORECASE)
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
 # unknown. Two records that both say so agree on no place (search form, hamza folded).
 _NO_ARREST_PLACE = frozenset(
@@ -1063,6 +1205,8 @@ _NO_ARREST_PLACE = frozenset(
         "checkpoint",
         "checkpoints",
         "barrage",
+        "bazgeh",
+        "bazgeha",
         "branch",
         "at",
         "a",

@@ -7,14 +7,14 @@ import unicodedata
 from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
+from mizan.text.translit import ABD_MISREAD_WORDS
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
 # العبد (ʿAbd with the article) opens a family name: العبد الله, العبد الرحمن.
 _JOINERS_AR = {"عبد", "العبد", "ابو", "أبو", "بو"}
 # عبد as OCR misreads its dots (عبذ الكريم, غبد الله, عتد الرحمن): no Arabic word or name is spelt
 # so, while عند ("at") and عيد (a name) are, so those two are left as written (issue 15).
-_ABD_MISREAD_WORDS = frozenset({"عبذ", "غبد", "غبذ", "عتد", "عثد"})
-_ABD_MISREAD = re.compile(rf"(?<!\S)(?:{'|'.join(sorted(_ABD_MISREAD_WORDS))})(?=\s+\S|ال)")
+_ABD_MISREAD = re.compile(rf"(?<!\S)(?:{'|'.join(sorted(ABD_MISREAD_WORDS))})(?=\s+\S|ال)")
 
 
 def mend_compounds(text: str) -> str:
@@ -27,6 +27,8 @@ def mend_compounds(text: str) -> str:
 
 
 _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el"}
+# … and ʿAbd as Kurmanji lists write it apart from the name ("Evdil Rehman", "Ebdul Kerîm").
+_JOINERS_LAT |= {"ebd", "ebdul", "ebdil", "ebdel", "evd", "evdil", "evdul", "evdel"}
 _ARTICLES_LAT = {"al", "el"}
 _DIN_WORDS = {
     "الدين",
@@ -99,7 +101,7 @@ def name_words(full_name: str) -> list[str]:
         if lower[:1] in ("2", "3") and lower[1:2].isalpha():
             # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
             lower = lower[1:]
-        joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in _ABD_MISREAD_WORDS
+        joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
         if index + 1 < len(words) and joiner:
             follow = words[index + 1]
             if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):

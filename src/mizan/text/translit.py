@@ -56,6 +56,7 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_germanic_spelling",
+    "is_kurmanji_spelling",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -116,7 +117,9 @@ _ARABIC_CONSONANTS: dict[str, str] = {
     "\u067e": "b",  # پ
     "\u0686": "c",  # چ
     "\u0698": "z",  # ژ
-    "\u06af": "j",  # گ: Latin "g" is the j class too
+    # گ is the g of Kurdish names, which Arabic letters otherwise write ك (گلستان, كلستان, Kurmanji
+    # "Gulistan"); an English "g" is ج's class, as Egyptian spelling writes it ("Gamal").
+    "\u06af": "k",
     "\u06a4": "f",  # ڤ: Syrian "v"
 }
 
@@ -236,8 +239,14 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
             "abdez",
             "abdun",
             "abden",
-            # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah").
+            # Kurmanji and Turkish lists write ʿAbd with an e ("Ebdulrehman", "Ebdullah"), and
+            # Kurmanji with a v ("Evdil Rehman", "Evdulkerim").
+            "evd",
+            "evdul",
+            "evdel",
+            "evdil",
             "ebd",
+            "ebdi",
             "ebdul",
             "ebdel",
             "ebdil",
@@ -251,7 +260,22 @@ _LATIN_ABD_PREFIXES: tuple[str, ...] = tuple(
 # العبد before a name is ʿAbd with the article, the first half of a family name (العبد الله,
 # "Al-Abdallah"), never a name of its own.
 _ABD_WORDS = frozenset({*_LATIN_ABD_PREFIXES, _ABD, _ARTICLE + _ABD})
-_ABU_WORDS = frozenset({"abu", "abou", "abo", "ebu", "\u0627\u0628\u0648"})  # ابو; Turkish "Ebu"
+# ابو; Turkish "Ebu"; Kurmanji "Ebû", "Abo" as its reading writes them (``_kurmanji_word``).
+_ABU_WORDS = frozenset(
+    {"abu", "abou", "abo", "ebu", "ebuw", "abuw", "abow", "ebow", "\u0627\u0628\u0648"}
+)
+# The ʿAbd of a compound as OCR misreads its dots («عبذ الكريم», «غبد الله», «عبذالكريم»): ʿAbd
+# before another word or a glued article, the word as written when alone (عند "at" and عيد, a
+# name, are not listed). ``mizan.text.names.mend_compounds`` reads the same words back in text.
+ABD_MISREAD_WORDS = frozenset(
+    {
+        "\u0639\u0628\u0630",  # عبذ
+        "\u063a\u0628\u062f",  # غبد
+        "\u063a\u0628\u0630",  # غبذ
+        "\u0639\u062a\u062f",  # عتد
+        "\u0639\u062b\u062f",  # عثد
+    }
+)
 _ABD_KEY = "abd"
 
 # Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
@@ -584,18 +608,22 @@ def _split_abd(word: str) -> tuple[str, str] | None:
     """Split a glued ʿAbd compound into ("abd", rest), or return None."""
     if word.startswith(_ABD_ARTICLE) and len(word) > len(_ABD_ARTICLE):
         return _ABD_KEY, word[len(_ABD_ARTICLE) :]
+    if word[:3] in ABD_MISREAD_WORDS and word[3:5] == _ARTICLE and len(word) > 5:
+        return _ABD_KEY, word[5:]
     for prefix in _LATIN_ABD_PREFIXES:
         rest = word[len(prefix) :]
         # The rest must hold a consonant: "Abdo" and "Abdou" are names (عبدو), not compounds.
-        if word.startswith(prefix) and len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
-            if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
-                # "Abdulah", "Abdelah": عبد الله with Allah's l written once.
-                return _ABD_KEY, "l" + rest
+        if not word.startswith(prefix):
+            continue
+        if prefix.endswith("l") and rest in _ALLAH_WITHOUT_L:
+            # "Abdulah", "Abdelah", Kurmanji "Evdila": عبد الله with Allah's l written once.
+            return _ABD_KEY, "l" + rest
+        if len(rest) >= 2 and any(c in _LATIN_CONSONANTS for c in rest):
             return _ABD_KEY, rest
     return None
 
 
-_ALLAH_WITHOUT_L = frozenset({"ah", "ahi", "ahh"})
+_ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
@@ -639,15 +667,90 @@ def _arabizi(word: str) -> str:
 
 # Kurmanji Latin (Hawar alphabet): ş ش, ç چ, and in a word written with its letters (ş ç ê î û)
 # c is ج ("Cemîl" جميل) and x is خ. Read before the search form strips the marks.
-_KURMANJI_MARKS = frozenset("şŞçÇêÊîÎûÛ")
+_KURMANJI_MARKS = frozenset("şŞçÇêÊîÎûÛẍẌḧḦ")
 _KURMANJI = str.maketrans({"ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "c": "j", "C": "J"})
+# Letters only Kurmanji writes in a Syrian name (Turkish has ş ç but not these): a word or record
+# that shows one is read in Kurmanji spelling whole (``_kurmanji_word``).
+_KURMANJI_ONLY = frozenset("êÊîÎûÛẍẌḧḦ")
+# The Hawar alphabet read into the common spelling, letter by letter: c ج, ç چ, ş ش, x خ (as
+# already), ẍ غ, ḧ ح; ê and î are the long vowels Arabic writes ي, which the key drops as it does
+# any medial vowel; û and o are the long vowels Arabic writes و (Yûsif يوسف, Dilovan ديلوفان,
+# Rojîn روجين), so a w is put after them for the key's u flag, while e, i and u are the short
+# vowels Arabic does not write (Mihemed محمد). An o that starts a word is the short u of Omer
+# عمر and Osman عثمان; g is the Kurdish g that Arabic letters write ك (Rizgar رزكار, Ciger جكر).
+_KURMANJI_LETTERS: dict[str, str] = {
+    "ş": "sh",
+    "Ş": "Sh",
+    "ç": "ch",
+    "Ç": "Ch",
+    "c": "j",
+    "C": "J",
+    "ẍ": "gh",
+    "Ẍ": "Gh",
+    "ḧ": "h",
+    "Ḧ": "H",
+    "ê": "e",
+    "Ê": "E",
+    "î": "i",
+    "Î": "I",
+    "û": "uw",
+    "Û": "Uw",
+    "o": "ow",
+    "O": "Ow",
+    "g": "k",
+    "G": "K",
+}
+# ch and gh typed for ç and ẍ on a keyboard without them stay what they are.
+_KURMANJI_LETTER = re.compile(rf"[cgCG][hH]|[{''.join(_KURMANJI_LETTERS)}]")
+# ʿAbd said and written "Evd" in Kurmanji (Evdirehman عبد الرحمن, Evdilqadir, Evdo عبدو).
+_KURMANJI_EVD = re.compile(r"^([EeAa])v(?=d)")
+# "… al-Din" written "-edîn" (Selahedîn صلاح الدين, Ezedîn عز الدين, Nûredîn نور الدين).
+_KURMANJI_DIN = re.compile(r"(?<=\w\w)ed[iî]n$", re.IGNORECASE)
 
 
-def _kurmanji(text: str) -> str:
-    if not _KURMANJI_MARKS.intersection(text):
+def is_kurmanji_spelling(text: str) -> bool:
+    """Whether ``text`` has a letter that only Kurmanji (Hawar) spelling writes in a Syrian name:
+    ê î û, or ẍ ḧ ("Xelîl", "Şêxmûs", "Evdirehman Mehmûd")."""
+    return bool(_KURMANJI_ONLY.intersection(text))
+
+
+# Kurmanji drops the y of a Yû- that starts a name (Ûsiv يوسف, Ûnis يونس).
+_KURMANJI_YU = re.compile(r"^([Ûû])(?=[^\W\daeiouêîûAEIOUÊÎÛ])")
+
+
+def _kurmanji_word(word: str) -> str:
+    """One Latin word read in Kurmanji spelling, rewritten in the common one."""
+    if any(_is_arabic_letter(char) for char in word):
+        return word
+    word = _KURMANJI_DIN.sub("eddin", _KURMANJI_EVD.sub(r"\1b", word))
+    word = _KURMANJI_YU.sub(lambda match: "Y" + match.group(1).lower(), word)
+    return _KURMANJI_LETTER.sub(_kurmanji_letter, word)
+
+
+def _kurmanji_letter(match: re.Match[str]) -> str:
+    letter = match.group()
+    if len(letter) == 2 or (match.start() == 0 and letter in "oO"):
+        return letter
+    if letter in "oO" and match.start() == 1 and match.string[0] in "mM":
+        # "Mo…" is the English or French mu- of an Arabic name typed into a Kurdish list
+        # (Mohammed محمد, Mostafa مصطفى, Mohanad مهند), which Kurmanji writes Mi-, Mu-, Me-: a
+        # short u, not و (read so, Mohammed would take محمود's key).
+        return letter
+    return _KURMANJI_LETTERS[letter]
+
+
+def _kurmanji(text: str, *, every_word: bool = False) -> str:
+    """The Latin words of ``text`` that show Kurmanji letters (all of them with ``every_word``,
+    a record or list in Kurmanji spelling) read so; a word with only ş or ç of Kurmanji's
+    letters has only those, and its c, read."""
+    if not every_word and not _KURMANJI_MARKS.intersection(text):
         return text
     return " ".join(
-        word.translate(_KURMANJI) if _KURMANJI_MARKS.intersection(word) else word
+        _kurmanji_word(word)
+        if every_word or _KURMANJI_ONLY.intersection(word)
+        else word.translate(_KURMANJI)
+        if _KURMANJI_MARKS.intersection(word)
+        else word
         for word in text.split(" ")
     )
 
@@ -679,7 +782,6 @@ _TURKISH = str.maketrans(
         "Ü": "U",
     }
 )
-_KURMANJI_ONLY = frozenset("êÊîÎûÛ")
 
 
 def is_turkish_spelling(text: str) -> bool:
@@ -791,12 +893,29 @@ _SPOKEN_QAF = re.compile(
 )
 
 
-def _search_words(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+# Kurdish in Arabic letters opens a word that starts with a vowel with ئ (ئازاد Azad, ئاڤين Evîn),
+# which the search form would fold into a consonant ي: it is the alef of آزاد, آفين.
+# Only before a vowel letter (ا و ي, Kurdish ە ۆ ێ): an OCR'd «عا ئشة» keeps its hamza.
+_KURDISH_VOWEL_SEAT = re.compile(
+    "(?<![\u0621-\u06ff])\u0626(?=[\u0627\u0648\u064a\u06d5\u06c6\u06ce])"
+)
+
+
+def _search_words(
+    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+) -> list[str]:
+    if "\u0626" in text:
+        text = _KURDISH_VOWEL_SEAT.sub("\u0627", text)
     if "\u0621" in text:
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
-    text = _turkish(text) if turkish or is_turkish_spelling(text) else _kurmanji(text)
+    if kurmanji:
+        text = _kurmanji(text, every_word=True)
+    elif turkish or is_turkish_spelling(text):
+        text = _turkish(text)
+    else:
+        text = _kurmanji(text)
     if germanic:
         return [
             _arabizi(_germanic_word(word) if word.isascii() else word)
@@ -821,14 +940,16 @@ def name_key(word: str) -> str:
     return _word_key("".join(words))
 
 
-def name_keys(text: str, *, turkish: bool = False, germanic: bool = False) -> list[str]:
+def name_keys(
+    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
     Titles (الحاج, الشيخ, د., Dr, Sheikh, Hajj …) and stand-alone articles (ال, al, el, ar …) are
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    words = _search_words(text, turkish=turkish, germanic=germanic)
+    words = _search_words(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
     return [key for key, _first, _last in name_key_spans(words)]
 
 
@@ -855,13 +976,13 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
             continue
         if word in _RELATIVE_WORDS and not keys:
             continue
-        if word in _ABD_WORDS or word in _ABU_WORDS:
+        if word in _ABD_WORDS or word in _ABU_WORDS or word in ABD_MISREAD_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
             following = index
             while following < len(words) and words[following] in _ARTICLE_WORDS:
                 following += 1
             if following < len(words):
-                head = _ABD_KEY if word in _ABD_WORDS else _word_key(word)
+                head = _ABD_KEY if word not in _ABU_WORDS else _word_key(word)
                 keys.append((head + _word_key(words[following]), start, following))
                 index = following + 1
                 continue
