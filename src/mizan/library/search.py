@@ -318,7 +318,7 @@ def _ranked_ids(
        * *Window*: the ``RANKED_MATCHES`` most recently added matches, ranked by the full
          score, minus the title group. When the window holds fewer than a tenth of it (50)
          documents with the query's words as typed (or a nisba word's stem and ي), the newest
-         50 such documents among the next 5,000 older matches are
+         50 such documents among the next 1,000 older matches are
          ranked with it (``_older_as_typed``): a word whose stem many newer documents share
          (اتفاقية, 1,200 documents holding اتفاق-words) still finds the older document that
          holds it as typed, and above the newer ones that only share its stem.
@@ -361,7 +361,7 @@ def _older_as_typed(
 ) -> list[int]:
     """The visible matches older than ``window`` (the newest ``RANKED_MATCHES``, newest first)
     that hold the query as typed (``_as_typed``): the newest ``RANKED_MATCHES // EXACT_SHARE``
-    (50) of them among the next ``RANKED_MATCHES * EXACT_REACH`` (5,000) older matches, newest
+    (50) of them among the next ``RANKED_MATCHES * EXACT_REACH`` (1,000) older matches, newest
     first — none when the window itself holds that many (issue 16).
 
     Two statements, each stopping early. The count in the window: the forms of its documents
