@@ -178,3 +178,36 @@ def test_the_title_group_ranks_the_words_as_typed_first(
     assert results.more
     names = {document.pk: key for key, document in corpus.items()}
     assert [names.get(hit.document.pk) for hit in results.hits] == ["committee", "paradise"]
+
+
+def test_an_older_document_with_the_word_as_typed_is_ranked_past_the_window(
+    db: Any, settings: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    # More documents share the query's stem than the window holds, and the newest of them only
+    # share the stem: the older document holding the word as typed (المعتقلات; for the nisba
+    # word اتفاقية, الاتفاقيات) is still ranked, and first; the count stays "more than the
+    # window", and the pages reach it.
+    settings.MEDIA_ROOT = tmp_path / "media"
+    corpus = {
+        "detainees": make_document(row("detainees", "زارت البعثة المعتقلات في سجن عدرا.")),
+        "conventions": make_document(row("conventions", "صادقت الدولة على الاتفاقيات الدولية.")),
+    }
+    for number in range(4):
+        key = f"newer_{number}"
+        text = f"المعتقل والمعتقل ومعتقل آخر. الاتفاقات والاتفاق وللاتفاقات. رقم {number}."
+        corpus[key] = make_document(row(key, text))
+    monkeypatch.setattr("mizan.library.search.RANKED_MATCHES", 3)
+    names = {document.pk: key for key, document in corpus.items()}
+    for query, right in [("المعتقلات", "detainees"), ("اتفاقية", "conventions")]:
+        results = search_documents(query, visible=public())
+        found = [names.get(hit.document.pk) for hit in results.hits]
+        assert found[0] == right, (query, found)
+        # Then the window: the three newest, which only share the stem; newer_0 is not ranked.
+        assert sorted(found[1:]) == ["newer_1", "newer_2", "newer_3"], (query, found)
+        assert results.more and results.total == 3 and results.reachable == 4
+        # The command and the public page call the same service (with the seeded catalogue
+        # among their matches): the same documents, the older one above the newer.
+        page = public_page_ids(query)
+        assert command_ids(query) == page
+        mine = [pk for pk in page if pk in names]
+        assert mine[0] == corpus[right].pk and len(mine) == 4, (query, page)

@@ -22,6 +22,7 @@ direction (``dir``) for the template.
 from __future__ import annotations
 
 import gc
+import json
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -36,7 +37,7 @@ from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
-from mizan.library.bounds import RANKED_MATCHES, TITLE_MATCHES
+from mizan.library.bounds import EXACT_REACH, EXACT_SHARE, RANKED_MATCHES, TITLE_MATCHES
 from mizan.library.models import Document, DocumentVersion, SearchEntry, SearchForms
 from mizan.text import contains_arabic
 from mizan.text.stem import (
@@ -171,12 +172,29 @@ def _has_nisba(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]
     nisba ي to the stemmer (``QueryClause.nisba``), a word beginning with its stem and that ي —
     the next rank below the exact forms: مدني's documents holding المدنيين before those holding
     only المدن (cities) — and its values; ('', []) when no clause has one (issue 16)."""
+    sql, bases = _nisba_test(clauses, column)
+    return (f"{sql} DESC, ", bases) if sql else ("", [])
+
+
+def _nisba_test(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]:
+    """``_has_nisba``'s condition alone (no ordering), and its values; ('', [])."""
     bases = list(dict.fromkeys(clause.nisba for clause in clauses if clause.nisba))
     if not bases:
         return "", []
     function = "strpos" if connection.vendor == "postgresql" else "instr"
     sql = " AND ".join([f"{function}({column}, %s) > 0"] * len(bases))
-    return f"({sql}) DESC, ", [f" {base}" for base in bases]
+    return f"({sql})", [f" {base}" for base in bases]
+
+
+def _as_typed(clauses: list[QueryClause], column: str) -> tuple[str, list[str]]:
+    """SQL true when ``column`` (stored forms) holds every exact form of the query, or a word
+    beginning with each nisba word's stem and ي: the documents the ranking puts above those
+    that only share the query's stems (``_has_forms``, ``_has_nisba``), and its values."""
+    exact, forms = _has_forms(clauses, column)
+    near, bases = _nisba_test(clauses, column)
+    if not near:
+        return exact, forms
+    return f"({exact} OR {near})", [*forms, *bases]
 
 
 _FREEZE_LOCK = threading.Lock()
@@ -298,7 +316,12 @@ def _ranked_ids(
          texts is seeded first, so it has the oldest ids) is thus always a candidate, however
          many newer documents mention the words.
        * *Window*: the ``RANKED_MATCHES`` most recently added matches, ranked by the full
-         score, minus the title group.
+         score, minus the title group. When the window holds fewer than a tenth of it (50)
+         documents with the query's words as typed (or a nisba word's stem and ي), the newest
+         50 such documents among the next 1,000 older matches are
+         ranked with it (``_older_as_typed``): a word whose stem many newer documents share
+         (اتفاقية, 1,200 documents holding اتفاق-words) still finds the older document that
+         holds it as typed, and above the newer ones that only share its stem.
 
        The pages run over the title group, then the rest of the window; the page says "more
        than ``RANKED_MATCHES``".
@@ -317,18 +340,87 @@ def _ranked_ids(
             return rows, len(window), len(window), False
         titles = _title_group(cursor, clauses, documents)
         in_titles = {doc_id for doc_id, _ in titles}
-        rest = [doc_id for doc_id in window[:RANKED_MATCHES] if doc_id not in in_titles]
+        window = window[:RANKED_MATCHES]
+        older = _older_as_typed(cursor, clauses, documents, window)
+        rest = [doc_id for doc_id in (*window, *older) if doc_id not in in_titles]
         rows = titles[offset : offset + limit]
         # The rest of the window is ranked only for a page that reaches past the title group.
         if len(rows) < limit and rest:
             ranked_rest = [
                 row
-                for row in rank(cursor, clauses, documents, window[:RANKED_MATCHES], None, 0)
+                for row in rank(cursor, clauses, documents, window, None, 0, older=older)
                 if row[0] not in in_titles
             ]
             start = max(0, offset - len(titles))
             rows += ranked_rest[start : start + limit - len(rows)]
     return rows, RANKED_MATCHES, len(titles) + len(rest), True
+
+
+def _older_as_typed(
+    cursor: Any, clauses: list[QueryClause], documents: QuerySet[Document], window: list[int]
+) -> list[int]:
+    """The visible matches older than ``window`` (the newest ``RANKED_MATCHES``, newest first)
+    that hold the query as typed (``_as_typed``): the newest ``RANKED_MATCHES // EXACT_SHARE``
+    (50) of them among the next ``RANKED_MATCHES * EXACT_REACH`` (1,000) older matches, newest
+    first — none when the window itself holds that many (issue 16).
+
+    Two statements, each stopping early. The count in the window: the forms of its documents
+    tested until that many pass (a word common as typed: a few dozen). The older ones:
+    the matches below the window walked newest first from the full-text index, as the window
+    is, with the forms test and a visibility probe each, until enough pass or the reach
+    was walked. The forms are in no index (``SearchForms``), and need none: only the
+    matches of the query's stems are tested."""
+    wanted, reach = max(1, RANKED_MATCHES // EXACT_SHARE), RANKED_MATCHES * EXACT_REACH
+    postgres = connection.vendor == "postgresql"
+    test, values = _as_typed(clauses, "f.forms")
+    if postgres:
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM library_searchforms f "  # noqa: S608
+            f"WHERE f.document_id = ANY(%s) AND {test} LIMIT %s) x",
+            [window, *values, wanted],
+        )
+    else:
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM library_searchforms f "  # noqa: S608
+            "WHERE f.document_id IN (SELECT value FROM json_each(%s)) "
+            f"AND {test} LIMIT %s)",
+            [json.dumps(window), *values, wanted],
+        )
+    if int(cursor.fetchone()[0]) >= wanted:
+        return []
+    if postgres:
+        visible_sql, visible_params = _visible_sql(documents, "m.document_id", probe=True)
+        query, terms = _tsquery(clauses)
+        cursor.execute(
+            "SELECT m.document_id FROM (SELECT s.document_id "  # noqa: S608
+            f"FROM library_searchentry s, (SELECT {query} AS q) t "
+            "WHERE s.vector @@ t.q AND s.document_id < %s "
+            "ORDER BY s.document_id DESC LIMIT %s) m "
+            # A probe of the forms per walked match (``OFFSET 0``: not a join, for which the
+            # planner tested every document's forms in a merge join — 806 ms at 20,000).
+            "WHERE EXISTS (SELECT 1 FROM library_searchforms f "
+            f"WHERE f.document_id = m.document_id AND {test} OFFSET 0) "
+            f"AND EXISTS ({visible_sql}) ORDER BY m.document_id DESC LIMIT %s",
+            [*terms, window[-1], reach, *values, *visible_params, wanted],
+        )
+    else:
+        visible_sql, visible_params = _visible_sql(documents, "m.id")
+        cursor.execute(
+            "SELECT m.id FROM (SELECT rowid AS id FROM library_fts "  # noqa: S608
+            "WHERE library_fts MATCH %s AND rowid < %s ORDER BY rowid DESC LIMIT %s) m "
+            "JOIN library_searchforms f ON f.document_id = m.id "
+            f"WHERE {test} AND EXISTS ({visible_sql}) "
+            "ORDER BY m.id DESC LIMIT %s",
+            [
+                _fts5_match(clauses, False),
+                window[-1],
+                reach,
+                *values,
+                *visible_params,
+                wanted,
+            ],
+        )
+    return [row[0] for row in cursor.fetchall()]
 
 
 def _title_group(
@@ -550,8 +642,10 @@ def _postgres_rank(
     offset: int,
     *,
     title: bool = False,
+    older: list[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """``ids`` ranked by ts_rank_cd of the full vector, or of the title's; ``limit`` None: all.
+    """``ids`` and ``older`` (``_older_as_typed``) ranked by ts_rank_cd of the full vector, or
+    of the title's; ``limit`` None: all.
 
     Groups, in order: the documents matching the query's words as typed, then those matching
     only through a preposition variant; within each, those holding every exact form of the query
@@ -560,6 +654,7 @@ def _postgres_rank(
     """
     if not ids:
         return []
+    ids = [*ids, *(older or ())]
     query, terms = _tsquery(clauses)
     typed, typed_terms = _tsquery(clauses, variants=False)
     exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
@@ -588,34 +683,43 @@ def _sqlite_rank(
     offset: int,
     *,
     title: bool = False,
+    older: list[int] | None = None,
 ) -> list[tuple[int, float]]:
-    """``ids`` — the newest visible matches, newest first — ranked by bm25 of the full query, or
-    of its title-only form; ``limit`` None: all. Groups, in order: the documents matching the
+    """``ids`` — the newest visible matches, newest first — and ``older`` (``_older_as_typed``:
+    visible matches below them) ranked by bm25 of the full query, or of its title-only form;
+    ``limit`` None: all. Groups, in order: the documents matching the
     query's words as typed, then those matching only through a preposition variant; within each,
     those holding every exact form of the query first (``SearchForms``, ``_has_forms``, read
     from the narrow forms table only for these rows).
 
     ``ids`` are every visible match from the oldest of them up: a rowid range FTS5 seeks to (a
-    list of rowids would make FTS5 run the whole match once per id, about 2 ms each).
+    list of rowids would make FTS5 run the whole match once per id, about 2 ms each). With
+    ``older``, the range reaches down to the oldest of them and the matches between are left
+    out by a test on the rowid (``+ 0``: not a constraint FTS5 would run the match for).
     """
     if not ids:
         return []
     visible_sql, visible_params = _visible_sql(documents, "matched.id")
     floor = ids[-1]
+    between, between_params = "", []
+    if older:
+        between = " AND (rowid >= %s OR rowid + 0 IN (SELECT value FROM json_each(%s)))"
+        between_params = [floor, json.dumps(older)]
+        floor = min(older)
     typed_cte, typed_order, typed_params = "", "", []
     if _has_variants(clauses):
         typed_cte = (
-            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_fts "
-            "WHERE library_fts MATCH %s AND rowid >= %s)"
+            ", typed AS MATERIALIZED (SELECT rowid AS id FROM library_fts "  # noqa: S608
+            f"WHERE library_fts MATCH %s AND rowid >= %s{between})"
         )
         typed_order = "matched.id IN (SELECT id FROM typed) DESC, "
-        typed_params = [_fts5_match(clauses, title, variants=False), floor]
+        typed_params = [_fts5_match(clauses, title, variants=False), floor, *between_params]
     exact, forms = _has_forms(clauses, "coalesce(f.forms, '')")
     near, bases = _has_nisba(clauses, "coalesce(f.forms, '')")
     cursor.execute(
         "WITH matched AS MATERIALIZED ("  # noqa: S608 - compiled SQL; values are parameters
         "SELECT rowid AS id, bm25(library_fts, 4.0, 1.0) AS score "
-        f"FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s){typed_cte} "
+        f"FROM library_fts WHERE library_fts MATCH %s AND rowid >= %s{between}){typed_cte} "
         "SELECT matched.id, matched.score FROM matched "
         "LEFT JOIN library_searchforms f ON f.document_id = matched.id "
         f"WHERE EXISTS ({visible_sql}) "
@@ -624,6 +728,7 @@ def _sqlite_rank(
         [
             _fts5_match(clauses, title),
             floor,
+            *between_params,
             *typed_params,
             *visible_params,
             *forms,
