@@ -670,6 +670,12 @@ def score_pairs(
     model = model or default_model()
     frequencies = term_frequencies if term_frequencies is not None else model.term_frequencies
     settings = model.settings_for(population)
+    # The pairs are given: no blocking, and no ``name_pairs`` column for the exploding rule.
+    settings["blocking_rules_to_generate_predictions"] = [
+        rule
+        for rule in settings["blocking_rules_to_generate_predictions"]
+        if "arrays_to_explode" not in rule
+    ]
     labels = _level_labels(settings)
     prior = settings["probability_two_random_records_match"]
     prior_weight = math.log2(prior / (1 - prior))
