@@ -386,17 +386,6 @@ def _cross_script_sql(latin: str) -> str:
 CROSS_SCRIPT_BLOCKING_SQL = (_cross_script_sql("l"), _cross_script_sql("r"))
 
 
-# … but not two records that the rules of ``BLOCKING_WITHOUT`` keep apart: the same first and
-# father's names under two family names are namesakes as often as not (set 3, the own
-# generator), compared only where another rule (birth year, grandfather, mother) joins them.
-_NOT_WITHOUT_SQL = "".join(
-    " AND NOT ("
-    + " AND ".join(f'l."{column}" = r."{column}"' for column in rule)
-    + f' AND l."{without}" IS NOT NULL AND r."{without}" IS NOT NULL)'
-    for rule, without in BLOCKING_WITHOUT.items()
-)
-
-
 def blocking_rules() -> list[dict[str, Any]]:
     """``BLOCKING_RULES`` as splink settings (blocking is code, not a trained parameter)."""
     rules = []
@@ -415,7 +404,7 @@ def blocking_rules() -> list[dict[str, Any]]:
     # usual window (eight years, as first + family allow, added namesakes: set 1 −0.0004 F1).
     settings.append(
         {
-            "blocking_rule": _blocking_sql(("name_pairs",)) + _NOT_WITHOUT_SQL,
+            "blocking_rule": _blocking_sql(("name_pairs",)),
             "sql_dialect": "duckdb",
             "arrays_to_explode": ["name_pairs"],
         }
