@@ -134,3 +134,12 @@ def test_within_a_list_a_spelling_far_rarer_than_its_neighbour_is_that_name_misr
     misread, name = ("hhmd", None, "hhmd", 40), ("mhmd", None, "mhmd", 1000)
     assert not _different_name(misread, name)
     assert _different_name(("hsn", None, "hsn", 300), ("hsyn", None, "hsyn", 900))
+
+
+@pytest.mark.parametrize("text", ["12/05/1434 هـ", "12.05.1434هـ", "05/1434 هـ"])
+def test_a_hijri_date_gives_its_year_but_no_gregorian_month(text: str) -> None:
+    # The 05 of 12/05/1434 هـ is Jumada I (March–April 2013), not May of 2012, the year 1434
+    # began in: two records of one arrest would disagree on a month neither gives.
+    features = record_features(_person(date_of_arrest=text))
+    assert features["arrest_year"] == 2012
+    assert features["arrest_month"] is None

@@ -430,7 +430,8 @@ def _year(value: str) -> int | None:
 def _year_month(date: str, year: int | None) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
-    if year is None:
+    if year is None or hijri_year_in(to_ascii_digits(date)) is not None:
+        # «1434/05/12 هـ»: a Hijri month (Jumada I, March–April 2013), not May.
         return None
     match = _MONTH.search(ocr_digits(date).strip())
     if match is not None:
