@@ -143,3 +143,12 @@ def test_a_hijri_date_gives_its_year_but_no_gregorian_month(text: str) -> None:
     features = record_features(_person(date_of_arrest=text))
     assert features["arrest_year"] == 2012
     assert features["arrest_month"] is None
+
+
+@pytest.mark.parametrize(
+    "text", ["1985 م الموافق 1405 هـ", "1405 هـ - 1985 م", "1405هـ / 1985", "١٤٠٥ هـ ١٩٨٥ م"]
+)
+def test_a_gregorian_year_written_beside_a_hijri_one_is_read(text: str) -> None:
+    # 1405 began in September 1984: the Gregorian year written beside it is the exact one.
+    assert record_features(_person(birth_year=text))["birth_year"] == 1985
+    assert record_problems({"birth_year": text, "date_of_arrest": "1984"}) != []

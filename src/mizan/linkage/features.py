@@ -31,7 +31,7 @@ from typing import Any, Literal, overload
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import hijri_year_in, month_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
     drop_titles,
     formal_name,
@@ -419,11 +419,14 @@ def _year(value: str) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
     Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
-    began in (1984)."""
-    year = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
-    if year is None:
-        match = _YEAR.search(ocr_digits(value))
-        year = int(match.group(1)) if match else None
+    began in (1984); a Gregorian year written beside it («1985 م الموافق 1405 هـ») is read
+    instead."""
+    hijri = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
+    rest = drop_hijri_years(to_ascii_digits(value)) if hijri is not None else value
+    match = _YEAR.search(ocr_digits(rest))
+    year = int(match.group(1)) if match else None
+    if not plausible_year(year):
+        year = hijri
     return year if plausible_year(year) else None
 
 
