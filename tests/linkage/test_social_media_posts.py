@@ -152,3 +152,21 @@ def test_a_gregorian_year_written_beside_a_hijri_one_is_read(text: str) -> None:
     # 1405 began in September 1984: the Gregorian year written beside it is the exact one.
     assert record_features(_person(birth_year=text))["birth_year"] == 1985
     assert record_problems({"birth_year": text, "date_of_arrest": "1984"}) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("أبو بكر محمد الحسن", ("محمد", "", "الحسن")),
+        ("ابوبكر خالد العلي", ("خالد", "", "العلي")),
+        ("أم كلثوم أحمد الخطيب", ("أحمد", "", "الخطيب")),
+        ("أحمد خالد العلي أبو بكر", ("أحمد", "خالد", "العلي")),
+    ],
+)
+def test_abu_bakr_and_umm_kulthum_are_given_names_not_kunyas(
+    text: str, without: tuple[str, str, str]
+) -> None:
+    # Read aside, «أبو بكر محمد الحسن» is his father محمد الحسن: a son linked to his father.
+    assert not _has_reading(text, *without)
+    # A kunya of another name still is read aside.
+    assert _has_reading("أبو خالد محمد الحسن", "محمد", "", "الحسن")

@@ -632,6 +632,18 @@ _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
 # أبو/أم and a name at the start of a family-name cell.
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
+# أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
+# أم كلثوم, أم هانئ. Read aside, «أبو بكر محمد الحسن» would be his father محمد's name.
+_KUNYA_SHAPED_NAMES = frozenset({"بكر", "كلثوم", "هانئ", "هاني"})
+_KUNYA_HEAD = re.compile(r"^\s*(?:أبو|ابو|إبو|أم|ام)\s*")
+
+
+def _given_kunya_shape(kunya: str) -> bool:
+    """Whether ``kunya`` (أبو/أم and a name) is a given name of that shape (أبو بكر, أم كلثوم)."""
+    words = _KUNYA_HEAD.sub("", kunya).split()
+    return bool(words) and words[0] in _KUNYA_SHAPED_NAMES
+
+
 # The name read without a bare kunya is compared at these log2-odds against the name as written:
 # a family name may itself be أبو and a name (أبو زيد, أبو حمدان, أبو غياث).
 KUNYA_ASIDE_ODDS = -1.0
@@ -652,7 +664,7 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     known = vocabulary.abu_families if vocabulary is not None else set()
     after = _KUNYA_AFTER.search(full)
     if after is not None and len(full[: after.start()].split()) >= 2:
-        if _word_form(after.group(0)) in known:
+        if _word_form(after.group(0)) in known or _given_kunya_shape(after.group(0)):
             return None
         return full[: after.start()].strip()
     before = _KUNYA_BEFORE.match(full) if "," not in full and "،" not in full else None
@@ -668,6 +680,7 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
             and not has_article(words[0])
             and words[0] not in _NOT_A_NAME
             and _word_form(before.group(0)) not in known
+            and not _given_kunya_shape(before.group(0))
         ):
             return rest
     return None
