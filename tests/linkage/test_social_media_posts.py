@@ -170,3 +170,16 @@ def test_abu_bakr_and_umm_kulthum_are_given_names_not_kunyas(
     assert not _has_reading(text, *without)
     # A kunya of another name still is read aside.
     assert _has_reading("أبو خالد محمد الحسن", "محمد", "", "الحسن")
+
+
+def test_a_hijri_date_of_arrest_tells_when_a_lists_ages_were_taken() -> None:
+    from mizan.linkage.features import LATE_AGES, mark_late_ages
+
+    # Born 1980, arrested in 1434 هـ (2012), "40": the age of a message years later, as the
+    # record's own features read the same date (``_year``; OCR's ه-as-٥ lost the Hijri year).
+    rows = [
+        {**_person(birth_year="1980", date_of_arrest="12/05/1434 هـ"), "age_at_arrest": "40"}
+        for _ in range(20)
+    ]
+    assert record_features(rows[0])["arrest_year"] == 2012
+    assert all(row.get(LATE_AGES) for row in mark_late_ages(rows, ["posts"] * 20))

@@ -1306,7 +1306,7 @@ def mark_late_ages(
         if age is None:
             continue
         birth = _year(record.get("birth_year") or "")
-        arrest = _year(ocr_digits(record.get("date_of_arrest") or ""))
+        arrest = _year(record.get("date_of_arrest") or "")
         if birth is not None and arrest is not None:
             gaps.setdefault(source, []).append(birth + age - arrest)
     late = set()
