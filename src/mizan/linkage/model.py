@@ -389,10 +389,12 @@ CROSS_SCRIPT_BLOCKING_SQL = (_cross_script_sql("l"), _cross_script_sql("r"))
 # … but not two records that the rules of ``BLOCKING_WITHOUT`` keep apart: the same first and
 # father's names under two family names are namesakes as often as not (set 3, the own
 # generator), compared only where another rule (birth year, grandfather, mother) joins them.
+# ``coalesce``: a name one side lacks makes the equality NULL, and NOT NULL is NULL, which would
+# drop the pair (a list without the father's name: the very records the word pairs are for).
 _NOT_WITHOUT_SQL = "".join(
-    " AND NOT ("
+    " AND NOT coalesce(("
     + " AND ".join(f'l."{column}" = r."{column}"' for column in rule)
-    + f' AND l."{without}" IS NOT NULL AND r."{without}" IS NOT NULL)'
+    + f' AND l."{without}" IS NOT NULL AND r."{without}" IS NOT NULL), FALSE)'
     for rule, without in BLOCKING_WITHOUT.items()
 )
 
