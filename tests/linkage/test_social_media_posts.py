@@ -168,8 +168,9 @@ def test_abu_bakr_and_umm_kulthum_are_given_names_not_kunyas(
 ) -> None:
     # Read aside, «أبو بكر محمد الحسن» is his father محمد الحسن: a son linked to his father.
     assert not _has_reading(text, *without)
-    # A kunya of another name still is read aside.
+    # A kunya of another name still is read aside, أبو هاني (the father of Hani) too.
     assert _has_reading("أبو خالد محمد الحسن", "محمد", "", "الحسن")
+    assert _has_reading("أبو هاني محمد الحسن", "محمد", "", "الحسن")
 
 
 def test_a_hijri_date_of_arrest_tells_when_a_lists_ages_were_taken() -> None:

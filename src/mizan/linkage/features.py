@@ -634,14 +634,15 @@ _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أ�
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
 # أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
 # أم كلثوم, أم هانئ. Read aside, «أبو بكر محمد الحسن» would be his father محمد's name.
-_KUNYA_SHAPED_NAMES = frozenset({"بكر", "كلثوم", "هانئ", "هاني"})
-_KUNYA_HEAD = re.compile(r"^\s*(?:أبو|ابو|إبو|أم|ام)\s*")
+# (أبو هاني, the father of Hani, is a kunya.)
+_KUNYA_SHAPED_NAMES = re.compile(
+    r"^\s*(?:(?:أبو|ابو|إبو)\s*بكر|(?:أم|ام)\s*(?:كلثوم|هانئ|هاني))(?!\S)"
+)
 
 
 def _given_kunya_shape(kunya: str) -> bool:
     """Whether ``kunya`` (أبو/أم and a name) is a given name of that shape (أبو بكر, أم كلثوم)."""
-    words = _KUNYA_HEAD.sub("", kunya).split()
-    return bool(words) and words[0] in _KUNYA_SHAPED_NAMES
+    return _KUNYA_SHAPED_NAMES.match(kunya) is not None
 
 
 # The name read without a bare kunya is compared at these log2-odds against the name as written:
