@@ -65,3 +65,24 @@ def test_a_record_with_its_names_in_other_parts_is_compared(
     assert scored() == {(0, 1)}
     monkeypatch.setattr(engine, "PAIR_BLOCK_CAP", 0)
     assert scored() == set()
+
+
+def test_a_record_without_a_fathers_name_is_compared_under_another_family_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """«عدنان سليمان» in a list that gives no father's name (سليمان is his father's) and «عدنان
+    سليمان جهاد» share عدنان|سليمان. The rule's "not what BLOCKING_WITHOUT keeps apart" must not
+    turn a missing father's name into NULL, which SQL's NOT keeps as NULL and drops the pair."""
+    records = [
+        {"record_id": "1", "first_name": "عدنان", "family_name": "سليمان", "birth_year": "1964"},
+        {"record_id": "2", "first_name": "عدنان", "father_name": "سليمان",
+         "family_name": "جهاد", "birth_year": "1964"},
+    ]  # fmt: skip
+
+    def scored() -> set[tuple[int, int]]:
+        result = engine.link(records, keep_pairs_above=1e-12, estimate_u=False, threads=1)
+        return {(pair.left, pair.right) for pair in result.pairs}
+
+    assert scored() == {(0, 1)}
+    monkeypatch.setattr(engine, "PAIR_BLOCK_CAP", 0)
+    assert scored() == set()

@@ -134,3 +134,53 @@ def test_within_a_list_a_spelling_far_rarer_than_its_neighbour_is_that_name_misr
     misread, name = ("hhmd", None, "hhmd", 40), ("mhmd", None, "mhmd", 1000)
     assert not _different_name(misread, name)
     assert _different_name(("hsn", None, "hsn", 300), ("hsyn", None, "hsyn", 900))
+
+
+@pytest.mark.parametrize("text", ["12/05/1434 هـ", "12.05.1434هـ", "05/1434 هـ"])
+def test_a_hijri_date_gives_its_year_but_no_gregorian_month(text: str) -> None:
+    # The 05 of 12/05/1434 هـ is Jumada I (March–April 2013), not May of 2012, the year 1434
+    # began in: two records of one arrest would disagree on a month neither gives.
+    features = record_features(_person(date_of_arrest=text))
+    assert features["arrest_year"] == 2012
+    assert features["arrest_month"] is None
+
+
+@pytest.mark.parametrize(
+    "text", ["1985 م الموافق 1405 هـ", "1405 هـ - 1985 م", "1405هـ / 1985", "١٤٠٥ هـ ١٩٨٥ م"]
+)
+def test_a_gregorian_year_written_beside_a_hijri_one_is_read(text: str) -> None:
+    # 1405 began in September 1984: the Gregorian year written beside it is the exact one.
+    assert record_features(_person(birth_year=text))["birth_year"] == 1985
+    assert record_problems({"birth_year": text, "date_of_arrest": "1984"}) != []
+
+
+@pytest.mark.parametrize(
+    ("text", "without"),
+    [
+        ("أبو بكر محمد الحسن", ("محمد", "", "الحسن")),
+        ("ابوبكر خالد العلي", ("خالد", "", "العلي")),
+        ("أم كلثوم أحمد الخطيب", ("أحمد", "", "الخطيب")),
+        ("أحمد خالد العلي أبو بكر", ("أحمد", "خالد", "العلي")),
+    ],
+)
+def test_abu_bakr_and_umm_kulthum_are_given_names_not_kunyas(
+    text: str, without: tuple[str, str, str]
+) -> None:
+    # Read aside, «أبو بكر محمد الحسن» is his father محمد الحسن: a son linked to his father.
+    assert not _has_reading(text, *without)
+    # A kunya of another name still is read aside, أبو هاني (the father of Hani) too.
+    assert _has_reading("أبو خالد محمد الحسن", "محمد", "", "الحسن")
+    assert _has_reading("أبو هاني محمد الحسن", "محمد", "", "الحسن")
+
+
+def test_a_hijri_date_of_arrest_tells_when_a_lists_ages_were_taken() -> None:
+    from mizan.linkage.features import LATE_AGES, mark_late_ages
+
+    # Born 1980, arrested in 1434 هـ (2012), "40": the age of a message years later, as the
+    # record's own features read the same date (``_year``; OCR's ه-as-٥ lost the Hijri year).
+    rows = [
+        {**_person(birth_year="1980", date_of_arrest="12/05/1434 هـ"), "age_at_arrest": "40"}
+        for _ in range(20)
+    ]
+    assert record_features(rows[0])["arrest_year"] == 2012
+    assert all(row.get(LATE_AGES) for row in mark_late_ages(rows, ["posts"] * 20))

@@ -31,7 +31,7 @@ from typing import Any, Literal, overload
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
 from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import hijri_year_in, month_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
     drop_titles,
     formal_name,
@@ -419,18 +419,22 @@ def _year(value: str) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
     Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
-    began in (1984)."""
-    year = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
-    if year is None:
-        match = _YEAR.search(ocr_digits(value))
-        year = int(match.group(1)) if match else None
+    began in (1984); a Gregorian year written beside it («1985 م الموافق 1405 هـ») is read
+    instead."""
+    hijri = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
+    rest = drop_hijri_years(to_ascii_digits(value)) if hijri is not None else value
+    match = _YEAR.search(ocr_digits(rest))
+    year = int(match.group(1)) if match else None
+    if not plausible_year(year):
+        year = hijri
     return year if plausible_year(year) else None
 
 
 def _year_month(date: str, year: int | None) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
-    if year is None:
+    if year is None or hijri_year_in(to_ascii_digits(date)) is not None:
+        # «1434/05/12 هـ»: a Hijri month (Jumada I, March–April 2013), not May.
         return None
     match = _MONTH.search(ocr_digits(date).strip())
     if match is not None:
@@ -628,6 +632,19 @@ _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
 # أبو/أم and a name at the start of a family-name cell.
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
+# أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
+# أم كلثوم, أم هانئ. Read aside, «أبو بكر محمد الحسن» would be his father محمد's name.
+# (أبو هاني, the father of Hani, is a kunya.)
+_KUNYA_SHAPED_NAMES = re.compile(
+    r"^\s*(?:(?:أبو|ابو|إبو)\s*بكر|(?:أم|ام)\s*(?:كلثوم|هانئ|هاني))(?!\S)"
+)
+
+
+def _given_kunya_shape(kunya: str) -> bool:
+    """Whether ``kunya`` (أبو/أم and a name) is a given name of that shape (أبو بكر, أم كلثوم)."""
+    return _KUNYA_SHAPED_NAMES.match(kunya) is not None
+
+
 # The name read without a bare kunya is compared at these log2-odds against the name as written:
 # a family name may itself be أبو and a name (أبو زيد, أبو حمدان, أبو غياث).
 KUNYA_ASIDE_ODDS = -1.0
@@ -648,7 +665,7 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     known = vocabulary.abu_families if vocabulary is not None else set()
     after = _KUNYA_AFTER.search(full)
     if after is not None and len(full[: after.start()].split()) >= 2:
-        if _word_form(after.group(0)) in known:
+        if _word_form(after.group(0)) in known or _given_kunya_shape(after.group(0)):
             return None
         return full[: after.start()].strip()
     before = _KUNYA_BEFORE.match(full) if "," not in full and "،" not in full else None
@@ -664,6 +681,7 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
             and not has_article(words[0])
             and words[0] not in _NOT_A_NAME
             and _word_form(before.group(0)) not in known
+            and not _given_kunya_shape(before.group(0))
         ):
             return rest
     return None
@@ -1289,7 +1307,7 @@ def mark_late_ages(
         if age is None:
             continue
         birth = _year(record.get("birth_year") or "")
-        arrest = _year(ocr_digits(record.get("date_of_arrest") or ""))
+        arrest = _year(record.get("date_of_arrest") or "")
         if birth is not None and arrest is not None:
             gaps.setdefault(source, []).append(birth + age - arrest)
     late = set()

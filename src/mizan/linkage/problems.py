@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mizan.text import to_ascii_digits
-from mizan.text.dates import hijri_year_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in
 
 __all__ = [
     "PROBLEM_TEXTS",
@@ -82,8 +82,10 @@ def plausible_year(year: int | None, low: int | None = None) -> bool:
 def _first_year(text: str) -> int | None:
     hijri = hijri_year_in(to_ascii_digits(text))
     if hijri is not None:
-        # «1405 هـ»: the Gregorian year it began in, not a year 1405 (``features._year``).
-        return hijri
+        # «1405 هـ»: the Gregorian year it began in, not a year 1405, unless a Gregorian year
+        # is written beside it («1985 م الموافق 1405 هـ»; ``features._year``).
+        match = _YEAR.search(ocr_digits(drop_hijri_years(to_ascii_digits(text))))
+        return int(match.group(0)) if match else hijri
     match = _YEAR.search(ocr_digits(text))
     return int(match.group(0)) if match else None
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_arabic
 
-__all__ = ["ARABIC_MONTHS", "hijri_year_in", "month_in"]
+__all__ = ["ARABIC_MONTHS", "drop_hijri_years", "hijri_year_in", "month_in"]
 
 # Levantine month names, as Syrians write them. Which names to show is a decision of the
 # organisation (DESIGN), not a translator's choice: Django's own Arabic catalogue says "إبريل".
@@ -121,3 +121,10 @@ def hijri_year_in(text: str) -> int | None:
     if match is None:
         return None
     return int(_HIJRI_EPOCH + (int(match.group(1)) - 1) * _HIJRI_YEAR)
+
+
+def drop_hijri_years(text: str) -> str:
+    """``text`` without the Hijri years it writes: «1985 م الموافق 1405 هـ» → its Gregorian
+    year alone, which a reader of years prefers (exact, where the Hijri year's Gregorian one is
+    the year it began in). Digits must be ASCII already."""
+    return _HIJRI.sub(" ", text)
