@@ -12,7 +12,8 @@ written to ``WORK/res-TAG.json``. Set 4 was scored once held out (F1 0.908, bran
 engine) and is a tuning set since branch `linkturk`; set 5 (seed 5) was scored once held out
 (F1 0.689, after `linkturk`) and is a tuning set since branch `linkwhats`; set 6 (seed 6) was
 scored once held out (F1 0.855, branch `linkset6`) and is a tuning set since branch `linksix`;
-set 7 (seed 7) was scored once held out (F1 0.851, main `96dc400`) and is a tuning set since.
+set 7 (seed 7) was scored once held out (F1 0.851, main `96dc400`) and is a tuning set since;
+set 8 (seed 8) was scored once held out (F1 0.813, main `96e1b04`) and is a tuning set since.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         "independent_lists7",
         7,
         ["social_media", "prison_register", "tracing_requests", "kurdish_ngo"],
+    ),
+    "s8-8": (
+        "independent_lists8",
+        8,
+        ["iimp_families", "transfer_records", "amman_ngo", "asylum_it_es"],
     ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
