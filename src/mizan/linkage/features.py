@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
@@ -1002,17 +1002,34 @@ def mark_kurmanji_lists(
     """``records``, those of a list written in Kurmanji spelling marked ``KURMANJI_LIST`` (as
     ``mark_turkish_lists`` does for Turkish, and before it: a Kurdish list's ş and ç are not
     Turkish): at least ``KURMANJI_LIST_SHARE`` of its records show ê, î, û, ẍ or ḧ."""
+    shown, total = _shown_per_list(records, sources, _kurmanji_record)
+    kurmanji = {s: KURMANJI_LIST for s, n in shown.items() if n >= KURMANJI_LIST_SHARE * total[s]}
+    return _marked(records, sources, kurmanji)
+
+
+def _shown_per_list(
+    records: Sequence[Mapping[str, str]],
+    sources: Sequence[str],
+    shows: Callable[[Mapping[str, str]], bool],
+) -> tuple[Counter[str], Counter[str]]:
+    """How many records of each list ``shows`` (a spelling's letters), and how many it has."""
     shown: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for record, source in zip(records, sources, strict=True):
         total[source] += 1
-        if _kurmanji_record(record):
+        if shows(record):
             shown[source] += 1
-    kurmanji = {s for s, n in shown.items() if n >= KURMANJI_LIST_SHARE * total[s]}
-    if not kurmanji:
+    return shown, total
+
+
+def _marked(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str], markers: Mapping[str, str]
+) -> list[Mapping[str, str]]:
+    """``records``, each of a list named in ``markers`` marked with that list's marker."""
+    if not markers:
         return records if isinstance(records, list) else list(records)
     return [
-        {**record, KURMANJI_LIST: "1"} if source in kurmanji else record
+        {**record, markers[source]: "1"} if source in markers else record
         for record, source in zip(records, sources, strict=True)
     ]
 
@@ -1029,19 +1046,9 @@ def mark_turkish_lists(
     list "CEMAL", "Casim" and "VALİD" without a Turkish letter of their own are جمال, جاسم, وليد
     too. A list is in Turkish spelling when at least ``TURKISH_LIST_SHARE`` of its records show
     a letter only Turkish writes (``_turkish_record``)."""
-    shown: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for record, source in zip(records, sources, strict=True):
-        total[source] += 1
-        if _turkish_record(record):
-            shown[source] += 1
-    turkish = {source for source, n in shown.items() if n >= TURKISH_LIST_SHARE * total[source]}
-    if not turkish:
-        return records if isinstance(records, list) else list(records)
-    return [
-        {**record, TURKISH_LIST: "1"} if source in turkish else record
-        for record, source in zip(records, sources, strict=True)
-    ]
+    shown, total = _shown_per_list(records, sources, _turkish_record)
+    turkish = {s: TURKISH_LIST for s, n in shown.items() if n >= TURKISH_LIST_SHARE * total[s]}
+    return _marked(records, sources, turkish)
 
 
 # Set on a record (by ``mizan.linkage.engine``) whose list is written in German or Dutch spelling.
@@ -1080,24 +1087,12 @@ def mark_germanic_lists(
     """``records``, those of a list written in German or Dutch spelling marked ``GERMANIC_LIST``
     (as ``mark_turkish_lists`` does for Turkish): a list where at least ``GERMANIC_LIST_SHARE``
     of the records show sch, sj or oe in a name has its "Jusef" read يوسف and "Chaled" خالد."""
-    shown: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for record, source in zip(records, sources, strict=True):
-        total[source] += 1
-        if not record.get(TURKISH_LIST) and _germanic_record(record):
-            shown[source] += 1
-    germanic = {s for s, n in shown.items() if n >= GERMANIC_LIST_SHARE * total[s]}
-    some = {s for s, n in shown.items() if n >= GERMANIC_SOME_SHARE * total[s]} - germanic
-    if not (germanic or some):
-        return records if isinstance(records, list) else list(records)
-    return [
-        {**record, GERMANIC_LIST: "1"}
-        if source in germanic
-        else {**record, GERMANIC_SOME: "1"}
-        if source in some
-        else record
-        for record, source in zip(records, sources, strict=True)
-    ]
+    shown, total = _shown_per_list(
+        records, sources, lambda record: not record.get(TURKISH_LIST) and _germanic_record(record)
+    )
+    markers = {s: GERMANIC_SOME for s, n in shown.items() if n >= GERMANIC_SOME_SHARE * total[s]}
+    markers |= {s: GERMANIC_LIST for s, n in shown.items() if n >= GERMANIC_LIST_SHARE * total[s]}
+    return _marked(records, sources, markers)
 
 
 def _features(
