@@ -45,44 +45,36 @@ def test_the_rule_explodes_the_pairs_within_the_year_window() -> None:
     assert "<= 3" in rule["blocking_rule"]
 
 
+def _scored(records: list[dict[str, str]]) -> set[tuple[int, int]]:
+    result = engine.link(records, keep_pairs_above=1e-12, estimate_u=False, threads=1)
+    return {(pair.left, pair.right) for pair in result.pairs}
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        # «سليمان» given as the first name and «عدنان» as the father's (a list that writes the
+        # family name first, in cells).
+        [
+            {"record_id": "1", "first_name": "عدنان", "father_name": "جهاد",
+             "family_name": "سليمان", "birth_year": "1964"},
+            {"record_id": "2", "first_name": "سليمان", "father_name": "عدنان",
+             "family_name": "جهاد", "birth_year": "1964"},
+        ],
+        # «عدنان سليمان» in a list that gives no father's name (سليمان is his father's) against
+        # «عدنان سليمان جهاد»: a missing part must not keep the pair from being compared.
+        [
+            {"record_id": "1", "first_name": "عدنان", "family_name": "سليمان",
+             "birth_year": "1964"},
+            {"record_id": "2", "first_name": "عدنان", "father_name": "سليمان",
+             "family_name": "جهاد", "birth_year": "1964"},
+        ],
+    ],
+)  # fmt: skip
 def test_a_record_with_its_names_in_other_parts_is_compared(
-    monkeypatch: pytest.MonkeyPatch,
+    records: list[dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """«سليمان» given as the first name and «عدنان» as the father's (a list that writes the family
-    name first, in cells): no other rule joins the two, so without the word pairs they are never
-    compared."""
-    records = [
-        {"record_id": "1", "first_name": "عدنان", "father_name": "جهاد",
-         "family_name": "سليمان", "birth_year": "1964"},
-        {"record_id": "2", "first_name": "سليمان", "father_name": "عدنان",
-         "family_name": "جهاد", "birth_year": "1964"},
-    ]  # fmt: skip
-
-    def scored() -> set[tuple[int, int]]:
-        result = engine.link(records, keep_pairs_above=1e-12, estimate_u=False, threads=1)
-        return {(pair.left, pair.right) for pair in result.pairs}
-
-    assert scored() == {(0, 1)}
+    """No other rule joins the two: without the word pairs they are never compared."""
+    assert _scored(records) == {(0, 1)}
     monkeypatch.setattr(engine, "PAIR_BLOCK_CAP", 0)
-    assert scored() == set()
-
-
-def test_a_record_without_a_fathers_name_is_compared_under_another_family_name(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """«عدنان سليمان» in a list that gives no father's name (سليمان is his father's) and «عدنان
-    سليمان جهاد» share عدنان|سليمان. The rule's "not what BLOCKING_WITHOUT keeps apart" must not
-    turn a missing father's name into NULL, which SQL's NOT keeps as NULL and drops the pair."""
-    records = [
-        {"record_id": "1", "first_name": "عدنان", "family_name": "سليمان", "birth_year": "1964"},
-        {"record_id": "2", "first_name": "عدنان", "father_name": "سليمان",
-         "family_name": "جهاد", "birth_year": "1964"},
-    ]  # fmt: skip
-
-    def scored() -> set[tuple[int, int]]:
-        result = engine.link(records, keep_pairs_above=1e-12, estimate_u=False, threads=1)
-        return {(pair.left, pair.right) for pair in result.pairs}
-
-    assert scored() == {(0, 1)}
-    monkeypatch.setattr(engine, "PAIR_BLOCK_CAP", 0)
-    assert scored() == set()
+    assert _scored(records) == set()
