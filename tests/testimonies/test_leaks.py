@@ -152,6 +152,12 @@ def test_numbers_and_dates() -> None:
     assert kinds == ["birth_date"] * 4 + ["national_id", "phone"]
 
 
+def test_written_dates_in_every_spelling_the_month_table_reads() -> None:
+    # One month table (mizan.text.dates) for the leak check and the linkage features.
+    for text in ("ولدت في ١٢ اذار ١٩٨٥", "née le 12 mars 1985", "born 12 Mar 1985"):
+        assert [o.kind for o in find_leaks(text, [RUBA])] == ["birth_date"], text
+
+
 def test_a_date_that_is_not_the_birth_date_is_not_reported() -> None:
     assert find_leaks("On 13/03/1985 and on 12 April 1985.", [RUBA]) == []
 

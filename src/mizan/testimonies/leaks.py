@@ -52,6 +52,7 @@ from datetime import date
 from functools import lru_cache
 
 from mizan.text import name_key, to_ascii_digits
+from mizan.text.dates import month_in, month_pattern
 from mizan.text.translit import name_key_spans, search_words
 
 __all__ = ["Occurrence", "ProtectedIdentity", "find_leaks"]
@@ -91,55 +92,13 @@ _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _DIGIT = r"[0-9\u0660-\u0669\u06f0-\u06f9]"
 _DIGIT_RUN = re.compile(rf"\+?{_DIGIT}(?:{_DIGIT}|[ \-./](?={_DIGIT})|[()](?=[ ]?{_DIGIT}))*")
 
-_MONTHS_EN = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-# Levantine and Egyptian month names, with and without hamza and madda.
-_MONTHS_AR: dict[int, str] = {
-    1: "كانون الثاني|كانون ثاني|يناير",
-    2: "شباط|فبراير",
-    3: "[آا]ذار|مارس",
-    4: "نيسان|[أاإ]بريل",
-    5: "[أا]يار|مايو",
-    6: "حزيران|يونيو|يونية",
-    7: "تموز|يوليو|يولية",
-    8: "[آا]ب|[أا]غسطس",
-    9: "[أا]يلول|سبتمبر",
-    10: "تشرين ال[أا]ول|تشرين [أا]ول|[أا]كتوبر",
-    11: "تشرين الثاني|تشرين ثاني|نوفمبر",
-    12: "كانون ال[أا]ول|كانون [أا]ول|ديسمبر",
-}
-_MONTH_NUMBER: dict[str, int] = {}
-_month_words: list[str] = []
-for _number, _name in enumerate(_MONTHS_EN, start=1):
-    _MONTH_NUMBER[_name] = _number
-    _month_words.append(_name)
-_MONTH_AR_PATTERNS = [(n, re.compile(rf"^(?:{p})$")) for n, p in _MONTHS_AR.items()]
-_MONTH = "|".join([*_MONTHS_EN, *(_MONTHS_AR[n] for n in range(1, 13))])
+_MONTH = month_pattern()
 _SEP = r"[\s,،]*"
 _WRITTEN_DATE = re.compile(
     rf"(?P<d1>{_DIGIT}{{1,2}}){_SEP}(?:of\s+)?(?P<m1>{_MONTH}){_SEP}(?P<y1>{_DIGIT}{{4}})"
     rf"|(?P<m2>{_MONTH})\s+(?P<d2>{_DIGIT}{{1,2}})(?:st|nd|rd|th)?{_SEP}(?P<y2>{_DIGIT}{{4}})",
     re.IGNORECASE,
 )
-
-
-def _month_number(text: str) -> int | None:
-    lowered = " ".join(text.lower().split())
-    if lowered in _MONTH_NUMBER:
-        return _MONTH_NUMBER[lowered]
-    return next((n for n, pattern in _MONTH_AR_PATTERNS if pattern.match(lowered)), None)
 
 
 def _digits(text: str) -> str:
@@ -447,7 +406,7 @@ def _number_occurrences(
     if births:
         for match in _WRITTEN_DATE.finditer(text):
             day = match.group("d1") or match.group("d2")
-            month = _month_number(match.group("m1") or match.group("m2"))
+            month = month_in(match.group("m1") or match.group("m2"))
             year = match.group("y1") or match.group("y2")
             for birth, reference in births:
                 if (

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_arabic
 
-__all__ = ["ARABIC_MONTHS", "drop_hijri_years", "hijri_year_in", "month_in"]
+__all__ = ["ARABIC_MONTHS", "drop_hijri_years", "hijri_year_in", "month_in", "month_pattern"]
 
 # Levantine month names, as Syrians write them. Which names to show is a decision of the
 # organisation (DESIGN), not a translator's choice: Django's own Arabic catalogue says "إبريل".
@@ -31,6 +31,8 @@ ARABIC_MONTHS = (
     "تشرين الثاني",
     "كانون الأول",
 )
+# The Levantine two-word names as often written without the article («تشرين أول», «كانون ثاني»).
+_LEVANTINE_WITHOUT_ARTICLE = {1: "كانون ثاني", 10: "تشرين أول", 11: "تشرين ثاني", 12: "كانون أول"}
 # The Egyptian/standard names (يناير … ديسمبر), with their usual second spellings.
 _STANDARD_MONTHS = (
     ("يناير",),
@@ -72,6 +74,8 @@ def _month_words() -> dict[str, int]:
     words: dict[str, int] = {}
     for month, name in enumerate(ARABIC_MONTHS, start=1):
         words[_arabic_form(name)] = month
+    for month, name in _LEVANTINE_WITHOUT_ARTICLE.items():
+        words[_arabic_form(name)] = month
     for month, names in enumerate(_STANDARD_MONTHS, start=1):
         for name in names:
             words[_arabic_form(name)] = month
@@ -81,8 +85,27 @@ def _month_words() -> dict[str, int]:
     return words
 
 
-# Two-word Levantine names first (تشرين الأول before تشرين), then any one word.
-_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:الاول|الأول|الثاني))?\.?")
+# Two-word Levantine names first (تشرين الأول, تشرين أول before تشرين), then any one word.
+_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:أول|اول|ثاني)(?![^\W\d_]))?\.?")
+# The letters normalise_arabic folds together, as a character class each, to find a month name
+# as written in a text that is not normalised (آذار/اذار, يونيه/يونية).
+_WRITTEN_LETTER = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]"}
+
+
+@lru_cache(maxsize=1)
+def month_pattern() -> str:
+    """A regular expression, without groups, for any month name ``month_in`` reads as it is
+    written in running text: hamza, madda, taa marbuta and alef maqsura spellings, one or more
+    spaces between two words, longest names first. Match it case-insensitively and give what
+    it matched to ``month_in`` for the month's number."""
+    alternatives = []
+    first_letters: set[str] = set()
+    for name in sorted(_month_words(), key=len, reverse=True):
+        parts = [_WRITTEN_LETTER.get(ch) or re.escape(ch) for ch in name]
+        alternatives.append("".join(parts).replace(r"\ ", r"\s+").replace(" ", r"\s+"))
+        first_letters.update(_WRITTEN_LETTER.get(name[0], name[0]).strip("[]"))
+    # A look at the first letter first: the alternation is tried only where a name can begin.
+    return f"(?=[{''.join(sorted(first_letters))}])(?:{'|'.join(alternatives)})"
 
 
 @lru_cache(maxsize=20_000)
