@@ -33,6 +33,7 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
+    FAMILY_FIRST_LINEAGE,
     drop_titles,
     formal_name,
     has_article,
@@ -807,15 +808,16 @@ def _name_parts(
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
         reading_m = parse_full_name(parts["mother"])[0]
-        if reading_m.form in ("family, given", "FAMILY given"):
+        if reading_m.form in ("family, given", "FAMILY given", FAMILY_FIRST_LINEAGE):
             parts["mother"] = reading_m.parts["first_name"]
         else:
             parts["mother"] = strip_asides(parts["mother"])
     return parts
 
 
-# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name.
-_MOTHER_WORD = re.compile(r"^\s*(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))\s*[:：]?\s+")
+# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
+# «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
+_MOTHER_WORD = re.compile(r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها))\s*[:：]?\s+")
 
 
 # An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the

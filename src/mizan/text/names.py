@@ -381,6 +381,35 @@ def _parse_full_name(full_name: str) -> tuple[NameReading, ...]:
     return tuple(_readings(full_name))
 
 
+# The form of a reading "FAMILY Name bin Father": the family name first, before the name that
+# «بن/ابن/بنت» follows (a hand-copied prison register, issue 15, set 8).
+FAMILY_FIRST_LINEAGE = "family first, son of"
+
+
+def _family_before_lineage(text: str) -> dict[str, str] | None:
+    """The parts of a name whose family name is written first, before the person's name and
+    «بن/ابن/بنت» and the father's («الحموي زياد بن عبد الكريم», "Hamwi Ziad bin Abdulkarim"), or
+    None for any other form. The word just before the first «بن» is the person's name and the
+    words before it the family's when nothing follows the father's name but further «بن» and a
+    name (his grandfather's), or when the first word has the article and the last has not
+    («الحسن احمد بن محمود علي»)."""
+    match = _LINEAGE.search(text)
+    if match is None:
+        return None
+    head = _without_titles(name_words(text[: match.start()]))
+    if len(head) < 2:
+        return None
+    chain = [name_words(segment) for segment in _LINEAGE.split(text[match.end() :])]
+    tail = [word for words in chain for word in words]
+    if not tail:
+        return None
+    if any(len(words) != 1 for words in chain) and not (
+        _has_article(head[0]) and not _has_article(tail[-1])
+    ):
+        return None
+    return _given_parts([head[-1], *tail], " ".join(head[:-1]))
+
+
 def _readings(full_name: str) -> list[NameReading]:
     """Every plausible reading of a full name into first, father, grandfather and family name,
     the likeliest first. The verbatim text stays with the caller; this only reads it.
@@ -421,6 +450,9 @@ def _readings(full_name: str) -> list[NameReading]:
         if upper[-1]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
+        before = _family_before_lineage(text)
+        if before is not None:
+            return [NameReading(before, 0.9, FAMILY_FIRST_LINEAGE)]
         if len(words) == 2:
             # "Ghada bint Ahmad", "علي بن حسن": a name and the father's, no family name.
             return [NameReading(_given_parts(words, ""), 0.9, "son of")]
