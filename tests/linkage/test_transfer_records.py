@@ -79,3 +79,10 @@ def test_a_mothers_name_that_starts_like_umm_is_her_name() -> None:
     for name in ("امينة", "أماني"):
         features = record_features(_person(first_name="حسن", mother_name=name))
         assert features["mother_n"] == record_features(_person(first_name=name))["first_n"]
+
+
+@pytest.mark.parametrize("cell", ["المهندس خالد", "الأستاذ خالد", "المهندسة خالد", "أستاذ خالد"])
+def test_an_engineers_or_teachers_title_in_the_first_name_cell_is_no_name(cell: str) -> None:
+    features = record_features(_person(first_name=cell, family_name="العلي"))
+    plain = record_features(_person(first_name="خالد", family_name="العلي"))
+    assert (features["first_n"], features["first_k"]) == (plain["first_n"], plain["first_k"])
