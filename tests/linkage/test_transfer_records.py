@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage.features import record_features, record_readings
+from mizan.linkage.features import ListVocabulary, record_features, record_readings
 from mizan.text.names import parse_full_name
 from tests.linkage.rows import person as _person
 
@@ -86,3 +86,16 @@ def test_an_engineers_or_teachers_title_in_the_first_name_cell_is_no_name(cell: 
     features = record_features(_person(first_name=cell, family_name="العلي"))
     plain = record_features(_person(first_name="خالد", family_name="العلي"))
     assert (features["first_n"], features["first_k"]) == (plain["first_n"], plain["first_k"])
+
+
+def test_both_final_yaa_spellings_of_a_family_name_key_alike_whatever_their_shares() -> None:
+    # A copyist writes ى for ي (and a typist the reverse) often enough that neither spelling
+    # is twice the other: the two must still share one key (blocking joins on it).
+    rows = [_person(first_name="زينب", family_name="الحموي") for _ in range(3)]
+    rows += [_person(first_name="زينب", family_name="الحموى") for _ in range(2)]
+    rows += [_person(first_name="هدى", family_name="المصطفى") for _ in range(3)]
+    rows += [_person(first_name="هدى", family_name="المصطفي") for _ in range(3)]
+    vocabulary = ListVocabulary.of(rows)
+    keys = [record_features(row, vocabulary)["family_k"] for row in rows]
+    assert len(set(keys[:5])) == 1
+    assert len(set(keys[5:])) == 1

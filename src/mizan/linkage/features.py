@@ -468,8 +468,13 @@ def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
         return word
     if is_given_name_spelling(other):
         return other
-    if vocabulary is not None and vocabulary.count(other) > 2 * vocabulary.count(word):
-        return other
+    if vocabulary is not None:
+        # The spelling the lists write more often, so that both spellings of one name get one
+        # key whatever their shares (a copyist's الحموى beside الحموي, issue 15, set 8); on a
+        # tie, ي, the nisba's letter.
+        mine, theirs = vocabulary.yaa_count(word), vocabulary.yaa_count(other)
+        if theirs > mine or (theirs == mine and mine and other[-1] == "ي"):
+            return other
     return word
 
 
@@ -480,6 +485,15 @@ _GIVEN_PARTS = ("first", "father", "grandfather")
 def _word_form(word: str) -> str:
     """A name word as the vocabulary counts it: search form, no spaces, no hyphens."""
     return normalise_for_search(word).replace(" ", "").replace("-", "")
+
+
+_YAAS = ("ي", "ى")
+
+
+def _yaa_form(word: str) -> str:
+    """A word ending in ي or ى as ``ListVocabulary.final_yaa`` counts it: its ``_word_form``
+    (which folds the two) with its own final letter."""
+    return _word_form(word)[:-1] + word[-1]
 
 
 class ListVocabulary:
@@ -506,7 +520,7 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("abu_families", "as_family", "as_given", "words")
+    __slots__ = ("abu_families", "as_family", "as_given", "final_yaa", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
@@ -515,11 +529,15 @@ class ListVocabulary:
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
+        # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
+        # search form folds the two, and a copyist or typist writes one for the other.
+        self.final_yaa: Counter[str] = Counter()
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
         vocabulary = cls()
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
+        final_yaa = vocabulary.final_yaa
         for row in rows:
             row = read_name_cells(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
@@ -527,10 +545,14 @@ class ListVocabulary:
             for part in ("first", "father", "grandfather", "family", "mother"):
                 for word in (row.get(f"{part}_name") or "").split():
                     words[_word_form(word)] += 1
+                    if word[-1] in _YAAS:
+                        final_yaa[_yaa_form(word)] += 1
             full = (row.get("full_name") or "").strip()
             if full:
                 for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
+                    if word[-1] in _YAAS:
+                        final_yaa[_yaa_form(word)] += 1
                 if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
@@ -548,6 +570,10 @@ class ListVocabulary:
 
     def count(self, word: str) -> int:
         return self.words.get(_word_form(word), 0)
+
+    def yaa_count(self, word: str) -> int:
+        """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
+        return self.final_yaa.get(_yaa_form(word), 0)
 
     def repair(self, text: str) -> str:
         """``text`` with OCR's word splits mended and its merges split, where the lists say so:
