@@ -42,6 +42,7 @@ from mizan.text.names import (
     name_words,
     parse_full_name,
     strip_asides,
+    unfold_passport_name,
 )
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
@@ -549,7 +550,8 @@ class ListVocabulary:
                         final_yaa[_yaa_form(word)] += 1
             full = (row.get("full_name") or "").strip()
             if full:
-                for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
+                spaced = strip_asides(unfold_passport_name(full))
+                for word in spaced.replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
@@ -726,7 +728,7 @@ def _readings_of(
     are mended, the order the lists support first and the other one second when the lists and
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
     as written and without it (``KUNYA_ASIDE_ODDS``)."""
-    full = _post_name(full)
+    full = unfold_passport_name(_post_name(full))
     aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
         # As written first: the lists' own traits (``engine._traits``) keep it, and a list that

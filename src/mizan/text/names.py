@@ -371,6 +371,25 @@ def strip_asides(full_name: str) -> str:
     return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
 
 
+# A name copied from a passport's machine-readable zone: the family name, «<<», the given names,
+# each «<» a space and the rest of the field filled with «<» ("EL<MEQDAD<<LAMA<KHALAF<<<<<").
+_PASSPORT_ZONE = re.compile(r"^\s*([A-Za-z][A-Za-z<]*?)<<+(?:([A-Za-z][A-Za-z<]*?)<*)?\s*$")
+
+
+def unfold_passport_name(text: str) -> str:
+    """A name written as a passport's machine-readable zone writes it («SALAMA<<SOLEIMAN<MAHMUD»)
+    in the "FAMILY, Given Father" form every list reads («SALAMA, SOLEIMAN MAHMUD»); any other
+    text unchanged (issue 15, set 8's asylum list)."""
+    if "<<" not in text:
+        return text
+    match = _PASSPORT_ZONE.match(text)
+    if match is None:
+        return text
+    family = match.group(1).replace("<", " ").strip()
+    given = (match.group(2) or "").replace("<", " ").strip()
+    return f"{family}, {given}" if given else family
+
+
 def parse_full_name(full_name: str) -> list[NameReading]:
     """See ``_parse_full_name``; the readings are cached (lists repeat names) and read-only."""
     return list(_parse_full_name(full_name))
@@ -418,10 +437,11 @@ def _readings(full_name: str) -> list[NameReading]:
     the comma is the family name); an upper-case family name before or after the given names
     (``HAMWI Rana Khaled``, ``Rana Khaled HAMWI``); "son of" / bin / ibn / bint / بن between a
     name and the father's; a kunya or nickname in brackets, quotes or after "a.k.a.", set aside;
-    leading titles dropped. Without any sign the natural order (first … family) is read with a
+    leading titles dropped; a passport zone's «FAMILY<<GIVEN<FATHER» read as "FAMILY, Given
+    Father". Without any sign the natural order (first … family) is read with a
     confidence of 0.7 and the family-first order given as a second reading.
     """
-    text = drop_titles(strip_asides(full_name))
+    text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
     if "," in text or "،" in text:
