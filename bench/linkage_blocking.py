@@ -60,7 +60,10 @@ def main() -> int:
     person = [truth.get((r.source, r.record_id)) for r in records]
     source = [r.source for r in records]
 
-    table = pa.table({name: columns[name] for name in ("unique_id", *FEATURE_COLUMNS)})
+    if hasattr(engine, "_name_pairs"):
+        columns["name_pairs"] = engine._name_pairs(columns, record_of)
+    names = ("unique_id", *FEATURE_COLUMNS, *(("name_pairs",) if "name_pairs" in columns else ()))
+    table = pa.table({name: columns[name] for name in names})
     connection = duckdb.connect(":memory:")
     connection.register("t", table)
     started = time.perf_counter()
@@ -68,7 +71,18 @@ def main() -> int:
     per_rule: list[tuple[str, int, int]] = []
     for rule in model.blocking_rules():
         sql = rule["blocking_rule"]
-        query = f"SELECT l.unique_id, r.unique_id FROM t AS l JOIN t AS r ON ({sql})"  # noqa: S608
+        source_table = "t"
+        for column in rule.get("arrays_to_explode", ()):
+            # The rule joins on one element of an array column (``engine._name_pairs``).
+            connection.execute(
+                f"CREATE OR REPLACE TEMP TABLE x AS SELECT * REPLACE (unnest({column}) AS {column})"  # noqa: S608
+                " FROM t"
+            )
+            source_table = "x"
+        query = (
+            f"SELECT DISTINCT l.unique_id, r.unique_id FROM {source_table} AS l"  # noqa: S608
+            f" JOIN {source_table} AS r ON ({sql})"
+        )
         found = connection.execute(query + " AND l.unique_id < r.unique_id").fetchall()
         new = 0
         for a, b in found:

@@ -33,6 +33,7 @@ from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_yea
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
+    FAMILY_FIRST_LINEAGE,
     drop_titles,
     formal_name,
     has_article,
@@ -41,6 +42,7 @@ from mizan.text.names import (
     name_words,
     parse_full_name,
     strip_asides,
+    unfold_passport_name,
 )
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
@@ -467,8 +469,13 @@ def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
         return word
     if is_given_name_spelling(other):
         return other
-    if vocabulary is not None and vocabulary.count(other) > 2 * vocabulary.count(word):
-        return other
+    if vocabulary is not None:
+        # The spelling the lists write more often, so that both spellings of one name get one
+        # key whatever their shares (a copyist's الحموى beside الحموي, issue 15, set 8); on a
+        # tie, ي, the nisba's letter.
+        mine, theirs = vocabulary.yaa_count(word), vocabulary.yaa_count(other)
+        if theirs > mine or (theirs == mine and mine and other[-1] == "ي"):
+            return other
     return word
 
 
@@ -479,6 +486,15 @@ _GIVEN_PARTS = ("first", "father", "grandfather")
 def _word_form(word: str) -> str:
     """A name word as the vocabulary counts it: search form, no spaces, no hyphens."""
     return normalise_for_search(word).replace(" ", "").replace("-", "")
+
+
+_YAAS = ("ي", "ى")
+
+
+def _yaa_form(word: str) -> str:
+    """A word ending in ي or ى as ``ListVocabulary.final_yaa`` counts it: its ``_word_form``
+    (which folds the two) with its own final letter."""
+    return _word_form(word)[:-1] + word[-1]
 
 
 class ListVocabulary:
@@ -505,7 +521,7 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("abu_families", "as_family", "as_given", "words")
+    __slots__ = ("abu_families", "as_family", "as_given", "final_yaa", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
@@ -514,11 +530,15 @@ class ListVocabulary:
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
+        # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
+        # search form folds the two, and a copyist or typist writes one for the other.
+        self.final_yaa: Counter[str] = Counter()
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
         vocabulary = cls()
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
+        final_yaa = vocabulary.final_yaa
         for row in rows:
             row = read_name_cells(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
@@ -526,10 +546,15 @@ class ListVocabulary:
             for part in ("first", "father", "grandfather", "family", "mother"):
                 for word in (row.get(f"{part}_name") or "").split():
                     words[_word_form(word)] += 1
+                    if word[-1] in _YAAS:
+                        final_yaa[_yaa_form(word)] += 1
             full = (row.get("full_name") or "").strip()
             if full:
-                for word in strip_asides(full).replace(",", " ").replace("،", " ").split():
+                spaced = strip_asides(unfold_passport_name(full))
+                for word in spaced.replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
+                    if word[-1] in _YAAS:
+                        final_yaa[_yaa_form(word)] += 1
                 if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
@@ -547,6 +572,10 @@ class ListVocabulary:
 
     def count(self, word: str) -> int:
         return self.words.get(_word_form(word), 0)
+
+    def yaa_count(self, word: str) -> int:
+        """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
+        return self.final_yaa.get(_yaa_form(word), 0)
 
     def repair(self, text: str) -> str:
         """``text`` with OCR's word splits mended and its merges split, where the lists say so:
@@ -699,7 +728,7 @@ def _readings_of(
     are mended, the order the lists support first and the other one second when the lists and
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
     as written and without it (``KUNYA_ASIDE_ODDS``)."""
-    full = _post_name(full)
+    full = unfold_passport_name(_post_name(full))
     aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
         # As written first: the lists' own traits (``engine._traits``) keep it, and a list that
@@ -807,15 +836,16 @@ def _name_parts(
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
         reading_m = parse_full_name(parts["mother"])[0]
-        if reading_m.form in ("family, given", "FAMILY given"):
+        if reading_m.form in ("family, given", "FAMILY given", FAMILY_FIRST_LINEAGE):
             parts["mother"] = reading_m.parts["first_name"]
         else:
             parts["mother"] = strip_asides(parts["mother"])
     return parts
 
 
-# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name.
-_MOTHER_WORD = re.compile(r"^\s*(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))\s*[:：]?\s+")
+# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
+# «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
+_MOTHER_WORD = re.compile(r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها))\s*[:：]?\s+")
 
 
 # An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the

@@ -371,6 +371,25 @@ def strip_asides(full_name: str) -> str:
     return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
 
 
+# A name copied from a passport's machine-readable zone: the family name, «<<», the given names,
+# each «<» a space and the rest of the field filled with «<» ("EL<MEQDAD<<LAMA<KHALAF<<<<<").
+_PASSPORT_ZONE = re.compile(r"^\s*([A-Za-z][A-Za-z<]*?)<<+(?:([A-Za-z][A-Za-z<]*?)<*)?\s*$")
+
+
+def unfold_passport_name(text: str) -> str:
+    """A name written as a passport's machine-readable zone writes it («SALAMA<<SOLEIMAN<MAHMUD»)
+    in the "FAMILY, Given Father" form every list reads («SALAMA, SOLEIMAN MAHMUD»); any other
+    text unchanged (issue 15, set 8's asylum list)."""
+    if "<<" not in text:
+        return text
+    match = _PASSPORT_ZONE.match(text)
+    if match is None:
+        return text
+    family = match.group(1).replace("<", " ").strip()
+    given = (match.group(2) or "").replace("<", " ").strip()
+    return f"{family}, {given}" if given else family
+
+
 def parse_full_name(full_name: str) -> list[NameReading]:
     """See ``_parse_full_name``; the readings are cached (lists repeat names) and read-only."""
     return list(_parse_full_name(full_name))
@@ -381,6 +400,35 @@ def _parse_full_name(full_name: str) -> tuple[NameReading, ...]:
     return tuple(_readings(full_name))
 
 
+# The form of a reading "FAMILY Name bin Father": the family name first, before the name that
+# «بن/ابن/بنت» follows (a hand-copied prison register, issue 15, set 8).
+FAMILY_FIRST_LINEAGE = "family first, son of"
+
+
+def _family_before_lineage(text: str) -> dict[str, str] | None:
+    """The parts of a name whose family name is written first, before the person's name and
+    «بن/ابن/بنت» and the father's («الحموي زياد بن عبد الكريم», "Hamwi Ziad bin Abdulkarim"), or
+    None for any other form. The word just before the first «بن» is the person's name and the
+    words before it the family's when nothing follows the father's name but further «بن» and a
+    name (his grandfather's), or when the first word has the article and the last has not
+    («الحسن احمد بن محمود علي»)."""
+    match = _LINEAGE.search(text)
+    if match is None:
+        return None
+    head = _without_titles(name_words(text[: match.start()]))
+    if len(head) < 2:
+        return None
+    chain = [name_words(segment) for segment in _LINEAGE.split(text[match.end() :])]
+    tail = [word for words in chain for word in words]
+    if not tail:
+        return None
+    if any(len(words) != 1 for words in chain) and not (
+        _has_article(head[0]) and not _has_article(tail[-1])
+    ):
+        return None
+    return _given_parts([head[-1], *tail], " ".join(head[:-1]))
+
+
 def _readings(full_name: str) -> list[NameReading]:
     """Every plausible reading of a full name into first, father, grandfather and family name,
     the likeliest first. The verbatim text stays with the caller; this only reads it.
@@ -389,10 +437,11 @@ def _readings(full_name: str) -> list[NameReading]:
     the comma is the family name); an upper-case family name before or after the given names
     (``HAMWI Rana Khaled``, ``Rana Khaled HAMWI``); "son of" / bin / ibn / bint / بن between a
     name and the father's; a kunya or nickname in brackets, quotes or after "a.k.a.", set aside;
-    leading titles dropped. Without any sign the natural order (first … family) is read with a
+    leading titles dropped; a passport zone's «FAMILY<<GIVEN<FATHER» read as "FAMILY, Given
+    Father". Without any sign the natural order (first … family) is read with a
     confidence of 0.7 and the family-first order given as a second reading.
     """
-    text = drop_titles(strip_asides(full_name))
+    text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
     if "," in text or "،" in text:
@@ -421,6 +470,9 @@ def _readings(full_name: str) -> list[NameReading]:
         if upper[-1]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
+        before = _family_before_lineage(text)
+        if before is not None:
+            return [NameReading(before, 0.9, FAMILY_FIRST_LINEAGE)]
         if len(words) == 2:
             # "Ghada bint Ahmad", "علي بن حسن": a name and the father's, no family name.
             return [NameReading(_given_parts(words, ""), 0.9, "son of")]
