@@ -161,3 +161,21 @@ def test_alloush_is_ali() -> None:
     assert record_features(_person(first_name="علوش"))["first_k"] == "aly"
     # As a family name it stays what it is.
     assert record_features(_person(family_name="علوش"))["family_k"] != "aly"
+
+
+def test_a_common_name_misread_by_its_dots_weighs_no_more_than_its_same_spelling() -> None:
+    """Set 8: «اجمد» (أحمد, a dot misread) weighed +8.3 against «احمد» where «احمد» twice weighs
+    +4.6: the dots level is lowered by how often the lists write the name."""
+    from mizan.text import name_keys
+
+    a = _person(first_name="احمد", father_name="محمد", family_name="الحسين")
+    b = _person(first_name="اجمد", father_name="محمد", family_name="الحسين")
+    frequencies = {"first_k": {name_keys("احمد")[0]: 0.06}}
+    fields = {
+        f.field: f for f in score_pair(a, b, population=5000, term_frequencies=frequencies).fields
+    }
+    same = {
+        f.field: f for f in score_pair(a, a, population=5000, term_frequencies=frequencies).fields
+    }
+    assert fields["first"].level == "same letters but dots"
+    assert fields["first"].weight <= same["first"].weight

@@ -138,3 +138,26 @@ def test_every_level_of_the_model_has_words_for_the_reviewer() -> None:
         if not level.get("is_null_level")
     }
     assert labels - set(LEVEL_LABELS) == set()
+
+
+def test_records_of_two_lists_born_years_apart_join_only_on_their_own_pair() -> None:
+    """Set 8: «محمد مصطفى العلي» born 1991 (families) and «Muhammad Umar AL ALI» born 1973
+    (asylum) met only through a third record without a birth year («محمد ابن عمر العلي»):
+    two records of different lists whose years are far apart join no cluster through others;
+    their own pair, strong enough, still joins them (a misread year)."""
+    rows = [
+        _person(first_name="محمد", father_name="مصطفى", family_name="العلي", birth_year="1991"),
+        _person(full_name="Muhammad Umar AL ALI", birth_year="1973"),
+        _person(full_name="محمد ابن عمر العلي"),
+        _person(full_name="محمد مصطفى العلي", birth_year="1978"),
+    ]
+    traits = _traits_of(rows)
+    refuse = _cannot_link(traits, ["families", "asylum", "transfer", "un"], direct=2.0)
+    assert refuse is not None
+    assert refuse(0, 1, None) and refuse(0, 1, -1.0)
+    assert not refuse(0, 1, 2.5)  # their own pair says so
+    assert not refuse(0, 2, None) and not refuse(1, 2, None)  # no year to contradict
+    assert not refuse(1, 3, None)  # 1973 and 1978: within the years a list's ages are off
+    pairs = [(0, 2, 3.0), (1, 2, 2.5), (0, 1, -6.0)]
+    owner = _average_linkage(3, pairs, -2.0, refuse)
+    assert owner[0] != owner[1]
