@@ -160,6 +160,9 @@ _LINEAGE = re.compile(
     re.IGNORECASE,
 )
 _FAMILY_MARKERS = frozenset({"al", "el"})
+# A passport's machine-readable name (ICAO 9303): family name words joined by «<», «<<», the
+# given names joined by «<», «<» filling the field to its end. Letters only, no space.
+_MRZ = re.compile(r"([^\W\d_<]+(?:<[^\W\d_<]+)*)<<([^\W\d_<]+(?:<[^\W\d_<]+)*)?<*")
 
 
 def _without_titles(words: list[str]) -> list[str]:
@@ -392,6 +395,14 @@ def _readings(full_name: str) -> list[NameReading]:
     leading titles dropped. Without any sign the natural order (first … family) is read with a
     confidence of 0.7 and the family-first order given as a second reading.
     """
+    passport = _MRZ.fullmatch(full_name.strip())
+    if passport is not None:
+        # A passport's machine-readable name: the family name, «<<», the given names apart by
+        # «<» (the first, then the father's in Syrian papers), padded with «<» to the field's
+        # length: ``HADDAD<<HANNA<NICOLAS``, ``AL<HAMWI<<FAISAL``. The parts are read as words.
+        family = " ".join(passport.group(1).split("<"))
+        given = name_words(" ".join((passport.group(2) or "").split("<")))
+        return [NameReading(_given_parts(given, family), 0.95, "MRZ")]
     text = drop_titles(strip_asides(full_name))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]

@@ -56,6 +56,7 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_germanic_spelling",
+    "is_italian_spelling",
     "is_kurmanji_spelling",
     "is_relative_word",
     "is_title",
@@ -881,6 +882,46 @@ def _germanic_word(word: str) -> str:
     return "you" + word[2:] if word.startswith("yu") else word
 
 
+# Italian and Spanish spelling, as the offices of those countries write Arabic names (asylum
+# files). Italian: gi, and g before e or i, ج ("Giamal", "Gihad"; the key reads g so already),
+# sci, and sc before e or i, ش ("Sciadi", "Hasciem"), ch خ ("Churi", "Chalil"), i before a vowel
+# at a word's start ي ("Iusuf", "Iahia"). Spanish: j خ ("Jaled", "Eljatib"), y before a vowel ج
+# ("Yamal", "Nayar"; also ي, as in "Yusuf", which the reading as written keeps). Both: u before a
+# vowel at a word's start or after one, or in a final -ui, و ("Ualid", "Yabaui", "Hamui"; not
+# the short u of "Fuad", "Suad"). Read only when the record's list says so (``romance="it"`` or
+# ``"es"``): English and French read j, y, ch and sc otherwise. Applied to search-form words.
+_ROMANCE_W = (re.compile(r"^u(?=[aeiou])|(?<=[aeiou])u(?=[aeiou])|(?<=[^aeiou])u(?=i$)"), "w")
+_ROMANCE_STEPS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "it": (
+        (re.compile(r"sci(?=[aou])|sc(?=[ei])"), "sh"),
+        (re.compile(r"(?<!s)ch"), "kh"),
+        (re.compile(r"^i(?=[aou])"), "y"),
+        _ROMANCE_W,
+    ),
+    "es": (
+        (re.compile(r"j"), "kh"),
+        (re.compile(r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])"), "j"),
+        _ROMANCE_W,
+    ),
+}
+# Letters only Italian spelling writes in an Arabic name: gi or sci before a vowel that is not
+# i ("Giamal", "ALNAGIAR", "Sciadi"), sc before e or i ("Hasciem"), u or i before another vowel
+# at a word's start ("Ualid", "Iusuf"). English "Ghiath" and "Iyad" have none.
+_ITALIAN_WORD = re.compile(r"(?:gi|sci)[aou]|sc[ei]|\b[ui][aou]|\bu[ei]", re.IGNORECASE)
+
+
+def is_italian_spelling(text: str) -> bool:
+    """Whether ``text`` has a Latin word in Italian spelling of its own ("Giamal", "Sciadi",
+    "Ualid", "Iusuf")."""
+    return bool(_ITALIAN_WORD.search(text))
+
+
+def _romance_word(word: str, romance: str) -> str:
+    for pattern, letters in _ROMANCE_STEPS[romance]:
+        word = pattern.sub(letters, word)
+    return word
+
+
 # Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
 # hamza that starts a word, or stands between two consonants, is ق. One before a long vowel is
 # the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي); one after alef or at the
@@ -902,7 +943,12 @@ _KURDISH_VOWEL_SEAT = re.compile(
 
 
 def _search_words(
-    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+    text: str,
+    *,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
 ) -> list[str]:
     if "\u0626" in text:
         text = _KURDISH_VOWEL_SEAT.sub("\u0627", text)
@@ -919,6 +965,11 @@ def _search_words(
     if germanic:
         return [
             _arabizi(_germanic_word(word) if word.isascii() else word)
+            for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+        ]
+    if romance:
+        return [
+            _arabizi(_romance_word(word, romance) if word.isascii() else word)
             for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
         ]
     return [
@@ -941,7 +992,12 @@ def name_key(word: str) -> str:
 
 
 def name_keys(
-    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+    text: str,
+    *,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
 ) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
@@ -949,7 +1005,9 @@ def name_keys(
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    words = _search_words(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
+    words = _search_words(
+        text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance
+    )
     return [key for key, _first, _last in name_key_spans(words)]
 
 

@@ -1,0 +1,118 @@
+"""Italian and Spanish spellings and passport machine-readable names (issue 15, branch
+`linklatin`): what the eighth independent set's asylum list showed lost (Giamal, Ualid, Sciadi,
+Yamal, Jaled; ``HADDAD<<HANNA<NICOLAS``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage.features import (
+    ROMANCE_LIST,
+    mark_romance_lists,
+    record_features,
+    record_readings,
+)
+from mizan.text import name_keys
+from mizan.text.names import parse_full_name
+from mizan.text.translit import is_italian_spelling
+from tests.linkage.rows import person as _person
+
+
+@pytest.mark.parametrize(
+    ("mrz", "first", "father", "family"),
+    [
+        ("HADDAD<<HANNA<NICOLAS", "HANNA", "NICOLAS", "HADDAD"),
+        ("HAMSI<<MOSTAFA", "MOSTAFA", "", "HAMSI"),
+        ("ALAHMAD<<SCIADI<FARIS<<<<<<<<<<<<<<<<<<", "SCIADI", "FARIS", "ALAHMAD"),
+        ("EL<NAJAR<<ABD<AL<RAHMAN<OMAR", "ABD AL RAHMAN", "OMAR", "EL NAJAR"),
+        ("ABU<FAJR<<MAHMUD", "MAHMUD", "", "ABU FAJR"),
+    ],
+)
+def test_a_passport_machine_readable_name_is_family_then_given_then_others(
+    mrz: str, first: str, father: str, family: str
+) -> None:
+    reading = parse_full_name(mrz)[0]
+    assert reading.form == "MRZ"
+    assert reading.confidence >= 0.9
+    parts = reading.parts
+    assert (parts["first_name"], parts["father_name"], parts["family_name"]) == (
+        first,
+        father,
+        family,
+    )
+
+
+def test_a_passport_name_keys_like_the_arabic_name() -> None:
+    features = record_features(_person(full_name="EL<NAJAR<<ABD<AL<RAHMAN<OMAR"))
+    arabic = record_features(
+        _person(first_name="عبد الرحمن", father_name="عمر", family_name="النجار")
+    )
+    for part in ("first_k", "father_k", "family_k"):
+        assert features[part] == arabic[part], part
+
+
+def test_a_name_with_angle_brackets_but_no_double_is_not_read_as_a_passport_name() -> None:
+    assert parse_full_name("Ahmad <Hamwi>")[0].form != "MRZ"
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Sciadi", "شادي"),
+        ("Alsciufi", "الشوفي"),
+        ("Hasciem", "هاشم"),
+        ("Ualid", "وليد"),
+        ("Uissam", "وسام"),
+        ("Iusuf", "يوسف"),
+        ("Iahia", "يحيى"),
+        ("Hamui", "الحموي"),
+        ("CHURI", "خوري"),
+        ("Chalil", "خليل"),
+    ],
+)
+def test_a_name_is_read_in_italian_spelling_when_asked(latin: str, arabic: str) -> None:
+    assert name_keys(latin, romance="it") == name_keys(arabic)
+    # In the English or French tradition the same letters are another name.
+    assert name_keys(latin) != name_keys(arabic)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Jaled", "خالد"),
+        ("ELJATIB", "الخطيب"),
+        ("Yamal", "جمال"),
+        ("EL-NAYAR", "النجار"),
+        ("Yibrail", "جبرائيل"),
+        ("Khaled", "خالد"),
+    ],
+)
+def test_a_name_is_read_in_spanish_spelling_when_asked(latin: str, arabic: str) -> None:
+    # j is خ and y before a vowel ج ("Yusuf" keeps its y = ي in the reading as written).
+    assert name_keys(latin, romance="es") == name_keys(arabic)
+
+
+def test_italian_letters_of_their_own_are_told_from_english_and_french() -> None:
+    for text in ("Giamal", "Sciadi", "Ualid", "Iusuf", "ALNAGIAR", "Hasciem"):
+        assert is_italian_spelling(text), text
+    for text in ("Gamal", "Walid", "Chadi", "Yusuf", "Ghiath", "Iyad", "Ibrahim", "Fuad"):
+        assert not is_italian_spelling(text), text
+
+
+def test_a_list_in_italian_or_spanish_spelling_reads_its_plain_records_both_ways() -> None:
+    asylum = [
+        _person(record_id=str(n), first_name=name, family_name="HADDAD")
+        for n, name in enumerate(["Giamal", "Sciadi", "Ualid", "Jaled", "Yamal", "Khaled"])
+    ]
+    english = [_person(record_id="9", first_name="Jamal", family_name="Haddad")]
+    marked = mark_romance_lists([*asylum, *english], ["it"] * 6 + ["en"])
+    assert [bool(record.get(ROMANCE_LIST)) for record in marked] == [1] * 6 + [0]
+
+    def first_keys(record: dict[str, str]) -> set[str]:
+        return {features["first_k"] for features, _odds in record_readings(record)}
+
+    for record, arabic in zip(marked[:5], ["جمال", "شادي", "وليد", "خالد", "جمال"], strict=True):
+        assert name_keys(arabic)[0] in first_keys(record), record["first_name"]
+    # The reading as written comes first and stays; an English list is read as before.
+    assert record_readings(marked[3])[0][0]["first_k"] == name_keys("Jaled")[0]
+    assert first_keys(marked[6]) == {name_keys("Jamal")[0]}
