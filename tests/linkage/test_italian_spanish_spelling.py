@@ -116,3 +116,30 @@ def test_a_list_in_italian_or_spanish_spelling_reads_its_plain_records_both_ways
     # The reading as written comes first and stays; an English list is read as before.
     assert record_readings(marked[3])[0][0]["first_k"] == name_keys("Jaled")[0]
     assert first_keys(marked[6]) == {name_keys("Jamal")[0]}
+
+
+@pytest.mark.parametrize(
+    ("western", "arabic"),
+    [
+        ("Peter", "بطرس"),
+        ("Pietro", "بطرس"),
+        ("George", "جورج"),
+        ("Giorgio", "جورج"),
+        ("Joseph", "يوسف"),
+        ("Giuseppe", "يوسف"),
+        ("Gabriel", "جبرائيل"),
+        ("Simon", "سمعان"),
+        ("Nicolas", "نقولا"),
+    ],
+)
+def test_the_western_form_of_a_christian_name_keys_as_the_arabic_name(
+    western: str, arabic: str
+) -> None:
+    assert name_keys(western) == name_keys(arabic)
+
+
+def test_an_abbreviated_muhammad_in_capitals_is_no_part_of_the_family_name() -> None:
+    for full, family in (("ABUASSAF MHD Ibrahim", "ABUASSAF"), ("AL-HASAN MHD Obaida", "AL-HASAN")):
+        parts = parse_full_name(full)[0].parts
+        assert (parts["first_name"], parts["family_name"]) == ("MHD", family), full
+    assert name_keys("Moh.") == name_keys("محمد")

@@ -1157,6 +1157,13 @@ def mark_romance_lists(
     return _marked(records, sources, romance)
 
 
+def _romance_spelling(given: str, romance: str) -> str:
+    """The Italian or Spanish reading of a given name, unless as written it is already a common
+    given name: a Spanish office writes ي as y too ("Yusuf", "Yasin"), and the j of an office
+    that writes ج so ("Jamil", "Jihad") is no خ."""
+    return "" if romance and given and is_given_name(given) else romance
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
@@ -1174,12 +1181,14 @@ def _features(
             # part every list gives.
             text = _first_word(text) if text else ""
             usual = _usual_yaa(parts[part], vocabulary)
-            key = _first_word_key(usual, turkish, germanic, kurmanji, romance) if text else ""
+            spelling = _romance_spelling(text, romance)
+            key = _first_word_key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
             name = formal_name(text) if part in _GIVEN_PARTS else text
             usual = _usual_yaa(name, vocabulary)
-            key = _key(usual, turkish, germanic, kurmanji, romance) if text else ""
+            spelling = _romance_spelling(text, romance) if part in _GIVEN_PARTS else romance
+            key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None

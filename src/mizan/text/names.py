@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
-from mizan.text.translit import ABD_MISREAD_WORDS
+from mizan.text.translit import ABD_MISREAD_WORDS, is_muhammad_abbreviation
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
 # العبد (ʿAbd with the article) opens a family name: العبد الله, العبد الرحمن.
@@ -201,8 +201,14 @@ def _is_family_title(word: str) -> bool:
 
 
 def _is_upper_word(word: str) -> bool:
+    """Whether a word is in capitals, as a family name is marked ("HAMWI"); "MHD", an
+    abbreviation of محمد, is a given name in capitals ("ABUASSAF MHD Ibrahim")."""
     letters = [char for char in word if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
+    return (
+        len(letters) >= 2
+        and all(char.isupper() for char in letters)
+        and not is_muhammad_abbreviation(word)
+    )
 
 
 def _given_parts(words: list[str], family: str) -> dict[str, str]:

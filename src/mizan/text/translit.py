@@ -58,6 +58,7 @@ __all__ = [
     "is_germanic_spelling",
     "is_italian_spelling",
     "is_kurmanji_spelling",
+    "is_muhammad_abbreviation",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -171,6 +172,7 @@ _LATIN_SPELLINGS: dict[str, str] = {
     "mhmd": "muhammad",
     "mohd": "muhammad",
     "muhd": "muhammad",
+    "moh": "muhammad",  # "Moh.", as Syrian civil papers abbreviate it
     "amr": "amru",
     # French and Maghrebi lists drop the first vowel of إبراهيم.
     "brahim": "ibrahim",
@@ -207,6 +209,20 @@ _LATIN_THA: dict[str, str] = {
     "bussaina": "buthaina",
 }
 _LATIN_SPELLINGS.update(_LATIN_THA)
+# The western forms of Christian given names that European offices write for the Arabic one
+# (common knowledge, as ``_EXONYMS`` of places): no letter rule reaches بطرس from "Peter".
+# English, French, Italian, Spanish and German forms, in search form.
+_WESTERN_GIVEN_NAMES: dict[str, str] = {
+    **dict.fromkeys(("peter", "pierre", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
+    **dict.fromkeys(("george", "georges", "giorgio", "jorge", "georg"), "\u062c\u0648\u0631\u062c"),
+    **dict.fromkeys(("joseph", "giuseppe", "jose", "josef"), "\u064a\u0648\u0633\u0641"),
+    **dict.fromkeys(("simon", "simone", "simeon"), "\u0633\u0645\u0639\u0627\u0646"),
+    **dict.fromkeys(
+        ("nicolas", "nicholas", "nicola", "nikolaus"), "\u0646\u0642\u0648\u0644\u0627"
+    ),
+    **dict.fromkeys(("paul", "paolo", "pablo"), "\u0628\u0648\u0644\u0633"),
+    **dict.fromkeys(("jacob", "giacomo", "jakob"), "\u064a\u0639\u0642\u0648\u0628"),
+}
 
 # Words that start with ال or al/el without it being the article.
 _ARABIC_NOT_ARTICLE = frozenset(
@@ -605,6 +621,14 @@ def _latin_key(word: str) -> str:
     return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
 
 
+@lru_cache(maxsize=65536)
+def is_muhammad_abbreviation(word: str) -> bool:
+    """Whether one word is an abbreviation of محمد as lists write it ("Mhd", "MHD", "Moh.",
+    "Mohd"): a given name even in capitals beside an upper-case family name."""
+    words = _search_words(word)
+    return len(words) == 1 and _LATIN_SPELLINGS.get(words[0]) == "muhammad"
+
+
 def _split_abd(word: str) -> tuple[str, str] | None:
     """Split a glued ʿAbd compound into ("abd", rest), or return None."""
     if word.startswith(_ABD_ARTICLE) and len(word) > len(_ABD_ARTICLE):
@@ -648,6 +672,9 @@ def _word_key(word: str) -> str:
     letters = arabic if len(arabic) > len(latin) else latin
     if not letters:
         return ""
+    western = _WESTERN_GIVEN_NAMES.get(letters)
+    if western is not None:
+        return _arabic_key(western)
     compound = _split_abd(letters)
     if compound is not None:
         prefix, rest = compound
