@@ -143,3 +143,9 @@ def test_an_abbreviated_muhammad_in_capitals_is_no_part_of_the_family_name() -> 
         parts = parse_full_name(full)[0].parts
         assert (parts["first_name"], parts["family_name"]) == ("MHD", family), full
     assert name_keys("Moh.") == name_keys("محمد")
+
+
+def test_italian_and_spanish_names_of_syrian_places_are_the_places() -> None:
+    for place, arabic in (("Alepo", "حلب"), ("Damasco", "دمشق"), ("Lattaquié", "اللاذقية")):
+        latin = record_features(_person(birth_place=place))["birth_place_k"]
+        assert latin == record_features(_person(birth_place=arabic))["birth_place_k"], place

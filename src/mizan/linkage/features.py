@@ -202,6 +202,8 @@ _EXONYMS.update(
         "kuneytra": "القنيطرة",
     }
 )
+# Italian, Spanish and French exonyms (Damasco, Alepo, Lattaquié) as asylum offices write them.
+_EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # Kurdish (Kurmanji) names of towns in the governorates of al-Hasakah, Aleppo and al-Raqqa, and of

@@ -201,14 +201,8 @@ def _is_family_title(word: str) -> bool:
 
 
 def _is_upper_word(word: str) -> bool:
-    """Whether a word is in capitals, as a family name is marked ("HAMWI"); "MHD", an
-    abbreviation of محمد, is a given name in capitals ("ABUASSAF MHD Ibrahim")."""
     letters = [char for char in word if char.isalpha()]
-    return (
-        len(letters) >= 2
-        and all(char.isupper() for char in letters)
-        and not is_muhammad_abbreviation(word)
-    )
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
 def _given_parts(words: list[str], family: str) -> dict[str, str]:
@@ -426,7 +420,12 @@ def _readings(full_name: str) -> list[NameReading]:
     words = _without_titles(name_words(_LINEAGE.sub(" ", text)))
     if len(words) <= 1:
         return [NameReading(_natural(words), 0.5, "one word")]
-    upper = [_is_upper_word(word) for word in words]
+    # "MHD", an abbreviation of محمد, in capitals is a given name before the last word
+    # ("ABUASSAF MHD Ibrahim"); last, it is the family name المحمد ("Mounir Hassan MHD").
+    upper = [
+        _is_upper_word(word) and (index == len(words) - 1 or not is_muhammad_abbreviation(word))
+        for index, word in enumerate(words)
+    ]
     if any(upper) and not all(upper):
         if upper[0] and not upper[-1]:
             count = next(i for i, flag in enumerate(upper) if not flag)
