@@ -49,7 +49,22 @@ def main() -> int:
 
     started = time.perf_counter()
     records = read_lists(args.files)
-    rows = engine._columns([r.values for r in records])
+    values = [r.values for r in records]
+    sources = [r.source for r in records]
+    # The lists marked as ``engine.link`` marks them (Kurmanji, Turkish, German, Italian and
+    # Spanish spelling; late ages), those marks an engine has.
+    from mizan.linkage import features
+
+    for marking in (
+        "mark_kurmanji_lists",
+        "mark_turkish_lists",
+        "mark_germanic_lists",
+        "mark_romance_lists",
+        "mark_late_ages",
+    ):
+        if hasattr(features, marking):
+            values = getattr(features, marking)(values, sources)
+    rows = engine._columns(values)
     if isinstance(rows, dict):  # an engine before readings: one row per record
         columns = rows
         record_of = list(range(len(records)))
@@ -60,15 +75,26 @@ def main() -> int:
     person = [truth.get((r.source, r.record_id)) for r in records]
     source = [r.source for r in records]
 
-    table = pa.table({name: columns[name] for name in ("unique_id", *FEATURE_COLUMNS)})
+    data = {name: columns[name] for name in ("unique_id", *FEATURE_COLUMNS)}
+    exploding = hasattr(engine, "_name_pairs")
+    if exploding:
+        # The rule on two name words in common explodes this column, as splink does.
+        data["name_pairs"] = engine._name_pairs(columns, record_of)
+    table = pa.table(data)
     connection = duckdb.connect(":memory:")
     connection.register("t", table)
+    if exploding:
+        connection.execute(
+            "CREATE TABLE x AS SELECT * EXCLUDE (name_pairs), unnest(name_pairs) AS name_pairs"
+            " FROM t"
+        )
     started = time.perf_counter()
     candidates: set[tuple[int, int]] = set()
     per_rule: list[tuple[str, int, int]] = []
     for rule in model.blocking_rules():
         sql = rule["blocking_rule"]
-        query = f"SELECT l.unique_id, r.unique_id FROM t AS l JOIN t AS r ON ({sql})"  # noqa: S608
+        side = "x" if rule.get("arrays_to_explode") else "t"
+        query = f"SELECT l.unique_id, r.unique_id FROM {side} AS l JOIN {side} AS r ON ({sql})"  # noqa: S608
         found = connection.execute(query + " AND l.unique_id < r.unique_id").fetchall()
         new = 0
         for a, b in found:
