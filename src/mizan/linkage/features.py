@@ -1142,10 +1142,10 @@ ROMANCE_ODDS = -1.0
 def _italian_record(row: Mapping[str, str]) -> bool:
     """Whether one of the record's Latin names shows Italian spelling of its own ("Sciadi",
     "Giamal", "Ualid"), and it is in no spelling the engine already reads."""
-    if row.get(TURKISH_LIST) or _kurmanji_record(row) or _germanic_record(row):
-        return False
     text = _names_text(row)
-    return text.isascii() and is_italian_spelling(text)
+    if not (text.isascii() and is_italian_spelling(text)):
+        return False  # most records: the cheap tests first
+    return not (row.get(TURKISH_LIST) or _kurmanji_record(row) or _germanic_record(row))
 
 
 def mark_romance_lists(
