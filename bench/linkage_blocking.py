@@ -49,7 +49,22 @@ def main() -> int:
 
     started = time.perf_counter()
     records = read_lists(args.files)
-    rows = engine._columns([r.values for r in records])
+    values = [r.values for r in records]
+    sources = [r.source for r in records]
+    # The lists marked as ``engine.link`` marks them (Kurmanji, Turkish, German, Italian and
+    # Spanish spelling; late ages), those marks an engine has.
+    from mizan.linkage import features
+
+    for marking in (
+        "mark_kurmanji_lists",
+        "mark_turkish_lists",
+        "mark_germanic_lists",
+        "mark_romance_lists",
+        "mark_late_ages",
+    ):
+        if hasattr(features, marking):
+            values = getattr(features, marking)(values, sources)
+    rows = engine._columns(values)
     if isinstance(rows, dict):  # an engine before readings: one row per record
         columns = rows
         record_of = list(range(len(records)))
@@ -60,29 +75,26 @@ def main() -> int:
     person = [truth.get((r.source, r.record_id)) for r in records]
     source = [r.source for r in records]
 
-    if hasattr(engine, "_name_pairs"):
-        columns["name_pairs"] = engine._name_pairs(columns, record_of)
-    names = ("unique_id", *FEATURE_COLUMNS, *(("name_pairs",) if "name_pairs" in columns else ()))
-    table = pa.table({name: columns[name] for name in names})
+    data = {name: columns[name] for name in ("unique_id", *FEATURE_COLUMNS)}
+    exploding = hasattr(engine, "_name_pairs")
+    if exploding:
+        # The rule on two name words in common explodes this column, as splink does.
+        data["name_pairs"] = engine._name_pairs(columns, record_of)
+    table = pa.table(data)
     connection = duckdb.connect(":memory:")
     connection.register("t", table)
+    if exploding:
+        connection.execute(
+            "CREATE TABLE x AS SELECT * EXCLUDE (name_pairs), unnest(name_pairs) AS name_pairs"
+            " FROM t"
+        )
     started = time.perf_counter()
     candidates: set[tuple[int, int]] = set()
     per_rule: list[tuple[str, int, int]] = []
     for rule in model.blocking_rules():
         sql = rule["blocking_rule"]
-        source_table = "t"
-        for column in rule.get("arrays_to_explode", ()):
-            # The rule joins on one element of an array column (``engine._name_pairs``).
-            connection.execute(
-                f"CREATE OR REPLACE TEMP TABLE x AS SELECT * REPLACE (unnest({column}) AS {column})"  # noqa: S608
-                " FROM t"
-            )
-            source_table = "x"
-        query = (
-            f"SELECT DISTINCT l.unique_id, r.unique_id FROM {source_table} AS l"  # noqa: S608
-            f" JOIN {source_table} AS r ON ({sql})"
-        )
+        side = "x" if rule.get("arrays_to_explode") else "t"
+        query = f"SELECT l.unique_id, r.unique_id FROM {side} AS l JOIN {side} AS r ON ({sql})"  # noqa: S608
         found = connection.execute(query + " AND l.unique_id < r.unique_id").fetchall()
         new = 0
         for a, b in found:

@@ -19,6 +19,8 @@ from tests.linkage.rows import person as _person
         ("EL<MEQDAD<<LAMA<KHALAF<<<<<<<<<<<<<<<<<", "LAMA", "KHALAF", "EL MEQDAD"),
         ("ALMASALMA<<MUSTAFA<<<<<<<<<<<<<<<<<<<<<", "MUSTAFA", "", "ALMASALMA"),
         ("EL<NAJAR<<ABD<AL<RAHMAN<OMAR", "ABD AL RAHMAN", "OMAR", "EL NAJAR"),
+        ("HADDAD<<HANNA<NICOLAS", "HANNA", "NICOLAS", "HADDAD"),
+        ("ABU<FAJR<<MAHMUD", "MAHMUD", "", "ABU FAJR"),
     ],
 )
 def test_a_passport_zone_name_is_family_then_given_names(
@@ -41,3 +43,16 @@ def test_a_passport_zone_name_gets_the_keys_of_the_arabic_record() -> None:
         assert passport[f"{part}_k"] == typed[f"{part}_k"], part
     # The vocabulary counts the zone's words one by one.
     assert vocabulary.count("KHALAF") == 2
+
+
+def test_a_passport_name_keys_like_the_arabic_name() -> None:
+    features = record_features(_person(full_name="EL<NAJAR<<ABD<AL<RAHMAN<OMAR"))
+    arabic = record_features(
+        _person(first_name="عبد الرحمن", father_name="عمر", family_name="النجار")
+    )
+    for part in ("first_k", "father_k", "family_k"):
+        assert features[part] == arabic[part], part
+
+
+def test_a_name_with_angle_brackets_but_no_double_is_not_read_as_a_passport_name() -> None:
+    assert parse_full_name("Ahmad <Hamwi>")[0].form != "family, given"

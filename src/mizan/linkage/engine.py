@@ -18,6 +18,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_romance_lists,
     mark_turkish_lists,
     record_readings,
 )
@@ -294,6 +295,8 @@ def link(
         records = mark_turkish_lists(records, sources)
         # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).
         records = mark_germanic_lists(records, sources)
+        # A list written by Italian and Spanish offices is also read in both spellings.
+        records = mark_romance_lists(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
     rows = _columns(records)

@@ -48,6 +48,7 @@ from mizan.text.translit import (
     SCHOLARLY_MARKS,
     dotless_key,
     is_germanic_spelling,
+    is_italian_spelling,
     is_kurmanji_spelling,
     is_turkish_spelling,
     loose_key,
@@ -59,11 +60,13 @@ __all__ = [
     "KURMANJI_LIST",
     "LATE_AGES",
     "NAME_PARTS",
+    "ROMANCE_LIST",
     "TURKISH_LIST",
     "ListVocabulary",
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
+    "mark_romance_lists",
     "mark_turkish_lists",
     "record_features",
     "record_readings",
@@ -126,9 +129,15 @@ def _spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def _key(text: str, turkish: bool = False, germanic: bool = False, kurmanji: bool = False) -> str:
+def _key(
+    text: str,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
+) -> str:
     # «عبذ الكريم», the ʿAbd of a compound as OCR misread its dots, is keyed as عبد by name_keys.
-    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
+    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance)
     if not keys:
         # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
         return name_key(text)
@@ -195,6 +204,8 @@ _EXONYMS.update(
         "kuneytra": "القنيطرة",
     }
 )
+# Italian, Spanish and French exonyms (Damasco, Alepo, Lattaquié) as asylum offices write them.
+_EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # Kurdish (Kurmanji) names of towns in the governorates of al-Hasakah, Aleppo and al-Raqqa, and of
@@ -405,9 +416,13 @@ def _dotless(text: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def _first_word_key(
-    text: str, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+    text: str,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
 ) -> str:
-    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
+    keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance)
     return keys[0] if keys else ""
 
 
@@ -968,6 +983,20 @@ def record_readings(
         for each in record_readings(ghayn, vocabulary, with_parts=True):
             value = each[1] + KURMANJI_GHAYN_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if row.get(ROMANCE_LIST) and not row.get(_ROMANCE_READING):
+        # A list written by Italian and Spanish offices (``mark_romance_lists``): each record's
+        # Latin names are also read in Italian and in Spanish spelling (one office's habits per
+        # record, not told by every record's letters), a little less likely than as written; a
+        # reading that keys every name alike is not compared twice.
+        seen = [features for features, *_rest in result]
+        for romance in _ROMANCE_SPELLINGS:
+            read = {**row, _ROMANCE_READING: romance}
+            for each in record_readings(read, vocabulary, with_parts=True):
+                if each[0] in seen:
+                    continue
+                seen.append(each[0])
+                value = each[1] + ROMANCE_ODDS
+                result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
 
 
@@ -1125,6 +1154,46 @@ def mark_germanic_lists(
     return _marked(records, sources, markers)
 
 
+# Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish
+# offices (asylum files): its Latin names are also read in each of those spellings.
+ROMANCE_LIST = "_romance_list"
+# The share of a list's records showing Italian spelling of their own (``is_italian_spelling``:
+# gi, sci, initial ua, iu) from which the list is so read: the Spanish records of such a list
+# show no letter of their own ("Jaled", "Yamal"), nor do most Italian ones ("Casim").
+ROMANCE_LIST_SHARE = 0.03
+# Which reading of a marked record is being made ("it", "es"; internal to ``record_readings``).
+_ROMANCE_READING = "_romance_reading"
+_ROMANCE_SPELLINGS = ("it", "es")
+ROMANCE_ODDS = -1.0
+
+
+def _italian_record(row: Mapping[str, str]) -> bool:
+    """Whether one of the record's Latin names shows Italian spelling of its own ("Sciadi",
+    "Giamal", "Ualid"), and it is in no spelling the engine already reads."""
+    text = _names_text(row)
+    if not (text.isascii() and is_italian_spelling(text)):
+        return False  # most records: the cheap tests first
+    return not (row.get(TURKISH_LIST) or _kurmanji_record(row) or _germanic_record(row))
+
+
+def mark_romance_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written by Italian and Spanish offices marked
+    ``ROMANCE_LIST`` (as ``mark_turkish_lists`` does for Turkish): at least
+    ``ROMANCE_LIST_SHARE`` of its records show Italian spelling of their own."""
+    shown, total = _shown_per_list(records, sources, _italian_record)
+    romance = {s: ROMANCE_LIST for s, n in shown.items() if n >= ROMANCE_LIST_SHARE * total[s]}
+    return _marked(records, sources, romance)
+
+
+def _romance_spelling(given: str, romance: str) -> str:
+    """The Italian or Spanish reading of a given name, unless as written it is already a common
+    given name: a Spanish office writes ي as y too ("Yusuf", "Yasin"), and the j of an office
+    that writes ج so ("Jamil", "Jihad") is no خ."""
+    return "" if romance and given and is_given_name(given) else romance
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
@@ -1132,6 +1201,7 @@ def _features(
     kurmanji = _kurmanji_record(row)
     turkish = not kurmanji and _turkish_record(row)
     germanic = not (turkish or kurmanji) and _germanic_record(row)
+    romance = row.get(_ROMANCE_READING) or ""
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -1141,11 +1211,14 @@ def _features(
             # part every list gives.
             text = _first_word(text) if text else ""
             usual = _usual_yaa(parts[part], vocabulary)
-            key = _first_word_key(usual, turkish, germanic, kurmanji) if text else ""
+            spelling = _romance_spelling(text, romance)
+            key = _first_word_key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
             name = formal_name(text) if part in _GIVEN_PARTS else text
-            key = _key(_usual_yaa(name, vocabulary), turkish, germanic, kurmanji) if text else ""
+            usual = _usual_yaa(name, vocabulary)
+            spelling = _romance_spelling(text, romance) if part in _GIVEN_PARTS else romance
+            key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         features[f"{part}_rasm"] = (_dotless(text) or None) if text else None

@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from mizan.text.normalise import clean_name, normalise_arabic
-from mizan.text.translit import ABD_MISREAD_WORDS
+from mizan.text.translit import ABD_MISREAD_WORDS, is_muhammad_abbreviation
 
 # Words that belong to the next word: عبد الرحمن, أبو بكر, Abdul Rahman, Abu Bakr.
 # العبد (ʿAbd with the article) opens a family name: العبد الله, العبد الرحمن.
@@ -458,7 +458,12 @@ def _readings(full_name: str) -> list[NameReading]:
     words = _without_titles(name_words(_LINEAGE.sub(" ", text)))
     if len(words) <= 1:
         return [NameReading(_natural(words), 0.5, "one word")]
-    upper = [_is_upper_word(word) for word in words]
+    # "MHD", an abbreviation of محمد, in capitals is a given name before the last word
+    # ("ABUASSAF MHD Ibrahim"); last, it is the family name المحمد ("Mounir Hassan MHD").
+    upper = [
+        _is_upper_word(word) and (index == len(words) - 1 or not is_muhammad_abbreviation(word))
+        for index, word in enumerate(words)
+    ]
     if any(upper) and not all(upper):
         if upper[0] and not upper[-1]:
             count = next(i for i, flag in enumerate(upper) if not flag)

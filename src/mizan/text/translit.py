@@ -56,7 +56,9 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "is_germanic_spelling",
+    "is_italian_spelling",
     "is_kurmanji_spelling",
+    "is_muhammad_abbreviation",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -170,6 +172,7 @@ _LATIN_SPELLINGS: dict[str, str] = {
     "mhmd": "muhammad",
     "mohd": "muhammad",
     "muhd": "muhammad",
+    "moh": "muhammad",  # "Moh.", as Syrian civil papers abbreviate it
     "amr": "amru",
     # French and Maghrebi lists drop the first vowel of إبراهيم.
     "brahim": "ibrahim",
@@ -206,6 +209,20 @@ _LATIN_THA: dict[str, str] = {
     "bussaina": "buthaina",
 }
 _LATIN_SPELLINGS.update(_LATIN_THA)
+# The western forms of Christian given names that European offices write for the Arabic one
+# (common knowledge, as ``_EXONYMS`` of places): no letter rule reaches بطرس from "Peter".
+# English, French, Italian, Spanish and German forms, in search form.
+_WESTERN_GIVEN_NAMES: dict[str, str] = {
+    **dict.fromkeys(("peter", "pierre", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
+    **dict.fromkeys(("george", "georges", "giorgio", "jorge", "georg"), "\u062c\u0648\u0631\u062c"),
+    **dict.fromkeys(("joseph", "giuseppe", "jose", "josef"), "\u064a\u0648\u0633\u0641"),
+    **dict.fromkeys(("simon", "simone", "simeon"), "\u0633\u0645\u0639\u0627\u0646"),
+    **dict.fromkeys(
+        ("nicolas", "nicholas", "nicola", "nikolaus"), "\u0646\u0642\u0648\u0644\u0627"
+    ),
+    **dict.fromkeys(("paul", "paolo", "pablo"), "\u0628\u0648\u0644\u0633"),
+    **dict.fromkeys(("jacob", "giacomo", "jakob"), "\u064a\u0639\u0642\u0648\u0628"),
+}
 
 # Words that start with ال or al/el without it being the article.
 _ARABIC_NOT_ARTICLE = frozenset(
@@ -617,6 +634,14 @@ def _latin_key(word: str) -> str:
     return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
 
 
+@lru_cache(maxsize=65536)
+def is_muhammad_abbreviation(word: str) -> bool:
+    """Whether one word is an abbreviation of محمد as lists write it ("Mhd", "MHD", "Moh.",
+    "Mohd"): a given name even in capitals beside an upper-case family name."""
+    words = _search_words(word)
+    return len(words) == 1 and _LATIN_SPELLINGS.get(words[0]) == "muhammad"
+
+
 def _split_abd(word: str) -> tuple[str, str] | None:
     """Split a glued ʿAbd compound into ("abd", rest), or return None."""
     if word.startswith(_ABD_ARTICLE) and len(word) > len(_ABD_ARTICLE):
@@ -660,6 +685,9 @@ def _word_key(word: str) -> str:
     letters = arabic if len(arabic) > len(latin) else latin
     if not letters:
         return ""
+    western = _WESTERN_GIVEN_NAMES.get(letters)
+    if western is not None:
+        return _arabic_key(western)
     compound = _split_abd(letters)
     if compound is not None:
         prefix, rest = compound
@@ -894,6 +922,46 @@ def _germanic_word(word: str) -> str:
     return "you" + word[2:] if word.startswith("yu") else word
 
 
+# Italian and Spanish spelling, as the offices of those countries write Arabic names (asylum
+# files). Italian: gi, and g before e or i, ج ("Giamal", "Gihad"; the key reads g so already),
+# sci, and sc before e or i, ش ("Sciadi", "Hasciem"), ch خ ("Churi", "Chalil"), i before a vowel
+# at a word's start ي ("Iusuf", "Iahia"). Spanish: j خ ("Jaled", "Eljatib"), y before a vowel ج
+# ("Yamal", "Nayar"; also ي, as in "Yusuf", which the reading as written keeps). Both: u before a
+# vowel at a word's start or after one, or in a final -ui, و ("Ualid", "Yabaui", "Hamui"; not
+# the short u of "Fuad", "Suad"). Read only when the record's list says so (``romance="it"`` or
+# ``"es"``): English and French read j, y, ch and sc otherwise. Applied to search-form words.
+_ROMANCE_W = (re.compile(r"^u(?=[aeiou])|(?<=[aeiou])u(?=[aeiou])|(?<=[^aeiou])u(?=i$)"), "w")
+_ROMANCE_STEPS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "it": (
+        (re.compile(r"sci(?=[aou])|sc(?=[ei])"), "sh"),
+        (re.compile(r"(?<!s)ch"), "kh"),
+        (re.compile(r"^i(?=[aou])"), "y"),
+        _ROMANCE_W,
+    ),
+    "es": (
+        (re.compile(r"j"), "kh"),
+        (re.compile(r"^y(?=[aeiou])|(?<=[aeiou])y(?=[aeiou])"), "j"),
+        _ROMANCE_W,
+    ),
+}
+# Letters only Italian spelling writes in an Arabic name: gi or sci before a vowel that is not
+# i ("Giamal", "ALNAGIAR", "Sciadi"), sc before e or i ("Hasciem"), u or i before another vowel
+# at a word's start ("Ualid", "Iusuf"). English "Ghiath" and "Iyad" have none.
+_ITALIAN_WORD = re.compile(r"(?:gi|sci)[aou]|sc[ei]|\b[ui][aou]|\bu[ei]", re.IGNORECASE)
+
+
+def is_italian_spelling(text: str) -> bool:
+    """Whether ``text`` has a Latin word in Italian spelling of its own ("Giamal", "Sciadi",
+    "Ualid", "Iusuf")."""
+    return bool(_ITALIAN_WORD.search(text))
+
+
+def _romance_word(word: str, romance: str) -> str:
+    for pattern, letters in _ROMANCE_STEPS[romance]:
+        word = pattern.sub(letters, word)
+    return word
+
+
 # Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
 # hamza that starts a word, or stands between two consonants, is ق. One before a long vowel is
 # the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي); one after alef or at the
@@ -915,7 +983,12 @@ _KURDISH_VOWEL_SEAT = re.compile(
 
 
 def _search_words(
-    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+    text: str,
+    *,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
 ) -> list[str]:
     if "\u0626" in text:
         text = _KURDISH_VOWEL_SEAT.sub("\u0627", text)
@@ -932,6 +1005,11 @@ def _search_words(
     if germanic:
         return [
             _arabizi(_germanic_word(word) if word.isascii() else word)
+            for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
+        ]
+    if romance:
+        return [
+            _arabizi(_romance_word(word, romance) if word.isascii() else word)
             for word in normalise_for_search(text.translate(_BEFORE_SEARCH_FORM)).split()
         ]
     return [
@@ -954,7 +1032,12 @@ def name_key(word: str) -> str:
 
 
 def name_keys(
-    text: str, *, turkish: bool = False, germanic: bool = False, kurmanji: bool = False
+    text: str,
+    *,
+    turkish: bool = False,
+    germanic: bool = False,
+    kurmanji: bool = False,
+    romance: str = "",
 ) -> list[str]:
     """Return the keys of the words of a full name, in order.
 
@@ -962,7 +1045,9 @@ def name_keys(
     dropped; عبد/Abd/Abdul/Abdel … and أبو/Abu join the next word into one key, so "عبد الرحمن",
     "Abd al-Rahman" and "Abdulrahman" each give one key.
     """
-    words = _search_words(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji)
+    words = _search_words(
+        text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance
+    )
     return [key for key, _first, _last in name_key_spans(words)]
 
 
