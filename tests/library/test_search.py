@@ -445,8 +445,10 @@ def test_committee_is_not_commit(db: Any, settings: Any, tmp_path: Any) -> None:
 def test_the_phrase_window_holds_titles_and_bodies_with_the_words_side_by_side(
     corpus: dict[str, Document],
 ) -> None:
-    """The window tests the small title vector before the body's (PostgreSQL reads the body's
-    from TOAST only when the title does not match): the same documents either way."""
+    """The window of a phrase (on PostgreSQL a walk that tests each entry's positions; testing
+    the small title vector before the body's was measured and left out): the documents holding
+    the words side by side, in the title or the body, newest first — not those holding them
+    apart."""
     from django.db import connection
 
     from mizan.library.search import _newest

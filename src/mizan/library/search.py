@@ -634,15 +634,11 @@ def _newest(
     if connection.vendor == "postgresql":
         visible_sql, visible_params = _visible_sql(documents, "s.document_id", probe=not title)
         query, terms = _tsquery(clauses)
-        # The window: a document whose title matches matches through ``vector`` too (it is the
-        # title's vector, weight A, followed by the body's), so the small, in-row title vector
-        # is tested first and the body's (11.6 kB in TOAST, read for every entry the walk
-        # passes) only when the title does not match — the same rows.
-        match = "s.title_vector @@ t.q" if title else "(s.title_vector @@ t.q OR s.vector @@ t.q)"
+        column = "title_vector" if title else "vector"
         cursor.execute(
-            # Interpolated: placeholders, fixed columns and Django's own compiled SQL.
+            # Interpolated: placeholders, a fixed column and Django's own compiled SQL.
             f"SELECT s.document_id FROM library_searchentry s, (SELECT {query} AS q) t "  # noqa: S608
-            f"WHERE {match} AND EXISTS ({visible_sql}) "
+            f"WHERE s.{column} @@ t.q AND EXISTS ({visible_sql}) "
             "ORDER BY s.document_id DESC LIMIT %s",
             [*terms, *visible_params, count],
         )
