@@ -368,7 +368,8 @@ def _older_as_typed(
     tested until that many pass (a word common as typed: a few dozen). The older ones:
     the matches below the window walked newest first from the full-text index, as the window
     is, with the forms test and a visibility probe each, until enough pass or the reach
-    was walked. The forms are in no index (``SearchForms``), and need none: only the
+    was walked (on PostgreSQL a sparse stem's are taken from the GIN index at once and
+    sorted: ``_sparse_older``). The forms are in no index (``SearchForms``), and need none: only the
     matches of the query's stems are tested."""
     wanted, reach = max(1, RANKED_MATCHES // EXACT_SHARE), RANKED_MATCHES * EXACT_REACH
     postgres = connection.vendor == "postgresql"
