@@ -440,3 +440,38 @@ def test_committee_is_not_commit(db: Any, settings: Any, tmp_path: Any) -> None:
     )
     found = search_documents("committee", visible=public())
     assert committed.pk not in [hit.document.pk for hit in found.hits]
+
+
+def test_the_phrase_window_holds_titles_and_bodies_with_the_words_side_by_side(
+    corpus: dict[str, Document],
+) -> None:
+    """The window of a phrase (on PostgreSQL a walk that tests each entry's positions; testing
+    the small title vector before the body's was measured and left out): the documents holding
+    the words side by side, in the title or the body, newest first — not those holding them
+    apart."""
+    from django.db import connection
+
+    from mizan.library.search import _newest
+    from mizan.text.stem import parse_query
+    from tests.library.conftest import make_document
+
+    def row(key: str, title: str, text: str) -> tuple[Any, ...]:
+        return (key, title, "", "ohchr", "report", "2020", "en", text, True)
+
+    corpus["in_title"] = make_document(
+        row("in_title", "Enforced disappearance in the north", "A list of cases.")
+    )
+    corpus["apart"] = make_document(
+        row("apart", "Disappearance, enforced", "The disappearance was enforced by decree.")
+    )
+    corpus["in_body"] = make_document(
+        row("in_body", "Notes", "Families describe enforced disappearance at checkpoints.")
+    )
+    names = {document.pk: key for key, document in corpus.items()}
+    with connection.cursor() as cursor:
+        window = _newest(cursor, parse_query('"enforced disappearance"'), public(), 10, title=False)
+    assert [names.get(doc_id, "other") for doc_id in window] == [
+        "in_body",
+        "in_title",
+        "disappearance_en",
+    ]

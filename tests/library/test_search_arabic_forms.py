@@ -180,13 +180,17 @@ def test_the_title_group_ranks_the_words_as_typed_first(
     assert [names.get(hit.document.pk) for hit in results.hits] == ["committee", "paradise"]
 
 
+@pytest.mark.parametrize("sparse", [None, True, False], ids=["chosen", "index", "walk"])
 def test_an_older_document_with_the_word_as_typed_is_ranked_past_the_window(
-    db: Any, settings: Any, tmp_path: Any, monkeypatch: Any
+    db: Any, settings: Any, tmp_path: Any, monkeypatch: Any, sparse: bool | None
 ) -> None:
     # More documents share the query's stem than the window holds, and the newest of them only
     # share the stem: the older document holding the word as typed (المعتقلات; for the nisba
     # word اتفاقية, الاتفاقيات) is still ranked, and first; the count stays "more than the
-    # window", and the pages reach it.
+    # window", and the pages reach it. On PostgreSQL, whichever way the older matches are
+    # found (``_sparse_older``: from the GIN index, or walking the key from the window).
+    if sparse is not None:
+        monkeypatch.setattr("mizan.library.search._sparse_older", lambda *_: sparse)
     settings.MEDIA_ROOT = tmp_path / "media"
     corpus = {
         "detainees": make_document(row("detainees", "زارت البعثة المعتقلات في سجن عدرا.")),
@@ -211,3 +215,14 @@ def test_an_older_document_with_the_word_as_typed_is_ranked_past_the_window(
         assert command_ids(query) == page
         mine = [pk for pk in page if pk in names]
         assert mine[0] == corpus[right].pk and len(mine) == 4, (query, page)
+
+
+def test_the_older_matches_of_a_sparse_stem_come_from_the_index() -> None:
+    from mizan.library.search import _sparse_older
+
+    # 500 matches over the newest 850 ids of 100,000 (الحقوقيات): dense, walk on from the window.
+    assert not _sparse_older(list(range(100_000, 99_150, -1))[:500], 1000)
+    # 500 matches spread over 71,671 ids, 28,329 ids below them (والسجون): about 200 older
+    # matches, fewer than the 143,000 entries a walk would read for 1,000: the index.
+    window = [99_966 - 143 * n for n in range(500)]
+    assert window[-1] == 28_609 and _sparse_older(window, 1000)
