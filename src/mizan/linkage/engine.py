@@ -449,11 +449,17 @@ TWO_LISTS_YEARS = 8
 
 
 def _different_year(a: int, b: int, years: int = SAME_LIST_YEARS) -> bool:
-    """Birth years more than ``years`` apart that one misread digit does not explain
-    (OCR reads 1986 as 1936, 1967 as 1957)."""
+    """Birth years more than ``years`` apart that one misread digit (OCR reads 1986 as 1936,
+    1967 as 1957) or two swapped digits (1979 typed 1997) do not explain."""
     if abs(a - b) <= years:
         return False
-    return sum(x != y for x, y in zip(str(a), str(b), strict=False)) > 1
+    first, second = str(a), str(b)
+    differ = [i for i, (x, y) in enumerate(zip(first, second, strict=False)) if x != y]
+    if len(first) == len(second) and len(differ) == 2 and differ[1] == differ[0] + 1:
+        # Two digits typed the other way round (1979 for 1997), the commonest typing slip.
+        i = differ[0]
+        return not (first[i] == second[i + 1] and first[i + 1] == second[i])
+    return len(differ) > 1
 
 
 def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:

@@ -484,6 +484,13 @@ def _usual_word(word: str, vocabulary: ListVocabulary | None) -> str:
         return word
     if is_given_name_spelling(other):
         return other
+    if word.startswith("ال") and len(word) > 3:
+        # A family name made of a given name (المصطفى, الموسى, العيسى) is written as the name is.
+        bare, bare_other = word[2:], other[2:]
+        if is_given_name_spelling(bare):
+            return word
+        if is_given_name_spelling(bare_other):
+            return other
     if vocabulary is not None:
         # The spelling the lists write more often, so that both spellings of one name get one
         # key whatever their shares (a copyist's الحموى beside الحموي, issue 15, set 8); on a
@@ -860,7 +867,10 @@ def _name_parts(
 
 # «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
 # «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
-_MOTHER_WORD = re.compile(r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها))\s*[:：]?\s+")
+# («امه الله», «أمه الرحمن»: أمة الله is a name, the word before a name with the article.)
+_MOTHER_WORD = re.compile(
+    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
+)
 
 
 # An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the
@@ -1161,6 +1171,8 @@ ROMANCE_LIST = "_romance_list"
 # gi, sci, initial ua, iu) from which the list is so read: the Spanish records of such a list
 # show no letter of their own ("Jaled", "Yamal"), nor do most Italian ones ("Casim").
 ROMANCE_LIST_SHARE = 0.03
+# … and at least so many records: one Egyptian "Ragia" does not make a short list Italian.
+ROMANCE_LIST_RECORDS = 3
 # Which reading of a marked record is being made ("it", "es"; internal to ``record_readings``).
 _ROMANCE_READING = "_romance_reading"
 _ROMANCE_SPELLINGS = ("it", "es")
@@ -1183,7 +1195,11 @@ def mark_romance_lists(
     ``ROMANCE_LIST`` (as ``mark_turkish_lists`` does for Turkish): at least
     ``ROMANCE_LIST_SHARE`` of its records show Italian spelling of their own."""
     shown, total = _shown_per_list(records, sources, _italian_record)
-    romance = {s: ROMANCE_LIST for s, n in shown.items() if n >= ROMANCE_LIST_SHARE * total[s]}
+    romance = {
+        s: ROMANCE_LIST
+        for s, n in shown.items()
+        if n >= max(ROMANCE_LIST_RECORDS, ROMANCE_LIST_SHARE * total[s])
+    }
     return _marked(records, sources, romance)
 
 

@@ -86,7 +86,7 @@ def _month_words() -> dict[str, int]:
 
 
 # Two-word Levantine names first (تشرين الأول, تشرين أول before تشرين), then any one word.
-_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:أول|اول|ثاني)(?![^\W\d_]))?\.?")
+_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:[اأإآ]ول|ثان[يى])(?![^\W\d_]))?\.?")
 # The letters normalise_arabic folds together, as a character class each, to find a month name
 # as written in a text that is not normalised (آذار/اذار, يونيه/يونية).
 _WRITTEN_LETTER = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]"}

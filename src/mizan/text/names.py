@@ -63,7 +63,10 @@ def drop_titles(name: str) -> str:
 
     words = clean_name(name).split(" ")
     index = 0
-    while index < len(words) - 1 and is_title(words[index]):
+    # A title before a comma is the family name the comma closes («الشيخ، محمد احمد»).
+    while (
+        index < len(words) - 1 and is_title(words[index]) and not words[index].endswith((",", "،"))
+    ):
         index += 1
     return " ".join(words[index:])
 
@@ -183,8 +186,9 @@ def _without_titles(words: list[str]) -> list[str]:
     return kept or words
 
 
-# Titles that also begin Syrian family names (حاج مالك, شيخ موسى, Hajj Tariq).
-_FAMILY_TITLES = frozenset({"حاج", "الحاج", "شيخ", "الشيخ"})
+# Titles that also begin or are Syrian family names (حاج مالك, شيخ موسى, Hajj Tariq, المهندس,
+# الأستاذ).
+_FAMILY_TITLES = frozenset({"حاج", "الحاج", "شيخ", "الشيخ", "المهندس", "مهندس", "الأستاذ", "أستاذ"})
 
 
 @lru_cache(maxsize=4096)
@@ -373,6 +377,8 @@ def strip_asides(full_name: str) -> str:
 
 # A name copied from a passport's machine-readable zone: the family name, «<<», the given names,
 # each «<» a space and the rest of the field filled with «<» ("EL<MEQDAD<<LAMA<KHALAF<<<<<").
+_ZONE_HEAD = re.compile(r"^P<[A-Z]{3}(?=[A-Z])")
+_ZONE_DIGITS = re.compile(r"<*\d")
 _PASSPORT_ZONE = re.compile(r"^\s*([A-Za-z][A-Za-z<]*?)<<+(?:([A-Za-z][A-Za-z<]*?)<*)?\s*$")
 
 
@@ -382,12 +388,15 @@ def unfold_passport_name(text: str) -> str:
     text unchanged (issue 15, set 8's asylum list)."""
     if "<<" not in text:
         return text
-    match = _PASSPORT_ZONE.match(text)
+    # A whole first line of the zone: the document's type and issuing state first («P<SYR»),
+    # and on a copied second line digits (number, dates, check digits) after the name.
+    zone = _ZONE_DIGITS.split(_ZONE_HEAD.sub("", text.strip()), maxsplit=1)[0]
+    match = _PASSPORT_ZONE.match(zone)
     if match is None:
         return text
     family = match.group(1).replace("<", " ").strip()
     given = (match.group(2) or "").replace("<", " ").strip()
-    return f"{family}, {given}" if given else family
+    return f"{family}, {given}" if given else f"{family},"
 
 
 def parse_full_name(full_name: str) -> list[NameReading]:
@@ -453,6 +462,12 @@ def _readings(full_name: str) -> list[NameReading]:
                 NameReading(_given_parts(given, family), 0.95, "family, given"),
                 NameReading(_natural([*given, family]), 0.05, "natural"),
             ]
+        if family and not tail.strip(" ,"):
+            # "SALAMA," (a passport zone without given names): a family name alone.
+            return [
+                NameReading(_given_parts([], family), 0.9, "family, given"),
+                NameReading(_natural(name_words(head)), 0.1, "one word"),
+            ]
         text = f"{head} {tail}"
     lineage = bool(_LINEAGE.search(text))
     words = _without_titles(name_words(_LINEAGE.sub(" ", text)))
@@ -477,7 +492,13 @@ def _readings(full_name: str) -> list[NameReading]:
     if lineage:
         before = _family_before_lineage(text)
         if before is not None:
-            return [NameReading(before, 0.9, FAMILY_FIRST_LINEAGE)]
+            first_words = name_words(before["family_name"])
+            if _has_article(first_words[0]) or not is_given_name(first_words[0]):
+                return [NameReading(before, 0.9, FAMILY_FIRST_LINEAGE)]
+            # «عثمان باسل ابن مصطفى» or «محمد علي بن حسين» (a compound first name): the first
+            # word a given name, both readings, the family's first as copyists write.
+            son_of = NameReading(_natural(words), 0.4, "son of")
+            return [NameReading(before, 0.6, FAMILY_FIRST_LINEAGE), son_of]
         if len(words) == 2:
             # "Ghada bint Ahmad", "علي بن حسن": a name and the father's, no family name.
             return [NameReading(_given_parts(words, ""), 0.9, "son of")]

@@ -211,16 +211,18 @@ _LATIN_THA: dict[str, str] = {
 _LATIN_SPELLINGS.update(_LATIN_THA)
 # The western forms of Christian given names that European offices write for the Arabic one
 # (common knowledge, as ``_EXONYMS`` of places): no letter rule reaches بطرس from "Peter".
-# English, French, Italian, Spanish and German forms, in search form.
+# English, French, Italian, Spanish and German forms, in search form — but not the French forms
+# Syrian Christians also write in Arabic letters as names of their own (Pierre بيير, Paul بول,
+# Simon سيمون): those keep meeting their Arabic spelling.
 _WESTERN_GIVEN_NAMES: dict[str, str] = {
-    **dict.fromkeys(("peter", "pierre", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
+    **dict.fromkeys(("peter", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
     **dict.fromkeys(("george", "georges", "giorgio", "jorge", "georg"), "\u062c\u0648\u0631\u062c"),
     **dict.fromkeys(("joseph", "giuseppe", "jose", "josef"), "\u064a\u0648\u0633\u0641"),
-    **dict.fromkeys(("simon", "simone", "simeon"), "\u0633\u0645\u0639\u0627\u0646"),
+    **dict.fromkeys(("simeon",), "\u0633\u0645\u0639\u0627\u0646"),
     **dict.fromkeys(
         ("nicolas", "nicholas", "nicola", "nikolaus"), "\u0646\u0642\u0648\u0644\u0627"
     ),
-    **dict.fromkeys(("paul", "paolo", "pablo"), "\u0628\u0648\u0644\u0633"),
+    **dict.fromkeys(("paolo", "pablo"), "\u0628\u0648\u0644\u0633"),
     **dict.fromkeys(("jacob", "giacomo", "jakob"), "\u064a\u0639\u0642\u0648\u0628"),
 }
 
