@@ -15,6 +15,7 @@ from mizan.linkage.features import (
     record_features,
     record_readings,
 )
+from mizan.linkage.problems import record_problems
 from mizan.text import name_keys
 from mizan.text.translit import is_germanic_spelling
 from tests.linkage.rows import person as _person
@@ -270,3 +271,22 @@ def test_a_list_whose_ages_run_years_older_than_its_own_birth_years_reads_no_yea
     # Too few of either say nothing.
     few = mark_late_ages([*born[:10], *aged], ["fam"] * 410)
     assert not any(r.get(SOME_LATE_AGES) or r.get(LATE_AGES) for r in few)
+
+
+@pytest.mark.parametrize(
+    ("birth", "arrest", "year"),
+    [
+        ("1915", "2012", None),  # 1976 OCR'd: 97 at arrest
+        ("2014", "03/05/2014", None),  # the year of arrest under the year of birth
+        ("2005", "2012", None),  # seven at arrest
+        ("1976", "2012", 1976),
+        ("1930", "2012", 1930),  # 82: old, not impossible
+    ],
+)
+def test_a_birth_year_giving_no_possible_age_at_arrest_is_compared_as_missing(
+    birth: str, arrest: str, year: int | None
+) -> None:
+    record = _person(birth_year=birth, date_of_arrest=arrest)
+    assert record_features(record)["birth_year"] == year
+    flagged = {(p.field, p.code) for p in record_problems(record)}
+    assert (("birth_year", "birth_year_implausible") in flagged) == (year is None)

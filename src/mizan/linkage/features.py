@@ -30,7 +30,12 @@ from functools import lru_cache
 from typing import Any, Literal, overload
 
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
-from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
+from mizan.linkage.problems import (
+    national_id_digits,
+    ocr_digits,
+    plausible_age_at_arrest,
+    plausible_year,
+)
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
@@ -59,8 +64,8 @@ __all__ = [
     "GERMANIC_LIST",
     "KURMANJI_LIST",
     "LATE_AGES",
-    "SOME_LATE_AGES",
     "NAME_PARTS",
+    "SOME_LATE_AGES",
     "TURKISH_LIST",
     "ListVocabulary",
     "mark_germanic_lists",
@@ -1191,6 +1196,11 @@ def _features(
         # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
         features["birth_year"], features["arrest_year"] = arrested, born
         features["arrest_month"] = _year_month(arrest, born)
+    born, arrested = features["birth_year"], features["arrest_year"]
+    if born is not None and arrested is not None and not plausible_age_at_arrest(born, arrested):
+        # An age at arrest no one has (``problems.AGE_AT_ARREST``, flagged there): a misread
+        # year of birth, compared as missing.
+        features["birth_year"] = None
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.

@@ -553,7 +553,9 @@ def build_settings() -> dict[str, Any]:
                 cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
                     label_for_charts="up to three years apart"
                 ),
-                _set_level(YEAR_LATE_AGE_SQL, YEAR_LATE_AGE_LABEL, YEAR_LATE_AGE_M, YEAR_LATE_AGE_U),
+                _set_level(
+                    YEAR_LATE_AGE_SQL, YEAR_LATE_AGE_LABEL, YEAR_LATE_AGE_M, YEAR_LATE_AGE_U
+                ),
                 _set_level(
                     YEAR_ONE_DIGIT_SQL, "one digit apart (OCR?)", YEAR_ONE_DIGIT_M, YEAR_ONE_DIGIT_U
                 ),
