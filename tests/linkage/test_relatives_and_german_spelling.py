@@ -279,6 +279,7 @@ def test_a_list_whose_ages_run_years_older_than_its_own_birth_years_reads_no_yea
         ("1915", "2012", None),  # 1976 OCR'd: 97 at arrest
         ("2014", "03/05/2014", None),  # the year of arrest under the year of birth
         ("2005", "2012", None),  # seven at arrest
+        ("2013", "2012", 2013),  # an arrest dated before the birth: a slip in either, flagged so
         ("1976", "2012", 1976),
         ("1930", "2012", 1930),  # 82: old, not impossible
     ],

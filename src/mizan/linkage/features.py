@@ -1197,7 +1197,12 @@ def _features(
         features["birth_year"], features["arrest_year"] = arrested, born
         features["arrest_month"] = _year_month(arrest, born)
     born, arrested = features["birth_year"], features["arrest_year"]
-    if born is not None and arrested is not None and not plausible_age_at_arrest(born, arrested):
+    if (
+        born is not None
+        and arrested is not None
+        and arrested >= born  # an arrest dated before the birth is a slip in either
+        and not plausible_age_at_arrest(born, arrested)
+    ):
         # An age at arrest no one has (``problems.AGE_AT_ARREST``, flagged there): a misread
         # year of birth, compared as missing.
         features["birth_year"] = None
