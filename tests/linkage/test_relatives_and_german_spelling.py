@@ -9,11 +9,13 @@ import pytest
 from mizan.linkage.features import (
     GERMANIC_LIST,
     LATE_AGES,
+    SOME_LATE_AGES,
     mark_germanic_lists,
     mark_late_ages,
     record_features,
     record_readings,
 )
+from mizan.linkage.problems import record_problems
 from mizan.text import name_keys
 from mizan.text.translit import is_germanic_spelling
 from tests.linkage.rows import person as _person
@@ -241,3 +243,51 @@ def test_a_relatives_word_after_the_first_name_is_a_family_name() -> None:
     assert full["family_k"] is not None and full["family_k"] != record_features(
         _person(full_name="أحمد محمد")
     ).get("family_k")
+
+
+def test_a_list_whose_ages_run_years_older_than_its_own_birth_years_reads_no_year_from_them() -> (
+    None
+):
+    # No record gives both an age and a year of birth (set 8's relatives' list): its records
+    # giving only a year of birth put the age at arrest at 20 … 59, those giving only an age a
+    # third of them 8 … 13 years older (the age when the family wrote, years later).
+    born = [_message(i, 0, str(2012 - 20 - i % 40), "2012") for i in range(400)]
+    for record in born:
+        record["age_at_arrest"] = ""
+    ages = [20 + i % 40 + (8 + i % 6 if i % 3 == 0 else 0) for i in range(400)]
+    aged = [_message(500 + i, age, "", "2012") for i, age in enumerate(ages)]
+    marked = mark_late_ages([*born, *aged], ["fam"] * 800)
+    assert all(record.get(SOME_LATE_AGES) and not record.get(LATE_AGES) for record in marked)
+    # An age then gives its year of birth as the earliest of a span up to years later; a year
+    # of birth written as such is as before.
+    features = record_features(marked[401])
+    assert (features["birth_year"], features["birth_year_late"]) == (2012 - ages[1], True)
+    assert record_features(marked[0])["birth_year_late"] is None
+    assert record_features(aged[1])["birth_year_late"] is None
+    # Ages given at the arrest, as old as the birth years say: nothing changes.
+    true = [_message(500 + i, 20 + i % 40, "", "2012") for i in range(400)]
+    unmarked = mark_late_ages([*born, *true], ["fam"] * 800)
+    assert not any(r.get(SOME_LATE_AGES) or r.get(LATE_AGES) for r in unmarked)
+    # Too few of either say nothing.
+    few = mark_late_ages([*born[:10], *aged], ["fam"] * 410)
+    assert not any(r.get(SOME_LATE_AGES) or r.get(LATE_AGES) for r in few)
+
+
+@pytest.mark.parametrize(
+    ("birth", "arrest", "year"),
+    [
+        ("1915", "2012", None),  # 1976 OCR'd: 97 at arrest
+        ("2014", "03/05/2014", None),  # the year of arrest under the year of birth
+        ("2005", "2012", None),  # seven at arrest
+        ("2013", "2012", 2013),  # an arrest dated before the birth: a slip in either, flagged so
+        ("1976", "2012", 1976),
+        ("1930", "2012", 1930),  # 82: old, not impossible
+    ],
+)
+def test_a_birth_year_giving_no_possible_age_at_arrest_is_compared_as_missing(
+    birth: str, arrest: str, year: int | None
+) -> None:
+    record = _person(birth_year=birth, date_of_arrest=arrest)
+    assert record_features(record)["birth_year"] == year
+    flagged = {(p.field, p.code) for p in record_problems(record)}
+    assert (("birth_year", "birth_year_implausible") in flagged) == (year is None)

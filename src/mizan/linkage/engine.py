@@ -177,7 +177,10 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         )
     # Whether the family name is one family's (``ListVocabulary.FAMILY_RARE``), in Arabic.
     rare = bool(features["family_rare"]) and features["family_rasm"] is not None
-    return (*names, rare, features["birth_year"], features["national_id"])
+    # A year of birth from an age that may have been taken years later (``birth_year_late``)
+    # refuses nothing: the person may be born up to ``model.LATE_AGE_YEARS`` years after it.
+    year = None if features["birth_year_late"] else features["birth_year"]
+    return (*names, rare, year, features["national_id"])
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:

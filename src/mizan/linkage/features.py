@@ -23,13 +23,19 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
 from mizan.linkage.lists import AGE_COLUMN, read_name_cells
-from mizan.linkage.problems import national_id_digits, ocr_digits, plausible_year
+from mizan.linkage.problems import (
+    national_id_digits,
+    ocr_digits,
+    plausible_age_at_arrest,
+    plausible_year,
+)
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
@@ -61,6 +67,7 @@ __all__ = [
     "LATE_AGES",
     "NAME_PARTS",
     "ROMANCE_LIST",
+    "SOME_LATE_AGES",
     "TURKISH_LIST",
     "ListVocabulary",
     "mark_germanic_lists",
@@ -86,6 +93,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "family_rare",
     "sex",
     "birth_year",
+    "birth_year_late",
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
@@ -1277,13 +1285,28 @@ def _features(
         # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
         features["birth_year"], features["arrest_year"] = arrested, born
         features["arrest_month"] = _year_month(arrest, born)
+    born, arrested = features["birth_year"], features["arrest_year"]
+    if (
+        born is not None
+        and arrested is not None
+        and arrested >= born  # an arrest dated before the birth is a slip in either
+        and not plausible_age_at_arrest(born, arrested)
+    ):
+        # An age at arrest no one has (``problems.AGE_AT_ARREST``, flagged there): a misread
+        # year of birth, compared as missing.
+        features["birth_year"] = None
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
+    features["birth_year_late"] = None
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
+        # Some of the list's ages were taken years later (``mark_late_ages``): the birth may
+        # be up to ``LATE_AGE_YEARS`` years after the year the age gives (``model``).
+        if features["birth_year"] is not None and row.get(SOME_LATE_AGES):
+            features["birth_year_late"] = True
     return features
 
 
@@ -1397,6 +1420,9 @@ def _year_from_age(age: str, arrest_year: int) -> int | None:
 # Set on a record (by ``mizan.linkage.engine``) whose list gives ages taken years after the
 # arrest (a relative's message of 2018 about an arrest of 2012), not the age at arrest.
 LATE_AGES = "_late_ages"
+# … and on a record of a list only some of whose ages were (its ages older on the whole than
+# its years of birth say): its age gives a year of birth that may be years too early.
+SOME_LATE_AGES = "_some_late_ages"
 # A list's ages are at the arrest when its records that give an age, a year of arrest and a
 # year of birth put the birth this close to the arrest year less the age (median, years).
 AGE_AT_ARREST_YEARS = 1
@@ -1415,23 +1441,55 @@ def mark_late_ages(
     plus the age is the arrest year (median within ``AGE_AT_ARREST_YEARS``) or later. With
     fewer than ``AGE_EVIDENCE`` such records nothing changes (ages at arrest, as before)."""
     gaps: dict[str, list[int]] = {}
+    # Without such records, the list's ages against its own records' years of birth: the age
+    # at arrest of a record giving only an age, and of one giving only a year of birth (arrest
+    # year less it), come from the same people, so ages years older on the whole were taken
+    # later (set 8: a quarter of a relatives' list's ages 5 … 13 years after the arrest).
+    ages: dict[str, list[int]] = {}
+    implied: dict[str, list[int]] = {}
     for record, source in zip(records, sources, strict=True):
         text = record.get(AGE_COLUMN)
         age = _age(text) if text else None
-        if age is None:
-            continue
         birth = _year(record.get("birth_year") or "")
         arrest = _year(record.get("date_of_arrest") or "")
-        if birth is not None and arrest is not None:
+        if arrest is None:
+            continue
+        if age is not None and birth is not None:
             gaps.setdefault(source, []).append(birth + age - arrest)
-    late = set()
+        elif age is not None:
+            ages.setdefault(source, []).append(age)
+        elif birth is not None and plausible_year(birth) and 0 < arrest - birth < 100:
+            implied.setdefault(source, []).append(arrest - birth)
+    marks: dict[str, str] = {}
     for source, values in gaps.items():
         values.sort()
         if len(values) >= AGE_EVIDENCE and values[len(values) // 2] > AGE_AT_ARREST_YEARS:
-            late.add(source)
-    if not late:
+            marks[source] = LATE_AGES
+    for source, values in ages.items():
+        if len(gaps.get(source, ())) < AGE_EVIDENCE and _older(values, implied.get(source, [])):
+            marks[source] = SOME_LATE_AGES
+    if not marks:
         return records if isinstance(records, list) else list(records)
     return [
-        {**record, LATE_AGES: "1"} if source in late else record
+        {**record, marks[source]: "1"} if source in marks else record
         for record, source in zip(records, sources, strict=True)
     ]
+
+
+# Ages at least this many years older on average than the same list's ages at arrest from a
+# year of birth, and this many standard errors of the difference, were taken years later.
+LATE_AGE_SHIFT = 3.0
+LATE_AGE_SIGMAS = 3.0
+
+
+def _older(ages: Sequence[int], implied: Sequence[int]) -> bool:
+    """Whether ``ages`` (a list's ages given alone) are older on the whole than ``implied``
+    (the same list's arrest year less year of birth): a mean LATE_AGE_SHIFT years older, beyond
+    LATE_AGE_SIGMAS standard errors, from at least AGE_EVIDENCE of each."""
+    if len(ages) < AGE_EVIDENCE or len(implied) < AGE_EVIDENCE:
+        return False
+    shift = statistics.fmean(ages) - statistics.fmean(implied)
+    error = math.sqrt(
+        statistics.variance(ages) / len(ages) + statistics.variance(implied) / len(implied)
+    )
+    return shift >= LATE_AGE_SHIFT and shift >= LATE_AGE_SIGMAS * error

@@ -353,7 +353,9 @@ def _blocking_sql(rule: tuple[str, ...], lacking: str | None = None) -> str:
         f'{equal} AND (l."birth_year" IS NULL OR r."birth_year" IS NULL'
         f' OR abs(l."birth_year" - r."birth_year") <= {window}'
         # … or one digit apart: OCR reads 1978 as 1918.
-        f" OR {_ONE_DIGIT.format(l='l.', r='r.')})"
+        f" OR {_ONE_DIGIT.format(l='l.', r='r.')}"
+        # … or within a late age's years (``YEAR_LATE_AGE_SQL``).
+        f" OR {_LATE_AGE_BLOCK})"
     )
 
 
@@ -364,6 +366,22 @@ _ONE_DIGIT = 'hamming(CAST({l}"birth_year" AS VARCHAR), CAST({r}"birth_year" AS 
 YEAR_ONE_DIGIT_M = 0.02
 YEAR_ONE_DIGIT_U = 0.06
 YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
+# A year of birth from an age of a list some of whose ages were taken years after the arrest
+# (``features.mark_late_ages``; set 8's relatives' list, a quarter of them 5 … 13 years later)
+# against a year up to LATE_AGE_YEARS later: what such an age says, so no evidence either way
+# (m = u), not the "more than three years apart" weight.
+LATE_AGE_YEARS = 14
+YEAR_LATE_AGE_M = 0.05
+YEAR_LATE_AGE_U = 0.05
+YEAR_LATE_AGE_LABEL = "a late age's years"
+_LATE_AGE_BLOCK = (
+    f'(l."birth_year_late" AND r."birth_year" - l."birth_year" BETWEEN 0 AND {LATE_AGE_YEARS})'
+    f' OR (r."birth_year_late" AND l."birth_year" - r."birth_year" BETWEEN 0 AND {LATE_AGE_YEARS})'
+)
+YEAR_LATE_AGE_SQL = (
+    f'("birth_year_late_l" AND "birth_year_r" - "birth_year_l" BETWEEN 4 AND {LATE_AGE_YEARS})'
+    f' OR ("birth_year_late_r" AND "birth_year_l" - "birth_year_r" BETWEEN 4 AND {LATE_AGE_YEARS})'
+)
 
 
 def _bare_key(side: str, part: str) -> str:
@@ -534,6 +552,9 @@ def build_settings() -> dict[str, Any]:
                 ),
                 cll.AbsoluteDifferenceLevel("birth_year", 3).configure(
                     label_for_charts="up to three years apart"
+                ),
+                _set_level(
+                    YEAR_LATE_AGE_SQL, YEAR_LATE_AGE_LABEL, YEAR_LATE_AGE_M, YEAR_LATE_AGE_U
                 ),
                 _set_level(
                     YEAR_ONE_DIGIT_SQL, "one digit apart (OCR?)", YEAR_ONE_DIGIT_M, YEAR_ONE_DIGIT_U

@@ -27,6 +27,7 @@ __all__ = [
     "RecordProblem",
     "national_id_digits",
     "ocr_digits",
+    "plausible_age_at_arrest",
     "plausible_year",
     "record_problems",
 ]
@@ -77,6 +78,18 @@ def ocr_digits(text: str) -> str:
 def plausible_year(year: int | None, low: int | None = None) -> bool:
     start, end = YEAR_RANGE
     return year is not None and (low or start) <= year <= end
+
+
+# The youngest and oldest age at arrest taken as real: a year of birth giving another age is a
+# misreading (1976 OCR'd as 1915, the year of arrest typed under the year of birth), compared
+# as missing (s1-7).
+AGE_AT_ARREST: tuple[int, int] = (10, 85)
+
+
+def plausible_age_at_arrest(birth: int, arrest: int) -> bool:
+    """Whether one born in ``birth`` is of an age to be arrested in ``arrest``."""
+    youngest, oldest = AGE_AT_ARREST
+    return youngest <= arrest - birth <= oldest
 
 
 def _first_year(text: str) -> int | None:
@@ -132,6 +145,10 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
             problems.append(RecordProblem("date_of_arrest", "arrest_date_implausible", arrest_text))
         elif birth is not None and arrest is not None and arrest < birth:
             problems.append(RecordProblem("date_of_arrest", "arrest_before_birth", arrest_text))
+        elif (
+            birth is not None and arrest is not None and not plausible_age_at_arrest(birth, arrest)
+        ):
+            problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
     id_text = (values.get("national_id") or "").strip()
     if id_text:
         plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))

@@ -93,6 +93,9 @@ LEVEL_LABELS = {
     "one year apart": gettext_lazy("one year apart"),
     "up to three years apart": gettext_lazy("up to three years apart"),
     "more than three years apart": gettext_lazy("more than three years apart"),
+    "a late age's years": gettext_lazy(
+        "the year from an age given years after the arrest: no evidence either way"
+    ),
     "one digit apart (OCR?)": gettext_lazy(
         "one digit apart (a misread digit?), more than three years"
     ),
