@@ -215,6 +215,8 @@ _LATIN_SPELLINGS.update(_LATIN_THA)
 _WESTERN_GIVEN_NAMES: dict[str, str] = {
     **dict.fromkeys(("peter", "pierre", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
     **dict.fromkeys(("george", "georges", "giorgio", "jorge", "georg"), "\u062c\u0648\u0631\u062c"),
+    # … and جورج transliterated: "Jurj" (its u before a final cluster), Italian "Giurgi".
+    **dict.fromkeys(("jurj", "giurgi"), "\u062c\u0648\u0631\u062c"),
     **dict.fromkeys(("joseph", "giuseppe", "jose", "josef"), "\u064a\u0648\u0633\u0641"),
     **dict.fromkeys(("simon", "simone", "simeon"), "\u0633\u0645\u0639\u0627\u0646"),
     **dict.fromkeys(
@@ -548,8 +550,17 @@ def _arabic_key(word: str) -> str:
     return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
 
 
+# A nisba in -ani after an open syllable with u: the u is long, a و (اللوباني "Lubani",
+# الحوراني "Hourani", السوداني "Sudani"); a closed syllable's u is short (لبناني "Lubnani").
+_LATIN_LONG_U_NISBA = re.compile(r"(?:u|ou|oo)[^aeiouyw]aa?n(?:i|y|ee|ie)$")
+# A nisba in -ui after a consonant: the u is the و of -wi (الحموي "Hamui", as "Hamwi").
+_LATIN_UI_NISBA = re.compile(r"[^aeiouy](?:u|ou)i$")
+
+
 def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: int) -> bool:
     if "w" in word or word.startswith("you"):
+        return True
+    if _LATIN_LONG_U_NISBA.search(word) or _LATIN_UI_NISBA.search(word):
         return True
     for end, run in vowel_runs:
         # "au" is the diphthong of شوكت "Shaukat"; "ou" alone is too often a French short u.
