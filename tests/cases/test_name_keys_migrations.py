@@ -92,20 +92,24 @@ def test_keys_of_a_name_in_kurmanji_letters_are_computed_again() -> None:
 
 
 def test_keys_of_a_latin_nisba_with_a_long_u_are_computed_again() -> None:
-    """0016: «Yusuf Lubani» is keyed with the u flag of اللوباني, «Jurj» as جورج."""
+    """0016: «Yusuf Lubani» is keyed with the u flag of اللوباني, «Jurj» as جورج, «أبوماهر»
+    as أبو ماهر."""
     person = Person.objects.create(
-        name_as_written="Jurj Yusuf Lubani", family_name_lat="Lubani", sensitivity=2
+        name_as_written="Jurj Yusuf Lubani",
+        family_name_lat="Lubani",
+        family_name_ar="أبوماهر",
+        sensitivity=2,
     )
     services.name_keys_rebuild()
     fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
     assert fresh == services.person_keys(person)
-    assert {"lbnyw", "jrjw", "ysfw"} <= fresh and "lbny" not in fresh
+    assert {"lbnyw", "jrjw", "ysfw", "abwmhr"} <= fresh and "lbny" not in fresh
     migrate("0015_name_keys_kurmanji")  # backwards: nothing to undo
     try:
-        # As 0015 left them: the nisba without its u flag, Jurj without it too.
+        # As 0015 left them: the nisba without its u flag, Jurj without it too, أبو glued.
         PersonNameKey.objects.filter(person=person).delete()
         PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=key) for key in ("lbny", "jrj", "ysfw")]
+            [PersonNameKey(person=person, key=k) for k in ("lbny", "jrj", "ysfw", "abmhrw")]
         )
     finally:
         migrate(None)

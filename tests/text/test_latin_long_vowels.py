@@ -51,3 +51,21 @@ def test_a_short_u_still_gives_no_u_flag(latin: str, arabic: str) -> None:
 def test_muhammad_and_mahmud_stay_apart() -> None:
     assert name_key("Muhammad") != name_key("محمود")
     assert name_key("Mahmud") == name_key("محمود")
+
+
+@pytest.mark.parametrize(
+    ("glued", "apart"),
+    [
+        ("أبوماهر", "Abu Maher"),
+        ("ابوزياد", "أبو زياد"),
+        ("أبوبكر", "Abu Bakr"),
+        ("Abumaher", "Abou Maher"),
+        ("Abouzaid", "ابو زيد"),
+    ],
+)
+def test_a_glued_abu_is_keyed_as_the_two_words(glued: str, apart: str) -> None:
+    assert name_keys(glued) == name_keys(apart)
+
+
+def test_aboud_is_no_abu_compound() -> None:
+    assert name_keys("Aboud") == name_keys("Abouda") == name_keys("عبود")

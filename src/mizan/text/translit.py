@@ -674,6 +674,23 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 
 _ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
 
+# أبو glued to the name it governs («أبوماهر», "Abumaher", "Abouzaid"), keyed as the two words
+# are (أبو ماهر, "Abu Maher"). The rest must be a name of three letters or more opening with a
+# consonant: "Aboud" and "Abouda" are عبود, not compounds.
+_GLUED_ABU_PREFIXES = ("\u0627\u0628\u0648", "abou", "abu", "abo", "ebu")
+
+
+def _split_abu(word: str) -> tuple[str, str] | None:
+    """Split a glued أبو compound into (prefix, rest), or return None."""
+    for prefix in _GLUED_ABU_PREFIXES:
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < 3:
+            continue
+        if prefix[0] == "\u0627" or (rest[0] not in _LATIN_VOWELS and rest[0] != "w"):
+            return prefix, rest
+        return None
+    return None
+
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
 # 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
@@ -703,6 +720,9 @@ def _word_key(word: str) -> str:
     if compound is not None:
         prefix, rest = compound
         return prefix + _word_key(rest)
+    abu = _split_abu(letters)
+    if abu is not None:
+        return _word_key(abu[0]) + _word_key(abu[1])
     if letters is arabic:
         return _arabic_key(letters)
     return _latin_key(letters)

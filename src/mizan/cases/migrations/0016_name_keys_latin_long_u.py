@@ -1,6 +1,7 @@
 """Branch `linklatinkey`: a Latin nisba in -ani after an open syllable with u ("Lubani",
 "Hourani") and one in -ui ("Hamui") carry the u flag of the Arabic و (اللوباني, الحموي), and
-"Jurj" and "Giurgi" are read as جورج (``mizan.text.translit``). The stored keys are computed
+"Jurj" and "Giurgi" are read as جورج, and a glued أبو («أبوماهر», "Abumaher") is keyed as
+أبو ماهر (``mizan.text.translit``). The stored keys are computed
 again, as in 0011–0015, with the service's own function. About a second per 10,000 persons;
 nothing else changes."""
 
