@@ -69,3 +69,7 @@ def test_a_glued_abu_is_keyed_as_the_two_words(glued: str, apart: str) -> None:
 
 def test_aboud_is_no_abu_compound() -> None:
     assert name_keys("Aboud") == name_keys("Abouda") == name_keys("عبود")
+
+
+def test_hamui_is_al_hamwi_in_italian_spelling_too() -> None:
+    assert name_keys("Hamui", romance="it") == name_keys("الحموي") == name_keys("Hamui")
