@@ -1,4 +1,4 @@
-"""Migrations 0012 to 0015 compute the stored name keys again, on a database that has
+"""Migrations 0012 to 0016 compute the stored name keys again, on a database that has
 persons, and are a no-op backwards: a database taken back and forward again ends with the keys
 today's code gives (SQLite and PostgreSQL)."""
 
@@ -84,6 +84,32 @@ def test_keys_of_a_name_in_kurmanji_letters_are_computed_again() -> None:
         PersonNameKey.objects.filter(person=person).delete()
         PersonNameKey.objects.bulk_create(
             [PersonNameKey(person=person, key=key) for key in ("ysf", "afdrhmn")]
+        )
+    finally:
+        migrate(None)
+    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
+    assert keys == fresh
+
+
+def test_keys_of_a_latin_nisba_with_a_long_u_are_computed_again() -> None:
+    """0016: «Yusuf Lubani» is keyed with the u flag of اللوباني, «Jurj» as جورج, «أبوماهر»
+    as أبو ماهر."""
+    person = Person.objects.create(
+        name_as_written="Jurj Yusuf Lubani",
+        family_name_lat="Lubani",
+        family_name_ar="أبوماهر",
+        sensitivity=2,
+    )
+    services.name_keys_rebuild()
+    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
+    assert fresh == services.person_keys(person)
+    assert {"lbnyw", "jrjw", "ysfw", "abwmhr"} <= fresh and "lbny" not in fresh
+    migrate("0015_name_keys_kurmanji")  # backwards: nothing to undo
+    try:
+        # As 0015 left them: the nisba without its u flag, Jurj without it too, أبو glued.
+        PersonNameKey.objects.filter(person=person).delete()
+        PersonNameKey.objects.bulk_create(
+            [PersonNameKey(person=person, key=k) for k in ("lbny", "jrj", "ysfw", "abmhrw")]
         )
     finally:
         migrate(None)

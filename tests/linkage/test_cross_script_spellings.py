@@ -140,3 +140,20 @@ def test_a_latin_name_of_first_and_father_only_meets_the_arabic_record() -> None
     others = [_person(first_name=name, family_name="العلي") for name in ("سامر", "باسل", "رامي")]
     clusters = link([arabic, latin, *others], threshold=0.5).clusters
     assert clusters[0] == clusters[1]
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Sbeineh Camp", "مخيم السبينة"),
+        ("Neirab Camp", "مخيم النيرب"),
+        ("Yarmouk camp", "مخيم اليرموك"),
+        ("Camp Neirab, Aleppo", "مخيّم النيرب - حلب"),
+    ],
+)
+def test_a_camp_is_the_place_the_camp_word_names(latin: str, arabic: str) -> None:
+    # "Camp" and مخيم say what kind of place a part is, as "Governorate" and محافظة do.
+    one = record_features(_person(full_name="Ahmad", birth_place=latin))
+    other = record_features(_person(full_name="أحمد", birth_place=arabic))
+    assert one["birth_place_k"] == other["birth_place_k"]
+    assert set(one["birth_place_parts"]) & set(other["birth_place_parts"])

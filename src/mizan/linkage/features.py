@@ -315,9 +315,11 @@ _GOVERNORATES = (
     "السويداء",
     "القنيطرة",
 )
-# Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا".
+# Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا";
+# a refugee camp is the place it is named after ("Neirab Camp", «مخيم النيرب»).
 _PLACE_KIND = re.compile(
-    r"\b(?:governorate|province|gov\.?|city|district|countryside|محافظة|محافظه|مدينة|مدينه|منطقة)\b",
+    r"\b(?:governorate|province|gov\.?|city|district|countryside|camp"
+    r"|محافظة|محافظه|مدينة|مدينه|منطقة|مخيّ?م)\b",
     re.IGNORECASE,
 )
 _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")

@@ -217,6 +217,8 @@ _LATIN_SPELLINGS.update(_LATIN_THA)
 _WESTERN_GIVEN_NAMES: dict[str, str] = {
     **dict.fromkeys(("peter", "pietro", "pedro", "petrus"), "\u0628\u0637\u0631\u0633"),
     **dict.fromkeys(("george", "georges", "giorgio", "jorge", "georg"), "\u062c\u0648\u0631\u062c"),
+    # … and جورج transliterated: "Jurj" (its u before a final cluster), Italian "Giurgi".
+    **dict.fromkeys(("jurj", "giurgi"), "\u062c\u0648\u0631\u062c"),
     **dict.fromkeys(("joseph", "giuseppe", "jose", "josef"), "\u064a\u0648\u0633\u0641"),
     **dict.fromkeys(("simeon",), "\u0633\u0645\u0639\u0627\u0646"),
     **dict.fromkeys(
@@ -550,8 +552,17 @@ def _arabic_key(word: str) -> str:
     return onset + _skeleton(consonants, ends_in_h=ends_in_h) + final_y + u_flag
 
 
+# A nisba in -ani after an open syllable with u: the u is long, a و (اللوباني "Lubani",
+# الحوراني "Hourani", السوداني "Sudani"); a closed syllable's u is short (لبناني "Lubnani").
+_LATIN_LONG_U_NISBA = re.compile(r"(?:u|ou|oo)[^aeiouyw]aa?n(?:i|y|ee|ie)$")
+# A nisba in -ui after a consonant: the u is the و of -wi (الحموي "Hamui", as "Hamwi").
+_LATIN_UI_NISBA = re.compile(r"[^aeiouy](?:u|ou)i$")
+
+
 def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: int) -> bool:
     if "w" in word or word.startswith("you"):
+        return True
+    if _LATIN_LONG_U_NISBA.search(word) or _LATIN_UI_NISBA.search(word):
         return True
     for end, run in vowel_runs:
         # "au" is the diphthong of شوكت "Shaukat"; "ou" alone is too often a French short u.
@@ -665,6 +676,23 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 
 _ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
 
+# أبو glued to the name it governs («أبوماهر», "Abumaher", "Abouzaid"), keyed as the two words
+# are (أبو ماهر, "Abu Maher"). The rest must be a name of three letters or more opening with a
+# consonant: "Aboud" and "Abouda" are عبود, not compounds.
+_GLUED_ABU_PREFIXES = ("\u0627\u0628\u0648", "abou", "abu", "abo", "ebu")
+
+
+def _split_abu(word: str) -> tuple[str, str] | None:
+    """Split a glued أبو compound into (prefix, rest), or return None."""
+    for prefix in _GLUED_ABU_PREFIXES:
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < 3:
+            continue
+        if prefix[0] == "\u0627" or (rest[0] not in _LATIN_VOWELS and rest[0] != "w"):
+            return prefix, rest
+        return None
+    return None
+
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
 # 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
@@ -694,6 +722,9 @@ def _word_key(word: str) -> str:
     if compound is not None:
         prefix, rest = compound
         return prefix + _word_key(rest)
+    abu = _split_abu(letters)
+    if abu is not None:
+        return _word_key(abu[0]) + _word_key(abu[1])
     if letters is arabic:
         return _arabic_key(letters)
     return _latin_key(letters)
