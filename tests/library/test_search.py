@@ -475,3 +475,21 @@ def test_the_phrase_window_holds_titles_and_bodies_with_the_words_side_by_side(
         "in_title",
         "disappearance_en",
     ]
+
+
+def test_a_snippet_shows_the_first_passage_with_every_query_term_the_text_holds() -> None:
+    """A query whose terms the text holds only in part (a word's variants, here two terms the
+    text never holds) still takes the first passage holding all it does hold, and stops there:
+    the same passage as a walk over every later one would keep."""
+    from mizan.library.search import SNIPPET_WORDS, make_snippet
+
+    filler = " ".join(["word"] * (SNIPPET_WORDS * 2))
+    text = f"torture {filler} torture detention first {filler} torture detention last {filler}"
+    snippet = make_snippet(text, {"tortur", "detent", "nowher", "absent"}, "en")
+    assert snippet is not None
+    assert snippet.html.startswith("… ")
+    assert snippet.html.count("<mark>") == 2
+    assert "<mark>torture</mark> <mark>detention</mark>" in snippet.html
+    assert "first" in snippet.html and "last" not in snippet.html
+    alone = make_snippet(f"torture {filler}", {"tortur", "detent"}, "en")
+    assert alone is not None and alone.html.startswith("<mark>torture</mark>")

@@ -934,7 +934,7 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
     Steps: split the text on whitespace (fast, in C) and find the chunks carrying query terms
     through a reverse index of the chunks met so far (``_matching_chunks``); slide a window of
     ``SNIPPET_WORDS`` chunks over the matching chunks and keep the first window holding the
-    most distinct query terms (stopping at the first that holds all of them); find that
+    most distinct query terms (stopping at the first that holds all those the text holds); find that
     window's character offsets;
     highlight the words of that passage only.
     """
@@ -949,6 +949,9 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
     hit_terms = [terms_of[chunks[index]] for index in hits]
     if not hits:
         return None
+    # The most a window can hold is every query term the text holds (fewer than ``wanted`` when
+    # a word has variants), so the walk stops at the first window holding them all.
+    most = len(set().union(*terms_of.values()))
     best_start, best_score = hits[0], -1
     in_window: dict[str, int] = {}
     right = 0
@@ -959,7 +962,7 @@ def make_snippet(text: str, wanted: set[str], language: str = "") -> Snippet | N
             right += 1
         if len(in_window) > best_score:
             best_start, best_score = first, len(in_window)
-            if best_score == len(wanted):
+            if best_score == most:
                 break
         for term in hit_terms[left]:
             in_window[term] -= 1

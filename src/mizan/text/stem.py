@@ -440,12 +440,17 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     Used to find and highlight query terms in the original text, so snippets show the words as
     the document spells them.
     """
-    spans = []
-    for match in _WORD_AS_WRITTEN.finditer(text):
-        normalised = _normalise_word(match.group())
-        terms = [search_term(word) for word in normalised.split()]
-        spans.append((match.start(), match.end(), " ".join(t for t in terms if t)))
-    return spans
+    return [
+        (match.start(), match.end(), _word_terms(match.group()))
+        for match in _WORD_AS_WRITTEN.finditer(text)
+    ]
+
+
+@lru_cache(maxsize=200_000)
+def _word_terms(word: str) -> str:
+    """The index terms of one word as written, joined by spaces ('' for a function word)."""
+    terms = [search_term(part) for part in _normalise_word(word).split()]
+    return " ".join(term for term in terms if term)
 
 
 @lru_cache(maxsize=200_000)
