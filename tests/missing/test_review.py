@@ -348,3 +348,16 @@ def test_batched_evidence_is_score_pairs_evidence(monkeypatch: pytest.MonkeyPatc
         assert evidence == runs._evidence(one)
         if (a, b) in linked:
             assert one.probability == pytest.approx(linked[(a, b)], abs=1e-6)
+
+
+def test_the_same_name_written_alike_is_shown_as_the_same_spelling() -> None:
+    # The mother's comparison has no "same spelling" level: «ريم» twice is its "same name".
+    pair = CandidatePair(
+        evidence=[
+            {"field": "mother_name", "value_a": "ريم", "value_b": "ريم", "level": "same name"},
+            {"field": "first_name", "value_a": "رنا", "value_b": "Rana", "level": "same name"},
+        ]
+    )
+    same, other = review.evidence_rows(pair)
+    assert same["level_label"] == review.level_label("same spelling")
+    assert other["level_label"] == review.level_label("same name")

@@ -186,14 +186,21 @@ def evidence_rows(pair: CandidatePair) -> list[dict[str, Any]]:
     rows = []
     for item in pair.evidence:
         weight = float(item.get("weight") or 0.0)
+        value_a, value_b = _evidence_value(item, "value_a"), _evidence_value(item, "value_b")
+        level = item.get("level", "")
+        # The mother's name has no level of its own for one spelling: «ريم» and «ريم» are "the
+        # same name", which the reviewer reads as the same spelling, not "another spelling".
+        shown = (
+            "same spelling" if level == "same name" and value_a and value_a == value_b else level
+        )
         rows.append(
             {
                 "field": item.get("field", ""),
                 "label": str(FIELD_LABELS.get(item.get("field", ""), item.get("field", ""))),
-                "value_a": _evidence_value(item, "value_a"),
-                "value_b": _evidence_value(item, "value_b"),
-                "level": item.get("level", ""),
-                "level_label": level_label(item.get("level", "")),
+                "value_a": value_a,
+                "value_b": value_b,
+                "level": level,
+                "level_label": level_label(shown),
                 "weight": weight,
                 "weight_label": weight_label(weight),
                 "kind": "for" if weight >= 1 else ("against" if weight <= -1 else "neutral"),
