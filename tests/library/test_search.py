@@ -493,3 +493,11 @@ def test_a_snippet_shows_the_first_passage_with_every_query_term_the_text_holds(
     assert "first" in snippet.html and "last" not in snippet.html
     alone = make_snippet(f"torture {filler}", {"tortur", "detent"}, "en")
     assert alone is not None and alone.html.startswith("<mark>torture</mark>")
+
+
+@pytest.mark.parametrize("query", ["torture", '"enforced disappearance"', "المعتقلين", ""])
+def test_nothing_visible_finds_nothing(corpus: dict[str, Document], query: str) -> None:
+    # A caller whose visible set is empty (``.none()``: no SQL at all) gets an empty page, not
+    # Django's EmptyResultSet from the correlated EXISTS.
+    results = search_documents(query, visible=Document.objects.none())
+    assert results.hits == []

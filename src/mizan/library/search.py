@@ -32,6 +32,7 @@ from html import escape as html_escape
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -800,12 +801,15 @@ def _visible_sql(
     index gave in 0.1 ms (0.35 ms with the probe; bench/README.md, issue 16). Not for the
     title group: there the merge join, which stops at ``TITLE_MATCHES``, is the better plan
     for common words (42 against 120 ms for «الحكومة»)."""
-    sql, params = (
-        documents.order_by()
-        .filter(id=RawSQL(column, ()))  # noqa: S611 - a fixed column name, no input
-        .values("id")
-        .query.sql_with_params()
-    )
+    try:
+        sql, params = (
+            documents.order_by()
+            .filter(id=RawSQL(column, ()))  # noqa: S611 - a fixed column name, no input
+            .values("id")
+            .query.sql_with_params()
+        )
+    except EmptyResultSet:  # ``.none()``: Django writes no SQL for it; no document is visible
+        return "SELECT 1 WHERE 1 = 0", ()
     if probe and connection.vendor == "postgresql":
         sql += " OFFSET 0"
     return sql, tuple(params)
