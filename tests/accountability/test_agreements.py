@@ -424,6 +424,45 @@ def test_a_letter_is_stored_before_the_status_steps_transaction(
     assert store_puts == [0]
 
 
+def test_a_letter_whose_step_is_refused_under_the_lock_stays_listed(
+    recipient: Any, legal_a: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The step passes the page's check, the letter is stored, then a colleague records the
+    same status before the step's transaction: the step is refused under the lock, and the
+    letter, which the locker keeps, is listed under the submission instead of linked to
+    nothing; the page says both."""
+    submission = services.submission_create(
+        actor=legal_a, data={"title": "File (synthetic)", "recipient": recipient}
+    )
+    store = services.correspondence_store
+
+    def store_then_colleague(**kwargs: Any) -> Item:
+        item = store(**kwargs)
+        services.status_record(
+            actor=None, submission=submission, status=Submission.Status.SENT, on=TODAY
+        )
+        return item
+
+    monkeypatch.setattr(services, "correspondence_store", store_then_colleague)
+    response = signed_in(legal_a).post(
+        reverse("accountability:status_add", args=[submission.pk]),
+        {
+            "status": Submission.Status.SENT,
+            "on": TODAY.isoformat(),
+            "correspondence": SimpleUploadedFile("letter.txt", b"a synthetic cover letter"),
+        },
+        follow=True,
+    )
+    page = response.content.decode()
+    letter = submission.items.get()
+    assert "The status was not recorded" in page and letter.reference in page
+    assert "The status was recorded." not in page
+    assert submission.history.filter(status=Submission.Status.SENT).count() == 1
+    assert submission.history.get(status=Submission.Status.SENT).correspondence is None
+    entry = AuditEntry.objects.filter(object_type="accountability.submission").first()
+    assert entry is not None and entry.detail.get("correspondence") == letter.reference
+
+
 def test_a_letter_out_of_reach_is_not_attached(recipient: Any, legal_a: Any, team_b: Any) -> None:
     """A letter whose bytes are another team's locker item is that item: refused, the step not
     recorded, the item not listed under the submission."""

@@ -325,6 +325,14 @@ def correspondence_add(
     item = correspondence_store(
         actor=actor, submission=submission, stream=stream, filename=filename, title=title
     )
+    correspondence_link(actor=actor, submission=submission, item=item)
+    return item
+
+
+def correspondence_link(*, actor: Any, submission: Submission, item: Item) -> None:
+    """List a letter already stored by :func:`correspondence_store` under the submission (also
+    when the status step it came with was refused under the lock: the locker keeps what it
+    received, so the letter must not be left linked to nothing)."""
     with transaction.atomic():
         submission.items.add(item)
         audit_record(
@@ -334,7 +342,6 @@ def correspondence_add(
             fields=["items"],
             detail={"correspondence": item.reference},
         )
-    return item
 
 
 # --- Agreements -------------------------------------------------------------------------------

@@ -243,16 +243,32 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
                     stream=upload,
                     filename=upload.name,
                 )
-            services.status_record(
-                actor=request.user,
-                submission=submission,
-                status=data["status"],
-                on=data["on"],
-                source=data["source"],
-                reason=data["reason"],
-                recipient_reference=data["recipient_reference"],
-                correspondence=item,
-            )
+            try:
+                services.status_record(
+                    actor=request.user,
+                    submission=submission,
+                    status=data["status"],
+                    on=data["on"],
+                    source=data["source"],
+                    reason=data["reason"],
+                    recipient_reference=data["recipient_reference"],
+                    correspondence=item,
+                )
+            except ValidationError as exc:
+                if item is None:
+                    raise
+                # Refused under the lock (someone changed the status meanwhile): the locker
+                # keeps what it received, so the letter is listed under the submission.
+                services.correspondence_link(actor=request.user, submission=submission, item=item)
+                messages.error(
+                    request,
+                    _(
+                        "The status was not recorded: %(reason)s The letter is kept with the "
+                        "submission's correspondence as %(reference)s."
+                    )
+                    % {"reason": error_text(exc), "reference": item.reference},
+                )
+                return redirect("accountability:submission_detail", pk=pk)
         except ValidationError as exc:
             messages.error(request, error_text(exc))
         else:
