@@ -53,6 +53,7 @@ from mizan.text.names import (
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     dotless_key,
+    germanic_spelling,
     is_germanic_spelling,
     is_italian_spelling,
     is_kurmanji_spelling,
@@ -971,6 +972,7 @@ def record_readings(
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
+        cells, odds = _german_swapped(row, cells, odds)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary)
@@ -1174,6 +1176,88 @@ def mark_germanic_lists(
     return _marked(records, sources, markers)
 
 
+# The letters a German office writes in a Syrian name that Turkish spelling writes too: in a list
+# the engine marks German (``GERMANIC_LIST``) they are German ("Süleiman", "Hüssein", "Jüssef",
+# "Öthman"), not a sign of Turkish papers, whose c is ج and v و (issue 15, set 9).
+_GERMAN_UMLAUTS = frozenset("äöüÄÖÜ")
+_TURKISH_LETTERS = frozenset("İıĞğŞşÇçÖöÜü")
+
+
+def _german_umlauts(row: Mapping[str, str]) -> bool:
+    """Whether the record is of a German list and its only Turkish-looking letters are umlauts."""
+    if not row.get(GERMANIC_LIST) or row.get(TURKISH_LIST):
+        return False
+    return _TURKISH_LETTERS.intersection(_names_text(row)) <= _GERMAN_UMLAUTS
+
+
+# A family name with the article glued before a vowel ("Alaswad", "Alobaid", "Elahmad"), as a
+# German office writes it: the key reads a glued "al" only before a consonant, as "Alaa",
+# "Alawi" are names of their own.
+_GLUED_ARTICLE_VOWEL = re.compile(r"^([AaEe][Ll])(?=[AEIOUaeiou][^\W\d_]{3})", re.UNICODE)
+
+
+def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
+    """``parts`` with a glued article before a vowel in a one-word family name set apart, and
+    each j that English papers wrote for ج written dj (``_german_j``)."""
+    read = {part: _german_j(text) if "j" in text or "J" in text else text
+            for part, text in parts.items()}  # fmt: skip
+    family = read.get("family") or ""
+    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family):
+        return read
+    return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
+
+
+# A lone j (not the dj of ج): German ي (Jusef) or English ج (Jamal).
+_LONE_J = re.compile(r"(?<![dD])[jJ]")
+
+
+@lru_cache(maxsize=50_000)
+def _german_j(text: str) -> str:
+    """``text`` with the j of each word written dj (ج) unless it is ي in German: a German list
+    copies names from English papers too, whose j is ج (Jamal, Jasem, Khadija, Hijazi); a j is
+    read ي only where that makes a common given name (Jusef, Jaser, Marjam, a family Al-Jusef)
+    and ج does not (issue 15, set 9's migration-office files)."""
+    return _WORD.sub(_german_j_word, text)
+
+
+_WORD = re.compile(r"[^\s\-]+")
+
+
+def _german_j_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if not _LONE_J.search(word):
+        return word
+    english = _LONE_J.sub(lambda m: "Dj" if m.group() == "J" else "dj", word)
+    if not is_given_name(germanic_spelling(word)) or is_given_name(germanic_spelling(english)):
+        return english
+    return word
+
+
+# A German office's Vorname and Nachname cells the other way round (issue 15, set 9): the record
+# is also read with the two swapped, first when the first-name cell holds a family name by its
+# article ("Ghiath | Al-Kurdi"), else at ``GERMAN_SWAPPED_ODDS``.
+GERMAN_SWAPPED_ODDS = -4.0
+
+
+def _german_swapped(
+    row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
+) -> tuple[list[Mapping[str, str]], list[float]]:
+    """``cells`` and their ``odds`` with the record read with its first-name and family cells
+    swapped, for a record of a list the engine marks German."""
+    if not row.get(GERMANIC_LIST):
+        return cells, odds
+    first = (row.get("first_name") or "").strip()
+    family = (row.get("family_name") or "").strip()
+    if not first or not family or " " in family:
+        return cells, odds
+    swapped = {**row, "first_name": family, "family_name": first}
+    words = first.replace("-", " ").split()
+    article = has_article(first) or (len(words) > 1 and words[0].lower() in ("al", "el"))
+    if article and not has_article(family):
+        return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
+    return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+
+
 # Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish
 # offices (asylum files): its Latin names are also read in each of those spellings.
 ROMANCE_LIST = "_romance_list"
@@ -1225,9 +1309,11 @@ def _features(
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
     kurmanji = _kurmanji_record(row)
-    turkish = not kurmanji and _turkish_record(row)
+    turkish = not kurmanji and _turkish_record(row) and not _german_umlauts(row)
     germanic = not (turkish or kurmanji) and _germanic_record(row)
     romance = row.get(_ROMANCE_READING) or ""
+    if germanic:
+        parts = _german_family_article(parts)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
