@@ -1207,8 +1207,10 @@ def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
     return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
 
 
-# A lone j (not the dj of ج): German ي (Jusef) or English ج (Jamal).
-_LONE_J = re.compile(r"(?<![dD])[jJ]")
+# A j before a vowel that is no part of a German or Dutch letter group (dj ج, sj ش, tj چ):
+# German ي (Jusef) or English ج (Jamal, Najjar). Before a consonant it is only ي (Ajham,
+# Majsara: English writes no j there).
+_LONE_J = re.compile(r"(?<![dDsStT])[jJ](?=[jaeiouäöüJAEIOUÄÖÜ])")
 
 
 @lru_cache(maxsize=50_000)
