@@ -1237,7 +1237,9 @@ def _german_j_word(match: re.Match[str]) -> str:
 
 # A German office's Vorname and Nachname cells the other way round (issue 15, set 9): the record
 # is also read with the two swapped, first when the first-name cell holds a family name by its
-# article ("Ghiath | Al-Kurdi"), else at ``GERMAN_SWAPPED_ODDS``.
+# article ("Ghiath | Al-Kurdi"), at ``GERMAN_SWAPPED_ODDS`` when the family cell holds a given
+# name and the first-name cell none ("RIAD | Taifur"). Not every record: each reading is a row
+# of the u sampling, and swapped rows of a whole list shift every pair's weight.
 GERMAN_SWAPPED_ODDS = -4.0
 
 
@@ -1257,7 +1259,15 @@ def _german_swapped(
     article = has_article(first) or (len(words) > 1 and words[0].lower() in ("al", "el"))
     if article and not has_article(family):
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
-    return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+    if _german_given(family) and not _german_given(words[0]):
+        # "RIAD | Taifur": a given name in the family cell, none in the first-name cell.
+        return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+    return cells, odds
+
+
+def _german_given(word: str) -> bool:
+    """Whether a word of a German list is a common given name, as written or read in German."""
+    return is_given_name(word) or is_given_name(germanic_spelling(word))
 
 
 # Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish
