@@ -93,3 +93,36 @@ def test_a_german_list_is_marked_and_its_english_records_keep_their_j() -> None:
     assert all(record.get(GERMANIC_LIST) for record in marked)
     assert record_features(marked[2])["first_k"] == record_features(marked[0])["first_k"]
     assert record_features(marked[2])["family_k"] == record_features(marked[1])["family_k"]
+
+
+def test_a_first_s_is_read_z_where_only_that_makes_a_given_name() -> None:
+    sainab = record_features(_german(first_name="Rami", mother_name="Sainab El-Kurdi"))
+    assert sainab["mother_k"] == _key("زينب")
+    sakaria = record_features(_german(first_name="Sakaria"))
+    assert sakaria["first_k"] == _key("زكريا")
+    # Samir is a name as written: its S stays س.
+    assert record_features(_german(first_name="Samir"))["first_k"] == _key("سمير")
+
+
+@pytest.mark.parametrize(
+    ("german", "arabic"),
+    [
+        ("Sabadani", "الزبداني"),
+        ("Majadin", "الميادين"),
+        ("Muadamija", "المعضمية"),
+        ("Dschisr asch-Schughur", "جسر الشغور"),
+    ],
+)
+def test_a_german_offices_town_names_are_the_arabic_ones(german: str, arabic: str) -> None:
+    assert (
+        record_features(_german(birth_place=german))["birth_place_k"]
+        == record_features(_person(birth_place=arabic))["birth_place_k"]
+    )
+
+
+def test_a_checkpoint_bei_a_town_is_that_town() -> None:
+    at = record_features(_german(place_of_arrest="Checkpoint bei Talbisa"))
+    assert (
+        at["arrest_place_parts"]
+        == record_features(_person(place_of_arrest="حاجز تلبيسة"))["arrest_place_parts"]
+    )

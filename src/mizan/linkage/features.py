@@ -217,6 +217,24 @@ _EXONYMS.update(
 _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
+# … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for
+# ي, Dsch for ج and sch for ش, which place keys do not read the German way.
+_EXONYMS.update(
+    {
+        normalise_for_search(name): arabic
+        for name, arabic in (
+            ("Sabadani", "الزبداني"),
+            ("Majadin", "الميادين"),
+            ("Al-Majadin", "الميادين"),
+            ("Muadamija", "المعضمية"),
+            ("Dschisr asch-Schughur", "جسر الشغور"),
+            ("Dschisr asch Schughur", "جسر الشغور"),
+            ("Dscharablus", "جرابلس"),
+            ("Dschableh", "جبلة"),
+            ("Dschobar", "جوبر"),
+        )
+    }
+)
 # Kurdish (Kurmanji) names of towns in the governorates of al-Hasakah, Aleppo and al-Raqqa, and of
 # Kurdish quarters, as a Kurdish group's list writes them: most differ wholly from the Arabic
 # name (Kobanî عين العرب, Dêrik المالكية, Tirbespî القحطانية). Each is also met typed without
@@ -1201,6 +1219,9 @@ def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
     each j that English papers wrote for ج written dj (``_german_j``)."""
     read = {part: _german_j(text) if "j" in text or "J" in text else text
             for part, text in parts.items()}  # fmt: skip
+    for part in ("first", "father", "grandfather", "mother"):
+        if read.get(part, "")[:1] in ("S", "s"):
+            read[part] = _german_s(read[part])
     family = read.get("family") or ""
     if " " in family or not _GLUED_ARTICLE_VOWEL.match(family):
         return read
@@ -1223,6 +1244,20 @@ def _german_j(text: str) -> str:
 
 
 _WORD = re.compile(r"[^\s\-]+")
+
+# A German office writes a first ز as S, which German says so (Sainab زينب, Siad زياد).
+_FIRST_S = re.compile(r"^[Ss](?=[aeiouäöüAEIOUÄÖÜ])")
+
+
+@lru_cache(maxsize=50_000)
+def _german_s(text: str) -> str:
+    """``text`` with a given name's first S read ز where only that makes a common given name
+    (Sainab, Sakaria), not where S does too (Samir, Suhair)."""
+    first, _space, rest = text.partition(" ")
+    if not _FIRST_S.match(first) or _german_given(first):
+        return text
+    z = _FIRST_S.sub("Z", first)
+    return f"{z}{_space}{rest}" if _german_given(z) else text
 
 
 def _german_j_word(match: re.Match[str]) -> str:
@@ -1417,7 +1452,10 @@ SWAPPED_YEARS = 10
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
-_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+", re.IGNORECASE)
+# "Checkpoint bei Talbisa": a German office's "at" is no part of the place.
+_ARREST_PLACE_KIND = re.compile(
+    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|nahe)\s+)?", re.IGNORECASE
+)
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
 # unknown. Two records that both say so agree on no place (search form, hamza folded).
 _NO_ARREST_PLACE = frozenset(
