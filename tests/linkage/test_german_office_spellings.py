@@ -126,3 +126,17 @@ def test_a_checkpoint_bei_a_town_is_that_town() -> None:
         at["arrest_place_parts"]
         == record_features(_person(place_of_arrest="حاجز تلبيسة"))["arrest_place_parts"]
     )
+
+
+def test_the_family_sheikh_in_german_spelling_is_the_arabic_one() -> None:
+    arabic = record_features(_person(family_name="الشيخ"))["family_k"]
+    for family in ("Al-Scheich", "Al Shaich", "SCHEIKH"):
+        assert record_features(_german(family_name=family))["family_k"] == arabic, family
+
+
+def test_a_glued_article_in_the_first_name_cell_marks_the_cells_swapped() -> None:
+    glued = _german(first_name="Alscheikh", family_name="Khaled")
+    first, odds = record_readings(glued)[0]
+    assert (first["first_k"], odds) == (_key("خالد"), 0.0)
+    # "Alaa" is a given name: nothing is swapped.
+    assert len(record_readings(_german(first_name="Alaa", family_name="Khaled"))) == 1

@@ -148,8 +148,9 @@ def _key(
     # «عبذ الكريم», the ʿAbd of a compound as OCR misread its dots, is keyed as عبد by name_keys.
     keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance)
     if not keys:
-        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
-        return name_key(text)
+        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj"),
+        # in German spelling too ("Al-Scheich", "Al Shaich").
+        return name_key(_german_title(text) if germanic else text)
     return "".join(keys)
 
 
@@ -1278,6 +1279,11 @@ def _german_j_word(match: re.Match[str]) -> str:
 GERMAN_SWAPPED_ODDS = -4.0
 
 
+def _german_title(text: str) -> str:
+    """A title written as a name in German spelling ("Al-Scheich"), in the common spelling."""
+    return " ".join(germanic_spelling(word) for word in text.split())
+
+
 def _german_swapped(
     row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
 ) -> tuple[list[Mapping[str, str]], list[float]]:
@@ -1291,13 +1297,21 @@ def _german_swapped(
         return cells, odds
     swapped = {**row, "first_name": family, "family_name": first}
     words = first.replace("-", " ").split()
-    article = has_article(first) or (len(words) > 1 and words[0].lower() in ("al", "el"))
+    article = (
+        has_article(first)
+        or (len(words) > 1 and words[0].lower() in ("al", "el"))
+        # … or glued to it: "Alscheikh", "Alhamwi" (not "Alaa", a given name).
+        or (_GLUED_ARTICLE.match(first) is not None and not _german_given(first))
+    )
     if article and not has_article(family):
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
     if _german_given(family) and not _german_given(words[0]):
         # "RIAD | Taifur": a given name in the family cell, none in the first-name cell.
         return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
     return cells, odds
+
+
+_GLUED_ARTICLE = re.compile(r"^[AaEe][Ll][^\W\d_]{4,}$")
 
 
 def _german_given(word: str) -> bool:
