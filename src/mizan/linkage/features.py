@@ -53,6 +53,7 @@ from mizan.text.names import (
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     dotless_key,
+    germanic_spelling,
     is_germanic_spelling,
     is_italian_spelling,
     is_kurmanji_spelling,
@@ -147,8 +148,9 @@ def _key(
     # «عبذ الكريم», the ʿAbd of a compound as OCR misread its dots, is keyed as عبد by name_keys.
     keys = name_keys(text, turkish=turkish, germanic=germanic, kurmanji=kurmanji, romance=romance)
     if not keys:
-        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj").
-        return name_key(text)
+        # A title alone is the name itself: the families الشيخ, الحاج ("El Şayh", "Al-Hajj"),
+        # in German spelling too ("Al-Scheich", "Al Shaich").
+        return name_key(_german_title(text) if germanic else text)
     return "".join(keys)
 
 
@@ -216,6 +218,24 @@ _EXONYMS.update(
 _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
+# … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for
+# ي, Dsch for ج and sch for ش, which place keys do not read the German way.
+_EXONYMS.update(
+    {
+        normalise_for_search(name): arabic
+        for name, arabic in (
+            ("Sabadani", "الزبداني"),
+            ("Majadin", "الميادين"),
+            ("Al-Majadin", "الميادين"),
+            ("Muadamija", "المعضمية"),
+            ("Dschisr asch-Schughur", "جسر الشغور"),
+            ("Dschisr asch Schughur", "جسر الشغور"),
+            ("Dscharablus", "جرابلس"),
+            ("Dschableh", "جبلة"),
+            ("Dschobar", "جوبر"),
+        )
+    }
+)
 # Kurdish (Kurmanji) names of towns in the governorates of al-Hasakah, Aleppo and al-Raqqa, and of
 # Kurdish quarters, as a Kurdish group's list writes them: most differ wholly from the Arabic
 # name (Kobanî عين العرب, Dêrik المالكية, Tirbespî القحطانية). Each is also met typed without
@@ -971,6 +991,7 @@ def record_readings(
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
+        cells, odds = _german_swapped(row, cells, odds)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary)
@@ -1174,6 +1195,130 @@ def mark_germanic_lists(
     return _marked(records, sources, markers)
 
 
+# The letters a German office writes in a Syrian name that Turkish spelling writes too: in a list
+# the engine marks German (``GERMANIC_LIST``) they are German ("Süleiman", "Hüssein", "Jüssef",
+# "Öthman"), not a sign of Turkish papers, whose c is ج and v و (issue 15, set 9).
+_GERMAN_UMLAUTS = frozenset("äöüÄÖÜ")
+_TURKISH_LETTERS = frozenset("İıĞğŞşÇçÖöÜü")
+
+
+def _german_umlauts(row: Mapping[str, str]) -> bool:
+    """Whether the record is of a German list and its only Turkish-looking letters are umlauts."""
+    if not row.get(GERMANIC_LIST) or row.get(TURKISH_LIST):
+        return False
+    return _TURKISH_LETTERS.intersection(_names_text(row)) <= _GERMAN_UMLAUTS
+
+
+# A family name with the article glued before a vowel ("Alaswad", "Alobaid", "Elahmad"), as a
+# German office writes it: the key reads a glued "al" only before a consonant, as "Alaa",
+# "Alawi" are names of their own.
+_GLUED_ARTICLE_VOWEL = re.compile(r"^([AaEe][Ll])(?=[AEIOUaeiou][^\W\d_]{3})", re.UNICODE)
+
+
+def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
+    """``parts`` with a glued article before a vowel in a one-word family name set apart, and
+    each j that English papers wrote for ج written dj (``_german_j``)."""
+    read = {part: _german_j(text) if "j" in text or "J" in text else text
+            for part, text in parts.items()}  # fmt: skip
+    for part in ("first", "father", "grandfather", "mother"):
+        if read.get(part, "")[:1] in ("S", "s"):
+            read[part] = _german_s(read[part])
+    family = read.get("family") or ""
+    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family):
+        return read
+    return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
+
+
+# A j before a vowel that is no part of a German or Dutch letter group (dj ج, sj ش, tj چ):
+# German ي (Jusef) or English ج (Jamal, Najjar). Before a consonant it is only ي (Ajham,
+# Majsara: English writes no j there).
+_LONE_J = re.compile(r"(?<![dDsStT])[jJ](?=[jaeiouäöüJAEIOUÄÖÜ])")
+
+
+@lru_cache(maxsize=50_000)
+def _german_j(text: str) -> str:
+    """``text`` with the j of each word written dj (ج) unless it is ي in German: a German list
+    copies names from English papers too, whose j is ج (Jamal, Jasem, Khadija, Hijazi); a j is
+    read ي only where that makes a common given name (Jusef, Jaser, Marjam, a family Al-Jusef)
+    and ج does not (issue 15, set 9's migration-office files)."""
+    return _WORD.sub(_german_j_word, text)
+
+
+_WORD = re.compile(r"[^\s\-]+")
+
+# A German office writes a first ز as S, which German says so (Sainab زينب, Siad زياد).
+_FIRST_S = re.compile(r"^[Ss](?=[aeiouäöüAEIOUÄÖÜ])")
+
+
+@lru_cache(maxsize=50_000)
+def _german_s(text: str) -> str:
+    """``text`` with a given name's first S read ز where only that makes a common given name
+    (Sainab, Sakaria), not where S does too (Samir, Suhair)."""
+    first, _space, rest = text.partition(" ")
+    if not _FIRST_S.match(first) or _german_given(first):
+        return text
+    z = _FIRST_S.sub("Z", first)
+    return f"{z}{_space}{rest}" if _german_given(z) else text
+
+
+def _german_j_word(match: re.Match[str]) -> str:
+    word = match.group()
+    if not _LONE_J.search(word):
+        return word
+    english = _LONE_J.sub(lambda m: "Dj" if m.group() == "J" else "dj", word)
+    if not is_given_name(germanic_spelling(word)) or is_given_name(germanic_spelling(english)):
+        return english
+    return word
+
+
+# A German office's Vorname and Nachname cells the other way round (issue 15, set 9): the record
+# is also read with the two swapped, first when the first-name cell holds a family name by its
+# article ("Ghiath | Al-Kurdi"), at ``GERMAN_SWAPPED_ODDS`` when the family cell holds a given
+# name and the first-name cell none ("RIAD | Taifur"). Not every record: each reading is a row
+# of the u sampling, and swapped rows of a whole list shift every pair's weight.
+GERMAN_SWAPPED_ODDS = -4.0
+
+
+def _german_title(text: str) -> str:
+    """A title written as a name in German spelling ("Al-Scheich"), in the common spelling."""
+    return " ".join(germanic_spelling(word) for word in text.split())
+
+
+def _german_swapped(
+    row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
+) -> tuple[list[Mapping[str, str]], list[float]]:
+    """``cells`` and their ``odds`` with the record read with its first-name and family cells
+    swapped, for a record of a list the engine marks German."""
+    if not row.get(GERMANIC_LIST):
+        return cells, odds
+    first = (row.get("first_name") or "").strip()
+    family = (row.get("family_name") or "").strip()
+    if not first or not family or " " in family:
+        return cells, odds
+    swapped = {**row, "first_name": family, "family_name": first}
+    words = first.replace("-", " ").split()
+    article = (
+        has_article(first)
+        or (len(words) > 1 and words[0].lower() in ("al", "el"))
+        # … or glued to it: "Alscheikh", "Alhamwi" (not "Alaa", a given name).
+        or (_GLUED_ARTICLE.match(first) is not None and not _german_given(first))
+    )
+    if article and not has_article(family):
+        return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
+    if _german_given(family) and not _german_given(words[0]):
+        # "RIAD | Taifur": a given name in the family cell, none in the first-name cell.
+        return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+    return cells, odds
+
+
+_GLUED_ARTICLE = re.compile(r"^[AaEe][Ll][^\W\d_]{4,}$")
+
+
+def _german_given(word: str) -> bool:
+    """Whether a word of a German list is a common given name, as written or read in German."""
+    return is_given_name(word) or is_given_name(germanic_spelling(word))
+
+
 # Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish
 # offices (asylum files): its Latin names are also read in each of those spellings.
 ROMANCE_LIST = "_romance_list"
@@ -1225,9 +1370,11 @@ def _features(
 ) -> dict[str, Any]:
     features: dict[str, Any] = {}
     kurmanji = _kurmanji_record(row)
-    turkish = not kurmanji and _turkish_record(row)
+    turkish = not kurmanji and _turkish_record(row) and not _german_umlauts(row)
     germanic = not (turkish or kurmanji) and _germanic_record(row)
     romance = row.get(_ROMANCE_READING) or ""
+    if germanic:
+        parts = _german_family_article(parts)
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text):
@@ -1319,7 +1466,10 @@ SWAPPED_YEARS = 10
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
-_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+", re.IGNORECASE)
+# "Checkpoint bei Talbisa": a German office's "at" is no part of the place.
+_ARREST_PLACE_KIND = re.compile(
+    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|nahe)\s+)?", re.IGNORECASE
+)
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
 # unknown. Two records that both say so agree on no place (search form, hamza folded).
 _NO_ARREST_PLACE = frozenset(

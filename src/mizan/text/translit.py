@@ -55,6 +55,7 @@ from mizan.text.normalise import MARKS_AND_TATWEEL, normalise_for_search
 __all__ = [
     "cross_script_match",
     "dotless_key",
+    "germanic_spelling",
     "is_germanic_spelling",
     "is_italian_spelling",
     "is_kurmanji_spelling",
@@ -177,6 +178,17 @@ _LATIN_SPELLINGS: dict[str, str] = {
     # French and Maghrebi lists drop the first vowel of إبراهيم.
     "brahim": "ibrahim",
     "brahem": "ibrahim",
+    # A German office writes the ح of أحمد, محمود, محمد and the ه of ماهر as ch, a letter group
+    # no other spelling gives these names (read so, "Achmed" would be خ's).
+    "achmed": "ahmed",
+    "achmad": "ahmad",
+    "machmud": "mahmud",
+    "machmoud": "mahmoud",
+    "mochammed": "mohammed",
+    "mochammad": "mohammad",
+    "muchammed": "muhammed",
+    "muchammad": "muhammad",
+    "macher": "maher",
 }
 # Levantine speech says ث as s, and Latin lists write the names that have it so (عثمان "Osman",
 # هيثم "Haysam", ثائر "Saer"): no letter rule can tell that s from س, so the names are listed, in
@@ -948,7 +960,29 @@ def is_germanic_spelling(text: str) -> bool:
     return bool(_GERMANIC_WORD.search(text)) and not SCHOLARLY_MARKS.intersection(text)
 
 
+@lru_cache(maxsize=65536)
 def _germanic_word(word: str) -> str:
+    # A German office's ch for ح or ه after a vowel (Achmed أحمد, Machmud محمود, Macher ماهر):
+    # ``_LATIN_SPELLINGS`` lists those names.
+    return _germanic_steps(_LATIN_SPELLINGS.get(word, word))
+
+
+def germanic_spelling(word: str) -> str:
+    """One Latin name word in German or Dutch spelling ("Jusef", "Chaled", "Dschamal") rewritten
+    in the common spelling the keys read ("yousef", "khaled", "jamal"); lower case."""
+    return _germanic_word(normalise_for_search(word))
+
+
+# Umlauts a German office writes in Syrian names ("Süleiman", "Jüssef", "Öthman"): in a record
+# read in German spelling they are no sign of Turkish papers.
+_GERMAN_UMLAUTS = frozenset("äöüÄÖÜ")
+
+
+def _german_umlauts_only(text: str, germanic: bool) -> bool:
+    return germanic and _TURKISH_MARKS.intersection(text) <= _GERMAN_UMLAUTS
+
+
+def _germanic_steps(word: str) -> str:
     for old, new in _GERMANIC_STEPS:
         word = word.replace(old, new)
     # German Ju- is يو, the long u that English writes "You" (Jusef, Junis): the u flag.
@@ -1031,7 +1065,7 @@ def _search_words(
     text = text.translate(_SCHOLARLY)
     if kurmanji:
         text = _kurmanji(text, every_word=True)
-    elif turkish or is_turkish_spelling(text):
+    elif turkish or (is_turkish_spelling(text) and not _german_umlauts_only(text, germanic)):
         text = _turkish(text)
     else:
         text = _kurmanji(text)
