@@ -4,6 +4,9 @@ write them, and a name it lacks is no evidence either way."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from mizan.linkage import read_lists
 from mizan.linkage.engine import score_pair
 from mizan.linkage.partial import PARTIAL_LEVEL_LABEL, partial_sql
 from tests.linkage.rows import person as _person
@@ -77,3 +80,19 @@ def test_a_key_that_folds_two_names_is_not_the_same_name() -> None:
     sql = partial_sql("first")
     assert '"first_k_l" = "first_k_r"' in sql
     assert 'coalesce("first_rasm_l" = "first_rasm_r", true)' in sql
+
+
+def test_a_death_registers_referring_branch_is_read_as_the_place_held(tmp_path: Path) -> None:
+    # Set 9's hospital register: «الجهة المحيلة» names the branch that sent the detainee, the
+    # place a cellmate's account gives under «مكان الاعتقال».
+    register = tmp_path / "hospital.csv"
+    register.write_text(
+        "رقم السجل,الاسم,اسم الأب,الكنية,سنة الولادة,الجهة المحيلة\n"
+        "7195/251,مازن,علي,,1973,الفرع 251\n",
+        encoding="utf-8",
+    )
+    (record,) = read_lists([register])
+    assert record.values["place_of_arrest"] == "الفرع 251"
+    cellmate = _person(full_name="مازن علي", place_of_arrest="الفرع 251")
+    place = _field(score_pair(record.values, cellmate), "place_of_arrest")
+    assert place.level == "same place"  # type: ignore[attr-defined]
