@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mizan.linkage import read_lists
-from mizan.linkage.engine import score_pair
-from mizan.linkage.partial import PARTIAL_LEVEL_LABEL, partial_sql
+from mizan.linkage.engine import _columns, _name_pairs, score_pair
+from mizan.linkage.partial import PARTIAL_LEVEL_LABEL, PLACE_BLOCK_CAP, partial_sql
 from tests.linkage.rows import person as _person
 
 # Name shares as ``link`` hands them to ``score_pair`` (``LinkResult.term_frequencies``): محمد
@@ -96,3 +96,37 @@ def test_a_death_registers_referring_branch_is_read_as_the_place_held(tmp_path: 
     cellmate = _person(full_name="مازن علي", place_of_arrest="الفرع 251")
     place = _field(score_pair(record.values, cellmate), "place_of_arrest")
     assert place.level == "same place"  # type: ignore[attr-defined]
+
+
+def _place_keys(records: list[dict[str, str]]) -> list[list[str]]:
+    rows = _columns(records)
+    keys = _name_pairs(rows.columns, rows.record)
+    # The first reading of each record.
+    first_row: dict[int, int] = {}
+    for row, record in enumerate(rows.record):
+        first_row.setdefault(record, row)
+    return [[k for k in keys[first_row[i]] if "@" in k] for i in range(len(records))]
+
+
+def test_a_cellmate_named_by_one_word_meets_the_full_record_born_in_the_same_place() -> None:
+    # Set 5's testimonies: «حسين», born in Deraa about 1975, and the prosecutor's «Hussein
+    # Mustafa AL-MASRI», Deraa 1976, share no two name words.
+    testimony = _person(full_name="حسين", birth_place="درعا", birth_year="1975")
+    prosecutor = _person(
+        full_name="Hussein Mustafa AL-MASRI", birth_place="Deraa", birth_year="1976"
+    )
+    other = _person(full_name="سامر خالد العلي", birth_place="حمص", birth_year="1980")
+    keys = _place_keys([testimony, prosecutor, other])
+    assert keys[0] and keys[0] == keys[1]
+    assert keys[2] == []  # a key no other record gives makes no candidates
+
+
+def test_a_first_name_and_place_many_records_share_is_no_key() -> None:
+    # «محمد» born in Damascus: more than PLACE_BLOCK_CAP records, namesakes the other rules
+    # compare where they should; the candidates stay linear in the size of the lists.
+    records = [
+        _person(full_name="محمد", birth_place="دمشق", birth_year=str(1960 + i))
+        for i in range(PLACE_BLOCK_CAP + 1)
+    ]
+    assert all(keys == [] for keys in _place_keys(records))
+    assert all(keys for keys in _place_keys(records[:PLACE_BLOCK_CAP]))

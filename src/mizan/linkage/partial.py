@@ -15,6 +15,7 @@ way (the null level), never "different".
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 __all__ = ["PARTIAL_LEVEL_LABEL", "PARTIAL_M", "PARTIAL_PARTS", "partial_level", "partial_sql"]
@@ -62,3 +63,36 @@ def partial_level(part: str) -> Any:
         # other pairs): the weight is log2(m / the name's share), whatever the input re-estimates.
         disable_tf_exact_match_detection=True,
     )
+
+
+# A cellmate named by one word («حسين», born in Deraa about 1975: set 5's testimonies) shares
+# no two name words with the same person's full record, only the first name, the place and about
+# the year of birth. First name + place of birth as a blocking key, capped as ``engine``'s name
+# pairs are: only a key that two to ``PLACE_BLOCK_CAP`` records share makes candidates (the rule
+# joins birth years within ``model.YEAR_WINDOW``), so the candidates stay under
+# ``PLACE_BLOCK_CAP`` / 2 per record whatever the size of the lists (an uncapped first name +
+# place rule grew with the square of it: +13,000 pairs at 100,000 records).
+PLACE_BLOCK_CAP = 12
+
+
+def first_place_keys(columns: Mapping[str, list[Any]], record_of: Sequence[int]) -> list[list[str]]:
+    """For each row, ``first@place`` (its first name's and birth place's keys) if two to
+    ``PLACE_BLOCK_CAP`` records give it; a record's readings are consecutive rows."""
+    from collections import Counter
+
+    firsts, places = columns["first_k"], columns["birth_place_k"]
+    keys: list[str | None] = []
+    counts: Counter[str] = Counter()
+    previous, seen = -1, ""
+    for row, record in enumerate(record_of):
+        first, place = firsts[row], places[row]
+        key = f"{first}@{place}" if first and place and len(first) > 1 else None
+        keys.append(key)
+        if record != previous:
+            previous, seen = record, ""
+        if key is not None and key != seen:
+            counts[key] += 1
+            seen = key
+    return [
+        [key] if key is not None and 2 <= counts[key] <= PLACE_BLOCK_CAP else [] for key in keys
+    ]
