@@ -80,7 +80,9 @@ def first_place_keys(columns: Mapping[str, list[Any]], record_of: Sequence[int])
     ``PLACE_BLOCK_CAP`` records give it; a record's readings are consecutive rows."""
     from collections import Counter
 
-    firsts, places = columns["first_k"], columns["birth_place_k"]
+    firsts, places = columns["first_k"], columns.get("birth_place_k")
+    if places is None:
+        return [[] for _ in record_of]
     keys: list[str | None] = []
     counts: Counter[str] = Counter()
     previous, seen = -1, ""
