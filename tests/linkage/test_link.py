@@ -153,11 +153,17 @@ def test_score_pair_explains_each_field() -> None:
 
 def test_a_common_name_is_weaker_evidence_than_a_rare_one() -> None:
     frequencies = {"first_k": {"mhmd": 0.1, "mnzr": 0.0005}}
+    # Both records give a father's and family name: a record without one weighs its names by
+    # frequency at every level (``partial``), not only at "same name".
     common = score_pair(
-        _person(first_name="محمد"), _person(first_name="Mohamed"), term_frequencies=frequencies
+        _person(first_name="محمد", father_name="أحمد", family_name="العلي"),
+        _person(first_name="Mohamed", father_name="Ahmad", family_name="Al-Ali"),
+        term_frequencies=frequencies,
     )
     rare = score_pair(
-        _person(first_name="منذر"), _person(first_name="Munzer"), term_frequencies=frequencies
+        _person(first_name="منذر", father_name="أحمد", family_name="العلي"),
+        _person(first_name="Munzer", father_name="Ahmad", family_name="Al-Ali"),
+        term_frequencies=frequencies,
     )
     assert common.fields[0].level == rare.fields[0].level == "same name"
     assert rare.fields[0].weight > common.fields[0].weight + 5

@@ -30,6 +30,7 @@ from mizan.linkage.model import (
     build_settings,
     default_model,
 )
+from mizan.linkage.partial import first_place_keys
 
 __all__ = [
     "FieldEvidence",
@@ -238,7 +239,13 @@ def _name_pairs(columns: Mapping[str, list[Any]], record_of: Sequence[int]) -> l
             if pair not in seen:
                 seen.add(pair)
                 counts[pair] += 1
-    return [[p for p in pairs if 2 <= counts[p] <= PAIR_BLOCK_CAP] for pairs in per_row]
+    # … and a first name with a place of birth that few records share (``partial``: a cellmate
+    # named by one word), under the same rule.
+    places = first_place_keys(columns, record_of)
+    return [
+        [p for p in pairs if 2 <= counts[p] <= PAIR_BLOCK_CAP] + place
+        for pairs, place in zip(per_row, places, strict=True)
+    ]
 
 
 def _quiet_splink() -> None:

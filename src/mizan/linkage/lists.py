@@ -68,7 +68,10 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة"),
     "national_id": ("الرقم الوطني", "رقم الهوية"),
     "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان"),
-    "place_of_arrest": ("مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان"),
+    # A death register's referring branch (الجهة المحيلة) is where the person was last held.
+    "place_of_arrest": (
+        "مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان", "الجهة المحيلة",
+    ),
 }  # fmt: skip
 """Column names accepted for each header, English and Arabic (hamza, spaces and underscores do
 not matter). The one table for ``mizan link`` and the registry's list import alike."""

@@ -26,6 +26,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from mizan.linkage.partial import PARTIAL_PARTS, partial_level
 from mizan.text.names import u_flag_pairs
 
 __all__ = ["COMPARED_FIELDS", "Model", "build_settings", "default_model"]
@@ -208,6 +209,10 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     levels: list[Any] = [cll.NullLevel(key)]
     if part in RARE_PARTS:
         levels.append(_set_level(rare_spelling_sql(part), RARE_LEVEL_LABEL, RARE_M, RARE_U))
+    if part in PARTIAL_PARTS:
+        # One of the two records lacks the family or the father's name: the names it gives weigh
+        # by how often the lists write them (``partial``: «مازن علي» is strong, «محمد أحمد» weak).
+        levels.append(partial_level(part))
     if spelling:
         levels.append(cll.ExactMatchLevel(f"{part}_n").configure(label_for_charts="same spelling"))
     if part in OCR_PARTS:

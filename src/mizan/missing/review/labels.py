@@ -75,6 +75,10 @@ LEVEL_LABELS = {
     "same spelling, rare in these lists": gettext_lazy(
         "same spelling, a family name few records in these lists write (one family's)"
     ),
+    "same name, one record without family or father's name (by its frequency)": gettext_lazy(
+        "same name; one record lacks the family or father's name, so it weighs by how often"
+        " these lists write the name"
+    ),
     "one letter misread, a spelling rare in these lists (OCR?)": gettext_lazy(
         "one letter apart, one spelling rare in these lists (a misread letter?)"
     ),
