@@ -36,6 +36,12 @@ from mizan.linkage.problems import (
     plausible_age_at_arrest,
     plausible_year,
 )
+from mizan.linkage.recollection import (
+    AFTER,
+    INSTEAD,
+    RECOLLECTED_TOWNS,
+    recollected_rows,
+)
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
 from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
 from mizan.text.names import (
@@ -982,6 +988,9 @@ def record_readings(
     for parts, value in zip(readings, odds, strict=True):
         features = _features(row, parts, vocabulary)
         result.append((features, value, parts) if with_parts else (features, value))
+    # A name as people remember it: «خالد الطويل من داريا», «محمد التلبيساوي», «أبو حسن
+    # السراقبي» (``recollection``): its town, nickname and kunya read apart, beside as written.
+    result = _recollected(row, vocabulary, result, with_parts=with_parts)
     if (
         row.get(GERMANIC_SOME)
         and _LATIN_J_CH.search(_names_text(row))
@@ -1018,6 +1027,39 @@ def record_readings(
                 value = each[1] + ROMANCE_ODDS
                 result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
+
+
+def _recollected(
+    row: Mapping[str, str],
+    vocabulary: ListVocabulary | None,
+    result: list[Any],
+    *,
+    with_parts: bool,
+) -> list[Any]:
+    """``result`` with the readings of ``recollection.recollected_rows`` added, each at its
+    log2-odds: before the name as written when it is the likelier reading, else after."""
+    known = (
+        (lambda word: vocabulary.as_family[_word_form(word)] >= ListVocabulary.FREQUENT)
+        if vocabulary is not None
+        else None
+    )
+    before: list[Any] = []
+    after: list[Any] = []
+    instead = False
+    for read, value, where in recollected_rows(row, known):
+        towns = (read.get(RECOLLECTED_TOWNS) or "").split("\n")
+        parts = [part for town in towns if town for part in (_place(town)[1] or ())]
+        for each in record_readings(read, vocabulary, with_parts=True):
+            if parts:
+                # A nisba's towns (الدوماني: دوما or دومان), each a part of the place it names.
+                each[0]["birth_place_parts"] = list(dict.fromkeys(parts))
+            odds = each[1] + value
+            reading = (each[0], odds, each[2]) if with_parts else (each[0], odds)
+            (before if where != AFTER else after).append(reading)
+        instead = instead or where == INSTEAD
+    if not before and not after:
+        return result
+    return [*before, *([] if instead else result), *after]
 
 
 # The name cells of a record as the lists write them (the Kurmanji x read as غ in them).
