@@ -43,7 +43,7 @@ from mizan.linkage.recollection import (
     recollected_rows,
 )
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in, is_approximate, month_in
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     drop_titles,
@@ -100,12 +100,14 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "sex",
     "birth_year",
     "birth_year_late",
+    "birth_year_approx",
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
     "national_id",
     "arrest_year",
     "arrest_month",
+    "arrest_approx",
     "arrest_place_parts",
 )
 
@@ -1308,6 +1310,9 @@ def _features(
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
+    # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
+    approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
+    features["birth_year_approx"] = True if approximate else None
     place = (row.get("birth_place") or "").strip()
     if place:
         features["birth_place_k"], place_parts, wide = _place(place)
@@ -1323,6 +1328,8 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_LABEL``).
+    features["arrest_approx"] = True if is_approximate(arrest) else None
     born, arrested = features["birth_year"], features["arrest_year"]
     if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
         # An arrest decades before the birth: an OCR'd table put each in the other's column
@@ -1351,6 +1358,11 @@ def _features(
         # be up to ``LATE_AGE_YEARS`` years after the year the age gives (``model``).
         if features["birth_year"] is not None and row.get(SOME_LATE_AGES):
             features["birth_year_late"] = True
+        elif features["birth_year"] is not None and (
+            features["arrest_approx"] or is_approximate(age)
+        ):
+            # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
+            features["birth_year_approx"] = True
     return features
 
 
@@ -1361,7 +1373,12 @@ SWAPPED_YEARS = 10
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
-_ARREST_PLACE_KIND = re.compile(r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+", re.IGNORECASE)
+# The word after it that says where the checkpoint stood, not which place: "Checkpoint bei
+# Talbisa" (a German office's), "checkpoint at Harasta", «حاجز قرب دوما».
+_ARREST_PLACE_KIND = re.compile(
+    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|at|near|in|à|près de|قرب|عند|في)\s+)?",
+    re.IGNORECASE,
+)
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
 # unknown. Two records that both say so agree on no place (search form, hamza folded).
 _NO_ARREST_PLACE = frozenset(
@@ -1435,8 +1452,19 @@ def _arrest_place(text: str) -> list[str] | None:
     text = _ARREST_PLACE_KIND.sub("", text.strip())
     if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
+    digits = "".join(re.findall(r"\d+", to_ascii_digits(text)))
+    if digits and _NO_ARREST_PLACE.issuperset(
+        normalise_for_search(re.sub(r"\d", "", text)).split()
+    ):
+        # A branch known by its number alone («الفرع 215», "Branch 215", «فرع ٢١٥»).
+        return [f"#{digits}"]
     _first, parts, _wide = _place(text)
-    return list(parts) if parts else None
+    if not parts:
+        return None
+    if digits:
+        # … or by its number and its words: the key of its words alone would be every branch's.
+        return [f"{part}{digits}" for part in parts]
+    return list(parts)
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
