@@ -1328,7 +1328,7 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
-    # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_LABEL``).
+    # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
     features["arrest_approx"] = True if is_approximate(arrest) else None
     born, arrested = features["birth_year"], features["arrest_year"]
     if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:

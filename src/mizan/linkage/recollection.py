@@ -57,8 +57,9 @@ BEFORE, AFTER, INSTEAD = "before", "after", "instead"
 # «… من TOWN»: the town is certain, the name before it is the name (no other reading is likelier).
 FROM_TOWN_ODDS = 0.0
 # A nisba read as the town against the name as written (its family name): a family name is often
-# a nisba too (الحمصي، الحلبي), so neither reading is clearly likelier …
-NISBA_PLACE_ODDS = 0.0
+# a nisba too (الحمصي، الحلبي), and most ي-ending family names are no town's (العيسى، البكري): the
+# name as written stays first (its traits keep namesakes apart), the town a little less likely …
+NISBA_PLACE_ODDS = -1.0
 # … unless the lists write the word as a family name: then the town is the less likely reading.
 NISBA_FAMILY_ODDS = -2.0
 # The father's name a kunya suggests (أبو حسن: the father may be حسن), against no father's name:
@@ -139,7 +140,8 @@ def recollected_rows(
     words = names.split()
     # «أبو حسن السراقبي», «أبو حسن الخطيب»: a man known by his kunya and his town or family name,
     # without his first name.
-    known_by_kunya = len(words) >= 2 and _KUNYA.match(words[0]) is not None
+    # («أبو عساف خالد محمود» is a family name written first: more than one word follows.)
+    known_by_kunya = len(words) == 3 and _KUNYA.match(words[0]) is not None
     if known_by_kunya:
         father, words = words[1], words[2:]
     town, nisba = "", ""
@@ -151,7 +153,9 @@ def recollected_rows(
         words = text[: found.start()].split()
         while len(words) > 1 and _is_description(words[-1]):
             words = words[:-1]
-    elif words and (len(words) >= 2 or known_by_kunya):
+    elif len(words) == 2 or (known_by_kunya and len(words) == 1):
+        # «محمد التلبيساوي», «أبو حسن السراقبي»: a name and a nisba. After a father's name too
+        # («محمد أنس الشكيبي»), a nisba is the family name a register writes.
         towns = nisba_towns(words[-1])
         if towns:
             nisba, words = words[-1], words[:-1]
@@ -170,10 +174,12 @@ def recollected_rows(
                 read[RECOLLECTED_TOWNS] = "\n".join(towns)
         if town:
             result.append((read, FROM_TOWN_ODDS, INSTEAD))
+        elif known_by_kunya:
+            result.append((read, FROM_TOWN_ODDS, BEFORE))
         elif known_family is not None and known_family(nisba):
             result.append((read, NISBA_FAMILY_ODDS, AFTER))
         else:
-            result.append((read, NISBA_PLACE_ODDS, BEFORE))
+            result.append((read, NISBA_PLACE_ODDS, AFTER))
     elif known_by_kunya:
         result.append((names_read, 0.0, BEFORE))
     if father and not (row.get("father_name") or "").strip():
