@@ -446,13 +446,6 @@ def blocking_rules() -> list[dict[str, Any]]:
         else:
             rules.append(_blocking_sql(rule))
     rules += CROSS_SCRIPT_BLOCKING_SQL
-    if __import__("os").environ.get("RX_BLOCK"):
-        rules += [
-            'l."first_k" = r."first_k" AND l."birth_place_k" = r."birth_place_k"'
-            ' AND l."birth_year" // 10 = r."birth_year" // 10'
-            f' AND {side}."family_k" IS NULL'
-            for side in ("l", "r")
-        ]
     settings: list[dict[str, Any]] = [
         {"blocking_rule": rule, "sql_dialect": "duckdb"} for rule in rules
     ]
