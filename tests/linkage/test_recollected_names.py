@@ -147,3 +147,12 @@ def test_a_town_remembered_meets_the_birth_place() -> None:
     cellmate = person(full_name="خالد الطويل من داريا")
     notice = person(first_name="خالد", father_name="سمير", family_name="زيدان", birth_place="داريا")
     assert _level(cellmate, notice, "birth_place") == "same"
+
+
+def test_a_man_known_by_his_kunya_from_a_town() -> None:
+    readings = _readings("أبو عبدو من اللاذقية")
+    assert [(odds, _named(parts)) for _f, odds, parts in readings] == [
+        (0.0, {}),
+        (KUNYA_FATHER_ODDS, {"father": "عبدو"}),
+    ]
+    assert set(readings[0][0]["birth_place_parts"]) & set(_place("اللاذقية")[1] or ())

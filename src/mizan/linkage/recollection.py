@@ -89,7 +89,7 @@ DESCRIPTIONS = frozenset(
     }
 )
 
-_FROM = re.compile(r"\s+من\s+(?=\S)")
+_FROM = re.compile(r"(?:^|\s+)من\s+(?=\S)")
 _KUNYA = re.compile(r"^(?:أبو|ابو|إبو|ابا|أبا)$")
 _BRACKETED_KUNYA = re.compile(r"[(\[]\s*(?:أبو|ابو|إبو)\s+(\S+?)\s*[)\]]")
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
@@ -141,7 +141,11 @@ def recollected_rows(
     # «أبو حسن السراقبي», «أبو حسن الخطيب»: a man known by his kunya and his town or family name,
     # without his first name.
     # («أبو عساف خالد محمود» is a family name written first: more than one word follows.)
-    known_by_kunya = len(words) == 3 and _KUNYA.match(words[0]) is not None
+    known_by_kunya = (
+        len(words) >= 3
+        and _KUNYA.match(words[0]) is not None
+        and (len(words) == 3 or words[2] == "من")
+    )
     if known_by_kunya:
         father, words = words[1], words[2:]
     town, nisba = "", ""
