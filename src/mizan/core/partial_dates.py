@@ -33,7 +33,7 @@ from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from mizan.text import strip_bidi_controls, to_ascii_digits
-from mizan.text.dates import ARABIC_MONTHS
+from mizan.text.dates import APPROXIMATE_LEADING, APPROXIMATE_TRAILING, ARABIC_MONTHS
 
 __all__ = [
     "ARABIC_MONTHS",
@@ -153,8 +153,8 @@ def latest_possible_day() -> date:
 
 _STORAGE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(~)?", re.ASCII)
 
-_LEADING_MARKER = r"~|ca\.|c\.|circa\b|حوالي|حوالى|نحو|تقريباً|تقريبًا|تقريبا"
-_TRAILING_MARKER = r"~|تقريباً|تقريبًا|تقريبا"
+_LEADING_MARKER = APPROXIMATE_LEADING
+_TRAILING_MARKER = APPROXIMATE_TRAILING
 _APPROXIMATE_RE = re.compile(
     rf"(?:(?P<lead>{_LEADING_MARKER})\s*)?(?P<date>.*?)(?:\s*(?P<trail>{_TRAILING_MARKER}))?",
     re.IGNORECASE,

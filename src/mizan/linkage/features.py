@@ -36,8 +36,14 @@ from mizan.linkage.problems import (
     plausible_age_at_arrest,
     plausible_year,
 )
+from mizan.linkage.recollection import (
+    AFTER,
+    INSTEAD,
+    RECOLLECTED_TOWNS,
+    recollected_rows,
+)
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in, month_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in, is_approximate, month_in
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     drop_titles,
@@ -95,12 +101,14 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "sex",
     "birth_year",
     "birth_year_late",
+    "birth_year_approx",
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
     "national_id",
     "arrest_year",
     "arrest_month",
+    "arrest_approx",
     "arrest_place_parts",
 )
 
@@ -1003,6 +1011,9 @@ def record_readings(
     for parts, value in zip(readings, odds, strict=True):
         features = _features(row, parts, vocabulary)
         result.append((features, value, parts) if with_parts else (features, value))
+    # A name as people remember it: «خالد الطويل من داريا», «محمد التلبيساوي», «أبو حسن
+    # السراقبي» (``recollection``): its town, nickname and kunya read apart, beside as written.
+    result = _recollected(row, vocabulary, result, with_parts=with_parts)
     if (
         row.get(GERMANIC_SOME)
         and _LATIN_J_CH.search(_names_text(row))
@@ -1039,6 +1050,39 @@ def record_readings(
                 value = each[1] + ROMANCE_ODDS
                 result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
+
+
+def _recollected(
+    row: Mapping[str, str],
+    vocabulary: ListVocabulary | None,
+    result: list[Any],
+    *,
+    with_parts: bool,
+) -> list[Any]:
+    """``result`` with the readings of ``recollection.recollected_rows`` added, each at its
+    log2-odds: before the name as written when it is the likelier reading, else after."""
+    known = (
+        (lambda word: vocabulary.as_family[_word_form(word)] >= ListVocabulary.FREQUENT)
+        if vocabulary is not None
+        else None
+    )
+    before: list[Any] = []
+    after: list[Any] = []
+    instead = False
+    for read, value, where in recollected_rows(row, known):
+        towns = (read.get(RECOLLECTED_TOWNS) or "").split("\n")
+        parts = [part for town in towns if town for part in (_place(town)[1] or ())]
+        for each in record_readings(read, vocabulary, with_parts=True):
+            if parts:
+                # A nisba's towns (الدوماني: دوما or دومان), each a part of the place it names.
+                each[0]["birth_place_parts"] = list(dict.fromkeys(parts))
+            odds = each[1] + value
+            reading = (each[0], odds, each[2]) if with_parts else (each[0], odds)
+            (before if where != AFTER else after).append(reading)
+        instead = instead or where == INSTEAD
+    if not before and not after:
+        return result
+    return [*before, *([] if instead else result), *after]
 
 
 # The name cells of a record as the lists write them (the Kurmanji x read as غ in them).
@@ -1413,6 +1457,9 @@ def _features(
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
     features["birth_year"] = _year(row.get("birth_year") or "")
+    # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
+    approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
+    features["birth_year_approx"] = True if approximate else None
     place = (row.get("birth_place") or "").strip()
     if place:
         features["birth_place_k"], place_parts, wide = _place(place)
@@ -1428,6 +1475,8 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     features["arrest_year"] = _year(arrest)
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
+    features["arrest_approx"] = True if is_approximate(arrest) else None
     born, arrested = features["birth_year"], features["arrest_year"]
     if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
         # An arrest decades before the birth: an OCR'd table put each in the other's column
@@ -1456,6 +1505,11 @@ def _features(
         # be up to ``LATE_AGE_YEARS`` years after the year the age gives (``model``).
         if features["birth_year"] is not None and row.get(SOME_LATE_AGES):
             features["birth_year_late"] = True
+        elif features["birth_year"] is not None and (
+            features["arrest_approx"] or is_approximate(age)
+        ):
+            # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
+            features["birth_year_approx"] = True
     return features
 
 
@@ -1466,9 +1520,11 @@ SWAPPED_YEARS = 10
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
 # (the checkpoint of Douma) is Douma.
-# "Checkpoint bei Talbisa": a German office's "at" is no part of the place.
+# The word after it that says where the checkpoint stood, not which place: "Checkpoint bei
+# Talbisa" (a German office's), "checkpoint at Harasta", «حاجز قرب دوما».
 _ARREST_PLACE_KIND = re.compile(
-    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|nahe)\s+)?", re.IGNORECASE
+    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|nahe|at|near|in|à|près de|قرب|عند|في)\s+)?",
+    re.IGNORECASE,
 )
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
 # unknown. Two records that both say so agree on no place (search form, hamza folded).
@@ -1543,8 +1599,19 @@ def _arrest_place(text: str) -> list[str] | None:
     text = _ARREST_PLACE_KIND.sub("", text.strip())
     if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
+    digits = "".join(re.findall(r"\d+", to_ascii_digits(text)))
+    if digits and _NO_ARREST_PLACE.issuperset(
+        normalise_for_search(re.sub(r"\d", "", text)).split()
+    ):
+        # A branch known by its number alone («الفرع 215», "Branch 215", «فرع ٢١٥»).
+        return [f"#{digits}"]
     _first, parts, _wide = _place(text)
-    return list(parts) if parts else None
+    if not parts:
+        return None
+    if digits:
+        # … or by its number and its words: the key of its words alone would be every branch's.
+        return [f"{part}{digits}" for part in parts]
+    return list(parts)
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".

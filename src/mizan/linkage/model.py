@@ -371,6 +371,21 @@ _ONE_DIGIT = 'hamming(CAST({l}"birth_year" AS VARCHAR), CAST({r}"birth_year" AS 
 YEAR_ONE_DIGIT_M = 0.02
 YEAR_ONE_DIGIT_U = 0.06
 YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
+# A year of birth remembered, not recorded: «1985 تقريباً», or an age at a remembered date of arrest
+# («38» arrested «صيف 2013»; ``features.birth_year_approx``). Survivors' estimates of a cellmate's
+# age are a few years off as often as not (issue 15, set 9: a third within a year, nearly all
+# within five): within a year is good evidence but not a recorded year's (about 3 in 8 against 1 in
+# 15 of two people's years), up to five years apart mild evidence for, not the −4.6 of "more than
+# three years apart".
+YEAR_APPROX_SIDE = (
+    '(coalesce("birth_year_approx_l", false) OR coalesce("birth_year_approx_r", false))'
+)
+YEAR_APPROX_NEAR_SQL = f'{YEAR_APPROX_SIDE} AND abs("birth_year_l" - "birth_year_r") <= 1'
+YEAR_APPROX_NEAR_LABEL = "within a year, one year approximate"
+YEAR_APPROX_NEAR_MU = (0.37, 0.067)
+YEAR_APPROX_SQL = f'{YEAR_APPROX_SIDE} AND abs("birth_year_l" - "birth_year_r") <= 5'
+YEAR_APPROX_LABEL = "up to five years apart, one year approximate"
+YEAR_APPROX_MU = (0.6, 0.3)
 # A year of birth from an age of a list some of whose ages were taken years after the arrest
 # (``features.mark_late_ages``; set 8's relatives' list, a quarter of them 5 … 13 years later)
 # against a year up to LATE_AGE_YEARS later: what such an age says, so no evidence either way
@@ -531,6 +546,19 @@ _MONTHS = (
 ARREST_NEW_YEAR_SQL = f"abs({_MONTHS.format(s='l')} - {_MONTHS.format(s='r')}) <= 2"
 
 
+# Two dates of arrest a year apart, one of them remembered, not recorded («2013 تقريباً», «صيف
+# 2013», ``features.arrest_approx``): a survivor's year is a year off as often as not, so the
+# year's difference is no evidence either way, not the −6.9 of "one year apart" between records
+# (issue 15, set 9's cellmates' accounts).
+ARREST_APPROX_LABEL = "a year apart, one date approximate"
+ARREST_APPROX_M = 0.5
+ARREST_APPROX_U = 0.5
+ARREST_APPROX_SQL = (
+    '(coalesce("arrest_approx_l", false) OR coalesce("arrest_approx_r", false))'
+    ' AND abs("arrest_year_l" - "arrest_year_r") <= 1'
+)
+
+
 PLACE_SAME_SQL = 'list_has_any("birth_place_parts_l", "birth_place_parts_r")'
 PLACE_WIDE_SQL = 'coalesce("birth_place_wide_l", false) OR coalesce("birth_place_wide_r", false)'
 
@@ -551,6 +579,8 @@ def build_settings() -> dict[str, Any]:
             output_column_name="birth_year",
             comparison_levels=[
                 cll.NullLevel("birth_year"),
+                _set_level(YEAR_APPROX_NEAR_SQL, YEAR_APPROX_NEAR_LABEL, *YEAR_APPROX_NEAR_MU),
+                _set_level(YEAR_APPROX_SQL, YEAR_APPROX_LABEL, *YEAR_APPROX_MU),
                 cll.ExactMatchLevel("birth_year").configure(label_for_charts="same year"),
                 cll.AbsoluteDifferenceLevel("birth_year", 1).configure(
                     label_for_charts="one year apart"
@@ -598,6 +628,9 @@ def build_settings() -> dict[str, Any]:
                     ARREST_NEW_YEAR_LABEL,
                     ARREST_NEW_YEAR_M,
                     ARREST_NEW_YEAR_U,
+                ),
+                _set_level(
+                    ARREST_APPROX_SQL, ARREST_APPROX_LABEL, ARREST_APPROX_M, ARREST_APPROX_U
                 ),
                 cll.AbsoluteDifferenceLevel("arrest_year", 1).configure(
                     label_for_charts="one year apart"

@@ -13,7 +13,16 @@ from functools import lru_cache
 
 from mizan.text.normalise import normalise_arabic
 
-__all__ = ["ARABIC_MONTHS", "drop_hijri_years", "hijri_year_in", "month_in", "month_pattern"]
+__all__ = [
+    "APPROXIMATE_LEADING",
+    "APPROXIMATE_TRAILING",
+    "ARABIC_MONTHS",
+    "drop_hijri_years",
+    "hijri_year_in",
+    "is_approximate",
+    "month_in",
+    "month_pattern",
+]
 
 # Levantine month names, as Syrians write them. Which names to show is a decision of the
 # organisation (DESIGN), not a translator's choice: Django's own Arabic catalogue says "إبريل".
@@ -151,3 +160,26 @@ def drop_hijri_years(text: str) -> str:
     year alone, which a reader of years prefers (exact, where the Hijri year's Gregorian one is
     the year it began in). Digits must be ASCII already."""
     return _HIJRI.sub(" ", text)
+
+
+# The markers of an approximate date, before it (``~``, "c.", "ca.", "circa", «حوالي», «نحو»,
+# «تقريباً») or after it («تقريباً», ``~``): ``mizan.core.partial_dates`` reads them into its
+# "approximate" flag; ``is_approximate`` tells them in a list's date cell.
+APPROXIMATE_LEADING = r"~|ca\.|c\.|circa\b|حوالي|حوالى|نحو|تقريباً|تقريبًا|تقريبا"
+APPROXIMATE_TRAILING = r"~|تقريباً|تقريبًا|تقريبا"
+# A part of the year instead of a date, as people remember one: a season («صيف 2013»), its end
+# or beginning («أواخر 2012», «أوائل 2014», «منتصف 2013»), "summer 2013", "early 2014".
+_PART_OF_YEAR = (
+    r"صيف|شتاء|ربيع|خريف|أواخر|اواخر|أوائل|اوائل|أواسط|اواسط|منتصف|بداية|بدايه|نهاية|نهايه|مطلع"
+    r"|summer|winter|spring|autumn|fall|early|late|mid|end of|beginning of"
+)
+_APPROXIMATE = re.compile(
+    rf"(?:^|(?<=\s))(?:{APPROXIMATE_LEADING}|{_PART_OF_YEAR})(?=\s|\d|$)|(?:{APPROXIMATE_TRAILING})\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_approximate(text: str) -> bool:
+    """Whether a date as written says it is approximate: «2013 تقريباً», «حوالي 2013», "~2013",
+    "c. 2013", or a part of the year instead of a date («صيف 2013», «أواخر 2012», "early 2014")."""
+    return bool(text) and _APPROXIMATE.search(text.strip()) is not None

@@ -97,6 +97,15 @@ LEVEL_LABELS = {
     "one year apart": gettext_lazy("one year apart"),
     "up to three years apart": gettext_lazy("up to three years apart"),
     "more than three years apart": gettext_lazy("more than three years apart"),
+    "within a year, one year approximate": gettext_lazy(
+        "within a year of each other, one year given only approximately"
+    ),
+    "up to five years apart, one year approximate": gettext_lazy(
+        "up to five years apart, one year given only approximately (remembered)"
+    ),
+    "a year apart, one date approximate": gettext_lazy(
+        "a year apart, one date given only approximately (no evidence either way)"
+    ),
     "a late age's years": gettext_lazy(
         "the year from an age given years after the arrest: no evidence either way"
     ),
