@@ -14,7 +14,8 @@ engine) and is a tuning set since branch `linkturk`; set 5 (seed 5) was scored o
 scored once held out (F1 0.855, branch `linkset6`) and is a tuning set since branch `linksix`;
 set 7 (seed 7) was scored once held out (F1 0.851, main `96dc400`) and is a tuning set since;
 set 8 (seed 8) was scored once held out (F1 0.813, main `96e1b04`) and is a tuning set since;
-set 9 (seed 9) was scored once held out (F1 0.596, main `9d7027a`) and is a tuning set since.
+set 9 (seed 9) was scored once held out (F1 0.596, main `9d7027a`) and is a tuning set since;
+set 10 (seed 10) was scored once held out (F1 0.790, main `cb38375`) and is a tuning set since.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         "independent_lists9",
         9,
         ["bamf_de", "cellmate_accounts", "hospital_register", "civil_death_notices"],
+    ),
+    "s10-10": (
+        "independent_lists10",
+        10,
+        ["unhcr_registration", "fb_families_group", "photo_identifications", "hotline_calls"],
     ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
