@@ -9,6 +9,7 @@ from mizan.linkage.engine import _different_year
 from mizan.linkage.features import (
     ROMANCE_LIST,
     ListVocabulary,
+    _place,
     mark_romance_lists,
     record_features,
 )
@@ -87,3 +88,17 @@ def test_one_italian_looking_name_does_not_mark_a_short_list() -> None:
     records = [_person(first_name=name, family_name="HADDAD") for name in ("Ragia", *["John"] * 30)]
     marked = mark_romance_lists(records, ["ngo"] * len(records))
     assert not any(row.get(ROMANCE_LIST) for row in marked)
+
+
+@pytest.mark.parametrize("daraya", ["داريا", "Daraya", "Darayya", "داريا، ريف دمشق"])
+def test_daraya_is_not_daraa(daraya: str) -> None:
+    # داريا and درعا share the consonants د ر: one key made Daraya the same place as Daraa, and
+    # a place no finer than a governorate.
+    _town_key, town_keys, wide = _place(daraya)
+    governorate_key, governorate_keys, _wide = _place("درعا")
+    assert town_keys is not None and governorate_keys is not None
+    assert not set(town_keys) & set(governorate_keys)
+    assert wide is False
+    # Daraa's own spellings still meet it.
+    for spelling in ("Daraa", "Deraa", "Dara'a", "Der'a", "محافظة درعا"):
+        assert _place(spelling)[0] == governorate_key

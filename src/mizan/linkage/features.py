@@ -415,13 +415,36 @@ def _place_variants(piece: str, key: str) -> set[str]:
     return variants
 
 
+# Towns whose key is a governorate's: داريا (Daraya, Rural Damascus) and درعا (Daraa) share the
+# consonants د ر. Listed by spelling, since a governorate's own unusual spellings (Der'a, Edlib)
+# must keep meeting it.
+_TOWNS_KEYED_AS_GOVERNORATES = ("داريا", "داريّا", "داريه", "daraya", "darayya", "dariya", "daria")
+
+
+@lru_cache(maxsize=1)
+def _towns_keyed_as_governorates() -> frozenset[str]:
+    return frozenset(normalise_for_search(name) for name in _TOWNS_KEYED_AS_GOVERNORATES)
+
+
+def _not_a_governorate(piece: str, key: str) -> str:
+    """``key``, marked apart for a town written with a governorate's key (داريا is not درعا,
+    nor a place no finer than a governorate; issue 15)."""
+    if key in _governorate_keys():
+        spelling = normalise_for_search(piece)
+        for article in ("ال", "al ", "al-", "el ", "el-"):
+            spelling = spelling.removeprefix(article)
+        if spelling in _towns_keyed_as_governorates():
+            return f"{key}'"
+    return key
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
     Governorate)"): the key of its first (most precise) part, the keys of every part and of the
     whole, and whether it names nothing finer than a governorate. Lists give places at different
     depths; two places agree when they share a part."""
-    whole = _place_key(text)
+    whole = _not_a_governorate(text, _place_key(text))
     keys: list[str] = []
     variants: set[str] = set()
     for part in _PLACE_PARTS.split(text):
@@ -431,7 +454,7 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
         if not part or part.isdigit():
             continue
         for piece in _governorate_apart(part):
-            key = _place_key(piece)
+            key = _not_a_governorate(piece, _place_key(piece))
             if key and key not in keys:
                 keys.append(key)
             variants.update(_place_variants(piece, key))
