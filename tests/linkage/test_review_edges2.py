@@ -1,0 +1,72 @@
+"""Edges a review of the German migration-office readings and the partial-record level found
+(issue 15, branches `linkde` and `linkpartial`): ordinary names of a German list must keep the
+key they had. Synthetic names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage.features import GERMANIC_LIST, record_features, record_readings
+from mizan.text import name_keys
+from tests.linkage.rows import person as _person
+
+
+def _german(**values: str) -> dict[str, str]:
+    return {**_person(**values), GERMANIC_LIST: "1"}
+
+
+def _key(arabic: str) -> str:
+    return "".join(name_keys(arabic))
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        # The "Al" of these family names is of the name itself (ʿAyn, Lam), no article.
+        ("Aloush", "علوش"),
+        ("Alayan", "عليان"),
+        ("Aliyan", "عليان"),
+        ("Alawneh", "علاونة"),
+        ("Alaeddin", "علاء الدين"),
+        ("Alamuddin", "علم الدين"),
+        # … while a glued article still comes apart.
+        ("Alaswad", "الأسود"),
+        ("Alomari", "العمري"),
+    ],
+)
+def test_a_family_name_that_merely_starts_with_al_and_a_vowel_is_not_split(
+    latin: str, arabic: str
+) -> None:
+    record = _german(first_name="Rami", family_name=latin)
+    assert record_features(record)["family_k"] == _key(arabic)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        # A German office's j for ي in common given names the short lexicon does not hold:
+        # read ج they met no Arabic record (they did before the j rule).
+        ("Junes", "يونس"),
+        ("Jara", "يارا"),
+        ("Bajan", "بيان"),
+        ("Majar", "ميار"),
+        ("Najef", "نايف"),
+        # … and English papers' j for ج still read so.
+        ("Jamal", "جمال"),
+        ("Jana", "جنى"),
+        ("Jihad", "جهاد"),
+    ],
+)
+def test_a_german_lists_j_of_a_common_given_name_stays_yaa(latin: str, arabic: str) -> None:
+    assert record_features(_german(first_name=latin))["first_k"] == _key(arabic)
+
+
+@pytest.mark.parametrize("first", ["Alaaeddin", "Alaeddin", "Alaaldin"])
+def test_a_given_name_of_al_din_in_the_first_name_cell_is_no_sign_of_swapped_cells(
+    first: str,
+) -> None:
+    # علاء الدين is a given name: its "Al" glued before a consonant is no family's article.
+    record = _german(first_name=first, family_name="Hamwi", father_name="Khaled")
+    readings = record_readings(record)
+    assert len(readings) == 1
+    assert readings[0][0]["family_k"] == _key("الحموي")
