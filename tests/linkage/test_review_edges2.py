@@ -70,3 +70,16 @@ def test_a_given_name_of_al_din_in_the_first_name_cell_is_no_sign_of_swapped_cel
     readings = record_readings(record)
     assert len(readings) == 1
     assert readings[0][0]["family_k"] == _key("الحموي")
+
+
+def test_a_records_readings_count_once_toward_the_first_name_and_place_cap() -> None:
+    # One record read three ways (first names A, B, A) and PLACE_BLOCK_CAP - 1 others named A,
+    # all born in one town: PLACE_BLOCK_CAP records share A@town, which is within the cap.
+    from mizan.linkage.partial import PLACE_BLOCK_CAP, first_place_keys
+
+    others = PLACE_BLOCK_CAP - 1
+    firsts = ["mzn", "rnd", "mzn", *["mzn"] * others]
+    record_of = [0, 0, 0, *range(1, others + 1)]
+    columns = {"first_k": firsts, "birth_place_k": ["drc"] * len(firsts)}
+    keys = first_place_keys(columns, record_of)
+    assert keys[0] == keys[2] == keys[-1] == ["mzn@drc"]
