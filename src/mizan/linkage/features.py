@@ -1206,7 +1206,15 @@ def _german_umlauts(row: Mapping[str, str]) -> bool:
     """Whether the record is of a German list and its only Turkish-looking letters are umlauts."""
     if not row.get(GERMANIC_LIST) or row.get(TURKISH_LIST):
         return False
-    return _TURKISH_LETTERS.intersection(_names_text(row)) <= _GERMAN_UMLAUTS
+    text = _names_text(row)
+    # A c that is no part of ch or ck is Turkish ج (Cemil Hüseyin, Cihad: Turkish papers copied
+    # into a German list); a German office writes Dsch, ch, ck and z, never a c alone.
+    if _TURKISH_C.search(text):
+        return False
+    return _TURKISH_LETTERS.intersection(text) <= _GERMAN_UMLAUTS
+
+
+_TURKISH_C = re.compile(r"[cC](?![hHkK])")
 
 
 # A family name with the article glued before a vowel ("Alaswad", "Alobaid", "Elahmad"), as a
