@@ -4,9 +4,13 @@ key they had. Synthetic names only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mizan.linkage.features import GERMANIC_LIST, record_features, record_readings
+from mizan.linkage.lists import read_lists
+from mizan.missing.importing import match_header
 from mizan.text import name_keys
 from tests.linkage.rows import person as _person
 
@@ -95,3 +99,25 @@ def test_turkish_papers_in_a_german_list_keep_their_turkish_c_though_umlauts_are
     # Their only Turkish letters are ö and ü, which a German office writes too; the c is not.
     record = _german(first_name=first, family_name=family)
     assert record_features(record)["first_k"] == _key(arabic)
+
+
+def test_a_list_with_a_place_of_arrest_and_a_referring_branch_is_read_not_refused(
+    tmp_path: Path,
+) -> None:
+    # الجهة المحيلة stands for the place of arrest only where the list has none: beside
+    # «مكان الاعتقال» it is a column of its own, not a repeated one (which refuses the list).
+    path = tmp_path / "register.csv"
+    path.write_text(
+        "رقم السجل,الاسم الأول,الكنية,مكان الاعتقال,الجهة المحيلة\n"
+        "1,رامي,الحموي,حاجز دوما,الفرع 215\n",
+        encoding="utf-8",
+    )
+    (record,) = read_lists([path])
+    assert record.values["place_of_arrest"] == "حاجز دوما"
+    mapping, _problems = match_header(
+        ["رقم السجل", "الاسم الأول", "مكان الاعتقال", "الجهة المحيلة"]
+    )
+    assert sorted(mapping.values()) == ["first_name", "place_of_arrest", "record_id"]
+    # Alone, it is the place.
+    mapping, _problems = match_header(["رقم السجل", "الاسم الأول", "الجهة المحيلة"])
+    assert mapping[2] == "place_of_arrest"
