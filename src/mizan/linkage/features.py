@@ -1273,13 +1273,26 @@ def _german_umlauts(row: Mapping[str, str]) -> bool:
     """Whether the record is of a German list and its only Turkish-looking letters are umlauts."""
     if not row.get(GERMANIC_LIST) or row.get(TURKISH_LIST):
         return False
-    return _TURKISH_LETTERS.intersection(_names_text(row)) <= _GERMAN_UMLAUTS
+    text = _names_text(row)
+    # A c that is no part of ch or ck is Turkish ج (Cemil Hüseyin, Cihad: Turkish papers copied
+    # into a German list); a German office writes Dsch, ch, ck and z, never a c alone.
+    if _TURKISH_C.search(text):
+        return False
+    return _TURKISH_LETTERS.intersection(text) <= _GERMAN_UMLAUTS
+
+
+_TURKISH_C = re.compile(r"[cC](?![hHkK])")
 
 
 # A family name with the article glued before a vowel ("Alaswad", "Alobaid", "Elahmad"), as a
 # German office writes it: the key reads a glued "al" only before a consonant, as "Alaa",
 # "Alawi" are names of their own.
 _GLUED_ARTICLE_VOWEL = re.compile(r"^([AaEe][Ll])(?=[AEIOUaeiou][^\W\d_]{3})", re.UNICODE)
+# … but not in a family name whose "Al" is of the name itself: ʿAyn and Lam (Aloush علوش,
+# Alayan عليان, Alawneh علاونة), or a compound of الدين (Alaeddin علاء الدين, Alamuddin).
+_AL_OF_THE_NAME = re.compile(
+    r"^(?:[AaEe][Ll]+(?:o?ush|[ai]y+an|awneh|awna|aoui|aiwi)|.*d(?:in|ine|een))$", re.IGNORECASE
+)
 
 
 def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
@@ -1291,7 +1304,7 @@ def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
         if read.get(part, "")[:1] in ("S", "s"):
             read[part] = _german_s(read[part])
     family = read.get("family") or ""
-    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family):
+    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family) or _AL_OF_THE_NAME.match(family):
         return read
     return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
 
@@ -1333,9 +1346,26 @@ def _german_j_word(match: re.Match[str]) -> str:
     if not _LONE_J.search(word):
         return word
     english = _LONE_J.sub(lambda m: "Dj" if m.group() == "J" else "dj", word)
-    if not is_given_name(germanic_spelling(word)) or is_given_name(germanic_spelling(english)):
+    german = germanic_spelling(word)
+    if not (is_given_name(german) or _german_j_name(german)) or is_given_name(
+        germanic_spelling(english)
+    ):
         return english
     return word
+
+
+# Common given names with a ي that a German office writes j (Junes, Jara, Bajan, Najef) and
+# the short lexicon of ``is_given_name`` does not hold: read ج, they met no Arabic record.
+_GERMAN_J_NAMES = "يونس يارا بيان ميار نايف"
+
+
+@lru_cache(maxsize=1)
+def _german_j_keys() -> frozenset[str]:
+    return frozenset("".join(name_keys(name)) for name in _GERMAN_J_NAMES.split())
+
+
+def _german_j_name(word: str) -> bool:
+    return "".join(name_keys(word)) in _german_j_keys()
 
 
 # A German office's Vorname and Nachname cells the other way round (issue 15, set 9): the record
@@ -1368,7 +1398,11 @@ def _german_swapped(
         has_article(first)
         or (len(words) > 1 and words[0].lower() in ("al", "el"))
         # … or glued to it: "Alscheikh", "Alhamwi" (not "Alaa", a given name).
-        or (_GLUED_ARTICLE.match(first) is not None and not _german_given(first))
+        or (
+            _GLUED_ARTICLE.match(first) is not None
+            and not _german_given(first)
+            and not _AL_OF_THE_NAME.match(first)  # "Alaaeddin" علاء الدين
+        )
     )
     if article and not has_article(family):
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]

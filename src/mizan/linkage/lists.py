@@ -68,7 +68,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة"),
     "national_id": ("الرقم الوطني", "رقم الهوية"),
     "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان"),
-    # A death register's referring branch (الجهة المحيلة) is where the person was last held.
+    # A death register's referring branch (الجهة المحيلة) is where the person was last held
+    # (``FALLBACK_ALIASES``: only in a list that has no place of arrest of its own).
     "place_of_arrest": (
         "مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان", "الجهة المحيلة",
     ),
@@ -79,6 +80,22 @@ not matter). The one table for ``mizan link`` and the registry's list import ali
 BARE_NAME = "الاسم"
 """«الاسم» alone is the first name in a list that also has a father's, grandfather's or family
 name column, and the full name otherwise (see :func:`resolve_bare_name`)."""
+
+
+FALLBACK_ALIASES: frozenset[str] = frozenset({"الجهة المحيلة"})
+"""Aliases that stand for their column only where no other header of the list gives it: beside
+«مكان الاعتقال» the referring branch is a column of its own, not a repeated place of arrest."""
+
+
+def resolve_fallbacks(columns: list[str | None], raw: Sequence[object], key: Any) -> None:
+    """Leave unread each column found by a ``FALLBACK_ALIASES`` header when another header
+    gives its column (arguments as :func:`resolve_bare_name`). Changes ``columns`` in place."""
+    fallbacks = {key(alias) for alias in FALLBACK_ALIASES}
+    second = [key(str(cell or "")) in fallbacks for cell in raw]
+    given = {c for c, fallback in zip(columns, second, strict=True) if c and not fallback}
+    for index, fallback in enumerate(second):
+        if fallback and columns[index] in given:
+            columns[index] = None
 
 
 def resolve_bare_name(columns: list[str | None], raw: Sequence[object], key: Any) -> None:
@@ -236,6 +253,7 @@ def _read_one(path: Path, problems: list[str]) -> list[SourceRecord]:
         problems.append(f"{path}, line 1: {exc}")
         return []
     columns: list[str | None] = [_ALIASES.get(_header_key(raw)) for raw in header]
+    resolve_fallbacks(columns, header, _header_key)
     resolve_bare_name(columns, header, _header_key)
     for index, (raw, name) in enumerate(zip(header, columns, strict=True)):
         if name is not None and name in columns[:index]:

@@ -85,16 +85,18 @@ def first_place_keys(columns: Mapping[str, list[Any]], record_of: Sequence[int])
         return [[] for _ in record_of]
     keys: list[str | None] = []
     counts: Counter[str] = Counter()
-    previous, seen = -1, ""
+    # The keys the current record's readings gave so far: each record counts once per key,
+    # however its readings are ordered (A, B, A).
+    previous, seen = -1, set[str]()
     for row, record in enumerate(record_of):
         first, place = firsts[row], places[row]
         key = f"{first}@{place}" if first and place and len(first) > 1 else None
         keys.append(key)
         if record != previous:
-            previous, seen = record, ""
-        if key is not None and key != seen:
+            previous, seen = record, set()
+        if key is not None and key not in seen:
             counts[key] += 1
-            seen = key
+            seen.add(key)
     return [
         [key] if key is not None and 2 <= counts[key] <= PLACE_BLOCK_CAP else [] for key in keys
     ]

@@ -44,7 +44,7 @@ from django.utils.translation import gettext_lazy
 
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
-from mizan.linkage.lists import HEADERS, resolve_bare_name
+from mizan.linkage.lists import HEADERS, resolve_bare_name, resolve_fallbacks
 from mizan.text import (
     clean_name,
     has_bidi_controls,
@@ -271,6 +271,7 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
         _HEADER_LOOKUP.get(_header_key(cell)) if cell is not None and str(cell).strip() else None
         for cell in cells
     ]
+    resolve_fallbacks(found, cells, _header_key)
     resolve_bare_name(found, cells, _header_key)
     for index, cell in enumerate(cells):
         text = "" if cell is None else str(cell)
