@@ -15,15 +15,9 @@ from mizan.linkage.features import (
     record_readings,
 )
 from mizan.text import name_keys
+from tests.linkage.rows import arabic_key as _key
+from tests.linkage.rows import german_person as _german
 from tests.linkage.rows import person as _person
-
-
-def _german(**values: str) -> dict[str, str]:
-    return {**_person(**values), GERMANIC_LIST: "1"}
-
-
-def _key(arabic: str) -> str:
-    return "".join(name_keys(arabic))
 
 
 @pytest.mark.parametrize(

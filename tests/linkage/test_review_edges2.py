@@ -8,19 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from mizan.linkage.features import GERMANIC_LIST, record_features, record_readings
+from mizan.linkage.features import record_features, record_readings
 from mizan.linkage.lists import read_lists
 from mizan.missing.importing import match_header
-from mizan.text import name_keys
-from tests.linkage.rows import person as _person
-
-
-def _german(**values: str) -> dict[str, str]:
-    return {**_person(**values), GERMANIC_LIST: "1"}
-
-
-def _key(arabic: str) -> str:
-    return "".join(name_keys(arabic))
+from tests.linkage.rows import arabic_key as _key
+from tests.linkage.rows import german_person as _german
 
 
 @pytest.mark.parametrize(
