@@ -980,8 +980,6 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     first = (row.get("first_name") or "").strip()
     if " " not in first or (row.get("father_name") or "").strip():
         return None
-    if (row.get("grandfather_name") or "").strip():
-        return None
     words = name_words(drop_titles(strip_asides(first)))
     if len(words) != 2:
         return None
