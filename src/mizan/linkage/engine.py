@@ -22,6 +22,7 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     record_readings,
 )
+from mizan.linkage.items import same_item_pairs
 from mizan.linkage.model import (
     COMMON_COUNT,
     OCR_RATIO,
@@ -30,7 +31,6 @@ from mizan.linkage.model import (
     build_settings,
     default_model,
 )
-from mizan.linkage.items import same_item_pairs
 from mizan.linkage.partial import first_place_keys
 
 __all__ = [
