@@ -22,6 +22,7 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     record_readings,
 )
+from mizan.linkage.items import same_item_pairs
 from mizan.linkage.model import (
     COMMON_COUNT,
     OCR_RATIO,
@@ -294,6 +295,7 @@ def link(
     _quiet_splink()
     model = model or default_model()
     report = _Stopwatch(progress)
+    items: set[tuple[int, int]] = set()
     if sources is not None:
         records = records if isinstance(records, Sequence) else list(records)
         if len(sources) != len(records):
@@ -309,6 +311,8 @@ def link(
         records = mark_romance_lists(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
+        # Two identifications of one photograph are one person (``items``).
+        items = same_item_pairs(records, sources)
     rows = _columns(records)
     del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)
@@ -325,6 +329,7 @@ def link(
             estimate_u,
             _duckdb_api(memory_limit, threads, spill),
             report,
+            items,
         )
 
 
@@ -337,6 +342,7 @@ def _link(
     estimate_u: bool,
     db_api: Any,
     report: _Stopwatch,
+    items: set[tuple[int, int]] | None = None,
 ) -> LinkResult:
     from splink import Linker
 
@@ -360,13 +366,19 @@ def _link(
         .fetchall()
     )
     best = _best_readings(scored, rows, floor)
+    for pair in items or ():
+        best[pair] = max(best.get(pair, -math.inf), CAPPED_WEIGHT)
     report(f"{len(best)} pairs scored")
     representative = _average_linkage(
         count,
         [(a, b, w) for (a, b), w in best.items()],
         _weight(threshold),
         _cannot_link(
-            rows.traits, sources, _weight(threshold) + SAME_LIST_MARGIN, _weight(threshold)
+            rows.traits,
+            sources,
+            _weight(threshold) + SAME_LIST_MARGIN,
+            _weight(threshold),
+            items,
         ),
     )
     report("clusters")
@@ -493,6 +505,7 @@ def _cannot_link(
     sources: list[str] | None,
     direct: float,
     threshold: float = -math.inf,
+    items: set[tuple[int, int]] | None = None,
 ) -> Callable[[int, int, float | None], bool] | None:
     """Whether two records may never share a cluster: from the same list, not with the same
     national number, with clearly different first, father's, grandfather's, family or mother's
@@ -500,9 +513,11 @@ def _cannot_link(
     alone joins two siblings or namesakes of one list once each is linked to a third record
     that lacks the names telling them apart (a UN record without the father's name). Two
     records of two lists may not share one either when their birth years lie more than
-    ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``."""
+    ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``. Two identifications
+    of one item (``items``, pairs low, high) are never refused."""
     if sources is None:
         return None
+    same_item = items or set()
 
     def refuse(i: int, j: int, weight: float | None) -> bool:
         a, b = traits[i], traits[j]
@@ -519,6 +534,8 @@ def _cannot_link(
             if not _different_year(year_a, year_b, TWO_LISTS_YEARS):
                 return False
             return a[-1] is None or a[-1] != b[-1]
+        if (i, j) in same_item or (j, i) in same_item:
+            return False  # two identifications of one photograph
         if a[-1] is not None and a[-1] == b[-1]:
             return False  # the same national number: one person, however OCR read the rest
         if weight is None or weight < threshold:

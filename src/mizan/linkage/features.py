@@ -980,8 +980,6 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     first = (row.get("first_name") or "").strip()
     if " " not in first or (row.get("father_name") or "").strip():
         return None
-    if (row.get("grandfather_name") or "").strip():
-        return None
     words = name_words(drop_titles(strip_asides(first)))
     if len(words) != 2:
         return None
@@ -1495,7 +1493,10 @@ def _features(
             key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
-        features[f"{part}_rasm"] = (_dotless(text) or None) if text else None
+        # The letters of the name a pet name or a title stands beside (علوش: علي; «الحاج علي»:
+        # علي): compared as written, the name would read as a brother's beside its own key.
+        written = formal_name(drop_titles(text)) if part in _GIVEN_PARTS else text
+        features[f"{part}_rasm"] = (_dotless(written) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
         if part in COMMON_PARTS:
             # How often the lists write it (its rarest word): the OCR level compares the two.
