@@ -104,3 +104,19 @@ def test_a_pet_name_or_a_title_is_not_a_brothers_name() -> None:
     # A brother stays a brother.
     brother = _person(first_name="علي", father_name="عبد الكريم", family_name="ابازيد")
     assert score_pair(pet, brother).probability < 0.01
+
+
+def test_a_disputed_identification_of_one_photograph_is_left_apart() -> None:
+    # Two families name two different people in one photograph: the photograph's number does
+    # not decide it; the records stay apart for a person to review.
+    photos = [
+        _photo("248-1121-1", "ناصر", "محمد", "المقداد"),
+        _photo("248-1121-2", "خالد", "أحمد", "الحموي"),
+        _photo("215-2883-1", "مؤيد", "وائل", "الحموي"),
+        _photo("215-2883-2", "مؤيد", "", "الحموي"),
+    ]
+    sources = ["photos"] * len(photos)
+    assert (0, 1) in same_item_pairs(photos, sources)
+    result = link(photos, sources=sources)
+    assert result.clusters[0] != result.clusters[1]
+    assert result.clusters[2] == result.clusters[3]

@@ -438,6 +438,11 @@ def _both_common(count_a: int, count_b: int) -> bool:
     return least >= COMMON_COUNT and least * OCR_RATIO > most
 
 
+def _kunya_key(key: str | None) -> bool:
+    """Whether a first name's key is a kunya's (أبو جمال, Abu Jamal: ``abw…``)."""
+    return key is not None and key.startswith("abw") and len(key) > 3
+
+
 def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Two names (``_traits``) that no spelling, dot or transliteration explains, nor one letter
     misread by OCR unless both spellings are common in the lists (``_both_common``: حسن and
@@ -535,7 +540,15 @@ def _cannot_link(
                 return False
             return a[-1] is None or a[-1] != b[-1]
         if (i, j) in same_item or (j, i) in same_item:
-            return False  # two identifications of one photograph
+            # Two identifications of one photograph are one person — unless the relatives named
+            # two different people: a disputed identification is left apart, for a person to
+            # review, not decided by the photograph's number. A kunya (أبو جمال) where the other
+            # gives a first name (ناصر) is no dispute.
+            return any(
+                _different_name(a[k], b[k])
+                for k in range(len(_TRAIT_NAMES))
+                if k != 0 or (not _kunya_key(a[0][0]) and not _kunya_key(b[0][0]))
+            )
         if a[-1] is not None and a[-1] == b[-1]:
             return False  # the same national number: one person, however OCR read the rest
         if weight is None or weight < threshold:
