@@ -29,12 +29,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
-from mizan.linkage.lists import AGE_COLUMN, read_name_cells
+from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN, read_name_cells
 from mizan.linkage.problems import (
     national_id_digits,
     ocr_digits,
     plausible_age_at_arrest,
     plausible_year,
+    two_digit_birth_year,
 )
 from mizan.linkage.recollection import (
     AFTER,
@@ -508,6 +509,15 @@ def _year(value: str) -> int | None:
     return year if plausible_year(year) else None
 
 
+def _birth_year(value: str) -> int | None:
+    """The year of birth in ``value``: a year (``_year``), or two digits as Syrians say it
+    («85», «مواليد 85»: 1985; ``problems.two_digit_birth_year``)."""
+    year = _year(value)
+    if year is None and value:
+        year = two_digit_birth_year(value)
+    return year
+
+
 def _year_month(date: str, year: int | None) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
@@ -735,13 +745,15 @@ ALTERNATIVE_MARGIN = 2.2
 # of at least two words follows (``mizan.text.translit`` drops المعتقل, الشاب, الأخ already).
 _POST_LEAD = re.compile(
     r"^\s*(?:(?:ال)?(?:مغيب|مختفي|مخفي|مغيبه|مغيبة|مختفيه|مختفية|مخفيه|مخفية)\s+قسر\S*"
-    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?)\s+(?=\S+\s+\S)"
+    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?|المغيب(?:ة|ه)?)\s+(?=\S+\s+\S)"
 )
 # A kunya written bare after the name («أحمد العلي ابو خالد», «… أبوعثمان», «… أم محمد») or
 # before it («ابو احمد احمد», «ابوصالح شيار»): أبو/أم and one name, the kunya's own word glued or
 # apart. أم is only ever read apart (امجد, امين are names).
 _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s*$")
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
+# … and in Latin letters or Arabizi ("mo7ammad el shami abu 5aled", "Anas Yusif Abu Ahmad").
+_KUNYA_AFTER_LATIN = re.compile(r"(?<=\S)\s+(?:abu|abou|abo|umm?|om)\s+\S+\s*$", re.IGNORECASE)
 # أبو/أم and a name at the start of a family-name cell.
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
 # أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
@@ -762,8 +774,22 @@ def _given_kunya_shape(kunya: str) -> bool:
 KUNYA_ASIDE_ODDS = -1.0
 
 
+# … and as a post in Latin letters or Arabizi writes them (issue 15, set 10's Facebook group):
+# "el mo3ta2al" (المعتقل), "al shahid", "el shab", "el mafqud", "Detainee", "Martyr", "Missing",
+# and the Hajj with its article ("al 7ajj", "el 7aj", which the title alone does not drop), one
+# or more of them before a name of at least two words.
+_POST_LEAD_LATIN = re.compile(
+    r"^\s*(?:(?:(?:al|el)[\s-]*(?:mo3ta2al|mu3ta2al|mo3tagal|mu3taqal|mo3taqal|shahee?d|shabb?"
+    r"|maf[qk]oo?u?d|m[ou]ghayyab|ma5tu?o?u?f|7ajj?|hajj?)a?|detainee|detained|martyr|missing)"
+    r"\s+)+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
+
+
 def _post_name(full: str) -> str:
     """A name as a post writes it, with the post's words before it set aside."""
+    if full[:1].isascii():
+        return _POST_LEAD_LATIN.sub("", full, count=1)
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
 
 
@@ -772,9 +798,14 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     At least one word of the name must stay; a bare kunya after a single word is the family
     name as written («محمد ابو زيد»), and so is one the lists write in a family-name column
     (``ListVocabulary.abu_families``)."""
+    known = vocabulary.abu_families if vocabulary is not None else set()
+    latin = _KUNYA_AFTER_LATIN.search(full) if full[:1].isascii() else None
+    if latin is not None and len(full[: latin.start()].split()) >= 2:
+        if _word_form(latin.group(0)) in known:
+            return None
+        return full[: latin.start()].strip()
     if "بو" not in full and "ام" not in full and "أم" not in full:
         return None
-    known = vocabulary.abu_families if vocabulary is not None else set()
     after = _KUNYA_AFTER.search(full)
     if after is not None and len(full[: after.start()].split()) >= 2:
         if _word_form(after.group(0)) in known or _given_kunya_shape(after.group(0)):
@@ -1513,7 +1544,7 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
-    features["birth_year"] = _year(row.get("birth_year") or "")
+    features["birth_year"] = _birth_year(row.get("birth_year") or "")
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
     features["birth_year_approx"] = True if approximate else None
@@ -1555,6 +1586,14 @@ def _features(
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
     features["birth_year_late"] = None
+    if features["birth_year"] is None and row.get(AGE_YEAR_COLUMN):
+        # An age with the date it was given (a post of 2019: «41 sne»): the birth that year
+        # less the age, a year late if the birthday had not yet come.
+        given = _year(row.get(AGE_YEAR_COLUMN) or "")
+        age_given = _age(row.get(AGE_COLUMN) or "")
+        if given is not None and age_given is not None and plausible_year(given - age_given):
+            features["birth_year"] = given - age_given
+            return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
@@ -1672,11 +1711,15 @@ def _arrest_place(text: str) -> list[str] | None:
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
-_AGE = re.compile(r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y)?\.?\s*$")
+# ("33 sne", "33 sana": the Arabizi سنة.)
+_AGE = re.compile(
+    r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y|sne|sene|sana|seneh)?\.?\s*$"
+)
 
 
 def _age(text: str) -> int | None:
-    match = _AGE.match(ocr_digits(text))
+    # The unit as written first: OCR's digit-shaped letters would make "33 sne" "33 5ne".
+    match = _AGE.match(to_ascii_digits(text)) or _AGE.match(ocr_digits(text))
     if match is None or not 0 < int(match.group(1)) < 100:
         return None
     return int(match.group(1))
@@ -1724,9 +1767,9 @@ def mark_late_ages(
     ages: dict[str, list[int]] = {}
     implied: dict[str, list[int]] = {}
     for record, source in zip(records, sources, strict=True):
-        text = record.get(AGE_COLUMN)
+        text = record.get(AGE_COLUMN) if not record.get(AGE_YEAR_COLUMN) else None
         age = _age(text) if text else None
-        birth = _year(record.get("birth_year") or "")
+        birth = _birth_year(record.get("birth_year") or "")
         arrest = _year(record.get("date_of_arrest") or "")
         if arrest is None:
             continue
