@@ -793,13 +793,18 @@ def _post_name(full: str) -> str:
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
 
 
+def _latin_kunya(full: str) -> re.Match[str] | None:
+    """A kunya in Latin letters written bare after the name ("… abu 5aled"), or None."""
+    return _KUNYA_AFTER_LATIN.search(full) if full[:1].isascii() else None
+
+
 def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     """``full`` without a kunya written bare after or before the name, or None if it has none.
     At least one word of the name must stay; a bare kunya after a single word is the family
     name as written («محمد ابو زيد»), and so is one the lists write in a family-name column
     (``ListVocabulary.abu_families``)."""
     known = vocabulary.abu_families if vocabulary is not None else set()
-    latin = _KUNYA_AFTER_LATIN.search(full) if full[:1].isascii() else None
+    latin = _latin_kunya(full)
     if latin is not None and len(full[: latin.start()].split()) >= 2:
         if _word_form(latin.group(0)) in known:
             return None
@@ -849,6 +854,12 @@ def _readings_of(
         # writes أبو غياث as its family name («محمد محمود ابوغياث») is not read otherwise.
         written = _readings_in_order(full, vocabulary)
         without = _readings_in_order(aside, vocabulary)
+        kunya = _latin_kunya(full)
+        if kunya is not None and is_given_name(kunya.group(0).split()[-1]):
+            # "… el shami abu a7mad": in Latin letters a family name is seldom أبو and a given
+            # name (the Druze أبو فخر, أبو عساف are not given names), so the name without it
+            # comes first, and the lists' traits compare it.
+            return [*without, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
         return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
     return _readings_in_order(full, vocabulary)
 
@@ -1041,6 +1052,11 @@ def record_readings(
     ``with_parts``, each reading also gives the name parts it read."""
     row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
+    if full[:1].isascii() and _POST_LEAD_LATIN.match(full):
+        # A post's words before a name in Latin letters ("al shahid", "Detainee") go for every
+        # reading, the recollected ones too (Arabic ones are read aside by their own readers).
+        full = _post_name(full)
+        row = {**row, "full_name": full}
     if not full or _has_parts(row):
         cells = [row]
         odds = [0.0]
