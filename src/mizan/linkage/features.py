@@ -779,8 +779,8 @@ KUNYA_ASIDE_ODDS = -1.0
 # and the Hajj with its article ("al 7ajj", "el 7aj", which the title alone does not drop), one
 # or more of them before a name of at least two words.
 _POST_LEAD_LATIN = re.compile(
-    r"^\s*(?:(?:(?:al|el)[\s-]*(?:mo3ta2al|mu3ta2al|mo3tagal|mu3taqal|mo3taqal|shahee?d|shabb?"
-    r"|maf[qk]oo?u?d|m[ou]ghayyab|ma5tu?o?u?f|7ajj?|hajj?)a?|detainee|detained|martyr|missing)"
+    r"^\s*(?:(?:(?:al|el)[\s-]*(?:mo3ta2al|mu3ta2al|mo3tagal|mu3taqal|mo3taqal|shah[ei]e?d|shabb?"
+    r"|maf[qk](?:oo|ou|u|o)d|m[ou]ghayyab|ma5tu?o?u?f|7ajj?|hajj?)a?|detainee|detained|martyr|missing)"
     r"\s+)+(?=\S+\s+\S)",
     re.IGNORECASE,
 )
