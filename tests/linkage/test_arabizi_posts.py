@@ -59,9 +59,7 @@ def test_bn_marks_the_fathers_name() -> None:
 def test_a_bare_latin_kunya_after_the_name_is_read_aside_first() -> None:
     assert _first_parts("a7mad tha2er el shami abu ma7mod") == ("a7mad", "tha2er", "el shami")
     assert _first_parts("Anas Yusif Abu Ahmad") == ("Anas", "", "Yusif")
-    readings = record_readings(
-        _person(full_name="Anas Yusif Abu Ahmad"), None, with_parts=True
-    )
+    readings = record_readings(_person(full_name="Anas Yusif Abu Ahmad"), None, with_parts=True)
     assert any(parts["family"] == "Abu Ahmad" for _f, _o, parts in readings)
 
 

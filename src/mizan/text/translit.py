@@ -707,11 +707,9 @@ def _split_abu(word: str) -> tuple[str, str] | None:
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
-# 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
+# 7 ح, 5 خ, 6 ط, 9 ص, 8 غ, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
 # "3omar"). Read only inside a word that has Latin letters: a number stays a number.
-_ARABIZI = str.maketrans(
-    {"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a", "8": "gh"}
-)
+_ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a", "8": "gh"})
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
 # name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
