@@ -9,9 +9,13 @@ from pathlib import Path
 import pytest
 
 from mizan.linkage.engine import _cannot_link, _father_as_family, _traits
-from mizan.linkage.features import ListVocabulary, record_features, record_readings
+from mizan.linkage.features import (
+    ListVocabulary,
+    mark_two_digit_years,
+    record_features,
+    record_readings,
+)
 from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN, read_lists
-from mizan.linkage.problems import record_problems
 from mizan.text import name_key
 from mizan.text.names import name_words
 from tests.linkage.rows import person as _person
@@ -83,9 +87,19 @@ def test_3bd_is_the_abd_compound() -> None:
 @pytest.mark.parametrize(
     ("text", "year"), [("85", 1985), ("مواليد 85", 1985), ("٨٢", 1982), ("05", 2005)]
 )
-def test_a_two_digit_year_of_birth_is_read(text: str, year: int) -> None:
-    assert record_features(_person(full_name="أحمد العلي", birth_year=text))["birth_year"] == year
-    assert not record_problems({"birth_year": text})
+def test_a_two_digit_year_of_birth_is_read_in_a_list_that_writes_them(text: str, year: int) -> None:
+    years = [_person(full_name="أحمد العلي", birth_year=value) for value in ("82", "71", "1990")]
+    rows = mark_two_digit_years(
+        [*years, _person(full_name="أحمد العلي", birth_year=text)], ["a"] * 4
+    )
+    assert record_features(rows[-1])["birth_year"] == year
+
+
+def test_two_digit_ages_in_the_year_column_are_no_years() -> None:
+    # A committee's list writing the age at arrest under the year of birth («34», «27»).
+    ages = [_person(full_name="أحمد العلي", birth_year=value) for value in ("34", "27", "41", "85")]
+    rows = mark_two_digit_years(ages, ["c"] * len(ages))
+    assert all(record_features(row)["birth_year"] is None for row in rows)
 
 
 @pytest.mark.parametrize("age", ["41", "41 years", "41 sne", "41 سنة"])

@@ -20,6 +20,7 @@ from mizan.linkage.features import (
     mark_late_ages,
     mark_romance_lists,
     mark_turkish_lists,
+    mark_two_digit_years,
     record_readings,
 )
 from mizan.linkage.model import (
@@ -307,6 +308,8 @@ def link(
         records = mark_germanic_lists(records, sources)
         # A list written by Italian and Spanish offices is also read in both spellings.
         records = mark_romance_lists(records, sources)
+        # A list that writes years of birth of two digits («85») says so by their values.
+        records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
     rows = _columns(records)

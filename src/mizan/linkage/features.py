@@ -83,6 +83,7 @@ __all__ = [
     "mark_late_ages",
     "mark_romance_lists",
     "mark_turkish_lists",
+    "mark_two_digit_years",
     "record_features",
     "record_readings",
 ]
@@ -509,13 +510,48 @@ def _year(value: str) -> int | None:
     return year if plausible_year(year) else None
 
 
-def _birth_year(value: str) -> int | None:
-    """The year of birth in ``value``: a year (``_year``), or two digits as Syrians say it
-    («85», «مواليد 85»: 1985; ``problems.two_digit_birth_year``)."""
+def _birth_year(value: str, two_digits: bool = False) -> int | None:
+    """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
+    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985
+    (``problems.two_digit_birth_year``)."""
     year = _year(value)
-    if year is None and value:
+    if year is None and value and two_digits:
         year = two_digit_birth_year(value)
     return year
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list whose two-digit years of birth are
+# years («85», «مواليد 85»), not ages written in the column (a committee's «34»).
+TWO_DIGIT_YEARS = "_two_digit_years"
+# A list's two-digit values there are years when their median is at least this: ages at arrest
+# are mostly under it, the years of birth of the detained above it (issue 15, sets 3 and 10).
+TWO_DIGIT_YEAR_MEDIAN = 50
+
+
+def mark_two_digit_years(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose two-digit years of birth are years marked
+    ``TWO_DIGIT_YEARS`` (the median of its two-digit values ``TWO_DIGIT_YEAR_MEDIAN`` or more);
+    a list whose two-digit values are ages, or that writes none, is left as it is."""
+    values: dict[str, list[int]] = {}
+    for record, source in zip(records, sources, strict=True):
+        text = record.get("birth_year") or ""
+        if text and len(text) <= 12 and _year(text) is None:
+            year = two_digit_birth_year(text)
+            if year is not None:
+                values.setdefault(source, []).append(year % 100)
+    marked = set()
+    for source, found in values.items():
+        found.sort()
+        if found[len(found) // 2] >= TWO_DIGIT_YEAR_MEDIAN:
+            marked.add(source)
+    if not marked:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, TWO_DIGIT_YEARS: "1"} if source in marked else record
+        for record, source in zip(records, sources, strict=True)
+    ]
 
 
 def _year_month(date: str, year: int | None) -> str | None:
@@ -614,7 +650,7 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("abu_families", "as_family", "as_given", "final_yaa", "words")
+    __slots__ = ("abu_families", "abu_keys", "as_family", "as_given", "final_yaa", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
@@ -623,6 +659,8 @@ class ListVocabulary:
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
+        # … and their keys, in either script («أبو أنس», "Abu Anas"), for a Latin kunya.
+        self.abu_keys: Counter[str] = Counter()
         # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
         # search form folds the two, and a copyist or typist writes one for the other.
         self.final_yaa: Counter[str] = Counter()
@@ -661,6 +699,9 @@ class ListVocabulary:
             column = (row.get("family_name") or "").strip()
             if column and _KUNYA_WORD.match(column):
                 vocabulary.abu_families.add(_word_form(column))
+                vocabulary.abu_keys["".join(name_keys(column))] += 1
+            elif column and _KUNYA_LATIN_WORD.match(column):
+                vocabulary.abu_keys["".join(name_keys(column))] += 1
         return vocabulary
 
     def count(self, word: str) -> int:
@@ -754,6 +795,7 @@ _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
 # … and in Latin letters or Arabizi ("mo7ammad el shami abu 5aled", "Anas Yusif Abu Ahmad").
 _KUNYA_AFTER_LATIN = re.compile(r"(?<=\S)\s+(?:abu|abou|abo|umm?|om)\s+\S+\s*$", re.IGNORECASE)
+_KUNYA_LATIN_WORD = re.compile(r"^\s*(?:abu|abou|abo|umm?|om)\s+\S", re.IGNORECASE)
 # أبو/أم and a name at the start of a family-name cell.
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
 # أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
@@ -793,6 +835,20 @@ def _post_name(full: str) -> str:
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
 
 
+def _latin_abu_family(kunya: str, vocabulary: ListVocabulary | None) -> bool:
+    """Whether a Latin kunya is a family name a family-name column of the lists writes, in
+    either script ("Abu Anas" and «أبو أنس»), often enough to be a family's."""
+    return (
+        vocabulary is not None
+        and vocabulary.abu_keys["".join(name_keys(kunya))] >= LATIN_ABU_FAMILY_COUNT
+    )
+
+
+# A Latin kunya is a family name when family-name columns write it this often: a family's
+# name recurs, a kunya written there by mistake («أبو أحمد» for the family name) seldom.
+LATIN_ABU_FAMILY_COUNT = 3
+
+
 def _latin_kunya(full: str) -> re.Match[str] | None:
     """A kunya in Latin letters written bare after the name ("… abu 5aled"), or None."""
     return _KUNYA_AFTER_LATIN.search(full) if full[:1].isascii() else None
@@ -806,7 +862,7 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     known = vocabulary.abu_families if vocabulary is not None else set()
     latin = _latin_kunya(full)
     if latin is not None and len(full[: latin.start()].split()) >= 2:
-        if _word_form(latin.group(0)) in known:
+        if _latin_abu_family(latin.group(0), vocabulary):
             return None
         return full[: latin.start()].strip()
     if "بو" not in full and "ام" not in full and "أم" not in full:
@@ -1560,7 +1616,9 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
-    features["birth_year"] = _birth_year(row.get("birth_year") or "")
+    features["birth_year"] = _birth_year(
+        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS))
+    )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
     features["birth_year_approx"] = True if approximate else None
@@ -1785,7 +1843,7 @@ def mark_late_ages(
     for record, source in zip(records, sources, strict=True):
         text = record.get(AGE_COLUMN) if not record.get(AGE_YEAR_COLUMN) else None
         age = _age(text) if text else None
-        birth = _birth_year(record.get("birth_year") or "")
+        birth = _birth_year(record.get("birth_year") or "", bool(record.get(TWO_DIGIT_YEARS)))
         arrest = _year(record.get("date_of_arrest") or "")
         if arrest is None:
             continue

@@ -150,7 +150,7 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     """The implausible values of one record (a mapping keyed by the list headers)."""
     problems: list[RecordProblem] = []
     birth_text = (values.get("birth_year") or "").strip()
-    birth = (_first_year(birth_text) or two_digit_birth_year(birth_text)) if birth_text else None
+    birth = _first_year(birth_text) if birth_text else None
     if birth_text:
         if birth is None:
             problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
