@@ -138,3 +138,14 @@ def test_a_name_with_the_fathers_only_is_not_refused_within_a_list() -> None:
     assert refuse is not None
     assert not refuse(0, 1, 10.0)
     assert refuse(0, 2, 10.0)
+
+
+def test_a_latin_kunya_the_family_columns_write_often_is_the_family_name() -> None:
+    # Set 3's lists write the family «أبو أنس» in their family-name columns: "Khaled Abdullah
+    # Abu Anas" is then read as written first, his family name Abu Anas.
+    family = [_person(first_name=name, family_name="أبو أنس") for name in ("محمد", "علي", "عمر")]
+    vocabulary = ListVocabulary.of(family)
+    assert _first_parts("Khaled Abdullah Abu Anas", vocabulary)[2] == "Abu Anas"
+    # A kunya a family-name column writes once (a kunya typed there by mistake) is a kunya.
+    once = ListVocabulary.of(family[:1])
+    assert _first_parts("Khaled Abdullah Abu Anas", once) == ("Khaled", "", "Abdullah")
