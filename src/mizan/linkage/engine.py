@@ -20,6 +20,7 @@ from mizan.linkage.features import (
     mark_late_ages,
     mark_romance_lists,
     mark_turkish_lists,
+    mark_two_digit_years,
     record_readings,
 )
 from mizan.linkage.items import same_item_pairs
@@ -309,6 +310,8 @@ def link(
         records = mark_germanic_lists(records, sources)
         # A list written by Italian and Spanish offices is also read in both spellings.
         records = mark_romance_lists(records, sources)
+        # A list that writes years of birth of two digits («85») says so by their values.
+        records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
         # Two identifications of one photograph are one person (``items``).
@@ -499,6 +502,23 @@ def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return all(a[k][0] is not None and a[k][0] == b[k][0] for k in _FULL_NAME)
 
 
+def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether one record (``_traits``) writes two names where the other writes the same first
+    name, that second name as the father's, and a family name: «mostafa 3omar» and «mo9tafa
+    3omar el3alwan», a post giving the name and the father's only (issue 15, set 10)."""
+    for one, other in ((a, b), (b, a)):
+        if (
+            one[_FATHER][0] is None
+            and one[_FAMILY][0] is not None
+            and one[_FAMILY][0] == other[_FATHER][0]
+            and one[0][0] is not None
+            and one[0][0] == other[0][0]
+        ):
+            return True
+    return False
+
+
+_FATHER, _FAMILY = 1, 3
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
 _FULL_NAME = (0, 1, 3)
 # … and where ``_traits`` says whether the family name is one family's.
@@ -555,7 +575,8 @@ def _cannot_link(
             return True
         if weight < direct and not _same_full_name(a, b):
             return True
-        if any(_different_name(a[k], b[k]) for k in range(len(_TRAIT_NAMES))):
+        differ = [k for k in range(len(_TRAIT_NAMES)) if _different_name(a[k], b[k])]
+        if differ and not (differ == [_FAMILY] and _father_as_family(a, b)):
             return True
         year_a, year_b = a[-2], b[-2]
         return year_a is not None and year_b is not None and _different_year(year_a, year_b)

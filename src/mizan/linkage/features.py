@@ -29,12 +29,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
-from mizan.linkage.lists import AGE_COLUMN, read_name_cells
+from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN, read_name_cells
 from mizan.linkage.problems import (
     national_id_digits,
     ocr_digits,
     plausible_age_at_arrest,
     plausible_year,
+    two_digit_birth_year,
 )
 from mizan.linkage.recollection import (
     AFTER,
@@ -82,6 +83,7 @@ __all__ = [
     "mark_late_ages",
     "mark_romance_lists",
     "mark_turkish_lists",
+    "mark_two_digit_years",
     "record_features",
     "record_readings",
 ]
@@ -508,6 +510,50 @@ def _year(value: str) -> int | None:
     return year if plausible_year(year) else None
 
 
+def _birth_year(value: str, two_digits: bool = False) -> int | None:
+    """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
+    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985
+    (``problems.two_digit_birth_year``)."""
+    year = _year(value)
+    if year is None and value and two_digits:
+        year = two_digit_birth_year(value)
+    return year
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list whose two-digit years of birth are
+# years («85», «مواليد 85»), not ages written in the column (a committee's «34»).
+TWO_DIGIT_YEARS = "_two_digit_years"
+# A list's two-digit values there are years when their median is at least this: ages at arrest
+# are mostly under it, the years of birth of the detained above it (issue 15, sets 3 and 10).
+TWO_DIGIT_YEAR_MEDIAN = 50
+
+
+def mark_two_digit_years(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose two-digit years of birth are years marked
+    ``TWO_DIGIT_YEARS`` (the median of its two-digit values ``TWO_DIGIT_YEAR_MEDIAN`` or more);
+    a list whose two-digit values are ages, or that writes none, is left as it is."""
+    values: dict[str, list[int]] = {}
+    for record, source in zip(records, sources, strict=True):
+        text = record.get("birth_year") or ""
+        if text and len(text) <= 12 and _year(text) is None:
+            year = two_digit_birth_year(text)
+            if year is not None:
+                values.setdefault(source, []).append(year % 100)
+    marked = set()
+    for source, found in values.items():
+        found.sort()
+        if found[len(found) // 2] >= TWO_DIGIT_YEAR_MEDIAN:
+            marked.add(source)
+    if not marked:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, TWO_DIGIT_YEARS: "1"} if source in marked else record
+        for record, source in zip(records, sources, strict=True)
+    ]
+
+
 def _year_month(date: str, year: int | None) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
@@ -604,7 +650,7 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("abu_families", "as_family", "as_given", "final_yaa", "words")
+    __slots__ = ("abu_families", "abu_keys", "as_family", "as_given", "final_yaa", "words")
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
@@ -613,6 +659,8 @@ class ListVocabulary:
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
+        # … and their keys, in either script («أبو أنس», "Abu Anas"), for a Latin kunya.
+        self.abu_keys: Counter[str] = Counter()
         # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
         # search form folds the two, and a copyist or typist writes one for the other.
         self.final_yaa: Counter[str] = Counter()
@@ -651,6 +699,9 @@ class ListVocabulary:
             column = (row.get("family_name") or "").strip()
             if column and _KUNYA_WORD.match(column):
                 vocabulary.abu_families.add(_word_form(column))
+                vocabulary.abu_keys["".join(name_keys(column))] += 1
+            elif column and _KUNYA_LATIN_WORD.match(column):
+                vocabulary.abu_keys["".join(name_keys(column))] += 1
         return vocabulary
 
     def count(self, word: str) -> int:
@@ -735,13 +786,16 @@ ALTERNATIVE_MARGIN = 2.2
 # of at least two words follows (``mizan.text.translit`` drops المعتقل, الشاب, الأخ already).
 _POST_LEAD = re.compile(
     r"^\s*(?:(?:ال)?(?:مغيب|مختفي|مخفي|مغيبه|مغيبة|مختفيه|مختفية|مخفيه|مخفية)\s+قسر\S*"
-    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?)\s+(?=\S+\s+\S)"
+    r"|(?:ال)?(?:شهيد|مفقود|مخطوف|طفل|مواطن)(?:ة|ه)?|المغيب(?:ة|ه)?)\s+(?=\S+\s+\S)"
 )
 # A kunya written bare after the name («أحمد العلي ابو خالد», «… أبوعثمان», «… أم محمد») or
 # before it («ابو احمد احمد», «ابوصالح شيار»): أبو/أم and one name, the kunya's own word glued or
 # apart. أم is only ever read apart (امجد, امين are names).
 _KUNYA_AFTER = re.compile(r"(?<=\S)\s+(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s*$")
 _KUNYA_BEFORE = re.compile(r"^\s*(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S+\s+(?=\S)")
+# … and in Latin letters or Arabizi ("mo7ammad el shami abu 5aled", "Anas Yusif Abu Ahmad").
+_KUNYA_AFTER_LATIN = re.compile(r"(?<=\S)\s+(?:abu|abou|abo|umm?|om)\s+\S+\s*$", re.IGNORECASE)
+_KUNYA_LATIN_WORD = re.compile(r"^\s*(?:abu|abou|abo|umm?|om)\s+\S", re.IGNORECASE)
 # أبو/أم and a name at the start of a family-name cell.
 _KUNYA_WORD = re.compile(r"^(?:(?:أبو|ابو|إبو|أم|ام)\s+|(?:أبو|ابو)(?=\S{3}))\S")
 # أبو/أم and a name that is a given name in its own right, not a kunya: أبو بكر (Abu Bakr),
@@ -762,9 +816,42 @@ def _given_kunya_shape(kunya: str) -> bool:
 KUNYA_ASIDE_ODDS = -1.0
 
 
+# … and as a post in Latin letters or Arabizi writes them (issue 15, set 10's Facebook group):
+# "el mo3ta2al" (المعتقل), "al shahid", "el shab", "el mafqud", "Detainee", "Martyr", "Missing",
+# and the Hajj with its article ("al 7ajj", "el 7aj", which the title alone does not drop), one
+# or more of them before a name of at least two words.
+_POST_LEAD_LATIN = re.compile(
+    r"^\s*(?:(?:(?:al|el)[\s-]*(?:mo3ta2al|mu3ta2al|mo3tagal|mu3taqal|mo3taqal|shah[ei]e?d|shabb?"
+    r"|maf[qk](?:oo|ou|u|o)d|m[ou]ghayyab|ma5tu?o?u?f|7ajj?|hajj?)a?|detainee|detained|martyr|missing)"
+    r"\s+)+(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
+
+
 def _post_name(full: str) -> str:
     """A name as a post writes it, with the post's words before it set aside."""
+    if full[:1].isascii():
+        return _POST_LEAD_LATIN.sub("", full, count=1)
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
+
+
+def _latin_abu_family(kunya: str, vocabulary: ListVocabulary | None) -> bool:
+    """Whether a Latin kunya is a family name a family-name column of the lists writes, in
+    either script ("Abu Anas" and «أبو أنس»), often enough to be a family's."""
+    return (
+        vocabulary is not None
+        and vocabulary.abu_keys["".join(name_keys(kunya))] >= LATIN_ABU_FAMILY_COUNT
+    )
+
+
+# A Latin kunya is a family name when family-name columns write it this often: a family's
+# name recurs, a kunya written there by mistake («أبو أحمد» for the family name) seldom.
+LATIN_ABU_FAMILY_COUNT = 3
+
+
+def _latin_kunya(full: str) -> re.Match[str] | None:
+    """A kunya in Latin letters written bare after the name ("… abu 5aled"), or None."""
+    return _KUNYA_AFTER_LATIN.search(full) if full[:1].isascii() else None
 
 
 def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
@@ -772,9 +859,14 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
     At least one word of the name must stay; a bare kunya after a single word is the family
     name as written («محمد ابو زيد»), and so is one the lists write in a family-name column
     (``ListVocabulary.abu_families``)."""
+    known = vocabulary.abu_families if vocabulary is not None else set()
+    latin = _latin_kunya(full)
+    if latin is not None and len(full[: latin.start()].split()) >= 2:
+        if _latin_abu_family(latin.group(0), vocabulary):
+            return None
+        return full[: latin.start()].strip()
     if "بو" not in full and "ام" not in full and "أم" not in full:
         return None
-    known = vocabulary.abu_families if vocabulary is not None else set()
     after = _KUNYA_AFTER.search(full)
     if after is not None and len(full[: after.start()].split()) >= 2:
         if _word_form(after.group(0)) in known or _given_kunya_shape(after.group(0)):
@@ -818,6 +910,12 @@ def _readings_of(
         # writes أبو غياث as its family name («محمد محمود ابوغياث») is not read otherwise.
         written = _readings_in_order(full, vocabulary)
         without = _readings_in_order(aside, vocabulary)
+        kunya = _latin_kunya(full)
+        if kunya is not None and is_given_name(kunya.group(0).split()[-1]):
+            # "… el shami abu a7mad": in Latin letters a family name is seldom أبو and a given
+            # name (the Druze أبو فخر, أبو عساف are not given names), so the name without it
+            # comes first, and the lists' traits compare it.
+            return [*without, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
         return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
     return _readings_in_order(full, vocabulary)
 
@@ -1008,6 +1106,11 @@ def record_readings(
     ``with_parts``, each reading also gives the name parts it read."""
     row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
+    if full[:1].isascii() and _POST_LEAD_LATIN.match(full):
+        # A post's words before a name in Latin letters ("al shahid", "Detainee") go for every
+        # reading, the recollected ones too (Arabic ones are read aside by their own readers).
+        full = _post_name(full)
+        row = {**row, "full_name": full}
     if not full or _has_parts(row):
         cells = [row]
         odds = [0.0]
@@ -1514,7 +1617,9 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
-    features["birth_year"] = _year(row.get("birth_year") or "")
+    features["birth_year"] = _birth_year(
+        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS))
+    )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
     features["birth_year_approx"] = True if approximate else None
@@ -1556,6 +1661,14 @@ def _features(
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
     features["birth_year_late"] = None
+    if features["birth_year"] is None and row.get(AGE_YEAR_COLUMN):
+        # An age with the date it was given (a post of 2019: «41 sne»): the birth that year
+        # less the age, a year late if the birthday had not yet come.
+        given = _year(row.get(AGE_YEAR_COLUMN) or "")
+        age_given = _age(row.get(AGE_COLUMN) or "")
+        if given is not None and age_given is not None and plausible_year(given - age_given):
+            features["birth_year"] = given - age_given
+            return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         age = row.get(AGE_COLUMN) or ""
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
@@ -1673,11 +1786,15 @@ def _arrest_place(text: str) -> list[str] | None:
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
-_AGE = re.compile(r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y)?\.?\s*$")
+# ("33 sne", "33 sana": the Arabizi سنة.)
+_AGE = re.compile(
+    r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y|sne|sene|sana|seneh)?\.?\s*$"
+)
 
 
 def _age(text: str) -> int | None:
-    match = _AGE.match(ocr_digits(text))
+    # The unit as written first: OCR's digit-shaped letters would make "33 sne" "33 5ne".
+    match = _AGE.match(to_ascii_digits(text)) or _AGE.match(ocr_digits(text))
     if match is None or not 0 < int(match.group(1)) < 100:
         return None
     return int(match.group(1))
@@ -1725,9 +1842,9 @@ def mark_late_ages(
     ages: dict[str, list[int]] = {}
     implied: dict[str, list[int]] = {}
     for record, source in zip(records, sources, strict=True):
-        text = record.get(AGE_COLUMN)
+        text = record.get(AGE_COLUMN) if not record.get(AGE_YEAR_COLUMN) else None
         age = _age(text) if text else None
-        birth = _year(record.get("birth_year") or "")
+        birth = _birth_year(record.get("birth_year") or "", bool(record.get(TWO_DIGIT_YEARS)))
         arrest = _year(record.get("date_of_arrest") or "")
         if arrest is None:
             continue

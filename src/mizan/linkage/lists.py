@@ -193,10 +193,24 @@ AGE_COLUMN = "age_at_arrest"
 many lists give instead of the year of birth; the comparison takes the year of arrest less it."""
 AGE_ALIASES: tuple[str, ...] = ("age", "age at arrest", "العمر", "العمر عند الاعتقال", "السن")
 
+AGE_YEAR_COLUMN = "age_year"
+"""A column read by ``mizan link`` only: when the age was given (a relative's post or message,
+«تاريخ النشر»), whose year less the age is the year of birth, however long after the arrest."""
+AGE_YEAR_ALIASES: tuple[str, ...] = (
+    "posted",
+    "date posted",
+    "posted on",
+    "post date",
+    "date of post",
+    "تاريخ النشر",
+    "تاريخ المنشور",
+)
+
 _ALIASES: dict[str, str] = {
     **{_header_key(name): name for name in HEADERS},
     **{_header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases},
     **{_header_key(alias): AGE_COLUMN for alias in (AGE_COLUMN, *AGE_ALIASES)},
+    **{_header_key(alias): AGE_YEAR_COLUMN for alias in (AGE_YEAR_COLUMN, *AGE_YEAR_ALIASES)},
 }
 
 

@@ -103,6 +103,25 @@ def _first_year(text: str) -> int | None:
     return int(match.group(0)) if match else None
 
 
+# A year of birth as Syrians say it, its last two digits alone: «85», «مواليد 85» ("born in
+# 85"), "mwalid 82", «٨٥» (issue 15, set 10's hotline and Facebook lists).
+_TWO_DIGIT_BIRTH = re.compile(
+    r"^\s*(?:(?:مواليد|مواليد:|تولد|mwalid|mawalid|mawaleed|mwaleed|born)\s*)?(\d{2})\s*$",
+    re.IGNORECASE,
+)
+# Two digits at or above this are 19xx, below it 20xx (a child born in 2005 is «05»).
+TWO_DIGIT_CENTURY = 20
+
+
+def two_digit_birth_year(text: str) -> int | None:
+    """The year of birth a two-digit year gives («85» 1985, «مواليد 03» 2003), or None."""
+    match = _TWO_DIGIT_BIRTH.match(to_ascii_digits(text))
+    if match is None:
+        return None
+    value = int(match.group(1))
+    return (1900 if value >= TWO_DIGIT_CENTURY else 2000) + value
+
+
 def national_id_digits(text: str) -> str:
     """The digits of a national number as written, with OCR letters read back as digits."""
     return re.sub(r"\D", "", ocr_digits(text))

@@ -102,8 +102,9 @@ def name_words(full_name: str) -> list[str]:
         word = words[index]
         lower = _latin_plain(word)
         if lower[:1] in ("2", "3") and lower[1:2].isalpha():
-            # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu.
-            lower = lower[1:]
+            # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu, and "3bd" too (its vowel
+            # left unwritten).
+            lower = lower[1:] if lower[1] in "aeiou" else "a" + lower[1:]
         joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
         if index + 1 < len(words) and joiner:
             follow = words[index + 1]
@@ -155,9 +156,10 @@ _AKA = re.compile(
     r"\s[^,،]*",
     re.IGNORECASE,
 )
-# Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن …
+# Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن … (and "bn",
+# as Arabizi posts shorten it)
 _LINEAGE = re.compile(
-    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bint|بن|ابن|إبن|بنت"
+    r"(?<!\S)(?:son\s+of|daughter\s+of|s/o|d/o|bin|ben|ibn|bn|bint|بن|ابن|إبن|بنت"
     # … as French, German and Kurmanji lists write it (fils de, Sohn von, kurê).
     r"|fils\s+de|fille\s+de|sohn\s+von|tochter\s+von|kur[eê]|ke[cç]a)(?!\S)",
     re.IGNORECASE,

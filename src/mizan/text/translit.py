@@ -707,14 +707,18 @@ def _split_abu(word: str) -> tuple[str, str] | None:
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
-# 7 ح, 5 خ, 6 ط, 9 ص, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
+# 7 ح, 5 خ, 6 ط, 9 ص, 8 غ, and 3 ع / 2 ء, which carry no consonant in the key ("A7mad", "5aled",
 # "3omar"). Read only inside a word that has Latin letters: a number stays a number.
-_ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a"})
+_ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2": "a", "8": "gh"})
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
 # name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
 # a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled.
 _ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22")
+# The dotted letters a digit and an apostrophe write: 7' خ (as 5), 3' غ (as 8) ("7'aled",
+# "3'assan"), read before the search form drops the apostrophe; 8 is غ too ("8assan").
+_ARABIZI_DOTTED = re.compile(r"(?<![0-9])([37])['’`´]")
+_ARABIZI_DOTTED_LETTER = {"7": "5", "3": "8"}
 
 
 @lru_cache(maxsize=65536)
@@ -1063,6 +1067,8 @@ def _search_words(
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
+    if "'" in text or "’" in text or "`" in text or "´" in text:
+        text = _ARABIZI_DOTTED.sub(lambda m: _ARABIZI_DOTTED_LETTER[m.group(1)], text)
     if kurmanji:
         text = _kurmanji(text, every_word=True)
     elif turkish or (is_turkish_spelling(text) and not _german_umlauts_only(text, germanic)):
