@@ -149,3 +149,11 @@ def test_a_latin_kunya_the_family_columns_write_often_is_the_family_name() -> No
     # A kunya a family-name column writes once (a kunya typed there by mistake) is a kunya.
     once = ListVocabulary.of(family[:1])
     assert _first_parts("Khaled Abdullah Abu Anas", once) == ("Khaled", "", "Abdullah")
+
+
+@pytest.mark.parametrize("family", ["ALHAJ", "AL HAJJ", "AL-SHAHED", "EL HAJ"])
+def test_a_family_name_in_capitals_is_no_posts_word(family: str) -> None:
+    # A UN-style list writes the family name first in capitals: الحاج and الشاهد are families
+    # there, not a post's words to set aside (review of the merge).
+    parts = _first_parts(f"{family} Rana Khaled")
+    assert parts[0] == "Rana" and parts[-1] != "Khaled"

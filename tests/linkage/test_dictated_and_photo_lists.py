@@ -120,3 +120,20 @@ def test_a_disputed_identification_of_one_photograph_is_left_apart() -> None:
     result = link(photos, sources=sources)
     assert result.clusters[0] != result.clusters[1]
     assert result.clusters[2] == result.clusters[3]
+
+
+def test_a_household_numbered_by_member_keeps_a_father_and_his_son_apart() -> None:
+    # Ids FAM-0020-1, -2 …: a father and his son of the same first name, born 28 years apart,
+    # are not one photograph's two identifications, nor are عبد الله and عبد الرحمن one first
+    # name, even where the list's ids read as items (review of the merge).
+    household = [
+        _photo("FAM-0020-1", "محمد", "أحمد", "السيد", birth_year="1960"),
+        _photo("FAM-0020-2", "محمد", "محمد", "السيد", birth_year="1988"),
+        _photo("FAM-0021-1", "عبد الله", "سمير", "الحسن"),
+        _photo("FAM-0021-2", "عبد الرحمن", "سمير", "الحسن"),
+        _photo("FAM-0022-1", "رامي", "نادر", "يوسف"),
+    ]
+    sources = ["household"] * len(household)
+    result = link(household, sources=sources)
+    assert result.clusters[0] != result.clusters[1]
+    assert result.clusters[2] != result.clusters[3]

@@ -563,7 +563,10 @@ def _cannot_link(
             # Two identifications of one photograph are one person — unless the relatives named
             # two different people: a disputed identification is left apart, for a person to
             # review, not decided by the photograph's number. A kunya (أبو جمال) where the other
-            # gives a first name (ناصر) is no dispute.
+            # gives a first name (ناصر) is no dispute; years of birth far apart are (a father
+            # and his son of the same name, in a household list numbered by member).
+            if a[-2] is not None and b[-2] is not None and _different_year(a[-2], b[-2]):
+                return True
             return any(
                 _different_name(a[k], b[k])
                 for k in range(len(_TRAIT_NAMES))

@@ -828,10 +828,18 @@ _POST_LEAD_LATIN = re.compile(
 )
 
 
+def _latin_post_lead(full: str) -> bool:
+    """Whether a Latin name opens with a post's words — not in capitals, as a UN-style list
+    writes a family name first (ALHAJ Rana Khaled, AL-SHAHED Omar: الحاج and الشاهد are
+    families)."""
+    match = _POST_LEAD_LATIN.match(full)
+    return match is not None and not match.group(0).isupper()
+
+
 def _post_name(full: str) -> str:
     """A name as a post writes it, with the post's words before it set aside."""
     if full[:1].isascii():
-        return _POST_LEAD_LATIN.sub("", full, count=1)
+        return _POST_LEAD_LATIN.sub("", full, count=1) if _latin_post_lead(full) else full
     return _POST_LEAD.sub("", full, count=1) if "ال" in full or "ة" in full else full
 
 
@@ -1106,7 +1114,7 @@ def record_readings(
     ``with_parts``, each reading also gives the name parts it read."""
     row = read_name_cells(row)
     full = (row.get("full_name") or "").strip()
-    if full[:1].isascii() and _POST_LEAD_LATIN.match(full):
+    if full[:1].isascii() and _latin_post_lead(full):
         # A post's words before a name in Latin letters ("al shahid", "Detainee") go for every
         # reading, the recollected ones too (Arabic ones are read aside by their own readers).
         full = _post_name(full)

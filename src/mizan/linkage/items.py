@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from mizan.text.names import name_words
 from mizan.text.normalise import normalise_arabic, to_ascii_digits
 
 _ITEM_ID = re.compile(r"^(.*\d)\s*[-_.]\s*([1-9]\d?)$")
@@ -27,7 +28,8 @@ _SAME_FIRST_SHARE = 0.5
 
 def _first(record: Mapping[str, str]) -> str:
     name = record.get("first_name") or record.get("full_name") or ""
-    words = normalise_arabic(name).split()
+    # Compounds kept whole: عبد الله and عبد الرحمن are two first names, not one «عبد».
+    words = name_words(normalise_arabic(name))
     return words[0] if words else ""
 
 
