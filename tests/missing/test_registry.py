@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from mizan.core.models import AuditEntry
+from mizan.core.models import AuditEntry, Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from mizan.evidence.services import item_ingest
@@ -163,14 +163,19 @@ def test_forms_write_through_services(missing_file: MissingPerson, officer: Any)
     missing_file.refresh_from_db()
     assert missing_file.status == Status.DECEASED
     relative = missing_file.relatives.get()
+    scopes = Term.objects.of("consent_scope").filter(code__in=["internal_use", "un_bodies", "iimp"])
     response = client.post(
         reverse("missing:report_add", args=[pk]),
-        {"reported_by": relative.pk, "consent_scope": "un_iimp", "account": "..."},
+        {
+            "reported_by": relative.pk,
+            "consent_scopes": [t.pk for t in scopes],
+            "account": "...",
+        },
     )
     assert response.status_code == 302
     report = missing_file.reports.get()
-    assert report.allows("organisation") and report.allows("un_iimp")
-    assert not report.allows("other_orgs")
+    assert report.allows("internal_use") and report.allows("un_bodies") and report.allows("iimp")
+    assert not report.allows("other_organisations") and not report.allows("iiim")
     response = client.post(
         reverse("missing:contact_add", args=[pk]),
         {
@@ -322,7 +327,10 @@ def test_a_protected_relative_is_never_named(
     services.family_report_add(
         actor=officer,
         missing_person=missing_file,
-        data={"reported_by": relative, "consent_scope": "organisation"},
+        data={
+            "reported_by": relative,
+            "consent_scopes": Term.objects.filter(vocabulary="consent_scope", code="internal_use"),
+        },
     )
     for user in (officer, viewer):
         html = (

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 
 from mizan.cases import services as cases_services
+from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
 from mizan.missing import services
 from mizan.missing.models import MissingPerson, SourceList, SourceRecord
@@ -116,7 +117,10 @@ def test_a_relative_out_of_reach_leaves_no_trace(missing_file, officer, viewer) 
     services.family_report_add(
         actor=officer,
         missing_person=missing_file,
-        data={"reported_by": relative, "consent_scope": "organisation"},
+        data={
+            "reported_by": relative,
+            "consent_scopes": Term.objects.filter(vocabulary="consent_scope", code="internal_use"),
+        },
     )
     client = signed_in(viewer)
     body = client.get(reverse("missing:file_detail", args=[missing_file.pk])).content.decode()

@@ -32,6 +32,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -575,7 +576,112 @@ def _empty(directory: Path) -> None:
             child.unlink()
 
 
-def _restore_pg(dump: Path, database_url: str) -> None:
+# What pg_dump writes after CREATE TABLE for a column whose TOAST compression is not the
+# source server's default (library migration 0009 sets lz4 where the server has it). pg_dump
+# (PostgreSQL ≥ 14) writes it as its own line of the table's entry in the archive.
+_SET_COMPRESSION = re.compile(
+    rb"^ALTER (?:FOREIGN )?TABLE ONLY (?P<table>.+) ALTER COLUMN (?P<column>.+)"
+    rb" SET COMPRESSION (?P<method>\w+);\n?$"
+)
+_COPY_START = re.compile(rb"^COPY .* FROM stdin;\n?$")
+
+
+def _server_compressions(env: dict[str, str]) -> set[str]:
+    """The TOAST compression methods the target server was built with (``pglz``, and ``lz4``
+    where built with it); none before PostgreSQL 14."""
+    proc = subprocess.run(
+        [
+            "psql",
+            "-XAtqc",
+            "SELECT unnest(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise BackupError(f"cannot read the target server's settings: {proc.stderr.strip()[-300:]}")
+    return set(proc.stdout.split())
+
+
+def _unsupported_compressions(dump: Path, supported: set[str]) -> list[str]:
+    """The columns whose compression in the dump the target server lacks, as
+    ``table.column method`` (read from the schema part of the archive only)."""
+    proc = subprocess.run(
+        ["pg_restore", "--section=pre-data", "--file", "-", str(dump)],
+        capture_output=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise BackupError(f"pg_restore cannot read the dump: {proc.stderr.decode()[-500:]}")
+    found = []
+    for line in proc.stdout.splitlines():
+        match = _SET_COMPRESSION.match(line)
+        if match and match["method"].decode() not in supported:
+            found.append(
+                f"{match['table'].decode()}.{match['column'].decode()} {match['method'].decode()}"
+            )
+    return found
+
+
+def _restore_pg_without(dump: Path, env: dict[str, str], supported: set[str]) -> None:
+    """pg_restore's script of the whole archive, one transaction, into psql — without the
+    ``SET COMPRESSION`` lines the target server cannot run (the column then takes the server's
+    default). Only statements are filtered: the rows of ``COPY`` blocks pass through untouched.
+
+    All or nothing: the script's ``COMMIT`` is its last line, so if pg_restore stops half way
+    psql is killed before it could read one, and if psql fails (``ON_ERROR_STOP``) its
+    transaction is rolled back; either way the target database is left empty."""
+    with tempfile.TemporaryFile() as restore_log, tempfile.TemporaryFile() as psql_log:
+        psql = subprocess.Popen(
+            ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "--file", "-"],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=psql_log,
+        )
+        script = subprocess.Popen(
+            ["pg_restore", "--no-owner", "--single-transaction", "--file", "-", str(dump)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=restore_log,
+        )
+        assert psql.stdin is not None and script.stdout is not None
+        psql_stopped, in_copy = False, False
+        try:
+            for line in script.stdout:
+                if in_copy:
+                    in_copy = line.rstrip(b"\n") != b"\\."
+                elif _COPY_START.match(line):
+                    in_copy = True
+                elif (match := _SET_COMPRESSION.match(line)) and (
+                    match["method"].decode() not in supported
+                ):
+                    continue
+                psql.stdin.write(line)
+        except BrokenPipeError:  # psql stopped on an error; its message says which
+            psql_stopped = True
+            script.kill()
+        script.stdout.close()
+        if script.wait() != 0 and not psql_stopped:
+            psql.kill()
+            psql.wait()
+            restore_log.seek(0)
+            raise BackupError(f"pg_restore failed: {restore_log.read().decode()[-500:].strip()}")
+        with contextlib.suppress(BrokenPipeError):
+            psql.stdin.close()
+        if psql.wait() != 0 or psql_stopped:
+            psql_log.seek(0)
+            raise BackupError(f"pg_restore failed: {psql_log.read().decode()[-500:].strip()}")
+
+
+def _restore_pg(dump: Path, database_url: str) -> list[str]:
+    """Load the dump into an empty database, in one transaction (a failure leaves it empty).
+
+    A column whose TOAST compression the target server lacks (a dump from a server with lz4,
+    restored onto one built without it) takes the server's default instead; those columns are
+    returned as ``table.column method``."""
     import dj_database_url
 
     db = dj_database_url.parse(database_url)
@@ -591,8 +697,21 @@ def _restore_pg(dump: Path, database_url: str) -> None:
         raise BackupError(f"cannot reach the target database: {probe.stderr.strip()[-300:]}")
     if probe.stdout.strip() != "0":
         raise BackupError("the target database is not empty; restore into a new, empty one")
+    supported = _server_compressions(env)
+    dropped = _unsupported_compressions(dump, supported)
+    if dropped:
+        _restore_pg_without(dump, env, supported)
+        return dropped
     proc = subprocess.run(
-        ["pg_restore", "--no-owner", "--exit-on-error", "--dbname", str(db["NAME"]), str(dump)],
+        [
+            "pg_restore",
+            "--no-owner",
+            "--single-transaction",
+            "--exit-on-error",
+            "--dbname",
+            str(db["NAME"]),
+            str(dump),
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -600,6 +719,7 @@ def _restore_pg(dump: Path, database_url: str) -> None:
     )
     if proc.returncode != 0:
         raise BackupError(f"pg_restore failed: {proc.stderr.strip()[-500:]}")
+    return []
 
 
 def _lay_out(scratch: Path, into: Path, snapshot: Snapshot, manifest: dict[str, Any]) -> Path:
@@ -678,7 +798,14 @@ def backup_restore(
         if checked.manifest["database"]["vendor"] == "postgresql":
             assert database_url is not None
             progress("loading the database dump into the target database")
-            _restore_pg(target_db, database_url)
+            dropped = _restore_pg(target_db, database_url)
+            for method in sorted({column.rsplit(" ", 1)[1] for column in dropped}):
+                columns = [c.rsplit(" ", 1)[0] for c in dropped if c.endswith(f" {method}")]
+                progress(
+                    f"the target server was built without {method} compression: {len(columns)}"
+                    f" column(s) take its default instead ({', '.join(columns)}); every row is"
+                    " restored as it was"
+                )
     except (ResticError, BackupError, OSError) as exc:
         _empty(into)
         progress("the restore failed; reading every file of the repository to name the damage")

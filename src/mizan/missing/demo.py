@@ -18,7 +18,7 @@ from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from mizan.missing import services
 from mizan.missing.importing import COLUMNS
-from mizan.missing.models import ConsentScope, FamilyContact, MissingPerson, Status
+from mizan.missing.models import FamilyContact, MissingPerson, Status
 
 FILES = 60
 LISTS = [
@@ -43,6 +43,17 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
     facilities = list(Site.objects.filter(site_type__code="detention_facility"))
     sexes = {code: Term.objects.get(vocabulary="sex", code=code) for code in ("male", "female")}
     relationships = ["mother", "father", "wife", "brother", "sister", "son"]
+    scope = {t.code: t for t in Term.objects.of("consent_scope")}
+    # What families commonly allow: internal use only; UN bodies and the IIMP; other
+    # organisations as well.
+    consent_bundles = [
+        [scope[code] for code in codes if code in scope]
+        for codes in (
+            ("internal_use",),
+            ("internal_use", "un_bodies", "iimp"),
+            ("internal_use", "un_bodies", "iimp", "other_organisations"),
+        )
+    ]
     people: list[tuple[synthetic.SyntheticPerson, str, int]] = []
     for number in range(FILES):
         who = synthetic.person(rng)
@@ -96,7 +107,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
             data={
                 "reported_by": relative,
                 "reported_on": PartialDate(min(year + 1, 2024)),
-                "consent_scope": rng.choice(ConsentScope.values),
+                "consent_scopes": rng.choice(consent_bundles),
                 "account": "(تجريبي) رواية العائلة لظروف الاعتقال.",
             },
         )

@@ -10,12 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.forms import PersonNameMixin, sensitivity_choices, term_choices
 from mizan.core.forms import BootstrapFormMixin
-from mizan.core.models import Place, Site, Team
+from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import person_name_for, user_team_ids
 from mizan.core.validators import validate_no_bidi_controls
 from mizan.missing.models import (
-    ConsentScope,
     FamilyContact,
     GraveDocument,
     MissingPerson,
@@ -228,10 +227,11 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         label=_("Reported by"), queryset=Relative.objects.none(), required=False
     )
     reported_on = PartialDateFormField(label=_("Reported on"), required=False)
-    consent_scope = forms.ChoiceField(
+    consent_scopes = forms.ModelMultipleChoiceField(
         label=_("The family allows sharing with"),
-        choices=ConsentScope.choices,
-        widget=forms.RadioSelect,
+        queryset=Term.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick each one the family agreed to; “Internal use only” if nothing more."),
     )
     account = forms.CharField(
         label=_("What the family told us"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -242,6 +242,10 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         _relatives(self, "reported_by", missing_person, actor)
+        scopes = self.fields["consent_scopes"]
+        scopes.queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
+        scopes.initial = list(scopes.queryset.filter(code="internal_use"))  # type: ignore[attr-defined]
+        scopes.widget.attrs["class"] = ""
 
 
 class FamilyContactForm(BootstrapFormMixin, forms.Form):

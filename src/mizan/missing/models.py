@@ -3,8 +3,8 @@
 A missing person *is* a ``cases.Person`` (DESIGN decision 1: one Person table); the registry adds
 a file around that person (``MissingPerson``), a history of what is known of their fate
 (``StatusChange``), the relatives who reported them (``Relative``, each a Person too), the
-family's reports with the consent scope the family chose (``FamilyReport``), and meetings and
-notifications with the family (``FamilyContact``).
+family's reports with the consent scopes the family chose (``FamilyReport``; terms of the shared
+``consent_scope`` vocabulary), and meetings and notifications with the family (``FamilyContact``).
 
 Lists of names from outside (families' reports, official documents, mass-grave records, lists
 prepared for UN bodies) are imported as a ``SourceList`` of ``SourceRecord`` rows. Each record
@@ -201,14 +201,6 @@ class Relative(Stamped):
         )
 
 
-class ConsentScope(models.TextChoices):
-    """How widely the family allows a report to be shared (each scope includes the ones before)."""
-
-    ORGANISATION = "organisation", _("The organisation only")
-    UN_IIMP = "un_iimp", _("UN bodies and the IIMP")
-    OTHER_ORGANISATIONS = "other_orgs", _("Other organisations too")
-
-
 class FamilyReport(Stamped):
     """A family's report of a disappearance, with the sharing the family consented to."""
 
@@ -224,11 +216,13 @@ class FamilyReport(Stamped):
         related_name="reports",
     )
     reported_on = PartialDateField(_("reported on"), null=True, blank=True)
-    consent_scope = models.CharField(
-        _("the family allows sharing with"),
-        max_length=12,
-        choices=ConsentScope.choices,
-        default=ConsentScope.ORGANISATION,
+    # The shared consent vocabulary (DESIGN decision 9), as for a person, a testimony or an item.
+    consent_scopes = models.ManyToManyField(
+        "core.Term",
+        verbose_name=_("the family allows sharing with"),
+        blank=True,
+        limit_choices_to={"vocabulary": "consent_scope"},
+        related_name="+",
     )
     account = models.TextField(_("what the family told us"), blank=True)
 
@@ -241,8 +235,8 @@ class FamilyReport(Stamped):
         return f"{self.missing_person_id}:report:{self.pk}"
 
     def allows(self, scope: str) -> bool:
-        order = list(ConsentScope.values)
-        return order.index(self.consent_scope) >= order.index(scope)
+        """Whether the family allows sharing with ``scope`` (a code of ``consent_scope``)."""
+        return any(term.code == scope for term in self.consent_scopes.all())
 
 
 class FamilyContact(Stamped):
@@ -602,7 +596,6 @@ class GraveDocument(SensitiveModel, Stamped):
 __all__ = [
     "CandidatePair",
     "ClusterChange",
-    "ConsentScope",
     "FamilyContact",
     "FamilyReport",
     "GraveDocument",

@@ -121,7 +121,10 @@ def missing_file(user: Any, pk: int) -> MissingPerson:
             ),
             Prefetch("relatives", queryset=relatives_visible_to(user)),
             Prefetch(
-                "reports", queryset=FamilyReport.objects.select_related("reported_by__person")
+                "reports",
+                queryset=FamilyReport.objects.select_related(
+                    "reported_by__person"
+                ).prefetch_related("consent_scopes"),
             ),
             Prefetch(
                 "contacts",

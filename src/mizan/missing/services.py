@@ -253,17 +253,25 @@ def family_report_add(
     reported_by = data.get("reported_by")
     if reported_by is not None and reported_by.missing_person_id != missing_person.pk:
         raise ValidationError(_("The relative belongs to another file."))
+    scopes = list(data.get("consent_scopes") or ())
+    if any(term.vocabulary != "consent_scope" for term in scopes):
+        raise ValidationError(_("A consent scope must be a term of the consent vocabulary."))
+    fields = {name: value for name, value in data.items() if name != "consent_scopes"}
     check_open(missing_person)
     with transaction.atomic():
-        report = FamilyReport(missing_person=missing_person, **data)
+        report = FamilyReport(missing_person=missing_person, **fields)
         report.full_clean()
         report.save()
+        report.consent_scopes.set(scopes)
         audit_record(
             actor=actor,
             action=Action.CREATE,
             target=report,
             fields=list(data),
-            detail={"missing_person": missing_person.pk, "consent_scope": report.consent_scope},
+            detail={
+                "missing_person": missing_person.pk,
+                "consent_scopes": sorted(term.code for term in scopes),
+            },
         )
     return report
 
