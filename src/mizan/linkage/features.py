@@ -69,6 +69,8 @@ from mizan.text.translit import (
 )
 
 __all__ = [
+    "AGE_ALONE",
+    "AGE_APART_YEARS",
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
     "KURMANJI_LIST",
@@ -78,6 +80,7 @@ __all__ = [
     "SOME_LATE_AGES",
     "TURKISH_LIST",
     "ListVocabulary",
+    "age_apart",
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
@@ -1669,6 +1672,15 @@ def _features(
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
     features["birth_year_late"] = None
+    # An age remembered without a date of arrest («31 سنة», a cellmate's): no year of birth,
+    # but one another record's years of birth and arrest can contradict (``age_apart``).
+    features[AGE_ALONE] = (
+        _age(row.get(AGE_COLUMN) or "")
+        if features["birth_year"] is None
+        and features["arrest_year"] is None
+        and not (late or row.get(SOME_LATE_AGES) or row.get(AGE_YEAR_COLUMN))
+        else None
+    )
     if features["birth_year"] is None and row.get(AGE_YEAR_COLUMN):
         # An age with the date it was given (a post of 2019: «41 sne»): the birth that year
         # less the age, a year late if the birthday had not yet come.
@@ -1690,6 +1702,23 @@ def _features(
             # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
             features["birth_year_approx"] = True
     return features
+
+
+# Where ``_features`` keeps the age at arrest of a record that gives neither a year of birth nor
+# a date of arrest (not a column compared by the model: the clustering reads it).
+AGE_ALONE = "_age_alone"
+# An age at arrest remembered (a cellmate's «38», often four years off) and the age another
+# record's years of birth and arrest give, further apart than this, are two people's (as
+# ``engine.TWO_LISTS_YEARS`` for two years of birth).
+AGE_APART_YEARS = 8
+
+
+def age_apart(age: int | None, birth_year: int | None, arrest_year: int | None) -> bool:
+    """Whether an age at arrest given alone (``AGE_ALONE``) is more than ``AGE_APART_YEARS``
+    from the age another record's year of birth and year of arrest give."""
+    if age is None or birth_year is None or arrest_year is None:
+        return False
+    return abs(arrest_year - birth_year - age) > AGE_APART_YEARS
 
 
 # A date of arrest at least this many years before the year of birth is the two swapped: one
