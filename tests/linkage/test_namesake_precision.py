@@ -65,3 +65,31 @@ def test_an_age_remembered_without_a_date_against_the_years_of_another_record() 
     assert not refuse(3, 1, None)  # 49 and 51: an age remembered
     owner = _average_linkage(3, [(0, 2, 3.0), (1, 2, 3.0), (0, 1, -0.1)], -2.0, refuse)
     assert owner[0] != owner[1]
+
+
+def test_an_age_without_any_date_against_the_years_of_arrest_its_list_gives() -> None:
+    """Neither record dates the arrest: «يوسف القاسم», about 23, remembered by a cellmate, and
+    a death notice's يوسف القاسم born in 1959. The survivors' list dates its arrests 2011 to
+    2017 (its other records say so): 23 then is a birth in 1988 … 1994, not 1959."""
+    from mizan.linkage.features import mark_arrest_spans
+
+    cellmates = [
+        person(full_name=f"سامر {family}", date_of_arrest=str(2011 + n % 7))
+        for n, family in enumerate(["العلي", "الحسن", "الخطيب", "النجار", "الحلبي"] * 5)
+    ]
+    rows = [
+        _aged("23 سنة", full_name="يوسف القاسم"),
+        person(first_name="يوسف", family_name="القاسم", birth_year="1959"),
+        person(first_name="يوسف", family_name="القاسم", birth_year="1991"),
+        *cellmates,
+    ]
+    sources = ["cell", "registry", "registry2", *["cell"] * len(cellmates)]
+    marked = mark_arrest_spans(rows, sources)
+    refuse = _cannot_link(_traits_of(list(marked)), sources, direct=2.0)
+    assert refuse is not None
+    assert refuse(0, 1, -1.0)
+    assert not refuse(0, 2, -1.0)  # 1991: an age of 20 … 26 in those years
+    assert not refuse(0, 1, 2.5)  # their own pair says so
+    # Without the list's years of arrest, an age alone says nothing.
+    refuse = _cannot_link(_traits_of(rows), sources, direct=2.0)
+    assert refuse is not None and not refuse(0, 1, -1.0)

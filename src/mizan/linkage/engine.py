@@ -13,10 +13,12 @@ from typing import Any
 
 from mizan.linkage.features import (
     AGE_ALONE,
+    ARREST_SPAN,
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
     age_apart,
+    mark_arrest_spans,
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
@@ -187,7 +189,8 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
     year = None if features["birth_year_late"] else features["birth_year"]
     # An age remembered without a date (``features.age_apart``), and the year of arrest.
     age = features.get(AGE_ALONE)
-    return (*names, rare, year, features["national_id"], age, features["arrest_year"])
+    arrest = features["arrest_year"]
+    return (*names, rare, year, features["national_id"], age, arrest, features.get(ARREST_SPAN))
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
@@ -318,6 +321,8 @@ def link(
         records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
+        # A list that gives ages without dates says by its dated records when its arrests were.
+        records = mark_arrest_spans(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
     rows = _columns(records)
@@ -526,17 +531,19 @@ _FATHER, _FAMILY = 1, 3
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
 _FULL_NAME = (0, 1, 3)
 # … and where ``_traits`` says whether the family name is one family's, then the year of birth,
-# the national number, the age remembered without a date and the year of arrest.
+# the national number, the age remembered without a date, the year of arrest and the years of
+# arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST = _RARE + 1, _RARE + 2, _RARE + 3, _RARE + 4
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN = (_RARE + k for k in range(1, 6))
 
 
 def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Whether one record's age remembered without a date and the other's years of birth and
-    arrest (its own year of arrest, or the first's) tell two people (``features.age_apart``)."""
+    arrest (its own year of arrest, the first's, or else the years of arrest the first's list
+    gives) tell two people (``features.age_apart``)."""
     for one, other in ((a, b), (b, a)):
         arrest = other[_ARREST] if other[_ARREST] is not None else one[_ARREST]
-        if age_apart(one[_AGE], other[_YEAR], arrest):
+        if age_apart(one[_AGE], other[_YEAR], arrest, one[_SPAN]):
             return True
     return False
 
