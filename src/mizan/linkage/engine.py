@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from mizan.linkage.features import (
+    AGE_ALONE,
+    ARREST_SPAN,
     FEATURE_COLUMNS,
     NAME_PARTS,
     ListVocabulary,
+    age_apart,
+    mark_arrest_spans,
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
@@ -183,7 +187,10 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
     # A year of birth from an age that may have been taken years later (``birth_year_late``)
     # refuses nothing: the person may be born up to ``model.LATE_AGE_YEARS`` years after it.
     year = None if features["birth_year_late"] else features["birth_year"]
-    return (*names, rare, year, features["national_id"])
+    # An age remembered without a date (``features.age_apart``), and the year of arrest.
+    age = features.get(AGE_ALONE)
+    arrest = features["arrest_year"]
+    return (*names, rare, year, features["national_id"], age, arrest, features.get(ARREST_SPAN))
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
@@ -314,6 +321,8 @@ def link(
         records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
+        # A list that gives ages without dates says by its dated records when its arrests were.
+        records = mark_arrest_spans(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
     rows = _columns(records)
@@ -521,8 +530,29 @@ def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 _FATHER, _FAMILY = 1, 3
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
 _FULL_NAME = (0, 1, 3)
-# … and where ``_traits`` says whether the family name is one family's.
+# … and where ``_traits`` says whether the family name is one family's, then the year of birth,
+# the national number, the age remembered without a date, the year of arrest and the years of
+# arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN = (_RARE + k for k in range(1, 6))
+
+
+def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether one record's age remembered without a date and the other's years of birth and
+    arrest (its own year of arrest, the first's, or else the years of arrest the first's list
+    gives) tell two people (``features.age_apart``)."""
+    for one, other in ((a, b), (b, a)):
+        arrest = other[_ARREST] if other[_ARREST] is not None else one[_ARREST]
+        if age_apart(one[_AGE], other[_YEAR], arrest, one[_SPAN]):
+            return True
+    return False
+
+
+def _nameless(a: tuple[Any, ...]) -> bool:
+    """Whether a record's likeliest reading gives no name at all: a man remembered by his
+    kunya and his town («أبو محمد العنداني», ``recollection``), which every father of a محمد
+    from Andan answers to."""
+    return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
 def _cannot_link(
@@ -538,8 +568,11 @@ def _cannot_link(
     alone joins two siblings or namesakes of one list once each is linked to a third record
     that lacks the names telling them apart (a UN record without the father's name). Two
     records of two lists may not share one either when their birth years lie more than
-    ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``. Two identifications
-    of one item (``items``, pairs low, high) are never refused."""
+    ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``, nor when one gives
+    an age remembered without a date far from the age the other's years give
+    (``_ages_apart``). A record that gives no name (a kunya and a town, ``_nameless``) shares
+    no cluster with another record of its list. Two identifications of one item (``items``,
+    pairs low, high) are never refused."""
     if sources is None:
         return None
     same_item = items or set()
@@ -553,27 +586,35 @@ def _cannot_link(
             # العلي»). A strong pair of their own is one person, a year misread.
             if weight is not None and weight >= direct:
                 return False
-            year_a, year_b = a[-2], b[-2]
+            if _ages_apart(a, b):
+                # An age remembered without a date, far from the one the other's years give.
+                return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
+            year_a, year_b = a[_YEAR], b[_YEAR]
             if year_a is None or year_b is None:
                 return False
             if not _different_year(year_a, year_b, TWO_LISTS_YEARS):
                 return False
-            return a[-1] is None or a[-1] != b[-1]
+            return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
         if (i, j) in same_item or (j, i) in same_item:
             # Two identifications of one photograph are one person — unless the relatives named
             # two different people: a disputed identification is left apart, for a person to
             # review, not decided by the photograph's number. A kunya (أبو جمال) where the other
             # gives a first name (ناصر) is no dispute; years of birth far apart are (a father
             # and his son of the same name, in a household list numbered by member).
-            if a[-2] is not None and b[-2] is not None and _different_year(a[-2], b[-2]):
+            year_a, year_b = a[_YEAR], b[_YEAR]
+            if year_a is not None and year_b is not None and _different_year(year_a, year_b):
                 return True
             return any(
                 _different_name(a[k], b[k])
                 for k in range(len(_TRAIT_NAMES))
                 if k != 0 or (not _kunya_key(a[0][0]) and not _kunya_key(b[0][0]))
             )
-        if a[-1] is not None and a[-1] == b[-1]:
+        if a[_NATIONAL_ID] is not None and a[_NATIONAL_ID] == b[_NATIONAL_ID]:
             return False  # the same national number: one person, however OCR read the rest
+        if _nameless(a) or _nameless(b):
+            # A kunya and a town (no name): a list that repeats a person seldom holds many
+            # fathers of a محمد from one town; nothing in two such records tells one man.
+            return True
         if weight is None or weight < threshold:
             return True
         if weight < direct and not _same_full_name(a, b):
@@ -581,8 +622,10 @@ def _cannot_link(
         differ = [k for k in range(len(_TRAIT_NAMES)) if _different_name(a[k], b[k])]
         if differ and not (differ == [_FAMILY] and _father_as_family(a, b)):
             return True
-        year_a, year_b = a[-2], b[-2]
-        return year_a is not None and year_b is not None and _different_year(year_a, year_b)
+        year_a, year_b = a[_YEAR], b[_YEAR]
+        if year_a is not None and year_b is not None and _different_year(year_a, year_b):
+            return True
+        return _ages_apart(a, b)
 
     return refuse
 

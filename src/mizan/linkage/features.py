@@ -69,6 +69,9 @@ from mizan.text.translit import (
 )
 
 __all__ = [
+    "AGE_ALONE",
+    "AGE_APART_YEARS",
+    "ARREST_SPAN",
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
     "KURMANJI_LIST",
@@ -78,6 +81,8 @@ __all__ = [
     "SOME_LATE_AGES",
     "TURKISH_LIST",
     "ListVocabulary",
+    "age_apart",
+    "mark_arrest_spans",
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
@@ -1669,6 +1674,20 @@ def _features(
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
     features["birth_year_late"] = None
+    # An age remembered without a date of arrest («31 سنة», a cellmate's): no year of birth,
+    # but one another record's years of birth and arrest can contradict (``age_apart``).
+    features[AGE_ALONE] = (
+        _age(row.get(AGE_COLUMN) or "")
+        if features["birth_year"] is None
+        and features["arrest_year"] is None
+        and not (late or row.get(SOME_LATE_AGES) or row.get(AGE_YEAR_COLUMN))
+        else None
+    )
+    # … and the years of arrest its list gives (``mark_arrest_spans``), when no record dates it.
+    span = (row.get(ARREST_SPAN) or "").split("-")
+    features[ARREST_SPAN] = (
+        (int(span[0]), int(span[1])) if features[AGE_ALONE] is not None and len(span) == 2 else None
+    )
     if features["birth_year"] is None and row.get(AGE_YEAR_COLUMN):
         # An age with the date it was given (a post of 2019: «41 sne»): the birth that year
         # less the age, a year late if the birthday had not yet come.
@@ -1690,6 +1709,70 @@ def _features(
             # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
             features["birth_year_approx"] = True
     return features
+
+
+# Where ``_features`` keeps the age at arrest of a record that gives neither a year of birth nor
+# a date of arrest (not a column compared by the model: the clustering reads it).
+AGE_ALONE = "_age_alone"
+# An age at arrest remembered (a cellmate's «38», often four years off) and the age another
+# record's years of birth and arrest give, further apart than this, are two people's (as
+# ``engine.TWO_LISTS_YEARS`` for two years of birth).
+AGE_APART_YEARS = 8
+
+
+def age_apart(
+    age: int | None,
+    birth_year: int | None,
+    arrest_year: int | None,
+    span: tuple[int, int] | None = None,
+) -> bool:
+    """Whether an age at arrest given alone (``AGE_ALONE``) is more than ``AGE_APART_YEARS``
+    from the age another record's year of birth and year of arrest give — or, with no year of
+    arrest in either record, from every age that year of birth gives in the years of arrest
+    its list gives (``span``, ``mark_arrest_spans``)."""
+    if age is None or birth_year is None:
+        return False
+    if arrest_year is not None:
+        return abs(arrest_year - birth_year - age) > AGE_APART_YEARS
+    if span is None:
+        return False
+    first, last = span
+    return not first - AGE_APART_YEARS <= birth_year + age <= last + AGE_APART_YEARS
+
+
+# Set on the records of a list that gives ages without dates: the years of arrest its other
+# records give («2011-2017»: the 5th to the 95th hundredth of them), from at least
+# ``AGE_EVIDENCE`` of them (``mark_arrest_spans``).
+ARREST_SPAN = "_arrest_span"
+
+
+def mark_arrest_spans(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that gives ages at arrest without a date marked with the
+    years of arrest its dated records give (``ARREST_SPAN``): a survivors' list that dates
+    its cellmates' arrests 2011 to 2017 says that an undated «23» was born about 1988 to 1994
+    (``age_apart``). Lists without such ages, or with fewer than ``AGE_EVIDENCE`` dated
+    records, are left as they are."""
+    years: dict[str, list[int]] = {}
+    undated: set[str] = set()
+    for record, source in zip(records, sources, strict=True):
+        year = _year(record.get("date_of_arrest") or "")
+        if year is not None:
+            years.setdefault(source, []).append(year)
+        elif record.get(AGE_COLUMN) and not record.get("birth_year"):
+            undated.add(source)
+    marks: dict[str, str] = {}
+    for source in undated:
+        found = sorted(years.get(source, ()))
+        if len(found) >= AGE_EVIDENCE:
+            marks[source] = f"{found[len(found) // 20]}-{found[len(found) * 19 // 20]}"
+    if not marks:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, ARREST_SPAN: marks[source]} if source in marks else record
+        for record, source in zip(records, sources, strict=True)
+    ]
 
 
 # A date of arrest at least this many years before the year of birth is the two swapped: one
