@@ -36,6 +36,7 @@ from mizan.linkage.problems import (
     plausible_age_at_arrest,
     plausible_year,
     two_digit_birth_year,
+    written_year,
 )
 from mizan.linkage.recollection import (
     AFTER,
@@ -44,7 +45,7 @@ from mizan.linkage.recollection import (
     recollected_rows,
 )
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in, is_approximate, month_in
+from mizan.text.dates import hijri_year_in, is_approximate, month_in
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     drop_titles,
@@ -115,7 +116,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 )
 
 _ARTICLES = ("ال", "al", "el")
-_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 # The month of an ISO date ("2013-04", "2013-04-17", "2013/04/17"), of a day-first one
 # ("17/04/2013", "17.04.2013") or of a month and year ("04/2013").
 _MONTH = re.compile(
@@ -500,14 +500,8 @@ def _year(value: str) -> int | None:
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
     Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
     began in (1984); a Gregorian year written beside it («1985 م الموافق 1405 هـ») is read
-    instead."""
-    hijri = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
-    rest = drop_hijri_years(to_ascii_digits(value)) if hijri is not None else value
-    match = _YEAR.search(ocr_digits(rest))
-    year = int(match.group(1)) if match else None
-    if not plausible_year(year):
-        year = hijri
-    return year if plausible_year(year) else None
+    instead (``problems.written_year``)."""
+    return written_year(value, plausible=True)
 
 
 def _birth_year(value: str, two_digits: bool = False) -> int | None:
