@@ -33,6 +33,7 @@ from mizan.linkage.model import (
     default_model,
 )
 from mizan.linkage.partial import first_place_keys
+from mizan.text import name_key
 
 __all__ = [
     "FieldEvidence",
@@ -159,8 +160,10 @@ class _Rows:
     traits: list[tuple[Any, ...]]
 
 
-# The names the clustering step compares within one list (``_cannot_link``).
+# The names the clustering step compares within one list (``_cannot_link``), and where the
+# father's and the family name stand among them.
 _TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
+_FATHER, _FAMILY = 1, 3
 
 
 def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
@@ -441,9 +444,13 @@ def _both_common(count_a: int, count_b: int) -> bool:
     return least >= COMMON_COUNT and least * OCR_RATIO > most
 
 
+# The key of «أبو» (``abw``), which a kunya's key begins with.
+_ABU_KEY = name_key("أبو")
+
+
 def _kunya_key(key: str | None) -> bool:
     """Whether a first name's key is a kunya's (أبو جمال, Abu Jamal: ``abw…``)."""
-    return key is not None and key.startswith("abw") and len(key) > 3
+    return key is not None and key.startswith(_ABU_KEY) and len(key) > len(_ABU_KEY)
 
 
 def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -518,7 +525,6 @@ def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return False
 
 
-_FATHER, _FAMILY = 1, 3
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
 _FULL_NAME = (0, 1, 3)
 # … and where ``_traits`` says whether the family name is one family's.
