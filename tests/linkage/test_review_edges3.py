@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage.problems import written_year
+from mizan.linkage.features import mark_two_digit_years, record_features
+from mizan.linkage.problems import two_digit_birth_year, written_year
+from tests.linkage.rows import person as _person
 
 
 @pytest.mark.parametrize(
@@ -37,3 +39,38 @@ def test_a_year_is_read_one_way_for_the_comparison_and_the_problems(
     text: str, plausible: bool, year: int | None
 ) -> None:
     assert written_year(text, plausible=plausible) == year
+
+
+@pytest.mark.parametrize(
+    ("text", "arrest", "year"),
+    [
+        ("95", 2013, 1995),
+        ("05", 2013, 2005),
+        ("13", 2013, 2013),
+        # After the arrest in this century: the last one.
+        ("15", 2013, 1915),
+        ("19", 2008, 1919),
+        # Without a year of arrest, as before.
+        ("15", None, 2015),
+        ("95", None, 1995),
+    ],
+)
+def test_a_two_digit_year_of_birth_is_never_after_the_arrest(
+    text: str, arrest: int | None, year: int
+) -> None:
+    assert two_digit_birth_year(text, arrest) == year
+
+
+@pytest.mark.parametrize(("text", "arrest"), [("15", "2013"), ("19", "2008"), ("12", "2011")])
+def test_a_two_digit_year_of_birth_after_the_arrest_is_no_birth_after_it(
+    text: str, arrest: str
+) -> None:
+    # A list that writes its years of birth in two digits («82», «71»): «15» of one arrested in
+    # 2013 was read 2015, a birth after the arrest (and «19» of 2008 as an arrest and a birth
+    # swapped, born 2008 and arrested 2019).
+    rows = [_person(full_name="أحمد العلي", birth_year=value) for value in ("82", "71", "90")]
+    record = _person(full_name="أحمد العلي", birth_year=text, date_of_arrest=arrest)
+    (*_years, marked) = mark_two_digit_years([*rows, record], ["a"] * 4)
+    features = record_features(marked)
+    assert features["arrest_year"] == int(arrest)
+    assert features["birth_year"] is None or features["birth_year"] <= int(arrest)

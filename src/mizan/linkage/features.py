@@ -504,13 +504,13 @@ def _year(value: str) -> int | None:
     return written_year(value, plausible=True)
 
 
-def _birth_year(value: str, two_digits: bool = False) -> int | None:
+def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None) -> int | None:
     """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
-    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985
-    (``problems.two_digit_birth_year``)."""
+    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985, never
+    after ``arrest``, the year of arrest (``problems.two_digit_birth_year``)."""
     year = _year(value)
     if year is None and value and two_digits:
-        year = two_digit_birth_year(value)
+        year = two_digit_birth_year(value, arrest)
     return year
 
 
@@ -1619,8 +1619,10 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
+    arrest = row.get("date_of_arrest") or ""
+    arrest_year = _year(arrest)
     features["birth_year"] = _birth_year(
-        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS))
+        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
@@ -1637,8 +1639,7 @@ def _features(
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = row.get("date_of_arrest") or ""
-    features["arrest_year"] = _year(arrest)
+    features["arrest_year"] = arrest_year
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
     features["arrest_approx"] = True if is_approximate(arrest) else None
@@ -1846,8 +1847,9 @@ def mark_late_ages(
     for record, source in zip(records, sources, strict=True):
         text = record.get(AGE_COLUMN) if not record.get(AGE_YEAR_COLUMN) else None
         age = _age(text) if text else None
-        birth = _birth_year(record.get("birth_year") or "", bool(record.get(TWO_DIGIT_YEARS)))
         arrest = _year(record.get("date_of_arrest") or "")
+        two_digits = bool(record.get(TWO_DIGIT_YEARS))
+        birth = _birth_year(record.get("birth_year") or "", two_digits, arrest)
         if arrest is None:
             continue
         if age is not None and birth is not None:

@@ -130,13 +130,16 @@ _TWO_DIGIT_BIRTH = re.compile(
 TWO_DIGIT_CENTURY = 20
 
 
-def two_digit_birth_year(text: str) -> int | None:
-    """The year of birth a two-digit year gives («85» 1985, «مواليد 03» 2003), or None."""
+def two_digit_birth_year(text: str, arrest: int | None = None) -> int | None:
+    """The year of birth a two-digit year gives («85» 1985, «مواليد 03» 2003), or None. A birth
+    is never after the arrest (``arrest``, its year, if known): «15» of one arrested in 2013 is
+    1915 (an age no one has at arrest, compared as missing), never 2015."""
     match = _TWO_DIGIT_BIRTH.match(to_ascii_digits(text))
     if match is None:
         return None
     value = int(match.group(1))
-    return (1900 if value >= TWO_DIGIT_CENTURY else 2000) + value
+    year = (1900 if value >= TWO_DIGIT_CENTURY else 2000) + value
+    return year - 100 if arrest is not None and year > arrest else year
 
 
 def national_id_digits(text: str) -> str:
