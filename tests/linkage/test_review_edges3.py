@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage.features import mark_two_digit_years, record_features
+from mizan.linkage.engine import _cannot_link, _traits
+from mizan.linkage.features import ListVocabulary, mark_two_digit_years, record_features
 from mizan.linkage.problems import two_digit_birth_year, written_year
 from tests.linkage.rows import person as _person
 
@@ -74,3 +75,36 @@ def test_a_two_digit_year_of_birth_after_the_arrest_is_no_birth_after_it(
     features = record_features(marked)
     assert features["arrest_year"] == int(arrest)
     assert features["birth_year"] is None or features["birth_year"] <= int(arrest)
+
+
+def _list_traits(*records: dict[str, str]) -> list[tuple[object, ...]]:
+    vocabulary = ListVocabulary.of([])
+    return [_traits(record_features(record), vocabulary) for record in records]
+
+
+def test_a_name_with_the_fathers_meeting_two_full_records_of_its_list_joins_neither() -> None:
+    # «أحمد حسن» (a post giving the name and the father's) beside «أحمد حسن الخليل» and «أحمد حسن
+    # العمر» of the same list: which one it is, is not known — neither is joined to it.
+    traits = _list_traits(
+        _person(first_name="أحمد", family_name="حسن"),
+        _person(first_name="أحمد", father_name="حسن", family_name="الخليل"),
+        _person(first_name="أحمد", father_name="حسن", family_name="العمر"),
+    )
+    refuse = _cannot_link(traits, ["fb"] * 3, direct=0.0)
+    assert refuse is not None
+    assert refuse(0, 1, 10.0)
+    assert refuse(0, 2, 10.0)
+
+
+def test_a_name_with_the_fathers_meeting_one_full_record_of_its_list_still_joins_it() -> None:
+    # One full record fits (written twice, or beside another list's): it is joined as before.
+    traits = _list_traits(
+        _person(first_name="أحمد", family_name="حسن"),
+        _person(first_name="أحمد", father_name="حسن", family_name="الخليل"),
+        _person(first_name="أحمد", father_name="حسن", family_name="الخليل"),
+        _person(first_name="أحمد", father_name="حسن", family_name="العمر"),
+    )
+    refuse = _cannot_link(traits, ["fb", "fb", "fb", "other"], direct=0.0)
+    assert refuse is not None
+    assert not refuse(0, 1, 10.0)
+    assert not refuse(0, 2, 10.0)

@@ -509,10 +509,15 @@ def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return all(a[k][0] is not None and a[k][0] == b[k][0] for k in _FULL_NAME)
 
 
-def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+def _father_as_family(
+    a: tuple[Any, ...], b: tuple[Any, ...], fits: Mapping[tuple[Any, Any], int] | None = None
+) -> bool:
     """Whether one record (``_traits``) writes two names where the other writes the same first
     name, that second name as the father's, and a family name: «mostafa 3omar» and «mo9tafa
-    3omar el3alwan», a post giving the name and the father's only (issue 15, set 10)."""
+    3omar el3alwan», a post giving the name and the father's only (issue 15, set 10). With
+    ``fits`` (``_full_names``, of the records' list), only when the other is the one full name
+    of the list that fits: beside «أحمد حسن الخليل» and «أحمد حسن العمر», which «أحمد حسن» is, is
+    not known."""
     for one, other in ((a, b), (b, a)):
         if (
             one[_FATHER][0] is None
@@ -521,8 +526,24 @@ def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
             and one[0][0] is not None
             and one[0][0] == other[0][0]
         ):
-            return True
+            return fits is None or fits.get((one[0][0], one[_FAMILY][0]), 0) <= 1
     return False
+
+
+def _full_names(
+    traits: Sequence[tuple[Any, ...]], sources: Sequence[str]
+) -> dict[str, dict[tuple[Any, Any], int]]:
+    """For each list, how many different family names its records give with each first and
+    father's name (``_father_as_family``): one full name written twice is one."""
+    families: dict[str, dict[tuple[Any, Any], set[Any]]] = {}
+    for trait, source in zip(traits, sources, strict=True):
+        first, father, family = trait[0][0], trait[_FATHER][0], trait[_FAMILY][0]
+        if first is not None and father is not None and family is not None:
+            families.setdefault(source, {}).setdefault((first, father), set()).add(family)
+    return {
+        source: {key: len(names) for key, names in found.items()}
+        for source, found in families.items()
+    }
 
 
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
@@ -549,6 +570,7 @@ def _cannot_link(
     if sources is None:
         return None
     same_item = items or set()
+    full_names = _full_names(traits, sources)
 
     def refuse(i: int, j: int, weight: float | None) -> bool:
         a, b = traits[i], traits[j]
@@ -585,7 +607,9 @@ def _cannot_link(
         if weight < direct and not _same_full_name(a, b):
             return True
         differ = [k for k in range(len(_TRAIT_NAMES)) if _different_name(a[k], b[k])]
-        if differ and not (differ == [_FAMILY] and _father_as_family(a, b)):
+        if differ and not (
+            differ == [_FAMILY] and _father_as_family(a, b, full_names.get(sources[i], {}))
+        ):
             return True
         year_a, year_b = a[-2], b[-2]
         return year_a is not None and year_b is not None and _different_year(year_a, year_b)
