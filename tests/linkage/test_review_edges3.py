@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from mizan.linkage.engine import _cannot_link, _traits
-from mizan.linkage.features import ListVocabulary, mark_two_digit_years, record_features
+from mizan.linkage.features import (
+    POST_LIST,
+    ListVocabulary,
+    mark_post_lists,
+    mark_two_digit_years,
+    record_features,
+    record_readings,
+)
+from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN
 from mizan.linkage.problems import two_digit_birth_year, written_year
 from tests.linkage.rows import person as _person
 
@@ -108,3 +116,54 @@ def test_a_name_with_the_fathers_meeting_one_full_record_of_its_list_still_joins
     assert refuse is not None
     assert not refuse(0, 1, 10.0)
     assert not refuse(0, 2, 10.0)
+
+
+def _parts(record: dict[str, str]) -> list[tuple[str, str, str]]:
+    return [
+        (parts["first"], parts["father"], parts["family"])
+        for _features, _odds, parts in record_readings(record, None, with_parts=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("full", "family"),
+    [("Mohammad Khaled Abu Zeid", "Abu Zeid"), ("Anas Yusif Abu Ahmad", "Abu Ahmad")],
+)
+def test_a_latin_abu_family_name_is_read_as_written_first(full: str, family: str) -> None:
+    # Lists without a family-name column to count «أبو زيد» in: the name as written comes first
+    # (family name Abu Zeid), the name without the kunya after it.
+    first, father, _family = full.split(" ", 2)
+    readings = _parts(_person(full_name=full))
+    assert readings[0] == (first, father, family)
+    assert (first, "", father) in readings[1:]
+
+
+@pytest.mark.parametrize(
+    ("full", "aside"),
+    [
+        # In Arabizi …
+        ("mo7ammad 5aled abu zeid", ("mo7ammad", "", "5aled")),
+        # … or in plain letters in a list of posts, the name without the kunya first.
+        ("Anas Yusif Abu Ahmad", ("Anas", "", "Yusif")),
+    ],
+)
+def test_a_latin_kunya_of_a_post_is_still_read_aside_first(
+    full: str, aside: tuple[str, str, str]
+) -> None:
+    assert _parts({**_person(full_name=full), POST_LIST: "1"})[0] == aside
+    if not full.isascii() or any(char.isdigit() for char in full):
+        assert _parts(_person(full_name=full))[0] == aside
+
+
+def test_a_list_that_dates_its_posts_or_writes_arabizi_is_a_list_of_posts() -> None:
+    dated = [
+        {**_person(full_name="Anas Yusif Abu Ahmad"), AGE_COLUMN: "41", AGE_YEAR_COLUMN: "2019"}
+    ]
+    arabizi = [
+        _person(full_name=name) for name in ("mo7ammad el 7asan", "Khaled Omar", "Ali Hasan")
+    ]
+    plain = [_person(full_name=name) for name in ("Mohammad Khaled Abu Zeid", "Khaled Omar")]
+    records = [*dated, *arabizi, *plain]
+    sources = ["fb"] + ["wa"] * len(arabizi) + ["un"] * len(plain)
+    marked = mark_post_lists(records, sources)
+    assert [bool(row.get(POST_LIST)) for row in marked] == [True, True, True, True, False, False]

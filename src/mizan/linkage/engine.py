@@ -18,6 +18,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_post_lists,
     mark_romance_lists,
     mark_turkish_lists,
     mark_two_digit_years,
@@ -317,6 +318,8 @@ def link(
         records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.
         records = mark_late_ages(records, sources)
+        # A list of posts reads a Latin kunya bare after a name aside first (``features``).
+        records = mark_post_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
     rows = _columns(records)

@@ -82,6 +82,7 @@ __all__ = [
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
+    "mark_post_lists",
     "mark_romance_lists",
     "mark_turkish_lists",
     "mark_two_digit_years",
@@ -898,13 +899,14 @@ _NOT_A_NAME = frozenset({"من", "في", "بن", "ابن", "بنت"})
 
 
 def _readings_of(
-    full: str, vocabulary: ListVocabulary | None
+    full: str, vocabulary: ListVocabulary | None, posts: bool = False
 ) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
-    as written and without it (``KUNYA_ASIDE_ODDS``)."""
+    as written and without it (``KUNYA_ASIDE_ODDS``); a Latin one without it first in Arabizi
+    or in a list of posts (``posts``, ``mark_post_lists``)."""
     full = unfold_passport_name(_post_name(full))
     aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
@@ -913,10 +915,15 @@ def _readings_of(
         written = _readings_in_order(full, vocabulary)
         without = _readings_in_order(aside, vocabulary)
         kunya = _latin_kunya(full)
-        if kunya is not None and is_given_name(kunya.group(0).split()[-1]):
-            # "… el shami abu a7mad": in Latin letters a family name is seldom أبو and a given
-            # name (the Druze أبو فخر, أبو عساف are not given names), so the name without it
-            # comes first, and the lists' traits compare it.
+        if (
+            kunya is not None
+            and (posts or _ARABIZI_WORD.search(full) is not None)
+            and is_given_name(kunya.group(0).split()[-1])
+        ):
+            # "… el shami abu a7mad": as a post writes a name in Latin letters, a family name is
+            # seldom أبو and a given name (the Druze أبو فخر, أبو عساف are not given names), so
+            # the name without it comes first, and the lists' traits compare it. Elsewhere
+            # ("Mohammad Khaled Abu Zeid") أبو زيد, أبو حمدان are families' names as written.
             return [*without, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
         return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
     return _readings_in_order(full, vocabulary)
@@ -1128,7 +1135,7 @@ def record_readings(
         cells, odds = _german_swapped(row, cells, odds)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
-        found = _readings_of(full, vocabulary)
+        found = _readings_of(full, vocabulary, bool(row.get(POST_LIST)))
         if not (row.get("father_name") or "").strip():
             found += _given_father(found, full)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
@@ -1302,6 +1309,46 @@ def _marked(
         {**record, markers[source]: "1"} if source in markers else record
         for record, source in zip(records, sources, strict=True)
     ]
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list of posts (a families' group, a
+# WhatsApp or Facebook page): its Latin kunyas written bare after a name are read aside first.
+POST_LIST = "_post_list"
+# A list is one of posts when it dates its records' posts (``lists.AGE_YEAR_COLUMN``) or at
+# least this share of its records write their names in Arabizi or after a post's words.
+POST_LIST_SHARE = 0.1
+# A word in Arabizi: a digit for a letter Latin lacks beside a letter ("a7mad", "3omar", "5aled").
+_ARABIZI_WORD = re.compile(r"[a-z][2356789]|[2356789]['’]?[a-z]", re.IGNORECASE)
+
+
+def _post_record(record: Mapping[str, str]) -> bool:
+    """Whether a record looks like a post's: its post dated, or its name written in Arabizi or
+    after a post's words ("el mo3ta2al", "Detainee")."""
+    if (record.get(AGE_YEAR_COLUMN) or "").strip():
+        return True
+    full = (record.get("full_name") or "").strip()
+    names = full or " ".join(record.get(f"{part}_name") or "" for part in ("first", "family"))
+    if not names[:1].isascii():
+        return False
+    return _ARABIZI_WORD.search(names) is not None or (bool(full) and _latin_post_lead(full))
+
+
+def mark_post_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list of posts marked ``POST_LIST``: a list any of whose records
+    dates its post, or at least ``POST_LIST_SHARE`` of whose records look like posts
+    (``_post_record``)."""
+    shown, total = _shown_per_list(records, sources, _post_record)
+    dated = {
+        source
+        for record, source in zip(records, sources, strict=True)
+        if (record.get(AGE_YEAR_COLUMN) or "").strip()
+    }
+    posts = {
+        s: POST_LIST for s, n in shown.items() if s in dated or n >= POST_LIST_SHARE * total[s]
+    }
+    return _marked(records, sources, posts)
 
 
 # The share of a list's records in Turkish letters from which its every Latin name is read in
