@@ -3,7 +3,11 @@ comparison and the problems file share. Synthetic names only."""
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
+from django.utils import translation
 
 from mizan.linkage.engine import _cannot_link, _traits
 from mizan.linkage.features import (
@@ -14,8 +18,19 @@ from mizan.linkage.features import (
     record_features,
     record_readings,
 )
-from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN
-from mizan.linkage.problems import two_digit_birth_year, written_year
+from mizan.linkage.lists import (
+    AGE_COLUMN,
+    AGE_YEAR_COLUMN,
+    problems_path,
+    read_lists,
+    write_problems,
+)
+from mizan.linkage.problems import (
+    PROBLEM_TEXTS,
+    record_problems,
+    two_digit_birth_year,
+    written_year,
+)
 from tests.linkage.rows import person as _person
 
 
@@ -167,3 +182,48 @@ def test_a_list_that_dates_its_posts_or_writes_arabizi_is_a_list_of_posts() -> N
     sources = ["fb"] + ["wa"] * len(arabizi) + ["un"] * len(plain)
     marked = mark_post_lists(records, sources)
     assert [bool(row.get(POST_LIST)) for row in marked] == [True, True, True, True, False, False]
+
+
+@pytest.mark.parametrize("posted", ["12/03/19", "43536", "آذار", "1470"])
+def test_an_unreadable_date_of_a_post_is_flagged(posted: str) -> None:
+    # «12/03/19» (which century, which order?) and 43536 (a spreadsheet's day number, 12 March
+    # 2019) give no year: the age beside them was silently not counted from the post.
+    problems = record_problems({AGE_COLUMN: "41", AGE_YEAR_COLUMN: posted})
+    assert [(p.field, p.code, p.value) for p in problems] == [
+        (AGE_YEAR_COLUMN, "posted_date_unreadable", posted)
+    ]
+
+
+@pytest.mark.parametrize("posted", ["2019", "12/03/2019", "2019-03-12", "١٢/٠٣/٢٠١٩", "آذار 2019"])
+def test_a_readable_date_of_a_post_is_no_problem(posted: str) -> None:
+    assert record_problems({AGE_COLUMN: "41", AGE_YEAR_COLUMN: posted}) == []
+    row = {**_person(full_name="mo7amad el 7asan"), AGE_COLUMN: "41", AGE_YEAR_COLUMN: posted}
+    assert record_features(row)["birth_year"] == 1978
+
+
+def test_the_problems_file_flags_an_unreadable_date_of_a_post(tmp_path: Path) -> None:
+    path = tmp_path / "fb.csv"
+    path.write_text(
+        "record_id,full_name,age,posted\nfb-1,mo7amad el 7asan,41 sne,43536\n", encoding="utf-8"
+    )
+    records = read_lists([path])
+    out = problems_path(tmp_path / "out.csv")
+    assert write_problems(out, records, [1]) == 1
+    with out.open(encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["record_id"], row["field"], row["problem"], row["value"]) == (
+        "fb-1",
+        AGE_YEAR_COLUMN,
+        "posted_date_unreadable",
+        "43536",
+    )
+    assert row["explanation"] == PROBLEM_TEXTS["posted_date_unreadable"]
+
+
+def test_every_problem_is_labelled_for_the_review_screen_in_arabic() -> None:
+    from mizan.missing.review.labels import PROBLEM_LABELS
+
+    assert set(PROBLEM_LABELS) == set(PROBLEM_TEXTS)
+    with translation.override("ar"):
+        arabic = str(PROBLEM_LABELS["posted_date_unreadable"])
+    assert arabic != str(PROBLEM_LABELS["posted_date_unreadable"])

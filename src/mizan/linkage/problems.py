@@ -163,7 +163,15 @@ PROBLEM_TEXTS: dict[str, str] = {
     "arrest_before_birth": "date of arrest is before the birth year",
     "national_id_malformed": "national number is not 11 digits; compared digit by digit",
     "national_id_letters": "national number has letters where digits belong; read as digits",
+    "posted_date_unreadable": (
+        "date posted has no year that can be read (a two-digit year, a spreadsheet's day"
+        " number?); the age is not counted from it"
+    ),
 }
+
+# The column of the date a post gave an age on (``lists.AGE_YEAR_COLUMN``; ``lists`` imports
+# this module): its year less the age is the year of birth (``features``).
+POSTED_COLUMN = "age_year"
 
 
 def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
@@ -188,6 +196,11 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
             birth is not None and arrest is not None and not plausible_age_at_arrest(birth, arrest)
         ):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
+    posted = (values.get(POSTED_COLUMN) or "").strip()
+    if posted and written_year(posted, plausible=True) is None:
+        # Read as the comparison reads it: a date without a year of four digits («12/03/19»)
+        # or a spreadsheet's day number (43536), as a date of arrest's, is no year.
+        problems.append(RecordProblem(POSTED_COLUMN, "posted_date_unreadable", posted))
     id_text = (values.get("national_id") or "").strip()
     if id_text:
         plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))
