@@ -120,17 +120,20 @@ def test_a_name_with_the_fathers_meeting_two_full_records_of_its_list_joins_neit
 
 
 def test_a_name_with_the_fathers_meeting_one_full_record_of_its_list_still_joins_it() -> None:
-    # One full record fits (written twice, or beside another list's): it is joined as before.
+    # One full name fits (written twice, once with a letter misread, or beside another list's):
+    # it is joined as before.
     traits = _list_traits(
         _person(first_name="أحمد", family_name="حسن"),
         _person(first_name="أحمد", father_name="حسن", family_name="الخليل"),
         _person(first_name="أحمد", father_name="حسن", family_name="الخليل"),
+        _person(first_name="أحمد", father_name="حسن", family_name="الخلبل"),
         _person(first_name="أحمد", father_name="حسن", family_name="العمر"),
     )
-    refuse = _cannot_link(traits, ["fb", "fb", "fb", "other"], direct=0.0)
+    refuse = _cannot_link(traits, ["fb", "fb", "fb", "fb", "other"], direct=0.0)
     assert refuse is not None
     assert not refuse(0, 1, 10.0)
     assert not refuse(0, 2, 10.0)
+    assert not refuse(0, 3, 10.0)
 
 
 def _parts(record: dict[str, str]) -> list[tuple[str, str, str]]:
@@ -227,3 +230,15 @@ def test_every_problem_is_labelled_for_the_review_screen_in_arabic() -> None:
     with translation.override("ar"):
         arabic = str(PROBLEM_LABELS["posted_date_unreadable"])
     assert arabic != str(PROBLEM_LABELS["posted_date_unreadable"])
+
+
+def test_a_full_record_born_years_apart_is_no_fit_for_a_name_with_the_fathers() -> None:
+    # «أحمد حسن العمر» born twenty years before him is another man (an uncle, a namesake).
+    traits = _list_traits(
+        _person(first_name="أحمد", family_name="حسن", birth_year="1990"),
+        _person(first_name="أحمد", father_name="حسن", family_name="الخليل", birth_year="1991"),
+        _person(first_name="أحمد", father_name="حسن", family_name="العمر", birth_year="1968"),
+    )
+    refuse = _cannot_link(traits, ["fb"] * 3, direct=0.0)
+    assert refuse is not None
+    assert not refuse(0, 1, 10.0)

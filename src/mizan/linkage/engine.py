@@ -513,14 +513,16 @@ def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 
 def _father_as_family(
-    a: tuple[Any, ...], b: tuple[Any, ...], fits: Mapping[tuple[Any, Any], int] | None = None
+    a: tuple[Any, ...],
+    b: tuple[Any, ...],
+    fits: Mapping[tuple[Any, Any], list[tuple[Any, ...]]] | None = None,
 ) -> bool:
     """Whether one record (``_traits``) writes two names where the other writes the same first
     name, that second name as the father's, and a family name: «mostafa 3omar» and «mo9tafa
     3omar el3alwan», a post giving the name and the father's only (issue 15, set 10). With
     ``fits`` (``_full_names``, of the records' list), only when the other is the one full name
-    of the list that fits: beside «أحمد حسن الخليل» and «أحمد حسن العمر», which «أحمد حسن» is, is
-    not known."""
+    of the list that fits, its year of birth not far from the record's: beside «أحمد حسن
+    الخليل» and «أحمد حسن العمر», which «أحمد حسن» is, is not known."""
     for one, other in ((a, b), (b, a)):
         if (
             one[_FATHER][0] is None
@@ -529,24 +531,39 @@ def _father_as_family(
             and one[0][0] is not None
             and one[0][0] == other[0][0]
         ):
-            return fits is None or fits.get((one[0][0], one[_FAMILY][0]), 0) <= 1
+            if fits is None:
+                return True
+            year = one[-2]
+            found: list[tuple[Any, ...]] = []
+            for family, other_year in fits.get((one[0][0], one[_FAMILY][0]), ()):
+                if (
+                    year is not None
+                    and other_year is not None
+                    and _different_year(year, other_year)
+                ):
+                    continue
+                if all(_different_name(family, each) for each in found):
+                    found.append(family)
+                    if len(found) > 1:
+                        return False
+            return True
     return False
 
 
 def _full_names(
     traits: Sequence[tuple[Any, ...]], sources: Sequence[str]
-) -> dict[str, dict[tuple[Any, Any], int]]:
-    """For each list, how many different family names its records give with each first and
-    father's name (``_father_as_family``): one full name written twice is one."""
-    families: dict[str, dict[tuple[Any, Any], set[Any]]] = {}
+) -> dict[str, dict[tuple[Any, Any], list[tuple[Any, ...]]]]:
+    """For each list, the family names (``_traits``) and years of birth its records give with
+    each first and father's name (``_father_as_family``): one full name written twice, or its
+    family name spelled two ways («el3alwan», «Alwan»), is one; one born years apart another's."""
+    families: dict[str, dict[tuple[Any, Any], list[tuple[Any, ...]]]] = {}
     for trait, source in zip(traits, sources, strict=True):
-        first, father, family = trait[0][0], trait[_FATHER][0], trait[_FAMILY][0]
-        if first is not None and father is not None and family is not None:
-            families.setdefault(source, {}).setdefault((first, father), set()).add(family)
-    return {
-        source: {key: len(names) for key, names in found.items()}
-        for source, found in families.items()
-    }
+        first, father, family = trait[0][0], trait[_FATHER][0], trait[_FAMILY]
+        if first is not None and father is not None and family[0] is not None:
+            families.setdefault(source, {}).setdefault((first, father), []).append(
+                (family, trait[-2])
+            )
+    return families
 
 
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
