@@ -10,6 +10,7 @@ import pytest
 
 from mizan.linkage.engine import _cannot_link, _father_as_family, _traits
 from mizan.linkage.features import (
+    POST_LIST,
     ListVocabulary,
     mark_two_digit_years,
     record_features,
@@ -21,8 +22,11 @@ from mizan.text.names import name_words
 from tests.linkage.rows import person as _person
 
 
-def _first_parts(full_name: str, vocabulary: ListVocabulary | None = None) -> tuple[str, ...]:
-    parts = record_readings(_person(full_name=full_name), vocabulary, with_parts=True)[0][2]
+def _first_parts(
+    full_name: str, vocabulary: ListVocabulary | None = None, *, posts: bool = False
+) -> tuple[str, ...]:
+    row = {**_person(full_name=full_name), **({POST_LIST: "1"} if posts else {})}
+    parts = record_readings(row, vocabulary, with_parts=True)[0][2]
     return parts["first"], parts["father"], parts["family"]
 
 
@@ -62,7 +66,8 @@ def test_bn_marks_the_fathers_name() -> None:
 
 def test_a_bare_latin_kunya_after_the_name_is_read_aside_first() -> None:
     assert _first_parts("a7mad tha2er el shami abu ma7mod") == ("a7mad", "tha2er", "el shami")
-    assert _first_parts("Anas Yusif Abu Ahmad") == ("Anas", "", "Yusif")
+    # … and in plain Latin letters in a list of posts (``mark_post_lists``).
+    assert _first_parts("Anas Yusif Abu Ahmad", posts=True) == ("Anas", "", "Yusif")
     readings = record_readings(_person(full_name="Anas Yusif Abu Ahmad"), None, with_parts=True)
     assert any(parts["family"] == "Abu Ahmad" for _f, _o, parts in readings)
 
@@ -145,10 +150,14 @@ def test_a_latin_kunya_the_family_columns_write_often_is_the_family_name() -> No
     # Abu Anas" is then read as written first, his family name Abu Anas.
     family = [_person(first_name=name, family_name="أبو أنس") for name in ("محمد", "علي", "عمر")]
     vocabulary = ListVocabulary.of(family)
-    assert _first_parts("Khaled Abdullah Abu Anas", vocabulary)[2] == "Abu Anas"
+    assert _first_parts("Khaled Abdullah Abu Anas", vocabulary, posts=True)[2] == "Abu Anas"
     # A kunya a family-name column writes once (a kunya typed there by mistake) is a kunya.
     once = ListVocabulary.of(family[:1])
-    assert _first_parts("Khaled Abdullah Abu Anas", once) == ("Khaled", "", "Abdullah")
+    assert _first_parts("Khaled Abdullah Abu Anas", once, posts=True) == (
+        "Khaled",
+        "",
+        "Abdullah",
+    )
 
 
 @pytest.mark.parametrize("family", ["ALHAJ", "AL HAJJ", "AL-SHAHED", "EL HAJ"])

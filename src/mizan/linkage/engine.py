@@ -22,6 +22,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_post_lists,
     mark_romance_lists,
     mark_turkish_lists,
     mark_two_digit_years,
@@ -37,6 +38,7 @@ from mizan.linkage.model import (
     default_model,
 )
 from mizan.linkage.partial import first_place_keys
+from mizan.text import name_key
 
 __all__ = [
     "FieldEvidence",
@@ -163,8 +165,10 @@ class _Rows:
     traits: list[tuple[Any, ...]]
 
 
-# The names the clustering step compares within one list (``_cannot_link``).
+# The names the clustering step compares within one list (``_cannot_link``), and where the
+# father's and the family name stand among them.
 _TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
+_FATHER, _FAMILY = 1, 3
 
 
 def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
@@ -323,6 +327,8 @@ def link(
         records = mark_late_ages(records, sources)
         # A list that gives ages without dates says by its dated records when its arrests were.
         records = mark_arrest_spans(records, sources)
+        # A list of posts reads a Latin kunya bare after a name aside first (``features``).
+        records = mark_post_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
     rows = _columns(records)
@@ -450,9 +456,13 @@ def _both_common(count_a: int, count_b: int) -> bool:
     return least >= COMMON_COUNT and least * OCR_RATIO > most
 
 
+# The key of «أبو» (``abw``), which a kunya's key begins with.
+_ABU_KEY = name_key("أبو")
+
+
 def _kunya_key(key: str | None) -> bool:
     """Whether a first name's key is a kunya's (أبو جمال, Abu Jamal: ``abw…``)."""
-    return key is not None and key.startswith("abw") and len(key) > 3
+    return key is not None and key.startswith(_ABU_KEY) and len(key) > len(_ABU_KEY)
 
 
 def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -511,10 +521,17 @@ def _same_full_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return all(a[k][0] is not None and a[k][0] == b[k][0] for k in _FULL_NAME)
 
 
-def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+def _father_as_family(
+    a: tuple[Any, ...],
+    b: tuple[Any, ...],
+    fits: Mapping[tuple[Any, Any], list[tuple[Any, ...]]] | None = None,
+) -> bool:
     """Whether one record (``_traits``) writes two names where the other writes the same first
     name, that second name as the father's, and a family name: «mostafa 3omar» and «mo9tafa
-    3omar el3alwan», a post giving the name and the father's only (issue 15, set 10)."""
+    3omar el3alwan», a post giving the name and the father's only (issue 15, set 10). With
+    ``fits`` (``_full_names``, of the records' list), only when the other is the one full name
+    of the list that fits, its year of birth not far from the record's: beside «أحمد حسن
+    الخليل» and «أحمد حسن العمر», which «أحمد حسن» is, is not known."""
     for one, other in ((a, b), (b, a)):
         if (
             one[_FATHER][0] is None
@@ -523,11 +540,41 @@ def _father_as_family(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
             and one[0][0] is not None
             and one[0][0] == other[0][0]
         ):
+            if fits is None:
+                return True
+            year = one[-2]
+            found: list[tuple[Any, ...]] = []
+            for family, other_year in fits.get((one[0][0], one[_FAMILY][0]), ()):
+                if (
+                    year is not None
+                    and other_year is not None
+                    and _different_year(year, other_year)
+                ):
+                    continue
+                if all(_different_name(family, each) for each in found):
+                    found.append(family)
+                    if len(found) > 1:
+                        return False
             return True
     return False
 
 
-_FATHER, _FAMILY = 1, 3
+def _full_names(
+    traits: Sequence[tuple[Any, ...]], sources: Sequence[str]
+) -> dict[str, dict[tuple[Any, Any], list[tuple[Any, ...]]]]:
+    """For each list, the family names (``_traits``) and years of birth its records give with
+    each first and father's name (``_father_as_family``): one full name written twice, or its
+    family name spelled two ways («el3alwan», «Alwan»), is one; one born years apart another's."""
+    families: dict[str, dict[tuple[Any, Any], list[tuple[Any, ...]]]] = {}
+    for trait, source in zip(traits, sources, strict=True):
+        first, father, family = trait[0][0], trait[_FATHER][0], trait[_FAMILY]
+        if first is not None and father is not None and family[0] is not None:
+            families.setdefault(source, {}).setdefault((first, father), []).append(
+                (family, trait[-2])
+            )
+    return families
+
+
 # The traits (``_TRAIT_NAMES``) of first, father's and family name.
 _FULL_NAME = (0, 1, 3)
 # … and where ``_traits`` says whether the family name is one family's, then the year of birth,
@@ -576,6 +623,7 @@ def _cannot_link(
     if sources is None:
         return None
     same_item = items or set()
+    full_names = _full_names(traits, sources)
 
     def refuse(i: int, j: int, weight: float | None) -> bool:
         a, b = traits[i], traits[j]
@@ -620,7 +668,9 @@ def _cannot_link(
         if weight < direct and not _same_full_name(a, b):
             return True
         differ = [k for k in range(len(_TRAIT_NAMES)) if _different_name(a[k], b[k])]
-        if differ and not (differ == [_FAMILY] and _father_as_family(a, b)):
+        if differ and not (
+            differ == [_FAMILY] and _father_as_family(a, b, full_names.get(sources[i], {}))
+        ):
             return True
         year_a, year_b = a[_YEAR], b[_YEAR]
         if year_a is not None and year_b is not None and _different_year(year_a, year_b):

@@ -36,6 +36,7 @@ from mizan.linkage.problems import (
     plausible_age_at_arrest,
     plausible_year,
     two_digit_birth_year,
+    written_year,
 )
 from mizan.linkage.recollection import (
     AFTER,
@@ -44,7 +45,7 @@ from mizan.linkage.recollection import (
     recollected_rows,
 )
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in, is_approximate, month_in
+from mizan.text.dates import hijri_year_in, is_approximate, month_in
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     drop_titles,
@@ -86,6 +87,7 @@ __all__ = [
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
+    "mark_post_lists",
     "mark_romance_lists",
     "mark_turkish_lists",
     "mark_two_digit_years",
@@ -120,7 +122,6 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 )
 
 _ARTICLES = ("ال", "al", "el")
-_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
 # The month of an ISO date ("2013-04", "2013-04-17", "2013/04/17"), of a day-first one
 # ("17/04/2013", "17.04.2013") or of a month and year ("04/2013").
 _MONTH = re.compile(
@@ -505,23 +506,17 @@ def _year(value: str) -> int | None:
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
     Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
     began in (1984); a Gregorian year written beside it («1985 م الموافق 1405 هـ») is read
-    instead."""
-    hijri = hijri_year_in(to_ascii_digits(value)) if "ه" in value or "h" in value.lower() else None
-    rest = drop_hijri_years(to_ascii_digits(value)) if hijri is not None else value
-    match = _YEAR.search(ocr_digits(rest))
-    year = int(match.group(1)) if match else None
-    if not plausible_year(year):
-        year = hijri
-    return year if plausible_year(year) else None
+    instead (``problems.written_year``)."""
+    return written_year(value, plausible=True)
 
 
-def _birth_year(value: str, two_digits: bool = False) -> int | None:
+def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None) -> int | None:
     """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
-    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985
-    (``problems.two_digit_birth_year``)."""
+    two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985, never
+    after ``arrest``, the year of arrest (``problems.two_digit_birth_year``)."""
     year = _year(value)
     if year is None and value and two_digits:
-        year = two_digit_birth_year(value)
+        year = two_digit_birth_year(value, arrest)
     return year
 
 
@@ -909,13 +904,14 @@ _NOT_A_NAME = frozenset({"من", "في", "بن", "ابن", "بنت"})
 
 
 def _readings_of(
-    full: str, vocabulary: ListVocabulary | None
+    full: str, vocabulary: ListVocabulary | None, posts: bool = False
 ) -> list[tuple[dict[str, str], float]]:
     """The readings of a full name worth comparing, each with its log2-odds against the likeliest
     (0.0 for the likeliest, first): with a vocabulary of the lists, after OCR's splits and merges
     are mended, the order the lists support first and the other one second when the lists and
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
-    as written and without it (``KUNYA_ASIDE_ODDS``)."""
+    as written and without it (``KUNYA_ASIDE_ODDS``); a Latin one without it first in Arabizi
+    or in a list of posts (``posts``, ``mark_post_lists``)."""
     full = unfold_passport_name(_post_name(full))
     aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
@@ -924,10 +920,15 @@ def _readings_of(
         written = _readings_in_order(full, vocabulary)
         without = _readings_in_order(aside, vocabulary)
         kunya = _latin_kunya(full)
-        if kunya is not None and is_given_name(kunya.group(0).split()[-1]):
-            # "… el shami abu a7mad": in Latin letters a family name is seldom أبو and a given
-            # name (the Druze أبو فخر, أبو عساف are not given names), so the name without it
-            # comes first, and the lists' traits compare it.
+        if (
+            kunya is not None
+            and (posts or _ARABIZI_WORD.search(full) is not None)
+            and is_given_name(kunya.group(0).split()[-1])
+        ):
+            # "… el shami abu a7mad": as a post writes a name in Latin letters, a family name is
+            # seldom أبو and a given name (the Druze أبو فخر, أبو عساف are not given names), so
+            # the name without it comes first, and the lists' traits compare it. Elsewhere
+            # ("Mohammad Khaled Abu Zeid") أبو زيد, أبو حمدان are families' names as written.
             return [*without, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
         return [*written, *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in without)]
     return _readings_in_order(full, vocabulary)
@@ -1139,7 +1140,7 @@ def record_readings(
         cells, odds = _german_swapped(row, cells, odds)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
-        found = _readings_of(full, vocabulary)
+        found = _readings_of(full, vocabulary, bool(row.get(POST_LIST)))
         if not (row.get("father_name") or "").strip():
             found += _given_father(found, full)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
@@ -1313,6 +1314,46 @@ def _marked(
         {**record, markers[source]: "1"} if source in markers else record
         for record, source in zip(records, sources, strict=True)
     ]
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list of posts (a families' group, a
+# WhatsApp or Facebook page): its Latin kunyas written bare after a name are read aside first.
+POST_LIST = "_post_list"
+# A list is one of posts when it dates its records' posts (``lists.AGE_YEAR_COLUMN``) or at
+# least this share of its records write their names in Arabizi or after a post's words.
+POST_LIST_SHARE = 0.1
+# A word in Arabizi: a digit for a letter Latin lacks beside a letter ("a7mad", "3omar", "5aled").
+_ARABIZI_WORD = re.compile(r"[a-z][2356789]|[2356789]['’]?[a-z]", re.IGNORECASE)
+
+
+def _post_record(record: Mapping[str, str]) -> bool:
+    """Whether a record looks like a post's: its post dated, or its name written in Arabizi or
+    after a post's words ("el mo3ta2al", "Detainee")."""
+    if (record.get(AGE_YEAR_COLUMN) or "").strip():
+        return True
+    full = (record.get("full_name") or "").strip()
+    names = full or " ".join(record.get(f"{part}_name") or "" for part in ("first", "family"))
+    if not names[:1].isascii():
+        return False
+    return _ARABIZI_WORD.search(names) is not None or (bool(full) and _latin_post_lead(full))
+
+
+def mark_post_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list of posts marked ``POST_LIST``: a list any of whose records
+    dates its post, or at least ``POST_LIST_SHARE`` of whose records look like posts
+    (``_post_record``)."""
+    shown, total = _shown_per_list(records, sources, _post_record)
+    dated = {
+        source
+        for record, source in zip(records, sources, strict=True)
+        if (record.get(AGE_YEAR_COLUMN) or "").strip()
+    }
+    posts = {
+        s: POST_LIST for s, n in shown.items() if s in dated or n >= POST_LIST_SHARE * total[s]
+    }
+    return _marked(records, sources, posts)
 
 
 # The share of a list's records in Turkish letters from which its every Latin name is read in
@@ -1630,8 +1671,10 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
+    arrest = row.get("date_of_arrest") or ""
+    arrest_year = _year(arrest)
     features["birth_year"] = _birth_year(
-        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS))
+        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
@@ -1648,8 +1691,7 @@ def _features(
     # then sees "one digit apart" for a misread or dropped digit.
     digits = national_id_digits(row.get("national_id") or "")
     features["national_id"] = digits if len(digits) >= 6 else None
-    arrest = row.get("date_of_arrest") or ""
-    features["arrest_year"] = _year(arrest)
+    features["arrest_year"] = arrest_year
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
     features["arrest_approx"] = True if is_approximate(arrest) else None
@@ -1935,8 +1977,9 @@ def mark_late_ages(
     for record, source in zip(records, sources, strict=True):
         text = record.get(AGE_COLUMN) if not record.get(AGE_YEAR_COLUMN) else None
         age = _age(text) if text else None
-        birth = _birth_year(record.get("birth_year") or "", bool(record.get(TWO_DIGIT_YEARS)))
         arrest = _year(record.get("date_of_arrest") or "")
+        two_digits = bool(record.get(TWO_DIGIT_YEARS))
+        birth = _birth_year(record.get("birth_year") or "", two_digits, arrest)
         if arrest is None:
             continue
         if age is not None and birth is not None:

@@ -30,6 +30,8 @@ __all__ = [
     "plausible_age_at_arrest",
     "plausible_year",
     "record_problems",
+    "two_digit_birth_year",
+    "written_year",
 ]
 
 # The earliest birth year taken as real, and the latest (this year): outside it a year is a
@@ -92,15 +94,30 @@ def plausible_age_at_arrest(birth: int, arrest: int) -> bool:
     return youngest <= arrest - birth <= oldest
 
 
-def _first_year(text: str) -> int | None:
-    hijri = hijri_year_in(to_ascii_digits(text))
-    if hijri is not None:
-        # «1405 هـ»: the Gregorian year it began in, not a year 1405, unless a Gregorian year
-        # is written beside it («1985 م الموافق 1405 هـ»; ``features._year``).
-        match = _YEAR.search(ocr_digits(drop_hijri_years(to_ascii_digits(text))))
-        return int(match.group(0)) if match else hijri
-    match = _YEAR.search(ocr_digits(text))
-    return int(match.group(0)) if match else None
+# A Gregorian year where a year of birth, arrest or post may stand (1800–2099): what the
+# comparison reads (``written_year`` with ``plausible``); ``record_problems`` judges any four
+# digits (``_YEAR``).
+_LIKELY_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+
+def written_year(text: str, *, plausible: bool = False) -> int | None:
+    """The year a cell writes, choosing between a Gregorian and a Hijri year: the Gregorian year
+    (four digits, with OCR's digit-shaped letters read back, ``ocr_digits``) before a Hijri year
+    written beside it («1985 م الموافق 1405 هـ»: 1985), else the Gregorian year the Hijri year
+    began in («1405 هـ»: 1984), else None. Without ``plausible``, the first four digits, whatever
+    year they make (``record_problems`` flags an OCR'd 1470 or 7992); with it, only a year in
+    ``YEAR_RANGE`` (the comparison's: 1470 beside «1405 هـ» gives 1984, and alone None)."""
+    ascii_text = to_ascii_digits(text)
+    # A Hijri year is marked «هـ», «ه» or "AH": without either letter there is none to look for.
+    hijri = hijri_year_in(ascii_text) if "ه" in text or "h" in text.lower() else None
+    rest = drop_hijri_years(ascii_text) if hijri is not None else ascii_text
+    match = (_LIKELY_YEAR if plausible else _YEAR).search(ocr_digits(rest))
+    year = int(match.group(0)) if match else None
+    if not plausible:
+        return year if year is not None else hijri
+    if not plausible_year(year):
+        year = hijri
+    return year if plausible_year(year) else None
 
 
 # A year of birth as Syrians say it, its last two digits alone: «85», «مواليد 85» ("born in
@@ -113,13 +130,16 @@ _TWO_DIGIT_BIRTH = re.compile(
 TWO_DIGIT_CENTURY = 20
 
 
-def two_digit_birth_year(text: str) -> int | None:
-    """The year of birth a two-digit year gives («85» 1985, «مواليد 03» 2003), or None."""
+def two_digit_birth_year(text: str, arrest: int | None = None) -> int | None:
+    """The year of birth a two-digit year gives («85» 1985, «مواليد 03» 2003), or None. A birth
+    is never after the arrest (``arrest``, its year, if known): «15» of one arrested in 2013 is
+    1915 (an age no one has at arrest, compared as missing), never 2015."""
     match = _TWO_DIGIT_BIRTH.match(to_ascii_digits(text))
     if match is None:
         return None
     value = int(match.group(1))
-    return (1900 if value >= TWO_DIGIT_CENTURY else 2000) + value
+    year = (1900 if value >= TWO_DIGIT_CENTURY else 2000) + value
+    return year - 100 if arrest is not None and year > arrest else year
 
 
 def national_id_digits(text: str) -> str:
@@ -143,14 +163,22 @@ PROBLEM_TEXTS: dict[str, str] = {
     "arrest_before_birth": "date of arrest is before the birth year",
     "national_id_malformed": "national number is not 11 digits; compared digit by digit",
     "national_id_letters": "national number has letters where digits belong; read as digits",
+    "posted_date_unreadable": (
+        "date posted has no year that can be read (a two-digit year, a spreadsheet's day"
+        " number?); the age is not counted from it"
+    ),
 }
+
+# The column of the date a post gave an age on (``lists.AGE_YEAR_COLUMN``; ``lists`` imports
+# this module): its year less the age is the year of birth (``features``).
+POSTED_COLUMN = "age_year"
 
 
 def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     """The implausible values of one record (a mapping keyed by the list headers)."""
     problems: list[RecordProblem] = []
     birth_text = (values.get("birth_year") or "").strip()
-    birth = _first_year(birth_text) if birth_text else None
+    birth = written_year(birth_text) if birth_text else None
     if birth_text:
         if birth is None:
             problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
@@ -159,7 +187,7 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
             birth = None
     arrest_text = (values.get("date_of_arrest") or "").strip()
     if arrest_text:
-        arrest = _first_year(arrest_text)
+        arrest = written_year(arrest_text)
         if not plausible_year(arrest, low=1950):
             problems.append(RecordProblem("date_of_arrest", "arrest_date_implausible", arrest_text))
         elif birth is not None and arrest is not None and arrest < birth:
@@ -168,6 +196,11 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
             birth is not None and arrest is not None and not plausible_age_at_arrest(birth, arrest)
         ):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
+    posted = (values.get(POSTED_COLUMN) or "").strip()
+    if posted and written_year(posted, plausible=True) is None:
+        # Read as the comparison reads it: a date without a year of four digits («12/03/19»)
+        # or a spreadsheet's day number (43536), as a date of arrest's, is no year.
+        problems.append(RecordProblem(POSTED_COLUMN, "posted_date_unreadable", posted))
     id_text = (values.get("national_id") or "").strip()
     if id_text:
         plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))

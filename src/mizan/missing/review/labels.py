@@ -142,6 +142,10 @@ PROBLEM_LABELS = {
     "national_id_letters": gettext_lazy(
         "letters where digits belong (O for 0, l for 1?); read as digits"
     ),
+    "posted_date_unreadable": gettext_lazy(
+        "no readable year (a two-digit year, a spreadsheet's day number?); the age is not"
+        " counted from it"
+    ),
 }
 
 
