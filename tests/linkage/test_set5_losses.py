@@ -5,7 +5,7 @@ is a reading of what such lists say, not of set 5's generator (synthetic people 
 from __future__ import annotations
 
 from mizan.linkage.engine import score_pair
-from mizan.linkage.model import FAMILY_TOWN_LABEL
+from mizan.linkage.model import FAMILY_TOWN_LABEL, NAMESAKE_COUSIN_LABEL
 from tests.linkage.rows import person
 
 
@@ -28,3 +28,20 @@ def test_one_family_born_in_one_town_is_weak_evidence() -> None:
     other = _field(score_pair(cellmate, stranger, population=5000), "birth_place")
     assert other.level == "same"  # type: ignore[attr-defined]
     assert other.weight > 3  # type: ignore[attr-defined]
+
+
+def test_one_name_and_family_with_another_fathers_name_is_a_cousin() -> None:
+    # The eldest sons of two brothers are both named after their grandfather: «محمد عمر دغاح»
+    # in a relative's message and «محمد مصطفى دغاح» in the court's register are two cousins.
+    message = person(first_name="محمد", father_name="عمر", family_name="الدغاح")
+    court = person(first_name="محمد", father_name="مصطفى", family_name="الدغاح")
+    father = _field(score_pair(message, court, population=5000), "father")
+    assert father.level == NAMESAKE_COUSIN_LABEL  # type: ignore[attr-defined]
+    assert father.weight < -9  # type: ignore[attr-defined]
+    # Across scripts a father's name misread by OCR (صاح for صالح) against a Latin one is no
+    # proof of another father: the plain "different" level, not the cousin's.
+    latin = person(first_name="Imad", father_name="Saleh", family_name="HUNAIGH")
+    ocr = person(first_name="عماد", father_name="صاح", family_name="حنيغ")
+    across = _field(score_pair(latin, ocr, population=5000), "father")
+    assert across.level != NAMESAKE_COUSIN_LABEL  # type: ignore[attr-defined]
+    assert across.weight > -7  # type: ignore[attr-defined]

@@ -114,6 +114,20 @@ COUSIN_M = 1e-4
 COUSIN_U = 0.1
 
 
+# Cousins named after their grandfather: the eldest sons of brothers often carry his name, so
+# two records of one first name and one family name whose fathers' names differ in Arabic
+# letters (not by dots, nor by a letter OCR misreads: the levels before this one) are two
+# cousins, not one person — the cousin level without the grandfather, whom few lists give.
+# Between two Arabic spellings only: across scripts a father's name misread by OCR (صاح,
+# Saleh) is no other name (issue 15, set 5: such pairs of one script were never one person).
+NAMESAKE_COUSIN_LABEL = "different father in one script, same first name and family (cousin?)"
+NAMESAKE_COUSIN_SQL = (
+    '"father_k_l" <> "father_k_r" AND "father_rasm_l" <> "father_rasm_r"'
+    ' AND jaro_winkler_similarity("father_k_l", "father_k_r") < 0.9'
+    ' AND "first_k_l" = "first_k_r" AND "family_k_l" = "family_k_r"'
+)
+
+
 # Two spellings of a name one letter apart, one of them rare in the lists being linked: a letter
 # misread, dropped or added by OCR (أحم/أحمد, رامب/رامي, محود/Mahmoud, إبراهي/Ibrahim), not a
 # brother's name (حسن/حسين, both common, stay a sibling or a different name). Set, not learnt:
@@ -286,6 +300,7 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
                 fix_u_probability=True,
             )
         )
+        levels.append(_set_level(NAMESAKE_COUSIN_SQL, NAMESAKE_COUSIN_LABEL, COUSIN_M, COUSIN_U))
     # Two Arabic spellings carry the same letters; if they share a key but not their letters
     # (حسن/حسين, بشار/بشرى), they are different names that the key folds together.
     levels.append(

@@ -91,6 +91,10 @@ LEVEL_LABELS = {
     "different father, same grandfather and family (cousin?)": gettext_lazy(
         "different father, same grandfather and family (a cousin?)"
     ),
+    "different father in one script, same first name and family (cousin?)": gettext_lazy(
+        "different father in the same script, same first name and family (a cousin named after"
+        " the grandfather?)"
+    ),
     "different": gettext_lazy("different"),
     "same": gettext_lazy("same"),
     "same year": gettext_lazy("same year"),
