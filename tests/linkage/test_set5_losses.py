@@ -5,29 +5,12 @@ is a reading of what such lists say, not of set 5's generator (synthetic people 
 from __future__ import annotations
 
 from mizan.linkage.engine import score_pair
-from mizan.linkage.model import FAMILY_TOWN_LABEL, NAMESAKE_COUSIN_LABEL
+from mizan.linkage.model import NAMESAKE_COUSIN_LABEL
 from tests.linkage.rows import person
 
 
 def _field(pair: object, name: str) -> object:
     return next(f for f in pair.fields if f.field == name)  # type: ignore[attr-defined]
-
-
-def test_one_family_born_in_one_town_is_weak_evidence() -> None:
-    # A family lives in its town: two namesakes of one family name (cousins named after their
-    # grandfather) are born in that town as often as not. A cellmate's «أحمد الحريري» from Daraa
-    # against the field court's أحمد الحريري born in Daraa is no stronger for the town.
-    cellmate = person(first_name="أحمد", family_name="الحريري", birth_place="درعا", sex="ذكر")
-    court = person(first_name="أحمد", father_name="حسين", family_name="الحريري", birth_place="درعا")
-    pair = score_pair(cellmate, court, population=5000)
-    place = _field(pair, "birth_place")
-    assert place.level == FAMILY_TOWN_LABEL  # type: ignore[attr-defined]
-    assert 0 < place.weight < 2  # type: ignore[attr-defined]
-    # Two records of two families born in one town: the place still weighs as a place.
-    stranger = person(first_name="أحمد", family_name="الزعبي", birth_place="درعا")
-    other = _field(score_pair(cellmate, stranger, population=5000), "birth_place")
-    assert other.level == "same"  # type: ignore[attr-defined]
-    assert other.weight > 3  # type: ignore[attr-defined]
 
 
 def test_one_name_and_family_with_another_fathers_name_is_a_cousin() -> None:

@@ -116,9 +116,6 @@ LEVEL_LABELS = {
     "one digit apart (OCR?)": gettext_lazy(
         "one digit apart (a misread digit?), more than three years"
     ),
-    "same place, same family name (a family's town)": gettext_lazy(
-        "same place, same family name: a family lives in its town, so weak evidence"
-    ),
     "one gives only the governorate": gettext_lazy(
         "one gives only the governorate: no evidence either way"
     ),
