@@ -4,8 +4,8 @@ is a reading of what such lists say, not of set 5's generator (synthetic people 
 
 from __future__ import annotations
 
-from mizan.linkage.engine import score_pair
-from mizan.linkage.model import NAMESAKE_COUSIN_LABEL
+from mizan.linkage.engine import score_pair, score_pairs
+from mizan.linkage.model import FAMILY_TOWN_LABEL, NAMESAKE_COUSIN_LABEL
 from tests.linkage.rows import person
 
 
@@ -28,3 +28,28 @@ def test_one_name_and_family_with_another_fathers_name_is_a_cousin() -> None:
     across = _field(score_pair(latin, ocr, population=5000), "father")
     assert across.level != NAMESAKE_COUSIN_LABEL  # type: ignore[attr-defined]
     assert across.weight > -7  # type: ignore[attr-defined]
+
+
+def test_one_familys_name_born_in_one_town_is_weak_evidence() -> None:
+    # A family lives in its town: the cousins of a family name few records write are born in
+    # that town as often as not. A cellmate's «أحمد الحريري» from Daraa against the court's
+    # أحمد الحريري born in Daraa is no stronger for the town.
+    cellmate = person(first_name="أحمد", family_name="الحريري", birth_place="درعا", sex="ذكر")
+    court = person(first_name="أحمد", father_name="حسين", family_name="الحريري", birth_place="درعا")
+    place = _field(score_pair(cellmate, court, population=5000), "birth_place")
+    assert place.level == FAMILY_TOWN_LABEL  # type: ignore[attr-defined]
+    assert 0 < place.weight < 2  # type: ignore[attr-defined]
+    # A family name many records write spans many towns: there the town keeps its weight.
+    many = [
+        person(first_name=name, family_name="الأحمد", birth_place=town)
+        for name, town in (("علي", "حلب"), ("عمر", "حمص"), ("خالد", "إدلب"), ("سامر", "حماة"))
+        for _ in range(2)
+    ]
+    records = [
+        {**cellmate, "family_name": "الأحمد"},
+        {**court, "family_name": "الأحمد"},
+        *many,
+    ]
+    common = _field(score_pairs(records, [(0, 1)], population=5000)[0], "birth_place")
+    assert common.level == "same"  # type: ignore[attr-defined]
+    assert common.weight > 3  # type: ignore[attr-defined]

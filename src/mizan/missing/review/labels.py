@@ -116,6 +116,9 @@ LEVEL_LABELS = {
     "one digit apart (OCR?)": gettext_lazy(
         "one digit apart (a misread digit?), more than three years"
     ),
+    "same place, one family's name (a family's town)": gettext_lazy(
+        "same place, a family name few records write: a family lives in its town, so weak evidence"
+    ),
     "one gives only the governorate": gettext_lazy(
         "one gives only the governorate: no evidence either way"
     ),
