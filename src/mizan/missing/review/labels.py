@@ -91,6 +91,10 @@ LEVEL_LABELS = {
     "different father, same grandfather and family (cousin?)": gettext_lazy(
         "different father, same grandfather and family (a cousin?)"
     ),
+    "different father in one script, same first name and family (cousin?)": gettext_lazy(
+        "different father in the same script, same first name and family (a cousin named after"
+        " the grandfather?)"
+    ),
     "different": gettext_lazy("different"),
     "same": gettext_lazy("same"),
     "same year": gettext_lazy("same year"),
@@ -111,6 +115,9 @@ LEVEL_LABELS = {
     ),
     "one digit apart (OCR?)": gettext_lazy(
         "one digit apart (a misread digit?), more than three years"
+    ),
+    "same place, one family's name (a family's town)": gettext_lazy(
+        "same place, a family name few records write: a family lives in its town, so weak evidence"
     ),
     "one gives only the governorate": gettext_lazy(
         "one gives only the governorate: no evidence either way"
