@@ -60,6 +60,7 @@ __all__ = [
     "is_italian_spelling",
     "is_kurmanji_spelling",
     "is_muhammad_abbreviation",
+    "is_name_joiner",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -310,6 +311,9 @@ ABD_MISREAD_WORDS = frozenset(
     }
 )
 _ABD_KEY = "abd"
+# ʿAbd written with its vowel, as Levantine registrars do ("Abed Al Rahman"): a compound's head
+# only before an article.
+_ABD_WITH_VOWEL = frozenset({"abed", "abid"})
 
 # Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
 # "Abd ar-Rahman"); assimilated forms included.
@@ -506,6 +510,16 @@ def is_title(word: str) -> bool:
     """Whether one word is a title or honorific that precedes a name (الحاج, Dr., Sheikh)."""
     folded = _search_words(word)
     return len(folded) == 1 and (folded[0] in _TITLES or folded[0] in _RELATIVE_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def is_name_joiner(word: str) -> bool:
+    """Whether one word opens the name after it rather than being one: ʿAbd, Abu or an article
+    written apart («عبد», "Abdul", "3abd", «أبو», "al")."""
+    folded = _search_words(word)
+    return len(folded) == 1 and (
+        folded[0] in _ABD_WORDS or folded[0] in _ABU_WORDS or folded[0] in _ARTICLE_WORDS
+    )
 
 
 def is_relative_word(word: str) -> bool:
@@ -713,8 +727,11 @@ _ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2"
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
 # name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
-# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled.
-_ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22")
+# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled; so is a 2 closing a syllable
+# before a consonant ("me2dad" مقداد, "sa2r" صقر) or ending a word after a vowel other than a
+# ("tare2" طارق, "sade2" صادق): names end in ـاء ("asma2", "do3a2"), not in ـئ or ـؤ.
+ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[a-z])2(?=[b-df-hj-np-tv-z])|(?<=[eiou])2$")
+_ARABIZI_QAF = ARABIZI_QAF
 # The dotted letters a digit and an apostrophe write: 7' خ (as 5), 3' غ (as 8) ("7'aled",
 # "3'assan"), read before the search form drops the apostrophe; 8 is غ too ("8assan").
 _ARABIZI_DOTTED = re.compile(r"(?<![0-9])([37])['’`´]")
@@ -1147,7 +1164,12 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
             continue
         if word in _RELATIVE_WORDS and not keys:
             continue
-        if word in _ABD_WORDS or word in _ABU_WORDS or word in ABD_MISREAD_WORDS:
+        abd = word in _ABD_WORDS or word in ABD_MISREAD_WORDS
+        if word in _ABD_WITH_VOWEL and index < len(words) and words[index] in _ARTICLE_WORDS:
+            # "Abed Al Rahman", "3abed el kareem": ʿAbd with its vowel written, before an article
+            # (alone, "Abed" is the name عابد).
+            abd = index + 1 < len(words)
+        if abd or word in _ABU_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
             following = index
             while following < len(words) and words[following] in _ARTICLE_WORDS:
