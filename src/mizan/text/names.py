@@ -30,8 +30,6 @@ _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el
 # … and ʿAbd as Kurmanji lists write it apart from the name ("Evdil Rehman", "Ebdul Kerîm").
 _JOINERS_LAT |= {"ebd", "ebdul", "ebdil", "ebdel", "evd", "evdil", "evdul", "evdel"}
 _ARTICLES_LAT = {"al", "el"}
-# ʿAbd written with a vowel, a compound's head only before an article ("Abed Al Rahman").
-_ABD_BEFORE_ARTICLE = {"abed", "abid"}
 _DIN_WORDS = {
     "الدين",
     "ed-din",
@@ -108,13 +106,6 @@ def name_words(full_name: str) -> list[str]:
             # left unwritten).
             lower = lower[1:] if lower[1] in "aeiou" else "a" + lower[1:]
         joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
-        if lower in _ABD_BEFORE_ARTICLE and index + 1 < len(words):
-            # "Abed Al Rahman", "3abed el kareem", "Abid al-Qadir": ʿAbd with its vowel written,
-            # before an article (alone, "Abed" is the name عابد).
-            follow = _latin_plain(words[index + 1])
-            joiner = (follow in _ARTICLES_LAT and index + 2 < len(words)) or (
-                follow[:3] in ("al-", "el-") and len(follow) > 3
-            )
         if index + 1 < len(words) and joiner:
             follow = words[index + 1]
             if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):

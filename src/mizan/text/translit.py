@@ -311,9 +311,6 @@ ABD_MISREAD_WORDS = frozenset(
     }
 )
 _ABD_KEY = "abd"
-# ʿAbd written with its vowel, as Levantine registrars do ("Abed Al Rahman"): a compound's head
-# only before an article.
-_ABD_WITH_VOWEL = frozenset({"abed", "abid"})
 
 # Articles written as a word of their own once hyphens are word breaks ("al-Hassan",
 # "Abd ar-Rahman"); assimilated forms included.
@@ -1164,12 +1161,7 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
             continue
         if word in _RELATIVE_WORDS and not keys:
             continue
-        abd = word in _ABD_WORDS or word in ABD_MISREAD_WORDS
-        if word in _ABD_WITH_VOWEL and index < len(words) and words[index] in _ARTICLE_WORDS:
-            # "Abed Al Rahman", "3abed el kareem": ʿAbd with its vowel written, before an article
-            # (alone, "Abed" is the name عابد).
-            abd = index + 1 < len(words)
-        if abd or word in _ABU_WORDS:
+        if word in _ABD_WORDS or word in _ABU_WORDS or word in ABD_MISREAD_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
             following = index
             while following < len(words) and words[following] in _ARTICLE_WORDS:
