@@ -45,7 +45,13 @@ from mizan.linkage.recollection import (
     recollected_rows,
 )
 from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
-from mizan.text.dates import hijri_year_in, is_approximate, month_in
+from mizan.text.dates import (
+    APPROXIMATE_LEADING,
+    APPROXIMATE_TRAILING,
+    hijri_year_in,
+    is_approximate,
+    month_in,
+)
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     drop_titles,
@@ -65,6 +71,8 @@ from mizan.text.translit import (
     is_germanic_spelling,
     is_italian_spelling,
     is_kurmanji_spelling,
+    is_name_joiner,
+    is_title,
     is_turkish_spelling,
     loose_key,
 )
@@ -650,7 +658,17 @@ class ListVocabulary:
     # either alone (OCR's frequent fragments of a frequent name).
     GLUE_RATIO = 8
 
-    __slots__ = ("abu_families", "abu_keys", "as_family", "as_given", "final_yaa", "words")
+    __slots__ = (
+        "_key_counts",
+        "_letters",
+        "_read_from",
+        "abu_families",
+        "abu_keys",
+        "as_family",
+        "as_given",
+        "final_yaa",
+        "words",
+    )
 
     def __init__(self) -> None:
         self.words: Counter[str] = Counter()
@@ -664,6 +682,11 @@ class ListVocabulary:
         # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
         # search form folds the two, and a copyist or typist writes one for the other.
         self.final_yaa: Counter[str] = Counter()
+        # How often the lists write a name word of each key (``letters``), built when first
+        # needed; the Latin words read so far and the word each reading came from.
+        self._key_counts: Counter[str] | None = None
+        self._letters: dict[str, str] = {}
+        self._read_from: dict[str, str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -705,7 +728,53 @@ class ListVocabulary:
         return vocabulary
 
     def count(self, word: str) -> int:
-        return self.words.get(_word_form(word), 0)
+        form = _word_form(word)
+        found = self.words.get(form, 0)
+        if found or not self._read_from:
+            return found
+        # A Latin word read with other letters (``letters``) counts as the word as written.
+        written = self._read_from.get(form)
+        return self.words.get(written, 0) if written is not None else 0
+
+    def key_count(self, key: str) -> int:
+        """How often the lists write a name word whose key (``name_keys``) is ``key``."""
+        if self._key_counts is None:
+            counts: Counter[str] = Counter()
+            for form, number in self.words.items():
+                # عبد and أبو written apart open a compound, and are no name of their own.
+                if not is_name_joiner(form):
+                    counts["".join(name_keys(form))] += number
+            self._key_counts = counts
+        return self._key_counts.get(key, 0)
+
+    def letters(self, word: str) -> str:
+        """A Latin or Arabizi name word with its letters read as the lists' names say
+        (``LETTER_READINGS``): «tare9» as طارق (``tareq``), «monther» as منذر (``monzer``),
+        when the name the other reading keys is one the lists write at least ``LETTER_RATIO``
+        times as often as the name as written; else as written."""
+        read = self._letters.get(word)
+        if read is None:
+            read = self._letters[word] = self._read_letters(word)
+            if read != word:
+                self._read_from.setdefault(_word_form(read), _word_form(word))
+        return read
+
+    def _read_letters(self, word: str) -> str:
+        lower = word.lower()
+        if len(lower) < 3 or not lower.isascii() or not any(c.isalpha() for c in lower):
+            return word
+        if is_name_joiner(lower) or is_title(lower):
+            return word  # "Abd", "Abdul", "al", "Hajj": not a name to read
+        written = "".join(name_keys(lower))
+        best, best_count = word, max(self.key_count(written), 1) * LETTER_RATIO - 1
+        for other in _letter_variants(lower):
+            key = "".join(name_keys(other))
+            if key == written:
+                continue
+            found = self.key_count(key)
+            if found >= self.FREQUENT and found > best_count:
+                best, best_count = other, found
+        return best
 
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
@@ -760,6 +829,7 @@ class ListVocabulary:
         """Log-odds, from the lists, that ``word`` is a given name rather than a family name,
         bounded by ``WORD_EVIDENCE`` (0 for a word the lists never place)."""
         key = _word_form(word)
+        key = key if key in self.words else self._read_from.get(key, key)
         ratio = math.log((self.as_given.get(key, 0) + 1) / (self.as_family.get(key, 0) + 1))
         return max(-self.WORD_EVIDENCE, min(self.WORD_EVIDENCE, ratio))
 
@@ -774,6 +844,49 @@ class ListVocabulary:
             return 0.0
         head, tail = self._givenness(words[0]), self._givenness(words[-1])
         return head - tail if head < 0 else max(0.0, head - tail)
+
+
+# Letters a Latin or Arabizi spelling writes for two Arabic letters, each with the letter of
+# its other reading: 2 is ء and, as Damascus says it, ق (me2dad مقداد, tare2 طارق); 9 is ص and ق
+# (9asem قاسم, me9dad); th and dh are ث and ذ (Monther منذر). The key reads each one way; the
+# other reading is taken when the lists write the name it keys far more often
+# (``ListVocabulary.letters``). (d for ذ and s for ث are left to the comparison: read by counts,
+# Khalis became خالد and al-Hamid حمزة in the project's own lists, −0.003 F1.)
+LETTER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # Where the key reads a 2 as ق (``translit.ARABIZI_QAF``: "ma2mun" may be مأمون) …
+    (re.compile(r"(?<=[a-z])2(?=[b-df-hj-np-tv-z])|(?<=[eiou])2$"), "'"),
+    # … and where it reads a hamza ("ba2er" may be باقر).
+    (re.compile(r"(?<=[a-z])2(?=[aeiouy'])|(?<=a)2$"), "q"),
+    (re.compile(r"9"), "q"),
+    (re.compile(r"[td]h"), "z"),
+)
+# The other reading's name must be written at least this many times as often as the name as
+# written (and at least ``ListVocabulary.FREQUENT`` times): two names that both exist keep their
+# own reading.
+LETTER_RATIO = 8
+
+
+def _letter_variants(word: str) -> list[str]:
+    """``word`` (lower case) with one ambiguous letter, or every one of a kind, read the other
+    way (``LETTER_READINGS``)."""
+    variants: list[str] = []
+    for pattern, other in LETTER_READINGS:
+        found = list(pattern.finditer(word))
+        for match in found:
+            variants.append(word[: match.start()] + other + word[match.end() :])
+        if len(found) > 1:
+            variants.append(pattern.sub(other, word))
+    return variants
+
+
+def _read_letters(text: str, vocabulary: ListVocabulary | None) -> str:
+    """``text`` with each Latin name word's letters read as the lists' names say
+    (``ListVocabulary.letters``); Arabic text as it is."""
+    if vocabulary is None or not text or not text[:1].isascii():
+        return text
+    words = text.split(" ")
+    read = [vocabulary.letters(word) if word else word for word in words]
+    return text if read == words else " ".join(read)
 
 
 # A second reading of a full name is compared too (``record_readings``) unless the first is at
@@ -1119,6 +1232,9 @@ def record_readings(
     a pair of records takes its best-matching pair of readings, less their odds. With
     ``with_parts``, each reading also gives the name parts it read."""
     row = read_name_cells(row)
+    if vocabulary is not None:
+        # A Latin name's letters read as the lists' names say (tare9 طارق, monther منذر).
+        row = _letters_read(row, vocabulary)
     full = (row.get("full_name") or "").strip()
     if full[:1].isascii() and _latin_post_lead(full):
         # A post's words before a name in Latin letters ("al shahid", "Detainee") go for every
@@ -1188,6 +1304,18 @@ def record_readings(
                 value = each[1] + ROMANCE_ODDS
                 result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     return result
+
+
+def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``row`` with the letters of its Latin name cells read as the lists' names say."""
+    changed: dict[str, str] = {}
+    for cell in _NAME_CELLS:
+        text = row.get(cell)
+        if text and text.isascii():
+            read = _read_letters(text, vocabulary)
+            if read != text:
+                changed[cell] = read
+    return {**row, **changed} if changed else row
 
 
 def _recollected(
@@ -1694,7 +1822,9 @@ def _features(
     features["arrest_year"] = arrest_year
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
     # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
-    features["arrest_approx"] = True if is_approximate(arrest) else None
+    features["arrest_approx"] = (
+        True if is_approximate(arrest) or (arrest and row.get(AGE_YEAR_COLUMN)) else None
+    )
     born, arrested = features["birth_year"], features["arrest_year"]
     if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
         # An arrest decades before the birth: an OCR'd table put each in the other's column
@@ -1920,8 +2050,12 @@ def _arrest_place(text: str) -> list[str] | None:
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
 # ("33 sne", "33 sana": the Arabizi سنة.)
+# («حوالي 28», "about 28", "28 تقريباً": an age remembered, read as the age it gives.)
 _AGE = re.compile(
-    r"^\s*(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y|sne|sene|sana|seneh)?\.?\s*$"
+    rf"^\s*(?:(?:{APPROXIMATE_LEADING}|about|around|approx\.?)\s*)?"
+    r"(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y|sne|sene|sana|seneh)?\.?"
+    rf"\s*(?:{APPROXIMATE_TRAILING})?\s*$",
+    re.IGNORECASE,
 )
 
 

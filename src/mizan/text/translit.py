@@ -60,6 +60,7 @@ __all__ = [
     "is_italian_spelling",
     "is_kurmanji_spelling",
     "is_muhammad_abbreviation",
+    "is_name_joiner",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -508,6 +509,16 @@ def is_title(word: str) -> bool:
     return len(folded) == 1 and (folded[0] in _TITLES or folded[0] in _RELATIVE_WORDS)
 
 
+@lru_cache(maxsize=65536)
+def is_name_joiner(word: str) -> bool:
+    """Whether one word opens the name after it rather than being one: ʿAbd, Abu or an article
+    written apart («عبد», "Abdul", "3abd", «أبو», "al")."""
+    folded = _search_words(word)
+    return len(folded) == 1 and (
+        folded[0] in _ABD_WORDS or folded[0] in _ABU_WORDS or folded[0] in _ARTICLE_WORDS
+    )
+
+
 def is_relative_word(word: str) -> bool:
     """Whether one word is one a relative's message puts before a name (المعتقل, الشاب, الأخ):
     a title there, a family name after the name's first word."""
@@ -713,8 +724,11 @@ _ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2"
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
 # name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
-# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled.
-_ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22")
+# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled; so is a 2 closing a syllable
+# before a consonant ("me2dad" مقداد, "sa2r" صقر) or ending a word after a vowel other than a
+# ("tare2" طارق, "sade2" صادق): names end in ـاء ("asma2", "do3a2"), not in ـئ or ـؤ.
+ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[a-z])2(?=[b-df-hj-np-tv-z])|(?<=[eiou])2$")
+_ARABIZI_QAF = ARABIZI_QAF
 # The dotted letters a digit and an apostrophe write: 7' خ (as 5), 3' غ (as 8) ("7'aled",
 # "3'assan"), read before the search form drops the apostrophe; 8 is غ too ("8assan").
 _ARABIZI_DOTTED = re.compile(r"(?<![0-9])([37])['’`´]")
