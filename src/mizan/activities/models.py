@@ -20,7 +20,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.models.bases import Stamped, vocabulary_term
+from mizan.core.models.bases import Stamped, vocabulary_term, vocabulary_terms
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 
@@ -131,13 +131,7 @@ class Activity(SensitiveModel, Stamped):
     projects = models.ManyToManyField(
         Project, verbose_name=_("projects"), blank=True, related_name="activities"
     )
-    topics = models.ManyToManyField(
-        "core.Term",
-        verbose_name=_("topics"),
-        blank=True,
-        limit_choices_to={"vocabulary": ACTIVITY_TOPIC},
-        related_name="+",
-    )
+    topics = vocabulary_terms(ACTIVITY_TOPIC, _("topics"))
     facilitators = models.CharField(
         _("facilitators and speakers"),
         max_length=500,

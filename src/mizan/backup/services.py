@@ -589,20 +589,23 @@ _COPY_START = re.compile(rb"^COPY .* FROM stdin;\n?$")
 def _server_compressions(env: dict[str, str]) -> set[str]:
     """The TOAST compression methods the target server was built with (``pglz``, and ``lz4``
     where built with it); none before PostgreSQL 14."""
+    methods = _psql_answer(
+        env,
+        "SELECT unnest(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'",
+        "cannot read the target server's settings",
+    )
+    return set(methods.split())
+
+
+def _psql_answer(env: dict[str, str], query: str, failure: str) -> str:
+    """What the target server answers to ``query`` (unaligned, no headers); ``failure`` and the
+    server's words when it cannot answer."""
     proc = subprocess.run(
-        [
-            "psql",
-            "-XAtqc",
-            "SELECT unnest(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+        ["psql", "-XAtqc", query], env=env, capture_output=True, text=True, check=False
     )
     if proc.returncode != 0:
-        raise BackupError(f"cannot read the target server's settings: {proc.stderr.strip()[-300:]}")
-    return set(proc.stdout.split())
+        raise BackupError(f"{failure}: {proc.stderr.strip()[-300:]}")
+    return proc.stdout.strip()
 
 
 def _unsupported_compressions(dump: Path, supported: set[str]) -> list[str]:
@@ -686,16 +689,12 @@ def _restore_pg(dump: Path, database_url: str) -> list[str]:
 
     db = dj_database_url.parse(database_url)
     env = _pg_environment(db)
-    probe = subprocess.run(
-        ["psql", "-Atqc", "SELECT count(*) FROM pg_tables WHERE schemaname='public'"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    tables = _psql_answer(
+        env,
+        "SELECT count(*) FROM pg_tables WHERE schemaname='public'",
+        "cannot reach the target database",
     )
-    if probe.returncode != 0:
-        raise BackupError(f"cannot reach the target database: {probe.stderr.strip()[-300:]}")
-    if probe.stdout.strip() != "0":
+    if tables != "0":
         raise BackupError("the target database is not empty; restore into a new, empty one")
     supported = _server_compressions(env)
     dropped = _unsupported_compressions(dump, supported)

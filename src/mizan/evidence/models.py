@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.models.audit import AppendOnlyError
+from mizan.core.models.bases import vocabulary_terms
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 
@@ -71,13 +72,7 @@ class Item(SensitiveModel):
     collection_method = models.CharField(_("how it was collected"), max_length=300, blank=True)
     source_text = models.CharField(_("source"), max_length=300, blank=True)
 
-    consent_scopes = models.ManyToManyField(
-        "core.Term",
-        verbose_name=_("consent scopes"),
-        blank=True,
-        limit_choices_to={"vocabulary": "consent_scope"},
-        related_name="+",
-    )
+    consent_scopes = vocabulary_terms("consent_scope", _("consent scopes"))
     incidents = models.ManyToManyField(
         "cases.Incident", verbose_name=_("incidents"), blank=True, related_name="evidence_items"
     )

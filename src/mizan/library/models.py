@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.models.bases import vocabulary_term
+from mizan.core.models.bases import vocabulary_term, vocabulary_terms
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 
@@ -52,13 +52,7 @@ class Document(SensitiveModel):
     date = PartialDateField(_("date"), null=True, blank=True)
     # The year of ``date``, kept as a number so the year filter is an indexed comparison.
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True, db_index=True)
-    topics = models.ManyToManyField(
-        "core.Term",
-        verbose_name=_("topics"),
-        related_name="+",
-        limit_choices_to={"vocabulary": TOPIC_VOCABULARY},
-        blank=True,
-    )
+    topics = vocabulary_terms(TOPIC_VOCABULARY, _("topics"))
     official_url = models.URLField(_("official text"), max_length=500, blank=True)
     authors = models.CharField(_("authors"), max_length=500, blank=True)
     abstract_ar = models.TextField(_("abstract (Arabic)"), blank=True)

@@ -21,7 +21,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Source
-from mizan.core.models.bases import Stamped, vocabulary_term
+from mizan.core.models.bases import Stamped, vocabulary_term, vocabulary_terms
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel, SensitiveQuerySet, effective_clearance
 from mizan.core.sensitivity import Sensitivity
@@ -217,13 +217,7 @@ class FamilyReport(Stamped):
     )
     reported_on = PartialDateField(_("reported on"), null=True, blank=True)
     # The shared consent vocabulary (DESIGN decision 9), as for a person, a testimony or an item.
-    consent_scopes = models.ManyToManyField(
-        "core.Term",
-        verbose_name=_("the family allows sharing with"),
-        blank=True,
-        limit_choices_to={"vocabulary": "consent_scope"},
-        related_name="+",
-    )
+    consent_scopes = vocabulary_terms("consent_scope", _("the family allows sharing with"))
     account = models.TextField(_("what the family told us"), blank=True)
 
     class Meta:

@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from mizan.core.bilingual import pick
-from mizan.core.models.bases import ConsentMethod, Stamped
+from mizan.core.models.bases import ConsentMethod, Stamped, vocabulary_terms
 from mizan.core.partial_dates import PartialDateField
 from mizan.core.permissions import SensitiveModel
 from mizan.core.sensitivity import Sensitivity
@@ -232,12 +232,7 @@ class TestimonyConsent(Stamped):
     Method = ConsentMethod  # shared with the consents of persons (cases.Consent)
 
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="consents")
-    scopes = models.ManyToManyField(
-        "core.Term",
-        verbose_name=_("scopes"),
-        limit_choices_to={"vocabulary": "consent_scope"},
-        related_name="+",
-    )
+    scopes = vocabulary_terms("consent_scope", _("scopes"), blank=False)
     method = models.CharField(_("how it was given"), max_length=10, choices=Method.choices)
     taken_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

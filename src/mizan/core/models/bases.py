@@ -47,3 +47,20 @@ def vocabulary_term(
         null=null,
         blank=null,
     )
+
+
+def vocabulary_terms(
+    vocabulary: str, verbose: Any, *, blank: bool = True
+) -> models.ManyToManyField[Any, Any]:
+    """Terms of ``vocabulary`` (``core.Term``, DESIGN decision 4), any number of them: the
+    consent scopes of an item, a testimony or a family report, a document's topics.
+
+    The field has no reverse accessor; ``blank=False`` asks a form for at least one.
+    """
+    return models.ManyToManyField(
+        "core.Term",
+        verbose_name=verbose,
+        blank=blank,
+        limit_choices_to={"vocabulary": vocabulary},
+        related_name="+",
+    )
