@@ -242,3 +242,27 @@ def test_a_full_record_born_years_apart_is_no_fit_for_a_name_with_the_fathers() 
     refuse = _cannot_link(traits, ["fb"] * 3, direct=0.0)
     assert refuse is not None
     assert not refuse(0, 1, 10.0)
+
+
+def test_the_fit_reads_years_of_birth_not_of_arrest() -> None:
+    # All three arrested in 2013: the years that tell «أحمد حسن العمر» apart are of birth.
+    traits = _list_traits(
+        _person(first_name="أحمد", family_name="حسن", birth_year="1990", arrest_date="2013"),
+        _person(
+            first_name="أحمد",
+            father_name="حسن",
+            family_name="الخليل",
+            birth_year="1990",
+            arrest_date="2013",
+        ),
+        _person(
+            first_name="أحمد",
+            father_name="حسن",
+            family_name="العمر",
+            birth_year="1962",
+            arrest_date="2013",
+        ),
+    )
+    refuse = _cannot_link(traits, ["fb"] * 3, direct=0.0)
+    assert refuse is not None
+    assert not refuse(0, 1, 10.0)

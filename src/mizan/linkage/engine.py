@@ -542,7 +542,7 @@ def _father_as_family(
         ):
             if fits is None:
                 return True
-            year = one[-2]
+            year = one[_YEAR]
             found: list[tuple[Any, ...]] = []
             for family, other_year in fits.get((one[0][0], one[_FAMILY][0]), ()):
                 if (
@@ -570,7 +570,7 @@ def _full_names(
         first, father, family = trait[0][0], trait[_FATHER][0], trait[_FAMILY]
         if first is not None and father is not None and family[0] is not None:
             families.setdefault(source, {}).setdefault((first, father), []).append(
-                (family, trait[-2])
+                (family, trait[_YEAR])
             )
     return families
 
