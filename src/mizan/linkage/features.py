@@ -853,10 +853,10 @@ class ListVocabulary:
 # (``ListVocabulary.letters``). (d for ذ and s for ث are left to the comparison: read by counts,
 # Khalis became خالد and al-Hamid حمزة in the project's own lists, −0.003 F1.)
 LETTER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # Where the key reads a 2 as ق (``translit.ARABIZI_QAF``: "ma2mun" may be مأمون) …
-    (re.compile(r"(?<=[a-z])2(?=[b-df-hj-np-tv-z])|(?<=[eiou])2$"), "'"),
-    # … and where it reads a hamza ("ba2er" may be باقر).
-    (re.compile(r"(?<=[a-z])2(?=[aeiouy'])|(?<=a)2$"), "q"),
+    # Where the key reads a final 2 as ق (``translit.ARABIZI_QAF``: "hane2" may be هانئ) …
+    (re.compile(r"(?<=[eiou])2$"), "'"),
+    # … and where it reads a hamza ("ba2er" may be باقر, "me2dad" مقداد).
+    (re.compile(r"(?<=[a-z])2(?=[a-z'])|(?<=a)2$"), "q"),
     (re.compile(r"9"), "q"),
     (re.compile(r"[td]h"), "z"),
 )

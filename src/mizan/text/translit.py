@@ -724,10 +724,13 @@ _ARABIZI = str.maketrans({"7": "h", "5": "kh", "6": "t", "9": "s", "3": "a", "2"
 _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # A word-initial 2 is ق said the Syrian way, a glottal stop ("2asem" قاسم, "2urain" قرين): a
 # name never starts with a written hamza in Arabizi, whose initial alef is a plain vowel; so is
-# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled; so is a 2 closing a syllable
-# before a consonant ("me2dad" مقداد, "sa2r" صقر) or ending a word after a vowel other than a
-# ("tare2" طارق, "sade2" صادق): names end in ـاء ("asma2", "do3a2"), not in ـئ or ـؤ.
-ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[a-z])2(?=[b-df-hj-np-tv-z])|(?<=[eiou])2$")
+# a doubled 22 ("Sa22oum" سقّوم), as a hamza is never doubled; so is a 2 ending a word after a
+# vowel other than a ("tare2" طارق, "sade2" صادق): names end in ـاء ("asma2", "do3a2"), not in
+# ـئ or ـؤ. A 2 closing a syllable before a consonant is a hamza as often ("mo2men" مؤمن,
+# "ra2fat" رأفت, "ma2moun" مأمون) as a ق ("me2dad" مقداد, "sa2r" صقر): the key keeps the
+# hamza, and the linkage reads ق where the lists write that name far more often
+# (``mizan.linkage.features.LETTER_READINGS``).
+ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[eiou])2$")
 _ARABIZI_QAF = ARABIZI_QAF
 # The dotted letters a digit and an apostrophe write: 7' خ (as 5), 3' غ (as 8) ("7'aled",
 # "3'assan"), read before the search form drops the apostrophe; 8 is غ too ("8assan").
