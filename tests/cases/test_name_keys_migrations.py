@@ -25,26 +25,35 @@ def migrate(target: str | None) -> None:
     executor.migrate(targets)
 
 
+def _keys_rebuilt(person: Person) -> set[str]:
+    """The stored keys of ``person`` rebuilt now, which are the service's own
+    (not through the service, whose audit log a transactional test could not flush)."""
+    services.name_keys_rebuild()
+    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
+    assert keys == services.person_keys(person)
+    return keys
+
+
+def _keys_after_migrating_from(before: str, person: Person, stale: tuple[str, ...]) -> set[str]:
+    """Back to ``before`` (nothing to undo), ``person``'s keys as ``before`` left them
+    (``stale``), and forward again: the keys the migrations after ``before`` give."""
+    migrate(before)
+    try:
+        PersonNameKey.objects.filter(person=person).delete()
+        PersonNameKey.objects.bulk_create([PersonNameKey(person=person, key=k) for k in stale])
+    finally:
+        migrate(None)
+    return set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
+
+
 def test_keys_of_a_relatives_word_after_the_name_are_computed_again() -> None:
-    # Not through the service, whose audit log a transactional test could not flush.
     person = Person.objects.create(
         name_as_written="المعتقل أحمد محمد الشاب", family_name_ar="الشاب", sensitivity=2
     )
-    services.name_keys_rebuild()
-    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert fresh == services.person_keys(person)
+    fresh = _keys_rebuilt(person)
     assert "cb" in fresh  # الشاب after the name is its family name
-    migrate("0011_name_keys_turkish")  # backwards: nothing to undo
-    try:
-        # As 0012 left them: the family name dropped from the name as written.
-        PersonNameKey.objects.filter(person=person).delete()
-        PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=key) for key in ("ahmd", "mhmd")]
-        )
-    finally:
-        migrate(None)
-    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert keys == fresh
+    # As 0012 left them: the family name dropped from the name as written.
+    assert _keys_after_migrating_from("0011_name_keys_turkish", person, ("ahmd", "mhmd")) == fresh
 
 
 def test_keys_of_an_abd_misread_by_ocr_are_computed_again() -> None:
@@ -52,21 +61,15 @@ def test_keys_of_an_abd_misread_by_ocr_are_computed_again() -> None:
     person = Person.objects.create(
         name_as_written="عبذالكريم فراس الجالد", first_name_ar="عبذ الكريم", sensitivity=2
     )
-    services.name_keys_rebuild()
-    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert fresh == services.person_keys(person)
+    fresh = _keys_rebuilt(person)
     assert "abdkrm" in fresh and "abz" not in fresh and "abzlkrm" not in fresh
-    migrate("0013_name_keys_relatives")  # backwards: nothing to undo
-    try:
-        # As 0013 left them: «عبذ» a name of its own, «عبذالكريم» one word.
-        PersonNameKey.objects.filter(person=person).delete()
-        PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=key) for key in ("abz", "krm", "abzlkrm", "frs")]
+    # As 0013 left them: «عبذ» a name of its own, «عبذالكريم» one word.
+    assert (
+        _keys_after_migrating_from(
+            "0013_name_keys_relatives", person, ("abz", "krm", "abzlkrm", "frs")
         )
-    finally:
-        migrate(None)
-    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert keys == fresh
+        == fresh
+    )
 
 
 def test_keys_of_a_name_in_kurmanji_letters_are_computed_again() -> None:
@@ -74,21 +77,10 @@ def test_keys_of_a_name_in_kurmanji_letters_are_computed_again() -> None:
     person = Person.objects.create(
         name_as_written="Yûsif Evdirehmên", first_name_lat="Yûsif", sensitivity=2
     )
-    services.name_keys_rebuild()
-    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert fresh == services.person_keys(person)
+    fresh = _keys_rebuilt(person)
     assert {"ysfw", "abdrhmn"} <= fresh
-    migrate("0014_name_keys_ocr_abd")  # backwards: nothing to undo
-    try:
-        # As 0014 left them: û without its u flag, Evd… a name of its own.
-        PersonNameKey.objects.filter(person=person).delete()
-        PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=key) for key in ("ysf", "afdrhmn")]
-        )
-    finally:
-        migrate(None)
-    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert keys == fresh
+    # As 0014 left them: û without its u flag, Evd… a name of its own.
+    assert _keys_after_migrating_from("0014_name_keys_ocr_abd", person, ("ysf", "afdrhmn")) == fresh
 
 
 def test_keys_of_a_latin_nisba_with_a_long_u_are_computed_again() -> None:
@@ -100,21 +92,15 @@ def test_keys_of_a_latin_nisba_with_a_long_u_are_computed_again() -> None:
         family_name_ar="أبوماهر",
         sensitivity=2,
     )
-    services.name_keys_rebuild()
-    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert fresh == services.person_keys(person)
+    fresh = _keys_rebuilt(person)
     assert {"lbnyw", "jrjw", "ysfw", "abwmhr"} <= fresh and "lbny" not in fresh
-    migrate("0015_name_keys_kurmanji")  # backwards: nothing to undo
-    try:
-        # As 0015 left them: the nisba without its u flag, Jurj without it too, أبو glued.
-        PersonNameKey.objects.filter(person=person).delete()
-        PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=k) for k in ("lbny", "jrj", "ysfw", "abmhrw")]
+    # As 0015 left them: the nisba without its u flag, Jurj without it too, أبو glued.
+    assert (
+        _keys_after_migrating_from(
+            "0015_name_keys_kurmanji", person, ("lbny", "jrj", "ysfw", "abmhrw")
         )
-    finally:
-        migrate(None)
-    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert keys == fresh
+        == fresh
+    )
 
 
 def test_keys_of_an_arabizi_final_qaf_are_computed_again() -> None:
@@ -122,18 +108,7 @@ def test_keys_of_an_arabizi_final_qaf_are_computed_again() -> None:
     person = Person.objects.create(
         name_as_written="Tare2 Mo2men", family_name_lat="Mo2men", sensitivity=2
     )
-    services.name_keys_rebuild()
-    fresh = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert fresh == services.person_keys(person)
+    fresh = _keys_rebuilt(person)
     assert {"trk", "mn"} <= fresh and "tr" not in fresh
-    migrate("0016_name_keys_latin_long_u")  # backwards: nothing to undo
-    try:
-        # As 0016 left them: the final 2 read as a hamza.
-        PersonNameKey.objects.filter(person=person).delete()
-        PersonNameKey.objects.bulk_create(
-            [PersonNameKey(person=person, key=k) for k in ("tr", "mn")]
-        )
-    finally:
-        migrate(None)
-    keys = set(PersonNameKey.objects.filter(person=person).values_list("key", flat=True))
-    assert keys == fresh
+    # As 0016 left them: the final 2 read as a hamza.
+    assert _keys_after_migrating_from("0016_name_keys_latin_long_u", person, ("tr", "mn")) == fresh
