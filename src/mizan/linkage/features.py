@@ -763,11 +763,13 @@ class ListVocabulary:
         lower = word.lower()
         if len(lower) < 3 or not lower.isascii() or not any(c.isalpha() for c in lower):
             return word
-        if is_name_joiner(lower) or is_title(lower):
+        # Most words have no letter to read two ways: they are told before any key is made.
+        variants = _letter_variants(lower)
+        if not variants or is_name_joiner(lower) or is_title(lower):
             return word  # "Abd", "Abdul", "al", "Hajj": not a name to read
         written = "".join(name_keys(lower))
         best, best_count = word, max(self.key_count(written), 1) * LETTER_RATIO - 1
-        for other in _letter_variants(lower):
+        for other in variants:
             key = "".join(name_keys(other))
             if key == written:
                 continue
