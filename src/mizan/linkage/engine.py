@@ -194,7 +194,18 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
     # An age remembered without a date (``features.age_apart``), and the year of arrest.
     age = features.get(AGE_ALONE)
     arrest = features["arrest_year"]
-    return (*names, rare, year, features["national_id"], age, arrest, features.get(ARREST_SPAN))
+    # The ages at arrest an estimated age allows (``_estimate_apart``).
+    estimate = (features["age_low"], features["age_high"])
+    return (
+        *names,
+        rare,
+        year,
+        features["national_id"],
+        age,
+        arrest,
+        features.get(ARREST_SPAN),
+        estimate if estimate[0] is not None else None,
+    )
 
 
 def _columns(records: Iterable[Mapping[str, str]]) -> _Rows:
@@ -581,7 +592,7 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN = (_RARE + k for k in range(1, 6))
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE = (_RARE + k for k in range(1, 7))
 
 
 def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -592,7 +603,23 @@ def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
         arrest = other[_ARREST] if other[_ARREST] is not None else one[_ARREST]
         if age_apart(one[_AGE], other[_YEAR], arrest, one[_SPAN]):
             return True
+        if _estimate_apart(one, other, arrest):
+            return True
     return False
+
+
+def _estimate_apart(one: tuple[Any, ...], other: tuple[Any, ...], arrest: int | None) -> bool:
+    """Whether one record's estimated age (``features.estimated_age``), given without a year of
+    birth, and the age at arrest the other's years of birth and ``arrest`` give — or else the
+    other's estimated age, unless both give a year — tell two people (``model``'s "outside the
+    other's estimated age", "two estimated ages apart")."""
+    estimate = one[_ESTIMATE]
+    if estimate is None or (one[_YEAR] is not None and other[_YEAR] is not None):
+        return False
+    if one[_YEAR] is None and other[_YEAR] is not None and arrest is not None:
+        return not estimate[0] <= arrest - other[_YEAR] <= estimate[1]
+    theirs = other[_ESTIMATE]
+    return theirs is not None and (estimate[1] < theirs[0] or theirs[1] < estimate[0])
 
 
 def _nameless(a: tuple[Any, ...]) -> bool:

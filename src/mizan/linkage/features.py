@@ -29,7 +29,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Literal, overload
 
-from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN, read_name_cells
+from mizan.linkage.lists import (
+    AGE_COLUMN,
+    AGE_YEAR_COLUMN,
+    ESTIMATED_AGE_COLUMN,
+    read_name_cells,
+)
 from mizan.linkage.problems import (
     national_id_digits,
     ocr_digits,
@@ -110,6 +115,13 @@ NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "moth
 COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
 # An initial ("M.", "A", "م."): a name not given, not a different name.
 _INITIAL = re.compile(r"[^\W\d_]\.?")
+# A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
+# marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's).
+_ILLEGIBLE = re.compile(
+    r"[\W_]*(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
+    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich)?[\W_]*",
+    re.IGNORECASE,
+)
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
@@ -119,6 +131,8 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_year",
     "birth_year_late",
     "birth_year_approx",
+    "age_low",
+    "age_high",
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
@@ -1763,7 +1777,7 @@ def _features(
         parts = _german_family_article(parts)
     for part in NAME_PARTS:
         text = parts[part]
-        if _INITIAL.fullmatch(text):
+        if _INITIAL.fullmatch(text) or _ILLEGIBLE.fullmatch(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
@@ -1801,6 +1815,8 @@ def _features(
     )
     sex = normalise_for_search(row.get("sex") or "")
     features["sex"] = _SEX.get(sex)
+    # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
+    features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""
     arrest_year = _year(arrest)
     features["birth_year"] = _birth_year(
@@ -1883,6 +1899,57 @@ def _features(
             # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
             features["birth_year_approx"] = True
     return features
+
+
+# An estimated age (``lists.ESTIMATED_AGE_COLUMN``) as lists write one: a range («25-35»,
+# «30-45 سنة», «٢٥–٣٥», "25 to 35", «بين 25 و35»), or one age, often «حوالي 30» or "about 30";
+# a digit that cannot be read is written ؟ or ? («3؟»: thirty to thirty-nine).
+_AGE_NUMBER = r"(\d[\d؟?]?)"
+_ESTIMATED_RANGE = re.compile(
+    rf"^\s*(?:بين|من|between|from)?\s*{_AGE_NUMBER}\s*(?:-|–|—|/|الى|إلى|to|و|and)\s*"
+    rf"{_AGE_NUMBER}\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|ans)?\.?\s*$",
+    re.IGNORECASE,
+)
+_ESTIMATED_ONE = re.compile(
+    rf"^\s*(?:(?:{APPROXIMATE_LEADING}|about|around|approx\.?|environ)\s*)?{_AGE_NUMBER}"
+    r"\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|ans)?\.?"
+    rf"\s*(?:{APPROXIMATE_TRAILING})?\s*$",
+    re.IGNORECASE,
+)
+# One age estimated is taken as this many years either side of it (a forensic estimate is
+# given in a range of ten to twenty years; a witness's «حوالي 30» is no closer).
+ESTIMATED_AGE_SPREAD = 5
+# The age estimated is at the death or when the person was last seen, which is at the arrest or
+# up to this many years later: the age at arrest may be that much lower than the range says.
+ESTIMATED_AGE_AFTER = 4
+
+
+def estimated_age(text: str) -> tuple[int | None, int | None]:
+    """The ages at arrest an estimated age allows, lowest and highest (``model``'s estimated
+    age levels compare them with the other record's years of birth and arrest): the range
+    written, less up to ``ESTIMATED_AGE_AFTER`` years and plus one for a birthday not yet come;
+    one age ± ``ESTIMATED_AGE_SPREAD``. (None, None) when there is none or it cannot be read."""
+    text = to_ascii_digits(text.strip())
+    if not text:
+        return None, None
+    match = _ESTIMATED_RANGE.match(text)
+    if match is not None:
+        low, high = _age_bounds(match.group(1))[0], _age_bounds(match.group(2))[1]
+    else:
+        match = _ESTIMATED_ONE.match(text)
+        if match is None:
+            return None, None
+        low, high = _age_bounds(match.group(1))
+        if low == high:
+            low, high = low - ESTIMATED_AGE_SPREAD, high + ESTIMATED_AGE_SPREAD
+    if not 0 < high < 110 or low > high:
+        return None, None
+    return max(low - ESTIMATED_AGE_AFTER, 0), high + 1
+
+
+def _age_bounds(number: str) -> tuple[int, int]:
+    """The lowest and highest age a written number may be, each illegible digit 0 … 9."""
+    return int(re.sub(r"[؟?]", "0", number)), int(re.sub(r"[؟?]", "9", number))
 
 
 # Where ``_features`` keeps the age at arrest of a record that gives neither a year of birth nor

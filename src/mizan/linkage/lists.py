@@ -206,11 +206,31 @@ AGE_YEAR_ALIASES: tuple[str, ...] = (
     "تاريخ المنشور",
 )
 
+ESTIMATED_AGE_COLUMN = "estimated_age"
+"""A column read by ``mizan link`` only: an age estimated, not known — a forensic team's age at
+death of remains («25-35», «30-45 سنة»), a witness's «حوالي 30» — at or a few years after the
+arrest; the comparison reads it against the other record's years of birth and arrest."""
+ESTIMATED_AGE_ALIASES: tuple[str, ...] = (
+    "estimated age",
+    "age range",
+    "estimated age range",
+    "age estimate",
+    "العمر التقديري",
+    "العمر المقدر",
+    "الفئة العمرية",
+)
+# («العمر التقريبي», a witness's «حوالي 30» in the year they saw the person, years after the
+# arrest — set 5's testimonies — is not read as one: the age would lie years past the range.)
+
 _ALIASES: dict[str, str] = {
     **{_header_key(name): name for name in HEADERS},
     **{_header_key(alias): name for name, aliases in HEADER_ALIASES.items() for alias in aliases},
     **{_header_key(alias): AGE_COLUMN for alias in (AGE_COLUMN, *AGE_ALIASES)},
     **{_header_key(alias): AGE_YEAR_COLUMN for alias in (AGE_YEAR_COLUMN, *AGE_YEAR_ALIASES)},
+    **{
+        _header_key(alias): ESTIMATED_AGE_COLUMN
+        for alias in (ESTIMATED_AGE_COLUMN, *ESTIMATED_AGE_ALIASES)
+    },
 }
 
 

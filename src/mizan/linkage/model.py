@@ -401,6 +401,72 @@ YEAR_APPROX_NEAR_MU = (0.37, 0.067)
 YEAR_APPROX_SQL = f'{YEAR_APPROX_SIDE} AND abs("birth_year_l" - "birth_year_r") <= 5'
 YEAR_APPROX_LABEL = "up to five years apart, one year approximate"
 YEAR_APPROX_MU = (0.6, 0.3)
+
+
+# An age estimated, not a year of birth (``features.estimated_age``: a forensic register's
+# «25-35» at death, the ages at arrest it allows in ``age_low`` … ``age_high``), against the age
+# at arrest the other record's years of birth and arrest give (the arrest year of either record):
+# within is mild evidence for (about one random pair in three is), outside good evidence against
+# (issue 15, set 11's exhumation register: 674 of its 681 pairs with one person's other records
+# within, a random pair outside two times in three). Two estimates (and no two years) compare
+# their ranges (one person's always overlap, a random pair's seven times in ten). Set, not learnt:
+# splink's u of a level is its share of all random pairs, not of those an estimate meets. Only
+# where the estimating record gives no year of birth itself (then the years compare), and before
+# the null level of the years, which one of them lacks.
+def _estimate_fits(estimate: str, other: str) -> str:
+    arrest = f'coalesce("arrest_year_{estimate}", "arrest_year_{other}")'
+    return (
+        f'({arrest} - "birth_year_{other}" BETWEEN "age_low_{estimate}" AND "age_high_{estimate}")'
+    )
+
+
+def _estimate_against_year(estimate: str, other: str) -> str:
+    return (
+        f'"age_low_{estimate}" IS NOT NULL AND "birth_year_{estimate}" IS NULL'
+        f' AND "birth_year_{other}" IS NOT NULL'
+        f' AND coalesce("arrest_year_{estimate}", "arrest_year_{other}") IS NOT NULL'
+    )
+
+
+_ESTIMATES_BOTH = (
+    '"age_low_l" IS NOT NULL AND "age_low_r" IS NOT NULL'
+    ' AND ("birth_year_l" IS NULL OR "birth_year_r" IS NULL)'
+)
+_ESTIMATES_OVERLAP = '"age_low_l" <= "age_high_r" AND "age_low_r" <= "age_high_l"'
+ESTIMATED_AGE_OUTSIDE_SQL = (
+    f"({_estimate_against_year('l', 'r')} AND NOT {_estimate_fits('l', 'r')})"
+    f" OR ({_estimate_against_year('r', 'l')} AND NOT {_estimate_fits('r', 'l')})"
+)
+ESTIMATED_AGE_OUTSIDE_LABEL = "outside the other's estimated age"
+ESTIMATED_AGE_WITHIN_SQL = (
+    f"{_estimate_against_year('l', 'r')} OR {_estimate_against_year('r', 'l')}"
+)
+ESTIMATED_AGE_WITHIN_LABEL = "within the other's estimated age"
+ESTIMATES_APART_SQL = f"{_ESTIMATES_BOTH} AND NOT ({_ESTIMATES_OVERLAP})"
+ESTIMATES_APART_LABEL = "two estimated ages apart"
+ESTIMATES_OVERLAP_SQL = _ESTIMATES_BOTH
+ESTIMATES_OVERLAP_LABEL = "two estimated ages overlapping"
+# m and u of each: how often one person's records, and two people's, fall there when an estimate
+# meets a year (or another estimate).
+ESTIMATED_AGE_MU: dict[str, tuple[float, float]] = {
+    ESTIMATED_AGE_OUTSIDE_LABEL: (0.02, 0.63),
+    ESTIMATED_AGE_WITHIN_LABEL: (0.95, 0.37),
+    ESTIMATES_APART_LABEL: (0.05, 0.3),
+    ESTIMATES_OVERLAP_LABEL: (0.95, 0.7),
+}
+ESTIMATED_AGE_LEVELS: tuple[tuple[str, str], ...] = (
+    (ESTIMATED_AGE_OUTSIDE_SQL, ESTIMATED_AGE_OUTSIDE_LABEL),
+    (ESTIMATED_AGE_WITHIN_SQL, ESTIMATED_AGE_WITHIN_LABEL),
+    (ESTIMATES_APART_SQL, ESTIMATES_APART_LABEL),
+    (ESTIMATES_OVERLAP_SQL, ESTIMATES_OVERLAP_LABEL),
+)
+
+
+def _estimated_age_levels() -> list[Any]:
+    """The estimated-age levels of the years of birth (m and u set)."""
+    return [_set_level(sql, label, *ESTIMATED_AGE_MU[label]) for sql, label in ESTIMATED_AGE_LEVELS]
+
+
 # A year of birth from an age of a list some of whose ages were taken years after the arrest
 # (``features.mark_late_ages``; set 8's relatives' list, a quarter of them 5 … 13 years later)
 # against a year up to LATE_AGE_YEARS later: what such an age says, so no evidence either way
@@ -609,6 +675,7 @@ def build_settings() -> dict[str, Any]:
         cl.CustomComparison(
             output_column_name="birth_year",
             comparison_levels=[
+                *_estimated_age_levels(),
                 cll.NullLevel("birth_year"),
                 _set_level(YEAR_APPROX_NEAR_SQL, YEAR_APPROX_NEAR_LABEL, *YEAR_APPROX_NEAR_MU),
                 _set_level(YEAR_APPROX_SQL, YEAR_APPROX_LABEL, *YEAR_APPROX_MU),

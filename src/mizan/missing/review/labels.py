@@ -116,6 +116,14 @@ LEVEL_LABELS = {
     "one digit apart (OCR?)": gettext_lazy(
         "one digit apart (a misread digit?), more than three years"
     ),
+    "outside the other's estimated age": gettext_lazy(
+        "the age at arrest lies outside the age the other record estimates (remains, a witness)"
+    ),
+    "within the other's estimated age": gettext_lazy(
+        "the age at arrest lies within the age the other record estimates: weak evidence"
+    ),
+    "two estimated ages apart": gettext_lazy("two estimated ages that do not meet"),
+    "two estimated ages overlapping": gettext_lazy("two estimated ages that meet: weak evidence"),
     "same place, one family's name (a family's town)": gettext_lazy(
         "same place, a family name few records write: a family lives in its town, so weak evidence"
     ),
