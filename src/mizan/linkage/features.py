@@ -773,6 +773,12 @@ class ListVocabulary:
                 self._read_from.setdefault(_word_form(read), _word_form(word))
         return read
 
+    def learn_letters(self, records: Iterable[Mapping[str, str]]) -> None:
+        """Read the letters of every Latin name word of ``records`` now, in their order, as
+        ``record_readings`` would one record after another (``engine._columns`` forks after)."""
+        for record in records:
+            _letters_read(read_name_cells(record), self)
+
     def _read_letters(self, word: str) -> str:
         lower = word.lower()
         if len(lower) < 3 or not lower.isascii() or not any(c.isalpha() for c in lower):

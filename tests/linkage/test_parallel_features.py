@@ -1,0 +1,61 @@
+"""The records of a large input are read in one process per core (``engine._columns``): the rows
+must be exactly those one process reading every record in turn gives, in the same order."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.linkage import engine
+from mizan.linkage.synthetic import generate
+
+
+def _records() -> list[dict[str, str]]:
+    lists, _truth = generate(1500, seed=3)
+    records = [row for rows in lists.values() for row in rows]
+    # Latin words whose letters are read by the lists' counts (``ListVocabulary.letters``): the
+    # lists write ذكوان far more often than any Latin spelling, so «Thakwan» and «Dhakwan» are
+    # both read as «zakwan», which then counts as the spelling read first. «Thakwan» comes
+    # first, in the first slice; the process that starts on the second meets «Dhakwan» first.
+    records.insert(0, {"record_id": "L0", "full_name": "Thakwan Khaled Hamwi"})
+    for index in (1, 2):
+        row = {"record_id": f"L{index}", "full_name": "Dhakwan Khaled Hamwi"}
+        records.insert(200 * index, row)  # the second slice (``small_slices``) and a later one
+    for index in range(40):
+        records.append({"record_id": f"A{index}", "full_name": f"ذكوان خالد الحموي {index}"})
+    for index, name in enumerate(("9asem", "Tare2", "Adham", "Othman") * 4):
+        records.insert(index * 61 + 5, {"record_id": f"M{index}", "full_name": f"{name} Hamwi"})
+    return records
+
+
+@pytest.fixture
+def small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Several slices per process, and the parallel path taken on a small input.
+    monkeypatch.setattr(engine, "PARALLEL_RECORDS", 100)
+    monkeypatch.setattr(engine, "_SLICE", 150)
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_two_processes_read_every_record_as_one_does() -> None:
+    records = _records()
+    one = engine._columns(records, processes=1)
+    two = engine._columns(records, processes=2)
+    assert len(one.traits) == len(records)
+    assert len(one.record) > len(records)  # some records have a second reading
+    assert two.columns == one.columns
+    assert two.record == one.record
+    assert two.odds == one.odds
+    assert two.traits == one.traits
+    assert two.columns["unique_id"] == list(range(len(one.record)))
+    assert engine._SHARED is None  # nothing of the input is kept once read
+
+
+@pytest.mark.usefixtures("small_slices")
+def test_a_small_input_stays_in_its_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine, "PARALLEL_RECORDS", 10_000)
+
+    def no_fork(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a small input must not fork")
+
+    monkeypatch.setattr("multiprocessing.get_context", no_fork)
+    rows = engine._columns(_records(), processes=2)
+    assert len(rows.traits) == len(_records())
