@@ -31,6 +31,8 @@ from typing import Any, Literal, overload
 
 from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN, read_name_cells
 from mizan.linkage.problems import (
+    TWO_DIGIT_YEARS,
+    mark_two_digit_years,
     national_id_digits,
     ocr_digits,
     plausible_age_at_arrest,
@@ -526,40 +528,6 @@ def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None)
     if year is None and value and two_digits:
         year = two_digit_birth_year(value, arrest)
     return year
-
-
-# Set on a record (by ``mizan.linkage.engine``) of a list whose two-digit years of birth are
-# years («85», «مواليد 85»), not ages written in the column (a committee's «34»).
-TWO_DIGIT_YEARS = "_two_digit_years"
-# A list's two-digit values there are years when their median is at least this: ages at arrest
-# are mostly under it, the years of birth of the detained above it (issue 15, sets 3 and 10).
-TWO_DIGIT_YEAR_MEDIAN = 50
-
-
-def mark_two_digit_years(
-    records: Sequence[Mapping[str, str]], sources: Sequence[str]
-) -> list[Mapping[str, str]]:
-    """``records``, those of a list whose two-digit years of birth are years marked
-    ``TWO_DIGIT_YEARS`` (the median of its two-digit values ``TWO_DIGIT_YEAR_MEDIAN`` or more);
-    a list whose two-digit values are ages, or that writes none, is left as it is."""
-    values: dict[str, list[int]] = {}
-    for record, source in zip(records, sources, strict=True):
-        text = record.get("birth_year") or ""
-        if text and len(text) <= 12 and _year(text) is None:
-            year = two_digit_birth_year(text)
-            if year is not None:
-                values.setdefault(source, []).append(year % 100)
-    marked = set()
-    for source, found in values.items():
-        found.sort()
-        if found[len(found) // 2] >= TWO_DIGIT_YEAR_MEDIAN:
-            marked.add(source)
-    if not marked:
-        return records if isinstance(records, list) else list(records)
-    return [
-        {**record, TWO_DIGIT_YEARS: "1"} if source in marked else record
-        for record, source in zip(records, sources, strict=True)
-    ]
 
 
 def _year_month(date: str, year: int | None) -> str | None:
