@@ -65,7 +65,7 @@ def test_testimony_from_recording_to_publication_and_withdrawal_in_arabic(
     services.consent_record(
         actor=None,
         testimony=testimony,
-        scopes=["internal_use", "anonymised_publication"],
+        scopes=["anonymised_publication"],
         method="written",
         taken_on=date(2024, 4, 25),
         proof=form,

@@ -53,7 +53,7 @@ def test_a_report_keeps_the_terms_audits_their_codes_and_shows_their_labels(
     missing_file: MissingPerson, officer: Any
 ) -> None:
     relative = missing_file.relatives.get()
-    chosen = _scopes("internal_use", "un_bodies", "iimp")
+    chosen = _scopes("un_bodies", "iimp")
     response = signed_in(officer).post(
         reverse("missing:report_add", args=[missing_file.pk]),
         {"reported_by": relative.pk, "consent_scopes": [t.pk for t in chosen], "account": "..."},
@@ -63,7 +63,7 @@ def test_a_report_keeps_the_terms_audits_their_codes_and_shows_their_labels(
     assert set(report.consent_scopes.all()) == set(chosen)
     entry = AuditEntry.objects.filter(object_type="missing.familyreport").order_by("seq").last()
     assert entry is not None
-    assert entry.detail["consent_scopes"] == ["iimp", "internal_use", "un_bodies"]
+    assert entry.detail["consent_scopes"] == ["iimp", "un_bodies"]
 
     url = reverse("missing:file_detail", args=[missing_file.pk])
     english = signed_in(officer).get(url).content.decode()

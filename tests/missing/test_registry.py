@@ -163,7 +163,7 @@ def test_forms_write_through_services(missing_file: MissingPerson, officer: Any)
     missing_file.refresh_from_db()
     assert missing_file.status == Status.DECEASED
     relative = missing_file.relatives.get()
-    scopes = Term.objects.of("consent_scope").filter(code__in=["internal_use", "un_bodies", "iimp"])
+    scopes = Term.objects.of("consent_scope").filter(code__in=["un_bodies", "iimp"])
     response = client.post(
         reverse("missing:report_add", args=[pk]),
         {
@@ -174,7 +174,7 @@ def test_forms_write_through_services(missing_file: MissingPerson, officer: Any)
     )
     assert response.status_code == 302
     report = missing_file.reports.get()
-    assert report.allows("internal_use") and report.allows("un_bodies") and report.allows("iimp")
+    assert report.allows("un_bodies") and report.allows("iimp")
     assert not report.allows("other_organisations") and not report.allows("iiim")
     response = client.post(
         reverse("missing:contact_add", args=[pk]),

@@ -115,7 +115,7 @@ def testimony(db: Any, interviewee: Person, relative: Person, team_a: Any) -> Te
 
 
 def give_consent(
-    testimony: Testimony, scopes: tuple[str, ...] = ("internal_use", "anonymised_publication")
+    testimony: Testimony, scopes: tuple[str, ...] = ("anonymised_publication",)
 ) -> Any:
     from mizan.evidence.services import item_ingest
 

@@ -67,7 +67,7 @@ GOOD = [
         "interviewers": "dana_documenter;Hala K.",
         "recording": "audio/one.wav",
         "transcript": "one.vtt",
-        "consent_scopes": "internal_use;anonymised_publication",
+        "consent_scopes": "un_bodies;anonymised_publication",
         "sensitivity": "confidential",
     },
     {
@@ -99,7 +99,7 @@ def test_import_prints_reference_id_and_sha256(tmp_path: Path, documenter_a: Any
     assert list(first.interviewers.all()) == [documenter_a]
     assert first.interviewer_names == "Hala K."
     assert first.transcripts.get().segments.count() == 1
-    assert first.consented_scopes() == {"internal_use", "anonymised_publication"}
+    assert first.consented_scopes() == {"un_bodies", "anonymised_publication"}
     assert first.consents.get().proof == first.recording
     assert Testimony.objects.get(reference="ARCH-002").interviewee.identity_sensitivity == 0
 

@@ -155,10 +155,7 @@ def test_recording_goes_to_the_locker_with_the_testimony_protection(testimony: A
     assert testimony.recording == item and testimony.duration_seconds == 3
     assert (item.sensitivity, item.team_id) == (testimony.sensitivity, testimony.team_id)
     assert CustodyEvent.objects.filter(item=item, action="ingest").exists()
-    assert set(item.consent_scopes.values_list("code", flat=True)) == {
-        "internal_use",
-        "anonymised_publication",
-    }
+    assert set(item.consent_scopes.values_list("code", flat=True)) == {"anonymised_publication"}
 
 
 def test_silent_recording_is_refused_and_nothing_stored(testimony: Any) -> None:
@@ -290,7 +287,7 @@ def test_adding_to_a_case_file_needs_consent_for_its_recipient_then_hands_over(
         services.testimony_add_to_case_file(actor=None, testimony=testimony, case_file=case)
     assert not case.evidence_items.exists()
 
-    give_consent(testimony, ("internal_use", "iiim"))
+    give_consent(testimony, ("iiim",))
     items = services.testimony_add_to_case_file(actor=None, testimony=testimony, case_file=case)
     names = {item.filename for item in items}
     assert "interview.wav" in names and f"{testimony.reference}-ar.vtt" in names

@@ -12,6 +12,7 @@ from mizan.core.models import Place, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import user_team_ids
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.validators import validate_consent_scopes
 from mizan.evidence.models import Item, Recipient
 from mizan.text.bidi import isolate
 
@@ -78,6 +79,11 @@ class ItemDetailsForm(BootstrapFormMixin, forms.Form):
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         self.fields["consent_scopes"].widget.attrs["class"] = ""
         self.actor = actor
+
+    def clean_consent_scopes(self) -> Any:
+        scopes = self.cleaned_data["consent_scopes"]
+        validate_consent_scopes((term.code for term in scopes), required=False)
+        return scopes
 
     def clean_incident_refs(self) -> list[Any]:
         return visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
@@ -292,6 +298,11 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         incidents = visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
         self.incidents = incidents + self.hidden_incidents
         return " ".join(i.reference for i in incidents)
+
+    def clean_consent_scopes(self) -> Any:
+        scopes = self.cleaned_data["consent_scopes"]
+        validate_consent_scopes((term.code for term in scopes), required=False)
+        return scopes
 
     def clean_case_files(self) -> list[Any]:
         return [*self.cleaned_data.get("case_files", []), *self.hidden_case_files]

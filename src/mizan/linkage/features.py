@@ -36,6 +36,8 @@ from mizan.linkage.lists import (
     read_name_cells,
 )
 from mizan.linkage.problems import (
+    TWO_DIGIT_YEARS,
+    mark_two_digit_years,
     national_id_digits,
     ocr_digits,
     plausible_age_at_arrest,
@@ -542,40 +544,6 @@ def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None)
     return year
 
 
-# Set on a record (by ``mizan.linkage.engine``) of a list whose two-digit years of birth are
-# years («85», «مواليد 85»), not ages written in the column (a committee's «34»).
-TWO_DIGIT_YEARS = "_two_digit_years"
-# A list's two-digit values there are years when their median is at least this: ages at arrest
-# are mostly under it, the years of birth of the detained above it (issue 15, sets 3 and 10).
-TWO_DIGIT_YEAR_MEDIAN = 50
-
-
-def mark_two_digit_years(
-    records: Sequence[Mapping[str, str]], sources: Sequence[str]
-) -> list[Mapping[str, str]]:
-    """``records``, those of a list whose two-digit years of birth are years marked
-    ``TWO_DIGIT_YEARS`` (the median of its two-digit values ``TWO_DIGIT_YEAR_MEDIAN`` or more);
-    a list whose two-digit values are ages, or that writes none, is left as it is."""
-    values: dict[str, list[int]] = {}
-    for record, source in zip(records, sources, strict=True):
-        text = record.get("birth_year") or ""
-        if text and len(text) <= 12 and _year(text) is None:
-            year = two_digit_birth_year(text)
-            if year is not None:
-                values.setdefault(source, []).append(year % 100)
-    marked = set()
-    for source, found in values.items():
-        found.sort()
-        if found[len(found) // 2] >= TWO_DIGIT_YEAR_MEDIAN:
-            marked.add(source)
-    if not marked:
-        return records if isinstance(records, list) else list(records)
-    return [
-        {**record, TWO_DIGIT_YEARS: "1"} if source in marked else record
-        for record, source in zip(records, sources, strict=True)
-    ]
-
-
 def _year_month(date: str, year: int | None) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
@@ -658,7 +626,11 @@ class ListVocabulary:
       family name where the record says so (separate columns, a comma, an
       upper-case family name), so that a full name written family-first without any sign is
       read in the order the lists themselves support, even when its first name is in no list
-      of given names.
+      of given names;
+    - ``given_words`` / ``family_words``: how often each word is written in a given name (first,
+      father's, grandfather's and the mother's first name) or in a family name, so that a Latin
+      given name's letters are read by the given names the lists write and a family name's by
+      their family names (``letters``): «Adham» is not read as عزام because a family is.
     """
 
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
@@ -680,7 +652,9 @@ class ListVocabulary:
         "abu_keys",
         "as_family",
         "as_given",
+        "family_words",
         "final_yaa",
+        "given_words",
         "words",
     )
 
@@ -688,6 +662,8 @@ class ListVocabulary:
         self.words: Counter[str] = Counter()
         self.as_given: Counter[str] = Counter()
         self.as_family: Counter[str] = Counter()
+        self.given_words: Counter[str] = Counter()
+        self.family_words: Counter[str] = Counter()
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -696,10 +672,11 @@ class ListVocabulary:
         # How often each word ending in ي or ى is written with that letter (``_yaa_form``): the
         # search form folds the two, and a copyist or typist writes one for the other.
         self.final_yaa: Counter[str] = Counter()
-        # How often the lists write a name word of each key (``letters``), built when first
-        # needed; the Latin words read so far and the word each reading came from.
-        self._key_counts: Counter[str] | None = None
-        self._letters: dict[str, str] = {}
+        # How often the lists write a name word of each key, in any name and in each role
+        # (``GIVEN``, ``FAMILY``), built when first needed (``letters``); the Latin words read
+        # so far, with the role they were read in, and the word each reading came from.
+        self._key_counts: dict[str, Counter[str]] = {}
+        self._letters: dict[tuple[str, str], str] = {}
         self._read_from: dict[str, str] = {}
 
     @classmethod
@@ -707,6 +684,7 @@ class ListVocabulary:
         vocabulary = cls()
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         final_yaa = vocabulary.final_yaa
+        given_words, family_words = vocabulary.given_words, vocabulary.family_words
         for row in rows:
             row = read_name_cells(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
@@ -731,8 +709,16 @@ class ListVocabulary:
             for name in given:
                 if name:
                     as_given[_word_form(name)] += 1
+                    for word in name.split():
+                        given_words[_word_form(word)] += 1
             if family:
                 as_family[_word_form(family)] += 1
+                for word in family.split():
+                    family_words[_word_form(word)] += 1
+            mother = (row.get("mother_name") or "").split()
+            if mother:
+                # The mother's first name is a given name; what follows may be her family name.
+                given_words[_word_form(mother[0])] += 1
             column = (row.get("family_name") or "").strip()
             if column and _KUNYA_WORD.match(column):
                 vocabulary.abu_families.add(_word_form(column))
@@ -750,25 +736,39 @@ class ListVocabulary:
         written = self._read_from.get(form)
         return self.words.get(written, 0) if written is not None else 0
 
-    def key_count(self, key: str) -> int:
-        """How often the lists write a name word whose key (``name_keys``) is ``key``."""
-        if self._key_counts is None:
-            counts: Counter[str] = Counter()
-            for form, number in self.words.items():
+    # The roles a name word is counted in (``key_count``, ``letters``): any name, a given name
+    # (first, father's, grandfather's, the mother's first), a family name.
+    ANY, GIVEN, FAMILY = "", "given", "family"
+
+    def key_count(self, key: str, role: str = ANY) -> int:
+        """How often the lists write a name word whose key (``name_keys``) is ``key``, in any
+        name or, with ``role``, in a given name (``GIVEN``) or a family name (``FAMILY``)."""
+        counts = self._key_counts.get(role)
+        if counts is None:
+            words = {
+                self.ANY: self.words,
+                self.GIVEN: self.given_words,
+                self.FAMILY: self.family_words,
+            }[role]
+            counts = Counter()
+            for form, number in words.items():
                 # عبد and أبو written apart open a compound, and are no name of their own.
                 if not is_name_joiner(form):
                     counts["".join(name_keys(form))] += number
-            self._key_counts = counts
-        return self._key_counts.get(key, 0)
+            self._key_counts[role] = counts
+        return counts.get(key, 0)
 
-    def letters(self, word: str) -> str:
+    def letters(self, word: str, role: str = ANY) -> str:
         """A Latin or Arabizi name word with its letters read as the lists' names say
         (``LETTER_READINGS``): «tare9» as طارق (``tareq``), «monther» as منذر (``monzer``),
         when the name the other reading keys is one the lists write at least ``LETTER_RATIO``
-        times as often as the name as written; else as written."""
-        read = self._letters.get(word)
+        times as often as the name as written; else as written. A word whose ``role`` the
+        record tells (``GIVEN``, ``FAMILY``) is read by the names the lists write in that role
+        alone, both readings counted there: a given name «Adham» stays أدهم however often a
+        family is called عزام."""
+        read = self._letters.get((word, role))
         if read is None:
-            read = self._letters[word] = self._read_letters(word)
+            read = self._letters[word, role] = self._read_letters(word, role)
             if read != word:
                 self._read_from.setdefault(_word_form(read), _word_form(word))
         return read
@@ -779,7 +779,7 @@ class ListVocabulary:
         for record in records:
             _letters_read(read_name_cells(record), self)
 
-    def _read_letters(self, word: str) -> str:
+    def _read_letters(self, word: str, role: str) -> str:
         lower = word.lower()
         if len(lower) < 3 or not lower.isascii() or not any(c.isalpha() for c in lower):
             return word
@@ -788,12 +788,12 @@ class ListVocabulary:
         if not variants or is_name_joiner(lower) or is_title(lower):
             return word  # "Abd", "Abdul", "al", "Hajj": not a name to read
         written = "".join(name_keys(lower))
-        best, best_count = word, max(self.key_count(written), 1) * LETTER_RATIO - 1
+        best, best_count = word, max(self.key_count(written, role), 1) * LETTER_RATIO - 1
         for other in variants:
             key = "".join(name_keys(other))
             if key == written:
                 continue
-            found = self.key_count(key)
+            found = self.key_count(key, role)
             if found >= self.FREQUENT and found > best_count:
                 best, best_count = other, found
         return best
@@ -901,13 +901,16 @@ def _letter_variants(word: str) -> list[str]:
     return variants
 
 
-def _read_letters(text: str, vocabulary: ListVocabulary | None) -> str:
+def _read_letters(
+    text: str, vocabulary: ListVocabulary | None, role: str = ListVocabulary.ANY
+) -> str:
     """``text`` with each Latin name word's letters read as the lists' names say
-    (``ListVocabulary.letters``); Arabic text as it is."""
+    (``ListVocabulary.letters``), by the names of ``role`` (``ListVocabulary.GIVEN``, ``FAMILY``)
+    where the cell tells it; Arabic text as it is."""
     if vocabulary is None or not text or not text[:1].isascii():
         return text
     words = text.split(" ")
-    read = [vocabulary.letters(word) if word else word for word in words]
+    read = [vocabulary.letters(word, role) if word else word for word in words]
     return text if read == words else " ".join(read)
 
 
@@ -1329,15 +1332,35 @@ def record_readings(
 
 
 def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
-    """``row`` with the letters of its Latin name cells read as the lists' names say."""
+    """``row`` with the letters of its Latin name cells read as the lists' names say: a given
+    name's by the lists' given names, a family name's by their family names, a full name's
+    (whose words' roles are not told yet) by all their names."""
     changed: dict[str, str] = {}
     for cell in _NAME_CELLS:
         text = row.get(cell)
         if text and text.isascii():
-            read = _read_letters(text, vocabulary)
+            role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
+            if cell == "mother_name":
+                # Her first name is a given name; what follows may be her family's.
+                first, space, rest = text.partition(" ")
+                read = _read_letters(first, vocabulary, role)
+                if space:
+                    read += " " + _read_letters(rest, vocabulary)
+            else:
+                read = _read_letters(text, vocabulary, role)
             if read != text:
                 changed[cell] = read
     return {**row, **changed} if changed else row
+
+
+# The role of a name cell's words (``_letters_read``); a full name's are not told.
+_CELL_ROLES = {
+    "first_name": ListVocabulary.GIVEN,
+    "father_name": ListVocabulary.GIVEN,
+    "grandfather_name": ListVocabulary.GIVEN,
+    "mother_name": ListVocabulary.GIVEN,
+    "family_name": ListVocabulary.FAMILY,
+}
 
 
 def _recollected(

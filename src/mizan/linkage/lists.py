@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mizan.linkage.problems import PROBLEM_TEXTS, record_problems
+from mizan.linkage.problems import (
+    PROBLEM_TEXTS,
+    TWO_DIGIT_YEARS,
+    record_problems,
+    two_digit_year_lists,
+)
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
 from mizan.text.names import name_words, strip_asides
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
@@ -427,14 +432,20 @@ def problems_path(clusters_path: Path) -> Path:
 
 def write_problems(path: Path, records: Sequence[SourceRecord], clusters: Sequence[int]) -> int:
     """Write every implausible value of ``records`` (``problems.record_problems``), one row per
-    value, atomically to ``path`` (the header alone when there is none); return how many."""
+    value, atomically to ``path`` (the header alone when there is none); return how many. A
+    list's years of birth of two digits are judged as the engine reads them
+    (``problems.two_digit_year_lists``): years in a list of years, not in a list of ages."""
     count = 0
+    years = two_digit_year_lists((r.values for r in records), (r.source for r in records))
 
     def rows() -> Iterable[Sequence[object]]:
         nonlocal count
         yield PROBLEM_COLUMNS
         for index, record in enumerate(records):
-            for problem in record_problems(record.values):
+            values = record.values
+            if record.source in years:
+                values = {**values, TWO_DIGIT_YEARS: "1"}
+            for problem in record_problems(values):
                 count += 1
                 yield (
                     record.source,

@@ -14,7 +14,7 @@ review screen translates them (``mizan.missing.review.labels``).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,14 +23,17 @@ from mizan.text.dates import drop_hijri_years, hijri_year_in
 
 __all__ = [
     "PROBLEM_TEXTS",
+    "TWO_DIGIT_YEARS",
     "YEAR_RANGE",
     "RecordProblem",
+    "mark_two_digit_years",
     "national_id_digits",
     "ocr_digits",
     "plausible_age_at_arrest",
     "plausible_year",
     "record_problems",
     "two_digit_birth_year",
+    "two_digit_year_lists",
     "written_year",
 ]
 
@@ -142,6 +145,48 @@ def two_digit_birth_year(text: str, arrest: int | None = None) -> int | None:
     return year - 100 if arrest is not None and year > arrest else year
 
 
+# Set on a record (by ``mizan.linkage.engine``, and by ``lists.write_problems`` for the problems
+# file) of a list whose two-digit years of birth are years («85», «مواليد 85»), not ages written
+# in the column (a committee's «34»).
+TWO_DIGIT_YEARS = "_two_digit_years"
+# A list's two-digit values there are years when their median is at least this: ages at arrest
+# are mostly under it, the years of birth of the detained above it (issue 15, sets 3 and 10).
+TWO_DIGIT_YEAR_MEDIAN = 50
+
+
+def two_digit_year_lists(records: Iterable[Mapping[str, str]], sources: Iterable[str]) -> set[str]:
+    """The lists (of ``sources``, one per record) whose two-digit years of birth are years: the
+    median of their two-digit values is ``TWO_DIGIT_YEAR_MEDIAN`` or more."""
+    values: dict[str, list[int]] = {}
+    for record, source in zip(records, sources, strict=True):
+        text = record.get("birth_year") or ""
+        if text and len(text) <= 12 and written_year(text, plausible=True) is None:
+            year = two_digit_birth_year(text)
+            if year is not None:
+                values.setdefault(source, []).append(year % 100)
+    marked = set()
+    for source, found in values.items():
+        found.sort()
+        if found[len(found) // 2] >= TWO_DIGIT_YEAR_MEDIAN:
+            marked.add(source)
+    return marked
+
+
+def mark_two_digit_years(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose two-digit years of birth are years
+    (``two_digit_year_lists``) marked ``TWO_DIGIT_YEARS``; a list whose two-digit values are
+    ages, or that writes none, is left as it is."""
+    marked = two_digit_year_lists(records, sources)
+    if not marked:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, TWO_DIGIT_YEARS: "1"} if source in marked else record
+        for record, source in zip(records, sources, strict=True)
+    ]
+
+
 def national_id_digits(text: str) -> str:
     """The digits of a national number as written, with OCR letters read back as digits."""
     return re.sub(r"\D", "", ocr_digits(text))
@@ -175,17 +220,23 @@ POSTED_COLUMN = "age_year"
 
 
 def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
-    """The implausible values of one record (a mapping keyed by the list headers)."""
+    """The implausible values of one record (a mapping keyed by the list headers). A year of
+    birth of two digits is read as the comparison reads it: a year in a list marked
+    ``TWO_DIGIT_YEARS`` («85»: 1985, checked against the arrest like any year), unreadable in
+    any other (a committee's ages)."""
     problems: list[RecordProblem] = []
     birth_text = (values.get("birth_year") or "").strip()
+    arrest_text = (values.get("date_of_arrest") or "").strip()
     birth = written_year(birth_text) if birth_text else None
+    if birth is None and birth_text and values.get(TWO_DIGIT_YEARS):
+        arrest_year = written_year(arrest_text, plausible=True) if arrest_text else None
+        birth = two_digit_birth_year(birth_text, arrest_year)
     if birth_text:
         if birth is None:
             problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
         elif not plausible_year(birth):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
             birth = None
-    arrest_text = (values.get("date_of_arrest") or "").strip()
     if arrest_text:
         arrest = written_year(arrest_text)
         if not plausible_year(arrest, low=1950):

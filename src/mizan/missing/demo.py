@@ -50,8 +50,8 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
         [scope[code] for code in codes if code in scope]
         for codes in (
             ("internal_use",),
-            ("internal_use", "un_bodies", "iimp"),
-            ("internal_use", "un_bodies", "iimp", "other_organisations"),
+            ("un_bodies", "iimp"),
+            ("un_bodies", "iimp", "other_organisations"),
         )
     ]
     people: list[tuple[synthetic.SyntheticPerson, str, int]] = []

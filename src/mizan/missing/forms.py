@@ -13,7 +13,12 @@ from mizan.core.forms import BootstrapFormMixin
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import person_name_for, user_team_ids
-from mizan.core.validators import validate_no_bidi_controls
+from mizan.core.validators import (
+    CONSENT_SCOPE_MISSING,
+    INTERNAL_USE_SCOPE,
+    validate_consent_scopes,
+    validate_no_bidi_controls,
+)
 from mizan.missing.models import (
     FamilyContact,
     GraveDocument,
@@ -232,6 +237,7 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         queryset=Term.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick each one the family agreed to; “Internal use only” if nothing more."),
+        error_messages={"required": CONSENT_SCOPE_MISSING},
     )
     account = forms.CharField(
         label=_("What the family told us"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -244,8 +250,13 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         _relatives(self, "reported_by", missing_person, actor)
         scopes = self.fields["consent_scopes"]
         scopes.queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
-        scopes.initial = list(scopes.queryset.filter(code="internal_use"))  # type: ignore[attr-defined]
+        scopes.initial = list(scopes.queryset.filter(code=INTERNAL_USE_SCOPE))  # type: ignore[attr-defined]
         scopes.widget.attrs["class"] = ""
+
+    def clean_consent_scopes(self) -> Any:
+        scopes = self.cleaned_data["consent_scopes"]
+        validate_consent_scopes(term.code for term in scopes)
+        return scopes
 
 
 class FamilyContactForm(BootstrapFormMixin, forms.Form):

@@ -28,6 +28,7 @@ from mizan.core.audit import Action, audit_record
 from mizan.core.background import enqueue_on_commit
 from mizan.core.models import Site, Term
 from mizan.core.partial_dates import PartialDate
+from mizan.core.validators import validate_consent_scopes
 from mizan.core.writing import acting_user, assign_changes, next_reference
 from mizan.linkage.lists import HEADERS
 from mizan.missing import importing
@@ -256,6 +257,8 @@ def family_report_add(
     scopes = list(data.get("consent_scopes") or ())
     if any(term.vocabulary != "consent_scope" for term in scopes):
         raise ValidationError(_("A consent scope must be a term of the consent vocabulary."))
+    # As the form asks: at least one scope, and “Internal use only” alone.
+    validate_consent_scopes(term.code for term in scopes)
     fields = {name: value for name, value in data.items() if name != "consent_scopes"}
     check_open(missing_person)
     with transaction.atomic():

@@ -177,7 +177,7 @@ def load(stdout: Any, show_credentials: bool = True) -> None:
     services.consent_record(
         actor=ACTOR,
         testimony=first,
-        scopes=["internal_use", "un_bodies", "anonymised_publication"],
+        scopes=["un_bodies", "anonymised_publication"],
         method="recorded",
         taken_on=date(2024, 4, 25),
         proof=first.recording,

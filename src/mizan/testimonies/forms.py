@@ -13,7 +13,11 @@ from mizan.cases.models import Act, Incident, Organisation, Person
 from mizan.core.forms import BootstrapFormMixin, limit_protection
 from mizan.core.models import Place, Site, Term
 from mizan.core.permissions import person_name_for
-from mizan.core.validators import validate_no_bidi_controls
+from mizan.core.validators import (
+    CONSENT_SCOPE_MISSING,
+    validate_consent_scopes,
+    validate_no_bidi_controls,
+)
 from mizan.testimonies.models import (
     LANGUAGES,
     Collection,
@@ -117,6 +121,7 @@ class ConsentForm(BootstrapFormMixin, forms.Form):
         label=_("the interviewee allows"),
         queryset=Term.objects.none(),
         widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": CONSENT_SCOPE_MISSING},
     )
     method = forms.ChoiceField(label=_("how it was given"), choices=TestimonyConsent.Method.choices)
     taken_on = forms.DateField(
@@ -134,6 +139,11 @@ class ConsentForm(BootstrapFormMixin, forms.Form):
         self.fields["scopes"].queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
         self.fields["scopes"].widget.attrs.pop("class", None)
         self.initial.setdefault("taken_on", timezone.localdate())
+
+    def clean_scopes(self) -> Any:
+        scopes = self.cleaned_data["scopes"]
+        validate_consent_scopes(term.code for term in scopes)
+        return scopes
 
 
 class WithdrawForm(forms.Form):

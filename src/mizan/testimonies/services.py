@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from mizan.cases.models import Person
 from mizan.core.audit import Action, audit_record
 from mizan.core.models import Term
+from mizan.core.validators import INTERNAL_USE_SCOPE, validate_consent_scopes
 from mizan.evidence import metadata as metadata_capture
 from mizan.evidence import services as evidence_services
 from mizan.evidence.models import PREVIEW_AUDIO_TYPES, PREVIEW_VIDEO_TYPES, Item
@@ -217,7 +218,7 @@ def original_add(
         title=title or f"{testimony.reference}: {filename}",
         sensitivity=testimony.sensitivity,
         team=testimony.team,
-        consent_scopes=_scope_terms(testimony.consented_scopes()),
+        consent_scopes=_scope_terms(_item_scopes(testimony)),
         request=request,
     )
     item = result.within_reach_of(
@@ -272,9 +273,17 @@ def _scope_terms(codes: Iterable[str]) -> list[Term]:
     return terms
 
 
+def _item_scopes(testimony: Testimony) -> set[str]:
+    """What the testimony's active consents allow together, as its items carry it: one
+    consent's “Internal use only” gives way to another's wider scopes (a consent given later,
+    for more), so an item never says both (``validate_consent_scopes``)."""
+    scopes = testimony.consented_scopes()
+    return scopes - {INTERNAL_USE_SCOPE} if len(scopes) > 1 else scopes
+
+
 def _sync_item_scopes(*, actor: Any, testimony: Testimony) -> None:
     """The originals carry the consent's scopes, so a handover package checks the same consent."""
-    terms = _scope_terms(testimony.consented_scopes())
+    terms = _scope_terms(_item_scopes(testimony))
     for item in testimony.originals.all():
         evidence_services.item_update(item=item, actor=actor, data={"consent_scopes": terms})
 
@@ -287,8 +296,7 @@ def consent_check(
     consent leaves no unlinked file behind in the locker."""
     if method not in TestimonyConsent.Method.values:
         raise ValidationError(_("Say how the consent was given."))
-    if not scopes:
-        raise ValidationError(_("Choose at least one scope."))
+    validate_consent_scopes(scopes)
     terms = _scope_terms(scopes)
     if taken_on > timezone.localdate():
         raise ValidationError(_("The date of the consent cannot be in the future."))

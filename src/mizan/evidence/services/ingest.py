@@ -23,6 +23,7 @@ from mizan.core.audit import Action as AuditAction
 from mizan.core.audit import audit_record
 from mizan.core.models import Term
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.validators import validate_consent_scopes
 from mizan.core.writing import acting_user, next_reference
 from mizan.evidence import metadata as metadata_capture
 from mizan.evidence.filenames import safe_filename
@@ -108,6 +109,8 @@ def item_ingest(
     request: Any = None,
 ) -> IngestResult:
     """Store an original (or a derived copy) and record it, its links and its ingest event."""
+    consent_scopes = list(consent_scopes)
+    validate_consent_scopes((term.code for term in consent_scopes), required=False)
     name = safe_filename(filename)
     store = get_store()
     stored = store.put(stream)
@@ -433,6 +436,8 @@ def item_update(
     Returns the names of the fields that changed.
     """
     relations = {"consent_scopes", "case_files"}
+    if "consent_scopes" in data:
+        validate_consent_scopes((term.code for term in data["consent_scopes"]), required=False)
     with transaction.atomic():
         changed: list[str] = []
         for name, value in data.items():
