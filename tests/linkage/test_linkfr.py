@@ -108,3 +108,12 @@ def test_a_record_without_a_first_name_is_paired_by_family_and_birth_year() -> N
     sql = _blocking_sql(("family_k", "birth_year"), lacking="l")
     assert 'l."first_k" IS NULL' in sql
     assert 'l."birth_year" = r."birth_year"' in sql
+
+
+@pytest.mark.parametrize("unread", ["(غير مقروء)", "غير مقروء", "«غير واضح»"])
+def test_a_name_that_could_not_be_read_is_no_name(unread: str) -> None:
+    # A forensic register's document whose first name is illegible: not the name «غير».
+    features = record_features(_person(first_name=unread, family_name="المصري"))
+    assert features["first_k"] is None
+    assert features["first_n"] is None
+    assert features["family_k"] == _key("المصري")

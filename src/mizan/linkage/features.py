@@ -1116,6 +1116,11 @@ def _has_parts(row: Mapping[str, str]) -> bool:
     return any((row.get(f"{p}_name") or "").strip() for p in ("first", "family"))
 
 
+# A name's cell that says its name could not be read («(غير مقروء)», «غير واضح»: a forensic
+# register's illegible document, issue 15, set 11): a name not given, not the name «غير».
+_UNREAD = re.compile(r"[\s(«]*(?:غير\s+مقروء[ةه]?|غير\s+واضح[ةه]?)[\s)»]*")
+
+
 def _name_parts(
     row: Mapping[str, str],
     vocabulary: ListVocabulary | None = None,
@@ -1129,6 +1134,9 @@ def _name_parts(
         if part != "mother":
             # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
             parts[part] = strip_asides(parts[part]) or parts[part]
+            if _UNREAD.fullmatch(parts[part]):
+                # «(غير مقروء)»: a part of a document's name that could not be read, no name.
+                parts[part] = ""
         if vocabulary is not None:
             # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
             parts[part] = vocabulary.repair(parts[part])
