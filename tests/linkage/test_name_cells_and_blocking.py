@@ -114,11 +114,13 @@ def _implied(rule: tuple[str, ...], by: tuple[str, ...]) -> bool:
     include ``by``'s, and its birth years and missing column are at least as narrow."""
     if rule == by or not set(by) <= set(rule):
         return False
+    lacking = BLOCKING_WITHOUT.get(by)
+    if lacking is not None and BLOCKING_WITHOUT.get(rule) != lacking:
+        return False  # ``by`` asks for a missing column that ``rule`` does not
     if "birth_year" in by or "national_id" in by:
         return True  # ``by`` asks nothing more than its columns
     if "national_id" in rule and "birth_year" not in rule:
         return False  # ``rule`` does not narrow the birth years that ``by`` does
-    lacking = BLOCKING_WITHOUT.get(by)
     if "birth_year" in rule:
         return lacking is None  # the same year is within any window
     return BLOCKING_YEARS.get(rule, YEAR_WINDOW) <= BLOCKING_YEARS.get(by, YEAR_WINDOW) and (

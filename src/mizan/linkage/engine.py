@@ -19,6 +19,7 @@ from mizan.linkage.features import (
     ListVocabulary,
     age_apart,
     mark_arrest_spans,
+    mark_civility_lists,
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
@@ -387,6 +388,8 @@ def link(
         records = mark_germanic_lists(records, sources)
         # A list written by Italian and Spanish offices is also read in both spellings.
         records = mark_romance_lists(records, sources)
+        # A list that writes "Mme" before its women's names reads its "M." as Monsieur.
+        records = mark_civility_lists(records, sources)
         # A list that writes years of birth of two digits («85») says so by their values.
         records = mark_two_digit_years(records, sources)
         # A list whose ages were taken years after the arrest (relatives' messages) says so.

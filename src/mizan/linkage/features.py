@@ -88,6 +88,7 @@ __all__ = [
     "AGE_ALONE",
     "AGE_APART_YEARS",
     "ARREST_SPAN",
+    "CIVILITY_LIST",
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
     "KURMANJI_LIST",
@@ -99,6 +100,7 @@ __all__ = [
     "ListVocabulary",
     "age_apart",
     "mark_arrest_spans",
+    "mark_civility_lists",
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
@@ -115,8 +117,9 @@ NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "moth
 # rarest word is written): one letter apart from another spelling, a rare one, or one far rarer
 # than the other, is more likely misread by OCR than a name.
 COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
-# An initial ("M.", "A", "م."): a name not given, not a different name.
-_INITIAL = re.compile(r"[^\W\d_]\.?")
+# An initial ("M.", "A", "م."), or a Dutch file's initials of the given names in the first
+# name's cell ("M.K.", voorletters, issue 15, set 11): a name not given, not a different name.
+_INITIAL = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.){2,3}")
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's).
 _ILLEGIBLE = re.compile(
@@ -1151,6 +1154,9 @@ def _name_parts(
         if part != "mother":
             # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
             parts[part] = strip_asides(parts[part]) or parts[part]
+            if _ILLEGIBLE.fullmatch(parts[part]):
+                # «(غير مقروء)»: a part of a document's name that could not be read, no name.
+                parts[part] = ""
         if vocabulary is not None:
             # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
             parts[part] = vocabulary.repair(parts[part])
@@ -1261,6 +1267,10 @@ def record_readings(
         # A Latin name's letters read as the lists' names say (tare9 طارق, monther منذر).
         row = _letters_read(row, vocabulary)
     full = (row.get("full_name") or "").strip()
+    if row.get(CIVILITY_LIST) and _MAN_CIVILITY.match(full):
+        # "M. AL-HALABI Mahmoud" in a list of civilities (``mark_civility_lists``): Monsieur.
+        full = _MAN_CIVILITY.sub("", full)
+        row = {**row, "full_name": full}
     if full[:1].isascii() and _latin_post_lead(full):
         # A post's words before a name in Latin letters ("al shahid", "Detainee") go for every
         # reading, the recollected ones too (Arabic ones are read aside by their own readers).
@@ -1487,6 +1497,31 @@ def _marked(
         {**record, markers[source]: "1"} if source in markers else record
         for record, source in zip(records, sources, strict=True)
     ]
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list that writes French civilities before
+# its names ("Mme EL-ALI Salma", "M. AL-HALABI Mahmoud"): its leading "M." is "Monsieur", not the
+# initial of a first name (issue 15, set 11's lawyer's list).
+CIVILITY_LIST = "_civility_list"
+# A list is one of civilities when at least this share of its records' full names open with a
+# woman's civility (Mme, Mlle, Madame), which nothing else writes.
+CIVILITY_LIST_SHARE = 0.02
+_WOMAN_CIVILITY = re.compile(r"^\s*(?:mme|mlle|madame|mademoiselle)\.?\s", re.IGNORECASE)
+_MAN_CIVILITY = re.compile(r"^\s*M\.\s+(?=\S)")
+
+
+def _woman_civility(record: Mapping[str, str]) -> bool:
+    return _WOMAN_CIVILITY.match(record.get("full_name") or "") is not None
+
+
+def mark_civility_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that writes civilities marked ``CIVILITY_LIST``: at least
+    ``CIVILITY_LIST_SHARE`` of its records' full names open with Mme, Mlle or Madame."""
+    shown, total = _shown_per_list(records, sources, _woman_civility)
+    civility = {s: CIVILITY_LIST for s, n in shown.items() if n >= CIVILITY_LIST_SHARE * total[s]}
+    return _marked(records, sources, civility)
 
 
 # Set on a record (by ``mizan.linkage.engine``) of a list of posts (a families' group, a

@@ -156,6 +156,10 @@ _AKA = re.compile(
     r"\s[^,،]*",
     re.IGNORECASE,
 )
+# A married woman named with her husband's family name after her own, as a French lawyer's
+# list writes it ("Fatima EL-ALI épouse AL-MASRI", "veuve HADDAD"): his name, not hers, up to a
+# comma; set aside as an alias is (issue 15, set 11).
+_SPOUSE = re.compile(r"\s(?:[ée]pouse|[ée]p\.|veuve)\s[^,،]*", re.IGNORECASE)
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن … (and "bn",
 # as Arabizi posts shorten it)
 _LINEAGE = re.compile(
@@ -373,8 +377,9 @@ class NameReading:
 
 @lru_cache(maxsize=100_000)
 def strip_asides(full_name: str) -> str:
-    """The name without a kunya or nickname set apart ("(أبو خالد)", "a.k.a. Abu Ahmad")."""
-    return clean_name(_AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} ")))
+    """The name without a kunya or nickname set apart ("(أبو خالد)", "a.k.a. Abu Ahmad") or a
+    husband's family name after «épouse» ("Salma EL-ALI épouse HAMDAN")."""
+    return clean_name(_SPOUSE.sub(" ", _AKA.sub(" ", _ASIDE.sub(" ", f" {full_name} "))))
 
 
 # A name copied from a passport's machine-readable zone: the family name, «<<», the given names,
@@ -440,6 +445,30 @@ def _family_before_lineage(text: str) -> dict[str, str] | None:
     return _given_parts([head[-1], *tail], " ".join(head[:-1]))
 
 
+def _given_family_before_lineage(text: str) -> dict[str, str] | None:
+    """The parts of a name written "Prénom NOM fils de Père" ("Abdel Rahman AL HALABI fils de
+    Omar", "Djamal EL-Najjar fils de Omar"), or None for any other form: the word just before
+    the first "son of" is the family name when it is in capitals and the words before it are not,
+    or when it has the article and the first word, a given name, has not (issue 15, set 11)."""
+    match = _LINEAGE.search(text)
+    if match is None:
+        return None
+    head = _without_titles(name_words(text[: match.start()]))
+    tail = name_words(_LINEAGE.sub(" ", text[match.end() :]))
+    if len(head) < 2 or not tail:
+        return None
+    last = head[-1]
+    upper = _is_upper_word(last) and not any(_is_upper_word(word) for word in head[:-1])
+    article = (
+        _has_article(last)
+        and not any(_has_article(word) for word in head[:-1])
+        and is_given_name(head[0])
+    )
+    if not (upper or article):
+        return None
+    return _given_parts([*head[:-1], *tail], last)
+
+
 def _readings(full_name: str) -> list[NameReading]:
     """Every plausible reading of a full name into first, father, grandfather and family name,
     the likeliest first. The verbatim text stays with the caller; this only reads it.
@@ -492,6 +521,9 @@ def _readings(full_name: str) -> list[NameReading]:
         if upper[-1]:
             return [NameReading(_natural(words), 0.9, "given FAMILY")]
     if lineage:
+        given_family = _given_family_before_lineage(text)
+        if given_family is not None:
+            return [NameReading(given_family, 0.9, "given FAMILY, son of")]
         before = _family_before_lineage(text)
         if before is not None:
             first_words = name_words(before["family_name"])

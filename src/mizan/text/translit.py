@@ -399,6 +399,13 @@ _TITLES = frozenset(
         "mrs",
         "ms",
         "miss",
+        # French civilities before a woman's name (a lawyer's list, issue 15, set 11); "M." for a
+        # man is read by its list (``mizan.linkage.features.mark_civility_lists``), as an initial
+        # elsewhere.
+        "mme",
+        "mlle",
+        "madame",
+        "mademoiselle",
     }
 )
 
