@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mizan.linkage import engine
+from mizan.linkage.features import ListVocabulary
 from mizan.linkage.synthetic import generate
 
 
@@ -22,6 +23,9 @@ def _records() -> list[dict[str, str]]:
         records.insert(200 * index, row)  # the second slice (``small_slices``) and a later one
     for index in range(40):
         records.append({"record_id": f"A{index}", "full_name": f"ذكوان خالد الحموي {index}"})
+    for index in range(3):  # a family «أبو …» in a family column, in several slices
+        row = {"record_id": f"K{index}", "first_name": "خالد", "family_name": "أبو زيد"}
+        records.insert(500 * index + 3, row)
     for index, name in enumerate(("9asem", "Tare2", "Adham", "Othman") * 4):
         records.insert(index * 61 + 5, {"record_id": f"M{index}", "full_name": f"{name} Hamwi"})
     return records
@@ -47,6 +51,18 @@ def test_two_processes_read_every_record_as_one_does() -> None:
     assert two.traits == one.traits
     assert two.columns["unique_id"] == list(range(len(one.record)))
     assert engine._SHARED is None  # nothing of the input is kept once read
+
+
+def test_the_counts_of_slices_add_up_to_the_whole() -> None:
+    records = _records()
+    whole = ListVocabulary.of(records)
+    merged = ListVocabulary.merged(
+        ListVocabulary.of(records[i : i + 300]) for i in range(0, len(records), 300)
+    )
+    for name in ListVocabulary._COUNTS:
+        assert list(getattr(merged, name).items()) == list(getattr(whole, name).items()), name
+    assert merged.abu_families == whole.abu_families
+    assert whole.abu_families  # the lists write a family «أبو …» in a family column
 
 
 @pytest.mark.usefixtures("small_slices")

@@ -216,9 +216,16 @@ PARALLEL_RECORDS = 50_000
 # Each process reads the records in slices of this many, handed out in order as each finishes.
 _SLICE = 20_000
 
-# The records and the vocabulary the forked readers read (``_read_slice``): set by ``_columns``
-# in the parent just before the fork, so that no record is pickled on its way to a reader.
-_SHARED: tuple[Sequence[Mapping[str, str]], ListVocabulary] | None = None
+# The records and the vocabulary the forked processes read (``_count_slice``, ``_read_slice``):
+# set by ``_columns`` in the parent just before each fork, so that no record is pickled on its
+# way to a process (the vocabulary is ``None`` while the records' words are being counted).
+_SHARED: tuple[Sequence[Mapping[str, str]], ListVocabulary | None] | None = None
+
+
+def _count_slice(bounds: tuple[int, int]) -> ListVocabulary:
+    """What records ``bounds[0]`` to ``bounds[1]`` say of their name words (``_columns``)."""
+    assert _SHARED is not None
+    return ListVocabulary.of(_SHARED[0][bounds[0] : bounds[1]])
 
 
 def _read_slice(bounds: tuple[int, int]) -> _Rows:
@@ -226,6 +233,7 @@ def _read_slice(bounds: tuple[int, int]) -> _Rows:
     index of each row's record in the whole input, ``unique_id`` is left to the caller."""
     assert _SHARED is not None
     records, vocabulary = _SHARED
+    assert vocabulary is not None
     columns: dict[str, list[Any]] = {name: [] for name in FEATURE_COLUMNS}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
     rows = _Rows(columns, [], [], [])
@@ -240,39 +248,49 @@ def _read_slice(bounds: tuple[int, int]) -> _Rows:
     return rows
 
 
+def _forked_map(
+    function: Callable[[tuple[int, int]], Any], bounds: list[tuple[int, int]], processes: int
+) -> list[Any]:
+    """``function`` of each slice in ``processes`` forked processes, in the slices' order."""
+    import gc
+    import multiprocessing
+
+    # The parent's objects are left out of the processes' garbage collections: a collection
+    # walking them would write to every page the fork shares, copying the whole heap.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(function, bounds, chunksize=1)
+    finally:
+        gc.unfreeze()
+
+
 def _columns(records: Iterable[Mapping[str, str]], processes: int | None = None) -> _Rows:
     """Feature columns of the records, built without keeping a dictionary per record.
 
     Two passes: the first gathers what the lists say about their own name words
     (``ListVocabulary``), the second reads each record with it, in each of its readings — from
-    ``PARALLEL_RECORDS`` records on in ``processes`` forked processes (default: one per core),
-    each reading slices of the records in turn; the rows come back in the records' order, the
-    same rows one process gives."""
+    ``PARALLEL_RECORDS`` records on, each pass in ``processes`` forked processes (default: one
+    per core), each process taking slices of the records in turn; the counts are added and the
+    rows come back in the records' order, as one process gives them."""
     global _SHARED
     records = records if isinstance(records, Sequence) else list(records)
-    vocabulary = ListVocabulary.of(records)
-    processes = processes or os.cpu_count() or 1
     count = len(records)
     bounds = [(start, min(start + _SLICE, count)) for start in range(0, count, _SLICE)]
-    _SHARED = (records, vocabulary)
+    processes = processes or os.cpu_count() or 1
+    forked = processes > 1 and count >= PARALLEL_RECORDS
     try:
-        if processes > 1 and len(records) >= PARALLEL_RECORDS:
+        if forked:
+            _SHARED = (records, None)
+            vocabulary = ListVocabulary.merged(_forked_map(_count_slice, bounds, processes))
+            _SHARED = (records, vocabulary)
             # What a reading learns on the way (the letters a Latin word is read with,
             # ``ListVocabulary.letters``) is learnt before the fork, in the records' order, so
             # that every process reads every record as one process reading them all would.
             vocabulary.learn_letters(records)
-            import gc
-            import multiprocessing
-
-            # The parent's objects are left out of the readers' garbage collections: a collection
-            # walking them would write to every page the fork shares, copying the whole heap.
-            gc.freeze()
-            try:
-                with multiprocessing.get_context("fork").Pool(processes) as pool:
-                    parts = pool.map(_read_slice, bounds, chunksize=1)
-            finally:
-                gc.unfreeze()
+            parts = _forked_map(_read_slice, bounds, processes)
         else:
+            _SHARED = (records, ListVocabulary.of(records))
             parts = [_read_slice(each) for each in bounds]
     finally:
         _SHARED = None

@@ -730,6 +730,28 @@ class ListVocabulary:
                 vocabulary.abu_keys["".join(name_keys(column))] += 1
         return vocabulary
 
+    # What ``of`` counts, added up by ``merged``.
+    _COUNTS = (
+        "words",
+        "as_given",
+        "as_family",
+        "given_words",
+        "family_words",
+        "abu_keys",
+        "final_yaa",
+    )
+
+    @classmethod
+    def merged(cls, parts: Iterable[ListVocabulary]) -> ListVocabulary:
+        """One vocabulary of the lists whose slices ``parts`` counted, in order: the same
+        counts (and the same order of words) ``of`` gives of the whole (``engine._columns``)."""
+        vocabulary = cls()
+        for part in parts:
+            for name in cls._COUNTS:
+                getattr(vocabulary, name).update(getattr(part, name))
+            vocabulary.abu_families |= part.abu_families
+        return vocabulary
+
     def count(self, word: str) -> int:
         form = _word_form(word)
         found = self.words.get(form, 0)
