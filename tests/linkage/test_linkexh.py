@@ -5,13 +5,19 @@ compared as missing, not as a brother's name. Synthetic people only."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from mizan.linkage import link, read_lists
 from mizan.linkage.engine import score_pair
-from mizan.linkage.features import ESTIMATED_AGE_AFTER, estimated_age, record_features
+from mizan.linkage.features import (
+    ESTIMATED_AGE_AFTER,
+    estimated_age,
+    record_features,
+    record_readings,
+)
 from mizan.linkage.lists import ESTIMATED_AGE_COLUMN
 from mizan.linkage.model import (
     ESTIMATED_AGE_OUTSIDE_LABEL,
@@ -157,3 +163,23 @@ def test_a_name_that_could_not_be_read_is_missing_not_a_brother(illegible: str) 
     # Not the sibling level (about −25): no first name, no evidence either way.
     assert _field(pair, "first").weight == 0  # type: ignore[attr-defined]
     assert pair.match_weight > 0
+
+
+@pytest.mark.parametrize("illegible", ["غير واضح", "غير مقروء", "(illegible)", "؟ ؟"])
+def test_an_unreadable_cell_is_no_name_in_any_reading(illegible: str) -> None:
+    """Every reading the linkage compares, not only the first: «غير واضح» alone in the first
+    name's cell was read as first غير and father واضح (found by review), and a full name
+    «غير مقروء» as غير / مقرو."""
+    for row in (
+        person(first_name=illegible, family_name="قطرميز"),
+        {"record_id": "x", "full_name": illegible},
+    ):
+        for features, _odds in record_readings(row, None):
+            assert features["first_k"] is None
+            assert features["father_k"] is None
+
+
+def test_a_long_run_of_marks_is_read_at_once() -> None:
+    started = time.perf_counter()
+    assert record_readings(person(first_name="." * 20_000 + "x", family_name="قطرميز"), None)
+    assert time.perf_counter() - started < 1.0

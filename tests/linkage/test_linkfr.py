@@ -117,3 +117,18 @@ def test_a_name_that_could_not_be_read_is_no_name(unread: str) -> None:
     assert features["first_k"] is None
     assert features["first_n"] is None
     assert features["family_k"] == _key("المصري")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Mhd Ali EL-NAJJAR fils de Omar", "Mhd Ali"),
+        ("Mohammad Khaled HALABI son of Omar", "Mohammad Khaled"),
+    ],
+)
+def test_two_given_names_before_the_family_keep_the_named_father(text: str, first: str) -> None:
+    """ "fils de Omar" names the father: the second given word is not the father's (review)."""
+    parts = parse_full_name(text)[0].parts
+    assert parts["first_name"] == first
+    assert parts["father_name"] == "Omar"
+    assert parts["grandfather_name"] == ""

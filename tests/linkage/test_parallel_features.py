@@ -17,7 +17,11 @@ def _records() -> list[dict[str, str]]:
     # lists write ذكوان far more often than any Latin spelling, so «Thakwan» and «Dhakwan» are
     # both read as «zakwan», which then counts as the spelling read first. «Thakwan» comes
     # first, in the first slice; the process that starts on the second meets «Dhakwan» first.
-    records.insert(0, {"record_id": "L0", "full_name": "Thakwan Khaled Hamwi"})
+    for index in range(4):
+        records.insert(0, {"record_id": f"T{index}", "full_name": "Thakwan Khaled Hamwi"})
+    # Before any of them, a word OCR split in two: glued only when «zakwan» counts as a word,
+    # which it does once a spelling has been read so (found by review: one process read «za»).
+    records.insert(0, {"record_id": "Z0", "full_name": "Za kwan Hamwi"})
     for index in (1, 2):
         row = {"record_id": f"L{index}", "full_name": "Dhakwan Khaled Hamwi"}
         records.insert(200 * index, row)  # the second slice (``small_slices``) and a later one
@@ -75,3 +79,24 @@ def test_a_small_input_stays_in_its_process(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr("multiprocessing.get_context", no_fork)
     rows = engine._columns(_records(), processes=2)
     assert len(rows.traits) == len(_records())
+
+
+def test_two_threads_read_their_own_records(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two links at once in one process (threads of a web server) each read their own input."""
+    import threading
+
+    first, second = _records()[:700], _records()[700:]
+    alone = {id(first): engine._columns(first, 1), id(second): engine._columns(second, 1)}
+    together: dict[int, engine._Rows] = {}
+
+    def read(records: list[dict[str, str]]) -> None:
+        together[id(records)] = engine._columns(records, 1)
+
+    threads = [threading.Thread(target=read, args=(each,)) for each in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for key, rows in alone.items():
+        assert together[key].traits == rows.traits
+        assert together[key].columns == rows.columns

@@ -142,6 +142,17 @@ def test_a_bad_row_stops_the_whole_import(
     assert not Person.objects.exists()
 
 
+def test_a_dry_run_refuses_a_contradictory_consent(tmp_path: Path) -> None:
+    """The dry run applies the consent rule the import applies (found by review: it passed)."""
+    row = {**GOOD[1], "consent_scopes": "internal_use;un_bodies"}
+    manifest = _archive(tmp_path, [GOOD[0], row])
+    with pytest.raises(CommandError, match="row 3: “Internal use only” cannot be chosen"):
+        call_command(
+            "testimonies", "import", str(tmp_path), "--manifest", str(manifest), "--dry-run"
+        )
+    assert not Testimony.objects.exists()
+
+
 def test_a_row_failing_while_written_rolls_back_the_rows_before(tmp_path: Path) -> None:
     # The transcript runs past the end of the second (3 s) recording: found only once the
     # recording is in the locker, after the first row was written.

@@ -6,6 +6,7 @@ import logging
 import math
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -211,15 +212,18 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
 
 # From this many records on, the records are read in one process per core (``_columns``): the
 # reading is pure Python, half the time of a million records on two cores. Below it a process's
-# start costs more than it saves, and a web request's matching run stays in its own process.
+# start costs more than it saves (a matching run of the web review this large forks too, from its
+# task worker: the forked readers touch no database and end with ``os._exit``).
 PARALLEL_RECORDS = 50_000
 # Each process reads the records in slices of this many, handed out in order as each finishes.
 _SLICE = 20_000
 
 # The records and the vocabulary the forked processes read (``_count_slice``, ``_read_slice``):
 # set by ``_columns`` in the parent just before each fork, so that no record is pickled on its
-# way to a process (the vocabulary is ``None`` while the records' words are being counted).
+# way to a process (the vocabulary is ``None`` while the records' words are being counted), and
+# only under ``_FORKING``: two ``_columns`` at once in one process's threads take turns there.
 _SHARED: tuple[Sequence[Mapping[str, str]], ListVocabulary | None] | None = None
+_FORKING = threading.Lock()
 
 
 def _count_slice(bounds: tuple[int, int]) -> ListVocabulary:
@@ -228,12 +232,20 @@ def _count_slice(bounds: tuple[int, int]) -> ListVocabulary:
     return ListVocabulary.of(_SHARED[0][bounds[0] : bounds[1]])
 
 
-def _read_slice(bounds: tuple[int, int]) -> _Rows:
-    """The rows of records ``bounds[0]`` to ``bounds[1]`` (``_columns``); ``record`` holds the
-    index of each row's record in the whole input, ``unique_id`` is left to the caller."""
-    assert _SHARED is not None
-    records, vocabulary = _SHARED
-    assert vocabulary is not None
+def _read_slice(
+    bounds: tuple[int, int],
+    records: Sequence[Mapping[str, str]] | None = None,
+    vocabulary: ListVocabulary | None = None,
+) -> _Rows:
+    """The rows of records ``bounds[0]`` to ``bounds[1]`` (``_columns``; in a forked process,
+    of the records and vocabulary in ``_SHARED``); ``record`` holds the index of each row's
+    record in the whole input, ``unique_id`` is left to the caller."""
+    if records is None:
+        if _SHARED is None or _SHARED[1] is None:
+            raise RuntimeError("_read_slice: nothing shared to read")
+        records, vocabulary = _SHARED
+    if vocabulary is None:
+        raise RuntimeError("_read_slice: no vocabulary")
     columns: dict[str, list[Any]] = {name: [] for name in FEATURE_COLUMNS}
     appenders = [(name, columns[name].append) for name in FEATURE_COLUMNS]
     rows = _Rows(columns, [], [], [])
@@ -265,37 +277,49 @@ def _forked_map(
         gc.unfreeze()
 
 
+def _processes() -> int:
+    """The cores this process may run on (its affinity, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _columns(records: Iterable[Mapping[str, str]], processes: int | None = None) -> _Rows:
     """Feature columns of the records, built without keeping a dictionary per record.
 
     Two passes: the first gathers what the lists say about their own name words
     (``ListVocabulary``), the second reads each record with it, in each of its readings — from
     ``PARALLEL_RECORDS`` records on, each pass in ``processes`` forked processes (default: one
-    per core), each process taking slices of the records in turn; the counts are added and the
-    rows come back in the records' order, as one process gives them."""
+    per core this process may use), each process taking slices of the records in turn; the
+    counts are added and the rows come back in the records' order, as one process gives them."""
     global _SHARED
     records = records if isinstance(records, Sequence) else list(records)
     count = len(records)
     bounds = [(start, min(start + _SLICE, count)) for start in range(0, count, _SLICE)]
-    processes = processes or os.cpu_count() or 1
-    forked = processes > 1 and count >= PARALLEL_RECORDS
-    try:
-        if forked:
-            _SHARED = (records, None)
-            vocabulary = ListVocabulary.merged(_forked_map(_count_slice, bounds, processes))
-            _SHARED = (records, vocabulary)
-            # What a reading learns on the way (the letters a Latin word is read with,
-            # ``ListVocabulary.letters``) is learnt before the fork, in the records' order, so
-            # that every process reads every record as one process reading them all would.
-            vocabulary.learn_letters(records)
-            parts = _forked_map(_read_slice, bounds, processes)
-        else:
-            _SHARED = (records, ListVocabulary.of(records))
-            parts = [_read_slice(each) for each in bounds]
-    finally:
-        _SHARED = None
+    processes = processes or _processes()
+    if processes > 1 and count >= PARALLEL_RECORDS:
+        with _FORKING:
+            try:
+                _SHARED = (records, None)
+                vocabulary = ListVocabulary.merged(_forked_map(_count_slice, bounds, processes))
+                # What a reading learns on the way (the letters a Latin word is read with,
+                # ``ListVocabulary.letters``) is learnt first, in the records' order, so that
+                # every process reads every record as one process reading them all would.
+                vocabulary.learn_letters(records)
+                _SHARED = (records, vocabulary)
+                parts = _forked_map(_read_slice, bounds, processes)
+            finally:
+                _SHARED = None
+    else:
+        vocabulary = ListVocabulary.of(records)
+        # The same learning first, so that a record is read alike whatever the input's size.
+        vocabulary.learn_letters(records)
+        parts = [_read_slice(each, records, vocabulary) for each in bounds]
     rows = _Rows({name: [] for name in ("unique_id", *FEATURE_COLUMNS)}, [], [], [])
-    for part in parts:
+    parts.reverse()
+    while parts:  # each slice's rows let go once copied: no second copy of them all at once
+        part = parts.pop()
         for name, values in part.columns.items():
             rows.columns[name].extend(values)
         rows.record.extend(part.record)
@@ -418,7 +442,7 @@ def link(
         records = mark_post_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
-    rows = _columns(records)
+    rows = _columns(records, threads)
     del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)
     report(f"features of {count} records ({len(rows.record)} readings)")
@@ -679,7 +703,10 @@ def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
         arrest = other[_ARREST] if other[_ARREST] is not None else one[_ARREST]
         if age_apart(one[_AGE], other[_YEAR], arrest, one[_SPAN]):
             return True
-        if _estimate_apart(one, other, arrest):
+        # As the model reads it: the estimating record's own year of arrest first.
+        if _estimate_apart(
+            one, other, one[_ARREST] if one[_ARREST] is not None else other[_ARREST]
+        ):
             return True
     return False
 
@@ -872,7 +899,7 @@ def train(
 
     _quiet_splink()
     # Every reading is a row, as in ``link`` (the prior is per row).
-    columns = _columns(records).columns
+    columns = _columns(records, threads).columns
     count = len(columns["unique_id"])
     frequencies = _term_frequencies(columns, top=2000)
     db_api = _duckdb_api("8GB", threads)

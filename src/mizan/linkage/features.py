@@ -33,6 +33,7 @@ from mizan.linkage.lists import (
     AGE_COLUMN,
     AGE_YEAR_COLUMN,
     ESTIMATED_AGE_COLUMN,
+    ILLEGIBLE_NAME,
     read_name_cells,
 )
 from mizan.linkage.problems import (
@@ -73,6 +74,7 @@ from mizan.text.names import (
 )
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
+    WOMAN_CIVILITIES,
     dotless_key,
     germanic_spelling,
     is_germanic_spelling,
@@ -120,13 +122,6 @@ COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
 # An initial ("M.", "A", "م."), or a Dutch file's initials of the given names in the first
 # name's cell ("M.K.", voorletters, issue 15, set 11): a name not given, not a different name.
 _INITIAL = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.){2,3}")
-# A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
-# marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's).
-_ILLEGIBLE = re.compile(
-    r"[\W_]*(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
-    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich)?[\W_]*",
-    re.IGNORECASE,
-)
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
@@ -1176,9 +1171,6 @@ def _name_parts(
         if part != "mother":
             # A nickname or kunya written in the column itself: "مهدي (الصغير)", "زينب (أم حسين)".
             parts[part] = strip_asides(parts[part]) or parts[part]
-            if _ILLEGIBLE.fullmatch(parts[part]):
-                # «(غير مقروء)»: a part of a document's name that could not be read, no name.
-                parts[part] = ""
         if vocabulary is not None:
             # OCR splits and merges in a column too: "حس ين", "ا لفتحي", "جميلةتوفيق".
             parts[part] = vocabulary.repair(parts[part])
@@ -1528,7 +1520,7 @@ CIVILITY_LIST = "_civility_list"
 # A list is one of civilities when at least this share of its records' full names open with a
 # woman's civility (Mme, Mlle, Madame), which nothing else writes.
 CIVILITY_LIST_SHARE = 0.02
-_WOMAN_CIVILITY = re.compile(r"^\s*(?:mme|mlle|madame|mademoiselle)\.?\s", re.IGNORECASE)
+_WOMAN_CIVILITY = re.compile(rf"^\s*(?:{'|'.join(WOMAN_CIVILITIES)})\.?\s", re.IGNORECASE)
 _MAN_CIVILITY = re.compile(r"^\s*M\.\s+(?=\S)")
 
 
@@ -1863,7 +1855,7 @@ def _features(
         parts = _german_family_article(parts)
     for part in NAME_PARTS:
         text = parts[part]
-        if _INITIAL.fullmatch(text) or _ILLEGIBLE.fullmatch(text):
+        if _INITIAL.fullmatch(text) or ILLEGIBLE_NAME.fullmatch(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the

@@ -13,6 +13,7 @@ import csv
 import io
 import itertools
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -141,10 +142,29 @@ def whole_name_in_first_cell(values: Mapping[str, str]) -> str | None:
     return first
 
 
+# A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
+# marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
+# of marks at most on each side: no backtracking over a long one.)
+ILLEGIBLE_NAME = re.compile(
+    r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
+    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich)[\W_]*)?",
+    re.IGNORECASE,
+)
+_NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")
+
+
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
-    """``values`` with a whole name typed into the first-name cell read as the full name
+    """``values`` with a name cell that says it could not be read (``ILLEGIBLE_NAME``) empty,
+    and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
     the first name being compared as one long word. Other records are returned as they are."""
+    unread = [
+        cell
+        for cell in (*_NAME_CELLS, "full_name")
+        if (text := values.get(cell)) and ILLEGIBLE_NAME.fullmatch(text)
+    ]
+    if unread:
+        values = {**values, **dict.fromkeys(unread, "")}
     whole = whole_name_in_first_cell(values)
     if whole is None:
         return values

@@ -34,6 +34,7 @@ from mizan.cases import services as cases_services
 from mizan.core.models import Place, Term
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.core.sensitivity import Sensitivity
+from mizan.core.validators import validate_consent_scopes
 from mizan.evidence import services as evidence_services
 from mizan.evidence.services import get_store
 from mizan.testimonies import services, transcripts
@@ -174,6 +175,12 @@ def _row(raw: dict[str, str], number: int, directory: Path, seen: set[str]) -> R
             number,
             f"unknown consent scope {', '.join(unknown)} (known: {', '.join(sorted(known))})",
         )
+    try:
+        # The consent rule the import then applies (``consent_check``), here for a dry run too;
+        # a row without scopes records no consent (taken later, on the testimony's page).
+        validate_consent_scopes(scopes, required=False)
+    except ValidationError as exc:
+        raise ManifestError(number, " ".join(exc.messages)) from None
     if set(scopes) & SCOPES_NEEDING_FORM and recording is None:
         raise ManifestError(
             number,

@@ -466,7 +466,9 @@ def _given_family_before_lineage(text: str) -> dict[str, str] | None:
     )
     if not (upper or article):
         return None
-    return _given_parts([*head[:-1], *tail], last)
+    # The words before the family name are all the given name («Mhd Ali EL-NAJJAR fils de
+    # Omar»: محمد علي son of Omar), never the father's, whom "fils de" names.
+    return _given_parts([" ".join(head[:-1]), *tail], last)
 
 
 def _readings(full_name: str) -> list[NameReading]:

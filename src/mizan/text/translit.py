@@ -363,6 +363,11 @@ _DIN_SUFFIXES: tuple[str, ...] = (
 _DIN_KEY = "dn"
 
 # Titles and honorifics that precede a name but are not part of it (search form spellings).
+
+# French civilities before a woman's name (a lawyer's list, issue 15, set 11): titles; "M." for a
+# man is read by its list (``mizan.linkage.features.mark_civility_lists``), as an initial elsewhere.
+WOMAN_CIVILITIES = ("mme", "mlle", "madame", "mademoiselle")
+
 _TITLES = frozenset(
     {
         "\u0627\u0644\u062d\u0627\u062c",  # الحاج
@@ -399,13 +404,7 @@ _TITLES = frozenset(
         "mrs",
         "ms",
         "miss",
-        # French civilities before a woman's name (a lawyer's list, issue 15, set 11); "M." for a
-        # man is read by its list (``mizan.linkage.features.mark_civility_lists``), as an initial
-        # elsewhere.
-        "mme",
-        "mlle",
-        "madame",
-        "mademoiselle",
+        *WOMAN_CIVILITIES,
     }
 )
 
