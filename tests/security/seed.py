@@ -383,6 +383,8 @@ def _tier(world: World, tier: str) -> None:
         data={
             "reported_by": relative,
             "account": world.text(f"FamilyReport {tier}", "account", rule),
+            # A family report records what the family allowed (at least one scope).
+            "consent_scopes": [_term("consent_scope", "internal_use")],
         },
     )
     missing.family_contact_add(
