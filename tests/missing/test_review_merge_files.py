@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from mizan.core.models import AuditEntry, Team
+from mizan.core.models import AuditEntry, Team, Term
 from mizan.core.partial_dates import PartialDate
 from mizan.core.sensitivity import Sensitivity
 from mizan.missing import review, selectors, services
@@ -56,7 +56,11 @@ def _file_with_history(officer: Any, record: SourceRecord, **data: Any) -> Missi
     services.family_report_add(
         actor=officer,
         missing_person=file,
-        data={"reported_by": relative, "account": f"report on {record.record_id}"},
+        data={
+            "reported_by": relative,
+            "account": f"report on {record.record_id}",
+            "consent_scopes": [Term.objects.get(vocabulary="consent_scope", code="internal_use")],
+        },
     )
     services.family_contact_add(
         actor=officer,
