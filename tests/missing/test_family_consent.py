@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from mizan.cases.models import Person
 from mizan.core.models import AuditEntry, Term
+from mizan.core.validators import validate_consent_scopes
 from mizan.missing import services
 from mizan.missing.forms import FamilyReportForm
 from mizan.missing.models import FamilyReport, MissingPerson
@@ -118,6 +119,8 @@ def test_migration_0005_turns_each_level_into_its_terms_and_back_never_wider() -
         "all": ("internal_use", "un_bodies", "iimp", "other_organisations", "iiim"),
         "un_without_iimp": ("internal_use", "un_bodies"),
         "none": (),
+        # As the form now writes it: no “Internal use only” beside wider scopes (0006).
+        "un_as_now": ("un_bodies", "iimp"),
     }
     reports = {}
     for name, codes in held.items():
@@ -133,6 +136,7 @@ def test_migration_0005_turns_each_level_into_its_terms_and_back_never_wider() -
             "all": "other_orgs",  # IIIM has no level of the old list
             "un_without_iimp": "organisation",  # not "UN bodies and the IIMP": never wider
             "none": "organisation",  # the old list's floor
+            "un_as_now": "un_iimp",  # not narrowed to the organisation on the way back
         }
         with connection.cursor() as cursor:
             cursor.execute(
@@ -151,11 +155,15 @@ def test_migration_0005_turns_each_level_into_its_terms_and_back_never_wider() -
         name: {t.code for t in FamilyReport.objects.get(pk=r.pk).consent_scopes.all()}
         for name, r in reports.items()
     }
+    # 0005 writes each level's terms, 0006 takes “Internal use only” from beside wider ones.
     assert after == {
         "internal": {"internal_use"},
-        "un": {"internal_use", "un_bodies", "iimp"},
-        "all": {"internal_use", "un_bodies", "iimp", "other_organisations"},
+        "un": {"un_bodies", "iimp"},
+        "all": {"un_bodies", "iimp", "other_organisations"},
         "un_without_iimp": {"internal_use"},
-        "none": {"internal_use", "un_bodies", "iimp"},
+        "none": {"un_bodies", "iimp"},
+        "un_as_now": {"un_bodies", "iimp"},
     }
+    for report in FamilyReport.objects.filter(pk__in=[r.pk for r in reports.values()]):
+        validate_consent_scopes(t.code for t in report.consent_scopes.all())
     assert Term.objects.get(vocabulary="consent_scope", code="other_organisations").label_ar
