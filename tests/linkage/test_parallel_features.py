@@ -100,3 +100,18 @@ def test_two_threads_read_their_own_records(monkeypatch: pytest.MonkeyPatch) -> 
     for key, rows in alone.items():
         assert together[key].traits == rows.traits
         assert together[key].columns == rows.columns
+
+
+def test_the_review_explains_the_reading_link_scored() -> None:
+    """``score_pairs`` (the review's evidence) reads each name as ``link`` did, its letters
+    learnt first: «Za kwan» glued into «zakwan» as in ``_columns`` (found by review: it read
+    «za» / «kwan», the lazy reading order of the pairs)."""
+    records = _records()
+    index = next(i for i, row in enumerate(records) if row["record_id"] == "Z0")
+    rows = engine._columns(records, 1)
+    scored = rows.columns["first_n"][rows.record.index(index)]
+    assert scored == "zakwan"
+    other = next(i for i, row in enumerate(records) if row["record_id"] == "T0")
+    (pair,) = engine.score_pairs(records, [(index, other)])
+    first = next(field for field in pair.fields if field.field == "first")
+    assert first.weight > 0  # «zakwan» against «Thakwan» read «zakwan»: the same name

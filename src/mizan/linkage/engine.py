@@ -996,8 +996,9 @@ def score_pairs(
         column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
     }
     featured: dict[int, list[tuple[dict[str, Any], float, dict[str, str]]]] = {}
-    # The same readings of each name as ``link`` made of it.
+    # The same readings of each name as ``link`` made of it (its letters learnt first, as there).
     vocabulary = ListVocabulary.of(records)
+    vocabulary.learn_letters(records)
 
     def readings_of(index: int) -> list[tuple[dict[str, Any], float, dict[str, str]]]:
         if index not in featured:
