@@ -10,7 +10,7 @@ from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import check_order
 from mizan.core.permissions import effective_clearance, user_team_ids
 from mizan.core.sensitivity import Sensitivity
-from mizan.core.validators import validate_no_bidi_controls
+from mizan.core.validators import validate_consent_scopes, validate_no_bidi_controls
 from mizan.text import clean_name
 
 
@@ -24,6 +24,18 @@ class BootstrapFormMixin:
             style_widget(field.widget)
             if getattr(getattr(field, "queryset", None), "model", None) is Place:
                 place_picker(field)
+
+
+class ConsentScopesField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    """Terms of the ``consent_scope`` vocabulary that say one thing
+    (``validate_consent_scopes``: “Internal use only” never beside a wider scope; at least one
+    where the field is required) — the family report's, the testimony consent's and the locker
+    item's forms."""
+
+    def clean(self, value: Any) -> Any:
+        terms = super().clean(value)
+        validate_consent_scopes((term.code for term in terms), required=self.required)
+        return terms
 
 
 def place_picker(field: forms.ModelChoiceField) -> None:  # type: ignore[type-arg]

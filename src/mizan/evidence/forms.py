@@ -7,12 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.forms import sensitivity_choices
 from mizan.cases.models import CaseFile
-from mizan.core.forms import BootstrapFormMixin, style_widget
+from mizan.core.forms import BootstrapFormMixin, ConsentScopesField, style_widget
 from mizan.core.models import Place, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import user_team_ids
 from mizan.core.sensitivity import Sensitivity
-from mizan.core.validators import validate_consent_scopes
 from mizan.evidence.models import Item, Recipient
 from mizan.text.bidi import isolate
 
@@ -54,7 +53,7 @@ class ItemDetailsForm(BootstrapFormMixin, forms.Form):
         widget=forms.TextInput(attrs={"dir": "ltr"}),
         help_text=_("Person numbers (#12) separated by spaces or commas."),
     )
-    consent_scopes = forms.ModelMultipleChoiceField(
+    consent_scopes = ConsentScopesField(
         label=_("May be shared with"),
         queryset=Term.objects.none(),
         required=False,
@@ -79,11 +78,6 @@ class ItemDetailsForm(BootstrapFormMixin, forms.Form):
         self.fields["team"].queryset = teams  # type: ignore[attr-defined]
         self.fields["consent_scopes"].widget.attrs["class"] = ""
         self.actor = actor
-
-    def clean_consent_scopes(self) -> Any:
-        scopes = self.cleaned_data["consent_scopes"]
-        validate_consent_scopes((term.code for term in scopes), required=False)
-        return scopes
 
     def clean_incident_refs(self) -> list[Any]:
         return visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
@@ -259,6 +253,7 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
             "team",
         ]
         widgets = {"consent_scopes": forms.CheckboxSelectMultiple}
+        field_classes = {"consent_scopes": ConsentScopesField}
 
     def __init__(self, *args: Any, actor: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -298,11 +293,6 @@ class ItemEditForm(BootstrapFormMixin, forms.ModelForm):  # type: ignore[type-ar
         incidents = visible_incidents(self.actor, self.cleaned_data.get("incident_refs", ""))
         self.incidents = incidents + self.hidden_incidents
         return " ".join(i.reference for i in incidents)
-
-    def clean_consent_scopes(self) -> Any:
-        scopes = self.cleaned_data["consent_scopes"]
-        validate_consent_scopes((term.code for term in scopes), required=False)
-        return scopes
 
     def clean_case_files(self) -> list[Any]:
         return [*self.cleaned_data.get("case_files", []), *self.hidden_case_files]

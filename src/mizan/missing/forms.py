@@ -9,14 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.forms import PersonNameMixin, sensitivity_choices, term_choices
-from mizan.core.forms import BootstrapFormMixin
+from mizan.core.forms import BootstrapFormMixin, ConsentScopesField
 from mizan.core.models import Place, Site, Team, Term
 from mizan.core.partial_dates import PartialDateFormField
 from mizan.core.permissions import person_name_for, user_team_ids
 from mizan.core.validators import (
     CONSENT_SCOPE_MISSING,
     INTERNAL_USE_SCOPE,
-    validate_consent_scopes,
     validate_no_bidi_controls,
 )
 from mizan.missing.models import (
@@ -232,7 +231,7 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         label=_("Reported by"), queryset=Relative.objects.none(), required=False
     )
     reported_on = PartialDateFormField(label=_("Reported on"), required=False)
-    consent_scopes = forms.ModelMultipleChoiceField(
+    consent_scopes = ConsentScopesField(
         label=_("The family allows sharing with"),
         queryset=Term.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -252,11 +251,6 @@ class FamilyReportForm(BootstrapFormMixin, forms.Form):
         scopes.queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
         scopes.initial = list(scopes.queryset.filter(code=INTERNAL_USE_SCOPE))  # type: ignore[attr-defined]
         scopes.widget.attrs["class"] = ""
-
-    def clean_consent_scopes(self) -> Any:
-        scopes = self.cleaned_data["consent_scopes"]
-        validate_consent_scopes(term.code for term in scopes)
-        return scopes
 
 
 class FamilyContactForm(BootstrapFormMixin, forms.Form):

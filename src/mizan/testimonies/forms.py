@@ -10,12 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mizan.cases.models import Act, Incident, Organisation, Person
-from mizan.core.forms import BootstrapFormMixin, limit_protection
+from mizan.core.forms import BootstrapFormMixin, ConsentScopesField, limit_protection
 from mizan.core.models import Place, Site, Term
 from mizan.core.permissions import person_name_for
 from mizan.core.validators import (
     CONSENT_SCOPE_MISSING,
-    validate_consent_scopes,
     validate_no_bidi_controls,
 )
 from mizan.testimonies.models import (
@@ -117,7 +116,7 @@ class OriginalForm(BootstrapFormMixin, forms.Form):
 
 
 class ConsentForm(BootstrapFormMixin, forms.Form):
-    scopes = forms.ModelMultipleChoiceField(
+    scopes = ConsentScopesField(
         label=_("the interviewee allows"),
         queryset=Term.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -139,11 +138,6 @@ class ConsentForm(BootstrapFormMixin, forms.Form):
         self.fields["scopes"].queryset = Term.objects.of("consent_scope")  # type: ignore[attr-defined]
         self.fields["scopes"].widget.attrs.pop("class", None)
         self.initial.setdefault("taken_on", timezone.localdate())
-
-    def clean_scopes(self) -> Any:
-        scopes = self.cleaned_data["scopes"]
-        validate_consent_scopes(term.code for term in scopes)
-        return scopes
 
 
 class WithdrawForm(forms.Form):
