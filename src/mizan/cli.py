@@ -347,7 +347,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     """Link person lists into clusters; needs no database, so Django is never set up here."""
     from pathlib import Path
 
-    from mizan.linkage import ListError, link, read_lists, write_clusters
+    from mizan.linkage import ListError, ReadingStopped, link, read_lists, write_clusters
     from mizan.linkage.lists import problems_path, write_problems
 
     if not 0.0 < args.threshold < 1.0:
@@ -363,12 +363,16 @@ def cmd_link(args: argparse.Namespace) -> int:
         print(f"mizan link: nothing was written.\n{exc}", file=sys.stderr)
         return 1
     print(f"mizan link: {len(records)} records from {len(args.files)} lists", file=sys.stderr)
-    result = link(
-        (r.values for r in records),
-        threshold=args.threshold,
-        progress=lambda stage: print(f"mizan link: {stage}", file=sys.stderr, flush=True),
-        sources=[r.source for r in records],
-    )
+    try:
+        result = link(
+            (r.values for r in records),
+            threshold=args.threshold,
+            progress=lambda stage: print(f"mizan link: {stage}", file=sys.stderr, flush=True),
+            sources=[r.source for r in records],
+        )
+    except ReadingStopped as exc:
+        print(f"mizan link: nothing was written: {exc}.", file=sys.stderr)
+        return 1
     sizes: dict[int, int] = {}
     for cluster in result.clusters:
         sizes[cluster] = sizes.get(cluster, 0) + 1

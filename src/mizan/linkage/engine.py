@@ -266,15 +266,32 @@ def _forked_map(
     """``function`` of each slice in ``processes`` forked processes, in the slices' order."""
     import gc
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     # The parent's objects are left out of the processes' garbage collections: a collection
     # walking them would write to every page the fork shares, copying the whole heap.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(function, bounds, chunksize=1)
+        # An executor, not ``multiprocessing.Pool``: a process killed on the way (the kernel's
+        # out-of-memory killer) breaks the executor, which raises; a pool would wait forever.
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(function, bounds))
+    except BrokenProcessPool as exc:
+        raise ReadingStopped from exc
     finally:
         gc.unfreeze()
+
+
+class ReadingStopped(RuntimeError):
+    """A process reading the records ended before it finished (killed, most often for lack of
+    memory): the link stops, and nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a process reading the records was stopped before it finished"
+            " (most often the system ran out of memory)"
+        )
 
 
 def _processes() -> int:
