@@ -31,7 +31,8 @@ Stable API (the review queue and ``mizan link`` rely on it):
     and ``weight`` its log2 Bayes factor: ``match_weight == prior_weight + sum(weights)``.
     A common name that agrees weighs less than a rare one (term frequencies).
 
-``score_pairs(records, pairs, model=None, *, population=100_000, term_frequencies=None)``
+``score_pairs(records, pairs, model=None, *, population=100_000, term_frequencies=None,
+sources=None)``
     ``score_pair`` for many ``(i, j)`` index pairs into ``records`` at once (one query per
     batch; the review queue explains thousands of pairs with it) -> ``list[PairScore]``.
 

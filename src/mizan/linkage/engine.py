@@ -402,6 +402,33 @@ def _term_frequencies(columns: Mapping[str, list[Any]], top: int) -> dict[str, d
     return result
 
 
+def mark_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> Sequence[Mapping[str, str]]:
+    """``records`` with what each list says of itself as a whole marked on its records (its
+    spelling, its years, its ages): ``link`` and the review's ``score_pairs`` read alike."""
+    # A Kurdish group's list has all its Latin names read in Kurmanji spelling (c ج, x خ,
+    # û و); its ş and ç then tell no Turkish list.
+    records = mark_kurmanji_lists(records, sources)
+    # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
+    records = mark_turkish_lists(records, sources)
+    # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).
+    records = mark_germanic_lists(records, sources)
+    # A list written by Italian and Spanish offices is also read in both spellings.
+    records = mark_romance_lists(records, sources)
+    # A list that writes "Mme" before its women's names reads its "M." as Monsieur.
+    records = mark_civility_lists(records, sources)
+    # A list that writes years of birth of two digits («85») says so by their values.
+    records = mark_two_digit_years(records, sources)
+    # A list whose ages were taken years after the arrest (relatives' messages) says so.
+    records = mark_late_ages(records, sources)
+    # A list that gives ages without dates says by its dated records when its arrests were.
+    records = mark_arrest_spans(records, sources)
+    # A list of posts reads a Latin kunya bare after a name aside first (``features``).
+    records = mark_post_lists(records, sources)
+    return records
+
+
 def link(
     records: Iterable[Mapping[str, str]],
     threshold: float = DEFAULT_THRESHOLD,
@@ -438,25 +465,7 @@ def link(
         records = records if isinstance(records, Sequence) else list(records)
         if len(sources) != len(records):
             raise ValueError("link: one source per record")
-        # A Kurdish group's list has all its Latin names read in Kurmanji spelling (c ج, x خ,
-        # û و); its ş and ç then tell no Turkish list.
-        records = mark_kurmanji_lists(records, sources)
-        # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
-        records = mark_turkish_lists(records, sources)
-        # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).
-        records = mark_germanic_lists(records, sources)
-        # A list written by Italian and Spanish offices is also read in both spellings.
-        records = mark_romance_lists(records, sources)
-        # A list that writes "Mme" before its women's names reads its "M." as Monsieur.
-        records = mark_civility_lists(records, sources)
-        # A list that writes years of birth of two digits («85») says so by their values.
-        records = mark_two_digit_years(records, sources)
-        # A list whose ages were taken years after the arrest (relatives' messages) says so.
-        records = mark_late_ages(records, sources)
-        # A list that gives ages without dates says by its dated records when its arrests were.
-        records = mark_arrest_spans(records, sources)
-        # A list of posts reads a Latin kunya bare after a name aside first (``features``).
-        records = mark_post_lists(records, sources)
+        records = mark_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
     rows = _columns(records, threads)
@@ -988,11 +997,14 @@ def score_pairs(
     *,
     population: int = 100_000,
     term_frequencies: Mapping[str, Mapping[str, float]] | None = None,
+    sources: Sequence[str] | None = None,
 ) -> list[PairScore]:
     """``score_pair`` for many pairs of ``records`` at once (indexes into ``records``).
 
     One DuckDB query per batch of ``SCORE_BATCH`` pairs instead of one connection and one SQL
     build per pair (about 0.1–0.25 s each): a review run explains thousands of pairs.
+    ``sources`` (one list name per record, as ``link`` was given) reads each list as ``link``
+    read it (``mark_lists``: its spelling, its two-digit years, its ages).
     """
     from splink.internals.realtime import compare_records
 
@@ -1013,6 +1025,10 @@ def score_pairs(
         column: min(frequencies.get(column, {}).values(), default=1e-5) for column in _TF_COLUMNS
     }
     featured: dict[int, list[tuple[dict[str, Any], float, dict[str, str]]]] = {}
+    if sources is not None:
+        if len(sources) != len(records):
+            raise ValueError("score_pairs: one source per record")
+        records = mark_lists(records, sources)
     # The same readings of each name as ``link`` made of it (its letters learnt first, as there).
     vocabulary = ListVocabulary.of(records)
     vocabulary.learn_letters(records)

@@ -292,6 +292,15 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
     return mapping, problems
 
 
+def verbatim_cell(raw: dict[str, Any], column: str) -> str:
+    """The cell of a stored row (``SourceRecord.raw``, keyed by the file's headers) under the
+    header that names ``column``; '' when no header does (the first such header counts)."""
+    for header, value in raw.items():
+        if _HEADER_LOOKUP.get(_header_key(header)) == column:
+            return "" if value is None else str(value)
+    return ""
+
+
 def _problem(row: int, column: str, code: str, severity: str, **params: Any) -> dict[str, Any]:
     if column:
         params["column"] = column

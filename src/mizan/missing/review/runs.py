@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from mizan.core.audit import Action, audit_record
 from mizan.core.background import enqueue_on_commit
 from mizan.core.writing import acting_user
+from mizan.missing.importing import verbatim_cell
 from mizan.missing.models import (
     CandidatePair,
     MatchRun,
@@ -50,7 +51,14 @@ def linkage_row(record: SourceRecord) -> dict[str, str]:
         "family_name": record.family_name,
         "mother_name": record.mother_name,
         "sex": record.sex,
-        "birth_year": "" if record.birth_year is None else str(record.birth_year),
+        # A year the import could not store ("85", "١٩٨٥ تقريباً", an OCR'd "1470") is given as
+        # written: the engine reads a list's two-digit years as years when the list does
+        # (``problems.mark_two_digit_years``) and compares the rest as it compares any list's.
+        "birth_year": (
+            verbatim_cell(record.raw, "birth_year")
+            if record.birth_year is None
+            else str(record.birth_year)
+        ),
         "birth_place": record.birth_place,
         "national_id": record.national_id,
         "date_of_arrest": record.date_of_arrest,
@@ -108,11 +116,15 @@ def explain_pairs(
     *,
     term_frequencies: Any,
     population: int,
+    sources: list[str] | None = None,
 ) -> list[list[dict[str, Any]]]:
-    """``score_pair``'s per-field evidence for many pairs (``mizan.linkage.score_pairs``)."""
+    """``score_pair``'s per-field evidence for many pairs (``mizan.linkage.score_pairs``);
+    ``sources`` as ``link`` was given them, so that each list is read as it was linked."""
     from mizan.linkage import score_pairs
 
-    scores = score_pairs(rows, pairs, population=population, term_frequencies=term_frequencies)
+    scores = score_pairs(
+        rows, pairs, population=population, term_frequencies=term_frequencies, sources=sources
+    )
     return [_evidence(score) for score in scores]
 
 
@@ -135,12 +147,8 @@ def matching_run_execute(run_id: int) -> MatchRun:
         records = list(SourceRecord.objects.filter(source_list_id__in=run.list_ids).order_by("pk"))
         rows = [linkage_row(record) for record in records]
         progress("linking", 0.1)
-        result = link(
-            rows,
-            threshold=LINK_THRESHOLD,
-            keep_pairs_above=run.floor,
-            sources=[str(record.source_list_id) for record in records],
-        )
+        sources = [str(record.source_list_id) for record in records]
+        result = link(rows, threshold=LINK_THRESHOLD, keep_pairs_above=run.floor, sources=sources)
         progress("explaining", 0.6)
         kept: list[tuple[int, int, float, float]] = []
         for scored in result.pairs:
@@ -158,6 +166,7 @@ def matching_run_execute(run_id: int) -> MatchRun:
             [(left, right) for left, right, _p, _w in kept],
             term_frequencies=result.term_frequencies,
             population=len(rows),
+            sources=sources,
         )
         found: dict[tuple[int, int], tuple[float, float, list[dict[str, Any]]]] = {
             (records[left].pk, records[right].pk): (probability, weight, evidence)

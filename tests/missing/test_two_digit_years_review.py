@@ -1,0 +1,41 @@
+"""A list written with two-digit years of birth is matched on them in the web review too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mizan.missing.importing import verbatim_cell
+from mizan.missing.models import CandidatePair, SourceRecord
+from mizan.missing.review import runs
+from tests.missing.test_review import FAMILIES, HEADER, make_list, run_matching
+
+SHORT_YEARS = (
+    HEADER
+    + "U-1,Mohammad,Ahmad,Abdulrahman,Fatima,85,Daraya\n"
+    + "U-2,Yusuf,Hasan,Al-Attar,Salma,68,Deraa\n"
+    + "U-3,Omar,Khaled,Al-Hamwi,Zainab,77,Homs\n"
+)
+
+
+def test_the_cell_is_found_under_any_header_that_names_the_column() -> None:
+    assert verbatim_cell({"الرقم": "1", "سنة الولادة": "85"}, "birth_year") == "85"
+    assert verbatim_cell({"record_id": "1", "birth_year": None}, "birth_year") == ""
+    assert verbatim_cell({"record_id": "1"}, "birth_year") == ""
+
+
+@pytest.mark.django_db
+def test_two_digit_years_reach_the_engine_and_agree(officer: Any, tmp_path: Path) -> None:
+    make_list(officer, tmp_path, "Families", FAMILIES)
+    make_list(officer, tmp_path, "Short years", SHORT_YEARS)
+    record = SourceRecord.objects.get(record_id="U-1")
+    assert record.birth_year is None  # the import stores no year it cannot be sure of
+    assert runs.linkage_row(record)["birth_year"] == "85"
+    run_matching(officer)
+    a = SourceRecord.objects.get(record_id="F-1")
+    pair = CandidatePair.objects.get(record_a=min(a.pk, record.pk), record_b=max(a.pk, record.pk))
+    fields = {item["field"]: item for item in pair.evidence}
+    assert fields["birth_year"]["level"] == "same year"
+    assert fields["birth_year"]["weight"] > 0
