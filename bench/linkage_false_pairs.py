@@ -16,6 +16,7 @@ import csv
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -30,15 +31,14 @@ def _weight(probability: float) -> float:
     return math.log2(probability / (1 - probability))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--work", type=Path, required=True)
-    parser.add_argument("--set", required=True, choices=sorted(SETS))
-    parser.add_argument("--top", type=int, default=30)
-    args = parser.parse_args()
-    folder = args.work / args.set
-    records = read_lists([folder / f"{name}.csv" for name in SETS[args.set][2]])
-    # Pairs kept down to the weight an unscored pair counts as: the clustering sees the same.
+def linked_set(
+    work: Path, name: str
+) -> tuple[list[Any], Any, dict[tuple[int, int], float], list[str]]:
+    """The records of set ``name`` (generated in ``WORK/name``) linked in this process: the
+    records, ``link``'s result, the weight of every pair kept (down to the weight an unscored
+    pair counts as: the clustering sees the same) and each record's person in the truth."""
+    folder = work / name
+    records = read_lists([folder / f"{each}.csv" for each in SETS[name][2]])
     result = link(
         [r.values for r in records],
         sources=[r.source for r in records],
@@ -50,6 +50,16 @@ def main() -> int:
         for row in csv.DictReader(handle):
             truth[(row.get("list") or row["source"], row["record_id"])] = row["person_id"]
     person = [truth[(r.source, r.record_id)] for r in records]
+    return records, result, weights, person
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--work", type=Path, required=True)
+    parser.add_argument("--set", required=True, choices=sorted(SETS))
+    parser.add_argument("--top", type=int, default=30)
+    args = parser.parse_args()
+    records, result, weights, person = linked_set(args.work, args.set)
     threshold = _weight(DEFAULT_THRESHOLD)
     members: dict[int, list[int]] = defaultdict(list)
     for index, cluster in enumerate(result.clusters):
