@@ -135,9 +135,11 @@ def test_within_a_list_a_spelling_far_rarer_than_its_neighbour_is_that_name_misr
 
     # Both written at least three times, but one 40 times beside 1,000: OCR's misreading of
     # the other, as the model's OCR level reads it (``model.OCR_RATIO``), not a second name.
-    misread, name = ("hhmd", None, "hhmd", 40), ("mhmd", None, "mhmd", 1000)
+    # (No Latin spelling here: no keys of its two readings, ``features.spelling_keys``.)
+    none = frozenset[str]()
+    misread, name = ("hhmd", None, "hhmd", 40, none), ("mhmd", None, "mhmd", 1000, none)
     assert not _different_name(misread, name)
-    assert _different_name(("hsn", None, "hsn", 300), ("hsyn", None, "hsyn", 900))
+    assert _different_name(("hsn", None, "hsn", 300, none), ("hsyn", None, "hsyn", 900, none))
 
 
 @pytest.mark.parametrize("text", ["12/05/1434 هـ", "12.05.1434هـ", "05/1434 هـ"])

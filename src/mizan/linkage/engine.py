@@ -21,6 +21,7 @@ from mizan.linkage.features import (
     age_apart,
     mark_arrest_spans,
     mark_civility_lists,
+    mark_father_surname_lists,
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
@@ -29,6 +30,7 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     mark_two_digit_years,
     record_readings,
+    spelling_keys,
 )
 from mizan.linkage.items import same_item_pairs
 from mizan.linkage.model import (
@@ -40,7 +42,7 @@ from mizan.linkage.model import (
     default_model,
 )
 from mizan.linkage.partial import first_place_keys
-from mizan.text import name_key
+from mizan.text import contains_arabic, name_key
 
 __all__ = [
     "FieldEvidence",
@@ -174,9 +176,10 @@ _FATHER, _FAMILY = 1, 3
 
 
 def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
-    """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key
-    and how often the lists write its spelling (``_different_name`` tells a name from an OCR
-    misreading by it); then the birth year and the national number."""
+    """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key,
+    how often the lists write its spelling (``_different_name`` tells a name from an OCR
+    misreading by it) and the keys of a Latin spelling's two readings (``spelling_keys``);
+    then the birth year and the national number."""
     names = []
     for part in _TRAIT_NAMES:
         spelling = features[f"{part}_n"]
@@ -186,6 +189,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
                 features[f"{part}_rasm"],
                 features[f"{part}_loose"],
                 vocabulary.count(spelling) if spelling is not None else 0,
+                spelling_keys(spelling),
             )
         )
     # Whether the family name is one family's (``ListVocabulary.FAMILY_RARE``), in Arabic.
@@ -207,6 +211,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         arrest,
         features.get(ARREST_SPAN),
         estimate if estimate[0] is not None else None,
+        features["sex"],
     )
 
 
@@ -426,7 +431,41 @@ def mark_lists(
     records = mark_arrest_spans(records, sources)
     # A list of posts reads a Latin kunya bare after a name aside first (``features``).
     records = mark_post_lists(records, sources)
+    # A list whose office registers people under their father's name says so by its records.
+    records = mark_father_surname_lists(records, sources)
     return records
+
+
+# A list whose records' names are in Arabic letters for at least this share of them and in Latin
+# letters for at least as much was merged from two sheets, one per script (a defender pasting a
+# committee's Arabic sheet and a coordinator's English one into one file): the same person in
+# both sheets is two lists' records, not one list repeating a person (``_cannot_link``).
+SCRIPT_SHEET_SHARE = 0.2
+_NAME_COLUMNS = ("full_name", "first_name", "father_name", "family_name")
+
+
+def sheets_by_script(records: Sequence[Mapping[str, str]], sources: Sequence[str]) -> list[str]:
+    """``sources`` with each list written in both scripts (``SCRIPT_SHEET_SHARE``) told apart
+    by the script of each record's names, as two sheets of it."""
+    arabic = [
+        any(contains_arabic(record.get(column) or "") for column in _NAME_COLUMNS)
+        for record in records
+    ]
+    counts: dict[str, list[int]] = {}
+    for source, is_arabic in zip(sources, arabic, strict=True):
+        count = counts.setdefault(source, [0, 0])
+        count[is_arabic] += 1
+    mixed = {
+        source
+        for source, (latin, arabic_count) in counts.items()
+        if min(latin, arabic_count) >= SCRIPT_SHEET_SHARE * (latin + arabic_count)
+    }
+    if not mixed:
+        return list(sources)
+    return [
+        f"{source}\x00{'ar' if is_arabic else 'latin'}" if source in mixed else source
+        for source, is_arabic in zip(sources, arabic, strict=True)
+    ]
 
 
 def link(
@@ -468,6 +507,8 @@ def link(
         records = mark_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
+        # A list merged from an Arabic and a Latin sheet repeats its people across them.
+        sources = sheets_by_script(records, sources)
     rows = _columns(records, threads)
     del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)
@@ -606,9 +647,13 @@ def _different_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Two names (``_traits``) that no spelling, dot or transliteration explains, nor one letter
     misread by OCR unless both spellings are common in the lists (``_both_common``: حسن and
     حسين are two names; امر is سامر misread)."""
-    key_a, rasm_a, loose_a, count_a = a
-    key_b, rasm_b, loose_b, count_b = b
+    key_a, rasm_a, loose_a, count_a, spellings_a = a
+    key_b, rasm_b, loose_b, count_b, spellings_b = b
     if key_a is None or key_b is None or key_a == key_b:
+        return False
+    if ({key_a} | spellings_a) & ({key_b} | spellings_b):
+        # One name in two offices' spellings (Chalil and Khalil, Rijad and Riad, Alomar and
+        # Al-Omar): the pair's score read them so already (``features.spelling_keys``).
         return False
     if rasm_a is not None and rasm_a == rasm_b:
         return False
@@ -673,9 +718,9 @@ def _father_as_family(
         if (
             one[_FATHER][0] is None
             and one[_FAMILY][0] is not None
-            and one[_FAMILY][0] == other[_FATHER][0]
+            and _same_spelling(one[_FAMILY], other[_FATHER])
             and one[0][0] is not None
-            and one[0][0] == other[0][0]
+            and _same_spelling(one[0], other[0])
         ):
             if fits is None:
                 return True
@@ -694,6 +739,22 @@ def _father_as_family(
                         return False
             return True
     return False
+
+
+def _same_spelling(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two names (``_traits``) have one key, or one key in either way a European office
+    spells a Latin name (``features.spelling_keys``: Chalil and Khalil)."""
+    if a[0] is None or b[0] is None:
+        return False
+    return a[0] == b[0] or bool(({a[0]} | a[4]) & ({b[0]} | b[4]))
+
+
+def _married_name(a: tuple[Any, ...], b: tuple[Any, ...], differ: list[int]) -> bool:
+    """Whether only the family names of two records (``_traits``) differ and one is a woman's:
+    a wife is often registered under her husband's family name (an asylum office's family file,
+    a civil register), so that alone does not tell two women; their pair's own score, at least
+    ``direct``, still has to say one person."""
+    return differ == [_FAMILY] and "F" in (a[_SEX], b[_SEX])
 
 
 def _full_names(
@@ -718,7 +779,7 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE = (_RARE + k for k in range(1, 7))
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX = (_RARE + k for k in range(1, 8))
 
 
 def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -758,6 +819,11 @@ def _nameless(a: tuple[Any, ...]) -> bool:
     return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
+def _one_list(a: str, b: str) -> bool:
+    """Whether two sources are two sheets of one list (``sheets_by_script``)."""
+    return a.split("\x00")[0] == b.split("\x00")[0]
+
+
 def _cannot_link(
     traits: list[tuple[Any, ...]],
     sources: list[str] | None,
@@ -783,7 +849,11 @@ def _cannot_link(
 
     def refuse(i: int, j: int, weight: float | None) -> bool:
         a, b = traits[i], traits[j]
-        if sources[i] != sources[j]:
+        # Two sheets of one list (``sheets_by_script``): as one list's records, but their own
+        # pair at the threshold is enough, not ``direct`` (their names are in two scripts, and
+        # the sheets were made apart: one person in both is no list repeating him).
+        sheets = sources[i] != sources[j] and _one_list(sources[i], sources[j])
+        if sources[i] != sources[j] and not sheets:
             # Two lists: only birth years far apart, and only when the records' own pair is
             # weaker than ``direct``: a third record without a year joined them (set 8's
             # «محمد مصطفى العلي» 1991 and «Muhammad Umar AL ALI» 1973 through «محمد ابن عمر
@@ -821,11 +891,15 @@ def _cannot_link(
             return True
         if weight is None or weight < threshold:
             return True
-        if weight < direct and not _same_full_name(a, b):
+        if weight < direct and not sheets and not _same_full_name(a, b):
             return True
         differ = [k for k in range(len(_TRAIT_NAMES)) if _different_name(a[k], b[k])]
         if differ and not (
-            differ == [_FAMILY] and _father_as_family(a, b, full_names.get(sources[i], {}))
+            differ == [_FAMILY]
+            and (
+                _father_as_family(a, b, full_names.get(sources[i], {}))
+                or _married_name(a, b, differ)
+            )
         ):
             return True
         year_a, year_b = a[_YEAR], b[_YEAR]

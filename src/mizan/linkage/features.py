@@ -103,6 +103,7 @@ __all__ = [
     "age_apart",
     "mark_arrest_spans",
     "mark_civility_lists",
+    "mark_father_surname_lists",
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
@@ -145,9 +146,11 @@ FEATURE_COLUMNS: tuple[str, ...] = (
 
 _ARTICLES = ("ال", "al", "el")
 # The month of an ISO date ("2013-04", "2013-04-17", "2013/04/17"), of a day-first one
-# ("17/04/2013", "17.04.2013") or of a month and year ("04/2013").
+# ("17/04/2013", "17.04.2013"), of a month and year ("04/2013") or of a compact date as a
+# Swedish personnummer writes it ("20130417").
 _MONTH = re.compile(
-    r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4}|^(\d{1,2})[-/.]\d{4}(?!\d))"
+    r"(?:^\d{4}[-/.](\d{1,2})|^\d{1,2}[-/.](\d{1,2})[-/.]\d{4}|^(\d{1,2})[-/.]\d{4}(?!\d)"
+    r"|^(?:19|20)\d\d(\d\d)\d\d$)"
 )
 _SEX = {
     "m": "M",
@@ -160,6 +163,14 @@ _SEX = {
     "انثى": "F",
     "أنثى": "F",
     "ا": "F",
+    # Swedish, Danish and Norwegian files: K (kvinna, kvinde, kvinne), M (man, mand, mann).
+    "k": "F",
+    "kvinna": "F",
+    "kvinde": "F",
+    "kvinne": "F",
+    "man": "M",
+    "mand": "M",
+    "mann": "M",
 }
 
 
@@ -190,6 +201,17 @@ def _key(
         # in German spelling too ("Al-Scheich", "Al Shaich").
         return name_key(_german_title(text) if germanic else text)
     return "".join(keys)
+
+
+def spelling_keys(spelling: str | None) -> frozenset[str]:
+    """The keys a Latin name's spelling (a ``…_n`` feature: lower case, the article dropped)
+    reads as both ways a European office writes it: as written, and in German or Nordic spelling
+    (Chalil خليل, Rijad رياض, Alsjeich الشيخ). What the likeliest reading keyed a record's name
+    by is one of them or not ("Alomar", whose glued article the key keeps); no key for an Arabic
+    spelling, whose key is the only one."""
+    if not spelling or not spelling.isascii():
+        return frozenset()
+    return frozenset({_key(spelling), _key(spelling, germanic=True)})
 
 
 # English names of Syrian places that no transliteration key reaches (search form → Arabic).
@@ -550,7 +572,7 @@ def _year_month(date: str, year: int | None) -> str | None:
         return None
     match = _MONTH.search(ocr_digits(date).strip())
     if match is not None:
-        month = int(match.group(1) or match.group(2) or match.group(3))
+        month = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
     else:
         # Before ``ocr_digits``, which reads the alif of «نيسان» as a misread ١.
         named = month_in(date)
@@ -1242,6 +1264,47 @@ def _shifted_cells(
     return []
 
 
+# A European office registers a refugee whose papers give no family name under the father's
+# name ("Mohammad | Khaled": محمد خالد الطباع), as it registers patronymic names: in a list that
+# does so (``mark_father_surname_lists``), a Latin family cell that holds one given name without
+# the article, the father's cell empty, is also read as the father's name, as a two-word full
+# name is (``GIVEN_FATHER_ODDS``).
+FATHER_AS_SURNAME_ODDS = GIVEN_FATHER_ODDS
+# Set on the records of a list where at least ``FATHER_SURNAME_SHARE`` of the records have such a
+# family cell: a tenth of a list is its office's habit; a few records are a family name that is
+# also a given name (Hassan, Ibrahim), whose second reading only shifts every pair's weight.
+FATHER_SURNAME_LIST = "_father_surname_list"
+FATHER_SURNAME_SHARE = 0.1
+
+
+def mark_father_surname_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that registers people under their father's name
+    (``FATHER_SURNAME_SHARE``) marked ``FATHER_SURNAME_LIST``."""
+    shown, total = _shown_per_list(
+        records, sources, lambda record: _father_as_surname(record) is not None
+    )
+    markers = {
+        s: FATHER_SURNAME_LIST for s, n in shown.items() if n >= FATHER_SURNAME_SHARE * total[s]
+    }
+    return _marked(records, sources, markers)
+
+
+def _father_as_surname(row: Mapping[str, str]) -> Mapping[str, str] | None:
+    """The record read with its family cell as the father's name (``FATHER_AS_SURNAME_ODDS``),
+    or None: a Latin record with a first name, no father's or grandfather's name, and a family
+    name that is one given name ("Khaled", "Abdallah"; not "Al-Ahmad", "Kabbani")."""
+    first, family = ((row.get(f"{part}_name") or "").strip() for part in ("first", "family"))
+    if not first or not family or not family.isascii() or has_article(family):
+        return None
+    if (row.get("father_name") or "").strip() or (row.get("grandfather_name") or "").strip():
+        return None
+    if len(name_words(family)) != 1 or not is_given_name(family):
+        return None
+    return {**row, "father_name": family, "family_name": ""}
+
+
 def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     """A record whose first-name cell holds two names and whose father's and grandfather's
     cells are empty («احمد محمود» | empty | «العلي»: a volunteer who types the first and the
@@ -1302,6 +1365,10 @@ def record_readings(
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
+        surname = _father_as_surname(row) if row.get(FATHER_SURNAME_LIST) else None
+        if surname is not None:
+            cells.append(surname)
+            odds.append(FATHER_AS_SURNAME_ODDS)
         cells, odds = _german_swapped(row, cells, odds)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:

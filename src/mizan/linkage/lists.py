@@ -27,7 +27,7 @@ from mizan.linkage.problems import (
     two_digit_year_lists,
 )
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
-from mizan.text.names import name_words, strip_asides
+from mizan.text.names import lineage_chain, name_words, strip_asides
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -142,6 +142,22 @@ def whole_name_in_first_cell(values: Mapping[str, str]) -> str | None:
     return first
 
 
+def _lineage_in_first_cell(values: Mapping[str, str]) -> Mapping[str, str] | None:
+    """``values`` with a first-name cell that chains the father's and grandfather's names by
+    «بن» (``names.lineage_chain``: «حسن بن أيمن» under «الاسم», a property register copying the
+    title deed) read into those cells, when they are empty and there is no full name; else None."""
+    first = (values.get("first_name") or "").strip()
+    if not first or (values.get("full_name") or "").strip():
+        return None
+    if (values.get("father_name") or "").strip() or (values.get("grandfather_name") or "").strip():
+        return None
+    chain = lineage_chain(first)
+    if chain is None or len(chain) > 3:
+        return None
+    parts = dict(zip(("first_name", "father_name", "grandfather_name"), chain, strict=False))
+    return {**values, **parts}
+
+
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
 # of marks at most on each side: no backtracking over a long one.)
@@ -165,6 +181,9 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     ]
     if unread:
         values = {**values, **dict.fromkeys(unread, "")}
+    lineage = _lineage_in_first_cell(values)
+    if lineage is not None:
+        return lineage
     whole = whole_name_in_first_cell(values)
     if whole is None:
         return values

@@ -57,19 +57,21 @@ _STANDARD_MONTHS = (
     ("نوفمبر",),
     ("ديسمبر",),
 )
+# English and French; then Swedish, Danish and Norwegian, German and Dutch, as European asylum
+# offices write a month (januari, marts, maj, oktober; Januar, März; maart, mei).
 _LATIN_MONTHS = (
-    ("january", "jan", "janvier", "janv"),
-    ("february", "feb", "février", "fevrier", "févr", "fevr"),
-    ("march", "mar", "mars"),
+    ("january", "jan", "janvier", "janv", "januari", "januar"),
+    ("february", "feb", "février", "fevrier", "févr", "fevr", "februari", "februar"),
+    ("march", "mar", "mars", "marts", "märz", "maerz", "maart"),
     ("april", "apr", "avril", "avr"),
-    ("may", "mai"),
-    ("june", "jun", "juin"),
-    ("july", "jul", "juillet", "juil"),
-    ("august", "aug", "août", "aout"),
+    ("may", "mai", "maj", "mei"),
+    ("june", "jun", "juin", "juni"),
+    ("july", "jul", "juillet", "juil", "juli"),
+    ("august", "aug", "août", "aout", "augusti", "augustus"),
     ("september", "sep", "sept", "septembre"),
-    ("october", "oct", "octobre"),
+    ("october", "oct", "octobre", "oktober", "okt"),
     ("november", "nov", "novembre"),
-    ("december", "dec", "décembre", "decembre", "déc"),
+    ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
 )
 
 

@@ -421,6 +421,20 @@ def _parse_full_name(full_name: str) -> tuple[NameReading, ...]:
 FAMILY_FIRST_LINEAGE = "family first, son of"
 
 
+def lineage_chain(text: str) -> list[str] | None:
+    """The names of a given-name cell written as a title deed writes it, a name and its father's
+    and grandfather's joined by «بن/ابن/بنت» ("son of", bin …): «محمد بن خالد بن حسن» gives
+    ``["محمد", "خالد", "حسن"]``; None when the cell has no such word, begins with one, or one of
+    its links is more than one name (a family name may follow: the full-name readers decide)."""
+    match = _LINEAGE.search(text)
+    if match is None or not text[: match.start()].strip():
+        return None
+    chain = [name_words(segment) for segment in _LINEAGE.split(text)]
+    if any(len(words) != 1 for words in chain):
+        return None
+    return [words[0] for words in chain]
+
+
 def _family_before_lineage(text: str) -> dict[str, str] | None:
     """The parts of a name whose family name is written first, before the person's name and
     «بن/ابن/بنت» and the father's («الحموي زياد بن عبد الكريم», "Hamwi Ziad bin Abdulkarim"), or
