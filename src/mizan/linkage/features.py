@@ -141,6 +141,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "arrest_month",
     "arrest_approx",
     "arrest_place_parts",
+    "arrest_border",
 )
 
 _ARTICLES = ("ال", "al", "el")
@@ -1938,6 +1939,7 @@ def _features(
         # year of birth, compared as missing.
         features["birth_year"] = None
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
+    features["arrest_border"] = True if at_border(row.get("place_of_arrest") or "") else None
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
@@ -2173,6 +2175,88 @@ _NO_ARREST_PLACE = frozenset(
         "na",
     )
 )
+
+
+# An arrest at a border crossing or an airport is, as often as not, the arrest of a refugee who
+# came back (from Lebanon, Jordan, Turkey) — a second arrest for one detained and released
+# before, whom the other lists know by the first (issue 15, set 12's returnees' list). The words
+# that say so (search form: lower case, hamza and ة folded) and the crossings lists name alone.
+_BORDER_WORDS = frozenset(
+    normalise_for_search(word)
+    for word in (
+        "border",
+        "borders",
+        "crossing",
+        "frontier",
+        "frontière",
+        "frontiere",
+        "grenze",
+        "grenzübergang",
+        "gräns",
+        "gränsen",
+        "grænse",
+        "grænsen",
+        "grens",
+        "sınır",
+        "airport",
+        "aéroport",
+        "aeroport",
+        "flughafen",
+        "flygplats",
+        "lufthavn",
+        "luchthaven",
+        "الحدود",
+        "الحدودي",
+        "الحدودية",
+        "الحدود",
+        "حدود",
+        "معبر",
+        "المعبر",
+        "منفذ",
+        "مطار",
+        # The crossings between Syria and Lebanon, Jordan and Turkey, as lists write them.
+        "masnaa",
+        "masna",
+        "المصنع",
+        "yabous",
+        "yabus",
+        "يابوس",
+        "dabousieh",
+        "dabboussieh",
+        "dabbousieh",
+        "dabousiyeh",
+        "الدبوسية",
+        "jousieh",
+        "joussieh",
+        "jousiyeh",
+        "جوسية",
+        "arida",
+        "العريضة",
+        "abboudieh",
+        "aboudieh",
+        "abboudiyeh",
+        "العبودية",
+        "nasib",
+        "nassib",
+        "نصيب",
+    )
+)
+_BORDER_PHRASES = tuple(
+    normalise_for_search(phrase) for phrase in ("bab al hawa", "باب الهوى", "bab al salama", "باب السلامة")
+)
+
+
+def at_border(text: str) -> bool:
+    """Whether a place of arrest is a border crossing or an airport: the words that say so
+    ("border crossing", «الحدود اللبنانية», «معبر», "airport") or a crossing's own name
+    (Masnaa, Jdeidet Yabous, Nasib, «باب الهوى»)."""
+    normal = normalise_for_search(text)
+    if not normal:
+        return False
+    spaced = f" {normal} "
+    return not _BORDER_WORDS.isdisjoint(normal.split()) or any(
+        f" {phrase} " in spaced for phrase in _BORDER_PHRASES
+    )
 
 
 def _arrest_place(text: str) -> list[str] | None:

@@ -27,7 +27,7 @@ from mizan.linkage.problems import (
     two_digit_year_lists,
 )
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
-from mizan.text.names import name_words, strip_asides
+from mizan.text.names import name_words, names_a_father, strip_asides
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "problems_path",
     "read_lists",
     "read_name_cells",
+    "lineage_in_first_cell",
     "whole_name_in_first_cell",
     "write_clusters",
     "write_problems",
@@ -142,6 +143,28 @@ def whole_name_in_first_cell(values: Mapping[str, str]) -> str | None:
     return first
 
 
+def lineage_in_first_cell(values: Mapping[str, str]) -> Mapping[str, str]:
+    """``values`` with a lineage typed into the first-name cell («باسل بن محمود» or «محمد بن
+    خالد بن حسن» under «الاسم», as a title deed writes the owner, the family name in its own
+    cell and the father's and grandfather's cells empty) read as the full name with the family
+    name after it: the father and grandfather are then found as in any full name, not compared
+    as part of the first name. Other records are returned as they are."""
+    first = (values.get("first_name") or "").strip()
+    if not first or (values.get("full_name") or "").strip():
+        return values
+    if any((values.get(part) or "").strip() for part in ("father_name", "grandfather_name")):
+        return values
+    if not names_a_father(strip_asides(first)):
+        return values
+    family = (values.get("family_name") or "").strip()
+    return {
+        **values,
+        "first_name": "",
+        "family_name": "",
+        "full_name": f"{first} {family}".strip(),
+    }
+
+
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
 # of marks at most on each side: no backtracking over a long one.)
@@ -167,7 +190,7 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
         values = {**values, **dict.fromkeys(unread, "")}
     whole = whole_name_in_first_cell(values)
     if whole is None:
-        return values
+        return lineage_in_first_cell(values)
     moved = dict(values)
     moved["first_name"] = ""
     moved["full_name"] = whole

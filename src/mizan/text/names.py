@@ -171,6 +171,13 @@ _LINEAGE = re.compile(
 _FAMILY_MARKERS = frozenset({"al", "el"})
 
 
+def names_a_father(text: str) -> bool:
+    """Whether a name says whose son or daughter it is after its first word («باسل بن محمود»,
+    "Ahmad bin Khalid", "fils de"): a lineage, as title deeds write names."""
+    match = _LINEAGE.search(text)
+    return match is not None and bool(text[: match.start()].strip())
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
