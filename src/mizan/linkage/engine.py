@@ -29,6 +29,7 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     mark_two_digit_years,
     record_readings,
+    sheets_by_script,
 )
 from mizan.linkage.items import same_item_pairs
 from mizan.linkage.model import (
@@ -442,6 +443,9 @@ def link(
         records = mark_post_lists(records, sources)
         # Two identifications of one photograph are one person (``items``).
         items = same_item_pairs(records, sources)
+        # A list pasted together from an Arabic sheet and a Latin one is two lists to the
+        # clustering's rule for repeats within one list.
+        sources = sheets_by_script(records, sources)
     rows = _columns(records, threads)
     del records  # the records' dictionaries are not needed past their features
     count = len(rows.traits)

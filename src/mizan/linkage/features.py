@@ -37,6 +37,7 @@ from mizan.linkage.lists import (
     read_name_cells,
 )
 from mizan.linkage.problems import (
+    SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
     mark_two_digit_years,
     national_id_digits,
@@ -59,6 +60,7 @@ from mizan.text.dates import (
     hijri_year_in,
     is_approximate,
     month_in,
+    spreadsheet_day_date,
 )
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
@@ -112,6 +114,7 @@ __all__ = [
     "mark_two_digit_years",
     "record_features",
     "record_readings",
+    "sheets_by_script",
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
@@ -1579,6 +1582,33 @@ def mark_post_lists(
     return _marked(records, sources, posts)
 
 
+# Name cells whose script tells which sheet of a merged list a record came from.
+_SHEET_NAME_CELLS = ("full_name", "first_name", "father_name", "family_name")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
+def sheets_by_script(records: Sequence[Mapping[str, str]], sources: Sequence[str]) -> list[str]:
+    """``sources`` with each list that names its records in both scripts told apart by script:
+    its records with Latin names as a list of their own. One writer keeps to one script; a list
+    whose rows are in two (a defender's spreadsheet pasted together from a committee's Arabic
+    sheet and a coordinator's English one, issue 15, set 12) repeats, across its scripts, a
+    person as often as two lists do, and the clustering's rule for one list (``engine
+    ._cannot_link``: a repeat must be clearly one person) is for repeats by one writer."""
+    scripts = [
+        any(_ARABIC_LETTER.search(record.get(cell) or "") for cell in _SHEET_NAME_CELLS)
+        for record in records
+    ]
+    arabic = {source for source, script in zip(sources, scripts, strict=True) if script}
+    latin = {source for source, script in zip(sources, scripts, strict=True) if not script}
+    both = arabic & latin
+    if not both:
+        return list(sources)
+    return [
+        f"{source}\x1flatin" if source in both and not script else source
+        for source, script in zip(sources, scripts, strict=True)
+    ]
+
+
 # The share of a list's records in Turkish letters from which its every Latin name is read in
 # Turkish spelling: a list whose records show ı İ ğ ş … this often was typed from Turkish papers.
 TURKISH_LIST_SHARE = 0.2
@@ -1897,6 +1927,8 @@ def _features(
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""
+    # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
+    arrest = spreadsheet_day_date(arrest) or arrest
     arrest_year = _year(arrest)
     features["birth_year"] = _birth_year(
         row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year
@@ -1914,7 +1946,10 @@ def _features(
         features["birth_place_wide"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
-    digits = national_id_digits(row.get("national_id") or "")
+    number = row.get("national_id") or ""
+    digits = (
+        "" if SCIENTIFIC_NUMBER.fullmatch(to_ascii_digits(number)) else national_id_digits(number)
+    )
     features["national_id"] = digits if len(digits) >= 6 else None
     features["arrest_year"] = arrest_year
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
@@ -2242,7 +2277,8 @@ _BORDER_WORDS = frozenset(
     )
 )
 _BORDER_PHRASES = tuple(
-    normalise_for_search(phrase) for phrase in ("bab al hawa", "باب الهوى", "bab al salama", "باب السلامة")
+    normalise_for_search(phrase)
+    for phrase in ("bab al hawa", "باب الهوى", "bab al salama", "باب السلامة")
 )
 
 
