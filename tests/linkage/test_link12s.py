@@ -107,3 +107,14 @@ def test_a_national_number_in_scientific_notation_is_compared_as_missing() -> No
     sheet = person(first_name="أحمد", family_name="خوري", national_id="3.04834E+9")
     card = person(first_name="أحمد", family_name="خوري", national_id="03048340123")
     assert _field(sheet, card, "national_id")[0] == "missing"
+
+
+def test_an_age_under_the_year_of_birth_is_read_as_the_age_at_arrest() -> None:
+    # The 2016 sheet gave ages at arrest; pasted into the 2013 sheet, they landed under the year.
+    features = record_features(person(first_name="خالد", birth_year="27", date_of_arrest="2/2012"))
+    assert features["birth_year"] == 1985
+    codes = [p.code for p in record_problems({"birth_year": "27", "date_of_arrest": "2/2012"})]
+    assert codes == ["birth_year_age"]
+    # Without a date of arrest it gives no year, and is flagged as before.
+    assert record_features(person(first_name="خالد", birth_year="27"))["birth_year"] is None
+    assert [p.code for p in record_problems({"birth_year": "27"})] == ["birth_year_unreadable"]

@@ -2002,7 +2002,11 @@ def _features(
             features["birth_year"] = given - age_given
             return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
-        age = row.get(AGE_COLUMN) or ""
+        # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
+        # into one that gives years), in a list whose two-digit numbers are not years.
+        age = row.get(AGE_COLUMN) or (
+            "" if row.get(TWO_DIGIT_YEARS) else (row.get("birth_year") or "").strip()
+        )
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
         # Some of the list's ages were taken years later (``mark_late_ages``): the birth may
         # be up to ``LATE_AGE_YEARS`` years after the year the age gives (``model``).

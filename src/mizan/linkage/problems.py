@@ -210,6 +210,7 @@ class RecordProblem:
 PROBLEM_TEXTS: dict[str, str] = {
     "birth_year_implausible": "birth year is not a plausible year; compared as missing",
     "birth_year_unreadable": "birth year cannot be read as a year; compared as missing",
+    "birth_year_age": ("birth year is a number of two digits, an age: read as the age at arrest"),
     "arrest_date_implausible": "date of arrest has no plausible year; compared as missing",
     "arrest_date_day_number": (
         "date of arrest is a spreadsheet's day number; read as the date it stands for"
@@ -232,6 +233,15 @@ PROBLEM_TEXTS: dict[str, str] = {
 POSTED_COLUMN = "age_year"
 
 
+def _age_at_arrest(birth_text: str, arrest_text: str, values: Mapping[str, str]) -> bool:
+    """Whether a year of birth of one or two digits, in a list whose such numbers are not
+    years, is read as an age at arrest: the record dates its arrest."""
+    if values.get(TWO_DIGIT_YEARS) or not re.fullmatch(r"\d{1,2}", to_ascii_digits(birth_text)):
+        return False
+    day = spreadsheet_day_date(arrest_text)
+    return written_year(day or arrest_text, plausible=True) is not None
+
+
 def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     """The implausible values of one record (a mapping keyed by the list headers). A year of
     birth of two digits is read as the comparison reads it: a year in a list marked
@@ -245,7 +255,11 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
         arrest_year = written_year(arrest_text, plausible=True) if arrest_text else None
         birth = two_digit_birth_year(birth_text, arrest_year)
     if birth_text:
-        if birth is None:
+        if birth is None and _age_at_arrest(birth_text, arrest_text, values):
+            # An age typed under the year of birth, in a record dated by its arrest
+            # (``features``: the year of arrest less the age).
+            problems.append(RecordProblem("birth_year", "birth_year_age", birth_text))
+        elif birth is None:
             problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
         elif not plausible_year(birth):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))

@@ -151,6 +151,7 @@ PROBLEM_LABELS = {
         "not a plausible birth year (a misread digit?); compared as missing"
     ),
     "birth_year_unreadable": gettext_lazy("cannot be read as a birth year; compared as missing"),
+    "birth_year_age": gettext_lazy("an age, not a year: read as the age at arrest"),
     "arrest_date_implausible": gettext_lazy(
         "no plausible year of arrest (a misread digit?); compared as missing"
     ),
