@@ -37,6 +37,7 @@ from mizan.linkage.lists import (
     read_name_cells,
 )
 from mizan.linkage.problems import (
+    SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
     mark_two_digit_years,
     national_id_digits,
@@ -59,6 +60,7 @@ from mizan.text.dates import (
     hijri_year_in,
     is_approximate,
     month_in,
+    spreadsheet_day_date,
 )
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
@@ -142,6 +144,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "arrest_month",
     "arrest_approx",
     "arrest_place_parts",
+    "arrest_border",
 )
 
 _ARTICLES = ("ال", "al", "el")
@@ -1963,6 +1966,8 @@ def _features(
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""
+    # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
+    arrest = spreadsheet_day_date(arrest) or arrest
     arrest_year = _year(arrest)
     features["birth_year"] = _birth_year(
         row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year
@@ -1980,7 +1985,10 @@ def _features(
         features["birth_place_wide"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
-    digits = national_id_digits(row.get("national_id") or "")
+    number = row.get("national_id") or ""
+    digits = (
+        "" if SCIENTIFIC_NUMBER.fullmatch(to_ascii_digits(number)) else national_id_digits(number)
+    )
     features["national_id"] = digits if len(digits) >= 6 else None
     features["arrest_year"] = arrest_year
     features["arrest_month"] = _year_month(arrest, features["arrest_year"])
@@ -2005,6 +2013,7 @@ def _features(
         # year of birth, compared as missing.
         features["birth_year"] = None
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
+    features["arrest_border"] = True if at_border(row.get("place_of_arrest") or "") else None
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
@@ -2032,7 +2041,11 @@ def _features(
             features["birth_year"] = given - age_given
             return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
-        age = row.get(AGE_COLUMN) or ""
+        # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
+        # into one that gives years), in a list whose two-digit numbers are not years.
+        age = row.get(AGE_COLUMN) or (
+            "" if row.get(TWO_DIGIT_YEARS) else (row.get("birth_year") or "").strip()
+        )
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
         # Some of the list's ages were taken years later (``mark_late_ages``): the birth may
         # be up to ``LATE_AGE_YEARS`` years after the year the age gives (``model``).
@@ -2240,6 +2253,89 @@ _NO_ARREST_PLACE = frozenset(
         "na",
     )
 )
+
+
+# An arrest at a border crossing or an airport is, as often as not, the arrest of a refugee who
+# came back (from Lebanon, Jordan, Turkey) — a second arrest for one detained and released
+# before, whom the other lists know by the first (issue 15, set 12's returnees' list). The words
+# that say so (search form: lower case, hamza and ة folded) and the crossings lists name alone.
+_BORDER_WORDS = frozenset(
+    normalise_for_search(word)
+    for word in (
+        "border",
+        "borders",
+        "crossing",
+        "frontier",
+        "frontière",
+        "frontiere",
+        "grenze",
+        "grenzübergang",
+        "gräns",
+        "gränsen",
+        "grænse",
+        "grænsen",
+        "grens",
+        "sınır",
+        "airport",
+        "aéroport",
+        "aeroport",
+        "flughafen",
+        "flygplats",
+        "lufthavn",
+        "luchthaven",
+        "الحدود",
+        "الحدودي",
+        "الحدودية",
+        "الحدود",
+        "حدود",
+        "معبر",
+        "المعبر",
+        "منفذ",
+        "مطار",
+        # The crossings between Syria and Lebanon, Jordan and Turkey, as lists write them.
+        "masnaa",
+        "masna",
+        "المصنع",
+        "yabous",
+        "yabus",
+        "يابوس",
+        "dabousieh",
+        "dabboussieh",
+        "dabbousieh",
+        "dabousiyeh",
+        "الدبوسية",
+        "jousieh",
+        "joussieh",
+        "jousiyeh",
+        "جوسية",
+        "arida",
+        "العريضة",
+        "abboudieh",
+        "aboudieh",
+        "abboudiyeh",
+        "العبودية",
+        "nasib",
+        "nassib",
+        "نصيب",
+    )
+)
+_BORDER_PHRASES = tuple(
+    normalise_for_search(phrase)
+    for phrase in ("bab al hawa", "باب الهوى", "bab al salama", "باب السلامة")
+)
+
+
+def at_border(text: str) -> bool:
+    """Whether a place of arrest is a border crossing or an airport: the words that say so
+    ("border crossing", «الحدود اللبنانية», «معبر», "airport") or a crossing's own name
+    (Masnaa, Jdeidet Yabous, Nasib, «باب الهوى»)."""
+    normal = normalise_for_search(text)
+    if not normal:
+        return False
+    spaced = f" {normal} "
+    return not _BORDER_WORDS.isdisjoint(normal.split()) or any(
+        f" {phrase} " in spaced for phrase in _BORDER_PHRASES
+    )
 
 
 def _arrest_place(text: str) -> list[str] | None:

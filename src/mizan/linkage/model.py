@@ -647,6 +647,19 @@ ARREST_APPROX_SQL = (
 )
 
 
+# A later arrest at a border crossing or an airport (``features.at_border``): a refugee arrested
+# on coming back, whom another list knows by an earlier arrest inside the country (issue 15, set
+# 12: a released detainee arrested again at Masnaa). The two dates are two arrests, no evidence
+# either way — not the −6.2 of two dates of one arrest that differ.
+ARREST_RETURN_LABEL = "a later arrest at the border (on return)"
+ARREST_RETURN_M = 0.5
+ARREST_RETURN_U = 0.5
+ARREST_RETURN_SQL = (
+    '(coalesce("arrest_border_l", false) AND "arrest_year_l" > "arrest_year_r")'
+    ' OR (coalesce("arrest_border_r", false) AND "arrest_year_r" > "arrest_year_l")'
+)
+
+
 PLACE_SAME_SQL = 'list_has_any("birth_place_parts_l", "birth_place_parts_r")'
 # The same place of birth where both write one family name that few records of the lists write
 # (``ListVocabulary.FAMILY_RARE``, one family's): a family lives in its town (a clan in its
@@ -735,6 +748,9 @@ def build_settings() -> dict[str, Any]:
                 ),
                 _set_level(
                     ARREST_APPROX_SQL, ARREST_APPROX_LABEL, ARREST_APPROX_M, ARREST_APPROX_U
+                ),
+                _set_level(
+                    ARREST_RETURN_SQL, ARREST_RETURN_LABEL, ARREST_RETURN_M, ARREST_RETURN_U
                 ),
                 cll.AbsoluteDifferenceLevel("arrest_year", 1).configure(
                     label_for_charts="one year apart"

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from mizan.text import to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in
+from mizan.text.dates import drop_hijri_years, hijri_year_in, spreadsheet_day_date
 
 __all__ = [
     "PROBLEM_TEXTS",
+    "SCIENTIFIC_NUMBER",
     "TWO_DIGIT_YEARS",
     "YEAR_RANGE",
     "RecordProblem",
@@ -187,6 +188,11 @@ def mark_two_digit_years(
     ]
 
 
+# A national number a spreadsheet showed in scientific notation and a CSV export kept so
+# («1.28446E+10»): its first digits only, the others lost.
+SCIENTIFIC_NUMBER = re.compile(r"\s*\d(?:[.,]\d+)?[eE][+]?\d{1,2}\s*")
+
+
 def national_id_digits(text: str) -> str:
     """The digits of a national number as written, with OCR letters read back as digits."""
     return re.sub(r"\D", "", ocr_digits(text))
@@ -204,10 +210,18 @@ class RecordProblem:
 PROBLEM_TEXTS: dict[str, str] = {
     "birth_year_implausible": "birth year is not a plausible year; compared as missing",
     "birth_year_unreadable": "birth year cannot be read as a year; compared as missing",
+    "birth_year_age": ("birth year is a number of two digits, an age: read as the age at arrest"),
     "arrest_date_implausible": "date of arrest has no plausible year; compared as missing",
+    "arrest_date_day_number": (
+        "date of arrest is a spreadsheet's day number; read as the date it stands for"
+    ),
     "arrest_before_birth": "date of arrest is before the birth year",
     "national_id_malformed": "national number is not 11 digits; compared digit by digit",
     "national_id_letters": "national number has letters where digits belong; read as digits",
+    "national_id_rounded": (
+        "national number in a spreadsheet's scientific notation, its last digits lost;"
+        " compared as missing"
+    ),
     "posted_date_unreadable": (
         "date posted has no year that can be read (a two-digit year, a spreadsheet's day"
         " number?); the age is not counted from it"
@@ -217,6 +231,15 @@ PROBLEM_TEXTS: dict[str, str] = {
 # The column of the date a post gave an age on (``lists.AGE_YEAR_COLUMN``; ``lists`` imports
 # this module): its year less the age is the year of birth (``features``).
 POSTED_COLUMN = "age_year"
+
+
+def _age_at_arrest(birth_text: str, arrest_text: str, values: Mapping[str, str]) -> bool:
+    """Whether a year of birth of one or two digits, in a list whose such numbers are not
+    years, is read as an age at arrest: the record dates its arrest."""
+    if values.get(TWO_DIGIT_YEARS) or not re.fullmatch(r"\d{1,2}", to_ascii_digits(birth_text)):
+        return False
+    day = spreadsheet_day_date(arrest_text)
+    return written_year(day or arrest_text, plausible=True) is not None
 
 
 def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
@@ -232,13 +255,20 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
         arrest_year = written_year(arrest_text, plausible=True) if arrest_text else None
         birth = two_digit_birth_year(birth_text, arrest_year)
     if birth_text:
-        if birth is None:
+        if birth is None and _age_at_arrest(birth_text, arrest_text, values):
+            # An age typed under the year of birth, in a record dated by its arrest
+            # (``features``: the year of arrest less the age).
+            problems.append(RecordProblem("birth_year", "birth_year_age", birth_text))
+        elif birth is None:
             problems.append(RecordProblem("birth_year", "birth_year_unreadable", birth_text))
         elif not plausible_year(birth):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
             birth = None
     if arrest_text:
-        arrest = written_year(arrest_text)
+        day = spreadsheet_day_date(arrest_text)
+        if day is not None:
+            problems.append(RecordProblem("date_of_arrest", "arrest_date_day_number", arrest_text))
+        arrest = written_year(day or arrest_text)
         if not plausible_year(arrest, low=1950):
             problems.append(RecordProblem("date_of_arrest", "arrest_date_implausible", arrest_text))
         elif birth is not None and arrest is not None and arrest < birth:
@@ -255,7 +285,9 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     id_text = (values.get("national_id") or "").strip()
     if id_text:
         plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))
-        if (
+        if SCIENTIFIC_NUMBER.fullmatch(to_ascii_digits(id_text)):
+            problems.append(RecordProblem("national_id", "national_id_rounded", id_text))
+        elif (
             not plain.isdigit()
             and national_id_digits(id_text)
             and any(char.isalpha() for char in plain)

@@ -8,6 +8,7 @@ ones, French and English. ``month_in`` finds the month a date names («نيسا�
 
 from __future__ import annotations
 
+import datetime
 import re
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ __all__ = [
     "is_approximate",
     "month_in",
     "month_pattern",
+    "spreadsheet_day_date",
 ]
 
 # Levantine month names, as Syrians write them. Which names to show is a decision of the
@@ -185,3 +187,21 @@ def is_approximate(text: str) -> bool:
     """Whether a date as written says it is approximate: «2013 تقريباً», «حوالي 2013», "~2013",
     "c. 2013", or a part of the year instead of a date («صيف 2013», «أواخر 2012», "early 2014")."""
     return bool(text) and _APPROXIMATE.search(text.strip()) is not None
+
+
+# A date a spreadsheet program stored as its day number (days since 30 December 1899, the count
+# Excel and LibreOffice use) and a CSV export then wrote as the number: «41171» is 19 September
+# 2012. Five digits only, from 1950 (18264) to 2049 (54788): a year, a month and year or a
+# national number is never five digits.
+_DAY_NUMBER = re.compile(r"\s*(\d{5})(?:\.0+)?\s*")
+_DAY_ZERO = datetime.date(1899, 12, 30)
+_DAY_NUMBERS = range(18264, 54789)
+
+
+def spreadsheet_day_date(text: str) -> str | None:
+    """The ISO date (``2012-09-20``) a spreadsheet's day number in ``text`` stands for («41171»),
+    or None when ``text`` is not one."""
+    match = _DAY_NUMBER.fullmatch(text)
+    if match is None or int(match.group(1)) not in _DAY_NUMBERS:
+        return None
+    return (_DAY_ZERO + datetime.timedelta(days=int(match.group(1)))).isoformat()

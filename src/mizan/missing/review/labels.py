@@ -107,6 +107,10 @@ LEVEL_LABELS = {
     "up to five years apart, one year approximate": gettext_lazy(
         "up to five years apart, one year given only approximately (remembered)"
     ),
+    "a later arrest at the border (on return)": gettext_lazy(
+        "a later arrest at a border crossing or airport (a second arrest on return; weak"
+        " evidence against)"
+    ),
     "a year apart, one date approximate": gettext_lazy(
         "a year apart, one date given only approximately (no evidence either way)"
     ),
@@ -147,8 +151,12 @@ PROBLEM_LABELS = {
         "not a plausible birth year (a misread digit?); compared as missing"
     ),
     "birth_year_unreadable": gettext_lazy("cannot be read as a birth year; compared as missing"),
+    "birth_year_age": gettext_lazy("an age, not a year: read as the age at arrest"),
     "arrest_date_implausible": gettext_lazy(
         "no plausible year of arrest (a misread digit?); compared as missing"
+    ),
+    "arrest_date_day_number": gettext_lazy(
+        "a spreadsheet's day number; read as the date it stands for"
     ),
     "arrest_before_birth": gettext_lazy("the arrest is dated before the birth"),
     "national_id_malformed": gettext_lazy(
@@ -156,6 +164,9 @@ PROBLEM_LABELS = {
     ),
     "national_id_letters": gettext_lazy(
         "letters where digits belong (O for 0, l for 1?); read as digits"
+    ),
+    "national_id_rounded": gettext_lazy(
+        "in a spreadsheet's scientific notation, its last digits lost; compared as missing"
     ),
     "posted_date_unreadable": gettext_lazy(
         "no readable year (a two-digit year, a spreadsheet's day number?); the age is not"
