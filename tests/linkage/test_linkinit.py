@@ -11,15 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage import link
+from mizan.linkage import link, model
 from mizan.linkage.engine import score_pair
 from mizan.linkage.features import ListVocabulary, record_features
-from mizan.linkage.model import (
-    INITIAL_LABEL,
-    INITIALS_BOTH_LABEL,
-    INITIALS_DIFFER_LABEL,
-    INITIALS_FATHER_DIFFERS_LABEL,
-)
 from tests.linkage.rows import german_person, person
 
 
@@ -66,10 +60,10 @@ def test_an_initial_weighs_for_or_against_the_first_name_less_than_a_name_would(
     father_differs = score_pair(_dutch("Y.M."), named)
     differs = score_pair(_dutch("M.K."), named)
     same_name = score_pair({**named, "father_name": ""}, named)
-    assert _first(both).level == INITIALS_BOTH_LABEL  # type: ignore[attr-defined]
-    assert _first(first_only).level == INITIAL_LABEL  # type: ignore[attr-defined]
-    assert _first(father_differs).level == INITIALS_FATHER_DIFFERS_LABEL  # type: ignore[attr-defined]
-    assert _first(differs).level == INITIALS_DIFFER_LABEL  # type: ignore[attr-defined]
+    assert _first(both).level == model.INITIALS_BOTH_LABEL  # type: ignore[attr-defined]
+    assert _first(first_only).level == model.INITIAL_LABEL  # type: ignore[attr-defined]
+    assert _first(father_differs).level == model.INITIALS_FATHER_DIFFERS_LABEL  # type: ignore[attr-defined]
+    assert _first(differs).level == model.INITIALS_DIFFER_LABEL  # type: ignore[attr-defined]
     weights = [
         _first(score).weight  # type: ignore[attr-defined]
         for score in (same_name, both, first_only, father_differs, differs)
@@ -100,17 +94,32 @@ def _vocabulary(*names: str) -> ListVocabulary:
 
 def test_a_latin_dh_is_the_arabic_spellings_letter() -> None:
     """«منذر» written in the lists' Arabic, "Mundhir" and "Moundher" in their Latin (more often
-    than "Munzer"): the dh is ذ, for no Arabic spelling writes it «منضر»."""
-    vocabulary = _vocabulary(*["منذر"] * 4, *["Mundhir"] * 5, *["Moundher"] * 4, "Munzer")
+    than "Munzer"): the dh is ذ, for no Arabic spelling writes it «منضر». Ramadhan stays رمضان
+    (the lists write no «رمذان»), and Adham أدهم where they write أدهم as well as عزام."""
+    vocabulary = _vocabulary(
+        *["منذر"] * 4,
+        *["Mundhir"] * 5,
+        *["Moundher"] * 4,
+        "Munzer",
+        *["رمضان"] * 5,
+        "Ramadhan",
+        *["أدهم"] * 3,
+        *["عزام"] * 5,
+        "Adham",
+    )
     assert "".join(_key(vocabulary.letters("Mundhir", ListVocabulary.GIVEN))) == "mnzr"
     assert "".join(_key(vocabulary.letters("Moundher", ListVocabulary.GIVEN))) == "mnzr"
-
-
-def test_a_latin_dh_stays_dad_or_dal_where_the_arabic_writes_that() -> None:
-    # رمضان: the lists write no «رمذان»; أدهم as well as عزام: both names, Adham stays أدهم.
-    vocabulary = _vocabulary(*["رمضان"] * 5, "Ramadhan", *["أدهم"] * 3, *["عزام"] * 5, "Adham")
     assert vocabulary.letters("Ramadhan", ListVocabulary.GIVEN) == "Ramadhan"
     assert vocabulary.letters("Adham", ListVocabulary.GIVEN) == "Adham"
+
+
+def test_an_english_th_for_dhal_is_read_so_where_the_arabic_says() -> None:
+    vocabulary = _vocabulary(
+        *["منذر"] * 3, *["Munther"] * 6, *["هيثم"] * 2, *["حازم"] * 6, "Haitham"
+    )
+    assert "".join(_key(vocabulary.letters("Munther", ListVocabulary.GIVEN))) == "mnzr"
+    # هيثم is written too (حازم not eight times as often): Haitham stays هيثم.
+    assert vocabulary.letters("Haitham", ListVocabulary.GIVEN) == "Haitham"
 
 
 def _key(word: str) -> list[str]:

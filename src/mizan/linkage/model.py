@@ -261,7 +261,10 @@ def _initials_sql(level: str) -> str:
     """The condition of an initials level (``INITIALS_*``), either record the initials'."""
 
     def one_way(i: str, n: str) -> str:
-        given = f'"first_k_{i}" IS NULL AND "first_initial_{i}" IS NOT NULL AND "first_k_{n}" IS NOT NULL'
+        given = (
+            f'"first_k_{i}" IS NULL AND "first_initial_{i}" IS NOT NULL'
+            f' AND "first_k_{n}" IS NOT NULL'
+        )
         first = _fits(i, n, "first")
         father = f'"father_initial_{i}" IS NOT NULL AND "father_k_{n}" IS NOT NULL'
         condition = {
