@@ -57,6 +57,7 @@ _TF_COLUMNS: tuple[str, ...] = tuple(f"{part}_k" for part in NAME_PARTS)
 # What each compared field shows of the record as written.
 _SHOWN: dict[str, str] = {
     "first": "first_name",
+    "initials": "first_name",
     "father": "father_name",
     "grandfather": "grandfather_name",
     "family": "family_name",

@@ -33,6 +33,7 @@ __all__ = ["COMPARED_FIELDS", "Model", "build_settings", "default_model"]
 
 COMPARED_FIELDS: tuple[str, ...] = (
     "first",
+    "initials",
     "father",
     "grandfather",
     "family",
@@ -278,6 +279,28 @@ def _initials_sql(level: str) -> str:
     return f"{one_way('l', 'r')} OR {one_way('r', 'l')}"
 
 
+def _initials_comparison() -> Any:
+    """The initials' own comparison: null but for a record whose first name is given by its
+    initials against one that gives the name. Apart from the first name's, whose u estimate
+    (splink samples until every level is seen a hundred times) it would otherwise change on lists
+    without a single initial."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    def given(i: str, n: str) -> str:
+        return (
+            f'"first_k_{i}" IS NULL AND "first_initial_{i}" IS NOT NULL'
+            f' AND "first_k_{n}" IS NOT NULL'
+        )
+
+    null = cll.CustomLevel(f"NOT (({given('l', 'r')}) OR ({given('r', 'l')}))").configure(
+        is_null_level=True
+    )
+    return cl.CustomComparison(
+        output_column_name="initials", comparison_levels=[null, *_initial_levels()]
+    )
+
+
 def _initial_levels() -> list[Any]:
     return [
         _set_level(_initials_sql("differ"), INITIALS_DIFFER_LABEL, *INITIALS_DIFFER_MU),
@@ -296,9 +319,7 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
     import splink.comparison_library as cl
 
     key = f"{part}_k"
-    # Before the null level: the initials' record has no first name (``_initial_levels``).
-    levels: list[Any] = [*_initial_levels()] if part == "first" else []
-    levels.append(cll.NullLevel(key))
+    levels: list[Any] = [cll.NullLevel(key)]
     if part in RARE_PARTS:
         levels.append(_set_level(rare_spelling_sql(part), RARE_LEVEL_LABEL, RARE_M, RARE_U))
     if part in PARTIAL_PARTS:
@@ -766,6 +787,7 @@ def build_settings() -> dict[str, Any]:
 
     comparisons = [
         _name_comparison("first"),
+        _initials_comparison(),
         _name_comparison("father"),
         _name_comparison("grandfather"),
         _name_comparison("family"),

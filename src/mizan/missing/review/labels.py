@@ -26,6 +26,7 @@ BAND_LABELS = {
 # The fields of score_pair's evidence, in its order, as the reviewer reads them.
 FIELD_LABELS = {
     "first": gettext_lazy("First name"),
+    "initials": gettext_lazy("Initials of the given names"),
     "father": gettext_lazy("Father's name"),
     "grandfather": gettext_lazy("Grandfather's name"),
     "family": gettext_lazy("Family name"),
