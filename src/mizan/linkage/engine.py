@@ -1050,6 +1050,8 @@ def score_pairs(
             for comparison in settings["comparisons"]:
                 name = comparison["output_column_name"]
                 gamma = int(row[f"gamma_{name}"])
+                if gamma < 0 and name == "initials":
+                    continue  # said only of a first name given by its initials
                 weight = float(row[f"mw_{name}"]) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
                 evidence.append(
                     FieldEvidence(
