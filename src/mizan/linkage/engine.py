@@ -59,6 +59,7 @@ _TF_COLUMNS: tuple[str, ...] = tuple(f"{part}_k" for part in NAME_PARTS)
 # What each compared field shows of the record as written.
 _SHOWN: dict[str, str] = {
     "first": "first_name",
+    "initials": "first_name",
     "father": "father_name",
     "grandfather": "grandfather_name",
     "family": "family_name",
@@ -1156,6 +1157,8 @@ def score_pairs(
             for comparison in settings["comparisons"]:
                 name = comparison["output_column_name"]
                 gamma = int(row[f"gamma_{name}"])
+                if gamma < 0 and name == "initials":
+                    continue  # said only of a first name given by its initials
                 weight = float(row[f"mw_{name}"]) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
                 evidence.append(
                     FieldEvidence(

@@ -125,6 +125,45 @@ COMMON_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family")
 # An initial ("M.", "A", "م."), or a Dutch file's initials of the given names in the first
 # name's cell ("M.K.", voorletters, issue 15, set 11): a name not given, not a different name.
 _INITIAL = re.compile(r"[^\W\d_]\.?|(?:[^\W\d_]\.){2,3}")
+# What the initials stand for is still a little evidence (``INITIAL_COLUMNS``, compared in
+# ``model``): the first letter of the first name (and, when no father's name is given, the
+# second initial that of the father's, as a Dutch office writes a Syrian's given names "M.K."
+# for «محمد خالد»). A Latin initial may open any spelling of the letters the name keys read
+# (``mizan.text.translit``): K is ك/ق or Kh خ, S is س/ص or Sh ش, D is د/ض, Dj ج or Dh ذ, G is
+# Gamal's ج or Gh غ, P and V are the b and f of Latin spellings, a vowel is a name opening with
+# ا, ع, أ or إ; C is Ch (ش in French, خ in German and Dutch) or ك, J is ج (ي in German and
+# Dutch), and in Turkish and Kurmanji spelling C is ج and H also خ. Each letter is given as the
+# key letters (``name_keys``) its name's key may open with; w stands for a name opening with و,
+# whose key keeps it only as its u flag.
+_INITIAL_SOUNDS: dict[str, str] = {
+    **dict.fromkeys("aeiou", "a"),
+    "b": "b",
+    "p": "b",
+    "c": "ck",
+    "ç": "c",
+    "ş": "c",
+    "d": "djz",
+    "f": "f",
+    "v": "f",
+    "g": "jg",
+    "h": "h",
+    "j": "j",
+    "k": "kx",
+    "l": "l",
+    "m": "m",
+    "n": "n",
+    "q": "k",
+    "r": "r",
+    "s": "sc",
+    "t": "t",
+    "w": "w",
+    "x": "x",
+    "y": "y",
+    "z": "z",
+}
+_INITIAL_SOUNDS_GERMANIC = {"c": "ckx", "j": "jy"}
+_INITIAL_SOUNDS_TURKISH = {"c": "ckj", "h": "hx"}
+INITIAL_COLUMNS: tuple[str, ...] = ("first_initial", "father_initial")
 
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
@@ -145,6 +184,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "arrest_approx",
     "arrest_place_parts",
     "arrest_border",
+    *INITIAL_COLUMNS,
 )
 
 _ARTICLES = ("ال", "al", "el")
@@ -785,10 +825,11 @@ class ListVocabulary:
     # (first, father's, grandfather's, the mother's first), a family name.
     ANY, GIVEN, FAMILY = "", "given", "family"
 
-    def key_count(self, key: str, role: str = ANY) -> int:
+    def key_count(self, key: str, role: str = ANY, *, arabic: bool = False) -> int:
         """How often the lists write a name word whose key (``name_keys``) is ``key``, in any
-        name or, with ``role``, in a given name (``GIVEN``) or a family name (``FAMILY``)."""
-        counts = self._key_counts.get(role)
+        name or, with ``role``, in a given name (``GIVEN``) or a family name (``FAMILY``); with
+        ``arabic``, in Arabic letters only."""
+        counts = self._key_counts.get(f"{role}:arabic" if arabic else role)
         if counts is None:
             words = {
                 self.ANY: self.words,
@@ -796,11 +837,17 @@ class ListVocabulary:
                 self.FAMILY: self.family_words,
             }[role]
             counts = Counter()
+            arabic_counts: Counter[str] = Counter()
             for form, number in words.items():
                 # عبد and أبو written apart open a compound, and are no name of their own.
                 if not is_name_joiner(form):
-                    counts["".join(name_keys(form))] += number
+                    keyed = "".join(name_keys(form))
+                    counts[keyed] += number
+                    if not form[:1].isascii():
+                        arabic_counts[keyed] += number
             self._key_counts[role] = counts
+            self._key_counts[f"{role}:arabic"] = arabic_counts
+            counts = arabic_counts if arabic else counts
         return counts.get(key, 0)
 
     def letters(self, word: str, role: str = ANY) -> str:
@@ -840,6 +887,26 @@ class ListVocabulary:
                 continue
             found = self.key_count(key, role)
             if found >= self.FREQUENT and found > best_count:
+                best, best_count = other, found
+        if best is word and "dh" in lower:
+            best = self._arabic_dh(word, lower, written, role)
+        return best
+
+    def _arabic_dh(self, word: str, lower: str, written: str, role: str) -> str:
+        """``word`` with its dh read as ذ/ظ (z) where the lists' Arabic spellings write the name
+        so at least ``FREQUENT`` times and ``LETTER_RATIO`` times as often as with د/ض; else as
+        written. English writes ذ, ظ and ض all dh (Mundhir منذر, Dhafer ظافر, Ramadhan رمضان);
+        the key reads it d, as ض. The Latin lists' own counts say how they spell, not which name
+        it is: in set 11 "Moundher", "Mundhir" were written 12 times beside «منذر» 21 and
+        "Munzer" 9, too few for ``letters``. Ramadhan stays رمضان where the lists write that,
+        and Adham أدهم where they write أدهم as well as عزام. (th, ذ in "Munther", read so too
+        raised sets 3, 11 and 12 but cost set 9 0.003: a cellmate's «منذر خالدي» then met a
+        namesake.)"""
+        against = self.key_count(written, role, arabic=True) * LETTER_RATIO
+        best, best_count = word, max(against, self.FREQUENT - 1)
+        for other in _letter_variants(lower, _DH_READINGS):
+            found = self.key_count("".join(name_keys(other)), role, arabic=True)
+            if found > best_count:
                 best, best_count = other, found
         return best
 
@@ -933,11 +1000,17 @@ LETTER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 LETTER_RATIO = 8
 
 
-def _letter_variants(word: str) -> list[str]:
+# An English dh read as ذ or ظ (``ListVocabulary._arabic_dh``).
+_DH_READINGS: tuple[tuple[re.Pattern[str], str], ...] = ((re.compile(r"dh"), "z"),)
+
+
+def _letter_variants(
+    word: str, readings: tuple[tuple[re.Pattern[str], str], ...] = LETTER_READINGS
+) -> list[str]:
     """``word`` (lower case) with one ambiguous letter, or every one of a kind, read the other
-    way (``LETTER_READINGS``)."""
+    way (``LETTER_READINGS``, or ``readings``)."""
     variants: list[str] = []
-    for pattern, other in LETTER_READINGS:
+    for pattern, other in readings:
         found = list(pattern.finditer(word))
         for match in found:
             variants.append(word[: match.start()] + other + word[match.end() :])
@@ -1913,6 +1986,39 @@ def _romance_spelling(given: str, romance: str) -> str:
     return "" if romance and given and is_given_name(given) else romance
 
 
+def _initial_sounds(letter: str, turkish: bool, germanic: bool, kurmanji: bool) -> str:
+    """The key letters a name opening with the initial ``letter`` may start with
+    (``_INITIAL_SOUNDS``); an Arabic initial is its own letter's."""
+    letter = letter.lower()
+    if not letter.isascii() and letter not in _INITIAL_SOUNDS:
+        if "\u0600" <= letter <= "\u06ff":
+            if letter == "\u0648":  # و, kept by the key as its u flag only
+                return "w"
+            return _key(letter + "\u0631\u0627")[:1]  # the letter before «را»: its own class
+        letter = normalise_for_search(letter)[:1]
+    sounds = _INITIAL_SOUNDS.get(letter, "")
+    if germanic:
+        sounds = _INITIAL_SOUNDS_GERMANIC.get(letter, sounds)
+    if turkish or kurmanji:
+        sounds = "".join(dict.fromkeys(sounds + _INITIAL_SOUNDS_TURKISH.get(letter, "")))
+    return sounds
+
+
+def _initials(
+    parts: Mapping[str, str], turkish: bool, germanic: bool, kurmanji: bool
+) -> tuple[str | None, str | None]:
+    """``first_initial``, ``father_initial`` (``INITIAL_COLUMNS``): the key letters the first
+    and father's names may open with, where the first name is given by its initials alone."""
+    text = parts["first"].strip()
+    if not _INITIAL.fullmatch(text):
+        return None, None
+    letters = [c for c in text if c.isalpha()]
+    sounds = [_initial_sounds(c, turkish, germanic, kurmanji) or None for c in letters]
+    # A second initial is the father's name's only where the record gives none of its own.
+    father = sounds[1] if len(sounds) > 1 and not parts["father"].strip() else None
+    return sounds[0], father
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
@@ -1923,6 +2029,9 @@ def _features(
     romance = row.get(_ROMANCE_READING) or ""
     if germanic:
         parts = _german_family_article(parts)
+    features["first_initial"], features["father_initial"] = _initials(
+        parts, turkish, germanic, kurmanji
+    )
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text) or ILLEGIBLE_NAME.fullmatch(text):

@@ -26,6 +26,7 @@ BAND_LABELS = {
 # The fields of score_pair's evidence, in its order, as the reviewer reads them.
 FIELD_LABELS = {
     "first": gettext_lazy("First name"),
+    "initials": gettext_lazy("Initials of the given names"),
     "father": gettext_lazy("Father's name"),
     "grandfather": gettext_lazy("Grandfather's name"),
     "family": gettext_lazy("Family name"),
@@ -125,6 +126,18 @@ LEVEL_LABELS = {
     ),
     "within the other's estimated age": gettext_lazy(
         "the age at arrest lies within the age the other record estimates: weak evidence"
+    ),
+    "initial of another name": gettext_lazy(
+        "the initial given for the first name cannot open the other record's first name"
+    ),
+    "initials of the first and father's names": gettext_lazy(
+        "the initials can open the other record's first and father's names: weak evidence"
+    ),
+    "initial of the first name, not of the father's": gettext_lazy(
+        "the first initial can open the other record's first name, the second not its father's"
+    ),
+    "initial of the first name": gettext_lazy(
+        "the initial can open the other record's first name: weak evidence"
     ),
     "two estimated ages apart": gettext_lazy("two estimated ages that do not meet"),
     "two estimated ages overlapping": gettext_lazy("two estimated ages that meet: weak evidence"),
