@@ -491,18 +491,26 @@ def _link(
     keep = threshold if keep_pairs_above is None else keep_pairs_above
     # Clustering needs every pair down to the weight an unscored pair is given.
     floor = min(_weight(keep), UNSCORED_WEIGHT)
+    connection = db_api.duckdb_con
     pairs_sql = _candidate_pairs_sql(settings["blocking_rules_to_generate_predictions"], "records")
     if pairs_sql is not None:
-        db_api.duckdb_con.execute(f"CREATE TABLE mizan_candidate_pairs AS {pairs_sql}")
-        linker.table_management.register_blocked_pairs_for_predict(
+        connection.execute(f"CREATE TABLE mizan_candidate_pairs AS {pairs_sql}")
+        registered = linker.table_management.register_blocked_pairs_for_predict(
             db_api.register("mizan_candidate_pairs")
         )
+        # Scored as splink scores the pairs of its own blocking: a registered table is
+        # otherwise scored against copies of the records it names (splink's "source pruning"),
+        # two copies of nearly every record here, for the same weights.
+        registered.metadata["registered_for_predict"] = False
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
         predictions.as_duckdbpyrelation()
         .select("unique_id_l, unique_id_r, match_weight")
         .fetchall()
     )
+    # DuckDB's tables are let go before the pairs are taken in hand.
+    predictions.drop_table_from_database_and_remove_from_cache()
+    connection.execute("DROP TABLE IF EXISTS mizan_candidate_pairs")
     best = _best_readings(scored, rows, floor)
     for pair in items or ():
         best[pair] = max(best.get(pair, -math.inf), CAPPED_WEIGHT)
