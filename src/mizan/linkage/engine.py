@@ -549,19 +549,36 @@ def _link(
     table = db_api.register(columns, dataset_display_name="records")
     frequencies = _term_frequencies(columns, top=5000)
     columns.clear()  # DuckDB holds its own copy from here on
-    linker = Linker(table, model.settings_for(count), log_level=logging.WARNING)
+    settings = model.settings_for(count)
+    # Only the pairs' weights are read back: the compared values are left out of splink's table.
+    settings["retain_matching_columns"] = False
+    linker = Linker(table, settings, log_level=logging.WARNING)
     if estimate_u and count >= 2000:
         linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
     report("u probabilities")
     keep = threshold if keep_pairs_above is None else keep_pairs_above
     # Clustering needs every pair down to the weight an unscored pair is given.
     floor = min(_weight(keep), UNSCORED_WEIGHT)
+    connection = db_api.duckdb_con
+    pairs_sql = _candidate_pairs_sql(settings["blocking_rules_to_generate_predictions"], "records")
+    if pairs_sql is not None:
+        connection.execute(f"CREATE TABLE mizan_candidate_pairs AS {pairs_sql}")
+        registered = linker.table_management.register_blocked_pairs_for_predict(
+            db_api.register("mizan_candidate_pairs")
+        )
+        # Scored as splink scores the pairs of its own blocking: a registered table is
+        # otherwise scored against copies of the records it names (splink's "source pruning"),
+        # two copies of nearly every record here, for the same weights.
+        registered.metadata["registered_for_predict"] = False
     predictions = linker.inference.predict(threshold_match_weight=floor, warning_mode="never")
     scored = (
         predictions.as_duckdbpyrelation()
         .select("unique_id_l, unique_id_r, match_weight")
         .fetchall()
     )
+    # DuckDB's tables are let go before the pairs are taken in hand.
+    predictions.drop_table_from_database_and_remove_from_cache()
+    connection.execute("DROP TABLE IF EXISTS mizan_candidate_pairs")
     best = _best_readings(scored, rows, floor)
     for pair in items or ():
         best[pair] = max(best.get(pair, -math.inf), CAPPED_WEIGHT)
@@ -587,6 +604,45 @@ def _link(
         if _probability(weight) >= keep
     ]
     return LinkResult(clusters, pairs, frequencies)
+
+
+# What ``_candidate_pairs_sql`` knows of a splink blocking rule; a rule with any other setting
+# (salting, say) leaves the blocking to splink.
+_RULE_KEYS = frozenset({"blocking_rule", "sql_dialect", "arrays_to_explode"})
+
+
+def _candidate_pairs_sql(rules: Sequence[Mapping[str, Any]], table: str) -> str | None:
+    """The pairs of rows of ``table`` that splink's blocking would score, as splink's blocked
+    pairs (``match_key``: the first rule that finds the pair, ``join_key_l`` < ``join_key_r``).
+
+    Splink joins rule by rule, each keeping out the pairs an earlier rule found by testing
+    every earlier rule's condition on each of its pairs: at 100,000 records 12 s of the 21 s
+    its scoring takes. The same pairs are each rule's plain join, all rules' pairs together
+    and each pair once (a pair an earlier rule finds is one that meets its condition). A rule
+    exploding a list column (``arrays_to_explode``) joins the rows once per element, as
+    splink does. ``None`` if a rule holds a setting this does not read."""
+    if not rules or any(set(rule) - _RULE_KEYS for rule in rules):
+        return None
+    # The SQL is the model's own blocking rules (``model.blocking_rules``), no input's text.
+    joins = []
+    for number, rule in enumerate(rules):
+        source = table
+        exploded = list(rule.get("arrays_to_explode") or ())
+        if exploded:
+            kept = ", ".join(f'"{column}"' for column in exploded)
+            elements = ", ".join(f'unnest("{column}") AS "{column}"' for column in exploded)
+            source = f"(SELECT * EXCLUDE ({kept}), {elements} FROM {table})"  # noqa: S608
+        joins.append(
+            f"SELECT {number} AS rule, l.unique_id AS id_l, r.unique_id AS id_r"  # noqa: S608
+            f" FROM {source} AS l JOIN {source} AS r ON ({rule['blocking_rule']})"
+            " WHERE l.unique_id < r.unique_id"
+        )
+    # The rule's number, not its text, is compared: «10» comes after «2».
+    union = " UNION ALL ".join(joins)
+    return (
+        "SELECT CAST(min(rule) AS VARCHAR) AS match_key,"  # noqa: S608
+        f" id_l AS join_key_l, id_r AS join_key_r FROM ({union}) GROUP BY id_l, id_r"
+    )
 
 
 def _best_readings(
