@@ -21,9 +21,14 @@ SHORT_YEARS = (
 
 
 def test_the_cell_is_found_under_any_header_that_names_the_column() -> None:
-    assert verbatim_cell({"الرقم": "1", "سنة الولادة": "85"}, "birth_year") == "85"
-    assert verbatim_cell({"record_id": "1", "birth_year": None}, "birth_year") == ""
-    assert verbatim_cell({"record_id": "1"}, "birth_year") == ""
+    row = {"record_id": "1", "الاسم": "أحمد", "سنة الولادة": "85"}
+    assert verbatim_cell(row, "birth_year") == "85"
+    assert (
+        verbatim_cell({"record_id": "1", "first_name": "x", "birth_year": None}, "birth_year") == ""
+    )
+    assert verbatim_cell({"record_id": "1", "first_name": "x"}, "birth_year") == ""
+    # A row kept from a header that no longer reads (no name column): nothing.
+    assert verbatim_cell({"record_id": "1", "birth_year": "85"}, "birth_year") == ""
 
 
 @pytest.mark.django_db
@@ -39,3 +44,16 @@ def test_two_digit_years_reach_the_engine_and_agree(officer: Any, tmp_path: Path
     fields = {item["field"]: item for item in pair.evidence}
     assert fields["birth_year"]["level"] == "same year"
     assert fields["birth_year"]["weight"] > 0
+
+
+@pytest.mark.django_db
+def test_the_flags_read_the_lists_two_digit_years_as_the_matching_does(
+    officer: Any, tmp_path: Path
+) -> None:
+    from mizan.missing.review import queries
+
+    make_list(officer, tmp_path, "Short years", SHORT_YEARS)
+    record = SourceRecord.objects.get(record_id="U-1")
+    assert queries.writes_two_digit_years(record.source_list_id)
+    # «85» is 1985 there, as the matching read it: neither an age nor unreadable.
+    assert queries.record_flags(record) == []

@@ -109,6 +109,12 @@ class PairScore:
     fields: tuple[FieldEvidence, ...]
 
 
+# The evidence of a pair read through a less likely reading of a name (``score_pairs``): the
+# reading's odds, so that the fields' weights still add up to the pair's (``PairScore``).
+READING_FIELD = "reading"
+LESS_LIKELY_READING = "a less likely reading of a name"
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredPair:
     """Two records (indexes into the input) that scored at or above the kept threshold."""
@@ -807,11 +813,15 @@ def _same_spelling(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
 
 
 def _married_name(a: tuple[Any, ...], b: tuple[Any, ...], differ: list[int]) -> bool:
-    """Whether only the family names of two records (``_traits``) differ and one is a woman's:
-    a wife is often registered under her husband's family name (an asylum office's family file,
-    a civil register), so that alone does not tell two women; their pair's own score, at least
-    ``direct``, still has to say one person."""
-    return differ == [_FAMILY] and "F" in (a[_SEX], b[_SEX])
+    """Whether only the family names of two records (``_traits``) differ, both written in Latin
+    letters, and one is a woman's (neither a man's): a European asylum office or civil register
+    often files a wife under her husband's family name, so that alone does not tell two women
+    there; their pair's own score, at least ``direct``, still has to say one person. In Arabic
+    a woman keeps her father's family name: two family names are two women (two «فاطمة محمد»)."""
+    if differ != [_FAMILY] or "M" in (a[_SEX], b[_SEX]) or "F" not in (a[_SEX], b[_SEX]):
+        return False
+    # A Latin spelling has no Arabic skeleton (``_different_name``'s rasm).
+    return a[_FAMILY][1] is None and b[_FAMILY][1] is None
 
 
 def _full_names(
@@ -1225,10 +1235,24 @@ def score_pairs(
                         weight=round(weight, 3),
                     )
                 )
+            odds = readings_of(a)[i][1] + readings_of(b)[j][1]
+            if odds:
+                # A less likely reading of a name (the full name read the other way round, a
+                # family name read as the father's): ``link`` weighed the pair less by its odds.
+                evidence.append(
+                    FieldEvidence(
+                        field=READING_FIELD,
+                        value_a="",
+                        value_b="",
+                        level=LESS_LIKELY_READING,
+                        weight=round(odds, 3),
+                    )
+                )
+            weight = float(row["match_weight"]) + odds
             scores.append(
                 PairScore(
-                    probability=float(row["match_probability"]),
-                    match_weight=float(row["match_weight"]),
+                    probability=_probability(weight),
+                    match_weight=weight,
                     prior_weight=prior_weight,
                     fields=tuple(evidence),
                 )

@@ -39,6 +39,7 @@ from mizan.linkage.lists import (
 from mizan.linkage.problems import (
     SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
+    age_in_birth_cell,
     mark_two_digit_years,
     national_id_digits,
     ocr_digits,
@@ -2152,8 +2153,9 @@ def _features(
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
         # into one that gives years), in a list whose two-digit numbers are not years.
+        birth_cell = (row.get("birth_year") or "").strip()
         age = row.get(AGE_COLUMN) or (
-            "" if row.get(TWO_DIGIT_YEARS) else (row.get("birth_year") or "").strip()
+            birth_cell if not row.get(TWO_DIGIT_YEARS) and age_in_birth_cell(birth_cell) else ""
         )
         features["birth_year"] = _year_from_age(age, features["arrest_year"])
         # Some of the list's ages were taken years later (``mark_late_ages``): the birth may
@@ -2385,13 +2387,6 @@ _BORDER_WORDS = frozenset(
         "grænsen",
         "grens",
         "sınır",
-        "airport",
-        "aéroport",
-        "aeroport",
-        "flughafen",
-        "flygplats",
-        "lufthavn",
-        "luchthaven",
         "الحدود",
         "الحدودي",
         "الحدودية",
@@ -2400,11 +2395,9 @@ _BORDER_WORDS = frozenset(
         "معبر",
         "المعبر",
         "منفذ",
-        "مطار",
         # The crossings between Syria and Lebanon, Jordan and Turkey, as lists write them.
         "masnaa",
         "masna",
-        "المصنع",
         "yabous",
         "yabus",
         "يابوس",
@@ -2423,9 +2416,50 @@ _BORDER_WORDS = frozenset(
         "aboudieh",
         "abboudiyeh",
         "العبودية",
-        "nasib",
-        "nassib",
-        "نصيب",
+    )
+)
+# An airport is a crossing on return (Damascus International) unless the place says it is one of
+# the military airports that are themselves places of detention (Mezzeh: Air Force Intelligence).
+_AIRPORT_WORDS = frozenset(
+    normalise_for_search(word)
+    for word in (
+        "airport",
+        "aéroport",
+        "aeroport",
+        "flughafen",
+        "flygplats",
+        "lufthavn",
+        "luchthaven",
+        "مطار",
+    )
+)
+_MILITARY_AIRPORT = frozenset(
+    normalise_for_search(word)
+    for word in (
+        "العسكري",
+        "military",
+        "militaire",
+        "militär",
+        "المزة",
+        "مزة",
+        "mezzeh",
+        "mezze",
+        "mazzeh",
+        "mazzah",
+        "mazza",
+        "النيرب",
+        "nayrab",
+        "neirab",
+        "التيفور",
+        "tiyas",
+        "t4",
+        "الضمير",
+        "dumayr",
+        "حماة",
+        "حماه",
+        "hama",
+        "kweires",
+        "كويرس",
     )
 )
 _BORDER_PHRASES = tuple(
@@ -2437,14 +2471,19 @@ _BORDER_PHRASES = tuple(
 def at_border(text: str) -> bool:
     """Whether a place of arrest is a border crossing or an airport: the words that say so
     ("border crossing", «الحدود اللبنانية», «معبر», "airport") or a crossing's own name
-    (Masnaa, Jdeidet Yabous, Nasib, «باب الهوى»)."""
+    (Masnaa, Jdeidet Yabous, «باب الهوى»). A military airport (Mezzeh, «مطار حماة العسكري») is a
+    place of detention, not a crossing; a village's name alone (Nasib, «المصنع» "the factory")
+    is not one either without a word that says crossing."""
     normal = normalise_for_search(text)
     if not normal:
         return False
+    words = set(normal.split())
+    if not _BORDER_WORDS.isdisjoint(words):
+        return True
+    if not _AIRPORT_WORDS.isdisjoint(words):
+        return _MILITARY_AIRPORT.isdisjoint(words)
     spaced = f" {normal} "
-    return not _BORDER_WORDS.isdisjoint(normal.split()) or any(
-        f" {phrase} " in spaced for phrase in _BORDER_PHRASES
-    )
+    return any(f" {phrase} " in spaced for phrase in _BORDER_PHRASES)
 
 
 def _arrest_place(text: str) -> list[str] | None:

@@ -27,6 +27,7 @@ __all__ = [
     "TWO_DIGIT_YEARS",
     "YEAR_RANGE",
     "RecordProblem",
+    "age_in_birth_cell",
     "mark_two_digit_years",
     "national_id_digits",
     "ocr_digits",
@@ -233,10 +234,24 @@ PROBLEM_TEXTS: dict[str, str] = {
 POSTED_COLUMN = "age_year"
 
 
+# An age typed under the year of birth: one or two digits, not zero-padded («03» is a year of
+# two digits, 2003), perhaps with its unit («42 سنة», "27 years").
+_AGE_IN_BIRTH_CELL = re.compile(
+    r"\s*[1-9]\d?\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y)?\.?\s*", re.IGNORECASE
+)
+
+
+def age_in_birth_cell(text: str) -> bool:
+    """Whether a year-of-birth cell holds an age, not a year («27», «42 سنة»; never «03» or 0):
+    the features read it as the age at arrest where the list's two-digit numbers are not years
+    and the record dates its arrest, and the problems file says so (``_age_at_arrest``)."""
+    return _AGE_IN_BIRTH_CELL.fullmatch(to_ascii_digits(text)) is not None
+
+
 def _age_at_arrest(birth_text: str, arrest_text: str, values: Mapping[str, str]) -> bool:
     """Whether a year of birth of one or two digits, in a list whose such numbers are not
     years, is read as an age at arrest: the record dates its arrest."""
-    if values.get(TWO_DIGIT_YEARS) or not re.fullmatch(r"\d{1,2}", to_ascii_digits(birth_text)):
+    if values.get(TWO_DIGIT_YEARS) or not age_in_birth_cell(birth_text):
         return False
     day = spreadsheet_day_date(arrest_text)
     return written_year(day or arrest_text, plausible=True) is not None

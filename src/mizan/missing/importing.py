@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -292,13 +293,23 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
     return mapping, problems
 
 
+@functools.lru_cache(maxsize=256)
+def _headers_of(keys: tuple[str, ...]) -> dict[str, str]:
+    """The header (of ``keys``, a stored row's) each known column was read from
+    (``match_header``); nothing when the header no longer reads."""
+    try:
+        mapping, _problems = match_header(list(keys))
+    except ImportRefused:
+        return {}
+    return {column: keys[index] for index, column in mapping.items()}
+
+
 def verbatim_cell(raw: dict[str, Any], column: str) -> str:
-    """The cell of a stored row (``SourceRecord.raw``, keyed by the file's headers) under the
-    header that names ``column``; '' when no header does (the first such header counts)."""
-    for header, value in raw.items():
-        if _HEADER_LOOKUP.get(_header_key(header)) == column:
-            return "" if value is None else str(value)
-    return ""
+    """The cell of a stored row (``SourceRecord.raw``, keyed by the file's headers) that the
+    import read ``column`` from, as the file wrote it; '' when none."""
+    header = _headers_of(tuple(raw.keys())).get(column)
+    value = raw.get(header) if header is not None else None
+    return "" if value is None else str(value)
 
 
 def _problem(row: int, column: str, code: str, severity: str, **params: Any) -> dict[str, Any]:

@@ -191,15 +191,16 @@ def is_approximate(text: str) -> bool:
 
 # A date a spreadsheet program stored as its day number (days since 30 December 1899, the count
 # Excel and LibreOffice use) and a CSV export then wrote as the number: «41171» is 19 September
-# 2012. Five digits only, from 1950 (18264) to 2049 (54788): a year, a month and year or a
-# national number is never five digits.
+# 2012. Five digits only, from 1970 (25569) to 2049 (54788): a year, a month and year or a
+# national number is never five digits, and a year typed with a digit too many («20133»,
+# «19850») is under 25569, so it stays the year it begins with.
 _DAY_NUMBER = re.compile(r"\s*(\d{5})(?:\.0+)?\s*")
 _DAY_ZERO = datetime.date(1899, 12, 30)
-_DAY_NUMBERS = range(18264, 54789)
+_DAY_NUMBERS = range(25569, 54789)
 
 
 def spreadsheet_day_date(text: str) -> str | None:
-    """The ISO date (``2012-09-20``) a spreadsheet's day number in ``text`` stands for («41171»),
+    """The ISO date (``2012-09-19``) a spreadsheet's day number in ``text`` stands for («41171»),
     or None when ``text`` is not one."""
     match = _DAY_NUMBER.fullmatch(text)
     if match is None or int(match.group(1)) not in _DAY_NUMBERS:

@@ -37,6 +37,7 @@ FIELD_LABELS = {
     "national_id": gettext_lazy("National ID number"),
     "date_of_arrest": gettext_lazy("Date of arrest"),
     "place_of_arrest": gettext_lazy("Place of arrest"),
+    "reading": gettext_lazy("Reading of the names"),
 }
 # The columns of a person list (DESIGN.md's CSV headers) in words; the header itself is shown
 # beside it, since that is what a list's file must use.
@@ -64,6 +65,10 @@ def column_label(column: str) -> str:
 
 # The comparison levels of mizan.linkage's model (its labels), in words for the reviewer.
 LEVEL_LABELS = {
+    "a less likely reading of a name": gettext_lazy(
+        "a less likely reading of a name (a full name read the other way round, a family name"
+        " read as the father's)"
+    ),
     "same spelling": gettext_lazy("same spelling"),
     "same name": gettext_lazy("same name (other spelling or script)"),
     "same letters but dots": gettext_lazy("same letters, dots differ"),

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Person
 from mizan.core.partial_dates import PartialDate, PartialDateError
-from mizan.linkage.problems import record_problems
+from mizan.linkage.problems import TWO_DIGIT_YEARS, record_problems, two_digit_year_lists
 from mizan.missing import selectors
-from mizan.missing.importing import ImportRefused, match_header
+from mizan.missing.importing import verbatim_cell
 from mizan.missing.models import (
     CandidatePair,
     ClusterChange,
@@ -135,6 +135,24 @@ def side_by_side(pair: CandidatePair) -> list[tuple[str, str, str, bool]]:
     return rows
 
 
+# How many of a list's records without a stored year of birth tell whether its two-digit years
+# are years (``writes_two_digit_years``): the median of a sample this large is the list's.
+TWO_DIGIT_SAMPLE = 2000
+
+
+def writes_two_digit_years(source_list_id: int) -> bool:
+    """Whether a source list writes its years of birth with two digits («85»), as the matching
+    reads the list (``mizan.linkage.problems.two_digit_year_lists``, on the cells the import
+    could not store as a year: the first ``TWO_DIGIT_SAMPLE`` of them)."""
+    raws = (
+        SourceRecord.objects.filter(source_list_id=source_list_id, birth_year__isnull=True)
+        .order_by("pk")
+        .values_list("raw", flat=True)[:TWO_DIGIT_SAMPLE]
+    )
+    cells = [{"birth_year": verbatim_cell(raw, "birth_year")} for raw in raws]
+    return bool(two_digit_year_lists(cells, ["list"] * len(cells)))
+
+
 def record_flags(record: SourceRecord) -> list[dict[str, str]]:
     """The implausible values of a record (``mizan.linkage.problems``), read from the row as it
     was in the file: what the reviewer must know was compared as missing or digit by digit."""
@@ -143,14 +161,12 @@ def record_flags(record: SourceRecord) -> list[dict[str, str]]:
         "national_id": record.national_id,
         "date_of_arrest": record.date_of_arrest,
     }
-    cells = list(record.raw.values())
-    try:
-        mapping, _problems = match_header(list(record.raw.keys()))
-    except ImportRefused:  # a row kept from a header that no longer reads: the parsed values
-        mapping = {}
-    for index, column in mapping.items():
-        if column in values and index < len(cells) and cells[index] is not None:
-            values[column] = str(cells[index])
+    for column in values:
+        # As the file wrote it; a row kept from a header that no longer reads: the parsed value.
+        values[column] = verbatim_cell(record.raw, column) or values[column]
+    if record.birth_year is None and writes_two_digit_years(record.source_list_id):
+        # «85» is 1985 in such a list, as the matching read it (``mark_two_digit_years``).
+        values[TWO_DIGIT_YEARS] = "1"
     return [
         {
             "field": problem.field,
