@@ -25,6 +25,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_ocr_years,
     mark_post_lists,
     mark_romance_lists,
     mark_turkish_lists,
@@ -432,6 +433,8 @@ def mark_lists(
     records = mark_civility_lists(records, sources)
     # A list that writes years of birth of two digits («85») says so by their values.
     records = mark_two_digit_years(records, sources)
+    # A list whose years show OCR's damage («1470») reads a digit apart as one misread.
+    records = mark_ocr_years(records, sources)
     # A list whose ages were taken years after the arrest (relatives' messages) says so.
     records = mark_late_ages(records, sources)
     # A list that gives ages without dates says by its dated records when its arrests were.

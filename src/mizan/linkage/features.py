@@ -110,6 +110,7 @@ __all__ = [
     "mark_germanic_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
+    "mark_ocr_years",
     "mark_post_lists",
     "mark_romance_lists",
     "mark_turkish_lists",
@@ -174,6 +175,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_year",
     "birth_year_late",
     "birth_year_approx",
+    "birth_year_ocr",
     "age_low",
     "age_high",
     "birth_place_k",
@@ -2085,6 +2087,8 @@ def _features(
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
     features["birth_year_approx"] = True if approximate else None
+    # A list whose years show OCR's damage (``mark_ocr_years``): a digit apart may be misread.
+    features["birth_year_ocr"] = True if row.get(OCR_YEARS) else None
     place = (row.get("birth_place") or "").strip()
     if place:
         features["birth_place_k"], place_parts, wide = _place(place)
@@ -2613,3 +2617,32 @@ def _older(ages: Sequence[int], implied: Sequence[int]) -> bool:
         statistics.variance(ages) / len(ages) + statistics.variance(implied) / len(implied)
     )
     return shift >= LATE_AGE_SHIFT and shift >= LATE_AGE_SIGMAS * error
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list whose years of birth show OCR's damage:
+# there, two years one digit apart (1971 and 1977) may be one year misread (``model``'s level
+# "one digit apart (OCR?)"); in a typed list they are two people's years (s12: a returnees'
+# list's 1975 against a defenders' 1971, −1.6 instead of −4.5).
+OCR_YEARS = "_ocr_years"
+# Fewest years of birth no person has (1470, 7992: ``problems.plausible_year``) that show a list
+# was read by OCR (the OCR'd lists of the tuning sets have 9 … 169, the typed ones none).
+OCR_YEAR_EVIDENCE = 3
+
+
+def mark_ocr_years(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list with at least ``OCR_YEAR_EVIDENCE`` years of birth no
+    person has (an OCR'd «1470», «7992») marked ``OCR_YEARS``."""
+    damaged: dict[str, int] = {}
+    for record, source in zip(records, sources, strict=True):
+        year = written_year(record.get("birth_year") or "")
+        if year is not None and not plausible_year(year):
+            damaged[source] = damaged.get(source, 0) + 1
+    marked = {source for source, count in damaged.items() if count >= OCR_YEAR_EVIDENCE}
+    if not marked:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, OCR_YEARS: "1"} if source in marked else record
+        for record, source in zip(records, sources, strict=True)
+    ]

@@ -484,7 +484,11 @@ _ONE_DIGIT = 'hamming(CAST({l}"birth_year" AS VARCHAR), CAST({r}"birth_year" AS 
 # "more than three years apart" weight (≈ -4.6).
 YEAR_ONE_DIGIT_M = 0.02
 YEAR_ONE_DIGIT_U = 0.06
-YEAR_ONE_DIGIT_SQL = 'hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
+# … only where a list's years show OCR's damage (``features.mark_ocr_years``).
+YEAR_ONE_DIGIT_SQL = (
+    '(coalesce("birth_year_ocr_l", false) OR coalesce("birth_year_ocr_r", false))'
+    ' AND hamming(CAST("birth_year_l" AS VARCHAR), CAST("birth_year_r" AS VARCHAR)) = 1'
+)
 # A year of birth remembered, not recorded: «1985 تقريباً», or an age at a remembered date of arrest
 # («38» arrested «صيف 2013»; ``features.birth_year_approx``). Survivors' estimates of a cellmate's
 # age are a few years off as often as not (issue 15, set 9: a third within a year, nearly all
