@@ -249,12 +249,14 @@ def _key(
     return "".join(keys)
 
 
+@lru_cache(maxsize=200_000)
 def spelling_keys(spelling: str | None) -> frozenset[str]:
     """The keys a Latin name's spelling (a ``…_n`` feature: lower case, the article dropped)
     reads as both ways a European office writes it: as written, and in German or Nordic spelling
     (Chalil خليل, Rijad رياض, Alsjeich الشيخ). What the likeliest reading keyed a record's name
     by is one of them or not ("Alomar", whose glued article the key keeps); no key for an Arabic
-    spelling, whose key is the only one."""
+    spelling, whose key is the only one. Cached: one set for each spelling, however many records
+    write it (a million records' traits hold them all)."""
     if not spelling or not spelling.isascii():
         return frozenset()
     return frozenset({_key(spelling), _key(spelling, germanic=True)})
