@@ -167,9 +167,24 @@ def ocr_level_sql(part: str) -> str:
         f'least("{c}_l", "{c}_r") >= {COMMON_COUNT}'
         f' AND least("{c}_l", "{c}_r") * {OCR_RATIO} > greatest("{c}_l", "{c}_r")'
     )
+    # Two Latin spellings of a first name one typing slip apart (Walid/Waldi, Kahled/Khaled:
+    # two letters swapped; Mohamad/Mohammad: one dropped or doubled), not a brother's: brothers
+    # never share a name, but no office writes two names a slip apart unless it misspelt one
+    # (issue 15, set 11). One letter for another stays two names (Fadi/Hadi, Rami/Sami); one
+    # key (Huda/Huuda) is the "same name" level's, whose weight is the name's own.
+    n = f"{part}_n"
+    latin_slip = (
+        f' OR ("{d}_l" IS NULL AND "{d}_r" IS NULL AND "{k}_l" <> "{k}_r"'
+        f' AND least(length("{n}_l"), length("{n}_r")) >= 4'
+        f' AND damerau_levenshtein("{n}_l", "{n}_r") = 1'
+        f' AND (length("{n}_l") <> length("{n}_r") OR levenshtein("{n}_l", "{n}_r") = 2))'
+        if part == "first"
+        else ""
+    )
     return (
         f"NOT coalesce({both_common}, true)"
-        f' AND ("{k}_l" <> "{k}_r"{same_key}) AND NOT coalesce("{d}_l" = "{d}_r", false)'
+        f' AND ("{k}_l" <> "{k}_r"{same_key}) AND {"(" if latin_slip else ""}'
+        f'NOT coalesce("{d}_l" = "{d}_r", false)'
         f' AND ("{d}_l" IS NOT NULL OR "{d}_r" IS NOT NULL)'
         f' AND (("{d}_l" IS NOT NULL AND "{d}_r" IS NOT NULL'
         f' AND least(length("{d}_l"), length("{d}_r")) >= 3'
@@ -180,7 +195,7 @@ def ocr_level_sql(part: str) -> str:
         # … not a Latin vowel the loose key forgives letter for letter: that is the "same name but
         # dots, across scripts" level further down.
         f' AND NOT ("{o}_l" = "{o}_r" AND length(replace("{k}_l", \'w\', \'\'))'
-        f" = length(replace(\"{k}_r\", 'w', '')))))"
+        f" = length(replace(\"{k}_r\", 'w', ''))))){latin_slip}{')' if latin_slip else ''}"
     )
 
 
