@@ -57,3 +57,19 @@ def test_the_flags_read_the_lists_two_digit_years_as_the_matching_does(
     assert queries.writes_two_digit_years(record.source_list_id)
     # «85» is 1985 there, as the matching read it: neither an age nor unreadable.
     assert queries.record_flags(record) == []
+
+
+def test_the_import_reads_a_sex_as_mizan_link_does() -> None:
+    from mizan.linkage.features import sex_of
+    from mizan.missing.importing import SEX_STORED
+
+    for written, stored in (
+        ("K", "female"),
+        ("kvinna", "female"),
+        ("أنثى", "female"),
+        ("ذكر", "male"),
+        ("M", "male"),
+        ("woman", "female"),
+        ("x", ""),
+    ):
+        assert SEX_STORED.get(sex_of(written) or "", "") == stored

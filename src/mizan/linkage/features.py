@@ -117,6 +117,7 @@ __all__ = [
     "mark_two_digit_years",
     "record_features",
     "record_readings",
+    "sex_of",
 ]
 
 NAME_PARTS: tuple[str, ...] = ("first", "father", "grandfather", "family", "mother")
@@ -217,7 +218,14 @@ _SEX = {
     "man": "M",
     "mand": "M",
     "mann": "M",
+    "woman": "F",
 }
+
+
+def sex_of(text: str) -> str | None:
+    """ "M" or "F" for a sex as lists write it (M/F, male/female, ذكر/أنثى, Swedish K), or None:
+    the one table of ``mizan link`` and the registry's import."""
+    return _SEX.get(normalise_for_search(text or ""))
 
 
 @lru_cache(maxsize=200_000)
@@ -2075,8 +2083,7 @@ def _features(
         if family and vocabulary is not None and features["family_n"] is not None
         else None
     )
-    sex = normalise_for_search(row.get("sex") or "")
-    features["sex"] = _SEX.get(sex)
+    features["sex"] = sex_of(row.get("sex") or "")
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""

@@ -44,6 +44,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy
 
 from mizan.core.partial_dates import PartialDate, PartialDateError
+from mizan.linkage.features import sex_of
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
 from mizan.linkage.lists import HEADERS, resolve_bare_name, resolve_fallbacks
 from mizan.text import (
@@ -61,21 +62,9 @@ TEXT_COLUMNS = (*NAME_COLUMNS, "full_name", "mother_name", "birth_place", "place
 
 # English and Arabic headers: one table with `mizan link` (documented in the user guide).
 HEADER_ALIASES = LIST_HEADER_ALIASES
-SEX_VALUES = {
-    "m": "male",
-    "male": "male",
-    "man": "male",
-    "ذكر": "male",
-    "ذ": "male",
-    "f": "female",
-    "female": "female",
-    "woman": "female",
-    "انثى": "female",
-    "أنثى": "female",
-    "انثي": "female",
-    "ا": "female",
-    "أ": "female",
-}
+# The registry stores a sex by these words; the lists' ways of writing one are ``mizan link``'s
+# (``features.sex_of``: M/F, ذكر/أنثى, a Swedish file's K).
+SEX_STORED = {"M": "male", "F": "female"}
 MAX_LENGTHS = {
     "record_id": 100,
     "full_name": 400,
@@ -608,7 +597,7 @@ def check_row(
         else:
             problems.append(_problem(number, "", "no_name_in_row", ERROR))
     sex_text = clean_name(values["sex"]).lower()
-    record["sex"] = SEX_VALUES.get(sex_text, "")
+    record["sex"] = SEX_STORED.get(sex_of(sex_text) or "", "")
     if sex_text and not record["sex"]:
         problems.append(_problem(number, "sex", "unknown_sex", WARNING, value=sex_text[:40]))
     birth_text = clean_name(to_ascii_digits(values["birth_year"]))
