@@ -73,3 +73,22 @@ def test_the_import_reads_a_sex_as_mizan_link_does() -> None:
         ("x", ""),
     ):
         assert SEX_STORED.get(sex_of(written) or "", "") == stored
+
+
+@pytest.mark.django_db
+def test_a_date_the_import_could_not_read_reaches_the_engine_as_written(
+    officer: Any, tmp_path: Path
+) -> None:
+    sheet = (
+        HEADER.replace("birth_place", "date_of_arrest")
+        + "X-1,Omar,Khaled,Al-Hamwi,Zainab,27,41171\n"
+    )
+    make_list(officer, tmp_path, "Defender sheet", sheet)
+    record = SourceRecord.objects.get(record_id="X-1")
+    assert record.date_of_arrest == ""  # the import stores no date it cannot read
+    row = runs.linkage_row(record)
+    assert row["date_of_arrest"] == "41171"
+    # The flags say a day number read as its date and an age at arrest; the engine reads both.
+    from mizan.linkage.features import record_features
+
+    assert record_features(row)["birth_year"] == 2012 - 27

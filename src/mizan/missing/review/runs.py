@@ -61,7 +61,9 @@ def linkage_row(record: SourceRecord) -> dict[str, str]:
         ),
         "birth_place": record.birth_place,
         "national_id": record.national_id,
-        "date_of_arrest": record.date_of_arrest,
+        # A date the import could not read (a spreadsheet's day number «41171») as written: the
+        # engine reads it as the review's flags say it does.
+        "date_of_arrest": record.date_of_arrest or verbatim_cell(record.raw, "date_of_arrest"),
         "place_of_arrest": record.place_of_arrest,
     }
 
