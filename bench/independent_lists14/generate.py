@@ -602,7 +602,8 @@ def ru_name(phon: str, rng: random.Random, family: bool = False) -> str:
     parts = []
     for w in words:
         if w.startswith("al-"):
-            core = ru_word(w[3:], rng)
+            stem = w[3:]
+            core = rng.choice(RU_OVERRIDE[stem]) if stem in RU_OVERRIDE else ru_word(stem, rng)
             r = rng.random()
             if family and r < 0.15:
                 parts.append(core)  # the article left out
@@ -1543,7 +1544,11 @@ def make_court(p: Person, rng: random.Random, idx: int, second: bool):
     cw = rng.random() < 0.25
     forms["court_word"] = cw
     if cw:
-        first = rng.choice(("الغائب", "المفقود", "الغائب المفقود")) + " " + first
+        if p.sex == "F":
+            word = rng.choice(("الغائبة", "المفقودة", "الغائبة المفقودة"))
+        else:
+            word = rng.choice(("الغائب", "المفقود", "الغائب المفقود"))
+        first = word + " " + first
     hd = rng.random() < 0.25
     forms["hamza_dropped"] = hd
     cells = [first, father, gf, fam]
