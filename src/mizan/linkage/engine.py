@@ -21,6 +21,7 @@ from mizan.linkage.features import (
     age_apart,
     mark_arrest_spans,
     mark_civility_lists,
+    mark_dotted_names,
     mark_father_surname_lists,
     mark_germanic_lists,
     mark_kurmanji_lists,
@@ -436,6 +437,8 @@ def mark_lists(
     records = mark_two_digit_years(records, sources)
     # A list whose years show OCR's damage («1470») reads a digit apart as one misread.
     records = mark_ocr_years(records, sources)
+    # A list whose names show dots misread («محموذ») reads a seldom spelling by its shape.
+    records = mark_dotted_names(records, sources)
     # A list whose ages were taken years after the arrest (relatives' messages) says so.
     records = mark_late_ages(records, sources)
     # A list that gives ages without dates says by its dated records when its arrests were.
