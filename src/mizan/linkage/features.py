@@ -711,6 +711,7 @@ def _dotted_word(form: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
 def _dots_shape(form: str) -> tuple[bool, str]:
     """A name word's shape without dots (``dotless_key``: a hand's final ي is its final ن,
     حسيي/حسين, علن/علي) and whether it opens with the article: الأحمد and أحمد are two names
@@ -2745,19 +2746,23 @@ def mark_dotted_names(
 ) -> list[Mapping[str, str]]:
     """``records``, those of a list whose Arabic name words are misread in their dots often
     enough (``DOTTED_EVIDENCE``, ``DOTTED_SHARE``) marked ``DOTTED_NAMES``."""
+    # The words as written first (a million records write a few thousand), then their forms.
+    written: dict[str, Counter[str]] = {}
+    for record, source in zip(records, sources, strict=True):
+        cells = [text for cell in _DOTTED_CELLS if (text := record.get(cell))]
+        if cells:
+            written.setdefault(source, Counter()).update(" ".join(cells).split())
     counts: Counter[str] = Counter()
     by_list: dict[str, Counter[str]] = {}
-    for record, source in zip(records, sources, strict=True):
-        mine = by_list.setdefault(source, Counter())
-        for cell in _DOTTED_CELLS:
-            text = record.get(cell)
-            if not text:
-                continue
-            for word in text.split():
-                form = _word_form(word)
-                if _dotted_word(form):
-                    counts[form] += 1
-                    mine[form] += 1
+    for source, words in written.items():
+        mine = by_list[source] = Counter()
+        for word, number in words.items():
+            if not any("\u0621" <= letter <= "\u064a" for letter in word):
+                continue  # no Arabic letter: no dots to misread
+            form = _word_form(word)
+            if _dotted_word(form):
+                counts[form] += number
+                mine[form] += number
     best: dict[tuple[bool, str], int] = {}
     for form, number in counts.items():
         shape = _dots_shape(form)
