@@ -616,10 +616,18 @@ def _year(value: str) -> int | None:
     return written_year(value, plausible=True)
 
 
+# 1 January 1900, the first day of spreadsheets' and databases' calendars, which an office's
+# system writes for a date of birth it was not given (issue 15, set 13's Greek asylum register):
+# no year. (A real date's 1 January of another year, "01/01/1977", is its year alone.)
+_NULL_DATE = re.compile(r"\s*(?:0?1[./-]0?1[./-]1900|1900-0?1-0?1)(?:\s+00:00(?::00)?)?\s*$")
+
+
 def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None) -> int | None:
     """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
     two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985, never
     after ``arrest``, the year of arrest (``problems.two_digit_birth_year``)."""
+    if _NULL_DATE.match(value):
+        return None
     year = _year(value)
     if year is None and value and two_digits:
         year = two_digit_birth_year(value, arrest)
