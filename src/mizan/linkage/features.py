@@ -338,6 +338,8 @@ _EXONYMS.update(
 )
 # Italian, Spanish and French exonyms (Damasco, Alepo, Lattaquié) as asylum offices write them.
 _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
+# Greek exonyms (Δαμασκός, Χαλέπι), as the Greek route reads them (``_letters_read``).
+_EXONYMS.update({"damaskos": "دمشق", "damaskous": "دمشق", "halepi": "حلب", "halepio": "حلب"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for
@@ -1592,9 +1594,22 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
                 read = _read_letters(text, vocabulary, role)
             if read != text:
                 changed[cell] = read
+    if greek:
+        for cell in _PLACE_CELLS:
+            text = row.get(cell)
+            if text:
+                # A town's name has no count in the lists' names: read the likeliest way
+                # ("INTLIMP" إدلب, "CHOMS" حمص, "KAFRANMPEL" كفرنبل).
+                read = " ".join(
+                    greek_route_readings(word)[0] if word.isalpha() else word
+                    for word in normalise_for_search(greek_to_latin(text)).split()
+                )
+                if read != text:
+                    changed[cell] = read
     return {**row, **changed} if changed else row
 
 
+_PLACE_CELLS = ("birth_place", "place_of_arrest")
 # The role of a name cell's words (``_letters_read``); a full name's are not told.
 _CELL_ROLES = {
     "first_name": ListVocabulary.GIVEN,
