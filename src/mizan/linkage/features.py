@@ -898,9 +898,10 @@ class ListVocabulary:
         """A Latin name word of a list written through the Greek alphabet (``GREEK_LIST``) read
         as the lists' names say (``translit.greek_route_readings``): "CHALINT" as خالد
         (``khalid``) where the lists write خالد more often than حالد, "SANTI" as شادي. The word as
-        written stands against the readings with the count of the lists' other words that key
-        alike ("SAMER" stays, "CHASAN" has none); a word that shows the Greek route's letters
-        (mp, nt, tz, gk) is read its likeliest way however seldom the lists write that."""
+        written stays where the lists' other words key alike at least ``FREQUENT`` times
+        ("SAMER", a French "CHADI"); else, and always for a word that shows the Greek route's
+        letters (mp, nt, tz, gk, Greek letters), the likeliest reading is taken unless the lists
+        write another one more often ("CHASAN" حسن; "ACHMANT" أحمد however seldom)."""
         read = self._letters.get((word, role + _GREEK_ROLE))
         if read is None:
             read = self._letters[word, role + _GREEK_ROLE] = self._read_greek(word, role)
@@ -909,6 +910,9 @@ class ListVocabulary:
         return read
 
     def _read_greek(self, word: str, role: str) -> str:
+        # A word in Greek letters went through Greek whatever its letters.
+        shows = is_greek_route_word(word)
+        form = _word_form(word)
         word = greek_to_latin(word)
         lower = normalise_for_search(word)
         if len(lower) < 2 or not lower.isalpha() or not lower.isascii():
@@ -921,9 +925,13 @@ class ListVocabulary:
         written = "".join(name_keys(lower))
         words = {self.ANY: self.words, self.GIVEN: self.given_words, self.FAMILY: self.family_words}
         # Its own list's writing of the word is no evidence of how the other lists spell it.
-        others = self.key_count(written, role) - words[role].get(_word_form(word), 0)
-        shows = is_greek_route_word(lower)
-        best, best_count = (readings[0], 0) if shows else (word, max(others, self.FREQUENT - 1))
+        others = self.key_count(written, role) - words[role].get(form, 0)
+        if others >= self.FREQUENT and not shows:
+            best, best_count = word, others
+        else:
+            # The likeliest reading unless the lists write another more often.
+            best = readings[0]
+            best_count = self.key_count("".join(name_keys(best)), role)
         for other in readings:
             key = "".join(name_keys(other))
             if key == written:

@@ -1072,12 +1072,10 @@ _GREEK_SMALL = dict(
     χ="ch",
     ψ="ps",
 )
-_GREEK_LETTERS = str.maketrans(
-    {
-        **_GREEK_SMALL,
-        **{small.upper(): latin.upper() for small, latin in _GREEK_SMALL.items() if small != "ς"},
-    }
-)
+_GREEK_LETTERS_ONE = {
+    **_GREEK_SMALL,
+    **{small.upper(): latin.upper() for small, latin in _GREEK_SMALL.items() if small != "ς"},
+}
 _GREEK_DIPHTHONGS = re.compile("ου|αυ|ευ|γγ", re.IGNORECASE)
 _GREEK_DIPHTHONG_LETTERS = {"ου": "ou", "αυ": "av", "ευ": "ev", "γγ": "ng"}
 
@@ -1106,7 +1104,14 @@ def greek_to_latin(text: str) -> str:
         for char in unicodedata.normalize("NFD", text)
         if not unicodedata.combining(char)
     )
-    return _GREEK_DIPHTHONGS.sub(_greek_diphthong, plain).translate(_GREEK_LETTERS)
+    plain = _GREEK_DIPHTHONGS.sub(_greek_diphthong, plain)
+    # A capital written with two letters (Χ ch, Θ th) is all capitals in a word of capitals only.
+    return "".join(
+        _GREEK_LETTERS_ONE.get(char, char).capitalize()
+        if char.isupper() and plain[index + 1 : index + 2].islower()
+        else _GREEK_LETTERS_ONE.get(char, char)
+        for index, char in enumerate(plain)
+    )
 
 
 # Latin names that went through the Greek alphabet (an asylum office in Greece or Cyprus writes
@@ -1226,6 +1231,17 @@ def _search_words(
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
+    if has_greek_letters(text):
+        # A name in Greek letters is read the Greek route's likeliest way ("ΑΧΜΕΝΤ" أحمد).
+        text = " ".join(
+            " ".join(
+                greek_route_readings(word)[0]
+                for word in normalise_for_search(greek_to_latin(token)).split()
+            )
+            if has_greek_letters(token)
+            else token
+            for token in text.split()
+        )
     if "'" in text or "’" in text or "`" in text or "´" in text:
         text = _ARABIZI_DOTTED.sub(lambda m: _ARABIZI_DOTTED_LETTER[m.group(1)], text)
     if kurmanji:
