@@ -339,7 +339,9 @@ _EXONYMS.update(
 # Italian, Spanish and French exonyms (Damasco, Alepo, Lattaquié) as asylum offices write them.
 _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
 # Greek exonyms (Δαμασκός, Χαλέπι), as the Greek route reads them (``_letters_read``).
-_EXONYMS.update({"damaskos": "دمشق", "damaskous": "دمشق", "halepi": "حلب", "halepio": "حلب"})
+_EXONYMS.update(
+    {"damaskos": "دمشق", "damaskous": "دمشق", "chalepi": "حلب", "halepi": "حلب", "halepio": "حلب"}
+)
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for

@@ -1088,9 +1088,12 @@ def _greek_diphthong(match: re.Match[str]) -> str:
     return letters.capitalize() if found[0].isupper() else letters
 
 
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
 def has_greek_letters(text: str) -> bool:
     """Whether ``text`` has a letter of the Greek alphabet ("ΦΑΤΙΜΑ", "ΑΧΜΕΝΤ")."""
-    return any("\u0370" <= char <= "\u03ff" or "\u1f00" <= char <= "\u1fff" for char in text)
+    return _GREEK_LETTER.search(text) is not None
 
 
 def greek_to_latin(text: str) -> str:
@@ -1100,9 +1103,7 @@ def greek_to_latin(text: str) -> str:
     if not has_greek_letters(text):
         return text
     plain = "".join(
-        char
-        for char in unicodedata.normalize("NFD", text)
-        if not unicodedata.combining(char)
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
     )
     plain = _GREEK_DIPHTHONGS.sub(_greek_diphthong, plain)
     # A capital written with two letters (Χ ch, Θ th) is all capitals in a word of capitals only.
@@ -1189,7 +1190,11 @@ def greek_route_readings(word: str) -> tuple[str, ...]:
             for match in found:
                 between = reading[last : match.start()]
                 # Past the bound, the rest of a word's doubtful letters are read the likelier way.
-                ways = choices if len(spellings) * len(readings) < _GREEK_ROUTE_READINGS else choices[:1]
+                ways = (
+                    choices
+                    if len(spellings) * len(readings) < _GREEK_ROUTE_READINGS
+                    else choices[:1]
+                )
                 spellings = [s + between + c for s in spellings for c in ways]
                 last = match.end()
             grown.extend(s + reading[last:] for s in spellings)
