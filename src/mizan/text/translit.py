@@ -1143,10 +1143,12 @@ _GREEK_ROUTE_SURE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=[aeiou])gi(?=[aeou])|^gi(?=[aeou])"), "y"),
     (re.compile(r"ou(?=[aei])"), "w"),
 )
-# The letter groups read two ways (the first the likelier where the lists do not tell): ντ d or
+# The letter groups read two ways (the first the likelier where the lists do not tell): δ, which
+# is ð, ض or ذ/ظ ("MOUNDIR" منذر; before the ντ read d, whose d is د); ντ d or
 # n + t ("Montaser"), χ ح/ه or خ, γκ ك/ق or غ, γ غ or, before e and i, ي, σ س or ش, θ ث or ذ,
 # β ب's v or و, a final -s of declension or of the name ("Anas", "Firas").
 _GREEK_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"d"), ("d", "z")),
     (re.compile(r"nt"), ("d", "nt")),
     (re.compile(r"ch"), ("h", "kh")),
     (re.compile(r"gk"), ("k", "gh")),
