@@ -165,7 +165,7 @@ def _lineage_in_first_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
 ILLEGIBLE_NAME = re.compile(
     r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
     r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
-    r"|agnost(?:os|o|i)|[αά]γν[ωώ]στ(?:ος|ο|η)|αγνωστ(?:ος|ο|η))[\W_]*)?",
+    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))[\W_]*)?",
     re.IGNORECASE,
 )
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")

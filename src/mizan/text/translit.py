@@ -1134,20 +1134,21 @@ _GREEK_ROUTE_WORD = re.compile(
 # Letters the Greek route never writes (h outside ch, th, ph, ps; w, j, q; sh, kh, gh, dh, or c
 # outside ch): a word with one is in another spelling, read as written.
 _NOT_GREEK_ROUTE = re.compile(r"(?<![ctp])h|[wjq]|c(?!h)|[sk]h|[gd]h")
-# The letter groups read one way: τζ j, μπ b, ν + ντ nd, ντ d (before the others: "ntz" is ν +
-# τζ), γι before a vowel y, ου before a vowel w.
+# The letter groups read one way: τζ j (before ντ: "ntz" is ν + τζ), μπ b, ν + ντ nd, ου before
+# a vowel w.
 _GREEK_ROUTE_SURE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"tz"), "j"),
     (re.compile(r"mp"), "b"),
     (re.compile(r"nnt"), "nd"),
-    (re.compile(r"(?<=[aeiou])gi(?=[aeou])|^gi(?=[aeou])"), "y"),
     (re.compile(r"ou(?=[aei])"), "w"),
 )
-# The letter groups read two ways (the first the likelier where the lists do not tell): δ, which
+# The letter groups read two ways (the first the likelier where the lists do not tell): γι
+# before a vowel y or غ + i ("GIASER" ياسر, "GIATH" غياث); δ, which
 # is ð, ض or ذ/ظ ("MOUNDIR" منذر; before the ντ read d, whose d is د); ντ d or
 # n + t ("Montaser"), χ ح/ه or خ, γκ ك/ق or غ, γ غ or, before e and i, ي, σ س or ش, θ ث or ذ,
 # β ب's v or و, a final -s of declension or of the name ("Anas", "Firas").
 _GREEK_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(?<=[aeiou])gi(?=[aeou])|^gi(?=[aeou])"), ("y", "ghi")),
     (re.compile(r"d"), ("d", "z")),
     (re.compile(r"nt"), ("d", "nt")),
     (re.compile(r"ch"), ("h", "kh")),
