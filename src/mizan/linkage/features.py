@@ -1587,9 +1587,17 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
         text = row.get(cell)
         if text and (greek or has_greek_letters(text)):
             role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
-            words = greek_to_latin(text).split(" ")
-            read_words = [vocabulary.greek_letters(word, role) if word else word for word in words]
-            if read_words != text.split(" "):
+            words = text.split(" ")
+            read_words = [
+                # The mother's first name is a given name; what follows may be her family's.
+                vocabulary.greek_letters(
+                    word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
+                )
+                if word
+                else word
+                for index, word in enumerate(words)
+            ]
+            if read_words != words:
                 changed[cell] = " ".join(read_words)
             continue
         if text and text.isascii():
