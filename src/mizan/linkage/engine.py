@@ -24,6 +24,7 @@ from mizan.linkage.features import (
     mark_dotted_names,
     mark_father_surname_lists,
     mark_germanic_lists,
+    mark_greek_lists,
     mark_kurmanji_lists,
     mark_late_ages,
     mark_ocr_years,
@@ -429,6 +430,8 @@ def mark_lists(
     records = mark_turkish_lists(records, sources)
     # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).
     records = mark_germanic_lists(records, sources)
+    # A list written through the Greek alphabet has its Latin names read the Greek route's way.
+    records = mark_greek_lists(records, sources)
     # A list written by Italian and Spanish offices is also read in both spellings.
     records = mark_romance_lists(records, sources)
     # A list that writes "Mme" before its women's names reads its "M." as Monsieur.

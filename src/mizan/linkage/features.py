@@ -80,7 +80,11 @@ from mizan.text.translit import (
     WOMAN_CIVILITIES,
     dotless_key,
     germanic_spelling,
+    greek_route_readings,
+    greek_to_latin,
+    has_greek_letters,
     is_germanic_spelling,
+    is_greek_route_word,
     is_italian_spelling,
     is_kurmanji_spelling,
     is_name_joiner,
@@ -96,6 +100,7 @@ __all__ = [
     "CIVILITY_LIST",
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
+    "GREEK_LIST",
     "KURMANJI_LIST",
     "LATE_AGES",
     "NAME_PARTS",
@@ -109,6 +114,7 @@ __all__ = [
     "mark_dotted_names",
     "mark_father_surname_lists",
     "mark_germanic_lists",
+    "mark_greek_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
     "mark_ocr_years",
@@ -333,6 +339,10 @@ _EXONYMS.update(
 )
 # Italian, Spanish and French exonyms (Damasco, Alepo, Lattaquié) as asylum offices write them.
 _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "اللاذقية"})
+# Greek exonyms (Δαμασκός, Χαλέπι), as the Greek route reads them (``_letters_read``).
+_EXONYMS.update(
+    {"damaskos": "دمشق", "damaskous": "دمشق", "chalepi": "حلب", "halepi": "حلب", "halepio": "حلب"}
+)
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for
@@ -611,10 +621,18 @@ def _year(value: str) -> int | None:
     return written_year(value, plausible=True)
 
 
+# 1 January 1900, the first day of spreadsheets' and databases' calendars, which an office's
+# system writes for a date of birth it was not given (issue 15, set 13's Greek asylum register):
+# no year. (A real date's 1 January of another year, "01/01/1977", is its year alone.)
+_NULL_DATE = re.compile(r"\s*(?:0?1[./-]0?1[./-]1900|1900-0?1-0?1)(?:\s+00:00(?::00)?)?\s*$")
+
+
 def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None) -> int | None:
     """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
     two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985, never
     after ``arrest``, the year of arrest (``problems.two_digit_birth_year``)."""
+    if _NULL_DATE.match(value):
+        return None
     year = _year(value)
     if year is None and value and two_digits:
         year = two_digit_birth_year(value, arrest)
@@ -934,6 +952,53 @@ class ListVocabulary:
             if read != word:
                 self._read_from.setdefault(_word_form(read), _word_form(word))
         return read
+
+    def greek_letters(self, word: str, role: str = ANY) -> str:
+        """A Latin name word of a list written through the Greek alphabet (``GREEK_LIST``) read
+        as the lists' names say (``translit.greek_route_readings``): "CHALINT" as خالد
+        (``khalid``) where the lists write خالد more often than حالد, "SANTI" as شادي. The word as
+        written stays where the lists' other words key alike at least ``FREQUENT`` times
+        ("SAMER", a French "CHADI"); else, and always for a word that shows the Greek route's
+        letters (mp, nt, tz, gk, Greek letters), the likeliest reading is taken unless the lists
+        write another one more often ("CHASAN" حسن; "ACHMANT" أحمد however seldom)."""
+        read = self._letters.get((word, role + _GREEK_ROLE))
+        if read is None:
+            read = self._letters[word, role + _GREEK_ROLE] = self._read_greek(word, role)
+            if read != word:
+                self._read_from.setdefault(_word_form(read), _word_form(word))
+        return read
+
+    def _read_greek(self, word: str, role: str) -> str:
+        # A word in Greek letters went through Greek whatever its letters.
+        shows = is_greek_route_word(word)
+        form = _word_form(word)
+        word = greek_to_latin(word)
+        lower = normalise_for_search(word)
+        if len(lower) < 2 or not lower.isalpha() or not lower.isascii():
+            return word
+        if is_name_joiner(lower) or is_title(lower):
+            return word
+        readings = greek_route_readings(lower)
+        if readings == (lower,):
+            return word
+        written = "".join(name_keys(lower))
+        words = {self.ANY: self.words, self.GIVEN: self.given_words, self.FAMILY: self.family_words}
+        # Its own list's writing of the word is no evidence of how the other lists spell it.
+        others = self.key_count(written, role) - words[role].get(form, 0)
+        if others >= self.FREQUENT and not shows:
+            best, best_count = word, others
+        else:
+            # The likeliest reading unless the lists write another more often.
+            best = readings[0]
+            best_count = self.key_count("".join(name_keys(best)), role)
+        for other in readings:
+            key = "".join(name_keys(other))
+            if key == written:
+                continue
+            found = self.key_count(key, role)
+            if found > best_count:
+                best, best_count = other, found
+        return best.upper() if best is not word and word.isupper() else best
 
     def learn_letters(self, records: Iterable[Mapping[str, str]]) -> None:
         """Read the letters of every Latin name word of ``records`` now, in their order, as
@@ -1571,10 +1636,27 @@ def record_readings(
 def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
     """``row`` with the letters of its Latin name cells read as the lists' names say: a given
     name's by the lists' given names, a family name's by their family names, a full name's
-    (whose words' roles are not told yet) by all their names."""
+    (whose words' roles are not told yet) by all their names. A name in Greek letters, or in a
+    list written through the Greek alphabet (``GREEK_LIST``), is read the Greek route's way."""
     changed: dict[str, str] = {}
+    greek = bool(row.get(GREEK_LIST))
     for cell in _NAME_CELLS:
         text = row.get(cell)
+        if text and (greek or has_greek_letters(text)):
+            role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
+            words = text.split(" ")
+            read_words = [
+                # The mother's first name is a given name; what follows may be her family's.
+                vocabulary.greek_letters(
+                    word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
+                )
+                if word
+                else word
+                for index, word in enumerate(words)
+            ]
+            if read_words != words:
+                changed[cell] = " ".join(read_words)
+            continue
         if text and text.isascii():
             role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
             if cell == "mother_name":
@@ -1587,9 +1669,22 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
                 read = _read_letters(text, vocabulary, role)
             if read != text:
                 changed[cell] = read
+    if greek:
+        for cell in _PLACE_CELLS:
+            text = row.get(cell)
+            if text:
+                # A town's name has no count in the lists' names: read the likeliest way
+                # ("INTLIMP" إدلب, "CHOMS" حمص, "KAFRANMPEL" كفرنبل).
+                read = " ".join(
+                    greek_route_readings(word)[0] if word.isalpha() else word
+                    for word in normalise_for_search(greek_to_latin(text)).split()
+                )
+                if read != text:
+                    changed[cell] = read
     return {**row, **changed} if changed else row
 
 
+_PLACE_CELLS = ("birth_place", "place_of_arrest")
 # The role of a name cell's words (``_letters_read``); a full name's are not told.
 _CELL_ROLES = {
     "first_name": ListVocabulary.GIVEN,
@@ -2008,6 +2103,45 @@ _GLUED_ARTICLE = re.compile(r"^[AaEe][Ll][^\W\d_]{4,}$")
 def _german_given(word: str) -> bool:
     """Whether a word of a German list is a common given name, as written or read in German."""
     return is_given_name(word) or is_given_name(germanic_spelling(word))
+
+
+# Set on a record (by ``mizan.linkage.engine``) whose list writes its Latin names through the
+# Greek alphabet (a Greek or Cypriot asylum office: "MOCHAMANT", "IMPRACHIM", "TZAMAL"): its
+# every Latin name word is read the Greek route's way (``ListVocabulary.greek_letters``).
+GREEK_LIST = "_greek_list"
+# The share of a list's records with a name word that shows the Greek route's letters (mp, gk,
+# tz, an nt that ends a word or stands before a consonant, or Greek letters) from which the list
+# is read so, and at least so many records: an English list's "Antoun", "Hantoush" show none,
+# and one stray "Tzvi" does not make a list Greek.
+GREEK_LIST_SHARE = 0.05
+GREEK_LIST_RECORDS = 5
+# Suffix of a role in ``ListVocabulary._letters``' cache for a word read the Greek route's way.
+_GREEK_ROLE = ":greek"
+
+
+def _greek_record(row: Mapping[str, str]) -> bool:
+    """Whether one of the record's names shows the Greek route's letters ("ACHMANT")."""
+    return any(
+        is_greek_route_word(word)
+        for cell in _NAME_CELLS
+        if (text := row.get(cell))
+        for word in text.split()
+    )
+
+
+def mark_greek_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written through the Greek alphabet marked ``GREEK_LIST``
+    (as ``mark_turkish_lists`` does for Turkish): at least ``GREEK_LIST_SHARE`` of its records,
+    and ``GREEK_LIST_RECORDS``, show the Greek route's letters in a name."""
+    shown, total = _shown_per_list(records, sources, _greek_record)
+    greek = {
+        s: GREEK_LIST
+        for s, n in shown.items()
+        if n >= max(GREEK_LIST_RECORDS, GREEK_LIST_SHARE * total[s])
+    }
+    return _marked(records, sources, greek)
 
 
 # Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish

@@ -160,10 +160,12 @@ def _lineage_in_first_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
 
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
-# of marks at most on each side: no backtracking over a long one.)
+# of marks at most on each side: no backtracking over a long one.) So is a Greek office's
+# «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father it was not told.
 ILLEGIBLE_NAME = re.compile(
     r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
-    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich)[\W_]*)?",
+    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
+    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))[\W_]*)?",
     re.IGNORECASE,
 )
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")

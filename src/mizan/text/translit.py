@@ -47,6 +47,7 @@ articles and joining compounds (عبد/Abd/Abdul… and أبو/Abu with the next
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -56,7 +57,11 @@ __all__ = [
     "cross_script_match",
     "dotless_key",
     "germanic_spelling",
+    "greek_route_readings",
+    "greek_to_latin",
+    "has_greek_letters",
     "is_germanic_spelling",
+    "is_greek_route_word",
     "is_italian_spelling",
     "is_kurmanji_spelling",
     "is_muhammad_abbreviation",
@@ -1056,6 +1061,150 @@ def _romance_word(word: str, romance: str) -> str:
     return word
 
 
+# Greek letters as ELOT 743 / ISO 843 write them in Latin (a Greek or Cypriot office's papers):
+# each letter one way, its digraphs (μπ, ντ, γκ, τζ, ου) letter by letter, so that a name typed
+# in Greek letters and one copied from the Latin line of the same document read alike. ξ is
+# written ks, not ELOT's x, which the key reads خ.
+_GREEK_SMALL = dict(
+    zip("αβγδεζηικλμνοπρσςτυφω", "avgdeziiklmnoprsstyfo", strict=True),
+    θ="th",
+    ξ="ks",
+    χ="ch",
+    ψ="ps",
+)
+_GREEK_LETTERS_ONE = {
+    **_GREEK_SMALL,
+    **{small.upper(): latin.upper() for small, latin in _GREEK_SMALL.items() if small != "ς"},
+}
+_GREEK_DIPHTHONGS = re.compile("ου|αυ|ευ|γγ", re.IGNORECASE)
+_GREEK_DIPHTHONG_LETTERS = {"ου": "ou", "αυ": "av", "ευ": "ev", "γγ": "ng"}
+
+
+def _greek_diphthong(match: re.Match[str]) -> str:
+    found = match.group()
+    letters = _GREEK_DIPHTHONG_LETTERS[found.lower()]
+    if found.isupper():
+        return letters.upper()
+    return letters.capitalize() if found[0].isupper() else letters
+
+
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+
+
+def has_greek_letters(text: str) -> bool:
+    """Whether ``text`` has a letter of the Greek alphabet ("ΦΑΤΙΜΑ", "ΑΧΜΕΝΤ")."""
+    return _GREEK_LETTER.search(text) is not None
+
+
+def greek_to_latin(text: str) -> str:
+    """``text`` with its Greek letters written in Latin as ELOT 743 does ("ΑΜΠΝΤΟΥΛΑ" →
+    "AMPNTOULA", "Χασάν" → "Chasan"), case kept and accents dropped; other letters as they are.
+    The Greek-route reading (``greek_route_readings``) then reads the name's Arabic sounds."""
+    if not has_greek_letters(text):
+        return text
+    plain = "".join(
+        char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char)
+    )
+    plain = _GREEK_DIPHTHONGS.sub(_greek_diphthong, plain)
+    # A capital written with two letters (Χ ch, Θ th) is all capitals in a word of capitals only.
+    return "".join(
+        _GREEK_LETTERS_ONE.get(char, char).capitalize()
+        if char.isupper() and plain[index + 1 : index + 2].islower()
+        else _GREEK_LETTERS_ONE.get(char, char)
+        for index, char in enumerate(plain)
+    )
+
+
+# Latin names that went through the Greek alphabet (an asylum office in Greece or Cyprus writes
+# the name in Greek, and its Latin line is the Greek spelling transliterated, ELOT 743 or a
+# passport office's habit). Greek has no b, d, g, j, h, sh or w of its own: it writes b μπ
+# ("AMPSI" العبسي, "IMPRACHIM" إبراهيم), d ντ ("ACHMANT" أحمد, "CHALINT" خالد; ν + ντ for
+# n + d, "TZANNTALI" الجندلي), the g of a foreign name γκ, j τζ ("TZAMAL" جمال), y γι before a
+# vowel ("GIASER" ياسر, "ZAKARIGIA" زكريا), ح ه and خ alike χ ("CHASAN" حسن, "CHALAF" خلف), س and
+# ش alike σ ("SANTI" شادي), غ γ ("GASAN" غسان), w ου or β ("OUALINT" وليد), u ου, every i
+# sound ι η υ ει οι, no doubled letter, and may add a declension's final -s. Each word is read
+# with its sure letters rewritten (μπ, ντ, τζ, γι) and its doubtful ones (χ, σ, γ, γκ, a final
+# s, ντ for a real n + t) both ways; the lists' names choose (``ListVocabulary.greek_letters``).
+# Evidence a Latin word went through Greek: letter groups English and French spellings of Arabic
+# names never write (mp, gk, tz, an nt that opens a word, ends one of five letters or more or
+# stands before a consonant other than the h of "Munther"; بنت "bint" is no evidence).
+_GREEK_ROUTE_WORD = re.compile(
+    r"mp|gk|tz|(?<=[^\W\d_]{3})nt\b|nt(?=[^aeiouyh\W\d_])|\bnt(?=[^\W\d_])", re.IGNORECASE
+)
+# Letters the Greek route never writes (h outside ch, th, ph, ps; w, j, q; sh, kh, gh, dh, or c
+# outside ch): a word with one is in another spelling, read as written.
+_NOT_GREEK_ROUTE = re.compile(r"(?<![ctp])h|[wjq]|c(?!h)|[sk]h|[gd]h")
+# The letter groups read one way: τζ j (before ντ: "ntz" is ν + τζ), μπ b, ν + ντ nd, ου before
+# a vowel w.
+_GREEK_ROUTE_SURE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"tz"), "j"),
+    (re.compile(r"mp"), "b"),
+    (re.compile(r"nnt"), "nd"),
+    (re.compile(r"ou(?=[aei])"), "w"),
+)
+# The letter groups read two ways (the first the likelier where the lists do not tell): γι
+# before a vowel y or غ + i ("GIASER" ياسر, "GIATH" غياث); δ, which
+# is ð, ض or ذ/ظ ("MOUNDIR" منذر; before the ντ read d, whose d is د); ντ d or
+# n + t ("Montaser"), χ ح/ه or خ, γκ ك/ق or غ, γ غ or, before e and i, ي, σ س or ش, θ ث or ذ,
+# β ب's v or و, a final -s of declension or of the name ("Anas", "Firas").
+_GREEK_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"(?<=[aeiou])gi(?=[aeou])|^gi(?=[aeou])"), ("y", "ghi")),
+    (re.compile(r"d"), ("d", "z")),
+    (re.compile(r"nt"), ("d", "nt")),
+    (re.compile(r"ch"), ("h", "kh")),
+    (re.compile(r"gk"), ("k", "gh")),
+    (re.compile(r"g(?=[ei])"), ("y", "gh")),
+    (re.compile(r"g(?![eih])"), ("gh", "g")),
+    (re.compile(r"th"), ("th", "z")),
+    (re.compile(r"s(?!h)"), ("s", "sh")),
+    (re.compile(r"v"), ("v", "w")),
+    (re.compile(r"(?<=\w{3}[aeio])s$"), ("s", "")),
+)
+# At most so many readings of one word (a long compound has many doubtful letters).
+_GREEK_ROUTE_READINGS = 64
+
+
+def is_greek_route_word(word: str) -> bool:
+    """Whether a Latin name word shows letters only the Greek route writes ("ACHMANT",
+    "IMPRACHIM", "TZAMAL"), or has Greek letters."""
+    return bool(_GREEK_ROUTE_WORD.search(word)) or has_greek_letters(word)
+
+
+@lru_cache(maxsize=65536)
+def greek_route_readings(word: str) -> tuple[str, ...]:
+    """The readings of one Latin name word (lower case, search form) that may have been written
+    through the Greek alphabet, likeliest first (see ``_GREEK_ROUTE_SURE``): "chalint" gives
+    "halid", "khalid" …; "tzamal" "jamal"; "ampntoulrachman" "abdulrahman" …; a word with a
+    letter the Greek route never writes ("Mohammad", "Khalid") gives itself alone."""
+    if _NOT_GREEK_ROUTE.search(word) or not word.isascii():
+        return (word,)
+    for pattern, letters in _GREEK_ROUTE_SURE:
+        word = pattern.sub(letters, word)
+    readings = [word]
+    for pattern, choices in _GREEK_ROUTE_DOUBT:
+        grown: list[str] = []
+        for reading in readings:
+            found = list(pattern.finditer(reading))
+            if not found:
+                grown.append(reading)
+                continue
+            spellings = [""]
+            last = 0
+            for match in found:
+                between = reading[last : match.start()]
+                # Past the bound, the rest of a word's doubtful letters are read the likelier way.
+                ways = (
+                    choices
+                    if len(spellings) * len(readings) < _GREEK_ROUTE_READINGS
+                    else choices[:1]
+                )
+                spellings = [s + between + c for s in spellings for c in ways]
+                last = match.end()
+            grown.extend(s + reading[last:] for s in spellings)
+        readings = grown
+    return tuple(dict.fromkeys(readings))
+
+
 # Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
 # hamza that starts a word, or stands between two consonants, is ق. One before a long vowel is
 # the hamza of فؤاد, رؤوف, لؤي typed without its seat (فءاد, رءوف, لءي); one after alef or at the
@@ -1090,6 +1239,17 @@ def _search_words(
         # Marks and tatweel first: «ضياًءـ» is ضياء, its hamza after alef, not before a letter.
         text = _SPOKEN_QAF.sub("\u0642", text.translate(MARKS_AND_TATWEEL))
     text = text.translate(_SCHOLARLY)
+    if has_greek_letters(text):
+        # A name in Greek letters is read the Greek route's likeliest way ("ΑΧΜΕΝΤ" أحمد).
+        text = " ".join(
+            " ".join(
+                greek_route_readings(word)[0]
+                for word in normalise_for_search(greek_to_latin(token)).split()
+            )
+            if has_greek_letters(token)
+            else token
+            for token in text.split()
+        )
     if "'" in text or "’" in text or "`" in text or "´" in text:
         text = _ARABIZI_DOTTED.sub(lambda m: _ARABIZI_DOTTED_LETTER[m.group(1)], text)
     if kurmanji:
