@@ -229,9 +229,11 @@ _SEX = {
 }
 
 
+@lru_cache(maxsize=1024)
 def sex_of(text: str) -> str | None:
     """ "M" or "F" for a sex as lists write it (M/F, male/female, ذكر/أنثى, Swedish K), or None:
-    the one table of ``mizan link`` and the registry's import."""
+    the one table of ``mizan link`` and the registry's import. Cached: a list writes a handful
+    of spellings for a million records."""
     return _SEX.get(normalise_for_search(text or ""))
 
 
@@ -612,6 +614,7 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
+@lru_cache(maxsize=50_000)
 def _year(value: str) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
@@ -697,6 +700,13 @@ _GIVEN_PARTS = ("first", "father", "grandfather")
 
 
 @lru_cache(maxsize=200_000)
+def _word_keys(word: str) -> str:
+    """The keys of a name word joined (``name_keys``), as ``ListVocabulary.key_count`` counts
+    them: each word once, though the lists count it in several roles."""
+    return "".join(name_keys(word))
+
+
+@lru_cache(maxsize=200_000)
 def _word_form(word: str) -> str:
     """A name word as the vocabulary counts it: search form, no spaces, no hyphens."""
     return normalise_for_search(word).replace(" ", "").replace("-", "")
@@ -737,6 +747,11 @@ def _dots_shape(form: str) -> tuple[bool, str]:
     return form.startswith("ال"), dotless_key(form)
 
 
+# The most texts ``ListVocabulary.repair`` keeps mended, and words ``count`` keeps counted, at
+# once (a few dozen MB at most).
+_REPAIRED_MAX = 200_000
+
+
 class ListVocabulary:
     """What the lists being linked say about their own name words (no lexicon of real people).
 
@@ -766,10 +781,13 @@ class ListVocabulary:
     GLUE_RATIO = 8
 
     __slots__ = (
+        "_counted",
         "_dotted",
         "_key_counts",
         "_letters",
         "_read_from",
+        "_read_texts",
+        "_repaired",
         "abu_families",
         "abu_keys",
         "as_family",
@@ -804,6 +822,14 @@ class ListVocabulary:
         self._dotted: dict[tuple[bool, str], tuple[str, int]] | None = None
         self._letters: dict[tuple[str, str], str] = {}
         self._read_from: dict[str, str] = {}
+        # Each text ``repair`` has mended (names repeat: one reading per spelling), let go
+        # whenever ``_read_from`` learns a word, which may change a count ``repair`` reads.
+        self._repaired: dict[str, str] = {}
+        # … and each word ``count`` has counted, let go alike.
+        self._counted: dict[str, int] = {}
+        # Each Latin text (with its role) whose letters were read (``_read_letters``): what
+        # ``letters`` reads a word once it never changes, so neither does the text's reading.
+        self._read_texts: dict[tuple[str, str], str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -876,6 +902,14 @@ class ListVocabulary:
         return vocabulary
 
     def count(self, word: str) -> int:
+        found = self._counted.get(word)
+        if found is None:
+            if len(self._counted) >= _REPAIRED_MAX:
+                self._counted.clear()
+            found = self._counted[word] = self._count(word)
+        return found
+
+    def _count(self, word: str) -> int:
         form = _word_form(word)
         found = self.words.get(form, 0)
         if found or not self._read_from:
@@ -929,7 +963,7 @@ class ListVocabulary:
             for form, number in words.items():
                 # عبد and أبو written apart open a compound, and are no name of their own.
                 if not is_name_joiner(form):
-                    keyed = "".join(name_keys(form))
+                    keyed = _word_keys(form)
                     counts[keyed] += number
                     if not form[:1].isascii():
                         arabic_counts[keyed] += number
@@ -950,8 +984,17 @@ class ListVocabulary:
         if read is None:
             read = self._letters[word, role] = self._read_letters(word, role)
             if read != word:
-                self._read_from.setdefault(_word_form(read), _word_form(word))
+                self._learn_reading(read, word)
         return read
+
+    def _learn_reading(self, read: str, word: str) -> None:
+        """Remember that ``word`` was read as ``read`` (``repair``, ``count``), and let go of the
+        answers those gave before: a count may change with the word learnt."""
+        form = _word_form(read)
+        if form not in self._read_from:
+            self._read_from[form] = _word_form(word)
+            self._repaired.clear()
+            self._counted.clear()
 
     def greek_letters(self, word: str, role: str = ANY) -> str:
         """A Latin name word of a list written through the Greek alphabet (``GREEK_LIST``) read
@@ -965,7 +1008,7 @@ class ListVocabulary:
         if read is None:
             read = self._letters[word, role + _GREEK_ROLE] = self._read_greek(word, role)
             if read != word:
-                self._read_from.setdefault(_word_form(read), _word_form(word))
+                self._learn_reading(read, word)
         return read
 
     def _read_greek(self, word: str, role: str) -> str:
@@ -1014,10 +1057,10 @@ class ListVocabulary:
         variants = _letter_variants(lower)
         if not variants or is_name_joiner(lower) or is_title(lower):
             return word  # "Abd", "Abdul", "al", "Hajj": not a name to read
-        written = "".join(name_keys(lower))
+        written = _word_keys(lower)
         best, best_count = word, max(self.key_count(written, role), 1) * LETTER_RATIO - 1
         for other in variants:
-            key = "".join(name_keys(other))
+            key = _word_keys(other)
             if key == written:
                 continue
             found = self.key_count(key, role)
@@ -1053,6 +1096,14 @@ class ListVocabulary:
         """``text`` with OCR's word splits mended and its merges split, where the lists say so:
         two rare neighbours that make a frequent word are one ("محمو د" → "محمود"), a rare word
         made of two frequent ones is two ("محمدخالد" → "محمد خالد")."""
+        mended = self._repaired.get(text)
+        if mended is None:
+            if len(self._repaired) >= _REPAIRED_MAX:
+                self._repaired.clear()
+            mended = self._repaired[text] = self._repair(text)
+        return mended
+
+    def _repair(self, text: str) -> str:
         words = text.split()
         if not words:
             return text
@@ -1162,9 +1213,16 @@ def _read_letters(
     where the cell tells it; Arabic text as it is."""
     if vocabulary is None or not text or not text[:1].isascii():
         return text
+    known = vocabulary._read_texts.get((text, role))
+    if known is not None:
+        return known
     words = text.split(" ")
     read = [vocabulary.letters(word, role) if word else word for word in words]
-    return text if read == words else " ".join(read)
+    known = text if read == words else " ".join(read)
+    if len(vocabulary._read_texts) >= _REPAIRED_MAX:
+        vocabulary._read_texts.clear()
+    vocabulary._read_texts[text, role] = known
+    return known
 
 
 # A second reading of a full name is compared too (``record_readings``) unless the first is at
@@ -2223,6 +2281,19 @@ def _initials(
     return sounds[0], father
 
 
+@lru_cache(maxsize=100_000)
+def _initial_or_illegible(text: str) -> bool:
+    """Whether a name part is an initial alone or says it could not be read (``_features``
+    compares neither as a name): asked of every part of every reading, and names repeat."""
+    return bool(_INITIAL.fullmatch(text) or ILLEGIBLE_NAME.fullmatch(text))
+
+
+@lru_cache(maxsize=200_000)
+def _loose_key(key: str) -> str:
+    """``loose_key`` of a name key, once per key (``_features``)."""
+    return loose_key(key)
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
@@ -2241,7 +2312,7 @@ def _features(
     dotted = vocabulary.dots_reading if vocabulary is not None and row.get(DOTTED_NAMES) else None
     for part in NAME_PARTS:
         text = parts[part]
-        if _INITIAL.fullmatch(text) or ILLEGIBLE_NAME.fullmatch(text):
+        if _initial_or_illegible(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
@@ -2265,11 +2336,11 @@ def _features(
             # … and its letters are the reading's, as its key is (حسيي read حسين is حسين).
             written = dotted(written)
         features[f"{part}_rasm"] = (_dotless(written) or None) if text else None
-        features[f"{part}_loose"] = (loose_key(key) or None) if key else None
+        features[f"{part}_loose"] = (_loose_key(key) or None) if key else None
         if part in COMMON_PARTS:
             # How often the lists write it (its rarest word): the OCR level compares the two.
             features[f"{part}_common"] = (
-                min(vocabulary.count(word) for word in (dotted(text) if dotted else text).split())
+                min(map(vocabulary.count, (dotted(text) if dotted else text).split()))
                 if text.strip() and vocabulary is not None
                 else None
             )
@@ -2678,6 +2749,7 @@ _BORDER_PHRASES = tuple(
 )
 
 
+@lru_cache(maxsize=50_000)
 def at_border(text: str) -> bool:
     """Whether a place of arrest is a border crossing or an airport: the words that say so
     ("border crossing", «الحدود اللبنانية», «معبر», "airport") or a crossing's own name
@@ -2697,7 +2769,14 @@ def at_border(text: str) -> bool:
 
 
 def _arrest_place(text: str) -> list[str] | None:
-    """The keys of a place of arrest's parts (as ``_place`` reads a birth place), or None."""
+    """The keys of a place of arrest's parts (as ``_place`` reads a birth place), or None: a
+    new list each time (a record's features are its own), read once per place written."""
+    parts = _arrest_place_keys(text)
+    return list(parts) if parts is not None else None
+
+
+@lru_cache(maxsize=50_000)
+def _arrest_place_keys(text: str) -> tuple[str, ...] | None:
     text = _ARREST_PLACE_KIND.sub("", text.strip())
     if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
@@ -2706,14 +2785,14 @@ def _arrest_place(text: str) -> list[str] | None:
         normalise_for_search(re.sub(r"\d", "", text)).split()
     ):
         # A branch known by its number alone («الفرع 215», "Branch 215", «فرع ٢١٥»).
-        return [f"#{digits}"]
+        return (f"#{digits}",)
     _first, parts, _wide = _place(text)
     if not parts:
         return None
     if digits:
         # … or by its number and its words: the key of its words alone would be every branch's.
-        return [f"{part}{digits}" for part in parts]
-    return list(parts)
+        return tuple(f"{part}{digits}" for part in parts)
+    return tuple(parts)
 
 
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".

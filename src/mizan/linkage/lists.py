@@ -17,6 +17,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +172,13 @@ ILLEGIBLE_NAME = re.compile(
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")
 
 
+@lru_cache(maxsize=100_000)
+def _illegible(text: str) -> bool:
+    """Whether a name cell says it could not be read (``ILLEGIBLE_NAME``): asked of every name
+    cell of every record several times over, and cells repeat."""
+    return ILLEGIBLE_NAME.fullmatch(text) is not None
+
+
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     """``values`` with a name cell that says it could not be read (``ILLEGIBLE_NAME``) empty,
     and a whole name typed into the first-name cell read as the full name
@@ -179,7 +187,7 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     unread = [
         cell
         for cell in (*_NAME_CELLS, "full_name")
-        if (text := values.get(cell)) and ILLEGIBLE_NAME.fullmatch(text)
+        if (text := values.get(cell)) and _illegible(text)
     ]
     if unread:
         values = {**values, **dict.fromkeys(unread, "")}

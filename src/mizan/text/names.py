@@ -54,10 +54,12 @@ _DIN_WORDS = {
 }
 
 
+@lru_cache(maxsize=100_000)
 def drop_titles(name: str) -> str:
     """The name without leading titles (الحاج, الشيخ, د., Dr, Hajj, Sheikh …), as written.
 
-    A name that is nothing but a title is returned unchanged.
+    A name that is nothing but a title is returned unchanged. Cached: record linkage asks it of
+    every name part of every record, and names repeat.
     """
     from mizan.text.translit import is_title
 
