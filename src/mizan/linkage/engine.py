@@ -25,6 +25,7 @@ from mizan.linkage.features import (
     mark_germanic_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_month_first_lists,
     mark_ocr_years,
     mark_post_lists,
     mark_romance_lists,
@@ -443,6 +444,8 @@ def mark_lists(
     records = mark_post_lists(records, sources)
     # A list whose office registers people under their father's name says so by its records.
     records = mark_father_surname_lists(records, sources)
+    # A list whose dates show the month first ("04/17/2013") reads 04/07/2013 as 7 April.
+    records = mark_month_first_lists(records, sources)
     return records
 
 
