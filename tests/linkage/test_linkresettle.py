@@ -33,6 +33,8 @@ def test_two_names_in_the_father_cell_are_the_father_and_the_grandfather() -> No
         "father_name": "Osama",
         "grandfather_name": "Abdel Karim",
     }
+    # «ما زن»: one name OCR cut in two, not a father and a grandfather.
+    assert lineage_in_father_cell(person(father_name="ما زن")) is None
     given = person(father_name="Khaled Ahmad", grandfather_name="Ali")
     assert lineage_in_father_cell(given) is None
 

@@ -1451,6 +1451,10 @@ def record_readings(
     whole = None
     if not row.get(_FATHER_WHOLE):
         lineage = lineage_in_father_cell(row)
+        if lineage is not None and vocabulary is not None:
+            # A name OCR cut in two that the lists' own words mend is one name (``repair``).
+            father = row.get("father_name") or ""
+            lineage = lineage if " " in vocabulary.repair(father.strip()) else None
         if lineage is not None:
             # «Khaled Ahmad» in the father's cell: the father and his father first; the cell
             # read whole (a double name, «محمد نور») after, at ``FATHER_LINEAGE_ODDS``.

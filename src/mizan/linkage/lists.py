@@ -175,7 +175,14 @@ def lineage_in_father_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
     words = name_words(father)
     if len(words) != 2 or any(has_article(word) for word in words):
         return None
+    if any(len(word) < LINEAGE_NAME_LETTERS for word in words):
+        # «ما زن», «مح مد»: one name OCR cut in two, not two names.
+        return None
     return {**values, "father_name": words[0], "grandfather_name": words[1]}
+
+
+# The fewest letters of a name read as a father's or grandfather's in a father's cell.
+LINEAGE_NAME_LETTERS = 3
 
 
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
