@@ -120,3 +120,24 @@ def test_a_maiden_name_column_is_read_and_compared_as_her_family_name(tmp_path: 
     # A man's record, or one without the column, has no such reading.
     man = record_readings({**record.values, "sex": "M"})
     assert all(each["family_k"] != own["family_k"] for each, _odds in man)
+
+
+def test_two_women_of_one_list_born_to_two_families_stay_apart() -> None:
+    # Her husband's family name is the other's own: compared under her maiden name, the two
+    # Ranas of Tafas meet, but each form says which family she was born to.
+    records = [
+        person(record_id="c1", first_name="Rana", father_name="Hisham", mother_name="Fatima",
+               family_name="AL-ZOUBI", sex="Female", birth_place="Tafas, Syria"),
+        person(record_id="c2", first_name="Rana", father_name="Hisham", mother_name="Fatima",
+               family_name="Al-Rifai", sex="F", birth_place="Tafas"),
+    ]  # fmt: skip
+    records[0][MAIDEN_NAME_COLUMN] = "Rifai"
+    records[1][MAIDEN_NAME_COLUMN] = "Al Ahmad"
+    result = link(records, sources=["resettlement", "resettlement"])
+    assert result.clusters[0] != result.clusters[1]
+    # The same woman under her husband's name and, in another record, under her own.
+    records[1] = person(record_id="c2", first_name="Rana", father_name="Hisham",
+                        mother_name="Fatima", family_name="Rifai", sex="F",
+                        birth_place="Tafas")  # fmt: skip
+    result = link(records, sources=["resettlement", "resettlement"])
+    assert result.clusters[0] == result.clusters[1]

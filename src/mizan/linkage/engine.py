@@ -16,6 +16,7 @@ from mizan.linkage.features import (
     AGE_ALONE,
     ARREST_SPAN,
     FEATURE_COLUMNS,
+    MAIDEN_KEY,
     NAME_PARTS,
     ListVocabulary,
     age_apart,
@@ -221,6 +222,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         features.get(ARREST_SPAN),
         estimate if estimate[0] is not None else None,
         features["sex"],
+        features.get(MAIDEN_KEY),
     )
 
 
@@ -852,7 +854,9 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX = (_RARE + k for k in range(1, 8))
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MAIDEN = (
+    _RARE + k for k in range(1, 9)
+)
 
 
 def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -977,6 +981,11 @@ def _cannot_link(
             return True
         year_a, year_b = a[_YEAR], b[_YEAR]
         if year_a is not None and year_b is not None and _different_year(year_a, year_b):
+            return True
+        maiden_a, maiden_b = a[_MAIDEN], b[_MAIDEN]
+        if maiden_a and maiden_b and maiden_a != maiden_b and not _one_edit(maiden_a, maiden_b):
+            # Two maiden names: two women born to two families, though one's husband's family
+            # name is the other's own (``features.MAIDEN_NAME_ODDS`` compares her under both).
             return True
         return _ages_apart(a, b)
 

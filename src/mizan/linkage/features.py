@@ -1425,6 +1425,8 @@ _FATHER_WHOLE = "_father_whole"
 # A married woman read under her own family name (``lists.MAIDEN_NAME_COLUMN``) beside her
 # husband's, at these log2-odds: which one another list writes is not known.
 MAIDEN_NAME_ODDS = -1.0
+# The key of the maiden name a record gives, beside its features (``engine._traits``).
+MAIDEN_KEY = "_maiden_k"
 
 
 @overload
@@ -2145,6 +2147,10 @@ def _features(
         else None
     )
     features["sex"] = sex_of(row.get("sex") or "")
+    # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
+    # born to two families are two women, whatever their husbands' names (``engine``).
+    maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+    features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""
