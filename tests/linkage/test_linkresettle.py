@@ -99,6 +99,13 @@ def test_a_family_name_in_the_first_name_cell_is_read_back() -> None:
         assert swapped[0][1] == 0.0
         assert swapped[0][0]["first_k"] == written[0][0]["first_k"], first
         assert swapped[0][0]["family_k"] == written[0][0]["family_k"], first
+    # No article: a family name that is no given name beside a given name is put back too,
+    # far less likely than as written.
+    daqqar = record_readings(person(first_name="Daqqar", family_name="Mohammad"))
+    mohammad = record_readings(person(first_name="Mohammad"))[0][0]["first_k"]
+    assert daqqar[0][1] == 0.0
+    assert daqqar[0][0]["first_k"] != mohammad
+    assert any(each["first_k"] == mohammad and odds < -1 for each, odds in daqqar)
     # A given name with the article's letters («Alaa») stays a first name.
     kept = record_readings(person(first_name="Alaa", family_name="Hassan"))
     assert kept[0][0]["family_k"] == record_readings(person(family_name="Hassan"))[0][0]["family_k"]
