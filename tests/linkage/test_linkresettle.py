@@ -33,8 +33,12 @@ def test_two_names_in_the_father_cell_are_the_father_and_the_grandfather() -> No
         "father_name": "Osama",
         "grandfather_name": "Abdel Karim",
     }
-    # «ما زن»: one name OCR cut in two, not a father and a grandfather.
+    # «ما زن»: one name OCR cut in two, not a father and a grandfather; «عند الله», «نور الدن»:
+    # a compound a copyist damaged.
     assert lineage_in_father_cell(person(father_name="ما زن")) is None
+    assert lineage_in_father_cell(person(father_name="عند الله")) is None
+    assert lineage_in_father_cell(person(father_name="نور الدن")) is None
+    assert lineage_in_father_cell(person(father_name="خالد أحمد")) is not None
     given = person(father_name="Khaled Ahmad", grandfather_name="Ali")
     assert lineage_in_father_cell(given) is None
 
@@ -106,6 +110,9 @@ def test_a_family_name_in_the_first_name_cell_is_read_back() -> None:
     assert daqqar[0][1] == 0.0
     assert daqqar[0][0]["first_k"] != mohammad
     assert any(each["first_k"] == mohammad and odds < -1 for each, odds in daqqar)
+    # … but not a compound given name beside a family name with the article.
+    compound = record_readings(person(first_name="Abdul Karim", family_name="al-Ayman"))
+    assert len(compound) == 1
     # A given name with the article's letters («Alaa») stays a first name.
     kept = record_readings(person(first_name="Alaa", family_name="Hassan"))
     assert kept[0][0]["family_k"] == record_readings(person(family_name="Hassan"))[0][0]["family_k"]

@@ -2001,8 +2001,17 @@ def _german_swapped(
     )
     if article and not has_article(family) and (german or is_given_name(family)):
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
-    given = _german_given if german else is_given_name
-    if given(family) and not given(words[0]):
+    if not german:
+        if (
+            not has_article(family)
+            and len(name_words(first)) == 1
+            and is_given_name(family)
+            and not is_given_name(first)
+        ):
+            # "Daqqar | Mohammad": a given name in the family cell, none in the first-name cell.
+            return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+        return cells, odds
+    if _german_given(family) and not _german_given(words[0]):
         # "RIAD | Taifur": a given name in the family cell, none in the first-name cell.
         return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
     return cells, odds

@@ -178,6 +178,10 @@ def lineage_in_father_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
     if any(len(word) < LINEAGE_NAME_LETTERS for word in words):
         # «ما زن», «مح مد»: one name OCR cut in two, not two names.
         return None
+    if words[1].startswith(("ال", "ٱل")):
+        # «عند الله», «نور الدن»: a compound whose first half a copyist or OCR damaged (no given
+        # name of a father's father begins with the article).
+        return None
     return {**values, "father_name": words[0], "grandfather_name": words[1]}
 
 
