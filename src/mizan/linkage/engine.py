@@ -16,6 +16,7 @@ from mizan.linkage.features import (
     AGE_ALONE,
     ARREST_SPAN,
     FEATURE_COLUMNS,
+    MAIDEN_KEY,
     NAME_PARTS,
     ListVocabulary,
     age_apart,
@@ -27,6 +28,7 @@ from mizan.linkage.features import (
     mark_greek_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_month_first_lists,
     mark_ocr_years,
     mark_post_lists,
     mark_romance_lists,
@@ -223,6 +225,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         estimate if estimate[0] is not None else None,
         features["sex"],
         features["arrest_month"],
+        features.get(MAIDEN_KEY),
     )
 
 
@@ -450,6 +453,8 @@ def mark_lists(
     records = mark_post_lists(records, sources)
     # A list whose office registers people under their father's name says so by its records.
     records = mark_father_surname_lists(records, sources)
+    # A list whose dates show the month first ("04/17/2013") reads 04/07/2013 as 7 April.
+    records = mark_month_first_lists(records, sources)
     return records
 
 
@@ -856,8 +861,8 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH = (
-    _RARE + k for k in range(1, 9)
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH, _MAIDEN = (
+    _RARE + k for k in range(1, 10)
 )
 
 
@@ -1010,6 +1015,11 @@ def _cannot_link(
         if year_a is not None and year_b is not None and _different_year(year_a, year_b):
             return True
         if _family_only(a, b):
+            return True
+        maiden_a, maiden_b = a[_MAIDEN], b[_MAIDEN]
+        if maiden_a and maiden_b and maiden_a != maiden_b and not _one_edit(maiden_a, maiden_b):
+            # Two maiden names: two women born to two families, though one's husband's family
+            # name is the other's own (``features.MAIDEN_NAME_ODDS`` compares her under both).
             return True
         return _ages_apart(a, b)
 

@@ -34,6 +34,8 @@ from mizan.linkage.lists import (
     AGE_YEAR_COLUMN,
     ESTIMATED_AGE_COLUMN,
     ILLEGIBLE_NAME,
+    MAIDEN_NAME_COLUMN,
+    lineage_in_father_cell,
     read_name_cells,
 )
 from mizan.linkage.problems import (
@@ -60,7 +62,9 @@ from mizan.text.dates import (
     APPROXIMATE_TRAILING,
     hijri_year_in,
     is_approximate,
+    month_first,
     month_in,
+    numeric_month,
     spreadsheet_day_date,
 )
 from mizan.text.names import (
@@ -642,14 +646,20 @@ def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None)
     return year
 
 
-def _year_month(date: str, year: int | None) -> str | None:
+def _year_month(date: str, year: int | None, month_first_list: bool = False) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
-    written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month."""
+    written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month. A
+    date in digits is read day first, unless its numbers say otherwise ("04/17/2013") or its
+    list writes the month first (``month_first_list``, ``mark_month_first_lists``)."""
     if year is None or hijri_year_in(to_ascii_digits(date)) is not None:
         # «1434/05/12 هـ»: a Hijri month (Jumada I, March–April 2013), not May.
         return None
-    match = _MONTH.search(ocr_digits(date).strip())
-    if match is not None:
+    digits = ocr_digits(date).strip()
+    match = _MONTH.search(digits)
+    numeric = numeric_month(digits, month_first_list)
+    if numeric is not None:
+        month = numeric
+    elif match is not None:
         month = int(match.group(1) or match.group(2) or match.group(3) or match.group(4))
     else:
         # Before ``ocr_digits``, which reads the alif of «نيسان» as a misread ١.
@@ -1588,6 +1598,17 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
     return {**row, "first_name": words[0], "father_name": words[1]}
 
 
+# A father's cell of two names read as the father's and grandfather's
+# (``lists.lineage_in_father_cell``); read whole, as one man's double name, at these log2-odds.
+FATHER_LINEAGE_ODDS = -1.0
+_FATHER_WHOLE = "_father_whole"
+# A married woman read under her own family name (``lists.MAIDEN_NAME_COLUMN``) beside her
+# husband's, at these log2-odds: which one another list writes is not known.
+MAIDEN_NAME_ODDS = -1.0
+# The key of the maiden name a record gives, beside its features (``engine._traits``).
+MAIDEN_KEY = "_maiden_k"
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -1609,6 +1630,17 @@ def record_readings(
     a pair of records takes its best-matching pair of readings, less their odds. With
     ``with_parts``, each reading also gives the name parts it read."""
     row = read_name_cells(row)
+    whole = None
+    if not row.get(_FATHER_WHOLE):
+        lineage = lineage_in_father_cell(row)
+        if lineage is not None and vocabulary is not None:
+            # A name OCR cut in two that the lists' own words mend is one name (``repair``).
+            father = row.get("father_name") or ""
+            lineage = lineage if " " in vocabulary.repair(father.strip()) else None
+        if lineage is not None:
+            # «Khaled Ahmad» in the father's cell: the father and his father first; the cell
+            # read whole (a double name, «محمد نور») after, at ``FATHER_LINEAGE_ODDS``.
+            whole, row = {**row, _FATHER_WHOLE: "1"}, lineage
     if vocabulary is not None:
         # A Latin name's letters read as the lists' names say (tare9 طارق, monther منذر).
         row = _letters_read(row, vocabulary)
@@ -1673,6 +1705,18 @@ def record_readings(
         }
         for each in record_readings(ghayn, vocabulary, with_parts=True):
             value = each[1] + KURMANJI_GHAYN_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+    if maiden and sex_of(row.get("sex") or "") != "M" and not full:
+        # A married woman registered under her husband's family name, her own beside it (a
+        # form's "maiden name"): as Syrian lists write her, under her father's, too.
+        own = {**row, "family_name": maiden, MAIDEN_NAME_COLUMN: ""}
+        for each in record_readings(own, vocabulary, with_parts=True):
+            value = each[1] + MAIDEN_NAME_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if whole is not None:
+        for each in record_readings(whole, vocabulary, with_parts=True):
+            value = each[1] + FATHER_LINEAGE_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     if row.get(ROMANCE_LIST) and not row.get(_ROMANCE_READING):
         # A list written by Italian and Spanish offices (``mark_romance_lists``): each record's
@@ -2128,14 +2172,23 @@ def _german_swapped(
     row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
 ) -> tuple[list[Mapping[str, str]], list[float]]:
     """``cells`` and their ``odds`` with the record read with its first-name and family cells
-    swapped, for a record of a list the engine marks German."""
-    if not row.get(GERMANIC_LIST):
-        return cells, odds
+    swapped: for a record of a list the engine marks German, and for any record in Latin
+    letters whose first-name cell holds a family name with the article ("AL-KURDI",
+    "Al Zaatari", "Alali") beside one given name in the family cell ("Mohamad", "Abdel
+    Rahman"): a clerk's form filled the other way round, or a name read in the other order."""
+    german = bool(row.get(GERMANIC_LIST))
     first = (row.get("first_name") or "").strip()
     family = (row.get("family_name") or "").strip()
-    if not first or not family or " " in family:
+    if not first or not family:
         return cells, odds
-    swapped = {**row, "first_name": family, "family_name": first}
+    if german and " " in family:
+        return cells, odds
+    if not german and not (first.isascii() and family.isascii() and len(name_words(family)) == 1):
+        return cells, odds
+    # The likeliest reading swapped when it kept the first-name cell as written (a father's
+    # cell read as father and grandfather, ``lists.lineage_in_father_cell``); else the row.
+    base = cells[0] if (cells[0].get("first_name") or "").strip() == first else row
+    swapped = {**base, "first_name": family, "family_name": first}
     words = first.replace("-", " ").split()
     article = (
         has_article(first)
@@ -2143,12 +2196,31 @@ def _german_swapped(
         # … or glued to it: "Alscheikh", "Alhamwi" (not "Alaa", a given name).
         or (
             _GLUED_ARTICLE.match(first) is not None
-            and not _german_given(first)
+            and not (_german_given(first) if german else is_given_name(first))
             and not _AL_OF_THE_NAME.match(first)  # "Alaaeddin" علاء الدين
         )
+        # … or, beside a given name, glued to a given name that is a family's too ("Alali",
+        # "Alhassan": العلي, الحسن), which no one is called with the article.
+        or (
+            not german
+            and len(words) == 1
+            and words[0][:2].lower() in ("al", "el")
+            and len(words[0]) > len("al") + 2
+            and is_given_name(words[0][2:])
+        )
     )
-    if article and not has_article(family):
+    if article and not has_article(family) and (german or is_given_name(family)):
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
+    if not german:
+        if (
+            not has_article(family)
+            and len(name_words(first)) == 1
+            and is_given_name(family)
+            and not is_given_name(first)
+        ):
+            # "Daqqar | Mohammad": a given name in the family cell, none in the first-name cell.
+            return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
+        return cells, odds
     if _german_given(family) and not _german_given(words[0]):
         # "RIAD | Taifur": a given name in the family cell, none in the first-name cell.
         return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
@@ -2352,6 +2424,10 @@ def _features(
         else None
     )
     features["sex"] = sex_of(row.get("sex") or "")
+    # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
+    # born to two families are two women, whatever their husbands' names (``engine``).
+    maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+    features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
     arrest = row.get("date_of_arrest") or ""
@@ -2382,7 +2458,8 @@ def _features(
     )
     features["national_id"] = digits if len(digits) >= 6 else None
     features["arrest_year"] = arrest_year
-    features["arrest_month"] = _year_month(arrest, features["arrest_year"])
+    month_first_list = bool(row.get(MONTH_FIRST_LIST))
+    features["arrest_month"] = _year_month(arrest, features["arrest_year"], month_first_list)
     # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
     features["arrest_approx"] = (
         True if is_approximate(arrest) or (arrest and row.get(AGE_YEAR_COLUMN)) else None
@@ -2392,7 +2469,7 @@ def _features(
         # An arrest decades before the birth: an OCR'd table put each in the other's column
         # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
         features["birth_year"], features["arrest_year"] = arrested, born
-        features["arrest_month"] = _year_month(arrest, born)
+        features["arrest_month"] = _year_month(arrest, born, month_first_list)
     born, arrested = features["birth_year"], features["arrest_year"]
     if (
         born is not None
@@ -2529,6 +2606,39 @@ def age_apart(
         return False
     first, last = span
     return not first - AGE_APART_YEARS <= birth_year + age <= last + AGE_APART_YEARS
+
+
+# Set on the records of a list whose dates in digits put the month first, as American and
+# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates can only be read
+# so (a second number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first.
+# Its dates that either order reads (04/07/2013) are then read month first (``_year_month``).
+MONTH_FIRST_LIST = "_month_first_list"
+MONTH_FIRST_DATES = 2
+MONTH_FIRST_SLIPS = 0.05
+_DATE_CELLS = ("date_of_arrest", "birth_year")
+
+
+def mark_month_first_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that writes its dates month first marked
+    ``MONTH_FIRST_LIST``: its dates of arrest and of birth (a form's date of birth under the
+    year of birth, "05/18/1964") decide it, each by ``dates.month_first``."""
+    first: Counter[str] = Counter()
+    second: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        for cell in _DATE_CELLS:
+            order = month_first(to_ascii_digits(record.get(cell) or "").strip())
+            if order is True:
+                first[source] += 1
+            elif order is False:
+                second[source] += 1
+    markers = {
+        source: MONTH_FIRST_LIST
+        for source, count in first.items()
+        if count >= MONTH_FIRST_DATES and second[source] <= MONTH_FIRST_SLIPS * count
+    }
+    return _marked(records, sources, markers)
 
 
 # Set on the records of a list that gives ages without dates: the years of arrest its other

@@ -28,7 +28,7 @@ from mizan.linkage.problems import (
     two_digit_year_lists,
 )
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
-from mizan.text.names import lineage_chain, name_words, strip_asides
+from mizan.text.names import has_article, lineage_chain, name_words, strip_asides
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "HEADER_ALIASES",
     "ListError",
     "SourceRecord",
+    "lineage_in_father_cell",
     "problems_path",
     "read_lists",
     "read_name_cells",
@@ -159,6 +160,36 @@ def _lineage_in_first_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
     return {**values, **parts}
 
 
+def lineage_in_father_cell(values: Mapping[str, str]) -> Mapping[str, str] | None:
+    """``values`` with a father's-name cell that holds two names read as the father's and the
+    grandfather's, when the grandfather's cell is empty; else None. A resettlement or asylum
+    form's middle-name box takes the names that come between the person's and the family's,
+    «Khaled Ahmad» (خالد أحمد: the father, then his father), as «الاسم الثلاثي» chains them
+    without «بن» (``_lineage_in_first_cell`` reads the chain a deed writes with it). A compound
+    (Abdel Karim, عبد القادر) is one name (``names.name_words``); a second word with the article
+    ("Ahmad Al-Hamwi") is the father's family name, not his father's. Read with less
+    confidence than a deed's «بن»: the cell read whole is compared too
+    (``features.FATHER_LINEAGE_ODDS``), for a double name of one man («محمد نور»)."""
+    father = strip_asides((values.get("father_name") or "").strip())
+    if not father or " " not in father or (values.get("grandfather_name") or "").strip():
+        return None
+    words = name_words(father)
+    if len(words) != 2 or any(has_article(word) for word in words):
+        return None
+    if any(len(word) < LINEAGE_NAME_LETTERS for word in words):
+        # «ما زن», «مح مد»: one name OCR cut in two, not two names.
+        return None
+    if words[1].startswith(("ال", "ٱل")):
+        # «عند الله», «نور الدن»: a compound whose first half a copyist or OCR damaged (no given
+        # name of a father's father begins with the article).
+        return None
+    return {**values, "father_name": words[0], "grandfather_name": words[1]}
+
+
+# The fewest letters of a name read as a father's or grandfather's in a father's cell.
+LINEAGE_NAME_LETTERS = 3
+
+
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
 # of marks at most on each side: no backtracking over a long one.) So is a Greek office's
@@ -273,6 +304,29 @@ ESTIMATED_AGE_ALIASES: tuple[str, ...] = (
     "العمر المقدر",
     "الفئة العمرية",
 )
+MAIDEN_NAME_COLUMN = "maiden_name"
+"""A column read by ``mizan link`` only: a married woman's family name before her marriage,
+which a North-American or European form asks for beside the family name she is registered
+under, her husband's. A Syrian list writes her under her father's family name: the engine
+compares her under both (``features.MAIDEN_NAME_ODDS``)."""
+MAIDEN_NAME_ALIASES: tuple[str, ...] = (
+    "maiden name",
+    "maiden family name",
+    "birth name",
+    "name at birth",
+    "née",
+    "nee",
+    "nom de jeune fille",
+    "nom de naissance",
+    "geburtsname",
+    "apellido de soltera",
+    "cognome da nubile",
+    "meisjesnaam",
+    "الكنية قبل الزواج",
+    "كنية الزوجة قبل الزواج",
+    "اسم العائلة قبل الزواج",
+)
+
 # («العمر التقريبي», a witness's «حوالي 30» in the year they saw the person, years after the
 # arrest — set 5's testimonies — is not read as one: the age would lie years past the range.)
 
@@ -284,6 +338,10 @@ _ALIASES: dict[str, str] = {
     **{
         _header_key(alias): ESTIMATED_AGE_COLUMN
         for alias in (ESTIMATED_AGE_COLUMN, *ESTIMATED_AGE_ALIASES)
+    },
+    **{
+        _header_key(alias): MAIDEN_NAME_COLUMN
+        for alias in (MAIDEN_NAME_COLUMN, *MAIDEN_NAME_ALIASES)
     },
 }
 

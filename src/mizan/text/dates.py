@@ -21,8 +21,10 @@ __all__ = [
     "drop_hijri_years",
     "hijri_year_in",
     "is_approximate",
+    "month_first",
     "month_in",
     "month_pattern",
+    "numeric_month",
     "spreadsheet_day_date",
 ]
 
@@ -206,3 +208,39 @@ def spreadsheet_day_date(text: str) -> str | None:
     if match is None or int(match.group(1)) not in _DAY_NUMBERS:
         return None
     return (_DAY_ZERO + datetime.timedelta(days=int(match.group(1)))).isoformat()
+
+
+# A date written in digits with the year last: «17/04/2013», "04/17/2013", "4.17.2013".
+_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*")
+
+
+def month_first(text: str) -> bool | None:
+    """Whether a date in digits with the year last puts the month first, as American and
+    Canadian forms do ("04/17/2013"): True when its second number cannot be a month (over 12)
+    and its first can, False the other way round («17/04/2013»), None when both could be the
+    month (04/07/2013), neither, or ``text`` is no such date. Digits must be ASCII already."""
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    first, second = int(match.group(1)), int(match.group(2))
+    if 1 <= first <= 12 < second <= 31:
+        return True
+    if 1 <= second <= 12 < first <= 31:
+        return False
+    return None
+
+
+def numeric_month(text: str, month_first_list: bool = False) -> int | None:
+    """The month, 1–12, of a date in digits with the year last, or None: the number that can
+    only be the month when one of them cannot (``month_first``), else the second («17/04/2013»,
+    day first, as Syrians and Europeans write), or the first in a list whose dates show the
+    month first (``month_first_list``: a month over 12 nowhere but in the second place).
+    Digits must be ASCII already."""
+    match = _DAY_MONTH_YEAR.fullmatch(text)
+    if match is None:
+        return None
+    order = month_first(text)
+    if order is None:
+        order = month_first_list
+    month = int(match.group(1) if order else match.group(2))
+    return month if 1 <= month <= 12 else None
