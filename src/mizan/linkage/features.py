@@ -65,6 +65,7 @@ from mizan.text.dates import (
 )
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
+    HOUSE_OF_FAMILY,
     drop_titles,
     formal_name,
     has_article,
@@ -1245,6 +1246,8 @@ def _given_father(
         or " " in family
         or has_article(family)
         or not is_given_name(family)
+        # «… من بيت حكيم»: the house's name is the family's, whatever name it is.
+        or parse_full_name(full)[0].form == HOUSE_OF_FAMILY
     ):
         return []
     if parts["father_name"]:
