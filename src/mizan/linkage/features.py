@@ -2165,6 +2165,17 @@ def _features(
         age_given = _age(row.get(AGE_COLUMN) or "")
         if given is not None and age_given is not None and plausible_year(given - age_given):
             features["birth_year"] = given - age_given
+            arrested = features["arrest_year"]
+            if (
+                arrested is not None
+                and given - arrested >= AGE_AT_EITHER_DATE_YEARS
+                and plausible_year(arrested - age_given)
+            ):
+                # A family's message of 2022 about an arrest of 2013 gives the age at the
+                # arrest as often as at the message («35»): the birth is the arrest year less
+                # the age or up to the years between later (issue 15, set 13's voice messages).
+                features["birth_year"] = arrested - age_given
+                features["birth_year_late"] = True
             return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
@@ -2184,6 +2195,11 @@ def _features(
             # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
             features["birth_year_approx"] = True
     return features
+
+
+# An age given with the date of its message (``lists.AGE_YEAR_COLUMN``) at least this many years
+# after the arrest may be the age at either date (``_features``).
+AGE_AT_EITHER_DATE_YEARS = 2
 
 
 # An estimated age (``lists.ESTIMATED_AGE_COLUMN``) as lists write one: a range («25-35»,
