@@ -937,7 +937,10 @@ class ListVocabulary:
         الختيب الخطيب, امر عمر), or as written."""
         read = self._sounds.get(word)
         if read is None:
-            read = self._sounds[word] = _sound_reading(_word_form(word), self.words) or word
+            # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
+            qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
+            read = _sound_reading(_word_form(word), self.words, qaf) or word
+            self._sounds[word] = read
         return read
 
     def yaa_count(self, word: str) -> int:
@@ -1071,18 +1074,21 @@ def _sound_variants(form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _sound_reading(form: str, counts: Mapping[str, int]) -> str | None:
+def _sound_reading(
+    form: str, counts: Mapping[str, int], others: Sequence[str] = ()
+) -> str | None:
     """The word a name word (search form) written as speech says it stands for: its reading by
     ``SOUND_READINGS`` that ``counts`` (how often the lists write each word) has at least
     ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
-    written of them; None if none (or for a Latin word, a joiner or a title)."""
+    written of them (or of ``others``, more readings of the word); None if none (or for a
+    Latin word, a joiner or a title)."""
     if len(form) < 3 or form[:1].isascii() or is_name_joiner(form) or is_title(form):
         return None
     best, best_count = (
         None,
         max(max(counts.get(form, 0), 1) * LETTER_RATIO - 1, ListVocabulary.FREQUENT - 1),
     )
-    for other in _sound_variants(form):
+    for other in (*_sound_variants(form), *others):
         found = counts.get(other, 0)
         if found > best_count:
             best, best_count = other, found
