@@ -22,7 +22,7 @@ from tests.linkage.rows import person
 
 
 def _parts(full_name: str, **values: str) -> dict[str, str]:
-    features, _odds, parts = record_readings(
+    _features, _odds, parts = record_readings(
         {**person(full_name=full_name), **values}, None, with_parts=True
     )[0]
     return {part: name for part, name in parts.items() if name}
@@ -76,15 +76,15 @@ def _lists(heard: int, messages: int = 20) -> tuple[list[dict[str, str]], list[s
 def test_a_list_that_writes_names_as_said_is_marked_and_a_typed_one_is_not() -> None:
     records, sources = _lists(heard=4)
     marked = mark_speech_lists(records, sources)
-    assert all(record.get(SPEECH_LIST) for record, s in zip(marked, sources) if s == "voice")
-    assert not any(record.get(SPEECH_LIST) for record, s in zip(marked, sources) if s != "voice")
+    voice = [bool(record.get(SPEECH_LIST)) for record in marked]
+    assert voice == [source == "voice" for source in sources]
     # One name in sixty is a typing slip, not speech: nothing is marked.
     records, sources = _lists(heard=1, messages=60)
     assert not any(record.get(SPEECH_LIST) for record in mark_speech_lists(records, sources))
 
 
 def test_a_name_as_said_is_read_as_the_lists_write_it() -> None:
-    records, sources = _lists(heard=4)
+    records, _sources = _lists(heard=4)
     vocabulary = ListVocabulary.of(records)
     assert vocabulary.sounds("مهمد") == "محمد"
     assert vocabulary.sounds("الختيب") == "الخطيب"
