@@ -1074,9 +1074,7 @@ def _sound_variants(form: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _sound_reading(
-    form: str, counts: Mapping[str, int], others: Sequence[str] = ()
-) -> str | None:
+def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] = ()) -> str | None:
     """The word a name word (search form) written as speech says it stands for: its reading by
     ``SOUND_READINGS`` that ``counts`` (how often the lists write each word) has at least
     ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
