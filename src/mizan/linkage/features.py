@@ -1638,6 +1638,8 @@ SPEECH_LIST = "_speech_list"
 # voice messages; typed and OCR'd lists have a few (0.1 … 0.6 %: هيتم, رياد as a Syrian types
 # them), which are left to the comparison as before.
 SPEECH_LIST_SHARE = 0.03
+SPEECH_SAMPLE = 2000
+_SPEECH_CELLS = ("full_name", "first_name", "father_name", "family_name")
 
 
 def mark_speech_lists(
@@ -1646,28 +1648,33 @@ def mark_speech_lists(
     """``records``, those of a list that writes names as speech says them (``SPEECH_LIST_SHARE``
     of its records with a word ``_sound_reading`` reads as a name all the lists write far more
     often) marked ``SPEECH_LIST``."""
+    # The first ``SPEECH_SAMPLE`` records of each list tell it, against the words of all those
+    # samples: a million records are not read twice for it.
     words: Counter[str] = Counter()
-    arabic: list[list[str]] = []
-    for record in records:
+    sample: list[tuple[list[str], str]] = []
+    taken: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if taken[source] >= SPEECH_SAMPLE:
+            continue
+        taken[source] += 1
         forms = [
             _word_form(word)
-            for cell in _NAME_CELLS
+            for cell in _SPEECH_CELLS
             for word in (record.get(cell) or "").split()
             if not word[:1].isascii()
         ]
         words.update(forms)
-        arabic.append(forms)
+        sample.append((forms, source))
     heard: dict[str, bool] = {}
     shown: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for forms, source in zip(arabic, sources, strict=True):
-        total[source] += 1
+    for forms, source in sample:
         for form in forms:
             if form not in heard:
                 heard[form] = _sound_reading(form, words) is not None
             if heard[form]:
                 shown[source] += 1
                 break
+    total = taken
     markers = {s: SPEECH_LIST for s, n in shown.items() if n >= SPEECH_LIST_SHARE * total[s]}
     return _marked(records, sources, markers)
 
