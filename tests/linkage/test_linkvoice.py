@@ -8,6 +8,7 @@ that may be the age at the arrest. Synthetic people only."""
 from __future__ import annotations
 
 from mizan.linkage.features import (
+    ARREST_SPAN,
     EITHER_DATE_AGES,
     SPEECH_LIST,
     ListVocabulary,
@@ -124,3 +125,8 @@ def test_ages_at_either_date_are_told_by_the_list() -> None:
     at_post = record_readings(marked[25], None)[0][0]
     assert at_post["birth_year"] == 2022 - 35  # «35» at the post
     assert not at_post["birth_year_late"]
+    # An undated arrest in such a list: as early as the list's years of arrest allow.
+    undated = {**marked[5], "date_of_arrest": "", ARREST_SPAN: "2011-2016"}
+    either = record_readings(undated, None)[0][0]
+    assert either["birth_year"] == 2011 - 33
+    assert either["birth_year_late"]

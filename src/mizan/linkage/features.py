@@ -2320,6 +2320,15 @@ def _features(
                 # the age or up to the years between later (issue 15, set 13's voice messages).
                 features["birth_year"] = arrested - age_given
                 features["birth_year_late"] = True
+            elif row.get(EITHER_DATE_AGES) and arrested is None and len(span) == 2:
+                # … and about an arrest it does not date: the list's years of arrest
+                # (``mark_arrest_spans``) say how much earlier the birth may be.
+                earliest = int(span[0])
+                if given - earliest >= AGE_AT_EITHER_DATE_YEARS and plausible_year(
+                    earliest - age_given
+                ):
+                    features["birth_year"] = earliest - age_given
+                    features["birth_year_late"] = True
             return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
