@@ -1082,10 +1082,8 @@ def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] =
     Latin word, a joiner or a title)."""
     if len(form) < 3 or form[:1].isascii() or is_name_joiner(form) or is_title(form):
         return None
-    best, best_count = (
-        None,
-        max(max(counts.get(form, 0), 1) * LETTER_RATIO - 1, ListVocabulary.FREQUENT - 1),
-    )
+    written = max(counts.get(form, 0), 1) * LETTER_RATIO - 1
+    best, best_count = None, max(written, ListVocabulary.FREQUENT - 1)
     for other in (*_sound_variants(form), *others):
         found = counts.get(other, 0)
         if found > best_count:
