@@ -21,6 +21,7 @@ from mizan.linkage.features import (
     age_apart,
     mark_arrest_spans,
     mark_civility_lists,
+    mark_dotted_names,
     mark_either_date_ages,
     mark_father_surname_lists,
     mark_germanic_lists,
@@ -189,7 +190,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
     """What ``_cannot_link`` needs of a record: for each name, its key, dotless key, loose key,
     how often the lists write its spelling (``_different_name`` tells a name from an OCR
     misreading by it) and the keys of a Latin spelling's two readings (``spelling_keys``);
-    then the birth year and the national number."""
+    then the birth year, the national number, … and the month of arrest."""
     names = []
     for part in _TRAIT_NAMES:
         spelling = features[f"{part}_n"]
@@ -222,6 +223,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         features.get(ARREST_SPAN),
         estimate if estimate[0] is not None else None,
         features["sex"],
+        features["arrest_month"],
     )
 
 
@@ -437,6 +439,8 @@ def mark_lists(
     records = mark_two_digit_years(records, sources)
     # A list whose years show OCR's damage («1470») reads a digit apart as one misread.
     records = mark_ocr_years(records, sources)
+    # A list whose names show dots misread («محموذ») reads a seldom spelling by its shape.
+    records = mark_dotted_names(records, sources)
     # A list whose ages were taken years after the arrest (relatives' messages) says so.
     records = mark_late_ages(records, sources)
     # … and one whose dated ages are at the arrest for some, at the message for others.
@@ -855,7 +859,34 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX = (_RARE + k for k in range(1, 8))
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH = (
+    _RARE + k for k in range(1, 9)
+)
+
+
+def _family_only(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records of one list (``_traits``) agree only as a family does: one gives no
+    first name (a cell «(غير مقروء)» in a handwritten ledger, or none) where the other gives
+    one, their father's and family names agree, and nothing of their own does — neither years
+    of birth within ``OWN_YEARS``, nor one month of arrest. The first name is what tells two
+    brothers apart; without it, the father, grandfather, family and mother names and the
+    birth place they share are one family's evidence counted as one person's (issue 15, set
+    13: a ledger's «(غير مقروء) أحمد غسان الأحمد» 1968 beside his brother «غسان أحمد غسان
+    الأحمذ» 1970, +6.2)."""
+    if (a[0][0] is None) == (b[0][0] is None):
+        return False
+    if any(a[k][0] is None or b[k][0] is None for k in (_FATHER, _FAMILY)):
+        return False
+    if _different_name(a[_FATHER], b[_FATHER]) or _different_name(a[_FAMILY], b[_FAMILY]):
+        return False
+    year_a, year_b = a[_YEAR], b[_YEAR]
+    if year_a is not None and year_b is not None and abs(year_a - year_b) <= OWN_YEARS:
+        return False
+    return a[_MONTH] is None or a[_MONTH] != b[_MONTH]
+
+
+# Years of birth this close are one person's evidence, not a family's (``_family_only``).
+OWN_YEARS = 1
 
 
 def _ages_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
@@ -980,6 +1011,8 @@ def _cannot_link(
             return True
         year_a, year_b = a[_YEAR], b[_YEAR]
         if year_a is not None and year_b is not None and _different_year(year_a, year_b):
+            return True
+        if _family_only(a, b):
             return True
         return _ages_apart(a, b)
 

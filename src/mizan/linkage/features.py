@@ -109,6 +109,7 @@ __all__ = [
     "age_apart",
     "mark_arrest_spans",
     "mark_civility_lists",
+    "mark_dotted_names",
     "mark_either_date_ages",
     "mark_father_surname_lists",
     "mark_germanic_lists",
@@ -697,6 +698,32 @@ def _yaa_form(word: str) -> str:
     return _word_form(word)[:-1] + word[-1]
 
 
+# A name word of the shape without dots of one the lists write DOTS_RATIO times as often is
+# that word with its dots misread (``dots_reading``; the ratio of ``model.OCR_RATIO``), in a
+# list whose names show such misreadings (``mark_dotted_names``): a ledger's hand misreads one
+# name the same way again and again (محموذ 6 times beside محمود 158). Words of fewer than
+# DOTS_LETTERS letters have too many neighbours of one shape (بن/بت/ثن) to be read so.
+DOTS_RATIO = 20
+DOTS_LETTERS = 3
+
+
+def _dotted_word(form: str) -> bool:
+    """Whether a name word (``_word_form``) is one to read by its shape (``dots_reading``): in
+    Arabic letters, DOTS_LETTERS of them at least, and a name, not عبد or أبو opening one (عيد
+    is a name, not عبد misread)."""
+    return (
+        len(form) >= DOTS_LETTERS and "\u0621" <= form[0] <= "\u064a" and not is_name_joiner(form)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _dots_shape(form: str) -> tuple[bool, str]:
+    """A name word's shape without dots (``dotless_key``: a hand's final ي is its final ن,
+    حسيي/حسين, علن/علي) and whether it opens with the article: الأحمد and أحمد are two names
+    of one shape."""
+    return form.startswith("ال"), dotless_key(form)
+
+
 class ListVocabulary:
     """What the lists being linked say about their own name words (no lexicon of real people).
 
@@ -726,6 +753,7 @@ class ListVocabulary:
     GLUE_RATIO = 8
 
     __slots__ = (
+        "_dotted",
         "_key_counts",
         "_letters",
         "_read_from",
@@ -758,6 +786,10 @@ class ListVocabulary:
         # (``GIVEN``, ``FAMILY``), built when first needed (``letters``); the Latin words read
         # so far, with the role they were read in, and the word each reading came from.
         self._key_counts: dict[str, Counter[str]] = {}
+        # The Arabic name word the lists write most often of each shape without dots (whether it
+        # opens with the article, its ``dotless_key``), with its count: built when first needed
+        # (``dots_reading``).
+        self._dotted: dict[tuple[bool, str], tuple[str, int]] | None = None
         self._letters: dict[tuple[str, str], str] = {}
         self._read_from: dict[str, str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
@@ -841,6 +873,31 @@ class ListVocabulary:
         # A Latin word read with other letters (``letters``) counts as the word as written.
         written = self._read_from.get(form)
         return self.words.get(written, 0) if written is not None else 0
+
+    def dots_reading(self, text: str) -> str:
+        """``text`` with each Arabic word read as the word of its shape without dots
+        (``_dots_shape``) that the lists write ``DOTS_RATIO`` times as often, if any: «محموذ»
+        as محمود, «الأجمد» as الأحمد — a handwritten ledger's or an OCR'd page's dots misread
+        (``mark_dotted_names`` says which lists), where a name's key must follow the name, not
+        the misreading. Other words as written."""
+        words = text.split()
+        read = [self._dots_word(word) for word in words]
+        return text if read == words else " ".join(read)
+
+    def _dots_word(self, word: str) -> str:
+        form = _word_form(word)
+        if not _dotted_word(form):
+            return word
+        count = self.words.get(form, 0)
+        if self._dotted is None:
+            self._dotted = {}
+            for other, number in self.words.items():
+                if _dotted_word(other):
+                    shape = _dots_shape(other)
+                    if number > self._dotted.get(shape, ("", 0))[1]:
+                        self._dotted[shape] = (other, number)
+        other, number = self._dotted.get(_dots_shape(form), (form, 0))
+        return other if other != form and number >= DOTS_RATIO * max(count, 1) else word
 
     # The roles a name word is counted in (``key_count``, ``letters``): any name, a given name
     # (first, father's, grandfather's, the mother's first), a family name.
@@ -2189,6 +2246,9 @@ def _features(
     features["first_initial"], features["father_initial"] = _initials(
         parts, turkish, germanic, kurmanji
     )
+    # A list whose names show dots misread: a seldom spelling is read as the name whose dots it
+    # lost («محموذ» as محمود, ``ListVocabulary.dots_reading``) for its key and its count.
+    dotted = vocabulary.dots_reading if vocabulary is not None and row.get(DOTTED_NAMES) else None
     for part in NAME_PARTS:
         text = parts[part]
         if _INITIAL.fullmatch(text) or ILLEGIBLE_NAME.fullmatch(text):
@@ -2197,13 +2257,13 @@ def _features(
             # The mother's name is often written with her own family name; her first name is the
             # part every list gives.
             text = _first_word(text) if text else ""
-            usual = _usual_yaa(parts[part], vocabulary)
+            usual = _usual_yaa(dotted(parts[part]) if dotted else parts[part], vocabulary)
             spelling = _romance_spelling(text, romance)
             key = _first_word_key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
             name = formal_name(text) if part in _GIVEN_PARTS else text
-            usual = _usual_yaa(name, vocabulary)
+            usual = _usual_yaa(dotted(name) if dotted else name, vocabulary)
             spelling = _romance_spelling(text, romance) if part in _GIVEN_PARTS else romance
             key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
@@ -2211,12 +2271,15 @@ def _features(
         # The letters of the name a pet name or a title stands beside (علوش: علي; «الحاج علي»:
         # علي): compared as written, the name would read as a brother's beside its own key.
         written = formal_name(drop_titles(text)) if part in _GIVEN_PARTS else text
+        if dotted:
+            # … and its letters are the reading's, as its key is (حسيي read حسين is حسين).
+            written = dotted(written)
         features[f"{part}_rasm"] = (_dotless(written) or None) if text else None
         features[f"{part}_loose"] = (loose_key(key) or None) if key else None
         if part in COMMON_PARTS:
             # How often the lists write it (its rarest word): the OCR level compares the two.
             features[f"{part}_common"] = (
-                min(vocabulary.count(word) for word in text.split())
+                min(vocabulary.count(word) for word in (dotted(text) if dotted else text).split())
                 if text.strip() and vocabulary is not None
                 else None
             )
@@ -2858,5 +2921,70 @@ def mark_ocr_years(
         return records if isinstance(records, list) else list(records)
     return [
         {**record, OCR_YEARS: "1"} if source in marked else record
+        for record, source in zip(records, sources, strict=True)
+    ]
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list whose names show dots misread (a
+# handwritten ledger read by HTR, a page read by OCR): there a name word the lists write seldom,
+# of the shape without dots of one they write far more often, is read as that one
+# (``ListVocabulary.dots_reading``: «محموذ» is محمود, and no brother's name beside محمد). A
+# typed list writes its names' dots as the keyboard has them: its rare spellings are names.
+DOTTED_NAMES = "_dotted_names"
+# Fewest such words, and their least share of the list's Arabic name words, that show it (the
+# OCR'd and handwritten lists of the tuning sets: 2.6 … 8 % of their words; the typed ones
+# 0.25 % at most).
+DOTTED_EVIDENCE = 10
+DOTTED_SHARE = 0.01
+_DOTTED_CELLS = (
+    "first_name",
+    "father_name",
+    "grandfather_name",
+    "family_name",
+    "mother_name",
+    "full_name",
+)
+
+
+def mark_dotted_names(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose Arabic name words are misread in their dots often
+    enough (``DOTTED_EVIDENCE``, ``DOTTED_SHARE``) marked ``DOTTED_NAMES``."""
+    # The words as written first (a million records write a few thousand), then their forms.
+    written: dict[str, Counter[str]] = {}
+    for record, source in zip(records, sources, strict=True):
+        cells = [text for cell in _DOTTED_CELLS if (text := record.get(cell))]
+        if cells:
+            written.setdefault(source, Counter()).update(" ".join(cells).split())
+    counts: Counter[str] = Counter()
+    by_list: dict[str, Counter[str]] = {}
+    for source, words in written.items():
+        mine = by_list[source] = Counter()
+        for word, number in words.items():
+            if not any("\u0621" <= letter <= "\u064a" for letter in word):
+                continue  # no Arabic letter: no dots to misread
+            form = _word_form(word)
+            if _dotted_word(form):
+                counts[form] += number
+                mine[form] += number
+    best: dict[tuple[bool, str], int] = {}
+    for form, number in counts.items():
+        shape = _dots_shape(form)
+        best[shape] = max(best.get(shape, 0), number)
+    marked = set()
+    for source, mine in by_list.items():
+        total = sum(mine.values())
+        misread = sum(
+            number
+            for form, number in mine.items()
+            if best[_dots_shape(form)] >= DOTS_RATIO * counts[form]
+        )
+        if misread >= DOTTED_EVIDENCE and misread >= DOTTED_SHARE * total:
+            marked.add(source)
+    if not marked:
+        return records if isinstance(records, list) else list(records)
+    return [
+        {**record, DOTTED_NAMES: "1"} if source in marked else record
         for record, source in zip(records, sources, strict=True)
     ]

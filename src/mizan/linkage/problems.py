@@ -190,8 +190,9 @@ def mark_two_digit_years(
 
 
 # A national number a spreadsheet showed in scientific notation and a CSV export kept so
-# («1.28446E+10»): its first digits only, the others lost.
-SCIENTIFIC_NUMBER = re.compile(r"\s*\d(?:[.,]\d+)?[eE][+]?\d{1,2}\s*")
+# («1.28446E+10»): its first digits only, the others lost. A spreadsheet also writes a long
+# number as «9.99E+300» and a tiny one as «1.28446E-10»; neither is a national number's digits.
+SCIENTIFIC_NUMBER = re.compile(r"\s*\d(?:[.,]\d+)?[eE][+-]?\d{1,3}\s*")
 
 
 def national_id_digits(text: str) -> str:
