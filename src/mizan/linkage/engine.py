@@ -23,6 +23,7 @@ from mizan.linkage.features import (
     mark_arrest_spans,
     mark_civility_lists,
     mark_dotted_names,
+    mark_either_date_ages,
     mark_father_surname_lists,
     mark_germanic_lists,
     mark_greek_lists,
@@ -32,6 +33,7 @@ from mizan.linkage.features import (
     mark_ocr_years,
     mark_post_lists,
     mark_romance_lists,
+    mark_speech_lists,
     mark_turkish_lists,
     mark_two_digit_years,
     record_readings,
@@ -447,6 +449,8 @@ def mark_lists(
     records = mark_dotted_names(records, sources)
     # A list whose ages were taken years after the arrest (relatives' messages) says so.
     records = mark_late_ages(records, sources)
+    # … and one whose dated ages are at the arrest for some, at the message for others.
+    records = mark_either_date_ages(records, sources)
     # A list that gives ages without dates says by its dated records when its arrests were.
     records = mark_arrest_spans(records, sources)
     # A list of posts reads a Latin kunya bare after a name aside first (``features``).
@@ -455,6 +459,8 @@ def mark_lists(
     records = mark_father_surname_lists(records, sources)
     # A list whose dates show the month first ("04/17/2013") reads 04/07/2013 as 7 April.
     records = mark_month_first_lists(records, sources)
+    # A list written as speech says names (مهمد, الختيب) reads them back by the lists' names.
+    records = mark_speech_lists(records, sources)
     return records
 
 

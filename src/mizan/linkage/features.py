@@ -69,6 +69,7 @@ from mizan.text.dates import (
 )
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
+    HOUSE_OF_FAMILY,
     drop_titles,
     formal_name,
     has_article,
@@ -102,6 +103,7 @@ __all__ = [
     "AGE_APART_YEARS",
     "ARREST_SPAN",
     "CIVILITY_LIST",
+    "EITHER_DATE_AGES",
     "FEATURE_COLUMNS",
     "GERMANIC_LIST",
     "GREEK_LIST",
@@ -110,12 +112,14 @@ __all__ = [
     "NAME_PARTS",
     "ROMANCE_LIST",
     "SOME_LATE_AGES",
+    "SPEECH_LIST",
     "TURKISH_LIST",
     "ListVocabulary",
     "age_apart",
     "mark_arrest_spans",
     "mark_civility_lists",
     "mark_dotted_names",
+    "mark_either_date_ages",
     "mark_father_surname_lists",
     "mark_germanic_lists",
     "mark_greek_lists",
@@ -124,6 +128,7 @@ __all__ = [
     "mark_ocr_years",
     "mark_post_lists",
     "mark_romance_lists",
+    "mark_speech_lists",
     "mark_turkish_lists",
     "mark_two_digit_years",
     "record_features",
@@ -798,6 +803,7 @@ class ListVocabulary:
         "_read_from",
         "_read_texts",
         "_repaired",
+        "_sounds",
         "abu_families",
         "abu_keys",
         "as_family",
@@ -840,6 +846,8 @@ class ListVocabulary:
         # Each Latin text (with its role) whose letters were read (``_read_letters``): what
         # ``letters`` reads a word once it never changes, so neither does the text's reading.
         self._read_texts: dict[tuple[str, str], str] = {}
+        # The Arabic words of lists written as speech says them, read so far (``sounds``).
+        self._sounds: dict[str, str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1098,6 +1106,18 @@ class ListVocabulary:
                 best, best_count = other, found
         return best
 
+    def sounds(self, word: str) -> str:
+        """An Arabic name word of a list written as speech says it (``SPEECH_LIST``) read as the
+        name the lists write far more often, in its search form (``_sound_reading``: مهمد محمد,
+        الختيب الخطيب, امر عمر), or as written."""
+        read = self._sounds.get(word)
+        if read is None:
+            # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
+            qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
+            read = _sound_reading(_word_form(word), self.words, qaf) or word
+            self._sounds[word] = read
+        return read
+
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
         return self.final_yaa.get(_yaa_form(word), 0)
@@ -1198,6 +1218,60 @@ LETTER_RATIO = 8
 
 # An English dh read as ذ or ظ (``ListVocabulary._arabic_dh``).
 _DH_READINGS: tuple[tuple[re.Pattern[str], str], ...] = ((re.compile(r"dh"), "z"),)
+
+
+# Letters a name written as Damascene and Levantine speech says it writes for others, each with
+# the letters (in the search form of ``_word_form``) it may stand for: ق said as a glottal stop
+# (written أ or ا, آ for قا, or dropped at the end: حلاء, حلا for حلاق), ث as س or ت, ذ as ز or
+# د, ظ as ض or ز, and the emphatic and pharyngeal letters a speech-to-text model trained on
+# standard Arabic hears plain (ض د, ص س, ط ت, ح ه, ع ا). Read back where the lists write the
+# name far more often so (``ListVocabulary.sounds``): مهمد محمد, الختيب الخطيب, امر عمر.
+SOUND_READINGS: dict[str, tuple[str, ...]] = {
+    "ا": ("ق", "قا", "ع", "عا"),
+    "س": ("ث", "ص"),
+    "ت": ("ث", "ط"),
+    "ز": ("ذ", "ظ"),
+    "د": ("ذ", "ض"),
+    "ض": ("ظ",),
+    "ه": ("ح",),
+}
+# At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two).
+SOUND_LETTERS = 2
+
+
+@lru_cache(maxsize=100_000)
+def _sound_variants(form: str) -> tuple[str, ...]:
+    """``form`` (a word in search form) with one or two of its letters read as the letters they
+    may stand for in speech (``SOUND_READINGS``), and with a ق a final alef lost (حلا حلاق)."""
+    places = [(i, other) for i, c in enumerate(form) for other in SOUND_READINGS.get(c, ())]
+    found: list[str] = []
+    for index, (i, other) in enumerate(places):
+        once = form[:i] + other + form[i + 1 :]
+        found.append(once)
+        if SOUND_LETTERS > 1:
+            for j, second in places[index + 1 :]:
+                if j != i:
+                    found.append(form[:i] + other + form[i + 1 : j] + second + form[j + 1 :])
+    if form.endswith("ا"):
+        found.append(form + "ق")
+    return tuple(dict.fromkeys(found))
+
+
+def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] = ()) -> str | None:
+    """The word a name word (search form) written as speech says it stands for: its reading by
+    ``SOUND_READINGS`` that ``counts`` (how often the lists write each word) has at least
+    ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
+    written of them (or of ``others``, more readings of the word); None if none (or for a
+    Latin word, a joiner or a title)."""
+    if len(form) < 3 or form[:1].isascii() or is_name_joiner(form) or is_title(form):
+        return None
+    written = max(counts.get(form, 0), 1) * LETTER_RATIO - 1
+    best, best_count = None, max(written, ListVocabulary.FREQUENT - 1)
+    for other in (*_sound_variants(form), *others):
+        found = counts.get(other, 0)
+        if found > best_count:
+            best, best_count = other, found
+    return best
 
 
 def _letter_variants(
@@ -1435,6 +1509,8 @@ def _given_father(
         or " " in family
         or has_article(family)
         or not is_given_name(family)
+        # «… من بيت حكيم»: the house's name is the family's, whatever name it is.
+        or parse_full_name(full)[0].form == HOUSE_OF_FAMILY
     ):
         return []
     if parts["father_name"]:
@@ -1644,6 +1720,9 @@ def record_readings(
     if vocabulary is not None:
         # A Latin name's letters read as the lists' names say (tare9 طارق, monther منذر).
         row = _letters_read(row, vocabulary)
+        if row.get(SPEECH_LIST):
+            # … and an Arabic one's as speech says them (مهمد محمد, الختيب الخطيب).
+            row = _sounds_read(row, vocabulary)
     full = (row.get("full_name") or "").strip()
     if row.get(CIVILITY_LIST) and _MAN_CIVILITY.match(full):
         # "M. AL-HALABI Mahmoud" in a list of civilities (``mark_civility_lists``): Monsieur.
@@ -1784,6 +1863,71 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
                 if read != text:
                     changed[cell] = read
     return {**row, **changed} if changed else row
+
+
+def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``row`` with the words of its Arabic name cells read as the lists write the names that
+    speech says so (``ListVocabulary.sounds``)."""
+    changed: dict[str, str] = {}
+    for cell in _NAME_CELLS:
+        text = row.get(cell)
+        if not text or text[:1].isascii():
+            continue
+        words = text.split(" ")
+        read = [vocabulary.sounds(word) if word else word for word in words]
+        if read != words:
+            changed[cell] = " ".join(read)
+    return {**row, **changed} if changed else row
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list that writes names as Damascene and
+# Levantine speech says them (a family's voice message transcribed by speech-to-text: مهمد,
+# الختيب, امر, issue 15, set 13): its Arabic name words are read back as the lists write the
+# names they sound like (``SOUND_READINGS``), where the lists write them far more often.
+SPEECH_LIST = "_speech_list"
+# … a list at least this share of whose records have such a word: speech's 10 % of set 13's
+# voice messages; typed and OCR'd lists have a few (0.1 … 0.6 %: هيتم, رياد as a Syrian types
+# them), which are left to the comparison as before.
+SPEECH_LIST_SHARE = 0.03
+SPEECH_SAMPLE = 2000
+_SPEECH_CELLS = ("full_name", "first_name", "father_name", "family_name")
+
+
+def mark_speech_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that writes names as speech says them (``SPEECH_LIST_SHARE``
+    of its records with a word ``_sound_reading`` reads as a name all the lists write far more
+    often) marked ``SPEECH_LIST``."""
+    # The first ``SPEECH_SAMPLE`` records of each list tell it, against the words of all those
+    # samples: a million records are not read twice for it.
+    words: Counter[str] = Counter()
+    sample: list[tuple[list[str], str]] = []
+    taken: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if taken[source] >= SPEECH_SAMPLE:
+            continue
+        taken[source] += 1
+        forms = [
+            _word_form(word)
+            for cell in _SPEECH_CELLS
+            for word in (record.get(cell) or "").split()
+            if not word[:1].isascii()
+        ]
+        words.update(forms)
+        sample.append((forms, source))
+    heard: dict[str, bool] = {}
+    shown: Counter[str] = Counter()
+    for forms, source in sample:
+        for form in forms:
+            if form not in heard:
+                heard[form] = _sound_reading(form, words) is not None
+            if heard[form]:
+                shown[source] += 1
+                break
+    total = taken
+    markers = {s: SPEECH_LIST for s, n in shown.items() if n >= SPEECH_LIST_SHARE * total[s]}
+    return _marked(records, sources, markers)
 
 
 _PLACE_CELLS = ("birth_place", "place_of_arrest")
@@ -2507,6 +2651,27 @@ def _features(
         age_given = _age(row.get(AGE_COLUMN) or "")
         if given is not None and age_given is not None and plausible_year(given - age_given):
             features["birth_year"] = given - age_given
+            arrested = features["arrest_year"]
+            if (
+                row.get(EITHER_DATE_AGES)
+                and arrested is not None
+                and given - arrested >= AGE_AT_EITHER_DATE_YEARS
+                and plausible_year(arrested - age_given)
+            ):
+                # A family's message of 2022 about an arrest of 2013 gives the age at the
+                # arrest as often as at the message («35»): the birth is the arrest year less
+                # the age or up to the years between later (issue 15, set 13's voice messages).
+                features["birth_year"] = arrested - age_given
+                features["birth_year_late"] = True
+            elif row.get(EITHER_DATE_AGES) and arrested is None and len(span) == 2:
+                # … and about an arrest it does not date: the list's years of arrest
+                # (``mark_arrest_spans``) say how much earlier the birth may be.
+                earliest = int(span[0])
+                if given - earliest >= AGE_AT_EITHER_DATE_YEARS and plausible_year(
+                    earliest - age_given
+                ):
+                    features["birth_year"] = earliest - age_given
+                    features["birth_year_late"] = True
             return features
     if features["birth_year"] is None and features["arrest_year"] is not None and not late:
         # An age at arrest typed under the year of birth («27»: a sheet that gave ages, pasted
@@ -2526,6 +2691,46 @@ def _features(
             # An age at a remembered date («38» arrested «صيف 2013»): a year remembered too.
             features["birth_year_approx"] = True
     return features
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list whose ages, given with the date of
+# their message (``lists.AGE_YEAR_COLUMN``), are at the arrest for some records and at the
+# message for others (a family's voice message: «35» for a brother arrested nine years before,
+# issue 15, set 13): an age at least ``AGE_AT_EITHER_DATE_YEARS`` after the arrest may be the
+# age at either date (``_features``). Elsewhere such an age is the age at the message (set 10's
+# Facebook group).
+EITHER_DATE_AGES = "_either_date_ages"
+AGE_AT_EITHER_DATE_YEARS = 2
+# A list says so when at least this share of those ages (of at least ``AGE_EVIDENCE``), read at
+# the message, would put the arrest before the person's ``YOUNGEST_DETAINEE``th year: a share
+# no list of detainees has (set 10's posts 0.9 %, set 13's voice messages 7 %).
+EITHER_DATE_SHARE = 0.03
+YOUNGEST_DETAINEE = 14
+
+
+def mark_either_date_ages(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose dated ages are at either date marked
+    ``EITHER_DATE_AGES`` (``EITHER_DATE_SHARE``)."""
+    dated: Counter[str] = Counter()
+    young: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if not record.get(AGE_YEAR_COLUMN) or not record.get(AGE_COLUMN):
+            continue
+        given, age = _year(record.get(AGE_YEAR_COLUMN) or ""), _age(record.get(AGE_COLUMN) or "")
+        arrested = _year(record.get("date_of_arrest") or "")
+        if given is None or age is None or arrested is None:
+            continue
+        if given - arrested >= AGE_AT_EITHER_DATE_YEARS:
+            dated[source] += 1
+            young[source] += age - (given - arrested) < YOUNGEST_DETAINEE
+    markers = {
+        s: EITHER_DATE_AGES
+        for s, n in dated.items()
+        if n >= AGE_EVIDENCE and young[s] >= EITHER_DATE_SHARE * n
+    }
+    return _marked(records, sources, markers)
 
 
 # An estimated age (``lists.ESTIMATED_AGE_COLUMN``) as lists write one: a range («25-35»,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from mizan.text.names import has_article, strip_asides
+from mizan.text.names import HOUSE_WORDS, has_article, strip_asides
 
 __all__ = [
     "AFTER",
@@ -89,7 +89,8 @@ DESCRIPTIONS = frozenset(
     }
 )
 
-_FROM = re.compile(r"(?:^|\s+)من\s+(?=\S)")
+# («… من بيت الخطيب» is the family's house, ``names.HOUSE_WORDS``: a family name, no town.)
+_FROM = re.compile(rf"(?:^|\s+)من\s+(?=\S)(?!{HOUSE_WORDS}\s+\S)")
 _KUNYA = re.compile(r"^(?:أبو|ابو|إبو|ابا|أبا)$")
 _BRACKETED_KUNYA = re.compile(r"[(\[]\s*(?:أبو|ابو|إبو)\s+(\S+?)\s*[)\]]")
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})

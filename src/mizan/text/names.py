@@ -171,6 +171,14 @@ _LINEAGE = re.compile(
     re.IGNORECASE,
 )
 _FAMILY_MARKERS = frozenset({"al", "el"})
+# «محمد أحمد من بيت الخطيب», «… من عيلة …», «… من دار …», «… من آل …» ("of the house / family
+# of"): the family name as Levantine speech gives it, after the person's names (a family's voice
+# message, issue 15, set 13). Not «من» alone, which a remembered name puts before a town
+# (``mizan.linkage.recollection``).
+HOUSE_WORDS = r"(?:بيت|عيلة|عيله|عائلة|عائله|عايلة|عايله|دار|آل)"
+_HOUSE_OF = re.compile(rf"(?<!\S)من\s+{HOUSE_WORDS}\s+(?=\S)")
+# The form of a reading "Given Father من بيت FAMILY".
+HOUSE_OF_FAMILY = "given, of the house of"
 
 
 def _without_titles(words: list[str]) -> list[str]:
@@ -502,6 +510,14 @@ def _readings(full_name: str) -> list[NameReading]:
     text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
+    house = _HOUSE_OF.search(text) if "من" in text else None
+    if house is not None:
+        # The words after «من بيت» are the family's, those before the person's and their
+        # father's («X ابن Y من بيت Z» too).
+        family = " ".join(name_words(text[house.end() :]))
+        given = _without_titles(name_words(_LINEAGE.sub(" ", text[: house.start()])))
+        if family and given and text[: house.start()].strip():
+            return [NameReading(_given_parts(given, family), 0.95, HOUSE_OF_FAMILY)]
     if "," in text or "،" in text:
         head, _, tail = text.replace("،", ",").partition(",")
         family = " ".join(name_words(head))
