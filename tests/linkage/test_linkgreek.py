@@ -107,6 +107,24 @@ def test_a_list_written_through_greek_is_marked_and_an_english_one_is_not() -> N
     assert mark_lists(greek, ["gr"] * 6)[0].get(GREEK_LIST)
 
 
+def test_a_christian_list_s_antwan_or_one_spelling_repeated_is_not_the_greek_route() -> None:
+    # Antwan, Antranik: an nt before w or r is a French or English list's. And one word the
+    # Greek route's way written over and over is one family's spelling, not the list's alphabet:
+    # read as Greek, its "Chadi" would be هادي and meet a هادي نصر (the review's finding).
+    for word in ("Antwan", "Antranik"):
+        assert not is_greek_route_word(word), word
+    christian = [
+        _person(record_id=f"c{n}", first_name=first, family_name=family)
+        for n, (first, family) in enumerate(
+            [("Georges", "Haddad")] * 50
+            + [("Chadi", "Nasr"), ("Michel", "Khoury")]
+            + [("Vincent", "Khoury")] * 6
+        )
+    ]
+    marked = mark_greek_lists(christian, ["fr"] * len(christian))
+    assert not any(r.get(GREEK_LIST) for r in marked)
+
+
 def test_the_lists_names_choose_a_doubtful_letter_and_a_name_as_written_stays() -> None:
     arabic = [
         _person(record_id=f"a{n}", first_name=first, father_name=father, family_name="العلي")

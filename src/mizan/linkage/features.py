@@ -2389,18 +2389,22 @@ GREEK_LIST = "_greek_list"
 # and one stray "Tzvi" does not make a list Greek.
 GREEK_LIST_SHARE = 0.05
 GREEK_LIST_RECORDS = 5
+# … and at least so many different words show them: one family's name written fifty times
+# ("Georges Haddad" beside a stray "Vincent") is one spelling, not a list's alphabet.
+GREEK_LIST_WORDS = 5
 # Suffix of a role in ``ListVocabulary._letters``' cache for a word read the Greek route's way.
 _GREEK_ROLE = ":greek"
 
 
-def _greek_record(row: Mapping[str, str]) -> bool:
-    """Whether one of the record's names shows the Greek route's letters ("ACHMANT")."""
-    return any(
-        is_greek_route_word(word)
+def _greek_words(row: Mapping[str, str]) -> set[str]:
+    """The record's name words that show the Greek route's letters ("ACHMANT"), folded."""
+    return {
+        word.casefold()
         for cell in _NAME_CELLS
         if (text := row.get(cell))
         for word in text.split()
-    )
+        if is_greek_route_word(word)
+    }
 
 
 def mark_greek_lists(
@@ -2408,12 +2412,21 @@ def mark_greek_lists(
 ) -> list[Mapping[str, str]]:
     """``records``, those of a list written through the Greek alphabet marked ``GREEK_LIST``
     (as ``mark_turkish_lists`` does for Turkish): at least ``GREEK_LIST_SHARE`` of its records,
-    and ``GREEK_LIST_RECORDS``, show the Greek route's letters in a name."""
-    shown, total = _shown_per_list(records, sources, _greek_record)
+    and ``GREEK_LIST_RECORDS``, show the Greek route's letters in a name, in at least
+    ``GREEK_LIST_WORDS`` different words."""
+    shown: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    words: dict[str, set[str]] = {}
+    for record, source in zip(records, sources, strict=True):
+        total[source] += 1
+        if found := _greek_words(record):
+            shown[source] += 1
+            words.setdefault(source, set()).update(found)
     greek = {
         s: GREEK_LIST
         for s, n in shown.items()
         if n >= max(GREEK_LIST_RECORDS, GREEK_LIST_SHARE * total[s])
+        and len(words.get(s, ())) >= GREEK_LIST_WORDS
     }
     return _marked(records, sources, greek)
 

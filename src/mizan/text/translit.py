@@ -1149,9 +1149,10 @@ def greek_to_latin(text: str) -> str:
 # s, ντ for a real n + t) both ways; the lists' names choose (``ListVocabulary.greek_letters``).
 # Evidence a Latin word went through Greek: letter groups English and French spellings of Arabic
 # names never write (mp, gk, tz, an nt that opens a word, ends one of five letters or more or
-# stands before a consonant other than the h of "Munther"; بنت "bint" is no evidence).
+# stands before a consonant other than the h of "Munther", the w of "Antwan" or the r of
+# "Antranik", Christian names a French or English list writes so; بنت "bint" is no evidence).
 _GREEK_ROUTE_WORD = re.compile(
-    r"mp|gk|tz|(?<=[^\W\d_]{3})nt\b|nt(?=[^aeiouyh\W\d_])|\bnt(?=[^\W\d_])", re.IGNORECASE
+    r"mp|gk|tz|(?<=[^\W\d_]{3})nt\b|nt(?=[^aeiouyhwr\W\d_])|\bnt(?=[^\W\d_])", re.IGNORECASE
 )
 # Letters the Greek route never writes (h outside ch, th, ph, ps; w, j, q; sh, kh, gh, dh, or c
 # outside ch): a word with one is in another spelling, read as written.
