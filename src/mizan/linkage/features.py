@@ -1678,6 +1678,7 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
 # (``lists.lineage_in_father_cell``); read whole, as one man's double name, at these log2-odds.
 FATHER_LINEAGE_ODDS = -1.0
 _FATHER_WHOLE = "_father_whole"
+_MUHAMMAD_KEY = name_key("محمد")
 # A married woman read under her own family name (``lists.MAIDEN_NAME_COLUMN``) beside her
 # husband's, at these log2-odds: which one another list writes is not known.
 MAIDEN_NAME_ODDS = -1.0
@@ -1713,7 +1714,12 @@ def record_readings(
             # A name OCR cut in two that the lists' own words mend is one name (``repair``).
             father = row.get("father_name") or ""
             lineage = lineage if " " in vocabulary.repair(father.strip()) else None
-        if lineage is not None:
+        if lineage is not None and name_key(lineage["father_name"]) == _MUHAMMAD_KEY:
+            # «محمد خير», "Mohammad Ali": محمد begins a man's double name more often than it
+            # names his father's father, so the cell is read whole first (the first reading
+            # gives the traits that keep a list's cousins apart), father and grandfather after.
+            whole, row = lineage, {**row, _FATHER_WHOLE: "1"}
+        elif lineage is not None:
             # «Khaled Ahmad» in the father's cell: the father and his father first; the cell
             # read whole (a double name, «محمد نور») after, at ``FATHER_LINEAGE_ODDS``.
             whole, row = {**row, _FATHER_WHOLE: "1"}, lineage

@@ -1,0 +1,32 @@
+"""Defects of the linkage engine's newest readings found by review (issue 15)."""
+
+from mizan.linkage.engine import _FATHER, _different_name, _traits
+from mizan.linkage.features import ListVocabulary, record_readings
+
+
+def _fathers(row, vocabulary=None):
+    return [
+        (odds, parts.get("father"), parts.get("grandfather"))
+        for _features, odds, parts in record_readings(row, vocabulary, with_parts=True)
+    ]
+
+
+def test_a_father_cell_that_begins_with_muhammad_is_read_whole_first():
+    # «محمد خير» is one man's double name more often than محمد son of خير: read whole first,
+    # so the traits of the first reading keep two cousins of one list apart.
+    rows = [
+        {"first_name": "خالد", "father_name": "محمد خير", "family_name": "الحسن"},
+        {"first_name": "خالد", "father_name": "محمد", "family_name": "الحسن"},
+    ]
+    vocabulary = ListVocabulary.of(rows * 10)
+    traits = [_traits(record_readings(row, vocabulary)[0][0], vocabulary)[_FATHER] for row in rows]
+    assert _different_name(traits[0], traits[1])
+    for father in ("Mohamad Khair", "Mohammad Ali", "محمد نور"):
+        readings = _fathers({"first_name": "Samer", "father_name": father, "family_name": "Hasan"})
+        assert readings[0][1:] == (father, "")
+        assert readings[1][0] == -1.0 and readings[1][2]
+    # Another father's cell of two names is still the father and his father first.
+    readings = _fathers(
+        {"first_name": "Samer", "father_name": "Khaled Ahmad", "family_name": "Hasan"}
+    )
+    assert readings[0] == (0.0, "Khaled", "Ahmad")
