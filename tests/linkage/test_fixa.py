@@ -30,3 +30,19 @@ def test_a_father_cell_that_begins_with_muhammad_is_read_whole_first():
         {"first_name": "Samer", "father_name": "Khaled Ahmad", "family_name": "Hasan"}
     )
     assert readings[0] == (0.0, "Khaled", "Ahmad")
+
+
+def test_a_given_name_with_the_article_is_not_swapped_first():
+    rows = [
+        {"first_name": name, "father_name": "أحمد", "family_name": "الحسن"}
+        for name in ("البراء", "عباس", "الحارث")
+    ]
+    vocabulary = ListVocabulary.of(rows * 3)
+    for first in ("Albaraa", "Al-Baraa", "Alwalid", "Alabbas", "Alhareth", "Alamin", "Elissa"):
+        row = {"first_name": first, "father_name": "Ahmad", "family_name": "Hasan"}
+        readings = record_readings(row, vocabulary, with_parts=True)
+        assert readings[0][2]["first"] == first and readings[0][1] == 0.0
+        assert any(parts["first"] == "Hasan" and odds == -4.0 for _f, odds, parts in readings)
+    # A family name with the article beside a given name is still read back first.
+    row = {"first_name": "AL-KURDI", "father_name": "Ahmad", "family_name": "Mohamad"}
+    assert record_readings(row, vocabulary, with_parts=True)[0][2]["first"] == "Mohamad"

@@ -1755,7 +1755,7 @@ def record_readings(
         if surname is not None:
             cells.append(surname)
             odds.append(FATHER_AS_SURNAME_ODDS)
-        cells, odds = _german_swapped(row, cells, odds)
+        cells, odds = _german_swapped(row, cells, odds, vocabulary)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary, bool(row.get(POST_LIST)))
@@ -2319,7 +2319,10 @@ def _german_title(text: str) -> str:
 
 
 def _german_swapped(
-    row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
+    row: Mapping[str, str],
+    cells: list[Mapping[str, str]],
+    odds: list[float],
+    vocabulary: ListVocabulary | None = None,
 ) -> tuple[list[Mapping[str, str]], list[float]]:
     """``cells`` and their ``odds`` with the record read with its first-name and family cells
     swapped: for a record of a list the engine marks German, and for any record in Latin
@@ -2350,7 +2353,8 @@ def _german_swapped(
             and not _AL_OF_THE_NAME.match(first)  # "Alaaeddin" علاء الدين
         )
         # … or, beside a given name, glued to a given name that is a family's too ("Alali",
-        # "Alhassan": العلي, الحسن), which no one is called with the article.
+        # "Alhassan": العلي, الحسن), swapped only last (``_given_with_article``): الحسن is
+        # also a given name.
         or (
             not german
             and len(words) == 1
@@ -2360,6 +2364,10 @@ def _german_swapped(
         )
     )
     if article and not has_article(family) and (german or is_given_name(family)):
+        if _given_with_article(words, vocabulary):
+            # "Albaraa", "Al-Walid", "Elissa" | "Hasan": a given name with the article
+            # (البراء, الوليد, إليسا) beside a family name; swapped only as a last resort.
+            return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
     if not german:
         if (
@@ -2378,6 +2386,25 @@ def _german_swapped(
 
 
 _GLUED_ARTICLE = re.compile(r"^[AaEe][Ll][^\W\d_]{4,}$")
+
+
+def _given_with_article(words: list[str], vocabulary: ListVocabulary | None) -> bool:
+    """Whether a first-name cell's words (``_german_swapped``) with the article written apart
+    or glued ("Al-Baraa", "Alwalid", "Elissa") removed are a given name: in the common given
+    names, or written as a given name more often than as a family's in the lists' Arabic."""
+    if len(words) > 1 and words[0].lower() in ("al", "el"):
+        bare = " ".join(words[1:])
+    elif len(words) == 1 and words[0][:2].lower() in ("al", "el") and len(words[0]) > 4:
+        bare = words[0][2:]
+    else:
+        return False
+    if is_given_name(bare):
+        return True
+    if vocabulary is None:
+        return False
+    key = "".join(name_keys(bare))
+    given = vocabulary.key_count(key, ListVocabulary.GIVEN, arabic=True)
+    return given > vocabulary.key_count(key, ListVocabulary.FAMILY, arabic=True)
 
 
 def _german_given(word: str) -> bool:
