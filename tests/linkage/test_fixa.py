@@ -46,3 +46,17 @@ def test_a_given_name_with_the_article_is_not_swapped_first():
     # A family name with the article beside a given name is still read back first.
     row = {"first_name": "AL-KURDI", "father_name": "Ahmad", "family_name": "Mohamad"}
     assert record_readings(row, vocabulary, with_parts=True)[0][2]["first"] == "Mohamad"
+
+
+def test_a_maiden_name_placeholder_gives_no_family():
+    from mizan.linkage.features import MAIDEN_KEY, record_features
+
+    for placeholder in ("Unknown", "N/A", "none", "غير معروف", "لا يوجد", "(illegible)", "ΑΓΝΩΣΤΟ"):
+        row = {"first_name": "Fatima", "family_name": "Hasan", "maiden_name": placeholder}
+        readings = record_readings({**row, "sex": "F"}, None, with_parts=True)
+        assert [parts["family"] for _f, _o, parts in readings] == ["Hasan"], placeholder
+        assert readings[0][0][MAIDEN_KEY] is None
+        assert record_features(row)[MAIDEN_KEY] is None
+    # A maiden name given is still her family's.
+    row = {"first_name": "Fatima", "family_name": "Hasan", "maiden_name": "Al-Hamwi", "sex": "F"}
+    assert record_readings(row)[0][0][MAIDEN_KEY]

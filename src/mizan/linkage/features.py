@@ -2604,6 +2604,8 @@ def _features(
     # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
     # born to two families are two women, whatever their husbands' names (``engine``).
     maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+    if ILLEGIBLE_NAME.fullmatch(maiden):
+        maiden = ""  # «غير معروف», "N/A": no family of hers (``lists.read_name_cells``)
     features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
