@@ -60,3 +60,19 @@ def test_a_maiden_name_placeholder_gives_no_family():
     # A maiden name given is still her family's.
     row = {"first_name": "Fatima", "family_name": "Hasan", "maiden_name": "Al-Hamwi", "sex": "F"}
     assert record_readings(row)[0][0][MAIDEN_KEY]
+
+
+def test_a_month_first_date_with_a_time_and_a_few_slips_in_a_day_first_list():
+    from mizan.linkage.features import MONTH_FIRST_LIST, _year_month, mark_month_first_lists
+
+    assert _year_month("04/07/2013 00:00:00", 2013, True) == "2013-04"
+    assert _year_month("04/07/2013 10:30 PM", 2013, True) == "2013-04"
+    assert _year_month("04/07/2013 00:00:00", 2013) == "2013-07"
+    # Two American slips among thirty day-first dates do not make the list month first …
+    syrian = [{"date_of_arrest": "03/04/2012"}] * 30
+    slips = [{"date_of_arrest": "04/17/2013"}, {"date_of_arrest": "05/18/2013"}]
+    marked = mark_month_first_lists([*syrian, *slips], ["sy"] * 32)
+    assert not marked[0].get(MONTH_FIRST_LIST)
+    # … as they do a list whose unambiguous dates are all month first.
+    marked = mark_month_first_lists([*syrian[:8], *slips], ["us"] * 10)
+    assert marked[0].get(MONTH_FIRST_LIST)

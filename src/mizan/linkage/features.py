@@ -2849,11 +2849,14 @@ def age_apart(
 
 
 # Set on the records of a list whose dates in digits put the month first, as American and
-# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates can only be read
-# so (a second number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first.
+# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates, and
+# ``MONTH_FIRST_SHARE`` of those with a day, month and year, can only be read so (a second
+# number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first: two slips among
+# thirty 03/04/2012 do not make a Syrian list American.
 # Its dates that either order reads (04/07/2013) are then read month first (``_year_month``).
 MONTH_FIRST_LIST = "_month_first_list"
 MONTH_FIRST_DATES = 2
+MONTH_FIRST_SHARE = 0.2
 MONTH_FIRST_SLIPS = 0.05
 _DATE_CELLS = ("date_of_arrest", "birth_year")
 
@@ -2866,17 +2869,23 @@ def mark_month_first_lists(
     year of birth, "05/18/1964") decide it, each by ``dates.month_first``."""
     first: Counter[str] = Counter()
     second: Counter[str] = Counter()
+    dated: Counter[str] = Counter()
     for record, source in zip(records, sources, strict=True):
         for cell in _DATE_CELLS:
-            order = month_first(to_ascii_digits(record.get(cell) or "").strip())
+            text = to_ascii_digits(record.get(cell) or "").strip()
+            order = month_first(text)
             if order is True:
                 first[source] += 1
             elif order is False:
                 second[source] += 1
+            if order is not None or numeric_month(text) is not None:
+                dated[source] += 1
     markers = {
         source: MONTH_FIRST_LIST
         for source, count in first.items()
-        if count >= MONTH_FIRST_DATES and second[source] <= MONTH_FIRST_SLIPS * count
+        if count >= MONTH_FIRST_DATES
+        and count >= MONTH_FIRST_SHARE * dated[source]
+        and second[source] <= MONTH_FIRST_SLIPS * count
     }
     return _marked(records, sources, markers)
 
