@@ -97,7 +97,7 @@ def test_a_list_whose_dates_put_the_month_first_reads_its_ambiguous_dates_so() -
 
 
 def test_a_family_name_in_the_first_name_cell_is_read_back() -> None:
-    for first in ("AL-KURDI", "Al Zaatari", "Alali", "ALDOUMANI"):
+    for first in ("AL-KURDI", "Al Zaatari", "ALDOUMANI"):
         swapped = record_readings(person(first_name=first, family_name="Mohamad"))
         written = record_readings(person(first_name="Mohammed", family_name=first))
         assert swapped[0][1] == 0.0

@@ -1678,6 +1678,7 @@ def _first_and_father(row: Mapping[str, str]) -> Mapping[str, str] | None:
 # (``lists.lineage_in_father_cell``); read whole, as one man's double name, at these log2-odds.
 FATHER_LINEAGE_ODDS = -1.0
 _FATHER_WHOLE = "_father_whole"
+_MUHAMMAD_KEY = name_key("محمد")
 # A married woman read under her own family name (``lists.MAIDEN_NAME_COLUMN``) beside her
 # husband's, at these log2-odds: which one another list writes is not known.
 MAIDEN_NAME_ODDS = -1.0
@@ -1713,7 +1714,12 @@ def record_readings(
             # A name OCR cut in two that the lists' own words mend is one name (``repair``).
             father = row.get("father_name") or ""
             lineage = lineage if " " in vocabulary.repair(father.strip()) else None
-        if lineage is not None:
+        if lineage is not None and name_key(lineage["father_name"]) == _MUHAMMAD_KEY:
+            # «محمد خير», "Mohammad Ali": محمد begins a man's double name more often than it
+            # names his father's father, so the cell is read whole first (the first reading
+            # gives the traits that keep a list's cousins apart), father and grandfather after.
+            whole, row = lineage, {**row, _FATHER_WHOLE: "1"}
+        elif lineage is not None:
             # «Khaled Ahmad» in the father's cell: the father and his father first; the cell
             # read whole (a double name, «محمد نور») after, at ``FATHER_LINEAGE_ODDS``.
             whole, row = {**row, _FATHER_WHOLE: "1"}, lineage
@@ -1749,7 +1755,7 @@ def record_readings(
         if surname is not None:
             cells.append(surname)
             odds.append(FATHER_AS_SURNAME_ODDS)
-        cells, odds = _german_swapped(row, cells, odds)
+        cells, odds = _german_swapped(row, cells, odds, vocabulary)
         readings = [_name_parts(each, vocabulary) for each in cells]
     else:
         found = _readings_of(full, vocabulary, bool(row.get(POST_LIST)))
@@ -2313,7 +2319,10 @@ def _german_title(text: str) -> str:
 
 
 def _german_swapped(
-    row: Mapping[str, str], cells: list[Mapping[str, str]], odds: list[float]
+    row: Mapping[str, str],
+    cells: list[Mapping[str, str]],
+    odds: list[float],
+    vocabulary: ListVocabulary | None = None,
 ) -> tuple[list[Mapping[str, str]], list[float]]:
     """``cells`` and their ``odds`` with the record read with its first-name and family cells
     swapped: for a record of a list the engine marks German, and for any record in Latin
@@ -2344,7 +2353,8 @@ def _german_swapped(
             and not _AL_OF_THE_NAME.match(first)  # "Alaaeddin" علاء الدين
         )
         # … or, beside a given name, glued to a given name that is a family's too ("Alali",
-        # "Alhassan": العلي, الحسن), which no one is called with the article.
+        # "Alhassan": العلي, الحسن), swapped only last (``_given_with_article``): الحسن is
+        # also a given name.
         or (
             not german
             and len(words) == 1
@@ -2354,6 +2364,10 @@ def _german_swapped(
         )
     )
     if article and not has_article(family) and (german or is_given_name(family)):
+        if _given_with_article(words, vocabulary):
+            # "Albaraa", "Al-Walid", "Elissa" | "Hasan": a given name with the article
+            # (البراء, الوليد, إليسا) beside a family name; swapped only as a last resort.
+            return [*cells, swapped], [*odds, GERMAN_SWAPPED_ODDS]
         return [swapped, *cells], [0.0, *(value - 1.0 for value in odds)]
     if not german:
         if (
@@ -2372,6 +2386,25 @@ def _german_swapped(
 
 
 _GLUED_ARTICLE = re.compile(r"^[AaEe][Ll][^\W\d_]{4,}$")
+
+
+def _given_with_article(words: list[str], vocabulary: ListVocabulary | None) -> bool:
+    """Whether a first-name cell's words (``_german_swapped``) with the article written apart
+    or glued ("Al-Baraa", "Alwalid", "Elissa") removed are a given name: in the common given
+    names, or written as a given name more often than as a family's in the lists' Arabic."""
+    if len(words) > 1 and words[0].lower() in ("al", "el"):
+        bare = " ".join(words[1:])
+    elif len(words) == 1 and words[0][:2].lower() in ("al", "el") and len(words[0]) > 4:
+        bare = words[0][2:]
+    else:
+        return False
+    if is_given_name(bare):
+        return True
+    if vocabulary is None:
+        return False
+    key = "".join(name_keys(bare))
+    given = vocabulary.key_count(key, ListVocabulary.GIVEN, arabic=True)
+    return given > vocabulary.key_count(key, ListVocabulary.FAMILY, arabic=True)
 
 
 def _german_given(word: str) -> bool:
@@ -2584,6 +2617,8 @@ def _features(
     # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
     # born to two families are two women, whatever their husbands' names (``engine``).
     maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+    if ILLEGIBLE_NAME.fullmatch(maiden):
+        maiden = ""  # «غير معروف», "N/A": no family of hers (``lists.read_name_cells``)
     features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
@@ -2827,11 +2862,14 @@ def age_apart(
 
 
 # Set on the records of a list whose dates in digits put the month first, as American and
-# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates can only be read
-# so (a second number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first.
+# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates, and
+# ``MONTH_FIRST_SHARE`` of those with a day, month and year, can only be read so (a second
+# number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first: two slips among
+# thirty 03/04/2012 do not make a Syrian list American.
 # Its dates that either order reads (04/07/2013) are then read month first (``_year_month``).
 MONTH_FIRST_LIST = "_month_first_list"
 MONTH_FIRST_DATES = 2
+MONTH_FIRST_SHARE = 0.2
 MONTH_FIRST_SLIPS = 0.05
 _DATE_CELLS = ("date_of_arrest", "birth_year")
 
@@ -2844,17 +2882,23 @@ def mark_month_first_lists(
     year of birth, "05/18/1964") decide it, each by ``dates.month_first``."""
     first: Counter[str] = Counter()
     second: Counter[str] = Counter()
+    dated: Counter[str] = Counter()
     for record, source in zip(records, sources, strict=True):
         for cell in _DATE_CELLS:
-            order = month_first(to_ascii_digits(record.get(cell) or "").strip())
+            text = to_ascii_digits(record.get(cell) or "").strip()
+            order = month_first(text)
             if order is True:
                 first[source] += 1
             elif order is False:
                 second[source] += 1
+            if order is not None or numeric_month(text) is not None:
+                dated[source] += 1
     markers = {
         source: MONTH_FIRST_LIST
         for source, count in first.items()
-        if count >= MONTH_FIRST_DATES and second[source] <= MONTH_FIRST_SLIPS * count
+        if count >= MONTH_FIRST_DATES
+        and count >= MONTH_FIRST_SHARE * dated[source]
+        and second[source] <= MONTH_FIRST_SLIPS * count
     }
     return _marked(records, sources, markers)
 

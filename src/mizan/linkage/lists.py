@@ -193,10 +193,14 @@ LINEAGE_NAME_LETTERS = 3
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
 # marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
 # of marks at most on each side: no backtracking over a long one.) So is a Greek office's
-# «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father it was not told.
+# «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father it was not told,
+# and a form's placeholders for a name not known or not had: «غير معروف», «لا يوجد», "Unknown",
+# "N/A", "none" (a maiden name's cell most of all, ``MAIDEN_NAME_COLUMN``).
 ILLEGIBLE_NAME = re.compile(
-    r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة)|مطموس|ممحي"
+    r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة|معروف|معروفة)"
+    r"|مطموس|ممحي|لا\s*يوجد|مجهول|مجهولة"
     r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
+    r"|unknown|inconnue?|unbekannt|onbekend|n\s*/\s*a|none"
     r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))[\W_]*)?",
     re.IGNORECASE,
 )
@@ -211,13 +215,14 @@ def _illegible(text: str) -> bool:
 
 
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
-    """``values`` with a name cell that says it could not be read (``ILLEGIBLE_NAME``) empty,
+    """``values`` with a name cell that says it could not be read or gives no name
+    (``ILLEGIBLE_NAME``), a maiden name's too, empty,
     and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
     the first name being compared as one long word. Other records are returned as they are."""
     unread = [
         cell
-        for cell in (*_NAME_CELLS, "full_name")
+        for cell in (*_NAME_CELLS, "full_name", MAIDEN_NAME_COLUMN)
         if (text := values.get(cell)) and _illegible(text)
     ]
     if unread:

@@ -211,7 +211,11 @@ def spreadsheet_day_date(text: str) -> str | None:
 
 
 # A date written in digits with the year last: «17/04/2013», "04/17/2013", "4.17.2013".
-_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*")
+# … and a time after it, as a spreadsheet exports a date ("04/17/2013 00:00:00", "… 10:30 PM").
+_DAY_MONTH_YEAR = re.compile(
+    r"\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*"
+)
 
 
 def month_first(text: str) -> bool | None:
