@@ -1237,6 +1237,9 @@ SOUND_READINGS: dict[str, tuple[str, ...]] = {
 }
 # At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two).
 SOUND_LETTERS = 2
+# A word longer than this is no one name (a glued run of words, a cell of junk): it is not read
+# by sound, whose readings of two letters grow with the square of its length.
+SOUND_WORD_MAX = 15
 
 
 @lru_cache(maxsize=100_000)
@@ -1263,7 +1266,9 @@ def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] =
     ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
     written of them (or of ``others``, more readings of the word); None if none (or for a
     Latin word, a joiner or a title)."""
-    if len(form) < 3 or form[:1].isascii() or is_name_joiner(form) or is_title(form):
+    if not 3 <= len(form) <= SOUND_WORD_MAX or form[:1].isascii():
+        return None
+    if is_name_joiner(form) or is_title(form):
         return None
     written = max(counts.get(form, 0), 1) * LETTER_RATIO - 1
     best, best_count = None, max(written, ListVocabulary.FREQUENT - 1)
