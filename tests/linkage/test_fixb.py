@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import time
 
-from mizan.linkage.features import _sound_reading, mark_speech_lists
+from mizan.linkage.features import _sound_reading, mark_speech_lists, record_readings
+from mizan.text.names import HOUSE_OF_FAMILY, parse_full_name
 
 
 def test_a_very_long_word_is_not_read_by_sound_and_marking_stays_fast() -> None:
@@ -16,3 +17,16 @@ def test_a_very_long_word_is_not_read_by_sound_and_marking_stays_fast() -> None:
     mark_speech_lists(records, ["a"] * len(records))
     assert _sound_reading(word[:-3] + "سعد", {"اسد": 100}) is None
     assert time.perf_counter() - start < 0.5
+
+
+def test_house_of_after_a_family_name_is_a_town_and_after_given_names_the_family() -> None:
+    # بيت جن is a town (Beit Jinn): after الخطيب, the family name is الخطيب.
+    readings = parse_full_name("محمد أحمد الخطيب من بيت جن")
+    assert readings[0].parts["family_name"] != "جن"
+    assert readings[-1].form == HOUSE_OF_FAMILY and readings[-1].parts["family_name"] == "جن"
+    first = record_readings({"full_name": "محمد أحمد الخطيب من بيت جن"}, None, with_parts=True)
+    assert first[0][2]["family"] == "الخطيب" and first[0][2]["father"] == "أحمد"
+    assert first[0][0]["birth_place_k"]
+    # After a first and a father's name, «من بيت» gives the family name.
+    house = parse_full_name("محمد خالد من بيت الخطيب")
+    assert house[0].form == HOUSE_OF_FAMILY and house[0].parts["family_name"] == "الخطيب"
