@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import time
 
-from mizan.linkage.features import _sound_reading, mark_speech_lists, record_readings
+from mizan.linkage.features import (
+    SPEECH_LIST,
+    ListVocabulary,
+    _sound_reading,
+    mark_speech_lists,
+    record_readings,
+)
 from mizan.text.names import HOUSE_OF_FAMILY, parse_full_name
 
 
@@ -30,3 +36,23 @@ def test_house_of_after_a_family_name_is_a_town_and_after_given_names_the_family
     # After a first and a father's name, «من بيت» gives the family name.
     house = parse_full_name("محمد خالد من بيت الخطيب")
     assert house[0].form == HOUSE_OF_FAMILY and house[0].parts["family_name"] == "الخطيب"
+
+
+def test_sound_and_dots_readings_keep_names_the_lists_write_and_read_by_role() -> None:
+    typed = (
+        [{"first_name": "محمد", "father_name": "أحمد", "family_name": "حلاق"}] * 40
+        + [{"first_name": "ثامر", "father_name": "خالد", "family_name": "العلي"}] * 40
+        + [{"first_name": "سامر", "father_name": "خالد", "family_name": "العلي"}] * 3
+        + [{"first_name": "بشار", "father_name": "خالد", "family_name": "الحسن"}] * 40
+        + [{"first_name": "يسار", "father_name": "خالد", "family_name": "الحسن"}] * 3
+    )
+    # A speech list's own misreading, however often it writes it, is still read back.
+    spoken = [{"full_name": "مهمد خالد العلي", SPEECH_LIST: "1"}] * 5
+    voc = ListVocabulary.of(typed + spoken)
+    assert voc.sounds("سامر") == "سامر"
+    assert voc.sounds("مهمد") == "محمد"
+    assert voc.sounds("حلا", ListVocabulary.GIVEN) == "حلا"
+    assert voc.dots_reading("يسار") == "يسار"
+    row = {"first_name": "حلا", "father_name": "سامر", "family_name": "الخطيب", SPEECH_LIST: "1"}
+    parts = record_readings(row, voc, with_parts=True)[0][2]
+    assert (parts["first"], parts["father"]) == ("حلا", "سامر")

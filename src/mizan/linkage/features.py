@@ -781,7 +781,11 @@ class ListVocabulary:
     - ``given_words`` / ``family_words``: how often each word is written in a given name (first,
       father's, grandfather's and the mother's first name) or in a family name, so that a Latin
       given name's letters are read by the given names the lists write and a family name's by
-      their family names (``letters``): «Adham» is not read as عزام because a family is.
+      their family names (``letters``): «Adham» is not read as عزام because a family is;
+    - ``misread``: how often each word is written by a list whose names are misheard or misread
+      (``SPEECH_LIST``, ``DOTTED_NAMES``), so that a word the other lists write as a name at
+      least ``FREQUENT`` times (سامر beside ثامر, يسار beside بشار) is never read as another
+      (``sounds``, ``dots_reading``), while a list's own misreading (مهمد) still is.
     """
 
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
@@ -811,6 +815,7 @@ class ListVocabulary:
         "family_words",
         "final_yaa",
         "given_words",
+        "misread",
         "words",
     )
 
@@ -820,6 +825,7 @@ class ListVocabulary:
         self.as_family: Counter[str] = Counter()
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
+        self.misread: Counter[str] = Counter()
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -847,7 +853,7 @@ class ListVocabulary:
         # ``letters`` reads a word once it never changes, so neither does the text's reading.
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
-        self._sounds: dict[str, str] = {}
+        self._sounds: dict[tuple[str, str], str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -855,13 +861,17 @@ class ListVocabulary:
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         final_yaa = vocabulary.final_yaa
         given_words, family_words = vocabulary.given_words, vocabulary.family_words
+        misread = vocabulary.misread
         for row in rows:
             row = read_name_cells(row)
+            heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
                 for word in (row.get(f"{part}_name") or "").split():
                     words[_word_form(word)] += 1
+                    if heard:
+                        misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
             full = (row.get("full_name") or "").strip()
@@ -869,6 +879,8 @@ class ListVocabulary:
                 spaced = strip_asides(unfold_passport_name(full))
                 for word in spaced.replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
+                    if heard:
+                        misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
                 if not (given[0] or family):
@@ -906,6 +918,7 @@ class ListVocabulary:
         "family_words",
         "abu_keys",
         "final_yaa",
+        "misread",
     )
 
     @classmethod
@@ -948,7 +961,7 @@ class ListVocabulary:
 
     def _dots_word(self, word: str) -> str:
         form = _word_form(word)
-        if not _dotted_word(form):
+        if not _dotted_word(form) or self.written_name(form):
             return word
         count = self.words.get(form, 0)
         if self._dotted is None:
@@ -1106,17 +1119,35 @@ class ListVocabulary:
                 best, best_count = other, found
         return best
 
-    def sounds(self, word: str) -> str:
+    def sounds(self, word: str, role: str = ANY) -> str:
         """An Arabic name word of a list written as speech says it (``SPEECH_LIST``) read as the
         name the lists write far more often, in its search form (``_sound_reading``: مهمد محمد,
-        الختيب الخطيب, امر عمر), or as written."""
-        read = self._sounds.get(word)
+        الختيب الخطيب, امر عمر), or as written. A word whose ``role`` the record tells
+        (``GIVEN``, ``FAMILY``) is read by the names the lists write in that role alone: a first
+        name «حلا» is no family's حلاق. A name the other lists write (``written_name``: سامر,
+        تامر, دياب) stays as written."""
+        read = self._sounds.get((word, role))
         if read is None:
-            # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
-            qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
-            read = _sound_reading(_word_form(word), self.words, qaf) or word
-            self._sounds[word] = read
+            form = _word_form(word)
+            if self.written_name(form):
+                read = word
+            else:
+                # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
+                qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
+                counts = {
+                    self.ANY: self.words,
+                    self.GIVEN: self.given_words,
+                    self.FAMILY: self.family_words,
+                }[role]
+                read = _sound_reading(form, counts, qaf) or word
+            self._sounds[word, role] = read
         return read
+
+    def written_name(self, form: str) -> bool:
+        """Whether the lists not marked as misheard or misread (``misread``) write the word
+        ``form`` (search form) at least ``FREQUENT`` times: a name of its own, not to be read
+        as another by its sound or its dots."""
+        return self.words.get(form, 0) - self.misread.get(form, 0) >= self.FREQUENT
 
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
@@ -1878,8 +1909,17 @@ def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[
         text = row.get(cell)
         if not text or text[:1].isascii():
             continue
+        role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
         words = text.split(" ")
-        read = [vocabulary.sounds(word) if word else word for word in words]
+        read = [
+            # The mother's first name is a given name; what follows may be her family's.
+            vocabulary.sounds(
+                word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
+            )
+            if word
+            else word
+            for index, word in enumerate(words)
+        ]
         if read != words:
             changed[cell] = " ".join(read)
     return {**row, **changed} if changed else row
