@@ -6,12 +6,14 @@ from __future__ import annotations
 import time
 
 from mizan.linkage.features import (
+    EITHER_DATE_AGES,
     SPEECH_LIST,
     ListVocabulary,
     _sound_reading,
     mark_speech_lists,
     record_readings,
 )
+from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN
 from mizan.text.names import HOUSE_OF_FAMILY, parse_full_name
 
 
@@ -56,3 +58,20 @@ def test_sound_and_dots_readings_keep_names_the_lists_write_and_read_by_role() -
     row = {"first_name": "حلا", "father_name": "سامر", "family_name": "الخطيب", SPEECH_LIST: "1"}
     parts = record_readings(row, voc, with_parts=True)[0][2]
     assert (parts["first"], parts["father"]) == ("حلا", "سامر")
+
+
+def test_an_age_at_either_date_is_read_at_the_arrest_only_within_the_late_window() -> None:
+    row = {
+        "first_name": "محمد",
+        "family_name": "الحسن",
+        "date_of_arrest": "1982",
+        AGE_YEAR_COLUMN: "2024",
+        AGE_COLUMN: "62",
+        EITHER_DATE_AGES: "1",
+    }
+    features = record_readings(row, None)[0][0]
+    assert features["birth_year"] == 1962 and not features["birth_year_late"]
+    # Within it, as before: a message of 2022 about 2013, «35», born 1978 or up to 1987.
+    near = {**row, "date_of_arrest": "2013", AGE_YEAR_COLUMN: "2022", AGE_COLUMN: "35"}
+    features = record_readings(near, None)[0][0]
+    assert features["birth_year"] == 1978 and features["birth_year_late"]

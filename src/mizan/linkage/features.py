@@ -38,6 +38,7 @@ from mizan.linkage.lists import (
     lineage_in_father_cell,
     read_name_cells,
 )
+from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
     SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
@@ -2700,20 +2701,22 @@ def _features(
             if (
                 row.get(EITHER_DATE_AGES)
                 and arrested is not None
-                and given - arrested >= AGE_AT_EITHER_DATE_YEARS
+                and AGE_AT_EITHER_DATE_YEARS <= given - arrested <= LATE_AGE_YEARS
                 and plausible_year(arrested - age_given)
             ):
                 # A family's message of 2022 about an arrest of 2013 gives the age at the
                 # arrest as often as at the message («35»): the birth is the arrest year less
                 # the age or up to the years between later (issue 15, set 13's voice messages).
+                # Only while those years fit the late window (``model.LATE_AGE_YEARS``): a
+                # message of 2024 about 1982 with «62» is of a man born in 1962, not 1920.
                 features["birth_year"] = arrested - age_given
                 features["birth_year_late"] = True
             elif row.get(EITHER_DATE_AGES) and arrested is None and len(span) == 2:
                 # … and about an arrest it does not date: the list's years of arrest
                 # (``mark_arrest_spans``) say how much earlier the birth may be.
                 earliest = int(span[0])
-                if given - earliest >= AGE_AT_EITHER_DATE_YEARS and plausible_year(
-                    earliest - age_given
+                if AGE_AT_EITHER_DATE_YEARS <= given - earliest <= LATE_AGE_YEARS and (
+                    plausible_year(earliest - age_given)
                 ):
                     features["birth_year"] = earliest - age_given
                     features["birth_year_late"] = True
