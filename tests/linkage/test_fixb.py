@@ -14,7 +14,8 @@ from mizan.linkage.features import (
     record_readings,
 )
 from mizan.linkage.lists import AGE_COLUMN, AGE_YEAR_COLUMN
-from mizan.text.names import HOUSE_OF_FAMILY, parse_full_name
+from mizan.text.names import HOUSE_OF_FAMILY, drop_titles, parse_full_name
+from mizan.text.translit import name_keys
 
 
 def test_a_very_long_word_is_not_read_by_sound_and_marking_stays_fast() -> None:
@@ -75,3 +76,14 @@ def test_an_age_at_either_date_is_read_at_the_arrest_only_within_the_late_window
     near = {**row, "date_of_arrest": "2013", AGE_YEAR_COLUMN: "2022", AGE_COLUMN: "35"}
     features = record_readings(near, None)[0][0]
     assert features["birth_year"] == 1978 and features["birth_year_late"]
+
+
+def test_ubayy_is_a_given_name_not_a_relative_word() -> None:
+    # أُبي (Ubayy) is a given name: «أبي محمد الخطيب» is أبي son of محمد.
+    assert drop_titles("أبي محمد الخطيب") == "أبي محمد الخطيب"
+    assert name_keys("أبي محمد الخطيب")[0] == name_keys("أبي")[0]
+    parts = record_readings({"full_name": "أبي محمد الخطيب"}, None, with_parts=True)[0][2]
+    assert (parts["first"], parts["father"]) == ("أبي", "محمد")
+    # The spoken relative's words still go.
+    assert drop_titles("أبوي محمد الخطيب") == "محمد الخطيب"
+    assert drop_titles("أخي محمد الخطيب") == "محمد الخطيب"

@@ -454,10 +454,10 @@ _RELATIVE_WORDS = frozenset(
         "\u0627\u0644\u0645\u062f\u0639\u0648\u0647",  # المدعوة
         # … and a family's voice message, as said: «أخي محمد …», «ابني», «أختي», «أبي», «أمي»
         # and the spoken «خيي», «أخوي», «أبوي», «جوزي» (my husband), «المغيب» (the disappeared),
-        # «المفقود», «المخطوف» (issue 15, set 13), in search form. No given name is spelt so.
+        # «المفقود», «المخطوف» (issue 15, set 13), in search form. No given name is spelt so:
+        # not «أبي» (my father), which is also the given name أُبي (Ubayy, أبي بن كعب).
         "اخي",
         "اختي",
-        "ابي",
         "امي",
         "ابني",
         "ابنتي",
