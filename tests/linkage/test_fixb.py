@@ -78,12 +78,16 @@ def test_an_age_at_either_date_is_read_at_the_arrest_only_within_the_late_window
     assert features["birth_year"] == 1978 and features["birth_year_late"]
 
 
-def test_ubayy_is_a_given_name_not_a_relative_word() -> None:
-    # أُبي (Ubayy) is a given name: «أبي محمد الخطيب» is أبي son of محمد.
+def test_ubayy_is_a_given_name_in_a_cell_and_my_father_before_a_name() -> None:
+    # أُبي (Ubayy) is a given name: a first-name cell «أبي» keeps its key, titles keep it.
     assert drop_titles("أبي محمد الخطيب") == "أبي محمد الخطيب"
-    assert name_keys("أبي محمد الخطيب")[0] == name_keys("أبي")[0]
-    parts = record_readings({"full_name": "أبي محمد الخطيب"}, None, with_parts=True)[0][2]
-    assert (parts["first"], parts["father"]) == ("أبي", "محمد")
+    assert name_keys("أبي") != []
+    row = {"first_name": "أبي", "father_name": "محمد", "family_name": "الخطيب"}
+    features = record_readings(row, None)[0][0]
+    assert features["first_k"]
+    # A family's message «أبي ياسر الحلاق» is still "my father Yaser al-Hallaq".
+    parts = record_readings({"full_name": "ابي ياسر الحلاق"}, None, with_parts=True)[0][2]
+    assert (parts["first"], parts["family"]) == ("ياسر", "الحلاق")
     # The spoken relative's words still go.
     assert drop_titles("أبوي محمد الخطيب") == "محمد الخطيب"
     assert drop_titles("أخي محمد الخطيب") == "محمد الخطيب"

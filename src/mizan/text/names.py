@@ -181,6 +181,12 @@ _HOUSE_OF = re.compile(rf"(?<!\S)من\s+{HOUSE_WORDS}\s+(?=\S)")
 HOUSE_OF_FAMILY = "given, of the house of"
 
 
+def _relative_or_given(word: str) -> bool:
+    from mizan.text.translit import is_relative_or_given
+
+    return is_relative_or_given(word)
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
@@ -510,6 +516,11 @@ def _readings(full_name: str) -> list[NameReading]:
     text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
+    head, _, rest = text.partition(" ")
+    if len(name_words(rest)) >= 2 and _relative_or_given(head):
+        # «أبي ياسر الحلاق» in a family's message is "my father Yaser al-Hallaq" far more often
+        # than أُبي (Ubayy) and his father's name: read without it (issue 15, set 13).
+        return _readings(rest)
     house = _HOUSE_OF.search(text) if "من" in text else None
     house_reading = None
     if house is not None:
