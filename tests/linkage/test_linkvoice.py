@@ -85,8 +85,9 @@ def test_a_list_that_writes_names_as_said_is_marked_and_a_typed_one_is_not() -> 
 
 
 def test_a_name_as_said_is_read_as_the_lists_write_it() -> None:
-    records, _sources = _lists(heard=4)
-    vocabulary = ListVocabulary.of(records)
+    records, sources = _lists(heard=4)
+    # Marked first, as the engine does: the voice list's own مهمد is no name of the lists.
+    vocabulary = ListVocabulary.of(mark_speech_lists(records, sources))
     assert vocabulary.sounds("مهمد") == "محمد"
     assert vocabulary.sounds("الختيب") == "الخطيب"
     assert vocabulary.sounds("امر") == "عمر"

@@ -38,6 +38,7 @@ from mizan.linkage.lists import (
     lineage_in_father_cell,
     read_name_cells,
 )
+from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
     SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
@@ -781,7 +782,11 @@ class ListVocabulary:
     - ``given_words`` / ``family_words``: how often each word is written in a given name (first,
       father's, grandfather's and the mother's first name) or in a family name, so that a Latin
       given name's letters are read by the given names the lists write and a family name's by
-      their family names (``letters``): «Adham» is not read as عزام because a family is.
+      their family names (``letters``): «Adham» is not read as عزام because a family is;
+    - ``misread``: how often each word is written by a list whose names are misheard or misread
+      (``SPEECH_LIST``, ``DOTTED_NAMES``), so that a word the other lists write as a name at
+      least ``FREQUENT`` times (سامر beside ثامر, يسار beside بشار) is never read as another
+      (``sounds``, ``dots_reading``), while a list's own misreading (مهمد) still is.
     """
 
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
@@ -811,6 +816,7 @@ class ListVocabulary:
         "family_words",
         "final_yaa",
         "given_words",
+        "misread",
         "words",
     )
 
@@ -820,6 +826,7 @@ class ListVocabulary:
         self.as_family: Counter[str] = Counter()
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
+        self.misread: Counter[str] = Counter()
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -847,7 +854,7 @@ class ListVocabulary:
         # ``letters`` reads a word once it never changes, so neither does the text's reading.
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
-        self._sounds: dict[str, str] = {}
+        self._sounds: dict[tuple[str, str], str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -855,13 +862,17 @@ class ListVocabulary:
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         final_yaa = vocabulary.final_yaa
         given_words, family_words = vocabulary.given_words, vocabulary.family_words
+        misread = vocabulary.misread
         for row in rows:
             row = read_name_cells(row)
+            heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
                 for word in (row.get(f"{part}_name") or "").split():
                     words[_word_form(word)] += 1
+                    if heard:
+                        misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
             full = (row.get("full_name") or "").strip()
@@ -869,6 +880,8 @@ class ListVocabulary:
                 spaced = strip_asides(unfold_passport_name(full))
                 for word in spaced.replace(",", " ").replace("،", " ").split():
                     words[_word_form(word)] += 1
+                    if heard:
+                        misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
                 if not (given[0] or family):
@@ -906,6 +919,7 @@ class ListVocabulary:
         "family_words",
         "abu_keys",
         "final_yaa",
+        "misread",
     )
 
     @classmethod
@@ -948,7 +962,7 @@ class ListVocabulary:
 
     def _dots_word(self, word: str) -> str:
         form = _word_form(word)
-        if not _dotted_word(form):
+        if not _dotted_word(form) or self.written_name(form):
             return word
         count = self.words.get(form, 0)
         if self._dotted is None:
@@ -1106,17 +1120,35 @@ class ListVocabulary:
                 best, best_count = other, found
         return best
 
-    def sounds(self, word: str) -> str:
+    def sounds(self, word: str, role: str = ANY) -> str:
         """An Arabic name word of a list written as speech says it (``SPEECH_LIST``) read as the
         name the lists write far more often, in its search form (``_sound_reading``: مهمد محمد,
-        الختيب الخطيب, امر عمر), or as written."""
-        read = self._sounds.get(word)
+        الختيب الخطيب, امر عمر), or as written. A word whose ``role`` the record tells
+        (``GIVEN``, ``FAMILY``) is read by the names the lists write in that role alone: a first
+        name «حلا» is no family's حلاق. A name the other lists write (``written_name``: سامر,
+        تامر, دياب) stays as written."""
+        read = self._sounds.get((word, role))
         if read is None:
-            # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
-            qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
-            read = _sound_reading(_word_form(word), self.words, qaf) or word
-            self._sounds[word] = read
+            form = _word_form(word)
+            if self.written_name(form):
+                read = word
+            else:
+                # A bare hamza, which the search form drops, is ق said as a glottal stop (الدءر).
+                qaf = (_word_form(word.replace("ء", "ق")),) if "ء" in word else ()
+                counts = {
+                    self.ANY: self.words,
+                    self.GIVEN: self.given_words,
+                    self.FAMILY: self.family_words,
+                }[role]
+                read = _sound_reading(form, counts, qaf) or word
+            self._sounds[word, role] = read
         return read
+
+    def written_name(self, form: str) -> bool:
+        """Whether the lists not marked as misheard or misread (``misread``) write the word
+        ``form`` (search form) at least ``FREQUENT`` times: a name of its own, not to be read
+        as another by its sound or its dots."""
+        return self.words.get(form, 0) - self.misread.get(form, 0) >= self.FREQUENT
 
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
@@ -1237,6 +1269,9 @@ SOUND_READINGS: dict[str, tuple[str, ...]] = {
 }
 # At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two).
 SOUND_LETTERS = 2
+# A word longer than this is no one name (a glued run of words, a cell of junk): it is not read
+# by sound, whose readings of two letters grow with the square of its length.
+SOUND_WORD_MAX = 15
 
 
 @lru_cache(maxsize=100_000)
@@ -1263,7 +1298,9 @@ def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] =
     ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
     written of them (or of ``others``, more readings of the word); None if none (or for a
     Latin word, a joiner or a title)."""
-    if len(form) < 3 or form[:1].isascii() or is_name_joiner(form) or is_title(form):
+    if not 3 <= len(form) <= SOUND_WORD_MAX or form[:1].isascii():
+        return None
+    if is_name_joiner(form) or is_title(form):
         return None
     written = max(counts.get(form, 0), 1) * LETTER_RATIO - 1
     best, best_count = None, max(written, ListVocabulary.FREQUENT - 1)
@@ -1879,8 +1916,17 @@ def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[
         text = row.get(cell)
         if not text or text[:1].isascii():
             continue
+        role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
         words = text.split(" ")
-        read = [vocabulary.sounds(word) if word else word for word in words]
+        read = [
+            # The mother's first name is a given name; what follows may be her family's.
+            vocabulary.sounds(
+                word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
+            )
+            if word
+            else word
+            for index, word in enumerate(words)
+        ]
         if read != words:
             changed[cell] = " ".join(read)
     return {**row, **changed} if changed else row
@@ -2703,20 +2749,22 @@ def _features(
             if (
                 row.get(EITHER_DATE_AGES)
                 and arrested is not None
-                and given - arrested >= AGE_AT_EITHER_DATE_YEARS
+                and AGE_AT_EITHER_DATE_YEARS <= given - arrested <= LATE_AGE_YEARS
                 and plausible_year(arrested - age_given)
             ):
                 # A family's message of 2022 about an arrest of 2013 gives the age at the
                 # arrest as often as at the message («35»): the birth is the arrest year less
                 # the age or up to the years between later (issue 15, set 13's voice messages).
+                # Only while those years fit the late window (``model.LATE_AGE_YEARS``): a
+                # message of 2024 about 1982 with «62» is of a man born in 1962, not 1920.
                 features["birth_year"] = arrested - age_given
                 features["birth_year_late"] = True
             elif row.get(EITHER_DATE_AGES) and arrested is None and len(span) == 2:
                 # … and about an arrest it does not date: the list's years of arrest
                 # (``mark_arrest_spans``) say how much earlier the birth may be.
                 earliest = int(span[0])
-                if given - earliest >= AGE_AT_EITHER_DATE_YEARS and plausible_year(
-                    earliest - age_given
+                if AGE_AT_EITHER_DATE_YEARS <= given - earliest <= LATE_AGE_YEARS and (
+                    plausible_year(earliest - age_given)
                 ):
                     features["birth_year"] = earliest - age_given
                     features["birth_year_late"] = True

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from mizan.text.names import HOUSE_WORDS, has_article, strip_asides
+from mizan.text.names import HOUSE_WORDS, has_article, house_of_family, strip_asides
 
 __all__ = [
     "AFTER",
@@ -89,8 +89,10 @@ DESCRIPTIONS = frozenset(
     }
 )
 
-# («… من بيت الخطيب» is the family's house, ``names.HOUSE_WORDS``: a family name, no town.)
+# («… من بيت الخطيب» is the family's house, ``names.HOUSE_WORDS``: a family name, no town, where
+# ``names.house_of_family`` reads it so; after a family name, «… الخطيب من بيت جن» is a town.)
 _FROM = re.compile(rf"(?:^|\s+)من\s+(?=\S)(?!{HOUSE_WORDS}\s+\S)")
+_FROM_ANY = re.compile(r"(?:^|\s+)من\s+(?=\S)")
 _KUNYA = re.compile(r"^(?:أبو|ابو|إبو|ابا|أبا)$")
 _BRACKETED_KUNYA = re.compile(r"[(\[]\s*(?:أبو|ابو|إبو)\s+(\S+?)\s*[)\]]")
 _HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
@@ -151,9 +153,9 @@ def recollected_rows(
         father, words = words[1], words[2:]
     town, nisba = "", ""
     towns: list[str] = []
-    found = _FROM.search(" ".join(words))
+    text = " ".join(words)
+    found = (_FROM if house_of_family(text) else _FROM_ANY).search(text)
     if found is not None:
-        text = " ".join(words)
         town = text[found.end() :].strip()
         words = text[: found.start()].split()
         while len(words) > 1 and _is_description(words[-1]):

@@ -181,6 +181,12 @@ _HOUSE_OF = re.compile(rf"(?<!\S)من\s+{HOUSE_WORDS}\s+(?=\S)")
 HOUSE_OF_FAMILY = "given, of the house of"
 
 
+def _relative_or_given(word: str) -> bool:
+    from mizan.text.translit import is_relative_or_given
+
+    return is_relative_or_given(word)
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
@@ -510,14 +516,58 @@ def _readings(full_name: str) -> list[NameReading]:
     text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
+    head, _, rest = text.partition(" ")
+    if len(name_words(rest)) >= 2 and _relative_or_given(head):
+        # «أبي ياسر الحلاق» in a family's message is "my father Yaser al-Hallaq" far more often
+        # than أُبي (Ubayy) and his father's name: read without it (issue 15, set 13).
+        return _readings(rest)
     house = _HOUSE_OF.search(text) if "من" in text else None
+    house_reading = None
     if house is not None:
         # The words after «من بيت» are the family's, those before the person's and their
         # father's («X ابن Y من بيت Z» too).
         family = " ".join(name_words(text[house.end() :]))
         given = _without_titles(name_words(_LINEAGE.sub(" ", text[: house.start()])))
         if family and given and text[: house.start()].strip():
-            return [NameReading(_given_parts(given, family), 0.95, HOUSE_OF_FAMILY)]
+            house_reading = NameReading(_given_parts(given, family), 0.95, HOUSE_OF_FAMILY)
+            if _house_after_given(given):
+                return [house_reading]
+            # A family name before it («محمد أحمد الخطيب من بيت جن»): بيت جن, بيت لحم, بيت سحم
+            # are towns; the name as written first, the house a distant second.
+            house_reading.confidence = HOUSE_AFTER_FAMILY_CONFIDENCE
+    readings = _plain_readings(text)
+    return readings if house_reading is None else [*readings, house_reading]
+
+
+# «… من بيت X» after a name that already ends with a family name, or after more words than a
+# first, father's and grandfather's name, is most likely a town (بيت جن, بيت لحم): the house
+# reading is then kept this likely beside the name as written.
+HOUSE_AFTER_FAMILY_CONFIDENCE = 0.1
+_HOUSE_GIVEN_MAX = 3
+
+
+def _house_after_given(given: list[str]) -> bool:
+    """Whether «من بيت X» after the name words ``given`` gives the family name: at most a
+    first, father's and grandfather's name before it, the last no family name (the article, and
+    no given name: «محمد أحمد الخطيب من بيت جن» is of the الخطيب family, from بيت جن)."""
+    if len(given) > _HOUSE_GIVEN_MAX:
+        return False
+    last = given[-1]
+    return len(given) < 2 or not (_has_article(last) and not is_given_name(last))
+
+
+def house_of_family(full_name: str) -> bool:
+    """Whether a full name gives its family name by «من بيت X» («محمد خالد من بيت الخطيب»),
+    as ``parse_full_name`` reads it; not «محمد أحمد الخطيب من بيت جن» (from Beit Jinn)."""
+    text = drop_titles(strip_asides(unfold_passport_name(full_name)))
+    house = _HOUSE_OF.search(text) if "من" in text else None
+    if house is None or not name_words(text[house.end() :]):
+        return False
+    given = _without_titles(name_words(_LINEAGE.sub(" ", text[: house.start()])))
+    return bool(given) and _house_after_given(given)
+
+
+def _plain_readings(text: str) -> list[NameReading]:
     if "," in text or "،" in text:
         head, _, tail = text.replace("،", ",").partition(",")
         family = " ".join(name_words(head))

@@ -66,6 +66,7 @@ __all__ = [
     "is_kurmanji_spelling",
     "is_muhammad_abbreviation",
     "is_name_joiner",
+    "is_relative_or_given",
     "is_relative_word",
     "is_title",
     "is_turkish_spelling",
@@ -454,10 +455,11 @@ _RELATIVE_WORDS = frozenset(
         "\u0627\u0644\u0645\u062f\u0639\u0648\u0647",  # المدعوة
         # … and a family's voice message, as said: «أخي محمد …», «ابني», «أختي», «أبي», «أمي»
         # and the spoken «خيي», «أخوي», «أبوي», «جوزي» (my husband), «المغيب» (the disappeared),
-        # «المفقود», «المخطوف» (issue 15, set 13), in search form. No given name is spelt so.
+        # «المفقود», «المخطوف» (issue 15, set 13), in search form. No given name is spelt so:
+        # not «أبي» (my father), which is also the given name أُبي (Ubayy, أبي بن كعب)
+        # (``is_relative_or_given``).
         "اخي",
         "اختي",
-        "ابي",
         "امي",
         "ابني",
         "ابنتي",
@@ -550,6 +552,19 @@ def is_name_joiner(word: str) -> bool:
     return len(folded) == 1 and (
         folded[0] in _ABD_WORDS or folded[0] in _ABU_WORDS or folded[0] in _ARTICLE_WORDS
     )
+
+
+# A relative's word that is also a given name: «أبي» (my father; أُبي, Ubayy). Kept as a name
+# in a name cell and by ``drop_titles``; a full name of a family's message reads it as the
+# relative's word before two name words or more (``names.parse_full_name``).
+_RELATIVE_OR_GIVEN_WORDS = frozenset({"ابي"})
+
+
+def is_relative_or_given(word: str) -> bool:
+    """Whether one word is a relative's word that is also a given name («أبي»: my father, or
+    أُبي)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _RELATIVE_OR_GIVEN_WORDS
 
 
 def is_relative_word(word: str) -> bool:
