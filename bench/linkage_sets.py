@@ -18,7 +18,8 @@ set 9 (seed 9) was scored once held out (F1 0.596, main `9d7027a`) and is a tuni
 set 10 (seed 10) was scored once held out (F1 0.790, main `cb38375`) and is a tuning set since;
 set 11 (seed 11) was scored once held out (F1 0.783, main `7a6618a`) and is a tuning set since;
 set 12 (seed 12) was scored once held out (F1 0.900, main `6df79d5`) and is a tuning set since;
-set 13 (seed 13) was scored once held out (F1 0.694, main `22d60be`) and is a tuning set since.
+set 13 (seed 13) was scored once held out (F1 0.694, main `22d60be`) and is a tuning set since;
+set 14 (seed 14) was scored once held out (F1 0.823, main `f805e26`) and is a tuning set since.
 """
 
 from __future__ import annotations
@@ -84,6 +85,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         "independent_lists13",
         13,
         ["resettlement_na", "gr_asylum", "htr_ledger", "voice_stt"],
+    ),
+    "s14-14": (
+        "independent_lists14",
+        14,
+        ["ru_reconciliation", "eg_community", "branch_archive", "idlib_court"],
     ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
