@@ -1867,19 +1867,8 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
     for cell in _NAME_CELLS:
         text = row.get(cell)
         if text and (greek or has_greek_letters(text)):
-            role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
-            words = text.split(" ")
-            read_words = [
-                # The mother's first name is a given name; what follows may be her family's.
-                vocabulary.greek_letters(
-                    word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
-                )
-                if word
-                else word
-                for index, word in enumerate(words)
-            ]
-            if read_words != words:
-                changed[cell] = " ".join(read_words)
+            if (greek_read := _words_read(text, cell, vocabulary.greek_letters)) is not None:
+                changed[cell] = greek_read
             continue
         if text and text.isascii():
             role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
@@ -1916,20 +1905,24 @@ def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[
         text = row.get(cell)
         if not text or text[:1].isascii():
             continue
-        role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
-        words = text.split(" ")
-        read = [
-            # The mother's first name is a given name; what follows may be her family's.
-            vocabulary.sounds(
-                word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY
-            )
-            if word
-            else word
-            for index, word in enumerate(words)
-        ]
-        if read != words:
-            changed[cell] = " ".join(read)
+        if (read := _words_read(text, cell, vocabulary.sounds)) is not None:
+            changed[cell] = read
     return {**row, **changed} if changed else row
+
+
+def _words_read(text: str, cell: str, read: Callable[[str, str], str]) -> str | None:
+    """A name cell's text with each word read by ``read(word, role)`` (``greek_letters``,
+    ``sounds``) in the cell's role (``_CELL_ROLES``), or None where no word changed."""
+    role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
+    words = text.split(" ")
+    read_words = [
+        # The mother's first name is a given name; what follows may be her family's.
+        read(word, role if index == 0 or cell != "mother_name" else ListVocabulary.ANY)
+        if word
+        else word
+        for index, word in enumerate(words)
+    ]
+    return " ".join(read_words) if read_words != words else None
 
 
 # Set on a record (by ``mizan.linkage.engine``) of a list that writes names as Damascene and
