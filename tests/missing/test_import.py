@@ -432,3 +432,25 @@ def test_ocr_values_are_imported_and_an_unclosed_quote_refuses_the_file(tmp_path
     assert refused.value.params["line"] == 3
     assert "line 3" in str(refused.value)
     assert SourceRecord.objects.filter(source_list=other).count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "rows", "expected"),
+    [
+        ("en", 1, "1 row read;"),
+        ("en", 6, "6 rows read;"),
+        ("ar", 1, "قُرئ سطر واحد؛"),
+        ("ar", 2, "قُرئ سطران؛"),
+        ("ar", 6, "قُرئت 6 أسطر؛"),
+        ("ar", 11, "قُرئ 11 سطراً؛"),
+    ],
+)
+def test_command_counts_rows_in_their_plural(
+    tmp_path: Path, language: str, rows: int, expected: str
+) -> None:
+    path = write_csv(tmp_path / "l.csv", rows)
+    out = io.StringIO()
+    with translation.override(language):
+        call_command("missing_import", str(path), "--source", "cli", "--dry-run", stdout=out)
+    assert expected in out.getvalue()

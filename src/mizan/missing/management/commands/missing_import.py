@@ -16,6 +16,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from mizan.missing import importing, services
 from mizan.missing.models import SourceList
@@ -93,7 +94,11 @@ class Command(BaseCommand):
             sys.stderr.write("\n")
         scan = outcome.scan
         self.stdout.write(
-            _("%(rows)s rows read; file encoding: %(encoding)s.")
+            ngettext(
+                "%(rows)s row read; file encoding: %(encoding)s.",
+                "%(rows)s rows read; file encoding: %(encoding)s.",
+                scan.rows,
+            )
             % {"rows": f"{scan.rows:,}", "encoding": importing.encoding_label(scan.encoding)}
         )
         for problem in scan.problems:
