@@ -84,3 +84,18 @@ def test_three_given_names_that_differ_still_tell_two_men() -> None:
     result = link([cousin, other, namesake, *_others()], sources=["eg"] * 6)
     assert result.clusters[0] != result.clusters[1]
     assert result.clusters[2] != result.clusters[1]
+
+
+def test_a_man_of_one_list_is_not_a_woman_of_a_register_without_sex() -> None:
+    # "Osama" and «أسماء» share their key (asm); the association says he is a man.
+    osama = _person(
+        full_name="Osama Mohamed Youssef El Fakhory",
+        sex="M",
+        birth_year="1993",
+        birth_place="El-Koseir",
+    )
+    asmaa = _person(full_name="أسماء الفاخوري", birth_year="1993", birth_place="القصير")
+    assert record_features(asmaa)["sex"] == "F"
+    assert record_features(_person(full_name="أسامة الفاخوري"))["sex"] is None
+    result = link([osama, asmaa, *_others()], sources=["eg", "branch", "x", "y", "z"])
+    assert result.clusters[0] != result.clusters[1]

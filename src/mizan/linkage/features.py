@@ -76,6 +76,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    is_womans_name,
     name_words,
     parse_full_name,
     strip_asides,
@@ -2681,6 +2682,10 @@ def _features(
     # (الاسم الرباعي, with no family name) as a family name (``engine``).
     features[LINEAGE_FAMILY] = _lineage_family(row, parts)
     features["sex"] = sex_of(row.get("sex") or "")
+    if features["sex"] is None and is_womans_name(drop_titles(parts["first"])):
+        # A register without a sex column (security branches copy only names): «أسماء» is a
+        # woman, not the "Osama" of a list that says he is a man.
+        features["sex"] = "F"
     # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
     # born to two families are two women, whatever their husbands' names (``engine``).
     maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
