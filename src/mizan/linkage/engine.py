@@ -16,6 +16,7 @@ from mizan.linkage.features import (
     AGE_ALONE,
     ARREST_SPAN,
     FEATURE_COLUMNS,
+    LINEAGE_FAMILY,
     MAIDEN_KEY,
     NAME_PARTS,
     ListVocabulary,
@@ -228,6 +229,7 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         features["sex"],
         features["arrest_month"],
         features.get(MAIDEN_KEY),
+        bool(features.get(LINEAGE_FAMILY)),
     )
 
 
@@ -845,6 +847,24 @@ def _married_name(a: tuple[Any, ...], b: tuple[Any, ...], differ: list[int]) -> 
     return a[_FAMILY][1] is None and b[_FAMILY][1] is None
 
 
+def _four_part_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether one record (``_traits``) gives a four-part name without a family name, its
+    last word a given name where the other gives a family name (``features.LINEAGE_FAMILY``:
+    «Moustafa Abdallah Gamil Esmail» and «Mostafa Abdalla Gamil El Khawlany»), and both give
+    the same first and father's name, and the grandfather's where the other gives one: a list
+    that writes some names so repeats a person in both forms. Cousins named after their
+    grandfather have two fathers; two brothers never share a first name."""
+    for one, other in ((a, b), (b, a)):
+        if not one[_LINEAGE] or other[_LINEAGE]:
+            continue
+        if not (_same_spelling(one[0], other[0]) and _same_spelling(one[_FATHER], other[_FATHER])):
+            continue
+        grandfather = _FATHER + 1
+        if other[grandfather][0] is None or _same_spelling(one[grandfather], other[grandfather]):
+            return True
+    return False
+
+
 def _full_names(
     traits: Sequence[tuple[Any, ...]], sources: Sequence[str]
 ) -> dict[str, dict[tuple[Any, Any], list[tuple[Any, ...]]]]:
@@ -867,8 +887,8 @@ _FULL_NAME = (0, 1, 3)
 # the national number, the age remembered without a date, the year of arrest and the years of
 # arrest the record's list gives (``features.mark_arrest_spans``).
 _RARE = len(_TRAIT_NAMES)
-_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH, _MAIDEN = (
-    _RARE + k for k in range(1, 10)
+_YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH, _MAIDEN, _LINEAGE = (
+    _RARE + k for k in range(1, 11)
 )
 
 
@@ -1014,6 +1034,7 @@ def _cannot_link(
             and (
                 _father_as_family(a, b, full_names.get(sources[i], {}))
                 or _married_name(a, b, differ)
+                or _four_part_name(a, b)
             )
         ):
             return True

@@ -76,6 +76,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    is_womans_name,
     name_words,
     parse_full_name,
     strip_asides,
@@ -110,6 +111,7 @@ __all__ = [
     "GREEK_LIST",
     "KURMANJI_LIST",
     "LATE_AGES",
+    "LINEAGE_FAMILY",
     "NAME_PARTS",
     "ROMANCE_LIST",
     "SOME_LATE_AGES",
@@ -1721,6 +1723,29 @@ _MUHAMMAD_KEY = name_key("محمد")
 MAIDEN_NAME_ODDS = -1.0
 # The key of the maiden name a record gives, beside its features (``engine._traits``).
 MAIDEN_KEY = "_maiden_k"
+# Set (True) on the features of a reading whose family name may be the great-grandfather's
+# given name of a four-part name (``_lineage_family``).
+LINEAGE_FAMILY = "_lineage_family"
+
+
+def _lineage_family(row: Mapping[str, str], parts: Mapping[str, str]) -> bool:
+    """Whether a reading of a full name has a first, father's and grandfather's name and, as its
+    family name, one given name without the article: an Egyptian form (الاسم الرباعي) or a
+    family's message gives a four-part name, first, father, grandfather and great-grandfather,
+    with no family name at all ("Moustafa Abdallah Gamil Esmail"); read in the natural order,
+    its last word stands where a family name would. A family cell is a family name whatever it
+    holds."""
+    if _has_parts(row) or not (row.get("full_name") or "").strip():
+        return False
+    if not all(parts[part] for part in ("first", "father", "grandfather")):
+        return False
+    family = parts["family"]
+    return (
+        bool(family)
+        and len(name_words(family)) == 1
+        and not has_article(family)
+        and is_given_name(family)
+    )
 
 
 @overload
@@ -2652,7 +2677,15 @@ def _features(
         if family and vocabulary is not None and features["family_n"] is not None
         else None
     )
+    # A full name's last word a given name without the article after three given names
+    # ("Moustafa Abdallah Gamil Esmail"): as likely the great-grandfather of a four-part name
+    # (الاسم الرباعي, with no family name) as a family name (``engine``).
+    features[LINEAGE_FAMILY] = _lineage_family(row, parts)
     features["sex"] = sex_of(row.get("sex") or "")
+    if features["sex"] is None and is_womans_name(drop_titles(parts["first"])):
+        # A register without a sex column (security branches copy only names): «أسماء» is a
+        # woman, not the "Osama" of a list that says he is a man.
+        features["sex"] = "F"
     # A married woman's own family name (``lists.MAIDEN_NAME_COLUMN``): two women of one list
     # born to two families are two women, whatever their husbands' names (``engine``).
     maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()

@@ -197,7 +197,7 @@ def _without_titles(words: list[str]) -> list[str]:
         if not is_title(word) or (kept and is_relative_word(word)):
             # («أحمد محمد الشاب»: after a name word, الشاب is the family name.)
             kept.append(word)
-        elif 1 < index == len(words) - 1 and _is_family_title(word):
+        elif 0 < index == len(words) - 1 and _is_family_title(word):
             # "ديما حسين شيخ": a family name that is a title's word (شيخ, Hajj), last.
             kept.append(word)
         elif 0 < index == len(words) - 2 and _is_family_title(word):
@@ -338,6 +338,29 @@ def is_given_name_spelling(word: str) -> bool:
     included (فادي, موسى; not فادى or موسي, which the search form folds together)."""
     spelling = _lexicon_spellings().get(normalise_arabic(word))
     return spelling is not None and spelling[-1:] == word[-1:]
+
+
+# Women's names of the lexicon that men bear too (نور, as in نور الدين written apart).
+_SHARED_NAMES = frozenset({"نور"})
+
+
+@lru_cache(maxsize=1)
+def _women_spellings() -> frozenset[str]:
+    women = _GIVEN_NAMES.split(_FIRST_FEMALE_NAME)[1]
+    return frozenset(
+        normalise_arabic(name) for name in ("فاطمة " + women).split() if name not in _SHARED_NAMES
+    )
+
+
+@lru_cache(maxsize=100_000)
+def is_womans_name(word: str) -> bool:
+    """Whether ``word`` is a woman's given name of the lexicon in Arabic letters, written as the
+    lexicon has it (أسماء, سعاد, هدى): a register that gives no sex still says it so. Latin
+    spellings say nothing: "Osama" and «أسماء», "Said" and «سعاد» share their letters' key."""
+    word = word.strip()
+    if not word or not any("\u0600" <= char <= "\u06ff" for char in word):
+        return False
+    return is_given_name_spelling(word) and normalise_arabic(word) in _women_spellings()
 
 
 def u_flag_pairs() -> list[str]:
