@@ -2,8 +2,9 @@
 
 One home for the month names the platform reads and shows: the Levantine names Syrians write
 (``ARABIC_MONTHS``, which ``mizan.core.partial_dates`` shows), the Egyptian/standard Arabic
-ones, French and English. ``month_in`` finds the month a date names («نيسان 2013», "mars 2013",
-"April 2013"); ``hijri_year_in`` reads a Hijri year («1405 هـ») as the Gregorian year it began in.
+ones, French, English, other European languages and Russian. ``month_in`` finds the month a
+date names («نيسان 2013», "mars 2013", "April 2013", "mart 2013"); ``hijri_year_in`` reads a
+Hijri year («1405 هـ») as the Gregorian year it began in.
 """
 
 from __future__ import annotations
@@ -77,6 +78,23 @@ _LATIN_MONTHS = (
     ("november", "nov", "novembre"),
     ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
 )
+# Russian month names, in the nominative («март 2013») and the genitive of a full date («15
+# марта 2013»), in Cyrillic and as BGN/PCGN, GOST 7.79 and the passport's ICAO table romanise
+# them (the soft sign's apostrophe is no letter of the word: "oktyabr' 2012" reads "oktyabr").
+_RUSSIAN_MONTHS = (
+    ("январь", "января", "yanvar", "yanvarya", "ianvar", "ianvaria", "janvar", "janvarja"),
+    ("февраль", "февраля", "fevral", "fevralya", "fevralia", "fevralja"),
+    ("март", "марта", "mart", "marta"),
+    ("апрель", "апреля", "aprel", "aprelya", "aprelia", "aprelja"),
+    ("май", "мая", "may", "maya", "mai", "maia", "maj", "maja"),
+    ("июнь", "июня", "iyun", "iyunya", "iiun", "iiunia", "ijun", "ijunja"),
+    ("июль", "июля", "iyul", "iyulya", "iiul", "iiulia", "ijul", "ijulja"),
+    ("август", "августа", "avgust", "avgusta"),
+    ("сентябрь", "сентября", "sentyabr", "sentyabrya", "sentiabr", "sentiabria", "sentjabr"),
+    ("октябрь", "октября", "oktyabr", "oktyabrya", "oktiabr", "oktiabria", "oktjabr"),
+    ("ноябрь", "ноября", "noyabr", "noyabrya", "noiabr", "noiabria", "nojabr", "nojabrja"),
+    ("декабрь", "декабря", "dekabr", "dekabrya", "dekabria", "dekabrja"),
+)
 
 
 def _arabic_form(text: str) -> str:
@@ -94,9 +112,10 @@ def _month_words() -> dict[str, int]:
     for month, names in enumerate(_STANDARD_MONTHS, start=1):
         for name in names:
             words[_arabic_form(name)] = month
-    for month, names in enumerate(_LATIN_MONTHS, start=1):
-        for name in names:
-            words[name] = month
+    for months in (_LATIN_MONTHS, _RUSSIAN_MONTHS):
+        for month, names in enumerate(months, start=1):
+            for name in names:
+                words[name] = month
     return words
 
 
