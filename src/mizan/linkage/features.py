@@ -361,6 +361,8 @@ _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "الل�
 _EXONYMS.update(
     {"damaskos": "دمشق", "damaskous": "دمشق", "chalepi": "حلب", "halepi": "حلب", "halepio": "حلب"}
 )
+# Russian exonyms as romanised (Дамаск "Damask"); Khoms, Khama, Aleppo, Latakiya read already.
+_EXONYMS.update({"damask": "دمشق"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for

@@ -220,6 +220,7 @@ _LATIN_THA: dict[str, str] = {
     "maysam": "maytham",
     "meysam": "maytham",
     "saer": "thaer",
+    "sair": "thaer",  # Russian Саир
     "saaer": "thaer",
     "sayer": "thaer",
     "ghiyas": "ghiyath",
