@@ -752,6 +752,8 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 
 
 _ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
+# Allah written apart from ʿAbd without its h ("Abd Alla", "al-Abd Alla"), as Russian writes it.
+_ALLAH_WITHOUT_H = frozenset({"alla"})
 
 # أبو glued to the name it governs («أبوماهر», "Abumaher", "Abouzaid"), keyed as the two words
 # are (أبو ماهر, "Abu Maher"). The rest must be a name of three letters or more opening with a
@@ -1343,8 +1345,8 @@ _SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʹʼ]")
 # old forms ("Ibragim"), where г is otherwise غ ("Gassan" غسان) —, ج дж dzh ("Dzhamal"), w в v
 # ("Valid" وليد, "Marvan" مروان), ay ей ey, and drops ʿayn and hamza. Each word is read with its
 # sure letters rewritten (dzh j, zh j, shch sh, v w, a first g غ, the passport's ia/iu for я/ю,
-# GOST's x for х) and its doubtful ones (kh, a g inside a word, a lone j, a first ye) both
-# ways; the lists' names choose (``ListVocabulary.russian_letters``).
+# GOST's x for х) and its doubtful ones (kh, a g inside a word, a lone j, a first ye or yu)
+# both ways; the lists' names choose (``ListVocabulary.russian_letters``).
 _RUSSIAN_ROUTE_SURE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"dzh"), "\x01"),
     (re.compile(r"shch"), "sh"),
@@ -1360,6 +1362,9 @@ _RUSSIAN_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"(?<=\w)g(?!h)"), ("gh", "h")),
     (re.compile(r"j"), ("y", "j")),
     (re.compile(r"^ye"), ("e", "ye")),
+    # A first ю is the long u of يوسف, يونس ("Yusef"), which the key hears in "you"; or short
+    # (يسرى "Yusra").
+    (re.compile(r"^yu"), ("you", "yu")),
 )
 # At most so many readings of one word.
 _RUSSIAN_ROUTE_READINGS = 16
@@ -1537,7 +1542,11 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
                 following += 1
             if following < len(words):
                 head = _ABD_KEY if word not in _ABU_WORDS else _word_key(word)
-                keys.append((head + _word_key(words[following]), start, following))
+                name = words[following]
+                if head == _ABD_KEY and name in _ALLAH_WITHOUT_H:
+                    # "Abd Alla" (Russian Абд Алла): Allah with its h unwritten.
+                    name = "allah"
+                keys.append((head + _word_key(name), start, following))
                 index = following + 1
                 continue
         suffix = next((end for end in _DIN_SUFFIXES if word.endswith(end)), None)
