@@ -242,6 +242,18 @@ _SEX = {
     "mand": "M",
     "mann": "M",
     "woman": "F",
+    # Russian: М, муж(ской), Ж, жен(ский), in Cyrillic and romanised.
+    "м": "M",
+    "муж": "M",
+    "мужской": "M",
+    "muzh": "M",
+    "muzhskoy": "M",
+    "ж": "F",
+    "жен": "F",
+    "женский": "F",
+    "zh": "F",
+    "zhen": "F",
+    "zhenskiy": "F",
 }
 
 
@@ -838,9 +850,9 @@ class ListVocabulary:
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
         self.misread: Counter[str] = Counter()
-        # … and by a list written through the Russian alphabet (``RUSSIAN_LIST``), in any name,
-        # a given name and a family name: its own spellings ("Khasan") are no evidence of how
-        # the other lists write a name (``russian_letters``).
+        # … and by a list written through the Russian alphabet (``RUSSIAN_LIST``) or in a record
+        # in Cyrillic letters, in any name, a given name and a family name: its own spellings
+        # ("Khasan") are no evidence of how the other lists write a name (``russian_letters``).
         self.routed: Counter[str] = Counter()
         self.routed_given: Counter[str] = Counter()
         self.routed_family: Counter[str] = Counter()
@@ -883,7 +895,9 @@ class ListVocabulary:
         for row in rows:
             row = read_name_cells(row)
             heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
-            if row.get(RUSSIAN_LIST):
+            if row.get(RUSSIAN_LIST) or any(
+                has_cyrillic_letters(row.get(cell) or "") for cell in _NAME_CELLS
+            ):
                 vocabulary._count_routed(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()

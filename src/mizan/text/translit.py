@@ -1289,7 +1289,7 @@ _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 def has_cyrillic_letters(text: str) -> bool:
     """Whether ``text`` has a letter of the Cyrillic alphabet ("Мухаммед", "АЛЬ-ХАТИБ")."""
-    return _CYRILLIC_LETTER.search(text) is not None
+    return not text.isascii() and _CYRILLIC_LETTER.search(text) is not None
 
 
 def cyrillic_to_latin(text: str) -> str:
@@ -1371,10 +1371,11 @@ _RUSSIAN_ROUTE_READINGS = 16
 # Evidence that a list's Latin names went through Russian: letter groups no English, French or
 # German spelling of an Arabic name writes — dzh, shch, the soft sign after l ("al'-Khatib",
 # "Dzhamal'", "Abdel' Karim"; French "l'" opens a word) — and the Russian forms of the commonest
-# names, whose ح no other spelling writes kh (Mukhammed, Mokhammad, Akhmed, Makhmud, Ibrakhim,
-# Ibragim).
+# names, whose ح no other spelling writes kh or x (Mukhammed, Mokhammad, Akhmed, Makhmud,
+# Ibrakhim, Ibragim; GOST's Muxammed).
 _RUSSIAN_ROUTE_WORD = re.compile(
-    r"dzh|shch|(?<=[^\W\d_])l['’ʹ](?![aeiouy])|^(?:mu|mo)kham|^akhm[ae]d|^makhm[uo]d|^ibra(?:g|kh)im",
+    r"dzh|shch|(?<=[^\W\d_])l['’ʹ](?![aeiouy])"
+    r"|^(?:mu|mo)(?:kh|x)am|^a(?:kh|x)m[ae]d|^ma(?:kh|x)m[uo]d|^ibra(?:g|kh|x)im",
     re.IGNORECASE,
 )
 
