@@ -97,6 +97,8 @@ def test_only_letters_english_and_french_never_write_tell_the_russian_route() ->
         ("сентябрь 2012", 9),
         ("iiul 2013", 7),
         ("dekabrya 2011", 12),
+        ("в марте 2013", 3),
+        ("v oktyabre 2012", 10),
     ],
 )
 def test_russian_months_are_read(date: str, month: int) -> None:

@@ -78,22 +78,23 @@ _LATIN_MONTHS = (
     ("november", "nov", "novembre"),
     ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
 )
-# Russian month names, in the nominative («март 2013») and the genitive of a full date («15
-# марта 2013»), in Cyrillic and as BGN/PCGN, GOST 7.79 and the passport's ICAO table romanise
-# them (the soft sign's apostrophe is no letter of the word: "oktyabr' 2012" reads "oktyabr").
+# Russian month names, in the nominative («март 2013»), the genitive of a full date («15 марта
+# 2013») and the prepositional («в марте 2013», "in March 2013"), in Cyrillic and as BGN/PCGN,
+# GOST 7.79 and the passport's ICAO table romanise them (the soft sign's apostrophe is no letter
+# of the word: "oktyabr' 2012" reads "oktyabr").
 _RUSSIAN_MONTHS = (
-    ("январь", "января", "yanvar", "yanvarya", "ianvar", "ianvaria", "janvar", "janvarja"),
-    ("февраль", "февраля", "fevral", "fevralya", "fevralia", "fevralja"),
-    ("март", "марта", "mart", "marta"),
-    ("апрель", "апреля", "aprel", "aprelya", "aprelia", "aprelja"),
-    ("май", "мая", "may", "maya", "mai", "maia", "maj", "maja"),
-    ("июнь", "июня", "iyun", "iyunya", "iiun", "iiunia", "ijun", "ijunja"),
-    ("июль", "июля", "iyul", "iyulya", "iiul", "iiulia", "ijul", "ijulja"),
-    ("август", "августа", "avgust", "avgusta"),
-    ("сентябрь", "сентября", "sentyabr", "sentyabrya", "sentiabr", "sentiabria", "sentjabr"),
-    ("октябрь", "октября", "oktyabr", "oktyabrya", "oktiabr", "oktiabria", "oktjabr"),
-    ("ноябрь", "ноября", "noyabr", "noyabrya", "noiabr", "noiabria", "nojabr", "nojabrja"),
-    ("декабрь", "декабря", "dekabr", "dekabrya", "dekabria", "dekabrja"),
+    ("январь", "января", "январе", "yanvar", "yanvarya", "yanvare", "ianvar", "ianvaria", "janvar"),
+    ("февраль", "февраля", "феврале", "fevral", "fevralya", "fevrale", "fevralia", "fevralja"),
+    ("март", "марта", "марте", "mart", "marta", "marte"),
+    ("апрель", "апреля", "апреле", "aprel", "aprelya", "aprele", "aprelia", "aprelja"),
+    ("май", "мая", "мае", "may", "maya", "mae", "maye", "mai", "maia", "maj", "maja"),
+    ("июнь", "июня", "июне", "iyun", "iyunya", "iyune", "iiun", "iiunia", "iiune", "ijun"),
+    ("июль", "июля", "июле", "iyul", "iyulya", "iyule", "iiul", "iiulia", "iiule", "ijul"),
+    ("август", "августа", "августе", "avgust", "avgusta", "avguste"),
+    ("сентябрь", "сентября", "сентябре", "sentyabr", "sentyabrya", "sentyabre", "sentiabr"),
+    ("октябрь", "октября", "октябре", "oktyabr", "oktyabrya", "oktyabre", "oktiabr", "oktjabr"),
+    ("ноябрь", "ноября", "ноябре", "noyabr", "noyabrya", "noyabre", "noiabr", "nojabr"),
+    ("декабрь", "декабря", "декабре", "dekabr", "dekabrya", "dekabre", "dekabria", "dekabrja"),
 )
 
 
