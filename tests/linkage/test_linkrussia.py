@@ -114,3 +114,17 @@ def test_russian_headers_and_sexes_are_read() -> None:
     assert _ALIASES[_header_key("Отчество")] == "father_name"
     assert _ALIASES[_header_key("Дата рождения")] == "birth_year"
     assert (sex_of("Ж"), sex_of("муж."), sex_of("zh")) == ("F", "M", "F")
+
+
+def test_a_name_the_other_lists_write_as_written_stays_unless_another_is_far_more_written() -> None:
+    # ختام is written three times, هيثم and حاتم (keyed as "Hitam" would be) ten: "Khitam" is
+    # still ختام; a name eight times as written as the one as written would win.
+    arabic = [
+        _person(record_id=f"a{n}", first_name=first, family_name="الخطيب")
+        for n, first in enumerate(["ختام"] * 3 + ["هيثم"] * 6 + ["حاتم"] * 4)
+    ]
+    russian = [_russian(1, "Al'-Khatib Khitam Yusef")]
+    vocabulary = ListVocabulary.of([*arabic, *russian])
+    assert vocabulary.russian_letters("Khitam") == "Khitam"
+    crowded = ListVocabulary.of([*arabic, *([arabic[3]] * 20), *russian])
+    assert crowded.russian_letters("Khitam") == "Hitam"

@@ -1155,8 +1155,10 @@ class ListVocabulary:
         "Khasan" as حسن where the other lists write حسن more often than خسن, "Khalid" as خالد,
         "Ibragim" as إبراهيم, "Dzhamal'" as جمال, "Valid" as وليد, "Мухаммед" as محمد. The other
         lists' names alone choose (``key_count``'s ``unrouted``): the list's own "Khasan" is no
-        evidence; where they write none of the readings, the likeliest is taken (kh ح, g غ). A
-        hyphened word ("al'-Khatib", "Abdul-Karim") is read part by part."""
+        evidence; where they write none of the readings, the likeliest is taken (kh ح, g غ); a
+        name they write as written ("Khitam" ختام) stays unless they write another reading
+        ``LETTER_RATIO`` times as often. A hyphened word ("al'-Khatib", "Abdul-Karim") is read
+        part by part."""
         read = self._letters.get((word, role + _RUSSIAN_ROLE))
         if read is None:
             read = self._letters[word, role + _RUSSIAN_ROLE] = self._read_russian(word, role)
@@ -1181,7 +1183,13 @@ class ListVocabulary:
             return word
         best = readings[0]
         best_count = self.key_count("".join(name_keys(best)), role, unrouted=True)
-        for other in readings[1:]:
+        written = "".join(name_keys(lower))
+        if (as_written := self.key_count(written, role, unrouted=True)) >= self.FREQUENT:
+            # A name the other lists write with the letters as written (kh خ: "Khitam" ختام,
+            # "Khalid" خالد) stays so unless they write another reading ``LETTER_RATIO`` times as
+            # often (حاتم and هيثم, keyed alike, are no ختام).
+            best, best_count = lower, as_written * LETTER_RATIO - 1
+        for other in readings:
             found = self.key_count("".join(name_keys(other)), role, unrouted=True)
             if found > best_count:
                 best, best_count = other, found
