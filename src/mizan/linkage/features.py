@@ -2754,6 +2754,8 @@ def _initials(
     if not _INITIAL.fullmatch(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None, None  # "¼", a numeral the pattern's letters admit: no initial
     sounds = [_initial_sounds(c, turkish, germanic, kurmanji) or None for c in letters]
     # A second initial is the father's name's only where the record gives none of its own.
     father = sounds[1] if len(sounds) > 1 and not parts["father"].strip() else None
