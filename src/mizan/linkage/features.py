@@ -1110,12 +1110,7 @@ class ListVocabulary:
         ("SAMER", a French "CHADI"); else, and always for a word that shows the Greek route's
         letters (mp, nt, tz, gk, Greek letters), the likeliest reading is taken unless the lists
         write another one more often ("CHASAN" حسن; "ACHMANT" أحمد however seldom)."""
-        read = self._letters.get((word, role + _GREEK_ROLE))
-        if read is None:
-            read = self._letters[word, role + _GREEK_ROLE] = self._read_greek(word, role)
-            if read != word:
-                self._learn_reading(read, word)
-        return read
+        return self._route_read(word, role, _GREEK_ROLE, self._read_greek)
 
     def _read_greek(self, word: str, role: str) -> str:
         # A word in Greek letters went through Greek whatever its letters.
@@ -1159,9 +1154,16 @@ class ListVocabulary:
         name they write as written ("Khitam" ختام) stays unless they write another reading
         ``LETTER_RATIO`` times as often. A hyphened word ("al'-Khatib", "Abdul-Karim") is read
         part by part."""
-        read = self._letters.get((word, role + _RUSSIAN_ROLE))
+        return self._route_read(word, role, _RUSSIAN_ROLE, self._read_russian)
+
+    def _route_read(
+        self, word: str, role: str, route: str, read_word: Callable[[str, str], str]
+    ) -> str:
+        """``word`` read by ``read_word`` (a route's reading: ``greek_letters``,
+        ``russian_letters``), cached by its role and ``route``, the reading learnt."""
+        read = self._letters.get((word, role + route))
         if read is None:
-            read = self._letters[word, role + _RUSSIAN_ROLE] = self._read_russian(word, role)
+            read = self._letters[word, role + route] = read_word(word, role)
             if read != word:
                 self._learn_reading(read, word)
         return read
