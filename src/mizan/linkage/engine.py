@@ -34,6 +34,7 @@ from mizan.linkage.features import (
     mark_ocr_years,
     mark_post_lists,
     mark_romance_lists,
+    mark_russian_lists,
     mark_speech_lists,
     mark_turkish_lists,
     mark_two_digit_years,
@@ -439,6 +440,8 @@ def mark_lists(
     records = mark_germanic_lists(records, sources)
     # A list written through the Greek alphabet has its Latin names read the Greek route's way.
     records = mark_greek_lists(records, sources)
+    # … and one written through the Russian alphabet the Russian route's way.
+    records = mark_russian_lists(records, sources)
     # A list written by Italian and Spanish offices is also read in both spellings.
     records = mark_romance_lists(records, sources)
     # A list that writes "Mme" before its women's names reads its "M." as Monsieur.

@@ -89,15 +89,19 @@ from mizan.text.translit import (
     germanic_spelling,
     greek_route_readings,
     greek_to_latin,
+    has_cyrillic_letters,
     has_greek_letters,
     is_germanic_spelling,
     is_greek_route_word,
     is_italian_spelling,
     is_kurmanji_spelling,
     is_name_joiner,
+    is_russian_route_word,
     is_title,
     is_turkish_spelling,
     loose_key,
+    russian_letters,
+    russian_route_readings,
 )
 
 __all__ = [
@@ -114,6 +118,7 @@ __all__ = [
     "LINEAGE_FAMILY",
     "NAME_PARTS",
     "ROMANCE_LIST",
+    "RUSSIAN_LIST",
     "SOME_LATE_AGES",
     "SPEECH_LIST",
     "TURKISH_LIST",
@@ -131,6 +136,7 @@ __all__ = [
     "mark_ocr_years",
     "mark_post_lists",
     "mark_romance_lists",
+    "mark_russian_lists",
     "mark_speech_lists",
     "mark_turkish_lists",
     "mark_two_digit_years",
@@ -238,6 +244,18 @@ _SEX = {
     "mand": "M",
     "mann": "M",
     "woman": "F",
+    # Russian: М, муж(ской), Ж, жен(ский), in Cyrillic and romanised.
+    "м": "M",
+    "муж": "M",
+    "мужской": "M",
+    "muzh": "M",
+    "muzhskoy": "M",
+    "ж": "F",
+    "жен": "F",
+    "женский": "F",
+    "zh": "F",
+    "zhen": "F",
+    "zhenskiy": "F",
 }
 
 
@@ -357,6 +375,8 @@ _EXONYMS.update({"damasco": "دمشق", "alepo": "حلب", "lattaquie": "الل�
 _EXONYMS.update(
     {"damaskos": "دمشق", "damaskous": "دمشق", "chalepi": "حلب", "halepi": "حلب", "halepio": "حلب"}
 )
+# Russian exonyms as romanised (Дамаск "Damask"); Khoms, Khama, Aleppo, Latakiya read already.
+_EXONYMS.update({"damask": "دمشق"})
 # German and Dutch exonyms (Damaskus, Kamischli, Doema); Aleppo, Homs, Hama, Rakka key already.
 _EXONYMS.update({"damaskus": "دمشق", "kamischli": "القامشلي", "doema": "دوما"})
 # … and as a German migration office writes the towns (issue 15, set 9): S for a first ز, j for
@@ -819,6 +839,9 @@ class ListVocabulary:
         "final_yaa",
         "given_words",
         "misread",
+        "routed",
+        "routed_family",
+        "routed_given",
         "words",
     )
 
@@ -829,6 +852,12 @@ class ListVocabulary:
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
         self.misread: Counter[str] = Counter()
+        # … and by a list written through the Russian alphabet (``RUSSIAN_LIST``) or in a record
+        # in Cyrillic letters, in any name, a given name and a family name: its own spellings
+        # ("Khasan") are no evidence of how the other lists write a name (``russian_letters``).
+        self.routed: Counter[str] = Counter()
+        self.routed_given: Counter[str] = Counter()
+        self.routed_family: Counter[str] = Counter()
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -868,6 +897,10 @@ class ListVocabulary:
         for row in rows:
             row = read_name_cells(row)
             heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
+            if row.get(RUSSIAN_LIST) or any(
+                has_cyrillic_letters(row.get(cell) or "") for cell in _NAME_CELLS
+            ):
+                vocabulary._count_routed(row)
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
@@ -912,6 +945,31 @@ class ListVocabulary:
                 vocabulary.abu_keys["".join(name_keys(column))] += 1
         return vocabulary
 
+    def _count_routed(self, row: Mapping[str, str]) -> None:
+        """Count the name words of a record of a list written through the Russian alphabet as
+        ``of`` counts them, in ``routed``: its full name's words in any role but the given
+        and family names' by its cells, as ``of`` reads them."""
+        for part in ("first", "father", "grandfather", "family", "mother"):
+            for word in (row.get(f"{part}_name") or "").split():
+                form = _word_form(word)
+                self.routed[form] += 1
+                if part == "family":
+                    self.routed_family[form] += 1
+                elif part != "mother":
+                    self.routed_given[form] += 1
+        mother = (row.get("mother_name") or "").split()
+        if mother:
+            self.routed_given[_word_form(mother[0])] += 1
+        full = (row.get("full_name") or "").strip()
+        if full:
+            for word in strip_asides(unfold_passport_name(full)).replace(",", " ").split():
+                form = _word_form(word)
+                self.routed[form] += 1
+                # Its words may be given names or the family's: neither role counts them as
+                # the other lists' evidence.
+                self.routed_given[form] += 1
+                self.routed_family[form] += 1
+
     # What ``of`` counts, added up by ``merged``.
     _COUNTS = (
         "words",
@@ -922,6 +980,9 @@ class ListVocabulary:
         "abu_keys",
         "final_yaa",
         "misread",
+        "routed",
+        "routed_given",
+        "routed_family",
     )
 
     @classmethod
@@ -981,29 +1042,42 @@ class ListVocabulary:
     # (first, father's, grandfather's, the mother's first), a family name.
     ANY, GIVEN, FAMILY = "", "given", "family"
 
-    def key_count(self, key: str, role: str = ANY, *, arabic: bool = False) -> int:
+    def key_count(
+        self, key: str, role: str = ANY, *, arabic: bool = False, unrouted: bool = False
+    ) -> int:
         """How often the lists write a name word whose key (``name_keys``) is ``key``, in any
         name or, with ``role``, in a given name (``GIVEN``) or a family name (``FAMILY``); with
-        ``arabic``, in Arabic letters only."""
-        counts = self._key_counts.get(f"{role}:arabic" if arabic else role)
+        ``arabic``, in Arabic letters only; with ``unrouted``, not counting the words of lists
+        written through the Russian alphabet (``routed``)."""
+        kind = "arabic" if arabic else "unrouted" if unrouted else ""
+        counts = self._key_counts.get(f"{role}:{kind}")
         if counts is None:
             words = {
                 self.ANY: self.words,
                 self.GIVEN: self.given_words,
                 self.FAMILY: self.family_words,
             }[role]
-            counts = Counter()
+            routed = {
+                self.ANY: self.routed,
+                self.GIVEN: self.routed_given,
+                self.FAMILY: self.routed_family,
+            }[role]
+            every: Counter[str] = Counter()
             arabic_counts: Counter[str] = Counter()
+            unrouted_counts: Counter[str] = Counter()
             for form, number in words.items():
                 # عبد and أبو written apart open a compound, and are no name of their own.
                 if not is_name_joiner(form):
                     keyed = _word_keys(form)
-                    counts[keyed] += number
+                    every[keyed] += number
                     if not form[:1].isascii():
                         arabic_counts[keyed] += number
-            self._key_counts[role] = counts
+                    if (others := number - routed.get(form, 0)) > 0:
+                        unrouted_counts[keyed] += others
+            self._key_counts[f"{role}:"] = every
             self._key_counts[f"{role}:arabic"] = arabic_counts
-            counts = arabic_counts if arabic else counts
+            self._key_counts[f"{role}:unrouted"] = unrouted_counts
+            counts = self._key_counts[f"{role}:{kind}"]
         return counts.get(key, 0)
 
     def letters(self, word: str, role: str = ANY) -> str:
@@ -1038,12 +1112,7 @@ class ListVocabulary:
         ("SAMER", a French "CHADI"); else, and always for a word that shows the Greek route's
         letters (mp, nt, tz, gk, Greek letters), the likeliest reading is taken unless the lists
         write another one more often ("CHASAN" حسن; "ACHMANT" أحمد however seldom)."""
-        read = self._letters.get((word, role + _GREEK_ROLE))
-        if read is None:
-            read = self._letters[word, role + _GREEK_ROLE] = self._read_greek(word, role)
-            if read != word:
-                self._learn_reading(read, word)
-        return read
+        return self._route_read(word, role, _GREEK_ROLE, self._read_greek)
 
     def _read_greek(self, word: str, role: str) -> str:
         # A word in Greek letters went through Greek whatever its letters.
@@ -1076,6 +1145,61 @@ class ListVocabulary:
             if found > best_count:
                 best, best_count = other, found
         return best.upper() if best is not word and word.isupper() else best
+
+    def russian_letters(self, word: str, role: str = ANY) -> str:
+        """A name word of a list written through the Russian alphabet (``RUSSIAN_LIST``), or in
+        Cyrillic letters, read as the lists' names say (``translit.russian_route_readings``):
+        "Khasan" as حسن where the other lists write حسن more often than خسن, "Khalid" as خالد,
+        "Ibragim" as إبراهيم, "Dzhamal'" as جمال, "Valid" as وليد, "Мухаммед" as محمد. The other
+        lists' names alone choose (``key_count``'s ``unrouted``): the list's own "Khasan" is no
+        evidence; where they write none of the readings, the likeliest is taken (kh ح, g غ); a
+        name they write as written ("Khitam" ختام) stays unless they write another reading
+        ``LETTER_RATIO`` times as often. A hyphened word ("al'-Khatib", "Abdul-Karim") is read
+        part by part."""
+        return self._route_read(word, role, _RUSSIAN_ROLE, self._read_russian)
+
+    def _route_read(
+        self, word: str, role: str, route: str, read_word: Callable[[str, str], str]
+    ) -> str:
+        """``word`` read by ``read_word`` (a route's reading: ``greek_letters``,
+        ``russian_letters``), cached by its role and ``route``, the reading learnt."""
+        read = self._letters.get((word, role + route))
+        if read is None:
+            read = self._letters[word, role + route] = read_word(word, role)
+            if read != word:
+                self._learn_reading(read, word)
+        return read
+
+    def _read_russian(self, word: str, role: str) -> str:
+        letters = russian_letters(word)
+        if "-" in letters:
+            return "-".join(self._read_russian_part(part, role) for part in letters.split("-"))
+        return self._read_russian_part(letters, role)
+
+    def _read_russian_part(self, word: str, role: str) -> str:
+        lower = normalise_for_search(word)
+        if len(lower) < 2 or not lower.isalpha() or not lower.isascii():
+            return word
+        if is_name_joiner(lower) or is_title(lower):
+            return word
+        readings = russian_route_readings(lower)
+        if readings == (lower,):
+            return word
+        best = readings[0]
+        best_count = self.key_count("".join(name_keys(best)), role, unrouted=True)
+        written = "".join(name_keys(lower))
+        if (as_written := self.key_count(written, role, unrouted=True)) >= self.FREQUENT:
+            # A name the other lists write with the letters as written (kh خ: "Khitam" ختام,
+            # "Khalid" خالد) stays so unless they write another reading ``LETTER_RATIO`` times as
+            # often (حاتم and هيثم, keyed alike, are no ختام).
+            best, best_count = lower, as_written * LETTER_RATIO - 1
+        for other in readings:
+            found = self.key_count("".join(name_keys(other)), role, unrouted=True)
+            if found > best_count:
+                best, best_count = other, found
+        if word.isupper():
+            return best.upper()
+        return best.capitalize() if word[:1].isupper() else best
 
     def learn_letters(self, records: Iterable[Mapping[str, str]]) -> None:
         """Read the letters of every Latin name word of ``records`` now, in their order, as
@@ -1889,11 +2013,16 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
     list written through the Greek alphabet (``GREEK_LIST``), is read the Greek route's way."""
     changed: dict[str, str] = {}
     greek = bool(row.get(GREEK_LIST))
+    russian = bool(row.get(RUSSIAN_LIST))
     for cell in _NAME_CELLS:
         text = row.get(cell)
         if text and (greek or has_greek_letters(text)):
             if (greek_read := _words_read(text, cell, vocabulary.greek_letters)) is not None:
                 changed[cell] = greek_read
+            continue
+        if text and (russian or has_cyrillic_letters(text)):
+            if (russian_read := _words_read(text, cell, vocabulary.russian_letters)) is not None:
+                changed[cell] = russian_read
             continue
         if text and text.isascii():
             role = _CELL_ROLES.get(cell, ListVocabulary.ANY)
@@ -1919,6 +2048,16 @@ def _letters_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping
                 )
                 if read != text:
                     changed[cell] = read
+    for cell in _PLACE_CELLS:
+        text = row.get(cell)
+        if text and (russian or has_cyrillic_letters(text)):
+            # A town's name read the likeliest way ("Khoms" حمص, "Dzhasim" جاسم, "KPP Duma").
+            read = " ".join(
+                russian_route_readings(word)[0] if word.isalpha() else word
+                for word in normalise_for_search(russian_letters(text)).split()
+            )
+            if read != text:
+                changed[cell] = read
     return {**row, **changed} if changed else row
 
 
@@ -2493,17 +2632,6 @@ GREEK_LIST_WORDS = 5
 _GREEK_ROLE = ":greek"
 
 
-def _greek_words(row: Mapping[str, str]) -> set[str]:
-    """The record's name words that show the Greek route's letters ("ACHMANT"), folded."""
-    return {
-        word.casefold()
-        for cell in _NAME_CELLS
-        if (text := row.get(cell))
-        for word in text.split()
-        if is_greek_route_word(word)
-    }
-
-
 def mark_greek_lists(
     records: Sequence[Mapping[str, str]], sources: Sequence[str]
 ) -> list[Mapping[str, str]]:
@@ -2511,21 +2639,73 @@ def mark_greek_lists(
     (as ``mark_turkish_lists`` does for Turkish): at least ``GREEK_LIST_SHARE`` of its records,
     and ``GREEK_LIST_RECORDS``, show the Greek route's letters in a name, in at least
     ``GREEK_LIST_WORDS`` different words."""
+    thresholds = (GREEK_LIST_SHARE, GREEK_LIST_RECORDS, GREEK_LIST_WORDS)
+    return _route_lists(records, sources, is_greek_route_word, GREEK_LIST, thresholds)
+
+
+# Set on a record (by ``mizan.linkage.engine``) whose list writes its Latin names through the
+# Russian alphabet (the Russian Reconciliation Centre's lists, a Russian military police
+# register, romanised: "Mukhammed", "Dzhamal'", "al'-Khasan", "Ibragim"): its every name word is
+# read the Russian route's way (``ListVocabulary.russian_letters``).
+RUSSIAN_LIST = "_russian_list"
+# The share of a list's records with a name word that shows the Russian route's letters (dzh,
+# shch, the soft sign after l, the Russian forms of محمد, أحمد, محمود, إبراهيم, or Cyrillic
+# letters) from which the list is read so, at least so many records and so many different
+# words: one "Akhmed" in an English list does not make it Russian.
+RUSSIAN_LIST_SHARE = 0.05
+RUSSIAN_LIST_RECORDS = 5
+RUSSIAN_LIST_WORDS = 5
+# Suffix of a role in ``ListVocabulary._letters``' cache for a word read the Russian route's way.
+_RUSSIAN_ROLE = ":russian"
+
+
+def _route_words(row: Mapping[str, str], shows: Callable[[str], bool]) -> set[str]:
+    """The record's name words that ``shows`` says show a route's letters, folded."""
+    return {
+        word.casefold()
+        for cell in _NAME_CELLS
+        if (text := row.get(cell))
+        for word in text.split()
+        if shows(word)
+    }
+
+
+def _route_lists(
+    records: Sequence[Mapping[str, str]],
+    sources: Sequence[str],
+    shows: Callable[[str], bool],
+    marker: str,
+    thresholds: tuple[float, int, int],
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list whose name words show a route's letters (``shows``) marked
+    ``marker``: at least a share of its records, and a number, in a number of different words
+    (``thresholds``)."""
+    share, least, different = thresholds
     shown: Counter[str] = Counter()
     total: Counter[str] = Counter()
     words: dict[str, set[str]] = {}
     for record, source in zip(records, sources, strict=True):
         total[source] += 1
-        if found := _greek_words(record):
+        if found := _route_words(record, shows):
             shown[source] += 1
             words.setdefault(source, set()).update(found)
-    greek = {
-        s: GREEK_LIST
+    markers = {
+        s: marker
         for s, n in shown.items()
-        if n >= max(GREEK_LIST_RECORDS, GREEK_LIST_SHARE * total[s])
-        and len(words.get(s, ())) >= GREEK_LIST_WORDS
+        if n >= max(least, share * total[s]) and len(words.get(s, ())) >= different
     }
-    return _marked(records, sources, greek)
+    return _marked(records, sources, markers)
+
+
+def mark_russian_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list written through the Russian alphabet marked
+    ``RUSSIAN_LIST`` (as ``mark_greek_lists`` does for Greek): at least ``RUSSIAN_LIST_SHARE``
+    of its records, and ``RUSSIAN_LIST_RECORDS``, show the Russian route's letters in a name,
+    in at least ``RUSSIAN_LIST_WORDS`` different words."""
+    thresholds = (RUSSIAN_LIST_SHARE, RUSSIAN_LIST_RECORDS, RUSSIAN_LIST_WORDS)
+    return _route_lists(records, sources, is_russian_route_word, RUSSIAN_LIST, thresholds)
 
 
 # Set on a record (by ``mizan.linkage.engine``) whose list is written by Italian and Spanish
@@ -2601,6 +2781,8 @@ def _initials(
     if not _INITIAL.fullmatch(text):
         return None, None
     letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return None, None  # "¼", a numeral the pattern's letters admit: no initial
     sounds = [_initial_sounds(c, turkish, germanic, kurmanji) or None for c in letters]
     # A second initial is the father's name's only where the record gives none of its own.
     father = sounds[1] if len(sounds) > 1 and not parts["father"].strip() else None
@@ -3018,11 +3200,13 @@ SWAPPED_YEARS = 10
 
 
 # Words before a place of arrest that say what kind of place it was, not which: "حاجز دوما"
-# (the checkpoint of Douma) is Douma.
+# (the checkpoint of Douma) is Douma; so is a Russian list's "KPP Duma" (КПП, a checkpoint; the
+# Cyrillic read in Latin first, ``_letters_read``).
 # The word after it that says where the checkpoint stood, not which place: "Checkpoint bei
 # Talbisa" (a German office's), "checkpoint at Harasta", «حاجز قرب دوما».
 _ARREST_PLACE_KIND = re.compile(
-    r"^(?:حاجز|checkpoint|barrage|bazgeha?)\s+(?:(?:bei|nahe|at|near|in|à|près de|قرب|عند|في)\s+)?",
+    r"^(?:حاجز|checkpoint|barrage|bazgeha?|kpp|blokpost)\s+"
+    r"(?:(?:bei|nahe|at|near|in|à|près de|قرب|عند|في|u)\s+)?",
     re.IGNORECASE,
 )
 # A place of arrest that names none: the kind alone («حاجز», "checkpoint"), the home or work,
@@ -3066,6 +3250,8 @@ _NO_ARREST_PLACE = frozenset(
         "يوجد",
         "checkpoint",
         "checkpoints",
+        "kpp",
+        "blokpost",
         "barrage",
         "bazgeh",
         "bazgeha",

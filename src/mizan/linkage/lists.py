@@ -82,8 +82,25 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان", "الجهة المحيلة",
     ),
 }  # fmt: skip
-"""Column names accepted for each header, English and Arabic (hamza, spaces and underscores do
-not matter). The one table for ``mizan link`` and the registry's list import alike."""
+# … and Russian, as a Russian office's list heads its columns (ФИО: family name, given name and
+# father's name in one cell; Отчество, the patronymic, is the father's name of an Arab's record).
+_RUSSIAN_HEADERS: dict[str, tuple[str, ...]] = {
+    "full_name": ("ФИО", "Ф.И.О.", "Фамилия, имя, отчество", "Фамилия имя отчество"),
+    "first_name": ("Имя",),
+    "father_name": ("Отчество", "Имя отца"),
+    "family_name": ("Фамилия",),
+    "mother_name": ("Имя матери", "Мать"),
+    "sex": ("Пол",),
+    "birth_year": ("Дата рождения", "Год рождения"),
+    "birth_place": ("Место рождения",),
+    "date_of_arrest": ("Дата задержания", "Дата ареста"),
+    "place_of_arrest": ("Место задержания", "Место ареста"),
+}
+for _column, _names in _RUSSIAN_HEADERS.items():
+    HEADER_ALIASES[_column] = (*HEADER_ALIASES[_column], *_names)
+"""Column names accepted for each header, English, Arabic and Russian (hamza, case, spaces and
+underscores do not matter). The one table for ``mizan link`` and the registry's list import
+alike."""
 
 BARE_NAME = "الاسم"
 """«الاسم» alone is the first name in a list that also has a father's, grandfather's or family

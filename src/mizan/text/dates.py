@@ -2,8 +2,9 @@
 
 One home for the month names the platform reads and shows: the Levantine names Syrians write
 (``ARABIC_MONTHS``, which ``mizan.core.partial_dates`` shows), the Egyptian/standard Arabic
-ones, French and English. ``month_in`` finds the month a date names («نيسان 2013», "mars 2013",
-"April 2013"); ``hijri_year_in`` reads a Hijri year («1405 هـ») as the Gregorian year it began in.
+ones, French, English, other European languages and Russian. ``month_in`` finds the month a
+date names («نيسان 2013», "mars 2013", "April 2013", "mart 2013"); ``hijri_year_in`` reads a
+Hijri year («1405 هـ») as the Gregorian year it began in.
 """
 
 from __future__ import annotations
@@ -77,6 +78,24 @@ _LATIN_MONTHS = (
     ("november", "nov", "novembre"),
     ("december", "dec", "décembre", "decembre", "déc", "dezember", "dez"),
 )
+# Russian month names, in the nominative («март 2013»), the genitive of a full date («15 марта
+# 2013») and the prepositional («в марте 2013», "in March 2013"), in Cyrillic and as BGN/PCGN,
+# GOST 7.79 and the passport's ICAO table romanise them (the soft sign's apostrophe is no letter
+# of the word: "oktyabr' 2012" reads "oktyabr").
+_RUSSIAN_MONTHS = (
+    ("январь", "января", "январе", "yanvar", "yanvarya", "yanvare", "ianvar", "ianvaria", "janvar"),
+    ("февраль", "февраля", "феврале", "fevral", "fevralya", "fevrale", "fevralia", "fevralja"),
+    ("март", "марта", "марте", "mart", "marta", "marte"),
+    ("апрель", "апреля", "апреле", "aprel", "aprelya", "aprele", "aprelia", "aprelja"),
+    ("май", "мая", "мае", "may", "maya", "mae", "maye", "mai", "maia", "maj", "maja"),
+    ("июнь", "июня", "июне", "iyun", "iyunya", "iyune", "iiun", "iiunia", "iiune", "ijun"),
+    ("июль", "июля", "июле", "iyul", "iyulya", "iyule", "iiul", "iiulia", "iiule", "ijul"),
+    ("август", "августа", "августе", "avgust", "avgusta", "avguste"),
+    ("сентябрь", "сентября", "сентябре", "sentyabr", "sentyabrya", "sentyabre", "sentiabr"),
+    ("октябрь", "октября", "октябре", "oktyabr", "oktyabrya", "oktyabre", "oktiabr", "oktjabr"),
+    ("ноябрь", "ноября", "ноябре", "noyabr", "noyabrya", "noyabre", "noiabr", "nojabr"),
+    ("декабрь", "декабря", "декабре", "dekabr", "dekabrya", "dekabre", "dekabria", "dekabrja"),
+)
 
 
 def _arabic_form(text: str) -> str:
@@ -94,9 +113,10 @@ def _month_words() -> dict[str, int]:
     for month, names in enumerate(_STANDARD_MONTHS, start=1):
         for name in names:
             words[_arabic_form(name)] = month
-    for month, names in enumerate(_LATIN_MONTHS, start=1):
-        for name in names:
-            words[name] = month
+    for months in (_LATIN_MONTHS, _RUSSIAN_MONTHS):
+        for month, names in enumerate(months, start=1):
+            for name in names:
+                words[name] = month
     return words
 
 

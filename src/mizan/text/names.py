@@ -30,6 +30,10 @@ _JOINERS_LAT = {"abd", "abdul", "abdel", "abu", "abou", "abo", "abd-al", "abd-el
 # … and ʿAbd as Kurmanji lists write it apart from the name ("Evdil Rehman", "Ebdul Kerîm").
 _JOINERS_LAT |= {"ebd", "ebdul", "ebdil", "ebdel", "evd", "evdil", "evdul", "evdel"}
 _ARTICLES_LAT = {"al", "el"}
+# ʿAbd with the article, the first half of a family name (العبد الله, "al-Abd Alla" as a Russian
+# list writes it, "Al Abd Allah"): joined with the name after it, as العبد is.
+_ABD_WITH_ARTICLE_LAT = {"al-abd", "el-abd"}
+_JOINERS_LAT |= _ABD_WITH_ARTICLE_LAT
 _DIN_WORDS = {
     "الدين",
     "ed-din",
@@ -116,6 +120,15 @@ def name_words(full_name: str) -> list[str]:
                 continue
             joined.append(f"{word} {follow}")
             index += 2
+            continue
+        if (
+            lower in _ARTICLES_LAT
+            and index + 2 < len(words)
+            and _latin_plain(words[index + 1]) == "abd"
+        ):
+            # "Al Abd Allah": the article, ʿAbd and the name, one family name.
+            joined.append(" ".join(words[index : index + 3]))
+            index += 3
             continue
         if lower in _ARTICLES_LAT and index + 1 < len(words):
             if joined and _latin_plain(words[index + 1]) in ("din", "deen", "dine", "dien"):
@@ -318,6 +331,8 @@ def is_given_name(word: str) -> bool:
         )
     if " " in word and _is_family_title(word.split(" ", 1)[0]):
         return False  # حاج مالك is a family name even though مالك is a given name
+    if _abd_with_article(word):
+        return False  # العبد الله, "al-Abd Alla": a family name, though keyed as عبد الله
     if "".join(name_keys(word)) in _given_keys:
         return True
     # A final ي written ى or the reverse (فادى, مني) is still the given name.
@@ -394,6 +409,23 @@ def has_article(word: str) -> bool:
     """Whether a name word starts with the article (الحموي, al-Hamwi, El Hassan), as family
     names often do and given names seldom."""
     return _has_article(word)
+
+
+def _abd_with_article(word: str) -> bool:
+    """Whether a name word is ʿAbd with the article and a name (العبد الله, "al-Abd Alla"): a
+    family name, though its key is the given name عبد الله's."""
+    words = [_latin_plain(each) for each in word.split(" ")]
+    if len(words) < 2:
+        return False
+    return (
+        words[0] in _ABD_WITH_ARTICLE_LAT
+        or words[0] == "العبد"
+        or words[:2]
+        in (
+            ["al", "abd"],
+            ["el", "abd"],
+        )
+    )
 
 
 def _family_first(words: list[str]) -> dict[str, str]:

@@ -55,10 +55,12 @@ from mizan.text.normalise import MARKS_AND_TATWEEL, normalise_for_search
 
 __all__ = [
     "cross_script_match",
+    "cyrillic_to_latin",
     "dotless_key",
     "germanic_spelling",
     "greek_route_readings",
     "greek_to_latin",
+    "has_cyrillic_letters",
     "has_greek_letters",
     "is_germanic_spelling",
     "is_greek_route_word",
@@ -68,12 +70,15 @@ __all__ = [
     "is_name_joiner",
     "is_relative_or_given",
     "is_relative_word",
+    "is_russian_route_word",
     "is_title",
     "is_turkish_spelling",
     "loose_key",
     "name_key",
     "name_key_spans",
     "name_keys",
+    "russian_letters",
+    "russian_route_readings",
     "search_words",
 ]
 
@@ -215,6 +220,7 @@ _LATIN_THA: dict[str, str] = {
     "maysam": "maytham",
     "meysam": "maytham",
     "saer": "thaer",
+    "sair": "thaer",  # Russian Саир
     "saaer": "thaer",
     "sayer": "thaer",
     "ghiyas": "ghiyath",
@@ -746,6 +752,8 @@ def _split_abd(word: str) -> tuple[str, str] | None:
 
 
 _ALLAH_WITHOUT_L = frozenset({"a", "ah", "ahi", "ahh"})
+# Allah written apart from ʿAbd without its h ("Abd Alla", "al-Abd Alla"), as Russian writes it.
+_ALLAH_WITHOUT_H = frozenset({"alla"})
 
 # أبو glued to the name it governs («أبوماهر», "Abumaher", "Abouzaid"), keyed as the two words
 # are (أبو ماهر, "Abu Maher"). The rest must be a name of three letters or more opening with a
@@ -1216,10 +1224,23 @@ def greek_route_readings(word: str) -> tuple[str, ...]:
     letter the Greek route never writes ("Mohammad", "Khalid") gives itself alone."""
     if _NOT_GREEK_ROUTE.search(word) or not word.isascii():
         return (word,)
-    for pattern, letters in _GREEK_ROUTE_SURE:
+    return _route_readings(word, _GREEK_ROUTE_SURE, _GREEK_ROUTE_DOUBT, _GREEK_ROUTE_READINGS)
+
+
+def _route_readings(
+    word: str,
+    sure: tuple[tuple[re.Pattern[str], str], ...],
+    doubt: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...],
+    bound: int,
+) -> tuple[str, ...]:
+    """``word`` with its ``sure`` letter groups rewritten and each of its ``doubt`` ones read
+    every way it may be (the first the likelier), at most about ``bound`` readings, likeliest
+    first: a name that went through another alphabet (``greek_route_readings``,
+    ``russian_route_readings``)."""
+    for pattern, letters in sure:
         word = pattern.sub(letters, word)
     readings = [word]
-    for pattern, choices in _GREEK_ROUTE_DOUBT:
+    for pattern, choices in doubt:
         grown: list[str] = []
         for reading in readings:
             found = list(pattern.finditer(reading))
@@ -1231,16 +1252,152 @@ def greek_route_readings(word: str) -> tuple[str, ...]:
             for match in found:
                 between = reading[last : match.start()]
                 # Past the bound, the rest of a word's doubtful letters are read the likelier way.
-                ways = (
-                    choices
-                    if len(spellings) * len(readings) < _GREEK_ROUTE_READINGS
-                    else choices[:1]
-                )
+                ways = choices if len(spellings) * len(readings) < bound else choices[:1]
                 spellings = [s + between + c for s in spellings for c in ways]
                 last = match.end()
             grown.extend(s + reading[last:] for s in spellings)
         readings = grown
     return tuple(dict.fromkeys(readings))
+
+
+# Cyrillic letters as the BGN/PCGN tables write them in Latin (a Russian office's papers: the
+# Russian Centre for Reconciliation's answers, a military police list): х kh, ж zh, ц ts, ч ch,
+# ш sh, щ shch, ы y, ю yu, я ya, й y, е and э e, the soft sign an apostrophe, the hard sign
+# nothing; Ukrainian і, ї, є, ґ alike. A name typed in Cyrillic and one romanised from the same
+# document then read alike (``russian_route_readings``).
+_CYRILLIC_SMALL = dict(
+    zip("абвгдеёзийклмнопрстуфыэіґ", "abvgdeeziyklmnoprstufyeig", strict=True),
+    ж="zh",
+    х="kh",
+    ц="ts",
+    ч="ch",
+    ш="sh",
+    щ="shch",
+    ъ="",
+    ь="'",
+    ю="yu",
+    я="ya",
+    ї="yi",
+    є="ye",
+)
+_CYRILLIC_LETTERS_ONE = {
+    **_CYRILLIC_SMALL,
+    **{small.upper(): latin.upper() for small, latin in _CYRILLIC_SMALL.items()},
+}
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic_letters(text: str) -> bool:
+    """Whether ``text`` has a letter of the Cyrillic alphabet ("Мухаммед", "АЛЬ-ХАТИБ")."""
+    return not text.isascii() and _CYRILLIC_LETTER.search(text) is not None
+
+
+def cyrillic_to_latin(text: str) -> str:
+    """``text`` with its Cyrillic letters written in Latin as BGN/PCGN does ("Мухаммед" →
+    "Mukhammed", "АЛЬ-ХАЛЛАК" → "AL'-KHALLAK", "Джамаль" → "Dzhamal'"), case kept; other
+    letters as they are. The Russian-route reading (``russian_route_readings``) then reads the
+    name's Arabic sounds."""
+    if not has_cyrillic_letters(text):
+        return text
+    # A capital written with two letters (Х kh, Ш sh) is all capitals in a word of capitals only.
+    return "".join(
+        _CYRILLIC_LETTERS_ONE.get(char, char).capitalize()
+        if char.isupper() and text[index + 1 : index + 2].islower()
+        else _CYRILLIC_LETTERS_ONE.get(char, char)
+        for index, char in enumerate(text)
+    )
+
+
+# The marked letters of the scholarly romanisations of Russian (ISO 9, GOST 7.79 System A, the
+# Library of Congress's): ž ж, č ч, š ш (already read by ``_SCHOLARLY``), ŝ щ, è э, ë ё, û ю,
+# â я; read into the BGN letters before the search form strips their marks.
+_RUSSIAN_SCHOLARLY = str.maketrans(
+    {
+        "ž": "zh",
+        "Ž": "Zh",
+        "č": "ch",
+        "Č": "Ch",
+        "ŝ": "shch",
+        "Ŝ": "Shch",
+        "û": "yu",
+        "Û": "Yu",
+        "â": "ya",
+        "Â": "Ya",
+    }
+)
+
+
+def russian_letters(text: str) -> str:
+    """``text`` with Cyrillic letters and the scholarly romanisation's marked letters (ž, č, ŝ)
+    written as BGN/PCGN writes them, and the soft sign's apostrophe dropped: "Джамаль",
+    "Džamal'" and "Dzhamal'" all give "Dzhamal"."""
+    text = cyrillic_to_latin(text).translate(_RUSSIAN_SCHOLARLY)
+    return _SOFT_SIGN.sub("", text)
+
+
+# The soft sign as romanisations write it: an apostrophe or a prime after a letter.
+_SOFT_SIGN = re.compile(r"(?<=[^\W\d_])['’ʹʼ]")
+
+# Latin names that went through the Russian alphabet (the Russian Centre for the Reconciliation
+# of Opposing Sides' lists, a Russian military police register, romanised by BGN/PCGN, GOST
+# 7.79 or the passport's ICAO table). Russian has no h, ʿayn, w or ʾ of its own: it writes ح,
+# خ and ه all х kh ("Mukhammed" محمد, "Khalid" خالد, "Ibrakhim" إبراهيم) — and ه as г g in the
+# old forms ("Ibragim"), where г is otherwise غ ("Gassan" غسان) —, ج дж dzh ("Dzhamal"), w в v
+# ("Valid" وليد, "Marvan" مروان), ay ей ey, and drops ʿayn and hamza. Each word is read with its
+# sure letters rewritten (dzh j, zh j, shch sh, v w, a first g غ, the passport's ia/iu for я/ю,
+# GOST's x for х) and its doubtful ones (kh, a g inside a word, a lone j, a first ye or yu)
+# both ways; the lists' names choose (``ListVocabulary.russian_letters``).
+_RUSSIAN_ROUTE_SURE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"dzh"), "\x01"),
+    (re.compile(r"shch"), "sh"),
+    (re.compile(r"zh"), "\x01"),
+    (re.compile(r"x"), "kh"),
+    (re.compile(r"v"), "w"),
+    (re.compile(r"^i(?=[aeuo])"), "y"),
+    (re.compile(r"^g(?!h)"), "gh"),
+)
+_RUSSIAN_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"kh"), ("h", "kh")),
+    # Not a first г: "Gassan" is غسان; the Caucasian "Gasan", "Guseyn" are no Syrian's.
+    (re.compile(r"(?<=\w)g(?!h)"), ("gh", "h")),
+    (re.compile(r"j"), ("y", "j")),
+    (re.compile(r"^ye"), ("e", "ye")),
+    # A first ю is the long u of يوسف, يونس ("Yusef"), which the key hears in "you"; or short
+    # (يسرى "Yusra").
+    (re.compile(r"^yu"), ("you", "yu")),
+)
+# At most so many readings of one word.
+_RUSSIAN_ROUTE_READINGS = 16
+# Evidence that a list's Latin names went through Russian: letter groups no English, French or
+# German spelling of an Arabic name writes — dzh, shch, the soft sign after l ("al'-Khatib",
+# "Dzhamal'", "Abdel' Karim"; French "l'" opens a word) — and the Russian forms of the commonest
+# names, whose ح no other spelling writes kh or x (Mukhammed, Mokhammad, Akhmed, Makhmud,
+# Ibrakhim, Ibragim; GOST's Muxammed).
+_RUSSIAN_ROUTE_WORD = re.compile(
+    r"dzh|shch|(?<=[^\W\d_])l['’ʹ](?![aeiouy])"
+    r"|^(?:mu|mo)(?:kh|x)am|^a(?:kh|x)m[ae]d|^ma(?:kh|x)m[uo]d|^ibra(?:g|kh|x)im",
+    re.IGNORECASE,
+)
+
+
+def is_russian_route_word(word: str) -> bool:
+    """Whether a name word shows letters only the Russian route writes ("Dzhamal", "al'-Khatib",
+    "Mukhammed", "Ibragim"), or has Cyrillic letters."""
+    return bool(_RUSSIAN_ROUTE_WORD.search(word)) or has_cyrillic_letters(word)
+
+
+@lru_cache(maxsize=65536)
+def russian_route_readings(word: str) -> tuple[str, ...]:
+    """The readings of one Latin name word (lower case, search form, ``russian_letters`` read)
+    that may have been written through the Russian alphabet, likeliest first (see
+    ``_RUSSIAN_ROUTE_SURE``): "khasan" gives "hasan", "khasan"; "dzhamal" "jamal"; "ibragim"
+    "ibraghim", "ibrahim"; "valid" "walid"; a word with nothing to read gives itself alone."""
+    if not word.isascii() or not word.isalpha():
+        return (word,)
+    readings = _route_readings(
+        word, _RUSSIAN_ROUTE_SURE, _RUSSIAN_ROUTE_DOUBT, _RUSSIAN_ROUTE_READINGS
+    )
+    return tuple(dict.fromkeys(reading.replace("\x01", "j") for reading in readings))
 
 
 # Spoken Syrian says ق as a glottal stop, and relatives type it so (ءاسم, الحءبان): a bare
@@ -1285,6 +1442,17 @@ def _search_words(
                 for word in normalise_for_search(greek_to_latin(token)).split()
             )
             if has_greek_letters(token)
+            else token
+            for token in text.split()
+        )
+    if has_cyrillic_letters(text):
+        # … and one in Cyrillic letters the Russian route's likeliest way ("Ахмед" أحمد).
+        text = " ".join(
+            " ".join(
+                russian_route_readings(word)[0]
+                for word in normalise_for_search(russian_letters(token)).split()
+            )
+            if has_cyrillic_letters(token)
             else token
             for token in text.split()
         )
@@ -1375,7 +1543,11 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
                 following += 1
             if following < len(words):
                 head = _ABD_KEY if word not in _ABU_WORDS else _word_key(word)
-                keys.append((head + _word_key(words[following]), start, following))
+                name = words[following]
+                if head == _ABD_KEY and name in _ALLAH_WITHOUT_H:
+                    # "Abd Alla" (Russian Абд Алла): Allah with its h unwritten.
+                    name = "allah"
+                keys.append((head + _word_key(name), start, following))
                 index = following + 1
                 continue
         suffix = next((end for end in _DIN_SUFFIXES if word.endswith(end)), None)
