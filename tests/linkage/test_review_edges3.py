@@ -40,9 +40,10 @@ from tests.linkage.rows import person as _person
         ("1985", False, 1985),
         ("١٩٨٥", True, 1985),
         ("17/04/2013", True, 2013),
-        # A Hijri year is the Gregorian year it began in …
-        ("1405 هـ", False, 1984),
-        ("1405 AH", True, 1984),
+        # A Hijri year is the Gregorian year holding most of it (1405: September 1984 to
+        # September 1985) …
+        ("1405 هـ", False, 1985),
+        ("1405 AH", True, 1985),
         # … unless a Gregorian year is written beside it.
         ("1985 م الموافق 1405 هـ", False, 1985),
         ("1985 م الموافق 1405 هـ", True, 1985),
@@ -54,7 +55,7 @@ from tests.linkage.rows import person as _person
         ("7992", False, 7992),
         ("7992", True, None),
         # … beside a Hijri year, the comparison reads the Hijri year.
-        ("1470 / 1405 هـ", True, 1984),
+        ("1470 / 1405 هـ", True, 1985),
         ("85", False, None),
         ("", True, None),
     ],

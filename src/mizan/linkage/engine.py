@@ -28,6 +28,7 @@ from mizan.linkage.features import (
     mark_father_surname_lists,
     mark_germanic_lists,
     mark_greek_lists,
+    mark_hijri_lists,
     mark_kurmanji_lists,
     mark_late_ages,
     mark_month_first_lists,
@@ -464,6 +465,8 @@ def mark_lists(
     records = mark_father_surname_lists(records, sources)
     # A list whose dates show the month first ("04/17/2013") reads 04/07/2013 as 7 April.
     records = mark_month_first_lists(records, sources)
+    # A list that dates in Hijri («12/5/1434 هـ») reads its dates without «هـ» as Hijri too.
+    records = mark_hijri_lists(records, sources)
     # A list written as speech says names (مهمد, الختيب) reads them back by the lists' names.
     records = mark_speech_lists(records, sources)
     return records

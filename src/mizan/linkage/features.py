@@ -49,6 +49,7 @@ from mizan.linkage.problems import (
     plausible_age_at_arrest,
     plausible_year,
     two_digit_birth_year,
+    written_hijri,
     written_year,
 )
 from mizan.linkage.recollection import (
@@ -61,6 +62,7 @@ from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digit
 from mizan.text.dates import (
     APPROXIMATE_LEADING,
     APPROXIMATE_TRAILING,
+    hijri_date_in,
     hijri_year_in,
     is_approximate,
     month_first,
@@ -202,6 +204,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_year_late",
     "birth_year_approx",
     "birth_year_ocr",
+    "birth_year_hijri",
     "age_low",
     "age_high",
     "birth_place_k",
@@ -591,6 +594,23 @@ def _not_a_governorate(piece: str, key: str) -> str:
     return key
 
 
+# A place given as a civil-registry entry («قيد كفرنبل 123», «محل ورقم القيد: كفرنبل/123»): the
+# family's registry town (its father's home town) and its entry number, which a court or a
+# registry extract writes where other lists write the place of birth.
+_REGISTRY_ENTRY = re.compile(
+    r"^\s*(?:(?:محل|مكان)\s+(?:و\s*)?(?:رقم\s+)?(?:ال)?قيد|(?:ال)?قيد)(?![^\W\d_])\s*[:：]?\s*"
+    r"(\D*?[^\W\d_])\s*(?:[-/،,:]\s*)?(?:رقم\s*)?(?:[0-9٠-٩۰-۹]+)?\s*$"
+)
+
+
+@lru_cache(maxsize=50_000)
+def _registry_town(text: str) -> str | None:
+    """The town of a civil-registry entry written as a place («قيد كفرنبل 123»: كفرنبل), or
+    None for a place written otherwise."""
+    match = _REGISTRY_ENTRY.match(text)
+    return match.group(1).strip() if match else None
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
@@ -647,13 +667,13 @@ def _first_word(text: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _year(value: str) -> int | None:
+def _year(value: str, hijri_list: bool = False) -> int | None:
     """The year in ``value`` if it is a plausible one (``problems.YEAR_RANGE``), else None: an
     OCR'd ``1470`` or ``7992`` is compared as missing, and flagged by ``record_problems``. A
     Hijri year («1405 هـ», as a relative's post gives a year of birth) is the Gregorian year it
     began in (1984); a Gregorian year written beside it («1985 م الموافق 1405 هـ») is read
     instead (``problems.written_year``)."""
-    return written_year(value, plausible=True)
+    return written_year(value, plausible=True, hijri_list=hijri_list)
 
 
 # 1 January 1900, the first day of spreadsheets' and databases' calendars, which an office's
@@ -662,25 +682,47 @@ def _year(value: str) -> int | None:
 _NULL_DATE = re.compile(r"\s*(?:0?1[./-]0?1[./-]1900|1900-0?1-0?1)(?:\s+00:00(?::00)?)?\s*$")
 
 
-def _birth_year(value: str, two_digits: bool = False, arrest: int | None = None) -> int | None:
+def _birth_year(
+    value: str, two_digits: bool = False, arrest: int | None = None, hijri_list: bool = False
+) -> int | None:
     """The year of birth in ``value``: a year (``_year``), or in a list that writes years of
     two digits as Syrians say them (``TWO_DIGIT_YEARS``), «85» or «مواليد 85»: 1985, never
     after ``arrest``, the year of arrest (``problems.two_digit_birth_year``)."""
     if _NULL_DATE.match(value):
         return None
-    year = _year(value)
+    year = _year(value, hijri_list)
     if year is None and value and two_digits:
         year = two_digit_birth_year(value, arrest)
     return year
 
 
-def _year_month(date: str, year: int | None, month_first_list: bool = False) -> str | None:
+def _hijri_other_year(value: str, hijri_list: bool = False) -> int | None:
+    """The second Gregorian year a Hijri date in ``value`` spans («1405 هـ»: 1984 beside 1985,
+    «صفر 1434»: December 2012 and January 2013), or None: a Gregorian date, a Hijri day, or a
+    Hijri month within one Gregorian year."""
+    hijri = written_hijri(value, hijri_list) if value else None
+    if hijri is None or hijri.first.year == hijri.last.year:
+        return None
+    return hijri.first.year if hijri.year == hijri.last.year else hijri.last.year
+
+
+def _year_month(
+    date: str, year: int | None, month_first_list: bool = False, hijri_list: bool = False
+) -> str | None:
     """The year and month of a date of arrest («2013-04», "17.04.2013", "04/2013", and a month
     written in words: «نيسان 2013», «أبريل 2013», "avril 2013"), or None without a month. A
     date in digits is read day first, unless its numbers say otherwise ("04/17/2013") or its
     list writes the month first (``month_first_list``, ``mark_month_first_lists``)."""
+    hijri = written_hijri(date, hijri_list)
+    if hijri is not None:
+        # «12/5/1434 هـ» is 24 March 2013 (``mizan.text.dates.hijri_date_in``): its Gregorian
+        # month, not May; a Hijri month or year alone (Jumada I 1434 ran from 13 March to 10
+        # April 2013) gives none.
+        first, last = hijri.first, hijri.last
+        same = (first.year, first.month) == (last.year, last.month)
+        return f"{first.year}-{first.month:02d}" if same and first.year == year else None
     if year is None or hijri_year_in(to_ascii_digits(date)) is not None:
-        # «1434/05/12 هـ»: a Hijri month (Jumada I, March–April 2013), not May.
+        # «24/3/2013 م الموافق 12/5/1434 هـ»: only the year the Gregorian date gives.
         return None
     digits = ocr_digits(date).strip()
     match = _MONTH.search(digits)
@@ -2879,20 +2921,30 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
     arrest = spreadsheet_day_date(arrest) or arrest
-    arrest_year = _year(arrest)
+    # A list that dates in Hijri (``mark_hijri_lists``) writes «12/5/1434» without its «هـ».
+    hijri_list = bool(row.get(HIJRI_LIST))
+    arrest_year = _year(arrest, hijri_list)
     features["birth_year"] = _birth_year(
-        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year
+        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year, hijri_list
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
     features["birth_year_approx"] = True if approximate else None
+    # A Hijri year alone («1405 هـ», a court's or a civil registry's): the birth is in either
+    # Gregorian year it spans (26 September 1984 to 14 September 1985), the one holding more of
+    # it read as the year, the other kept here (``model.YEAR_HIJRI_SQL``).
+    features["birth_year_hijri"] = _hijri_other_year(row.get("birth_year") or "", hijri_list)
     # A list whose years show OCR's damage (``mark_ocr_years``): a digit apart may be misread.
     features["birth_year_ocr"] = True if row.get(OCR_YEARS) else None
     place = (row.get("birth_place") or "").strip()
+    registry = _registry_town(place) if place else None
     if place:
-        features["birth_place_k"], place_parts, wide = _place(place)
+        features["birth_place_k"], place_parts, wide = _place(registry or place)
         features["birth_place_parts"] = list(place_parts) if place_parts else None
-        features["birth_place_wide"] = wide
+        # The registry town is the father's home town, mostly but not always the place of
+        # birth: where it agrees it is a place's evidence, where it differs none (as a
+        # governorate is against a town, ``model.PLACE_WIDE_SQL``).
+        features["birth_place_wide"] = True if registry else wide
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
         features["birth_place_wide"] = None
@@ -2905,17 +2957,23 @@ def _features(
     features["national_id"] = digits if len(digits) >= 6 else None
     features["arrest_year"] = arrest_year
     month_first_list = bool(row.get(MONTH_FIRST_LIST))
-    features["arrest_month"] = _year_month(arrest, features["arrest_year"], month_first_list)
+    features["arrest_month"] = _year_month(
+        arrest, features["arrest_year"], month_first_list, hijri_list
+    )
     # «2013 تقريباً», «صيف 2013»: a date remembered, often a year off (``model.ARREST_APPROX_SQL``).
     features["arrest_approx"] = (
-        True if is_approximate(arrest) or (arrest and row.get(AGE_YEAR_COLUMN)) else None
+        True
+        if is_approximate(arrest)
+        or (arrest and row.get(AGE_YEAR_COLUMN))
+        or _hijri_other_year(arrest, hijri_list) is not None
+        else None
     )
     born, arrested = features["birth_year"], features["arrest_year"]
     if born is not None and arrested is not None and born - arrested >= SWAPPED_YEARS:
         # An arrest decades before the birth: an OCR'd table put each in the other's column
         # («٢٠١٢» under the year of birth, «١٥/٠٧/١٩٧١» under the date of arrest). Read back.
         features["birth_year"], features["arrest_year"] = arrested, born
-        features["arrest_month"] = _year_month(arrest, born, month_first_list)
+        features["arrest_month"] = _year_month(arrest, born, month_first_list, hijri_list)
     born, arrested = features["birth_year"], features["arrest_year"]
     if (
         born is not None
@@ -3128,6 +3186,38 @@ MONTH_FIRST_DATES = 2
 MONTH_FIRST_SHARE = 0.2
 MONTH_FIRST_SLIPS = 0.05
 _DATE_CELLS = ("date_of_arrest", "birth_year")
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list that dates in the Hijri calendar (a
+# Sharia court's cases, a civil registry's extracts): its dates in digits with a year from 13xx
+# or 14xx are Hijri without their «هـ» («12/5/1434»). Elsewhere such a date is OCR's misreading
+# of a Gregorian one («01/07/1421» for 01/07/1971, issue 15, set 2's register), not a date.
+HIJRI_LIST = "_hijri_list"
+# A list dates in Hijri when at least this share of its records write a Hijri date with its
+# marker or its month's name in their date of birth or arrest (set 14's court: a third).
+HIJRI_LIST_SHARE = 0.05
+HIJRI_LIST_RECORDS = 3
+
+
+def _hijri_dated(record: Mapping[str, str]) -> bool:
+    return any(
+        hijri_date_in(to_ascii_digits(record.get(cell) or "")) is not None for cell in _DATE_CELLS
+    )
+
+
+def mark_hijri_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that dates in Hijri marked ``HIJRI_LIST``: at least
+    ``HIJRI_LIST_SHARE`` of its records (and ``HIJRI_LIST_RECORDS``) write a Hijri date with
+    its «هـ» or its month's name."""
+    shown, total = _shown_per_list(records, sources, _hijri_dated)
+    hijri = {
+        s: HIJRI_LIST
+        for s, n in shown.items()
+        if n >= HIJRI_LIST_RECORDS and n >= HIJRI_LIST_SHARE * total[s]
+    }
+    return _marked(records, sources, hijri)
 
 
 def mark_month_first_lists(

@@ -517,6 +517,30 @@ YEAR_APPROX_NEAR_SQL = f'{YEAR_APPROX_SIDE} AND abs("birth_year_l" - "birth_year
 YEAR_APPROX_NEAR_LABEL = "within a year, one year approximate"
 YEAR_APPROX_NEAR_MU = (0.37, 0.067)
 YEAR_APPROX_SQL = f'{YEAR_APPROX_SIDE} AND abs("birth_year_l" - "birth_year_r") <= 5'
+
+
+# A Hijri year of birth alone («1405 هـ», a Sharia court's or a civil registry's record) against a
+# Gregorian year: the birth is in either of the two Gregorian years it spans (1984 or 1985,
+# ``features.birth_year_hijri`` holding the one ``birth_year`` does not). Within them is a same
+# year's evidence over twice its span (m the "same year" level's, u twice its u: +4.4 bits
+# against +5.4), not the +2.6 of "one year apart" the later year would otherwise weigh (issue 15,
+# set 14's Idlib court); a year from either is "one year apart" (+2.6), not the −2.4 of "up to
+# three years apart" the other year would weigh. Two Hijri years compare as years.
+def _hijri_span(hijri: str, other: str, widen: int) -> str:
+    years = f'"birth_year_{hijri}", "birth_year_hijri_{hijri}"'
+    return (
+        f'"birth_year_hijri_{hijri}" IS NOT NULL AND "birth_year_hijri_{other}" IS NULL'
+        f' AND "birth_year_{other}" BETWEEN least({years}) - {widen}'
+        f" AND greatest({years}) + {widen}"
+    )
+
+
+YEAR_HIJRI_SQL = f"({_hijri_span('l', 'r', 0)}) OR ({_hijri_span('r', 'l', 0)})"
+YEAR_HIJRI_LABEL = "within the two years a Hijri year spans"
+YEAR_HIJRI_MU = (0.74, 0.0353)
+YEAR_HIJRI_NEAR_SQL = f"({_hijri_span('l', 'r', 1)}) OR ({_hijri_span('r', 'l', 1)})"
+YEAR_HIJRI_NEAR_LABEL = "a year from the two a Hijri year spans"
+YEAR_HIJRI_NEAR_MU = (0.209, 0.0337)
 YEAR_APPROX_LABEL = "up to five years apart, one year approximate"
 YEAR_APPROX_MU = (0.6, 0.3)
 
@@ -830,6 +854,8 @@ def build_settings() -> dict[str, Any]:
             comparison_levels=[
                 *_estimated_age_levels(),
                 cll.NullLevel("birth_year"),
+                _set_level(YEAR_HIJRI_SQL, YEAR_HIJRI_LABEL, *YEAR_HIJRI_MU),
+                _set_level(YEAR_HIJRI_NEAR_SQL, YEAR_HIJRI_NEAR_LABEL, *YEAR_HIJRI_NEAR_MU),
                 _set_level(YEAR_APPROX_NEAR_SQL, YEAR_APPROX_NEAR_LABEL, *YEAR_APPROX_NEAR_MU),
                 _set_level(YEAR_APPROX_SQL, YEAR_APPROX_LABEL, *YEAR_APPROX_MU),
                 cll.ExactMatchLevel("birth_year").configure(label_for_charts="same year"),

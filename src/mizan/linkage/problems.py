@@ -17,9 +17,10 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from mizan.text import to_ascii_digits
-from mizan.text.dates import drop_hijri_years, hijri_year_in, spreadsheet_day_date
+from mizan.text.dates import HijriDate, hijri_date_in, spreadsheet_day_date
 
 __all__ = [
     "PROBLEM_TEXTS",
@@ -36,6 +37,7 @@ __all__ = [
     "record_problems",
     "two_digit_birth_year",
     "two_digit_year_lists",
+    "written_hijri",
     "written_year",
 ]
 
@@ -105,24 +107,48 @@ def plausible_age_at_arrest(birth: int, arrest: int) -> bool:
 _LIKELY_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 
 
-def written_year(text: str, *, plausible: bool = False) -> int | None:
-    """The year a cell writes, choosing between a Gregorian and a Hijri year: the Gregorian year
-    (four digits, with OCR's digit-shaped letters read back, ``ocr_digits``) before a Hijri year
-    written beside it («1985 م الموافق 1405 هـ»: 1985), else the Gregorian year the Hijri year
-    began in («1405 هـ»: 1984), else None. Without ``plausible``, the first four digits, whatever
-    year they make (``record_problems`` flags an OCR'd 1470 or 7992); with it, only a year in
-    ``YEAR_RANGE`` (the comparison's: 1470 beside «1405 هـ» gives 1984, and alone None)."""
+# What a Hijri date needs to be looked for: its marker («هـ», "AH") or a year of four digits
+# from 13xx or 14xx (a Hijri date in digits or with its month's name, «12/3/1434», «رجب 1434»).
+_MAYBE_HIJRI = re.compile(r"ه|h|(?<!\d)1[34]\d\d(?!\d)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=20_000)
+def _year_read(
+    text: str, plausible: bool, hijri_list: bool = False
+) -> tuple[int | None, HijriDate | None]:
     ascii_text = to_ascii_digits(text)
-    # A Hijri year is marked «هـ», «ه» or "AH": without either letter there is none to look for.
-    hijri = hijri_year_in(ascii_text) if "ه" in text or "h" in text.lower() else None
-    rest = drop_hijri_years(ascii_text) if hijri is not None else ascii_text
+    hijri = hijri_date_in(ascii_text, hijri_list) if _MAYBE_HIJRI.search(ascii_text) else None
+    rest = ascii_text
+    if hijri is not None:
+        rest = f"{ascii_text[: hijri.start]} {ascii_text[hijri.end :]}"
     match = (_LIKELY_YEAR if plausible else _YEAR).search(ocr_digits(rest))
     year = int(match.group(0)) if match else None
     if not plausible:
-        return year if year is not None else hijri
-    if not plausible_year(year):
-        year = hijri
-    return year if plausible_year(year) else None
+        return (year, None) if year is not None else (hijri.year if hijri else None, hijri)
+    if plausible_year(year):
+        return year, None
+    if hijri is not None and plausible_year(hijri.year):
+        return hijri.year, hijri
+    return None, None
+
+
+def written_year(text: str, *, plausible: bool = False, hijri_list: bool = False) -> int | None:
+    """The year a cell writes, choosing between a Gregorian and a Hijri year: the Gregorian year
+    (four digits, with OCR's digit-shaped letters read back, ``ocr_digits``) before a Hijri date
+    written beside it («1985 م الموافق 1405 هـ»: 1985), else the Gregorian year that holds most
+    of the Hijri date's days («1405 هـ»: 1985, «12/5/1434 هـ»: 2013; ``written_hijri``), else
+    None. Without ``plausible``, the first four digits, whatever year they make
+    (``record_problems`` flags an OCR'd 1470 or 7992); with it, only a year in ``YEAR_RANGE``
+    (the comparison's: 1470 beside «1405 هـ» gives 1985, and alone None). In a list that dates
+    in Hijri (``hijri_list``), a Hijri date in digits needs no «هـ» («12/5/1434»)."""
+    return _year_read(text, plausible, hijri_list)[0]
+
+
+def written_hijri(text: str, hijri_list: bool = False) -> HijriDate | None:
+    """The Hijri date whose Gregorian year ``written_year`` (``plausible``) reads in a cell — the
+    Gregorian days it may be (``mizan.text.dates.HijriDate``) —, or None when the cell writes
+    none or a Gregorian year beside it."""
+    return _year_read(text, True, hijri_list)[1]
 
 
 # A year of birth as Syrians say it, its last two digits alone: «85», «مواليد 85» ("born in

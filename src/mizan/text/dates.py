@@ -3,8 +3,9 @@
 One home for the month names the platform reads and shows: the Levantine names Syrians write
 (``ARABIC_MONTHS``, which ``mizan.core.partial_dates`` shows), the Egyptian/standard Arabic
 ones, French, English, other European languages and Russian. ``month_in`` finds the month a
-date names («نيسان 2013», "mars 2013", "April 2013", "mart 2013"); ``hijri_year_in`` reads a
-Hijri year («1405 هـ») as the Gregorian year it began in.
+date names («نيسان 2013», "mars 2013", "April 2013", "mart 2013"); ``hijri_date_in`` reads a
+Hijri date («12/3/1434 هـ», «ربيع الأول 1434», «1405 هـ») as the Gregorian days it may be,
+``hijri_year_in`` as the Gregorian year that holds most of them.
 """
 
 from __future__ import annotations
@@ -12,14 +13,18 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
+from typing import Any, NamedTuple
 
-from mizan.text.normalise import normalise_arabic
+from hijridate import Hijri
+
+from mizan.text.normalise import normalise_arabic, to_ascii_digits
 
 __all__ = [
     "APPROXIMATE_LEADING",
     "APPROXIMATE_TRAILING",
     "ARABIC_MONTHS",
-    "drop_hijri_years",
+    "HijriDate",
+    "hijri_date_in",
     "hijri_year_in",
     "is_approximate",
     "month_first",
@@ -163,29 +168,154 @@ def month_in(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# A Hijri year: 13xx or 14xx followed by هـ / ه / "AH" («1405 هـ», «١٤٠٥هـ», "1405 AH").
-_HIJRI = re.compile(r"(?<!\d)(1[34]\d\d)\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z]))", re.I)
-# The Hijri year 1 began on 16 July 622; a Hijri year is 354.367 days, 0.970224 Gregorian years.
-_HIJRI_EPOCH = 622.54
-_HIJRI_YEAR = 0.970224
+# The Hijri marker after a year: «هـ», «ه» (not a word's letter) or "AH".
+_HIJRI_MARK = r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z]))"
+# A Hijri year: 13xx or 14xx followed by the marker («1405 هـ», «١٤٠٥هـ», "1405 AH").
+_HIJRI = re.compile(rf"(?<!\d)(1[34]\d\d){_HIJRI_MARK}", re.I)
+# A Hijri date in digits, day first («12/3/1434 هـ», «12.03.1434») or year first
+# («1434/03/12هـ»), with the marker, or without it in a list that dates in Hijri (``unmarked``):
+# a year of four digits from 1343 (1924) to 1499 is no Gregorian year a record of the living
+# gives, but OCR makes one of a Gregorian year («01/07/1421» for 01/07/1971).
+_HIJRI_DAY_FIRST = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(1[34]\d\d)(?!\d)(?P<mark>{_HIJRI_MARK})?",
+    re.I,
+)
+_HIJRI_YEAR_FIRST = re.compile(
+    rf"(?<!\d)(1[34]\d\d)\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})(?!\d)(?P<mark>{_HIJRI_MARK})?",
+    re.I,
+)
+# A Hijri month and year in digits, with the marker («05/1434 هـ»).
+_HIJRI_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})\s*[-/.]\s*(1[34]\d\d){_HIJRI_MARK}", re.I)
+# The Hijri months as courts and civil registries write them (search form: hamza, alif and taa
+# marbuta folded by ``normalise_arabic``), the second spellings of Rabiʿ II and the Jumadas too.
+_HIJRI_MONTHS = (
+    ("محرم", "المحرم"),
+    ("صفر",),
+    ("ربيع الأول", "ربيع أول"),
+    ("ربيع الثاني", "ربيع الآخر", "ربيع ثاني", "ربيع الاخر"),
+    ("جمادى الأولى", "جمادى الأول", "جمادى أول"),
+    ("جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني", "جمادى ثاني"),
+    ("رجب",),
+    ("شعبان",),
+    ("رمضان",),
+    ("شوال",),
+    ("ذو القعدة", "ذي القعدة"),
+    ("ذو الحجة", "ذي الحجة"),
+)
+# The Hijri years the Umm al-Qura tables of ``hijridate`` hold (1343–1500: 1924–2077) that a
+# year of four digits from 13xx or 14xx writes.
+_HIJRI_YEARS = range(1343, 1500)
+
+
+class HijriDate(NamedTuple):
+    """The Gregorian days a Hijri date written in a cell may be: one day for a full date, its
+    month's days for a month and year, its year's for a year alone. ``start``/``end`` are
+    where it is written in the text (to read what is written beside it)."""
+
+    first: datetime.date
+    last: datetime.date
+    start: int
+    end: int
+
+    @property
+    def year(self) -> int:
+        """The Gregorian year that holds most of its days (the later one on a tie)."""
+        middle = self.first + (self.last - self.first) / 2
+        return middle.year
+
+
+@lru_cache(maxsize=1)
+def _hijri_month_pattern() -> re.Pattern[str]:
+    names: list[tuple[str, int]] = []
+    for month, spellings in enumerate(_HIJRI_MONTHS, start=1):
+        names.extend((_arabic_form(spelling), month) for spelling in spellings)
+    alternatives = []
+    for name, _month in sorted(names, key=lambda item: len(item[0]), reverse=True):
+        parts = [_WRITTEN_LETTER.get(ch) or re.escape(ch) for ch in name]
+        alternatives.append("".join(parts).replace(r"\ ", r"\s+").replace(" ", r"\s+"))
+    return re.compile(
+        rf"(?:(?<!\d)(\d{{1,2}})\s+)?(?<![^\W\d_])({'|'.join(alternatives)})(?![^\W\d_])"
+        rf"\s*(1[34]\d\d)(?!\d)(?:{_HIJRI_MARK})?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _hijri_month_numbers() -> dict[str, int]:
+    return {
+        " ".join(_arabic_form(spelling).split()): month
+        for month, spellings in enumerate(_HIJRI_MONTHS, start=1)
+        for spelling in spellings
+    }
+
+
+def _hijri_days(year: int, month: int | None, day: int | None) -> tuple[Any, Any] | None:
+    """The Gregorian days of a Hijri year, month or day (Umm al-Qura), or None if there is none.
+    A 30th of a month the tables give 29 days is its last day: a court that sighted the moon a
+    day later than the tables dates a day the tables do not have."""
+    if year not in _HIJRI_YEARS or (month is not None and not 1 <= month <= 12):
+        return None
+    try:
+        if month is None:
+            first = Hijri(year, 1, 1).to_gregorian()
+            last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
+            return first, last
+        length = Hijri(year, month, 1).month_length()
+        if day is None:
+            return Hijri(year, month, 1).to_gregorian(), Hijri(year, month, length).to_gregorian()
+        if not 1 <= day <= 30:
+            return None
+        one = Hijri(year, month, min(day, length)).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return one, one
+
+
+def _gregorian(day: Any) -> datetime.date:
+    return datetime.date(day.year, day.month, day.day)
+
+
+@lru_cache(maxsize=20_000)
+def hijri_date_in(text: str, unmarked: bool = False) -> HijriDate | None:
+    """The Hijri date ``text`` writes, as the Gregorian days it may be (``HijriDate``), or None:
+    a day («12/3/1434 هـ», «1434/03/12هـ», «12 ربيع الأول 1434»), a month («ربيع الأول 1434 هـ»,
+    «05/1434 هـ») or a year with its marker («1405 هـ»); with ``unmarked`` (a list that dates in
+    Hijri), a day in digits without the marker too («12/3/1434»). Converted by the Umm al-Qura
+    calendar (``hijridate``), which the courts' and registries' printed calendars follow; a
+    court that sighted the moon may date a day or two apart. Digits must be ASCII already
+    (``mizan.text.to_ascii_digits``)."""
+    if not any(ch.isdigit() for ch in text):
+        return None
+    found: tuple[int, int | None, int | None, re.Match[str]] | None = None
+    day_first = _HIJRI_DAY_FIRST.search(text)
+    year_first = _HIJRI_YEAR_FIRST.search(text)
+    if day_first is not None and (unmarked or day_first.group("mark")):
+        found = (int(day_first[3]), int(day_first[2]), int(day_first[1]), day_first)
+    elif year_first is not None and (unmarked or year_first.group("mark")):
+        found = (int(year_first[1]), int(year_first[2]), int(year_first[3]), year_first)
+    elif (named := _hijri_month_pattern().search(text)) is not None:
+        month = _hijri_month_numbers().get(" ".join(_arabic_form(named[2]).split()))
+        found = (int(named[3]), month, int(named[1]) if named[1] else None, named)
+    elif (digits := _HIJRI_MONTH_YEAR.search(text)) is not None:
+        found = (int(digits[2]), int(digits[1]), None, digits)
+    elif (alone := _HIJRI.search(text)) is not None:
+        found = (int(alone[1]), None, None, alone)
+    if found is None or (found[1] is None and found[3].re is not _HIJRI):
+        return None
+    year, month, day, match = found
+    days = _hijri_days(year, month, day)
+    if days is None:
+        return None
+    return HijriDate(_gregorian(days[0]), _gregorian(days[1]), match.start(), match.end())
 
 
 @lru_cache(maxsize=20_000)
 def hijri_year_in(text: str) -> int | None:
-    """The Gregorian year in which the Hijri year written in ``text`` began («1405 هـ» → 1984:
-    1405 ran from September 1984 to September 1985), or None if ``text`` writes none. Digits
+    """The Gregorian year of the Hijri date written in ``text`` (``hijri_date_in``): the one
+    that holds most of its days («1405 هـ» → 1985: 1405 ran from 26 September 1984 to 14
+    September 1985; «12/5/1434 هـ» → 2013, 24 March), or None if ``text`` writes none. Digits
     must be ASCII already."""
-    match = _HIJRI.search(text)
-    if match is None:
-        return None
-    return int(_HIJRI_EPOCH + (int(match.group(1)) - 1) * _HIJRI_YEAR)
-
-
-def drop_hijri_years(text: str) -> str:
-    """``text`` without the Hijri years it writes: «1985 م الموافق 1405 هـ» → its Gregorian
-    year alone, which a reader of years prefers (exact, where the Hijri year's Gregorian one is
-    the year it began in). Digits must be ASCII already."""
-    return _HIJRI.sub(" ", text)
+    date = hijri_date_in(text)
+    return date.year if date is not None else None
 
 
 # The markers of an approximate date, before it (``~``, "c.", "ca.", "circa", «حوالي», «نحو»,
@@ -207,8 +337,13 @@ _APPROXIMATE = re.compile(
 
 def is_approximate(text: str) -> bool:
     """Whether a date as written says it is approximate: «2013 تقريباً», «حوالي 2013», "~2013",
-    "c. 2013", or a part of the year instead of a date («صيف 2013», «أواخر 2012», "early 2014")."""
-    return bool(text) and _APPROXIMATE.search(text.strip()) is not None
+    "c. 2013", or a part of the year instead of a date («صيف 2013», «أواخر 2012», "early 2014").
+    The Hijri months of Rabiʿ («ربيع الأول 1434») are months, not the spring."""
+    if not text or _APPROXIMATE.search(text.strip()) is None:
+        return False
+    if "ربيع" in text:
+        text = _hijri_month_pattern().sub(" ", to_ascii_digits(text))
+    return _APPROXIMATE.search(text.strip()) is not None
 
 
 # A date a spreadsheet program stored as its day number (days since 30 December 1899, the count

@@ -482,6 +482,19 @@ _RELATIVE_WORDS = frozenset(
         "المفقوده",
         "المخطوف",
         "المخطوفه",
+        # … and a Sharia court's or a civil registry's case of absence or death: «الغائب»,
+        # «الغائبة» (the absent), «المدعى غيابه» / «المدعى وفاته» (the one claimed absent, dead),
+        # «المتوفى» (the deceased), with their feminine (issue 15, set 14's Idlib court). Not
+        # «المرحوم» (the late), which is also a family name.
+        "الغايب",
+        "الغايبه",
+        "المدعا",
+        "غيابه",
+        "غيابها",
+        "وفاته",
+        "وفاتها",
+        "المتوفا",
+        "المتوفاه",
     }
 )
 

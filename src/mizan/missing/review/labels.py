@@ -113,6 +113,12 @@ LEVEL_LABELS = {
     "up to five years apart, one year approximate": gettext_lazy(
         "up to five years apart, one year given only approximately (remembered)"
     ),
+    "within the two years a Hijri year spans": gettext_lazy(
+        "within the two Gregorian years a Hijri year of birth spans"
+    ),
+    "a year from the two a Hijri year spans": gettext_lazy(
+        "a year from the two Gregorian years a Hijri year of birth spans"
+    ),
     "a later arrest at the border (on return)": gettext_lazy(
         "a later arrest at a border crossing or airport (a second arrest on return; weak"
         " evidence against)"
