@@ -77,24 +77,6 @@ def test_mohammad_and_mahmoud_across_scripts_are_two_names():
     assert first.weight > 0
 
 
-def test_two_lists_records_naming_two_fathers_meet_through_no_third():
-    from mizan.linkage.engine import _cannot_link
-
-    rows = [
-        {"first_name": "محمد", "father_name": "طارق", "family_name": "الشمري"},
-        {"first_name": "Mohammad", "father_name": "Zakaria", "family_name": "Al Shammari"},
-        {"first_name": "محمد", "father_name": "طارق", "family_name": "الشمري"},
-        {"first_name": "Mohammad", "father_name": "Tarek", "family_name": "Al Shammari"},
-    ]
-    traits = _traits_of(rows)
-    refuse = _cannot_link(traits, ["ledger", "resettlement"] * 2, direct=2.0, threshold=-2.0)
-    assert refuse(0, 1, None) and refuse(0, 1, -3.0)
-    # A pair of their own at the threshold is left to the weights (a father read two ways) …
-    assert not refuse(0, 1, -1.0)
-    # … and one father in two scripts is no refusal.
-    assert not refuse(2, 3, None)
-
-
 def test_a_record_without_a_father_fitting_two_namesakes_joins_neither_alone():
     from mizan.linkage.engine import _unambiguous
 
