@@ -54,13 +54,6 @@ def test_a_double_name_the_lists_write_whole_is_read_whole_first():
         assert _fathers(_person("Mohammad Wael"), vocabulary)[0][1:] == ("Mohammad", "Wael")
 
 
-def _traits_of(rows):
-    from mizan.linkage.engine import _traits
-
-    vocabulary = ListVocabulary.of(rows)
-    return [_traits(record_readings(row, vocabulary)[0][0], vocabulary) for row in rows]
-
-
 def test_mohammad_and_mahmoud_across_scripts_are_two_names():
     # A record of a first and a family name only: no father's name says "sibling", and the u
     # flag alone tells محمود from Mohammad (and محمد from "Mahmoud").
@@ -75,25 +68,3 @@ def test_mohammad_and_mahmoud_across_scripts_are_two_names():
     a = {"first_name": "Mahmood", "family_name": "Nahhas"}
     first = next(f for f in score_pair(a, {"full_name": "محمود النحاس"}).fields)
     assert first.weight > 0
-
-
-def test_a_record_without_a_father_fitting_two_namesakes_joins_neither_alone():
-    from mizan.linkage.engine import _unambiguous
-
-    rows = [
-        {"full_name": "محمد الشمري"},
-        {"first_name": "محمد", "father_name": "طارق", "family_name": "الشمري"},
-        {"first_name": "محمد", "father_name": "زكريا", "family_name": "الشمري"},
-    ]
-    traits = _traits_of(rows)
-    sources = ["voice", "ledger", "ledger"]
-    pairs = _unambiguous({(0, 1): 3.0, (0, 2): 2.0}, traits, sources, -2.0)
-    assert all(w < -2.0 for _a, _b, w in pairs)
-    # One fits clearly better: it is kept.
-    pairs = _unambiguous({(0, 1): 6.0, (0, 2): 2.0}, traits, sources, -2.0)
-    assert dict(((a, b), w) for a, b, w in pairs) == {(0, 1): 6.0, (0, 2): 2.0}
-    # Two records of one man (one father) are no ambiguity.
-    rows[2] = {"first_name": "محمد", "father_name": "طارق", "family_name": "الشمري"}
-    traits = _traits_of(rows)
-    pairs = _unambiguous({(0, 1): 3.0, (0, 2): 2.0}, traits, sources, -2.0)
-    assert all(w >= 2.0 for _a, _b, w in pairs)

@@ -612,7 +612,7 @@ def _link(
     report(f"{len(best)} pairs scored")
     representative = _average_linkage(
         count,
-        _unambiguous(best, rows.traits, sources, _weight(threshold)),
+        [(a, b, w) for (a, b), w in best.items()],
         _weight(threshold),
         _cannot_link(
             rows.traits,
@@ -925,66 +925,6 @@ def _estimate_apart(one: tuple[Any, ...], other: tuple[Any, ...], arrest: int | 
         return not estimate[0] <= arrest - other[_YEAR] <= estimate[1]
     theirs = other[_ESTIMATE]
     return theirs is not None and (estimate[1] < theirs[0] or theirs[1] < estimate[0])
-
-
-# A record without a father's name whose two best pairs with another list's records, two
-# people there (``_two_people``), lie less than this apart (log2 odds) joins neither of them
-# by its own pair (``_unambiguous``).
-AMBIGUOUS_MARGIN = 2.0
-
-
-def _two_people(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Whether two records of one list (``_traits``) are two people by their names: two fathers
-    (``_two_fathers``) or two first names no spelling explains."""
-    return _two_fathers(a, b) or _different_name(a[0], b[0])
-
-
-def _unambiguous(
-    best: Mapping[tuple[int, int], float],
-    traits: Sequence[tuple[Any, ...]],
-    sources: Sequence[str] | None,
-    threshold: float,
-) -> list[tuple[int, int, float]]:
-    """The scored pairs (``best``) for the clustering, each at its weight but those of a record
-    that gives no father's name («محمد الشمري», a voice message) with two records of another
-    list that are two people («محمد طارق الشمري», «محمد زكريا الشمري», ``_two_people``) and fit
-    it about as well (within ``AMBIGUOUS_MARGIN``): those are put just below ``threshold``,
-    so that the record joins neither by that pair alone (which namesake it is, nothing says;
-    the likelier is wrong as often as not), while they still count in a group's average."""
-    pairs = [(a, b, w) for (a, b), w in best.items()]
-    if sources is None:
-        return pairs
-    found: dict[tuple[int, str], list[tuple[float, int]]] = {}
-    for a, b, w in pairs:
-        if w < threshold or sources[a] == sources[b]:
-            continue
-        for one, other in ((a, b), (b, a)):
-            if traits[one][_FATHER][0] is None:
-                found.setdefault((one, sources[other]), []).append((w, other))
-    lowered: set[tuple[int, int]] = set()
-    for (one, _source), candidates in found.items():
-        if len(candidates) < 2:
-            continue
-        candidates.sort(reverse=True)
-        top, first = candidates[0]
-        near = [other for w, other in candidates[1:] if top - w < AMBIGUOUS_MARGIN]
-        if any(_two_people(traits[first], traits[other]) for other in near):
-            for other in (first, *near):
-                lowered.add((min(one, other), max(one, other)))
-    if not lowered:
-        return pairs
-    below = math.nextafter(threshold, -math.inf)
-    return [(a, b, min(w, below) if (a, b) in lowered else w) for a, b, w in pairs]
-
-
-def _two_fathers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Whether two records of one list (``_traits``) name two fathers no spelling, dot or
-    transliteration explains (``_different_name``): namesakes or cousins, «محمد طارق الشمري»
-    and «محمد زكريا الشمري», whom a record of another list without a father's name («محمد
-    الشمري», a voice message) fits as well as either (``_unambiguous``). (Refusing such records
-    of two lists a cluster through a third record cost set 14 0.010 F1, its recall between the
-    Russian reconciliation list and the others: not looked into.)"""
-    return _different_name(a[_FATHER], b[_FATHER])
 
 
 def _nameless(a: tuple[Any, ...]) -> bool:
