@@ -34,9 +34,11 @@ from mizan.linkage.lists import (
     AGE_YEAR_COLUMN,
     ESTIMATED_AGE_COLUMN,
     ILLEGIBLE_NAME,
+    LINEAGE_NAME_LETTERS,
     MAIDEN_NAME_COLUMN,
     lineage_in_father_cell,
     read_name_cells,
+    usual_double_second,
 )
 from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
@@ -795,6 +797,24 @@ def _word_form(word: str) -> str:
 _YAAS = ("ي", "ى")
 
 
+def _count_muhammad_double(counts: Counter[str], row: Mapping[str, str]) -> None:
+    """Count in ``counts`` (by the key of its second name) a double given name opening with
+    محمد that ``row`` writes where it can only be one man's: its first-name cell beside a
+    father's, its father's cell beside a grandfather's (``ListVocabulary.muhammad_doubles``)."""
+    for cell, beside in (("first_name", "father_name"), ("father_name", "grandfather_name")):
+        text = (row.get(cell) or "").strip()
+        if " " not in text or not (row.get(beside) or "").strip():
+            continue
+        words = name_words(drop_titles(strip_asides(text)))
+        if (
+            len(words) == 2
+            and name_key(words[0]) == _MUHAMMAD_KEY
+            and len(words[1]) >= LINEAGE_NAME_LETTERS
+            and not has_article(words[1])
+        ):
+            counts[name_key(words[1])] += 1
+
+
 def _yaa_form(word: str) -> str:
     """A word ending in ي or ى as ``ListVocabulary.final_yaa`` counts it: its ``_word_form``
     (which folds the two) with its own final letter."""
@@ -850,7 +870,11 @@ class ListVocabulary:
     - ``misread``: how often each word is written by a list whose names are misheard or misread
       (``SPEECH_LIST``, ``DOTTED_NAMES``), so that a word the other lists write as a name at
       least ``FREQUENT`` times (سامر beside ثامر, يسار beside بشار) is never read as another
-      (``sounds``, ``dots_reading``), while a list's own misreading (مهمد) still is.
+      (``sounds``, ``dots_reading``), while a list's own misreading (مهمد) still is;
+    - ``muhammad_doubles``: how often, by the key of its second name, a double given name
+      opening with محمد is written in one cell where it can only be one man's name (a first-name
+      cell beside a father's, a father's beside a grandfather's: «محمد خير» | «أحمد»), so that
+      the same two names in a middle-name box are read whole first (``double_father``).
     """
 
     # A word the lists write at least this often is a name; one written at most ``RARE`` times
@@ -881,6 +905,7 @@ class ListVocabulary:
         "final_yaa",
         "given_words",
         "misread",
+        "muhammad_doubles",
         "routed",
         "routed_family",
         "routed_given",
@@ -900,6 +925,7 @@ class ListVocabulary:
         self.routed: Counter[str] = Counter()
         self.routed_given: Counter[str] = Counter()
         self.routed_family: Counter[str] = Counter()
+        self.muhammad_doubles: Counter[str] = Counter()
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -975,6 +1001,7 @@ class ListVocabulary:
                 as_family[_word_form(family)] += 1
                 for word in family.split():
                     family_words[_word_form(word)] += 1
+            _count_muhammad_double(vocabulary.muhammad_doubles, row)
             mother = (row.get("mother_name") or "").split()
             if mother:
                 # The mother's first name is a given name; what follows may be her family name.
@@ -1025,6 +1052,7 @@ class ListVocabulary:
         "routed",
         "routed_given",
         "routed_family",
+        "muhammad_doubles",
     )
 
     @classmethod
@@ -1037,6 +1065,11 @@ class ListVocabulary:
                 getattr(vocabulary, name).update(getattr(part, name))
             vocabulary.abu_families |= part.abu_families
         return vocabulary
+
+    def double_father(self, second: str) -> bool:
+        """Whether the lists write محمد and ``second`` as one man's double given name
+        (``muhammad_doubles``), in either script."""
+        return self.muhammad_doubles.get(name_key(second), 0) > 0
 
     def count(self, word: str) -> int:
         found = self._counted.get(word)
@@ -1914,6 +1947,18 @@ def _lineage_family(row: Mapping[str, str], parts: Mapping[str, str]) -> bool:
     )
 
 
+def _double_father(lineage: Mapping[str, str], vocabulary: ListVocabulary | None) -> bool:
+    """Whether a father's cell read as the father and his father (``lineage``) is rather one
+    man's double given name opening with محمد: a usual one (``lists.usual_double_second``) or
+    one the lists themselves write in one cell (``ListVocabulary.double_father``)."""
+    if name_key(lineage["father_name"]) != _MUHAMMAD_KEY:
+        return False
+    second = lineage["grandfather_name"]
+    return usual_double_second(second) or (
+        vocabulary is not None and vocabulary.double_father(second)
+    )
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -1942,10 +1987,11 @@ def record_readings(
             # A name OCR cut in two that the lists' own words mend is one name (``repair``).
             father = row.get("father_name") or ""
             lineage = lineage if " " in vocabulary.repair(father.strip()) else None
-        if lineage is not None and name_key(lineage["father_name"]) == _MUHAMMAD_KEY:
-            # «محمد خير», "Mohammad Ali": محمد begins a man's double name more often than it
-            # names his father's father, so the cell is read whole first (the first reading
-            # gives the traits that keep a list's cousins apart), father and grandfather after.
+        if lineage is not None and _double_father(lineage, vocabulary):
+            # «محمد خير», "Mohammad Ali", "Mhd Nour": a usual double name of one man, or one the
+            # lists write whole, is read whole first (the first reading gives the traits that
+            # keep a list's cousins apart), father and grandfather after. "Mohammad Ahmad" in
+            # a middle-name box is the father and his father first, as any other pair.
             whole, row = lineage, {**row, _FATHER_WHOLE: "1"}
         elif lineage is not None:
             # «Khaled Ahmad» in the father's cell: the father and his father first; the cell

@@ -34,12 +34,14 @@ from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 __all__ = [
     "HEADERS",
     "HEADER_ALIASES",
+    "LINEAGE_NAME_LETTERS",
     "ListError",
     "SourceRecord",
     "lineage_in_father_cell",
     "problems_path",
     "read_lists",
     "read_name_cells",
+    "usual_double_second",
     "whole_name_in_first_cell",
     "write_clusters",
     "write_problems",
@@ -205,6 +207,40 @@ def lineage_in_father_cell(values: Mapping[str, str]) -> Mapping[str, str] | Non
 
 # The fewest letters of a name read as a father's or grandfather's in a father's cell.
 LINEAGE_NAME_LETTERS = 3
+
+# The second halves of the usual double given names that open with محمد («محمد خير», «محمد نور»,
+# "Mhd Kheir"), in Arabic letters (search form) and in the Latin spellings a form gives them.
+# Spelt out, not keyed: the key of أمين is أيمن's, of سعيد سعد's, of بشير بشار's, of رضا رعد's,
+# and "Mohammad Ayman" in a middle-name box is a father and his father.
+_DOUBLE_SECOND_ARABIC = frozenset(
+    normalise_arabic(word)
+    for word in (
+        *("خير", "نور", "علي", "على", "سعيد", "أمين", "الأمين"),
+        *("عيد", "ديب", "بشير", "رضا", "رضى", "فؤاد", "فواد"),
+    )
+)
+_DOUBLE_SECOND_LATIN = re.compile(
+    r"(?:kh|ch|x)(?:e|a|i|ai|ei|ay|ey|ie|ee|ae)r"  # خير: Kheir, Khair, Khayr, Kher, Khir
+    r"|n(?:ou|u|oo|o)r"  # نور: Nour, Nur, Noor
+    r"|al(?:i|y|ee|ey)"  # علي: Ali, Aly
+    r"|sa(?:e|a)?(?:i|ee|ie|ei|ii)d"  # سعيد: Said, Saeed, Saied (not Saad, Sayed)
+    r"|(?:al-?|el-?)?am(?:i|ee|ie|ei)ne?"  # أمين: Amin, Ameen, Al-Amin (not Ayman)
+    r"|e(?:i|e|y)d"  # عيد: Eid, Eed
+    r"|d(?:i|ee|ie|ei|y)b"  # ديب: Dib, Deeb, Deib
+    r"|b[ae](?:sh|ch)(?:i|ee|ie|ei|y)r"  # بشير: Bashir, Basheer, Bachir (not Bashar)
+    r"|r[ie](?:d|dh|th|z)h?aa?"  # رضا: Reda, Rida, Ridha, Riza
+    r"|f(?:ou|u|o)a{1,2}d|f[ao]wad",  # فؤاد: Fouad, Fuad, Fawad
+)
+
+
+def usual_double_second(word: str) -> bool:
+    """Whether ``word`` is the second half of a usual double given name opening with محمد
+    (``_DOUBLE_SECOND_ARABIC``, ``_DOUBLE_SECOND_LATIN``): «محمد خير» in a father's cell is one
+    man's name more often than محمد son of خير, "Mohammad Ahmad" a father and his father."""
+    if word[:1].isascii():
+        latin = re.sub(r"['’`ʿʾ]", "", word.lower())
+        return _DOUBLE_SECOND_LATIN.fullmatch(latin) is not None
+    return normalise_arabic(word) in _DOUBLE_SECOND_ARABIC
 
 
 # A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only

@@ -436,15 +436,23 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
             tf_adjustment_weight=1.0,
             tf_minimum_u_value=DOTS_TF_MINIMUM_U[part],
         )
+    across = (
+        f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL) AND "{part}_loose_l" = "{part}_loose_r"'
+    )
+    if part == "first":
+        # … but not two common names only the u flag tells apart (محمد/Mahmoud, محمود/Mohammad,
+        # عمر/Amr): a brother's or a namesake's name, not a spelling, when no father's name
+        # is there to tell (a record of a first and a family name only); ``u_pairs`` above.
+        across += (
+            f' AND NOT ("{key}_l" <> "{key}_r"'
+            f" AND replace(\"{key}_l\", 'w', '') = replace(\"{key}_r\", 'w', '')"
+            f" AND replace(\"{key}_l\", 'w', '') IN ({u_pairs}))"
+        )
     levels += [
         same,
         dots,
         # Across scripts only (between two Arabic spellings the dotless level above decides).
-        cll.CustomLevel(
-            f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL)'
-            f' AND "{part}_loose_l" = "{part}_loose_r"',
-            label_for_charts="same name but dots, across scripts",
-        ),
+        cll.CustomLevel(across, label_for_charts="same name but dots, across scripts"),
     ]
     if part != "first":
         # Across scripts only. Not for first names: there a name one letter away is as likely to
