@@ -40,7 +40,6 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     mark_two_digit_years,
     record_readings,
-    spelling_keys,
 )
 from mizan.linkage.items import same_item_pairs
 from mizan.linkage.model import (
@@ -199,14 +198,12 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
     then the birth year, the national number, … and the month of arrest."""
     names = []
     for part in _TRAIT_NAMES:
-        spelling = features[f"{part}_n"]
         names.append(
-            (
+            vocabulary.name_trait(
                 features[f"{part}_k"],
                 features[f"{part}_rasm"],
                 features[f"{part}_loose"],
-                vocabulary.count(spelling) if spelling is not None else 0,
-                spelling_keys(spelling),
+                features[f"{part}_n"],
             )
         )
     # Whether the family name is one family's (``ListVocabulary.FAMILY_RARE``), in Arabic.

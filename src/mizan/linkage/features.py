@@ -27,6 +27,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Literal, overload
 
 from mizan.linkage.lists import (
@@ -893,6 +894,8 @@ class ListVocabulary:
         "_dotted",
         "_key_counts",
         "_letters",
+        "_name_traits",
+        "_parts_read",
         "_read_from",
         "_read_texts",
         "_repaired",
@@ -954,6 +957,12 @@ class ListVocabulary:
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
         self._sounds: dict[tuple[str, str], str] = {}
+        # Each name part's features as ``_features`` read them, by the part's text and the
+        # record's spellings (``_features``): a million records write a few hundred
+        # thousand name cells. Let go alike, as they count words (``_learn_reading``).
+        self._parts_read: dict[tuple[Any, ...], tuple[tuple[str, Any], ...]] = {}
+        # … and each name's traits (``name_trait``), one tuple however many records share it.
+        self._name_traits: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1178,6 +1187,8 @@ class ListVocabulary:
             self._read_from[form] = _word_form(word)
             self._repaired.clear()
             self._counted.clear()
+            self._parts_read.clear()
+            self._name_traits.clear()
 
     def greek_letters(self, word: str, role: str = ANY) -> str:
         """A Latin name word of a list written through the Greek alphabet (``GREEK_LIST``) read
@@ -1350,6 +1361,22 @@ class ListVocabulary:
         ``form`` (search form) at least ``FREQUENT`` times: a name of its own, not to be read
         as another by its sound or its dots."""
         return self.words.get(form, 0) - self.misread.get(form, 0) >= self.FREQUENT
+
+    def name_trait(
+        self, key: str | None, rasm: str | None, loose: str | None, spelling: str | None
+    ) -> tuple[Any, ...]:
+        """What ``engine._traits`` keeps of a name: its key, dotless key, loose key, how often
+        the lists write its spelling and the keys of a Latin spelling's two readings
+        (``spelling_keys``); the same tuple for every record that writes the name alike."""
+        found_key = (key, rasm, loose, spelling)
+        found = self._name_traits.get(found_key)
+        if found is None:
+            if len(self._name_traits) >= _REPAIRED_MAX:
+                self._name_traits.clear()
+            count = self.count(spelling) if spelling is not None else 0
+            found = (key, rasm, loose, count, spelling_keys(spelling))
+            self._name_traits[found_key] = found
+        return found
 
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
@@ -2906,7 +2933,17 @@ def _features(
     # A list whose names show dots misread: a seldom spelling is read as the name whose dots it
     # lost («محموذ» as محمود, ``ListVocabulary.dots_reading``) for its key and its count.
     dotted = vocabulary.dots_reading if vocabulary is not None and row.get(DOTTED_NAMES) else None
+    # A part's features depend on its text, these spellings and the vocabulary alone: read once
+    # per distinct cell and kept on the vocabulary (``ListVocabulary._parts_read``).
+    known = vocabulary._parts_read if vocabulary is not None else None
     for part in NAME_PARTS:
+        if known is not None:
+            cache_key = (part, parts[part], turkish, germanic, kurmanji, romance, bool(dotted))
+            read = known.get(cache_key)
+            if read is not None:
+                features.update(read)
+                continue
+            before = len(features)
         text = parts[part]
         if _initial_or_illegible(text):
             text = ""
@@ -2940,6 +2977,10 @@ def _features(
                 if text.strip() and vocabulary is not None
                 else None
             )
+        if known is not None:
+            if len(known) >= _REPAIRED_MAX:
+                known.clear()
+            known[cache_key] = tuple(islice(features.items(), before, None))
     # A family name the lists write so seldom that one family's records are all of them.
     family = parts["family"]
     features["family_rare"] = (
