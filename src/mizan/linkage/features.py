@@ -35,6 +35,7 @@ from mizan.linkage.lists import (
     ESTIMATED_AGE_COLUMN,
     ILLEGIBLE_NAME,
     MAIDEN_NAME_COLUMN,
+    UNREAD_WORDS,
     lineage_in_father_cell,
     read_name_cells,
 )
@@ -57,7 +58,14 @@ from mizan.linkage.recollection import (
     RECOLLECTED_TOWNS,
     recollected_rows,
 )
-from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
+from mizan.text import (
+    contains_arabic,
+    name_key,
+    name_keys,
+    normalise_for_search,
+    to_ascii_digits,
+)
+from mizan.text.bidi import visual_to_logical
 from mizan.text.dates import (
     APPROXIMATE_LEADING,
     APPROXIMATE_TRAILING,
@@ -81,6 +89,7 @@ from mizan.text.names import (
     strip_asides,
     unfold_passport_name,
 )
+from mizan.text.normalise import glyphs_as_letters
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     WOMAN_CIVILITIES,
@@ -805,6 +814,7 @@ class ListVocabulary:
         "_dotted",
         "_key_counts",
         "_letters",
+        "_logical",
         "_read_from",
         "_read_texts",
         "_repaired",
@@ -855,6 +865,8 @@ class ListVocabulary:
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
         self._sounds: dict[tuple[str, str], str] = {}
+        # Each name cell of a list copied in visual order read in reading order (``logical``).
+        self._logical: dict[str, str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1149,6 +1161,31 @@ class ListVocabulary:
         ``form`` (search form) at least ``FREQUENT`` times: a name of its own, not to be read
         as another by its sound or its dots."""
         return self.words.get(form, 0) - self.misread.get(form, 0) >= self.FREQUENT
+
+    def logical(self, text: str) -> str:
+        """A name cell of a list copied out of PDFs in visual order (``VISUAL_ORDER_LIST``) in
+        reading order: «ةنمآ يلع نادمح» as «حمدان علي آمنة» where its words read reversed as
+        names the lists write, or the letters Arabic writes only at a word's end open them
+        (``reversed_odds``); as written otherwise. The words' order is then the one the lists
+        support (``order_score``): a line copied in visual order has them last first, a tool
+        that reversed each word alone kept them."""
+        read = self._logical.get(text)
+        if read is None:
+            if len(self._logical) >= _REPAIRED_MAX:
+                self._logical.clear()
+            read = self._logical[text] = self._read_logical(text)
+        return read
+
+    def _read_logical(self, text: str) -> str:
+        if reversed_odds(text, self.words.get) < REVERSED_ODDS:
+            return text
+        whole = visual_to_logical(text)
+        each = " ".join(visual_to_logical(word) for word in text.split())
+        if each != whole:
+            kept = self.order_score(glyphs_as_letters(each).split())
+            if kept > self.order_score(glyphs_as_letters(whole).split()):
+                return each
+        return whole
 
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
@@ -1743,6 +1780,9 @@ def record_readings(
     ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
     a pair of records takes its best-matching pair of readings, less their odds. With
     ``with_parts``, each reading also gives the name parts it read."""
+    if vocabulary is not None and row.get(VISUAL_ORDER_LIST):
+        # Before the glyphs are read as letters: a ligature's letters keep their own order.
+        row = _visual_read(row, vocabulary)
     row = read_name_cells(row)
     whole = None
     if not row.get(_FATHER_WHOLE):
@@ -1973,6 +2013,103 @@ def mark_speech_lists(
     total = taken
     markers = {s: SPEECH_LIST for s, n in shown.items() if n >= SPEECH_LIST_SHARE * total[s]}
     return _marked(records, sources, markers)
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list copied out of PDFs whose text layer
+# holds some lines in visual order («ةزمح نسح بيطخلا», every letter and word reversed: a security
+# branch's register published as a PDF, issue 15, set 14): each of its Arabic name cells that
+# reads reversed is read in reading order (``ListVocabulary.logical``).
+VISUAL_ORDER_LIST = "_visual_order_list"
+# … a list at least this share of whose sampled records (``SPEECH_SAMPLE`` of each list, the
+# words of all the samples counted) have such a cell: 7 % of set 14's copied registers; a
+# typed list has none (a word whose reversal is a name is a rarity, and its cell's other
+# words say otherwise).
+VISUAL_ORDER_SHARE = 0.01
+VISUAL_ORDER_RECORDS = 3
+# The log2-odds from which a cell reads reversed (``reversed_odds``), and the most one word's
+# counts can weigh: a word the lists write both ways (a name and its reversal both rare)
+# does not decide a cell alone.
+REVERSED_ODDS = 3.0
+REVERSED_WORD_ODDS = 4.0
+# Letters Arabic writes only at a word's end (taa marbuta, alef maqsura): a word opening with
+# one reads reversed («ةنمآ», «ىده»), ending with one in reading order, whatever the counts.
+_FINAL_ONLY = frozenset("ةى")
+_ARTICLE_REVERSED = "لا"
+_NAME_AND_MOTHER_CELLS = ("full_name", "first_name", "father_name", "family_name", "mother_name")
+
+
+def _word_reversed_odds(word: str, count: Callable[[str], int | None]) -> float:
+    """Log2-odds that a name word is written reversed rather than in reading order: how much
+    more often the lists write its reversal (``count`` of ``_word_form``), bounded by
+    ``REVERSED_WORD_ODDS``, and what its letters say — a letter written only at a word's end
+    opening it, the article closing it, a lexicon's given name read one way only."""
+    letters = glyphs_as_letters(word)
+    if len(letters) < 2 or not contains_arabic(letters):
+        return 0.0
+    back = glyphs_as_letters(visual_to_logical(word))
+    if back == letters:
+        return 0.0
+    written, reversal = count(_word_form(letters)) or 0, count(_word_form(back)) or 0
+    odds = math.log2((reversal + 1) / (written + 1))
+    odds = max(-REVERSED_WORD_ODDS, min(REVERSED_WORD_ODDS, odds))
+    if letters[0] in _FINAL_ONLY or letters[-1] in _FINAL_ONLY:
+        odds += REVERSED_WORD_ODDS if letters[0] in _FINAL_ONLY else -REVERSED_WORD_ODDS
+    if len(letters) > 3 and (has_article(letters) or letters.endswith(_ARTICLE_REVERSED)):
+        odds += -1.0 if has_article(letters) else 1.0
+    given, given_back = is_given_name(letters), is_given_name(back)
+    if given != given_back:
+        odds += 1.0 if given_back else -1.0
+    return odds
+
+
+def reversed_odds(text: str, count: Callable[[str], int | None]) -> float:
+    """Log2-odds that a name cell's Arabic text is written in visual order (its letters
+    reversed), the sum of its words' (``_word_reversed_odds``)."""
+    return sum(_word_reversed_odds(word, count) for word in text.split())
+
+
+def mark_visual_order_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list copied in visual order often enough (``VISUAL_ORDER_SHARE``
+    of its sampled records with a name cell that reads reversed, ``REVERSED_ODDS``) marked
+    ``VISUAL_ORDER_LIST``."""
+    # As ``mark_speech_lists``: the first ``SPEECH_SAMPLE`` records of each list tell it,
+    # against the words of all those samples.
+    words: Counter[str] = Counter()
+    sample: list[tuple[list[str], str]] = []
+    taken: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if taken[source] >= SPEECH_SAMPLE:
+            continue
+        taken[source] += 1
+        cells = [
+            text
+            for cell in _NAME_AND_MOTHER_CELLS
+            if (text := record.get(cell)) and not text[:1].isascii()
+        ]
+        words.update(_word_form(word) for text in cells for word in text.split())
+        sample.append((cells, source))
+    shown: Counter[str] = Counter()
+    for cells, source in sample:
+        if any(reversed_odds(text, words.get) >= REVERSED_ODDS for text in cells):
+            shown[source] += 1
+    markers = {
+        s: VISUAL_ORDER_LIST
+        for s, n in shown.items()
+        if n >= max(VISUAL_ORDER_RECORDS, VISUAL_ORDER_SHARE * taken[s])
+    }
+    return _marked(records, sources, markers)
+
+
+def _visual_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``row`` with each Arabic name cell in reading order (``ListVocabulary.logical``)."""
+    changed: dict[str, str] = {}
+    for cell in _NAME_AND_MOTHER_CELLS:
+        text = row.get(cell)
+        if text and not text[:1].isascii() and (read := vocabulary.logical(text)) != text:
+            changed[cell] = read
+    return {**row, **changed} if changed else row
 
 
 _PLACE_CELLS = ("birth_place", "place_of_arrest")
@@ -2613,7 +2750,11 @@ def _features(
     dotted = vocabulary.dots_reading if vocabulary is not None and row.get(DOTTED_NAMES) else None
     for part in NAME_PARTS:
         text = parts[part]
-        if _initial_or_illegible(text):
+        if part == "first" and text in UNREAD_WORDS:
+            # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
+            # brothers' as much as his, so his first name is compared as one no one else has.
+            pass
+        elif _initial_or_illegible(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the
