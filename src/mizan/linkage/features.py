@@ -25,9 +25,9 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 from mizan.linkage.lists import (
     AGE_COLUMN,
@@ -35,7 +35,6 @@ from mizan.linkage.lists import (
     ESTIMATED_AGE_COLUMN,
     ILLEGIBLE_NAME,
     MAIDEN_NAME_COLUMN,
-    UNREAD_WORDS,
     lineage_in_father_cell,
     read_name_cells,
 )
@@ -79,6 +78,8 @@ from mizan.text.dates import (
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     HOUSE_OF_FAMILY,
+    UNREAD_NAMES,
+    NameReading,
     drop_titles,
     formal_name,
     has_article,
@@ -775,6 +776,18 @@ def _dots_shape(form: str) -> tuple[bool, str]:
 # The most texts ``ListVocabulary.repair`` keeps mended, and words ``count`` keeps counted, at
 # once (a few dozen MB at most).
 _REPAIRED_MAX = 200_000
+_T = TypeVar("_T")
+
+
+def _kept(cache: dict[str, _T], key: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(key)``, kept in ``cache`` for the next time, the whole cache let go at
+    ``_REPAIRED_MAX`` entries (``ListVocabulary``'s answers, per word or text)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _REPAIRED_MAX:
+            cache.clear()
+        found = cache[key] = compute(key)
+    return found
 
 
 class ListVocabulary:
@@ -946,12 +959,7 @@ class ListVocabulary:
         return vocabulary
 
     def count(self, word: str) -> int:
-        found = self._counted.get(word)
-        if found is None:
-            if len(self._counted) >= _REPAIRED_MAX:
-                self._counted.clear()
-            found = self._counted[word] = self._count(word)
-        return found
+        return _kept(self._counted, word, self._count)
 
     def _count(self, word: str) -> int:
         form = _word_form(word)
@@ -1167,24 +1175,19 @@ class ListVocabulary:
         reading order: «ةنمآ يلع نادمح» as «حمدان علي آمنة» where its words read reversed as
         names the lists write, or the letters Arabic writes only at a word's end open them
         (``reversed_odds``); as written otherwise. The words' order is then the one the lists
-        support (``order_score``): a line copied in visual order has them last first, a tool
-        that reversed each word alone kept them."""
-        read = self._logical.get(text)
-        if read is None:
-            if len(self._logical) >= _REPAIRED_MAX:
-                self._logical.clear()
-            read = self._logical[text] = self._read_logical(text)
-        return read
+        support (``natural_order_odds``): a line copied in visual order has them last first, a
+        tool that reversed each word alone kept them."""
+        return _kept(self._logical, text, self._read_logical)
 
     def _read_logical(self, text: str) -> str:
         if reversed_odds(text, self.words.get) < REVERSED_ODDS:
             return text
         whole = visual_to_logical(text)
         each = " ".join(visual_to_logical(word) for word in text.split())
-        if each != whole:
-            kept = self.order_score(glyphs_as_letters(each).split())
-            if kept > self.order_score(glyphs_as_letters(whole).split()):
-                return each
+        if each != whole and natural_order_odds(glyphs_as_letters(each), self) > (
+            natural_order_odds(glyphs_as_letters(whole), self)
+        ):
+            return each
         return whole
 
     def yaa_count(self, word: str) -> int:
@@ -1195,12 +1198,7 @@ class ListVocabulary:
         """``text`` with OCR's word splits mended and its merges split, where the lists say so:
         two rare neighbours that make a frequent word are one ("محمو د" → "محمود"), a rare word
         made of two frequent ones is two ("محمدخالد" → "محمد خالد")."""
-        mended = self._repaired.get(text)
-        if mended is None:
-            if len(self._repaired) >= _REPAIRED_MAX:
-                self._repaired.clear()
-            mended = self._repaired[text] = self._repair(text)
-        return mended
+        return _kept(self._repaired, text, self._repair)
 
     def _repair(self, text: str) -> str:
         words = text.split()
@@ -1553,13 +1551,30 @@ def _readings_in_order(
     if set(forms) != {"natural", "family first"}:
         return [(best.parts, 0.0)]
     natural, family_first = forms["natural"], forms["family first"]
-    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
-    if vocabulary is not None:
-        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    odds = _natural_order_odds(text, natural, family_first, vocabulary)
     first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
+def _natural_order_odds(
+    text: str, natural: NameReading, family_first: NameReading, vocabulary: ListVocabulary | None
+) -> float:
+    """Log-odds that a full name's words are in the natural order (family name last) rather
+    than family name first: the parser's (``parse_full_name``), and the lists' (``order_score``)."""
+    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    return odds
+
+
+def natural_order_odds(text: str, vocabulary: ListVocabulary | None) -> float:
+    """``_natural_order_odds`` of a full name, 0.0 where the parser reads it one way only."""
+    forms = {reading.form: reading for reading in parse_full_name(text)}
+    if set(forms) != {"natural", "family first"}:
+        return 0.0
+    return _natural_order_odds(text, forms["natural"], forms["family first"], vocabulary)
 
 
 # A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
@@ -1988,11 +2003,8 @@ def mark_speech_lists(
     # samples: a million records are not read twice for it.
     words: Counter[str] = Counter()
     sample: list[tuple[list[str], str]] = []
-    taken: Counter[str] = Counter()
-    for record, source in zip(records, sources, strict=True):
-        if taken[source] >= SPEECH_SAMPLE:
-            continue
-        taken[source] += 1
+    taken = Counter(sources)
+    for record, source in _first_records(records, sources):
         forms = [
             _word_form(word)
             for cell in _SPEECH_CELLS
@@ -2010,9 +2022,23 @@ def mark_speech_lists(
             if heard[form]:
                 shown[source] += 1
                 break
-    total = taken
-    markers = {s: SPEECH_LIST for s, n in shown.items() if n >= SPEECH_LIST_SHARE * total[s]}
+    markers = {
+        s: SPEECH_LIST
+        for s, n in shown.items()
+        if n >= SPEECH_LIST_SHARE * min(taken[s], SPEECH_SAMPLE)
+    }
     return _marked(records, sources, markers)
+
+
+def _first_records(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> Iterator[tuple[Mapping[str, str], str]]:
+    """The first ``SPEECH_SAMPLE`` records of each list, with its name, in the records' order."""
+    taken: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if taken[source] < SPEECH_SAMPLE:
+            taken[source] += 1
+            yield record, source
 
 
 # Set on a record (by ``mizan.linkage.engine``) of a list copied out of PDFs whose text layer
@@ -2062,10 +2088,21 @@ def _word_reversed_odds(word: str, count: Callable[[str], int | None]) -> float:
     return odds
 
 
-def reversed_odds(text: str, count: Callable[[str], int | None]) -> float:
+def reversed_odds(
+    text: str, count: Callable[[str], int | None], known: dict[str, float] | None = None
+) -> float:
     """Log2-odds that a name cell's Arabic text is written in visual order (its letters
-    reversed), the sum of its words' (``_word_reversed_odds``)."""
-    return sum(_word_reversed_odds(word, count) for word in text.split())
+    reversed), the sum of its words' (``_word_reversed_odds``, kept in ``known``, if given,
+    for a word met again)."""
+    if known is None:
+        return sum(_word_reversed_odds(word, count) for word in text.split())
+    total = 0.0
+    for word in text.split():
+        odds = known.get(word)
+        if odds is None:
+            odds = known[word] = _word_reversed_odds(word, count)
+        total += odds
+    return total
 
 
 def mark_visual_order_lists(
@@ -2078,11 +2115,8 @@ def mark_visual_order_lists(
     # against the words of all those samples.
     words: Counter[str] = Counter()
     sample: list[tuple[list[str], str]] = []
-    taken: Counter[str] = Counter()
-    for record, source in zip(records, sources, strict=True):
-        if taken[source] >= SPEECH_SAMPLE:
-            continue
-        taken[source] += 1
+    taken = Counter(sources)
+    for record, source in _first_records(records, sources):
         cells = [
             text
             for cell in _NAME_AND_MOTHER_CELLS
@@ -2091,13 +2125,14 @@ def mark_visual_order_lists(
         words.update(_word_form(word) for text in cells for word in text.split())
         sample.append((cells, source))
     shown: Counter[str] = Counter()
+    known: dict[str, float] = {}
     for cells, source in sample:
-        if any(reversed_odds(text, words.get) >= REVERSED_ODDS for text in cells):
+        if any(reversed_odds(text, words.get, known) >= REVERSED_ODDS for text in cells):
             shown[source] += 1
     markers = {
         s: VISUAL_ORDER_LIST
         for s, n in shown.items()
-        if n >= max(VISUAL_ORDER_RECORDS, VISUAL_ORDER_SHARE * taken[s])
+        if n >= max(VISUAL_ORDER_RECORDS, VISUAL_ORDER_SHARE * min(taken[s], SPEECH_SAMPLE))
     }
     return _marked(records, sources, markers)
 
@@ -2750,7 +2785,7 @@ def _features(
     dotted = vocabulary.dots_reading if vocabulary is not None and row.get(DOTTED_NAMES) else None
     for part in NAME_PARTS:
         text = parts[part]
-        if part == "first" and text in UNREAD_WORDS:
+        if part == "first" and text in UNREAD_NAMES:
             # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
             # brothers' as much as his, so his first name is compared as one no one else has.
             pass

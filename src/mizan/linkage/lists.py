@@ -28,7 +28,14 @@ from mizan.linkage.problems import (
     two_digit_year_lists,
 )
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
-from mizan.text.names import has_article, lineage_chain, name_words, strip_asides
+from mizan.text.names import (
+    UNREAD_NAME,
+    UNREAD_NAME_LATIN,
+    has_article,
+    lineage_chain,
+    name_words,
+    strip_asides,
+)
 from mizan.text.normalise import glyphs_as_letters
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
@@ -216,13 +223,6 @@ _UNREAD_IN_NAME = re.compile(
     r"(?!\s+(?:ال)?(?:هوي[ةه]|اسم))",
     re.IGNORECASE,
 )
-# The word a full name holds in place of a name it could not give (``read_name_cells``): the
-# full name's other words keep their places (نزار ماهر [ممزق] is نزار son of ماهر, no family
-# name given), and the name it stands for is compared as missing (``ILLEGIBLE_NAME``), or as
-# a first name no one else has (``features._features``). Written so that no list writes it.
-UNREAD_WORD = "غ.مقروء"
-UNREAD_WORD_LATIN = "n/a"
-UNREAD_WORDS = frozenset({UNREAD_WORD, UNREAD_WORD_LATIN})
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")
 
 
@@ -244,7 +244,10 @@ def _read_cell(text: str, full: bool) -> str:
     if not full:
         # One name's cell: what it could not read is no part of the name it gives.
         return " ".join(_UNREAD_IN_NAME.sub(" ", text).split())
-    unread = UNREAD_WORD_LATIN if text.isascii() else UNREAD_WORD
+    # In a full name, a word in its place (``names.UNREAD_NAMES``): the other names keep theirs,
+    # and the name it stands for is compared as missing (``ILLEGIBLE_NAME``), a first name as
+    # one no one else has (``features._features``).
+    unread = UNREAD_NAME_LATIN if text.isascii() else UNREAD_NAME
     return " ".join(_UNREAD_IN_NAME.sub(f" {unread} ", text).split())
 
 
@@ -252,7 +255,7 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     """``values`` with its name cells read as written, not as they were laid out: a name cell
     that says it could not be read or gives no name (``ILLEGIBLE_NAME``), a maiden name's too,
     empty; a name that a cell could not give among others («نزار ماهر [ممزق]») left out of its
-    cell, or in a full name, ``UNREAD_WORD`` in its place; the glyphs a PDF's text layer holds
+    cell, or in a full name, ``names.UNREAD_NAME`` in its place; the glyphs a PDF's text layer holds
     read as letters (``glyphs_as_letters``: ﻣﺤﻤﺪ is محمد);
     and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of

@@ -1,4 +1,5 @@
-"""Bidirectional isolation for values embedded in plain text (messages, PDFs, README files).
+"""Bidirectional text: isolation for values embedded in plain text (messages, PDFs, README
+files), and text copied in visual order read back in reading order (``visual_to_logical``).
 
 A Latin file name, a reference or an ISO date inside an Arabic sentence takes the sentence's
 punctuation with it, or is reordered, unless it is isolated: FIRST STRONG ISOLATE (U+2068)
