@@ -218,9 +218,10 @@ ILLEGIBLE_NAME = re.compile(rf"[\W_]*(?:{_UNREAD_WORDS}[\W_]*)?", re.IGNORECASE)
 # «نزار ماهر [ممزق]», «منذر غير واضح المصري», as security-branch registers copied out of PDFs
 # write a name lost on a torn or burnt page (issue 15, set 14). Not «مجهول الهوية» ("identity
 # unknown", a body's register): that is no name with one part lost.
+# (Possessive runs of marks: a long one is read at once, never backtracked over.)
 _UNREAD_IN_NAME = re.compile(
-    rf"(?<!\S)[^\w\s]*(?:{_UNREAD_WORDS}|[؟?]+|\.\.+|…+)[^\w\s]*(?!\S)"
-    r"(?!\s+(?:ال)?(?:هوي[ةه]|اسم))",
+    rf"(?<!\S)(?:[^\w\s]*+{_UNREAD_WORDS}[^\w\s]*+|(?=[^\w\s]*?(?:[؟?]|\.\.|…))[^\w\s]++)"
+    r"(?!\S)(?!\s+(?:ال)?(?:هوي[ةه]|اسم))",
     re.IGNORECASE,
 )
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")
