@@ -39,6 +39,7 @@ from mizan.linkage.features import (
     mark_speech_lists,
     mark_turkish_lists,
     mark_two_digit_years,
+    mark_visual_order_lists,
     record_readings,
 )
 from mizan.linkage.items import same_item_pairs
@@ -432,6 +433,8 @@ def mark_lists(
     # A Kurdish group's list has all its Latin names read in Kurmanji spelling (c ج, x خ,
     # û و); its ş and ç then tell no Turkish list.
     records = mark_kurmanji_lists(records, sources)
+    # A list copied out of PDFs whose text layer holds lines in visual order («دمحم»).
+    records = mark_visual_order_lists(records, sources)
     # A list typed from Turkish papers has all its Latin names read in Turkish spelling.
     records = mark_turkish_lists(records, sources)
     # So is a list typed from German or Dutch papers in their spelling (j ي, ch خ, oe u).

@@ -25,10 +25,10 @@ import math
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 from mizan.linkage.lists import (
     AGE_COLUMN,
@@ -61,7 +61,14 @@ from mizan.linkage.recollection import (
     RECOLLECTED_TOWNS,
     recollected_rows,
 )
-from mizan.text import name_key, name_keys, normalise_for_search, to_ascii_digits
+from mizan.text import (
+    contains_arabic,
+    name_key,
+    name_keys,
+    normalise_for_search,
+    to_ascii_digits,
+)
+from mizan.text.bidi import visual_to_logical
 from mizan.text.dates import (
     APPROXIMATE_LEADING,
     APPROXIMATE_TRAILING,
@@ -76,6 +83,8 @@ from mizan.text.dates import (
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
     HOUSE_OF_FAMILY,
+    UNREAD_NAMES,
+    NameReading,
     drop_titles,
     formal_name,
     has_article,
@@ -87,6 +96,7 @@ from mizan.text.names import (
     strip_asides,
     unfold_passport_name,
 )
+from mizan.text.normalise import glyphs_as_letters
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     WOMAN_CIVILITIES,
@@ -851,6 +861,18 @@ def _dots_shape(form: str) -> tuple[bool, str]:
 # The most texts ``ListVocabulary.repair`` keeps mended, and words ``count`` keeps counted, at
 # once (a few dozen MB at most).
 _REPAIRED_MAX = 200_000
+_T = TypeVar("_T")
+
+
+def _kept(cache: dict[str, _T], key: str, compute: Callable[[str], _T]) -> _T:
+    """``compute(key)``, kept in ``cache`` for the next time, the whole cache let go at
+    ``_REPAIRED_MAX`` entries (``ListVocabulary``'s answers, per word or text)."""
+    found = cache.get(key)
+    if found is None:
+        if len(cache) >= _REPAIRED_MAX:
+            cache.clear()
+        found = cache[key] = compute(key)
+    return found
 
 
 class ListVocabulary:
@@ -894,6 +916,7 @@ class ListVocabulary:
         "_dotted",
         "_key_counts",
         "_letters",
+        "_logical",
         "_name_traits",
         "_parts_read",
         "_read_from",
@@ -963,6 +986,8 @@ class ListVocabulary:
         self._parts_read: dict[tuple[Any, ...], tuple[tuple[str, Any], ...]] = {}
         # … and each name's traits (``name_trait``), one tuple however many records share it.
         self._name_traits: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        # Each name cell of a list copied in visual order read in reading order (``logical``).
+        self._logical: dict[str, str] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1081,12 +1106,7 @@ class ListVocabulary:
         return self.muhammad_doubles.get(name_key(second), 0) > 0
 
     def count(self, word: str) -> int:
-        found = self._counted.get(word)
-        if found is None:
-            if len(self._counted) >= _REPAIRED_MAX:
-                self._counted.clear()
-            found = self._counted[word] = self._count(word)
-        return found
+        return _kept(self._counted, word, self._count)
 
     def _count(self, word: str) -> int:
         form = _word_form(word)
@@ -1378,6 +1398,26 @@ class ListVocabulary:
             self._name_traits[found_key] = found
         return found
 
+    def logical(self, text: str) -> str:
+        """A name cell of a list copied out of PDFs in visual order (``VISUAL_ORDER_LIST``) in
+        reading order: «ةنمآ يلع نادمح» as «حمدان علي آمنة» where its words read reversed as
+        names the lists write, or the letters Arabic writes only at a word's end open them
+        (``reversed_odds``); as written otherwise. The words' order is then the one the lists
+        support (``natural_order_odds``): a line copied in visual order has them last first, a
+        tool that reversed each word alone kept them."""
+        return _kept(self._logical, text, self._read_logical)
+
+    def _read_logical(self, text: str) -> str:
+        if reversed_odds(text, self.words.get) < REVERSED_ODDS:
+            return text
+        whole = visual_to_logical(text)
+        each = " ".join(visual_to_logical(word) for word in text.split())
+        if each != whole and natural_order_odds(glyphs_as_letters(each), self) > (
+            natural_order_odds(glyphs_as_letters(whole), self)
+        ):
+            return each
+        return whole
+
     def yaa_count(self, word: str) -> int:
         """How often the lists write ``word`` (ending in ي or ى) with its own final letter."""
         return self.final_yaa.get(_yaa_form(word), 0)
@@ -1386,12 +1426,7 @@ class ListVocabulary:
         """``text`` with OCR's word splits mended and its merges split, where the lists say so:
         two rare neighbours that make a frequent word are one ("محمو د" → "محمود"), a rare word
         made of two frequent ones is two ("محمدخالد" → "محمد خالد")."""
-        mended = self._repaired.get(text)
-        if mended is None:
-            if len(self._repaired) >= _REPAIRED_MAX:
-                self._repaired.clear()
-            mended = self._repaired[text] = self._repair(text)
-        return mended
+        return _kept(self._repaired, text, self._repair)
 
     def _repair(self, text: str) -> str:
         words = text.split()
@@ -1744,13 +1779,30 @@ def _readings_in_order(
     if set(forms) != {"natural", "family first"}:
         return [(best.parts, 0.0)]
     natural, family_first = forms["natural"], forms["family first"]
-    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
-    if vocabulary is not None:
-        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    odds = _natural_order_odds(text, natural, family_first, vocabulary)
     first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
+def _natural_order_odds(
+    text: str, natural: NameReading, family_first: NameReading, vocabulary: ListVocabulary | None
+) -> float:
+    """Log-odds that a full name's words are in the natural order (family name last) rather
+    than family name first: the parser's (``parse_full_name``), and the lists' (``order_score``)."""
+    odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+    return odds
+
+
+def natural_order_odds(text: str, vocabulary: ListVocabulary | None) -> float:
+    """``_natural_order_odds`` of a full name, 0.0 where the parser reads it one way only."""
+    forms = {reading.form: reading for reading in parse_full_name(text)}
+    if set(forms) != {"natural", "family first"}:
+        return 0.0
+    return _natural_order_odds(text, forms["natural"], forms["family first"], vocabulary)
 
 
 # A two-word full name whose second word is a given name without an article ("Khaled Mahmoud",
@@ -2006,6 +2058,9 @@ def record_readings(
     ("ذياب محمد رياض": ذياب may be the given name or the family's) is compared in both orders, and
     a pair of records takes its best-matching pair of readings, less their odds. With
     ``with_parts``, each reading also gives the name parts it read."""
+    if vocabulary is not None and row.get(VISUAL_ORDER_LIST):
+        # Before the glyphs are read as letters: a ligature's letters keep their own order.
+        row = _visual_read(row, vocabulary)
     row = read_name_cells(row)
     whole = None
     if not row.get(_FATHER_WHOLE):
@@ -2227,11 +2282,8 @@ def mark_speech_lists(
     # samples: a million records are not read twice for it.
     words: Counter[str] = Counter()
     sample: list[tuple[list[str], str]] = []
-    taken: Counter[str] = Counter()
-    for record, source in zip(records, sources, strict=True):
-        if taken[source] >= SPEECH_SAMPLE:
-            continue
-        taken[source] += 1
+    taken = Counter(sources)
+    for record, source in _first_records(records, sources):
         forms = [
             _word_form(word)
             for cell in _SPEECH_CELLS
@@ -2249,9 +2301,129 @@ def mark_speech_lists(
             if heard[form]:
                 shown[source] += 1
                 break
-    total = taken
-    markers = {s: SPEECH_LIST for s, n in shown.items() if n >= SPEECH_LIST_SHARE * total[s]}
+    markers = {
+        s: SPEECH_LIST
+        for s, n in shown.items()
+        if n >= SPEECH_LIST_SHARE * min(taken[s], SPEECH_SAMPLE)
+    }
     return _marked(records, sources, markers)
+
+
+def _first_records(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> Iterator[tuple[Mapping[str, str], str]]:
+    """The first ``SPEECH_SAMPLE`` records of each list, with its name, in the records' order."""
+    taken: Counter[str] = Counter()
+    for record, source in zip(records, sources, strict=True):
+        if taken[source] < SPEECH_SAMPLE:
+            taken[source] += 1
+            yield record, source
+
+
+# Set on a record (by ``mizan.linkage.engine``) of a list copied out of PDFs whose text layer
+# holds some lines in visual order («ةزمح نسح بيطخلا», every letter and word reversed: a security
+# branch's register published as a PDF, issue 15, set 14): each of its Arabic name cells that
+# reads reversed is read in reading order (``ListVocabulary.logical``).
+VISUAL_ORDER_LIST = "_visual_order_list"
+# … a list at least this share of whose sampled records (``SPEECH_SAMPLE`` of each list, the
+# words of all the samples counted) have such a cell: 7 % of set 14's copied registers; a
+# typed list has none (a word whose reversal is a name is a rarity, and its cell's other
+# words say otherwise).
+VISUAL_ORDER_SHARE = 0.01
+VISUAL_ORDER_RECORDS = 3
+# The log2-odds from which a cell reads reversed (``reversed_odds``), and the most one word's
+# counts can weigh: a word the lists write both ways (a name and its reversal both rare)
+# does not decide a cell alone.
+REVERSED_ODDS = 3.0
+REVERSED_WORD_ODDS = 4.0
+# Letters Arabic writes only at a word's end (taa marbuta, alef maqsura): a word opening with
+# one reads reversed («ةنمآ», «ىده»), ending with one in reading order, whatever the counts.
+_FINAL_ONLY = frozenset("ةى")
+_ARTICLE_REVERSED = "لا"
+_NAME_AND_MOTHER_CELLS = ("full_name", "first_name", "father_name", "family_name", "mother_name")
+
+
+def _word_reversed_odds(word: str, count: Callable[[str], int | None]) -> float:
+    """Log2-odds that a name word is written reversed rather than in reading order: how much
+    more often the lists write its reversal (``count`` of ``_word_form``), bounded by
+    ``REVERSED_WORD_ODDS``, and what its letters say — a letter written only at a word's end
+    opening it, the article closing it, a lexicon's given name read one way only."""
+    letters = glyphs_as_letters(word)
+    if len(letters) < 2 or not contains_arabic(letters):
+        return 0.0
+    back = glyphs_as_letters(visual_to_logical(word))
+    if back == letters:
+        return 0.0
+    written, reversal = count(_word_form(letters)) or 0, count(_word_form(back)) or 0
+    odds = math.log2((reversal + 1) / (written + 1))
+    odds = max(-REVERSED_WORD_ODDS, min(REVERSED_WORD_ODDS, odds))
+    if letters[0] in _FINAL_ONLY or letters[-1] in _FINAL_ONLY:
+        odds += REVERSED_WORD_ODDS if letters[0] in _FINAL_ONLY else -REVERSED_WORD_ODDS
+    if len(letters) > 3 and (has_article(letters) or letters.endswith(_ARTICLE_REVERSED)):
+        odds += -1.0 if has_article(letters) else 1.0
+    given, given_back = is_given_name(letters), is_given_name(back)
+    if given != given_back:
+        odds += 1.0 if given_back else -1.0
+    return odds
+
+
+def reversed_odds(
+    text: str, count: Callable[[str], int | None], known: dict[str, float] | None = None
+) -> float:
+    """Log2-odds that a name cell's Arabic text is written in visual order (its letters
+    reversed), the sum of its words' (``_word_reversed_odds``, kept in ``known``, if given,
+    for a word met again)."""
+    if known is None:
+        return sum(_word_reversed_odds(word, count) for word in text.split())
+    total = 0.0
+    for word in text.split():
+        odds = known.get(word)
+        if odds is None:
+            odds = known[word] = _word_reversed_odds(word, count)
+        total += odds
+    return total
+
+
+def mark_visual_order_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list copied in visual order often enough (``VISUAL_ORDER_SHARE``
+    of its sampled records with a name cell that reads reversed, ``REVERSED_ODDS``) marked
+    ``VISUAL_ORDER_LIST``."""
+    # As ``mark_speech_lists``: the first ``SPEECH_SAMPLE`` records of each list tell it,
+    # against the words of all those samples.
+    words: Counter[str] = Counter()
+    sample: list[tuple[list[str], str]] = []
+    taken = Counter(sources)
+    for record, source in _first_records(records, sources):
+        cells = [
+            text
+            for cell in _NAME_AND_MOTHER_CELLS
+            if (text := record.get(cell)) and not text[:1].isascii()
+        ]
+        words.update(_word_form(word) for text in cells for word in text.split())
+        sample.append((cells, source))
+    shown: Counter[str] = Counter()
+    known: dict[str, float] = {}
+    for cells, source in sample:
+        if any(reversed_odds(text, words.get, known) >= REVERSED_ODDS for text in cells):
+            shown[source] += 1
+    markers = {
+        s: VISUAL_ORDER_LIST
+        for s, n in shown.items()
+        if n >= max(VISUAL_ORDER_RECORDS, VISUAL_ORDER_SHARE * min(taken[s], SPEECH_SAMPLE))
+    }
+    return _marked(records, sources, markers)
+
+
+def _visual_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``row`` with each Arabic name cell in reading order (``ListVocabulary.logical``)."""
+    changed: dict[str, str] = {}
+    for cell in _NAME_AND_MOTHER_CELLS:
+        text = row.get(cell)
+        if text and not text[:1].isascii() and (read := vocabulary.logical(text)) != text:
+            changed[cell] = read
+    return {**row, **changed} if changed else row
 
 
 _PLACE_CELLS = ("birth_place", "place_of_arrest")
@@ -2945,7 +3117,11 @@ def _features(
                 continue
             before = len(features)
         text = parts[part]
-        if _initial_or_illegible(text):
+        if part == "first" and text in UNREAD_NAMES:
+            # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
+            # brothers' as much as his, so his first name is compared as one no one else has.
+            pass
+        elif _initial_or_illegible(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the

@@ -28,7 +28,15 @@ from mizan.linkage.problems import (
     two_digit_year_lists,
 )
 from mizan.text import has_bidi_controls, normalise_arabic, to_ascii_digits
-from mizan.text.names import has_article, lineage_chain, name_words, strip_asides
+from mizan.text.names import (
+    UNREAD_NAME,
+    UNREAD_NAME_LATIN,
+    has_article,
+    lineage_chain,
+    name_words,
+    strip_asides,
+)
+from mizan.text.normalise import glyphs_as_letters
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -249,12 +257,24 @@ def usual_double_second(word: str) -> bool:
 # «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father it was not told,
 # and a form's placeholders for a name not known or not had: «غير معروف», «لا يوجد», "Unknown",
 # "N/A", "none" (a maiden name's cell most of all, ``MAIDEN_NAME_COLUMN``).
-ILLEGIBLE_NAME = re.compile(
-    r"[\W_]*(?:(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة|معروف|معروفة)"
+_UNREAD_WORDS = (
+    r"(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة|معروف|معروفة)"
     r"|مطموس|ممحي|لا\s*يوجد|مجهول|مجهولة"
+    # A register's page torn, burnt or cut where the name was («[ممزق]», «تالف», "[torn]").
+    r"|ممزق|ممزقة|تالف|تالفة|محروق|محروقة|مقطوع|مقطوعة|torn|damaged"
     r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
     r"|unknown|inconnue?|unbekannt|onbekend|n\s*/\s*a|none"
-    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))[\W_]*)?",
+    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))"
+)
+ILLEGIBLE_NAME = re.compile(rf"[\W_]*(?:{_UNREAD_WORDS}[\W_]*)?", re.IGNORECASE)
+# … and such words, or marks alone («؟؟», «...»), standing for one name among others in a cell:
+# «نزار ماهر [ممزق]», «منذر غير واضح المصري», as security-branch registers copied out of PDFs
+# write a name lost on a torn or burnt page (issue 15, set 14). Not «مجهول الهوية» ("identity
+# unknown", a body's register): that is no name with one part lost.
+# (Possessive runs of marks: a long one is read at once, never backtracked over.)
+_UNREAD_IN_NAME = re.compile(
+    rf"(?<!\S)(?:[^\w\s]*+{_UNREAD_WORDS}[^\w\s]*+|(?=[^\w\s]*?(?:[؟?]|\.\.|…))[^\w\s]++)"
+    r"(?!\S)(?!\s+(?:ال)?(?:هوي[ةه]|اسم))",
     re.IGNORECASE,
 )
 _NAME_CELLS = ("first_name", "father_name", "grandfather_name", "family_name", "mother_name")
@@ -267,19 +287,41 @@ def _illegible(text: str) -> bool:
     return ILLEGIBLE_NAME.fullmatch(text) is not None
 
 
+@lru_cache(maxsize=100_000)
+def _read_cell(text: str, full: bool) -> str:
+    """A name cell's text as ``read_name_cells`` reads it (``full``: the full name's cell)."""
+    text = glyphs_as_letters(text)
+    if _illegible(text):
+        return ""
+    if _UNREAD_IN_NAME.search(text) is None:
+        return text
+    if not full:
+        # One name's cell: what it could not read is no part of the name it gives.
+        return " ".join(_UNREAD_IN_NAME.sub(" ", text).split())
+    # In a full name, a word in its place (``names.UNREAD_NAMES``): the other names keep theirs,
+    # and the name it stands for is compared as missing (``ILLEGIBLE_NAME``), a first name as
+    # one no one else has (``features._features``).
+    unread = UNREAD_NAME_LATIN if text.isascii() else UNREAD_NAME
+    return " ".join(_UNREAD_IN_NAME.sub(f" {unread} ", text).split())
+
+
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
-    """``values`` with a name cell that says it could not be read or gives no name
-    (``ILLEGIBLE_NAME``), a maiden name's too, empty,
+    """``values`` with its name cells read as written, not as they were laid out: a name cell
+    that says it could not be read or gives no name (``ILLEGIBLE_NAME``), a maiden name's too,
+    empty; a name that a cell could not give among others («نزار ماهر [ممزق]») left out of its
+    cell, or in a full name, ``names.UNREAD_NAME`` in its place; the glyphs a PDF's text layer holds
+    read as letters (``glyphs_as_letters``: ﻣﺤﻤﺪ is محمد);
     and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
     the first name being compared as one long word. Other records are returned as they are."""
-    unread = [
-        cell
-        for cell in (*_NAME_CELLS, "full_name", MAIDEN_NAME_COLUMN)
-        if (text := values.get(cell)) and _illegible(text)
-    ]
-    if unread:
-        values = {**values, **dict.fromkeys(unread, "")}
+    read: dict[str, str] | None = None
+    for cell in (*_NAME_CELLS, "full_name", MAIDEN_NAME_COLUMN):
+        text = values.get(cell)
+        if text and (new := _read_cell(text, cell == "full_name")) != text:
+            read = read if read is not None else {}
+            read[cell] = new
+    if read is not None:
+        values = {**values, **read}
     lineage = _lineage_in_first_cell(values)
     if lineage is not None:
         return lineage

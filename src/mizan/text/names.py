@@ -194,6 +194,14 @@ _HOUSE_OF = re.compile(rf"(?<!\S)من\s+{HOUSE_WORDS}\s+(?=\S)")
 HOUSE_OF_FAMILY = "given, of the house of"
 
 
+# The word a reader of lists puts in a full name in place of a name the list could not give
+# («نزار ماهر [ممزق]», "Ahmad (illegible) Hassan": ``mizan.linkage.lists.read_name_cells``),
+# written so that no list writes it: the other words keep their places.
+UNREAD_NAME = "غ.مقروء"
+UNREAD_NAME_LATIN = "n/a"
+UNREAD_NAMES = frozenset({UNREAD_NAME, UNREAD_NAME_LATIN})
+
+
 def _relative_or_given(word: str) -> bool:
     from mizan.text.translit import is_relative_or_given
 
@@ -687,6 +695,8 @@ def _plain_readings(text: str) -> list[NameReading]:
         family_first.confidence, natural.confidence = 0.8, 0.2
     elif (
         not first_article
+        # A first name lost on a torn page («[ممزق] عماد الخالدي», ``UNREAD_NAMES``) was one.
+        and words[0] not in UNREAD_NAMES
         and not is_given_name(words[0])
         and all(is_given_name(word) for word in words[1:])
     ):

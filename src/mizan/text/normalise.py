@@ -28,6 +28,7 @@ __all__ = [
     "Script",
     "clean_name",
     "contains_arabic",
+    "glyphs_as_letters",
     "has_bidi_controls",
     "normalise_arabic",
     "normalise_for_search",
@@ -260,6 +261,41 @@ def has_bidi_controls(text: str) -> bool:
 def strip_bidi_controls(text: str) -> str:
     """Remove bidi controls and invisible zero-width characters, leaving everything else as is."""
     return text.translate(_BIDI_AND_INVISIBLE)
+
+
+# What copying Arabic out of a PDF's text layer keeps besides letters: the presentation forms
+# (contextual glyphs such as ﻣﺤﻤﺪ, the lam-alef ligature ﻻ, the word ligature ﷲ), the tatweel
+# that stretches a word for layout, and zero-width characters and joiners.
+_GLYPHS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff\u0640\u200b-\u200d\u2060]")
+_ZERO_WIDTH = INVISIBLE_CHARS | {"\u200c", "\u200d"}  # … and the (non-)joiners
+
+
+def _letters_of_glyph(code_point: int) -> str | None:
+    """Map one code point to the letters it shows (None deletes it)."""
+    char = chr(code_point)
+    if char in _ZERO_WIDTH or code_point == 0x0640:
+        return None
+    if 0xFB50 <= code_point <= 0xFDFF or 0xFE70 <= code_point <= 0xFEFF:
+        # NFKC gives an isolated tashkeel form (U+FE70 …) as a space and the mark: the mark.
+        return unicodedata.normalize("NFKC", char).strip() or None
+    return char
+
+
+_GLYPH_TABLE = _LazyTable(_letters_of_glyph)
+
+
+def glyphs_as_letters(text: str) -> str:
+    """``text`` with what a PDF's text layer holds in place of Arabic letters read as the letters.
+
+    Arabic presentation forms (``ﻣﺤﻤﺪ`` is محمد, the ligature ``ﻻ`` is لا, ``ﷲ`` is الله) become
+    the letters they show — by NFKC, as ``normalise_arabic`` reads them, but only them, so that
+    hamza, taa marbuta and every other character stay as written — and tatweel and zero-width
+    characters and joiners go. Text without any of them is returned as it is. Bidi controls are
+    kept: callers refuse them with a message (``has_bidi_controls``).
+    """
+    if _GLYPHS.search(text) is None:
+        return text
+    return unicodedata.normalize("NFC", text.translate(_GLYPH_TABLE))
 
 
 def to_ascii_digits(text: str) -> str:
