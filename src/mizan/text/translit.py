@@ -1576,7 +1576,8 @@ def vowel_marks(text: str) -> int | None:
     if len(words) != 1:
         return None
     word = words[0]
-    if not word.isalpha():
+    if not word.isalpha() or _split_abd(word) or _split_abu(word) or word in _WESTERN_GIVEN_NAMES:
+        # A compound's letters are two words' («عبدالله»'s alef is the article's, not ā).
         return None
     if all(_is_arabic_letter(char) for char in word):
         marks, consonants = _arabic_marks(word)
