@@ -117,6 +117,7 @@ from mizan.text.translit import (
     loose_key,
     russian_letters,
     russian_route_readings,
+    vowel_marks,
 )
 
 __all__ = [
@@ -211,6 +212,7 @@ INITIAL_COLUMNS: tuple[str, ...] = ("first_initial", "father_initial")
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
     *(f"{part}_common" for part in COMMON_PARTS),
+    *(f"{part}_vw" for part in NAME_PARTS),
     "family_rare",
     "sex",
     "birth_year",
@@ -3146,6 +3148,10 @@ def _features(
             written = dotted(written)
         features[f"{part}_rasm"] = (_dotless(written) or None) if text else None
         features[f"{part}_loose"] = (_loose_key(key) or None) if key else None
+        # The long vowels a one-word name writes (``vowel_marks``), read letter by letter: not
+        # through a Turkish, German, Kurmanji or Romance reading of the list's spellings.
+        plain = key and not (turkish or germanic or kurmanji or spelling)
+        features[f"{part}_vw"] = vowel_marks(usual) if plain else None
         if part in COMMON_PARTS:
             # How often the lists write it (its rarest word): the OCR level compares the two.
             features[f"{part}_common"] = (

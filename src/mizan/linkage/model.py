@@ -219,6 +219,30 @@ def rare_spelling_sql(part: str) -> str:
     return f'"{n}_l" = "{n}_r" AND coalesce("{r}_l" AND "{r}_r", false) AND "{d}_l" IS NOT NULL'
 
 
+# A Latin spelling and an Arabic one of one key whose vowels say they are two names
+# (``translit.vowel_marks``): "Hassan" has an a where «حسين» writes its long ī, "Gamil" an i where
+# «جمال» writes ā, "Amina" a final vowel «إيمان» lacks. The key folds such names together by
+# design (Latin short and long vowels look alike), and its "same name" level gave them the
+# name's full weight (issue 15, set 14: a mother «إيمان» for "Amina", «حسين» for "Hassan").
+# Set, not learnt: a different first name is the strongest evidence against (≈ −8.2, milder
+# than two names of one script's −16.6: a transliteration may still slip), another part's
+# ≈ −4.9, about the "different" weight of a father's or mother's name.
+VOWELS_DIFFER_LABEL = "same key, the Latin vowels of another name"
+VOWELS_DIFFER_MU: dict[str, tuple[float, float]] = {"first": (1e-4, 0.03)}
+VOWELS_DIFFER_OTHER_MU = (0.001, 0.03)
+
+
+def vowels_differ_sql(part: str) -> str:
+    """The condition of the vowels level of a name part (``VOWELS_DIFFER_LABEL``): same key,
+    one side Arabic and one Latin, and a slot where the Latin letters rule out the Arabic's
+    long vowel (``vowel_marks``' bits meet)."""
+    k, d, v = f"{part}_k", f"{part}_rasm", f"{part}_vw"
+    return (
+        f'"{k}_l" = "{k}_r" AND ("{d}_l" IS NULL) <> ("{d}_r" IS NULL)'
+        f' AND (CAST("{v}_l" AS BIGINT) & CAST("{v}_r" AS BIGINT)) <> 0'
+    )
+
+
 def _set_level(sql: str, label: str, m: float, u: float) -> Any:
     """A level whose m and u are set, not learnt (the weight is the evidence's, ``log2(m/u)``)."""
     import splink.comparison_level_library as cll
@@ -335,6 +359,13 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
 
     key = f"{part}_k"
     levels: list[Any] = [cll.NullLevel(key)]
+    levels.append(
+        _set_level(
+            vowels_differ_sql(part),
+            VOWELS_DIFFER_LABEL,
+            *VOWELS_DIFFER_MU.get(part, VOWELS_DIFFER_OTHER_MU),
+        )
+    )
     if part in RARE_PARTS:
         levels.append(_set_level(rare_spelling_sql(part), RARE_LEVEL_LABEL, RARE_M, RARE_U))
     if part in PARTIAL_PARTS:
@@ -438,6 +469,10 @@ def _name_comparison(part: str, *, spelling: bool = True, tf: bool = True) -> An
         )
     across = (
         f'("{dotless}_l" IS NULL OR "{dotless}_r" IS NULL) AND "{part}_loose_l" = "{part}_loose_r"'
+        # … one letter misread at most (خسين/Hussein, نشار/Bashar; a vowel the key marks,
+        # Mouna/منى): a Latin spelling has no dots to misread, so two letters apart
+        # (Maged/«ماهر», Ahmed/«حمزة») are two names the loose key folds together.
+        f" AND levenshtein(replace(\"{key}_l\", 'w', ''), replace(\"{key}_r\", 'w', '')) <= 1"
     )
     if part == "first":
         # … but not two common names only the u flag tells apart (محمد/Mahmoud, محمود/Mohammad,

@@ -80,6 +80,7 @@ __all__ = [
     "russian_letters",
     "russian_route_readings",
     "search_words",
+    "vowel_marks",
 ]
 
 # Applied before normalise_for_search, which would fold these into yeh and waw: in names both are
@@ -670,13 +671,8 @@ def _latin_u_flag(word: str, vowel_runs: list[tuple[int, str]], last_consonant: 
 _DOUBLED_DIGRAPH = re.compile(r"(?<=[kgsctdz]h)h")
 
 
-def _latin_key(word: str) -> str:
-    word = _LATIN_SPELLINGS.get(word, word)
-    if "hh" in word:
-        word = _DOUBLED_DIGRAPH.sub("", word)
-    if len(word) > 3 and word.startswith("ou") and word[2] in "aeiy":
-        # French "ou" before a vowel is a w: "Ouasim" وسيم, "Ouael" وائل, "Ouissam" وسام.
-        word = "w" + word[2:]
+def _without_latin_article(word: str) -> str:
+    """A Latin word without a glued article ("alhamwi"), as its key reads it."""
     if (
         len(word) >= 5
         and word[:2] in ("al", "el")
@@ -684,7 +680,18 @@ def _latin_key(word: str) -> str:
         and word[2] != "w"
         and word not in _LATIN_NOT_ARTICLE
     ):
-        word = word[2:]
+        return word[2:]
+    return word
+
+
+def _latin_key(word: str) -> str:
+    word = _LATIN_SPELLINGS.get(word, word)
+    if "hh" in word:
+        word = _DOUBLED_DIGRAPH.sub("", word)
+    if len(word) > 3 and word.startswith("ou") and word[2] in "aeiy":
+        # French "ou" before a vowel is a w: "Ouasim" وسيم, "Ouael" وائل, "Ouissam" وسام.
+        word = "w" + word[2:]
+    word = _without_latin_article(word)
     onset = "a" if word[:1] in ("a", "e", "i", "o", "u") else ""
     final_y = "y" if len(word) > 1 and (word[-1] in "iy" or word.endswith(("ee", "ie"))) else ""
     consonants: list[str] = []
@@ -1590,3 +1597,182 @@ def cross_script_match(a: str, b: str) -> float:
         return 0.0
     shared = sum((keys_a & keys_b).values())
     return 2 * shared / total
+
+
+# The vowels of a name word, slot by slot (``vowel_marks``): the gap before each consonant of the
+# key and the one after the last. An Arabic spelling writes its long vowels (ا ā, ي ī, و ū) and
+# leaves short ones out; a Latin spelling writes every vowel, the long ones too. So where the
+# Arabic writes a long ā, a Latin spelling of the same name has an a (or an e: Jamel, Kamel)
+# there, never an i or only a u; where it writes ī, an i, e or y, never only an a. The key drops
+# vowels, and names a long vowel apart share it (حسن/حسين, جمال/جميل, سعيد/سعاد, أمين/أمينة); the
+# marks tell "Hassan" from حسين, "Gamil" from جمال, "Said" from سعاد, "Amina" from إيمان.
+# Bits of a slot: for an Arabic spelling the long vowel it writes there; for a Latin one the long
+# vowels its letters there rule out. Two spellings whose keys agree contradict each other where
+# one's bits meet the other's (``features``; ``model.VOWELS_DIFFER_LABEL``).
+VOWEL_A, VOWEL_I, VOWEL_U, VOWEL_CLOSED = 1, 2, 4, 8
+_SLOT_BITS = 4
+_MAX_SLOTS = 15
+_ARABIC_LONG = {_ALEF: VOWEL_A, "\u0622": VOWEL_A, _YEH: VOWEL_I, _WAW: VOWEL_U}
+# What the last letter of a Latin vowel run before a consonant rules out.
+_LATIN_RULES_OUT = {
+    "a": VOWEL_I | VOWEL_U,
+    "i": VOWEL_A | VOWEL_U,
+    "y": VOWEL_A | VOWEL_U,
+    "e": VOWEL_U,
+    "o": VOWEL_A | VOWEL_I,
+    "u": VOWEL_A | VOWEL_I,
+    "w": VOWEL_A | VOWEL_I,
+}
+
+
+def _latin_slot(gap: str) -> int:
+    rules_out = _LATIN_RULES_OUT.get(gap[-1:], 0)
+    if gap[-2:-1] in ("i", "y", "e"):
+        rules_out &= ~VOWEL_I  # Maryam, Mariam: the ي of «مريم» is a y before a short a
+    elif gap[-2:-1] in ("u", "o", "w"):
+        rules_out &= ~VOWEL_U  # Marwan's و before its ā, Rawan's
+    return rules_out
+
+
+def _arabic_slot(gap: str, *, onset: bool) -> int:
+    if onset and gap[:1] in (_WAW, _ALEF):
+        # A word's first و is the consonant w («وليد» Walid, «وسام» Wissam), its first alef the
+        # seat of a hamza and its short vowel («أسامة» Osama, «إيمان»'s ī is the yeh after it).
+        gap = gap[1:]
+    if gap.endswith(_ALEF + _YEH):
+        return 0  # ā and a hamza on its seat (رائد, وائل: the search form's ي), not ī
+    return _ARABIC_LONG.get(gap[-1:], 0) if gap else 0
+
+
+def _pack(slots: list[int]) -> int | None:
+    if not slots or len(slots) > _MAX_SLOTS:
+        return None
+    packed = 0
+    for index, bits in enumerate(slots):
+        packed |= bits << (_SLOT_BITS * index)
+    return packed
+
+
+def _arabic_marks(word: str) -> tuple[int | None, str]:
+    if len(word) >= 4 and word.startswith(_ARTICLE) and word not in _ARABIC_NOT_ARTICLE:
+        word = word[2:]
+    consonants: list[str] = []
+    slots: list[int] = []
+    gap = ""
+    blurred = False
+    for index, char in enumerate(word):
+        sound = "y" if char == _YEH and index == 0 else _ARABIC_CONSONANTS.get(char)
+        if sound is None:
+            gap += char
+            continue
+        if sound == "h" and 1 < index < len(word) - 1 and consonants:
+            previous = _ARABIC_CONSONANTS.get(word[index - 1])
+            if previous is not None and previous in _H_DIGRAPHS:
+                consonants[-1] = _H_DIGRAPHS[previous]
+                gap = ""
+                continue
+        if consonants and consonants[-1] == sound:
+            # One consonant for the key (shadda is not written): one slot, whose vowel is the
+            # first's or unknown where the key folds two apart («مأمون», Sawsan).
+            blurred = blurred or bool(gap)
+            continue
+        slots.append(0 if blurred else _arabic_slot(gap, onset=not consonants))
+        consonants.append(sound)
+        gap = ""
+        blurred = False
+    if not consonants:
+        return None, ""
+    last_h = _ARABIC_CONSONANTS.get(word[-1:]) == "h"
+    if last_h or blurred:
+        final = 0  # ة, ح, ه: a final a, ah, eh or a consonant as Latin writes it
+    elif not gap:
+        final = VOWEL_CLOSED
+    else:
+        final = _ARABIC_LONG.get(gap[-1:], 0) if gap[-1:] != _YEH else 0
+    if last_h and word != _TAHA and consonants[-1] == "h":
+        slots.pop()
+        consonants.pop()
+        final = 0
+    return _pack([*slots, final]), "".join(consonants)
+
+
+def _latin_marks(word: str) -> tuple[int | None, str]:
+    if word in _LATIN_SPELLINGS or "hh" in word or word.startswith("ou"):
+        return None, ""
+    word = _without_latin_article(word)
+    consonants: list[str] = []
+    slots: list[int] = []
+    gap = ""
+    blurred = False
+    index = 0
+    while index < len(word):
+        char = word[index]
+        if (char in _LATIN_VOWELS and not (char == "y" and index == 0)) or char == "w":
+            gap += char
+            index += 1
+            continue
+        longer = next((g for g in _LATIN_TRIGRAPHS if word.startswith(g, index)), None)
+        if longer is not None:
+            sound, step = _LATIN_TRIGRAPHS[longer], len(longer)
+        elif word[index : index + 2] in _LATIN_DIGRAPHS:
+            sound, step = _LATIN_DIGRAPHS[word[index : index + 2]], 2
+        elif char == "y":
+            sound, step = "y", 1
+        elif char == "c" and word[index + 1 : index + 2] in ("e", "i"):
+            sound, step = "s", 1
+        elif char in _LATIN_CONSONANTS or char == "x":
+            sound, step = ("x" if char == "x" else _LATIN_CONSONANTS[char]), 1
+        else:
+            return None, ""
+        index += step
+        if consonants and consonants[-1] == sound:
+            blurred = blurred or bool(gap)
+            continue  # "Hassan": one consonant for the key, one slot
+        slots.append(0 if blurred else _latin_slot(gap))
+        consonants.append(sound)
+        gap = ""
+        blurred = False
+    if not consonants:
+        return None, ""
+    # A final a is no final consonant nor a final ū or ī (Amina is not أمين); a final e may be
+    # French for one (Amine: أمين).
+    final = VOWEL_CLOSED | VOWEL_I | VOWEL_U if gap == "a" and not blurred else 0
+    if word.endswith("h") and word[-2:] not in _LATIN_DIGRAPHS and consonants[-1] == "h":
+        slots.pop()
+        consonants.pop()
+        final = 0
+    return _pack([*slots, final]), "".join(consonants)
+
+
+@lru_cache(maxsize=65536)
+def vowel_marks(text: str) -> int | None:
+    """The vowels a one-word name writes, slot by slot (``VOWEL_A`` …, 4 bits a slot: before
+    each consonant of its key, then after the last): an Arabic spelling's long vowels, or the
+    long vowels a Latin spelling's letters rule out. None for a name of several words, a
+    compound, or a spelling
+    the key reads otherwise than letter by letter (a fixed spelling, a French ou, a Turkish,
+    German or Kurmanji reading): two spellings are compared only where both have marks and
+    their keys agree, so the slots stand for the same consonants."""
+    if has_greek_letters(text):
+        return None  # read by the Greek route's likeliest reading, not letter by letter
+    words = _name_words_only(_search_words(text))
+    while len(words) > 1 and words[0] in _ARTICLE_WORDS:
+        words = words[1:]
+    if len(words) != 1:
+        return None
+    word = words[0]
+    if not word.isalpha() or _split_abd(word) or _split_abu(word) or word in _WESTERN_GIVEN_NAMES:
+        # A compound's letters are two words' («عبدالله»'s alef is the article's, not ā).
+        return None
+    if all(_is_arabic_letter(char) for char in word):
+        marks, consonants = _arabic_marks(word)
+    elif word.isascii():
+        marks, consonants = _latin_marks(word)
+    else:
+        return None
+    # The slots must be the key's consonants, one for one.
+    key = _word_key(word)
+    core = (key[1:] if key[:1] == "a" else key).rstrip("w")
+    if marks is None or len(consonants) not in (len(core), len(core.removesuffix("y"))):
+        return None
+    return marks

@@ -74,6 +74,9 @@ LEVEL_LABELS = {
     "same letters but dots": gettext_lazy("same letters, dots differ"),
     "same name but dots, across scripts": gettext_lazy("same name, dots differ (across scripts)"),
     "similar name, other Arabic letters": gettext_lazy("similar name, other Arabic letters"),
+    "same key, the Latin vowels of another name": gettext_lazy(
+        "similar name, but the Latin spelling's vowels are another name's (Hassan is not حسين)"
+    ),
     "one letter apart": gettext_lazy("one letter apart"),
     "within two months, over the new year": gettext_lazy(
         "within two months of each other, over the new year (no evidence either way)"
