@@ -40,9 +40,13 @@ def test_the_second_halves_are_spelt_not_keyed():
 
 
 def test_a_double_name_the_lists_write_whole_is_read_whole_first():
-    # A ledger writes «محمد وائل» as a first name beside a father's: the same two names in a
-    # middle-name box are read whole first.
-    ledger = [{"first_name": "محمد وائل", "father_name": "أحمد", "family_name": "الحسن"}]
+    # A ledger writes «محمد وائل» as a first name beside a father's (a few times: one cell is
+    # no usage, ``ListVocabulary.FREQUENT``): the same two names in a middle-name box are read
+    # whole first.
+    ledger = [
+        {"first_name": "محمد وائل", "father_name": father, "family_name": "الحسن"}
+        for father in ("أحمد", "خالد", "عمر")
+    ]
     vocabulary = ListVocabulary.of(ledger)
     assert vocabulary.double_father("Wael")
     readings = _fathers(_person("Mohammad Wael"), vocabulary)

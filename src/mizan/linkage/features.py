@@ -27,7 +27,9 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import islice
+from hashlib import blake2b
+from itertools import count, islice
+from os import getpid
 from typing import Any, Literal, TypeVar, overload
 
 from mizan.linkage.lists import (
@@ -924,6 +926,7 @@ class ListVocabulary:
         "_read_from",
         "_read_texts",
         "_repaired",
+        "_reversed",
         "_sounds",
         "abu_families",
         "abu_keys",
@@ -990,6 +993,7 @@ class ListVocabulary:
         self._name_traits: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         # Each name cell of a list copied in visual order read in reading order (``logical``).
         self._logical: dict[str, str] = {}
+        self._reversed: dict[str, float] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1104,8 +1108,10 @@ class ListVocabulary:
 
     def double_father(self, second: str) -> bool:
         """Whether the lists write محمد and ``second`` as one man's double given name
-        (``muhammad_doubles``), in either script."""
-        return self.muhammad_doubles.get(name_key(second), 0) > 0
+        (``muhammad_doubles``), in either script: at least ``FREQUENT`` cells, so that one
+        first-name cell «محمد أحمد» does not make every father's «محمد أحمد» of every list one man
+        (a father and his father is as usual a reading of it)."""
+        return self.muhammad_doubles.get(name_key(second), 0) >= self.FREQUENT
 
     def count(self, word: str) -> int:
         return _kept(self._counted, word, self._count)
@@ -1409,8 +1415,12 @@ class ListVocabulary:
         tool that reversed each word alone kept them."""
         return _kept(self._logical, text, self._read_logical)
 
+    def reversed_odds(self, text: str) -> float:
+        """``reversed_odds`` of a name cell by the lists' words, once per distinct text."""
+        return _kept(self._reversed, text, lambda cell: reversed_odds(cell, self.words.get))
+
     def _read_logical(self, text: str) -> str:
-        if reversed_odds(text, self.words.get) < REVERSED_ODDS:
+        if self.reversed_odds(text) < REVERSED_ODDS:
             return text
         whole = visual_to_logical(text)
         each = " ".join(visual_to_logical(word) for word in text.split())
@@ -2418,12 +2428,42 @@ def mark_visual_order_lists(
     return _marked(records, sources, markers)
 
 
+def _reversed_letters(text: str) -> bool:
+    """Whether a name cell's own letters say it is written reversed: a word opens with a letter
+    Arabic writes only at a word's end («ةنمآ», «ىده») or closes with the article reversed
+    («بيطخلا»), not on how often the lists write it either way."""
+    for word in text.split():
+        letters = glyphs_as_letters(word)
+        if letters[:1] in _FINAL_ONLY and letters[-1:] not in _FINAL_ONLY:
+            return True
+        if len(letters) > 3 and letters.endswith(_ARTICLE_REVERSED) and not has_article(letters):
+            return True
+    return False
+
+
 def _visual_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
-    """``row`` with each Arabic name cell in reading order (``ListVocabulary.logical``)."""
+    """``row`` with each Arabic name cell in reading order (``ListVocabulary.logical``).
+
+    A line copied in visual order is reversed whole: a cell that reads reversed on the lists'
+    counts alone (the single word «رهام», whose reversal ماهر the lists write more often) is
+    read reversed only where its letters say so (``_reversed_letters``) or the record's name
+    cells together read reversed — «رهام» beside «خالد» and «الحلبي» in reading order is رهام,
+    not her brother ماهر."""
+    cells = [
+        (cell, text)
+        for cell in _NAME_AND_MOTHER_CELLS
+        if (text := row.get(cell)) and not text[:1].isascii()
+    ]
     changed: dict[str, str] = {}
-    for cell in _NAME_AND_MOTHER_CELLS:
-        text = row.get(cell)
-        if text and not text[:1].isascii() and (read := vocabulary.logical(text)) != text:
+    whole: bool | None = None
+    for cell, text in cells:
+        if (read := vocabulary.logical(text)) == text:
+            continue
+        if whole is None:
+            whole = len(cells) == 1 or (
+                sum(vocabulary.reversed_odds(each) for _cell, each in cells) >= REVERSED_ODDS
+            )
+        if whole or _reversed_letters(text):
             changed[cell] = read
     return {**row, **changed} if changed else row
 
@@ -3091,6 +3131,26 @@ def _loose_key(key: str) -> str:
     return loose_key(key)
 
 
+_UNREAD_SERIAL = count()
+
+
+def _unread_first(placeholder: str) -> dict[str, Any]:
+    """The first name's features of a record whose first name was lost (``names.UNREAD_NAMES``):
+    a key and letters no other record has (the process and a serial, hashed so that no two are
+    near in letters), no spelling, loose key or count. Against any other record's first name it
+    is another name: with the same father and family, a brother's (the sibling level)."""
+    token = blake2b(f"{getpid()}.{next(_UNREAD_SERIAL)}".encode(), digest_size=8).hexdigest()
+    return {
+        "first_n": None,
+        "first_k": f"?{token}",
+        # An Arabic record's letters too, so that against an Arabic name it is the Arabic
+        # sibling level («[ممزق] عماد الخالدي» / «أحمد عماد الخالدي»), not the weaker one.
+        "first_rasm": None if placeholder.isascii() else f"?{token}",
+        "first_loose": None,
+        "first_common": None,
+    }
+
+
 def _features(
     row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
 ) -> dict[str, Any]:
@@ -3111,6 +3171,13 @@ def _features(
     # per distinct cell and kept on the vocabulary (``ListVocabulary._parts_read``).
     known = vocabulary._parts_read if vocabulary is not None else None
     for part in NAME_PARTS:
+        if part == "first" and parts["first"] in UNREAD_NAMES:
+            # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
+            # brothers' as much as his, so his first name is compared as one no one else has:
+            # never the placeholder's word keyed as a name, which joined two brothers whose
+            # first names were both lost (``_unread_first``).
+            features.update(_unread_first(parts["first"]))
+            continue
         if known is not None:
             cache_key = (part, parts[part], turkish, germanic, kurmanji, romance, bool(dotted))
             read = known.get(cache_key)
@@ -3119,11 +3186,7 @@ def _features(
                 continue
             before = len(features)
         text = parts[part]
-        if part == "first" and text in UNREAD_NAMES:
-            # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
-            # brothers' as much as his, so his first name is compared as one no one else has.
-            pass
-        elif _initial_or_illegible(text):
+        if _initial_or_illegible(text):
             text = ""
         if part == "mother":
             # The mother's name is often written with her own family name; her first name is the

@@ -691,6 +691,11 @@ def _plain_readings(text: str) -> list[NameReading]:
     # it are ("Hamwi Rana Khaled").
     first_article = _has_article(words[0]) and not is_given_name(words[0])
     last_article = _has_article(words[-1])
+    if words[0] in UNREAD_NAMES and last_article:
+        # «[ممزق] عماد الخالدي»: the family name last, so the word lost is the first name; read
+        # family first, the lost word would be a missing family name, and the father's and the
+        # family's names a first and a father's that every brother's record also reads.
+        return [natural]
     if first_article and not last_article:
         family_first.confidence, natural.confidence = 0.8, 0.2
     elif (
