@@ -31,6 +31,7 @@ from mizan.linkage.features import (
     mark_hijri_lists,
     mark_kurmanji_lists,
     mark_late_ages,
+    mark_lineage_lists,
     mark_month_first_lists,
     mark_ocr_years,
     mark_post_lists,
@@ -469,6 +470,8 @@ def mark_lists(
     records = mark_hijri_lists(records, sources)
     # A list written as speech says names (مهمد, الختيب) reads them back by the lists' names.
     records = mark_speech_lists(records, sources)
+    # A list that writes four-part names without a family name says so by their share.
+    records = mark_lineage_lists(records, sources)
     return records
 
 
@@ -856,17 +859,22 @@ def _married_name(a: tuple[Any, ...], b: tuple[Any, ...], differ: list[int]) -> 
 def _four_part_name(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     """Whether one record (``_traits``) gives a four-part name without a family name, its
     last word a given name where the other gives a family name (``features.LINEAGE_FAMILY``:
-    «Moustafa Abdallah Gamil Esmail» and «Mostafa Abdalla Gamil El Khawlany»), and both give
-    the same first and father's name, and the grandfather's where the other gives one: a list
-    that writes some names so repeats a person in both forms. Cousins named after their
-    grandfather have two fathers; two brothers never share a first name."""
+    «Moustafa Abdallah Gamil Esmail» and «Mostafa Abdalla Gamil El Khawlany»; only in a list
+    that writes such names, ``features.LINEAGE_LIST``), and both give the same first, father's
+    and grandfather's name: a list that writes some names so repeats a person in both forms.
+    Cousins named after their grandfather have two fathers; two brothers never share a first
+    name."""
     for one, other in ((a, b), (b, a)):
         if not one[_LINEAGE] or other[_LINEAGE]:
             continue
         if not (_same_spelling(one[0], other[0]) and _same_spelling(one[_FATHER], other[_FATHER])):
             continue
+        # The grandfather's name on both sides, agreeing: «محمد أحمد حسن علي» and «محمد أحمد
+        # الخطيب» are two namesakes of one town (علي a family name as common as الخطيب).
         grandfather = _FATHER + 1
-        if other[grandfather][0] is None or _same_spelling(one[grandfather], other[grandfather]):
+        if other[grandfather][0] is not None and _same_spelling(
+            one[grandfather], other[grandfather]
+        ):
             return True
     return False
 

@@ -45,9 +45,11 @@ from mizan.linkage.lists import (
 )
 from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
+    HIJRI_LIST,
     SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
     age_in_birth_cell,
+    hijri_lists,
     mark_two_digit_years,
     national_id_digits,
     ocr_digits,
@@ -74,7 +76,6 @@ from mizan.text.bidi import visual_to_logical
 from mizan.text.dates import (
     APPROXIMATE_LEADING,
     APPROXIMATE_TRAILING,
-    hijri_date_in,
     hijri_year_in,
     is_approximate,
     month_first,
@@ -134,6 +135,7 @@ __all__ = [
     "KURMANJI_LIST",
     "LATE_AGES",
     "LINEAGE_FAMILY",
+    "LINEAGE_LIST",
     "NAME_PARTS",
     "ROMANCE_LIST",
     "RUSSIAN_LIST",
@@ -151,6 +153,7 @@ __all__ = [
     "mark_greek_lists",
     "mark_kurmanji_lists",
     "mark_late_ages",
+    "mark_lineage_lists",
     "mark_ocr_years",
     "mark_post_lists",
     "mark_romance_lists",
@@ -2018,14 +2021,67 @@ MAIDEN_KEY = "_maiden_k"
 LINEAGE_FAMILY = "_lineage_family"
 
 
+# Set on a record (by ``mizan.linkage.engine``) of a list that writes four-part names without a
+# family name (``mark_lineage_lists``): only there is a record's last given name read as a
+# great-grandfather's (``LINEAGE_FAMILY``). Elsewhere «محمد أحمد حسن علي» is a family named علي,
+# as common in Syria as حسن, أحمد or عيسى.
+LINEAGE_LIST = "_lineage_list"
+# A list writes such names when the share of its names of four words that end in a given name
+# is at least this many times the share of its names of three words that do (a list whose family
+# names are often given names, علي or حسن, shows both alike) …
+LINEAGE_LIST_RATIO = 2.0
+# … in at least so many records, judged on at most so many records of each list.
+LINEAGE_LIST_RECORDS = 10
+_LINEAGE_SAMPLE = 20_000
+
+
+def _given_last(row: Mapping[str, str]) -> int | None:
+    """How many words a full name (without name cells) has, 3 or 4, as a negative number when
+    its last word is no given name or has the article; None for any other record."""
+    text = row.get("full_name") or ""
+    if _has_parts(row) or not text.strip():
+        return None
+    words = name_words(text)
+    if len(words) not in (3, 4):
+        return None
+    last = words[-1]
+    return len(words) if is_given_name(last) and not has_article(last) else -len(words)
+
+
+def mark_lineage_lists(
+    records: Sequence[Mapping[str, str]], sources: Sequence[str]
+) -> list[Mapping[str, str]]:
+    """``records``, those of a list that writes four-part names without a family name (an
+    Egyptian form's الاسم الرباعي, "Moustafa Abdallah Gamil Esmail") marked ``LINEAGE_LIST``:
+    its names of four words end in a given name ``LINEAGE_LIST_RATIO`` times as often as its
+    names of three words do, in at least ``LINEAGE_LIST_RECORDS`` records."""
+    counts: dict[str, Counter[int]] = {}
+    for record, source in zip(records, sources, strict=True):
+        seen = counts.setdefault(source, Counter())
+        if seen[0] >= _LINEAGE_SAMPLE:
+            continue
+        seen[0] += 1
+        if (words := _given_last(record)) is not None:
+            seen[words] += 1
+    markers = {}
+    for source, seen in counts.items():
+        four, three = seen[4], seen[3]
+        fours, threes = four + seen[-4], three + seen[-3]
+        if four < LINEAGE_LIST_RECORDS:
+            continue
+        if four * threes >= LINEAGE_LIST_RATIO * three * fours:
+            markers[source] = LINEAGE_LIST
+    return _marked(records, sources, markers)
+
+
 def _lineage_family(row: Mapping[str, str], parts: Mapping[str, str]) -> bool:
     """Whether a reading of a full name has a first, father's and grandfather's name and, as its
     family name, one given name without the article: an Egyptian form (الاسم الرباعي) or a
     family's message gives a four-part name, first, father, grandfather and great-grandfather,
     with no family name at all ("Moustafa Abdallah Gamil Esmail"); read in the natural order,
     its last word stands where a family name would. A family cell is a family name whatever it
-    holds."""
-    if _has_parts(row) or not (row.get("full_name") or "").strip():
+    holds. Only in a list that writes such names (``LINEAGE_LIST``)."""
+    if not row.get(LINEAGE_LIST) or _has_parts(row) or not (row.get("full_name") or "").strip():
         return False
     if not all(parts[part] for part in ("first", "father", "grandfather")):
         return False
@@ -3520,36 +3576,12 @@ MONTH_FIRST_SLIPS = 0.05
 _DATE_CELLS = ("date_of_arrest", "birth_year")
 
 
-# Set on a record (by ``mizan.linkage.engine``) of a list that dates in the Hijri calendar (a
-# Sharia court's cases, a civil registry's extracts): its dates in digits with a year from 13xx
-# or 14xx are Hijri without their «هـ» («12/5/1434»). Elsewhere such a date is OCR's misreading
-# of a Gregorian one («01/07/1421» for 01/07/1971, issue 15, set 2's register), not a date.
-HIJRI_LIST = "_hijri_list"
-# A list dates in Hijri when at least this share of its records write a Hijri date with its
-# marker or its month's name in their date of birth or arrest (set 14's court: a third).
-HIJRI_LIST_SHARE = 0.05
-HIJRI_LIST_RECORDS = 3
-
-
-def _hijri_dated(record: Mapping[str, str]) -> bool:
-    return any(
-        hijri_date_in(to_ascii_digits(record.get(cell) or "")) is not None for cell in _DATE_CELLS
-    )
-
-
 def mark_hijri_lists(
     records: Sequence[Mapping[str, str]], sources: Sequence[str]
 ) -> list[Mapping[str, str]]:
-    """``records``, those of a list that dates in Hijri marked ``HIJRI_LIST``: at least
-    ``HIJRI_LIST_SHARE`` of its records (and ``HIJRI_LIST_RECORDS``) write a Hijri date with
-    its «هـ» or its month's name."""
-    shown, total = _shown_per_list(records, sources, _hijri_dated)
-    hijri = {
-        s: HIJRI_LIST
-        for s, n in shown.items()
-        if n >= HIJRI_LIST_RECORDS and n >= HIJRI_LIST_SHARE * total[s]
-    }
-    return _marked(records, sources, hijri)
+    """``records``, those of a list that dates in Hijri (``problems.hijri_lists``) marked
+    ``HIJRI_LIST``."""
+    return _marked(records, sources, dict.fromkeys(hijri_lists(records, sources), HIJRI_LIST))
 
 
 def mark_month_first_lists(

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from mizan.linkage.problems import (
+    HIJRI_LIST,
     PROBLEM_TEXTS,
     TWO_DIGIT_YEARS,
+    hijri_lists,
     record_problems,
     two_digit_year_lists,
 )
@@ -641,9 +643,11 @@ def write_problems(path: Path, records: Sequence[SourceRecord], clusters: Sequen
     """Write every implausible value of ``records`` (``problems.record_problems``), one row per
     value, atomically to ``path`` (the header alone when there is none); return how many. A
     list's years of birth of two digits are judged as the engine reads them
-    (``problems.two_digit_year_lists``): years in a list of years, not in a list of ages."""
+    (``problems.two_digit_year_lists``): years in a list of years, not in a list of ages; and
+    a list's Hijri dates without their «هـ» as Hijri (``problems.hijri_lists``)."""
     count = 0
     years = two_digit_year_lists((r.values for r in records), (r.source for r in records))
+    hijri = hijri_lists((r.values for r in records), (r.source for r in records))
 
     def rows() -> Iterable[Sequence[object]]:
         nonlocal count
@@ -652,6 +656,8 @@ def write_problems(path: Path, records: Sequence[SourceRecord], clusters: Sequen
             values = record.values
             if record.source in years:
                 values = {**values, TWO_DIGIT_YEARS: "1"}
+            if record.source in hijri:
+                values = {**values, HIJRI_LIST: "1"}
             for problem in record_problems(values):
                 count += 1
                 yield (

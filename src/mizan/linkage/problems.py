@@ -23,12 +23,14 @@ from mizan.text import to_ascii_digits
 from mizan.text.dates import HijriDate, hijri_date_in, spreadsheet_day_date
 
 __all__ = [
+    "HIJRI_LIST",
     "PROBLEM_TEXTS",
     "SCIENTIFIC_NUMBER",
     "TWO_DIGIT_YEARS",
     "YEAR_RANGE",
     "RecordProblem",
     "age_in_birth_cell",
+    "hijri_lists",
     "mark_two_digit_years",
     "national_id_digits",
     "ocr_digits",
@@ -200,6 +202,37 @@ def two_digit_year_lists(records: Iterable[Mapping[str, str]], sources: Iterable
     return marked
 
 
+# Set on a record (by ``mizan.linkage.engine``, and by ``lists.write_problems`` for the problems
+# file) of a list that dates in the Hijri calendar (a Sharia court's cases, a civil registry's
+# extracts): its dates in digits with a year from 13xx or 14xx are Hijri without their «هـ»
+# («12/5/1434»). Elsewhere such a date is OCR's misreading of a Gregorian one («01/07/1421» for
+# 01/07/1971, issue 15, set 2's register), not a date.
+HIJRI_LIST = "_hijri_list"
+# A list dates in Hijri when at least this share of its records write a Hijri date with its
+# marker or its month's name in their date of birth or arrest (set 14's court: a third).
+HIJRI_LIST_SHARE = 0.05
+HIJRI_LIST_RECORDS = 3
+_DATE_CELLS = ("date_of_arrest", "birth_year")
+
+
+def hijri_lists(records: Iterable[Mapping[str, str]], sources: Iterable[str]) -> set[str]:
+    """The lists (of ``sources``, one per record) that date in Hijri: at least
+    ``HIJRI_LIST_SHARE`` of their records (and ``HIJRI_LIST_RECORDS``) write a Hijri date with
+    its «هـ» or its month's name."""
+    shown: dict[str, int] = {}
+    total: dict[str, int] = {}
+    for record, source in zip(records, sources, strict=True):
+        total[source] = total.get(source, 0) + 1
+        if any(
+            hijri_date_in(to_ascii_digits(record.get(cell) or "")) is not None
+            for cell in _DATE_CELLS
+        ):
+            shown[source] = shown.get(source, 0) + 1
+    return {
+        s for s, n in shown.items() if n >= HIJRI_LIST_RECORDS and n >= HIJRI_LIST_SHARE * total[s]
+    }
+
+
 def mark_two_digit_years(
     records: Sequence[Mapping[str, str]], sources: Sequence[str]
 ) -> list[Mapping[str, str]]:
@@ -292,9 +325,13 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     problems: list[RecordProblem] = []
     birth_text = (values.get("birth_year") or "").strip()
     arrest_text = (values.get("date_of_arrest") or "").strip()
-    birth = written_year(birth_text) if birth_text else None
+    # A list that dates in Hijri (``HIJRI_LIST``) writes «3/7/1433» without its «هـ»: 2012.
+    hijri = bool(values.get(HIJRI_LIST))
+    birth = written_year(birth_text, hijri_list=hijri) if birth_text else None
     if birth is None and birth_text and values.get(TWO_DIGIT_YEARS):
-        arrest_year = written_year(arrest_text, plausible=True) if arrest_text else None
+        arrest_year = (
+            written_year(arrest_text, plausible=True, hijri_list=hijri) if arrest_text else None
+        )
         birth = two_digit_birth_year(birth_text, arrest_year)
     if birth_text:
         if birth is None and _age_at_arrest(birth_text, arrest_text, values):
@@ -310,7 +347,7 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
         day = spreadsheet_day_date(arrest_text)
         if day is not None:
             problems.append(RecordProblem("date_of_arrest", "arrest_date_day_number", arrest_text))
-        arrest = written_year(day or arrest_text)
+        arrest = written_year(day or arrest_text, hijri_list=hijri)
         if not plausible_year(arrest, low=1950):
             problems.append(RecordProblem("date_of_arrest", "arrest_date_implausible", arrest_text))
         elif birth is not None and arrest is not None and arrest < birth:

@@ -34,6 +34,9 @@ _ARTICLES_LAT = {"al", "el"}
 # list writes it, "Al Abd Allah"): joined with the name after it, as العبد is.
 _ABD_WITH_ARTICLE_LAT = {"al-abd", "el-abd"}
 _JOINERS_LAT |= _ABD_WITH_ARTICLE_LAT
+# … but only before Allah: «EL ABD Ahmad Khaled» is the family name العبد written first, then
+# the first and father's names (no «العبد أحمد» is one name).
+_ALLAH_WORDS = {"الله", "اللة", "allah", "alla", "allakh", "ullah", "ulla", "illah", "ellah"}
 _DIN_WORDS = {
     "الدين",
     "ed-din",
@@ -112,6 +115,8 @@ def name_words(full_name: str) -> list[str]:
             # left unwritten).
             lower = lower[1:] if lower[1] in "aeiou" else "a" + lower[1:]
         joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
+        if joiner and (word == "العبد" or lower in _ABD_WITH_ARTICLE_LAT):
+            joiner = index + 1 < len(words) and _latin_plain(words[index + 1]) in _ALLAH_WORDS
         if index + 1 < len(words) and joiner:
             follow = words[index + 1]
             if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):
@@ -125,6 +130,7 @@ def name_words(full_name: str) -> list[str]:
             lower in _ARTICLES_LAT
             and index + 2 < len(words)
             and _latin_plain(words[index + 1]) == "abd"
+            and _latin_plain(words[index + 2]) in _ALLAH_WORDS
         ):
             # "Al Abd Allah": the article, ʿAbd and the name, one family name.
             joined.append(" ".join(words[index : index + 3]))
@@ -363,8 +369,10 @@ def is_given_name_spelling(word: str) -> bool:
     return spelling is not None and spelling[-1:] == word[-1:]
 
 
-# Women's names of the lexicon that men bear too (نور, as in نور الدين written apart).
-_SHARED_NAMES = frozenset({"نور"})
+# Women's names of the lexicon that men bear too (نور, as in نور الدين written apart; أمل,
+# إيمان, وعد), or that write a man's name as it is often typed (علا for علاء, its hamza left
+# off): they tell no sex.
+_SHARED_NAMES = frozenset({"نور", "أمل", "إيمان", "وعد", "علا"})
 
 
 @lru_cache(maxsize=1)

@@ -1389,12 +1389,16 @@ _RUSSIAN_ROUTE_DOUBT: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 # At most so many readings of one word.
 _RUSSIAN_ROUTE_READINGS = 16
 # Evidence that a list's Latin names went through Russian: letter groups no English, French or
-# German spelling of an Arabic name writes — dzh, shch, the soft sign after l ("al'-Khatib",
-# "Dzhamal'", "Abdel' Karim"; French "l'" opens a word) — and the Russian forms of the commonest
-# names, whose ح no other spelling writes kh or x (Mukhammed, Mokhammad, Akhmed, Makhmud,
-# Ibrakhim, Ibragim; GOST's Muxammed).
+# German spelling of an Arabic name writes — dzh, shch, the soft sign after l where only Russian
+# writes it: ending a word ("Dzhamal'", "Abdel' Karim"; not the article alone, "Al' Hassan"),
+# before a hyphen ("al'-Khatib") or inside a name before a consonant ("Sal'ma", "Tal'bisa"); not
+# an apostrophe joining the article to a name ("Al'Hassan", "Abdel'Kader") nor the English
+# "Jamal's" — and the Russian forms of the commonest names, whose ح no other spelling writes kh
+# or x (Mukhammed, Mokhammad, Akhmed, Makhmud, Ibrakhim, Ibragim; GOST's Muxammed).
 _RUSSIAN_ROUTE_WORD = re.compile(
-    r"dzh|shch|(?<=[^\W\d_])l['’ʹ](?![aeiouy])"
+    r"dzh|shch"
+    r"|^(?![ae]l['’ʹ]$).*(?<=[^\W\d_])l['’ʹ](?:$|-)"
+    r"|^(?!(?:abd[aeiu]?|[ae])l['’ʹ])[^\W\d_]+l['’ʹ](?-i:[bcdfghjklmnpqrtvwxz]|s(?!$))"
     r"|^(?:mu|mo)(?:kh|x)am|^a(?:kh|x)m[ae]d|^ma(?:kh|x)m[uo]d|^ibra(?:g|kh|x)im",
     re.IGNORECASE,
 )
