@@ -3204,6 +3204,7 @@ def _unread_first(placeholder: str) -> dict[str, Any]:
         "first_rasm": None if placeholder.isascii() else f"?{token}",
         "first_loose": None,
         "first_common": None,
+        "first_vw": None,
     }
 
 
