@@ -38,7 +38,7 @@ from mizan.text.names import (
     name_words,
     strip_asides,
 )
-from mizan.text.normalise import glyphs_as_letters
+from mizan.text.normalise import glyphs_as_letters, sorani_as_arabic
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
 
 __all__ = [
@@ -292,7 +292,7 @@ def _illegible(text: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _read_cell(text: str, full: bool) -> str:
     """A name cell's text as ``read_name_cells`` reads it (``full``: the full name's cell)."""
-    text = glyphs_as_letters(text)
+    text = sorani_as_arabic(glyphs_as_letters(text))
     if _illegible(text):
         return ""
     if _UNREAD_IN_NAME.search(text) is None:

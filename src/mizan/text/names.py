@@ -214,6 +214,12 @@ def _relative_or_given(word: str) -> bool:
     return is_relative_or_given(word)
 
 
+def _title_or_family(word: str) -> bool:
+    from mizan.text.translit import is_title_or_family
+
+    return is_title_or_family(word)
+
+
 def _without_titles(words: list[str]) -> list[str]:
     """Words that are not titles (Sheikh, Hajj, الحاج …): after a comma or an upper-case family
     name the title stands in the middle of the name ("HAMWI, Hajj Ahmad Khaled")."""
@@ -591,6 +597,10 @@ def _readings(full_name: str) -> list[NameReading]:
     if len(name_words(rest)) >= 2 and _relative_or_given(head):
         # «أبي ياسر الحلاق» in a family's message is "my father Yaser al-Hallaq" far more often
         # than أُبي (Ubayy) and his father's name: read without it (issue 15, set 13).
+        return _readings(rest)
+    if len(name_words(rest)) >= 3 and _title_or_family(head):
+        # «السيد علي محمود الكيلاني» in a directorate's decision: Mr Ali, not the family السيد
+        # written first (``translit.is_title_or_family``).
         return _readings(rest)
     house = _HOUSE_OF.search(text) if "من" in text else None
     house_reading = None

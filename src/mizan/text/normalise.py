@@ -298,6 +298,36 @@ def glyphs_as_letters(text: str) -> str:
     return unicodedata.normalize("NFC", text.translate(_GLYPH_TABLE))
 
 
+# Sorani Kurdish written on its own keyboard (a camp's registration in the Kurdistan Region of
+# Iraq): the letters Arabic has no use for, as an Arabic writer reads them. Sorani writes every
+# vowel: ە is a short a/e inside a word (ئەحمەد, محەمەد, عەلی) and the final a an Arabic name ends
+# in with taa marbuta (فاتمە, خدیجە); a word never opens with a vowel letter, so ئ carries the
+# first vowel (ئەحمەد أحمد, ئیمان إيمان, ئاڤین آفين). ێ ۆ ڕ ڵ ڤ are ي و ر ل ف.
+_SORANI_LETTERS = str.maketrans(
+    {
+        "\u06ce": "\u064a",
+        "\u06c6": "\u0648",
+        "\u0695": "\u0631",
+        "\u06b5": "\u0644",
+        "\u06a4": "\u0641",
+    }
+)
+_SORANI = re.compile("[\u06d5\u06ce\u06c6\u0695\u06b5\u06a4]|(?<![\u0600-\u06ff])\u0626")
+_SORANI_WORD_START = re.compile("(?<![\u0600-\u06ff])\u0626\u06d5?")
+_SORANI_AE_INSIDE = re.compile("\u06d5(?=[\u0600-\u06ff])")
+
+
+def sorani_as_arabic(text: str) -> str:
+    """``text`` typed on a Sorani Kurdish keyboard read as Arabic letters: «ئەحمەد عەلی» is أحمد
+    علی, «فاتمە» فاتمة, «ڕەشید» رشید. Text without a Sorani letter (ە ێ ۆ ڕ ڵ ڤ, or ئ opening a
+    word, which Arabic never writes) is returned as it is."""
+    if _SORANI.search(text) is None:
+        return text
+    text = _SORANI_WORD_START.sub("\u0627", text).replace("\u0627\u0627", "\u0627")
+    text = _SORANI_AE_INSIDE.sub("", text).replace("\u06d5", "\u0629")
+    return text.translate(_SORANI_LETTERS)
+
+
 def to_ascii_digits(text: str) -> str:
     """Replace Arabic-Indic and Persian digits and Arabic number separators with ASCII ones.
 

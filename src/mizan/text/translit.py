@@ -496,6 +496,28 @@ _RELATIVE_WORDS = frozenset(
         "وفاتها",
         "المتوفا",
         "المتوفاه",
+        # … and a rank or a post written before the name by an army unit's or a directorate's
+        # list: «المجند», «العريف», «المساعد»; «العامل», «الموظفة», «السيدة» (issue 15, set 15).
+        # Not those that are also family names (الجندي, النقيب, السيد, المعلم, المدرس).
+        "المجند",
+        "المجنده",
+        "المتطوع",
+        "المكلف",
+        "العريف",
+        "الرقيب",
+        "المساعد",
+        "الملازم",
+        "المقدم",
+        "العقيد",
+        "العميد",
+        "العامل",
+        "العامله",
+        "الموظف",
+        "الموظفه",
+        "السيده",
+        "الانسه",
+        "مدرس",
+        "مدرسه",
     }
 )
 
@@ -585,6 +607,19 @@ def is_relative_or_given(word: str) -> bool:
     أُبي)."""
     folded = _search_words(word)
     return len(folded) == 1 and folded[0] in _RELATIVE_OR_GIVEN_WORDS
+
+
+# An honorific that is also a family name: «السيد» (Mr; the family السيد). A directorate's
+# decision writes «السيد علي محمود الكيلاني»: before three name words or more it is the
+# honorific (``names.parse_full_name``); before fewer, as in «السيد محمد أحمد», it may be the
+# family name written first, and is kept (issue 15, set 15).
+_TITLE_OR_FAMILY_WORDS = frozenset({"السيد"})
+
+
+def is_title_or_family(word: str) -> bool:
+    """Whether one word is an honorific that is also a family name («السيد»)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _TITLE_OR_FAMILY_WORDS
 
 
 def is_relative_word(word: str) -> bool:
