@@ -454,3 +454,18 @@ def test_command_counts_rows_in_their_plural(
     with translation.override(language):
         call_command("missing_import", str(path), "--source", "cli", "--dry-run", stdout=out)
     assert expected in out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [(1, "استُورد سجل واحد إلى"), (6, "استُوردت 6 سجلات إلى"), (11, "استُورد 11 سجلاً إلى")],
+)
+def test_command_counts_imported_records_in_their_plural(
+    tmp_path: Path, rows: int, expected: str
+) -> None:
+    path = write_csv(tmp_path / "l.csv", rows)
+    out = io.StringIO()
+    with translation.override("ar"):
+        call_command("missing_import", str(path), "--source", f"cli{rows}", stdout=out)
+    assert expected in out.getvalue()

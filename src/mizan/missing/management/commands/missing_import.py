@@ -113,10 +113,18 @@ class Command(BaseCommand):
             )
         hidden = scan.errors + scan.warnings - len(scan.problems)
         if hidden > 0:
-            self.stdout.write(_("… and %(n)s more problems.") % {"n": f"{hidden:,}"})
+            self.stdout.write(
+                ngettext("… and %(n)s more problem.", "… and %(n)s more problems.", hidden)
+                % {"n": f"{hidden:,}"}
+            )
         if not scan.ok:
             raise CommandError(
-                _("%(n)s rows have errors; nothing was imported.") % {"n": f"{scan.errors:,}"}
+                ngettext(
+                    "%(n)s row has errors; nothing was imported.",
+                    "%(n)s rows have errors; nothing was imported.",
+                    scan.errors,
+                )
+                % {"n": f"{scan.errors:,}"}
             )
         seconds = time.monotonic() - started
         if dry_run:
@@ -126,6 +134,10 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(
-                _("Imported %(n)s records into “%(list)s” in %(seconds).1f s.")
+                ngettext(
+                    "Imported %(n)s record into “%(list)s” in %(seconds).1f s.",
+                    "Imported %(n)s records into “%(list)s” in %(seconds).1f s.",
+                    outcome.imported,
+                )
                 % {"n": f"{outcome.imported:,}", "list": name, "seconds": seconds}
             )
