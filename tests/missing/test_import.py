@@ -469,3 +469,31 @@ def test_command_counts_imported_records_in_their_plural(
     with translation.override("ar"):
         call_command("missing_import", str(path), "--source", f"cli{rows}", stdout=out)
     assert expected in out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "marked", "expected"),
+    [
+        ("en", 0, "no errors, 0 warnings;"),
+        ("en", 1, "no errors, 1 warning;"),
+        ("en", 2, "no errors, 2 warnings;"),
+        ("ar", 0, "لا أخطاء ولا تنبيهات؛"),
+        ("ar", 1, "لا أخطاء، وتنبيه واحد؛"),
+        ("ar", 2, "لا أخطاء، وتنبيهان؛"),
+        ("ar", 3, "لا أخطاء، و3 تنبيهات؛"),
+    ],
+)
+def test_dry_run_counts_warnings_in_their_plural(
+    tmp_path: Path, language: str, marked: int, expected: str
+) -> None:
+    # Each first name wrapped in direction controls is a warning (the controls are stripped).
+    rows = [
+        _row(str(n), first_name="\u202bمحمد\u202c" if n <= marked else "محمد", family_name="علي")
+        for n in range(1, 4)
+    ]
+    path = _csv(tmp_path / "w.csv", rows)
+    out = io.StringIO()
+    with translation.override(language):
+        call_command("missing_import", str(path), "--source", "dry", "--dry-run", stdout=out)
+    assert expected in out.getvalue()

@@ -129,7 +129,11 @@ class Command(BaseCommand):
         seconds = time.monotonic() - started
         if dry_run:
             self.stdout.write(
-                _("Dry run: no errors, %(warnings)s warnings; nothing was written.")
+                ngettext(
+                    "Dry run: no errors, %(warnings)s warning; nothing was written.",
+                    "Dry run: no errors, %(warnings)s warnings; nothing was written.",
+                    scan.warnings,
+                )
                 % {"warnings": f"{scan.warnings:,}"}
             )
         else:
