@@ -78,20 +78,30 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "id", "record id", "رقم السجل", "الرقم", "المعرف", "رقم", "الرقم التسلسلي", "م",
     ),
     "full_name": ("name", "الاسم الكامل", "الاسم الثلاثي", "الاسم الرباعي"),
-    "first_name": ("الاسم", "الاسم الأول"),
-    "father_name": ("اسم الأب", "الأب"),
-    "grandfather_name": ("اسم الجد", "الجد"),
-    "family_name": ("الكنية", "اسم العائلة", "النسبة", "العائلة"),
-    "mother_name": ("اسم الأم", "الأم", "اسم الام ونسبتها"),
+    "first_name": ("الاسم", "الاسم الأول", "given name", "forename"),
+    # A form made for Arabs' names asks the father's name as the "middle name".
+    "father_name": ("اسم الأب", "الأب", "father", "father's name", "fathers name", "middle name"),
+    "grandfather_name": ("اسم الجد", "الجد", "grandfather", "grandfather's name"),
+    "family_name": (
+        "الكنية", "اسم العائلة", "النسبة", "العائلة", "last name", "surname",
+    ),
+    "mother_name": ("اسم الأم", "الأم", "اسم الام ونسبتها", "mother", "mother's name"),
     "sex": ("gender", "الجنس"),
-    "birth_year": ("سنة الولادة", "سنة الميلاد", "المواليد", "التولد"),
-    "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة"),
-    "national_id": ("الرقم الوطني", "رقم الهوية"),
-    "date_of_arrest": ("تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان"),
+    "birth_year": (
+        "سنة الولادة", "سنة الميلاد", "المواليد", "التولد", "تاريخ الولادة", "تاريخ الميلاد",
+        "date of birth", "birth date", "birthdate", "dob", "year of birth",
+    ),
+    "birth_place": ("مكان الولادة", "مكان الميلاد", "محل الولادة", "place of birth", "birthplace"),
+    "national_id": ("الرقم الوطني", "رقم الهوية", "national number", "national id number"),
+    "date_of_arrest": (
+        "تاريخ الاعتقال", "تاريخ الاحتجاز", "تاريخ الاختفاء", "تاريخ الفقدان", "arrest date",
+        "date of detention", "detention date", "date of disappearance",
+    ),
     # A death register's referring branch (الجهة المحيلة) is where the person was last held
     # (``FALLBACK_ALIASES``: only in a list that has no place of arrest of its own).
     "place_of_arrest": (
         "مكان الاعتقال", "مكان الاحتجاز", "مكان الاختفاء", "مكان الفقدان", "الجهة المحيلة",
+        "place of detention", "place of disappearance",
     ),
 }  # fmt: skip
 # … and Russian, as a Russian office's list heads its columns (ФИО: family name, given name and

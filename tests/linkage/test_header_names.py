@@ -1,0 +1,58 @@
+"""A web form's or a spreadsheet's usual English headers are read as the columns they name
+(``HEADER_ALIASES``: one table for ``mizan link`` and the registry's import)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mizan.linkage.lists import read_lists
+
+
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("Last Name", "family_name"),
+        ("surname", "family_name"),
+        ("Given name", "first_name"),
+        ("Middle_Name", "father_name"),
+        ("Father's name", "father_name"),
+        ("Grandfather's Name", "grandfather_name"),
+        ("Mother's name", "mother_name"),
+        ("Date of birth", "birth_year"),
+        ("DOB", "birth_year"),
+        ("تاريخ الولادة", "birth_year"),
+        ("Place of birth", "birth_place"),
+        ("National number", "national_id"),
+        ("Arrest date", "date_of_arrest"),
+        ("Date of disappearance", "date_of_arrest"),
+        ("Place of detention", "place_of_arrest"),
+    ],
+)
+def test_a_usual_english_header_names_its_column(tmp_path: Path, header: str, column: str) -> None:
+    path = tmp_path / "form.csv"
+    path.write_text(f"record_id,full_name,{header}\nF-1,Rana Hamwi,X1\n", encoding="utf-8")
+    (record,) = read_lists([path])
+    assert record.values[column] == "X1"
+
+
+def test_an_online_form_export_is_read_whole(tmp_path: Path) -> None:
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "ID,First Name,Middle Name,Last Name,Gender,Date of Birth,Place of Birth\n"
+        "F-7,Rana,Khaled,Hamwi,F,1990-03-04,Hama\n",
+        encoding="utf-8",
+    )
+    (record,) = read_lists([path])
+    values = record.values
+    assert (values["first_name"], values["father_name"], values["family_name"]) == (
+        "Rana",
+        "Khaled",
+        "Hamwi",
+    )
+    assert (values["sex"], values["birth_year"], values["birth_place"]) == (
+        "F",
+        "1990-03-04",
+        "Hama",
+    )
