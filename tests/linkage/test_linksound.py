@@ -87,6 +87,17 @@ def test_the_nearest_reading_is_taken_first() -> None:
     assert _sound_reading("حوسين", {"حوسين": 10, "حسين": 40}) is None
 
 
+def test_a_long_vowel_arabic_writes_too_is_no_short_one() -> None:
+    counts = {"عبد": 500, "حسن": 500, "السيد": 500, "سعد": 500, "بكر": 500}
+    # عبّود, حسّون, بكّور, عبيد, سعيد, السويد are names of their own, not عبد, حسن, السيد …
+    for word in ("عبود", "حسون", "بكور", "عبيد", "سعيد", "السويد"):
+        assert _sound_reading(word, counts) is None, word
+    # … while a short vowel in the first syllable, a doubled one, and Abdul- are read.
+    assert _sound_reading("حوسن", counts) == "حسن"
+    assert _sound_reading("عووبد", counts) == "عبد"
+    assert _sound_reading("عبدولسيد", {"السيد": 40}) == "عبدالسيد"
+
+
 def test_readings_stay_few_however_long_the_word() -> None:
     word = "يوسوفيوسوفيوسو"[:SOUND_WORD_MAX]
     once, twice = _sound_variants(word)

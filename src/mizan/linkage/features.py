@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from hashlib import blake2b
-from itertools import count, islice
+from itertools import count, islice, pairwise
 from os import getpid
 from typing import Any, Literal, TypeVar, overload
 
@@ -1545,11 +1545,15 @@ SOUND_READINGS: dict[str, tuple[str, ...]] = {
     "ض": ("ظ",),
     "ه": ("ح",),
 }
-# Letters a name written as said writes for a short vowel Arabic leaves unwritten: و for u and
-# ي for i, inside a word (Kurdish orthography on a Sorani keyboard, issue 15, set 15: حوسەین
-# حسين, عومەر عمر, ئیبراھیم إبراهيم, یووسوف يوسف; ە, Sorani's a, is already gone in
-# ``sorani_as_arabic``), and و before the article's ل for its a («عەبدولکەریم» عبدالكريم:
-# Abdul-). Each is one change of ``SOUND_LETTERS``, read back as ``SOUND_READINGS`` are.
+# Letters a name written as said writes for a short vowel Arabic leaves unwritten (Kurdish
+# orthography on a Sorani keyboard, issue 15, set 15; ە, Sorani's a, is already gone in
+# ``sorani_as_arabic``): و for u and ي for i in a name's first syllable, between its first
+# letter and a consonant (حوسەین حسين, عومەر عمر, ئیبراھیم إبراهيم); one of a doubled و or ي,
+# which such a writer writes for the long vowel (مەحموود محمود, ئییاد إياد, عائیشە عائشة),
+# and, in a word that shows one, a single one anywhere (یووسوف يوسف); and و before the
+# article's ل after عبد for its a («عەبدولکەریم» عبدالكريم: Abdul-). A long vowel Arabic writes
+# too is not taken for one: عبّود, حسّون, عبيد, سعيد keep theirs, so does السويد (و before ي).
+# Each is one change of ``SOUND_LETTERS``, read back as ``SOUND_READINGS`` are.
 VOWEL_LETTERS = frozenset("وي")
 # At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two); a final
 # alef written for ى (مستەفا مصطفى, بوشرا بشرى) comes on top (``_sound_reading``).
@@ -1567,11 +1571,9 @@ def _sound_variants(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     readings apart, so that the lists' choice goes to the nearest name written far more often
     (حوسين حسين, not حسن)."""
     places = [(i, other) for i, c in enumerate(form) for other in SOUND_READINGS.get(c, ())]
-    for i in range(1, len(form) - 1):
-        if form[i] in VOWEL_LETTERS:
-            places.append((i, ""))
-            if form[i] == "و" and form[i + 1] == "ل":
-                places.append((i, "ا"))
+    places += [(i, "") for i in _short_vowels(form)]
+    if form.startswith(_ABD_SAID):
+        places.append((len(_ABD_SAID) - 2, "ا"))
     if form.endswith(_ALLAH_SAID):
         # … and Allah as said, its h unwritten (عەبدوڵڵا عبدالله).
         places.append((len(form) - 1, "ه"))
@@ -1587,6 +1589,31 @@ def _sound_variants(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if form.endswith("ا"):
         once.append(form + "ق")
     return tuple(dict.fromkeys(once)), tuple(dict.fromkeys(twice))
+
+
+def _short_vowels(form: str) -> list[int]:
+    """Where ``form`` (a word in search form) may write a short vowel (``VOWEL_LETTERS``)."""
+    # The name's first letter, after the article if it opens with one.
+    first = 2 if form.startswith("ال") and len(form) > 4 else 0
+    doubled = {c for c, d in pairwise(form) if c == d and c in VOWEL_LETTERS}
+    found: list[int] = []
+    for i in range(1, len(form) - 1):
+        c, before, after = form[i], form[i - 1], form[i + 1]
+        if c not in VOWEL_LETTERS:
+            continue
+        if c in (before, after) or (
+            after not in _VOWELS_AFTER
+            and before not in VOWEL_LETTERS
+            and (i == first + 1 or c in doubled)
+        ):
+            found.append(i)
+    return found
+
+
+# Letters after which a و or ي is no short vowel but a consonant or a long vowel's part.
+_VOWELS_AFTER = frozenset("اويىةء")
+# ʿAbd said with its article's vowel u (Abdul-), glued to the name (``_sound_variants``).
+_ABD_SAID = "عبدول"
 
 
 # A word's last letter, in the search form and as written, where a final alef is read as ى
