@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from hashlib import blake2b
-from itertools import count, islice
+from itertools import count, islice, pairwise
 from os import getpid
 from typing import Any, Literal, TypeVar, overload
 
@@ -1383,7 +1383,7 @@ class ListVocabulary:
                     self.GIVEN: self.given_words,
                     self.FAMILY: self.family_words,
                 }[role]
-                read = _sound_reading(form, counts, qaf) or word
+                read = _sound_reading(form, counts, qaf, self.final_yaa) or word
             self._sounds[word, role] = read
         return read
 
@@ -1545,7 +1545,18 @@ SOUND_READINGS: dict[str, tuple[str, ...]] = {
     "ض": ("ظ",),
     "ه": ("ح",),
 }
-# At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two).
+# Letters a name written as said writes for a short vowel Arabic leaves unwritten (Kurdish
+# orthography on a Sorani keyboard, issue 15, set 15; ە, Sorani's a, is already gone in
+# ``sorani_as_arabic``): و for u and ي for i in a name's first syllable, between its first
+# letter and a consonant (حوسەین حسين, عومەر عمر, ئیبراھیم إبراهيم); one of a doubled و or ي,
+# which such a writer writes for the long vowel (مەحموود محمود, ئییاد إياد, عائیشە عائشة),
+# and, in a word that shows one, a single one anywhere (یووسوف يوسف); and و before the
+# article's ل after عبد for its a («عەبدولکەریم» عبدالكريم: Abdul-). A long vowel Arabic writes
+# too is not taken for one: عبّود, حسّون, عبيد, سعيد keep theirs, so does السويد (و before ي).
+# Each is one change of ``SOUND_LETTERS``, read back as ``SOUND_READINGS`` are.
+VOWEL_LETTERS = frozenset("وي")
+# At most this many letters of one word are read back (مسطفى: one; الساله الصالح: two); a final
+# alef written for ى (مستەفا مصطفى, بوشرا بشرى) comes on top (``_sound_reading``).
 SOUND_LETTERS = 2
 # A word longer than this is no one name (a glued run of words, a cell of junk): it is not read
 # by sound, whose readings of two letters grow with the square of its length.
@@ -1553,40 +1564,119 @@ SOUND_WORD_MAX = 15
 
 
 @lru_cache(maxsize=100_000)
-def _sound_variants(form: str) -> tuple[str, ...]:
-    """``form`` (a word in search form) with one or two of its letters read as the letters they
-    may stand for in speech (``SOUND_READINGS``), and with a ق a final alef lost (حلا حلاق)."""
+def _sound_variants(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``form`` (a word in search form) with one, then two, of its letters read as the letters
+    they may stand for in speech (``SOUND_READINGS``) or a written short vowel dropped
+    (``VOWEL_LETTERS``), and with a ق a final alef lost (حلا حلاق, with the first): the nearer
+    readings apart, so that the lists' choice goes to the nearest name written far more often
+    (حوسين حسين, not حسن)."""
     places = [(i, other) for i, c in enumerate(form) for other in SOUND_READINGS.get(c, ())]
-    found: list[str] = []
+    places += [(i, "") for i in _short_vowels(form)]
+    if form.startswith(_ABD_SAID):
+        places.append((len(_ABD_SAID) - 2, "ا"))
+    if form.endswith(_ALLAH_SAID):
+        # … and Allah as said, its h unwritten (عەبدوڵڵا عبدالله).
+        places.append((len(form) - 1, "ه"))
+    places.sort(key=lambda place: place[0])
+    once: list[str] = []
+    twice: list[str] = []
     for index, (i, other) in enumerate(places):
-        once = form[:i] + other + form[i + 1 :]
-        found.append(once)
+        once.append(form[:i] + other + form[i + 1 :])
         if SOUND_LETTERS > 1:
             for j, second in places[index + 1 :]:
                 if j != i:
-                    found.append(form[:i] + other + form[i + 1 : j] + second + form[j + 1 :])
+                    twice.append(form[:i] + other + form[i + 1 : j] + second + form[j + 1 :])
     if form.endswith("ا"):
-        found.append(form + "ق")
-    return tuple(dict.fromkeys(found))
+        once.append(form + "ق")
+    return tuple(dict.fromkeys(once)), tuple(dict.fromkeys(twice))
 
 
-def _sound_reading(form: str, counts: Mapping[str, int], others: Sequence[str] = ()) -> str | None:
+def _short_vowels(form: str) -> list[int]:
+    """Where ``form`` (a word in search form) may write a short vowel (``VOWEL_LETTERS``)."""
+    # The name's first letter, after the article if it opens with one.
+    first = 2 if form.startswith("ال") and len(form) > 4 else 0
+    doubled = {c for c, d in pairwise(form) if c == d and c in VOWEL_LETTERS}
+    found: list[int] = []
+    for i in range(1, len(form) - 1):
+        c, before, after = form[i], form[i - 1], form[i + 1]
+        if c not in VOWEL_LETTERS:
+            continue
+        if c in (before, after) or (
+            after not in _VOWELS_AFTER
+            and before not in VOWEL_LETTERS
+            and (i == first + 1 or c in doubled)
+        ):
+            found.append(i)
+    return found
+
+
+# Letters after which a و or ي is no short vowel but a consonant or a long vowel's part.
+_VOWELS_AFTER = frozenset("اويىةء")
+# ʿAbd said with its article's vowel u (Abdul-), glued to the name (``_sound_variants``).
+_ABD_SAID = "عبدول"
+
+
+# A word's last letter, in the search form and as written, where a final alef is read as ى
+# (``_sound_reading``): the search form folds ى into ي.
+_MAQSURA_FOLDED, _MAQSURA = "ي", "ى"
+# Allah written as said, its h unwritten, at a word's end (``_sound_variants``); and the ʿAbd
+# compound a reading opens with, whose name the lists mostly write apart («عبد الكريم»).
+_ALLAH_SAID = "للا"
+_ABD_ARTICLE = "عبدال"
+
+
+def _sound_reading(
+    form: str,
+    counts: Mapping[str, int],
+    others: Sequence[str] = (),
+    maqsura: Mapping[str, int] | None = None,
+) -> str | None:
     """The word a name word (search form) written as speech says it stands for: its reading by
-    ``SOUND_READINGS`` that ``counts`` (how often the lists write each word) has at least
-    ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as ``form``, the most
-    written of them (or of ``others``, more readings of the word); None if none (or for a
-    Latin word, a joiner or a title)."""
+    ``SOUND_READINGS`` and ``VOWEL_LETTERS`` that ``counts`` (how often the lists write each
+    word) has at least ``ListVocabulary.FREQUENT`` times and ``LETTER_RATIO`` times as often as
+    ``form``, the most written of the nearest such readings (one letter before two; ``others``,
+    more readings of the word, with one); None if none (or for a Latin word, a joiner or a
+    title). With ``maqsura`` (how often the lists write each word ending in ي or ى with that
+    letter, ``ListVocabulary.final_yaa``), a final alef is also read as ى where the lists write
+    the name so more often than with ي (بوشرا بشرى, مستفا مصطفى; not علا علي). A reading
+    opening with عبدال counts its name written apart too («عبد الكريم»: its word «الكريم»)."""
     if not 3 <= len(form) <= SOUND_WORD_MAX or form[:1].isascii():
         return None
     if is_name_joiner(form) or is_title(form):
         return None
     written = max(counts.get(form, 0), 1) * LETTER_RATIO - 1
-    best, best_count = None, max(written, ListVocabulary.FREQUENT - 1)
-    for other in (*_sound_variants(form), *others):
-        found = counts.get(other, 0)
-        if found > best_count:
-            best, best_count = other, found
-    return best
+    least = max(written, ListVocabulary.FREQUENT - 1)
+    once, twice = _sound_variants(form)
+    tiers: list[list[tuple[str, bool]]] = [
+        [],
+        [(other, False) for other in (*once, *others)],
+        [(other, False) for other in twice],
+    ]
+    if maqsura is not None and form.endswith("ا"):
+        alef = form[:-1] + _MAQSURA_FOLDED
+        alef_once, alef_twice = _sound_variants(alef)
+        tiers[0].append((alef, True))
+        tiers[1] += [(other, True) for other in alef_once if other.endswith(_MAQSURA_FOLDED)]
+        tiers[2] += [(other, True) for other in alef_twice if other.endswith(_MAQSURA_FOLDED)]
+    for tier in tiers:
+        best, best_count = None, least
+        for other, as_maqsura in tier:
+            found = counts.get(other, 0)
+            if other.startswith(_ABD_ARTICLE) and len(other) > len(_ABD_ARTICLE) + 1:
+                # «عبدولکریم» عبدالكريم: the lists write it glued or apart (its «الكريم»).
+                found += counts.get(other[len(_ABD_ARTICLE) - 2 :], 0)
+            if (
+                as_maqsura
+                and maqsura is not None
+                and maqsura.get(other[:-1] + _MAQSURA, 0) <= maqsura.get(other, 0)
+            ):
+                # The lists write it with ي as often (علا is no علي).
+                continue
+            if found > best_count:
+                best, best_count = other, found
+        if best is not None:
+            return best
+    return None
 
 
 def _letter_variants(
@@ -2349,23 +2439,27 @@ def mark_speech_lists(
     # The first ``SPEECH_SAMPLE`` records of each list tell it, against the words of all those
     # samples: a million records are not read twice for it.
     words: Counter[str] = Counter()
+    # … and, as ``ListVocabulary.final_yaa``, those ending in ي or ى with that letter.
+    final_yaa: Counter[str] = Counter()
     sample: list[tuple[list[str], str]] = []
     taken = Counter(sources)
     for record, source in _first_records(records, sources):
-        forms = [
-            _word_form(word)
+        written = [
+            word
             for cell in _SPEECH_CELLS
             for word in (record.get(cell) or "").split()
             if not word[:1].isascii()
         ]
+        forms = [_word_form(word) for word in written]
         words.update(forms)
+        final_yaa.update(_yaa_form(word) for word in written if word[-1] in _YAAS)
         sample.append((forms, source))
     heard: dict[str, bool] = {}
     shown: Counter[str] = Counter()
     for forms, source in sample:
         for form in forms:
             if form not in heard:
-                heard[form] = _sound_reading(form, words) is not None
+                heard[form] = _sound_reading(form, words, (), final_yaa) is not None
             if heard[form]:
                 shown[source] += 1
                 break
