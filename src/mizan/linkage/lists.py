@@ -40,6 +40,7 @@ from mizan.text.names import (
 )
 from mizan.text.normalise import glyphs_as_letters, sorani_as_arabic
 from mizan.text.spreadsheet import csv_writer as spreadsheet_csv
+from mizan.text.translit import is_rank_qualifier
 
 __all__ = [
     "HEADERS",
@@ -317,19 +318,49 @@ def _read_cell(text: str, full: bool) -> str:
     return " ".join(_UNREAD_IN_NAME.sub(f" {unread} ", text).split())
 
 
+def _rank_words(text: str) -> list[str]:
+    """The words of a rank as compared with a name cell's first words: hamza, case and the
+    article do not matter («مجند احتياطي» is «المجند الاحتياطي»)."""
+    words = normalise_arabic(text).lower().replace(".", " ").replace(",", " ").split()
+    return [word[2:] if word.startswith("ال") and len(word) > 3 else word for word in words]
+
+
+@lru_cache(maxsize=100_000)
+def _without_rank(text: str, rank: str, full: bool) -> str:
+    """A name cell's text without the record's own rank (``RANK_COLUMN``) written before the
+    name, and a rank's qualifier after it («أول», «الاحتياطي», ``translit.is_rank_qualifier``);
+    ``text`` as it is where it does not begin with the rank, or where no name would be left
+    (``full``: a full name keeps two words at least, a first name's cell one)."""
+    rank_words = _rank_words(rank)
+    words = text.split()
+    if not rank_words or _rank_words(" ".join(words[: len(rank_words)])) != rank_words:
+        return text
+    rest = words[len(rank_words) :]
+    while rest and is_rank_qualifier(rest[0]):
+        rest = rest[1:]
+    return " ".join(rest) if len(name_words(" ".join(rest))) >= (2 if full else 1) else text
+
+
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     """``values`` with its name cells read as written, not as they were laid out: a name cell
     that says it could not be read or gives no name (``ILLEGIBLE_NAME``), a maiden name's too,
     empty; a name that a cell could not give among others («نزار ماهر [ممزق]») left out of its
     cell, or in a full name, ``names.UNREAD_NAME`` in its place; the glyphs a PDF's text layer holds
-    read as letters (``glyphs_as_letters``: ﻣﺤﻤﺪ is محمد);
+    read as letters (``glyphs_as_letters``: ﻣﺤﻤﺪ is محمد); the record's own rank
+    (``RANK_COLUMN``) written again before the name left out of it;
     and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
     the first name being compared as one long word. Other records are returned as they are."""
     read: dict[str, str] | None = None
+    rank = values.get(RANK_COLUMN)
     for cell in (*_NAME_CELLS, "full_name", MAIDEN_NAME_COLUMN):
         text = values.get(cell)
-        if text and (new := _read_cell(text, cell == "full_name")) != text:
+        if not text:
+            continue
+        new = _read_cell(text, cell == "full_name")
+        if rank and cell in ("full_name", "first_name"):
+            new = _without_rank(new, rank, cell == "full_name")
+        if new != text:
             read = read if read is not None else {}
             read[cell] = new
     if read is not None:
@@ -439,6 +470,18 @@ MAIDEN_NAME_ALIASES: tuple[str, ...] = (
     "اسم العائلة قبل الزواج",
 )
 
+RANK_COLUMN = "rank"
+"""A column read by ``mizan link`` only: the rank of a soldier or an officer, which an army
+unit's or a defected officers' sheet keeps in its own column and often writes again before the
+name («المجند الاحتياطي صلاح محمد نادر الاحمد», rank «المجند الاحتياطي»): there the words that
+repeat the record's own rank are no part of the name (``read_name_cells``)."""
+RANK_ALIASES: tuple[str, ...] = (
+    "military rank",
+    "الرتبة",
+    "الرتبة العسكرية",
+    "رتبة",
+)
+
 # («العمر التقريبي», a witness's «حوالي 30» in the year they saw the person, years after the
 # arrest — set 5's testimonies — is not read as one: the age would lie years past the range.)
 
@@ -455,6 +498,7 @@ _ALIASES: dict[str, str] = {
         _header_key(alias): MAIDEN_NAME_COLUMN
         for alias in (MAIDEN_NAME_COLUMN, *MAIDEN_NAME_ALIASES)
     },
+    **{_header_key(alias): RANK_COLUMN for alias in (RANK_COLUMN, *RANK_ALIASES)},
 }
 
 

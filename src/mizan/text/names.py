@@ -68,13 +68,19 @@ def drop_titles(name: str) -> str:
     A name that is nothing but a title is returned unchanged. Cached: record linkage asks it of
     every name part of every record, and names repeat.
     """
-    from mizan.text.translit import is_title
+    from mizan.text.translit import is_rank_qualifier, is_rank_word, is_title
 
     words = clean_name(name).split(" ")
     index = 0
     # A title before a comma is the family name the comma closes («الشيخ، محمد احمد»).
     while (
-        index < len(words) - 1 and is_title(words[index]) and not words[index].endswith((",", "،"))
+        index < len(words) - 1
+        and (
+            is_title(words[index])
+            # «الرقيب أول», «المجند الاحتياطي»: a rank's qualifier goes with the rank.
+            or (index > 0 and is_rank_word(words[index - 1]) and is_rank_qualifier(words[index]))
+        )
+        and not words[index].endswith((",", "،"))
     ):
         index += 1
     return " ".join(words[index:])

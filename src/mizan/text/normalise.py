@@ -317,12 +317,42 @@ _SORANI_WORD_START = re.compile("(?<![\u0600-\u06ff])\u0626\u06d5?")
 _SORANI_AE_INSIDE = re.compile("\u06d5(?=[\u0600-\u06ff])")
 
 
+# … and its u: long ū is «وو» (مەحموود محمود, یووسوف یوسف), short u a single و between two
+# consonants, which Arabic leaves unwritten (حوسەین حسين, عومەر عمر, سولەیمان سليمان); «عەبدول»
+# is عبد ال (عەبدولکەریم عبد الكريم, عەبدوڵڵا عبد الله). Read so only in a word that shows a
+# Sorani letter or «وو»: a Kurdish name written the Arabic way beside it (کوجر, هوزان, or
+# ديلوڤان with the ڤ Kurmanji writes too) keeps its و.
+_SORANI_IN_WORD = re.compile("[\u06d5\u06ce\u06c6\u0695\u06b5]|^\u0626|\u0648\u0648")
+_SORANI_WORD = re.compile("[\u0621-\u064a\u0660-\u06ff]+")
+# The letters that are no consonant: alef, hamza, yeh, waw and Sorani's vowel letters.
+_NOT_CONSONANT = "\u0627\u0622\u0623\u0625\u0626\u0621\u06cc\u064a\u0649\u0648\u06d5\u06ce\u06c6"
+_SORANI_SHORT_U = re.compile(
+    f"(?<=[\u0621-\u064a\u0660-\u06ff])(?<![{_NOT_CONSONANT}])\u0648"
+    f"(?=[\u0621-\u064a\u0660-\u06ff])(?![{_NOT_CONSONANT}])"
+)
+_SORANI_ABDULLAH = re.compile("^\u0639\u06d5?\u0628\u062f\u0648[\u06b5\u0644]{1,2}\u0627\u0647?$")
+_SORANI_ABDUL = re.compile("^(\u0639\u06d5?\u0628\u062f)\u0648(?=\u0644.)")
+_LONG_U = "\x00"
+
+
+def _sorani_vowels(match: re.Match[str]) -> str:
+    word = match.group()
+    if _SORANI_IN_WORD.search(word) is None:
+        return word
+    if _SORANI_ABDULLAH.match(word):
+        return "\u0639\u0628\u062f \u0627\u0644\u0644\u0647"
+    word = _SORANI_ABDUL.sub("\\1 \u0627", word).replace("\u0648\u0648", _LONG_U)
+    return _SORANI_SHORT_U.sub("", word).replace(_LONG_U, "\u0648")
+
+
 def sorani_as_arabic(text: str) -> str:
     """``text`` typed on a Sorani Kurdish keyboard read as Arabic letters: «ئەحمەد عەلی» is أحمد
-    علی, «فاتمە» فاتمة, «ڕەشید» رشید. Text without a Sorani letter (ە ێ ۆ ڕ ڵ ڤ, or ئ opening a
-    word, which Arabic never writes) is returned as it is."""
+    علی, «فاتمە» فاتمة, «ڕەشید» رشید, «حوسەین» حسین, «مەحموود» محمود, «عەبدوڵڵا» عبد الله.
+    Text without a Sorani letter (ە ێ ۆ ڕ ڵ ڤ, or ئ opening a word, which Arabic never writes)
+    is returned as it is."""
     if _SORANI.search(text) is None:
         return text
+    text = _SORANI_WORD.sub(_sorani_vowels, text)
     text = _SORANI_WORD_START.sub("\u0627", text).replace("\u0627\u0627", "\u0627")
     text = _SORANI_AE_INSIDE.sub("", text).replace("\u06d5", "\u0629")
     return text.translate(_SORANI_LETTERS)

@@ -612,14 +612,45 @@ def is_relative_or_given(word: str) -> bool:
 # An honorific that is also a family name: «السيد» (Mr; the family السيد). A directorate's
 # decision writes «السيد علي محمود الكيلاني»: before three name words or more it is the
 # honorific (``names.parse_full_name``); before fewer, as in «السيد محمد أحمد», it may be the
-# family name written first, and is kept (issue 15, set 15).
-_TITLE_OR_FAMILY_WORDS = frozenset({"السيد"})
+# family name written first, and is kept (issue 15, set 15). So is «الرائد» (the major; the
+# family الرائد): «الرائد عبد الرحمن محمود ديركي» in an army unit's list. (A list that keeps the
+# rank in its own column has it set aside whatever it is: ``lists.RANK_COLUMN``.)
+_TITLE_OR_FAMILY_WORDS = frozenset({"السيد", "الرايد"})
 
 
 def is_title_or_family(word: str) -> bool:
-    """Whether one word is an honorific that is also a family name («السيد»)."""
+    """Whether one word is an honorific or a rank that is also a family name («السيد»،
+    «الرائد»)."""
     folded = _search_words(word)
     return len(folded) == 1 and folded[0] in _TITLE_OR_FAMILY_WORDS
+
+
+# The ranks of ``_RELATIVE_WORDS`` (search form), after which a rank's qualifier is part of the
+# rank: «الرقيب أول», «المساعد أول», «الملازم أول» (first sergeant, first warrant officer, first
+# lieutenant), «المجند الاحتياطي» (the reservist), «العميد الركن» (staff brigadier).
+_RANK_WORDS = frozenset(
+    {"المجند", "المتطوع", "المكلف", "العريف", "الرقيب", "المساعد", "الملازم", "المقدم", "العقيد",
+     "العميد"}
+)  # fmt: skip
+_RANK_QUALIFIERS = frozenset(
+    {"اول", "الاول", "ثاني", "الثاني", "الاحتياطي", "احتياطي", "المتطوع", "متطوع", "الركن", "ركن",
+     "المجند", "المكلف"}
+)  # fmt: skip
+
+
+@lru_cache(maxsize=65536)
+def is_rank_word(word: str) -> bool:
+    """Whether one word is a rank a list writes before the name («المجند», «الرقيب»)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _RANK_WORDS
+
+
+@lru_cache(maxsize=65536)
+def is_rank_qualifier(word: str) -> bool:
+    """Whether one word is a rank's qualifier, part of the rank after it: «أول» in «الرقيب أول»,
+    «الاحتياطي» in «المجند الاحتياطي» (never a name there; a name elsewhere, as ثاني may be)."""
+    folded = _search_words(word)
+    return len(folded) == 1 and folded[0] in _RANK_QUALIFIERS
 
 
 def is_relative_word(word: str) -> bool:
