@@ -190,7 +190,7 @@ class _Rows:
 # The names the clustering step compares within one list (``_cannot_link``), and where the
 # father's and the family name stand among them.
 _TRAIT_NAMES = ("first", "father", "grandfather", "family", "mother")
-_FATHER, _FAMILY = 1, 3
+_FATHER, _FAMILY, _MOTHER = 1, 3, 4
 
 
 def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[Any, ...]:
@@ -968,6 +968,20 @@ def _nameless(a: tuple[Any, ...]) -> bool:
     return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
+def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) name two mothers: her given names differ as no
+    spelling, dot, transliteration or misread letter explains (``_different_name``), and the
+    lists write both spellings at least ``COMMON_COUNT`` times. A spelling written once or twice
+    is more often a cell OCR garbled («مز يم» for مريم) or her name run into her family name
+    («مننرةالعاطف») than another woman."""
+    mother_a, mother_b = a[_MOTHER], b[_MOTHER]
+    if not _different_name(mother_a, mother_b):
+        return False
+    count_a: int = mother_a[3]
+    count_b: int = mother_b[3]
+    return min(count_a, count_b) >= COMMON_COUNT
+
+
 def _one_list(a: str, b: str) -> bool:
     """Whether two sources are two sheets of one list (``sheets_by_script``)."""
     return a.split("\x00")[0] == b.split("\x00")[0]
@@ -988,7 +1002,8 @@ def _cannot_link(
     records of two lists may not share one either when their birth years lie more than
     ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``, nor when one gives
     an age remembered without a date far from the age the other's years give
-    (``_ages_apart``). A record that gives no name (a kunya and a town, ``_nameless``) shares
+    (``_ages_apart``), nor when they name two mothers (``_two_mothers``). A record that gives
+    no name (a kunya and a town, ``_nameless``) shares
     no cluster with another record of its list. Two identifications of one item (``items``,
     pairs low, high) are never refused."""
     if sources is None:
@@ -1009,6 +1024,10 @@ def _cannot_link(
             # العلي»). A strong pair of their own is one person, a year misread.
             if weight is not None and weight >= direct:
                 return False
+            if _two_mothers(a, b):
+                # Two mothers: cousins or namesakes, each met through a record that names no
+                # mother (set 8's «محمد أحمد الرفاعي», mothers رشا and وفاء).
+                return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _ages_apart(a, b):
                 # An age remembered without a date, far from the one the other's years give.
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
