@@ -56,3 +56,53 @@ def test_an_online_form_export_is_read_whole(tmp_path: Path) -> None:
         "1990-03-04",
         "Hama",
     )
+
+
+def test_name_beside_a_surname_is_the_given_name(tmp_path: Path) -> None:
+    # "Name, Surname": the given name, not a full name the family column would hide.
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "id,Name,Surname,Father's name\nA-1,Ahmad,Hamwi,Khaled\nA-2,Rana,Hamwi,Khaled\n",
+        encoding="utf-8",
+    )
+    first, second = read_lists([path])
+    assert (first.values["first_name"], first.values["family_name"]) == ("Ahmad", "Hamwi")
+    assert second.values["first_name"] == "Rana"
+    assert "full_name" not in first.values
+
+
+def test_name_beside_a_father_only_is_still_the_full_name(tmp_path: Path) -> None:
+    path = tmp_path / "ngo.csv"
+    path.write_text("record_id,name,father_name\nN-1,Ahmad Hamwi,Khaled\n", encoding="utf-8")
+    (record,) = read_lists([path])
+    assert record.values["full_name"] == "Ahmad Hamwi"
+
+
+def test_a_middle_name_beside_a_fathers_column_is_not_read(tmp_path: Path) -> None:
+    # A Western or church form's middle name is a second given name: no refusal, left unread.
+    path = tmp_path / "form.csv"
+    path.write_text(
+        "id,First name,Middle name,Last name,Father's name\nF-1,Rana,Maria,Hamwi,Khaled\n",
+        encoding="utf-8",
+    )
+    (record,) = read_lists([path])
+    assert record.values["father_name"] == "Khaled"
+    assert "Maria" not in record.values.values()
+
+
+def test_the_registry_import_reads_the_same_headers() -> None:
+    from mizan.missing.importing import match_header
+
+    mapping, problems = match_header(
+        ["ID", "Name", "Surname", "Middle name", "Father's name", "Date of birth"]
+    )
+    assert mapping == {
+        0: "record_id",
+        1: "first_name",
+        2: "family_name",
+        4: "father_name",
+        5: "birth_year",
+    }
+    assert [(p["code"], p["params"]["header"]) for p in problems] == [
+        ("unknown_column", "Middle name")
+    ]

@@ -130,9 +130,14 @@ BARE_NAME = "الاسم"
 name column, and the full name otherwise (see :func:`resolve_bare_name`)."""
 
 
-FALLBACK_ALIASES: frozenset[str] = frozenset({"الجهة المحيلة"})
+FALLBACK_ALIASES: frozenset[str] = frozenset({"الجهة المحيلة", "middle name"})
 """Aliases that stand for their column only where no other header of the list gives it: beside
-«مكان الاعتقال» the referring branch is a column of its own, not a repeated place of arrest."""
+«مكان الاعتقال» the referring branch is a column of its own, not a repeated place of arrest;
+beside a father's name column, a "middle name" is a second given name, left unread."""
+
+BARE_NAME_LATIN = "name"
+""""Name" is the full name, and the given name in a list that also has a family-name column and
+no first-name column ("Name, Surname", as English forms often head them)."""
 
 
 def resolve_fallbacks(columns: list[str | None], raw: Sequence[object], key: Any) -> None:
@@ -147,10 +152,17 @@ def resolve_fallbacks(columns: list[str | None], raw: Sequence[object], key: Any
 
 
 def resolve_bare_name(columns: list[str | None], raw: Sequence[object], key: Any) -> None:
-    """Turn the column read from «الاسم» into ``full_name`` when no other name part is there.
+    """Turn the column read from «الاسم» into ``full_name`` when no other name part is there,
+    and the one read from "Name" into ``first_name`` beside a family-name column and no
+    first-name column ("Name, Surname").
 
     ``columns`` are the header names found for the raw header cells ``raw``; ``key`` is the
     caller's header normaliser. Changes ``columns`` in place."""
+    latin = key(BARE_NAME_LATIN)
+    if "family_name" in columns and "first_name" not in columns:
+        for index, cell in enumerate(raw):
+            if columns[index] == "full_name" and key(str(cell or "")) == latin:
+                columns[index] = "first_name"
     parts = {"father_name", "grandfather_name", "family_name"}
     if parts.intersection(c for c in columns if c):
         return
