@@ -105,11 +105,8 @@ def test_dates_of_arrest_weeks_apart_over_the_new_year_are_not_a_year_apart() ->
 
     level, weight = arrest("17/01/2014")
     assert level == ARREST_NEW_YEAR_LABEL and weight == 0.0
-    # A year given alone against a date in the December before it is no evidence either (a
-    # family's year may be the one it learnt of the arrest in; branch `linkfields`); the next
-    # winter, or a year alone later still, is a year apart or more.
-    assert arrest("2014")[0] == ARREST_NEW_YEAR_LABEL
-    assert arrest("2015")[0] == "different"
+    # A year given alone, or the next winter, is still a year apart.
+    assert arrest("2014")[0] == "one year apart"
     assert arrest("17/01/2015")[0] == "different"
 
 

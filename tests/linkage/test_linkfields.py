@@ -69,7 +69,9 @@ def _arrest_evidence(a: str, b: str) -> float:
 def test_a_year_alone_against_the_next_january_is_no_evidence() -> None:
     # A decision dates the absence from 8 January 2013; the comrades remember «2012».
     assert _arrest_evidence("2012", "2013/01/08") == 0
-    assert _arrest_evidence("2013", "28/12/2012") == 0
+    assert _arrest_evidence("2013/01/08", "2012") == 0
+    # A year alone against the December before it stays a year apart (namesakes of set 3).
+    assert _arrest_evidence("2013", "28/12/2012") < -5
     # Further than the turn of the year, a year apart still tells two arrests apart.
     assert _arrest_evidence("2012", "2013/03/08") < -5
     assert _arrest_evidence("2012", "2011/01/08") < -5
