@@ -279,14 +279,19 @@ _SEX = {
     "zh": "F",
     "zhen": "F",
     "zhenskiy": "F",
+    # Sorani, as Iraqi Kurdistan's forms write it: نێر (male), مێ (female), and the adjectives.
+    "نێر": "M",
+    "نێرينه": "M",
+    "مێ": "F",
+    "مێينه": "F",
 }
 
 
 @lru_cache(maxsize=1024)
 def sex_of(text: str) -> str | None:
-    """ "M" or "F" for a sex as lists write it (M/F, male/female, ذكر/أنثى, Swedish K), or None:
-    the one table of ``mizan link`` and the registry's import. Cached: a list writes a handful
-    of spellings for a million records."""
+    """ "M" or "F" for a sex as lists write it (M/F, male/female, ذكر/أنثى, Swedish K, Sorani
+    نێر/مێ), or None: the one table of ``mizan link`` and the registry's import. Cached: a list
+    writes a handful of spellings for a million records."""
     return _SEX.get(normalise_for_search(text or ""))
 
 
@@ -501,6 +506,25 @@ _EXONYMS.update(
         for spelling in _kurdish_spellings(name)
     }
 )
+# … and the Kurdish names in Arabic or Sorani letters, as Kurds write them on either keyboard
+# (search form: ی is ي, ە is ه).
+_EXONYMS.update(
+    {
+        normalise_for_search(name): arabic
+        for name, arabic in (
+            ("كوباني", "عين العرب"),
+            ("کۆبانی", "عين العرب"),
+            ("قامشلو", "القامشلي"),
+            ("قامیشلۆ", "القامشلي"),
+            ("ديريك", "المالكية"),
+            ("دێرک", "المالكية"),
+            ("سري كانيه", "رأس العين"),
+            ("سەرێکانیێ", "رأس العين"),
+            ("تربه سبي", "القحطانية"),
+            ("كري سبي", "تل أبيض"),
+        )
+    }
+)
 # Syria's governorates: a place given only as one of them (حلب, "Deraa") may hold the town the
 # other list names (عندان, "Nawa"), so it is no evidence against it.
 _GOVERNORATES = (
@@ -631,12 +655,36 @@ def _registry_town(text: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
+# A place of birth written with the year, as a decree or a civil-registry extract gives both in
+# one cell («تولد حماة 1975», «مواليد حمص 1980», «حماة 1975», "born in Hama, 1975"; issue 15,
+# set 15's dismissal decrees): the word "born" and the year are no part of the place.
+_BORN_AT = re.compile(
+    r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?|born(?:\s+in)?)(?![^\W\d_])\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_PLACE_YEAR = re.compile(r"(?<![^\s,،\-/(])((?:19|20)\d\d)(?![^\s,،\-/)])")
+
+
+@lru_cache(maxsize=50_000)
+def _born_at(text: str) -> tuple[str, str]:
+    """A place of birth cell read as its place and the year written in it («تولد حماة 1975»:
+    «حماة» and «1975»; a place without a year, or a civil-registry entry's number («قيد كفرنبل
+    1990», ``_registry_town``): itself and "")."""
+    digits = to_ascii_digits(text)
+    years = _PLACE_YEAR.findall(digits)
+    if len(years) != 1 or _registry_town(text) is not None:
+        return text, ""
+    place = _PLACE_YEAR.sub(" ", digits)
+    return _BORN_AT.sub("", place).strip(" \t,،-–/()"), years[0]
+
+
 @lru_cache(maxsize=50_000)
 def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     """A place as written, read as its parts ("Tadmur, Hims", "حلب - الأتارب", "Nawa (Daraa
-    Governorate)"): the key of its first (most precise) part, the keys of every part and of the
-    whole, and whether it names nothing finer than a governorate. Lists give places at different
-    depths; two places agree when they share a part."""
+    Governorate)", «ريف دمشق - حرستا»): the key of its most precise part (the first that is no
+    governorate), the keys of every part and of the whole, and whether it names nothing finer
+    than a governorate. Lists give places at different depths; two places agree when they share
+    a part."""
     whole = _not_a_governorate(text, _place_key(text))
     keys: list[str] = []
     variants: set[str] = set()
@@ -653,9 +701,11 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
             variants.update(_place_variants(piece, key))
     if not keys:
         return (whole or None), ((whole,) if whole else None), None
-    wide = all(key in _governorate_keys() for key in keys)
+    towns = [key for key in keys if key not in _governorate_keys()]
     every = tuple(sorted({*keys, *variants, whole} - {""}))
-    return keys[0], every, wide
+    # The town, wherever it is written: "Nawa, Daraa" and «ريف دمشق - حرستا» (the governorate
+    # first, as a register sorted by governorate writes it) both give the town's key.
+    return (towns or keys)[0], every, not towns
 
 
 # A word-final yaa: without its dots it is an alef maqsura (ى), and typists write either for the
@@ -3407,8 +3457,13 @@ def _features(
     # A list that dates in Hijri (``mark_hijri_lists``) writes «12/5/1434» without its «هـ».
     hijri_list = bool(row.get(HIJRI_LIST))
     arrest_year = _year(arrest, hijri_list)
+    place, place_year = _born_at((row.get("birth_place") or "").strip())
+    birth = row.get("birth_year") or ""
+    if not birth.strip():
+        # «تولد حماة 1975» in the place's cell, the year's empty: the year it writes.
+        birth = place_year
     features["birth_year"] = _birth_year(
-        row.get("birth_year") or "", bool(row.get(TWO_DIGIT_YEARS)), arrest_year, hijri_list
+        birth, bool(row.get(TWO_DIGIT_YEARS)), arrest_year, hijri_list
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
@@ -3419,7 +3474,6 @@ def _features(
     features["birth_year_hijri"] = _hijri_other_year(row.get("birth_year") or "", hijri_list)
     # A list whose years show OCR's damage (``mark_ocr_years``): a digit apart may be misread.
     features["birth_year_ocr"] = True if row.get(OCR_YEARS) else None
-    place = (row.get("birth_place") or "").strip()
     registry = _registry_town(place) if place else None
     if place:
         features["birth_place_k"], place_parts, wide = _place(registry or place)
@@ -3956,9 +4010,21 @@ def _arrest_place(text: str) -> list[str] | None:
     return list(parts) if parts is not None else None
 
 
+# The words that say what kind of place of arrest a place is, wherever they stand: English puts
+# them after the name ("AFRIN CHECKPOINT", "NASSIB BORDER", "DAMASCUS INTERNATIONAL AIRPORT")
+# where Arabic puts them before («حاجز عفرين», «معبر نصيب», «مطار دمشق الدولي»); the name is
+# the place (``at_border`` reads the words themselves).
+_ARREST_PLACE_WORDS = re.compile(
+    r"(?<![^\W_])(?:check\s*-?\s*point|border|crossing|(?:international\s+)?airport"
+    r"|(?:ال)?(?:حاجز|معبر|مطار)|الدولي)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=50_000)
 def _arrest_place_keys(text: str) -> tuple[str, ...] | None:
     text = _ARREST_PLACE_KIND.sub("", text.strip())
+    text = " ".join(_ARREST_PLACE_WORDS.sub(" ", text).split())
     if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
     digits = "".join(re.findall(r"\d+", to_ascii_digits(text)))

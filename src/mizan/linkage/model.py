@@ -830,7 +830,20 @@ _MONTHS = (
     '(CAST(substr("arrest_month_{s}", 1, 4) AS INTEGER) * 12'
     ' + CAST(substr("arrest_month_{s}", 6, 2) AS INTEGER))'
 )
-ARREST_NEW_YEAR_SQL = f"abs({_MONTHS.format(s='l')} - {_MONTHS.format(s='r')}) <= 2"
+# … and a year given alone against a date in the January after it («2012» against 2013/01/08):
+# a directorate dates the absence that follows an arrest (issue 15, set 15's dismissal decrees:
+# 1–20 days after), a family the day it learnt of it. Not a year alone against the December
+# before it («2016» against 2015-12-20): set 3's namesakes were joined so (−0.0004).
+_YEAR_ALONE_BESIDE = (
+    '"arrest_month_{a}" IS NULL'
+    " AND substr(\"arrest_month_{b}\", 6, 2) = '01'"
+    ' AND "arrest_year_{b}" = "arrest_year_{a}" + 1'
+)
+ARREST_NEW_YEAR_SQL = (
+    f"abs({_MONTHS.format(s='l')} - {_MONTHS.format(s='r')}) <= 2"
+    f" OR ({_YEAR_ALONE_BESIDE.format(a='l', b='r')})"
+    f" OR ({_YEAR_ALONE_BESIDE.format(a='r', b='l')})"
+)
 
 
 # Two dates of arrest a year apart, one of them remembered, not recorded («2013 تقريباً», «صيف

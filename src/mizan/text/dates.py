@@ -67,6 +67,23 @@ _STANDARD_MONTHS = (
     ("نوفمبر",),
     ("ديسمبر",),
 )
+# The Syriac names as Iraqi Kurdistan writes them in Sorani letters (ە for a short a, ی and ک,
+# vowels written: «ئازار ٢٠١٣», «تشرینی یەکەم ۲۰۱۲», the second word "first"/"second" after the
+# izafe «ـی»), and May as Iraqi Arabic says it («مايس»): the camps' registrations (issue 15).
+_SORANI_MONTHS = (
+    ("کانوونی دووەم", "کانونی دووەم", "کانوونی دوەم", "کانونی دوەم"),
+    ("شوبات",),
+    ("ئازار",),
+    ("نیسان",),
+    ("ئایار", "مایس", "مايس"),
+    ("حوزەیران",),
+    ("تەمموز", "تەموز"),
+    ("ئاب",),
+    ("ئەیلوول", "ئەیلول"),
+    ("تشرینی یەکەم", "تشرینی یەکم"),
+    ("تشرینی دووەم", "تشرینی دوەم"),
+    ("کانوونی یەکەم", "کانونی یەکەم", "کانوونی یەکم"),
+)
 # English and French; then Swedish, Danish and Norwegian, German and Dutch, as European asylum
 # offices write a month (januari, marts, maj, oktober; Januar, März; maart, mei).
 _LATIN_MONTHS = (
@@ -115,9 +132,10 @@ def _month_words() -> dict[str, int]:
         words[_arabic_form(name)] = month
     for month, name in _LEVANTINE_WITHOUT_ARTICLE.items():
         words[_arabic_form(name)] = month
-    for month, names in enumerate(_STANDARD_MONTHS, start=1):
-        for name in names:
-            words[_arabic_form(name)] = month
+    for table in (_STANDARD_MONTHS, _SORANI_MONTHS):
+        for month, names in enumerate(table, start=1):
+            for name in names:
+                words[_arabic_form(name)] = month
     for months in (_LATIN_MONTHS, _RUSSIAN_MONTHS):
         for month, names in enumerate(months, start=1):
             for name in names:
@@ -125,11 +143,23 @@ def _month_words() -> dict[str, int]:
     return words
 
 
-# Two-word Levantine names first (تشرين الأول, تشرين أول before تشرين), then any one word.
-_WORD = re.compile(r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:[اأإآ]ول|ثان[يى])(?![^\W\d_]))?\.?")
+# Two-word Levantine names first (تشرين الأول, تشرين أول before تشرين), and the Sorani ones
+# (تشرینی یەکەم, کانوونی دووەم: "first", "second" in any of the typists' letters), then any one
+# word.
+_WORD = re.compile(
+    r"[^\W\d_]+(?:\s+(?:ال|ٱل)[^\W\d_]+|\s+(?:[اأإآ]ول|ثان[يى])(?![^\W\d_])"
+    r"|(?<=[یيى])\s+(?:[یيى][ەهة]?[کك][ەهة]?م|دوو?[ەهة]?م)(?![^\W\d_]))?\.?"
+)
 # The letters normalise_arabic folds together, as a character class each, to find a month name
 # as written in a text that is not normalised (آذار/اذار, يونيه/يونية).
-_WRITTEN_LETTER = {"ا": "[اأإآٱ]", "ه": "[هة]", "ي": "[يىئ]", "و": "[وؤ]"}
+# Sorani letters too (ە and ھ for ه, ی for ي, ک for ك: «تشرینی یەکەم»).
+_WRITTEN_LETTER = {
+    "ا": "[اأإآٱ]",
+    "ه": "[هةەھ]",
+    "ي": "[يىئی]",
+    "و": "[وؤ]",
+    "ك": "[كک]",
+}
 
 
 @lru_cache(maxsize=1)
@@ -168,8 +198,9 @@ def month_in(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# The Hijri marker after a year: «هـ», «ه» (not a word's letter) or "AH".
-_HIJRI_MARK = r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z]))"
+# The Hijri marker after a year: «هـ», «ه» (not a word's letter), "AH", or "H" glued to it as a
+# Saudi residence card prints a Hijri date of birth ("04/04/1400H").
+_HIJRI_MARK = r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z])|(?:(?<=\d)|(?<=\d\s))h(?![a-z0-9]))"
 # A Hijri year: 13xx or 14xx followed by the marker («1405 هـ», «١٤٠٥هـ», "1405 AH").
 _HIJRI = re.compile(rf"(?<!\d)(1[34]\d\d){_HIJRI_MARK}", re.I)
 # A Hijri date in digits, day first («12/3/1434 هـ», «12.03.1434») or year first
