@@ -982,6 +982,45 @@ def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return min(count_a, count_b) >= COMMON_COUNT
 
 
+def _two_fathers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) name two fathers, as ``_two_mothers`` two mothers: his
+    given names differ as ``_different_name`` reads them and the lists write both spellings at
+    least ``COMMON_COUNT`` times — but not one letter apart (OCR's محد and محمذ for محمد, a
+    Kurmanji x read غ or خ, are as common as the names they misread: the father's names are the
+    commonest the lists write), nor one the other's beginning (a double name or a father and
+    his father in one cell: «محمد خير» beside «محمد»), nor either one the other record's first,
+    grandfather's or family name (a rank, title or kunya read as a given name, or a name read
+    family first, shifts the father by one place)."""
+    father_a, father_b = a[_FATHER], b[_FATHER]
+    if not _different_name(father_a, father_b):
+        return False
+    key_a, rasm_a, _loose_a, count_a, _ = father_a
+    key_b, rasm_b, _loose_b, count_b, _ = father_b
+    if min(count_a, count_b) < COMMON_COUNT:
+        return False
+    if key_a.startswith(key_b) or key_b.startswith(key_a) or _one_edit(key_a, key_b):
+        return False
+    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+        return False
+    for one, other in ((a, b), (b, a)):
+        grandfather, family = one[_FATHER + 1][0], other[_FAMILY][0]
+        if grandfather is not None and other[_FATHER][0].endswith(grandfather):
+            # A double name read as the father and his father («Abdoel Qader»: عبد القادر).
+            return False
+        if family is not None and family.startswith(one[_FATHER][0]):
+            # A family name's first word read as the father's («Tareq HADJDJ RADWAN»).
+            return False
+        for k in _SHIFTED_FATHER:
+            if other[k][0] is not None and not _different_name(one[_FATHER], other[k]):
+                return False
+    return True
+
+
+# Where a father's name read one place off stands in the other record (``_two_fathers``): its
+# first, grandfather's and family name.
+_SHIFTED_FATHER = (0, _FATHER + 1, _FAMILY)
+
+
 def _one_list(a: str, b: str) -> bool:
     """Whether two sources are two sheets of one list (``sheets_by_script``)."""
     return a.split("\x00")[0] == b.split("\x00")[0]
@@ -1002,7 +1041,8 @@ def _cannot_link(
     records of two lists may not share one either when their birth years lie more than
     ``TWO_LISTS_YEARS`` apart and their own pair scores below ``direct``, nor when one gives
     an age remembered without a date far from the age the other's years give
-    (``_ages_apart``), nor when they name two mothers (``_two_mothers``). A record that gives
+    (``_ages_apart``), nor when they name two mothers (``_two_mothers``) or two fathers
+    (``_two_fathers``). A record that gives
     no name (a kunya and a town, ``_nameless``) shares
     no cluster with another record of its list. Two identifications of one item (``items``,
     pairs low, high) are never refused."""
@@ -1027,6 +1067,9 @@ def _cannot_link(
             if _two_mothers(a, b):
                 # Two mothers: cousins or namesakes, each met through a record that names no
                 # mother (set 8's «محمد أحمد الرفاعي», mothers رشا and وفاء).
+                return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
+            if _two_fathers(a, b):
+                # Two fathers: cousins or namesakes, as two mothers.
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _ages_apart(a, b):
                 # An age remembered without a date, far from the one the other's years give.
