@@ -96,6 +96,7 @@ from mizan.text.names import (
     is_womans_name,
     name_words,
     parse_full_name,
+    set_aside_head,
     strip_asides,
     unfold_passport_name,
 )
@@ -1948,7 +1949,8 @@ def _natural_order_odds(
     than family name first: the parser's (``parse_full_name``), and the lists' (``order_score``)."""
     odds = math.log(max(natural.confidence, 1e-3) / max(family_first.confidence, 1e-3))
     if vocabulary is not None:
-        odds += vocabulary.order_score(name_words(drop_titles(strip_asides(text))))
+        # The words the parser read: «السيد» before a four-part name is no family name first.
+        odds += vocabulary.order_score(name_words(set_aside_head(drop_titles(strip_asides(text)))))
     return odds
 
 

@@ -584,6 +584,22 @@ def _given_family_before_lineage(text: str) -> dict[str, str] | None:
     return _given_parts([" ".join(head[:-1]), *tail], last)
 
 
+def set_aside_head(text: str) -> str:
+    """``text`` (a full name, titles dropped) without a first word that is no name of the
+    person's, or ``text``: a relative's word before two name words or more («أبي ياسر الحلاق»
+    in a family's message is "my father Yaser al-Hallaq" far more often than أُبي (Ubayy) and his
+    father's name, issue 15, set 13), or «السيد» before three or more («السيد علي محمود
+    الكيلاني» in a directorate's decision: Mr Ali, not the family السيد written first,
+    ``translit.is_title_or_family``). The parser and the lists' vote on word order
+    (``linkage.features``) read the same words."""
+    head, _, rest = text.partition(" ")
+    if len(name_words(rest)) >= 2 and _relative_or_given(head):
+        return rest
+    if len(name_words(rest)) >= 3 and _title_or_family(head):
+        return rest
+    return text
+
+
 def _readings(full_name: str) -> list[NameReading]:
     """Every plausible reading of a full name into first, father, grandfather and family name,
     the likeliest first. The verbatim text stays with the caller; this only reads it.
@@ -599,14 +615,8 @@ def _readings(full_name: str) -> list[NameReading]:
     text = drop_titles(strip_asides(unfold_passport_name(full_name)))
     if not text:
         return [NameReading(_natural([]), 0.0, "empty")]
-    head, _, rest = text.partition(" ")
-    if len(name_words(rest)) >= 2 and _relative_or_given(head):
-        # «أبي ياسر الحلاق» in a family's message is "my father Yaser al-Hallaq" far more often
-        # than أُبي (Ubayy) and his father's name: read without it (issue 15, set 13).
-        return _readings(rest)
-    if len(name_words(rest)) >= 3 and _title_or_family(head):
-        # «السيد علي محمود الكيلاني» in a directorate's decision: Mr Ali, not the family السيد
-        # written first (``translit.is_title_or_family``).
+    rest = set_aside_head(text)
+    if rest != text:
         return _readings(rest)
     house = _HOUSE_OF.search(text) if "من" in text else None
     house_reading = None
