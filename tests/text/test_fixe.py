@@ -60,9 +60,10 @@ def test_the_long_u_and_abdul_are_still_read(sorani: str, arabic: str) -> None:
         ("الرقيب أول محمد الخالد", "محمد الخالد"),
         # Nothing but a rank: no name (not «أول» as a first name).
         ("المساعد أول", ""),
-        ("المجند", ""),
-        # A title alone is still returned as written.
+        ("الرقيب الاحتياطي", ""),
+        # A title or a rank alone is still returned as written: العميد is a family name too.
         ("الحاج", "الحاج"),
+        ("العميد", "العميد"),
     ],
 )
 def test_a_ranks_qualifier_and_a_rank_alone(name: str, read: str) -> None:

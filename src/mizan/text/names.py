@@ -65,15 +65,20 @@ _DIN_WORDS = {
 def drop_titles(name: str) -> str:
     """The name without leading titles (الحاج, الشيخ, د., Dr, Hajj, Sheikh …), as written.
 
-    A name that is nothing but a title is returned unchanged, but one that is nothing but a rank
-    («المساعد أول», «المجند») gives no name. A rank's qualifier («أول», «ثاني») goes with the
-    rank only where a name of two words is left after it: «المجند ثاني الخالد» is ثاني الخالد.
-    Cached: record linkage asks it of every name part of every record, and names repeat.
+    A name that is nothing but a title is returned unchanged (العميد, العريف are family names
+    too), but one that is nothing but a rank and its qualifier («المساعد أول») gives no name.
+    A rank's qualifier («أول», «ثاني») goes with the rank only where a name of two words is
+    left after it: «المجند ثاني الخالد» is ثاني الخالد. Cached: record linkage asks it of every
+    name part of every record, and names repeat.
     """
     from mizan.text.translit import is_rank_qualifier, is_rank_word, is_title
 
     words = clean_name(name).split(" ")
-    if is_rank_word(words[0]) and all(is_rank_qualifier(word) for word in words[1:]):
+    if (
+        len(words) > 1
+        and is_rank_word(words[0])
+        and all(is_rank_qualifier(word) for word in words[1:])
+    ):
         return ""
     index = 0
     # A title before a comma is the family name the comma closes («الشيخ، محمد احمد»).
