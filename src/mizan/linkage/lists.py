@@ -34,6 +34,7 @@ from mizan.text.names import (
     UNREAD_NAME,
     UNREAD_NAME_LATIN,
     has_article,
+    is_given_name_spelling,
     lineage_chain,
     name_words,
     strip_asides,
@@ -332,25 +333,50 @@ def _read_cell(text: str, full: bool) -> str:
 
 def _rank_words(text: str) -> list[str]:
     """The words of a rank as compared with a name cell's first words: hamza, case and the
-    article do not matter («مجند احتياطي» is «المجند الاحتياطي»)."""
-    words = normalise_arabic(text).lower().replace(".", " ").replace(",", " ").split()
-    return [word[2:] if word.startswith("ال") and len(word) > 3 else word for word in words]
+    article do not matter («مجند احتياطي» is «المجند الاحتياطي»), but a name word without the
+    article is no rank written with one (``_is_rank_head``)."""
+    return normalise_arabic(text).lower().replace(".", " ").replace(",", " ").split()
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def _is_rank_head(words: list[str], rank_words: list[str]) -> bool:
+    """Whether a name cell's first ``words`` write the rank ``rank_words`` (``_rank_words``): the
+    same words, the article aside, except that a word without it is a name, not the rank written
+    with it (rank «الرائد», name «رائد محمد الخالد»: Raed)."""
+    return len(words) == len(rank_words) and all(
+        _without_article(word) == _without_article(rank)
+        and (word != _without_article(word) or rank == _without_article(rank))
+        for word, rank in zip(words, rank_words, strict=True)
+    )
 
 
 @lru_cache(maxsize=100_000)
 def _without_rank(text: str, rank: str, full: bool) -> str:
     """A name cell's text without the record's own rank (``RANK_COLUMN``) written before the
-    name, and a rank's qualifier after it («أول», «الاحتياطي», ``translit.is_rank_qualifier``);
-    ``text`` as it is where it does not begin with the rank, or where no name would be left
-    (``full``: a full name keeps two words at least, a first name's cell one)."""
+    name, and a rank's qualifier after it («أول», «الاحتياطي», ``translit.is_rank_qualifier``)
+    where a name is left after it (``full``: a full name of two words at least, a first name's
+    cell one: «المجند ثاني الخالد» is ثاني الخالد); no name where the cell is only the rank;
+    ``text`` as it is where it does not begin with the rank, where the rank cell is a given
+    name («سامر», ``names.is_given_name_spelling``) or where no name would be left."""
     rank_words = _rank_words(rank)
     words = text.split()
-    if not rank_words or _rank_words(" ".join(words[: len(rank_words)])) != rank_words:
+    if (
+        not rank_words
+        or not _is_rank_head(_rank_words(" ".join(words[: len(rank_words)])), rank_words)
+        or is_given_name_spelling(rank.strip())
+    ):
         return text
+    least = 2 if full else 1
     rest = words[len(rank_words) :]
-    while rest and is_rank_qualifier(rest[0]):
+    if all(is_rank_qualifier(word) for word in rest):
+        # «المساعد أول» and nothing else: the rank, no name.
+        return ""
+    while rest and is_rank_qualifier(rest[0]) and len(name_words(" ".join(rest[1:]))) >= least:
         rest = rest[1:]
-    return " ".join(rest) if len(name_words(" ".join(rest))) >= (2 if full else 1) else text
+    return " ".join(rest) if len(name_words(" ".join(rest))) >= least else text
 
 
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:

@@ -65,12 +65,21 @@ _DIN_WORDS = {
 def drop_titles(name: str) -> str:
     """The name without leading titles (الحاج, الشيخ, د., Dr, Hajj, Sheikh …), as written.
 
-    A name that is nothing but a title is returned unchanged. Cached: record linkage asks it of
-    every name part of every record, and names repeat.
+    A name that is nothing but a title is returned unchanged (العميد, العريف are family names
+    too), but one that is nothing but a rank and its qualifier («المساعد أول») gives no name.
+    A rank's qualifier («أول», «ثاني») goes with the rank only where a name of two words is
+    left after it: «المجند ثاني الخالد» is ثاني الخالد. Cached: record linkage asks it of every
+    name part of every record, and names repeat.
     """
     from mizan.text.translit import is_rank_qualifier, is_rank_word, is_title
 
     words = clean_name(name).split(" ")
+    if (
+        len(words) > 1
+        and is_rank_word(words[0])
+        and all(is_rank_qualifier(word) for word in words[1:])
+    ):
+        return ""
     index = 0
     # A title before a comma is the family name the comma closes («الشيخ، محمد احمد»).
     while (
@@ -78,7 +87,12 @@ def drop_titles(name: str) -> str:
         and (
             is_title(words[index])
             # «الرقيب أول», «المجند الاحتياطي»: a rank's qualifier goes with the rank.
-            or (index > 0 and is_rank_word(words[index - 1]) and is_rank_qualifier(words[index]))
+            or (
+                index > 0
+                and is_rank_word(words[index - 1])
+                and is_rank_qualifier(words[index])
+                and len(words) - index > 2
+            )
         )
         and not words[index].endswith((",", "،"))
     ):

@@ -317,11 +317,14 @@ _SORANI_WORD_START = re.compile("(?<![\u0600-\u06ff])\u0626\u06d5?")
 _SORANI_AE_INSIDE = re.compile("\u06d5(?=[\u0600-\u06ff])")
 
 
-# … and its u: long ū is «وو» (مەحموود محمود, یووسوف یوسف), short u a single و between two
-# consonants, which Arabic leaves unwritten (حوسەین حسين, عومەر عمر, سولەیمان سليمان); «عەبدول»
-# is عبد ال (عەبدولکەریم عبد الكريم, عەبدوڵڵا عبد الله). Read so only in a word that shows a
-# Sorani letter or «وو»: a Kurdish name written the Arabic way beside it (کوجر, هوزان, or
-# ديلوڤان with the ڤ Kurmanji writes too) keeps its و.
+# … and its u: long ū is «وو» (مەحموود محمود, یووسوف یوسف), and «عەبدول» is عبد ال (عەبدولکەریم
+# عبد الكريم, عەبدوڵڵا عبد الله). A single و between two consonants is the short u Arabic leaves
+# unwritten only in a word that writes «وو» for the long one (یووسوف یوسف); elsewhere it is kept,
+# since one who keeps the Arabic spelling and adds only ە writes the long u so (مەحمود محمود, not
+# محمد; مەسعود, ڕەسوڵ), and the lists' names read a short one back (حوسین حسين, عومەر عمر:
+# ``linkage.features.ListVocabulary.sounds``). Read so only in a word that shows a Sorani letter
+# or «وو»: a Kurdish name written the Arabic way beside it (کوجر, هوزان, or ديلوڤان with the ڤ
+# Kurmanji writes too) keeps its و.
 _SORANI_IN_WORD = re.compile("[\u06d5\u06ce\u06c6\u0695\u06b5]|^\u0626|\u0648\u0648")
 _SORANI_WORD = re.compile("[\u0621-\u064a\u0660-\u06ff]+")
 # The letters that are no consonant: alef, hamza, yeh, waw and Sorani's vowel letters.
@@ -341,13 +344,19 @@ def _sorani_vowels(match: re.Match[str]) -> str:
         return word
     if _SORANI_ABDULLAH.match(word):
         return "\u0639\u0628\u062f \u0627\u0644\u0644\u0647"
-    word = _SORANI_ABDUL.sub("\\1 \u0627", word).replace("\u0648\u0648", _LONG_U)
+    word = _SORANI_ABDUL.sub("\\1 \u0627", word)
+    if "\u0648\u0648" not in word:
+        # A writer who keeps the Arabic spelling and adds only ە writes the long u with one و
+        # (مەحمود, مەسعود, ڕەسوڵ): whether it is a short u is the lists' to say (the features'
+        # ``ListVocabulary.sounds``), not this step's.
+        return word
+    word = word.replace("\u0648\u0648", _LONG_U)
     return _SORANI_SHORT_U.sub("", word).replace(_LONG_U, "\u0648")
 
 
 def sorani_as_arabic(text: str) -> str:
     """``text`` typed on a Sorani Kurdish keyboard read as Arabic letters: «ئەحمەد عەلی» is أحمد
-    علی, «فاتمە» فاتمة, «ڕەشید» رشید, «حوسەین» حسین, «مەحموود» محمود, «عەبدوڵڵا» عبد الله.
+    علی, «فاتمە» فاتمة, «ڕەشید» رشید, «مەحمود» and «مەحموود» محمود, «عەبدوڵڵا» عبد الله.
     Text without a Sorani letter (ە ێ ۆ ڕ ڵ ڤ, or ئ opening a word, which Arabic never writes)
     is returned as it is."""
     if _SORANI.search(text) is None:
