@@ -968,14 +968,53 @@ def _nameless(a: tuple[Any, ...]) -> bool:
     return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
+# The key of «أم» («ام محمد»: a mother remembered by her son's name, her kunya, not her own).
+_UMM_KEY = name_key("أم")
+# A glued compound (نورالهدى, فاطمةالزهراء, امكلثوم) adds at least this many letters to the
+# word another list writes alone (نور, فاطمة, كلثوم).
+_GLUED_LETTERS = 2
+
+
+def _glued(rasm_a: str, rasm_b: str) -> bool:
+    """Whether one of two Arabic spellings (dotless) is the other with a word run into it before
+    or after (نورالهدى and نور, امكلثوم and كلثوم): one name, her compound glued or not."""
+    short, long = sorted((rasm_a, rasm_b), key=len)
+    if len(long) - len(short) < _GLUED_LETTERS:
+        return False
+    return long.startswith(short) or long.endswith(short)
+
+
+def _near_readings(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two names (``_traits``), one or both in Latin letters, are a letter apart in
+    their keys (its long u aside) or loose keys, in any reading of a Latin spelling
+    (``spelling_keys``): حياة and Hayat (h, hd), ثناء and Sanaa (the Levantine s for ث), قمر and
+    Amar (the Cairene hamza for ق) — one name as two scripts and offices write it."""
+    keys_a = {a[0], *a[4]}
+    keys_b = {b[0], *b[4]}
+    if any(_one_edit(x.replace("w", ""), y.replace("w", "")) for x in keys_a for y in keys_b):
+        return True
+    loose_a, loose_b = a[2], b[2]
+    return loose_a is not None and loose_b is not None and _one_edit(loose_a, loose_b)
+
+
 def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Whether two records (``_traits``) name two mothers: her given names differ as no
-    spelling, dot, transliteration or misread letter explains (``_different_name``), and the
-    lists write both spellings at least ``COMMON_COUNT`` times. A spelling written once or twice
-    is more often a cell OCR garbled («مز يم» for مريم) or her name run into her family name
-    («مننرةالعاطف») than another woman."""
+    """Whether two records (``_traits``) surely name two mothers: both write her name in Arabic
+    letters, her given names differ as no spelling, dot or misread letter explains
+    (``_different_name``), and the lists write both spellings at least ``COMMON_COUNT`` times.
+    A spelling written once or twice is more often a cell OCR garbled («مز يم» for مريم) or her
+    name run into her family name («مننرةالعاطف») than another woman. A Latin spelling tells no
+    second mother: one name's keys disagree across scripts and offices (حياة/Hayat, ثناء/Sanaa
+    with the Levantine s, خديجة/Hatice, غادة/Rhada, قمر/Amar). Nor does a kunya in her cell
+    («ام محمد» beside فاطمة) nor a compound glued in one list and not in another (نورالهدى,
+    فاطمةالزهراء, امكلثوم)."""
     mother_a, mother_b = a[_MOTHER], b[_MOTHER]
-    if not _different_name(mother_a, mother_b):
+    if _UMM_KEY in (mother_a[0], mother_b[0]) or not _different_name(mother_a, mother_b):
+        return False
+    rasm_a, rasm_b = mother_a[1], mother_b[1]
+    if rasm_a is not None and rasm_b is not None:
+        if _glued(rasm_a, rasm_b):
+            return False
+    elif _near_readings(mother_a, mother_b):
         return False
     count_a: int = mother_a[3]
     count_b: int = mother_b[3]
