@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mizan.linkage.engine import _average_linkage, _cannot_link, _columns
+from mizan.linkage.engine import _average_linkage, _cannot_link, _columns, link
 from tests.linkage.rows import person
 
 # Other women of the lists, so that رشا and وفاء are spellings the lists write (a mother's
@@ -76,3 +76,88 @@ def test_a_mother_written_once_may_be_a_garbled_cell() -> None:
     ]
     refuse = _refuse(rows, ["intake", "register"])
     assert not refuse(0, 1, None)
+
+
+# Branch `fixf`: only two Arabic spellings that surely differ tell two mothers.
+
+
+def _written(*mothers: str) -> list[dict[str, str]]:
+    """Three other records for each mother's spelling, so that the lists write it commonly."""
+    return [
+        person(full_name=f"{first} عمر الحلبي", mother_name=mother)
+        for mother in mothers
+        for first in ("ماهر", "عماد", "زياد")
+    ]
+
+
+def _refused(left: str, right: str) -> bool:
+    rows = [
+        person(full_name="سامر خالد الحلبي", mother_name=left),
+        person(first_name="Samer", father_name="Khaled", family_name="Al-Halabi"),
+        *_written(left, right),
+    ]
+    rows[1]["mother_name"] = right
+    refuse = _refuse(rows, ["families", "ngo"] + ["other"] * (len(rows) - 2))
+    return refuse(0, 1, None)
+
+
+def test_a_mother_in_two_scripts_is_no_second_mother() -> None:
+    """Her keys disagree across scripts and offices for one woman, a letter apart: حياة/Hayat,
+    نعمة/Nemat, ثناء and ثريا with the Levantine s, قمر/Amar; two Latin offices too
+    (Thanaa/Sanaa). Keys further apart across scripts still tell two mothers (رشا/Wafaa)."""
+    for arabic, latin in (
+        ("حياة", "Hayat"),
+        ("نعمة", "Nemat"),
+        ("ثناء", "Sanaa"),
+        ("ثريا", "Suraya"),
+        ("قمر", "Amar"),
+        ("Thanaa", "Sanaa"),
+    ):
+        assert not _refused(arabic, latin), (arabic, latin)
+    assert _refused("رشا", "Wafaa") and _refused("Mariam", "فاطمة")
+    # Two Latin keys a letter apart are read alike: only th/s, dh/z, kh/h, q/a join them.
+    assert _refused("Souad", "Khadija") and _refused("Chounta", "Doaa")
+
+
+def test_a_kunya_or_a_glued_compound_is_no_second_mother() -> None:
+    for left, right in (
+        ("فاطمة", "ام محمد"),
+        ("أم محمد", "فاطمة"),
+        ("Fatima", "Um Mohammad"),
+        ("نورالهدى", "نور الهدى"),
+        ("امكلثوم", "كلثوم"),
+        ("فاطمةالزهراء", "فاطمة"),
+    ):
+        assert not _refused(left, right), (left, right)
+    # Two Arabic spellings no reading joins still tell two mothers (set 8's رشا and وفاء).
+    assert _refused("رشا", "وفاء") and _refused("فاطمة", "خديجة")
+
+
+def test_one_person_whose_mother_hayat_is_written_in_two_scripts_is_one_cluster() -> None:
+    """Three lists, four men each of a mother حياة in the families' Arabic list, «Hayat» in an
+    NGO's and «Hayet» in the UN's: each man is one cluster of three (after `linkprec` every
+    Arabic record stood alone, حياة keyed h and Hayat hd)."""
+    men = (
+        ("سامر خالد الحلبي", "Samer", "Khaled", "Al-Halabi", "1985"),
+        ("وليد عمر النجار", "Walid", "Omar", "Al-Najjar", "1979"),
+        ("رامي حسن الزعبي", "Rami", "Hassan", "Al-Zoubi", "1990"),
+        ("باسل محمود الشامي", "Bassel", "Mahmoud", "Al-Shami", "1982"),
+    )
+    rows, sources = [], []
+    for arabic, first, father, family, year in men:
+        rows += [
+            person(full_name=arabic, mother_name="حياة", birth_year=year),
+            person(
+                first_name=first,
+                father_name=father,
+                family_name=family,
+                mother_name="Hayat",
+                birth_year=year,
+            ),
+            person(first_name=first, father_name=father, family_name=family, mother_name="Hayet"),
+        ]
+        sources += ["families", "ngo", "un"]
+    clusters = link(rows, sources=sources).clusters
+    for man in range(len(men)):
+        assert len({clusters[3 * man + k] for k in range(3)}) == 1, man
+    assert len(set(clusters)) == len(men)

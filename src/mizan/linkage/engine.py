@@ -968,14 +968,73 @@ def _nameless(a: tuple[Any, ...]) -> bool:
     return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
+# The key of «أم» («ام محمد», "Um Mohammad": a mother remembered by her son's name, her kunya,
+# not her own).
+_UMM_KEY = name_key("أم")
+# A glued compound (نورالهدى, فاطمةالزهراء, امكلثوم) adds at least this many letters to the
+# word another list writes alone (نور, فاطمة, كلثوم).
+_GLUED_LETTERS = 2
+
+
+def _umm(key: str | None) -> bool:
+    """Whether a mother's first word is «أم» (ام محمد; Um, Umm, Om in Latin letters: its long u
+    aside)."""
+    return key is not None and key.replace("w", "") == _UMM_KEY
+
+
+def _glued(rasm_a: str, rasm_b: str) -> bool:
+    """Whether one of two Arabic spellings (dotless) is the other with a word run into it before
+    or after (نورالهدى and نور, امكلثوم and كلثوم): one name, her compound glued or not."""
+    short, long = sorted((rasm_a, rasm_b), key=len)
+    if len(long) - len(short) < _GLUED_LETTERS:
+        return False
+    return long.startswith(short) or long.endswith(short)
+
+
+# Letters two Latin offices write for one Arabic letter, as their keys read them: ث as th or
+# the Levantine s, ذ as dh or z, خ as kh or a Turkish h, ق as q or the Cairene hamza.
+_LATIN_SWAPS = frozenset(map(frozenset, ("ts", "dz", "xh", "ka")))
+
+
+def _near_readings(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two names (``_traits``), one or both in Latin letters, are one name as two
+    scripts or offices write it, in some reading of a Latin spelling (``spelling_keys``; their
+    long u aside): across scripts keys a letter apart (حياة and Hayat: h, hd; ثناء and Sanaa with
+    the Levantine s; قمر and Amar; خديجة and a Turkish list's Hatice), between two Latin
+    spellings only a letter two offices write for one Arabic letter (Thanaa and Sanaa) — two
+    Latin keys a letter apart are read alike, so it is another name (Souad and Khadi, Chounta
+    and Doaa). Not their loose keys: a short name's is a letter from many (غادة's d, Rana's db)."""
+    across = (a[1] is None) != (b[1] is None)
+    keys_a = {key.replace("w", "") for key in (a[0], *a[4])}
+    keys_b = {key.replace("w", "") for key in (b[0], *b[4])}
+    for x in keys_a:
+        for y in keys_b:
+            if across and _one_edit(x, y):
+                return True
+            if len(x) == len(y) and _one_edit(x, y):
+                swapped = {frozenset((p, q)) for p, q in zip(x, y, strict=True) if p != q}
+                if swapped <= _LATIN_SWAPS:
+                    return True
+    return False
+
+
 def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
-    """Whether two records (``_traits``) name two mothers: her given names differ as no
-    spelling, dot, transliteration or misread letter explains (``_different_name``), and the
-    lists write both spellings at least ``COMMON_COUNT`` times. A spelling written once or twice
-    is more often a cell OCR garbled («مز يم» for مريم) or her name run into her family name
-    («مننرةالعاطف») than another woman."""
+    """Whether two records (``_traits``) surely name two mothers: her given names differ as no
+    spelling, dot or misread letter explains (``_different_name``), and the lists write both
+    spellings at least ``COMMON_COUNT`` times. A spelling written once or twice is more often a
+    cell OCR garbled («مز يم» for مريم) or her name run into her family name («مننرةالعاطف»)
+    than another woman. A Latin spelling a letter from the other's keys is one woman, as
+    scripts and offices write her (``_near_readings``: حياة/Hayat, ثناء/Sanaa, قمر/Amar); so is
+    a kunya in her cell («ام محمد» beside فاطمة, ``_umm``) and a compound glued in one list and
+    not in another (نورالهدى, فاطمةالزهراء, امكلثوم: ``_glued``)."""
     mother_a, mother_b = a[_MOTHER], b[_MOTHER]
-    if not _different_name(mother_a, mother_b):
+    if _umm(mother_a[0]) or _umm(mother_b[0]) or not _different_name(mother_a, mother_b):
+        return False
+    rasm_a, rasm_b = mother_a[1], mother_b[1]
+    if rasm_a is not None and rasm_b is not None:
+        if _glued(rasm_a, rasm_b):
+            return False
+    elif _near_readings(mother_a, mother_b):
         return False
     count_a: int = mother_a[3]
     count_b: int = mother_b[3]
