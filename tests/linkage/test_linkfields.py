@@ -98,7 +98,7 @@ def test_a_place_of_arrest_is_its_name_whichever_side_its_kind_is_written(
 
 
 def test_the_kind_of_place_alone_names_no_place_of_arrest() -> None:
-    assert record_features(person(place_of_arrest="AIRPORT"))["arrest_place_parts"] is None
+    assert record_features(person(place_of_arrest="CHECKPOINT"))["arrest_place_parts"] is None
     # … and a branch keeps its number.
     assert record_features(person(place_of_arrest="الفرع 215"))["arrest_place_parts"] == ["#215"]
 

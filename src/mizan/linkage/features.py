@@ -669,13 +669,17 @@ _PLACE_YEAR = re.compile(r"(?<![^\s,،\-/(])((?:19|20)\d\d)(?![^\s,،\-/)])")
 @lru_cache(maxsize=50_000)
 def _born_at(text: str) -> tuple[str, str]:
     """A place of birth cell read as its place and the year written in it («تولد حماة 1975»:
-    «حماة» and «1975»; a place without a year, or a civil-registry entry's number («قيد كفرنبل
-    1990», ``_registry_town``): itself and "")."""
+    «حماة» and «1975»; a place without a year, «تولد حماة», its place and ""; a civil-registry
+    entry's number («قيد كفرنبل 1990», ``_registry_town``): itself and "")."""
+    if _registry_town(text) is not None:
+        return text, ""
     digits = to_ascii_digits(text)
     years = _PLACE_YEAR.findall(digits)
-    if len(years) != 1 or _registry_town(text) is not None:
-        return text, ""
-    place = _PLACE_YEAR.sub(" ", digits)
+    place = _PLACE_YEAR.sub(" ", digits) if len(years) == 1 else digits
+    if len(years) != 1 or any(ch.isdigit() for ch in place):
+        # No year, or digits beside it (a telephone number, «حلب، 0933 2011 45»): the word
+        # "born" still goes («تولد حماة» is حماة), the digits stay with the place.
+        return _BORN_AT.sub("", text).strip(" \t,،-–/()") or text, ""
     return _BORN_AT.sub("", place).strip(" \t,،-–/()"), years[0]
 
 
@@ -4023,10 +4027,21 @@ _ARREST_PLACE_WORDS = re.compile(
 )
 
 
+_AIRPORT_WORD = re.compile(r"(?<![^\W_])(?:airport|(?:ال)?مطار)(?![^\W_])", re.IGNORECASE)
+_MILITARY_WORD = re.compile(r"(?<![^\W_])(?:military|العسكري)(?![^\W_])", re.IGNORECASE)
+
+
 @lru_cache(maxsize=50_000)
 def _arrest_place_keys(text: str) -> tuple[str, ...] | None:
     text = _ARREST_PLACE_KIND.sub("", text.strip())
-    text = " ".join(_ARREST_PLACE_WORDS.sub(" ", text).split())
+    named = _ARREST_PLACE_WORDS.sub(" ", text)
+    if named != text and _AIRPORT_WORD.search(text):
+        # «مطار حماة العسكري» is at حماة: "military" no town of it (nor every airport's).
+        named = _MILITARY_WORD.sub(" ", named)
+    named = " ".join(named.split())
+    if named and not _NO_ARREST_PLACE.issuperset(normalise_for_search(named).split()):
+        text = named
+    # (else the kind word is the place's only name: «حاجز المطار», «المعبر».)
     if not text or _NO_ARREST_PLACE.issuperset(normalise_for_search(text).split()):
         return None
     digits = "".join(re.findall(r"\d+", to_ascii_digits(text)))

@@ -198,9 +198,13 @@ def month_in(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-# The Hijri marker after a year: «هـ», «ه» (not a word's letter), "AH", or "H" glued to it as a
-# Saudi residence card prints a Hijri date of birth ("04/04/1400H").
-_HIJRI_MARK = r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z])|(?:(?<=\d)|(?<=\d\s))h(?![a-z0-9]))"
+# The Hijri marker after a year: «هـ», «ه» (not a word's letter), "AH".
+_HIJRI_MARK = r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z]))"
+# … and after a whole date in digits, a bare "H" (a Saudi residence card's «04/04/1400H»); not
+# after a year alone, where "1400h" is a time of day («12/03/2013 1400h»).
+_HIJRI_DATE_MARK = (
+    r"\s*(?:هـ|ه(?![\u0621-\u064a])|a\.?h\.?(?![a-z])|(?:(?<=\d)|(?<=\d\s))h(?![a-z0-9]))"
+)
 # A Hijri year: 13xx or 14xx followed by the marker («1405 هـ», «١٤٠٥هـ», "1405 AH").
 _HIJRI = re.compile(rf"(?<!\d)(1[34]\d\d){_HIJRI_MARK}", re.I)
 # A Hijri date in digits, day first («12/3/1434 هـ», «12.03.1434») or year first
@@ -208,11 +212,11 @@ _HIJRI = re.compile(rf"(?<!\d)(1[34]\d\d){_HIJRI_MARK}", re.I)
 # a year of four digits from 1343 (1924) to 1499 is no Gregorian year a record of the living
 # gives, but OCR makes one of a Gregorian year («01/07/1421» for 01/07/1971).
 _HIJRI_DAY_FIRST = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(1[34]\d\d)(?!\d)(?P<mark>{_HIJRI_MARK})?",
+    rf"(?<!\d)(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(1[34]\d\d)(?!\d)(?P<mark>{_HIJRI_DATE_MARK})?",
     re.I,
 )
 _HIJRI_YEAR_FIRST = re.compile(
-    rf"(?<!\d)(1[34]\d\d)\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})(?!\d)(?P<mark>{_HIJRI_MARK})?",
+    rf"(?<!\d)(1[34]\d\d)\s*[-/.]\s*(\d{{1,2}})\s*[-/.]\s*(\d{{1,2}})(?!\d)(?P<mark>{_HIJRI_DATE_MARK})?",
     re.I,
 )
 # A Hijri month and year in digits, with the marker («05/1434 هـ»).
