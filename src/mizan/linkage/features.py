@@ -268,6 +268,12 @@ _SEX = {
     "mand": "M",
     "mann": "M",
     "woman": "F",
+    # French: H (homme), F (femme); a church's or a French office's list.
+    "h": "M",
+    "homme": "M",
+    "femme": "F",
+    "masculin": "M",
+    "feminin": "F",
     # Russian: М, муж(ской), Ж, жен(ский), in Cyrillic and romanised.
     "м": "M",
     "муж": "M",

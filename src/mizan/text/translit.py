@@ -235,6 +235,19 @@ _LATIN_THA: dict[str, str] = {
     "bussaina": "buthaina",
 }
 _LATIN_SPELLINGS.update(_LATIN_THA)
+# Western Armenian writes the voiced and the voiceless stops the other way round from Eastern
+# Armenian and from the Arabic spelling (هاكوب، كريكور، كارابيت، كيفورك): "Hagop", "Garabed"
+# are "Hakob", "Karapet"; "Grigor", "Gevorg" (Eastern) are "Krikor", "Kevork".
+_LATIN_SPELLINGS.update(
+    {
+        "hagop": "hakob",
+        "agop": "hakob",
+        "garabed": "karapet",
+        "karabed": "karapet",
+        "grigor": "krikor",
+        "gevorg": "kevork",
+    }
+)
 # The western forms of Christian given names that European offices write for the Arabic one
 # (common knowledge, as ``_EXONYMS`` of places): no letter rule reaches بطرس from "Peter".
 # English, French, Italian, Spanish and German forms, in search form — but not the French forms
@@ -251,7 +264,10 @@ _WESTERN_GIVEN_NAMES: dict[str, str] = {
         ("nicolas", "nicholas", "nicola", "nikolaus"), "\u0646\u0642\u0648\u0644\u0627"
     ),
     **dict.fromkeys(("paolo", "pablo"), "\u0628\u0648\u0644\u0633"),
-    **dict.fromkeys(("jacob", "giacomo", "jakob"), "\u064a\u0639\u0642\u0648\u0628"),
+    **dict.fromkeys(("jacob", "giacomo", "jakob", "jacques"), "\u064a\u0639\u0642\u0648\u0628"),
+    # A parish register typed in French usage writes Elie for إلياس («Elie (Elias)»). Pierre and
+    # Jean stay out, as above: Syrians write them in Arabic letters too (بيير، جان).
+    "elie": "\u0627\u0644\u064a\u0627\u0633",
 }
 
 # Words that start with ال or al/el without it being the article.
