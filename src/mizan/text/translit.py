@@ -534,6 +534,19 @@ _RELATIVE_WORDS = frozenset(
         "الانسه",
         "مدرس",
         "مدرسه",
+        # … and a profession a group's report writes before the name: «الطالب الجامعي» (the
+        # university student), «الممرض», and the feminine forms, which are no family names
+        # (issue 15, set 16's Palestinian group). Those that are also family names (الطبيب،
+        # المدرس، المحامي) are ``_TITLE_OR_FAMILY_WORDS``.
+        "الطالب",
+        "الطالبه",
+        "الجامعي",
+        "الجامعيه",
+        "الممرض",
+        "الممرضه",
+        "المحاميه",
+        "الطبيبه",
+        "المدرسه",
     }
 )
 
@@ -631,7 +644,8 @@ def is_relative_or_given(word: str) -> bool:
 # family name written first, and is kept (issue 15, set 15). So is «الرائد» (the major; the
 # family الرائد): «الرائد عبد الرحمن محمود ديركي» in an army unit's list. (A list that keeps the
 # rank in its own column has it set aside whatever it is: ``lists.RANK_COLUMN``.)
-_TITLE_OR_FAMILY_WORDS = frozenset({"السيد", "الرايد"})
+# So are the professions that are family names too: «الطبيب», «المدرس», «المحامي» (set 16).
+_TITLE_OR_FAMILY_WORDS = frozenset({"السيد", "الرايد", "الطبيب", "المدرس", "المحامي"})
 
 
 def is_title_or_family(word: str) -> bool:
