@@ -497,3 +497,30 @@ def test_dry_run_counts_warnings_in_their_plural(
     with translation.override(language):
         call_command("missing_import", str(path), "--source", "dry", "--dry-run", stdout=out)
     assert expected in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_years_and_months_in_words_are_read_as_mizan_link_reads_them(tmp_path: Path) -> None:
+    # «مواليد 1979», a Saudi card's Hijri date and a Levantine month are read, not flagged;
+    # digits that make no year (1470) and a day that does not exist still are.
+    path = _csv(
+        tmp_path / "words.csv",
+        [
+            _row("1", full_name="سامر خالد الحموي", birth_year="مواليد 1979"),
+            _row("2", full_name="عدنان شادي النعيمي", birth_year="04/04/1396H"),
+            _row("3", full_name="أنس باسل الخطيب", date_of_arrest="تموز 2011"),
+            _row("4", full_name="مروان علي الإبراهيم", birth_year="1470"),
+            _row("5", full_name="حسن النجار", date_of_arrest="2013-02-30"),
+        ],
+    )
+    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
+    assert outcome.ok
+    assert [(p["row"], p["code"]) for p in outcome.scan.problems] == [
+        (5, "bad_birth_year"),
+        (6, "bad_date"),
+    ]
+    records = {r.record_id: r for r in SourceRecord.objects.all()}
+    assert records["1"].birth_year == 1979
+    assert records["2"].birth_year == 1976
+    assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2011-07", 2011)
+    assert records["4"].birth_year is None

@@ -47,6 +47,7 @@ from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.linkage.features import sex_of
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
 from mizan.linkage.lists import HEADERS, resolve_bare_name, resolve_fallbacks
+from mizan.linkage.problems import written_year
 from mizan.text import (
     clean_name,
     has_bidi_controls,
@@ -54,6 +55,7 @@ from mizan.text import (
     strip_bidi_controls,
     to_ascii_digits,
 )
+from mizan.text.dates import month_in
 from mizan.text.names import parse_full_name
 
 COLUMNS = HEADERS  # DESIGN.md's list columns, one definition (mizan.linkage.lists)
@@ -545,6 +547,9 @@ def open_source(
 # --- Checking one row ---------------------------------------------------------------------------
 
 
+_WORDS = re.compile(r"[^\W\d_]")
+
+
 def _year(text: str) -> int | None:
     if re.fullmatch(r"\d{4}", text):
         year = int(text)
@@ -552,7 +557,23 @@ def _year(text: str) -> int | None:
     try:
         return PartialDate.parse(text).year
     except PartialDateError:
-        return None
+        # … or, where words are written beside the digits, as ``mizan link`` reads it:
+        # «مواليد 1979», a Hijri date («04/04/1396H»). Digits alone stay as they are (1470).
+        return written_year(text, plausible=True) if _WORDS.search(text) else None
+
+
+def _written_date(text: str) -> PartialDate:
+    """A date of arrest as the registry stores it: a date such as 2013-04-07 or 07/04/2013, or,
+    as ``mizan link`` reads it, a year with its month in words («تموز 2011», «نيسان 2013»,
+    "avril 2013") or a year in a sentence. Raises ``PartialDateError`` when none is read."""
+    try:
+        return PartialDate.parse(text)
+    except PartialDateError:
+        year = written_year(text, plausible=True) if _WORDS.search(text) else None
+        if year is None:
+            raise  # 2013-02-30 stays flagged: only words beside a year are read so.
+        month = month_in(text)
+        return PartialDate.parse(f"{year}-{month:02d}" if month else str(year))
 
 
 def check_row(
@@ -613,7 +634,7 @@ def check_row(
     record["date_of_arrest"], record["arrest_year"] = "", None
     if arrest_text:
         try:
-            arrest = PartialDate.parse(arrest_text)
+            arrest = _written_date(arrest_text)
         except PartialDateError:
             problems.append(
                 _problem(number, "date_of_arrest", "bad_date", WARNING, value=arrest_text[:40])
