@@ -291,7 +291,7 @@ def test_run_button_starts_a_background_run(
     run = MatchRun.objects.get()
     assert response["Location"] == reverse("missing:match_run_detail", args=[run.pk])
     page = client.get(response["Location"]).content.decode()
-    assert run.state == "queued" or "new pairs to review" in page
+    assert run.state == "queued" or "new pair" in page
     run.refresh_from_db()
     assert run.state == "done" and run.pairs_new >= 1
 
@@ -361,3 +361,35 @@ def test_the_same_name_written_alike_is_shown_as_the_same_spelling() -> None:
     same, other = review.evidence_rows(pair)
     assert same["level_label"] == review.level_label("same spelling")
     assert other["level_label"] == review.level_label("same name")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "counts", "expected"),
+    [
+        (
+            "en",
+            (11, 9, 0, 1),
+            "11 records compared: 9 new pairs to review, 0 pairs updated, 1 pair",
+        ),
+        ("ar", (11, 9, 0, 0), "قورن 11 سجلاً: 9 أزواج جديدة للمراجعة، ولم يُحدَّث أي زوج،"),
+        ("ar", (77, 36, 2, 1), "قورن 77 سجلاً: 36 زوجاً جديداً للمراجعة، وحُدّث زوجان، وتُرك زوج واحد"),
+    ],
+)
+def test_a_finished_run_counts_in_their_plural_forms(
+    officer: Any, two_lists: Any, language: str, counts: tuple[int, int, int, int], expected: str
+) -> None:
+    # Each count takes its own plural form («9 أزواج», «36 زوجاً», «زوجان»), not one form for all.
+    run = review.matching_run_start(actor=officer, source_lists=list(two_lists))
+    records, new, updated, skipped = counts
+    MatchRun.objects.filter(pk=run.pk).update(
+        state="done",
+        records=records,
+        pairs_new=new,
+        pairs_updated=updated,
+        pairs_decided_skipped=skipped,
+    )
+    client = signed_in(officer)
+    client.cookies["mizan_language"] = language
+    page = client.get(reverse("missing:match_run_detail", args=[run.pk])).content.decode()
+    assert expected in " ".join(page.split())
