@@ -524,3 +524,29 @@ def test_years_and_months_in_words_are_read_as_mizan_link_reads_them(tmp_path: P
     assert records["2"].birth_year == 1976
     assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2011-07", 2011)
     assert records["4"].birth_year is None
+
+
+@pytest.mark.django_db
+def test_a_rank_kept_in_its_own_column_is_no_part_of_the_name(tmp_path: Path) -> None:
+    # «النقيب» is a family name too: only the list's own rank column says it is the rank here.
+    from mizan.missing.review import linkage_row
+
+    path = tmp_path / "army.csv"
+    path.write_text(
+        "رقم السجل,الرتبة,الاسم الكامل\n"
+        "J-1,نقيب,النقيب مروان علي الإبراهيم\n"
+        "J-2,,النقيب مروان علي\n",
+        encoding="utf-8",
+    )
+    outcome = services.source_list_import(actor=None, source_list=_list("army"), path=path)
+    assert outcome.ok
+    captain = SourceRecord.objects.get(record_id="J-1")
+    assert (captain.first_name, captain.father_name, captain.family_name) == (
+        "مروان",
+        "علي",
+        "الإبراهيم",
+    )
+    assert captain.full_name == "النقيب مروان علي الإبراهيم"  # kept as written
+    assert linkage_row(captain)["rank"] == "نقيب"
+    # Without a rank of its own, «النقيب» may be the family name written first: as before.
+    assert linkage_row(SourceRecord.objects.get(record_id="J-2"))["rank"] == ""

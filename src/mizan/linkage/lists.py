@@ -51,10 +51,12 @@ __all__ = [
     "SourceRecord",
     "lineage_in_father_cell",
     "problems_path",
+    "rank_in_row",
     "read_lists",
     "read_name_cells",
     "usual_double_second",
     "whole_name_in_first_cell",
+    "without_rank",
     "write_clusters",
     "write_problems",
 ]
@@ -377,6 +379,22 @@ def _without_rank(text: str, rank: str, full: bool) -> str:
     while rest and is_rank_qualifier(rest[0]) and len(name_words(" ".join(rest[1:]))) >= least:
         rest = rest[1:]
     return " ".join(rest) if len(name_words(" ".join(rest))) >= least else text
+
+
+def rank_in_row(raw: Mapping[str, Any]) -> str:
+    """The rank a stored row (``SourceRecord.raw``, keyed by the file's own headers) gives in a
+    rank column (``RANK_ALIASES``), or '': the registry keeps no rank field, its matching reads
+    the rank from the row as ``mizan link`` reads it from the list."""
+    for header, value in raw.items():
+        if value and _ALIASES.get(_header_key(str(header))) == RANK_COLUMN:
+            return str(value).strip()
+    return ""
+
+
+def without_rank(text: str, rank: str) -> str:
+    """A full name without its record's own ``rank`` written before it (``_without_rank``), as
+    the registry's import reads it into its parts."""
+    return _without_rank(text, rank, True) if rank and text else text
 
 
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:

@@ -46,7 +46,13 @@ from django.utils.translation import gettext_lazy
 from mizan.core.partial_dates import PartialDate, PartialDateError
 from mizan.linkage.features import sex_of
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
-from mizan.linkage.lists import HEADERS, resolve_bare_name, resolve_fallbacks
+from mizan.linkage.lists import (
+    HEADERS,
+    rank_in_row,
+    resolve_bare_name,
+    resolve_fallbacks,
+    without_rank,
+)
 from mizan.linkage.problems import written_year
 from mizan.text import (
     clean_name,
@@ -613,8 +619,10 @@ def check_row(
         record[column] = clean_name(values[column])
     if not any(record[c] for c in NAME_COLUMNS):
         if record["full_name"]:
-            # The likeliest reading: "HAMWI, Rana Khaled", an upper-case family name, bin/ibn.
-            record.update(parse_full_name(record["full_name"])[0].parts)
+            # The likeliest reading: "HAMWI, Rana Khaled", an upper-case family name, bin/ibn;
+            # a rank the list keeps in its own column («النقيب مروان …», rank نقيب) set aside.
+            full = without_rank(record["full_name"], rank_in_row(raw)) or record["full_name"]
+            record.update(parse_full_name(full)[0].parts)
         else:
             problems.append(_problem(number, "", "no_name_in_row", ERROR))
     sex_text = clean_name(values["sex"]).lower()
