@@ -556,6 +556,13 @@ def open_source(
 _WORDS = re.compile(r"[^\W\d_]")
 
 
+def _year_in_words(text: str) -> int | None:
+    """The year ``mizan link`` reads in a cell that writes words beside its digits («مواليد
+    1979», «04/04/1396H», «تموز 2011»); None for digits alone, which the registry's own reader
+    judges (an OCR'd 1470, a day that does not exist)."""
+    return written_year(text, plausible=True) if _WORDS.search(text) else None
+
+
 def _year(text: str) -> int | None:
     if re.fullmatch(r"\d{4}", text):
         year = int(text)
@@ -565,7 +572,7 @@ def _year(text: str) -> int | None:
     except PartialDateError:
         # … or, where words are written beside the digits, as ``mizan link`` reads it:
         # «مواليد 1979», a Hijri date («04/04/1396H»). Digits alone stay as they are (1470).
-        return written_year(text, plausible=True) if _WORDS.search(text) else None
+        return _year_in_words(text)
 
 
 def _written_date(text: str) -> PartialDate:
@@ -575,7 +582,7 @@ def _written_date(text: str) -> PartialDate:
     try:
         return PartialDate.parse(text)
     except PartialDateError:
-        year = written_year(text, plausible=True) if _WORDS.search(text) else None
+        year = _year_in_words(text)
         if year is None:
             raise  # 2013-02-30 stays flagged: only words beside a year are read so.
         month = month_in(text)
