@@ -385,10 +385,15 @@ def rank_in_row(raw: Mapping[str, Any]) -> str:
     """The rank a stored row (``SourceRecord.raw``, keyed by the file's own headers) gives in a
     rank column (``RANK_ALIASES``), or '': the registry keeps no rank field, its matching reads
     the rank from the row as ``mizan link`` reads it from the list."""
-    for header, value in raw.items():
-        if value and _ALIASES.get(_header_key(str(header))) == RANK_COLUMN:
-            return str(value).strip()
-    return ""
+    header = _rank_header(tuple(str(key) for key in raw))
+    value = raw.get(header) if header is not None else None
+    return str(value).strip() if value else ""
+
+
+@lru_cache(maxsize=256)
+def _rank_header(headers: tuple[str, ...]) -> str | None:
+    """The header of a list's rank column: read once per list's header, not per record."""
+    return next((h for h in headers if _ALIASES.get(_header_key(h)) == RANK_COLUMN), None)
 
 
 def without_rank(text: str, rank: str) -> str:
