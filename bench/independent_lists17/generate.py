@@ -461,6 +461,25 @@ def build_population(rng: random.Random, n: int) -> tuple[list[P], list[list[int
     return persons, households
 
 
+def choose_wanted(rng: random.Random, persons: list[P]) -> None:
+    """Who is on the security branches' wanted lists: half of those arrested up to 2015 (listed
+    before their arrest), and men of age never arrested, more often a detainee's brother."""
+    det_fathers = {p.father_id: 1 for p in persons if p.arrest is not None and p.father_id}
+    for p in persons:
+        if p.sex != "M" and p.arrest is None:
+            continue
+        if p.arrest is not None:
+            pr = 0.5 if p.arrest.year <= 2015 else 0.0
+            if p.sex == "F":
+                pr *= 0.3
+        elif 1955 <= p.birth.year <= 1996:
+            pr = 0.1 if p.father_id and p.father_id in det_fathers else 0.04
+        else:
+            pr = 0.0
+        if pr and rng.random() < pr:
+            p.wanted = 1
+
+
 def detain(rng: random.Random, persons: list[P], households: list[list[int]]) -> None:
     years = [2011, 2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019]
     yw = [12, 27, 25, 14, 9, 5, 4, 2, 2]
@@ -782,6 +801,11 @@ def ctc_list(
         if rng.random() < 0.17:
             st["repeat_person"] += 1
             entries.append((first + timedelta(days=rng.randint(40, 900)), p, 1))
+    # men on the wanted lists who left the country, tried in absentia (rep 2)
+    for p in persons:
+        if p.wanted and p.arrest is None and p.refuge != "SY" and rng.random() < 0.15:
+            entries.append((rand_date(rng, 2014, 2021), p, 2))
+            st["in_absentia"] += 1
     # co-defendants (brothers arrested together) are heard on one roll, one case
     entries.sort(key=lambda e: (e[0], e[1].pid, e[2]))
     rows: list[list[str]] = []
@@ -856,8 +880,9 @@ def ctc_list(
         if birth and rng.random() < 0.15:
             birth = drop_hamza(birth)
         r = rng.random()
-        assert p.arrest is not None
-        if r < 0.42:
+        if p.arrest is None:
+            arrest = ""
+        elif r < 0.42:
             arrest = (
                 "موقوف منذ " + ctc_date(rng, p.arrest, st)
                 if rng.random() < 0.3
@@ -872,9 +897,21 @@ def ctc_list(
         if rng.random() < 0.12 and arrest:
             arrest = ar_digits(arrest)
             st["arabic_digits"] += 1
-        referral = BRANCHES[p.branch][0] if rng.random() < 0.6 else ""
+        referral = BRANCHES[p.branch][0] if p.arrest and rng.random() < 0.6 else ""
+        decision = rng.choice(DECISIONS)
+        if rep == 2:
+            decision = rng.choice(
+                [
+                    "حكم غيابي بالأشغال الشاقة 20 سنة وحجز الأموال",
+                    "حكم غيابي بالإعدام",
+                    "تأجيل لتبليغ المتهم الفار",
+                    "",
+                ]
+            )
         notes = ""
-        if p.co_arrest:
+        if rep == 2:
+            notes = rng.choice(["محاكمة غيابية", "غيابي", "فار من وجه العدالة"])
+        elif p.co_arrest:
             notes = "مع شقيقه" if rng.random() < 0.5 else ""
             st["co_defendant_brother"] += 1
         if p.occupation and rng.random() < 0.3:
@@ -900,7 +937,7 @@ def ctc_list(
                 rng.choice(CHAMBERS),
                 ctc_date(Random0, hdate, Counter()),
                 rng.choice(CHARGES),
-                rng.choice(DECISIONS),
+                decision,
                 notes,
             ]
         )
@@ -1129,23 +1166,7 @@ def wanted_list(
         "الإجراء",
         "تاريخ الإدراج",
     ]
-    det_fathers = {p.father_id: 1 for p in persons if p.arrest is not None and p.father_id}
-    chosen: list[P] = []
-    for p in persons:
-        if p.sex != "M" and p.arrest is None:
-            continue
-        if p.arrest is not None:
-            pr = 0.5 if p.arrest.year <= 2015 else 0.0
-            if p.sex == "F":
-                pr *= 0.3
-        elif 1955 <= p.birth.year <= 1996:
-            pr = 0.04
-            if p.father_id and p.father_id in det_fathers:
-                pr = 0.1
-        else:
-            pr = 0.0
-        if pr and rng.random() < pr:
-            chosen.append(p)
+    chosen = [p for p in persons if p.wanted]
     entries: list[tuple[int, P, int]] = []
     for p in chosen:
         k = wchoice(rng, [1, 2, 3], [70, 22, 8])
@@ -1429,6 +1450,7 @@ def main(argv: list[str] | None = None) -> int:
     Random0 = sub(root)
     persons, households = build_population(pop_rng, a.persons)
     detain(det_rng, persons, households)
+    choose_wanted(sub(root), persons)
     builders = [ctc_list, icmp_list, wanted_list, medical_list]
     os.makedirs(a.out, exist_ok=True)
     truth_rows: list[list[str]] = []
@@ -1470,6 +1492,7 @@ def main(argv: list[str] | None = None) -> int:
         "arrest_date",
         "arrested_with",
         "other_missing",
+        "wanted",
         "lists",
     ]
     prow = [
@@ -1495,6 +1518,7 @@ def main(argv: list[str] | None = None) -> int:
             iso(p.arrest) if p.arrest else "",
             p.co_arrest,
             "1" if p.other_missing else "",
+            "1" if p.wanted else "",
             ";".join(dict.fromkeys(p.lists)),
         ]
         for p in persons
