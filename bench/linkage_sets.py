@@ -103,6 +103,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         16,
         ["yarmouk_group", "church_list", "charity_aid", "online_form"],
     ),
+    "s17-17": (
+        "independent_lists17",
+        17,
+        ["ctc_court", "icmp_reference", "wanted_leak", "medical_staff"],
+    ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
 
