@@ -65,3 +65,28 @@ def test_the_problems_file_of_a_list_of_two_digit_years_flags_none(tmp_path: Pat
     with out.open(encoding="utf-8") as handle:
         flagged = [(row["source"], row["value"]) for row in csv.DictReader(handle)]
     assert flagged == [("committee", "34"), ("committee", "27"), ("committee", "41")]
+
+
+def test_a_value_the_list_says_it_does_not_know_is_missing_not_a_problem() -> None:
+    # A DNA reference-sample office writes "unknown" under the date of birth, a form «غير معروف»,
+    # a Turkish office "bilinmiyor", a form's empty date «00/00/0000»: the list says what it does
+    # not know; the problems file is for what cannot be read (set 17 flagged 70 "unknown" rows).
+    for text in ("unknown", "Unknown", "غير معروف", "غير محدد", "لا يعرف", "N/A", "؟", "-"):
+        row = person(full_name="سامر خالد الحسن", birth_year=text)
+        assert record_features(row)["birth_year"] is None, text
+        assert _codes(row) == [], text
+    for text in ("bilinmiyor", "ukendt", "00/00/0000", "0000", "xx/xx/xxxx"):
+        row = person(full_name="سامر خالد الحسن", birth_year=text)
+        assert _codes(row) == [], text
+        assert _codes({**row, "birth_year": "1985", "date_of_arrest": text}) == [], text
+        assert _codes({**row, "birth_year": "1985", "national_id": text}) == [], text
+
+
+def test_a_lone_zero_and_what_is_not_a_placeholder_are_still_flagged() -> None:
+    assert _codes(person(full_name="سامر خالد الحسن", birth_year="0")) == ["birth_year_unreadable"]
+    assert _codes(person(full_name="سامر خالد الحسن", birth_year="غير")) == [
+        "birth_year_unreadable"
+    ]
+    assert _codes(person(full_name="سامر خالد الحسن", national_id="12345")) == [
+        "national_id_malformed"
+    ]

@@ -23,8 +23,10 @@ from typing import Any
 
 from mizan.linkage.problems import (
     HIJRI_LIST,
+    ILLEGIBLE_NAME,
     PROBLEM_TEXTS,
     TWO_DIGIT_YEARS,
+    UNREAD_WORDS,
     hijri_lists,
     record_problems,
     two_digit_year_lists,
@@ -279,29 +281,14 @@ def usual_double_second(word: str) -> bool:
     return normalise_arabic(word) in _DOUBLE_SECOND_ARABIC
 
 
-# A name the record says could not be read: «(غير مقروء)», «غير واضح», "(illegible)", or only
-# marks («؟», «...», "?"): a name not given, not a name («غير» would be a brother's). (One run
-# of marks at most on each side: no backtracking over a long one.) So is a Greek office's
-# «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father it was not told,
-# and a form's placeholders for a name not known or not had: «غير معروف», «لا يوجد», "Unknown",
-# "N/A", "none" (a maiden name's cell most of all, ``MAIDEN_NAME_COLUMN``).
-_UNREAD_WORDS = (
-    r"(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة|معروف|معروفة)"
-    r"|مطموس|ممحي|لا\s*يوجد|مجهول|مجهولة"
-    # A register's page torn, burnt or cut where the name was («[ممزق]», «تالف», "[torn]").
-    r"|ممزق|ممزقة|تالف|تالفة|محروق|محروقة|مقطوع|مقطوعة|torn|damaged"
-    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
-    r"|unknown|inconnue?|unbekannt|onbekend|n\s*/\s*a|none"
-    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))"
-)
-ILLEGIBLE_NAME = re.compile(rf"[\W_]*(?:{_UNREAD_WORDS}[\W_]*)?", re.IGNORECASE)
+# (``problems.ILLEGIBLE_NAME``: a name the record says could not be read or is not known.)
 # … and such words, or marks alone («؟؟», «...»), standing for one name among others in a cell:
 # «نزار ماهر [ممزق]», «منذر غير واضح المصري», as security-branch registers copied out of PDFs
 # write a name lost on a torn or burnt page (issue 15, set 14). Not «مجهول الهوية» ("identity
 # unknown", a body's register): that is no name with one part lost.
 # (Possessive runs of marks: a long one is read at once, never backtracked over.)
 _UNREAD_IN_NAME = re.compile(
-    rf"(?<!\S)(?:[^\w\s]*+{_UNREAD_WORDS}[^\w\s]*+|(?=[^\w\s]*?(?:[؟?]|\.\.|…))[^\w\s]++)"
+    rf"(?<!\S)(?:[^\w\s]*+{UNREAD_WORDS}[^\w\s]*+|(?=[^\w\s]*?(?:[؟?]|\.\.|…))[^\w\s]++)"
     r"(?!\S)(?!\s+(?:ال)?(?:هوي[ةه]|اسم))",
     re.IGNORECASE,
 )

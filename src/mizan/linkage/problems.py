@@ -289,6 +289,38 @@ PROBLEM_TEXTS: dict[str, str] = {
     ),
 }
 
+# A value the record says could not be read or is not known: «(غير مقروء)», «غير واضح»,
+# "(illegible)", or only marks («؟», «...», "?", "-"): a value not given («غير» alone would be a
+# brother's name). (One run of marks at most on each side: no backtracking over a long one.) So
+# is a Greek office's «ΑΓΝΩΣΤΟ» ("unknown"), in Greek letters or Latin ("AGNOSTO"), for a father
+# it was not told, and a form's placeholders for a value not known or not had: «غير معروف»,
+# «لا يوجد», «غير محدد», "Unknown", "N/A", "none", a Turkish office's "bilinmiyor", a Nordic one's
+# "ukendt"/"okänd" (a maiden name's cell most of all, ``lists.MAIDEN_NAME_COLUMN``; a year of
+# birth's too, ``not_given``). ``lists`` reads name cells with it.
+UNREAD_WORDS = (
+    r"(?:(?:غير|غ\.)\s*(?:مقروء|مقروءة|مقروئ|مقروء[ةه]|واضح|واضحة|معروف|معروفة|محدد|محددة"
+    r"|متوفر|متوفرة|متوفّر)"
+    r"|مطموس|ممحي|لا\s*يوجد|لا\s*يعرف|لا\s*نعرف|مجهول|مجهولة"
+    # A register's page torn, burnt or cut where the name was («[ممزق]», «تالف», "[torn]").
+    r"|ممزق|ممزقة|تالف|تالفة|محروق|محروقة|مقطوع|مقطوعة|torn|damaged"
+    r"|illegible|unreadable|ilisible|onleesbaar|unleserlich"
+    r"|unknown|not\s+known|inconnue?|unbekannt|onbekend|n\s*/\s*a|none"
+    r"|bilinmiyor|bilinmeyen|belirsiz|ukendt|ukjent|ok[äa]nd"
+    r"|agnost(?:os|o|i)|[αά]γν[ωώοό]στ(?:ος|ο|η))"
+)
+ILLEGIBLE_NAME = re.compile(rf"[\W_]*(?:{UNREAD_WORDS}[\W_]*)?", re.IGNORECASE)
+# A date a form fills with zeros or letters for "not known": «00/00/0000», "0000", "xx/xx/xxxx"
+# (not "0" or "00" alone: a spreadsheet's empty formula, an age, reported as unreadable).
+_ZERO_DATE = re.compile(r"\s*(?:(?:[0x]{1,4}[/.\-]){1,2}[0x]{2,4}|0000|xxxx)\s*", re.IGNORECASE)
+
+
+def not_given(text: str) -> bool:
+    """Whether a cell says its value is not known or not given («غير معروف», "unknown", "N/A",
+    «؟», "-", «00/00/0000»): compared as missing, as an empty cell is, and no problem to report
+    — the list says what it does not know; nothing in it is wrong."""
+    return bool(ILLEGIBLE_NAME.fullmatch(text) or _ZERO_DATE.fullmatch(to_ascii_digits(text)))
+
+
 # The column of the date a post gave an age on (``lists.AGE_YEAR_COLUMN``; ``lists`` imports
 # this module): its year less the age is the year of birth (``features``).
 POSTED_COLUMN = "age_year"
@@ -323,8 +355,13 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     ``TWO_DIGIT_YEARS`` («85»: 1985, checked against the arrest like any year), unreadable in
     any other (a committee's ages)."""
     problems: list[RecordProblem] = []
-    birth_text = (values.get("birth_year") or "").strip()
-    arrest_text = (values.get("date_of_arrest") or "").strip()
+    birth_text, arrest_text, posted, id_text = (
+        "" if not_given(text) else text
+        for text in (
+            (values.get(column) or "").strip()
+            for column in ("birth_year", "date_of_arrest", POSTED_COLUMN, "national_id")
+        )
+    )
     # A list that dates in Hijri (``HIJRI_LIST``) writes «3/7/1433» without its «هـ»: 2012.
     hijri = bool(values.get(HIJRI_LIST))
     birth = written_year(birth_text, hijri_list=hijri) if birth_text else None
@@ -356,12 +393,10 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
             birth is not None and arrest is not None and not plausible_age_at_arrest(birth, arrest)
         ):
             problems.append(RecordProblem("birth_year", "birth_year_implausible", birth_text))
-    posted = (values.get(POSTED_COLUMN) or "").strip()
     if posted and written_year(posted, plausible=True) is None:
         # Read as the comparison reads it: a date without a year of four digits («12/03/19»)
         # or a spreadsheet's day number (43536), as a date of arrest's, is no year.
         problems.append(RecordProblem(POSTED_COLUMN, "posted_date_unreadable", posted))
-    id_text = (values.get("national_id") or "").strip()
     if id_text:
         plain = re.sub(r"[\s\-/.]", "", to_ascii_digits(id_text))
         if SCIENTIFIC_NUMBER.fullmatch(to_ascii_digits(id_text)):
