@@ -36,7 +36,6 @@ from mizan.linkage.lists import (
     AGE_COLUMN,
     AGE_YEAR_COLUMN,
     ESTIMATED_AGE_COLUMN,
-    ILLEGIBLE_NAME,
     LINEAGE_NAME_LETTERS,
     MAIDEN_NAME_COLUMN,
     lineage_in_father_cell,
@@ -46,6 +45,7 @@ from mizan.linkage.lists import (
 from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
     HIJRI_LIST,
+    ILLEGIBLE_NAME,
     SCIENTIFIC_NUMBER,
     TWO_DIGIT_YEARS,
     age_in_birth_cell,
