@@ -876,6 +876,14 @@ def _word_form(word: str) -> str:
 _YAAS = ("ي", "ى")
 
 
+def _count_compounds(counts: Counter[str], text: str) -> None:
+    """Count in ``counts`` each name of ``text`` written in two words or more (``name_words``:
+    «عبد الله», «أبو بكر», "Abdul Karim"), by its words joined (``_word_form``)."""
+    for name in name_words(text):
+        if " " in name:
+            counts[_word_form(name)] += 1
+
+
 def _count_muhammad_double(counts: Counter[str], row: Mapping[str, str]) -> None:
     """Count in ``counts`` (by the key of its second name) a double given name opening with
     محمد that ``row`` writes where it can only be one man's: its first-name cell beside a
@@ -996,6 +1004,7 @@ class ListVocabulary:
         "abu_keys",
         "as_family",
         "as_given",
+        "compounds",
         "family_words",
         "final_yaa",
         "given_words",
@@ -1014,6 +1023,10 @@ class ListVocabulary:
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
         self.misread: Counter[str] = Counter()
+        # How often each name of two words or more is written (``name_words``: «عبد الله»,
+        # «أبو بكر», "Abdul Karim", «نور الدين»), by its words joined: ``words`` counts its
+        # words one by one, so that a father «عبد الله» was counted as a word no list writes.
+        self.compounds: Counter[str] = Counter()
         # … and by a list written through the Russian alphabet (``RUSSIAN_LIST``) or in a record
         # in Cyrillic letters, in any name, a given name and a family name: its own spellings
         # ("Khasan") are no evidence of how the other lists write a name (``russian_letters``).
@@ -1065,7 +1078,7 @@ class ListVocabulary:
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         final_yaa = vocabulary.final_yaa
         given_words, family_words = vocabulary.given_words, vocabulary.family_words
-        misread = vocabulary.misread
+        misread, compounds = vocabulary.misread, vocabulary.compounds
         for row in rows:
             row = read_name_cells(row)
             heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
@@ -1076,21 +1089,26 @@ class ListVocabulary:
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
-                for word in (row.get(f"{part}_name") or "").split():
+                cell = (row.get(f"{part}_name") or "").split()
+                for word in cell:
                     words[_word_form(word)] += 1
                     if heard:
                         misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
+                if len(cell) > 1:
+                    _count_compounds(compounds, " ".join(cell))
             full = (row.get("full_name") or "").strip()
             if full:
                 spaced = strip_asides(unfold_passport_name(full))
-                for word in spaced.replace(",", " ").replace("،", " ").split():
+                spaced = spaced.replace(",", " ").replace("،", " ")
+                for word in spaced.split():
                     words[_word_form(word)] += 1
                     if heard:
                         misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
+                _count_compounds(compounds, spaced)
                 if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
@@ -1153,6 +1171,7 @@ class ListVocabulary:
         "abu_keys",
         "final_yaa",
         "misread",
+        "compounds",
         "routed",
         "routed_given",
         "routed_family",
@@ -1179,6 +1198,12 @@ class ListVocabulary:
 
     def count(self, word: str) -> int:
         return _kept(self._counted, word, self._count)
+
+    def name_count(self, spelling: str) -> int:
+        """How often the lists write a name of this ``spelling`` (a name part's, its words
+        joined: ``_spelling``): as one word (``count``) and as a name of two words or more
+        (``compounds``), so that «عبد الله» counts as often as it is written, apart or glued."""
+        return self.count(spelling) + self.compounds.get(_word_form(spelling), 0)
 
     def _count(self, word: str) -> int:
         form = _word_form(word)
@@ -1465,7 +1490,7 @@ class ListVocabulary:
         if found is None:
             if len(self._name_traits) >= _REPAIRED_MAX:
                 self._name_traits.clear()
-            count = self.count(spelling) if spelling is not None else 0
+            count = self.name_count(spelling) if spelling is not None else 0
             found = (key, rasm, loose, count, spelling_keys(spelling))
             self._name_traits[found_key] = found
         return found
