@@ -558,6 +558,23 @@ _PLACE_KIND = re.compile(
     re.IGNORECASE,
 )
 _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
+# Words that say which part of a governorate, not which town: «حمص - المدينة», «حلب - الريف»,
+# "Homs - city", "Aleppo - Centre", a Turkish office's "Halep Merkez". Beside a governorate
+# («حمص - المدينة», governorate first as a register sorted by governorate writes it) they are
+# no town: the place is the governorate (``_place``). Alone they say nothing (المدينة may be
+# Medina), and are left as written. «درعا البلد» is a district of Daraa: البلد is not listed.
+_COUNTRYSIDE = ("الريف", "ريف", "countryside", "the countryside", "rural", "rural area")
+_COUNTRYSIDE += ("rural areas", "kirsal", "campagne", "umland")
+_GENERIC_PLACES = frozenset(
+    normalise_for_search(word)
+    for word in (
+        *_COUNTRYSIDE,
+        "المدينة", "مدينة", "المركز", "مركز", "مركز المدينة", "وسط المدينة", "مركز المحافظة",
+        "city", "the city", "city centre", "city center", "centre", "center", "downtown",
+        "urban", "merkez", "ville", "centre ville", "stadt", "zentrum", "innenstadt",
+    )
+)  # fmt: skip
+_COUNTRYSIDE_FORMS = frozenset(normalise_for_search(word) for word in _COUNTRYSIDE)
 
 
 @lru_cache(maxsize=50_000)
@@ -572,17 +589,34 @@ def _governorate_keys() -> frozenset[str]:
 
 def _governorate_apart(part: str) -> list[str]:
     """A place written with its governorate without a comma ("التل ريف دمشق", "دمشق اليرموك"):
-    the town and the governorate apart, the town first."""
+    the town and the governorate apart, the town first; the governorate alone where the rest
+    names no town («حمص المدينة», "Halep Merkez": ``_in_governorate``)."""
     words = part.split()
     if _is_governorate(part):
         return [part]
     for size in (2, 1):
         if len(words) > size:
             if _is_governorate(" ".join(words[-size:])):
-                return [" ".join(words[:-size]), " ".join(words[-size:])]
+                return _in_governorate(" ".join(words[:-size]), " ".join(words[-size:]))
             if _is_governorate(" ".join(words[:size])):
-                return [" ".join(words[size:]), " ".join(words[:size])]
+                return _in_governorate(" ".join(words[size:]), " ".join(words[:size]))
     return [part]
+
+
+def _in_governorate(town: str, governorate: str) -> list[str]:
+    """A place part and the governorate written beside it, the town first: the governorate
+    alone where the part is a word for any of its parts («المدينة», "countryside",
+    ``_GENERIC_PLACES``) — Damascus's countryside is the governorate of Rural Damascus."""
+    generic = normalise_for_search(town)
+    if generic not in _GENERIC_PLACES:
+        return [town, governorate]
+    if generic in _COUNTRYSIDE_FORMS and _is_damascus(governorate):
+        return ["ريف دمشق"]
+    return [governorate]
+
+
+def _is_damascus(governorate: str) -> bool:
+    return _place_key(governorate) == _place_key("دمشق")
 
 
 @lru_cache(maxsize=1)
@@ -591,6 +625,8 @@ def _governorate_spellings() -> frozenset[str]:
     names |= {name for name, arabic in _EXONYMS.items() if arabic in _GOVERNORATES}
     names |= {"daraa", "idlib", "idleb", "hama", "hamah", "raqqa", "hasakah", "hasaka", "tartus"}
     names |= {"tartous", "quneitra", "suwayda", "halab", "hims", "dimashq"}
+    # … and Aleppo as a Turkish office writes it ("Halep Merkez": ``_in_governorate``).
+    names |= {"halep"}
     return frozenset(names)
 
 
@@ -699,8 +735,25 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     whole = _not_a_governorate(text, _place_key(text))
     keys: list[str] = []
     variants: set[str] = set()
-    for part in _PLACE_PARTS.split(text):
-        part = part.strip()
+    parts = [part.strip() for part in _PLACE_PARTS.split(text)]
+    governorate = next(
+        (
+            part
+            for part in parts
+            if _is_governorate(part) and normalise_for_search(part) not in _GENERIC_PLACES
+        ),
+        None,
+    )
+    if governorate is not None:
+        # «حمص - المدينة», «حلب - الريف», "Homs - centre": the governorate, no town called
+        # "the city" (``_in_governorate``); «دمشق - الريف» is Rural Damascus.
+        generic = [part for part in parts if normalise_for_search(part) in _GENERIC_PLACES]
+        if generic:
+            parts = [part for part in parts if part not in generic]
+            for word in generic:
+                (read,) = _in_governorate(word, governorate)
+                parts = [read if part == governorate else part for part in parts]
+    for part in parts:
         if normalise_for_search(part) not in _EXONYMS:
             part = _PLACE_KIND.sub(" ", part).strip()
         if not part or part.isdigit():
