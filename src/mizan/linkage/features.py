@@ -563,8 +563,10 @@ _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
 # («حمص - المدينة», governorate first as a register sorted by governorate writes it) they are
 # no town: the place is the governorate (``_place``). Alone they say nothing (المدينة may be
 # Medina), and are left as written. «درعا البلد» is a district of Daraa: البلد is not listed.
-_COUNTRYSIDE = ("الريف", "ريف", "countryside", "the countryside", "rural", "rural area")
-_COUNTRYSIDE += ("rural areas", "kirsal", "campagne", "umland")
+_COUNTRYSIDE = (
+    "الريف", "ريف", "countryside", "the countryside", "rural", "rural area", "rural areas",
+    "kirsal", "campagne", "umland",
+)  # fmt: skip
 _GENERIC_PLACES = frozenset(
     normalise_for_search(word)
     for word in (
