@@ -88,6 +88,7 @@ from mizan.text.names import (
     HOUSE_OF_FAMILY,
     UNREAD_NAMES,
     NameReading,
+    compound_names,
     drop_titles,
     formal_name,
     has_article,
@@ -934,9 +935,8 @@ _YAAS = ("ي", "ى")
 def _count_compounds(counts: Counter[str], text: str) -> None:
     """Count in ``counts`` each name of ``text`` written in two words or more (``name_words``:
     «عبد الله», «أبو بكر», "Abdul Karim"), by its words joined (``_word_form``)."""
-    for name in name_words(text):
-        if " " in name:
-            counts[_word_form(name)] += 1
+    for name in compound_names(text):
+        counts[_word_form(name)] += 1
 
 
 def _count_muhammad_double(counts: Counter[str], row: Mapping[str, str]) -> None:
