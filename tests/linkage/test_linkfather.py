@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mizan.linkage.engine import _average_linkage, _cannot_link, _columns
+from mizan.linkage.engine import _FATHER, _average_linkage, _cannot_link, _columns
 from tests.linkage.rows import person
 
 # Other men of the lists, so that the fathers' names are spellings the lists write (a name
@@ -88,3 +88,39 @@ def test_a_father_one_letter_off_may_be_misread() -> None:
     refuse = _refuse(rows, ["register", "tracing", "posts", "x", "x", "x"])
     assert not refuse(0, 1, None)
     assert not refuse(1, 2, None)
+
+
+# Fathers whose names are written in two words, as often as the names above.
+_COMPOUND_FATHERS = [
+    person(first_name=first, father_name=father, family_name=family)
+    for father in ("عبد الله", "أبو بكر")
+    for first, family in (("سامر", "العمر"), ("علي", "الحلبي"), ("حسن", "الخطيب"))
+] + [
+    person(first_name=first, father_name=father, family_name=family)
+    for father in ("Abdul Karim", "Abu Bakr")
+    for first, family in (("Samer", "Al-Omar"), ("Ali", "Al-Halabi"), ("Hasan", "Al-Khatib"))
+]
+
+
+def test_a_father_of_two_words_counts_as_the_one_name_it_is() -> None:
+    """«عبد الله», «أبو بكر», "Abdul Karim": a compound is one name, counted as often as the
+    lists write it, spaced or glued — not as a glued word no list writes (counted 0 times,
+    the fathers' rule never read it)."""
+    rows = [
+        person(full_name="يوسف عبد الله الرفاعي"),
+        person(first_name="يوسف", father_name="أبو بكر", family_name="الرفاعي"),
+        person(first_name="Yousef", father_name="Abdul Karim", family_name="Al-Rifaee"),
+        person(first_name="Yousef", father_name="Abu Bakr", family_name="Al-Rifaee"),
+        person(first_name="يوسف", father_name="عبدالله", family_name="الرفاعي"),
+        *_COMPOUND_FATHERS,
+    ]
+    traits = _columns(rows + _OTHERS).traits
+    counts = [traits[index][_FATHER][3] for index in range(5)]
+    # Each written 3 times by the other men, and once more by these records (عبد الله glued
+    # and spaced alike).
+    assert counts == [5, 4, 4, 4, 5]
+    refuse = _refuse(rows, ["a", "b", "c", "d", "e"] + ["x"] * len(_COMPOUND_FATHERS))
+    assert refuse(0, 1, None)  # عبد الله and أبو بكر: two fathers
+    assert refuse(2, 3, None)  # Abdul Karim and Abu Bakr
+    assert refuse(1, 4, None)
+    assert not refuse(0, 4, None)  # عبد الله glued or not: one father

@@ -48,6 +48,48 @@ def test_a_place_written_governorate_first_is_keyed_by_its_town() -> None:
     assert record_features(person(birth_place="الحسكة - الحسكة"))["birth_place_wide"] is True
 
 
+@pytest.mark.parametrize(
+    ("written", "governorate"),
+    [
+        ("حمص - المدينة", "حمص"),
+        ("حلب - الريف", "حلب"),
+        ("Homs - city", "حمص"),
+        ("Homs - centre", "حمص"),
+        ("Aleppo - Center", "حلب"),
+        ("Idlib - countryside", "إدلب"),
+        ("حماة - مركز المدينة", "حماة"),
+        ("حمص المدينة", "حمص"),
+        ("Halep Merkez", "حلب"),
+        ("المدينة - حمص", "حمص"),
+        ("دمشق - الريف", "ريف دمشق"),
+        ("Damascus - countryside", "ريف دمشق"),
+    ],
+)
+def test_a_governorate_with_a_word_for_its_city_or_countryside_is_the_governorate(
+    written: str, governorate: str
+) -> None:
+    """«حمص - المدينة» is Homs, no town called "the city": keyed as the governorate, nothing
+    finer than it, so that it neither meets another governorate's «المدينة» as one town nor
+    stands against a town of its own."""
+    read = record_features(person(birth_place=written))
+    alone = record_features(person(birth_place=governorate))
+    assert read["birth_place_k"] == alone["birth_place_k"]
+    assert read["birth_place_wide"] is True
+    elsewhere = "حمص - المدينة" if governorate == "حلب" else "حلب - المدينة"
+    other = record_features(person(birth_place=elsewhere))
+    assert not set(read["birth_place_parts"]) & set(other["birth_place_parts"])
+
+
+def test_a_town_beside_its_governorate_is_still_the_town() -> None:
+    """… while a town so written keeps its own key («حمص - المدينة - الخالدية»), and a generic
+    word alone is left as written (المدينة may be Medina)."""
+    read = record_features(person(birth_place="حمص - المدينة - الخالدية"))
+    town = record_features(person(birth_place="الخالدية"))
+    assert read["birth_place_k"] == town["birth_place_k"]
+    assert read["birth_place_wide"] is False
+    assert record_features(person(birth_place="المدينة"))["birth_place_wide"] is False
+
+
 def test_a_hijri_birth_date_with_an_h_is_read_and_not_flagged() -> None:
     row = person(full_name="HASAN ANAS AL HUSAIN", birth_year="04/04/1400H", date_of_arrest="2013")
     assert record_features(row)["birth_year"] == 1980

@@ -88,6 +88,7 @@ from mizan.text.names import (
     HOUSE_OF_FAMILY,
     UNREAD_NAMES,
     NameReading,
+    compound_names,
     drop_titles,
     formal_name,
     has_article,
@@ -558,6 +559,25 @@ _PLACE_KIND = re.compile(
     re.IGNORECASE,
 )
 _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
+# Words that say which part of a governorate, not which town: «حمص - المدينة», «حلب - الريف»,
+# "Homs - city", "Aleppo - Centre", a Turkish office's "Halep Merkez". Beside a governorate
+# («حمص - المدينة», governorate first as a register sorted by governorate writes it) they are
+# no town: the place is the governorate (``_place``). Alone they say nothing (المدينة may be
+# Medina), and are left as written. «درعا البلد» is a district of Daraa: البلد is not listed.
+_COUNTRYSIDE = (
+    "الريف", "ريف", "countryside", "the countryside", "rural", "rural area", "rural areas",
+    "kirsal", "campagne", "umland",
+)  # fmt: skip
+_GENERIC_PLACES = frozenset(
+    normalise_for_search(word)
+    for word in (
+        *_COUNTRYSIDE,
+        "المدينة", "مدينة", "المركز", "مركز", "مركز المدينة", "وسط المدينة", "مركز المحافظة",
+        "city", "the city", "city centre", "city center", "centre", "center", "downtown",
+        "urban", "merkez", "ville", "centre ville", "stadt", "zentrum", "innenstadt",
+    )
+)  # fmt: skip
+_COUNTRYSIDE_FORMS = frozenset(normalise_for_search(word) for word in _COUNTRYSIDE)
 
 
 @lru_cache(maxsize=50_000)
@@ -572,17 +592,34 @@ def _governorate_keys() -> frozenset[str]:
 
 def _governorate_apart(part: str) -> list[str]:
     """A place written with its governorate without a comma ("التل ريف دمشق", "دمشق اليرموك"):
-    the town and the governorate apart, the town first."""
+    the town and the governorate apart, the town first; the governorate alone where the rest
+    names no town («حمص المدينة», "Halep Merkez": ``_in_governorate``)."""
     words = part.split()
     if _is_governorate(part):
         return [part]
     for size in (2, 1):
         if len(words) > size:
             if _is_governorate(" ".join(words[-size:])):
-                return [" ".join(words[:-size]), " ".join(words[-size:])]
+                return _in_governorate(" ".join(words[:-size]), " ".join(words[-size:]))
             if _is_governorate(" ".join(words[:size])):
-                return [" ".join(words[size:]), " ".join(words[:size])]
+                return _in_governorate(" ".join(words[size:]), " ".join(words[:size]))
     return [part]
+
+
+def _in_governorate(town: str, governorate: str) -> list[str]:
+    """A place part and the governorate written beside it, the town first: the governorate
+    alone where the part is a word for any of its parts («المدينة», "countryside",
+    ``_GENERIC_PLACES``) — Damascus's countryside is the governorate of Rural Damascus."""
+    generic = normalise_for_search(town)
+    if generic not in _GENERIC_PLACES:
+        return [town, governorate]
+    if generic in _COUNTRYSIDE_FORMS and _is_damascus(governorate):
+        return ["ريف دمشق"]
+    return [governorate]
+
+
+def _is_damascus(governorate: str) -> bool:
+    return _place_key(governorate) == _place_key("دمشق")
 
 
 @lru_cache(maxsize=1)
@@ -591,6 +628,8 @@ def _governorate_spellings() -> frozenset[str]:
     names |= {name for name, arabic in _EXONYMS.items() if arabic in _GOVERNORATES}
     names |= {"daraa", "idlib", "idleb", "hama", "hamah", "raqqa", "hasakah", "hasaka", "tartus"}
     names |= {"tartous", "quneitra", "suwayda", "halab", "hims", "dimashq"}
+    # … and Aleppo as a Turkish office writes it ("Halep Merkez": ``_in_governorate``).
+    names |= {"halep"}
     return frozenset(names)
 
 
@@ -699,8 +738,25 @@ def _place(text: str) -> tuple[str | None, tuple[str, ...] | None, bool | None]:
     whole = _not_a_governorate(text, _place_key(text))
     keys: list[str] = []
     variants: set[str] = set()
-    for part in _PLACE_PARTS.split(text):
-        part = part.strip()
+    parts = [part.strip() for part in _PLACE_PARTS.split(text)]
+    governorate = next(
+        (
+            part
+            for part in parts
+            if _is_governorate(part) and normalise_for_search(part) not in _GENERIC_PLACES
+        ),
+        None,
+    )
+    if governorate is not None:
+        # «حمص - المدينة», «حلب - الريف», "Homs - centre": the governorate, no town called
+        # "the city" (``_in_governorate``); «دمشق - الريف» is Rural Damascus.
+        generic = [part for part in parts if normalise_for_search(part) in _GENERIC_PLACES]
+        if generic:
+            parts = [part for part in parts if part not in generic]
+            for word in generic:
+                (read,) = _in_governorate(word, governorate)
+                parts = [read if part == governorate else part for part in parts]
+    for part in parts:
         if normalise_for_search(part) not in _EXONYMS:
             part = _PLACE_KIND.sub(" ", part).strip()
         if not part or part.isdigit():
@@ -876,6 +932,13 @@ def _word_form(word: str) -> str:
 _YAAS = ("ي", "ى")
 
 
+def _count_compounds(counts: Counter[str], text: str) -> None:
+    """Count in ``counts`` each name of ``text`` written in two words or more (``name_words``:
+    «عبد الله», «أبو بكر», "Abdul Karim"), by its words joined (``_word_form``)."""
+    for name in compound_names(text):
+        counts[_word_form(name)] += 1
+
+
 def _count_muhammad_double(counts: Counter[str], row: Mapping[str, str]) -> None:
     """Count in ``counts`` (by the key of its second name) a double given name opening with
     محمد that ``row`` writes where it can only be one man's: its first-name cell beside a
@@ -996,6 +1059,7 @@ class ListVocabulary:
         "abu_keys",
         "as_family",
         "as_given",
+        "compounds",
         "family_words",
         "final_yaa",
         "given_words",
@@ -1014,6 +1078,10 @@ class ListVocabulary:
         self.given_words: Counter[str] = Counter()
         self.family_words: Counter[str] = Counter()
         self.misread: Counter[str] = Counter()
+        # How often each name of two words or more is written (``name_words``: «عبد الله»,
+        # «أبو بكر», "Abdul Karim", «نور الدين»), by its words joined: ``words`` counts its
+        # words one by one, so that a father «عبد الله» was counted as a word no list writes.
+        self.compounds: Counter[str] = Counter()
         # … and by a list written through the Russian alphabet (``RUSSIAN_LIST``) or in a record
         # in Cyrillic letters, in any name, a given name and a family name: its own spellings
         # ("Khasan") are no evidence of how the other lists write a name (``russian_letters``).
@@ -1065,7 +1133,7 @@ class ListVocabulary:
         words, as_given, as_family = vocabulary.words, vocabulary.as_given, vocabulary.as_family
         final_yaa = vocabulary.final_yaa
         given_words, family_words = vocabulary.given_words, vocabulary.family_words
-        misread = vocabulary.misread
+        misread, compounds = vocabulary.misread, vocabulary.compounds
         for row in rows:
             row = read_name_cells(row)
             heard = bool(row.get(SPEECH_LIST) or row.get(DOTTED_NAMES))
@@ -1076,21 +1144,26 @@ class ListVocabulary:
             given = [(row.get(f"{p}_name") or "").strip() for p in _GIVEN_PARTS]
             family = (row.get("family_name") or "").strip()
             for part in ("first", "father", "grandfather", "family", "mother"):
-                for word in (row.get(f"{part}_name") or "").split():
+                cell = (row.get(f"{part}_name") or "").split()
+                for word in cell:
                     words[_word_form(word)] += 1
                     if heard:
                         misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
+                if len(cell) > 1:
+                    _count_compounds(compounds, " ".join(cell))
             full = (row.get("full_name") or "").strip()
             if full:
                 spaced = strip_asides(unfold_passport_name(full))
-                for word in spaced.replace(",", " ").replace("،", " ").split():
+                spaced = spaced.replace(",", " ").replace("،", " ")
+                for word in spaced.split():
                     words[_word_form(word)] += 1
                     if heard:
                         misread[_word_form(word)] += 1
                     if word[-1] in _YAAS:
                         final_yaa[_yaa_form(word)] += 1
+                _count_compounds(compounds, spaced)
                 if not (given[0] or family):
                     reading = parse_full_name(full)[0]
                     if reading.confidence >= 0.9:
@@ -1153,6 +1226,7 @@ class ListVocabulary:
         "abu_keys",
         "final_yaa",
         "misread",
+        "compounds",
         "routed",
         "routed_given",
         "routed_family",
@@ -1179,6 +1253,12 @@ class ListVocabulary:
 
     def count(self, word: str) -> int:
         return _kept(self._counted, word, self._count)
+
+    def name_count(self, spelling: str) -> int:
+        """How often the lists write a name of this ``spelling`` (a name part's, its words
+        joined: ``_spelling``): as one word (``count``) and as a name of two words or more
+        (``compounds``), so that «عبد الله» counts as often as it is written, apart or glued."""
+        return self.count(spelling) + self.compounds.get(_word_form(spelling), 0)
 
     def _count(self, word: str) -> int:
         form = _word_form(word)
@@ -1465,7 +1545,7 @@ class ListVocabulary:
         if found is None:
             if len(self._name_traits) >= _REPAIRED_MAX:
                 self._name_traits.clear()
-            count = self.count(spelling) if spelling is not None else 0
+            count = self.name_count(spelling) if spelling is not None else 0
             found = (key, rasm, loose, count, spelling_keys(spelling))
             self._name_traits[found_key] = found
         return found

@@ -52,6 +52,7 @@ __all__ = [
     "ListError",
     "SourceRecord",
     "lineage_in_father_cell",
+    "list_column",
     "problems_path",
     "rank_in_row",
     "read_lists",
@@ -375,6 +376,12 @@ def rank_in_row(raw: Mapping[str, Any]) -> str:
     header = _rank_header(tuple(str(key) for key in raw))
     value = raw.get(header) if header is not None else None
     return str(value).strip() if value else ""
+
+
+def list_column(header: str) -> str | None:
+    """The column ``mizan link`` reads a list's ``header`` as (one of ``HEADERS``, or a column of
+    its own: ``RANK_COLUMN``, ``AGE_COLUMN`` …), or None for a header it does not read."""
+    return _ALIASES.get(_header_key(header))
 
 
 @lru_cache(maxsize=256)

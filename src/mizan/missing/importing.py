@@ -48,6 +48,8 @@ from mizan.linkage.features import sex_of
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
 from mizan.linkage.lists import (
     HEADERS,
+    RANK_COLUMN,
+    list_column,
     rank_in_row,
     resolve_bare_name,
     resolve_fallbacks,
@@ -70,6 +72,11 @@ TEXT_COLUMNS = (*NAME_COLUMNS, "full_name", "mother_name", "birth_place", "place
 
 # English and Arabic headers: one table with `mizan link` (documented in the user guide).
 HEADER_ALIASES = LIST_HEADER_ALIASES
+# Columns the registry has no field for, but whose cell its matching reads from the original row
+# (``review.runs.linkage_row``) as ``mizan link`` reads it from a list: the rank
+# (``lists.rank_in_row``; the import also leaves it out of a full name that writes it again).
+# The import says so of such a column instead of "kept in the original row only".
+READ_FROM_ROW = (RANK_COLUMN,)
 # The registry stores a sex by these words; the lists' ways of writing one are ``mizan link``'s
 # (``features.sex_of``: M/F, ذكر/أنثى, a Swedish file's K).
 SEX_STORED = {"M": "male", "F": "female"}
@@ -109,6 +116,10 @@ MESSAGES: dict[str, Any] = {
     "unknown_column": gettext_lazy(
         "The column “%(header)s” is not one of the known columns; it is kept in the original "
         "row only."
+    ),
+    "row_column": gettext_lazy(
+        "The column “%(header)s” has no field of its own in the registry; it is kept in the "
+        "original row, and the matching reads it from there."
     ),
     "bad_encoding": gettext_lazy(
         "The file stops being readable as %(encoding)s near line %(line)s. Save it again as "
@@ -189,8 +200,12 @@ class ImportRefused(Exception):
 
 def problem_message(problem: dict[str, Any]) -> str:
     """A stored problem in words, in the active language."""
-    template = MESSAGES.get(problem["code"], problem["code"])
+    code = problem["code"]
     params = dict(problem.get("params") or {})
+    if code == "unknown_column" and read_from_row(str(params.get("header", ""))):
+        # Stored before the import told the two apart: the matching reads this one.
+        code = "row_column"
+    template = MESSAGES.get(code, code)
     if "column" in params:
         params["column"] = column_label(params["column"])
     try:
@@ -277,7 +292,8 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
             continue
         column = found[index]
         if column is None:
-            problems.append(_problem(1, "", "unknown_column", WARNING, header=text.strip()[:80]))
+            code = "row_column" if read_from_row(text) else "unknown_column"
+            problems.append(_problem(1, "", code, WARNING, header=text.strip()[:80]))
             continue
         if column in seen:
             raise ImportRefused("duplicate_header", column=column)
@@ -288,6 +304,12 @@ def match_header(cells: list[Any]) -> tuple[dict[int, str], list[dict[str, Any]]
     if "full_name" not in seen and not seen.intersection(NAME_COLUMNS):
         raise ImportRefused("no_name")
     return mapping, problems
+
+
+def read_from_row(header: str) -> bool:
+    """Whether a header the registry has no field for heads a column its matching reads from
+    the original row (``READ_FROM_ROW``: «الرتبة», `rank`)."""
+    return list_column(header) in READ_FROM_ROW
 
 
 @functools.lru_cache(maxsize=256)

@@ -121,6 +121,27 @@ def _latin_plain(word: str) -> str:
     return stripped.lstrip(_TRANSLIT_MARKS).lower()
 
 
+# A text whose words ``name_words`` may join holds one of these: an ʿAbd, Abu or al-Din (ٱلدىن) in
+# Arabic letters (misread ones too), a word opening as a Latin joiner or article does (abd, abu,
+# ebd, evd, al, el; "3abd", "2abu"), din/deen, a letter outside ASCII and Arabic (a scholarly
+# "ʿAbd", an invisible character ``clean_name`` removes) or an Arabic mark. A superset:
+# ``compound_names`` skips ``name_words`` on any other text (most full names of a list).
+_MAY_JOIN = re.compile(
+    r"عبد|عبذ|غبد|غبذ|عتد|عثد|بو|لد|din|deen"
+    r"|(?<![^\W\d_])(?:[23]|ab|eb|ev|al|el)"
+    r"|[^\x00-\x7f\u0600-\u06ff]|[\u0640\u064b-\u065f\u0670]",
+    re.IGNORECASE,
+)
+
+
+def compound_names(text: str) -> list[str]:
+    """The names of ``text`` written in two words or more, as ``name_words`` keeps them
+    together («عبد الله», «أبو بكر», "Abdul Karim", «نور الدين»): cheap on a text that has none."""
+    if not _MAY_JOIN.search(text):
+        return []
+    return [word for word in name_words(text) if " " in word]
+
+
 def name_words(full_name: str) -> list[str]:
     """Words of a name with compounds kept together (``عبد الرحمن`` is one word, and so is
     ``عبذ الكريم``, whose misread ʿAbd ``mend_compounds`` reads back for the key)."""
