@@ -1158,9 +1158,10 @@ class ListVocabulary:
                 for word in family.split():
                     family_words[_word_form(word)] += 1
             _count_muhammad_double(vocabulary.muhammad_doubles, row)
-            origin = _origin_stem(row.get(ORIGIN_COLUMN) or "")
-            if origin:
-                vocabulary.origins[origin] += 1
+            origin = row.get(ORIGIN_COLUMN)
+            stem = _origin_stem(origin) if origin else ""
+            if stem:
+                vocabulary.origins[stem] += 1
             mother = (row.get("mother_name") or "").split()
             if mother:
                 # The mother's first name is a given name; what follows may be her family name.
