@@ -10,7 +10,12 @@ from pathlib import Path
 import pytest
 
 from mizan.linkage import score_pairs
-from mizan.linkage.features import VILLAGE_NISBA_ODDS, ListVocabulary, record_readings
+from mizan.linkage.features import (
+    VILLAGE_NISBA_ODDS,
+    ListVocabulary,
+    record_features,
+    record_readings,
+)
 from mizan.linkage.lists import ORIGIN_COLUMN, read_lists
 from mizan.text.translit import name_keys
 
@@ -135,3 +140,18 @@ def test_a_glued_abu_before_a_vowel_is_split_but_abboud_is_not() -> None:
     # "Aboud", "Abouda" open with the same letters and are عبود, no compound.
     assert name_keys("Aboud") == name_keys("عبود")
     assert name_keys("Abouda") == name_keys("عبودة")
+
+
+@pytest.mark.parametrize("written", ["قرية لوبية", "قريه لوبيه", "Loubia village", "بلدة لوبية"])
+def test_a_village_is_the_place_it_names(written: str) -> None:
+    assert (
+        record_features(person(birth_place=written))["birth_place_k"]
+        == record_features(person(birth_place="لوبية"))["birth_place_k"]
+    )
+
+
+def test_from_a_village_after_the_name_is_its_place() -> None:
+    """«محمد أحمد الخطيب من قرية لوبية»: the family's village beside the family name."""
+    readings = record_readings(person(full_name="محمد أحمد الخطيب من قرية لوبية"))
+    village = record_features(person(birth_place="لوبية"))["birth_place_k"]
+    assert readings[0][0]["birth_place_k"] == village

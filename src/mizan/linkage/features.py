@@ -552,10 +552,11 @@ _GOVERNORATES = (
     "القنيطرة",
 )
 # Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا";
-# a refugee camp is the place it is named after ("Neirab Camp", «مخيم النيرب»).
+# a refugee camp is the place it is named after ("Neirab Camp", «مخيم النيرب»), and a village
+# the village («قرية لوبية», «… من قرية لوبية» as a Palestinian list writes the family's origin).
 _PLACE_KIND = re.compile(
-    r"\b(?:governorate|province|gov\.?|city|district|countryside|camp"
-    r"|محافظة|محافظه|مدينة|مدينه|منطقة|مخيّ?م)\b",
+    r"\b(?:governorate|province|gov\.?|city|district|countryside|camp|village"
+    r"|محافظة|محافظه|مدينة|مدينه|منطقة|مخيّ?م|قرية|قريه|بلدة|بلده)\b",
     re.IGNORECASE,
 )
 _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
