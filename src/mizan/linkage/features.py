@@ -38,6 +38,7 @@ from mizan.linkage.lists import (
     ESTIMATED_AGE_COLUMN,
     LINEAGE_NAME_LETTERS,
     MAIDEN_NAME_COLUMN,
+    ORIGIN_COLUMN,
     lineage_in_father_cell,
     read_name_cells,
     usual_double_second,
@@ -552,10 +553,11 @@ _GOVERNORATES = (
     "القنيطرة",
 )
 # Words that say what kind of place a part is, not which: "Daraa Governorate", "محافظة درعا";
-# a refugee camp is the place it is named after ("Neirab Camp", «مخيم النيرب»).
+# a refugee camp is the place it is named after ("Neirab Camp", «مخيم النيرب»), and a village
+# the village («قرية لوبية», «… من قرية لوبية» as a Palestinian list writes the family's origin).
 _PLACE_KIND = re.compile(
-    r"\b(?:governorate|province|gov\.?|city|district|countryside|camp"
-    r"|محافظة|محافظه|مدينة|مدينه|منطقة|مخيّ?م)\b",
+    r"\b(?:governorate|province|gov\.?|city|district|countryside|camp|village"
+    r"|محافظة|محافظه|مدينة|مدينه|منطقة|مخيّ?م|قرية|قريه|بلدة|بلده)\b",
     re.IGNORECASE,
 )
 _PLACE_PARTS = re.compile(r"[,،()/]|\s[-–]\s")
@@ -931,6 +933,49 @@ def _word_form(word: str) -> str:
 
 _YAAS = ("ي", "ى")
 
+# The endings of a village's name that its nisba drops (لوبية اللوباني, ترشيحا الترشيحي,
+# الطيرة الطيراوي, الجاعونة الجاعوني), in the search form (ة folded to ه, ى to ي).
+_PLACE_ENDINGS = ("يه", "يا", "ه", "ا", "ي")
+# The shortest stem read: two letters (عكا عك, العلي عل) would make every short family name a
+# village's nisba.
+NISBA_STEM = 3
+# … and what a nisba adds to the stem before its ي: -اوي (الطيراوي، الحيفاوي), -اني (اللوباني،
+# الطبراني of طبريا).
+_NISBA_INFIXES = ("او", "ان")
+
+
+def _origin_stem(place: str) -> str:
+    """The stem of a village's or town's name as its nisba keeps it (لوبية لوب, ترشيحا ترشيح,
+    الشجرة شجر, صفد صفد), or "" for a name of several words or a stem under ``NISBA_STEM``
+    letters (عكا: two letters are a part of too many family names)."""
+    words = normalise_for_search(place).replace("-", "").split()
+    if len(words) != 1:
+        return ""
+    stem = words[0]
+    if stem.startswith("ال") and len(stem) > 4:
+        stem = stem[2:]
+    for ending in _PLACE_ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= NISBA_STEM:
+            return stem[: -len(ending)]
+    return stem if len(stem) >= NISBA_STEM else ""
+
+
+def _nisba_stems(word: str) -> tuple[str, ...]:
+    """The stems a nisba may be made from (``_origin_stem``'s): «اللوباني» لوبان or لوب,
+    «الطيراوي» طير, «الصفدي» صفد; () for a word not shaped as a nisba (the article, a final ي,
+    ``NISBA_STEM`` letters of stem at least)."""
+    form = _word_form(word)
+    if not form.startswith("ال") or form[-1:] not in _YAAS:
+        return ()
+    stem = form[2:-1]
+    stems = [stem]
+    for infix in _NISBA_INFIXES:
+        if stem.endswith(infix):
+            stems.append(stem[: -len(infix)])
+    if stem.endswith("او"):
+        stems.append(stem[:-1])  # العكاوي عكا, the village's own final alef
+    return tuple(each for each in stems if len(each) >= NISBA_STEM)
+
 
 def _count_compounds(counts: Counter[str], text: str) -> None:
     """Count in ``counts`` each name of ``text`` written in two words or more (``name_words``:
@@ -1049,6 +1094,7 @@ class ListVocabulary:
         "_letters",
         "_logical",
         "_name_traits",
+        "_nisba_keys",
         "_parts_read",
         "_read_from",
         "_read_texts",
@@ -1065,6 +1111,7 @@ class ListVocabulary:
         "given_words",
         "misread",
         "muhammad_doubles",
+        "origins",
         "routed",
         "routed_family",
         "routed_given",
@@ -1089,6 +1136,12 @@ class ListVocabulary:
         self.routed_given: Counter[str] = Counter()
         self.routed_family: Counter[str] = Counter()
         self.muhammad_doubles: Counter[str] = Counter()
+        # How often an origin column (``lists.ORIGIN_COLUMN``: «البلدة الأصلية») names each
+        # village or town, by its stem (``_origin_stem``), and the keys, in either script, of
+        # the name words that are the nisba of one of them («اللوباني», "Loubani" for لوبية),
+        # built when first needed (``village_nisba``).
+        self.origins: Counter[str] = Counter()
+        self._nisba_keys: frozenset[str] | None = None
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -1179,6 +1232,10 @@ class ListVocabulary:
                 for word in family.split():
                     family_words[_word_form(word)] += 1
             _count_muhammad_double(vocabulary.muhammad_doubles, row)
+            origin = row.get(ORIGIN_COLUMN)
+            stem = _origin_stem(origin) if origin else ""
+            if stem:
+                vocabulary.origins[stem] += 1
             mother = (row.get("mother_name") or "").split()
             if mother:
                 # The mother's first name is a given name; what follows may be her family name.
@@ -1231,6 +1288,7 @@ class ListVocabulary:
         "routed_given",
         "routed_family",
         "muhammad_doubles",
+        "origins",
     )
 
     @classmethod
@@ -1243,6 +1301,26 @@ class ListVocabulary:
                 getattr(vocabulary, name).update(getattr(part, name))
             vocabulary.abu_families |= part.abu_families
         return vocabulary
+
+    def village_nisba(self, family: str) -> bool:
+        """Whether the family name ``family`` (either script) is the nisba of a village or town
+        that the lists' origin columns name at least ``FREQUENT`` times («اللوباني», "Loubani"
+        of لوبية; «الترشيحي» of ترشيحا): a Palestinian list of the camps may write it in the
+        family name's place, so that it says where the family comes from, not who it is. False
+        without such a column."""
+        if not self.origins or not family:
+            return False
+        if self._nisba_keys is None:
+            villages = {stem for stem, n in self.origins.items() if n >= self.FREQUENT}
+            self._nisba_keys = frozenset(
+                _word_keys(word)
+                for word in self.words
+                if not villages.isdisjoint(_nisba_stems(word))
+            )
+        # «اللوبانى»: a final ى typed for the nisba's ي keys otherwise.
+        glued = family.replace(" ", "")
+        glued = glued[:-1] + "ي" if glued.endswith("ى") else glued
+        return bool(self._nisba_keys) and _word_keys(glued) in self._nisba_keys
 
     def double_father(self, second: str) -> bool:
         """Whether the lists write محمد and ``second`` as one man's double given name
@@ -2338,6 +2416,14 @@ def _double_father(lineage: Mapping[str, str], vocabulary: ListVocabulary | None
     )
 
 
+# The name read without a family name that is a village's nisba (``ListVocabulary.village_nisba``)
+# against the name as written. A nisba is a family's name as often as not (الصفدي، الحيفاوي), and
+# many unrelated families share one village: it is weak evidence either way, and a pair needs its
+# given names, mother and dates to be joined without it (set 16: at -2 or -3, a namesake with
+# the same mother's name and month of arrest was joined).
+VILLAGE_NISBA_ODDS = -3.5
+
+
 @overload
 def record_readings(
     row: Mapping[str, str], vocabulary: ListVocabulary | None = None
@@ -2423,6 +2509,17 @@ def record_readings(
     for parts, value in zip(readings, odds, strict=True):
         features = _features(row, parts, vocabulary)
         result.append((features, value, parts) if with_parts else (features, value))
+    if vocabulary is not None and vocabulary.origins:
+        # A family name that is the nisba of a village the lists' origin columns name
+        # («اللوباني» of لوبية): a Palestinian list may write it instead of the family name, so
+        # the name is also compared without a family name, less likely (many families share
+        # one village; the name as written, a family name too, comes first).
+        for parts, value in zip(readings, odds, strict=True):
+            if vocabulary.village_nisba(parts["family"]):
+                read = {**parts, "family": ""}
+                features = _features(row, read, vocabulary)
+                odds_read = value + VILLAGE_NISBA_ODDS
+                result.append((features, odds_read, read) if with_parts else (features, odds_read))
     # A name as people remember it: «خالد الطويل من داريا», «محمد التلبيساوي», «أبو حسن
     # السراقبي» (``recollection``): its town, nickname and kunya read apart, beside as written.
     result = _recollected(row, vocabulary, result, with_parts=with_parts)

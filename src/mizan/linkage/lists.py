@@ -525,6 +525,27 @@ MAIDEN_NAME_ALIASES: tuple[str, ...] = (
     "اسم العائلة قبل الزواج",
 )
 
+ORIGIN_COLUMN = "origin"
+"""A column read by ``mizan link`` only: the town or village the family comes from, which a
+Palestinian group's list of the camps in Syria gives beside the camp («البلدة الأصلية»: لوبية،
+صفورية، ترشيحا). Such lists often write the village's nisba in the family name's place
+(«اللوباني» for a family from لوبية): a family name that is the nisba of a village these columns
+name may be no family name at all (``features.ListVocabulary.village_nisba``)."""
+ORIGIN_ALIASES: tuple[str, ...] = (
+    "village of origin",
+    "town of origin",
+    "place of origin",
+    "origin village",
+    "home village",
+    "village d'origine",
+    "البلدة الأصلية",
+    "القرية الأصلية",
+    "البلد الأصلي",
+    "بلدة الأصل",
+    "قرية الأصل",
+    "مكان الأصل",
+)
+
 RANK_COLUMN = "rank"
 """A column read by ``mizan link`` only: the rank of a soldier or an officer, which an army
 unit's or a defected officers' sheet keeps in its own column and often writes again before the
@@ -554,6 +575,7 @@ _ALIASES: dict[str, str] = {
         for alias in (MAIDEN_NAME_COLUMN, *MAIDEN_NAME_ALIASES)
     },
     **{_header_key(alias): RANK_COLUMN for alias in (RANK_COLUMN, *RANK_ALIASES)},
+    **{_header_key(alias): ORIGIN_COLUMN for alias in (ORIGIN_COLUMN, *ORIGIN_ALIASES)},
 }
 
 

@@ -885,8 +885,25 @@ def _split_abu(word: str) -> tuple[str, str] | None:
             continue
         if prefix[0] == "\u0627" or (rest[0] not in _LATIN_VOWELS and rest[0] != "w"):
             return prefix, rest
+        if prefix in _GLUED_ABU_BEFORE_VOWEL and (
+            len(rest) >= _GLUED_ABU_VOWEL_REST or _GLUED_ABU_ARTICLE.match(rest)
+        ):
+            # "Abualhaija" (أبو الهيجاء, the article glued too), "Abuaisha" (أبو عيشة): after
+            # Abu/Abou spelt whole, a name of four letters or more, or the article and a name.
+            return prefix, rest
         return None
     return None
+
+
+# A glued Abu/Abou before a vowel: «أبو» and a name opening with a vowel or ع ("Abuaisha",
+# "Abouomar") or with the article ("Abualhaija"); "Abo" is left alone ("Aboud", "Abouda" عبود
+# open so), and the rest must be a name of four letters at least.
+_GLUED_ABU_BEFORE_VOWEL = frozenset({"abu", "abou"})
+_GLUED_ABU_VOWEL_REST = 4
+_GLUED_ABU_ARTICLE = re.compile(r"^[ae]l[^aeiou]{1,2}[a-z]{2}")
+# أبو glued to the article alone, the name after a hyphen or a space ("Abual-Haija", "Abul
+# Hassan"): أبو and the article, which join the next word as أبو does.
+ABU_ARTICLE_WORDS = frozenset({"abual", "aboual", "abuel", "abouel", "abul", "aboul"})
 
 
 # Latin written on an Arabic keyboard's habits ("Arabizi"): digits for the letters Latin lacks,
@@ -1656,13 +1673,14 @@ def name_key_spans(words: list[str]) -> list[tuple[str, int, int]]:
             continue
         if word in _RELATIVE_WORDS and not keys:
             continue
-        if word in _ABD_WORDS or word in _ABU_WORDS or word in ABD_MISREAD_WORDS:
+        abu = word in _ABU_WORDS or (word in ABU_ARTICLE_WORDS and index < len(words))
+        if word in _ABD_WORDS or abu or word in ABD_MISREAD_WORDS:
             # Skip an article between the prefix and the name it governs ("Abd al-Rahman").
             following = index
             while following < len(words) and words[following] in _ARTICLE_WORDS:
                 following += 1
             if following < len(words):
-                head = _ABD_KEY if word not in _ABU_WORDS else _word_key(word)
+                head = _ABD_KEY if not abu else _word_key("abu")
                 name = words[following]
                 if head == _ABD_KEY and name in _ALLAH_WITHOUT_H:
                     # "Abd Alla" (Russian Абд Алла): Allah with its h unwritten.
