@@ -670,6 +670,15 @@ _BORN_AT = re.compile(
     re.IGNORECASE,
 )
 _PLACE_YEAR = re.compile(r"(?<![^\s,،\-/(])((?:19|20)\d\d)(?![^\s,،\-/)])")
+# … or the whole date, as a court's roll or a civil-registry extract gives «محل وتاريخ الولادة»
+# («حماة 12/3/1985», «حماة 1985/3/12», "Hama 12.03.1985"; issue 15, set 17): its year.
+_PLACE_DATE = re.compile(
+    r"(?<![^\s,،\-(])(?:\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)[./-]\d{1,2}[./-]\d{1,2})(?![^\s,،\-)])"
+)
+# … or «مواليد 85», «تولد 85» ("born in 85"): the word "born" says the two digits are the year
+# (``problems.two_digit_birth_year``), not an age, in any list.
+_BORN_TWO_DIGITS = re.compile(r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?)\s*[:：]?\s*\d\d\s*$")
 
 
 @lru_cache(maxsize=50_000)
@@ -680,6 +689,14 @@ def _born_at(text: str) -> tuple[str, str]:
     if _registry_town(text) is not None:
         return text, ""
     digits = to_ascii_digits(text)
+    if _BORN_TWO_DIGITS.match(digits):
+        return "", digits.strip()
+    dates = _PLACE_DATE.findall(digits)
+    if len(dates) == 1:
+        digits = _PLACE_DATE.sub(" ", digits)
+        if any(ch.isdigit() for ch in digits):
+            return _BORN_AT.sub("", text).strip(" \t,،-–/()") or text, ""
+        return _BORN_AT.sub("", digits).strip(" \t,،-–/()"), dates[0][0] or dates[0][1]
     years = _PLACE_YEAR.findall(digits)
     place = _PLACE_YEAR.sub(" ", digits) if len(years) == 1 else digits
     if len(years) != 1 or any(ch.isdigit() for ch in place):
@@ -819,6 +836,24 @@ def _year_month(
             return None
         month = named
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+# The words before a date of arrest that say it is the day a detention began: «موقوف منذ»
+# ("held since", a court's roll and a detainee's file), «معتقل منذ», «مفقود منذ», «منذ تاريخ»,
+# "since", "depuis", "seit" (issue 15, set 17).
+_SINCE = re.compile(
+    r"^\s*(?:(?:ال)?(?:موقوف|معتقل|محتجز|مفقود|مختف[يى]?|مغيب)[ةه]?\s+)?"
+    r"(?:منذ|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
+    r"\s*[:：]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=50_000)
+def _since_date(text: str) -> str:
+    """A date of arrest without the words before it that say the detention began then
+    (``_SINCE``): «موقوف منذ 15/4/2013» is 15/4/2013; any other text as it is."""
+    return _SINCE.sub("", text, count=1) if text else text
 
 
 _FINAL_YAA_WORD = re.compile(r"(\S+)([يى])(?=\s|$)")
@@ -1942,6 +1977,8 @@ def _readings_in_order(
     if len(readings) == 1 or best.confidence >= 0.9:
         return [(best.parts, 0.0)]
     forms = {reading.form: reading for reading in readings}
+    if set(forms) == {FAMILY_FIRST_LINEAGE, "son of"}:
+        return _lineage_readings(forms[FAMILY_FIRST_LINEAGE], vocabulary)
     if set(forms) != {"natural", "family first"}:
         return [(best.parts, 0.0)]
     natural, family_first = forms["natural"], forms["family first"]
@@ -1950,6 +1987,29 @@ def _readings_in_order(
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
+def _lineage_readings(
+    before: NameReading, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
+    """The readings of a name whose two words before «بن» («حسين شحادة بن علي») may be the
+    family's and the person's, as a hand-copied prison register writes a name (``names.
+    FAMILY_FIRST_LINEAGE``), or the person's and the family's, as a Syrian court's roll or a
+    security branch's list writes «الاسم والشهرة بن الأب» («أحمد العلي بن وليد»; issue 15, set
+    17): both, the one the lists support first (the word they keep as a family name), the
+    family's first when they do not tell (``parse_full_name``'s odds)."""
+    parts = before.parts
+    family, first = parts["family_name"], parts["first_name"]
+    if not family or not first or " " in family:
+        return [(parts, 0.0)]
+    given_family = dict(parts, first_name=family, family_name=first)
+    odds = math.log(max(1.0 - before.confidence, 1e-3) / max(before.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score([family, first])
+    one, other = (given_family, parts) if odds >= 0 else (parts, given_family)
+    if abs(odds) >= ALTERNATIVE_MARGIN:
+        return [(one, 0.0)]
+    return [(one, 0.0), (other, -abs(odds) / math.log(2))]
 
 
 def _natural_order_odds(
@@ -2061,7 +2121,7 @@ def _name_parts(
 # «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
 # («امه الله», «أمه الرحمن»: أمة الله is a name, the word before a name with the article.)
 _MOTHER_WORD = re.compile(
-    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
+    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
 )
 
 
@@ -3466,6 +3526,9 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
     arrest = spreadsheet_day_date(arrest) or arrest
+    # «موقوف منذ 15/4/2013» ("held since"), as a court's file or a branch's list dates the
+    # arrest: the date after the words.
+    arrest = _since_date(arrest)
     # A list that dates in Hijri (``mark_hijri_lists``) writes «12/5/1434» without its «هـ».
     hijri_list = bool(row.get(HIJRI_LIST))
     arrest_year = _year(arrest, hijri_list)
@@ -3475,7 +3538,10 @@ def _features(
         # «تولد حماة 1975» in the place's cell, the year's empty: the year it writes.
         birth = place_year
     features["birth_year"] = _birth_year(
-        birth, bool(row.get(TWO_DIGIT_YEARS)), arrest_year, hijri_list
+        birth,
+        bool(row.get(TWO_DIGIT_YEARS)) or _BORN_TWO_DIGITS.match(birth) is not None,
+        arrest_year,
+        hijri_list,
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
