@@ -21,6 +21,7 @@ the text they come from, since a list repeats the same few thousand names.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import statistics
@@ -30,6 +31,7 @@ from functools import lru_cache
 from hashlib import blake2b
 from itertools import count, islice, pairwise
 from os import getpid
+from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from mizan.linkage.lists import (
@@ -231,6 +233,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
+    "birth_place_gov",
     "national_id",
     "arrest_year",
     "arrest_month",
@@ -620,6 +623,54 @@ def _place_variants(piece: str, key: str) -> set[str]:
         if len(loose) >= 3:
             variants.add(f"~{loose}")
     return variants
+
+
+# The project's gazetteer (``mizan.core``'s seed data, OCHA's P-codes): each Syrian town,
+# district and governorate it names, in Arabic and English, with the governorate it lies in. A
+# list that gives only a governorate («حلب», "Hama") says nothing against a town of that
+# governorate, but a town of another governorate («التل», Rural Damascus) is another place
+# (issue 15, set 17: «تولد حلب 1996» against «التل 1996»). Rural Damascus is read with Damascus:
+# families say "Damascus" for its suburbs (Douma, Darayya) as often as not.
+_GAZETTEER = Path(__file__).resolve().parent.parent / "core" / "fixtures" / "places.json"
+_ONE_REGION = {"SY03": "SY01"}
+
+
+@lru_cache(maxsize=1)
+def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
+    """The governorate (its P-code) of each place key the gazetteer names: of the governorates'
+    own names, and of every place it names in one governorate only (a town whose key is another
+    place's too, الهامة and حماة, has none). Empty without the gazetteer."""
+    try:
+        rows = json.loads(_GAZETTEER.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    by_code = {row["code"]: row for row in rows}
+    found: dict[str, set[str]] = {}
+    governorates: dict[str, str] = {}
+    for row in rows:
+        node = row
+        while node is not None and node.get("kind") != "governorate":
+            node = by_code.get(node.get("parent") or "")
+        if node is None:
+            continue
+        governorate = _ONE_REGION.get(node["code"], node["code"])
+        for name in (row.get("name_ar") or "", row.get("name_en") or ""):
+            key = _place_key(name) if name else ""
+            if not key:
+                continue
+            found.setdefault(key, set()).add(governorate)
+            if node is row:
+                governorates[key] = governorate
+    return governorates, {key: next(iter(each)) for key, each in found.items() if len(each) == 1}
+
+
+def _governorate_of(keys: Sequence[str], wide: bool | None) -> str | None:
+    """The one governorate the keys of a place's parts (``_place``) lie in, or None: none known,
+    or two. A place no finer than a governorate («حماة») is that governorate."""
+    governorates, places = _governorates_by_key()
+    known = governorates if wide else places
+    found = {known[key] for key in keys if key in known}
+    return found.pop() if len(found) == 1 else None
 
 
 # Towns whose key is a governorate's: داريا (Daraya, Rural Damascus) and درعا (Daraa) share the
@@ -3560,9 +3611,12 @@ def _features(
         # birth: where it agrees it is a place's evidence, where it differs none (as a
         # governorate is against a town, ``model.PLACE_WIDE_SQL``).
         features["birth_place_wide"] = True if registry else wide
+        features["birth_place_gov"] = (
+            _governorate_of(place_parts, wide) if place_parts and not registry else None
+        )
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
-        features["birth_place_wide"] = None
+        features["birth_place_wide"] = features["birth_place_gov"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
     number = row.get("national_id") or ""
