@@ -472,7 +472,7 @@ def mother_in_full_name(text: str) -> tuple[str, str] | None:
     aside = strip_asides(mother)
     if aside != mother.strip():
         # The nickname written after the mother is his: it goes back with his name.
-        name = f"{name} {mother[len(aside):].strip()}" if mother.startswith(aside) else name
+        name = f"{name} {mother[len(aside) :].strip()}" if mother.startswith(aside) else name
         mother = aside
     if not name or not mother:
         return None
