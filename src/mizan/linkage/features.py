@@ -2468,6 +2468,18 @@ def record_readings(
         for each in record_readings(german, vocabulary, with_parts=True):
             value = each[1] + GERMANIC_SOME_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if (
+        row.get(TURKISH_SOME)
+        and _names_text(row).isascii()
+        and not (_turkish_record(row) or _kurmanji_record(row) or _germanic_record(row))
+    ):
+        # A list that mixes Turkish residence papers with other offices' spellings: "Halit",
+        # "Cemil", "Heysem" typed without a Turkish letter are also read the Turkish way (خالد,
+        # جميل, هيثم), a little less likely than the way English reads them.
+        turkish = {**row, TURKISH_SOME: "", TURKISH_LIST: "1"}
+        for each in record_readings(turkish, vocabulary, with_parts=True):
+            value = each[1] + TURKISH_SOME_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     if _kurmanji_record(row) and any("x" in (row.get(c) or "").lower() for c in _NAME_CELLS):
         # Kurmanji writes غ as well as خ with x (Xade غادة, Evdilxenî عبد الغني, Axa آغا): its
         # names are also read with every x as غ, a little less likely than خ.
@@ -2996,6 +3008,13 @@ def mark_post_lists(
 # The share of a list's records in Turkish letters from which its every Latin name is read in
 # Turkish spelling: a list whose records show ı İ ğ ş … this often was typed from Turkish papers.
 TURKISH_LIST_SHARE = 0.2
+# Set on a record whose list shows Turkish letters in at least ``TURKISH_SOME_SHARE`` of its
+# records but less than ``TURKISH_LIST_SHARE`` (a missing-persons body's cases collected by
+# offices in Türkiye and elsewhere, issue 15, set 17): its plain Latin records are read both
+# ways, the Turkish one at ``TURKISH_SOME_ODDS``, as ``GERMANIC_SOME`` does for German.
+TURKISH_SOME = "_turkish_some"
+TURKISH_SOME_SHARE = 0.05
+TURKISH_SOME_ODDS = -1.0
 
 
 def mark_turkish_lists(
@@ -3006,7 +3025,8 @@ def mark_turkish_lists(
     too. A list is in Turkish spelling when at least ``TURKISH_LIST_SHARE`` of its records show
     a letter only Turkish writes (``_turkish_record``)."""
     shown, total = _shown_per_list(records, sources, _turkish_record)
-    turkish = {s: TURKISH_LIST for s, n in shown.items() if n >= TURKISH_LIST_SHARE * total[s]}
+    turkish = {s: TURKISH_SOME for s, n in shown.items() if n >= TURKISH_SOME_SHARE * total[s]}
+    turkish |= {s: TURKISH_LIST for s, n in shown.items() if n >= TURKISH_LIST_SHARE * total[s]}
     return _marked(records, sources, turkish)
 
 
