@@ -3153,6 +3153,43 @@ def _german_s(text: str) -> str:
     return f"{z}{_space}{rest}" if _german_given(z) else text
 
 
+# … and a ز within a given name, before a vowel or ending it, which German says s as z or
+# hardens (Hamsa حمزة, Munser منذر, Nisar نزار, Muas معاذ; issue 15, set 17); never in ss, sch,
+# st or sp.
+_INNER_S = re.compile(r"(?<=[^\W\dsS_])s(?=[aeiouyäöü]|$)")
+_GIVEN_CELLS = ("first", "father", "grandfather", "mother")
+
+
+def _german_inner_s(parts: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``parts`` of a record in German spelling with each given name's inner s read ز where the
+    lists write the name so read (in Arabic letters, as a given name) at least ``ListVocabulary.
+    FREQUENT`` times and ``LETTER_RATIO`` times as often as the name as written (Hamsa is
+    Hamza; Yasin, Husam and Anas stay as written)."""
+    read: dict[str, str] | None = None
+    for part in _GIVEN_CELLS:
+        text = parts.get(part) or ""
+        first, space, rest = text.partition(" ")
+        if "s" not in first:
+            continue
+        other = _german_z(first, vocabulary)
+        if other != first:
+            read = read if read is not None else dict(parts)
+            read[part] = f"{other}{space}{rest}"
+    return read if read is not None else parts
+
+
+def _german_z(word: str, vocabulary: ListVocabulary) -> str:
+    inner = _INNER_S.sub("z", word)
+    if inner == word:
+        return word
+    given = ListVocabulary.GIVEN
+    written = vocabulary.key_count(_key(word, germanic=True), given, arabic=True)
+    found = vocabulary.key_count(_key(inner, germanic=True), given, arabic=True)
+    if found >= ListVocabulary.FREQUENT and found >= max(written, 1) * LETTER_RATIO:
+        return inner
+    return word
+
+
 def _german_j_word(match: re.Match[str]) -> str:
     word = match.group()
     if not _LONE_J.search(word):
@@ -3505,6 +3542,8 @@ def _features(
     romance = row.get(_ROMANCE_READING) or ""
     if germanic:
         parts = _german_family_article(parts)
+        if vocabulary is not None:
+            parts = _german_inner_s(parts, vocabulary)
     features["first_initial"], features["father_initial"] = _initials(
         parts, turkish, germanic, kurmanji
     )
