@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from mizan.linkage import score_pair
-from mizan.linkage.features import record_features, record_readings
+from mizan.linkage.engine import mark_lists
+from mizan.linkage.features import _key, record_features, record_readings
 from mizan.linkage.lists import mother_in_full_name, read_name_cells
 from tests.linkage.rows import person
 
@@ -100,3 +101,50 @@ def test_a_governorate_against_a_town_of_another_governorate_is_another_place() 
     damascus = person(full_name="محمد إبراهيم الحسن", birth_place="Damascus")
     levels = {f.field: f.level for f in score_pair(douma, damascus).fields}
     assert levels["birth_place"] == "one gives only the governorate"
+
+
+def _scored(records: list[dict[str, str]], sources: list[str], pair: tuple[int, int]) -> float:
+    from mizan.linkage import score_pairs
+
+    return score_pairs(records, [pair], sources=sources)[0].match_weight
+
+
+def test_a_german_s_for_zay_in_a_given_name_meets_the_arabic_name_the_lists_write() -> None:
+    # A German office writes حمزة "Hamsa" and منذر "Munser" (German says s before a vowel as z),
+    # read so where the lists write those names at least eight times as often.
+    arabic = [
+        person(record_id=f"a{i}", first_name=first, father_name="محمود", family_name=family)
+        for i, (first, family) in enumerate(
+            [("حمزة", "الحسن"), ("حمزة", "العلي"), ("منذر", "حمدان"), ("منذر", "الخطيب")] * 4
+        )
+    ]
+    german = [
+        person(record_id=f"g{i}", first_name=first, father_name="Machmud", family_name=family)
+        for i, (first, family) in enumerate(
+            [("Hamsa", "El-Hasan"), ("Munser", "Hamdan"), ("Chaled", "Schehadeh")] * 7
+        )
+    ]
+    records = [*arabic, *german]
+    sources = ["register"] * len(arabic) + ["bamf"] * len(german)
+    assert _scored(records, sources, (0, len(arabic))) > 3  # حمزة محمود الحسن ~ Hamsa Machmud
+    assert _scored(records, sources, (2, len(arabic) + 1)) > 3  # منذر محمود حمدان ~ Munser
+
+
+def test_a_mixed_list_reads_its_plain_latin_names_the_turkish_way_too() -> None:
+    # Cases opened by offices in Türkiye and elsewhere: one in ten shows a Turkish letter.
+    latin = [
+        person(record_id=f"t{i}", first_name="Halit", father_name="Ömer", family_name="Şehade")
+        for i in range(2)
+    ] + [
+        person(record_id=f"e{i}", first_name=first, father_name="Ahmad", family_name="Al-Ali")
+        for i, first in enumerate(["Samer", "Rami", "Wael", "Fadi", "Bilal", "Ziad", "Nabil"] * 2)
+    ]
+    plain = person(record_id="tr", first_name="Cemil", father_name="Halil", family_name="Berekat")
+    marked = mark_lists([*latin, plain], ["cases"] * (len(latin) + 1))
+    keys = {features["first_k"] for features, _odds in record_readings(marked[-1])}
+    assert _key("جميل") in keys  # Cemil, as Turkish papers write جميل
+    # … and a list without Turkish letters is read as it is written.
+    english = mark_lists([*latin[2:], plain], ["cases"] * (len(latin) - 1))
+    assert _key("جميل") not in {
+        features["first_k"] for features, _o in record_readings(english[-1])
+    }
