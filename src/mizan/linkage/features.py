@@ -21,6 +21,7 @@ the text they come from, since a list repeats the same few thousand names.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import statistics
@@ -30,6 +31,7 @@ from functools import lru_cache
 from hashlib import blake2b
 from itertools import count, islice, pairwise
 from os import getpid
+from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from mizan.linkage.lists import (
@@ -233,6 +235,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "birth_place_k",
     "birth_place_parts",
     "birth_place_wide",
+    "birth_place_gov",
     "national_id",
     "arrest_year",
     "arrest_month",
@@ -663,6 +666,54 @@ def _place_variants(piece: str, key: str) -> set[str]:
     return variants
 
 
+# The project's gazetteer (``mizan.core``'s seed data, OCHA's P-codes): each Syrian town,
+# district and governorate it names, in Arabic and English, with the governorate it lies in. A
+# list that gives only a governorate («حلب», "Hama") says nothing against a town of that
+# governorate, but a town of another governorate («التل», Rural Damascus) is another place
+# (issue 15, set 17: «تولد حلب 1996» against «التل 1996»). Rural Damascus is read with Damascus:
+# families say "Damascus" for its suburbs (Douma, Darayya) as often as not.
+_GAZETTEER = Path(__file__).resolve().parent.parent / "core" / "fixtures" / "places.json"
+_ONE_REGION = {"SY03": "SY01"}
+
+
+@lru_cache(maxsize=1)
+def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
+    """The governorate (its P-code) of each place key the gazetteer names: of the governorates'
+    own names, and of every place it names in one governorate only (a town whose key is another
+    place's too, الهامة and حماة, has none). Empty without the gazetteer."""
+    try:
+        rows = json.loads(_GAZETTEER.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    by_code = {row["code"]: row for row in rows}
+    found: dict[str, set[str]] = {}
+    governorates: dict[str, str] = {}
+    for row in rows:
+        node = row
+        while node is not None and node.get("kind") != "governorate":
+            node = by_code.get(node.get("parent") or "")
+        if node is None:
+            continue
+        governorate = _ONE_REGION.get(node["code"], node["code"])
+        for name in (row.get("name_ar") or "", row.get("name_en") or ""):
+            key = _place_key(name) if name else ""
+            if not key:
+                continue
+            found.setdefault(key, set()).add(governorate)
+            if node is row:
+                governorates[key] = governorate
+    return governorates, {key: next(iter(each)) for key, each in found.items() if len(each) == 1}
+
+
+def _governorate_of(keys: Sequence[str], wide: bool | None) -> str | None:
+    """The one governorate the keys of a place's parts (``_place``) lie in, or None: none known,
+    or two. A place no finer than a governorate («حماة») is that governorate."""
+    governorates, places = _governorates_by_key()
+    known = governorates if wide else places
+    found = {known[key] for key in keys if key in known}
+    return found.pop() if len(found) == 1 else None
+
+
 # Towns whose key is a governorate's: داريا (Daraya, Rural Damascus) and درعا (Daraa) share the
 # consonants د ر. Listed by spelling, since a governorate's own unusual spellings (Der'a, Edlib)
 # must keep meeting it.
@@ -711,6 +762,15 @@ _BORN_AT = re.compile(
     re.IGNORECASE,
 )
 _PLACE_YEAR = re.compile(r"(?<![^\s,،\-/(])((?:19|20)\d\d)(?![^\s,،\-/)])")
+# … or the whole date, as a court's roll or a civil-registry extract gives «محل وتاريخ الولادة»
+# («حماة 12/3/1985», «حماة 1985/3/12», "Hama 12.03.1985"; issue 15, set 17): its year.
+_PLACE_DATE = re.compile(
+    r"(?<![^\s,،\-(])(?:\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)"
+    r"|((?:19|20)\d\d)[./-]\d{1,2}[./-]\d{1,2})(?![^\s,،\-)])"
+)
+# … or «مواليد 85», «تولد 85» ("born in 85"): the word "born" says the two digits are the year
+# (``problems.two_digit_birth_year``), not an age, in any list.
+_BORN_TWO_DIGITS = re.compile(r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?)\s*[:：]?\s*\d\d\s*$")
 
 
 @lru_cache(maxsize=50_000)
@@ -721,6 +781,14 @@ def _born_at(text: str) -> tuple[str, str]:
     if _registry_town(text) is not None:
         return text, ""
     digits = to_ascii_digits(text)
+    if _BORN_TWO_DIGITS.match(digits):
+        return "", digits.strip()
+    dates = _PLACE_DATE.findall(digits)
+    if len(dates) == 1:
+        digits = _PLACE_DATE.sub(" ", digits)
+        if any(ch.isdigit() for ch in digits):
+            return _BORN_AT.sub("", text).strip(" \t,،-–/()") or text, ""
+        return _BORN_AT.sub("", digits).strip(" \t,،-–/()"), dates[0][0] or dates[0][1]
     years = _PLACE_YEAR.findall(digits)
     place = _PLACE_YEAR.sub(" ", digits) if len(years) == 1 else digits
     if len(years) != 1 or any(ch.isdigit() for ch in place):
@@ -877,6 +945,24 @@ def _year_month(
             return None
         month = named
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
+
+
+# The words before a date of arrest that say it is the day a detention began: «موقوف منذ»
+# ("held since", a court's roll and a detainee's file), «معتقل منذ», «مفقود منذ», «منذ تاريخ»,
+# "since", "depuis", "seit" (issue 15, set 17).
+_SINCE = re.compile(
+    r"^\s*(?:(?:ال)?(?:موقوف|معتقل|محتجز|مفقود|مختف[يى]?|مغيب)[ةه]?\s+)?"
+    r"(?:منذ|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
+    r"\s*[:：]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=50_000)
+def _since_date(text: str) -> str:
+    """A date of arrest without the words before it that say the detention began then
+    (``_SINCE``): «موقوف منذ 15/4/2013» is 15/4/2013; any other text as it is."""
+    return _SINCE.sub("", text, count=1) if text else text
 
 
 _FINAL_YAA_WORD = re.compile(r"(\S+)([يى])(?=\s|$)")
@@ -2100,6 +2186,8 @@ def _readings_in_order(
     if len(readings) == 1 or best.confidence >= 0.9:
         return [(best.parts, 0.0)]
     forms = {reading.form: reading for reading in readings}
+    if set(forms) == {FAMILY_FIRST_LINEAGE, "son of"}:
+        return _lineage_readings(forms[FAMILY_FIRST_LINEAGE], vocabulary)
     if set(forms) != {"natural", "family first"}:
         return [(best.parts, 0.0)]
     natural, family_first = forms["natural"], forms["family first"]
@@ -2108,6 +2196,29 @@ def _readings_in_order(
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
+
+
+def _lineage_readings(
+    before: NameReading, vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
+    """The readings of a name whose two words before «بن» («حسين شحادة بن علي») may be the
+    family's and the person's, as a hand-copied prison register writes a name (``names.
+    FAMILY_FIRST_LINEAGE``), or the person's and the family's, as a Syrian court's roll or a
+    security branch's list writes «الاسم والشهرة بن الأب» («أحمد العلي بن وليد»; issue 15, set
+    17): both, the one the lists support first (the word they keep as a family name), the
+    family's first when they do not tell (``parse_full_name``'s odds)."""
+    parts = before.parts
+    family, first = parts["family_name"], parts["first_name"]
+    if not family or not first or " " in family:
+        return [(parts, 0.0)]
+    given_family = dict(parts, first_name=family, family_name=first)
+    odds = math.log(max(1.0 - before.confidence, 1e-3) / max(before.confidence, 1e-3))
+    if vocabulary is not None:
+        odds += vocabulary.order_score([family, first])
+    one, other = (given_family, parts) if odds >= 0 else (parts, given_family)
+    if abs(odds) >= ALTERNATIVE_MARGIN:
+        return [(one, 0.0)]
+    return [(one, 0.0), (other, -abs(odds) / math.log(2))]
 
 
 def _natural_order_odds(
@@ -2219,7 +2330,7 @@ def _name_parts(
 # «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
 # («امه الله», «أمه الرحمن»: أمة الله is a name, the word before a name with the article.)
 _MOTHER_WORD = re.compile(
-    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها))|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
+    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
 )
 
 
@@ -2533,6 +2644,18 @@ def record_readings(
         german = {**row, GERMANIC_SOME: "", GERMANIC_LIST: "1"}
         for each in record_readings(german, vocabulary, with_parts=True):
             value = each[1] + GERMANIC_SOME_ODDS
+            result.append((each[0], value, each[2]) if with_parts else (each[0], value))
+    if (
+        row.get(TURKISH_SOME)
+        and _names_text(row).isascii()
+        and not (_turkish_record(row) or _kurmanji_record(row) or _germanic_record(row))
+    ):
+        # A list that mixes Turkish residence papers with other offices' spellings: "Halit",
+        # "Cemil", "Heysem" typed without a Turkish letter are also read the Turkish way (خالد,
+        # جميل, هيثم), a little less likely than the way English reads them.
+        turkish = {**row, TURKISH_SOME: "", TURKISH_LIST: "1"}
+        for each in record_readings(turkish, vocabulary, with_parts=True):
+            value = each[1] + TURKISH_SOME_ODDS
             result.append((each[0], value, each[2]) if with_parts else (each[0], value))
     if _kurmanji_record(row) and any("x" in (row.get(c) or "").lower() for c in _NAME_CELLS):
         # Kurmanji writes غ as well as خ with x (Xade غادة, Evdilxenî عبد الغني, Axa آغا): its
@@ -3062,6 +3185,13 @@ def mark_post_lists(
 # The share of a list's records in Turkish letters from which its every Latin name is read in
 # Turkish spelling: a list whose records show ı İ ğ ş … this often was typed from Turkish papers.
 TURKISH_LIST_SHARE = 0.2
+# Set on a record whose list shows Turkish letters in at least ``TURKISH_SOME_SHARE`` of its
+# records but less than ``TURKISH_LIST_SHARE`` (a missing-persons body's cases collected by
+# offices in Türkiye and elsewhere, issue 15, set 17): its plain Latin records are read both
+# ways, the Turkish one at ``TURKISH_SOME_ODDS``, as ``GERMANIC_SOME`` does for German.
+TURKISH_SOME = "_turkish_some"
+TURKISH_SOME_SHARE = 0.05
+TURKISH_SOME_ODDS = -1.0
 
 
 def mark_turkish_lists(
@@ -3072,7 +3202,8 @@ def mark_turkish_lists(
     too. A list is in Turkish spelling when at least ``TURKISH_LIST_SHARE`` of its records show
     a letter only Turkish writes (``_turkish_record``)."""
     shown, total = _shown_per_list(records, sources, _turkish_record)
-    turkish = {s: TURKISH_LIST for s, n in shown.items() if n >= TURKISH_LIST_SHARE * total[s]}
+    turkish = {s: TURKISH_SOME for s, n in shown.items() if n >= TURKISH_SOME_SHARE * total[s]}
+    turkish |= {s: TURKISH_LIST for s, n in shown.items() if n >= TURKISH_LIST_SHARE * total[s]}
     return _marked(records, sources, turkish)
 
 
@@ -3197,6 +3328,43 @@ def _german_s(text: str) -> str:
         return text
     z = _FIRST_S.sub("Z", first)
     return f"{z}{_space}{rest}" if _german_given(z) else text
+
+
+# … and a ز within a given name, before a vowel or ending it, which German says s as z or
+# hardens (Hamsa حمزة, Munser منذر, Nisar نزار, Muas معاذ; issue 15, set 17); never in ss, sch,
+# st or sp.
+_INNER_S = re.compile(r"(?<=[^\W\dsS_])s(?=[aeiouyäöü]|$)")
+_GIVEN_CELLS = ("first", "father", "grandfather", "mother")
+
+
+def _german_inner_s(parts: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[str, str]:
+    """``parts`` of a record in German spelling with each given name's inner s read ز where the
+    lists write the name so read (in Arabic letters, as a given name) at least ``ListVocabulary.
+    FREQUENT`` times and ``LETTER_RATIO`` times as often as the name as written (Hamsa is
+    Hamza; Yasin, Husam and Anas stay as written)."""
+    read: dict[str, str] | None = None
+    for part in _GIVEN_CELLS:
+        text = parts.get(part) or ""
+        first, space, rest = text.partition(" ")
+        if "s" not in first:
+            continue
+        other = _german_z(first, vocabulary)
+        if other != first:
+            read = read if read is not None else dict(parts)
+            read[part] = f"{other}{space}{rest}"
+    return read if read is not None else parts
+
+
+def _german_z(word: str, vocabulary: ListVocabulary) -> str:
+    inner = _INNER_S.sub("z", word)
+    if inner == word:
+        return word
+    given = ListVocabulary.GIVEN
+    written = vocabulary.key_count(_key(word, germanic=True), given, arabic=True)
+    found = vocabulary.key_count(_key(inner, germanic=True), given, arabic=True)
+    if found >= ListVocabulary.FREQUENT and found >= max(written, 1) * LETTER_RATIO:
+        return inner
+    return word
 
 
 def _german_j_word(match: re.Match[str]) -> str:
@@ -3551,6 +3719,8 @@ def _features(
     romance = row.get(_ROMANCE_READING) or ""
     if germanic:
         parts = _german_family_article(parts)
+        if vocabulary is not None:
+            parts = _german_inner_s(parts, vocabulary)
     features["first_initial"], features["father_initial"] = _initials(
         parts, turkish, germanic, kurmanji
     )
@@ -3643,6 +3813,9 @@ def _features(
     arrest = row.get("date_of_arrest") or ""
     # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
     arrest = spreadsheet_day_date(arrest) or arrest
+    # «موقوف منذ 15/4/2013» ("held since"), as a court's file or a branch's list dates the
+    # arrest: the date after the words.
+    arrest = _since_date(arrest)
     # A list that dates in Hijri (``mark_hijri_lists``) writes «12/5/1434» without its «هـ».
     hijri_list = bool(row.get(HIJRI_LIST))
     arrest_year = _year(arrest, hijri_list)
@@ -3652,7 +3825,10 @@ def _features(
         # «تولد حماة 1975» in the place's cell, the year's empty: the year it writes.
         birth = place_year
     features["birth_year"] = _birth_year(
-        birth, bool(row.get(TWO_DIGIT_YEARS)), arrest_year, hijri_list
+        birth,
+        bool(row.get(TWO_DIGIT_YEARS)) or _BORN_TWO_DIGITS.match(birth) is not None,
+        arrest_year,
+        hijri_list,
     )
     # «1985 تقريباً»: a year remembered, a year or two off as often as not (``model``).
     approximate = features["birth_year"] is not None and is_approximate(row.get("birth_year") or "")
@@ -3671,9 +3847,12 @@ def _features(
         # birth: where it agrees it is a place's evidence, where it differs none (as a
         # governorate is against a town, ``model.PLACE_WIDE_SQL``).
         features["birth_place_wide"] = True if registry else wide
+        features["birth_place_gov"] = (
+            _governorate_of(place_parts, wide) if place_parts and not registry else None
+        )
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
-        features["birth_place_wide"] = None
+        features["birth_place_wide"] = features["birth_place_gov"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.
     number = row.get("national_id") or ""

@@ -420,6 +420,14 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
             read[cell] = new
     if read is not None:
         values = {**values, **read}
+    full = values.get("full_name")
+    split = mother_in_full_name(full) if full else None
+    if split is not None:
+        # «أحمد العلي والدته لينا»: the name, and the mother where her own cell gives none.
+        name, mother = split
+        values = {**values, "full_name": name}
+        if not (values.get("mother_name") or "").strip():
+            values["mother_name"] = mother
     lineage = _lineage_in_first_cell(values)
     if lineage is not None:
         return lineage
@@ -430,6 +438,39 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     moved["first_name"] = ""
     moved["full_name"] = whole
     return moved
+
+
+# The mother named inside the name's cell, after the name, as a court's hearing roll or a
+# security branch's list writes a defendant or a detainee («محمد أحمد الخطيب والدته فاطمة»,
+# «… والدتها …», «… أمه …»; issue 15, set 17's court roll): «والدته» ("his mother") and what
+# follows it are hers, the words before it his. A letter dropped in copying («والدت») or a dot
+# misread («والذته») is the same word. «امه» only before a name without the article: «أمه
+# الله» is أمة الله, a woman's own name.
+_MOTHER_IN_NAME = re.compile(
+    r"(?<=\S)\s+(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+(?=\S)"
+)
+
+
+@lru_cache(maxsize=100_000)
+def mother_in_full_name(text: str) -> tuple[str, str] | None:
+    """A full name cell that names the mother after the person (``_MOTHER_IN_NAME``) read as the
+    person's name and the mother's, each without the other («وليد أيمن الأحمد والدته زينب»:
+    «وليد أيمن الأحمد» and «زينب»); None for a cell without her. A nickname after either
+    («… والدته رنا الملقب أبو محمد») stays with the name, where ``strip_asides`` sets it apart."""
+    if "ال" not in text and "م" not in text:
+        return None
+    match = _MOTHER_IN_NAME.search(text)
+    if match is None:
+        return None
+    name, mother = text[: match.start()].strip(), text[match.end() :].strip()
+    aside = strip_asides(mother)
+    if aside != mother.strip():
+        # The nickname written after the mother is his: it goes back with his name.
+        name = f"{name} {mother[len(aside) :].strip()}" if mother.startswith(aside) else name
+        mother = aside
+    if not name or not mother:
+        return None
+    return name, mother
 
 
 _NAME_HEADERS = ("full_name", "first_name", "family_name")

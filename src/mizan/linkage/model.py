@@ -889,7 +889,12 @@ FAMILY_TOWN_SQL = (
     f'{PLACE_SAME_SQL} AND "family_k_l" = "family_k_r"'
     ' AND coalesce("family_rare_l" AND "family_rare_r", false)'
 )
-PLACE_WIDE_SQL = 'coalesce("birth_place_wide_l", false) OR coalesce("birth_place_wide_r", false)'
+# … unless the town lies in another governorate than the one the other gives (``features.
+# _governorate_of``): «حلب» against «التل» is two places.
+PLACE_WIDE_SQL = (
+    '(coalesce("birth_place_wide_l", false) OR coalesce("birth_place_wide_r", false))'
+    ' AND coalesce("birth_place_gov_l" = "birth_place_gov_r", true)'
+)
 
 
 def build_settings() -> dict[str, Any]:
