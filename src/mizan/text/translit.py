@@ -429,6 +429,25 @@ _TITLES = frozenset(
         "cheikh",
         "dr",
         "doctor",
+        # … and the other titles and professions a professional body's or a medical or legal
+        # NGO's list writes before its members' names: "Pharm. Ziad …", "Eng.", "Prof.", "Nurse
+        # Rana …", a French-school lawyer's "Me" (Maître). No name is spelt so (issue 15, set 17).
+        "pharm",
+        "pharmd",
+        "pharmacist",
+        "eng",
+        "engr",
+        "engineer",
+        "ing",
+        "prof",
+        "professor",
+        "dentist",
+        "nurse",
+        "paramedic",
+        "lawyer",
+        "attorney",
+        "me",
+        "maitre",
         "mr",
         "mrs",
         "ms",
@@ -547,6 +566,11 @@ _RELATIVE_WORDS = frozenset(
         "المحاميه",
         "الطبيبه",
         "المدرسه",
+        # … and a woman doctor's or a pharmacist's title («الدكتورة», «الصيدلانية»), which no
+        # family name is (the pharmacist's «الصيدلاني» may be one: ``_TITLE_OR_FAMILY_WORDS``).
+        "الدكتوره",
+        "دكتوره",
+        "الصيدلانيه",
     }
 )
 
@@ -645,7 +669,9 @@ def is_relative_or_given(word: str) -> bool:
 # family الرائد): «الرائد عبد الرحمن محمود ديركي» in an army unit's list. (A list that keeps the
 # rank in its own column has it set aside whatever it is: ``lists.RANK_COLUMN``.)
 # So are the professions that are family names too: «الطبيب», «المدرس», «المحامي» (set 16).
-_TITLE_OR_FAMILY_WORDS = frozenset({"السيد", "الرايد", "الطبيب", "المدرس", "المحامي"})
+_TITLE_OR_FAMILY_WORDS = frozenset(
+    {"السيد", "الرايد", "الطبيب", "المدرس", "المحامي", "الصيدلاني", "الصيدلي"}
+)
 
 
 def is_title_or_family(word: str) -> bool:
