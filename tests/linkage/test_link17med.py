@@ -45,3 +45,21 @@ def test_a_titled_name_is_read_into_its_parts(
     written: str, parts: tuple[str | None, str | None, str | None]
 ) -> None:
     assert _likeliest(written) == parts
+
+
+@pytest.mark.parametrize(
+    ("written", "family"),
+    [
+        ("Iman Mohammad Alahmad", "Iman Mohammad Al-Ahmad"),
+        ("Mahmoud Mohammad Alomar (Abu Adnan)", "Mahmoud Mohammad Al-Omar"),
+        ("Ahmad Alissa", "Ahmad Al-Issa"),
+    ],
+)
+def test_an_english_lists_glued_article_before_a_vowel_is_set_apart(
+    written: str, family: str
+) -> None:
+    # "Alomar" is العمر as "Al-Omar" is, in an English list as in a German office's.
+    assert (
+        record_readings({"full_name": written})[0][0]["family_k"]
+        == record_readings({"full_name": family})[0][0]["family_k"]
+    )

@@ -3298,6 +3298,24 @@ def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
     return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
 
 
+def _glued_article_family(parts: Mapping[str, str]) -> Mapping[str, str]:
+    """``parts`` with the article glued before a vowel set apart in a one-word Latin family
+    name that is a given name with the article: "Alomar", "Alahmad", "Elissa" (العمر, الأحمد,
+    العيسى), as English and French lists write them too, not only German offices
+    (``_german_family_article``). A name whose "Al" is its own (Aloush, Alaeddin) or whose rest
+    is no given name ("Alawi" علوي) is kept (issue 15, set 17's health workers)."""
+    family = parts.get("family") or ""
+    if (
+        not family.isascii()
+        or " " in family
+        or not _GLUED_ARTICLE_VOWEL.match(family)
+        or _AL_OF_THE_NAME.match(family)
+        or not is_given_name(family[2:])
+    ):
+        return parts
+    return {**parts, "family": f"{family[:2]}-{family[2:]}"}
+
+
 # A j before a vowel that is no part of a German or Dutch letter group (dj ج, sj ش, tj چ):
 # German ي (Jusef) or English ج (Jamal, Najjar). Before a consonant it is only ي (Ajham,
 # Majsara: English writes no j there).
@@ -3721,6 +3739,8 @@ def _features(
         parts = _german_family_article(parts)
         if vocabulary is not None:
             parts = _german_inner_s(parts, vocabulary)
+    elif not turkish and not kurmanji:
+        parts = _glued_article_family(parts)
     features["first_initial"], features["father_initial"] = _initials(
         parts, turkish, germanic, kurmanji
     )
