@@ -148,3 +148,22 @@ def test_a_mixed_list_reads_its_plain_latin_names_the_turkish_way_too() -> None:
     assert _key("جميل") not in {
         features["first_k"] for features, _o in record_readings(english[-1])
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "mother"),
+    [
+        ("عمار عبد الله قدور والدته خديجة", "عمار عبد الله قدور", "خديجة"),
+        ("رشا علي الزعبي والدتها هدى", "رشا علي الزعبي", "هدى"),
+        ("محمد أحمد العلي، والدته: فاطمة الحسن", "محمد أحمد العلي", "فاطمة الحسن"),
+    ],
+)
+def test_the_mother_after_the_name_is_read_with_the_punctuation_between(
+    written: str, name: str, mother: str
+) -> None:
+    # link17med's cases for the same form (its own reading was not merged): the comma before
+    # «والدته» was left on the name, which then read as "FAMILY، First" (family محمد أحمد العلي).
+    read = read_name_cells({"full_name": written})
+    assert (read["full_name"], read["mother_name"]) == (name, mother)
+    features = record_readings({"full_name": written})[0][0]
+    assert features["family_k"] == record_readings({"full_name": name})[0][0]["family_k"]

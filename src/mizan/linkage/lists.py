@@ -462,7 +462,10 @@ def mother_in_full_name(text: str) -> tuple[str, str] | None:
     match = _MOTHER_IN_NAME.search(text)
     if match is None:
         return None
-    name, mother = text[: match.start()].strip(), text[match.end() :].strip()
+    # «محمد أحمد العلي، والدته: فاطمة»: the comma before her closes his name (left on it, it
+    # would read the cell as "FAMILY, First").
+    name = text[: match.start()].strip().rstrip("،,;:-–").strip()
+    mother = text[match.end() :].strip()
     aside = strip_asides(mother)
     if aside != mother.strip():
         # The nickname written after the mother is his: it goes back with his name.
