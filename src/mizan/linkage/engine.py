@@ -932,7 +932,7 @@ def _arrests_apart(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     year_a, year_b = a[_ARREST], b[_ARREST]
     if year_a is None or year_b is None or a[_ARREST_LOOSE] or b[_ARREST_LOOSE]:
         return False
-    return abs(year_a - year_b) >= ARREST_YEARS_APART
+    return bool(abs(year_a - year_b) >= ARREST_YEARS_APART)
 
 
 def _family_only(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
