@@ -131,6 +131,7 @@ from mizan.text.translit import (
 __all__ = [
     "AGE_ALONE",
     "AGE_APART_YEARS",
+    "ARREST_HELD",
     "ARREST_SPAN",
     "CIVILITY_LIST",
     "EITHER_DATE_AGES",
@@ -3911,6 +3912,7 @@ def _features(
         features["birth_year"] = None
     features["arrest_place_parts"] = _arrest_place(row.get("place_of_arrest") or "")
     features["arrest_border"] = True if at_border(row.get("place_of_arrest") or "") else None
+    features[ARREST_HELD] = held_at(row.get("place_of_arrest") or "")
     # Unless the list's ages were taken years later (``mark_late_ages``): such an age puts the
     # birth anywhere in the ten years before, which says nothing a name does not.
     late = bool(row.get(LATE_AGES))
@@ -4370,6 +4372,26 @@ _BORDER_PHRASES = tuple(
     normalise_for_search(phrase)
     for phrase in ("bab al hawa", "باب الهوى", "bab al salama", "باب السلامة")
 )
+
+
+# Where ``_features`` says whether the date of arrest is dated at a place of detention or trial
+# (``held_at``: not a column compared by the model, the clustering reads it).
+ARREST_HELD = "_arrest_held"
+# The words of a place where a person is held or tried, not arrested: a prison's register, a
+# security branch's or a court's dates its entry, transfer or trial, years after the arrest.
+_HELD_WORDS = re.compile(
+    r"(?<![^\W_])(?:prison|jail|detention|branch|intelligence|court|gefängnis"
+    r"|(?:ال)?(?:سجن|فرع|مخابرات|محكمة|معتقل)|الأمن|الامن)(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=50_000)
+def held_at(text: str) -> bool:
+    """Whether a place of arrest names a place of detention or trial («سجن صيدنايا»، «الفرع
+    215»، «محكمة الميدان»، "Military Intelligence", "Adra prison"): the date beside it may be
+    that of an entry or a transfer there, not of the arrest."""
+    return bool(text) and _HELD_WORDS.search(text) is not None
 
 
 @lru_cache(maxsize=50_000)
