@@ -383,8 +383,17 @@ def arabizi(rom: str, r: random.Random) -> str:
         if b == "5" and r.random() < 0.3:
             b = a
         s = s.replace(a, b)
-    s = s.replace("ay", "ei" if r.random() < 0.6 else "ai").replace("aw", "aw")
-    s = s.replace(" al-", " el ").replace("al-", "el ")
+    s = s.replace("ay", "ei" if r.random() < 0.6 else "ai")
+    if s.startswith("Mu7ammad"):
+        s = r.choice(["Mo7ammad", "Mo7amad", "M7md", "Mohammad"]) + s[8:]
+    if "ou" in s and r.random() < 0.3:
+        s = s.replace("ou", "o")
+    if s.startswith("3Abd ") and r.random() < 0.5:
+        rest = s[5:]
+        if rest.startswith("al-"):
+            rest = r.choice(["ul", "el", "al"]) + rest[3:]
+        s = r.choice(["3abd", "Abd", "3bd"]) + rest.lower()
+    s = s.replace(" al-", " el ").replace("al-", "el " if r.random() < 0.7 else "al ")
     s = s[0].upper() + s[1:] if s and s[0].isalpha() else s
     return s if r.random() < 0.5 else s.lower()
 
@@ -701,6 +710,9 @@ def women_network(r: random.Random, people: list[Person], by_id: dict) -> Rows:
             if p.sex == "F" and r.random() < 0.1:
                 name = "المعتقلة " + name
                 forms.append("prefix_word")
+            elif p.sex == "F" and p.birth.year < 1966 and r.random() < 0.3:
+                name = "الحاجة " + name
+                forms.append("title_hajja")
             name = arabic_typing(name, r, forms, 0.25, 0.06, 0.08, 0.03, 0.03, 0.012)
             m = r.random()
             mother = (
