@@ -47,6 +47,7 @@ from mizan.linkage.lists import (
 )
 from mizan.linkage.model import LATE_AGE_YEARS
 from mizan.linkage.problems import (
+    BORN_TWO_DIGITS,
     HIJRI_LIST,
     ILLEGIBLE_NAME,
     SCIENTIFIC_NUMBER,
@@ -758,8 +759,10 @@ def _registry_town(text: str) -> str | None:
 # A place of birth written with the year, as a decree or a civil-registry extract gives both in
 # one cell («تولد حماة 1975», «مواليد حمص 1980», «حماة 1975», "born in Hama, 1975"; issue 15,
 # set 15's dismissal decrees): the word "born" and the year are no part of the place.
+# The words may follow the place too («حلب مواليد 1990», «حماة تاريخ 12/3/1985»: the cell's
+# "place and date of birth" read out): wherever they stand as words, they are no part of it.
 _BORN_AT = re.compile(
-    r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?|born(?:\s+in)?)(?![^\W\d_])\s*[:：]?\s*",
+    r"(?<!\S)(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?|born(?:\s+in)?|(?:ب)?تاريخ)(?![^\W\d_])\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _PLACE_YEAR = re.compile(r"(?<![^\s,،\-/(])((?:19|20)\d\d)(?![^\s,،\-/)])")
@@ -769,9 +772,6 @@ _PLACE_DATE = re.compile(
     r"(?<![^\s,،\-(])(?:\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)"
     r"|((?:19|20)\d\d)[./-]\d{1,2}[./-]\d{1,2})(?![^\s,،\-)])"
 )
-# … or «مواليد 85», «تولد 85» ("born in 85"): the word "born" says the two digits are the year
-# (``problems.two_digit_birth_year``), not an age, in any list.
-_BORN_TWO_DIGITS = re.compile(r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?)\s*[:：]?\s*\d\d\s*$")
 
 
 @lru_cache(maxsize=50_000)
@@ -782,7 +782,7 @@ def _born_at(text: str) -> tuple[str, str]:
     if _registry_town(text) is not None:
         return text, ""
     digits = to_ascii_digits(text)
-    if _BORN_TWO_DIGITS.match(digits):
+    if BORN_TWO_DIGITS.match(digits):
         return "", digits.strip()
     dates = _PLACE_DATE.findall(digits)
     if len(dates) == 1:
@@ -953,7 +953,7 @@ def _year_month(
 # "since", "depuis", "seit" (issue 15, set 17).
 _SINCE = re.compile(
     r"^\s*(?:(?:ال)?(?:موقوف|معتقل|محتجز|مفقود|مختف[يى]?|مغيب)[ةه]?\s+)?"
-    r"(?:منذ|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
+    r"(?:منذ(?:\s+تاريخ)?|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
     r"\s*[:：]?\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -3847,7 +3847,7 @@ def _features(
         birth = place_year
     features["birth_year"] = _birth_year(
         birth,
-        bool(row.get(TWO_DIGIT_YEARS)) or _BORN_TWO_DIGITS.match(birth) is not None,
+        bool(row.get(TWO_DIGIT_YEARS)) or BORN_TWO_DIGITS.match(birth) is not None,
         arrest_year,
         hijri_list,
     )

@@ -444,10 +444,11 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
 # security branch's list writes a defendant or a detainee («محمد أحمد الخطيب والدته فاطمة»,
 # «… والدتها …», «… أمه …»; issue 15, set 17's court roll): «والدته» ("his mother") and what
 # follows it are hers, the words before it his. A letter dropped in copying («والدت») or a dot
-# misread («والذته») is the same word. «امه» only before a name without the article: «أمه
-# الله» is أمة الله, a woman's own name.
+# misread («والذته») is the same word; not «والده» ("his father": «محمد والده أحمد العلي» is no
+# mother), although a mother's own cell may write her so. «امه» only before a name without the
+# article: «أمه الله» is أمة الله, a woman's own name.
 _MOTHER_IN_NAME = re.compile(
-    r"(?<=\S)\s+(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+(?=\S)"
+    r"(?<=\S)\s+(?:(?:ال)?وال[دذ](?:ة|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+(?=\S)"
 )
 
 

@@ -159,6 +159,9 @@ _TWO_DIGIT_BIRTH = re.compile(
     r"^\s*(?:(?:مواليد|مواليد:|تولد|mwalid|mawalid|mawaleed|mwaleed|born)\s*)?(\d{2})\s*$",
     re.IGNORECASE,
 )
+# … «مواليد 85», «تولد 85» ("born in 85"): the word "born" says the two digits are the year, not
+# an age, in any list (``features``, ``record_problems``), whatever the list's other cells say.
+BORN_TWO_DIGITS = re.compile(r"^\s*(?:(?:من\s+)?مواليد|تولد|مولود[ةه]?)\s*[:：]?\s*\d\d\s*$")
 # Two digits at or above this are 19xx, below it 20xx (a child born in 2005 is «05»).
 TWO_DIGIT_CENTURY = 20
 
@@ -365,7 +368,11 @@ def record_problems(values: Mapping[str, str]) -> list[RecordProblem]:
     # A list that dates in Hijri (``HIJRI_LIST``) writes «3/7/1433» without its «هـ»: 2012.
     hijri = bool(values.get(HIJRI_LIST))
     birth = written_year(birth_text, hijri_list=hijri) if birth_text else None
-    if birth is None and birth_text and values.get(TWO_DIGIT_YEARS):
+    if (
+        birth is None
+        and birth_text
+        and (values.get(TWO_DIGIT_YEARS) or BORN_TWO_DIGITS.match(to_ascii_digits(birth_text)))
+    ):
         arrest_year = (
             written_year(arrest_text, plausible=True, hijri_list=hijri) if arrest_text else None
         )
