@@ -1465,7 +1465,7 @@ class ListVocabulary:
         name at least ``FREQUENT`` times, in either script (بطرس, Boutros; any name word but those
         written as family names), the most written
         first (0.0), the others at ``SAINT_ODDS``, the word's own reading (Pierre بيير) among
-        them however seldom the lists write it; "" stands for the word's own key. A list
+        them if another record writes it at all; "" stands for the word's own key. A list
         typed in French usage writes Pierre for a man whose papers say بطرس, and a Syrian
         named بيير writes Pierre too: which of the two a list's Pierre is, the lists' own
         usage says. () for a word with no such readings, or whose own key is the only one the
@@ -1501,9 +1501,11 @@ class ListVocabulary:
                 written[key] = (number, "" if key == own else spelling)
         if not written or list(written) == [own]:
             return ()
-        if own not in written and own in {name_key(each) for each in readings}:
-            # The name as written stays a reading, however seldom the lists write it.
-            written[own] = (counts.get(own.replace("w", ""), 0), "")
+        mine = counts.get(own.replace("w", ""), 0)
+        if own not in written and mine and own in {name_key(each) for each in readings}:
+            # The name as written stays a reading wherever another record writes it (a single
+            # «ماري» is still met), however seldom.
+            written[own] = (mine, "")
         ranked = sorted(written.values(), key=lambda each: -each[0])
         return tuple(
             (spelling, 0.0 if index == 0 else SAINT_ODDS)

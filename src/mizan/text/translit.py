@@ -271,7 +271,7 @@ _WESTERN_GIVEN_NAMES: dict[str, str] = {
     "elie": "\u0627\u0644\u064a\u0627\u0633",
     # … and Antoine أنطوان (its oi shows no u), Thérèse تيريز (a French s between vowels is z;
     # Teresa, as English and Italian write her).
-    "antoine": "\u0623\u0646\u0637\u0648\u0627\u0646",
+    "antoine": "\u0627\u0646\u0637\u0648\u0627\u0646",
     **dict.fromkeys(("therese", "teresa", "theresa"), "\u062a\u064a\u0631\u064a\u0632"),
 }
 
