@@ -995,6 +995,7 @@ class ListVocabulary:
         "_repaired",
         "_reversed",
         "_saint_counts",
+        "_saint_latin",
         "_saints",
         "_sounds",
         "abu_families",
@@ -1068,6 +1069,8 @@ class ListVocabulary:
         # aside), built when first needed.
         self._saints: dict[str, tuple[tuple[str, float], ...]] = {}
         self._saint_counts: Counter[str] | None = None
+        # … and the Latin spelling of each key they write most, with its count.
+        self._saint_latin: dict[str, tuple[int, str]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1465,7 +1468,8 @@ class ListVocabulary:
         name at least ``FREQUENT`` times, in either script (بطرس, Boutros; any name word but those
         written as family names), the most written
         first (0.0), the others at ``SAINT_ODDS``, the word's own reading (Pierre بيير) among
-        them if another record writes it at all; "" stands for the word's own key. A list
+        them if another record writes it at all; each given as the spelling to key it by (the
+        lists' likeliest Latin spelling of it, else the Arabic), "" for the word's own key. A list
         typed in French usage writes Pierre for a man whose papers say بطرس, and a Syrian
         named بيير writes Pierre too: which of the two a list's Pierre is, the lists' own
         usage says. () for a word with no such readings, or whose own key is the only one the
@@ -1491,13 +1495,22 @@ class ListVocabulary:
                 # The saints' French names themselves are no evidence of either reading.
                 number -= family.get(form, 0)
                 if number > 0 and not saint_readings(form) and not is_name_joiner(form):
-                    counts[_word_keys(form).replace("w", "")] += number
+                    bare = _word_keys(form).replace("w", "")
+                    counts[bare] += number
+                    if form.isascii() and number > self._saint_latin.get(bare, (0, ""))[0]:
+                        self._saint_latin[bare] = (number, form)
         own = _word_keys(word)
         written: dict[str, tuple[int, str]] = {}
         for spelling in readings:
             key = name_key(spelling)
-            number = counts.get(key.replace("w", ""), 0)
+            bare = key.replace("w", "")
+            number = counts.get(bare, 0)
             if number >= self.FREQUENT and key not in written:
+                # Keyed as the lists' Latin spelling of it, if they write one (Boutros, whose
+                # ou the key marks where «بطرس» has no و): the reading is a Latin name's, and
+                # two Latin spellings are compared letter for letter.
+                latin = self._saint_latin.get(bare)
+                spelling = latin[1] if latin is not None else spelling
                 written[key] = (number, "" if key == own else spelling)
         if not written or list(written) == [own]:
             return ()
