@@ -3477,8 +3477,8 @@ def _saint_choices(
         return choices
     for part in _SAINT_PARTS:
         text = parts[part]
-        if not text:
-            continue
+        if not text or "\u0600" <= text[0] <= "\u06ff":
+            continue  # most names: none, or in Arabic letters
         words = text.split()
         if part == "mother":
             words = words[:1]

@@ -437,7 +437,8 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     if read is not None:
         values = {**values, **read}
     full = values.get("full_name") or ""
-    born = _BORN_NAME.search(full) if full else None
+    # (A name in Arabic letters is none: most records, told before the search.)
+    born = _BORN_NAME.search(full) if full and not "\u0600" <= full[0] <= "\u06ff" else None
     if born is not None and born.start() > 0:
         # «Marie HADDAD née KHOURY»: the name she is listed under, and her maiden name.
         values = {
