@@ -126,6 +126,7 @@ from mizan.text.translit import (
     loose_key,
     russian_letters,
     russian_route_readings,
+    saint_readings,
     vowel_marks,
 )
 
@@ -348,7 +349,9 @@ def spelling_keys(spelling: str | None) -> frozenset[str]:
     write it (a million records' traits hold them all)."""
     if not spelling or not spelling.isascii():
         return frozenset()
-    return frozenset({_key(spelling), _key(spelling, germanic=True)})
+    # A saint's French name reads as each Arabic name it may stand for (Pierre: بيير, بطرس).
+    saints = {name_key(each) for each in saint_readings(spelling)}
+    return frozenset({_key(spelling), _key(spelling, germanic=True), *saints})
 
 
 # English names of Syrian places that no transliteration key reaches (search form → Arabic).
@@ -1187,6 +1190,9 @@ class ListVocabulary:
         "_read_texts",
         "_repaired",
         "_reversed",
+        "_saint_counts",
+        "_saint_latin",
+        "_saints",
         "_sounds",
         "abu_families",
         "abu_keys",
@@ -1266,6 +1272,13 @@ class ListVocabulary:
         # Each name cell of a list copied in visual order read in reading order (``logical``).
         self._logical: dict[str, str] = {}
         self._reversed: dict[str, float] = {}
+        # The readings of each saint's French name the lists write (``saint_readings``), by the
+        # word as written, and how often they write a given name of each key (its u flag
+        # aside), built when first needed.
+        self._saints: dict[str, tuple[tuple[str, float], ...]] = {}
+        self._saint_counts: Counter[str] | None = None
+        # … and the Latin spelling of each key they write most, with its count.
+        self._saint_latin: dict[str, tuple[int, str]] = {}
 
     @classmethod
     def of(cls, rows: Iterable[Mapping[str, str]]) -> ListVocabulary:
@@ -1692,6 +1705,70 @@ class ListVocabulary:
                 read = _sound_reading(form, counts, qaf, self.final_yaa) or word
             self._sounds[word, role] = read
         return read
+
+    def saint_readings(self, word: str) -> tuple[tuple[str, float], ...]:
+        """The Arabic names a saint's French or English name (Pierre, Jean, Georges, Marie …)
+        stands for in these lists, each with its log2-odds, the likeliest first: the readings
+        (``translit.saint_readings``: Pierre بيير or بطرس) whose key the lists write as a given
+        name at least ``FREQUENT`` times, in either script (بطرس, Boutros; any name word but those
+        written as family names), the most written
+        first (0.0), the others at ``SAINT_ODDS``, the word's own reading (Pierre بيير) among
+        them if another record writes it at all; each given as the spelling to key it by (the
+        lists' likeliest Latin spelling of it, else the Arabic), "" for the word's own key. A list
+        typed in French usage writes Pierre for a man whose papers say بطرس, and a Syrian
+        named بيير writes Pierre too: which of the two a list's Pierre is, the lists' own
+        usage says. () for a word with no such readings, or whose own key is the only one the
+        lists write."""
+        found = self._saints.get(word)
+        if found is None:
+            if len(self._saints) >= _REPAIRED_MAX:
+                self._saints.clear()
+            found = self._saints[word] = self._read_saint(word)
+        return found
+
+    def _read_saint(self, word: str) -> tuple[tuple[str, float], ...]:
+        readings = saint_readings(_word_form(word)) if word.isalpha() else ()
+        if not readings:
+            return ()
+        counts = self._saint_counts
+        if counts is None:
+            counts = self._saint_counts = Counter()
+            family = self.family_words
+            for form, number in self.words.items():
+                # Every name word but those written as family names (سمعان, Semaan is a family
+                # too): a full name's given names are counted only where its order is sure.
+                # The saints' French names themselves are no evidence of either reading.
+                number -= family.get(form, 0)
+                if number > 0 and not saint_readings(form) and not is_name_joiner(form):
+                    bare = _word_keys(form).replace("w", "")
+                    counts[bare] += number
+                    if form.isascii() and number > self._saint_latin.get(bare, (0, ""))[0]:
+                        self._saint_latin[bare] = (number, form)
+        own = _word_keys(word)
+        written: dict[str, tuple[int, str]] = {}
+        for spelling in readings:
+            key = name_key(spelling)
+            bare = key.replace("w", "")
+            number = counts.get(bare, 0)
+            if number >= self.FREQUENT and key not in written:
+                # Keyed as the lists' Latin spelling of it, if they write one (Boutros, whose
+                # ou the key marks where «بطرس» has no و): the reading is a Latin name's, and
+                # two Latin spellings are compared letter for letter.
+                latin = self._saint_latin.get(bare)
+                spelling = latin[1] if latin is not None else spelling
+                written[key] = (number, "" if key == own else spelling)
+        if not written or list(written) == [own]:
+            return ()
+        mine = counts.get(own.replace("w", ""), 0)
+        if own not in written and mine and own in {name_key(each) for each in readings}:
+            # The name as written stays a reading wherever another record writes it (a single
+            # «ماري» is still met), however seldom.
+            written[own] = (mine, "")
+        ranked = sorted(written.values(), key=lambda each: -each[0])
+        return tuple(
+            (spelling, 0.0 if index == 0 else SAINT_ODDS)
+            for index, (_number, spelling) in enumerate(ranked)
+        )
 
     def written_name(self, form: str) -> bool:
         """Whether the lists not marked as misheard or misread (``misread``) write the word
@@ -2617,10 +2694,23 @@ def record_readings(
             found += _given_father(found, full)
         readings = [_name_parts(row, vocabulary, parts) for parts, _odds in found]
         odds = [value for _parts, value in found]
+        maiden = (row.get(MAIDEN_NAME_COLUMN) or "").strip()
+        if maiden and sex_of(row.get("sex") or "") != "M":
+            # «Marie HADDAD née KHOURY» (``lists.read_name_cells``): under her own family name
+            # too, as a Syrian list writes her, as for a form's maiden-name cell below.
+            for parts, value in list(zip(readings, odds, strict=True)):
+                if parts["family"] and _spelling(parts["family"]) != _spelling(maiden):
+                    readings.append({**parts, "family": maiden})
+                    odds.append(value + MAIDEN_NAME_ODDS)
     result: list[Any] = []
     for parts, value in zip(readings, odds, strict=True):
-        features = _features(row, parts, vocabulary)
-        result.append((features, value, parts) if with_parts else (features, value))
+        # A saint's French name read as each Arabic name the lists write for it (Pierre: بطرس
+        # or بيير), the likeliest first; as written for most records.
+        for saints, more in _saint_choices(parts, vocabulary):
+            features = _features(row, parts, vocabulary, saints)
+            result.append(
+                (features, value + more, parts) if with_parts else (features, value + more)
+            )
     if vocabulary is not None and vocabulary.origins:
         # A family name that is the nisba of a village the lists' origin columns name
         # («اللوباني» of لوبية): a Palestinian list may write it instead of the family name, so
@@ -3728,10 +3818,70 @@ def _unread_first(placeholder: str) -> dict[str, Any]:
     }
 
 
+# A saint's French name read as the Arabic name the lists write less often than another of its
+# readings (``ListVocabulary.saint_readings``): a little less likely, as a Romance reading is.
+SAINT_ODDS = -1.0
+# At most so many readings of one reading of a record by its saints' names (a Pierre son of Jean
+# whose mother is Marie reads eight ways where the lists write both readings of each): the
+# likeliest.
+SAINT_READINGS = 4
+# The names read so (the mother's first word).
+_SAINT_PARTS = ("first", "father", "grandfather", "mother")
+
+
+def _saint_choices(
+    parts: Mapping[str, str], vocabulary: ListVocabulary | None
+) -> list[tuple[dict[str, str], float]]:
+    """The ways to key a reading's names by the saints' names in them
+    (``ListVocabulary.saint_readings``), each with its log2-odds, the likeliest first: for each
+    name, the text its key is made of (the saint's name replaced by the Arabic one it is read
+    as), or no entry where it is keyed as written. One way, as written, for most records."""
+    choices: list[tuple[dict[str, str], float]] = [({}, 0.0)]
+    if vocabulary is None:
+        return choices
+    for part in _SAINT_PARTS:
+        text = parts[part]
+        if not text or "\u0600" <= text[0] <= "\u06ff":
+            continue  # most names: none, or in Arabic letters
+        words = text.split()
+        if part == "mother":
+            words = words[:1]
+        ways: list[tuple[list[str], float]] = [([], 0.0)]
+        read = False
+        for word in words:
+            readings = vocabulary.saint_readings(word)
+            if not readings:
+                ways = [([*each, word], odds) for each, odds in ways]
+                continue
+            read = True
+            ways = [
+                ([*each, spelling or word], odds + more)
+                for each, odds in ways
+                for spelling, more in readings
+            ]
+        if not read:
+            continue
+        choices = [
+            ({**chosen, part: " ".join(each)} if each != words else chosen, odds + more)
+            for chosen, odds in choices
+            for each, more in ways
+        ]
+        choices.sort(key=lambda each: -each[1])
+        del choices[SAINT_READINGS:]
+    return choices
+
+
 def _features(
-    row: Mapping[str, str], parts: Mapping[str, str], vocabulary: ListVocabulary | None
+    row: Mapping[str, str],
+    parts: Mapping[str, str],
+    vocabulary: ListVocabulary | None,
+    saints: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
+    """The comparison features of one reading of a record (``parts``, its name parts);
+    ``saints`` gives, for a name read by a saint's name in it (``_saint_choices``), the text
+    its key is made of."""
     features: dict[str, Any] = {}
+    saints = saints or {}
     kurmanji = _kurmanji_record(row)
     turkish = not kurmanji and _turkish_record(row) and not _german_umlauts(row)
     germanic = not (turkish or kurmanji) and _germanic_record(row)
@@ -3759,8 +3909,18 @@ def _features(
             # first names were both lost (``_unread_first``).
             features.update(_unread_first(parts["first"]))
             continue
+        saint = saints.get(part)
         if known is not None:
-            cache_key = (part, parts[part], turkish, germanic, kurmanji, romance, bool(dotted))
+            cache_key = (
+                part,
+                parts[part],
+                turkish,
+                germanic,
+                kurmanji,
+                romance,
+                bool(dotted),
+                saint,
+            )
             read = known.get(cache_key)
             if read is not None:
                 features.update(read)
@@ -3776,12 +3936,18 @@ def _features(
             usual = _usual_yaa(dotted(parts[part]) if dotted else parts[part], vocabulary)
             spelling = _romance_spelling(text, romance)
             key = _first_word_key(usual, turkish, germanic, kurmanji, spelling) if text else ""
+            if saint is not None and text:
+                key = _key(saint)
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
             name = formal_name(text) if part in _GIVEN_PARTS else text
             usual = _usual_yaa(dotted(name) if dotted else name, vocabulary)
             spelling = _romance_spelling(text, romance) if part in _GIVEN_PARTS else romance
             key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
+            if saint is not None and text:
+                # Its saint's name read as the Arabic one (Pierre as بطرس): the key is that
+                # name's; the spelling stays as written.
+                key = _key(saint, turkish, germanic, kurmanji, spelling)
         features[f"{part}_n"] = (_spelling(text) or None) if text else None
         features[f"{part}_k"] = key or None
         # The letters of the name a pet name or a title stands beside (علوش: علي; «الحاج علي»:
@@ -3794,7 +3960,7 @@ def _features(
         features[f"{part}_loose"] = (_loose_key(key) or None) if key else None
         # The long vowels a one-word name writes (``vowel_marks``), read letter by letter: not
         # through a Turkish, German, Kurmanji or Romance reading of the list's spellings.
-        plain = key and not (turkish or germanic or kurmanji or spelling)
+        plain = key and not (turkish or germanic or kurmanji or spelling or saint)
         features[f"{part}_vw"] = vowel_marks(usual) if plain else None
         if part in COMMON_PARTS:
             # How often the lists write it (its rarest word): the OCR level compares the two.

@@ -396,6 +396,15 @@ def without_rank(text: str, rank: str) -> str:
     return _without_rank(text, rank, True) if rank and text else text
 
 
+# A married woman's family name before her marriage written in her full name after «née», as
+# French and English lists write it, or «geb.» (geboren) as German ones do: "Marie HADDAD née
+# KHOURY" is listed under her husband's family name, HADDAD; KHOURY is her maiden name
+# (``MAIDEN_NAME_COLUMN``), up to the end of the name or a comma.
+_BORN_NAME = re.compile(
+    r"\s(?:n[ée]e|geb\.|geborene)\s+([^\s,،][^,،]*?)\s*(?=,|،|$)", re.IGNORECASE
+)
+
+
 def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     """``values`` with its name cells read as written, not as they were laid out: a name cell
     that says it could not be read or gives no name (``ILLEGIBLE_NAME``), a maiden name's too,
@@ -403,7 +412,8 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
     cell, or in a full name, ``names.UNREAD_NAME`` in its place; the glyphs a PDF's text layer holds
     read as letters (``glyphs_as_letters``: ﻣﺤﻤﺪ is محمد); the record's own rank
     (``RANK_COLUMN``) written again before the name left out of it;
-    and a whole name typed into the first-name cell read as the full name
+    a maiden name written in the full name after «née» (``_BORN_NAME``) moved to its own
+    cell; and a whole name typed into the first-name cell read as the full name
     (``whole_name_in_first_cell``): its parts are then found as in any full name, instead of
     the first name being compared as one long word. Other records are returned as they are."""
     read: dict[str, str] | None = None
@@ -428,6 +438,16 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
         values = {**values, "full_name": name}
         if not (values.get("mother_name") or "").strip():
             values["mother_name"] = mother
+    full = values.get("full_name") or ""
+    # (A name in Arabic letters is none: most records, told before the search.)
+    born = _BORN_NAME.search(full) if full and not "\u0600" <= full[0] <= "\u06ff" else None
+    if born is not None and born.start() > 0:
+        # «Marie HADDAD née KHOURY»: the name she is listed under, and her maiden name.
+        values = {
+            **values,
+            "full_name": full[: born.start()].rstrip(),
+            MAIDEN_NAME_COLUMN: values.get(MAIDEN_NAME_COLUMN) or born.group(1).strip(),
+        }
     lineage = _lineage_in_first_cell(values)
     if lineage is not None:
         return lineage

@@ -79,6 +79,7 @@ __all__ = [
     "name_keys",
     "russian_letters",
     "russian_route_readings",
+    "saint_readings",
     "search_words",
     "vowel_marks",
 ]
@@ -268,7 +269,50 @@ _WESTERN_GIVEN_NAMES: dict[str, str] = {
     # A parish register typed in French usage writes Elie for إلياس («Elie (Elias)»). Pierre and
     # Jean stay out, as above: Syrians write them in Arabic letters too (بيير، جان).
     "elie": "\u0627\u0644\u064a\u0627\u0633",
+    # … and Antoine أنطوان (its oi shows no u), Thérèse تيريز (a French s between vowels is z;
+    # Teresa, as English and Italian write her).
+    "antoine": "\u0627\u0646\u0637\u0648\u0627\u0646",
+    **dict.fromkeys(("therese", "teresa", "theresa"), "\u062a\u064a\u0631\u064a\u0632"),
 }
+
+# A saint's name in its French (or English) form stands for either of two Arabic names a Syrian
+# Christian may carry: the Western one, written in Arabic letters as a name of its own (بيير،
+# جان، جورج، ميشيل), and the Arabic or Syriac one of the same saint (بطرس، يوحنا/حنا، جرجس،
+# ميخائيل) — a parish register typed in French usage writes Pierre for a man whose papers say
+# بطرس. Search form → Arabic spellings of each reading (common knowledge, as ``_EXONYMS``); the
+# linkage reads the word as each reading the lists themselves write
+# (``mizan.linkage.features.ListVocabulary.saint_readings``). Elie stays إلياس alone: إيلي keys
+# as علي.
+_SAINTS_READINGS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("pierre",), ("بيير", "بطرس")),
+    **dict.fromkeys(("jean", "john"), ("جان", "حنا", "يوحنا")),
+    **dict.fromkeys(("georges", "george"), ("جورج", "جرجس")),
+    "michel": ("ميشيل", "ميخائيل"),
+    "joseph": ("يوسف", "جوزيف"),
+    "jacques": ("يعقوب", "جاك"),
+    "paul": ("بول", "بولس"),
+    **dict.fromkeys(("marie", "mary"), ("ماري", "مريم")),
+    "simon": ("سيمون", "سمعان", "شمعون"),
+    "antoine": ("أنطوان", "أنطونيوس"),
+    "gabriel": ("جبرائيل", "غابرييل"),
+    "etienne": ("إتيان", "اسطفان"),
+    "thomas": ("توماس", "توما"),
+    "philippe": ("فيليب", "فيلبس"),
+    "andre": ("أندريه", "اندراوس"),
+    "marc": ("مارك", "مرقس"),
+    "gregoire": ("غريغوار", "غريغوريوس"),
+    "raphael": ("رفائيل", "روفائيل"),
+    "isaac": ("إسحق",),
+    "moise": ("موسى",),
+    "david": ("داود",),
+}
+
+
+def saint_readings(word: str) -> tuple[str, ...]:
+    """The Arabic names a saint's French or English name (``word`` in search form: "pierre")
+    may stand for, the Western one first (``_SAINTS_READINGS``); () for any other word."""
+    return _SAINTS_READINGS.get(word, ())
+
 
 # Words that start with ال or al/el without it being the article.
 _ARABIC_NOT_ARTICLE = frozenset(
