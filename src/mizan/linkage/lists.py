@@ -446,9 +446,14 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
 # follows it are hers, the words before it his. A letter dropped in copying («والدت») or a dot
 # misread («والذته») is the same word. «امه» only before a name without the article: «أمه
 # الله» is أمة الله, a woman's own name.
-_MOTHER_IN_NAME = re.compile(
-    r"(?<=\S)\s+(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+(?=\S)"
-)
+# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
+# «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
+# («امه الله», «أمه الرحمن»: أمة الله is a name, the word before a name with the article.)
+_MOTHER_WORD = r"(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
+# The word at the start of a mother's cell («والدته فاطمة»), and after the person's name in a
+# full name cell («وليد أيمن الأحمد والدته زينب», ``mother_in_full_name``).
+MOTHER_WORD_BEFORE = re.compile(r"^\s*" + _MOTHER_WORD)
+_MOTHER_IN_NAME = re.compile(r"(?<=\S)\s+" + _MOTHER_WORD + r"(?=\S)")
 
 
 @lru_cache(maxsize=100_000)
