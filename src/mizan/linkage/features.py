@@ -3187,11 +3187,12 @@ TURKISH_LIST_SHARE = 0.2
 TURKISH_SOME = "_turkish_some"
 TURKISH_SOME_SHARE = 0.05
 TURKISH_SOME_ODDS = -1.0
-# Letter groups Turkish orthography never writes (its ş, ç, h, ğ, u, t, v, k, ks, c): a record
+# Letter groups Turkish orthography never writes (its ç, ş, h, ğ, c, u, v, k, ks): a record
 # showing one ("Chehade" شحادة, "Shadi", "Khaled", "Youssef", "Wael") was not typed from Turkish
 # papers, nor one with a French "-ille" (Camille كميل), so a ``TURKISH_SOME`` list does not read
 # it the Turkish way too (whose c is ج: "Chehade" keyed as جهاد, "Camille" as جميل, issue 15).
-_NOT_TURKISH_LETTERS = re.compile(r"ch|sh|kh|gh|ou|th|dj|[wqx]|ille\b", re.IGNORECASE)
+# A th is no such sign: Turkish writes t and h across a syllable (Fethi فتحي, Ethem أدهم).
+_NOT_TURKISH_LETTERS = re.compile(r"ch|sh|kh|gh|ou|dj|[wqx]|ille\b", re.IGNORECASE)
 
 
 def mark_turkish_lists(
