@@ -49,9 +49,11 @@ def test_a_name_turkish_never_spells_gets_no_turkish_reading(
     assert _key(arabic, part) not in keys
 
 
-def test_a_plain_record_of_a_mixed_list_is_still_read_the_turkish_way() -> None:
-    # A guard on the fix above: "Cemil" without any non-Turkish letter group is still جميل.
-    (row,) = _mixed_list("Halit Cemil Kaya")
+@pytest.mark.parametrize("written", ["Halit Cemil Kaya", "Fethi Cemil Kaya"])
+def test_a_plain_record_of_a_mixed_list_is_still_read_the_turkish_way(written: str) -> None:
+    # A guard on the fix above: "Cemil" without any non-Turkish letter group is still جميل, and
+    # a th is no such group (Turkish Fethi فتحي).
+    (row,) = _mixed_list(written)
     keys = {each[0]["father_k"] for each in record_readings(row)}
     assert _key("خالد جميل قايا", "father") in keys
 
