@@ -40,6 +40,7 @@ from mizan.linkage.lists import (
     ESTIMATED_AGE_COLUMN,
     LINEAGE_NAME_LETTERS,
     MAIDEN_NAME_COLUMN,
+    MOTHER_WORD_BEFORE,
     ORIGIN_COLUMN,
     lineage_in_father_cell,
     read_name_cells,
@@ -2393,7 +2394,7 @@ def _name_parts(
             parts[part] = parts[part] or split[f"{part}_name"]
     if parts["mother"]:
         # An official list prints «والدته فاطمة» ("his mother Fatima") in the mother's cell.
-        parts["mother"] = _MOTHER_WORD.sub("", parts["mother"]).strip() or parts["mother"]
+        parts["mother"] = MOTHER_WORD_BEFORE.sub("", parts["mother"]).strip() or parts["mother"]
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
         reading_m = parse_full_name(parts["mother"])[0]
@@ -2402,14 +2403,6 @@ def _name_parts(
         else:
             parts["mother"] = strip_asides(parts["mother"])
     return parts
-
-
-# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
-# «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
-# («امه الله», «أمه الرحمن»: أمة الله is a name, the word before a name with the article.)
-_MOTHER_WORD = re.compile(
-    r"^\s*(?:(?:ال)?وال[دذ](?:[ةه]|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
-)
 
 
 # An OCR'd table's name cells out of their columns (issue 15, set 5's field-court list): the
@@ -2739,6 +2732,7 @@ def record_readings(
     if (
         row.get(TURKISH_SOME)
         and _names_text(row).isascii()
+        and not _NOT_TURKISH_LETTERS.search(_names_text(row))
         and not (_turkish_record(row) or _kurmanji_record(row) or _germanic_record(row))
     ):
         # A list that mixes Turkish residence papers with other offices' spellings: "Halit",
@@ -3283,6 +3277,12 @@ TURKISH_LIST_SHARE = 0.2
 TURKISH_SOME = "_turkish_some"
 TURKISH_SOME_SHARE = 0.05
 TURKISH_SOME_ODDS = -1.0
+# Letter groups Turkish orthography never writes (its ç, ş, h, ğ, c, u, v, k, ks): a record
+# showing one ("Chehade" شحادة, "Shadi", "Khaled", "Youssef", "Wael") was not typed from Turkish
+# papers, nor one with a French "-ille" (Camille كميل), so a ``TURKISH_SOME`` list does not read
+# it the Turkish way too (whose c is ج: "Chehade" keyed as جهاد, "Camille" as جميل, issue 15).
+# A th is no such sign: Turkish writes t and h across a syllable (Fethi فتحي, Ethem أدهم).
+_NOT_TURKISH_LETTERS = re.compile(r"ch|sh|kh|gh|ou|dj|[wqx]|ille\b", re.IGNORECASE)
 
 
 def mark_turkish_lists(
@@ -3375,6 +3375,15 @@ _AL_OF_THE_NAME = re.compile(
 )
 
 
+def _glued_article_split(family: str) -> str | None:
+    """``family`` with its glued article before a vowel set apart ("Alaswad" as "Al-aswad"), or
+    None for a family name of more than one word, with no such article, or whose "Al" is of the
+    name itself (``_AL_OF_THE_NAME``)."""
+    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family) or _AL_OF_THE_NAME.match(family):
+        return None
+    return _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)
+
+
 def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
     """``parts`` with a glued article before a vowel in a one-word family name set apart, and
     each j that English papers wrote for ج written dj (``_german_j``)."""
@@ -3383,28 +3392,38 @@ def _german_family_article(parts: Mapping[str, str]) -> dict[str, str]:
     for part in ("first", "father", "grandfather", "mother"):
         if read.get(part, "")[:1] in ("S", "s"):
             read[part] = _german_s(read[part])
-    family = read.get("family") or ""
-    if " " in family or not _GLUED_ARTICLE_VOWEL.match(family) or _AL_OF_THE_NAME.match(family):
-        return read
-    return {**read, "family": _GLUED_ARTICLE_VOWEL.sub(r"\1-", family, count=1)}
+    split = _glued_article_split(read.get("family") or "")
+    return read if split is None else {**read, "family": split}
 
 
-def _glued_article_family(parts: Mapping[str, str]) -> Mapping[str, str]:
+# The vowel after a glued article and a doubled consonant ("Alissa", "Elissa"): the rest is
+# the given name as English writes it (Issa عيسى), not a given name of the whole word, though
+# its key is إلياس's.
+_DOUBLED_AFTER_ARTICLE = re.compile(r"^[AaEe][Ll][AEIOUaeiou]([^\W\d_])\1", re.UNICODE)
+
+
+def _glued_article_family(
+    parts: Mapping[str, str], vocabulary: ListVocabulary | None = None
+) -> Mapping[str, str]:
     """``parts`` with the article glued before a vowel set apart in a one-word Latin family
-    name that is a given name with the article: "Alomar", "Alahmad", "Elissa" (العمر, الأحمد,
-    العيسى), as English and French lists write them too, not only German offices
-    (``_german_family_article``). A name whose "Al" is its own (Aloush, Alaeddin) or whose rest
-    is no given name ("Alawi" علوي) is kept (issue 15, set 17's health workers)."""
+    name that is a given name with the article: "Alomar", "Alahmad" (العمر, الأحمد), as
+    English and French lists write them too, not only German offices
+    (``_german_family_article``). A name whose "Al" is its own (Aloush, Alaeddin), whose rest
+    is no given name ("Alawi" علوي), that is itself a given name (Eliyas إلياس; "Elissa" with
+    its doubled s is العيسى) or that the lists write as a given name is kept whole (issue 15,
+    set 17's health workers)."""
     family = parts.get("family") or ""
+    if not family.isascii():
+        return parts
+    split = _glued_article_split(family)
     if (
-        not family.isascii()
-        or " " in family
-        or not _GLUED_ARTICLE_VOWEL.match(family)
-        or _AL_OF_THE_NAME.match(family)
+        split is None
         or not is_given_name(family[2:])
+        or (is_given_name(family) and not _DOUBLED_AFTER_ARTICLE.match(family))
+        or (vocabulary is not None and vocabulary.given_words.get(_word_form(family), 0) >= 2)
     ):
         return parts
-    return {**parts, "family": f"{family[:2]}-{family[2:]}"}
+    return {**parts, "family": split}
 
 
 # A j before a vowel that is no part of a German or Dutch letter group (dj ج, sj ش, tj چ):
@@ -3891,7 +3910,7 @@ def _features(
         if vocabulary is not None:
             parts = _german_inner_s(parts, vocabulary)
     elif not turkish and not kurmanji:
-        parts = _glued_article_family(parts)
+        parts = _glued_article_family(parts, vocabulary)
     features["first_initial"], features["father_initial"] = _initials(
         parts, turkish, germanic, kurmanji
     )

@@ -464,12 +464,16 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
 # security branch's list writes a defendant or a detainee («محمد أحمد الخطيب والدته فاطمة»,
 # «… والدتها …», «… أمه …»; issue 15, set 17's court roll): «والدته» ("his mother") and what
 # follows it are hers, the words before it his. A letter dropped in copying («والدت») or a dot
-# misread («والذته») is the same word; not «والده» ("his father": «محمد والده أحمد العلي» is no
-# mother), although a mother's own cell may write her so. «امه» only before a name without the
-# article: «أمه الله» is أمة الله, a woman's own name.
-_MOTHER_IN_NAME = re.compile(
-    r"(?<=\S)\s+(?:(?:ال)?وال[دذ](?:ة|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+(?=\S)"
-)
+# misread («والذته») is the same word; in the name cell not «والده» ("his father": «محمد والده
+# أحمد العلي» is no mother), although a mother's own cell writes her so (ة typed ه). «امه» only
+# before a name without the article: «أمه الله» is أمة الله, a woman's own name.
+# «والدته» / «والدتها» / «الوالدة» ("his/her mother", "the mother") before the mother's name, and
+# «امه» / «أمها» ("his/her mother") as a hand-copied register writes it (issue 15, set 8).
+_MOTHER_WORD = r"(?:(?:ال)?وال[دذ](?:{ending}|[تث](?:ه|ها)?)|[اأإ]م(?:ه|ها)(?!\s+ال))\s*[:：]?\s+"
+# The word at the start of a mother's cell («والدته فاطمة», «والده فاطمة»), and after the
+# person's name in a full name cell («وليد أيمن الأحمد والدته زينب», ``mother_in_full_name``).
+MOTHER_WORD_BEFORE = re.compile(r"^\s*" + _MOTHER_WORD.format(ending="[ةه]"))
+_MOTHER_IN_NAME = re.compile(r"(?<=\S)\s+" + _MOTHER_WORD.format(ending="ة") + r"(?=\S)")
 
 
 @lru_cache(maxsize=100_000)
