@@ -1228,7 +1228,7 @@ class ListVocabulary:
         # the name words that are the nisba of one of them («اللوباني», "Loubani" for لوبية),
         # built when first needed (``village_nisba``).
         self.origins: Counter[str] = Counter()
-        self._nisba_keys: frozenset[str] | None = None
+        self._nisba_keys: dict[str, str] | None = None
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -1395,19 +1395,36 @@ class ListVocabulary:
         of لوبية; «الترشيحي» of ترشيحا): a Palestinian list of the camps may write it in the
         family name's place, so that it says where the family comes from, not who it is. False
         without such a column."""
+        return bool(self.nisba_village(family))
+
+    def nisba_village(self, family: str) -> str:
+        """The stem (``_origin_stem``) of the village whose nisba ``family`` is
+        (``village_nisba``), or "". An Arabic name is told by its own stems (``_nisba_stems``),
+        not by its consonants: «الحوفي» and «الحفاوي» are no nisba of حيفا, «الطويري» none of
+        الطيرة. A Latin one ("Loubani"), which has no stem to read, by the key of an Arabic
+        nisba the lists write, when that key is one village's only."""
         if not self.origins or not family:
-            return False
-        if self._nisba_keys is None:
-            villages = {stem for stem, n in self.origins.items() if n >= self.FREQUENT}
-            self._nisba_keys = frozenset(
-                _word_keys(word)
-                for word in self.words
-                if not villages.isdisjoint(_nisba_stems(word))
-            )
+            return ""
+        villages = self._villages()
         # «اللوبانى»: a final ى typed for the nisba's ي keys otherwise.
         glued = family.replace(" ", "")
         glued = glued[:-1] + "ي" if glued.endswith("ى") else glued
-        return bool(self._nisba_keys) and _word_keys(glued) in self._nisba_keys
+        if contains_arabic(glued):
+            found = sorted(villages.intersection(_nisba_stems(glued)))
+            return found[0] if found else ""
+        if self._nisba_keys is None:
+            by_key: dict[str, set[str]] = {}
+            for word in self.words:
+                hit = villages.intersection(_nisba_stems(word))
+                if hit:
+                    by_key.setdefault(_word_keys(word), set()).update(hit)
+            self._nisba_keys = {
+                key: next(iter(each)) for key, each in by_key.items() if len(each) == 1
+            }
+        return self._nisba_keys.get(_word_keys(glued), "")
+
+    def _villages(self) -> frozenset[str]:
+        return frozenset(stem for stem, n in self.origins.items() if n >= self.FREQUENT)
 
     def double_father(self, second: str) -> bool:
         """Whether the lists write محمد and ``second`` as one man's double given name
@@ -2534,6 +2551,28 @@ def _double_father(lineage: Mapping[str, str], vocabulary: ListVocabulary | None
 # given names, mother and dates to be joined without it (set 16: at -2 or -3, a namesake with
 # the same mother's name and month of arrest was joined).
 VILLAGE_NISBA_ODDS = -3.5
+# Keys of a reading's features, no splink columns: where its record's family comes from (its
+# origin column's stem, and the villages of its nisbas), and, in the reading without a nisba,
+# that nisba's village (``nisba_apart``).
+ORIGINS_KEY = "_origins"
+NISBA_KEY = "_nisba"
+
+
+def nisba_apart(
+    nisba: str, origin: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]] | None
+) -> bool:
+    """Whether a reading without the nisba of village ``nisba`` (its record's ``origin``) says
+    nothing of a record whose family comes from ``other`` (None: not said). The reading is for a
+    record of the same family under its family's own name; a record whose family name is the
+    nisba of another village (two nisbas, «اللوباني» and «الترشيحي»), or whose origin column
+    names another village than this record's, is of another family however its given names
+    and year agree: the name as written is compared with it, not this reading."""
+    if other is None:
+        return False
+    column, nisbas = other
+    if nisbas and nisba not in nisbas:
+        return True
+    return bool(column) and column != nisba and column != origin[0]
 
 
 @overload
@@ -2626,10 +2665,23 @@ def record_readings(
         # («اللوباني» of لوبية): a Palestinian list may write it instead of the family name, so
         # the name is also compared without a family name, less likely (many families share
         # one village; the name as written, a family name too, comes first).
+        # Where the family comes from, which the nisba reading must not contradict
+        # (``nisba_apart``): the origin column's village and the villages of nisbas read.
+        column = row.get(ORIGIN_COLUMN)
+        nisbas = {
+            village for parts in readings if (village := vocabulary.nisba_village(parts["family"]))
+        }
+        origin = (_origin_stem(column) if column else "", frozenset(nisbas))
+        if origin[0] or nisbas:
+            for each in result:
+                each[0][ORIGINS_KEY] = origin
         for parts, value in zip(readings, odds, strict=True):
-            if vocabulary.village_nisba(parts["family"]):
+            village = vocabulary.nisba_village(parts["family"])
+            if village:
                 read = {**parts, "family": ""}
                 features = _features(row, read, vocabulary)
+                features[ORIGINS_KEY] = origin
+                features[NISBA_KEY] = village
                 odds_read = value + VILLAGE_NISBA_ODDS
                 result.append((features, odds_read, read) if with_parts else (features, odds_read))
     # A name as people remember it: «خالد الطويل من داريا», «محمد التلبيساوي», «أبو حسن
