@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage import score_pairs
+from mizan.linkage import score_pair, score_pairs
 from mizan.linkage.engine import _best_readings, _columns
-from mizan.linkage.features import ListVocabulary
+from mizan.linkage.features import (
+    ListVocabulary,
+    _place_key,
+    record_features,
+)
 from mizan.linkage.lists import ORIGIN_COLUMN
 
 from .rows import person
@@ -109,3 +113,46 @@ def test_link_takes_no_nisba_reading_against_another_village() -> None:
     scored = [(nisba, rows.record.index(other), 10.0) for other in range(loubani + 1, len(records))]
     best = _best_readings(scored, rows, -50.0)
     assert sorted(best) == [(loubani, loubani + 1), (loubani, loubani + 2)]
+
+
+# ---------------------------------------------------------------------------------------------
+# D4: a place's governorate, by the gazetteer
+
+
+def test_the_gazetteer_is_read_with_every_governorate() -> None:
+    """The gazetteer is read by its path; moved, it would give no governorate to anything, in
+    silence. Syria's 14 governorates are there (Rural Damascus read with Damascus: 13 codes)."""
+    from mizan.linkage.features import _gazetteer, _governorate_of
+
+    gazetteer = _gazetteer()
+    assert len(gazetteer.forms) > 200
+    assert len(gazetteer.keys) > 100
+    names = [
+        "دمشق", "ريف دمشق", "حلب", "حمص", "حماة", "اللاذقية", "طرطوس", "إدلب", "الرقة",
+        "دير الزور", "الحسكة", "درعا", "السويداء", "القنيطرة",
+    ]  # fmt: skip
+    found = {name: _governorate_of(name, (_place_key(name),), True) for name in names}
+    assert None not in found.values(), found
+    assert len(set(found.values())) == 13
+
+
+@pytest.mark.parametrize(
+    ("place", "governorate"),
+    [("الحولة", None), ("Houla", None), ("المعرة", None), ("مارع", "SY02"), ("الهول", "SY08")],
+)
+def test_a_town_takes_no_governorate_of_another_town_by_its_consonants(
+    place: str, governorate: str | None
+) -> None:
+    features = record_features(person(full_name="وليد أيمن الأحمد", birth_place=place))
+    assert features["birth_place_gov"] == governorate
+
+
+@pytest.mark.parametrize(("town", "governorate"), [("الحولة", "حمص"), ("المعرة", "ادلب")])
+def test_a_governorate_against_its_own_town_a_key_shares_is_no_other_place(
+    town: str, governorate: str
+) -> None:
+    one = person(full_name="محمد إبراهيم الحسن", birth_place=governorate)
+    other = person(full_name="محمد إبراهيم الحسن", birth_place=town)
+    levels = {f.field: (f.level, f.weight) for f in score_pair(one, other).fields}
+    assert levels["birth_place"][0] != "different"
+    assert levels["birth_place"][1] >= 0

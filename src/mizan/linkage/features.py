@@ -27,6 +27,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import count, islice, pairwise
@@ -677,17 +678,42 @@ _GAZETTEER = Path(__file__).resolve().parent.parent / "core" / "fixtures" / "pla
 _ONE_REGION = {"SY03": "SY01"}
 
 
+# A town's key shorter than this says no governorate: two or three consonants are many places'
+# (المعرة's م ر is مارع's, Aleppo's, as well as Idlib's Maarat; الحولة's ه ل و الهول's).
+GAZETTEER_KEY_LETTERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    """What the gazetteer says of each place's governorate (its P-code): ``governorates`` by
+    the key of a governorate's own name (its spellings are many: Der'a, Edlib, Hims); ``forms``
+    by the search form (``mizan.text``) of each place it names in one governorate only, with
+    and without its article; ``keys`` by the key of such a place, when no place of another
+    governorate shares it and it has ``GAZETTEER_KEY_LETTERS`` letters at least."""
+
+    governorates: dict[str, str]
+    forms: dict[str, str]
+    keys: dict[str, str]
+
+
+def _unarticled(form: str) -> str:
+    for article in ("ال", "al ", "el "):
+        if form.startswith(article) and len(form) > len(article) + 2:
+            return form[len(article) :]
+    return form
+
+
 @lru_cache(maxsize=1)
-def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
-    """The governorate (its P-code) of each place key the gazetteer names: of the governorates'
-    own names, and of every place it names in one governorate only (a town whose key is another
-    place's too, الهامة and حماة, has none). Empty without the gazetteer."""
+def _gazetteer() -> _Gazetteer:
+    """The governorate of each place the gazetteer names (``_Gazetteer``). Empty without the
+    gazetteer (a test makes sure it is there: ``tests/linkage/test_fixg.py``)."""
     try:
         rows = json.loads(_GAZETTEER.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, {}
+        return _Gazetteer({}, {}, {})
     by_code = {row["code"]: row for row in rows}
-    found: dict[str, set[str]] = {}
+    by_key: dict[str, set[str]] = {}
+    by_form: dict[str, set[str]] = {}
     governorates: dict[str, str] = {}
     for row in rows:
         node = row
@@ -700,18 +726,51 @@ def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
             key = _place_key(name) if name else ""
             if not key:
                 continue
-            found.setdefault(key, set()).add(governorate)
+            by_key.setdefault(key, set()).add(governorate)
+            form = normalise_for_search(name)
+            for each in {form, _unarticled(form)}:
+                by_form.setdefault(each, set()).add(governorate)
             if node is row:
                 governorates[key] = governorate
-    return governorates, {key: next(iter(each)) for key, each in found.items() if len(each) == 1}
+    return _Gazetteer(
+        governorates,
+        {form: next(iter(each)) for form, each in by_form.items() if len(each) == 1},
+        {
+            key: next(iter(each))
+            for key, each in by_key.items()
+            if len(each) == 1 and len(key) >= GAZETTEER_KEY_LETTERS
+        },
+    )
 
 
-def _governorate_of(keys: Sequence[str], wide: bool | None) -> str | None:
-    """The one governorate the keys of a place's parts (``_place``) lie in, or None: none known,
-    or two. A place no finer than a governorate («حماة») is that governorate."""
-    governorates, places = _governorates_by_key()
-    known = governorates if wide else places
-    found = {known[key] for key in keys if key in known}
+def _governorate_of(text: str, keys: Sequence[str], wide: bool | None) -> str | None:
+    """The one governorate the parts of a place (``text``, read by ``_place`` into ``keys``) lie
+    in, or None: none known, or two. A place no finer than a governorate («حماة») is that
+    governorate, by its key. A town is found by its search form, or failing that by a key of its
+    own (``_Gazetteer.keys``): «الحولة» (Homs) is no الهول (Hasakah) for sharing ه ل و."""
+    if wide:
+        governorates = _gazetteer().governorates
+        found = {governorates[key] for key in keys if key in governorates}
+        return found.pop() if len(found) == 1 else None
+    return _town_governorate(text)
+
+
+@lru_cache(maxsize=50_000)
+def _town_governorate(text: str) -> str | None:
+    gazetteer = _gazetteer()
+    found: set[str] = set()
+    for part in _PLACE_PARTS.split(text):
+        part = part.strip()
+        if normalise_for_search(part) not in _EXONYMS:
+            part = _PLACE_KIND.sub(" ", part).strip()
+        for piece in _governorate_apart(part) if part else ():
+            form = normalise_for_search(piece)
+            governorate = gazetteer.forms.get(form) or gazetteer.forms.get(_unarticled(form))
+            if governorate is None:
+                key = _place_key(piece)
+                governorate = gazetteer.keys.get(key) or gazetteer.governorates.get(key)
+            if governorate is not None:
+                found.add(governorate)
     return found.pop() if len(found) == 1 else None
 
 
@@ -3921,7 +3980,7 @@ def _features(
         # governorate is against a town, ``model.PLACE_WIDE_SQL``).
         features["birth_place_wide"] = True if registry else wide
         features["birth_place_gov"] = (
-            _governorate_of(place_parts, wide) if place_parts and not registry else None
+            _governorate_of(place, place_parts, wide) if place_parts and not registry else None
         )
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
