@@ -138,7 +138,18 @@ def test_the_gazetteer_is_read_with_every_governorate() -> None:
 
 @pytest.mark.parametrize(
     ("place", "governorate"),
-    [("الحولة", None), ("Houla", None), ("المعرة", None), ("مارع", "SY02"), ("الهول", "SY08")],
+    [
+        ("الحولة", None),
+        ("Houla", None),
+        ("المعرة", None),
+        ("مارع", "SY02"),
+        ("الهول", "SY08"),
+        # A town of two words whose second is a governorate's other name (الشام) …
+        ("بصرى الشام", "SY12"),
+        # … and a town whose key is a governorate's (Daraya's د ر, Daraa's).
+        ("Daraya", None),
+        ("داريا", "SY01"),
+    ],
 )
 def test_a_town_takes_no_governorate_of_another_town_by_its_consonants(
     place: str, governorate: str | None

@@ -743,6 +743,11 @@ def _gazetteer() -> _Gazetteer:
     )
 
 
+def _gazetteer_form(gazetteer: _Gazetteer, text: str) -> str | None:
+    form = normalise_for_search(text)
+    return gazetteer.forms.get(form) or gazetteer.forms.get(_unarticled(form))
+
+
 def _governorate_of(text: str, keys: Sequence[str], wide: bool | None) -> str | None:
     """The one governorate the parts of a place (``text``, read by ``_place`` into ``keys``) lie
     in, or None: none known, or two. A place no finer than a governorate («حماة») is that
@@ -763,12 +768,18 @@ def _town_governorate(text: str) -> str | None:
         part = part.strip()
         if normalise_for_search(part) not in _EXONYMS:
             part = _PLACE_KIND.sub(" ", part).strip()
-        for piece in _governorate_apart(part) if part else ():
-            form = normalise_for_search(piece)
-            governorate = gazetteer.forms.get(form) or gazetteer.forms.get(_unarticled(form))
+        if not part:
+            continue
+        # «بصرى الشام» is one town, not بصرى in الشام: the part whole first.
+        whole = _gazetteer_form(gazetteer, part)
+        for piece in [part] if whole else _governorate_apart(part):
+            governorate = whole or _gazetteer_form(gazetteer, piece)
             if governorate is None:
                 key = _place_key(piece)
-                governorate = gazetteer.keys.get(key) or gazetteer.governorates.get(key)
+                # A governorate's own key only for its own spellings (Daraya's is Daraa's).
+                governorate = gazetteer.keys.get(key) or (
+                    gazetteer.governorates.get(key) if _is_governorate(piece) else None
+                )
             if governorate is not None:
                 found.add(governorate)
     return found.pop() if len(found) == 1 else None
