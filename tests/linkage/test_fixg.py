@@ -55,8 +55,8 @@ _LOUBANI = _person("فادي", "فتحي", "اللوباني", "لوبية")
     "other",
     [
         _person("فادي", "فتحي", "الترشيحي", "ترشيحا"),
-        # Two nisbas of two villages, neither record giving its origin column.
-        _person("فادي", "فتحي", "الترشيحي"),
+        # Two nisbas of two villages, in a list that gives origins: the column is blank.
+        {**_person("فادي", "فتحي", "الترشيحي"), ORIGIN_COLUMN: "-"},
         # A family of another village, under its own name.
         _person("فادي", "فتحي", "الخطيب", "صفورية"),
     ],
@@ -104,7 +104,7 @@ def test_link_takes_no_nisba_reading_against_another_village() -> None:
     own = _person("فادي", "فتحي", "الخطيب", "لوبية")
     unsaid = _person("فادي", "فتحي", "الخطيب")
     other = _person("فادي", "فتحي", "الخطيب", "صفورية")
-    tarshihi = _person("فادي", "فتحي", "الترشيحي")
+    tarshihi = {**_person("فادي", "فتحي", "الترشيحي"), ORIGIN_COLUMN: "-"}
     records = [*_VILLAGES, _LOUBANI, own, unsaid, other, tarshihi]
     rows = _columns(records)
     loubani = len(_VILLAGES)

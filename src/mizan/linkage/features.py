@@ -2634,9 +2634,10 @@ def nisba_apart(
     """Whether a reading without the nisba of village ``nisba`` (its record's ``origin``) says
     nothing of a record whose family comes from ``other`` (None: not said). The reading is for a
     record of the same family under its family's own name; a record whose family name is the
-    nisba of another village (two nisbas, «اللوباني» and «الترشيحي»), or whose origin column
-    names another village than this record's, is of another family however its given names
-    and year agree: the name as written is compared with it, not this reading."""
+    nisba of another village in a list that gives origins (two nisbas, «اللوباني» and
+    «الترشيحي»), or whose origin column names another village than this record's, is of another
+    family however its given names and year agree: the name as written is compared with it,
+    not this reading."""
     if other is None:
         return False
     column, nisbas = other
@@ -2741,8 +2742,13 @@ def record_readings(
         nisbas = {
             village for parts in readings if (village := vocabulary.nisba_village(parts["family"]))
         }
-        origin = (_origin_stem(column) if column else "", frozenset(nisbas))
-        if origin[0] or nisbas:
+        # A nisba says where the family comes from only in a list that gives origins (its
+        # record has an origin column): elsewhere «الحيفاوي» is as likely the family's own
+        # name, whatever village it comes from (set 16: «طارق وليد الحيفاوي» of a charity's list
+        # is «طارق وليد الترشيحي» of ترشيحا).
+        stem = _origin_stem(column) if column else ""
+        origin = (stem, frozenset(nisbas) if (column or "").strip() else frozenset())
+        if stem or nisbas:
             for each in result:
                 each[0][ORIGINS_KEY] = origin
         for parts, value in zip(readings, odds, strict=True):
