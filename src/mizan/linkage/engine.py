@@ -9,7 +9,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mizan.linkage.features import (
@@ -20,6 +20,8 @@ from mizan.linkage.features import (
     LINEAGE_FAMILY,
     MAIDEN_KEY,
     NAME_PARTS,
+    NISBA_KEY,
+    ORIGINS_KEY,
     ListVocabulary,
     age_apart,
     mark_arrest_spans,
@@ -42,6 +44,7 @@ from mizan.linkage.features import (
     mark_turkish_lists,
     mark_two_digit_years,
     mark_visual_order_lists,
+    nisba_apart,
     record_readings,
 )
 from mizan.linkage.items import same_item_pairs
@@ -186,6 +189,10 @@ class _Rows:
     record: list[int]
     odds: list[float]
     traits: list[tuple[Any, ...]]
+    # Per record, where its family comes from (``features.ORIGINS_KEY``, None: not said); per
+    # row, the village of the nisba a reading is read without ("": none; ``nisba_apart``).
+    origins: list[tuple[str, frozenset[str]] | None] = field(default_factory=list)
+    nisbas: list[str] = field(default_factory=list)
 
 
 # The names the clustering step compares within one list (``_cannot_link``), and where the
@@ -281,9 +288,11 @@ def _read_slice(
     for index in range(*bounds):
         readings = record_readings(records[index], vocabulary)
         rows.traits.append(_traits(readings[0][0], vocabulary))
+        rows.origins.append(readings[0][0].get(ORIGINS_KEY))
         for features, odds in readings:
             rows.record.append(index)
             rows.odds.append(odds)
+            rows.nisbas.append(features.get(NISBA_KEY, ""))
             for name, append in appenders:
                 append(features[name])
     return rows
@@ -371,6 +380,8 @@ def _columns(records: Iterable[Mapping[str, str]], processes: int | None = None)
         rows.record.extend(part.record)
         rows.odds.extend(part.odds)
         rows.traits.extend(part.traits)
+        rows.origins.extend(part.origins)
+        rows.nisbas.extend(part.nisbas)
     rows.columns["unique_id"] = list(range(len(rows.record)))
     return rows
 
@@ -698,11 +709,15 @@ def _best_readings(
 ) -> dict[tuple[int, int], float]:
     """Each pair of records' weight: that of its best pair of readings, each reading's log2-odds
     added (two readings of one record are not a pair)."""
-    record, odds = rows.record, rows.odds
+    record, odds, nisbas, origins = rows.record, rows.odds, rows.nisbas, rows.origins
     best: dict[tuple[int, int], float] = {}
     for row_a, row_b, value in scored:
         a, b = record[row_a], record[row_b]
         if a == b:
+            continue
+        if (nisbas[row_a] or nisbas[row_b]) and _nisba_rows_apart(
+            nisbas[row_a], origins[a], nisbas[row_b], origins[b]
+        ):
             continue
         weight = float(value) + odds[row_a] + odds[row_b]
         if weight < floor:
@@ -711,6 +726,20 @@ def _best_readings(
         if weight > best.get(key, -math.inf):
             best[key] = weight
     return best
+
+
+def _nisba_rows_apart(
+    nisba_a: str,
+    origin_a: tuple[str, frozenset[str]] | None,
+    nisba_b: str,
+    origin_b: tuple[str, frozenset[str]] | None,
+) -> bool:
+    """Whether a pair of readings, one read without a village's nisba, is no pair to weigh
+    (``features.nisba_apart``): the records' names as written are compared instead."""
+    return bool(
+        (nisba_a and origin_a is not None and nisba_apart(nisba_a, origin_a, origin_b))
+        or (nisba_b and origin_b is not None and nisba_apart(nisba_b, origin_b, origin_a))
+    )
 
 
 def _probability(weight: float) -> float:
@@ -1416,6 +1445,14 @@ def score_pair(
 SCORE_BATCH = 5000
 
 
+def _splink_row(features: Mapping[str, Any], number: int) -> dict[str, Any]:
+    """A reading's features as splink compares them: without what ``_nisba_rows_apart`` reads."""
+    row = {**features, "unique_id": number}
+    row.pop(ORIGINS_KEY, None)
+    row.pop(NISBA_KEY, None)
+    return row
+
+
 def score_pairs(
     records: Sequence[Mapping[str, str]],
     pairs: Sequence[tuple[int, int]],
@@ -1486,10 +1523,17 @@ def score_pairs(
         left: list[dict[str, Any]] = []
         right: list[dict[str, Any]] = []
         for number, (a, b) in enumerate(batch):
+            origin_a = readings_of(a)[0][0].get(ORIGINS_KEY)
+            origin_b = readings_of(b)[0][0].get(ORIGINS_KEY)
             for i, (features_a, _odds_a, _parts_a) in enumerate(readings_of(a)):
                 for j, (features_b, _odds_b, _parts_b) in enumerate(readings_of(b)):
-                    left.append({**features_a, "unique_id": len(combos)})
-                    right.append({**features_b, "unique_id": len(combos)})
+                    nisba_a, nisba_b = features_a.get(NISBA_KEY, ""), features_b.get(NISBA_KEY, "")
+                    if (nisba_a or nisba_b) and _nisba_rows_apart(
+                        nisba_a, origin_a, nisba_b, origin_b
+                    ):
+                        continue
+                    left.append(_splink_row(features_a, len(combos)))
+                    right.append(_splink_row(features_b, len(combos)))
                     combos.append((number, i, j))
         result = compare_records(
             left, right, settings, db_api, join_condition="l.unique_id = r.unique_id"

@@ -27,6 +27,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from hashlib import blake2b
 from itertools import count, islice, pairwise
@@ -682,17 +683,42 @@ _GAZETTEER = Path(__file__).resolve().parent.parent / "core" / "fixtures" / "pla
 _ONE_REGION = {"SY03": "SY01"}
 
 
+# A town's key shorter than this says no governorate: two or three consonants are many places'
+# (المعرة's م ر is مارع's, Aleppo's, as well as Idlib's Maarat; الحولة's ه ل و الهول's).
+GAZETTEER_KEY_LETTERS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    """What the gazetteer says of each place's governorate (its P-code): ``governorates`` by
+    the key of a governorate's own name (its spellings are many: Der'a, Edlib, Hims); ``forms``
+    by the search form (``mizan.text``) of each place it names in one governorate only, with
+    and without its article; ``keys`` by the key of such a place, when no place of another
+    governorate shares it and it has ``GAZETTEER_KEY_LETTERS`` letters at least."""
+
+    governorates: dict[str, str]
+    forms: dict[str, str]
+    keys: dict[str, str]
+
+
+def _unarticled(form: str) -> str:
+    for article in ("ال", "al ", "el "):
+        if form.startswith(article) and len(form) > len(article) + 2:
+            return form[len(article) :]
+    return form
+
+
 @lru_cache(maxsize=1)
-def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
-    """The governorate (its P-code) of each place key the gazetteer names: of the governorates'
-    own names, and of every place it names in one governorate only (a town whose key is another
-    place's too, الهامة and حماة, has none). Empty without the gazetteer."""
+def _gazetteer() -> _Gazetteer:
+    """The governorate of each place the gazetteer names (``_Gazetteer``). Empty without the
+    gazetteer (a test makes sure it is there: ``tests/linkage/test_fixg.py``)."""
     try:
         rows = json.loads(_GAZETTEER.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, {}
+        return _Gazetteer({}, {}, {})
     by_code = {row["code"]: row for row in rows}
-    found: dict[str, set[str]] = {}
+    by_key: dict[str, set[str]] = {}
+    by_form: dict[str, set[str]] = {}
     governorates: dict[str, str] = {}
     for row in rows:
         node = row
@@ -705,18 +731,62 @@ def _governorates_by_key() -> tuple[dict[str, str], dict[str, str]]:
             key = _place_key(name) if name else ""
             if not key:
                 continue
-            found.setdefault(key, set()).add(governorate)
+            by_key.setdefault(key, set()).add(governorate)
+            form = normalise_for_search(name)
+            for each in {form, _unarticled(form)}:
+                by_form.setdefault(each, set()).add(governorate)
             if node is row:
                 governorates[key] = governorate
-    return governorates, {key: next(iter(each)) for key, each in found.items() if len(each) == 1}
+    return _Gazetteer(
+        governorates,
+        {form: next(iter(each)) for form, each in by_form.items() if len(each) == 1},
+        {
+            key: next(iter(each))
+            for key, each in by_key.items()
+            if len(each) == 1 and len(key) >= GAZETTEER_KEY_LETTERS
+        },
+    )
 
 
-def _governorate_of(keys: Sequence[str], wide: bool | None) -> str | None:
-    """The one governorate the keys of a place's parts (``_place``) lie in, or None: none known,
-    or two. A place no finer than a governorate («حماة») is that governorate."""
-    governorates, places = _governorates_by_key()
-    known = governorates if wide else places
-    found = {known[key] for key in keys if key in known}
+def _gazetteer_form(gazetteer: _Gazetteer, text: str) -> str | None:
+    form = normalise_for_search(text)
+    return gazetteer.forms.get(form) or gazetteer.forms.get(_unarticled(form))
+
+
+def _governorate_of(text: str, keys: Sequence[str], wide: bool | None) -> str | None:
+    """The one governorate the parts of a place (``text``, read by ``_place`` into ``keys``) lie
+    in, or None: none known, or two. A place no finer than a governorate («حماة») is that
+    governorate, by its key. A town is found by its search form, or failing that by a key of its
+    own (``_Gazetteer.keys``): «الحولة» (Homs) is no الهول (Hasakah) for sharing ه ل و."""
+    if wide:
+        governorates = _gazetteer().governorates
+        found = {governorates[key] for key in keys if key in governorates}
+        return found.pop() if len(found) == 1 else None
+    return _town_governorate(text)
+
+
+@lru_cache(maxsize=50_000)
+def _town_governorate(text: str) -> str | None:
+    gazetteer = _gazetteer()
+    found: set[str] = set()
+    for part in _PLACE_PARTS.split(text):
+        part = part.strip()
+        if normalise_for_search(part) not in _EXONYMS:
+            part = _PLACE_KIND.sub(" ", part).strip()
+        if not part:
+            continue
+        # «بصرى الشام» is one town, not بصرى in الشام: the part whole first.
+        whole = _gazetteer_form(gazetteer, part)
+        for piece in [part] if whole else _governorate_apart(part):
+            governorate = whole or _gazetteer_form(gazetteer, piece)
+            if governorate is None:
+                key = _place_key(piece)
+                # A governorate's own key only for its own spellings (Daraya's is Daraa's).
+                governorate = gazetteer.keys.get(key) or (
+                    gazetteer.governorates.get(key) if _is_governorate(piece) else None
+                )
+            if governorate is not None:
+                found.add(governorate)
     return found.pop() if len(found) == 1 else None
 
 
@@ -1235,7 +1305,7 @@ class ListVocabulary:
         # the name words that are the nisba of one of them («اللوباني», "Loubani" for لوبية),
         # built when first needed (``village_nisba``).
         self.origins: Counter[str] = Counter()
-        self._nisba_keys: frozenset[str] | None = None
+        self._nisba_keys: dict[str, str] | None = None
         # Family names of the form أبو/أم and a name that a family column writes («أبو غياث»):
         # written bare after a name in these lists, they are that family name, not a kunya.
         self.abu_families: set[str] = set()
@@ -1409,19 +1479,36 @@ class ListVocabulary:
         of لوبية; «الترشيحي» of ترشيحا): a Palestinian list of the camps may write it in the
         family name's place, so that it says where the family comes from, not who it is. False
         without such a column."""
+        return bool(self.nisba_village(family))
+
+    def nisba_village(self, family: str) -> str:
+        """The stem (``_origin_stem``) of the village whose nisba ``family`` is
+        (``village_nisba``), or "". An Arabic name is told by its own stems (``_nisba_stems``),
+        not by its consonants: «الحوفي» and «الحفاوي» are no nisba of حيفا, «الطويري» none of
+        الطيرة. A Latin one ("Loubani"), which has no stem to read, by the key of an Arabic
+        nisba the lists write, when that key is one village's only."""
         if not self.origins or not family:
-            return False
-        if self._nisba_keys is None:
-            villages = {stem for stem, n in self.origins.items() if n >= self.FREQUENT}
-            self._nisba_keys = frozenset(
-                _word_keys(word)
-                for word in self.words
-                if not villages.isdisjoint(_nisba_stems(word))
-            )
+            return ""
+        villages = self._villages()
         # «اللوبانى»: a final ى typed for the nisba's ي keys otherwise.
         glued = family.replace(" ", "")
         glued = glued[:-1] + "ي" if glued.endswith("ى") else glued
-        return bool(self._nisba_keys) and _word_keys(glued) in self._nisba_keys
+        if contains_arabic(glued):
+            found = sorted(villages.intersection(_nisba_stems(glued)))
+            return found[0] if found else ""
+        if self._nisba_keys is None:
+            by_key: dict[str, set[str]] = {}
+            for word in self.words:
+                hit = villages.intersection(_nisba_stems(word))
+                if hit:
+                    by_key.setdefault(_word_keys(word), set()).update(hit)
+            self._nisba_keys = {
+                key: next(iter(each)) for key, each in by_key.items() if len(each) == 1
+            }
+        return self._nisba_keys.get(_word_keys(glued), "")
+
+    def _villages(self) -> frozenset[str]:
+        return frozenset(stem for stem, n in self.origins.items() if n >= self.FREQUENT)
 
     def double_father(self, second: str) -> bool:
         """Whether the lists write محمد and ``second`` as one man's double given name
@@ -2604,6 +2691,29 @@ def _double_father(lineage: Mapping[str, str], vocabulary: ListVocabulary | None
 # given names, mother and dates to be joined without it (set 16: at -2 or -3, a namesake with
 # the same mother's name and month of arrest was joined).
 VILLAGE_NISBA_ODDS = -3.5
+# Keys of a reading's features, no splink columns: where its record's family comes from (its
+# origin column's stem, and the villages of its nisbas), and, in the reading without a nisba,
+# that nisba's village (``nisba_apart``).
+ORIGINS_KEY = "_origins"
+NISBA_KEY = "_nisba"
+
+
+def nisba_apart(
+    nisba: str, origin: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]] | None
+) -> bool:
+    """Whether a reading without the nisba of village ``nisba`` (its record's ``origin``) says
+    nothing of a record whose family comes from ``other`` (None: not said). The reading is for a
+    record of the same family under its family's own name; a record whose family name is the
+    nisba of another village in a list that gives origins (two nisbas, «اللوباني» and
+    «الترشيحي»), or whose origin column names another village than this record's, is of another
+    family however its given names and year agree: the name as written is compared with it,
+    not this reading."""
+    if other is None:
+        return False
+    column, nisbas = other
+    if nisbas and nisba not in nisbas:
+        return True
+    return bool(column) and column != nisba and column != origin[0]
 
 
 @overload
@@ -2709,10 +2819,28 @@ def record_readings(
         # («اللوباني» of لوبية): a Palestinian list may write it instead of the family name, so
         # the name is also compared without a family name, less likely (many families share
         # one village; the name as written, a family name too, comes first).
+        # Where the family comes from, which the nisba reading must not contradict
+        # (``nisba_apart``): the origin column's village and the villages of nisbas read.
+        column = row.get(ORIGIN_COLUMN)
+        nisbas = {
+            village for parts in readings if (village := vocabulary.nisba_village(parts["family"]))
+        }
+        # A nisba says where the family comes from only in a list that gives origins (its
+        # record has an origin column): elsewhere «الحيفاوي» is as likely the family's own
+        # name, whatever village it comes from (set 16: «طارق وليد الحيفاوي» of a charity's list
+        # is «طارق وليد الترشيحي» of ترشيحا).
+        stem = _origin_stem(column) if column else ""
+        origin = (stem, frozenset(nisbas) if (column or "").strip() else frozenset())
+        if stem or nisbas:
+            for each in result:
+                each[0][ORIGINS_KEY] = origin
         for parts, value in zip(readings, odds, strict=True):
-            if vocabulary.village_nisba(parts["family"]):
+            village = vocabulary.nisba_village(parts["family"])
+            if village:
                 read = {**parts, "family": ""}
                 features = _features(row, read, vocabulary)
+                features[ORIGINS_KEY] = origin
+                features[NISBA_KEY] = village
                 odds_read = value + VILLAGE_NISBA_ODDS
                 result.append((features, odds_read, read) if with_parts else (features, odds_read))
     # A name as people remember it: «خالد الطويل من داريا», «محمد التلبيساوي», «أبو حسن
@@ -4054,7 +4182,7 @@ def _features(
         # governorate is against a town, ``model.PLACE_WIDE_SQL``).
         features["birth_place_wide"] = True if registry else wide
         features["birth_place_gov"] = (
-            _governorate_of(place_parts, wide) if place_parts and not registry else None
+            _governorate_of(place, place_parts, wide) if place_parts and not registry else None
         )
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
