@@ -108,6 +108,11 @@ SETS: dict[str, tuple[str, int, list[str]]] = {
         17,
         ["ctc_court", "icmp_reference", "wanted_leak", "medical_staff"],
     ),
+    "s18-18": (
+        "independent_lists18",
+        18,
+        ["women_network", "whatsapp_rollcall", "report_annex", "isis_missing"],
+    ),
     "own-100k": ("", 7, ["families", "official", "un"]),
 }
 
