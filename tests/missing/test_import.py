@@ -527,6 +527,37 @@ def test_years_and_months_in_words_are_read_as_mizan_link_reads_them(tmp_path: P
 
 
 @pytest.mark.django_db
+def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_them(
+    tmp_path: Path,
+) -> None:
+    # Seen in the demo (a court roll, a health workers' list): «مواليد 85» was flagged as no
+    # year, "unknown" as an implausible year, 04/15/2013 as unreadable; mizan link reads all
+    # three. A lone «85» (an age?) and 13/13/2013 stay flagged.
+    path = _csv(
+        tmp_path / "court.csv",
+        [
+            _row("1", full_name="وليد أيمن الأحمد", birth_year="مواليد 85"),
+            _row(
+                "2", full_name="سامر خالد الحسن", birth_year="unknown", date_of_arrest="غير معروف"
+            ),
+            _row("3", full_name="Walid Ayman Alahmad", date_of_arrest="04/15/2013"),
+            _row("4", full_name="مروان علي الإبراهيم", birth_year="85"),
+            _row("5", full_name="حسن النجار", date_of_arrest="13/13/2013"),
+        ],
+    )
+    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
+    assert outcome.ok
+    assert [(p["row"], p["code"]) for p in outcome.scan.problems] == [
+        (5, "bad_birth_year"),
+        (6, "bad_date"),
+    ]
+    records = {r.record_id: r for r in SourceRecord.objects.all()}
+    assert records["1"].birth_year == 1985
+    assert (records["2"].birth_year, records["2"].arrest_year) == (None, None)
+    assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2013-04-15", 2013)
+
+
+@pytest.mark.django_db
 def test_a_rank_kept_in_its_own_column_is_no_part_of_the_name(tmp_path: Path) -> None:
     # «النقيب» is a family name too: only the list's own rank column says it is the rank here.
     from mizan.missing.review import linkage_row

@@ -55,7 +55,12 @@ from mizan.linkage.lists import (
     resolve_fallbacks,
     without_rank,
 )
-from mizan.linkage.problems import written_year
+from mizan.linkage.problems import (
+    BORN_TWO_DIGITS,
+    not_given,
+    two_digit_birth_year,
+    written_year,
+)
 from mizan.text import (
     clean_name,
     has_bidi_controls,
@@ -593,8 +598,16 @@ def _year(text: str) -> int | None:
         return PartialDate.parse(text).year
     except PartialDateError:
         # … or, where words are written beside the digits, as ``mizan link`` reads it:
-        # «مواليد 1979», a Hijri date («04/04/1396H»). Digits alone stay as they are (1470).
+        # «مواليد 1979», a Hijri date («04/04/1396H»), «مواليد 85» (the word "born" says the two
+        # digits are a year). Digits alone stay as they are (1470).
+        if BORN_TWO_DIGITS.match(text):
+            return two_digit_birth_year(text)
         return _year_in_words(text)
+
+
+# A date written month first, as an American or a medical NGO's form writes it, where its
+# numbers leave no doubt: "04/15/2013" is 15 April (no month 15).
+_MONTH_FIRST = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*")
 
 
 def _written_date(text: str) -> PartialDate:
@@ -604,6 +617,10 @@ def _written_date(text: str) -> PartialDate:
     try:
         return PartialDate.parse(text)
     except PartialDateError:
+        month_first = _MONTH_FIRST.fullmatch(text)
+        if month_first is not None and int(month_first[1]) <= 12 < int(month_first[2]):
+            month, day, year_text = month_first.groups()
+            return PartialDate.parse(f"{year_text}-{int(month):02d}-{int(day):02d}")
         year = _year_in_words(text)
         if year is None:
             raise  # 2013-02-30 stays flagged: only words beside a year are read so.
@@ -658,7 +675,10 @@ def check_row(
     record["sex"] = SEX_STORED.get(sex_of(sex_text) or "", "")
     if sex_text and not record["sex"]:
         problems.append(_problem(number, "sex", "unknown_sex", WARNING, value=sex_text[:40]))
+    # A cell that says it is not known («غير معروف», "unknown", «00/00/0000») is empty, as for
+    # ``mizan link``: the list states what it does not know; there is nothing to flag.
     birth_text = clean_name(to_ascii_digits(values["birth_year"]))
+    birth_text = "" if not_given(birth_text) else birth_text
     record["birth_year"] = _year(birth_text) if birth_text else None
     if birth_text and record["birth_year"] is None:
         problems.append(
@@ -668,6 +688,7 @@ def check_row(
         )
     record["national_id"] = "".join(to_ascii_digits(values["national_id"]).split())
     arrest_text = clean_name(to_ascii_digits(values["date_of_arrest"]))
+    arrest_text = "" if not_given(arrest_text) else arrest_text
     record["date_of_arrest"], record["arrest_year"] = "", None
     if arrest_text:
         try:
