@@ -558,6 +558,29 @@ def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_t
 
 
 @pytest.mark.django_db
+def test_the_mother_after_the_name_is_the_mother_not_the_family(tmp_path: Path) -> None:
+    # Seen in the demo: a court roll's «الموقوف وليد أيمن الأحمد والدته زينب» was stored with
+    # family «والدته زينب» and no mother, and the matching weighed that family as different.
+    path = _csv(
+        tmp_path / "court.csv",
+        [
+            _row("1", full_name="الموقوف وليد أيمن الأحمد والدته زينب"),
+            _row("2", full_name="سامر خالد الحسن والدته رنا", mother_name="رنا العلي"),
+        ],
+    )
+    assert services.source_list_import(actor=None, source_list=_list(), path=path).ok
+    records = {r.record_id: r for r in SourceRecord.objects.all()}
+    one = records["1"]
+    assert (one.first_name, one.father_name, one.family_name, one.mother_name) == (
+        "وليد",
+        "أيمن",
+        "الأحمد",
+        "زينب",
+    )
+    assert (records["2"].family_name, records["2"].mother_name) == ("الحسن", "رنا العلي")
+
+
+@pytest.mark.django_db
 def test_a_rank_kept_in_its_own_column_is_no_part_of_the_name(tmp_path: Path) -> None:
     # «النقيب» is a family name too: only the list's own rank column says it is the rank here.
     from mizan.missing.review import linkage_row

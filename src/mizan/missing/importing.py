@@ -50,6 +50,7 @@ from mizan.linkage.lists import (
     HEADERS,
     RANK_COLUMN,
     list_column,
+    mother_in_full_name,
     rank_in_row,
     resolve_bare_name,
     resolve_fallbacks,
@@ -668,6 +669,12 @@ def check_row(
             # The likeliest reading: "HAMWI, Rana Khaled", an upper-case family name, bin/ibn;
             # a rank the list keeps in its own column («النقيب مروان …», rank نقيب) set aside.
             full = without_rank(record["full_name"], rank_in_row(raw)) or record["full_name"]
+            # … and the mother a court roll writes after the name («وليد أيمن الأحمد والدته
+            # زينب»), hers where her own cell is empty, as ``mizan link`` reads her.
+            split = mother_in_full_name(full)
+            if split is not None:
+                full = split[0]
+                record["mother_name"] = record["mother_name"] or clean_name(split[1])
             record.update(parse_full_name(full)[0].parts)
         else:
             problems.append(_problem(number, "", "no_name_in_row", ERROR))
