@@ -543,6 +543,7 @@ def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_t
             _row("3", full_name="Walid Ayman Alahmad", date_of_arrest="04/15/2013"),
             _row("4", full_name="مروان علي الإبراهيم", birth_year="85"),
             _row("5", full_name="حسن النجار", date_of_arrest="13/13/2013"),
+            _row("6", full_name="سامر خالد الحسن", date_of_arrest="موقوف منذ تاريخ 2/3/2012"),
         ],
     )
     outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
@@ -555,6 +556,7 @@ def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_t
     assert records["1"].birth_year == 1985
     assert (records["2"].birth_year, records["2"].arrest_year) == (None, None)
     assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2013-04-15", 2013)
+    assert str(records["6"].date_of_arrest) == "2012-03-02"
 
 
 @pytest.mark.django_db

@@ -61,6 +61,7 @@ from mizan.linkage.problems import (
     ocr_digits,
     plausible_age_at_arrest,
     plausible_year,
+    since_date,
     two_digit_birth_year,
     written_hijri,
     written_year,
@@ -1020,24 +1021,6 @@ def _year_month(
             return None
         month = named
     return f"{year}-{month:02d}" if 1 <= month <= 12 else None
-
-
-# The words before a date of arrest that say it is the day a detention began: «موقوف منذ»
-# ("held since", a court's roll and a detainee's file), «معتقل منذ», «مفقود منذ», «منذ تاريخ»,
-# "since", "depuis", "seit" (issue 15, set 17).
-_SINCE = re.compile(
-    r"^\s*(?:(?:ال)?(?:موقوف|معتقل|محتجز|مفقود|مختف[يى]?|مغيب)[ةه]?\s+)?"
-    r"(?:منذ(?:\s+تاريخ)?|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
-    r"\s*[:：]?\s+(?=\S)",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=50_000)
-def _since_date(text: str) -> str:
-    """A date of arrest without the words before it that say the detention began then
-    (``_SINCE``): «موقوف منذ 15/4/2013» is 15/4/2013; any other text as it is."""
-    return _SINCE.sub("", text, count=1) if text else text
 
 
 _FINAL_YAA_WORD = re.compile(r"(\S+)([يى])(?=\s|$)")
@@ -4149,7 +4132,7 @@ def _features(
     arrest = spreadsheet_day_date(arrest) or arrest
     # «موقوف منذ 15/4/2013» ("held since"), as a court's file or a branch's list dates the
     # arrest: the date after the words.
-    arrest = _since_date(arrest)
+    arrest = since_date(arrest)
     # A list that dates in Hijri (``mark_hijri_lists``) writes «12/5/1434» without its «هـ».
     hijri_list = bool(row.get(HIJRI_LIST))
     arrest_year = _year(arrest, hijri_list)

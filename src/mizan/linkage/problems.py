@@ -324,6 +324,24 @@ def not_given(text: str) -> bool:
     return bool(ILLEGIBLE_NAME.fullmatch(text) or _ZERO_DATE.fullmatch(to_ascii_digits(text)))
 
 
+# The words before a date of arrest that say it is the day a detention began: «موقوف منذ»
+# ("held since", a court's roll and a detainee's file), «معتقل منذ», «مفقود منذ», «منذ تاريخ»,
+# "since", "depuis", "seit" (issue 15, set 17).
+SINCE_WORDS = re.compile(
+    r"^\s*(?:(?:ال)?(?:موقوف|معتقل|محتجز|مفقود|مختف[يى]?|مغيب)[ةه]?\s+)?"
+    r"(?:منذ(?:\s+تاريخ)?|من\s+تاريخ|اعتبارا\s+من|اعتباراً\s+من|since|depuis\s+le|depuis|seit\s+dem|seit)"
+    r"\s*[:：]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=50_000)
+def since_date(text: str) -> str:
+    """A date of arrest without the words before it that say the detention began then
+    (``SINCE_WORDS``): «موقوف منذ 15/4/2013» is 15/4/2013; any other text as it is."""
+    return SINCE_WORDS.sub("", text, count=1) if text else text
+
+
 # The column of the date a post gave an age on (``lists.AGE_YEAR_COLUMN``; ``lists`` imports
 # this module): its year less the age is the year of birth (``features``).
 POSTED_COLUMN = "age_year"

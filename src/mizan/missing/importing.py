@@ -59,6 +59,7 @@ from mizan.linkage.lists import (
 from mizan.linkage.problems import (
     BORN_TWO_DIGITS,
     not_given,
+    since_date,
     two_digit_birth_year,
     written_year,
 )
@@ -615,6 +616,7 @@ def _written_date(text: str) -> PartialDate:
     """A date of arrest as the registry stores it: a date such as 2013-04-07 or 07/04/2013, or,
     as ``mizan link`` reads it, a year with its month in words («تموز 2011», «نيسان 2013»,
     "avril 2013") or a year in a sentence. Raises ``PartialDateError`` when none is read."""
+    text = since_date(text)  # «موقوف منذ 15/4/2013», «منذ تاريخ 2/3/2012»: the date itself
     try:
         return PartialDate.parse(text)
     except PartialDateError:
