@@ -560,6 +560,51 @@ def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_t
 
 
 @pytest.mark.django_db
+def test_a_list_that_writes_its_dates_month_first_is_read_so_throughout(tmp_path: Path) -> None:
+    # An American NGO's form: 04/15/2013 and 11/20/2012 can only be month first, so the list's
+    # 04/07/2013 is 7 April, as mizan link reads it (one decision per list). The file's
+    # notice says so, on its first line; a Syrian list's 04/07/2013 stays 4 July.
+    american = _csv(
+        tmp_path / "ngo.csv",
+        [
+            _row("1", full_name="Walid Ayman Alahmad", date_of_arrest="04/15/2013"),
+            _row("2", full_name="Samer Khaled Alhasan", date_of_arrest="11/20/2012"),
+            _row("3", full_name="Marwan Ali Alibrahim", date_of_arrest="04/07/2013"),
+            _row("4", full_name="Hasan Alnajjar", date_of_arrest="3/3/2014"),
+        ],
+    )
+    syrian = _csv(
+        tmp_path / "families.csv",
+        [
+            _row("5", full_name="مروان علي الإبراهيم", date_of_arrest="04/07/2013"),
+            _row("6", full_name="سامر خالد الحسن", date_of_arrest="20/11/2012"),
+        ],
+    )
+    ngo = _list("ngo")
+    dry = services.source_list_import(actor=None, source_list=ngo, path=american, dry_run=True)
+    assert dry.scan.month_first
+    assert [(p["row"], p["code"], p["params"]["reread"]) for p in dry.scan.problems] == [
+        (1, "month_first_list", 1)
+    ]
+    with translation.override("ar"):
+        assert "04/07/2013" in importing.problem_message(dry.scan.problems[0])
+    assert not SourceRecord.objects.exists()
+    assert services.source_list_import(actor=None, source_list=ngo, path=american).ok
+    syrian_outcome = services.source_list_import(actor=None, source_list=_list("s"), path=syrian)
+    assert not syrian_outcome.scan.month_first
+    assert syrian_outcome.scan.problems == []
+    dates = {r.record_id: str(r.date_of_arrest) for r in SourceRecord.objects.all()}
+    assert dates == {
+        "1": "2013-04-15",
+        "2": "2012-11-20",
+        "3": "2013-04-07",
+        "4": "2014-03-03",
+        "5": "2013-07-04",
+        "6": "2012-11-20",
+    }
+
+
+@pytest.mark.django_db
 def test_the_mother_after_the_name_is_the_mother_not_the_family(tmp_path: Path) -> None:
     # Seen in the demo: a court roll's «الموقوف وليد أيمن الأحمد والدته زينب» was stored with
     # family «والدته زينب» and no mother, and the matching weighed that family as different.

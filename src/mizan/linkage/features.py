@@ -83,12 +83,13 @@ from mizan.text.bidi import visual_to_logical
 from mizan.text.dates import (
     APPROXIMATE_LEADING,
     APPROXIMATE_TRAILING,
+    date_orders,
     hijri_year_in,
     is_approximate,
-    month_first,
     month_in,
     numeric_month,
     spreadsheet_day_date,
+    writes_month_first,
 )
 from mizan.text.names import (
     FAMILY_FIRST_LINEAGE,
@@ -4399,15 +4400,9 @@ def age_apart(
 
 
 # Set on the records of a list whose dates in digits put the month first, as American and
-# Canadian forms do ("04/17/2013"): at least ``MONTH_FIRST_DATES`` of its dates, and
-# ``MONTH_FIRST_SHARE`` of those with a day, month and year, can only be read so (a second
-# number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first: two slips among
-# thirty 03/04/2012 do not make a Syrian list American.
+# Canadian forms do ("04/17/2013"), by ``dates.writes_month_first``.
 # Its dates that either order reads (04/07/2013) are then read month first (``_year_month``).
 MONTH_FIRST_LIST = "_month_first_list"
-MONTH_FIRST_DATES = 2
-MONTH_FIRST_SHARE = 0.2
-MONTH_FIRST_SLIPS = 0.05
 _DATE_CELLS = ("date_of_arrest", "birth_year")
 
 
@@ -4429,21 +4424,15 @@ def mark_month_first_lists(
     second: Counter[str] = Counter()
     dated: Counter[str] = Counter()
     for record, source in zip(records, sources, strict=True):
-        for cell in _DATE_CELLS:
-            text = to_ascii_digits(record.get(cell) or "").strip()
-            order = month_first(text)
-            if order is True:
-                first[source] += 1
-            elif order is False:
-                second[source] += 1
-            if order is not None or numeric_month(text) is not None:
-                dated[source] += 1
+        cells = (to_ascii_digits(record.get(cell) or "").strip() for cell in _DATE_CELLS)
+        month_first_dates, day_first_dates, dates = date_orders(cells)
+        first[source] += month_first_dates
+        second[source] += day_first_dates
+        dated[source] += dates
     markers = {
         source: MONTH_FIRST_LIST
         for source, count in first.items()
-        if count >= MONTH_FIRST_DATES
-        and count >= MONTH_FIRST_SHARE * dated[source]
-        and second[source] <= MONTH_FIRST_SLIPS * count
+        if writes_month_first(count, second[source], dated[source])
     }
     return _marked(records, sources, markers)
 

@@ -70,7 +70,7 @@ from mizan.text import (
     strip_bidi_controls,
     to_ascii_digits,
 )
-from mizan.text.dates import month_in
+from mizan.text.dates import date_orders, month_first, month_in, writes_month_first
 from mizan.text.names import parse_full_name
 
 COLUMNS = HEADERS  # DESIGN.md's list columns, one definition (mizan.linkage.lists)
@@ -154,6 +154,11 @@ MESSAGES: dict[str, Any] = {
     ),
     "bad_date": gettext_lazy(
         "The date of arrest “%(value)s” cannot be read; it is kept in the original row only."
+    ),
+    "month_first_list": gettext_lazy(
+        "The list writes its dates month first, as American forms do: %(dates)s of its dates "
+        "can only be read so (such as 04/15/2013). Its %(reread)s dates that could be read "
+        "either way (such as 04/07/2013) are read month first too (7 April 2013)."
     ),
     "unknown_sex": gettext_lazy(
         "The sex “%(value)s” is not recognised; it is kept in the original row only."
@@ -631,6 +636,29 @@ def _written_date(text: str) -> PartialDate:
         return PartialDate.parse(f"{year}-{month:02d}" if month else str(year))
 
 
+# Set by ``check_row`` on a record (never stored): the record's date cells as
+# ``dates.date_orders`` counts them, and its date of arrest read month first where either order
+# reads it (04/07/2013: 7 April) — stored instead of the day-first reading when the whole list
+# writes its dates month first (``ScanResult.month_first``), as ``mizan link`` decides it.
+DATE_ORDERS = "_date_orders"
+ARREST_MONTH_FIRST = "_date_of_arrest_month_first"
+
+
+def _month_first_reading(text: str) -> str:
+    """``text``, a date that either order reads (04/07/2013), read month first, as the registry
+    stores a date ("2013-04-07"); '' for any other text (17/04/2013, 04/04/2013, 2013-04-07)."""
+    match = _MONTH_FIRST.fullmatch(text)
+    if match is None or month_first(text) is not None:
+        return ""
+    month, day, year = (int(number) for number in match.groups())
+    if month == day or not (1 <= month <= 12 and 1 <= day <= 12):
+        return ""
+    try:
+        return PartialDate.parse(f"{year}-{month:02d}-{day:02d}").to_storage()
+    except PartialDateError:
+        return ""
+
+
 def check_row(
     number: int,
     cells: list[Any],
@@ -708,6 +736,8 @@ def check_row(
             )
         else:
             record["date_of_arrest"], record["arrest_year"] = arrest.to_storage(), arrest.year
+            record[ARREST_MONTH_FIRST] = _month_first_reading(since_date(arrest_text))
+    record[DATE_ORDERS] = date_orders((birth_text, since_date(arrest_text)))
     for column, limit in MAX_LENGTHS.items():
         if len(record[column]) > limit:
             problems.append(_problem(number, column, "too_long", ERROR, limit=limit))
@@ -726,6 +756,10 @@ class ScanResult:
     warnings: int = 0
     problems: list[dict[str, Any]] = field(default_factory=list)
     refused: ImportRefused | None = None
+    # ``dates.date_orders`` over every row, and whether the list writes its dates month first
+    # (``dates.writes_month_first``); the rows' ``ARREST_MONTH_FIRST`` readings are then stored.
+    date_orders: list[int] = field(default_factory=lambda: [0, 0, 0])
+    month_first: bool = False
 
     def add(self, found: list[dict[str, Any]]) -> None:
         for problem in found:
@@ -763,6 +797,7 @@ def walk(
     header: list[str] | None = None
     mapping: dict[int, str] = {}
     first_rows: dict[str, int] = {}
+    rereads = 0
     limit = max_rows()
     for number, cells in rows:
         if header is None:
@@ -780,6 +815,9 @@ def walk(
         if result.rows > limit:
             raise ImportRefused("too_many_rows", limit=f"{limit:,}")
         record, raw, found = check_row(number, cells, mapping, header, source.merged)
+        for index, count in enumerate(record[DATE_ORDERS]):
+            result.date_orders[index] += count
+        rereads += bool(record.get(ARREST_MONTH_FIRST))
         record_id = record["record_id"]
         if record_id:
             first = first_rows.setdefault(record_id, number)
@@ -801,6 +839,15 @@ def walk(
             progress(result.rows, source.fraction_read())
     if header is None:
         raise ImportRefused("empty")
+    result.month_first = writes_month_first(*result.date_orders)
+    if result.month_first:
+        notice = _problem(
+            1, "date_of_arrest", "month_first_list", WARNING,
+            dates=result.date_orders[0], reread=rereads,
+        )  # fmt: skip
+        result.warnings += 1
+        result.problems.insert(0, notice)  # on the file's first line, seen first
+        del result.problems[PROBLEMS_KEPT:]
     if progress is not None:
         progress(result.rows, 1.0)
     return result

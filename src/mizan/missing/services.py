@@ -368,7 +368,8 @@ def source_list_import(
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", dir=import_dir()) as spool:
 
         def keep(number: int, record: dict[str, Any], raw: dict[str, Any]) -> None:
-            spool.write(json.dumps([number, [record[c] for c in RECORD_COLUMNS]]))
+            values = [record[c] for c in RECORD_COLUMNS]
+            spool.write(json.dumps([number, values, record.get(importing.ARREST_MONTH_FIRST)]))
             spool.write("\t")
             spool.write(json.dumps(raw, ensure_ascii=False))
             spool.write("\n")
@@ -386,7 +387,9 @@ def source_list_import(
             batch: list[tuple[Any, ...]] = []
             for line in spool:
                 fields, raw = line.rstrip("\n").split("\t", 1)
-                number, values = json.loads(fields)
+                number, values, month_first = json.loads(fields)
+                if scan.month_first and month_first:  # 04/07/2013 in an American list
+                    values[_ARREST_INDEX] = month_first
                 batch.append((source_list.pk, number, *values, raw))
                 if len(batch) >= BATCH_SIZE:
                     _insert_records(batch)
@@ -423,6 +426,7 @@ def source_list_import(
 
 
 RECORD_COLUMNS = (*HEADERS, "arrest_year")  # the list columns, then what is derived
+_ARREST_INDEX = RECORD_COLUMNS.index("date_of_arrest")
 
 
 def _insert_records(rows: list[tuple[Any, ...]]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -24,6 +25,7 @@ __all__ = [
     "APPROXIMATE_TRAILING",
     "ARABIC_MONTHS",
     "HijriDate",
+    "date_orders",
     "hijri_date_in",
     "hijri_year_in",
     "is_approximate",
@@ -32,6 +34,7 @@ __all__ = [
     "month_pattern",
     "numeric_month",
     "spreadsheet_day_date",
+    "writes_month_first",
 ]
 
 # Levantine month names, as Syrians write them. Which names to show is a decision of the
@@ -422,6 +425,38 @@ def month_first(text: str) -> bool | None:
     if 1 <= second <= 12 < first <= 31:
         return False
     return None
+
+
+# A list writes its dates month first when at least ``MONTH_FIRST_DATES`` of its dates, and
+# ``MONTH_FIRST_SHARE`` of those with a day, month and year, can only be read so (a second
+# number over 12), and under ``MONTH_FIRST_SLIPS`` of as many only day first: two slips among
+# thirty 03/04/2012 do not make a Syrian list American.
+MONTH_FIRST_DATES = 2
+MONTH_FIRST_SHARE = 0.2
+MONTH_FIRST_SLIPS = 0.05
+
+
+def date_orders(texts: Iterable[str]) -> tuple[int, int, int]:
+    """Of ``texts`` (cells with ASCII digits): how many dates can only be read month first,
+    how many only day first (``month_first``), and how many are dates in digits at all."""
+    first = second = dated = 0
+    for text in texts:
+        order = month_first(text)
+        first += order is True
+        second += order is False
+        dated += order is not None or numeric_month(text) is not None
+    return first, second, dated
+
+
+def writes_month_first(month_first_dates: int, day_first_dates: int, dated: int) -> bool:
+    """Whether a list whose ``dated`` dates count ``month_first_dates`` that can only be read
+    month first and ``day_first_dates`` only day first (``month_first``) writes every date
+    month first — `mizan link` and the registry's import decide it so, per list."""
+    return (
+        month_first_dates >= MONTH_FIRST_DATES
+        and month_first_dates >= MONTH_FIRST_SHARE * dated
+        and day_first_dates <= MONTH_FIRST_SLIPS * month_first_dates
+    )
 
 
 def numeric_month(text: str, month_first_list: bool = False) -> int | None:
