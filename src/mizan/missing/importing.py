@@ -156,9 +156,9 @@ MESSAGES: dict[str, Any] = {
         "The date of arrest “%(value)s” cannot be read; it is kept in the original row only."
     ),
     "month_first_list": gettext_lazy(
-        "The list writes its dates month first, as American forms do: %(dates)s of its dates "
-        "can only be read so (such as 04/15/2013). Its %(reread)s dates that could be read "
-        "either way (such as 04/07/2013) are read month first too (7 April 2013)."
+        "The list writes its dates month first, as American forms do (dates that can only be "
+        "read so, such as 04/15/2013: %(dates)s). Its dates that could be read either way are "
+        "read month first too: 04/07/2013 is 7 April 2013 (dates read so: %(reread)s)."
     ),
     "unknown_sex": gettext_lazy(
         "The sex “%(value)s” is not recognised; it is kept in the original row only."
