@@ -220,8 +220,14 @@ _AKA = re.compile(
 )
 # A married woman named with her husband's family name after her own, as a French lawyer's
 # list writes it ("Fatima EL-ALI épouse AL-MASRI", "veuve HADDAD"): his name, not hers, up to a
-# comma; set aside as an alias is (issue 15, set 11).
-_SPOUSE = re.compile(r"\s(?:[ée]pouse|[ée]p\.|veuve)\s[^,،]*", re.IGNORECASE)
+# comma; set aside as an alias is (issue 15, set 11). So is her husband's whole name after «زوجة»
+# (wife of) or «أرملة» (widow of), as a women's network's register writes it after hers («رنا
+# فراس الشعيطي زوجة زياد السيد», issue 15, set 18) — only after a name of her own: «زوجة زياد
+# السيد» alone names no one else.
+_SPOUSE = re.compile(
+    r"\s(?:[ée]pouse|[ée]p\.|veuve)\s[^,،]*|(?<=\S)\s+(?:زوجة|زوجه|أرملة|ارملة|ارمله)\s[^,،]*",
+    re.IGNORECASE,
+)
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن … (and "bn",
 # as Arabizi posts shorten it)
 _LINEAGE = re.compile(
