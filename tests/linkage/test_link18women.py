@@ -1,12 +1,14 @@
 """Forms of a women detainees' support network's register (issue 15, set 18's women_network):
 a woman's husband written after her own name («… زوجة زياد السيد»), set aside as a French
-list's «épouse» is."""
+list's «épouse» is; the town she lived in («مكان الإقامة»), compared as a place of birth."""
 
 from __future__ import annotations
 
 import pytest
 
+from mizan.linkage import score_pair
 from mizan.linkage.features import record_readings
+from mizan.linkage.lists import RESIDENCE_COLUMN, list_column
 
 
 def _likeliest(full_name: str) -> tuple[str | None, str | None, str | None]:
@@ -26,3 +28,50 @@ def _likeliest(full_name: str) -> tuple[str | None, str | None, str | None]:
 )
 def test_her_husbands_name_after_hers_is_set_aside(written: str, own: str) -> None:
     assert _likeliest(written) == _likeliest(own)
+
+
+# --- Where she lived: a register's «مكان الإقامة» ---------------------------------------------
+
+
+def test_a_registers_place_of_residence_is_read_and_a_current_one_is_not() -> None:
+    assert list_column("مكان الإقامة") == RESIDENCE_COLUMN
+    assert list_column("محل الاقامة") == RESIDENCE_COLUMN
+    assert list_column("Place of residence") == RESIDENCE_COLUMN
+    # A displaced family's current residence says nothing of where the family is from.
+    assert list_column("السكن الحالي") is None
+
+
+def _weight(a: dict[str, str], b: dict[str, str]) -> float:
+    return score_pair(a, b).match_weight
+
+
+_KHADIJA = {"full_name": "خديجة علي السيد", "birth_year": "1970"}
+
+
+def test_the_same_town_of_residence_is_evidence_and_a_far_one_against() -> None:
+    bare = _weight(_KHADIJA, _KHADIJA)
+    here = {**_KHADIJA, RESIDENCE_COLUMN: "سراقب"}
+    # Saraqib and Idlib's other towns, and Harasta in the Damascus countryside.
+    same_town = _weight(here, {**_KHADIJA, RESIDENCE_COLUMN: "سراقب"})
+    same_governorate = _weight(here, {**_KHADIJA, RESIDENCE_COLUMN: "معرة النعمان"})
+    far = _weight(here, {**_KHADIJA, RESIDENCE_COLUMN: "حرستا"})
+    assert same_town > bare
+    # A wife lives in her husband's town, a family moves nearby: no evidence either way.
+    assert same_governorate == pytest.approx(bare)
+    assert far < bare - 3
+
+
+def test_a_residence_meets_another_lists_place_of_birth() -> None:
+    here = {**_KHADIJA, RESIDENCE_COLUMN: "سراقب"}
+    assert _weight(here, {**_KHADIJA, "birth_place": "سراقب"}) > _weight(_KHADIJA, _KHADIJA)
+
+
+def test_a_place_of_birth_is_compared_before_a_residence() -> None:
+    born = {**_KHADIJA, "birth_place": "حرستا", RESIDENCE_COLUMN: "سراقب"}
+    assert _weight(born, {**_KHADIJA, "birth_place": "حرستا"}) > _weight(_KHADIJA, _KHADIJA)
+
+
+def test_the_explanation_shows_the_residence_compared() -> None:
+    here = {**_KHADIJA, RESIDENCE_COLUMN: "سراقب"}
+    place = next(f for f in score_pair(here, here).fields if f.field == "birth_place")
+    assert (place.value_a, place.value_b) == ("سراقب", "سراقب")
