@@ -618,9 +618,10 @@ ORIGIN_ALIASES: tuple[str, ...] = (
 RESIDENCE_COLUMN = "residence"
 """A column read by ``mizan link`` only: the town the person lived in, which a register of the
 detained gives where it asks no place of birth («مكان الإقامة»: a women's network's register,
-issue 15, set 18). It is the family's town as often as a place of birth is, and is compared as
-one where the record gives no place of birth (``features``). Not a current residence («السكن
-الحالي»), which a displaced family's list gives and says nothing of where the family is from."""
+issue 15, set 18). Mostly the family's town, it is compared as the place of birth where the
+record gives none, loosely (``features``: another town of the same governorate is no evidence).
+Not a current residence («السكن الحالي»), which a displaced family's list gives and says nothing
+of where the family is from."""
 RESIDENCE_ALIASES: tuple[str, ...] = (
     "place of residence",
     "town of residence",
