@@ -9,6 +9,7 @@ import pytest
 from mizan.linkage import score_pair
 from mizan.linkage.features import record_readings
 from mizan.linkage.lists import RESIDENCE_COLUMN, list_column
+from mizan.text.names import compound_names, name_words
 
 
 def _likeliest(full_name: str) -> tuple[str | None, str | None, str | None]:
@@ -75,3 +76,28 @@ def test_the_explanation_shows_the_residence_compared() -> None:
     here = {**_KHADIJA, RESIDENCE_COLUMN: "سراقب"}
     place = next(f for f in score_pair(here, here).fields if f.field == "birth_place")
     assert (place.value_a, place.value_b) == ("سراقب", "سراقب")
+
+
+# --- «الله» closes a compound ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "words"),
+    [
+        # ʿAbd with a dot slipped or misread: the family العبد الله is still one name.
+        ("مريم محمد العبذ الله", ["مريم", "محمد", "العبذ الله"]),
+        ("بلال محمد العتد الله", ["بلال", "محمد", "العتد الله"]),
+        # … and the other names «الله» closes.
+        ("علي نصر الله", ["علي", "نصر الله"]),
+        ("علي فتح الله الحسن", ["علي", "فتح الله", "الحسن"]),
+    ],
+)
+def test_allah_alone_closes_a_compound_with_the_word_before(written: str, words: list[str]) -> None:
+    assert name_words(written) == words
+    assert compound_names(written) == [word for word in words if " " in word]
+
+
+def test_a_family_name_with_a_slipped_dot_is_read_as_one_family_name() -> None:
+    features, _odds = record_readings({"full_name": "بلال محمد العتد الله"})[0]
+    assert features["father_n"] is not None
+    assert features["grandfather_n"] is None
