@@ -48,6 +48,7 @@ from mizan.linkage.features import (
     record_readings,
 )
 from mizan.linkage.items import same_item_pairs
+from mizan.linkage.lists import RESIDENCE_COLUMN
 from mizan.linkage.model import (
     COMMON_COUNT,
     OCR_RATIO,
@@ -1420,6 +1421,9 @@ def _shown(row: Mapping[str, str], field: str, parts: Mapping[str, str]) -> str:
     value = (row.get(_SHOWN[field]) or "").strip()
     if not value and field in ("first", "father", "grandfather", "family"):
         value = parts[field]
+    if not value and field == "birth_place":
+        # A register's place of residence, compared in its stead (``lists.RESIDENCE_COLUMN``).
+        value = (row.get(RESIDENCE_COLUMN) or "").strip()
     return value
 
 

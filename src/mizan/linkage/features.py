@@ -43,6 +43,7 @@ from mizan.linkage.lists import (
     MAIDEN_NAME_COLUMN,
     MOTHER_WORD_BEFORE,
     ORIGIN_COLUMN,
+    RESIDENCE_COLUMN,
     lineage_in_father_cell,
     read_name_cells,
     usual_double_second,
@@ -4138,6 +4139,14 @@ def _features(
     hijri_list = bool(row.get(HIJRI_LIST))
     arrest_year = _year(arrest, hijri_list)
     place, place_year = _born_at((row.get("birth_place") or "").strip())
+    # A register that asks where the person lived, not where they were born
+    # (``lists.RESIDENCE_COLUMN``): mostly the family's town, compared as a place of birth is,
+    # but as loosely as a registry town (a wife lives in her husband's town, a family moves
+    # nearby): where it agrees it is a place's evidence, where it names another town of the same
+    # governorate none, and another governorate's town counts as a different place.
+    residence = not place and bool((row.get(RESIDENCE_COLUMN) or "").strip())
+    if residence:
+        place = (row.get(RESIDENCE_COLUMN) or "").strip()
     birth = row.get("birth_year") or ""
     if not birth.strip():
         # «تولد حماة 1975» in the place's cell, the year's empty: the year it writes.
@@ -4164,7 +4173,7 @@ def _features(
         # The registry town is the father's home town, mostly but not always the place of
         # birth: where it agrees it is a place's evidence, where it differs none (as a
         # governorate is against a town, ``model.PLACE_WIDE_SQL``).
-        features["birth_place_wide"] = True if registry else wide
+        features["birth_place_wide"] = True if registry or residence else wide
         features["birth_place_gov"] = (
             _governorate_of(place, place_parts, wide) if place_parts and not registry else None
         )

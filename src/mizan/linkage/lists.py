@@ -615,6 +615,23 @@ ORIGIN_ALIASES: tuple[str, ...] = (
     "مكان الأصل",
 )
 
+RESIDENCE_COLUMN = "residence"
+"""A column read by ``mizan link`` only: the town the person lived in, which a register of the
+detained gives where it asks no place of birth («مكان الإقامة»: a women's network's register,
+issue 15, set 18). Mostly the family's town, it is compared as the place of birth where the
+record gives none, loosely (``features``: another town of the same governorate is no evidence).
+Not a current residence («السكن الحالي»), which a displaced family's list gives and says nothing
+of where the family is from."""
+RESIDENCE_ALIASES: tuple[str, ...] = (
+    "place of residence",
+    "town of residence",
+    "residence",
+    "مكان الإقامة",
+    "محل الإقامة",
+    "مكان السكن",
+    "محل السكن",
+)
+
 RANK_COLUMN = "rank"
 """A column read by ``mizan link`` only: the rank of a soldier or an officer, which an army
 unit's or a defected officers' sheet keeps in its own column and often writes again before the
@@ -645,6 +662,7 @@ _ALIASES: dict[str, str] = {
     },
     **{_header_key(alias): RANK_COLUMN for alias in (RANK_COLUMN, *RANK_ALIASES)},
     **{_header_key(alias): ORIGIN_COLUMN for alias in (ORIGIN_COLUMN, *ORIGIN_ALIASES)},
+    **{_header_key(alias): RESIDENCE_COLUMN for alias in (RESIDENCE_COLUMN, *RESIDENCE_ALIASES)},
 }
 
 

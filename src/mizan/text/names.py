@@ -36,6 +36,7 @@ _ABD_WITH_ARTICLE_LAT = {"al-abd", "el-abd"}
 _JOINERS_LAT |= _ABD_WITH_ARTICLE_LAT
 # … but only before Allah: «EL ABD Ahmad Khaled» is the family name العبد written first, then
 # the first and father's names (no «العبد أحمد» is one name).
+_ALLAH_ARABIC = frozenset({"الله", "اللة", "اللّه"})
 _ALLAH_WORDS = {"الله", "اللة", "allah", "alla", "allakh", "ullah", "ulla", "illah", "ellah"}
 _DIN_WORDS = {
     "الدين",
@@ -127,7 +128,7 @@ def _latin_plain(word: str) -> str:
 # "ʿAbd", an invisible character ``clean_name`` removes) or an Arabic mark. A superset:
 # ``compound_names`` skips ``name_words`` on any other text (most full names of a list).
 _MAY_JOIN = re.compile(
-    r"عبد|عبذ|غبد|غبذ|عتد|عثد|بو|لد|din|deen"
+    r"عبد|عبذ|غبد|غبذ|عتد|عثد|بو|لد|الله|اللة|din|deen"
     r"|(?<![^\W\d_])(?:[23]|ab|eb|ev|al|el)"
     r"|[^\x00-\x7f\u0600-\u06ff]|[\u0640\u064b-\u065f\u0670]",
     re.IGNORECASE,
@@ -140,6 +141,10 @@ def compound_names(text: str) -> list[str]:
     if not _MAY_JOIN.search(text):
         return []
     return [word for word in name_words(text) if " " in word]
+
+
+def _is_arabic_word(word: str) -> bool:
+    return all("\u0600" <= char <= "\u06ff" for char in word)
 
 
 def name_words(full_name: str) -> list[str]:
@@ -158,6 +163,18 @@ def name_words(full_name: str) -> list[str]:
         joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
         if joiner and (word == "العبد" or lower in _ABD_WITH_ARTICLE_LAT):
             joiner = index + 1 < len(words) and _latin_plain(words[index + 1]) in _ALLAH_WORDS
+        if (
+            not joiner
+            and index + 1 < len(words)
+            and words[index + 1] in _ALLAH_ARABIC
+            and word not in _ALLAH_ARABIC
+            and _is_arabic_word(word)
+        ):
+            # «الله» alone is no name: it closes a compound with the word before it (عبد الله,
+            # نصر الله, فتح الله), a misread or mistyped ʿAbd too («العتد الله», «عند الله»).
+            joined.append(f"{word} {words[index + 1]}")
+            index += 2
+            continue
         if index + 1 < len(words) and joiner:
             follow = words[index + 1]
             if _latin_plain(follow) in _ARTICLES_LAT and index + 2 < len(words):
@@ -220,8 +237,14 @@ _AKA = re.compile(
 )
 # A married woman named with her husband's family name after her own, as a French lawyer's
 # list writes it ("Fatima EL-ALI épouse AL-MASRI", "veuve HADDAD"): his name, not hers, up to a
-# comma; set aside as an alias is (issue 15, set 11).
-_SPOUSE = re.compile(r"\s(?:[ée]pouse|[ée]p\.|veuve)\s[^,،]*", re.IGNORECASE)
+# comma; set aside as an alias is (issue 15, set 11). So is her husband's whole name after «زوجة»
+# (wife of) or «أرملة» (widow of), as a women's network's register writes it after hers («رنا
+# فراس الشعيطي زوجة زياد السيد», issue 15, set 18) — only after a name of her own: «زوجة زياد
+# السيد» alone names no one else.
+_SPOUSE = re.compile(
+    r"\s(?:[ée]pouse|[ée]p\.|veuve)\s[^,،]*|(?<=\S)\s+(?:زوجة|زوجه|أرملة|ارملة|ارمله)\s[^,،]*",
+    re.IGNORECASE,
+)
 # Words that mark the next name as the father's: "son of", "bin", "ibn", "s/o", بن … (and "bn",
 # as Arabizi posts shorten it)
 _LINEAGE = re.compile(
