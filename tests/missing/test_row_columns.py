@@ -112,3 +112,30 @@ def test_the_web_import_names_the_rank_column(
     assert job.state == "checked" and job.error_count == 0 and job.warning_count == 2
     page = client.get(reverse("missing:job_detail", args=[job.pk])).content.decode()
     assert expected in page
+
+
+REGISTER = (
+    "رقم السجل,الاسم الكامل,مكان الإقامة,البلدة الأصلية,ملاحظات\n"
+    "WN-1,نور بنت جمال العبد الله,حرستا,لوبية,\n"
+)
+
+
+@pytest.mark.django_db
+def test_a_residence_and_a_village_of_origin_reach_the_matching_as_mizan_link_reads_them(
+    tmp_path: Path,
+) -> None:
+    # A women's network's register gives «مكان الإقامة» where it asks no place of birth, a
+    # Palestinian group's list «البلدة الأصلية»: mizan link compares both; the registry's
+    # matching read neither, and its import called them "kept in the original row only".
+    path = tmp_path / "register.csv"
+    path.write_text(REGISTER, encoding="utf-8")
+    outcome = services.source_list_import(actor=None, source_list=_list("register"), path=path)
+    assert outcome.ok
+    codes = {p["params"]["header"]: p["code"] for p in outcome.scan.problems}
+    assert codes == {
+        "مكان الإقامة": "row_column",
+        "البلدة الأصلية": "row_column",
+        "ملاحظات": "unknown_column",
+    }
+    row = linkage_row(SourceRecord.objects.get(record_id="WN-1"))
+    assert (row["residence"], row["origin"], row["rank"]) == ("حرستا", "لوبية", "")

@@ -373,7 +373,14 @@ def rank_in_row(raw: Mapping[str, Any]) -> str:
     """The rank a stored row (``SourceRecord.raw``, keyed by the file's own headers) gives in a
     rank column (``RANK_ALIASES``), or '': the registry keeps no rank field, its matching reads
     the rank from the row as ``mizan link`` reads it from the list."""
-    header = _rank_header(tuple(str(key) for key in raw))
+    return column_in_row(raw, RANK_COLUMN)
+
+
+def column_in_row(raw: Mapping[str, Any], column: str) -> str:
+    """What a stored row (``SourceRecord.raw``, keyed by the file's own headers) gives in the
+    column ``mizan link`` reads as ``column`` (``RANK_COLUMN``, ``ORIGIN_COLUMN``,
+    ``RESIDENCE_COLUMN``: columns the registry keeps no field for), or ''."""
+    header = _column_header(tuple(str(key) for key in raw), column)
     value = raw.get(header) if header is not None else None
     return str(value).strip() if value else ""
 
@@ -385,9 +392,9 @@ def list_column(header: str) -> str | None:
 
 
 @lru_cache(maxsize=256)
-def _rank_header(headers: tuple[str, ...]) -> str | None:
-    """The header of a list's rank column: read once per list's header, not per record."""
-    return next((h for h in headers if _ALIASES.get(_header_key(h)) == RANK_COLUMN), None)
+def _column_header(headers: tuple[str, ...], column: str) -> str | None:
+    """The header of a list's ``column``: read once per list's header, not per record."""
+    return next((h for h in headers if _ALIASES.get(_header_key(h)) == column), None)
 
 
 def without_rank(text: str, rank: str) -> str:

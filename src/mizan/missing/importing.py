@@ -48,7 +48,9 @@ from mizan.linkage.features import sex_of
 from mizan.linkage.lists import HEADER_ALIASES as LIST_HEADER_ALIASES
 from mizan.linkage.lists import (
     HEADERS,
+    ORIGIN_COLUMN,
     RANK_COLUMN,
+    RESIDENCE_COLUMN,
     list_column,
     mother_in_full_name,
     rank_in_row,
@@ -80,10 +82,11 @@ TEXT_COLUMNS = (*NAME_COLUMNS, "full_name", "mother_name", "birth_place", "place
 # English and Arabic headers: one table with `mizan link` (documented in the user guide).
 HEADER_ALIASES = LIST_HEADER_ALIASES
 # Columns the registry has no field for, but whose cell its matching reads from the original row
-# (``review.runs.linkage_row``) as ``mizan link`` reads it from a list: the rank
-# (``lists.rank_in_row``; the import also leaves it out of a full name that writes it again).
+# (``review.runs.linkage_row``, ``lists.column_in_row``) as ``mizan link`` reads it from a list:
+# the rank (the import also leaves it out of a full name that writes it again), the family's
+# village of origin, a register's place of residence.
 # The import says so of such a column instead of "kept in the original row only".
-READ_FROM_ROW = (RANK_COLUMN,)
+READ_FROM_ROW = (RANK_COLUMN, ORIGIN_COLUMN, RESIDENCE_COLUMN)
 # The registry stores a sex by these words; the lists' ways of writing one are ``mizan link``'s
 # (``features.sex_of``: M/F, ذكر/أنثى, a Swedish file's K).
 SEX_STORED = {"M": "male", "F": "female"}

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from mizan.core.audit import Action, audit_record
 from mizan.core.background import enqueue_on_commit
 from mizan.core.writing import acting_user
-from mizan.linkage.lists import RANK_COLUMN, rank_in_row
-from mizan.missing.importing import verbatim_cell
+from mizan.linkage.lists import column_in_row
+from mizan.missing.importing import READ_FROM_ROW, verbatim_cell
 from mizan.missing.models import (
     CandidatePair,
     MatchRun,
@@ -66,8 +66,10 @@ def linkage_row(record: SourceRecord) -> dict[str, str]:
         # engine reads it as the review's flags say it does.
         "date_of_arrest": record.date_of_arrest or verbatim_cell(record.raw, "date_of_arrest"),
         "place_of_arrest": record.place_of_arrest,
-        # A rank the list keeps in its own column, read from the row (``lists.rank_in_row``).
-        RANK_COLUMN: rank_in_row(record.raw),
+        # Columns the registry keeps no field for, read from the row as ``mizan link`` reads
+        # them from the list (``importing.READ_FROM_ROW``): a rank the list keeps in its own
+        # column, the family's village of origin, a register's place of residence.
+        **{column: column_in_row(record.raw, column) for column in READ_FROM_ROW},
     }
 
 
