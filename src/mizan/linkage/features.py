@@ -104,7 +104,6 @@ from mizan.text.names import (
     is_womans_name,
     name_words,
     parse_full_name,
-    pet_name_others,
     set_aside_head,
     strip_asides,
     unfold_passport_name,
@@ -2342,34 +2341,7 @@ def _readings_of(
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
     as written and without it (``KUNYA_ASIDE_ODDS``); a Latin one without it first in Arabizi
     or in a list of posts (``posts``, ``mark_post_lists``)."""
-    return _pet_readings(_readings_of_full(full, vocabulary, posts))
-
-
-# A reading of a pet name as one of the other names it stands for (``pet_name_others``: حمودة
-# as محمود or أحمد, عبود as عبد الرحمن) is this much less likely than its likeliest name, and
-# each further one a little less.
-PET_OTHER_ODDS = -1.5
-PET_NEXT_ODDS = -0.25
-
-
-def _pet_readings(
-    readings: list[tuple[dict[str, str], float]],
-) -> list[tuple[dict[str, str], float]]:
-    """``readings`` and, after them, the likeliest reading again with its first name, a pet name
-    that stands for several names (حمودة, عبود), read as each of its other names."""
-    if not readings:
-        return readings
-    parts, odds = readings[0]
-    others = pet_name_others(parts["first_name"]) if parts.get("first_name") else ()
-    if not others:
-        return readings
-    return [
-        *readings,
-        *(
-            ({**parts, "first_name": name}, odds + PET_OTHER_ODDS + PET_NEXT_ODDS * rank)
-            for rank, name in enumerate(others)
-        ),
-    ]
+    return _readings_of_full(full, vocabulary, posts)
 
 
 def _readings_of_full(

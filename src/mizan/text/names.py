@@ -349,11 +349,10 @@ _GIVEN_NAMES = (
 _given_keys: frozenset[str] | None = None
 
 # Pet names that relatives write for the given name (common knowledge, as the lexicon above):
-# each read as the name it stands for most often (``_PET_OTHERS``: the others). Those shared by
-# many names alike (سلو, زوزو) are left as written.
+# each read as the name it stands for. Those shared by several names (عبدو, عبود for any ʿAbd
+# compound; سلو, زوزو) are left as written.
 _PET_NAMES: dict[str, str] = {
     "حمودة": "محمد",
-    "حمود": "محمد",
     "ممد": "محمد",
     "حمادة": "أحمد",
     "أحمدو": "أحمد",
@@ -369,42 +368,9 @@ _PET_NAMES: dict[str, str] = {
 }
 
 
-# The other names a pet name stands for, less often than its ``_PET_NAMES`` one, and the pet
-# names of any ʿAbd compound (عبدو, عبود: عبد الله, عبد الرحمن, عبد القادر …, the commonest
-# first), which a family writes for all of them alike.
-_ABD_COMPOUNDS = ("عبد الله", "عبد الرحمن", "عبد القادر", "عبد الكريم", "عبد الرزاق", "عبد العزيز")
-_PET_OTHERS: dict[str, tuple[str, ...]] = {
-    "حمودة": ("محمود", "أحمد"),
-    "حمود": ("محمود", "أحمد"),
-    "حمودي": ("محمد",),
-    "حمادة": ("محمد",),
-    "حسون": ("حسن",),
-    "عبدو": _ABD_COMPOUNDS,
-    "عبود": _ABD_COMPOUNDS,
-}
-
-
 @lru_cache(maxsize=1)
 def _pet_names() -> dict[str, str]:
     return {normalise_arabic(pet): name for pet, name in _PET_NAMES.items()}
-
-
-@lru_cache(maxsize=1)
-def _pet_others() -> dict[str, tuple[str, ...]]:
-    return {normalise_arabic(pet): names for pet, names in _PET_OTHERS.items()}
-
-
-@lru_cache(maxsize=65536)
-def pet_name_others(word: str) -> tuple[str, ...]:
-    """The given names a pet name stands for besides ``formal_name``'s (حمودة: محمود, أحمد;
-    عبدو: عبد الله, عبد الرحمن …), the likelier first; () for a word that is no such pet name."""
-    return _pet_others().get(normalise_arabic(word.strip()), ())
-
-
-def is_pet_name(word: str) -> bool:
-    """Whether ``word`` is a pet name of a given name (حمودة, برهوم, فطوم, عبود)."""
-    form = normalise_arabic(word.strip())
-    return form in _pet_names() or form in _pet_others()
 
 
 @lru_cache(maxsize=65536)
@@ -428,7 +394,7 @@ def is_given_name(word: str) -> bool:
         return False  # حاج مالك is a family name even though مالك is a given name
     if _abd_with_article(word):
         return False  # العبد الله, "al-Abd Alla": a family name, though keyed as عبد الله
-    if "".join(name_keys(word)) in _given_keys or is_pet_name(word):
+    if "".join(name_keys(word)) in _given_keys:
         return True
     # A final ي written ى or the reverse (فادى, مني) is still the given name.
     if word[-1:] in ("ي", "ى") and len(word) > 2:
