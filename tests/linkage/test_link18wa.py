@@ -31,9 +31,10 @@ def test_a_place_written_with_its_preposition_is_the_place() -> None:
     assert one["birth_place_k"] == other["birth_place_k"]
     assert one["birth_place_parts"] == other["birth_place_parts"]
     taken = _likeliest({"full_name": "عثمان العلي", "place_of_arrest": "في حلب"})
-    assert taken["arrest_place_parts"] == _likeliest(
-        {"full_name": "عثمان العلي", "place_of_arrest": "حلب"}
-    )["arrest_place_parts"]
+    assert (
+        taken["arrest_place_parts"]
+        == _likeliest({"full_name": "عثمان العلي", "place_of_arrest": "حلب"})["arrest_place_parts"]
+    )
 
 
 @pytest.mark.parametrize(

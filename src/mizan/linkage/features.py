@@ -2354,7 +2354,12 @@ def _readings_of_full(
         # as written (أبو محمد as if a first name, which another post of the same kunya
         # meets) after it. A word without the article may be his given name («أبو محمد طه»).
         family, article = kunya_family
-        nameless = {"first_name": "", "father_name": "", "grandfather_name": "", "family_name": family}
+        nameless = {
+            "first_name": "",
+            "father_name": "",
+            "grandfather_name": "",
+            "family_name": family,
+        }
         written = _readings_of_written(full, vocabulary, posts)
         if article:
             return [(nameless, 0.0), *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
