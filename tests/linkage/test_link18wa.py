@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from mizan.linkage import score_pair
-from mizan.linkage.features import record_readings
+from mizan.linkage.features import POST_LIST, record_readings
 from mizan.text.names import parse_full_name
 
 
@@ -40,8 +40,8 @@ def test_a_place_written_with_its_preposition_is_the_place() -> None:
 @pytest.mark.parametrize(
     "written", ["أبو مصطفى العبد الله", "ابو مصطفى العبد الله", "أبومصطفى العبد الله"]
 )
-def test_a_kunya_and_a_family_alone_give_no_first_name(written: str) -> None:
-    features = _likeliest({"full_name": written})
+def test_a_kunya_and_a_family_alone_give_no_first_name_in_a_list_of_posts(written: str) -> None:
+    features = _likeliest({"full_name": written, POST_LIST: "1"})
     assert features["first_n"] is None
     assert features["family_k"] == _likeliest({"full_name": "حسن العبد الله"})["family_k"]
 
@@ -49,14 +49,21 @@ def test_a_kunya_and_a_family_alone_give_no_first_name(written: str) -> None:
 def test_a_kunya_with_a_family_meets_the_man_whose_father_his_son_is_named_after() -> None:
     # «أبو مصطفى»: his eldest son's name, no name of his (حسن), whom the other post names.
     man = {"full_name": "حسن مصطفى العبد الله", "birth_place": "منبج", "age_at_arrest": "60"}
-    kunya = {"full_name": "أبو مصطفى العبد الله", "birth_place": "منبج"}
+    kunya = {"full_name": "أبو مصطفى العبد الله", "birth_place": "منبج", POST_LIST: "1"}
     score = score_pair(man, kunya)
     first = next(f for f in score.fields if f.field == "first")
     assert first.level == "missing"
 
 
+def test_a_kunya_and_a_family_outside_a_list_of_posts_is_read_as_before() -> None:
+    # A cellmate's «أبو عبدو الحموي» is as often a kunya and a town (``recollection``): outside
+    # a list of posts the kunya is not read aside.
+    assert _likeliest({"full_name": "أبو مصطفى العبد الله"})["first_n"] is not None
+
+
 def test_a_given_name_of_kunya_shape_is_still_a_name() -> None:
-    assert _likeliest({"full_name": "أبو بكر محمد الحسن"})["first_n"] is not None
+    row = {"full_name": "أبو بكر محمد الحسن", POST_LIST: "1"}
+    assert _likeliest(row)["first_n"] is not None
 
 
 @pytest.mark.parametrize(("age", "born"), [("عمره 34", 1979), ("عمرها ٣٤", 1979), ("34", 1979)])

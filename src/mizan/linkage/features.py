@@ -2348,11 +2348,13 @@ def _readings_of_full(
     full: str, vocabulary: ListVocabulary | None, posts: bool
 ) -> list[tuple[dict[str, str], float]]:
     full = unfold_passport_name(_post_name(full))
-    kunya_family = _kunya_family(strip_asides(full), vocabulary)
+    kunya_family = _kunya_family(strip_asides(full), vocabulary) if posts else None
     if kunya_family is not None:
-        # «أبو محمد الأحمد»: a man named by his kunya and his family, no first name of his;
-        # as written (أبو محمد as if a first name, which another post of the same kunya
-        # meets) after it. A word without the article may be his given name («أبو محمد طه»).
+        # «أبو محمد الأحمد» in a list of posts: a man named by his kunya and his family, no
+        # first name of his; as written (أبو محمد as if a first name, which another post of the
+        # same kunya meets) after it. A word without the article may be his given name («أبو
+        # محمد طه»). Elsewhere a kunya and a word with the article is as often a kunya and a
+        # town, which ``recollection`` reads (a cellmate's «أبو عبدو الحموي»).
         family, article = kunya_family
         nameless = {
             "first_name": "",
