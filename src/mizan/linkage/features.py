@@ -851,11 +851,24 @@ _PLACE_DATE = re.compile(
 )
 
 
+# «من منبج», «في حلب», "from Homs": a family's post or a volunteer's sheet writes the town a
+# person is from, or was taken in, with the preposition; no Syrian town's name begins with it.
+_PLACE_PREPOSITION = re.compile(r"^\s*(?:من|في|from|in)\s+(?=\S)", re.IGNORECASE)
+
+
+def _born_in_age_cell(text: str) -> bool:
+    """Whether an age's cell gives the year of birth instead, with its word («مواليد 84»,
+    «مواليد 1984», «تولد 1990», "born 1984"): a year of birth, not an age."""
+    return _BORN_AT.match(text) is not None and any(ch.isdigit() for ch in to_ascii_digits(text))
+
+
 @lru_cache(maxsize=50_000)
 def _born_at(text: str) -> tuple[str, str]:
     """A place of birth cell read as its place and the year written in it («تولد حماة 1975»:
     «حماة» and «1975»; a place without a year, «تولد حماة», its place and ""; a civil-registry
-    entry's number («قيد كفرنبل 1990», ``_registry_town``): itself and "")."""
+    entry's number («قيد كفرنبل 1990», ``_registry_town``): itself and ""). A preposition
+    before the place («من منبج», ``_PLACE_PREPOSITION``) is no part of it."""
+    text = _PLACE_PREPOSITION.sub("", text)
     if _registry_town(text) is not None:
         return text, ""
     digits = to_ascii_digits(text)
@@ -2297,6 +2310,30 @@ def _kunya_aside(full: str, vocabulary: ListVocabulary | None) -> str | None:
 _NOT_A_NAME = frozenset({"من", "في", "بن", "ابن", "بنت"})
 
 
+def _kunya_family(full: str, vocabulary: ListVocabulary | None) -> tuple[str, bool] | None:
+    """The family name of a person named by a kunya and the family alone («أبو محمد الأحمد»,
+    «ابو مصطفى العبد الله», «أبو محمد طه», «أم محمد الحسن» as a family's post writes them),
+    and whether it has its article; None for any other name. The kunya's name is the eldest
+    son's, none of the person's: read so, the name gives no first name to compare."""
+    if "بو" not in full and "ام" not in full and "أم" not in full:
+        return None
+    before = _KUNYA_BEFORE.match(full) if "," not in full and "،" not in full else None
+    if before is None or _given_kunya_shape(before.group(0)):
+        return None
+    known = vocabulary.abu_families if vocabulary is not None else set()
+    if _word_form(before.group(0)) in known:
+        return None
+    rest = full[before.end() :].strip()
+    words = rest.split()
+    if not words or words[0] in _NOT_A_NAME:
+        return None
+    article = has_article(words[0])
+    # One word, or a compound family name with its article («العبد الله», «آل عبد الله»).
+    if len(words) == 1 or (article and len(words) == 2 and is_name_joiner(words[0])):
+        return rest, article
+    return None
+
+
 def _readings_of(
     full: str, vocabulary: ListVocabulary | None, posts: bool = False
 ) -> list[tuple[dict[str, str], float]]:
@@ -2306,7 +2343,38 @@ def _readings_of(
     the parser together do not settle it. A name with a bare kunya («… ابو خالد») is read
     as written and without it (``KUNYA_ASIDE_ODDS``); a Latin one without it first in Arabizi
     or in a list of posts (``posts``, ``mark_post_lists``)."""
+    return _readings_of_full(full, vocabulary, posts)
+
+
+def _readings_of_full(
+    full: str, vocabulary: ListVocabulary | None, posts: bool
+) -> list[tuple[dict[str, str], float]]:
     full = unfold_passport_name(_post_name(full))
+    kunya_family = _kunya_family(strip_asides(full), vocabulary) if posts else None
+    if kunya_family is not None:
+        # «أبو محمد الأحمد» in a list of posts: a man named by his kunya and his family, no
+        # first name of his; as written (أبو محمد as if a first name, which another post of the
+        # same kunya meets) after it. A word without the article may be his given name («أبو
+        # محمد طه»). Elsewhere a kunya and a word with the article is as often a kunya and a
+        # town, which ``recollection`` reads (a cellmate's «أبو عبدو الحموي»).
+        family, article = kunya_family
+        nameless = {
+            "first_name": "",
+            "father_name": "",
+            "grandfather_name": "",
+            "family_name": family,
+        }
+        written = _readings_of_written(full, vocabulary, posts)
+        if article:
+            return [(nameless, 0.0), *((parts, odds + KUNYA_ASIDE_ODDS) for parts, odds in written)]
+        return [*written, (nameless, KUNYA_ASIDE_ODDS)]
+    return _readings_of_written(full, vocabulary, posts)
+
+
+def _readings_of_written(
+    full: str, vocabulary: ListVocabulary | None, posts: bool
+) -> list[tuple[dict[str, str], float]]:
+    """``_readings_of`` of a name other than a kunya and a family alone."""
     aside = _kunya_aside(strip_asides(full), vocabulary)
     if aside is not None:
         # As written first: the lists' own traits (``engine._traits``) keep it, and a list that
@@ -4151,6 +4219,9 @@ def _features(
     if not birth.strip():
         # «تولد حماة 1975» in the place's cell, the year's empty: the year it writes.
         birth = place_year
+    if not birth.strip() and _born_in_age_cell(row.get(AGE_COLUMN) or ""):
+        # «مواليد 84» in the age's cell, as a family's post gives the birth for the age.
+        birth = row.get(AGE_COLUMN) or ""
     features["birth_year"] = _birth_year(
         birth,
         bool(row.get(TWO_DIGIT_YEARS)) or BORN_TWO_DIGITS.match(birth) is not None,
@@ -4731,7 +4802,7 @@ _MILITARY_WORD = re.compile(r"(?<![^\W_])(?:military|العسكري)(?![^\W_])",
 
 @lru_cache(maxsize=50_000)
 def _arrest_place_keys(text: str) -> tuple[str, ...] | None:
-    text = _ARREST_PLACE_KIND.sub("", text.strip())
+    text = _ARREST_PLACE_KIND.sub("", _PLACE_PREPOSITION.sub("", text.strip()))
     named = _ARREST_PLACE_WORDS.sub(" ", text)
     if named != text and _AIRPORT_WORD.search(text):
         # «مطار حماة العسكري» is at حماة: "military" no town of it (nor every airport's).
@@ -4760,8 +4831,10 @@ def _arrest_place_keys(text: str) -> tuple[str, ...] | None:
 # An age as lists write it: "42", "٤٢", "42 سنة", "42 عاماً", "42 years".
 # ("33 sne", "33 sana": the Arabizi سنة.)
 # («حوالي 28», "about 28", "28 تقريباً": an age remembered, read as the age it gives.)
+# («عمره 34», «عمرها 34», «العمر: 34», "aged 34": an age as a family's post says it.)
 _AGE = re.compile(
-    rf"^\s*(?:(?:{APPROXIMATE_LEADING}|about|around|approx\.?)\s*)?"
+    r"^\s*(?:(?:(?:ب|ال)?عمر(?:ه|ها)?|aged?)\s*[:：]?\s*)?"
+    rf"(?:(?:{APPROXIMATE_LEADING}|about|around|approx\.?)\s*)?"
     r"(\d{1,3})\s*(?:سنة|سنه|سنوات|عام|عاما|عاماً|years?|yrs?|y|sne|sene|sana|seneh)?\.?"
     rf"\s*(?:{APPROXIMATE_TRAILING})?\s*$",
     re.IGNORECASE,

@@ -617,6 +617,9 @@ _RELATIVE_WORDS = frozenset(
         "الصيدلانيه",
     }
 )
+# … each with its final ي typed ى, as phones and many typists write it («اخى», «اختى», «ابنى»):
+# the search form reads that ى as ا (issue 15, set 18's WhatsApp roll-calls).
+_RELATIVE_WORDS |= frozenset(word[:-1] + "\u0627" for word in _RELATIVE_WORDS if word[-1] == "ي")
 
 
 def _name_words_only(words: list[str]) -> list[str]:
