@@ -2344,6 +2344,11 @@ def _readings_in_order(
     first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
         return [(first.parts, 0.0)]
+    if odds >= 0 and _ARABIZI_WORD.search(text) is not None:
+        # A name typed in Arabizi is typed as it is said, the family name last ("5alid el
+        # 7asan"): the family-first order of registers and passports is not compared unless
+        # the lists tell it. Read so, "Sa3id El 7usain" met «حسن محمود السيد» (سعيد، السيد).
+        return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
 
 
