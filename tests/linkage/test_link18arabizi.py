@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from mizan.linkage.features import record_readings
+from mizan.linkage.features import ListVocabulary, record_readings
 from mizan.text import name_keys
 from mizan.text.names import name_words
 from tests.linkage.rows import person
@@ -97,3 +97,28 @@ def test_a_name_typed_in_arabizi_is_read_in_the_order_it_is_said(
 
 def test_a_latin_name_without_arabizi_is_still_read_both_ways() -> None:
     assert _orders("Said El Husain") == [("Said", "El Husain"), ("El Husain", "Said")]
+
+
+def test_an_arabizi_8_is_read_as_qaf_where_the_lists_write_the_name_so() -> None:
+    lists = ListVocabulary.of([person(first_name="قاسم", family_name="الحسن")] * 10)
+    assert lists.letters("8asem") == "qasem"
+    # … and stays غ where they write the name with غ, or neither.
+    lists = ListVocabulary.of([person(first_name="غسان", family_name="الحسن")] * 10)
+    assert lists.letters("8assan") == "8assan"
+    assert name_keys("8assan") == name_keys("غسان")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migration_0018_keys_the_arabizi_abd_qaf_again() -> None:
+    """0018: «3bdel2adir» is keyed as عبد القادر and «3abdalrazza2» as عبد الرزاق."""
+    from mizan.cases.models import Person
+    from tests.cases.test_name_keys_migrations import _keys_after_migrating_from, _keys_rebuilt
+
+    person = Person.objects.create(
+        name_as_written="3bdel2adir 3abdalrazza2", family_name_lat="3abdalrazza2", sensitivity=2
+    )
+    fresh = _keys_rebuilt(person)
+    assert {"abdkdr", "abdrzk"} <= fresh and "abdadr" not in fresh
+    # As 0017 left them: the 2 read as a hamza.
+    stale = ("abdadr", "abdrz")
+    assert _keys_after_migrating_from("0017_name_keys_arabizi_final_qaf", person, stale) == fresh
