@@ -1977,16 +1977,20 @@ class ListVocabulary:
 
 # Letters a Latin or Arabizi spelling writes for two Arabic letters, each with the letter of
 # its other reading: 2 is ء and, as Damascus says it, ق (me2dad مقداد, tare2 طارق); 9 is ص and ق
-# (9asem قاسم, me9dad); th and dh are ث and ذ (Monther منذر). The key reads each one way; the
-# other reading is taken when the lists write the name it keys far more often
-# (``ListVocabulary.letters``). (d for ذ and s for ث are left to the comparison: read by counts,
-# Khalis became خالد and al-Hamid حمزة in the project's own lists, −0.003 F1.)
+# (9asem قاسم, me9dad); 8 is غ and ق (8assan غسان, 8asem قاسم); th and dh are ث and ذ (Monther
+# منذر). The key reads each one way; the other reading is taken when the lists write the name it
+# keys far more often (``ListVocabulary.letters``). (d for ذ and s for ث are left to the
+# comparison: read by counts, Khalis became خالد and al-Hamid حمزة in the project's own lists,
+# −0.003 F1.)
 LETTER_READINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Where the key reads a final 2 as ق (``translit.ARABIZI_QAF``: "hane2" may be هانئ) …
     (re.compile(r"(?<=[eiou])2$"), "'"),
     # … and where it reads a hamza ("ba2er" may be باقر, "me2dad" مقداد).
     (re.compile(r"(?<=[a-z])2(?=[a-z'])|(?<=a)2$"), "q"),
     (re.compile(r"9"), "q"),
+    # 8 is غ in the key ("8assan" غسان) and ق as much of the Gulf and many phones type it
+    # ("8asem" قاسم, "Ta8i" تقي).
+    (re.compile(r"8"), "q"),
     (re.compile(r"[td]h"), "z"),
 )
 # The other reading's name must be written at least this many times as often as the name as
@@ -2413,6 +2417,11 @@ def _readings_in_order(
     odds = _natural_order_odds(text, natural, family_first, vocabulary)
     first, second = (natural, family_first) if odds >= 0 else (family_first, natural)
     if abs(odds) >= ALTERNATIVE_MARGIN or first.parts == second.parts:
+        return [(first.parts, 0.0)]
+    if odds >= 0 and _ARABIZI_WORD.search(text) is not None:
+        # A name typed in Arabizi is typed as it is said, the family name last ("5alid el
+        # 7asan"): the family-first order of registers and passports is not compared unless
+        # the lists tell it. Read so, "Sa3id El 7usain" met «حسن محمود السيد» (سعيد، السيد).
         return [(first.parts, 0.0)]
     return [(first.parts, 0.0), (second.parts, -abs(odds) / math.log(2))]
 

@@ -111,6 +111,28 @@ def _is_din(word: str) -> bool:
 _TRANSLIT_MARKS = "ʿʾʻʼ‘’`'"
 
 
+# Arabic-keyboard spelling ("Arabizi"): a 2 or 3 opening a word, or its part after a hyphen, is
+# the hamza or ʿayn before a vowel ("3abd" ʿAbd, "2abu" Abu, "al-3abd"), and stands for one where
+# the vowel is left unwritten ("3bd"); so is the sign that a Latin spelling writes for them after
+# the article's hyphen ("al-ʿAbd", "al-'Abd"), which ``_latin_plain`` strips only at the start.
+_KEYBOARD_OPENING = re.compile(r"(?:^|(?<=-))[23ʿʾʻʼ‘’`'](?=[^\W\d_])")
+
+_KEYBOARD_SIGNS = frozenset("23ʿʾʻʼ‘’`'")
+
+
+@lru_cache(maxsize=65536)
+def _keyboard_plain(word: str) -> str:
+    """``_latin_plain`` with an Arabizi 2 or 3 opening the word read as the vowel it carries:
+    "3abd" and "3Abd" are "abd", "3bd" is "abd", "el-3abd" is "el-abd"."""
+    lower = _latin_plain(word)
+    if not _KEYBOARD_SIGNS.intersection(lower):
+        return lower
+    return _KEYBOARD_OPENING.sub(
+        lambda match: "" if match.group() not in "23" or lower[match.end()] in "aeiou" else "a",
+        lower,
+    )
+
+
 @lru_cache(maxsize=65536)
 def _latin_plain(word: str) -> str:
     """A Latin word without the marks of scholarly transliteration (ʿAbd → Abd, ABŪ → ABU,
@@ -155,11 +177,7 @@ def name_words(full_name: str) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        lower = _latin_plain(word)
-        if lower[:1] in ("2", "3") and lower[1:2].isalpha():
-            # Arabic-keyboard spelling: "3abd" is ʿAbd, "2abu" Abu, and "3bd" too (its vowel
-            # left unwritten).
-            lower = lower[1:] if lower[1] in "aeiou" else "a" + lower[1:]
+        lower = _keyboard_plain(word)
         joiner = word in _JOINERS_AR or lower in _JOINERS_LAT or word in ABD_MISREAD_WORDS
         if joiner and (word == "العبد" or lower in _ABD_WITH_ARTICLE_LAT):
             joiner = index + 1 < len(words) and _latin_plain(words[index + 1]) in _ALLAH_WORDS
@@ -187,7 +205,7 @@ def name_words(full_name: str) -> list[str]:
         if (
             lower in _ARTICLES_LAT
             and index + 2 < len(words)
-            and _latin_plain(words[index + 1]) == "abd"
+            and _keyboard_plain(words[index + 1]) == "abd"
             and _latin_plain(words[index + 2]) in _ALLAH_WORDS
         ):
             # "Al Abd Allah": the article, ʿAbd and the name, one family name.
@@ -500,7 +518,7 @@ def has_article(word: str) -> bool:
 def _abd_with_article(word: str) -> bool:
     """Whether a name word is ʿAbd with the article and a name (العبد الله, "al-Abd Alla"): a
     family name, though its key is the given name عبد الله's."""
-    words = [_latin_plain(each) for each in word.split(" ")]
+    words = [_keyboard_plain(each) for each in word.split(" ")]
     if len(words) < 2:
         return False
     return (

@@ -994,6 +994,19 @@ _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 # (``mizan.linkage.features.LETTER_READINGS``).
 ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[eiou])2$")
 _ARABIZI_QAF = ARABIZI_QAF
+# … and so is a 2 opening the name after ʿAbd and the article glued to it ("3bdel2adir",
+# "abdul2adir" عبد القادر: the name's initial, as "2adir" alone), and a final 2 after a doubled
+# letter and a ("3abdalrazza2" عبد الرزاق, "5alla2" خلاق): the pattern fa''āl of names and
+# trades ends in ق (رزّاق، خلّاق، دقّاق، ورّاق), hardly ever in ـّاء.
+_ARABIZI_QAF_AFTER = re.compile(
+    r"^((?:[23]a?|a)bd[aeiu]l)2(?=[a-z])|(?<=[a-z])(([b-df-hj-np-tv-z])\3a)2$"
+)
+
+
+def _arabizi_qaf(match: re.Match[str]) -> str:
+    return (match.group(1) or match.group(2)) + "q"
+
+
 # The dotted letters a digit and an apostrophe write: 7' خ (as 5), 3' غ (as 8) ("7'aled",
 # "3'assan"), read before the search form drops the apostrophe; 8 is غ too ("8assan").
 _ARABIZI_DOTTED = re.compile(r"(?<![0-9])([37])['’`´]")
@@ -1029,7 +1042,7 @@ def _arabizi(word: str) -> str:
     if any(char.isdigit() for char in word) and any("a" <= char <= "z" for char in word):
         # ع and ء before a vowel leave only the vowel ("3abd" is "abd", so the ʿAbd compound
         # is still found); elsewhere they stand for a vowel.
-        word = _ARABIZI_QAF.sub("q", word)
+        word = _ARABIZI_QAF_AFTER.sub(_arabizi_qaf, _ARABIZI_QAF.sub("q", word))
         return _ARABIZI_VOWEL_CARRIER.sub("", word).translate(_ARABIZI)
     return word
 
