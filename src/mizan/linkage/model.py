@@ -259,13 +259,16 @@ MOTHER_FAMILY_SQL = (
     ' AND "mother_family_k_l" <> "mother_family_k_r"'
     ' AND NOT coalesce("mother_family_rasm_l" = "mother_family_rasm_r", false)'
     ' AND NOT coalesce("mother_family_loose_l" = "mother_family_loose_r", false)'
-    ' AND jaro_winkler_similarity("mother_family_k_l", "mother_family_k_r") < 0.9'
-    ' AND damerau_levenshtein("mother_family_k_l", "mother_family_k_r") > 1'
-    ' AND NOT coalesce(damerau_levenshtein("mother_family_rasm_l", "mother_family_rasm_r") <= 1,'
-    " false)"
+    # (Cast: lists that give no family name of a mother leave the columns untyped.)
+    ' AND jaro_winkler_similarity(CAST("mother_family_k_l" AS VARCHAR),'
+    ' CAST("mother_family_k_r" AS VARCHAR)) < 0.9'
+    ' AND damerau_levenshtein(CAST("mother_family_k_l" AS VARCHAR),'
+    ' CAST("mother_family_k_r" AS VARCHAR)) > 1'
+    ' AND NOT coalesce(damerau_levenshtein(CAST("mother_family_rasm_l" AS VARCHAR),'
+    ' CAST("mother_family_rasm_r" AS VARCHAR)) <= 1, false)'
     # … nor one family name inside the other («حاج صالح» and «صالح», «العبد الله» and «عبد الله»).
-    ' AND NOT contains("mother_family_k_l", "mother_family_k_r")'
-    ' AND NOT contains("mother_family_k_r", "mother_family_k_l")'
+    ' AND NOT contains(CAST("mother_family_k_l" AS VARCHAR), CAST("mother_family_k_r" AS VARCHAR))'
+    ' AND NOT contains(CAST("mother_family_k_r" AS VARCHAR), CAST("mother_family_k_l" AS VARCHAR))'
 )
 
 
