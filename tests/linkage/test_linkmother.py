@@ -128,3 +128,12 @@ def test_one_family_name_of_the_mother_in_two_scripts_is_one_mother() -> None:
     ]
     refuse = _refuse(rows, ["court", "icmp"])
     assert not refuse(0, 1, 0.5)
+
+
+def test_lists_that_give_no_family_name_of_a_mother_still_link() -> None:
+    """Set 16: no record gives a mother's family name, so its columns are all empty."""
+    from mizan.linkage import link
+
+    rows = [_namesake("رنا"), _namesake("رنا"), _namesake("")]
+    result = link(rows, sources=["a", "b", "c"])
+    assert result.clusters[0] == result.clusters[1]
