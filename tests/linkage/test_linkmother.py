@@ -12,7 +12,7 @@ from mizan.linkage import score_pair
 from mizan.linkage.engine import _average_linkage, _cannot_link, _columns
 from mizan.linkage.features import mother_family
 from mizan.linkage.model import MOTHER_FAMILY_LABEL
-from tests.linkage.rows import person
+from tests.linkage.rows import german_person, person
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,7 @@ from tests.linkage.rows import person
         ("فاطمة الزهراء", ""),
         ("نور الهدى", ""),
         ("أمل شادي", ""),
+        ("لي نا", ""),  # her first name cut in two by OCR
     ],
 )
 def test_the_mothers_family_name_is_read_from_her_cell(cell: str, family: str) -> None:
@@ -137,3 +138,19 @@ def test_lists_that_give_no_family_name_of_a_mother_still_link() -> None:
     rows = [_namesake("رنا"), _namesake("رنا"), _namesake("")]
     result = link(rows, sources=["a", "b", "c"])
     assert result.clusters[0] == result.clusters[1]
+
+
+def test_a_german_offices_spelling_of_her_family_name_is_hers() -> None:
+    """Set 5: «مريم بخحان» (an OCR'd court list) and "Marjam Bachhan" (a German office's file):
+    her family name read as the record's other names are, one letter apart, is one name."""
+    arabic = person(
+        first_name="محمد", father_name="علي", family_name="الحسن", mother_name="مريم بخحان"
+    )
+    german = german_person(
+        first_name="Muhammad",
+        father_name="Ali",
+        family_name="Al-Hassan",
+        mother_name="Marjam Bachhan",
+    )
+    level, _weight = _mother(arabic, german)
+    assert level != MOTHER_FAMILY_LABEL

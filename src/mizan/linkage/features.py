@@ -237,6 +237,8 @@ MOTHER_FAMILY_COLUMNS: tuple[str, ...] = tuple(
 # The second word of a woman's compound given name (فاطمة الزهراء, نور الهدى, نور الشام, بنت
 # الهدى): her name, not her family's.
 _COMPOUND_SECONDS = ("الزهراء", "الزهرا", "الهدى", "الإيمان", "الشام", "الحياة", "الصباح")
+# Fewest letters of a family name of hers: fewer is a piece of her first name OCR cut off.
+_MOTHER_FAMILY_LETTERS = 3
 # Her kunya in her cell («ام محمد», "Um Ahmad"): her son's name, no family name of hers.
 _UMM_WORDS = frozenset({"ام", "أم", "إم", "um", "umm", "om", "oum", "umm-", "um-"})
 
@@ -257,8 +259,8 @@ def mother_family(cell: str) -> str:
         return ""
     family = reading.parts.get("family_name") or ""
     family_words = family.split()
-    if not family_words:
-        return ""
+    if len("".join(family_words)) < _MOTHER_FAMILY_LETTERS:
+        return ""  # a name OCR cut in two («لي نا»), not a family's
     if len(family_words) == 1:
         word = family_words[0]
         if _key(word) in _compound_second_keys():
@@ -4155,7 +4157,8 @@ def _features(
             known[cache_key] = tuple(islice(features.items(), before, None))
     # The mother's family name (``mother_family``), keyed as a family name is.
     family_m = parts.get(MOTHER_FAMILY) or ""
-    key_m = (_key(family_m) or None) if family_m else None
+    # … read as the record's other names are (a German office's "Bachhan" is بخحان's خ).
+    key_m = (_key(family_m, turkish, germanic, kurmanji, romance) or None) if family_m else None
     features[f"{MOTHER_FAMILY}_n"] = (_spelling(family_m) or None) if family_m else None
     features[f"{MOTHER_FAMILY}_k"] = key_m
     features[f"{MOTHER_FAMILY}_rasm"] = (_dotless(family_m) or None) if family_m else None
