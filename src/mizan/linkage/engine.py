@@ -244,6 +244,13 @@ def _traits(features: Mapping[str, Any], vocabulary: ListVocabulary) -> tuple[An
         # of an entry into a prison, a branch or a court (``features.held_at``): its year tells
         # no other arrest (``_arrests_apart``).
         bool(features["arrest_approx"] or features["arrest_border"] or features.get(ARREST_HELD)),
+        # The mother's family name (``features.mother_family``), as a name's trait.
+        vocabulary.name_trait(
+            features["mother_family_k"],
+            features["mother_family_rasm"],
+            features["mother_family_loose"],
+            features["mother_family_n"],
+        ),
     )
 
 
@@ -945,6 +952,7 @@ _YEAR, _NATIONAL_ID, _AGE, _ARREST, _SPAN, _ESTIMATE, _SEX, _MONTH, _MAIDEN, _LI
     _RARE + k for k in range(1, 11)
 )
 _ARREST_LOOSE = _LINEAGE + 1
+_MOTHER_FAMILY = _ARREST_LOOSE + 1
 
 # Years of arrest this far apart are two arrests: two people, or one person's two arrests that
 # nothing else in the pair tells apart from a namesake's (``_arrests_apart``).
@@ -1087,8 +1095,10 @@ def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     a kunya in her cell («ام محمد» beside فاطمة, ``_umm``) and a compound glued in one list and
     not in another (نورالهدى, فاطمةالزهراء, امكلثوم: ``_glued``)."""
     mother_a, mother_b = a[_MOTHER], b[_MOTHER]
-    if _umm(mother_a[0]) or _umm(mother_b[0]) or not _different_name(mother_a, mother_b):
+    if _umm(mother_a[0]) or _umm(mother_b[0]):
         return False
+    if not _different_name(mother_a, mother_b):
+        return mother_a[0] is not None and _two_mother_families(a, b)
     rasm_a, rasm_b = mother_a[1], mother_b[1]
     if rasm_a is not None and rasm_b is not None:
         if _glued(rasm_a, rasm_b):
@@ -1098,6 +1108,24 @@ def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     count_a: int = mother_a[3]
     count_b: int = mother_b[3]
     return min(count_a, count_b) >= COMMON_COUNT
+
+
+def _two_mother_families(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) that give one first name of the mother give her two
+    family names (``features.mother_family``) that no spelling, dot or misread letter explains
+    (``_different_name``), one not inside the other («حاج صالح», «صالح»): two mothers of one
+    common first name (two «محمود محمد المحمد» whose mothers are «رنا قدور» and «Rana Al-Rifai»,
+    issue 15, set 17)."""
+    family_a, family_b = a[_MOTHER_FAMILY], b[_MOTHER_FAMILY]
+    key_a, key_b = family_a[0], family_b[0]
+    if key_a is None or key_b is None or key_a in key_b or key_b in key_a:
+        return False
+    if _one_edit(key_a, key_b):
+        return False
+    rasm_a, rasm_b = family_a[1], family_b[1]
+    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+        return False
+    return _different_name(family_a, family_b)
 
 
 def _two_fathers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:

@@ -227,10 +227,61 @@ _INITIAL_SOUNDS_GERMANIC = {"c": "ckx", "j": "jy"}
 _INITIAL_SOUNDS_TURKISH = {"c": "ckj", "h": "hx"}
 INITIAL_COLUMNS: tuple[str, ...] = ("first_initial", "father_initial")
 
+# The mother's own family name, where her cell gives one after her first name («فاطمة الحسن»,
+# "Rana Al-Rifai", "HAMWI, Fatima"): compared where both records give it (``model``'s mother
+# level "same first name, her family name differs"; ``engine._two_mothers``). Two namesakes
+# whose mothers share a common first name (two «محمود محمد المحمد» whose mothers are both «رنا»,
+# «رنا قدور» and «Rana Al-Rifai») are two men (issue 15, set 17).
+MOTHER_FAMILY = "mother_family"
+MOTHER_FAMILY_COLUMNS: tuple[str, ...] = tuple(
+    f"{MOTHER_FAMILY}_{kind}" for kind in ("n", "k", "rasm", "loose")
+)
+# The second word of a woman's compound given name (فاطمة الزهراء, نور الهدى, نور الشام, بنت
+# الهدى): her name, not her family's.
+_COMPOUND_SECONDS = ("الزهراء", "الزهرا", "الهدى", "الإيمان", "الشام", "الحياة", "الصباح")
+# Fewest letters of a family name of hers: fewer is a piece of her first name OCR cut off.
+_MOTHER_FAMILY_LETTERS = 3
+# Her kunya in her cell («ام محمد», "Um Ahmad"): her son's name, no family name of hers.
+_UMM_WORDS = frozenset({"ام", "أم", "إم", "um", "umm", "om", "oum", "umm-", "um-"})
+
+
+@lru_cache(maxsize=100_000)
+def mother_family(cell: str) -> str:
+    """The family name a mother's cell gives after her first name («فاطمة الحسن»: الحسن;
+    "HAMWI, Fatima": HAMWI), or "" where it gives none: her first name alone, her father's
+    name («مريم بنت محمد»), her kunya («ام محمد»), a compound given name («فاطمة الزهراء»), or
+    a second word that is a given name without an article («أمل شادي»: as likely her father's
+    name as her family's, as registers write «اسم الأم» with the father's)."""
+    text = MOTHER_WORD_BEFORE.sub("", cell).strip() or cell.strip()
+    words = text.split()
+    if len(words) < 2 or words[0].lower().strip("-") in _UMM_WORDS:
+        return ""
+    reading = parse_full_name(text)[0]
+    if reading.form not in ("natural", "family, given", "FAMILY given"):
+        return ""
+    family = reading.parts.get("family_name") or ""
+    family_words = family.split()
+    if len("".join(family_words)) < _MOTHER_FAMILY_LETTERS:
+        return ""  # a name OCR cut in two («لي نا»), not a family's
+    if len(family_words) == 1:
+        word = family_words[0]
+        if _key(word) in _compound_second_keys():
+            return ""
+        if is_given_name(word) and not has_article(word):
+            return ""
+    return family
+
+
+@lru_cache(maxsize=1)
+def _compound_second_keys() -> frozenset[str]:
+    return frozenset(_key(word) for word in _COMPOUND_SECONDS)
+
+
 FEATURE_COLUMNS: tuple[str, ...] = (
     *(f"{part}_{kind}" for part in NAME_PARTS for kind in ("n", "k", "rasm", "loose")),
     *(f"{part}_common" for part in COMMON_PARTS),
     *(f"{part}_vw" for part in NAME_PARTS),
+    *MOTHER_FAMILY_COLUMNS,
     "family_rare",
     "sex",
     "birth_year",
@@ -2544,6 +2595,7 @@ def _name_parts(
     if parts["mother"]:
         # An official list prints «والدته فاطمة» ("his mother Fatima") in the mother's cell.
         parts["mother"] = MOTHER_WORD_BEFORE.sub("", parts["mother"]).strip() or parts["mother"]
+        parts[MOTHER_FAMILY] = mother_family(parts["mother"])
         # Her first name is what every list gives; "HAMWI, Fatima" and "HAMWI Fatima" put it
         # after her family name.
         reading_m = parse_full_name(parts["mother"])[0]
@@ -4182,6 +4234,14 @@ def _features(
             if len(known) >= _REPAIRED_MAX:
                 known.clear()
             known[cache_key] = tuple(islice(features.items(), before, None))
+    # The mother's family name (``mother_family``), keyed as a family name is.
+    family_m = parts.get(MOTHER_FAMILY) or ""
+    # … read as the record's other names are (a German office's "Bachhan" is بخحان's خ).
+    key_m = (_key(family_m, turkish, germanic, kurmanji, romance) or None) if family_m else None
+    features[f"{MOTHER_FAMILY}_n"] = (_spelling(family_m) or None) if family_m else None
+    features[f"{MOTHER_FAMILY}_k"] = key_m
+    features[f"{MOTHER_FAMILY}_rasm"] = (_dotless(family_m) or None) if family_m else None
+    features[f"{MOTHER_FAMILY}_loose"] = (_loose_key(key_m) or None) if key_m else None
     # A family name the lists write so seldom that one family's records are all of them.
     family = parts["family"]
     features["family_rare"] = (

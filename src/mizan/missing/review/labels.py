@@ -104,6 +104,9 @@ LEVEL_LABELS = {
         "different father in the same script, same first name and family (a cousin named after"
         " the grandfather?)"
     ),
+    "same first name, her family name differs": gettext_lazy(
+        "same first name of the mother, another family name of hers (another mother?)"
+    ),
     "different": gettext_lazy("different"),
     "same": gettext_lazy("same"),
     "same year": gettext_lazy("same year"),
