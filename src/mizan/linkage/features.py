@@ -101,6 +101,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    is_tribe_name,
     is_womans_name,
     name_words,
     parse_full_name,
@@ -118,6 +119,7 @@ from mizan.text.translit import (
     greek_to_latin,
     has_cyrillic_letters,
     has_greek_letters,
+    has_scholarly_letters,
     is_germanic_spelling,
     is_greek_route_word,
     is_italian_spelling,
@@ -130,6 +132,7 @@ from mizan.text.translit import (
     russian_letters,
     russian_route_readings,
     saint_readings,
+    scholarly_readings,
     vowel_marks,
 )
 
@@ -1247,6 +1250,7 @@ class ListVocabulary:
         "_saint_counts",
         "_saint_latin",
         "_saints",
+        "_scholarly",
         "_sounds",
         "abu_families",
         "abu_keys",
@@ -1317,6 +1321,8 @@ class ListVocabulary:
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
         self._sounds: dict[tuple[str, str], str] = {}
+        # A scholarly romanisation's words read in Arabic letters (``scholarly``).
+        self._scholarly: dict[str, str] = {}
         # Each name part's features as ``_features`` read them, by the part's text and the
         # record's spellings (``_features``): a million records write a few hundred
         # thousand name cells. Let go alike, as they count words (``_learn_reading``).
@@ -1752,6 +1758,12 @@ class ListVocabulary:
             if found > best_count:
                 best, best_count = other, found
         return best
+
+    def scholarly(self, word: str) -> str:
+        """A word of a scholarly romanisation ("Muṣṭafā", "Su'ād") in Arabic letters, the
+        reading (``translit.scholarly_readings``) the lists write most often: مصطفى or مصطفا,
+        سعاد or سؤاد; the likeliest where they write none."""
+        return _kept(self._scholarly, word, _scholarly_word_in(self))
 
     def sounds(self, word: str, role: str = ANY) -> str:
         """An Arabic name word of a list written as speech says it (``SPEECH_LIST``) read as the
@@ -2519,6 +2531,9 @@ def _shifted_cells(
 # the article, the father's cell empty, is also read as the father's name, as a two-word full
 # name is (``GIVEN_FATHER_ODDS``).
 FATHER_AS_SURNAME_ODDS = GIVEN_FATHER_ODDS
+# A tribe's name in the family's cell (``names.is_tribe_name``) read as no family name: less
+# likely than as written (العفادلة is a family's name as well as a tribe's).
+TRIBE_FAMILY_ODDS = -1.0
 # Set on the records of a list where at least ``FATHER_SURNAME_SHARE`` of the records have such a
 # family cell: a tenth of a list is its office's habit; a few records are a family name that is
 # also a given name (Hassan, Ibrahim), whose second reading only shifts every pair's weight.
@@ -2722,7 +2737,7 @@ def record_readings(
     if vocabulary is not None and row.get(VISUAL_ORDER_LIST):
         # Before the glyphs are read as letters: a ligature's letters keep their own order.
         row = _visual_read(row, vocabulary)
-    row = read_name_cells(row)
+    row = _scholarly_read(read_name_cells(row), vocabulary)
     whole = None
     if not row.get(_FATHER_WHOLE):
         lineage = lineage_in_father_cell(row)
@@ -2768,6 +2783,11 @@ def record_readings(
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
+        if is_tribe_name(row.get("family_name") or ""):
+            # «عكيدات» in the family's cell: the tribe, not the family name the other lists
+            # write (العكيدي, الحسن …); also read without a family name.
+            cells.append({**row, "family_name": ""})
+            odds.append(TRIBE_FAMILY_ODDS)
         surname = _father_as_surname(row) if row.get(FATHER_SURNAME_LIST) else None
         if surname is not None:
             cells.append(surname)
@@ -2794,6 +2814,8 @@ def record_readings(
         # or بيير), the likeliest first; as written for most records.
         for saints, more in _saint_choices(parts, vocabulary):
             features = _features(row, parts, vocabulary, saints)
+            if row.get(_SCHOLARLY_WORDS):
+                _written_spellings(features, parts, row[_SCHOLARLY_WORDS])
             result.append(
                 (features, value + more, parts) if with_parts else (features, value + more)
             )
@@ -2958,6 +2980,99 @@ def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[
         if (read := _words_read(text, cell, vocabulary.sounds)) is not None:
             changed[cell] = read
     return {**row, **changed} if changed else row
+
+
+def _scholarly_word_in(vocabulary: ListVocabulary | None) -> Callable[[str], str]:
+    """How ``vocabulary`` (or, without one, the likeliest reading) reads a scholarly word."""
+
+    def read(word: str) -> str:
+        readings = scholarly_readings(word)
+        if not readings:
+            return word
+        if vocabulary is None or len(readings) == 1:
+            return readings[0]
+        counts = [vocabulary.words.get(_word_form(each), 0) for each in readings]
+        return readings[counts.index(max(counts))]
+
+    return read
+
+
+def _scholarly_plain(word: str, vocabulary: ListVocabulary | None) -> bool:
+    """Whether an unmarked word beside words of a scholarly romanisation is one of its words
+    (Zaynab زينب, Haytham هيثم, ibn): a romanisation that writes no e or o, read as a name the
+    lists write (``ListVocabulary.FREQUENT``) or a particle."""
+    lower = word.lower().lstrip("'’`´‘")
+    if not lower.isascii() or "e" in lower or "o" in lower:
+        return False
+    if is_name_joiner(lower) or lower in ("ibn", "bin", "bint", "al", "umm"):
+        return True
+    if vocabulary is None:
+        return True
+    readings = scholarly_readings(word)
+    return bool(readings) and vocabulary.words.get(_word_form(readings[0]), 0) >= (
+        ListVocabulary.FREQUENT
+    )
+
+
+# The punctuation around a word of a name cell ("Al-Khaṭīb," "(Abū Aḥmad)"), kept as it is.
+_AROUND_WORD = re.compile(r"^([^\w'’`´‘ʿʾʼ]*)(.*?)([^\w'’`´‘ʿʾʼ\u0331\u0332]*)$")
+
+
+def _scholarly_read(row: Mapping[str, str], vocabulary: ListVocabulary | None) -> Mapping[str, str]:
+    """``row`` with its name cells written in a scholarly romanisation (ALA-LC, DMG, EI2: a
+    letter of theirs shows it, ``translit.has_scholarly_letters``) read in Arabic letters, word
+    by word ("Al-Khaṭīb, Muḥammad ʿAbd al-Raḥmān" as «الخطيب, محمد عبد الرحمن»): their marks
+    tell ح from ه, ص from س, a long vowel from a short one, which a Latin spelling's key folds
+    together (issue 15, set 18's report annex). A cell copied without its marks ("Abd
+    al-Rahman") is read as any Latin spelling."""
+    changed: dict[str, str] = {}
+    written: dict[str, str] = {}
+    read = vocabulary.scholarly if vocabulary is not None else _scholarly_word_in(None)
+    for cell in _NAME_CELLS:
+        text = row.get(cell)
+        if not text or not has_scholarly_letters(text) or contains_arabic(text):
+            continue
+        words = []
+        for word in text.split(" "):
+            match = _AROUND_WORD.match(word)
+            if match is None or not match.group(2):
+                words.append(word)
+                continue
+            core = match.group(2)
+            if not has_scholarly_letters(core, marks=True) and not _scholarly_plain(
+                core, vocabulary
+            ):
+                # "Samer", "Fatima" beside "ʿAbd al-Ḥamīd": a common spelling, not a word of
+                # the romanisation whose vowels are all short (Zaynab, Haytham), as written.
+                words.append(word)
+                continue
+            arabic = read(core)
+            if arabic != match.group(2):
+                written.setdefault(arabic, match.group(2))
+            words.append(match.group(1) + arabic + match.group(3))
+        changed[cell] = " ".join(words)
+    if not changed:
+        return row
+    changed[_SCHOLARLY_WORDS] = "\n".join(f"{arabic}\t{latin}" for arabic, latin in written.items())
+    return {**row, **changed}
+
+
+# Where ``_scholarly_read`` keeps the words it read (Arabic, then the Latin as written): the
+# spelling compared (``<part>_n``) stays the one written. Two records of the romanisation still
+# meet on it, and a record in Arabic letters on the name's key and letters, as any Latin
+# spelling: the "same spelling" level learns its weight from records of one script.
+_SCHOLARLY_WORDS = "_scholarly_words"
+
+
+def _written_spellings(features: dict[str, Any], parts: Mapping[str, str], words: str) -> None:
+    """``features`` with the spellings (``<part>_n``) of a record ``_scholarly_read`` read in
+    Arabic letters put back as written in its romanisation."""
+    latin = dict(line.split("\t", 1) for line in words.split("\n") if "\t" in line)
+    for part in NAME_PARTS:
+        text = parts.get(part) or ""
+        if text and features.get(f"{part}_n") is not None:
+            written = " ".join(latin.get(word, word) for word in text.split(" "))
+            features[f"{part}_n"] = _spelling(written) or None
 
 
 def _words_read(text: str, cell: str, read: Callable[[str, str], str]) -> str | None:
