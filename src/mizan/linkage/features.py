@@ -109,7 +109,7 @@ from mizan.text.names import (
     strip_asides,
     unfold_passport_name,
 )
-from mizan.text.normalise import glyphs_as_letters
+from mizan.text.normalise import glyphs_as_letters, normalise_arabic
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     WOMAN_CIVILITIES,
@@ -3352,7 +3352,12 @@ def record_features(
     Missing values are ``None`` so that the model treats them as "no evidence", never as a
     disagreement.
     """
-    return _features(row, _name_parts(row, vocabulary), vocabulary)
+    row = _scholarly_read(row, vocabulary)
+    parts = _name_parts(row, vocabulary)
+    features = _features(row, parts, vocabulary)
+    if row.get(_SCHOLARLY_WORDS):
+        _written_spellings(features, parts, row[_SCHOLARLY_WORDS])
+    return features
 
 
 # The cells whose letters tell a record written in Turkish spelling (``_turkish_record``).
@@ -4242,6 +4247,9 @@ def _features(
     features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
+    if features["age_low"] is None and row.get(AGE_COLUMN):
+        # … or an age at arrest given by its decade ("20s", «في الثلاثينات»): the ages it allows.
+        features["age_low"], features["age_high"] = decade_age(row[AGE_COLUMN])
     arrest = row.get("date_of_arrest") or ""
     # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
     arrest = spreadsheet_day_date(arrest) or arrest
@@ -4477,6 +4485,44 @@ def estimated_age(text: str) -> tuple[int | None, int | None]:
     if not 0 < high < 110 or low > high:
         return None, None
     return max(low - ESTIMATED_AGE_AFTER, 0), high + 1
+
+
+# An age given by its decade, as a report's annex or a witness gives it: "20s", "in his 30s",
+# "early 40s", "late 20's", «في الثلاثينات», «بالعشرينيات», «الأربعينات».
+_DECADE_LATIN = re.compile(
+    r"^\s*(?:in\s+(?:his|her|their)\s+)?(?:(early|mid|late)[\s-]*)?([1-9])0\s*['’]?s\s*$",
+    re.IGNORECASE,
+)
+_DECADE_WORDS = {
+    "عشرين": 2,
+    "ثلاثين": 3,
+    "اربعين": 4,
+    "خمسين": 5,
+    "ستين": 6,
+    "سبعين": 7,
+    "ثمانين": 8,
+}
+_DECADE_ARABIC = re.compile(
+    r"^\s*(?:في\s+|ب)?(?:ال)?(" + "|".join(_DECADE_WORDS) + r")(?:ي)?(?:ات)\s*(?:من العمر)?\s*$"
+)
+# The years of a decade an "early", "mid" or "late" one gives.
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (6, 9)}
+
+
+def decade_age(text: str) -> tuple[int | None, int | None]:
+    """The ages at arrest an age given by its decade allows, lowest and highest (as
+    ``estimated_age``'s, plus one for a birthday not yet come): "20s" 20 … 30, "late 30s"
+    36 … 40, «في الأربعينات» 40 … 50. (None, None) for any other text."""
+    match = _DECADE_LATIN.match(to_ascii_digits(text))
+    if match is not None:
+        decade = int(match.group(2)) * 10
+        low, high = _DECADE_PART.get((match.group(1) or "").lower(), (0, 9))
+        return decade + low, decade + high + 1
+    match = _DECADE_ARABIC.match(normalise_arabic(text))
+    if match is not None:
+        decade = _DECADE_WORDS[match.group(1)] * 10
+        return decade, decade + 10
+    return None, None
 
 
 def _age_bounds(number: str) -> tuple[int, int]:
