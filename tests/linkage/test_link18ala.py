@@ -164,3 +164,9 @@ def test_a_tribe_in_the_family_cell_is_also_read_without_a_family_name() -> None
     other = person(full_name="آمنة قاسم العكيدي")
     family = person(first_name="آمنة", father_name="قاسم", family_name="الحسن")
     assert score_pair(row, other).match_weight > score_pair(family, other).match_weight + 3
+
+
+def test_kurmanji_letters_are_not_a_scholarly_romanisation() -> None:
+    assert not has_scholarly_letters("Mihemed Ebdulhemîd ŞEYX", marks=True)
+    features = record_features(person(full_name="Birahîm Mistefa UDEYL"))
+    assert features["first_rasm"] is None

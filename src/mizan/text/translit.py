@@ -1974,9 +1974,9 @@ def vowel_marks(text: str) -> int | None:
 # common spellings fold together: ḥ ح, ṣ ص, ṭ ط, ḍ ض, ẓ ظ, ʿ ع, ʾ ء; ā ī ū the long vowels
 # (ا ي و), a i u the short ones Arabic leaves unwritten; á ى. A name so written is read back
 # letter for letter, where the key (``name_key``) could only fold ح/ه or س/ص together.
-# Letters of these systems beyond ``SCHOLARLY_MARKS``: á (ALA-LC's ى), ḳ (EI2's ق), â î û
-# (long vowels in French usage), the underline EI2 puts under its digraphs.
-SCHOLARLY_LETTERS = SCHOLARLY_MARKS | frozenset("áÁḳḲâîûÂÎÛ\u0332\u0331")
+# Letters of these systems beyond ``SCHOLARLY_MARKS``: á (ALA-LC's ى), ḳ (EI2's ق), the
+# underline EI2 puts under its digraphs. Not î, û or ê: Kurmanji's letters (Mihemed, Birahîm).
+SCHOLARLY_LETTERS = SCHOLARLY_MARKS | frozenset("áÁḳḲ\u0332\u0331")
 # The consonants, digraphs first (ALA-LC writes a prime between two letters read apart:
 # "Adʹham" أدهم).
 _SCHOLARLY_CONSONANTS: tuple[tuple[str, str], ...] = (
@@ -2020,7 +2020,7 @@ _SCHOLARLY_CONSONANTS: tuple[tuple[str, str], ...] = (
     ("w", "و"),
     ("y", "ي"),
 )
-_SCHOLARLY_LONG = {"ā": "ا", "â": "ا", "ī": "ي", "î": "ي", "ū": "و", "û": "و", "á": "ى"}
+_SCHOLARLY_LONG = {"ā": "ا", "ī": "ي", "ū": "و", "á": "ى"}
 _SCHOLARLY_SHORT = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u"}
 # The hamza's mark, and the apostrophes a copy writes for ʿayn or hamza ("Suʿād" as "Su'ad").
 _HAMZA_MARKS = frozenset("ʾʼ")
