@@ -3554,7 +3554,8 @@ def _germanic_record(row: Mapping[str, str]) -> bool:
     its list is (``GERMANIC_LIST``) or one of its names shows it ("Dschamal", "Hoessein"), and
     none of its names is in the scholarly spelling ("Ḫālid", whose j is ج)."""
     text = _names_text(row)
-    if not text.isascii() and SCHOLARLY_MARKS.intersection(text):
+    if row.get(_SCHOLARLY_WORDS) or (not text.isascii() and SCHOLARLY_MARKS.intersection(text)):
+        # (A cell ``_scholarly_read`` read in Arabic letters was in the scholarly spelling.)
         return False
     return bool(row.get(GERMANIC_LIST)) or is_germanic_spelling(text)
 
