@@ -2997,12 +2997,24 @@ def _scholarly_word_in(vocabulary: ListVocabulary | None) -> Callable[[str], str
     return read
 
 
+# The long vowels a scholarly romanisation marks: a name cell that shows none is not read so.
+_LONG_VOWEL_MARKS = frozenset("āīūáĀĪŪÁ")
+
+
+def _scholarly_word(word: str) -> bool:
+    """Whether ``word`` may be a word of a scholarly romanisation: it writes no e or o (ALA-LC,
+    DMG and EI2 write a, i, u) and does not end in a short i or u, which these systems drop
+    ("Šadi", "AL-ḤARIRI", "Ali" write a long ī unmarked)."""
+    lower = word.lower().rstrip("'’`´‘ʿʾʼ")
+    return "e" not in lower and "o" not in lower and not lower.endswith(("i", "u"))
+
+
 def _scholarly_plain(word: str, vocabulary: ListVocabulary | None) -> bool:
     """Whether an unmarked word beside words of a scholarly romanisation is one of its words
     (Zaynab زينب, Haytham هيثم, ibn): a romanisation that writes no e or o, read as a name the
     lists write (``ListVocabulary.FREQUENT``) or a particle."""
     lower = word.lower().lstrip("'’`´‘")
-    if not lower.isascii() or "e" in lower or "o" in lower:
+    if not lower.isascii():
         return False
     if is_name_joiner(lower) or lower in ("ibn", "bin", "bint", "al", "umm"):
         return True
@@ -3030,7 +3042,10 @@ def _scholarly_read(row: Mapping[str, str], vocabulary: ListVocabulary | None) -
     read = vocabulary.scholarly if vocabulary is not None else _scholarly_word_in(None)
     for cell in _NAME_CELLS:
         text = row.get(cell)
-        if not text or not has_scholarly_letters(text) or contains_arabic(text):
+        if not text or not _LONG_VOWEL_MARKS.intersection(text) or contains_arabic(text):
+            # A romanisation that marks no long vowel (Muḥammad Aḥmad al-Ḥasan has none to
+            # mark; "Mohammad AL-ḤARIRI", "Šadi bin Ḫaled" leave ā and ī unmarked) is read as
+            # any Latin spelling, its marked letters by the key (ḥ h, š sh).
             continue
         words = []
         for word in text.split(" "):
@@ -3039,8 +3054,9 @@ def _scholarly_read(row: Mapping[str, str], vocabulary: ListVocabulary | None) -
                 words.append(word)
                 continue
             core = match.group(2)
-            if not has_scholarly_letters(core, marks=True) and not _scholarly_plain(
-                core, vocabulary
+            if not _scholarly_word(core) or (
+                not has_scholarly_letters(core, marks=True)
+                and not _scholarly_plain(core, vocabulary)
             ):
                 # "Samer", "Fatima" beside "ʿAbd al-Ḥamīd": a common spelling, not a word of
                 # the romanisation whose vowels are all short (Zaynab, Haytham), as written.
