@@ -170,3 +170,15 @@ def test_kurmanji_letters_are_not_a_scholarly_romanisation() -> None:
     assert not has_scholarly_letters("Mihemed Ebdulhemîd ŞEYX", marks=True)
     features = record_features(person(full_name="Birahîm Mistefa UDEYL"))
     assert features["first_rasm"] is None
+
+
+def test_a_romanisation_that_leaves_long_vowels_unmarked_is_read_as_latin() -> None:
+    # ā and ī unmarked (Šadi for Šādī, AL-ḤARIRI for al-Ḥarīrī): read by the key, not letters.
+    for full in ("Mohammad AL-ḤARIRI", "Šadi bin Ḫaled AL-ḤASSAŠ"):
+        features = record_features(person(full_name=full))
+        assert features["family_rasm"] is None
+        assert features["first_rasm"] is None
+    # … and in a cell that marks them, a word that ends in a short vowel stays as written.
+    features = record_features(person(full_name="Ali Baššūl"))
+    assert features["first_rasm"] is None
+    assert features["family_rasm"] == dotless_key("بشول")
