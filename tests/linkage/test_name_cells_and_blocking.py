@@ -35,7 +35,9 @@ def test_a_whole_name_in_the_first_name_cell_is_read_as_the_full_name() -> None:
     [
         {"first_name": "عبد الرحمن", "family_name": ""},  # one compound given name
         {"first_name": "محمد (أبو خالد)"},  # a kunya is not a name part
-        {"first_name": "محمد خالد الحموي", "family_name": "الحموي"},  # other cells filled
+        # other cells filled: the father's, or the family's beside a double name and the father's
+        {"first_name": "محمد خالد الحموي", "father_name": "خالد"},
+        {"first_name": "محمد خير أحمد", "family_name": "الحموي"},
         {"first_name": "محمد خالد الحموي", "full_name": "محمد خالد الحموي"},
     ],
 )

@@ -103,6 +103,7 @@ from mizan.text.names import (
     has_article,
     is_given_name,
     is_given_name_spelling,
+    is_tribe_name,
     is_womans_name,
     name_words,
     parse_full_name,
@@ -110,7 +111,7 @@ from mizan.text.names import (
     strip_asides,
     unfold_passport_name,
 )
-from mizan.text.normalise import glyphs_as_letters
+from mizan.text.normalise import glyphs_as_letters, normalise_arabic
 from mizan.text.translit import (
     SCHOLARLY_MARKS,
     WOMAN_CIVILITIES,
@@ -120,6 +121,7 @@ from mizan.text.translit import (
     greek_to_latin,
     has_cyrillic_letters,
     has_greek_letters,
+    has_scholarly_letters,
     is_germanic_spelling,
     is_greek_route_word,
     is_italian_spelling,
@@ -132,6 +134,7 @@ from mizan.text.translit import (
     russian_letters,
     russian_route_readings,
     saint_readings,
+    scholarly_readings,
     vowel_marks,
 )
 
@@ -1313,6 +1316,7 @@ class ListVocabulary:
         "_saint_counts",
         "_saint_latin",
         "_saints",
+        "_scholarly",
         "_sounds",
         "abu_families",
         "abu_keys",
@@ -1383,6 +1387,8 @@ class ListVocabulary:
         self._read_texts: dict[tuple[str, str], str] = {}
         # The Arabic words of lists written as speech says them, read so far (``sounds``).
         self._sounds: dict[tuple[str, str], str] = {}
+        # A scholarly romanisation's words read in Arabic letters (``scholarly``).
+        self._scholarly: dict[str, str] = {}
         # Each name part's features as ``_features`` read them, by the part's text and the
         # record's spellings (``_features``): a million records write a few hundred
         # thousand name cells. Let go alike, as they count words (``_learn_reading``).
@@ -1818,6 +1824,12 @@ class ListVocabulary:
             if found > best_count:
                 best, best_count = other, found
         return best
+
+    def scholarly(self, word: str) -> str:
+        """A word of a scholarly romanisation ("Muṣṭafā", "Su'ād") in Arabic letters, the
+        reading (``translit.scholarly_readings``) the lists write most often: مصطفى or مصطفا,
+        سعاد or سؤاد; the likeliest where they write none."""
+        return _kept(self._scholarly, word, _scholarly_word_in(self))
 
     def sounds(self, word: str, role: str = ANY) -> str:
         """An Arabic name word of a list written as speech says it (``SPEECH_LIST``) read as the
@@ -2650,6 +2662,9 @@ def _shifted_cells(
 # the article, the father's cell empty, is also read as the father's name, as a two-word full
 # name is (``GIVEN_FATHER_ODDS``).
 FATHER_AS_SURNAME_ODDS = GIVEN_FATHER_ODDS
+# A tribe's name in the family's cell (``names.is_tribe_name``) read as no family name: less
+# likely than as written (العفادلة is a family's name as well as a tribe's).
+TRIBE_FAMILY_ODDS = -1.0
 # Set on the records of a list where at least ``FATHER_SURNAME_SHARE`` of the records have such a
 # family cell: a tenth of a list is its office's habit; a few records are a family name that is
 # also a given name (Hassan, Ibrahim), whose second reading only shifts every pair's weight.
@@ -2853,7 +2868,7 @@ def record_readings(
     if vocabulary is not None and row.get(VISUAL_ORDER_LIST):
         # Before the glyphs are read as letters: a ligature's letters keep their own order.
         row = _visual_read(row, vocabulary)
-    row = read_name_cells(row)
+    row = _scholarly_read(read_name_cells(row), vocabulary)
     whole = None
     if not row.get(_FATHER_WHOLE):
         lineage = lineage_in_father_cell(row)
@@ -2899,6 +2914,11 @@ def record_readings(
         for shifted, value in _shifted_cells(row, vocabulary):
             cells.append(shifted)
             odds.append(value)
+        if is_tribe_name(row.get("family_name") or ""):
+            # «عكيدات» in the family's cell: the tribe, not the family name the other lists
+            # write (العكيدي, الحسن …); also read without a family name.
+            cells.append({**row, "family_name": ""})
+            odds.append(TRIBE_FAMILY_ODDS)
         surname = _father_as_surname(row) if row.get(FATHER_SURNAME_LIST) else None
         if surname is not None:
             cells.append(surname)
@@ -2925,6 +2945,8 @@ def record_readings(
         # or بيير), the likeliest first; as written for most records.
         for saints, more in _saint_choices(parts, vocabulary):
             features = _features(row, parts, vocabulary, saints)
+            if row.get(_SCHOLARLY_WORDS):
+                _written_spellings(features, parts, row[_SCHOLARLY_WORDS])
             result.append(
                 (features, value + more, parts) if with_parts else (features, value + more)
             )
@@ -3089,6 +3111,115 @@ def _sounds_read(row: Mapping[str, str], vocabulary: ListVocabulary) -> Mapping[
         if (read := _words_read(text, cell, vocabulary.sounds)) is not None:
             changed[cell] = read
     return {**row, **changed} if changed else row
+
+
+def _scholarly_word_in(vocabulary: ListVocabulary | None) -> Callable[[str], str]:
+    """How ``vocabulary`` (or, without one, the likeliest reading) reads a scholarly word."""
+
+    def read(word: str) -> str:
+        readings = scholarly_readings(word)
+        if not readings:
+            return word
+        if vocabulary is None or len(readings) == 1:
+            return readings[0]
+        counts = [vocabulary.words.get(_word_form(each), 0) for each in readings]
+        return readings[counts.index(max(counts))]
+
+    return read
+
+
+# The long vowels a scholarly romanisation marks: a name cell that shows none is not read so.
+_LONG_VOWEL_MARKS = frozenset("āīūáĀĪŪÁ")
+
+
+def _scholarly_word(word: str) -> bool:
+    """Whether ``word`` may be a word of a scholarly romanisation: it writes no e or o (ALA-LC,
+    DMG and EI2 write a, i, u) and does not end in a short i or u, which these systems drop
+    ("Šadi", "AL-ḤARIRI", "Ali" write a long ī unmarked)."""
+    lower = word.lower().rstrip("'’`´‘ʿʾʼ")
+    return "e" not in lower and "o" not in lower and not lower.endswith(("i", "u"))
+
+
+def _scholarly_plain(word: str, vocabulary: ListVocabulary | None) -> bool:
+    """Whether an unmarked word beside words of a scholarly romanisation is one of its words
+    (Zaynab زينب, Haytham هيثم, ibn): a romanisation that writes no e or o, read as a name the
+    lists write (``ListVocabulary.FREQUENT``) or a particle."""
+    lower = word.lower().lstrip("'’`´‘")
+    if not lower.isascii():
+        return False
+    if is_name_joiner(lower) or lower in ("ibn", "bin", "bint", "al", "umm"):
+        return True
+    if vocabulary is None:
+        return True
+    readings = scholarly_readings(word)
+    return bool(readings) and vocabulary.words.get(_word_form(readings[0]), 0) >= (
+        ListVocabulary.FREQUENT
+    )
+
+
+# The punctuation around a word of a name cell ("Al-Khaṭīb," "(Abū Aḥmad)"), kept as it is.
+_AROUND_WORD = re.compile(r"^([^\w'’`´‘ʿʾʼ]*)(.*?)([^\w'’`´‘ʿʾʼ\u0331\u0332]*)$")
+
+
+def _scholarly_read(row: Mapping[str, str], vocabulary: ListVocabulary | None) -> Mapping[str, str]:
+    """``row`` with its name cells written in a scholarly romanisation (ALA-LC, DMG, EI2: a
+    letter of theirs shows it, ``translit.has_scholarly_letters``) read in Arabic letters, word
+    by word ("Al-Khaṭīb, Muḥammad ʿAbd al-Raḥmān" as «الخطيب, محمد عبد الرحمن»): their marks
+    tell ح from ه, ص from س, a long vowel from a short one, which a Latin spelling's key folds
+    together (issue 15, set 18's report annex). A cell copied without its marks ("Abd
+    al-Rahman") is read as any Latin spelling."""
+    changed: dict[str, str] = {}
+    written: dict[str, str] = {}
+    read = vocabulary.scholarly if vocabulary is not None else _scholarly_word_in(None)
+    for cell in _NAME_CELLS:
+        text = row.get(cell)
+        if not text or not _LONG_VOWEL_MARKS.intersection(text) or contains_arabic(text):
+            # A romanisation that marks no long vowel (Muḥammad Aḥmad al-Ḥasan has none to
+            # mark; "Mohammad AL-ḤARIRI", "Šadi bin Ḫaled" leave ā and ī unmarked) is read as
+            # any Latin spelling, its marked letters by the key (ḥ h, š sh).
+            continue
+        words = []
+        for word in text.split(" "):
+            match = _AROUND_WORD.match(word)
+            if match is None or not match.group(2):
+                words.append(word)
+                continue
+            core = match.group(2)
+            if not _scholarly_word(core) or (
+                not has_scholarly_letters(core, marks=True)
+                and not _scholarly_plain(core, vocabulary)
+            ):
+                # "Samer", "Fatima" beside "ʿAbd al-Ḥamīd": a common spelling, not a word of
+                # the romanisation whose vowels are all short (Zaynab, Haytham), as written.
+                words.append(word)
+                continue
+            arabic = read(core)
+            if arabic != match.group(2):
+                written.setdefault(arabic, match.group(2))
+            words.append(match.group(1) + arabic + match.group(3))
+        changed[cell] = " ".join(words)
+    if not changed:
+        return row
+    changed[_SCHOLARLY_WORDS] = "\n".join(f"{arabic}\t{latin}" for arabic, latin in written.items())
+    return {**row, **changed}
+
+
+# Where ``_scholarly_read`` keeps the words it read (Arabic, then the Latin as written): the
+# spelling compared (``<part>_n``) stays the one written. Two records of the romanisation still
+# meet on it, and a record in Arabic letters on the name's key and letters, as any Latin
+# spelling: the "same spelling" level learns its weight from records of one script.
+_SCHOLARLY_WORDS = "_scholarly_words"
+
+
+def _written_spellings(features: dict[str, Any], parts: Mapping[str, str], words: str) -> None:
+    """``features`` with the spellings (``<part>_n``) of a record ``_scholarly_read`` read in
+    Arabic letters put back as written in its romanisation."""
+    latin = dict(line.split("\t", 1) for line in words.split("\n") if "\t" in line)
+    for part in NAME_PARTS:
+        text = parts.get(part) or ""
+        if text and features.get(f"{part}_n") is not None:
+            written = " ".join(latin.get(word, word) for word in text.split(" "))
+            features[f"{part}_n"] = _spelling(written) or None
 
 
 def _words_read(text: str, cell: str, read: Callable[[str, str], str]) -> str | None:
@@ -3368,7 +3499,12 @@ def record_features(
     Missing values are ``None`` so that the model treats them as "no evidence", never as a
     disagreement.
     """
-    return _features(row, _name_parts(row, vocabulary), vocabulary)
+    row = _scholarly_read(row, vocabulary)
+    parts = _name_parts(row, vocabulary)
+    features = _features(row, parts, vocabulary)
+    if row.get(_SCHOLARLY_WORDS):
+        _written_spellings(features, parts, row[_SCHOLARLY_WORDS])
+    return features
 
 
 # The cells whose letters tell a record written in Turkish spelling (``_turkish_record``).
@@ -3565,7 +3701,8 @@ def _germanic_record(row: Mapping[str, str]) -> bool:
     its list is (``GERMANIC_LIST``) or one of its names shows it ("Dschamal", "Hoessein"), and
     none of its names is in the scholarly spelling ("Ḫālid", whose j is ج)."""
     text = _names_text(row)
-    if not text.isascii() and SCHOLARLY_MARKS.intersection(text):
+    if row.get(_SCHOLARLY_WORDS) or (not text.isascii() and SCHOLARLY_MARKS.intersection(text)):
+        # (A cell ``_scholarly_read`` read in Arabic letters was in the scholarly spelling.)
         return False
     return bool(row.get(GERMANIC_LIST)) or is_germanic_spelling(text)
 
@@ -4266,6 +4403,9 @@ def _features(
     features[MAIDEN_KEY] = (_key(maiden) or None) if maiden else None
     # An age estimated (a forensic team's «25-35» at death): the ages at arrest it allows.
     features["age_low"], features["age_high"] = estimated_age(row.get(ESTIMATED_AGE_COLUMN) or "")
+    if features["age_low"] is None and row.get(AGE_COLUMN):
+        # … or an age at arrest given by its decade ("20s", «في الثلاثينات»): the ages it allows.
+        features["age_low"], features["age_high"] = decade_age(row[AGE_COLUMN])
     arrest = row.get("date_of_arrest") or ""
     # A spreadsheet's day number («41171»): the date it stands for (``problems`` flags it).
     arrest = spreadsheet_day_date(arrest) or arrest
@@ -4512,6 +4652,44 @@ def estimated_age(text: str) -> tuple[int | None, int | None]:
     if not 0 < high < 110 or low > high:
         return None, None
     return max(low - ESTIMATED_AGE_AFTER, 0), high + 1
+
+
+# An age given by its decade, as a report's annex or a witness gives it: "20s", "in his 30s",
+# "early 40s", "late 20's", «في الثلاثينات», «بالعشرينيات», «الأربعينات».
+_DECADE_LATIN = re.compile(
+    r"^\s*(?:in\s+(?:his|her|their)\s+)?(?:(early|mid|late)[\s-]*)?([1-9])0\s*['’]?s\s*$",
+    re.IGNORECASE,
+)
+_DECADE_WORDS = {
+    "عشرين": 2,
+    "ثلاثين": 3,
+    "اربعين": 4,
+    "خمسين": 5,
+    "ستين": 6,
+    "سبعين": 7,
+    "ثمانين": 8,
+}
+_DECADE_ARABIC = re.compile(
+    r"^\s*(?:في\s+|ب)?(?:ال)?(" + "|".join(_DECADE_WORDS) + r")(?:ي)?(?:ات)\s*(?:من العمر)?\s*$"
+)
+# The years of a decade an "early", "mid" or "late" one gives.
+_DECADE_PART = {"early": (0, 3), "mid": (3, 7), "late": (6, 9)}
+
+
+def decade_age(text: str) -> tuple[int | None, int | None]:
+    """The ages at arrest an age given by its decade allows, lowest and highest (as
+    ``estimated_age``'s, plus one for a birthday not yet come): "20s" 20 … 30, "late 30s"
+    36 … 40, «في الأربعينات» 40 … 50. (None, None) for any other text."""
+    match = _DECADE_LATIN.match(to_ascii_digits(text))
+    if match is not None:
+        decade = int(match.group(2)) * 10
+        low, high = _DECADE_PART.get((match.group(1) or "").lower(), (0, 9))
+        return decade + low, decade + high + 1
+    match = _DECADE_ARABIC.match(normalise_arabic(text))
+    if match is not None:
+        decade = _DECADE_WORDS[match.group(1)] * 10
+        return decade, decade + 10
+    return None, None
 
 
 def _age_bounds(number: str) -> tuple[int, int]:

@@ -195,9 +195,18 @@ def whole_name_in_first_cell(values: Mapping[str, str]) -> str | None:
     first = (values.get("first_name") or "").strip()
     if not first or (values.get("full_name") or "").strip():
         return None
-    if any((values.get(part) or "").strip() for part in _OTHER_PARTS):
+    if any((values.get(part) or "").strip() for part in _OTHER_PARTS[:2]):
         return None
-    if len(name_words(strip_asides(first))) < WHOLE_NAME_WORDS:
+    words = name_words(strip_asides(first))
+    if len(words) < WHOLE_NAME_WORDS:
+        return None
+    family = (values.get("family_name") or "").strip()
+    if family and not (
+        has_article(words[-1]) or _without_article(words[-1]) == _without_article(family)
+    ):
+        # «محمد خير أحمد» | «الحسن»: a double first name and the father's, the family's cell
+        # beside them; «حمزة فراس الخطيب» | «عفادلة» is the whole name, and the family's cell
+        # the tribe's or the family again (issue 15, set 18's register of those ISIS abducted).
         return None
     return first
 
@@ -463,6 +472,7 @@ def read_name_cells(values: Mapping[str, str]) -> Mapping[str, str]:
         return values
     moved = dict(values)
     moved["first_name"] = ""
+    moved["family_name"] = ""
     moved["full_name"] = whole
     return moved
 

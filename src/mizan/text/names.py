@@ -109,6 +109,8 @@ def _is_din(word: str) -> bool:
 # The ʿayn and hamza marks of scholarly transliteration ("ʿAbd", "Abū", "Raḥmān" in court and
 # library lists): signs on a word, not letters of it.
 _TRANSLIT_MARKS = "ʿʾʻʼ‘’`'"
+# … after the article too ("al-ʿAbd", "al-'Abd" of al-ʿAbd Allāh).
+_MARK_AFTER_ARTICLE = re.compile(rf"^((?:al|el)-)[{_TRANSLIT_MARKS}]+", re.IGNORECASE)
 
 
 # Arabic-keyboard spelling ("Arabizi"): a 2 or 3 opening a word, or its part after a hyphen, is
@@ -137,11 +139,14 @@ def _keyboard_plain(word: str) -> str:
 def _latin_plain(word: str) -> str:
     """A Latin word without the marks of scholarly transliteration (ʿAbd → Abd, ABŪ → ABU,
     al-Raḥmān → al-Rahman), lower-cased; Arabic words only lower-cased (no-op)."""
-    if word.isascii() or any("\u0600" <= char <= "\u06ff" for char in word):
+    if any("\u0600" <= char <= "\u06ff" for char in word):
         return word.lower()
+    if word.isascii():
+        # "'Abd", "al-'Abd": ʿayn written with an apostrophe, as a copy of the marks leaves it.
+        return _MARK_AFTER_ARTICLE.sub(r"\1", word.lstrip(_TRANSLIT_MARKS)).lower()
     decomposed = unicodedata.normalize("NFKD", word)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return stripped.lstrip(_TRANSLIT_MARKS).lower()
+    return _MARK_AFTER_ARTICLE.sub(r"\1", stripped.lstrip(_TRANSLIT_MARKS)).lower()
 
 
 # A text whose words ``name_words`` may join holds one of these: an ʿAbd, Abu or al-Din (ٱلدىن) in
@@ -817,3 +822,31 @@ def _plain_readings(text: str) -> list[NameReading]:
     ):
         family_first.confidence, natural.confidence = 0.65, 0.35
     return sorted([natural, family_first], key=lambda r: -r.confidence)
+
+
+# The tribes and clans of the east of Syria and the Jazira (Deir ez-Zor, al-Raqqa, al-Hasakah,
+# the east of Aleppo), as a register of the east names a family's tribe: a tribe is no family
+# name, though a clerk who has none to hand writes it in the family's cell («عكيدات»، «بكارة»).
+# The tribes' own names (the article left out), not their members' nisbas (العكيدي, البكاري: a
+# family's name as much as a tribe's).
+_TRIBES = (
+    *("عكيدات", "عقيدات", "بكارة", "بقارة", "شعيطات", "بوسرايا", "بو سرايا", "عفادلة"),
+    *("بوشعبان", "بو شعبان", "ولدة", "جبور", "شمر", "عنزة", "طي", "طيء", "حديديين"),
+    *("بوكامل", "بو كامل", "بورحمة", "بوخابور", "بو خابور", "بوليل", "بوعساف", "بوحسن"),
+    *("بوجامل", "مشاهدة", "فواعرة", "موالي", "شرابيين", "جحيش", "ويسات", "عجيل"),
+    *("بوبنا", "دليم", "بني خالد", "بوحمد", "بوعز الدين"),
+)
+
+
+def _tribe_form(text: str) -> str:
+    form = normalise_arabic(text.strip()).replace(" ", "")
+    return form[2:] if form.startswith("ال") and len(form) > 4 else form
+
+
+_TRIBE_FORMS = frozenset(_tribe_form(tribe) for tribe in _TRIBES)
+
+
+def is_tribe_name(text: str) -> bool:
+    """Whether ``text`` names a tribe or clan of the east (``_TRIBES``: «عكيدات», «البكارة»,
+    «بوشعبان»), with or without the article."""
+    return bool(text) and _tribe_form(text) in _TRIBE_FORMS

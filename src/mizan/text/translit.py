@@ -62,6 +62,7 @@ __all__ = [
     "greek_to_latin",
     "has_cyrillic_letters",
     "has_greek_letters",
+    "has_scholarly_letters",
     "is_germanic_spelling",
     "is_greek_route_word",
     "is_italian_spelling",
@@ -80,6 +81,7 @@ __all__ = [
     "russian_letters",
     "russian_route_readings",
     "saint_readings",
+    "scholarly_readings",
     "search_words",
     "vowel_marks",
 ]
@@ -1980,3 +1982,233 @@ def vowel_marks(text: str) -> int | None:
     if marks is None or len(consonants) not in (len(core), len(core.removesuffix("y"))):
         return None
     return marks
+
+
+# Scholarly romanisation read back into Arabic letters (issue 15, set 18's report annex): ALA-LC
+# ("Muḥammad ʿAbd al-Raḥmān al-Khaṭīb", "Suʿād bint ʿĪsā"), DMG ("Ḫālid", "aš-Šaiḫ", "Ǧamīl")
+# and the Encyclopaedia of Islam's ("Ḳāsim", "Djamāl", "K̲h̲ālid") mark every letter that
+# common spellings fold together: ḥ ح, ṣ ص, ṭ ط, ḍ ض, ẓ ظ, ʿ ع, ʾ ء; ā ī ū the long vowels
+# (ا ي و), a i u the short ones Arabic leaves unwritten; á ى. A name so written is read back
+# letter for letter, where the key (``name_key``) could only fold ح/ه or س/ص together.
+# Letters of these systems beyond ``SCHOLARLY_MARKS``: á (ALA-LC's ى), ḳ (EI2's ق), the
+# underline EI2 puts under its digraphs. Not î, û or ê: Kurmanji's letters (Mihemed, Birahîm).
+SCHOLARLY_LETTERS = SCHOLARLY_MARKS | frozenset("áÁḳḲ\u0332\u0331")
+# The consonants, digraphs first (ALA-LC writes a prime between two letters read apart:
+# "Adʹham" أدهم).
+_SCHOLARLY_CONSONANTS: tuple[tuple[str, str], ...] = (
+    ("kh", "خ"),
+    ("sh", "ش"),
+    ("th", "ث"),
+    ("dh", "ذ"),
+    ("gh", "غ"),
+    ("dj", "ج"),
+    ("ḫ", "خ"),
+    ("š", "ش"),
+    ("ṯ", "ث"),
+    ("ḏ", "ذ"),
+    ("ġ", "غ"),
+    ("ǧ", "ج"),
+    ("ḥ", "ح"),
+    ("ṣ", "ص"),
+    ("ṭ", "ط"),
+    ("ḍ", "ض"),
+    ("ẓ", "ظ"),
+    ("ḳ", "ق"),
+    ("ʿ", "ع"),
+    ("‘", "ع"),
+    ("b", "ب"),
+    ("p", "ب"),
+    ("t", "ت"),
+    ("j", "ج"),
+    ("g", "ج"),
+    ("d", "د"),
+    ("r", "ر"),
+    ("z", "ز"),
+    ("s", "س"),
+    ("f", "ف"),
+    ("v", "ف"),
+    ("q", "ق"),
+    ("k", "ك"),
+    ("l", "ل"),
+    ("m", "م"),
+    ("n", "ن"),
+    ("h", "ه"),
+    ("w", "و"),
+    ("y", "ي"),
+)
+_SCHOLARLY_LONG = {"ā": "ا", "ī": "ي", "ū": "و", "á": "ى"}
+_SCHOLARLY_SHORT = {"a": "a", "e": "i", "i": "i", "o": "u", "u": "u"}
+# The hamza's mark, and the apostrophes a copy writes for ʿayn or hamza ("Suʿād" as "Su'ad").
+_HAMZA_MARKS = frozenset("ʾʼ")
+_EITHER_MARKS = frozenset("'’`´")
+# Words the letters do not spell as Arabic writes them: Allāh and al-Raḥmān without their alif,
+# Ṭāhā طه, Dāwūd داود, ʿAmr with its silent waw; the particles of a lineage.
+_SCHOLARLY_WORDS = {
+    "allah": "الله",
+    "ilah": "إله",
+    "rahman": "رحمن",
+    "taha": "طه",
+    "dawud": "داود",
+    "amr": "عمرو",
+    "ibn": "بن",
+    "bin": "بن",
+    "bint": "بنت",
+    "abu": "أبو",
+    "umm": "أم",
+    "abd": "عبد",
+}
+# The article as these systems write it: al- (ALA-LC, EI2), or assimilated to a sun letter (DMG:
+# "aš-Šaiḫ", "ar-Raḥmān", "aḍ-Ḍāmin"; some write "ash-Shaykh", "ad-Din").
+_SCHOLARLY_ARTICLE = re.compile(
+    r"^(?:[ae]l|[ae](?:sh|th|dh|[tdrzsnṭḍṣẓšṯḏ]))-(?=\S)", re.IGNORECASE
+)
+
+
+# Two short vowels in a row are a diphthong, its second half a consonant ("e" is read "i").
+_DIPHTHONGS: dict[tuple[tuple[str, str], tuple[str, str]], tuple[str, str]] = {
+    (("a", "v"), ("i", "v")): ("ي", "c"),
+    (("i", "v"), ("i", "v")): ("ي", "c"),
+    (("a", "v"), ("u", "v")): ("و", "c"),
+}
+
+
+# … but for the marks of ʿayn and hamza, which spellings that mark no other letter write too
+# ("ʿAbd al-Hamid", "Saʿid", whose h and i may be ح and ي).
+_SCHOLARLY_SPELLING = SCHOLARLY_LETTERS - frozenset("ʿʾ")
+
+
+def has_scholarly_letters(text: str, *, marks: bool = False) -> bool:
+    """Whether ``text`` shows a letter of the scholarly romanisations (ḥ, ā, š, ḳ …), or with
+    ``marks`` the ʿayn and hamza marks (ʿ, ʾ) alone too."""
+    letters = SCHOLARLY_LETTERS if marks else _SCHOLARLY_SPELLING
+    return not text.isascii() and bool(letters.intersection(text))
+
+
+def _hamza_seat(before: str, after: str, final: bool) -> str:
+    """The letter a hamza sits on between the vowels ``before`` and ``after`` ("a" "i" "u", or
+    "A" "I" "U" long, "" a consonant or none), as Arabic spelling seats it."""
+    if final:
+        return {"a": "أ", "i": "ئ", "u": "ؤ"}.get(before, "ء")
+    if not before and not after:
+        return "ء"
+    vowels = (before.lower(), after.lower())
+    if "i" in vowels:
+        return "ئ"
+    if "u" in vowels:
+        return "ؤ"
+    if before == "A" and after:
+        return "ء"
+    return "أ"
+
+
+@lru_cache(maxsize=50_000)
+def scholarly_readings(word: str) -> tuple[str, ...]:
+    """The Arabic spellings one word of a scholarly romanisation stands for, the likeliest
+    first: "Muḥammad" محمد, "al-Khaṭīb" الخطيب, "ʿĀʾisha" عائشة, "Muṣṭafā" مصطفى or مصطفا.
+    Short vowels are left out, a doubled letter written once (its shadda), a word-final a or ah
+    is ة, a hamza takes the seat its vowels give it; a final ā may be ا or ى, an apostrophe
+    inside a word ʿayn or hamza (the readings give both). () for a word with no letter to read
+    (a digit, a punctuation mark)."""
+    text = unicodedata.normalize("NFC", word.replace("\u0332", "").replace("\u0331", ""))
+    if not text or any(_is_arabic_letter(char) for char in text):
+        return ()
+    article = ""
+    match = _SCHOLARLY_ARTICLE.match(text)
+    if match is not None:
+        article, text = "ال", text[match.end() :]
+    lower = text.lower().strip("-")
+    plain = normalise_for_search(lower.lstrip("ʿʾʼ'’`´‘")).replace(" ", "")
+    if plain == "lah" and article:
+        return ("الله",)  # "AL-ʿABD AL-LAH"
+    if plain in _SCHOLARLY_WORDS and (plain != "rahman" or article):
+        return (article + _SCHOLARLY_WORDS[plain],)
+    # Units: (letter, kind) with kind "c" a consonant, "v" a short vowel (a i u), "V" a long one,
+    # "h" a hamza, "e" an apostrophe (ʿayn or hamza).
+    units: list[tuple[str, str]] = []
+    index = 0
+    while index < len(lower):
+        char = lower[index]
+        if char in _SCHOLARLY_LONG:
+            units.append((_SCHOLARLY_LONG[char], "V"))
+            index += 1
+            continue
+        if char in _SCHOLARLY_SHORT:
+            units.append((_SCHOLARLY_SHORT[char], "v"))
+            index += 1
+            continue
+        if char in _HAMZA_MARKS:
+            units.append(("", "h"))
+            index += 1
+            continue
+        if char in _EITHER_MARKS:
+            units.append(("", "e"))
+            index += 1
+            continue
+        for latin, arabic in _SCHOLARLY_CONSONANTS:
+            if lower.startswith(latin, index):
+                units.append((arabic, "c"))
+                index += len(latin)
+                break
+        else:
+            index += 1  # a prime, a hyphen, a letter outside the systems: no letter
+    if not units:
+        return ()
+    # DMG's diphthongs: ai (ei) ي, au و ("Ḥusain" حسين, "Šaukat" شوكت, "Šeiḫ" شيخ).
+    for position in range(1, len(units)):
+        diphthong = _DIPHTHONGS.get((units[position - 1], units[position]))
+        if diphthong is not None:
+            units[position] = diphthong
+    # An apostrophe opening a word is ʿayn (ALA-LC writes no hamza there); inside one, either.
+    if units[0][1] == "e":
+        units[0] = ("ع", "c")
+    choices: list[list[str]] = []
+    for position, (letter, kind) in enumerate(units):
+        previous = units[position - 1] if position else ("", "")
+        following = units[position + 1] if position + 1 < len(units) else ("", "")
+        last = position + 1 == len(units)
+        if kind == "v":
+            if position == 0:
+                choices.append(["ا"])
+            elif last and letter == "a" and previous[1] == "c":
+                choices.append(["ة"])  # Fāṭima, Ḥamza: the ta marbuta
+            else:
+                choices.append([""])
+            continue
+        if kind == "V":
+            if position == 0:
+                choices.append(["ا" + (letter if letter != "ا" else "")])
+            elif last and letter == "ا":
+                choices.append(["ى", "ا"] if previous[0] != "ي" else ["ا"])
+            else:
+                choices.append([letter])
+            continue
+        if kind in ("h", "e"):
+            if position == 0:
+                choices.append(["ا"])
+                continue
+            before = previous[0] if previous[1] == "v" else ""
+            if previous[1] == "V":
+                before = {"ا": "A", "ي": "I", "و": "U"}.get(previous[0], "")
+            after = following[0] if following[1] == "v" else ""
+            if following[1] == "V":
+                after = {"ا": "A", "ي": "I", "و": "U", "ى": "A"}.get(following[0], "")
+            seat = _hamza_seat(before, after, last)
+            choices.append([seat, "ع"] if kind == "e" else [seat])
+            continue
+        if last and letter == "ه" and previous == ("a", "v"):
+            choices.append(["ة"])  # Fāṭimah: ALA-LC's ta marbuta
+            continue
+        choices.append([letter])
+    readings: list[str] = []
+    spelled = [""]
+    for options in choices:
+        spelled = [done + option for done in spelled for option in options][:8]
+    for each in spelled:
+        # A doubled letter is written once (Muḥammad محمد, Sayyid سيد, Zakariyyā زكريا).
+        collapsed = re.sub(r"(.)\1+", r"\1", each)
+        if collapsed.startswith("اا"):
+            collapsed = collapsed[1:]
+        reading = article + collapsed
+        if reading and reading not in readings:
+            readings.append(reading)
+    return tuple(readings)
