@@ -24,6 +24,7 @@ from mizan.linkage.features import (
     ORIGINS_KEY,
     ListVocabulary,
     age_apart,
+    home_residence,
     mark_arrest_spans,
     mark_civility_lists,
     mark_dotted_names,
@@ -48,7 +49,7 @@ from mizan.linkage.features import (
     record_readings,
 )
 from mizan.linkage.items import same_item_pairs
-from mizan.linkage.lists import RESIDENCE_COLUMN
+from mizan.linkage.lists import RESIDENCE_COLUMN, RESIDENCE_SHOWN
 from mizan.linkage.model import (
     COMMON_COUNT,
     OCR_RATIO,
@@ -1450,8 +1451,11 @@ def _shown(row: Mapping[str, str], field: str, parts: Mapping[str, str]) -> str:
     if not value and field in ("first", "father", "grandfather", "family"):
         value = parts[field]
     if not value and field == "birth_place":
-        # A register's place of residence, compared in its stead (``lists.RESIDENCE_COLUMN``).
-        value = (row.get(RESIDENCE_COLUMN) or "").strip()
+        # A register's place of residence, compared in its stead (``lists.RESIDENCE_COLUMN``)
+        # when it is a Syrian town (``features.home_residence``), shown as what it is.
+        residence = (row.get(RESIDENCE_COLUMN) or "").strip()
+        if home_residence(residence):
+            value = RESIDENCE_SHOWN.format(place=residence)
     return value
 
 

@@ -295,6 +295,7 @@ FEATURE_COLUMNS: tuple[str, ...] = (
     "age_low",
     "age_high",
     "birth_place_k",
+    "birth_place_block",
     "birth_place_parts",
     "birth_place_wide",
     "birth_place_gov",
@@ -941,6 +942,55 @@ def _born_at(text: str) -> tuple[str, str]:
         # "born" still goes («تولد حماة» is حماة), the digits stay with the place.
         return _BORN_AT.sub("", text).strip(" \t,،-–/()") or text, ""
     return _BORN_AT.sub("", place).strip(" \t,،-–/()"), years[0]
+
+
+# A residence in a camp («مخيم الركبان», "Zaatari camp"): where a displaced family lives now, not
+# the town it is from (``home_residence``).
+_CAMP = re.compile(r"\b(?:camp|kamp|camps|مخيّ?م|مخيمات|كامب)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=50_000)
+def home_residence(text: str) -> bool:
+    """Whether a register's place of residence (``lists.RESIDENCE_COLUMN``) may stand for the
+    family's town: a place the gazetteer finds in one governorate of Syria, not a camp. A town
+    abroad (Gaziantep, Beirut) or a camp is where the family lives now, which namesakes in one
+    diaspora's or one camp's lists share: no evidence of who they are."""
+    text = text.strip()
+    if not text or _CAMP.search(text):
+        return False
+    _key, parts, wide = _place(text)
+    if not parts:
+        return False
+    # A town the gazetteer places in one governorate, or a name of its that several places
+    # share (المعضمية: Rural Damascus's and Idlib's), spelled as it writes it.
+    if _governorate_of(text, parts, wide) is not None:
+        return True
+    forms = _syrian_place_forms()
+    return any(
+        _unarticled(normalise_for_search(_PLACE_KIND.sub(" ", part).strip())) in forms
+        for part in _PLACE_PARTS.split(text)
+    )
+
+
+@lru_cache(maxsize=1)
+def _syrian_place_forms() -> frozenset[str]:
+    """The search forms (``mizan.text``) of every Syrian place the gazetteer names (its P-code,
+    or an ancestor's, begins SY; it names a few towns abroad too), in Arabic and English,
+    without the article."""
+    try:
+        rows = json.loads(_GAZETTEER.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    by_code = {row["code"]: row for row in rows}
+
+    def syrian(row: Mapping[str, Any]) -> bool:
+        node: Mapping[str, Any] | None = row
+        while node is not None and not str(node.get("code") or "").startswith("SY"):
+            node = by_code.get(node.get("parent") or "")
+        return node is not None
+
+    names = (row.get(name) or "" for row in rows if syrian(row) for name in ("name_ar", "name_en"))
+    return frozenset(_unarticled(normalise_for_search(name)) for name in names if name)
 
 
 @lru_cache(maxsize=50_000)
@@ -4421,7 +4471,7 @@ def _features(
     # but as loosely as a registry town (a wife lives in her husband's town, a family moves
     # nearby): where it agrees it is a place's evidence, where it names another town of the same
     # governorate none, and another governorate's town counts as a different place.
-    residence = not place and bool((row.get(RESIDENCE_COLUMN) or "").strip())
+    residence = not place and home_residence(row.get(RESIDENCE_COLUMN) or "")
     if residence:
         place = (row.get(RESIDENCE_COLUMN) or "").strip()
     birth = row.get("birth_year") or ""
@@ -4449,6 +4499,10 @@ def _features(
     registry = _registry_town(place) if place else None
     if place:
         features["birth_place_k"], place_parts, wide = _place(registry or place)
+        # A residence is compared, never a blocking key (``model.BLOCKING_RULES``,
+        # ``partial.first_place_keys``): two namesakes of one year who live in one town are
+        # no candidates for that alone.
+        features["birth_place_block"] = None if residence else features["birth_place_k"]
         features["birth_place_parts"] = list(place_parts) if place_parts else None
         # The registry town is the father's home town, mostly but not always the place of
         # birth: where it agrees it is a place's evidence, where it differs none (as a
@@ -4459,6 +4513,7 @@ def _features(
         )
     else:
         features["birth_place_k"] = features["birth_place_parts"] = None
+        features["birth_place_block"] = None
         features["birth_place_wide"] = features["birth_place_gov"] = None
     # Letters OCR reads for digits (O/0, l/1, S/5, ه/٥) are read back: the digit comparison
     # then sees "one digit apart" for a misread or dropped digit.

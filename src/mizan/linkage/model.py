@@ -57,7 +57,8 @@ BLOCKING_RULES: tuple[tuple[str, ...], ...] = (
     ("father_k", "family_k", "grandfather_k"),
     ("father_k", "family_k", "mother_k"),
     ("first_k", "mother_k", "birth_year"),
-    ("first_k", "birth_year", "birth_place_k"),
+    # The place of birth as written, a residence never (``features.home_residence``).
+    ("first_k", "birth_year", "birth_place_block"),
     ("first_loose", "family_loose", "birth_year"),
     ("first_loose", "father_loose", "family_loose"),
     # An OCR'd record against another without a birth year in common (lists2 seed 5: +0.3 % of

@@ -80,7 +80,7 @@ def first_place_keys(columns: Mapping[str, list[Any]], record_of: Sequence[int])
     ``PLACE_BLOCK_CAP`` records give it; a record's readings are consecutive rows."""
     from collections import Counter
 
-    firsts, places = columns["first_k"], columns.get("birth_place_k")
+    firsts, places = columns["first_k"], columns.get("birth_place_block")
     if places is None:
         return [[] for _ in record_of]
     keys: list[str | None] = []

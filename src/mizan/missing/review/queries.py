@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from mizan.cases.models import Person
 from mizan.core.partial_dates import PartialDate, PartialDateError
+from mizan.linkage.lists import RESIDENCE_SHOWN
 from mizan.linkage.problems import TWO_DIGIT_YEARS, record_problems, two_digit_year_lists
 from mizan.missing import selectors
 from mizan.missing.importing import verbatim_cell
@@ -186,8 +188,16 @@ _EVIDENCE_FIELD = {
 }
 
 
+# A place of residence the matching compared as the place of birth (``linkage.lists.
+# RESIDENCE_SHOWN``), its words translated.
+_RESIDENCE_SHOWN = RESIDENCE_SHOWN.split("{place}")[1]
+
+
 def _evidence_value(item: dict[str, Any], key: str) -> str:
     value = str(item.get(key) or "")
+    if item.get("field") == "birth_place" and value.endswith(_RESIDENCE_SHOWN):
+        place = value[: -len(_RESIDENCE_SHOWN)]
+        return _("%(place)s (place of residence)") % {"place": place}
     if item.get("field") == "sex":
         return str(SEX_LABELS.get(value, value))
     if item.get("field") == "date_of_arrest" and value:
