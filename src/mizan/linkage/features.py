@@ -4349,6 +4349,12 @@ def _features(
     # A part's features depend on its text, these spellings and the vocabulary alone: read once
     # per distinct cell and kept on the vocabulary (``ListVocabulary._parts_read``).
     known = vocabulary._parts_read if vocabulary is not None else None
+    # A pet name that is also a family's (حمود, حسون) is the first name's only where the list
+    # says so: a first-name column, or a full name that goes on after it (``formal_name``).
+    pet_first = bool(
+        not (row.get("full_name") or "").strip()
+        or any(parts[part] for part in ("father", "grandfather", "family"))
+    )
     for part in NAME_PARTS:
         if part == "first" and parts["first"] in UNREAD_NAMES:
             # A full name whose first name was lost («[ممزق] عماد الخالدي»): the rest is his
@@ -4362,6 +4368,7 @@ def _features(
             cache_key = (
                 part,
                 parts[part],
+                pet_first and part == "first",
                 turkish,
                 germanic,
                 kurmanji,
@@ -4388,7 +4395,8 @@ def _features(
                 key = _key(saint)
         else:
             # A pet name (حمودة, برهوم, فطوم) is keyed as the name it stands for.
-            name = formal_name(text) if part in _GIVEN_PARTS else text
+            first = pet_first and part == "first"
+            name = formal_name(text, first=first) if part in _GIVEN_PARTS else text
             usual = _usual_yaa(dotted(name) if dotted else name, vocabulary)
             spelling = _romance_spelling(text, romance) if part in _GIVEN_PARTS else romance
             key = _key(usual, turkish, germanic, kurmanji, spelling) if text else ""
@@ -4400,7 +4408,11 @@ def _features(
         features[f"{part}_k"] = key or None
         # The letters of the name a pet name or a title stands beside (علوش: علي; «الحاج علي»:
         # علي): compared as written, the name would read as a brother's beside its own key.
-        written = formal_name(drop_titles(text)) if part in _GIVEN_PARTS else text
+        written = (
+            formal_name(drop_titles(text), first=pet_first and part == "first")
+            if part in _GIVEN_PARTS
+            else text
+        )
         if dotted:
             # … and its letters are the reading's, as its key is (حسيي read حسين is حسين).
             written = dotted(written)

@@ -405,13 +405,23 @@ _PET_NAMES: dict[str, str] = {
     "حمودي": "محمود",
     "برهوم": "إبراهيم",
     "صطوف": "مصطفى",
-    "حسون": "حسين",
-    "علوش": "علي",
+    "صطيف": "مصطفى",
     "فطوم": "فاطمة",
     "فطومة": "فاطمة",
+    "فطيمة": "فاطمة",
     "خدوج": "خديجة",
     "خدوجة": "خديجة",
+    "زنوبة": "زينب",
+    "عيوش": "عائشة",
+    # Pet names that are also families' names (آل حسون, العلوش, الحمود, قدور): read as the given
+    # name only as the first word of a name that goes on (``formal_name(first=True)``), never in
+    # the father's or the family's place, nor alone.
+    "حمود": "محمد",
+    "حسون": "حسين",
+    "علوش": "علي",
+    "قدور": "عبد القادر",
 }
+_PET_FAMILY_NAMES = ("حمود", "حسون", "علوش", "قدور")
 
 
 @lru_cache(maxsize=1)
@@ -419,11 +429,29 @@ def _pet_names() -> dict[str, str]:
     return {normalise_arabic(pet): name for pet, name in _PET_NAMES.items()}
 
 
+@lru_cache(maxsize=1)
+def _pet_family_names() -> frozenset[str]:
+    return frozenset(normalise_arabic(pet) for pet in _PET_FAMILY_NAMES)
+
+
+def _pet_given(word: str, family_next: bool) -> bool:
+    """Whether ``word`` is a pet name read as a given name first in a name (``formal_name``); one
+    that is also a family's (حمود) only when ``family_next``."""
+    written = normalise_arabic(word.strip())
+    if written not in _pet_names():
+        return False
+    return family_next or written not in _pet_family_names()
+
+
 @lru_cache(maxsize=65536)
-def formal_name(word: str) -> str:
+def formal_name(word: str, *, first: bool = False) -> str:
     """The given name a pet name stands for (حمودة محمد, برهوم إبراهيم, فطوم فاطمة), or ``word``
-    itself when it is no pet name."""
-    return _pet_names().get(normalise_arabic(word.strip()), word)
+    itself when it is no pet name. A pet name that is also a family's (حمود, حسون, علوش, قدور)
+    only when ``first``: the first name of a record that gives another name beside it."""
+    written = normalise_arabic(word.strip())
+    if not first and written in _pet_family_names():
+        return word
+    return _pet_names().get(written, word)
 
 
 @lru_cache(maxsize=100_000)
@@ -818,6 +846,9 @@ def _plain_readings(text: str) -> list[NameReading]:
         # A first name lost on a torn page («[ممزق] عماد الخالدي», ``UNREAD_NAMES``) was one.
         and words[0] not in UNREAD_NAMES
         and not is_given_name(words[0])
+        # … nor a pet name (برهوم, حمودة): the given name it stands for, first; one that is also
+        # a family's (حمود) only before a family name with the article («حمود الحسن»).
+        and not _pet_given(words[0], last_article)
         and all(is_given_name(word) for word in words[1:])
     ):
         family_first.confidence, natural.confidence = 0.65, 0.35
