@@ -122,6 +122,7 @@ from mizan.text.translit import (
     has_cyrillic_letters,
     has_greek_letters,
     has_scholarly_letters,
+    inner_acute_dropped,
     is_germanic_spelling,
     is_greek_route_word,
     is_italian_spelling,
@@ -3223,7 +3224,11 @@ def _scholarly_read(row: Mapping[str, str], vocabulary: ListVocabulary | None) -
     read = vocabulary.scholarly if vocabulary is not None else _scholarly_word_in(None)
     for cell in _NAME_CELLS:
         text = row.get(cell)
-        if not text or not _LONG_VOWEL_MARKS.intersection(text) or contains_arabic(text):
+        if (
+            not text
+            or not _LONG_VOWEL_MARKS.intersection(inner_acute_dropped(text))
+            or contains_arabic(text)
+        ):
             # A romanisation that marks no long vowel (Muḥammad Aḥmad al-Ḥasan has none to
             # mark; "Mohammad AL-ḤARIRI", "Šadi bin Ḫaled" leave ā and ī unmarked) is read as
             # any Latin spelling, its marked letters by the key (ḥ h, š sh).

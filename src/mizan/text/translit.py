@@ -63,6 +63,7 @@ __all__ = [
     "has_cyrillic_letters",
     "has_greek_letters",
     "has_scholarly_letters",
+    "inner_acute_dropped",
     "is_germanic_spelling",
     "is_greek_route_word",
     "is_italian_spelling",
@@ -997,11 +998,17 @@ _ARABIZI_VOWEL_CARRIER = re.compile(r"[23](?=[aeiou])")
 ARABIZI_QAF = re.compile(r"^2(?=[a-z])|22|(?<=[eiou])2$")
 _ARABIZI_QAF = ARABIZI_QAF
 # … and so is a 2 opening the name after ʿAbd and the article glued to it ("3bdel2adir",
-# "abdul2adir" عبد القادر: the name's initial, as "2adir" alone), and a final 2 after a doubled
-# letter and a ("3abdalrazza2" عبد الرزاق, "5alla2" خلاق): the pattern fa''āl of names and
-# trades ends in ق (رزّاق، خلّاق، دقّاق، ورّاق), hardly ever in ـّاء.
+# "abdul2adir" عبد القادر, "3abdel2awi" عبد القوي: the name's initial, as "2adir" alone), but
+# not the hamza of the names of God that open with one: الإله, الإمام ("3abdel2ilah", 2i or
+# 2e is إ), الأحد, الأمير ("3bdel2a7ad", "abdel2amir"); the linkage still reads ق for those
+# where the lists write that name far more often (``LETTER_READINGS``). A final 2 after a
+# doubled letter and a in such a name is ق too ("3abdalrazza2" عبد الرزاق, الخلاق, الفتاح's
+# kin): the names of God of the pattern faʿʿāl end in ق, none in ـّاء. Elsewhere a final ـّا2
+# is the hamza of حوّاء, البنّاء, الفرّاء, الحذّاء ("7awwa2", "el banna2") as much as the ق of
+# a trade (دقّاق, ورّاق): the key keeps the hamza, the lists' counts read ق.
 _ARABIZI_QAF_AFTER = re.compile(
-    r"^((?:[23]a?|a)bd[aeiu]l)2(?=[a-z])|(?<=[a-z])(([b-df-hj-np-tv-z])\3a)2$"
+    r"^((?:[23]a?|a)bd[aeiu]l)2(?=[a-z])(?![ie]|a[7h]a?d|am[ie]+r)"
+    r"|^((?:[23]a?|a)bd[aeiu]l[a-z]*([b-df-hj-np-tv-z])\3a)2$"
 )
 
 
@@ -2081,7 +2088,19 @@ def has_scholarly_letters(text: str, *, marks: bool = False) -> bool:
     """Whether ``text`` shows a letter of the scholarly romanisations (ḥ, ā, š, ḳ …), or with
     ``marks`` the ʿayn and hamza marks (ʿ, ʾ) alone too."""
     letters = SCHOLARLY_LETTERS if marks else _SCHOLARLY_SPELLING
-    return not text.isascii() and bool(letters.intersection(text))
+    return not text.isascii() and bool(letters.intersection(inner_acute_dropped(text)))
+
+
+# ALA-LC writes á for ى only at a word's end ("Muṣṭafá", "Laylá"); an á inside a word is the
+# acute accent of Czech, Hungarian or Spanish spelling ("Chálid", "Ádám", "Jamál"), not a letter
+# of the romanisation.
+_INNER_ACUTE = re.compile(r"[áÁ](?=\w)")
+
+
+def inner_acute_dropped(text: str) -> str:
+    """``text`` without the á that stand inside a word, which are no scholarly letter (ALA-LC's
+    á is a final ى): what is left tells whether the text is in a scholarly romanisation."""
+    return _INNER_ACUTE.sub("", text) if "á" in text or "Á" in text else text
 
 
 def _hamza_seat(before: str, after: str, final: bool) -> str:
@@ -2129,7 +2148,9 @@ def scholarly_readings(word: str) -> tuple[str, ...]:
     while index < len(lower):
         char = lower[index]
         if char in _SCHOLARLY_LONG:
-            units.append((_SCHOLARLY_LONG[char], "V"))
+            # An á inside a word is a long a as any acute-accent spelling writes it, not ى.
+            inner = char == "á" and index + 1 < len(lower) and lower[index + 1].isalpha()
+            units.append(("ا" if inner else _SCHOLARLY_LONG[char], "V"))
             index += 1
             continue
         if char in _SCHOLARLY_SHORT:
