@@ -62,3 +62,7 @@ def test_decade_age_plain_number() -> None:
 )
 def test_kunya_gives_no_family(cell: str) -> None:
     assert mother_family(cell) == ""
+
+
+def test_tribe_reading_cached_per_spelling() -> None:
+    assert hasattr(is_tribe_name, "cache_info")
