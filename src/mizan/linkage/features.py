@@ -274,8 +274,10 @@ def mother_family(cell: str) -> str:
         return ""  # a name OCR cut in two («لي نا»), not a family's
     if words[0] in _SITT_WORDS and len(words) == 2:
         return ""  # «ست البنات», «ست الشام»: one given name of hers
-    if any(_vowel_blind_key(word) in _compound_second_keys() for word in family_words):
-        return ""  # «نور الهدى», "Nour El Houda", "Nour Al-Huda": her compound given name
+    if _compound_second(family):
+        # «نور الهدى», "Nour El Houda", "Nour Al-Huda" (the article a word of its own, or
+        # hyphened): her compound given name.
+        return ""
     if not has_article(family) and _compound_given(family):
         # «عبد الرحمن», «خير الله», «نور الدين», "Abdel Karim" (``name_words`` keeps them as one
         # name): her father's given name, as registers write «اسم الأم» with it, no family's.
@@ -304,15 +306,25 @@ def _compound_given(family: str) -> bool:
 _ABU_WORDS = frozenset({"ابو", "أبو", "إبو", "بو", "abu", "abou", "abo", "bou", "abū"})
 
 
-def _vowel_blind_key(word: str) -> str:
-    """A word's key, a Latin one without the u flag its written vowel adds ("Houda": هدى)."""
-    key = _key(word)
-    return key.removesuffix("w") if word.isascii() else key
+# … as Latin letters write them, the article aside ("Nour El Houda", "Fatima Al-Zahraa").
+_COMPOUND_SECONDS_LATIN = frozenset(
+    {"zahra", "zahraa", "zehra", "houda", "huda", "hoda", "iman", "imane", "eman"}
+    | {"sham", "cham", "hayat", "hayet", "sabah"}
+)
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ez|az|es|as|ash|esh)[-\s]+", re.IGNORECASE)
+
+
+def _compound_second(family: str) -> bool:
+    """Whether a family cell is the second half of a woman's compound given name (الزهراء,
+    الهدى; "El Houda", "Al-Zahraa"), by its spelling: a key would take «حداد» for «الهدى»."""
+    if family.isascii():
+        return _LATIN_ARTICLE.sub("", family.strip()).lower() in _COMPOUND_SECONDS_LATIN
+    return normalise_arabic(family.strip()) in _compound_second_spellings()
 
 
 @lru_cache(maxsize=1)
-def _compound_second_keys() -> frozenset[str]:
-    return frozenset(_key(word) for word in _COMPOUND_SECONDS)
+def _compound_second_spellings() -> frozenset[str]:
+    return frozenset(normalise_arabic(word) for word in _COMPOUND_SECONDS)
 
 
 FEATURE_COLUMNS: tuple[str, ...] = (
