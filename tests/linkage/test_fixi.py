@@ -36,7 +36,7 @@ def test_family_names_still_read(cell: str, family: str) -> None:
     assert mother_family(cell) == family
 
 
-@pytest.mark.parametrize("name", ["جبور", "الجبور", "العجيل", "موالي", "دليم", "شمر", "عنزة"])
+@pytest.mark.parametrize("name", ["جبور", "العجيل", "موالي", "دليم", "شمر", "عنزة"])
 def test_common_family_names_are_no_tribes(name: str) -> None:
     assert not is_tribe_name(name)
 
@@ -66,3 +66,8 @@ def test_kunya_gives_no_family(cell: str) -> None:
 
 def test_tribe_reading_cached_per_spelling() -> None:
     assert hasattr(is_tribe_name, "cache_info")
+
+
+def test_jubur_tribe_only_with_article() -> None:
+    assert is_tribe_name("الجبور")
+    assert not is_tribe_name("جبور")

@@ -847,11 +847,19 @@ def _tribe_form(text: str) -> str:
 
 
 _TRIBE_FORMS = frozenset(_tribe_form(tribe) for tribe in _TRIBES)
+# Tribes whose name without the article is a common family name (جبور, Jabbour), read as the
+# tribe only with it, as a register of the east writes the tribe (الجبور, al-Jubur).
+_TRIBES_WITH_ARTICLE = frozenset(normalise_arabic(tribe) for tribe in ("الجبور",))
 
 
 @lru_cache(maxsize=100_000)
 def is_tribe_name(text: str) -> bool:
     """Whether ``text`` names a tribe or clan of the east (``_TRIBES``: «عكيدات», «البكارة»,
     «بوشعبان»), spaces aside, with or without the article where three letters or more follow it
-    («الطي» is read as written, no form of طي)."""
-    return bool(text) and _tribe_form(text) in _TRIBE_FORMS
+    («الطي» is read as written, no form of طي); «الجبور» only with it (``_TRIBES_WITH_ARTICLE``)."""
+    if not text:
+        return False
+    return (
+        _tribe_form(text) in _TRIBE_FORMS
+        or normalise_arabic(text.strip()).replace(" ", "") in _TRIBES_WITH_ARTICLE
+    )
