@@ -25,6 +25,7 @@ from mizan.linkage.features import (
     ListVocabulary,
     age_apart,
     home_residence,
+    is_umm_key,
     mark_arrest_spans,
     mark_civility_lists,
     mark_dotted_names,
@@ -1036,18 +1037,14 @@ def _nameless(a: tuple[Any, ...]) -> bool:
     return all(a[k][0] is None for k in range(len(_TRAIT_NAMES)))
 
 
-# The key of «أم» («ام محمد», "Um Mohammad": a mother remembered by her son's name, her kunya,
-# not her own).
-_UMM_KEY = name_key("أم")
 # A glued compound (نورالهدى, فاطمةالزهراء, امكلثوم) adds at least this many letters to the
 # word another list writes alone (نور, فاطمة, كلثوم).
 _GLUED_LETTERS = 2
 
 
 def _umm(key: str | None) -> bool:
-    """Whether a mother's first word is «أم» (ام محمد; Um, Umm, Om in Latin letters: its long u
-    aside)."""
-    return key is not None and key.replace("w", "") == _UMM_KEY
+    """Whether a mother's first word is «أم» (``features.is_umm_key``)."""
+    return is_umm_key(key)
 
 
 def _glued(rasm_a: str, rasm_b: str) -> bool:

@@ -245,8 +245,14 @@ MOTHER_FAMILY_COLUMNS: tuple[str, ...] = tuple(
 _COMPOUND_SECONDS = ("الزهراء", "الزهرا", "الهدى", "الإيمان", "الشام", "الحياة", "الصباح")
 # Fewest letters of a family name of hers: fewer is a piece of her first name OCR cut off.
 _MOTHER_FAMILY_LETTERS = 3
-# Her kunya in her cell («ام محمد», "Um Ahmad"): her son's name, no family name of hers.
-_UMM_WORDS = frozenset({"ام", "أم", "إم", "um", "umm", "om", "oum", "umm-", "um-"})
+# The key of «أم» («ام محمد», "Um Mohammad": a mother remembered by her son's name, her kunya,
+# not her own): no family name of hers follows it.
+_UMM_KEY = name_key("أم")
+
+
+def is_umm_key(key: str | None) -> bool:
+    """Whether a word's key is «أم»'s (ام, إم; Um, Umm, Om in Latin letters: its long u aside)."""
+    return key is not None and key.replace("w", "") == _UMM_KEY
 
 
 @lru_cache(maxsize=100_000)
@@ -258,7 +264,7 @@ def mother_family(cell: str) -> str:
     name as her family's, as registers write «اسم الأم» with the father's)."""
     text = MOTHER_WORD_BEFORE.sub("", cell).strip() or cell.strip()
     words = text.split()
-    if len(words) < 2 or words[0].lower().strip("-") in _UMM_WORDS:
+    if len(words) < 2 or is_umm_key(name_key(words[0].strip("-"))):
         return ""
     reading = parse_full_name(text)[0]
     if reading.form not in ("natural", "family, given", "FAMILY given"):
@@ -267,18 +273,59 @@ def mother_family(cell: str) -> str:
     family_words = family.split()
     if len("".join(family_words)) < _MOTHER_FAMILY_LETTERS:
         return ""  # a name OCR cut in two («لي نا»), not a family's
+    if words[0] in _SITT_WORDS and len(words) == 2:
+        return ""  # «ست البنات», «ست الشام»: one given name of hers
+    if _compound_second(family):
+        # «نور الهدى», "Nour El Houda", "Nour Al-Huda" (the article a word of its own, or
+        # hyphened): her compound given name.
+        return ""
+    if not has_article(family) and _compound_given(family):
+        # «عبد الرحمن», «خير الله», «نور الدين», "Abdel Karim" (``name_words`` keeps them as one
+        # name): her father's given name, as registers write «اسم الأم» with it, no family's.
+        return ""
     if len(family_words) == 1:
         word = family_words[0]
-        if _key(word) in _compound_second_keys():
-            return ""
         if is_given_name(word) and not has_article(word):
             return ""
     return family
 
 
+# «ست» opening a woman's compound given name (ست البنات, ست الشام, ست الكل).
+_SITT_WORDS = frozenset({"ست", "ستّ", "سِت"})
+
+
+def _compound_given(family: str) -> bool:
+    """Whether a family cell is one compound given name as ``name_words`` joins them: ʿAbd and a
+    name, a name and Allah or al-Din («عبد الرحمن», «خير الله», «نور الدين», "Abdul Rahman"); not
+    an Abu, which opens family names as often (أبو زيد, "Abou Chakra")."""
+    units = name_words(family)
+    if len(units) != 1 or " " not in units[0]:
+        return False
+    return units[0].split(" ", 1)[0].lower() not in _ABU_WORDS
+
+
+_ABU_WORDS = frozenset({"ابو", "أبو", "إبو", "بو", "abu", "abou", "abo", "bou", "abū"})
+
+
+# … as Latin letters write them, the article aside ("Nour El Houda", "Fatima Al-Zahraa").
+_COMPOUND_SECONDS_LATIN = frozenset(
+    {"zahra", "zahraa", "zehra", "houda", "huda", "hoda", "iman", "imane", "eman"}
+    | {"sham", "cham", "hayat", "hayet", "sabah"}
+)
+_LATIN_ARTICLE = re.compile(r"^(?:al|el|ez|az|es|as|ash|esh)[-\s]+", re.IGNORECASE)
+
+
+def _compound_second(family: str) -> bool:
+    """Whether a family cell is the second half of a woman's compound given name (الزهراء,
+    الهدى; "El Houda", "Al-Zahraa"), by its spelling: a key would take «حداد» for «الهدى»."""
+    if family.isascii():
+        return _LATIN_ARTICLE.sub("", family.strip()).lower() in _COMPOUND_SECONDS_LATIN
+    return normalise_arabic(family.strip()) in _compound_second_spellings()
+
+
 @lru_cache(maxsize=1)
-def _compound_second_keys() -> frozenset[str]:
-    return frozenset(_key(word) for word in _COMPOUND_SECONDS)
+def _compound_second_spellings() -> frozenset[str]:
+    return frozenset(normalise_arabic(word) for word in _COMPOUND_SECONDS)
 
 
 FEATURE_COLUMNS: tuple[str, ...] = (
@@ -4752,6 +4799,8 @@ def decade_age(text: str) -> tuple[int | None, int | None]:
     """The ages at arrest an age given by its decade allows, lowest and highest (as
     ``estimated_age``'s, plus one for a birthday not yet come): "20s" 20 … 30, "late 30s"
     36 … 40, «في الأربعينات» 40 … 50. (None, None) for any other text."""
+    if text.strip().isdigit():
+        return None, None  # "42", «٤٢»: an age, no decade (most age cells)
     match = _DECADE_LATIN.match(to_ascii_digits(text))
     if match is not None:
         decade = int(match.group(2)) * 10

@@ -859,13 +859,16 @@ def _plain_readings(text: str) -> list[NameReading]:
 # the east of Aleppo), as a register of the east names a family's tribe: a tribe is no family
 # name, though a clerk who has none to hand writes it in the family's cell («عكيدات»، «بكارة»).
 # The tribes' own names (the article left out), not their members' nisbas (العكيدي, البكاري: a
-# family's name as much as a tribe's).
+# family's name as much as a tribe's), and only forms no family bears: a clan's «بو…» and the
+# plural forms of a tribe (عكيدات, شعيطات, مشاهدة). Tribes whose name is also a common family
+# name (جبور: Jabbour, a family name of Homs and Wadi al-Nasara; شمر, عنزة, دليم, عجيل, موالي)
+# are left out: a family cell that writes them is as likely the family's own name.
 _TRIBES = (
     *("عكيدات", "عقيدات", "بكارة", "بقارة", "شعيطات", "بوسرايا", "بو سرايا", "عفادلة"),
-    *("بوشعبان", "بو شعبان", "ولدة", "جبور", "شمر", "عنزة", "طي", "طيء", "حديديين"),
+    *("بوشعبان", "بو شعبان", "ولدة", "طي", "طيء", "حديديين"),
     *("بوكامل", "بو كامل", "بورحمة", "بوخابور", "بو خابور", "بوليل", "بوعساف", "بوحسن"),
-    *("بوجامل", "مشاهدة", "فواعرة", "موالي", "شرابيين", "جحيش", "ويسات", "عجيل"),
-    *("بوبنا", "دليم", "بني خالد", "بوحمد", "بوعز الدين"),
+    *("بوجامل", "مشاهدة", "فواعرة", "شرابيين", "جحيش", "ويسات"),
+    *("بوبنا", "بني خالد", "بوحمد", "بوعز الدين"),
 )
 
 
@@ -875,9 +878,19 @@ def _tribe_form(text: str) -> str:
 
 
 _TRIBE_FORMS = frozenset(_tribe_form(tribe) for tribe in _TRIBES)
+# Tribes whose name without the article is a common family name (جبور, Jabbour), read as the
+# tribe only with it, as a register of the east writes the tribe (الجبور, al-Jubur).
+_TRIBES_WITH_ARTICLE = frozenset(normalise_arabic(tribe) for tribe in ("الجبور",))
 
 
+@lru_cache(maxsize=100_000)
 def is_tribe_name(text: str) -> bool:
     """Whether ``text`` names a tribe or clan of the east (``_TRIBES``: «عكيدات», «البكارة»,
-    «بوشعبان»), with or without the article."""
-    return bool(text) and _tribe_form(text) in _TRIBE_FORMS
+    «بوشعبان»), spaces aside, with or without the article where three letters or more follow it
+    («الطي» is read as written, no form of طي); «الجبور» only with it (``_TRIBES_WITH_ARTICLE``)."""
+    if not text:
+        return False
+    return (
+        _tribe_form(text) in _TRIBE_FORMS
+        or normalise_arabic(text.strip()).replace(" ", "") in _TRIBES_WITH_ARTICLE
+    )
