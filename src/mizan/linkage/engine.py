@@ -654,7 +654,7 @@ def _link(
     )
     clustered = best
     if refuse is not None:
-        ambiguous = _ambiguous_pairs(best, _weight(threshold), refuse)
+        ambiguous = _ambiguous_pairs(best, _weight(threshold), refuse, rows.traits)
         clustered = {pair: w for pair, w in best.items() if pair not in ambiguous}
     representative = _average_linkage(
         count,
@@ -1290,10 +1290,24 @@ AMBIGUOUS_MARGIN = 1.0
 AMBIGUOUS_SPREAD = 0.25
 
 
+def _sparse(a: tuple[Any, ...]) -> bool:
+    """Whether a record gives a first and a family name and nothing else that tells one of
+    their namesakes from another: no father's, grandfather's or mother's name, no year of
+    birth, no national number (a cellmate's «أحمد الحلبي»)."""
+    return (
+        a[0][0] is not None
+        and a[_FAMILY][0] is not None
+        and all(a[k][0] is None for k in (_FATHER, 2, _MOTHER))
+        and a[_YEAR] is None
+        and a[_NATIONAL_ID] is None
+    )
+
+
 def _ambiguous_pairs(
     weights: Mapping[tuple[int, int], float],
     threshold_weight: float,
     cannot_link: Callable[[int, int, float | None], bool],
+    traits: Sequence[tuple[Any, ...]] | None = None,
 ) -> set[tuple[int, int]]:
     """The weak pairs of records that fit two people as well: a record (a web form's
     «mohamad shehadeh», no father's name, no year) whose pair with one record scores under
@@ -1302,7 +1316,11 @@ def _ambiguous_pairs(
     namesakes naming two fathers), scores at least as well (``AMBIGUOUS_SPREAD``). What the
     sparse record gives fits both; average linkage would join it to whichever came first, a
     namesake as often as not (issue 15: such pairs were one person about half the time in the
-    tuning sets). A strong pair is kept: its own evidence tells which."""
+    tuning sets). A strong pair is kept: its own evidence tells which. A sparse record (only a
+    first and a family name: no father's, grandfather's or mother's name, no year, no national
+    number, ``_sparse``) fits two people too when its two partners' own pair is under
+    ``threshold_weight`` or was not scored, though nothing refuses them: two lists' «أحمد محمد
+    الحلبي» and «أحمد خالد الحلبي» that no rule compared."""
     partners: dict[int, dict[int, float]] = {}
     for (a, b), value in weights.items():
         if value >= threshold_weight:
@@ -1312,6 +1330,7 @@ def _ambiguous_pairs(
     for record, theirs in partners.items():
         if len(theirs) < 2:
             continue
+        sparse = traits is not None and _sparse(traits[record])
         for one, value in theirs.items():
             if value >= threshold_weight + AMBIGUOUS_MARGIN:
                 continue
@@ -1319,7 +1338,10 @@ def _ambiguous_pairs(
                 if other == one or other_value < value - AMBIGUOUS_SPREAD:
                     continue
                 low, high = (one, other) if one < other else (other, one)
-                if cannot_link(low, high, weights.get((low, high))):
+                between = weights.get((low, high))
+                if cannot_link(low, high, between) or (
+                    sparse and (between is None or between < threshold_weight)
+                ):
                     dropped.add((record, one) if record < one else (one, record))
                     break
     return dropped
