@@ -44,3 +44,21 @@ def test_a_record_with_a_father_or_a_year_is_not_sparse() -> None:
     refuse = _cannot_link(traits, ["a", "b", "c"], direct=2.0, threshold=-2.0)
     assert refuse is not None
     assert _ambiguous_pairs({(0, 2): -1.2, (0, 1): -1.3}, -2.0, refuse, traits) == set()
+
+
+def test_two_given_names_of_one_father_and_family_in_two_lists_are_siblings() -> None:
+    """«عامر فايز الخالد» of a register and «احمد فايز الخالد» of a families' list, one mother
+    and year: two brothers, whose weak pair (or a third record between them) joins them no
+    more; a strong pair of their own, or one name in two scripts, is no refusal."""
+    rows = [
+        person(full_name="عامر فايز الخالد", mother_name="فاطمة", birth_year="1972"),
+        person(full_name="احمد فايز الخالد", mother_name="فاطمة", birth_year="1971"),
+        person(full_name="Amer Fayez al-Khaled"),
+    ]
+    traits = _columns(rows * 5).traits  # each spelling common enough
+    sources = ["register", "families", "un"] * 5
+    refuse = _cannot_link(traits, sources, direct=2.0, threshold=-2.0)
+    assert refuse is not None
+    assert refuse(0, 1, None) and refuse(0, 1, 1.5)
+    assert not refuse(0, 1, 2.5)
+    assert not refuse(0, 2, None)  # one man in two scripts

@@ -1162,6 +1162,36 @@ def _two_fathers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return True
 
 
+def _siblings(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) name one father and family but two given names, as
+    ``_two_fathers`` reads two fathers: both spellings common (``COMMON_COUNT``), neither one
+    letter from the other nor its beginning (a double name «محمد فراس» beside «فراس»: its other
+    half), neither a kunya, nor either given name the other record's father's, grandfather's or
+    family name (a name read one place off)."""
+    first_a, first_b = a[0], b[0]
+    if a[_FATHER][0] is None or b[_FATHER][0] is None or _different_name(a[_FATHER], b[_FATHER]):
+        return False
+    if a[_FAMILY][0] is None or b[_FAMILY][0] is None or _different_name(a[_FAMILY], b[_FAMILY]):
+        return False
+    if not _different_name(first_a, first_b):
+        return False
+    key_a, rasm_a, _loose_a, count_a, _ = first_a
+    key_b, rasm_b, _loose_b, count_b, _ = first_b
+    if _kunya_key(key_a) or _kunya_key(key_b) or min(count_a, count_b) < COMMON_COUNT:
+        return False
+    if key_a.startswith(key_b) or key_b.startswith(key_a) or key_a.endswith(key_b):
+        return False
+    if key_b.endswith(key_a) or _one_edit(key_a, key_b):
+        return False
+    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+        return False
+    for one, other in ((a, b), (b, a)):
+        for k in (_FATHER, _FATHER + 1, _FAMILY):
+            if other[k][0] is not None and not _different_name(one[0], other[k]):
+                return False
+    return True
+
+
 # Where a father's name read one place off stands in the other record (``_two_fathers``): its
 # first, grandfather's and family name.
 _SHIFTED_FATHER = (0, _FATHER + 1, _FAMILY)
@@ -1216,6 +1246,10 @@ def _cannot_link(
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _two_fathers(a, b):
                 # Two fathers: cousins or namesakes, as two mothers.
+                return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
+            if _siblings(a, b):
+                # One father and family, two given names: brothers or sisters, whose mother,
+                # birthplace and arrest (taken together) agree as one person's would.
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _ages_apart(a, b) or _arrests_apart(a, b):
                 # An age remembered without a date, far from the one the other's years give;
