@@ -10,13 +10,13 @@ from tests.linkage.rows import person
 
 def test_a_first_and_family_name_alone_joins_neither_of_two_unjoined_namesakes() -> None:
     """A cellmate's «احمد الحلبي» fits «احمد محمد الحلبي» of a register and a web form's
-    `Ahmad Al-Halabi` born 1985 as well; the two were never compared (no blocking rule put them
+    `Ahmad Al-Halabi`, mother Fatima, as well; the two were never compared (no blocking rule put them
     together), so nothing refuses them, but nothing shows them one man either: the weak pairs
     are dropped."""
     rows = [
         person(full_name="احمد الحلبي"),
         person(full_name="احمد محمد الحلبي", date_of_arrest="2013/4/2"),
-        person(first_name="Ahmad", family_name="Al-Halabi", birth_year="1985"),
+        person(first_name="Ahmad", family_name="Al-Halabi", mother_name="Fatima"),
     ]
     traits = _columns(rows).traits
     assert _sparse(traits[0]) and not _sparse(traits[1]) and not _sparse(traits[2])
@@ -31,13 +31,14 @@ def test_a_first_and_family_name_alone_joins_neither_of_two_unjoined_namesakes()
     assert _ambiguous_pairs({(0, 1): -0.5, (0, 2): -1.9}, -2.0, refuse, traits) == {(0, 2)}
 
 
-def test_a_record_with_a_father_or_a_year_is_not_sparse() -> None:
-    """A father's name or a year of birth tells namesakes apart: such a record's weak pairs are
-    left to the clustering as before."""
+def test_a_record_with_a_father_or_a_mother_is_not_sparse() -> None:
+    """A father's or a mother's name tells namesakes apart: such a record's weak pairs are left
+    to the clustering as before. A year of birth does not (many «احمد الحلبي» are born in one
+    year): a record that adds only its year is still sparse."""
     rows = [
         person(full_name="احمد محمد الحلبي"),
-        person(full_name="احمد الحلبي", birth_year="1988"),
-        person(first_name="Ahmad", family_name="Al-Halabi"),
+        person(full_name="احمد الحلبي", mother_name="فاطمة"),
+        person(first_name="Ahmad", family_name="Al-Halabi", birth_year="1988"),
     ]
     traits = _columns(rows).traits
     assert not _sparse(traits[0]) and not _sparse(traits[1]) and _sparse(traits[2])

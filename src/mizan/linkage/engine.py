@@ -1325,14 +1325,14 @@ AMBIGUOUS_SPREAD = 0.25
 
 
 def _sparse(a: tuple[Any, ...]) -> bool:
-    """Whether a record gives a first and a family name and nothing else that tells one of
-    their namesakes from another: no father's, grandfather's or mother's name, no year of
-    birth, no national number (a cellmate's «أحمد الحلبي»)."""
+    """Whether a record gives a first and a family name and no other name that tells one of
+    their namesakes from another: no father's, grandfather's or mother's name, no national
+    number (a cellmate's «أحمد الحلبي»). A year of birth does not tell them: the lists hold
+    many «محمد الزعبي» born in one year."""
     return (
         a[0][0] is not None
         and a[_FAMILY][0] is not None
         and all(a[k][0] is None for k in (_FATHER, 2, _MOTHER))
-        and a[_YEAR] is None
         and a[_NATIONAL_ID] is None
     )
 
