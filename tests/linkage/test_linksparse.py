@@ -10,9 +10,9 @@ from tests.linkage.rows import person
 
 def test_a_first_and_family_name_alone_joins_neither_of_two_unjoined_namesakes() -> None:
     """A cellmate's «احمد الحلبي» fits «احمد محمد الحلبي» of a register and a web form's
-    `Ahmad Al-Halabi`, mother Fatima, as well; the two were never compared (no blocking rule put them
-    together), so nothing refuses them, but nothing shows them one man either: the weak pairs
-    are dropped."""
+    `Ahmad Al-Halabi`, mother Fatima, as well; the two were never compared (no blocking rule
+    put them together), so nothing refuses them, but nothing shows them one man either: the
+    weak pairs are dropped."""
     rows = [
         person(full_name="احمد الحلبي"),
         person(full_name="احمد محمد الحلبي", date_of_arrest="2013/4/2"),
