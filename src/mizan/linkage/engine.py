@@ -656,7 +656,7 @@ def _link(
     )
     clustered = best
     if refuse is not None:
-        ambiguous = _ambiguous_pairs(best, _weight(threshold), refuse)
+        ambiguous = _ambiguous_pairs(best, _weight(threshold), refuse, rows.traits)
         clustered = {pair: w for pair, w in best.items() if pair not in ambiguous}
     representative = _average_linkage(
         count,
@@ -1160,6 +1160,36 @@ def _two_fathers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     return True
 
 
+def _siblings(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """Whether two records (``_traits``) name one father and family but two given names, as
+    ``_two_fathers`` reads two fathers: both spellings common (``COMMON_COUNT``), neither one
+    letter from the other nor its beginning (a double name «محمد فراس» beside «فراس»: its other
+    half), neither a kunya, nor either given name the other record's father's, grandfather's or
+    family name (a name read one place off)."""
+    first_a, first_b = a[0], b[0]
+    if a[_FATHER][0] is None or b[_FATHER][0] is None or _different_name(a[_FATHER], b[_FATHER]):
+        return False
+    if a[_FAMILY][0] is None or b[_FAMILY][0] is None or _different_name(a[_FAMILY], b[_FAMILY]):
+        return False
+    if not _different_name(first_a, first_b):
+        return False
+    key_a, rasm_a, _loose_a, count_a, _ = first_a
+    key_b, rasm_b, _loose_b, count_b, _ = first_b
+    if _kunya_key(key_a) or _kunya_key(key_b) or min(count_a, count_b) < COMMON_COUNT:
+        return False
+    if key_a.startswith(key_b) or key_b.startswith(key_a) or key_a.endswith(key_b):
+        return False
+    if key_b.endswith(key_a) or _one_edit(key_a, key_b):
+        return False
+    if rasm_a is not None and rasm_b is not None and _one_edit(rasm_a, rasm_b):
+        return False
+    for one, other in ((a, b), (b, a)):
+        for k in (_FATHER, _FATHER + 1, _FAMILY):
+            if other[k][0] is not None and not _different_name(one[0], other[k]):
+                return False
+    return True
+
+
 # Where a father's name read one place off stands in the other record (``_two_fathers``): its
 # first, grandfather's and family name.
 _SHIFTED_FATHER = (0, _FATHER + 1, _FAMILY)
@@ -1214,6 +1244,10 @@ def _cannot_link(
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _two_fathers(a, b):
                 # Two fathers: cousins or namesakes, as two mothers.
+                return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
+            if _siblings(a, b):
+                # One father and family, two given names: brothers or sisters, whose mother,
+                # birthplace and arrest (taken together) agree as one person's would.
                 return a[_NATIONAL_ID] is None or a[_NATIONAL_ID] != b[_NATIONAL_ID]
             if _ages_apart(a, b) or _arrests_apart(a, b):
                 # An age remembered without a date, far from the one the other's years give;
@@ -1288,10 +1322,24 @@ AMBIGUOUS_MARGIN = 1.0
 AMBIGUOUS_SPREAD = 0.25
 
 
+def _sparse(a: tuple[Any, ...]) -> bool:
+    """Whether a record gives a first and a family name and no other name that tells one of
+    their namesakes from another: no father's, grandfather's or mother's name, no national
+    number (a cellmate's «أحمد الحلبي»). A year of birth does not tell them: the lists hold
+    many «محمد الزعبي» born in one year."""
+    return (
+        a[0][0] is not None
+        and a[_FAMILY][0] is not None
+        and all(a[k][0] is None for k in (_FATHER, 2, _MOTHER))
+        and a[_NATIONAL_ID] is None
+    )
+
+
 def _ambiguous_pairs(
     weights: Mapping[tuple[int, int], float],
     threshold_weight: float,
     cannot_link: Callable[[int, int, float | None], bool],
+    traits: Sequence[tuple[Any, ...]] | None = None,
 ) -> set[tuple[int, int]]:
     """The weak pairs of records that fit two people as well: a record (a web form's
     «mohamad shehadeh», no father's name, no year) whose pair with one record scores under
@@ -1300,7 +1348,11 @@ def _ambiguous_pairs(
     namesakes naming two fathers), scores at least as well (``AMBIGUOUS_SPREAD``). What the
     sparse record gives fits both; average linkage would join it to whichever came first, a
     namesake as often as not (issue 15: such pairs were one person about half the time in the
-    tuning sets). A strong pair is kept: its own evidence tells which."""
+    tuning sets). A strong pair is kept: its own evidence tells which. A sparse record (only a
+    first and a family name: no father's, grandfather's or mother's name, no year, no national
+    number, ``_sparse``) fits two people too when its two partners' own pair is under
+    ``threshold_weight`` or was not scored, though nothing refuses them: two lists' «أحمد محمد
+    الحلبي» and «أحمد خالد الحلبي» that no rule compared."""
     partners: dict[int, dict[int, float]] = {}
     for (a, b), value in weights.items():
         if value >= threshold_weight:
@@ -1310,6 +1362,7 @@ def _ambiguous_pairs(
     for record, theirs in partners.items():
         if len(theirs) < 2:
             continue
+        sparse = traits is not None and _sparse(traits[record])
         for one, value in theirs.items():
             if value >= threshold_weight + AMBIGUOUS_MARGIN:
                 continue
@@ -1317,7 +1370,10 @@ def _ambiguous_pairs(
                 if other == one or other_value < value - AMBIGUOUS_SPREAD:
                     continue
                 low, high = (one, other) if one < other else (other, one)
-                if cannot_link(low, high, weights.get((low, high))):
+                between = weights.get((low, high))
+                if cannot_link(low, high, between) or (
+                    sparse and (between is None or between < threshold_weight)
+                ):
                     dropped.add((record, one) if record < one else (one, record))
                     break
     return dropped
