@@ -90,6 +90,12 @@ def test_the_explanation_says_the_place_is_a_residence() -> None:
     assert (place.value_a, place.value_b) == ("سراقب (place of residence)", "سراقب")
     item = {"field": "birth_place", "value_a": place.value_a}
     with translation.override("ar"):
-        assert _evidence_value(item, "value_a") == "سراقب (مكان الإقامة)"
+        assert _evidence_value(item, "value_a") == "<bdi>سراقب</bdi> (مكان الإقامة)"
     with translation.override("en"):
-        assert _evidence_value(item, "value_a") == "سراقب (place of residence)"
+        # The place isolated: an Arabic place first in an English cell otherwise reads
+        # "place of) سراقب (residence".
+        assert _evidence_value(item, "value_a") == "<bdi>سراقب</bdi> (place of residence)"
+    item = {"field": "birth_place", "value_a": "<b>x</b> (place of residence)"}
+    assert (
+        _evidence_value(item, "value_a") == "<bdi>&lt;b&gt;x&lt;/b&gt;</bdi> (place of residence)"
+    )

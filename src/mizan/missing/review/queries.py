@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import F, Q, QuerySet
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -197,7 +199,10 @@ def _evidence_value(item: dict[str, Any], key: str) -> str:
     value = str(item.get(key) or "")
     if item.get("field") == "birth_place" and value.endswith(_RESIDENCE_SHOWN):
         place = value[: -len(_RESIDENCE_SHOWN)]
-        return _("%(place)s (place of residence)") % {"place": place}
+        # The place isolated (<bdi>): «حرستا» first in an English cell read "place of) حرستا
+        # (residence" (seen in the demo).
+        shown = conditional_escape(_("%(place)s (place of residence)"))
+        return mark_safe(shown % {"place": format_html("<bdi>{}</bdi>", place)})  # noqa: S308
     if item.get("field") == "sex":
         return str(SEX_LABELS.get(value, value))
     if item.get("field") == "date_of_arrest" and value:
