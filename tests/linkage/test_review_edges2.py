@@ -76,7 +76,8 @@ def test_a_records_readings_count_once_toward_the_first_name_and_place_cap() -> 
     others = PLACE_BLOCK_CAP - 1
     firsts = ["mzn", "rnd", "mzn", *["mzn"] * others]
     record_of = [0, 0, 0, *range(1, others + 1)]
-    columns = {"first_k": firsts, "birth_place_k": ["drc"] * len(firsts)}
+    # The blocking's place column: the place of birth, never a register's residence (fixk).
+    columns = {"first_k": firsts, "birth_place_block": ["drc"] * len(firsts)}
     keys = first_place_keys(columns, record_of)
     assert keys[0] == keys[2] == keys[-1] == ["mzn@drc"]
 
