@@ -44,6 +44,18 @@ def _list(name: str = "Families 2024") -> SourceList:
     )
 
 
+def _imported_with_two_flags(path: Path) -> dict[str, SourceRecord]:
+    """Import ``path``, which flags a birth year on row 5 and a date on row 6 and nothing else;
+    its records by id."""
+    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
+    assert outcome.ok
+    assert [(p["row"], p["code"]) for p in outcome.scan.problems] == [
+        (5, "bad_birth_year"),
+        (6, "bad_date"),
+    ]
+    return {r.record_id: r for r in SourceRecord.objects.all()}
+
+
 @pytest.mark.django_db
 def test_dry_run_reports_every_problem_and_writes_nothing(tmp_path: Path) -> None:
     path = _csv(
@@ -513,13 +525,7 @@ def test_years_and_months_in_words_are_read_as_mizan_link_reads_them(tmp_path: P
             _row("5", full_name="حسن النجار", date_of_arrest="2013-02-30"),
         ],
     )
-    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
-    assert outcome.ok
-    assert [(p["row"], p["code"]) for p in outcome.scan.problems] == [
-        (5, "bad_birth_year"),
-        (6, "bad_date"),
-    ]
-    records = {r.record_id: r for r in SourceRecord.objects.all()}
+    records = _imported_with_two_flags(path)
     assert records["1"].birth_year == 1979
     assert records["2"].birth_year == 1976
     assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2011-07", 2011)
@@ -546,13 +552,7 @@ def test_born_in_two_digits_unknown_and_a_month_first_date_as_mizan_link_reads_t
             _row("6", full_name="سامر خالد الحسن", date_of_arrest="موقوف منذ تاريخ 2/3/2012"),
         ],
     )
-    outcome = services.source_list_import(actor=None, source_list=_list(), path=path)
-    assert outcome.ok
-    assert [(p["row"], p["code"]) for p in outcome.scan.problems] == [
-        (5, "bad_birth_year"),
-        (6, "bad_date"),
-    ]
-    records = {r.record_id: r for r in SourceRecord.objects.all()}
+    records = _imported_with_two_flags(path)
     assert records["1"].birth_year == 1985
     assert (records["2"].birth_year, records["2"].arrest_year) == (None, None)
     assert (str(records["3"].date_of_arrest), records["3"].arrest_year) == ("2013-04-15", 2013)

@@ -1042,11 +1042,6 @@ def _nameless(a: tuple[Any, ...]) -> bool:
 _GLUED_LETTERS = 2
 
 
-def _umm(key: str | None) -> bool:
-    """Whether a mother's first word is «أم» (``features.is_umm_key``)."""
-    return is_umm_key(key)
-
-
 def _glued(rasm_a: str, rasm_b: str) -> bool:
     """Whether one of two Arabic spellings (dotless) is the other with a word run into it before
     or after (نورالهدى and نور, امكلثوم and كلثوم): one name, her compound glued or not."""
@@ -1090,10 +1085,10 @@ def _two_mothers(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
     cell OCR garbled («مز يم» for مريم) or her name run into her family name («مننرةالعاطف»)
     than another woman. A Latin spelling a letter from the other's keys is one woman, as
     scripts and offices write her (``_near_readings``: حياة/Hayat, ثناء/Sanaa, قمر/Amar); so is
-    a kunya in her cell («ام محمد» beside فاطمة, ``_umm``) and a compound glued in one list and
-    not in another (نورالهدى, فاطمةالزهراء, امكلثوم: ``_glued``)."""
+    a kunya in her cell («ام محمد» beside فاطمة, ``features.is_umm_key``) and a compound glued
+    in one list and not in another (نورالهدى, فاطمةالزهراء, امكلثوم: ``_glued``)."""
     mother_a, mother_b = a[_MOTHER], b[_MOTHER]
-    if _umm(mother_a[0]) or _umm(mother_b[0]):
+    if is_umm_key(mother_a[0]) or is_umm_key(mother_b[0]):
         return False
     if not _different_name(mother_a, mother_b):
         return mother_a[0] is not None and _two_mother_families(a, b)

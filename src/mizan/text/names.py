@@ -37,7 +37,7 @@ _JOINERS_LAT |= _ABD_WITH_ARTICLE_LAT
 # … but only before Allah: «EL ABD Ahmad Khaled» is the family name العبد written first, then
 # the first and father's names (no «العبد أحمد» is one name).
 _ALLAH_ARABIC = frozenset({"الله", "اللة", "اللّه"})
-_ALLAH_WORDS = {"الله", "اللة", "allah", "alla", "allakh", "ullah", "ulla", "illah", "ellah"}
+_ALLAH_WORDS = {*_ALLAH_ARABIC, "allah", "alla", "allakh", "ullah", "ulla", "illah", "ellah"}
 _DIN_WORDS = {
     "الدين",
     "ed-din",
